@@ -1,0 +1,121 @@
+# wfm - workforce management toolkit.  GNU make; see README.md.
+#   make            build bin/wfm and bin/wfm-*
+#   make demo       install missing build deps, build, run the pipeline into out/
+#   make check      install missing build deps, build, run all tests
+#   make bench      benchmarks (figures on stdout)
+#   make ASAN=1 ... build with address + undefined sanitizers
+#   make install PREFIX=/usr/local DESTDIR=   /   make uninstall   /   make clean
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANPREFIX ?= $(PREFIX)/share/man
+DATADIR   ?= $(PREFIX)/share/wfm
+PKG_CONFIG ?= pkg-config
+CC        ?= cc
+
+O := bin/.obj
+CFLAGS ?= -O2 -g
+WFM_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -iquote lib \
+	     -DWFM_VERSION=\"$(VERSION)\" \
+	     $(shell $(PKG_CONFIG) --cflags gsl cairo 2>/dev/null)
+LDLIBS += $(shell $(PKG_CONFIG) --libs gsl cairo 2>/dev/null) -lcsv -lglpk -lm
+
+ifeq ($(ASAN),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+else ifneq ($(ASAN),)
+$(error ASAN must be 1 or empty)
+endif
+
+LIB_SRC  = $(wildcard lib/*.c)
+LIB_OBJ  = $(LIB_SRC:%.c=$(O)/%.o)
+PROG_SRC = $(wildcard forecast/*.c schedule/*.c) $(filter-out bin/wfm.c,$(wildcard bin/*.c))
+PROGS    = bin/wfm $(addprefix bin/wfm-,$(basename $(notdir $(PROG_SRC))))
+TEST_SRC = $(wildcard tests/unit/test_*.c)
+TESTS    = $(TEST_SRC:tests/unit/%.c=$(O)/tests/%)
+GEN      = $(O)/wfm-gen
+DEP      = $(LIB_OBJ:.o=.d) $(PROG_SRC:%.c=$(O)/%.d) $(O)/bin/wfm.d $(TEST_SRC:%.c=$(O)/%.d)
+
+# Rebuild everything when the compiler flags change (e.g. ASAN=1 and back).
+FLAGS_STAMP = $(O)/flags
+$(shell mkdir -p $(O); echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' | cmp -s - $(FLAGS_STAMP) || \
+	echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' > $(FLAGS_STAMP))
+
+.PHONY: all deps demo check bench install uninstall clean data memcheck
+all: $(PROGS)
+
+$(O)/%.o: %.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WFM_CFLAGS) -c $< -o $@
+
+$(O)/libwfm.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+bin/wfm: $(O)/bin/wfm.o
+	$(CC) $(LDFLAGS) -o $@ $^
+
+define prog_rule
+bin/wfm-$(basename $(notdir $(1))): $(O)/$(1:.c=.o) $(O)/libwfm.a
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+endef
+$(foreach s,$(PROG_SRC),$(eval $(call prog_rule,$(s))))
+
+$(O)/tests/%: $(O)/tests/unit/%.o $(O)/libwfm.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(GEN): data/gen/gen.c $(FLAGS_STAMP)
+	$(CC) $(CFLAGS) $(WFM_CFLAGS) -o $@ $< $(LDLIBS)
+
+# Missing build dependencies are installed with apt-get (as root, or sudo).
+deps:
+	@missing=""; \
+	command -v $(PKG_CONFIG) >/dev/null || missing="$$missing pkg-config"; \
+	command -v $(CC) >/dev/null || missing="$$missing gcc"; \
+	$(PKG_CONFIG) --exists gsl 2>/dev/null || missing="$$missing libgsl-dev"; \
+	$(PKG_CONFIG) --exists cairo 2>/dev/null || missing="$$missing libcairo2-dev"; \
+	[ -f /usr/include/csv.h ] || missing="$$missing libcsv-dev"; \
+	[ -f /usr/include/glpk.h ] || missing="$$missing libglpk-dev"; \
+	[ -d /usr/share/zoneinfo/Europe ] || missing="$$missing tzdata"; \
+	[ -n "$(DEPS_EXTRA)" ] && for p in $(DEPS_EXTRA); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "make deps: installing$$missing"; \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/demo.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all $(TESTS)
+	@sh tests/run.sh $(TESTS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(GEN)
+	@sh bench/run.sh
+
+memcheck: deps
+	@$(MAKE) --no-print-directory all
+	@WFM_MEMCHECK=1 sh tests/run.sh
+
+data: $(GEN)
+	$(GEN) data
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	cp $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp data/*.csv $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(PROGS)))
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(O) bin/wfm bin/wfm-* out
+
+-include $(DEP)

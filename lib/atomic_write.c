@@ -1,0 +1,120 @@
+/* atomic_write.c - temp file + fsync + rename.  See atomic_write.h. */
+#include "atomic_write.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct wfm_atomic {
+	FILE *fp;
+	char *path;          /* destination, NULL for stdout */
+	char *tmp;           /* temporary file beside it */
+};
+
+static int make_tmp(struct wfm_atomic *out, wfm_error *err)
+{
+	char *a = strdup(out->path), *b = strdup(out->path);
+	size_t n = strlen(out->path) + 32;
+	int fd = -1;
+	mode_t mask;
+
+	if (a && b && (out->tmp = malloc(n))) {
+		snprintf(out->tmp, n, "%s/.%s.XXXXXX", dirname(a), basename(b));
+		fd = mkstemp(out->tmp);
+	}
+	free(a);
+	free(b);
+	if (fd < 0) {
+		int e = errno;
+		free(out->tmp);
+		out->tmp = NULL;
+		return wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(e));
+	}
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	if (!(out->fp = fdopen(fd, "wb"))) {
+		close(fd);
+		unlink(out->tmp);
+		return wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
+	}
+	return 0;
+}
+
+wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
+{
+	struct wfm_atomic *out = calloc(1, sizeof(*out));
+
+	if (!out) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	if (!path || !strcmp(path, "-")) {
+		out->fp = stdout;
+		return out;
+	}
+	if (!(out->path = strdup(path)) || make_tmp(out, err)) {
+		if (!out->path)
+			wfm_error_set(err, "out of memory");
+		free(out->path);
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+FILE *wfm_atomic_fp(wfm_atomic *out)
+{
+	return out->fp;
+}
+
+int wfm_atomic_is_stdout(const wfm_atomic *out)
+{
+	return out->path == NULL;
+}
+
+static void release(struct wfm_atomic *out)
+{
+	free(out->path);
+	free(out->tmp);
+	free(out);
+}
+
+int wfm_atomic_commit(wfm_atomic *out, wfm_error *err)
+{
+	int rc = 0;
+
+	if (!out->path) {
+		if (fflush(stdout) || ferror(stdout))
+			rc = wfm_error_set(err, "cannot write to standard output: %s", strerror(errno));
+		release(out);
+		return rc;
+	}
+	if (fflush(out->fp) || ferror(out->fp) || fsync(fileno(out->fp)))
+		rc = -1;
+	if (fclose(out->fp))
+		rc = -1;
+	if (!rc && rename(out->tmp, out->path))
+		rc = -1;
+	if (rc) {
+		wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
+		unlink(out->tmp);
+	}
+	release(out);
+	return rc;
+}
+
+void wfm_atomic_abort(wfm_atomic *out)
+{
+	if (!out)
+		return;
+	if (out->path) {
+		fclose(out->fp);
+		unlink(out->tmp);
+	}
+	release(out);
+}

@@ -1,0 +1,44 @@
+/* cli.h - the one command-line style every wfm program shares.
+ *
+ * Only main() uses this module: it is where errors become messages on
+ * stderr and exit codes (0 ok, 1 bad input or infeasible, 2 usage).
+ *   --help     usage with an example, to stdout, exit 0
+ *   --version  "wfm-NAME (wfm) X.Y.Z", exit 0
+ *   misuse     "wfm-NAME: message" and a hint, to stderr, exit 2
+ *
+ * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version().
+ */
+#ifndef WFM_CLI_H
+#define WFM_CLI_H
+
+#include <getopt.h>
+#include <stdint.h>
+#include "error.h"
+
+#ifndef WFM_VERSION
+#define WFM_VERSION "0.1.0"
+#endif
+
+/* Long options every program has; put first in its struct option table. */
+#define WFM_OPT_HELP    { "help", no_argument, NULL, 'h' }
+#define WFM_OPT_VERSION { "version", no_argument, NULL, 'V' }
+
+/* Print "prog: file:line: column: message" and exit 1 (2 for usage). */
+_Noreturn void wfm_die(const char *prog, const wfm_error *err);
+/* Print "prog: message" and a --help hint; exit 2. */
+_Noreturn void wfm_usage_fail(const char *prog, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Print "prog: warning: message". */
+void wfm_warn(const char *prog, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Print usage to stdout and exit 0. */
+_Noreturn void wfm_print_usage(const char *usage);
+_Noreturn void wfm_print_version(const char *prog);
+
+/* Option argument parsers: exit 2 naming the option on bad values. */
+double wfm_arg_double(const char *prog, const char *opt, const char *s,
+		      double min, double max);
+long wfm_arg_long(const char *prog, const char *opt, const char *s, long min, long max);
+int64_t wfm_arg_duration(const char *prog, const char *opt, const char *s);
+
+#endif

@@ -1,0 +1,459 @@
+/* csv.c - streaming CSV reader/writer on libcsv.  See csv.h.
+ *
+ * libcsv pushes fields through callbacks; this module turns that into a
+ * pull API.  Input is fed one physical line at a time so that every record
+ * knows the line it started on, and completed records wait in a small
+ * queue until wfm_csv_next() hands them out.
+ */
+#include "csv.h"
+#include "timeutil.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK 65536
+
+struct row {
+	long line;
+	size_t first;        /* index of first field in fields[] */
+	int nfields;
+};
+
+struct wfm_csv_reader {
+	FILE *fp;
+	int own_fp;
+	char name[256];
+	struct csv_parser parser;
+
+	char *buf;           /* input chunk */
+	size_t buf_len, buf_pos;
+	int eof, at_start;
+	long line;           /* physical line being fed, 1-based */
+
+	char *arena;         /* field text of queued rows, NUL separated */
+	size_t arena_len, arena_cap;
+	size_t *fields;      /* offsets into arena */
+	size_t nfields, fields_cap;
+	struct row *rows;
+	size_t nrows, rows_cap, row_next;
+	long row_line;       /* start line of the record being built */
+	int row_nfields;
+
+	int bad;             /* error found inside a callback */
+	long bad_line;
+	int bad_col;
+	const char *bad_msg;
+
+	char **header;
+	int ncols;
+	const struct row *cur;
+};
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t n = *cap ? *cap : 16;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	q = realloc(*p, n * elem);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+static int utf8_valid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t k;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			k = 1;
+		else if (c >= 0xe0 && c <= 0xef)
+			k = 2;
+		else if (c >= 0xf0 && c <= 0xf4)
+			k = 3;
+		else
+			return 0;
+		for (size_t j = 1; j <= k; j++)
+			if (i + j >= len || (s[i + j] & 0xc0) != 0x80)
+				return 0;
+		i += k + 1;
+	}
+	return 1;
+}
+
+static void mark_bad(struct wfm_csv_reader *r, const char *msg)
+{
+	if (r->bad)
+		return;
+	r->bad = 1;
+	r->bad_line = r->row_line ? r->row_line : r->line;
+	r->bad_col = r->row_nfields;
+	r->bad_msg = msg;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct wfm_csv_reader *r = data;
+
+	if (r->bad)
+		return;
+	if (r->row_nfields == 0)
+		r->row_line = r->line;
+	if (len > WFM_CSV_MAX_FIELD)
+		return mark_bad(r, "field is longer than 65536 bytes");
+	if (!utf8_valid(s, len))
+		return mark_bad(r, "field is not valid UTF-8");
+	if (grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1) ||
+	    grow((void **)&r->fields, &r->fields_cap, r->nfields + 1, sizeof(size_t)))
+		return mark_bad(r, "out of memory");
+	if (len)
+		memcpy(r->arena + r->arena_len, s, len);
+	r->arena[r->arena_len + len] = '\0';
+	r->fields[r->nfields++] = r->arena_len;
+	r->arena_len += len + 1;
+	r->row_nfields++;
+}
+
+static void on_row(int c, void *data)
+{
+	struct wfm_csv_reader *r = data;
+	struct row *row;
+
+	(void)c;
+	if (r->bad)
+		return;
+	if (grow((void **)&r->rows, &r->rows_cap, r->nrows + 1, sizeof(*r->rows)))
+		return mark_bad(r, "out of memory");
+	row = &r->rows[r->nrows++];
+	row->line = r->row_line ? r->row_line : r->line;
+	row->nfields = r->row_nfields;
+	row->first = r->nfields - (size_t)r->row_nfields;
+	r->row_nfields = 0;
+	r->row_line = 0;
+}
+
+static int fill(struct wfm_csv_reader *r, wfm_error *err)
+{
+	r->buf_len = fread(r->buf, 1, CHUNK, r->fp);
+	r->buf_pos = 0;
+	if (r->buf_len == 0) {
+		if (ferror(r->fp))
+			return wfm_error_at(err, r->name, 0, NULL, "read error: %s",
+					    strerror(errno));
+		r->eof = 1;
+	}
+	if (r->at_start && r->buf_len >= 3 && !memcmp(r->buf, "\xef\xbb\xbf", 3))
+		r->buf_pos = 3;
+	r->at_start = 0;
+	return 0;
+}
+
+static int parse_error(struct wfm_csv_reader *r, wfm_error *err)
+{
+	if (r->bad) {
+		const char *col = NULL;
+		if (r->header && r->bad_col < r->ncols)
+			col = r->header[r->bad_col];
+		return wfm_error_at(err, r->name, r->bad_line, col, "%s", r->bad_msg);
+	}
+	return wfm_error_at(err, r->name, r->row_line ? r->row_line : r->line,
+			    NULL, "malformed CSV: %s",
+			    csv_strerror(csv_error(&r->parser)));
+}
+
+/* Feed input until at least one record is queued or input ends. */
+static int feed(struct wfm_csv_reader *r, wfm_error *err)
+{
+	while (r->nrows == 0) {
+		if (r->buf_pos >= r->buf_len) {
+			if (r->eof)
+				return 0;
+			if (fill(r, err))
+				return -1;
+			if (r->eof) {
+				if (csv_fini(&r->parser, on_field, on_row, r) || r->bad)
+					return parse_error(r, err);
+				continue;
+			}
+		}
+		char *p = r->buf + r->buf_pos;
+		size_t avail = r->buf_len - r->buf_pos;
+		char *nl = memchr(p, '\n', avail);
+		size_t len = nl ? (size_t)(nl - p) + 1 : avail;
+		if (csv_parse(&r->parser, p, len, on_field, on_row, r) != len || r->bad)
+			return parse_error(r, err);
+		r->buf_pos += len;
+		if (nl)
+			r->line++;
+	}
+	return 0;
+}
+
+static void reset_queue(struct wfm_csv_reader *r)
+{
+	/* keep the fields of a record still being built */
+	size_t keep = (size_t)r->row_nfields;
+	size_t from = r->nfields - keep;
+	size_t base = keep ? r->fields[from] : r->arena_len;
+
+	memmove(r->arena, r->arena + base, r->arena_len - base);
+	r->arena_len -= base;
+	for (size_t i = 0; i < keep; i++)
+		r->fields[i] = r->fields[from + i] - base;
+	r->nfields = keep;
+	r->nrows = 0;
+	r->row_next = 0;
+	r->cur = NULL;
+}
+
+static int next_raw(struct wfm_csv_reader *r, wfm_error *err)
+{
+	if (r->row_next >= r->nrows) {
+		reset_queue(r);
+		if (feed(r, err))
+			return -1;
+		if (r->nrows == 0)
+			return 0;
+	}
+	r->cur = &r->rows[r->row_next++];
+	return 1;
+}
+
+static int read_header(struct wfm_csv_reader *r, wfm_error *err)
+{
+	int rc = next_raw(r, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return wfm_error_at(err, r->name, 1, NULL, "empty file: a header row is required");
+	r->ncols = r->cur->nfields;
+	r->header = calloc((size_t)r->ncols, sizeof(char *));
+	if (!r->header)
+		return wfm_error_set(err, "out of memory");
+	for (int i = 0; i < r->ncols; i++) {
+		const char *h = r->arena + r->fields[r->cur->first + (size_t)i];
+		if (!(r->header[i] = strdup(h)))
+			return wfm_error_set(err, "out of memory");
+		if (!*h)
+			return wfm_error_at(err, r->name, r->cur->line, NULL,
+					    "header: column %d has no name", i + 1);
+		for (int j = 0; j < i; j++)
+			if (!strcmp(r->header[j], h))
+				return wfm_error_at(err, r->name, r->cur->line, h,
+						    "column named twice in the header");
+	}
+	return 0;
+}
+
+wfm_csv_reader *wfm_csv_open_stream(FILE *fp, const char *name, wfm_error *err)
+{
+	struct wfm_csv_reader *r = calloc(1, sizeof(*r));
+
+	if (!r || !(r->buf = malloc(CHUNK))) {
+		free(r);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	r->fp = fp;
+	snprintf(r->name, sizeof(r->name), "%s", name);
+	r->line = 1;
+	r->at_start = 1;
+	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+	if (read_header(r, err)) {
+		wfm_csv_close(r);
+		return NULL;
+	}
+	return r;
+}
+
+wfm_csv_reader *wfm_csv_open(const char *path, wfm_error *err)
+{
+	FILE *fp;
+	wfm_csv_reader *r;
+
+	if (!strcmp(path, "-"))
+		return wfm_csv_open_stream(stdin, "<stdin>", err);
+	fp = fopen(path, "rb");
+	if (!fp) {
+		wfm_error_at(err, path, 0, NULL, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	r = wfm_csv_open_stream(fp, path, err);
+	if (!r)
+		fclose(fp);
+	else
+		r->own_fp = 1;
+	return r;
+}
+
+void wfm_csv_close(wfm_csv_reader *r)
+{
+	if (!r)
+		return;
+	if (r->own_fp)
+		fclose(r->fp);
+	csv_free(&r->parser);
+	for (int i = 0; i < r->ncols && r->header; i++)
+		free(r->header[i]);
+	free(r->header);
+	free(r->buf);
+	free(r->arena);
+	free(r->fields);
+	free(r->rows);
+	free(r);
+}
+
+int wfm_csv_next(wfm_csv_reader *r, wfm_error *err)
+{
+	int rc = next_raw(r, err);
+
+	if (rc <= 0)
+		return rc;
+	if (r->cur->nfields != r->ncols)
+		return wfm_error_at(err, r->name, r->cur->line, NULL,
+				    "expected %d fields as in the header, found %d",
+				    r->ncols, r->cur->nfields);
+	return 1;
+}
+
+const char *wfm_csv_name(const wfm_csv_reader *r) { return r->name; }
+long wfm_csv_line(const wfm_csv_reader *r) { return r->cur ? r->cur->line : r->line; }
+int wfm_csv_ncols(const wfm_csv_reader *r) { return r->ncols; }
+
+const char *wfm_csv_header(const wfm_csv_reader *r, int col)
+{
+	return col >= 0 && col < r->ncols ? r->header[col] : "";
+}
+
+int wfm_csv_col(const wfm_csv_reader *r, const char *name)
+{
+	for (int i = 0; i < r->ncols; i++)
+		if (!strcmp(r->header[i], name))
+			return i;
+	return -1;
+}
+
+int wfm_csv_require(const wfm_csv_reader *r, const char *name, wfm_error *err)
+{
+	int col = wfm_csv_col(r, name);
+
+	if (col < 0)
+		wfm_error_at(err, r->name, 1, name, "missing column in the header");
+	return col;
+}
+
+const char *wfm_csv_get(const wfm_csv_reader *r, int col)
+{
+	if (!r->cur || col < 0 || col >= r->cur->nfields)
+		return "";
+	return r->arena + r->fields[r->cur->first + (size_t)col];
+}
+
+int wfm_csv_error(const wfm_csv_reader *r, int col, wfm_error *err,
+		  const char *fmt, ...)
+{
+	char msg[sizeof(err->msg)];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return wfm_error_at(err, r->name, wfm_csv_line(r),
+			    col >= 0 ? wfm_csv_header(r, col) : NULL, "%s", msg);
+}
+
+int wfm_csv_double_opt(const wfm_csv_reader *r, int col, double dflt,
+		       double *out, wfm_error *err)
+{
+	const char *s = wfm_csv_get(r, col);
+
+	if (!*s) {
+		*out = dflt;
+		return 0;
+	}
+	return wfm_csv_double(r, col, out, err);
+}
+
+int wfm_csv_double(const wfm_csv_reader *r, int col, double *out, wfm_error *err)
+{
+	const char *s = wfm_csv_get(r, col);
+	char *end;
+	double v;
+
+	if (!*s)
+		return wfm_csv_error(r, col, err, "empty, a number is required");
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end)
+		return wfm_csv_error(r, col, err, "\"%.40s\" is not a number", s);
+	if (errno == ERANGE || v != v || v - v != 0)
+		return wfm_csv_error(r, col, err, "\"%.40s\" is not a finite number", s);
+	*out = v;
+	return 0;
+}
+
+int wfm_csv_long(const wfm_csv_reader *r, int col, long *out, wfm_error *err)
+{
+	const char *s = wfm_csv_get(r, col);
+	char *end;
+	long v;
+
+	if (!*s)
+		return wfm_csv_error(r, col, err, "empty, a whole number is required");
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (end == s || *end)
+		return wfm_csv_error(r, col, err, "\"%.40s\" is not a whole number", s);
+	if (errno == ERANGE)
+		return wfm_csv_error(r, col, err, "\"%.40s\" is out of range", s);
+	*out = v;
+	return 0;
+}
+
+int wfm_csv_time(const wfm_csv_reader *r, int col, const wfm_tz *tz, int later,
+		 int64_t *utc, wfm_error *err)
+{
+	int rc = wfm_time_parse(wfm_csv_get(r, col), tz, later, utc, err);
+
+	if (rc < 0)
+		return wfm_csv_error(r, col, err, "%s", err->msg);
+	return rc;
+}
+
+static int needs_quotes(const char *s)
+{
+	return strpbrk(s, ",\"\r\n") != NULL || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
+}
+
+int wfm_csv_write_field(FILE *fp, const char *s, int first)
+{
+	if (!first && putc(',', fp) == EOF)
+		return -1;
+	if (needs_quotes(s))
+		return csv_fwrite(fp, s, strlen(s)) ? -1 : 0;
+	return fputs(s, fp) == EOF ? -1 : 0;
+}
+
+int wfm_csv_write_row(FILE *fp, const char *const *fields, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (wfm_csv_write_field(fp, fields[i], i == 0))
+			return -1;
+	return putc('\n', fp) == EOF ? -1 : 0;
+}

@@ -1,0 +1,72 @@
+/* csv.h - streaming CSV reader and writer on libcsv.
+ *
+ * The reader pulls one record at a time, maps header names to columns and
+ * gives typed access to fields.  Every error names file, line and column:
+ *   staff.csv:17: contract_h_week: "forty" is not a number
+ * Tolerated: quoted fields (with embedded commas, quotes, newlines), CRLF
+ * line ends, a UTF-8 byte order mark, blank lines.  Rejected: rows with a
+ * field count other than the header's, bytes that are not UTF-8, fields
+ * over WFM_CSV_MAX_FIELD bytes, malformed quoting.
+ *
+ * Entry points: wfm_csv_open(), wfm_csv_next(), wfm_csv_get(),
+ * wfm_csv_double(), wfm_csv_close(); wfm_csv_write_field() for output.
+ */
+#ifndef WFM_CSV_H
+#define WFM_CSV_H
+
+#include <stdio.h>
+#include <stdint.h>
+#include "error.h"
+#include "tz.h"
+
+#define WFM_CSV_MAX_FIELD 65536
+
+typedef struct wfm_csv_reader wfm_csv_reader;
+
+/* Open path ("-" is standard input) and read its header row. */
+wfm_csv_reader *wfm_csv_open(const char *path, wfm_error *err);
+/* Read from an open stream; name is used in messages. fp is not closed. */
+wfm_csv_reader *wfm_csv_open_stream(FILE *fp, const char *name, wfm_error *err);
+void wfm_csv_close(wfm_csv_reader *r);
+
+/* Next record: 1 when there is one, 0 at end of input, -1 on error. */
+int wfm_csv_next(wfm_csv_reader *r, wfm_error *err);
+
+const char *wfm_csv_name(const wfm_csv_reader *r);
+long wfm_csv_line(const wfm_csv_reader *r);      /* line of current record */
+int wfm_csv_ncols(const wfm_csv_reader *r);
+const char *wfm_csv_header(const wfm_csv_reader *r, int col);
+
+/* Column index of a header name, or -1 when absent. */
+int wfm_csv_col(const wfm_csv_reader *r, const char *name);
+/* Column index of a header name; -1 and an error naming the file and the
+ * missing column when absent. */
+int wfm_csv_require(const wfm_csv_reader *r, const char *name, wfm_error *err);
+
+/* Field of the current record; "" when col < 0.  Valid until the next
+ * wfm_csv_next(). */
+const char *wfm_csv_get(const wfm_csv_reader *r, int col);
+
+/* Typed fields.  Each returns 0, or -1 with an error at file:line: column.
+ * _double accepts only finite numbers; an empty field is an error unless
+ * the _opt form is used, which stores dflt instead. */
+int wfm_csv_double(const wfm_csv_reader *r, int col, double *out, wfm_error *err);
+int wfm_csv_double_opt(const wfm_csv_reader *r, int col, double dflt,
+		       double *out, wfm_error *err);
+int wfm_csv_long(const wfm_csv_reader *r, int col, long *out, wfm_error *err);
+/* ISO 8601 time in tz (see wfm_time_parse()); returns WFM_TZ_UNIQUE,
+ * WFM_TZ_AMBIGUOUS, or -1 with an error at file:line: column. */
+int wfm_csv_time(const wfm_csv_reader *r, int col, const wfm_tz *tz, int later,
+		 int64_t *utc, wfm_error *err);
+
+/* Fill err with a message about the current record's field col; -1. */
+int wfm_csv_error(const wfm_csv_reader *r, int col, wfm_error *err,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Write one field, quoted only when it needs to be; a comma before it
+ * unless first.  Returns 0 or -1 (stream error). */
+int wfm_csv_write_field(FILE *fp, const char *s, int first);
+/* Write n fields and a newline. */
+int wfm_csv_write_row(FILE *fp, const char *const *fields, int n);
+
+#endif

@@ -1,0 +1,64 @@
+/* error.c - fill and format wfm_error reports.  See error.h. */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void wfm_error_clear(wfm_error *err)
+{
+	if (err)
+		memset(err, 0, sizeof(*err));
+}
+
+static void copy_str(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src ? src : "");
+}
+
+int wfm_error_set(wfm_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return -1;
+	wfm_error_clear(err);
+	err->code = WFM_EINPUT;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int wfm_error_at(wfm_error *err, const char *file, long line,
+		 const char *column, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return -1;
+	wfm_error_clear(err);
+	err->code = WFM_EINPUT;
+	copy_str(err->file, sizeof(err->file), file);
+	err->line = line;
+	copy_str(err->column, sizeof(err->column), column);
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void wfm_error_format(const wfm_error *err, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (err->file[0] && err->line > 0)
+		n = (size_t)snprintf(buf, size, "%s:%ld: ", err->file, err->line);
+	else if (err->file[0])
+		n = (size_t)snprintf(buf, size, "%s: ", err->file);
+	if (n < size && err->column[0])
+		n += (size_t)snprintf(buf + n, size - n, "%s: ", err->column);
+	if (n < size)
+		snprintf(buf + n, size - n, "%s", err->msg);
+}

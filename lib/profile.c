@@ -1,0 +1,293 @@
+/* profile.c - intraday profiles, daily totals and history summaries.
+ * See profile.h. */
+#include "profile.h"
+#include "timeutil.h"
+
+#include <gsl/gsl_fit.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *wday_names[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+static const char *month_names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+const char *wfm_profile_group_name(const wfm_profile *p, int g)
+{
+	return p->by == WFM_BY_WEEKDAY ? wday_names[g] : month_names[g];
+}
+
+void wfm_profile_free(wfm_profile *p)
+{
+	if (!p)
+		return;
+	for (size_t c = 0; p->chan && c < p->nchan; c++) {
+		free(p->chan[c].mean);
+		free(p->chan[c].share);
+		free(p->chan[c].ratio);
+		free(p->chan[c].ndays);
+	}
+	free(p->chan);
+	free(p);
+}
+
+/* Sum each cell, then turn sums into means, shares and ratios. */
+static void fill_chan(const wfm_series *s, const wfm_tz *tz, size_t c,
+		      const wfm_profile *p, struct wfm_profile_chan *pc)
+{
+	const double *v = wfm_series_vol(s, c);
+	int ng = p->ngroups, ns = p->nslots;
+
+	for (size_t i = 0; i < s->n; i++) {
+		struct wfm_tm tm;
+		if (isnan(v[i]))
+			continue;
+		wfm_time_local(wfm_series_time(s, i), tz, &tm);
+		int g = p->by == WFM_BY_WEEKDAY ? tm.wday : tm.mon - 1;
+		int k = tm.minute_of_day * 60 / p->step;
+		pc->mean[g * ns + k] += v[i];
+		pc->ndays[g * ns + k]++;
+	}
+	for (int g = 0; g < ng; g++) {
+		double sum = 0;
+		int cells = 0;
+		for (int k = 0; k < ns; k++) {
+			double *m = &pc->mean[g * ns + k];
+			*m = pc->ndays[g * ns + k] ? *m / (double)pc->ndays[g * ns + k] : NAN;
+			if (!isnan(*m)) {
+				sum += *m;
+				cells++;
+			}
+		}
+		for (int k = 0; k < ns; k++) {
+			double m = pc->mean[g * ns + k];
+			pc->share[g * ns + k] = sum > 0 ? m / sum : NAN;
+			pc->ratio[g * ns + k] = sum > 0 ? m / (sum / cells) : NAN;
+		}
+	}
+}
+
+wfm_profile *wfm_profile_compute(const wfm_series *s, const wfm_tz *tz,
+				 enum wfm_profile_by by, wfm_error *err)
+{
+	wfm_profile *p = calloc(1, sizeof(*p));
+
+	if (!p)
+		goto oom;
+	p->by = by;
+	p->ngroups = by == WFM_BY_WEEKDAY ? 7 : 12;
+	p->step = s->step;
+	p->nslots = 86400 / s->step;
+	p->nchan = s->nchan;
+	if (!(p->chan = calloc(s->nchan, sizeof(*p->chan))))
+		goto oom;
+	size_t cells = (size_t)p->ngroups * (size_t)p->nslots;
+	for (size_t c = 0; c < s->nchan; c++) {
+		struct wfm_profile_chan *pc = &p->chan[c];
+		pc->mean = calloc(cells, sizeof(double));
+		pc->share = calloc(cells, sizeof(double));
+		pc->ratio = calloc(cells, sizeof(double));
+		pc->ndays = calloc(cells, sizeof(long));
+		if (!pc->mean || !pc->share || !pc->ratio || !pc->ndays)
+			goto oom;
+		fill_chan(s, tz, c, p, pc);
+	}
+	return p;
+oom:
+	wfm_profile_free(p);
+	wfm_error_set(err, "out of memory");
+	return NULL;
+}
+
+void wfm_daily_free(wfm_daily *d)
+{
+	if (!d)
+		return;
+	free(d->total);
+	free(d->incomplete);
+	free(d);
+}
+
+wfm_daily *wfm_profile_daily(const wfm_series *s, const wfm_tz *tz, wfm_error *err)
+{
+	struct wfm_tm a, b;
+	wfm_daily *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		goto oom;
+	wfm_time_local(s->start, tz, &a);
+	wfm_time_local(wfm_series_time(s, s->n - 1), tz, &b);
+	d->first_day = a.days;
+	d->ndays = (size_t)(b.days - a.days + 1);
+	d->nchan = s->nchan;
+	d->total = calloc(d->ndays * d->nchan, sizeof(double));
+	d->incomplete = calloc(d->ndays * d->nchan, sizeof(int));
+	if (!d->total || !d->incomplete)
+		goto oom;
+	/* A day is incomplete when it lacks any of its intervals: the first
+	 * and last days may be cut, and any day may have gaps. */
+	for (size_t dd = 0; dd < d->ndays; dd++) {
+		int64_t t0 = wfm_time_day_start(d->first_day + (int64_t)dd, tz);
+		int64_t t1 = wfm_time_day_start(d->first_day + (int64_t)dd + 1, tz);
+		for (int64_t t = t0; t < t1; t += s->step)
+			if (t < s->start || t > wfm_series_time(s, s->n - 1))
+				for (size_t c = 0; c < d->nchan; c++)
+					d->incomplete[c * d->ndays + dd]++;
+	}
+	for (size_t c = 0; c < s->nchan; c++) {
+		const double *v = wfm_series_vol(s, c);
+		for (size_t i = 0; i < s->n; i++) {
+			struct wfm_tm tm;
+			wfm_time_local(wfm_series_time(s, i), tz, &tm);
+			size_t k = c * d->ndays + (size_t)(tm.days - d->first_day);
+			if (isnan(v[i]))
+				d->incomplete[k]++;
+			else
+				d->total[k] += v[i];
+		}
+	}
+	return d;
+oom:
+	wfm_daily_free(d);
+	wfm_error_set(err, "out of memory");
+	return NULL;
+}
+
+/* Growth per week: slope of log weekly totals over complete Mon-Sun weeks. */
+static void fit_growth(const wfm_daily *d, size_t c, struct wfm_channel_summary *o)
+{
+	size_t cap = d->ndays / 7 + 1, nw = 0;
+	double *x = malloc(cap * sizeof(double)), *y = malloc(cap * sizeof(double));
+	double c0, c1, cov00, cov01, cov11, sumsq;
+
+	o->growth_week = o->growth_year = NAN;
+	o->weeks = 0;
+	if (!x || !y)
+		goto out;
+	for (size_t dd = 0; dd + 7 <= d->ndays; dd++) {
+		if (wfm_time_weekday(d->first_day + (int64_t)dd) != 0)
+			continue;
+		double tot = 0;
+		int ok = 1;
+		for (size_t k = dd; k < dd + 7; k++) {
+			ok &= !d->incomplete[c * d->ndays + k];
+			tot += d->total[c * d->ndays + k];
+		}
+		if (ok && tot > 0) {
+			x[nw] = (double)(dd / 7);
+			y[nw++] = log(tot);
+		}
+	}
+	o->weeks = nw;
+	if (nw >= 3 && gsl_fit_linear(x, 1, y, 1, nw, &c0, &c1, &cov00, &cov01, &cov11, &sumsq) == 0) {
+		o->growth_week = expm1(c1);
+		o->growth_year = expm1(52 * c1);
+	}
+out:
+	free(x);
+	free(y);
+}
+
+static int cmp_peak(const void *a, const void *b)
+{
+	const struct wfm_peak_day *x = a, *y = b;
+
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
+static void daily_figures(const wfm_daily *d, size_t c, size_t ntop,
+			  struct wfm_channel_summary *o)
+{
+	double sum = 0, wsum[7] = { 0 };
+	size_t n = 0, wn[7] = { 0 };
+
+	o->ntop = 0;
+	for (size_t dd = 0; dd < d->ndays; dd++) {
+		if (d->incomplete[c * d->ndays + dd])
+			continue;
+		double t = d->total[c * d->ndays + dd];
+		int w = wfm_time_weekday(d->first_day + (int64_t)dd);
+		sum += t;
+		n++;
+		wsum[w] += t;
+		wn[w]++;
+		struct wfm_peak_day pd = { d->first_day + (int64_t)dd, t };
+		if (o->ntop < ntop) {
+			o->top[o->ntop++] = pd;
+			qsort(o->top, o->ntop, sizeof(pd), cmp_peak);
+		} else if (ntop && cmp_peak(&pd, &o->top[ntop - 1]) < 0) {
+			o->top[ntop - 1] = pd;
+			qsort(o->top, o->ntop, sizeof(pd), cmp_peak);
+		}
+	}
+	o->mean_daily = n ? sum / (double)n : NAN;
+	for (int w = 0; w < 7; w++)
+		o->weekday_mean[w] = wn[w] ? wsum[w] / (double)wn[w] : NAN;
+}
+
+/* A daily closed window: the longest run of slots (wrapping midnight)
+ * whose volume is zero on every day observed. */
+static void closed_window(const wfm_profile *p, size_t c, struct wfm_channel_summary *o)
+{
+	int ns = p->nslots, best = 0, best_start = -1;
+	int closed[ns];
+
+	for (int k = 0; k < ns; k++) {
+		closed[k] = 1;
+		for (int g = 0; g < p->ngroups; g++) {
+			double m = p->chan[c].mean[g * ns + k];
+			closed[k] &= !isnan(m) && m == 0;
+		}
+	}
+	for (int k = 0; k < ns; k++) {
+		if (!closed[k] || closed[(k + ns - 1) % ns])
+			continue;
+		int len = 0;
+		while (len < ns && closed[(k + len) % ns])
+			len++;
+		if (len > best) {
+			best = len;
+			best_start = k;
+		}
+	}
+	o->closed_from = o->closed_to = -1;
+	if (best > 0 && best < ns) {
+		o->closed_from = best_start * p->step / 60;
+		o->closed_to = ((best_start + best) % ns) * p->step / 60;
+	}
+}
+
+int wfm_profile_summary(const wfm_series *s, const wfm_tz *tz, size_t ntop,
+			struct wfm_channel_summary *out, wfm_error *err)
+{
+	wfm_daily *d = wfm_profile_daily(s, tz, err);
+	wfm_profile *p = d ? wfm_profile_compute(s, tz, WFM_BY_WEEKDAY, err) : NULL;
+
+	if (!p) {
+		wfm_daily_free(d);
+		return -1;
+	}
+	if (ntop > 32)
+		ntop = 32;
+	for (size_t c = 0; c < s->nchan; c++) {
+		struct wfm_channel_summary *o = &out[c];
+		const double *v = wfm_series_vol(s, c);
+		memset(o, 0, sizeof(*o));
+		o->intervals = s->n;
+		o->missing = s->missing[c];
+		for (size_t i = 0; i < s->n; i++)
+			o->zero += v[i] == 0;
+		daily_figures(d, c, ntop, o);
+		fit_growth(d, c, o);
+		closed_window(p, c, o);
+		o->peak_ratio = 0;
+		for (int k = 0; k < 7 * p->nslots; k++)
+			if (p->chan[c].ratio[k] > o->peak_ratio)
+				o->peak_ratio = p->chan[c].ratio[k];
+	}
+	wfm_profile_free(p);
+	wfm_daily_free(d);
+	return 0;
+}

@@ -1,0 +1,80 @@
+/* profile.h - load profiles and summaries of a history series.
+ *
+ * The intraday profile averages each interval of the day over the days
+ * of a group (a weekday, or a month), so a planner sees the shape the
+ * schedule must follow: mean volume, share of the group's day, and the
+ * ratio to the group's mean interval (peak-hour ratio at the peak).
+ * The summary adds daily totals, the weekly growth trend (least squares
+ * on log weekly totals), missing and zero intervals, and peak days.
+ *
+ * Entry points: wfm_profile_compute(), wfm_profile_daily(),
+ * wfm_profile_summary(), wfm_profile_free().
+ */
+#ifndef WFM_PROFILE_H
+#define WFM_PROFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "error.h"
+#include "series.h"
+#include "tz.h"
+
+enum wfm_profile_by { WFM_BY_WEEKDAY, WFM_BY_MONTH };
+
+/* One channel's profile: ngroups x nslots cells. */
+struct wfm_profile_chan {
+	double *mean;        /* [g * nslots + k]; NAN where no data */
+	double *share;       /* mean / sum of the group's means */
+	double *ratio;       /* mean / mean of the group's means */
+	long *ndays;         /* days averaged in each cell */
+};
+
+typedef struct wfm_profile {
+	enum wfm_profile_by by;
+	int ngroups;         /* 7 or 12 */
+	int nslots;          /* intervals per day */
+	int step;            /* seconds */
+	size_t nchan;
+	struct wfm_profile_chan *chan;
+} wfm_profile;
+
+wfm_profile *wfm_profile_compute(const wfm_series *s, const wfm_tz *tz,
+				 enum wfm_profile_by by, wfm_error *err);
+void wfm_profile_free(wfm_profile *p);
+/* "Mon".."Sun" or "Jan".."Dec". */
+const char *wfm_profile_group_name(const wfm_profile *p, int g);
+
+/* Daily totals per channel over local calendar days. */
+typedef struct wfm_daily {
+	int64_t first_day;   /* day number of day 0 */
+	size_t ndays, nchan;
+	double *total;       /* [c * ndays + d] */
+	int *incomplete;     /* [c * ndays + d]: intervals missing that day */
+} wfm_daily;
+
+wfm_daily *wfm_profile_daily(const wfm_series *s, const wfm_tz *tz, wfm_error *err);
+void wfm_daily_free(wfm_daily *d);
+
+struct wfm_peak_day {
+	int64_t day;
+	double total;
+};
+
+/* Per-channel summary figures. */
+struct wfm_channel_summary {
+	size_t intervals, missing, zero;
+	int closed_from, closed_to;   /* minute of day of a daily closed window, -1 if none */
+	double mean_daily;            /* over complete days */
+	double weekday_mean[7];       /* mean daily total by weekday */
+	double growth_week;           /* fitted growth per week, fraction (0.004 = +0.4%) */
+	double growth_year;           /* the same, compounded over 52 weeks */
+	size_t weeks;                 /* complete weeks in the fit */
+	double peak_ratio;            /* max over cells of the weekday profile ratio */
+	size_t ntop;
+	struct wfm_peak_day top[32];  /* busiest days, descending */
+};
+
+int wfm_profile_summary(const wfm_series *s, const wfm_tz *tz, size_t ntop,
+			struct wfm_channel_summary *out, wfm_error *err);
+
+#endif

@@ -1,0 +1,335 @@
+/* series.c - load and hold regular multi-channel series.  See series.h. */
+#include "series.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct rec {
+	int64_t t;
+	int chan;
+	double vol, aht;
+	long line;
+};
+
+struct loader {
+	struct rec *recs;
+	size_t n, cap;
+	char **names;
+	size_t nnames;
+	int has_aht;
+	/* ambiguous wall times seen, to map their second occurrence later */
+	struct { int64_t t; int chan; } *amb;
+	size_t namb, amb_cap;
+};
+
+static int chan_index(struct loader *ld, const char *name)
+{
+	for (size_t i = 0; i < ld->nnames; i++)
+		if (!strcmp(ld->names[i], name))
+			return (int)i;
+	char **nn = realloc(ld->names, (ld->nnames + 1) * sizeof(char *));
+	if (!nn)
+		return -1;
+	ld->names = nn;
+	if (!(nn[ld->nnames] = strdup(name)))
+		return -1;
+	return (int)ld->nnames++;
+}
+
+/* Second sighting of an ambiguous wall time for a channel -> 1. */
+static int seen_ambiguous(struct loader *ld, int64_t t, int chan)
+{
+	for (size_t i = 0; i < ld->namb; i++)
+		if (ld->amb[i].t == t && ld->amb[i].chan == chan)
+			return 1;
+	if (ld->namb == ld->amb_cap) {
+		size_t c = ld->amb_cap ? ld->amb_cap * 2 : 8;
+		void *p = realloc(ld->amb, c * sizeof(*ld->amb));
+		if (!p)
+			return 0;
+		ld->amb = p;
+		ld->amb_cap = c;
+	}
+	ld->amb[ld->namb].t = t;
+	ld->amb[ld->namb++].chan = chan;
+	return 0;
+}
+
+static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
+		    struct loader *ld, struct rec *rec, wfm_error *err)
+{
+	const char *ch = wfm_csv_get(r, col[1]);
+	int amb;
+
+	if (!*ch)
+		return wfm_csv_error(r, col[1], err, "empty channel name");
+	if ((rec->chan = chan_index(ld, ch)) < 0)
+		return wfm_error_set(err, "out of memory");
+	if ((amb = wfm_csv_time(r, col[0], tz, 0, &rec->t, err)) < 0)
+		return -1;
+	if (amb == WFM_TZ_AMBIGUOUS && seen_ambiguous(ld, rec->t, rec->chan))
+		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
+	if (wfm_csv_double(r, col[2], &rec->vol, err))
+		return -1;
+	if (rec->vol < 0)
+		return wfm_csv_error(r, col[2], err, "%g is negative", rec->vol);
+	rec->aht = NAN;
+	if (col[3] >= 0 && wfm_csv_double_opt(r, col[3], NAN, &rec->aht, err))
+		return -1;
+	if (rec->aht < 0)
+		return wfm_csv_error(r, col[3], err, "%g is negative", rec->aht);
+	rec->line = wfm_csv_line(r);
+	return 0;
+}
+
+static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int col[4], rc;
+
+	if (!r)
+		return -1;
+	if ((col[0] = wfm_csv_require(r, "timestamp", err)) < 0 ||
+	    (col[1] = wfm_csv_require(r, "channel", err)) < 0 ||
+	    (col[2] = wfm_csv_require(r, "volume", err)) < 0) {
+		wfm_csv_close(r);
+		return -1;
+	}
+	col[3] = wfm_csv_col(r, "aht_s");
+	ld->has_aht = col[3] >= 0;
+	while ((rc = wfm_csv_next(r, err)) > 0) {
+		if (ld->n == ld->cap) {
+			size_t c = ld->cap ? ld->cap * 2 : 1024;
+			struct rec *p = realloc(ld->recs, c * sizeof(*p));
+			if (!p) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+			ld->recs = p;
+			ld->cap = c;
+		}
+		if ((rc = read_rec(r, col, tz, ld, &ld->recs[ld->n], err)) < 0)
+			break;
+		ld->n++;
+	}
+	if (rc == 0 && ld->n == 0)
+		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows after the header");
+	wfm_csv_close(r);
+	return rc;
+}
+
+static int cmp_rec(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+
+	if (x->chan != y->chan)
+		return x->chan < y->chan ? -1 : 1;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Smallest gap between distinct instants, and the record after it. */
+static int64_t min_gap(const struct loader *ld, size_t *at)
+{
+	int64_t best = 0;
+
+	for (size_t i = 1; i < ld->n; i++) {
+		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
+		int64_t d = b->t - a->t;
+		if (a->chan == b->chan && d > 0 && (!best || d < best)) {
+			best = d;
+			*at = i;
+		}
+	}
+	return best;
+}
+
+static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
+		      int64_t *tmin, int64_t *tmax, int *step, wfm_error *err)
+{
+	size_t at = 0;
+	char buf[40];
+
+	for (size_t i = 1; i < ld->n; i++) {
+		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
+		if (a->chan == b->chan && a->t == b->t) {
+			wfm_time_format(b->t, tz, buf, sizeof(buf));
+			return wfm_error_at(err, path, b->line, "timestamp",
+					    "duplicate of line %ld (%s, %s)", a->line,
+					    ld->names[b->chan], buf);
+		}
+	}
+	int64_t gap = min_gap(ld, &at);
+	if (gap == 0)
+		return wfm_error_at(err, path, ld->recs[0].line, "timestamp",
+				    "at least two intervals per channel are needed to infer the interval length");
+	if (gap != 900 && gap != 1800 && gap != 3600)
+		return wfm_error_at(err, path, ld->recs[at].line, "timestamp",
+				    "interval of %lld min after line %ld; intervals must be 15, 30 or 60 min",
+				    (long long)gap / 60, ld->recs[at - 1].line);
+	*tmin = *tmax = ld->recs[0].t;
+	for (size_t i = 0; i < ld->n; i++) {
+		if (ld->recs[i].t < *tmin)
+			*tmin = ld->recs[i].t;
+		if (ld->recs[i].t > *tmax)
+			*tmax = ld->recs[i].t;
+	}
+	for (size_t i = 0; i < ld->n; i++)
+		if ((ld->recs[i].t - *tmin) % gap) {
+			wfm_time_format(ld->recs[i].t, tz, buf, sizeof(buf));
+			return wfm_error_at(err, path, ld->recs[i].line, "timestamp",
+					    "%s is off the %lld-minute grid (mixed interval lengths?)",
+					    buf, (long long)gap / 60);
+		}
+	*step = (int)gap;
+	return 0;
+}
+
+static wfm_series *build(struct loader *ld, int64_t tmin, int64_t tmax, int step,
+			 wfm_error *err)
+{
+	size_t n = (size_t)((tmax - tmin) / step) + 1;
+	wfm_series *s = wfm_series_alloc(ld->nnames, (const char *const *)ld->names,
+					 tmin, step, n, ld->has_aht, err);
+
+	if (!s)
+		return NULL;
+	for (size_t k = 0; k < ld->n; k++) {
+		const struct rec *rc = &ld->recs[k];
+		size_t i = (size_t)((rc->t - tmin) / step) + (size_t)rc->chan * n;
+		s->volume[i] = rc->vol;
+		if (s->aht)
+			s->aht[i] = rc->aht;
+	}
+	for (size_t c = 0; c < s->nchan; c++)
+		for (size_t i = 0; i < n; i++)
+			if (isnan(s->volume[c * n + i]) && s->missing[c]++ == 0)
+				s->first_missing[c] = wfm_series_time(s, i);
+	return s;
+}
+
+static void loader_free(struct loader *ld)
+{
+	for (size_t i = 0; i < ld->nnames; i++)
+		free(ld->names[i]);
+	free(ld->names);
+	free(ld->recs);
+	free(ld->amb);
+}
+
+wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	struct loader ld = { 0 };
+	wfm_series *s = NULL;
+	int64_t tmin = 0, tmax = 0;
+	int step = 0;
+
+	if (read_all(path, tz, &ld, err) == 0) {
+		qsort(ld.recs, ld.n, sizeof(*ld.recs), cmp_rec);
+		if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld,
+			       &tmin, &tmax, &step, err) == 0)
+			s = build(&ld, tmin, tmax, step, err);
+	}
+	loader_free(&ld);
+	return s;
+}
+
+wfm_series *wfm_series_alloc(size_t nchan, const char *const *names, int64_t start,
+			     int step, size_t n, int with_aht, wfm_error *err)
+{
+	wfm_series *s = calloc(1, sizeof(*s));
+
+	if (!s)
+		goto oom;
+	s->nchan = nchan;
+	s->start = start;
+	s->step = step;
+	s->n = n;
+	s->channel = calloc(nchan ? nchan : 1, sizeof(char *));
+	size_t cells = nchan * n > 0 ? nchan * n : 1;
+	s->volume = malloc(cells * sizeof(double));
+	s->aht = with_aht ? malloc(cells * sizeof(double)) : NULL;
+	s->missing = calloc(nchan ? nchan : 1, sizeof(size_t));
+	s->first_missing = calloc(nchan ? nchan : 1, sizeof(int64_t));
+	if (!s->channel || !s->volume || (with_aht && !s->aht) || !s->missing ||
+	    !s->first_missing)
+		goto oom;
+	for (size_t c = 0; c < nchan; c++)
+		if (!(s->channel[c] = strdup(names[c])))
+			goto oom;
+	for (size_t i = 0; i < nchan * n; i++) {
+		s->volume[i] = NAN;
+		if (s->aht)
+			s->aht[i] = NAN;
+	}
+	return s;
+oom:
+	wfm_series_free(s);
+	wfm_error_set(err, "out of memory");
+	return NULL;
+}
+
+void wfm_series_free(wfm_series *s)
+{
+	if (!s)
+		return;
+	for (size_t c = 0; s->channel && c < s->nchan; c++)
+		free(s->channel[c]);
+	free(s->channel);
+	free(s->volume);
+	free(s->aht);
+	free(s->missing);
+	free(s->first_missing);
+	free(s);
+}
+
+int wfm_series_channel(const wfm_series *s, const char *name)
+{
+	for (size_t c = 0; c < s->nchan; c++)
+		if (!strcmp(s->channel[c], name))
+			return (int)c;
+	return -1;
+}
+
+static void move_channel(wfm_series *s, size_t to, size_t from)
+{
+	char *name = s->channel[to];
+
+	s->channel[to] = s->channel[from];
+	s->channel[from] = name;
+	for (size_t i = 0; i < s->n; i++) {
+		double v = s->volume[to * s->n + i];
+		s->volume[to * s->n + i] = s->volume[from * s->n + i];
+		s->volume[from * s->n + i] = v;
+		if (s->aht) {
+			v = s->aht[to * s->n + i];
+			s->aht[to * s->n + i] = s->aht[from * s->n + i];
+			s->aht[from * s->n + i] = v;
+		}
+	}
+	size_t m = s->missing[to];
+	s->missing[to] = s->missing[from];
+	s->missing[from] = m;
+	int64_t f = s->first_missing[to];
+	s->first_missing[to] = s->first_missing[from];
+	s->first_missing[from] = f;
+}
+
+int wfm_series_select(wfm_series *s, const char *const *names, size_t n, wfm_error *err)
+{
+	for (size_t k = 0; k < n; k++) {
+		int c = wfm_series_channel(s, names[k]);
+		if (c < 0 || (size_t)c < k)
+			return wfm_error_set(err, "channel \"%s\" is not in the input%s", names[k],
+					     c >= 0 ? " more than once" : "");
+		move_channel(s, k, (size_t)c);
+	}
+	for (size_t c = n; c < s->nchan; c++)
+		free(s->channel[c]);
+	s->nchan = n;
+	return 0;
+}

@@ -1,0 +1,218 @@
+/* tz.c - zone offset tables built from the system tz database.  See tz.h.
+ *
+ * The table is built by sampling localtime_r() daily and bisecting each
+ * day whose offset differs to the second.  Zones that change offset twice
+ * within one day do not exist in the tz database's modern data.
+ */
+#include "tz.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <stdio.h>
+
+#define TABLE_FROM  (-2208988800LL)  /* 1900-01-01 */
+#define TABLE_TO    (7258118400LL)   /* 2200-01-01 */
+#define DAY 86400
+
+struct wfm_tz {
+	char name[128];
+	int off0;            /* offset before the first change */
+	size_t n;            /* number of changes */
+	int64_t *at;         /* instant of each change, ascending */
+	int *off;            /* offset from at[i] on */
+};
+
+static int sys_offset(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm))
+		return 0;
+	return (int)tm.tm_gmtoff;
+}
+
+static int zone_exists(const char *name)
+{
+	const char *dir = getenv("TZDIR");
+	char path[512];
+
+	if (!*name || name[0] == '/' || strstr(name, ".."))
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
+	return access(path, R_OK) == 0;
+}
+
+static int add_change(struct wfm_tz *tz, size_t *cap, int64_t at, int off)
+{
+	if (tz->n == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		int64_t *a = realloc(tz->at, c * sizeof(*a));
+		if (!a)
+			return -1;
+		tz->at = a;
+		int *o = realloc(tz->off, c * sizeof(*o));
+		if (!o)
+			return -1;
+		tz->off = o;
+		*cap = c;
+	}
+	tz->at[tz->n] = at;
+	tz->off[tz->n] = off;
+	tz->n++;
+	return 0;
+}
+
+/* Sample the zone that TZ currently names into tz's table. */
+static int build_table(struct wfm_tz *tz)
+{
+	size_t cap = 0;
+	int prev = sys_offset(TABLE_FROM);
+
+	tz->off0 = prev;
+	for (int64_t t = TABLE_FROM + DAY; t < TABLE_TO; t += DAY) {
+		int cur = sys_offset(t);
+		if (cur == prev)
+			continue;
+		int64_t lo = t - DAY, hi = t;   /* offset(lo) == prev, offset(hi) == cur */
+		while (hi - lo > 1) {
+			int64_t mid = lo + (hi - lo) / 2;
+			if (sys_offset(mid) == prev)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		if (add_change(tz, &cap, hi, cur))
+			return -1;
+		prev = cur;
+	}
+	return 0;
+}
+
+static int is_utc(const char *name)
+{
+	return !strcmp(name, "UTC") || !strcmp(name, "Etc/UTC") ||
+	       !strcmp(name, "GMT") || !strcmp(name, "Z") || !strcmp(name, "UTC0");
+}
+
+wfm_tz *wfm_tz_open(const char *name, wfm_error *err)
+{
+	struct wfm_tz *tz;
+	char *saved = NULL;
+	const char *old;
+	int rc = 0;
+
+	if (!name || !*name)
+		name = getenv("TZ");
+	if (!name || !*name)
+		name = "UTC";
+	if (name[0] == ':')
+		name++;
+	if (!is_utc(name) && !zone_exists(name)) {
+		wfm_error_set(err, "unknown time zone \"%s\" (not in the tz database)", name);
+		return NULL;
+	}
+	if (!(tz = calloc(1, sizeof(*tz)))) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	snprintf(tz->name, sizeof(tz->name), "%s", name);
+	if (is_utc(name))
+		return tz;
+	/* The C library reads zones only through TZ: switch it for the
+	 * build and put it back, so nothing outside sees the change. */
+	old = getenv("TZ");
+	if (old && !(saved = strdup(old)))
+		rc = -1;
+	if (!rc) {
+		setenv("TZ", name, 1);
+		tzset();
+		rc = build_table(tz);
+		if (saved)
+			setenv("TZ", saved, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+	}
+	free(saved);
+	if (rc) {
+		wfm_tz_free(tz);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	return tz;
+}
+
+void wfm_tz_free(wfm_tz *tz)
+{
+	if (!tz)
+		return;
+	free(tz->at);
+	free(tz->off);
+	free(tz);
+}
+
+const char *wfm_tz_name(const wfm_tz *tz)
+{
+	return tz->name;
+}
+
+int wfm_tz_offset(const wfm_tz *tz, int64_t utc)
+{
+	size_t lo = 0, hi = tz->n;
+
+	if (tz->n == 0 || utc < tz->at[0])
+		return tz->off0;
+	while (hi - lo > 1) {             /* at[lo] <= utc < at[hi] */
+		size_t mid = lo + (hi - lo) / 2;
+		if (tz->at[mid] <= utc)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return tz->off[lo];
+}
+
+int wfm_tz_to_utc(const wfm_tz *tz, int64_t local, int later, int64_t *utc)
+{
+	/* Candidate offsets are those in force within a day of the wall
+	 * time; a candidate o is right when local - o really has offset o. */
+	int cand[3] = {
+		wfm_tz_offset(tz, local - DAY),
+		wfm_tz_offset(tz, local),
+		wfm_tz_offset(tz, local + DAY),
+	};
+	int64_t found[3];
+	int nfound = 0;
+
+	for (int i = 0; i < 3; i++) {
+		int64_t u = local - cand[i];
+		int dup = 0;
+		if (wfm_tz_offset(tz, u) != cand[i])
+			continue;
+		for (int j = 0; j < nfound; j++)
+			dup |= found[j] == u;
+		if (!dup)
+			found[nfound++] = u;
+	}
+	if (nfound == 0)
+		return WFM_TZ_GAP;
+	int64_t lo = found[0], hi = found[0];
+	for (int j = 1; j < nfound; j++) {
+		if (found[j] < lo)
+			lo = found[j];
+		if (found[j] > hi)
+			hi = found[j];
+	}
+	*utc = later ? hi : lo;
+	return nfound > 1 ? WFM_TZ_AMBIGUOUS : WFM_TZ_UNIQUE;
+}
+
+int wfm_tz_is_ambiguous(const wfm_tz *tz, int64_t utc)
+{
+	int64_t u;
+
+	return wfm_tz_to_utc(tz, utc + wfm_tz_offset(tz, utc), 0, &u) == WFM_TZ_AMBIGUOUS;
+}

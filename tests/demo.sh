@@ -1,0 +1,62 @@
+#!/bin/sh
+# demo.sh - `make demo`: the whole pipeline on the bundled data, into out/.
+# history -> profile, forecast -> requirements -> shift plan -> roster ->
+# functions, and a chart of each step.  Times are Europe/Moscow.
+set -eu
+cd "$(dirname "$0")/.."
+export TZ=Europe/Moscow
+W=bin/wfm
+D=data
+O=out
+WEEK=2026-11-23          # the first forecast week; Black Friday is 2026-11-27
+DAY=2026-11-27
+mkdir -p "$O"
+step() { printf '%-44s' "$1"; }
+done_() { echo "-> $*"; }
+
+step "profile of 2 years of hourly history"
+$W profile $D/history.csv -o $O/profile.csv
+$W profile $D/history.csv --report summary --top 5 -o $O/profile-summary.txt
+done_ $O/profile.csv $O/profile-summary.txt
+
+step "forecast 14 days (auto model, 8-week backtest)"
+$W forecast $D/history.csv --horizon 14d --model auto --events $D/events.csv \
+	--backtest 8w -o $O/forecast.csv 2>$O/forecast-report.txt
+done_ $O/forecast.csv $O/forecast-report.txt
+
+step "staffing requirements per interval"
+$W staff $O/forecast.csv --channels $D/channels.csv -o $O/requirements.csv
+done_ $O/requirements.csv
+
+step "shift plan for the week of $WEEK"
+$W shifts $O/requirements.csv --rules $D/rules.csv --week $WEEK \
+	--coverage $O/coverage.csv --time-limit 20 -o $O/plan.csv 2>$O/shifts-report.txt
+done_ $O/plan.csv $O/coverage.csv
+
+step "service level of the plan"
+$W staff $O/forecast.csv --channels $D/channels.csv --evaluate $O/coverage.csv \
+	-o $O/evaluation.csv
+done_ $O/evaluation.csv
+
+step "roster of 120 agents for the week"
+$W roster $O/plan.csv $D/staff.csv --week $WEEK --availability $D/availability.csv \
+	-o $O/roster.csv 2>$O/roster-report.txt
+done_ $O/roster.csv
+
+step "functions per agent and hour on $DAY"
+$W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY -o $O/functions.csv
+$W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY --view -o $O/functions.txt
+done_ $O/functions.csv $O/functions.txt
+
+step "charts"
+$W chart profile $O/profile.csv -o $O/profile.png
+$W chart forecast $O/forecast.csv --history $D/history.csv --events $D/events.csv -o $O/forecast.png
+$W chart coverage $O/coverage.csv -o $O/coverage.png
+$W chart staff $O/evaluation.csv -o $O/staff.png
+$W chart roster $O/roster.csv --date $DAY -o $O/roster.png
+$W chart functions $O/functions.csv -o $O/functions.png
+done_ $O/*.png
+
+echo
+cat $O/profile-summary.txt | head -12
+echo "...  all outputs are in $O/"

@@ -1,0 +1,37 @@
+/* check.h - the tiny unit-test harness of tests/unit/test_*.c.
+ * Each test binary counts its checks and ends with the line
+ * "NAME: N passed, M failed"; it exits 1 when any check failed. */
+#ifndef WFM_CHECK_H
+#define WFM_CHECK_H
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int check_pass, check_fail;
+
+#define CHECK(cond, ...) do { \
+	if (cond) { check_pass++; } else { \
+		check_fail++; \
+		fprintf(stderr, "%s:%d: FAIL: ", __FILE__, __LINE__); \
+		fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); \
+	} } while (0)
+
+/* |a - b| <= tol */
+#define CHECK_NEAR(a, b, tol, desc) do { \
+	double a_ = (a), b_ = (b); \
+	CHECK(fabs(a_ - b_) <= (tol), "%s: got %.10g, want %.10g (tol %g)", desc, a_, b_, (double)(tol)); \
+	} while (0)
+
+#define CHECK_STR(a, b, desc) do { \
+	const char *a_ = (a), *b_ = (b); \
+	CHECK(a_ && b_ && !strcmp(a_, b_), "%s: got \"%s\", want \"%s\"", desc, a_ ? a_ : "(null)", b_); \
+	} while (0)
+
+static inline int check_done(const char *name)
+{
+	printf("%s: %d passed, %d failed\n", name, check_pass, check_fail);
+	return check_fail ? 1 : 0;
+}
+
+#endif
