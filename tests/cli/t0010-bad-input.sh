@@ -2,7 +2,7 @@
 # t0010-bad-input.sh - every case in tests/bad/cases.txt must fail cleanly:
 # exit 1, one stderr line naming file:line: column (matching the case's
 # pattern), and no output file or temporary file left behind.
-# cases.txt: "program :: arguments :: extended regex" ($B = tests/bad).
+# tests/bad/*.cases, one file per program, lines: "program :: arguments :: extended regex" ($B = tests/bad).
 . "$(dirname "$0")/lib.sh"
 B=$ROOT/tests/bad
 cd "$B" || exit 1
@@ -13,5 +13,5 @@ while IFS= read -r line; do
 	[ -x "$BIN/wfm-$prog" ] || { echo "skip (not built): $line" >&2; continue; }
 	eval "set -- $args"
 	fails_cleanly "$prog $args" "$pat" "$prog" "$@"
-done < "$B/cases.txt"
+done < <(cat "$B"/*.cases)
 finish
