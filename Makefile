@@ -42,7 +42,7 @@ FLAGS_STAMP = $(O)/flags
 $(shell mkdir -p $(O); echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' | cmp -s - $(FLAGS_STAMP) || \
 	echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' > $(FLAGS_STAMP))
 
-.PHONY: all deps demo check bench install uninstall clean data memcheck
+.PHONY: all deps demo check bench install uninstall clean data memcheck man deb
 all: $(PROGS)
 
 $(O)/%.o: %.c $(FLAGS_STAMP)
@@ -91,14 +91,17 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/demo.sh
 
+check: DEPS_EXTRA = help2man
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTS)
+	@$(MAKE) --no-print-directory all man $(TESTS)
 	@sh tests/run.sh $(TESTS)
 
+bench: DEPS_EXTRA = time
 bench: deps
 	@$(MAKE) --no-print-directory all $(GEN)
 	@sh bench/run.sh
 
+memcheck: DEPS_EXTRA = valgrind
 memcheck: deps
 	@$(MAKE) --no-print-directory all
 	@WFM_MEMCHECK=1 sh tests/run.sh
@@ -106,16 +109,48 @@ memcheck: deps
 data: $(GEN)
 	$(GEN) data
 
-install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+# Man pages: wfm-NAME(1) from each program's --help (help2man, so the page
+# and --help cannot disagree), wfm-formats(5) from docs/man/.
+MAN1 = $(PROGS:bin/%=$(O)/man/%.1)
+man: $(MAN1)
+$(O)/man/%.1: bin/% | $(O)/man
+	name=$$(bin/wfm help | awk -v p="$*" '{ if ("wfm-" $$1 == p) { $$1 = ""; sub(/^ +/, ""); print } }'); \
+	help2man --no-info --no-discard-stderr --section=1 \
+		--name="$${name:-workforce-management toolkit for contact centers}" --output=$@ ./$<
+	@awk '/^\.S[SH] /{ex = tolower($$0) ~ /example/} {print} ex && !/^\./ {print ".br"}' $@ > $@.tmp && mv $@.tmp $@
+$(O)/man:
+	mkdir -p $@
+
+install: all man
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
+		$(DESTDIR)$(DATADIR)/examples $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	cp $(PROGS) $(DESTDIR)$(BINDIR)/
-	cp data/*.csv $(DESTDIR)$(DATADIR)/
+	cp $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
+	cp docs/man/*.5 $(DESTDIR)$(MANPREFIX)/man5/
+	cp data/*.csv data/README.md $(DESTDIR)$(DATADIR)/examples/
+	cp docs/completion/wfm.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wfm
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(PROGS)))
+	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man1/,$(notdir $(MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANPREFIX)/man5/,$(notdir $(wildcard docs/man/*.5)))
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/wfm
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# A Debian package, built with debhelper in a copy of the tree.
+DEB_DIR = $(O)/deb/wfm-$(VERSION)
+deb: DEPS_EXTRA = debhelper dpkg-dev help2man fakeroot
+deb: deps
+	rm -rf $(O)/deb && mkdir -p $(DEB_DIR)
+	git ls-files -z | xargs -0 cp --parents -t $(DEB_DIR)
+	cp -r docs/debian $(DEB_DIR)/debian
+	sed 's/@VERSION@/$(VERSION)/' docs/debian/changelog.in > $(DEB_DIR)/debian/changelog
+	rm -f $(DEB_DIR)/debian/changelog.in
+	cd $(DEB_DIR) && dpkg-buildpackage -us -uc -b
+	cp $(O)/deb/wfm_$(VERSION)_*.deb .
+	@ls wfm_$(VERSION)_*.deb
+
 clean:
-	rm -rf $(O) bin/wfm bin/wfm-* out
+	rm -rf $(O) bin/wfm bin/wfm-* out wfm_*.deb
 
 -include $(DEP)

@@ -34,14 +34,14 @@ static const struct cmd commands[] = {
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static const char usage[] =
-	"usage: wfm <command> [<args>]\n"
-	"       wfm help [<command>]\n"
-	"       wfm --version\n"
+	"Usage: wfm <command> [<args>]\n"
+	"  or:  wfm help [<command>]\n"
+	"  or:  wfm --version\n"
 	"\n"
 	"A workforce-management toolkit: history -> forecast -> requirements ->\n"
 	"shift plan -> roster -> functions, and charts of each step.\n"
 	"\n"
-	"example:\n"
+	"Example:\n"
 	"  wfm forecast data/history.csv --horizon 14d -o forecast.csv\n"
 	"  wfm staff forecast.csv --channels data/channels.csv -o requirements.csv\n"
 	"\n";
@@ -49,7 +49,7 @@ static const char usage[] =
 static int list(FILE *fp)
 {
 	fputs(usage, fp);
-	fputs("commands:\n", fp);
+	fputs("Commands:\n", fp);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].help);
 	fputs("\nRun 'wfm help <command>' or 'wfm <command> --help' for a command's options.\n", fp);

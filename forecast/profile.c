@@ -15,7 +15,7 @@
 static const char *prog = "wfm-profile";
 
 static const char usage[] =
-	"usage: wfm profile HISTORY.csv [options]\n"
+	"Usage: wfm profile HISTORY.csv [options]\n"
 	"\n"
 	"Load profile of a contact history (timestamp,channel,volume[,aht_s]):\n"
 	"per channel the mean volume of every interval of the day by weekday or\n"
@@ -23,7 +23,7 @@ static const char usage[] =
 	"or daily totals; or a summary with weekday totals, the weekly growth\n"
 	"trend, missing and zero intervals, a closed window and the peak days.\n"
 	"\n"
-	"options:\n"
+	"Options:\n"
 	"  --by weekday|month     group days by weekday (default) or by month\n"
 	"  --report KIND          profile (default, CSV), daily (CSV) or summary\n"
 	"  --channels LIST        only these channels, comma separated\n"
@@ -31,13 +31,14 @@ static const char usage[] =
 	"  --format csv|json      summary as text (csv) or JSON (json)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -h, --help             this help;  -V, --version  the version\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
 	"\n"
-	"outputs:\n"
+	"Outputs:\n"
 	"  profile  channel,group,time,mean,share,ratio,days\n"
 	"  daily    date,weekday,channel,volume,complete\n"
 	"\n"
-	"examples:\n"
+	"Examples:\n"
 	"  wfm profile data/history.csv --tz Europe/Moscow -o profile.csv\n"
 	"  wfm profile data/history.csv --report summary --top 5\n";
 

@@ -1,0 +1,64 @@
+# bash completion for wfm and wfm-* programs.
+# Subcommands come from `wfm help`, options from each program's --help, so
+# completion never disagrees with the programs themselves.
+
+_wfm_commands() {
+	wfm help 2>/dev/null | awk '/^Commands:/ { f = 1; next } f && /^  [a-z]/ { print $1 }'
+}
+
+_wfm_options() {  # $1 = program name without the wfm- prefix
+	"wfm-$1" --help 2>/dev/null | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u
+}
+
+_wfm_zones() {
+	local dir=${TZDIR:-/usr/share/zoneinfo}
+	[ -d "$dir" ] || return
+	(cd "$dir" && find . -type f ! -name '*.tab' ! -name '*.zi' ! -name 'leap*' \
+		! -path './posix/*' ! -path './right/*' | sed 's|^\./||')
+}
+
+# Complete the words of `wfm-$1 ...`; $2 = index of the first argument.
+_wfm_complete_prog() {
+	local prog=$1 first=$2 cur=${COMP_WORDS[COMP_CWORD]} prev=
+	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
+	if [ "$prog" = chart ] && [ "$COMP_CWORD" -eq "$first" ]; then
+		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff" -- "$cur"))
+		return
+	fi
+	case "$prev" in
+	--tz) COMPREPLY=($(compgen -W "$(_wfm_zones)" -- "$cur")); return ;;
+	--model) COMPREPLY=($(compgen -W "auto snaive hw regression" -- "$cur")); return ;;
+	--metric) COMPREPLY=($(compgen -W "wape mase smape rmse" -- "$cur")); return ;;
+	--format) COMPREPLY=($(compgen -W "csv json requirements" -- "$cur")); return ;;
+	--by) COMPREPLY=($(compgen -W "weekday month" -- "$cur")); return ;;
+	--report) COMPREPLY=($(compgen -W "profile daily summary" -- "$cur")); return ;;
+	--aggregate) COMPREPLY=($(compgen -W "day week" -- "$cur")); return ;;
+	--mode) COMPREPLY=($(compgen -W "preview progressive predictive" -- "$cur")); return ;;
+	esac
+	if [[ "$cur" == -* ]]; then
+		COMPREPLY=($(compgen -W "$(_wfm_options "$prog")" -- "$cur"))
+	else
+		COMPREPLY=($(compgen -f -- "$cur"))
+	fi
+}
+
+_wfm() {
+	local cur=${COMP_WORDS[COMP_CWORD]}
+	if [ "$COMP_CWORD" -eq 1 ]; then
+		COMPREPLY=($(compgen -W "$(_wfm_commands) help --help --version" -- "$cur"))
+	elif [ "${COMP_WORDS[1]}" = help ]; then
+		[ "$COMP_CWORD" -eq 2 ] && COMPREPLY=($(compgen -W "$(_wfm_commands)" -- "$cur"))
+	else
+		_wfm_complete_prog "${COMP_WORDS[1]}" 2
+	fi
+}
+
+_wfm_direct() {
+	_wfm_complete_prog "${COMP_WORDS[0]#wfm-}" 1
+}
+
+complete -o filenames -F _wfm wfm
+for _wfm_p in profile forecast staff simulate shifts roster functions outbound chart; do
+	complete -o filenames -F _wfm_direct "wfm-$_wfm_p"
+done
+unset _wfm_p

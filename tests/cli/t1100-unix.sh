@@ -1,0 +1,50 @@
+#!/bin/bash
+# t1100-unix.sh - wfm as a Unix citizen: man pages lint clean, bash
+# completion answers, `make install` into a DESTDIR runs from elsewhere.
+. "$(dirname "$0")/lib.sh"
+
+# man pages (built by `make check` through `make man`)
+for p in "$BIN"/wfm "$BIN"/wfm-*; do
+	page=$BIN/.obj/man/$(basename "$p").1
+	ok "man page for $(basename "$p") exists" test -s "$page"
+	warn=$(groff -ww -man -Tutf8 "$page" 2>&1 >/dev/null)
+	is "groff -ww on $(basename "$page")" "$warn" ""
+	ok "$(basename "$page") has a SYNOPSIS" grep -q '^\.SH SYNOPSIS' "$page"
+done
+for page in "$ROOT"/docs/man/*.5; do
+	[ -f "$page" ] || continue
+	warn=$(groff -ww -man -Tutf8 "$page" 2>&1 >/dev/null)
+	is "groff -ww on $(basename "$page")" "$warn" ""
+done
+
+# bash completion, driven as bash would drive it
+complete_words() {  # words... ; the last word is the one being completed
+	PATH=$BIN:$PATH bash -c '
+		source "$1"; shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		cmd=${COMP_WORDS[0]}
+		fn=$(complete -p "$cmd" | sed -E "s/.*-F ([^ ]+) .*/\1/")
+		$fn; printf "%s\n" "${COMPREPLY[@]}"' _ "$ROOT/docs/completion/wfm.bash" "$@"
+}
+is "complete 'wfm pro'" "$(complete_words wfm pro)" "profile"
+is "complete 'wfm help for'" "$(complete_words wfm help for)" "forecast"
+is "complete 'wfm profile --rep'" "$(complete_words wfm profile --rep)" "--report"
+is "complete 'wfm profile --by m'" "$(complete_words wfm profile --by m)" "month"
+is "complete 'wfm-profile --tz Europe/Mosc'" "$(complete_words wfm-profile --tz Europe/Mosc)" "Europe/Moscow"
+is "complete 'wfm chart cov'" "$(complete_words wfm chart cov)" "coverage"
+ok "completion registers wfm" bash -c "source '$ROOT/docs/completion/wfm.bash'; complete -p wfm"
+
+# install into a DESTDIR, then run from another directory by absolute path
+make -s -C "$ROOT" install DESTDIR="$T/root" PREFIX=/usr/local >/dev/null 2>&1
+P=$T/root/usr/local
+ok "installed wfm" test -x "$P/bin/wfm"
+ok "installed man page" test -s "$P/share/man/man1/wfm-profile.1"
+ok "installed completion" test -s "$P/share/bash-completion/completions/wfm"
+ok "installed example data" test -s "$P/share/wfm/examples/history.csv"
+mkdir -p "$T/elsewhere"
+(cd "$T/elsewhere" && "$P/bin/wfm" profile "$P/share/wfm/examples/history.csv" \
+	--tz Europe/Moscow --report summary -o summary.txt) >/dev/null 2>&1
+ok "installed wfm runs from another directory" grep -q '^calls' "$T/elsewhere/summary.txt"
+make -s -C "$ROOT" uninstall DESTDIR="$T/root" PREFIX=/usr/local >/dev/null 2>&1
+is "uninstall leaves no files" "$(find "$T/root" -type f | wc -l)" "0"
+finish
