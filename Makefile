@@ -42,7 +42,7 @@ FLAGS_STAMP = $(O)/flags
 $(shell mkdir -p $(O); echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' | cmp -s - $(FLAGS_STAMP) || \
 	echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' > $(FLAGS_STAMP))
 
-.PHONY: all deps demo check bench install uninstall clean data memcheck man deb
+.PHONY: all deps demo check bench install uninstall clean data memcheck man deb deb-check
 all: $(PROGS)
 
 $(O)/%.o: %.c $(FLAGS_STAMP)
@@ -149,6 +149,14 @@ deb: deps
 	cd $(DEB_DIR) && dpkg-buildpackage -us -uc -b
 	cp $(O)/deb/wfm_$(VERSION)_*.deb .
 	@ls wfm_$(VERSION)_*.deb
+
+# Install the package on this machine, run it from /tmp, remove it.
+deb-check: deb
+	dpkg -i wfm_$(VERSION)_*.deb
+	cd /tmp && wfm profile /usr/share/wfm/examples/history.csv --tz Europe/Moscow \
+		--report summary --top 3 | head -8
+	man -w wfm-profile wfm-formats
+	dpkg -r wfm
 
 clean:
 	rm -rf $(O) bin/wfm bin/wfm-* out wfm_*.deb
