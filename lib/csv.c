@@ -39,8 +39,9 @@ struct wfm_csv_reader {
 	size_t nfields, fields_cap;
 	struct row *rows;
 	size_t nrows, rows_cap, row_next;
-	long row_line;       /* start line of the record being built */
+	long row_line;       /* start line of the record being built, 0 if none */
 	int row_nfields;
+	int need_start;      /* the next non-blank line fed starts a record */
 
 	int bad;             /* error found inside a callback */
 	long bad_line;
@@ -112,8 +113,6 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (r->bad)
 		return;
-	if (r->row_nfields == 0)
-		r->row_line = r->line;
 	if (len > WFM_CSV_MAX_FIELD)
 		return mark_bad(r, "field is longer than 65536 bytes");
 	if (!utf8_valid(s, len))
@@ -145,6 +144,16 @@ static void on_row(int c, void *data)
 	row->first = r->nfields - (size_t)r->row_nfields;
 	r->row_nfields = 0;
 	r->row_line = 0;
+	r->need_start = 1;
+}
+
+/* Only line-end bytes: libcsv skips such lines without a record. */
+static int blank_line(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			return 0;
+	return 1;
 }
 
 static int fill(struct wfm_csv_reader *r, wfm_error *err)
@@ -195,6 +204,12 @@ static int feed(struct wfm_csv_reader *r, wfm_error *err)
 		size_t avail = r->buf_len - r->buf_pos;
 		char *nl = memchr(p, '\n', avail);
 		size_t len = nl ? (size_t)(nl - p) + 1 : avail;
+		/* A record starts on the first non-blank line after the last
+		 * one ended (a quoted field may carry it over several lines). */
+		if (r->need_start && !blank_line(p, len)) {
+			r->row_line = r->line;
+			r->need_start = 0;
+		}
 		if (csv_parse(&r->parser, p, len, on_field, on_row, r) != len || r->bad)
 			return parse_error(r, err);
 		r->buf_pos += len;
@@ -274,6 +289,7 @@ wfm_csv_reader *wfm_csv_open_stream(FILE *fp, const char *name, wfm_error *err)
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	r->line = 1;
 	r->at_start = 1;
+	r->need_start = 1;
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
 	if (read_header(r, err)) {
 		wfm_csv_close(r);
