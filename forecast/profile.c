@@ -229,7 +229,7 @@ static void json_num(FILE *fp, const char *key, double v, int last)
 	if (isnan(v))
 		fputs("null", fp);
 	else
-		fprintf(fp, "%.6g", v);
+		fprintf(fp, "%.10g", v);
 	fputs(last ? "" : ",", fp);
 }
 
@@ -255,7 +255,7 @@ static void write_summary_json(FILE *fp, const wfm_series *s,
 			if (isnan(o->weekday_mean[w]))
 				fprintf(fp, "%snull", w ? "," : "");
 			else
-				fprintf(fp, "%s%.6g", w ? "," : "", o->weekday_mean[w]);
+				fprintf(fp, "%s%.10g", w ? "," : "", o->weekday_mean[w]);
 		fputs("],\"peak_days\":[", fp);
 		for (size_t k = 0; k < o->ntop; k++) {
 			wfm_time_format_date(o->top[k].day, d, sizeof(d));
