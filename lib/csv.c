@@ -178,6 +178,9 @@ static int parse_error(struct wfm_csv_reader *r, wfm_error *err)
 		const char *col = NULL;
 		if (r->header && r->bad_col < r->ncols)
 			col = r->header[r->bad_col];
+		if (!r->header)         /* still reading the header row */
+			return wfm_error_at(err, r->name, r->bad_line, NULL, "header: column %d: %s",
+					    r->bad_col + 1, r->bad_msg);
 		return wfm_error_at(err, r->name, r->bad_line, col, "%s", r->bad_msg);
 	}
 	return wfm_error_at(err, r->name, r->row_line ? r->row_line : r->line,

@@ -260,7 +260,7 @@ static void test_errors_at_open(void)
 	static const char bad_hdr[] = "a\xff,b\n1,2\n";
 	CHECK(OPEN(bad_hdr, &fp, &err) == NULL, "non-UTF-8 header");
 	formatted(&err, buf, sizeof(buf));
-	CHECK_STR(buf, "t.csv:1: field is not valid UTF-8", "utf8 header message");
+	CHECK_STR(buf, "t.csv:1: header: column 1: field is not valid UTF-8", "utf8 header message");
 	/* invalid UTF-8 in a data field names the column */
 	static const char bad_data[] = "a,b\n1,2\n3,\xc3(\n";
 	wfm_csv_reader *r = OPEN(bad_data, &fp, &err);
