@@ -130,7 +130,7 @@ static void write_profile(FILE *fp, const wfm_series *s, const wfm_profile *p)
 			}
 }
 
-static void write_daily(FILE *fp, const wfm_series *s, const wfm_daily *d)
+static void write_daily(FILE *fp, const wfm_series *s, const wfm_tz *tz, const wfm_daily *d)
 {
 	static const char *wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 	char date[16];
@@ -138,12 +138,17 @@ static void write_daily(FILE *fp, const wfm_series *s, const wfm_daily *d)
 	fputs("date,weekday,channel,volume,complete\n", fp);
 	for (size_t dd = 0; dd < d->ndays; dd++) {
 		int64_t day = d->first_day + (int64_t)dd;
+		/* intervals in this local day: 23 or 25 h on DST change days */
+		int slots = (int)((wfm_time_day_start(day + 1, tz) - wfm_time_day_start(day, tz)) / s->step);
 		wfm_time_format_date(day, date, sizeof(date));
 		for (size_t c = 0; c < d->nchan; c++) {
+			int gone = d->incomplete[c * d->ndays + dd];
 			fprintf(fp, "%s,%s,", date, wd[wfm_time_weekday(day)]);
 			wfm_csv_write_field(fp, s->channel[c], 1);
-			fprintf(fp, ",%.0f,%d\n", d->total[c * d->ndays + dd],
-				!d->incomplete[c * d->ndays + dd]);
+			if (gone == slots)      /* no data that day: no total */
+				fprintf(fp, ",,0\n");
+			else
+				fprintf(fp, ",%.0f,%d\n", d->total[c * d->ndays + dd], !gone);
 		}
 	}
 }
@@ -151,6 +156,16 @@ static void write_daily(FILE *fp, const wfm_series *s, const wfm_daily *d)
 static void hhmm(char *buf, int min)
 {
 	sprintf(buf, "%02d:%02d", min / 60 % 24, min % 60);
+}
+
+/* "%.*f" of v, or "n/a" when v is NAN (no complete day, too few weeks). */
+static const char *num(char *buf, size_t size, double v, int prec, int sign)
+{
+	if (isnan(v))
+		snprintf(buf, size, "n/a");
+	else
+		snprintf(buf, size, sign ? "%+.*f" : "%.*f", prec, v);
+	return buf;
 }
 
 static void write_summary_text(FILE *fp, const wfm_series *s, const wfm_tz *tz,
@@ -166,12 +181,16 @@ static void write_summary_text(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 	for (size_t c = 0; c < s->nchan; c++) {
 		const struct wfm_channel_summary *o = &sum[c];
 		fprintf(fp, "\n%s\n", s->channel[c]);
-		fprintf(fp, "  mean daily total     %.1f\n", o->mean_daily);
+		fprintf(fp, "  mean daily total     %s\n", num(a, sizeof(a), o->mean_daily, 1, 0));
 		fprintf(fp, "  by weekday          ");
 		for (int w = 0; w < 7; w++)
-			fprintf(fp, " %s %.0f", wd[w], o->weekday_mean[w]);
-		fprintf(fp, "\n  growth trend         %+.2f%% per week (%+.1f%% per year, %zu weeks)\n",
-			100 * o->growth_week, 100 * o->growth_year, o->weeks);
+			fprintf(fp, " %s %s", wd[w], num(a, sizeof(a), o->weekday_mean[w], 0, 0));
+		if (isnan(o->growth_week))
+			fprintf(fp, "\n  growth trend         n/a (needs 3 complete Mon-Sun weeks, %zu found)\n",
+				o->weeks);
+		else
+			fprintf(fp, "\n  growth trend         %+.2f%% per week (%+.1f%% per year, %zu weeks)\n",
+				100 * o->growth_week, 100 * o->growth_year, o->weeks);
 		fprintf(fp, "  peak-hour ratio      %.2f (busiest interval / mean interval)\n", o->peak_ratio);
 		fprintf(fp, "  intervals            %zu, missing %zu, zero %zu\n",
 			o->intervals, o->missing, o->zero);
@@ -181,6 +200,8 @@ static void write_summary_text(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 			fprintf(fp, "  closed every day     %s-%s\n", a, b);
 		}
 		fprintf(fp, "  peak days           ");
+		if (!o->ntop)
+			fputs(" none (no complete day)", fp);
 		for (size_t k = 0; k < o->ntop; k++) {
 			wfm_time_format_date(o->top[k].day, a, sizeof(a));
 			fprintf(fp, "%s %s %.0f", k ? "," : "", a, o->top[k].total);
@@ -209,7 +230,7 @@ static void json_num(FILE *fp, const char *key, double v, int last)
 	if (isnan(v))
 		fputs("null", fp);
 	else
-		fprintf(fp, "%.6g", v);
+		fprintf(fp, "%.10g", v);
 	fputs(last ? "" : ",", fp);
 }
 
@@ -232,7 +253,10 @@ static void write_summary_json(FILE *fp, const wfm_series *s,
 		fprintf(fp, "\"intervals\":%zu,\"missing\":%zu,\"zero\":%zu,\"weekday_mean\":[",
 			o->intervals, o->missing, o->zero);
 		for (int w = 0; w < 7; w++)
-			fprintf(fp, "%s%.6g", w ? "," : "", isnan(o->weekday_mean[w]) ? 0 : o->weekday_mean[w]);
+			if (isnan(o->weekday_mean[w]))
+				fprintf(fp, "%snull", w ? "," : "");
+			else
+				fprintf(fp, "%s%.10g", w ? "," : "", o->weekday_mean[w]);
 		fputs("],\"peak_days\":[", fp);
 		for (size_t k = 0; k < o->ntop; k++) {
 			wfm_time_format_date(o->top[k].day, d, sizeof(d));
@@ -271,7 +295,7 @@ static int run(const struct opts *o, const wfm_series *s, const wfm_tz *tz,
 		wfm_daily *d = wfm_profile_daily(s, tz, err);
 		if (!d)
 			return -1;
-		write_daily(fp, s, d);
+		write_daily(fp, s, tz, d);
 		wfm_daily_free(d);
 	} else {
 		struct wfm_channel_summary *sum = calloc(s->nchan, sizeof(*sum));

@@ -39,8 +39,9 @@ struct wfm_csv_reader {
 	size_t nfields, fields_cap;
 	struct row *rows;
 	size_t nrows, rows_cap, row_next;
-	long row_line;       /* start line of the record being built */
+	long row_line;       /* start line of the record being built, 0 if none */
 	int row_nfields;
+	int need_start;      /* the next non-blank line fed starts a record */
 
 	int bad;             /* error found inside a callback */
 	long bad_line;
@@ -112,8 +113,6 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (r->bad)
 		return;
-	if (r->row_nfields == 0)
-		r->row_line = r->line;
 	if (len > WFM_CSV_MAX_FIELD)
 		return mark_bad(r, "field is longer than 65536 bytes");
 	if (!utf8_valid(s, len))
@@ -145,6 +144,16 @@ static void on_row(int c, void *data)
 	row->first = r->nfields - (size_t)r->row_nfields;
 	r->row_nfields = 0;
 	r->row_line = 0;
+	r->need_start = 1;
+}
+
+/* Only line-end bytes: libcsv skips such lines without a record. */
+static int blank_line(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i] != '\r' && p[i] != '\n')
+			return 0;
+	return 1;
 }
 
 static int fill(struct wfm_csv_reader *r, wfm_error *err)
@@ -169,6 +178,9 @@ static int parse_error(struct wfm_csv_reader *r, wfm_error *err)
 		const char *col = NULL;
 		if (r->header && r->bad_col < r->ncols)
 			col = r->header[r->bad_col];
+		if (!r->header)         /* still reading the header row */
+			return wfm_error_at(err, r->name, r->bad_line, NULL, "header: column %d: %s",
+					    r->bad_col + 1, r->bad_msg);
 		return wfm_error_at(err, r->name, r->bad_line, col, "%s", r->bad_msg);
 	}
 	return wfm_error_at(err, r->name, r->row_line ? r->row_line : r->line,
@@ -195,6 +207,12 @@ static int feed(struct wfm_csv_reader *r, wfm_error *err)
 		size_t avail = r->buf_len - r->buf_pos;
 		char *nl = memchr(p, '\n', avail);
 		size_t len = nl ? (size_t)(nl - p) + 1 : avail;
+		/* A record starts on the first non-blank line after the last
+		 * one ended (a quoted field may carry it over several lines). */
+		if (r->need_start && !blank_line(p, len)) {
+			r->row_line = r->line;
+			r->need_start = 0;
+		}
 		if (csv_parse(&r->parser, p, len, on_field, on_row, r) != len || r->bad)
 			return parse_error(r, err);
 		r->buf_pos += len;
@@ -211,7 +229,7 @@ static void reset_queue(struct wfm_csv_reader *r)
 	size_t from = r->nfields - keep;
 	size_t base = keep ? r->fields[from] : r->arena_len;
 
-	if (r->arena_len > base)
+	if (base && r->arena_len > base)   /* memmove(NULL, ...) is undefined */
 		memmove(r->arena, r->arena + base, r->arena_len - base);
 	r->arena_len -= base;
 	for (size_t i = 0; i < keep; i++)
@@ -275,6 +293,7 @@ wfm_csv_reader *wfm_csv_open_stream(FILE *fp, const char *name, wfm_error *err)
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	r->line = 1;
 	r->at_start = 1;
+	r->need_start = 1;
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
 	if (read_header(r, err)) {
 		wfm_csv_close(r);

@@ -132,7 +132,8 @@ static int cmp_rec(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Smallest gap between distinct instants, and the record after it. */
+/* Smallest gap between distinct instants of a channel, and the record
+ * after it. */
 static int64_t min_gap(const struct loader *ld, size_t *at)
 {
 	int64_t best = 0;
@@ -146,6 +147,27 @@ static int64_t min_gap(const struct loader *ld, size_t *at)
 		}
 	}
 	return best;
+}
+
+/* The interval length: the most frequent gap of 15, 30 or 60 minutes
+ * between a channel's consecutive rows (the shorter on a tie), 0 when
+ * none.  The most frequent, not the smallest, so that one stray row in
+ * 30-minute data is reported instead of turning it into 15-minute data
+ * with half the intervals missing. */
+static int64_t usual_gap(const struct loader *ld)
+{
+	static const int64_t len[3] = { 900, 1800, 3600 };
+	size_t cnt[3] = { 0, 0, 0 }, best = 0;
+
+	for (size_t i = 1; i < ld->n; i++) {
+		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
+		for (int k = 0; k < 3; k++)
+			cnt[k] += a->chan == b->chan && b->t - a->t == len[k];
+	}
+	for (int k = 1; k < 3; k++)
+		if (cnt[k] > cnt[best])
+			best = (size_t)k;
+	return cnt[best] ? len[best] : 0;
 }
 
 static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
@@ -163,14 +185,21 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 					    ld->names[b->chan], buf);
 		}
 	}
-	int64_t gap = min_gap(ld, &at);
-	if (gap == 0)
+	int64_t small = min_gap(ld, &at), gap = usual_gap(ld);
+	if (small == 0)
 		return wfm_error_at(err, path, ld->recs[0].line, "timestamp",
 				    "at least two intervals per channel are needed to infer the interval length");
-	if (gap != 900 && gap != 1800 && gap != 3600)
+	if (gap == 0)
 		return wfm_error_at(err, path, ld->recs[at].line, "timestamp",
 				    "interval of %lld min after line %ld; intervals must be 15, 30 or 60 min",
-				    (long long)gap / 60, ld->recs[at - 1].line);
+				    (long long)small / 60, ld->recs[at - 1].line);
+	for (size_t i = 1; i < ld->n; i++) {
+		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
+		if (a->chan == b->chan && (b->t - a->t) % gap)
+			return wfm_error_at(err, path, b->line, "timestamp",
+					    "interval of %lld min after line %ld; the data are in %lld-minute intervals (mixed interval lengths)",
+					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
+	}
 	*tmin = *tmax = ld->recs[0].t;
 	for (size_t i = 0; i < ld->n; i++) {
 		if (ld->recs[i].t < *tmin)

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
+#include <sys/stat.h>
 #include <stdio.h>
 
 #define TABLE_FROM  (-2208988800LL)  /* 1900-01-01 */
@@ -38,11 +38,13 @@ static int zone_exists(const char *name)
 {
 	const char *dir = getenv("TZDIR");
 	char path[512];
+	struct stat st;
 
 	if (!*name || name[0] == '/' || strstr(name, ".."))
 		return 0;
 	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
-	return access(path, R_OK) == 0;
+	/* a directory such as "Europe" is not a zone (TZ would fall back to UTC) */
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 static int add_change(struct wfm_tz *tz, size_t *cap, int64_t at, int off)

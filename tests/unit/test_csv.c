@@ -1,0 +1,368 @@
+/* test_csv.c - lib/csv.c: quoting, line ends, BOM, line numbers, typed
+ * access and its error messages.  Inputs are in-memory streams (fmemopen)
+ * or temporary files; expected values are read off the inputs by hand. */
+#include "check.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static wfm_csv_reader *open_str(const char *text, size_t len, FILE **fp, wfm_error *err)
+{
+	*fp = fmemopen((void *)text, len, "r");
+	if (!*fp)
+		return NULL;
+	wfm_csv_reader *r = wfm_csv_open_stream(*fp, "t.csv", err);
+	if (!r) {
+		fclose(*fp);
+		*fp = NULL;
+	}
+	return r;
+}
+#define OPEN(text, fp, err) open_str(text, sizeof(text) - 1, fp, err)
+
+static void done(wfm_csv_reader *r, FILE *fp)
+{
+	wfm_csv_close(r);
+	if (fp)
+		fclose(fp);
+}
+
+static void formatted(const wfm_error *err, char *buf, size_t n) { wfm_error_format(err, buf, n); }
+
+static void test_quoting(void)
+{
+	static const char text[] =
+		"name,note,n\n"                         /* line 1 */
+		"\"a,b\",\"say \"\"hi\"\"\",1\n"        /* line 2: comma and quotes inside */
+		"plain,\"two\nlines\",2\n"              /* lines 3-4: embedded newline */
+		"x,y,3\n";                              /* line 5 */
+	wfm_error err = { 0 };
+	FILE *fp;
+	wfm_csv_reader *r = OPEN(text, &fp, &err);
+
+	CHECK(r != NULL, "open: %s", err.msg);
+	if (!r)
+		return;
+	CHECK(wfm_csv_ncols(r) == 3, "ncols %d", wfm_csv_ncols(r));
+	CHECK_STR(wfm_csv_header(r, 1), "note", "header 1");
+	CHECK_STR(wfm_csv_header(r, 7), "", "header out of range");
+	CHECK(wfm_csv_col(r, "n") == 2, "col n");
+	CHECK(wfm_csv_col(r, "missing") == -1, "col missing");
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK_STR(wfm_csv_get(r, 0), "a,b", "embedded comma");
+	CHECK_STR(wfm_csv_get(r, 1), "say \"hi\"", "embedded quotes");
+	CHECK(wfm_csv_line(r) == 2, "line of rec 1: %ld", wfm_csv_line(r));
+	CHECK_STR(wfm_csv_get(r, -1), "", "col -1 gives empty");
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 2");
+	CHECK_STR(wfm_csv_get(r, 1), "two\nlines", "embedded newline");
+	CHECK(wfm_csv_line(r) == 3, "multi-line record starts on line 3: %ld", wfm_csv_line(r));
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 3");
+	/* the record after a 2-line field is on physical line 5, not 4 */
+	CHECK(wfm_csv_line(r) == 5, "line after multi-line field: %ld", wfm_csv_line(r));
+	CHECK(wfm_csv_next(r, &err) == 0, "end");
+	done(r, fp);
+}
+
+/* A multi-line quoted field in the first column: the record's line is
+ * the line of its opening quote, and a typed error names it. */
+static void test_multiline_first(void)
+{
+	static const char text[] =
+		"note,n\n"
+		"\"one\ntwo\nthree\",abc\n"             /* lines 2-4 */
+		"ok,5\n";                               /* line 5 */
+	wfm_error err = { 0 };
+	FILE *fp;
+	char buf[1024];
+	double v;
+	wfm_csv_reader *r = OPEN(text, &fp, &err);
+
+	CHECK(r != NULL, "open");
+	if (!r)
+		return;
+	CHECK(wfm_csv_next(r, &err) == 1, "rec");
+	CHECK(wfm_csv_line(r) == 2, "line %ld", wfm_csv_line(r));
+	CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "abc is no number");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:2: n: \"abc\" is not a number", "message");
+	CHECK(wfm_csv_next(r, &err) == 1 && wfm_csv_line(r) == 5, "next at line 5: %ld", wfm_csv_line(r));
+	CHECK(wfm_csv_double(r, 1, &v, &err) == 0 && v == 5, "5");
+	done(r, fp);
+}
+
+static void test_crlf_bom_blank(void)
+{
+	static const char text[] =
+		"\xef\xbb\xbf" "a,b\r\n"                /* line 1, with BOM */
+		"1,2\r\n"                               /* line 2 */
+		"\r\n"                                  /* line 3 blank */
+		"\n"                                    /* line 4 blank */
+		"3,x\r\n";                              /* line 5 */
+	wfm_error err = { 0 };
+	FILE *fp;
+	char buf[1024];
+	long l;
+	wfm_csv_reader *r = OPEN(text, &fp, &err);
+
+	CHECK(r != NULL, "open");
+	if (!r)
+		return;
+	CHECK_STR(wfm_csv_header(r, 0), "a", "BOM stripped from first header");
+	CHECK(wfm_csv_col(r, "a") == 0, "lookup of a after BOM");
+	CHECK_STR(wfm_csv_header(r, 1), "b", "no CR left in the last header");
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK_STR(wfm_csv_get(r, 1), "2", "no CR in last field");
+	CHECK(wfm_csv_long(r, 1, &l, &err) == 0 && l == 2, "long 2");
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 2 after blank lines");
+	CHECK(wfm_csv_line(r) == 5, "line after blank lines %ld", wfm_csv_line(r));
+	CHECK(wfm_csv_long(r, 1, &l, &err) == -1, "x not long");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:5: b: \"x\" is not a whole number", "CRLF error line");
+	CHECK(wfm_csv_next(r, &err) == 0, "end");
+	done(r, fp);
+}
+
+static void test_short_row(void)
+{
+	static const char text[] = "a,b,c\n1,2,3\n4,5\n";
+	wfm_error err = { 0 };
+	FILE *fp;
+	char buf[1024];
+	wfm_csv_reader *r = OPEN(text, &fp, &err);
+
+	CHECK(r != NULL, "open");
+	if (!r)
+		return;
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK(wfm_csv_next(r, &err) == -1, "short row is an error");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:3: expected 3 fields as in the header, found 2", "short row message");
+	done(r, fp);
+}
+
+static void test_typed(void)
+{
+	static const char text[] =
+		"v,w,t\n"
+		"1.5,,2026-03-01T10:00\n"               /* line 2 */
+		"inf,1e400,2026-02-30T10:00\n"          /* line 3 */
+		"nan, 7,2026-13-01T00:00\n"             /* line 4 */
+		"0x,12abc,2026-01-01T24:00\n";          /* line 5 */
+	wfm_error err = { 0 };
+	FILE *fp;
+	char buf[1024];
+	double v;
+	long l;
+	int64_t t;
+	wfm_tz *utc = wfm_tz_open("UTC", &err);
+	wfm_csv_reader *r = OPEN(text, &fp, &err);
+
+	CHECK(r && utc, "open");
+	if (!r || !utc)
+		return;
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK(wfm_csv_double(r, 0, &v, &err) == 0 && v == 1.5, "1.5");
+	CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "empty double is an error");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:2: w: empty, a number is required", "empty message");
+	CHECK(wfm_csv_double_opt(r, 1, 42, &v, &err) == 0 && v == 42, "opt default");
+	CHECK(wfm_csv_double_opt(r, 0, 42, &v, &err) == 0 && v == 1.5, "opt present");
+	/* 2026-03-01 = day 20513 (2026-01-01 is day 20454 = 56 years*365 + 14
+	 * leap days; + 31 + 28); 20513*86400 + 36000 */
+	CHECK(wfm_csv_time(r, 2, utc, 0, &t, &err) == WFM_TZ_UNIQUE && t == 20513LL * 86400 + 36000,
+	      "time %lld", (long long)t);
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 2");
+	CHECK(wfm_csv_double(r, 0, &v, &err) == -1, "inf rejected");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:3: v: \"inf\" is not a finite number", "inf message");
+	CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "1e400 rejected");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:3: w: \"1e400\" is not a finite number", "1e400 message");
+	CHECK(wfm_csv_time(r, 2, utc, 0, &t, &err) == -1, "Feb 30");
+	formatted(&err, buf, sizeof(buf));
+	CHECK(strstr(buf, "t.csv:3: t: \"2026-02-30T10:00\" is not an ISO 8601 time") == buf, "%s", buf);
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 3");
+	CHECK(wfm_csv_double(r, 0, &v, &err) == -1, "nan rejected");
+	CHECK(wfm_csv_time(r, 2, utc, 0, &t, &err) == -1, "month 13");
+	formatted(&err, buf, sizeof(buf));
+	CHECK(strstr(buf, "t.csv:4: t: ") == buf, "%s", buf);
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 4");
+	CHECK(wfm_csv_double(r, 0, &v, &err) == -1, "0x rejected");
+	CHECK(wfm_csv_long(r, 1, &l, &err) == -1, "12abc rejected");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:5: w: \"12abc\" is not a whole number", "long message");
+	CHECK(wfm_csv_time(r, 2, utc, 0, &t, &err) == -1, "24:00 rejected");
+	CHECK(wfm_csv_error(r, 0, &err, "custom %d", 7) == -1, "csv_error returns -1");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:5: v: custom 7", "csv_error message");
+	CHECK(wfm_csv_require(r, "nope", &err) == -1, "require missing");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:1: nope: missing column in the header", "require message");
+	done(r, fp);
+	wfm_tz_free(utc);
+}
+
+/* Fields up to WFM_CSV_MAX_FIELD bytes pass; one more byte is an error at
+ * the record's line; long fields may span the reader's 64 KiB chunks. */
+static void test_long_fields(void)
+{
+	size_t n = WFM_CSV_MAX_FIELD;
+	size_t cap = 3 * n + 100;
+	char *text = malloc(cap);
+	wfm_error err = { 0 };
+	char buf[1024];
+	FILE *fp;
+	size_t len = 0;
+
+	if (!text)
+		return;
+	len += (size_t)sprintf(text + len, "k,v\n1,");
+	memset(text + len, 'a', n);                      /* line 2: exactly max */
+	len += n;
+	len += (size_t)sprintf(text + len, "\n2,\"");
+	memset(text + len, 'b', n + 1);                  /* line 3: max + 1 */
+	len += n + 1;
+	len += (size_t)sprintf(text + len, "\"\n");
+	wfm_csv_reader *r = open_str(text, len, &fp, &err);
+	CHECK(r != NULL, "open");
+	if (r) {
+		CHECK(wfm_csv_next(r, &err) == 1, "max-length field accepted: %s", err.msg);
+		CHECK(strlen(wfm_csv_get(r, 1)) == n, "length %zu", strlen(wfm_csv_get(r, 1)));
+		CHECK(wfm_csv_next(r, &err) == -1, "over-long field rejected");
+		formatted(&err, buf, sizeof(buf));
+		CHECK_STR(buf, "t.csv:3: v: field is longer than 65536 bytes", "long message");
+		done(r, fp);
+	}
+	free(text);
+}
+
+static void test_errors_at_open(void)
+{
+	wfm_error err = { 0 };
+	char buf[1024];
+	FILE *fp;
+
+	CHECK(OPEN("", &fp, &err) == NULL, "empty input");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:1: empty file: a header row is required", "empty message");
+	CHECK(OPEN("a,,c\n", &fp, &err) == NULL, "unnamed column");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:1: header: column 2 has no name", "unnamed message");
+	CHECK(OPEN("a,b,a\n", &fp, &err) == NULL, "twice");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:1: a: column named twice in the header", "twice message");
+	CHECK(wfm_csv_open("/nonexistent/x.csv", &err) == NULL, "missing file");
+	CHECK(strstr(err.msg, "cannot open") != NULL && !strcmp(err.file, "/nonexistent/x.csv"), "%s", err.msg);
+
+	/* invalid UTF-8 in the header: line 1, column 1 */
+	static const char bad_hdr[] = "a\xff,b\n1,2\n";
+	CHECK(OPEN(bad_hdr, &fp, &err) == NULL, "non-UTF-8 header");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:1: header: column 1: field is not valid UTF-8", "utf8 header message");
+	/* invalid UTF-8 in a data field names the column */
+	static const char bad_data[] = "a,b\n1,2\n3,\xc3(\n";
+	wfm_csv_reader *r = OPEN(bad_data, &fp, &err);
+	CHECK(r != NULL, "open");
+	if (r) {
+		CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+		CHECK(wfm_csv_next(r, &err) == -1, "bad utf8");
+		formatted(&err, buf, sizeof(buf));
+		CHECK_STR(buf, "t.csv:3: b: field is not valid UTF-8", "utf8 message");
+		done(r, fp);
+	}
+	/* a stray quote inside an unquoted field (strict mode) */
+	static const char stray[] = "a,b\n1,2\n3,x\"y\n";
+	r = OPEN(stray, &fp, &err);
+	CHECK(r != NULL, "open");
+	if (r) {
+		CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+		CHECK(wfm_csv_next(r, &err) == -1, "stray quote");
+		formatted(&err, buf, sizeof(buf));
+		CHECK(strstr(buf, "t.csv:3: malformed CSV") == buf, "%s", buf);
+		done(r, fp);
+	}
+	/* an unterminated quote: reported at the line it opens */
+	static const char open_q[] = "a,b\n1,2\n3,\"x\n4,5\n";
+	r = OPEN(open_q, &fp, &err);
+	CHECK(r != NULL, "open");
+	if (r) {
+		CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+		CHECK(wfm_csv_next(r, &err) == -1, "open quote");
+		formatted(&err, buf, sizeof(buf));
+		CHECK(strstr(buf, "t.csv:3: malformed CSV") == buf, "%s", buf);
+		done(r, fp);
+	}
+}
+
+/* Many records across several 64 KiB chunks keep exact line numbers. */
+static void test_file_many_lines(void)
+{
+	char path[] = "/tmp/wfm-test-csv.XXXXXX";
+	int fd = mkstemp(path);
+	wfm_error err = { 0 };
+	FILE *fp;
+	long bad = 0;
+
+	CHECK(fd >= 0, "mkstemp");
+	if (fd < 0)
+		return;
+	fp = fdopen(fd, "w");
+	fprintf(fp, "i,text\n");
+	for (int i = 0; i < 20000; i++)   /* record i on line 2 + 2i .. (quoted 2-line field) */
+		fprintf(fp, "%d,\"row %d\nsecond line\"\n", i, i);
+	fclose(fp);
+	wfm_csv_reader *r = wfm_csv_open(path, &err);
+	CHECK(r != NULL, "open %s", err.msg);
+	if (r) {
+		long n = 0, v;
+		while (wfm_csv_next(r, &err) == 1) {
+			if (wfm_csv_long(r, 0, &v, &err) || v != n || wfm_csv_line(r) != 2 + 2 * n)
+				bad++;
+			n++;
+		}
+		CHECK(n == 20000, "records %ld", n);
+		CHECK(bad == 0, "%ld records with a wrong value or line", bad);
+		wfm_csv_close(r);
+	}
+	unlink(path);
+}
+
+static void test_write(void)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+	const char *row[] = { "plain", "a,b", "say \"hi\"", " pad", "" };
+
+	wfm_csv_write_row(fp, row, 5);
+	fclose(fp);
+	CHECK_STR(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\" pad\",\n", "written row");
+	/* and it reads back */
+	wfm_error err = { 0 };
+	char text[256];
+	snprintf(text, sizeof(text), "a,b,c,d,e\n%s", out);
+	wfm_csv_reader *r = open_str(text, strlen(text), &fp, &err);
+	CHECK(r && wfm_csv_next(r, &err) == 1, "read back");
+	if (r) {
+		for (int i = 0; i < 5; i++)
+			CHECK_STR(wfm_csv_get(r, i), row[i], "round trip");
+		done(r, fp);
+	}
+	free(out);
+}
+
+int main(void)
+{
+	test_quoting();
+	test_multiline_first();
+	test_crlf_bom_blank();
+	test_short_row();
+	test_typed();
+	test_long_fields();
+	test_errors_at_open();
+	test_file_many_lines();
+	test_write();
+	return check_done("test_csv");
+}
