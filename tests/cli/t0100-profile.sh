@@ -171,7 +171,7 @@ is "unknown channel exit" $? 1
 is "unknown channel message" "$(cat $T/err)" 'wfm-profile: channel "nope" is not in the input'
 
 wfm profile --help >$T/help; is "--help exit" $? 0
-ok "--help has usage and example" bash -c "grep -q '^usage: wfm profile' $T/help && grep -q 'wfm profile data/history.csv' $T/help"
+ok "--help has usage and example" bash -c "grep -q '^Usage: wfm profile' $T/help && grep -q 'wfm profile data/history.csv' $T/help"
 is "--version" "$(wfm profile --version)" "wfm-profile (wfm) 0.1.0"
 for args in "" "--by year x.csv" "--report weekly x.csv" "--top 99 x.csv" "--top x x.csv" \
 	    "--format xml x.csv" "--bogus x.csv" "a.csv b.csv" "-o"; do

@@ -9,12 +9,12 @@ for c in profile forecast staff simulate shifts roster functions outbound chart;
 	ok "help lists $c" grep -Eq "^  $c +[A-Za-z]" $T/help
 done
 # as many lines as entries in the commands[] table of bin/wfm.c
-is "help: one line per command" "$(sed -n '/^commands:/,/^$/p' $T/help | grep -c '^  [a-z]')" \
+is "help: one line per command" "$(sed -n '/^Commands:/,/^$/p' $T/help | grep -c '^  [a-z]')" \
 	"$(grep -Ec '^	\{ "[a-z]+", +"' $ROOT/bin/wfm.c)"
 $W --help >$T/help2; is "--help exit" $? 0
 ok "--help is help" cmp $T/help $T/help2
 $W >/dev/null 2>$T/err; is "no command exit" $? 2
-ok "no command prints usage to stderr" grep -q '^usage: wfm <command>' $T/err
+ok "no command prints usage to stderr" grep -q '^Usage: wfm <command>' $T/err
 is "version" "$($W --version)" "wfm 0.1.0"
 
 # through the dispatcher, programs behave exactly as when run directly
