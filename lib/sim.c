@@ -24,8 +24,8 @@ struct wfm_sim {
 	struct waiting *q;       /* FIFO ring */
 	size_t qhead, qlen, qcap;
 	struct wfm_sim_counts *cnt;
-	double *sum, *sq;        /* per interval x {sl, asa, abandon} */
-	long *nrep, *nrep_asa, reps;
+	double *acc;             /* per interval x {sl, asa, abandon}: sums of x, y, xx, yy, xy */
+	long reps;
 };
 
 static void heap_push(wfm_sim *s, double v)
@@ -121,11 +121,8 @@ wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err)
 	s->heap = malloc(s->heap_cap * sizeof(double));
 	s->q = malloc(s->qcap * sizeof(*s->q));
 	s->cnt = calloc(p->n, sizeof(*s->cnt));
-	s->sum = calloc(3 * p->n, sizeof(double));
-	s->sq = calloc(3 * p->n, sizeof(double));
-	s->nrep = calloc(p->n, sizeof(long));
-	s->nrep_asa = calloc(p->n, sizeof(long));
-	if (!s->rng || !s->heap || !s->q || !s->cnt || !s->sum || !s->sq || !s->nrep || !s->nrep_asa) {
+	s->acc = calloc(15 * (p->n ? p->n : 1), sizeof(double));
+	if (!s->rng || !s->heap || !s->q || !s->cnt || !s->acc) {
 		wfm_sim_done(s);
 		wfm_error_set(err, "out of memory");
 		return NULL;
@@ -193,23 +190,19 @@ long wfm_sim_step(wfm_sim *s)
 		if (w.give_up < INFINITY)
 			s->cnt[w.iv].abandoned++;
 	}
+	/* ratio estimators per interval: x / y summed over replications */
 	for (size_t i = 0; i < p->n; i++) {
 		const struct wfm_sim_counts *c = &s->cnt[i];
-		double v[3];
-		if (c->arrivals <= 0)
-			continue;
-		v[0] = c->answered_in_t / c->arrivals;
-		v[1] = c->answered > 0 ? c->wait_sum / c->answered : 0;
-		v[2] = c->abandoned / c->arrivals;
+		double xy[3][2] = { { c->answered_in_t, c->arrivals }, { c->wait_sum, c->answered },
+				    { c->abandoned, c->arrivals } };
 		for (int j = 0; j < 3; j++) {
-			if (j == 1 && c->answered <= 0)
-				continue;
-			s->sum[3 * i + j] += v[j];
-			s->sq[3 * i + j] += v[j] * v[j];
+			double *a = s->acc + 15 * i + 5 * j, x = xy[j][0], y = xy[j][1];
+			a[0] += x;
+			a[1] += y;
+			a[2] += x * x;
+			a[3] += y * y;
+			a[4] += x * y;
 		}
-		s->nrep[i]++;
-		if (c->answered > 0)
-			s->nrep_asa[i]++;
 	}
 	return ++s->reps;
 }
@@ -219,25 +212,35 @@ const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
 	return s->cnt;
 }
 
-static void mean_hw(double sum, double sq, long n, double *m, double *hw)
+/* Ratio estimate sum x / sum y over r replications with its 95% half-width
+ * (delta method: s^2 = sum (x - q y)^2 / (r - 1), hw = t s / (sqrt(r) mean y)). */
+static void ratio_hw(const double *a, long r, double *q, double *hw)
 {
-	double var;
+	double s2, ybar;
 
-	*m = n > 0 ? sum / n : NAN;
-	if (n < 2) {
+	if (a[1] <= 0) {
+		*q = *hw = NAN;
+		return;
+	}
+	*q = a[0] / a[1];
+	if (r < 2) {
 		*hw = NAN;
 		return;
 	}
-	var = (sq - sum * sum / n) / (n - 1);
-	*hw = gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) * sqrt(var > 0 ? var : 0) / sqrt((double)n);
+	s2 = (a[2] - 2 * *q * a[4] + *q * *q * a[3]) / (double)(r - 1);
+	ybar = a[1] / (double)r;
+	*hw = gsl_cdf_tdist_Pinv(0.975, (double)(r - 1)) * sqrt(s2 > 0 ? s2 : 0) /
+	      (sqrt((double)r) * ybar);
 }
 
 void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *o)
 {
-	mean_hw(s->sum[3 * i], s->sq[3 * i], s->nrep[i], &o->sl, &o->sl_hw);
-	mean_hw(s->sum[3 * i + 1], s->sq[3 * i + 1], s->nrep_asa[i], &o->asa, &o->asa_hw);
-	mean_hw(s->sum[3 * i + 2], s->sq[3 * i + 2], s->nrep[i], &o->abandon, &o->abandon_hw);
-	o->reps = s->nrep[i];
+	const double *a = s->acc + 15 * i;
+
+	ratio_hw(a, s->reps, &o->sl, &o->sl_hw);
+	ratio_hw(a + 5, s->reps, &o->asa, &o->asa_hw);
+	ratio_hw(a + 10, s->reps, &o->abandon, &o->abandon_hw);
+	o->reps = s->reps;
 }
 
 void wfm_sim_done(wfm_sim *s)
@@ -249,10 +252,7 @@ void wfm_sim_done(wfm_sim *s)
 	free(s->heap);
 	free(s->q);
 	free(s->cnt);
-	free(s->sum);
-	free(s->sq);
-	free(s->nrep);
-	free(s->nrep_asa);
+	free(s->acc);
 	free(s);
 }
 

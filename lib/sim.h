@@ -37,7 +37,8 @@ struct wfm_sim_counts {
 	double arrivals, answered, answered_in_t, abandoned, wait_sum;
 };
 
-/* Per interval, over the replications with arrivals. */
+/* Per interval over the replications: ratio estimates (answered within t
+ * / arrivals, total wait / answered, abandoned / arrivals), 95% bounds. */
 struct wfm_sim_stat {
 	double sl, sl_hw, asa, asa_hw, abandon, abandon_hw;
 	long reps;

@@ -343,19 +343,18 @@ long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map
 					cap = nc;
 				}
 				d[nd] = (struct wfm_staff_day){ day, c, 0, 0, 0,
-					ch->kind == WFM_BACKLOG ? 1 : ch->sl_target };
+					ch->kind == WFM_BACKLOG ? 1 : ch->sl_target, 0 };
 				nd++;
 			}
-			d[k].volume += w;
+			d[k].volume += r->volume;
+			d[k].weight += w;
 			d[k].sl += w * p->sl;
 			d[k].abandon += w * p->abandon;
 		}
 	}
 	for (long k = 0; k < nd; k++) {
-		d[k].sl /= d[k].volume;
-		d[k].abandon /= d[k].volume;
-		if (cfg->ch[map[d[k].chan]].kind == WFM_BACKLOG)
-			d[k].volume = 0;
+		d[k].sl /= d[k].weight;
+		d[k].abandon /= d[k].weight;
 	}
 	*out = d;
 	return nd;

@@ -85,6 +85,7 @@ struct wfm_staff_day {
 	int64_t day;
 	size_t chan;
 	double volume, sl, abandon, sl_target;
+	double weight;       /* volume, or work seconds for backlog */
 };
 long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map,
 		    const wfm_tz *tz, const struct wfm_req *req, const struct wfm_eval *ev,
