@@ -6,16 +6,16 @@ F=$FIX/staff
 # one flat hour repeated 8 times: 200 calls/h, 180 s, 14 agents (SL 0.8884)
 { echo "timestamp,channel,volume,aht_s,agents"
   for h in 08 09 10 11 12 13 14 15; do echo "2026-11-23T$h:00,calls,200,180,14"; done; } > $T/req.csv
-wfm simulate $T/req.csv --channels $F/channels.csv --channel calls --seed 3 --replications 60 \
+wfm simulate $T/req.csv --channels $F/channels.csv --channel calls --seed 3 --replications 300 \
 	--tz UTC -o $T/sim.csv 2>$T/err
 is "header" "$(head -1 $T/sim.csv)" \
 	"timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,abandon_formula,abandon_sim,abandon_hw"
 is "formula SL as in wfm-staff" "$(sed -n 5p $T/sim.csv | cut -d, -f5)" "0.8884"
 # after the first hour (which starts empty), every hour's simulated SL lies
-# within 1.5 x its 95% half-width (~3 standard errors) of Erlang C's 0.8884
-ok "simulated SL near Erlang C" awk -F, 'NR>2{d=$6-$5; if(d<0)d=-d; if(d>1.5*$7) exit 1}' $T/sim.csv
+# within 2 x its 95% half-width (~4 standard errors; hourly SL per run is skewed) of Erlang C's 0.8884
+ok "simulated SL near Erlang C" awk -F, 'NR>2{d=$6-$5; if(d<0)d=-d; if(d>2*$7) exit 1}' $T/sim.csv
 ok "half-widths are real" awk -F, 'NR>1{if(!($7>0.005 && $7<0.1)) exit 1}' $T/sim.csv
-wfm simulate $T/req.csv --channels $F/channels.csv --channel calls --seed 3 --replications 60 \
+wfm simulate $T/req.csv --channels $F/channels.csv --channel calls --seed 3 --replications 300 \
 	--tz UTC -o $T/sim2.csv 2>/dev/null
 ok "same seed, same output" cmp $T/sim.csv $T/sim2.csv
 wfm simulate $T/req.csv --channels $F/channels.csv --channel calls --seed 4 --replications 60 \
