@@ -210,24 +210,43 @@ static int a_ok(double a, double aht, double pat, double t, double target,
 }
 
 long wfm_erlang_a_agents(double a, double aht, double patience, double t,
-			 double target, double max_ab, double max_occ, long max_n)
+			 double target, double max_ab, double max_occ, long max_n, long guess)
 {
-	long lo = 0, hi, mid;
+	long lo, hi, mid, step = 1;
 
 	if (a <= 0)
 		return 0;
-	/* SL rises and abandonment and occupancy fall with n: bracket, then
-	 * bisect (about 10 evaluations instead of n). */
-	hi = (long)ceil(a + 2 * sqrt(a)) + 1;
-	for (;;) {
-		if (hi > max_n)
-			hi = max_n;
-		if (a_ok(a, aht, patience, t, target, max_ab, max_occ, hi))
-			break;
-		if (hi == max_n)
-			return -1;
-		lo = hi;
-		hi *= 2;
+	/* SL rises and abandonment and occupancy fall with n: gallop from the
+	 * guess to a bracket (lo fails, hi meets), then bisect.  A guess from
+	 * the previous interval makes this 2-4 evaluations. */
+	if (guess < 1)
+		guess = (long)ceil(a + sqrt(a));
+	if (guess > max_n)
+		guess = max_n;
+	if (a_ok(a, aht, patience, t, target, max_ab, max_occ, guess)) {
+		hi = guess;
+		for (;;) {
+			lo = hi - step;
+			if (lo < 1) {
+				lo = 0;
+				break;
+			}
+			if (!a_ok(a, aht, patience, t, target, max_ab, max_occ, lo))
+				break;
+			hi = lo;
+			step *= 2;
+		}
+	} else {
+		lo = guess;
+		for (;;) {
+			if (lo == max_n)
+				return -1;
+			hi = lo + step > max_n ? max_n : lo + step;
+			if (a_ok(a, aht, patience, t, target, max_ab, max_occ, hi))
+				break;
+			lo = hi;
+			step *= 2;
+		}
 	}
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;

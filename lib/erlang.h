@@ -43,8 +43,10 @@ void wfm_erlang_a(double a, double aht, double patience, long n, double t,
 
 /* Smallest n with sl >= target, abandon <= max_ab (when max_ab > 0) and
  * occupancy <= max_occ (when max_occ > 0); 0 when a == 0; -1 when more
- * than max_n agents would be needed. */
+ * than max_n agents would be needed.  guess (0 = none) is where the search
+ * starts, e.g. the previous interval's answer scaled; any guess gives the
+ * same result, a good one fewer evaluations. */
 long wfm_erlang_a_agents(double a, double aht, double patience, double t,
-			 double target, double max_ab, double max_occ, long max_n);
+			 double target, double max_ab, double max_occ, long max_n, long guess);
 
 #endif

@@ -66,9 +66,13 @@ static double chat_aht(const struct wfm_channel *ch, const struct wfm_staff_opts
 	return aht * (1 + o->chat_overhead * (ch->concurrency - 1));
 }
 
+/* beta: the previous interval's (n - a) / sqrt(a), the square-root
+ * staffing coefficient, which changes slowly over a day: a good guess. */
 static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
-		     int step, struct wfm_req *r, const char *when, wfm_error *err)
+		     int step, struct wfm_req *r, double *beta, int64_t t0, const wfm_tz *tz,
+		     wfm_error *err)
 {
+	char when[48];
 	double t = ch->sl_seconds;
 	long n;
 
@@ -84,10 +88,15 @@ static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *
 			n = wfm_erlang_c_agents(r->load, r->aht, t, ch->sl_target, ch->max_occ,
 						o->max_agents);
 		else
+		{
+			long guess = (long)lround(r->load + *beta * sqrt(r->load));
 			n = wfm_erlang_a_agents(r->load, r->aht, ch->patience, t, ch->sl_target,
-						ch->max_abandon, ch->max_occ, o->max_agents);
+						ch->max_abandon, ch->max_occ, o->max_agents, guess);
+			if (n > 0 && r->load > 0)
+				*beta = ((double)n - r->load) / sqrt(r->load);
+		}
 	}
-	if (n < 0)
+	if (n < 0 && wfm_time_format(t0, tz, when, sizeof(when)))
 		return wfm_error_set(err, "%s %s: infeasible: %.1f Erlangs need more than %ld agents "
 				     "for sl_target %g in %g s%s (raise --max-agents or relax the target)",
 				     ch->name, when, r->load, o->max_agents, ch->sl_target,
@@ -112,39 +121,48 @@ static int backlog_req(const wfm_series *s, const struct wfm_channel *ch,
 		       const struct wfm_staff_opts *o, const wfm_tz *tz,
 		       struct wfm_req *r, wfm_error *err)
 {
-	size_t n = s->n, win = (size_t)floor(ch->deadline_h * 3600 / s->step + 1e-9), i, j;
-	unsigned char *open;
-	double cap = s->step * (ch->max_occ > 0 ? ch->max_occ : 1);
+	size_t n = s->n, win = (size_t)floor(ch->deadline_h * 3600 / s->step + 1e-9), i;
+	size_t *nopen;           /* nopen[i] = open intervals before i */
+	double *rate, cap = s->step * (ch->max_occ > 0 ? ch->max_occ : 1), run = 0;
 
 	if (win < 1)
 		win = 1;
-	if (!(open = malloc(n + win)))
+	nopen = malloc((n + win + 1) * sizeof(*nopen));
+	rate = calloc(n + win + 1, sizeof(*rate));
+	if (!nopen || !rate) {
+		free(nopen);
+		free(rate);
 		return wfm_error_set(err, "out of memory");
+	}
+	nopen[0] = 0;
 	for (i = 0; i < n + win; i++)
-		open[i] = is_open(o, tz, wfm_series_time(s, i));
-	for (i = 0; i < n; i++)
-		r[i].load = 0;
+		nopen[i + 1] = nopen[i] + (size_t)is_open(o, tz, wfm_series_time(s, i));
+	/* item i puts w_i / m_i on every open interval of [i, i + win): a
+	 * difference array of those rates, summed once (O(n)) */
 	for (i = 0; i < n; i++) {
 		double w = r[i].skip ? 0 : r[i].volume * r[i].aht;
-		size_t m = 0;
+		size_t m = nopen[i + win] - nopen[i];
 		if (w <= 0)
 			continue;
-		for (j = i; j < i + win; j++)
-			m += open[j];
 		if (!m) {
 			char when[48];
 			wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
-			free(open);
+			free(nopen);
+			free(rate);
 			return wfm_error_set(err, "%s %s: infeasible: no open interval (%02d:%02d-%02d:%02d) "
 					     "within deadline_h %g", ch->name, when, o->open_min / 60,
 					     o->open_min % 60, o->close_min / 60, o->close_min % 60,
 					     ch->deadline_h);
 		}
-		for (j = i; j < i + win && j < n; j++)
-			if (open[j])
-				r[j].load += w / (double)m;
+		rate[i] += w / (double)m;
+		rate[i + win] -= w / (double)m;
 	}
-	free(open);
+	for (i = 0; i < n; i++) {
+		run += rate[i];
+		r[i].load = nopen[i + 1] > nopen[i] ? fmax(0, run) : 0;
+	}
+	free(nopen);
+	free(rate);
 	for (i = 0; i < n; i++) {
 		r[i].agents = ceil_agents(r[i].load / cap);
 		wfm_staff_perf(ch, o, r[i].load, r[i].aht, s->step, (double)r[i].agents, &r[i].perf);
@@ -159,6 +177,7 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 	for (size_t c = 0; c < s->nchan; c++) {
 		const struct wfm_channel *ch = &cfg->ch[map[c]];
 		struct wfm_req *r = req + c * s->n;
+		double beta = 1;
 		for (size_t i = 0; i < s->n; i++) {
 			double v = s->volume[c * s->n + i], a = s->aht ? s->aht[c * s->n + i] : NAN;
 			memset(&r[i], 0, sizeof(r[i]));
@@ -167,9 +186,7 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 			r[i].aht = isnan(a) || a <= 0 ? ch->aht : a;
 			if (ch->kind == WFM_BACKLOG || r[i].skip)
 				continue;
-			char when[48];
-			wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
-			if (queue_req(ch, o, s->step, &r[i], when, err))
+			if (queue_req(ch, o, s->step, &r[i], &beta, wfm_series_time(s, i), tz, err))
 				return -1;
 		}
 		if (ch->kind == WFM_BACKLOG && backlog_req(s, ch, o, tz, r, err))

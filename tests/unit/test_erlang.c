@@ -114,7 +114,7 @@ int main(void)
 		CHECK(n > 10000 && n < 10300, "10k Erlangs: n = %ld", n);
 		CHECK(isfinite(p.sl) && isfinite(p.asa) && p.sl >= 0.8 && q.sl < 0.8,
 		      "10k Erlangs: n minimal, SL %g / %g", p.sl, q.sl);
-		long na = wfm_erlang_a_agents(10000, 300, 180, 20, 0.8, 0, 0, 100000);
+		long na = wfm_erlang_a_agents(10000, 300, 180, 20, 0.8, 0, 0, 100000, 0);
 		wfm_erlang_a(10000, 300, 180, na, 20, &p);
 		CHECK(na > 9000 && na <= n && isfinite(p.asa) && p.sl >= 0.8,
 		      "10k Erlangs Erlang A: n = %ld, SL %g", na, p.sl);
