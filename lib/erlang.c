@@ -8,15 +8,32 @@
 #include <gsl/gsl_sf_psi.h>
 #include <math.h>
 
-double wfm_erlang_b(double a, long n)
+static double erlang_b_rec(double a, long from, double b, long n)
 {
-	double b = 1.0;
-
 	/* B(n) = a B(n-1) / (n + a B(n-1)): every step is in (0, 1], so no
 	 * overflow at any n; tiny values underflow harmlessly towards 0. */
-	for (long k = 1; k <= n; k++)
+	for (long k = from + 1; k <= n; k++)
 		b = a * b / ((double)k + a * b);
 	return b;
+}
+
+/* B(n, a) = Poisson pmf(n; a) / Poisson cdf(n; a), the cdf being the
+ * regularised Q(n + 1, a): O(1) for large n instead of O(n). */
+static double erlang_b_gamma(double a, long n)
+{
+	gsl_sf_result q;
+	double lp = (double)n * log(a) - a - lgamma((double)n + 1);
+
+	if (gsl_sf_gamma_inc_Q_e((double)n + 1, a, &q) || !(q.val > 0))
+		return erlang_b_rec(a, 0, 1.0, n);
+	return fmin(1.0, exp(lp - log(q.val)));
+}
+
+double wfm_erlang_b(double a, long n)
+{
+	if (n <= 64 || a <= 0)
+		return erlang_b_rec(a, 0, 1.0, n);
+	return erlang_b_gamma(a, n);
 }
 
 static void erlang_c_from_b(double a, double aht, long n, double b, double t,
@@ -52,19 +69,27 @@ long wfm_erlang_c_agents(double a, double aht, double t, double target,
 			 double max_occ, long max_n)
 {
 	struct wfm_queue_perf p;
-	double b = 1.0, nmin = max_occ > 0 ? a / max_occ : 0;
+	double nmin = max_occ > 0 ? a / max_occ - 1e-9 : 0, b;
+	long n;
 
 	if (a <= 0)
 		return 0;
-	for (long n = 1; n <= max_n; n++) {
+	/* the first n worth testing: above a and the occupancy floor; from
+	 * there the recurrence runs forward (stable), O(sqrt(a)) steps */
+	n = (long)floor(fmax(a, nmin)) + 1;
+	if (n > max_n)
+		return -1;
+	b = wfm_erlang_b(a, n);
+	for (;;) {
+		if ((double)n > a && (double)n >= nmin) {
+			erlang_c_from_b(a, aht, n, b, t, &p);
+			if (p.sl >= target)
+				return n;
+		}
+		if (++n > max_n)
+			return -1;
 		b = a * b / ((double)n + a * b);
-		if ((double)n <= a || (double)n < nmin - 1e-9)
-			continue;
-		erlang_c_from_b(a, aht, n, b, t, &p);
-		if (p.sl >= target)
-			return n;
 	}
-	return -1;
 }
 
 static double logaddexp(double u, double v)

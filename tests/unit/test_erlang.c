@@ -64,6 +64,24 @@ int main(void)
 	/* Erlang B: B(2, 1) = (1/2)/(1 + 1 + 1/2) = 0.2 by hand */
 	CHECK_NEAR(wfm_erlang_b(1, 2), 0.2, 1e-15, "Erlang B(2,1) by hand");
 
+	/* large n uses Poisson pmf / cdf through GSL's incomplete gamma: compare
+	 * with the plain recurrence run in long double */
+	{
+		static const double nb[][2] = { { 65, 60 }, { 100, 90 }, { 1000, 980 }, { 5000, 5100 },
+						{ 20000, 19800 }, { 70, 0.5 }, { 300, 250 } };
+		double wrel = 0;
+		for (size_t k = 0; k < sizeof(nb) / sizeof(nb[0]); k++) {
+			long double b = 1;
+			for (long j = 1; j <= (long)nb[k][0]; j++)
+				b = nb[k][1] * b / (j + nb[k][1] * b);
+			double got = wfm_erlang_b(nb[k][1], (long)nb[k][0]);
+			double rel = b > 0 ? fabs(got - (double)b) / (double)b : fabs(got);
+			if (rel > wrel)
+				wrel = rel;
+		}
+		CHECK(wrel < 1e-9, "Erlang B gamma form vs long double recurrence: max rel diff %g", wrel);
+	}
+
 	/* against the direct sum at small n, many loads */
 	double worst = 0;
 	for (int n = 1; n <= 60; n++)
