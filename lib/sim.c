@@ -1,0 +1,356 @@
+/* sim.c - discrete-event simulation of a queue with abandonment, one
+ * replication per wfm_sim_step().  See sim.h. */
+#include "sim.h"
+#include "csv.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct waiting {
+	double arrive, give_up;  /* give_up INFINITY without patience */
+	double aht;
+	size_t iv;
+};
+
+struct wfm_sim {
+	struct wfm_sim_params p;
+	gsl_rng *rng;
+	double sigma, *heap;     /* completion times of busy agents (min-heap) */
+	size_t nheap, heap_cap;
+	struct waiting *q;       /* FIFO ring */
+	size_t qhead, qlen, qcap;
+	struct wfm_sim_counts *cnt;
+	double *acc;             /* per interval x {sl, asa, abandon}: sums of x, y, xx, yy, xy */
+	long reps;
+};
+
+static void heap_push(wfm_sim *s, double v)
+{
+	size_t i = s->nheap++;
+
+	while (i > 0 && s->heap[(i - 1) / 2] > v) {
+		s->heap[i] = s->heap[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	s->heap[i] = v;
+}
+
+static void heap_pop(wfm_sim *s)
+{
+	double v = s->heap[--s->nheap];
+	size_t i = 0, c;
+
+	while ((c = 2 * i + 1) < s->nheap) {
+		if (c + 1 < s->nheap && s->heap[c + 1] < s->heap[c])
+			c++;
+		if (s->heap[c] >= v)
+			break;
+		s->heap[i] = s->heap[c];
+		i = c;
+	}
+	s->heap[i] = v;
+}
+
+static int q_push(wfm_sim *s, struct waiting w)
+{
+	if (s->qlen == s->qcap) {
+		size_t nc = s->qcap * 2;
+		struct waiting *nq = malloc(nc * sizeof(*nq));
+		if (!nq)
+			return -1;
+		for (size_t k = 0; k < s->qlen; k++)
+			nq[k] = s->q[(s->qhead + k) % s->qcap];
+		free(s->q);
+		s->q = nq;
+		s->qhead = 0;
+		s->qcap = nc;
+	}
+	s->q[(s->qhead + s->qlen++) % s->qcap] = w;
+	return 0;
+}
+
+static double service(wfm_sim *s, double aht)
+{
+	if (s->p.cv <= 0)
+		return gsl_ran_exponential(s->rng, aht);
+	/* lognormal with mean aht and coefficient of variation cv */
+	return gsl_ran_lognormal(s->rng, log(aht) - s->sigma * s->sigma / 2, s->sigma);
+}
+
+/* Free agents take waiting contacts, FCFS; contacts whose patience ran out
+ * are found at the head lazily (exact for FCFS: they never held an agent). */
+static void dispatch(wfm_sim *s, double t, long servers)
+{
+	while ((long)s->nheap < servers && s->qlen) {
+		struct waiting w = s->q[s->qhead];
+		struct wfm_sim_counts *c = &s->cnt[w.iv];
+		s->qhead = (s->qhead + 1) % s->qcap;
+		s->qlen--;
+		if (w.give_up < t) {
+			c->abandoned++;
+			continue;
+		}
+		c->answered++;
+		c->wait_sum += t - w.arrive;
+		if (t - w.arrive <= s->p.sl_seconds)
+			c->answered_in_t++;
+		heap_push(s, t + service(s, w.aht));
+	}
+}
+
+wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err)
+{
+	wfm_sim *s = calloc(1, sizeof(*s));
+	long maxn = 1;
+
+	if (!s) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	s->p = *p;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->agents[i] > maxn)
+			maxn = p->agents[i];
+	s->heap_cap = (size_t)maxn;
+	s->qcap = 1024;
+	s->rng = gsl_rng_alloc(gsl_rng_mt19937);
+	s->heap = malloc(s->heap_cap * sizeof(double));
+	s->q = malloc(s->qcap * sizeof(*s->q));
+	s->cnt = calloc(p->n, sizeof(*s->cnt));
+	s->acc = calloc(15 * (p->n ? p->n : 1), sizeof(double));
+	if (!s->rng || !s->heap || !s->q || !s->cnt || !s->acc) {
+		wfm_sim_done(s);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	gsl_rng_set(s->rng, p->seed);
+	s->sigma = p->cv > 0 ? sqrt(log(1 + p->cv * p->cv)) : 0;
+	return s;
+}
+
+long wfm_sim_step(wfm_sim *s)
+{
+	const struct wfm_sim_params *p = &s->p;
+	double t = 0, next_b = p->step, next_a, rate;
+	size_t k = 0;
+	long servers;
+
+	memset(s->cnt, 0, p->n * sizeof(*s->cnt));
+	s->nheap = 0;
+	s->qlen = 0;
+	s->qhead = 0;
+	if (!p->n)
+		return ++s->reps;
+	servers = p->agents[0];
+	rate = p->volume[0] / p->step;
+	next_a = rate > 0 ? gsl_ran_exponential(s->rng, 1 / rate) : INFINITY;
+	for (;;) {
+		double next_d = s->nheap ? s->heap[0] : INFINITY;
+		if (next_d <= next_a && next_d <= next_b) {
+			if (next_d == INFINITY)
+				break;
+			t = next_d;
+			heap_pop(s);
+			dispatch(s, t, servers);
+		} else if (next_b <= next_a) {
+			t = next_b;
+			if (++k < p->n) {
+				servers = p->agents[k];
+				rate = p->volume[k] / p->step;
+				next_b = t + p->step;
+				/* memoryless: redraw the next arrival from the boundary */
+				next_a = rate > 0 ? t + gsl_ran_exponential(s->rng, 1 / rate) : INFINITY;
+			} else {
+				next_b = next_a = INFINITY;
+			}
+			dispatch(s, t, servers);
+		} else {
+			struct waiting w = { next_a, INFINITY, p->aht[k], k };
+			t = next_a;
+			if (p->patience > 0)
+				w.give_up = t + gsl_ran_exponential(s->rng, p->patience);
+			s->cnt[k].arrivals++;
+			if (q_push(s, w))
+				return -1;
+			dispatch(s, t, servers);
+			next_a = t + gsl_ran_exponential(s->rng, 1 / rate);
+			if (next_a >= next_b)
+				next_a = next_b + 1;   /* redrawn at the boundary */
+		}
+	}
+	/* no agents left at the end: the still waiting give up or are never answered */
+	while (s->qlen) {
+		struct waiting w = s->q[s->qhead];
+		s->qhead = (s->qhead + 1) % s->qcap;
+		s->qlen--;
+		if (w.give_up < INFINITY)
+			s->cnt[w.iv].abandoned++;
+	}
+	/* ratio estimators per interval: x / y summed over replications */
+	for (size_t i = 0; i < p->n; i++) {
+		const struct wfm_sim_counts *c = &s->cnt[i];
+		double xy[3][2] = { { c->answered_in_t, c->arrivals }, { c->wait_sum, c->answered },
+				    { c->abandoned, c->arrivals } };
+		for (int j = 0; j < 3; j++) {
+			double *a = s->acc + 15 * i + 5 * j, x = xy[j][0], y = xy[j][1];
+			a[0] += x;
+			a[1] += y;
+			a[2] += x * x;
+			a[3] += y * y;
+			a[4] += x * y;
+		}
+	}
+	return ++s->reps;
+}
+
+const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
+{
+	return s->cnt;
+}
+
+/* Ratio estimate sum x / sum y over r replications with its 95% half-width
+ * (delta method: s^2 = sum (x - q y)^2 / (r - 1), hw = t s / (sqrt(r) mean y)). */
+static void ratio_hw(const double *a, long r, double *q, double *hw)
+{
+	double s2, ybar;
+
+	if (a[1] <= 0) {
+		*q = *hw = NAN;
+		return;
+	}
+	*q = a[0] / a[1];
+	if (r < 2) {
+		*hw = NAN;
+		return;
+	}
+	s2 = (a[2] - 2 * *q * a[4] + *q * *q * a[3]) / (double)(r - 1);
+	ybar = a[1] / (double)r;
+	*hw = gsl_cdf_tdist_Pinv(0.975, (double)(r - 1)) * sqrt(s2 > 0 ? s2 : 0) /
+	      (sqrt((double)r) * ybar);
+}
+
+void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *o)
+{
+	const double *a = s->acc + 15 * i;
+
+	ratio_hw(a, s->reps, &o->sl, &o->sl_hw);
+	ratio_hw(a + 5, s->reps, &o->asa, &o->asa_hw);
+	ratio_hw(a + 10, s->reps, &o->abandon, &o->abandon_hw);
+	o->reps = s->reps;
+}
+
+void wfm_sim_done(wfm_sim *s)
+{
+	if (!s)
+		return;
+	if (s->rng)
+		gsl_rng_free(s->rng);
+	free(s->heap);
+	free(s->q);
+	free(s->cnt);
+	free(s->acc);
+	free(s);
+}
+
+void wfm_sim_plan_free(struct wfm_sim_plan *pl)
+{
+	free(pl->t);
+	free(pl->volume);
+	free(pl->aht);
+	free(pl->agents);
+	memset(pl, 0, sizeof(*pl));
+}
+
+int wfm_sim_plan_load(const char *path, const wfm_tz *tz, const char *channel,
+		      struct wfm_sim_plan *pl, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int col[5], rc;
+	static const char *names[5] = { "timestamp", "channel", "volume", "aht_s", "agents" };
+	size_t cap = 0;
+	long prev_line = 0;
+
+	memset(pl, 0, sizeof(*pl));
+	if (!r)
+		return -1;
+	for (int j = 0; j < 5; j++)
+		if ((col[j] = wfm_csv_require(r, names[j], err)) < 0)
+			goto fail;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		int64_t t;
+		double v, a, n;
+		int amb;
+		if (strcmp(wfm_csv_get(r, col[1]), channel))
+			continue;
+		if ((amb = wfm_csv_time(r, col[0], tz, 0, &t, err)) < 0)
+			goto fail;
+		/* the second of two equal wall times when clocks go back */
+		if (amb == WFM_TZ_AMBIGUOUS && pl->n && t <= pl->t[pl->n - 1])
+			wfm_csv_time(r, col[0], tz, 1, &t, err);
+		if (wfm_csv_double(r, col[2], &v, err) || wfm_csv_double(r, col[3], &a, err) ||
+		    wfm_csv_double(r, col[4], &n, err))
+			goto fail;
+		if (v < 0) {
+			wfm_csv_error(r, col[2], err, "%g is negative", v);
+			goto fail;
+		}
+		if (a <= 0) {
+			wfm_csv_error(r, col[3], err, "%g is not positive", a);
+			goto fail;
+		}
+		if (n < 0 || n > 1e7) {
+			wfm_csv_error(r, col[4], err, "%g is out of range", n);
+			goto fail;
+		}
+		if (pl->n) {
+			int64_t d = t - pl->t[pl->n - 1];
+			if (pl->n == 1 && d > 0 && d <= 86400)
+				pl->step = (int)d;
+			if (d <= 0 || d != pl->step) {
+				wfm_csv_error(r, col[0], err, "not %d s after line %ld (rows of a channel "
+					      "must be sorted and regular)", pl->step, prev_line);
+				goto fail;
+			}
+		}
+		if (pl->n == cap) {
+			size_t nc = cap ? 2 * cap : 256;
+			void *p1 = realloc(pl->t, nc * sizeof(int64_t));
+			if (p1) pl->t = p1;
+			void *p2 = realloc(pl->volume, nc * sizeof(double));
+			if (p2) pl->volume = p2;
+			void *p3 = realloc(pl->aht, nc * sizeof(double));
+			if (p3) pl->aht = p3;
+			void *p4 = realloc(pl->agents, nc * sizeof(long));
+			if (p4) pl->agents = p4;
+			if (!p1 || !p2 || !p3 || !p4) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			cap = nc;
+		}
+		pl->t[pl->n] = t;
+		pl->volume[pl->n] = v;
+		pl->aht[pl->n] = a;
+		pl->agents[pl->n] = lround(n);
+		pl->n++;
+		prev_line = wfm_csv_line(r);
+	}
+	if (rc < 0)
+		goto fail;
+	if (!pl->n) {
+		wfm_error_at(err, path, 0, "channel", "no rows for channel \"%s\"", channel);
+		goto fail;
+	}
+	if (pl->n == 1)
+		pl->step = 3600;
+	wfm_csv_close(r);
+	return 0;
+fail:
+	wfm_csv_close(r);
+	wfm_sim_plan_free(pl);
+	return -1;
+}

@@ -1,0 +1,70 @@
+/* sim.h - discrete-event simulation of one contact channel: Poisson
+ * arrivals at piecewise-constant interval rates, FCFS queue, N agents per
+ * interval (an agent leaving at an interval boundary finishes its contact
+ * first), exponential or lognormal handle times, optional exponential
+ * patience.  Used to check the Erlang formulas and show where they break.
+ *
+ * The caller drives it (GSL style): wfm_sim_init(), then wfm_sim_step()
+ * once per replication, reading wfm_sim_counts() after each if wanted,
+ * then wfm_sim_stat() for means and 95% confidence half-widths over the
+ * replications, and wfm_sim_done().  Seeded (GSL mt19937): same seed, same
+ * numbers.  Plans come from requirements.csv through wfm_sim_plan_load().
+ *
+ * Entry points: wfm_sim_init(), wfm_sim_step(), wfm_sim_stat(), wfm_sim_done().
+ */
+#ifndef WFM_SIM_H
+#define WFM_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "error.h"
+#include "tz.h"
+
+struct wfm_sim_params {
+	size_t n;              /* intervals */
+	int step;              /* interval length, s */
+	const double *volume;  /* arrivals expected per interval */
+	const double *aht;     /* mean handle time per interval (of arrivals then), s */
+	const long *agents;    /* servers per interval */
+	double cv;             /* 0: exponential handle times; > 0 lognormal with this CV */
+	double patience;       /* mean patience, s; 0 = infinite */
+	double sl_seconds;
+	unsigned long seed;
+};
+
+/* Per interval of arrival, one replication. */
+struct wfm_sim_counts {
+	double arrivals, answered, answered_in_t, abandoned, wait_sum;
+};
+
+/* Per interval over the replications: ratio estimates (answered within t
+ * / arrivals, total wait / answered, abandoned / arrivals), 95% bounds. */
+struct wfm_sim_stat {
+	double sl, sl_hw, asa, asa_hw, abandon, abandon_hw;
+	long reps;
+};
+
+typedef struct wfm_sim wfm_sim;
+
+wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err);
+/* Run one more replication; returns the number done so far. */
+long wfm_sim_step(wfm_sim *s);
+/* Counts of the last replication, n entries. */
+const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s);
+void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *out);
+void wfm_sim_done(wfm_sim *s);
+
+/* A channel's rows of requirements.csv (timestamp,channel,volume,aht_s,
+ * agents): regular intervals, step inferred.  Arrays are malloc'ed. */
+struct wfm_sim_plan {
+	size_t n;
+	int step;
+	int64_t *t;
+	double *volume, *aht;
+	long *agents;
+};
+int wfm_sim_plan_load(const char *path, const wfm_tz *tz, const char *channel,
+		      struct wfm_sim_plan *plan, wfm_error *err);
+void wfm_sim_plan_free(struct wfm_sim_plan *plan);
+
+#endif

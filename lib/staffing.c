@@ -1,0 +1,378 @@
+/* staffing.c - requirements per channel kind, backlog spreading, and the
+ * evaluation of a given coverage.  See staffing.h and docs/staff.md. */
+#include "staffing.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void wfm_staff_opts_default(struct wfm_staff_opts *o)
+{
+	o->chat_overhead = 0.5;
+	o->open_min = 8 * 60;
+	o->close_min = 20 * 60;
+	o->max_agents = 100000;
+}
+
+/* Line of the first row of channel name in a forecast file, or 0. */
+static long find_line(const char *path, const char *name)
+{
+	wfm_error e;
+	wfm_csv_reader *r;
+	long line = 0;
+	int col;
+
+	if (!strcmp(path, "-") || !(r = wfm_csv_open(path, &e)))
+		return 0;
+	if ((col = wfm_csv_col(r, "channel")) >= 0)
+		while (wfm_csv_next(r, &e) == 1)
+			if (!strcmp(wfm_csv_get(r, col), name)) {
+				line = wfm_csv_line(r);
+				break;
+			}
+	wfm_csv_close(r);
+	return line;
+}
+
+int *wfm_staff_map(const wfm_series *s, const char *path, const wfm_channels *cfg,
+		   wfm_error *err)
+{
+	int *map = malloc(s->nchan * sizeof(int));
+
+	if (!map) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	for (size_t c = 0; c < s->nchan; c++)
+		if ((map[c] = wfm_channels_find(cfg, s->channel[c])) < 0) {
+			wfm_error_at(err, path, find_line(path, s->channel[c]), "channel",
+				     "\"%s\" is not in %s", s->channel[c], cfg->file);
+			free(map);
+			return NULL;
+		}
+	return map;
+}
+
+static long ceil_agents(double x)
+{
+	return x <= 1e-9 ? 0 : (long)ceil(x - 1e-9);
+}
+
+/* Handle time of one chat when an agent runs `concurrency` of them. */
+static double chat_aht(const struct wfm_channel *ch, const struct wfm_staff_opts *o, double aht)
+{
+	return aht * (1 + o->chat_overhead * (ch->concurrency - 1));
+}
+
+/* beta: the previous interval's (n - a) / sqrt(a), the square-root
+ * staffing coefficient, which changes slowly over a day: a good guess. */
+static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
+		     int step, struct wfm_req *r, double *beta, int64_t t0, const wfm_tz *tz,
+		     wfm_error *err)
+{
+	char when[48];
+	double t = ch->sl_seconds;
+	long n;
+
+	if (ch->kind == WFM_CHAT) {
+		double ah = chat_aht(ch, o, r->aht), a = r->volume * ah / step;
+		long slots = wfm_erlang_c_agents(a, ah, t, ch->sl_target, ch->max_occ,
+						 o->max_agents * ch->concurrency);
+		n = slots < 0 ? -1 : (slots + ch->concurrency - 1) / ch->concurrency;
+		r->load = a;
+	} else {
+		r->load = r->volume * r->aht / step;
+		if (ch->kind == WFM_ERLANG_C)
+			n = wfm_erlang_c_agents(r->load, r->aht, t, ch->sl_target, ch->max_occ,
+						o->max_agents);
+		else
+		{
+			long guess = (long)lround(r->load + *beta * sqrt(r->load));
+			n = wfm_erlang_a_agents(r->load, r->aht, ch->patience, t, ch->sl_target,
+						ch->max_abandon, ch->max_occ, o->max_agents, guess);
+			if (n > 0 && r->load > 0)
+				*beta = ((double)n - r->load) / sqrt(r->load);
+		}
+	}
+	if (n < 0 && wfm_time_format(t0, tz, when, sizeof(when)))
+		return wfm_error_set(err, "%s %s: infeasible: %.1f Erlangs need more than %ld agents "
+				     "for sl_target %g in %g s%s (raise --max-agents or relax the target)",
+				     ch->name, when, r->load, o->max_agents, ch->sl_target,
+				     ch->sl_seconds, ch->max_occ > 0 ? " under max_occupancy" : "");
+	r->agents = n;
+	wfm_staff_perf(ch, o, r->load, r->aht, step, (double)n, &r->perf);
+	return 0;
+}
+
+static int is_open(const struct wfm_staff_opts *o, const wfm_tz *tz, int64_t t)
+{
+	struct wfm_tm tm;
+
+	wfm_time_local(t, tz, &tm);
+	return tm.minute_of_day >= o->open_min && tm.minute_of_day < o->close_min;
+}
+
+/* Spread each interval's work (volume x aht) evenly over the open intervals
+ * of [t_i, t_i + deadline); shares falling after the horizon are dropped
+ * (they are worked after the forecast ends). */
+static int backlog_req(const wfm_series *s, const struct wfm_channel *ch,
+		       const struct wfm_staff_opts *o, const wfm_tz *tz,
+		       struct wfm_req *r, wfm_error *err)
+{
+	size_t n = s->n, win = (size_t)floor(ch->deadline_h * 3600 / s->step + 1e-9), i;
+	size_t *nopen;           /* nopen[i] = open intervals before i */
+	double *rate, cap = s->step * (ch->max_occ > 0 ? ch->max_occ : 1), run = 0;
+
+	if (win < 1)
+		win = 1;
+	nopen = malloc((n + win + 1) * sizeof(*nopen));
+	rate = calloc(n + win + 1, sizeof(*rate));
+	if (!nopen || !rate) {
+		free(nopen);
+		free(rate);
+		return wfm_error_set(err, "out of memory");
+	}
+	nopen[0] = 0;
+	for (i = 0; i < n + win; i++)
+		nopen[i + 1] = nopen[i] + (size_t)is_open(o, tz, wfm_series_time(s, i));
+	/* item i puts w_i / m_i on every open interval of [i, i + win): a
+	 * difference array of those rates, summed once (O(n)) */
+	for (i = 0; i < n; i++) {
+		double w = r[i].skip ? 0 : r[i].volume * r[i].aht;
+		size_t m = nopen[i + win] - nopen[i];
+		if (w <= 0)
+			continue;
+		if (!m) {
+			char when[48];
+			wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
+			free(nopen);
+			free(rate);
+			return wfm_error_set(err, "%s %s: infeasible: no open interval (%02d:%02d-%02d:%02d) "
+					     "within deadline_h %g", ch->name, when, o->open_min / 60,
+					     o->open_min % 60, o->close_min / 60, o->close_min % 60,
+					     ch->deadline_h);
+		}
+		rate[i] += w / (double)m;
+		rate[i + win] -= w / (double)m;
+	}
+	for (i = 0; i < n; i++) {
+		run += rate[i];
+		r[i].load = nopen[i + 1] > nopen[i] ? fmax(0, run) : 0;
+	}
+	free(nopen);
+	free(rate);
+	for (i = 0; i < n; i++) {
+		r[i].agents = ceil_agents(r[i].load / cap);
+		wfm_staff_perf(ch, o, r[i].load, r[i].aht, s->step, (double)r[i].agents, &r[i].perf);
+	}
+	return 0;
+}
+
+int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const int *map,
+			   const wfm_tz *tz, const struct wfm_staff_opts *o,
+			   struct wfm_req *req, wfm_error *err)
+{
+	for (size_t c = 0; c < s->nchan; c++) {
+		const struct wfm_channel *ch = &cfg->ch[map[c]];
+		struct wfm_req *r = req + c * s->n;
+		double beta = 1;
+		for (size_t i = 0; i < s->n; i++) {
+			double v = s->volume[c * s->n + i], a = s->aht ? s->aht[c * s->n + i] : NAN;
+			memset(&r[i], 0, sizeof(r[i]));
+			r[i].skip = isnan(v);
+			r[i].volume = isnan(v) ? 0 : v;
+			r[i].aht = isnan(a) || a <= 0 ? ch->aht : a;
+			if (ch->kind == WFM_BACKLOG || r[i].skip)
+				continue;
+			if (queue_req(ch, o, s->step, &r[i], &beta, wfm_series_time(s, i), tz, err))
+				return -1;
+		}
+		if (ch->kind == WFM_BACKLOG && backlog_req(s, ch, o, tz, r, err))
+			return -1;
+		for (size_t i = 0; i < s->n; i++)
+			r[i].gross = ceil_agents((double)r[i].agents / (1 - ch->shrinkage));
+	}
+	return 0;
+}
+
+static void perf_int(const struct wfm_channel *ch, double load, double aht, long n,
+		     struct wfm_queue_perf *p)
+{
+	if (ch->kind == WFM_ERLANG_A)
+		wfm_erlang_a(load, aht, ch->patience, n, ch->sl_seconds, p);
+	else
+		wfm_erlang_c(load, aht, n, ch->sl_seconds, p);
+}
+
+void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
+		    double load, double aht, int step, double agents,
+		    struct wfm_queue_perf *p)
+{
+	struct wfm_queue_perf lo, hi;
+	double servers = agents, f;
+	long n;
+
+	if (agents < 0)
+		agents = servers = 0;
+	if (ch->kind == WFM_BACKLOG) {
+		double cap = agents * step;
+		p->sl = load <= 0 ? 1 : cap >= load ? 1 : cap / load;
+		p->asa = NAN;
+		p->abandon = 0;
+		p->pwait = 0;
+		p->occupancy = cap > 0 ? fmin(1, load / cap) : 0;
+		return;
+	}
+	if (ch->kind == WFM_CHAT) {
+		servers = agents * ch->concurrency;
+		aht = chat_aht(ch, o, aht);
+	}
+	n = (long)floor(servers + 1e-9);
+	f = servers - (double)n;
+	perf_int(ch, load, aht, n, &lo);
+	if (f < 1e-9) {
+		*p = lo;
+		return;
+	}
+	perf_int(ch, load, aht, n + 1, &hi);
+	p->sl = lo.sl + f * (hi.sl - lo.sl);
+	p->asa = isinf(lo.asa) ? (isinf(hi.asa) ? INFINITY : hi.asa / f) : lo.asa + f * (hi.asa - lo.asa);
+	p->occupancy = lo.occupancy + f * (hi.occupancy - lo.occupancy);
+	p->abandon = lo.abandon + f * (hi.abandon - lo.abandon);
+	p->pwait = lo.pwait + f * (hi.pwait - lo.pwait);
+	if (ch->kind == WFM_ERLANG_C && load > 0)
+		p->occupancy = fmin(1, load / servers);
+}
+
+double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,
+				size_t *outside, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	double *sum = NULL, *cnt = NULL;
+	int ct, cs, rc;
+
+	*outside = 0;
+	if (!r)
+		return NULL;
+	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 ||
+	    (cs = wfm_csv_require(r, "scheduled", err)) < 0)
+		goto fail;
+	sum = calloc(s->n ? s->n : 1, sizeof(double));
+	cnt = calloc(s->n ? s->n : 1, sizeof(double));
+	if (!sum || !cnt) {
+		wfm_error_set(err, "out of memory");
+		goto fail;
+	}
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		int64_t t;
+		double v;
+		if (wfm_csv_time(r, ct, tz, 0, &t, err) < 0 || wfm_csv_double(r, cs, &v, err))
+			goto fail;
+		if (v < 0) {
+			wfm_csv_error(r, cs, err, "%g is negative", v);
+			goto fail;
+		}
+		int64_t d = t - s->start;
+		if (d < 0 || d >= (int64_t)s->n * s->step) {
+			(*outside)++;
+			continue;
+		}
+		sum[d / s->step] += v;
+		cnt[d / s->step] += 1;
+	}
+	if (rc < 0)
+		goto fail;
+	for (size_t i = 0; i < s->n; i++)
+		sum[i] = cnt[i] > 0 ? sum[i] / cnt[i] : NAN;
+	free(cnt);
+	wfm_csv_close(r);
+	return sum;
+fail:
+	free(sum);
+	free(cnt);
+	wfm_csv_close(r);
+	return NULL;
+}
+
+void wfm_staff_evaluate(const wfm_series *s, const wfm_channels *cfg, const int *map,
+			const struct wfm_staff_opts *o, const struct wfm_req *req,
+			const double *sched, struct wfm_eval *ev)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		double total = 0;
+		for (size_t c = 0; c < s->nchan; c++)
+			if (!req[c * s->n + i].skip)
+				total += (double)req[c * s->n + i].gross;
+		for (size_t c = 0; c < s->nchan; c++) {
+			const struct wfm_channel *ch = &cfg->ch[map[c]];
+			const struct wfm_req *r = &req[c * s->n + i];
+			struct wfm_eval *e = &ev[c * s->n + i];
+			e->skip = r->skip || isnan(sched[i]);
+			if (e->skip)
+				continue;
+			/* the pool split in proportion to agents_gross, then net of shrinkage */
+			double share = total > 0 ? sched[i] * (double)r->gross / total : 0;
+			e->agents = share * (1 - ch->shrinkage);
+			e->sl_target = ch->kind == WFM_BACKLOG ? 1 : ch->sl_target;
+			wfm_staff_perf(ch, o, r->load, r->aht, s->step, e->agents, &e->perf);
+		}
+	}
+}
+
+long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map,
+		    const wfm_tz *tz, const struct wfm_req *req, const struct wfm_eval *ev,
+		    struct wfm_staff_day **out, wfm_error *err)
+{
+	struct wfm_staff_day *d = NULL;
+	long nd = 0, cap = 0;
+	int64_t day = INT64_MIN;
+	long first = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		struct wfm_tm tm;
+		wfm_time_local(wfm_series_time(s, i), tz, &tm);
+		if (tm.days != day) {
+			day = tm.days;
+			first = nd;
+		}
+		for (size_t c = 0; c < s->nchan; c++) {
+			const struct wfm_channel *ch = &cfg->ch[map[c]];
+			const struct wfm_req *r = &req[c * s->n + i];
+			const struct wfm_eval *e = ev ? &ev[c * s->n + i] : NULL;
+			const struct wfm_queue_perf *p = e ? &e->perf : &r->perf;
+			double w = ch->kind == WFM_BACKLOG ? r->load : r->volume;
+			long k;
+			if (r->skip || (e && e->skip) || w <= 0)
+				continue;
+			for (k = first; k < nd && d[k].chan != c; k++)
+				;
+			if (k == nd) {
+				if (nd == cap) {
+					long nc = cap ? cap * 2 : 64;
+					void *q = realloc(d, (size_t)nc * sizeof(*d));
+					if (!q) {
+						free(d);
+						return wfm_error_set(err, "out of memory");
+					}
+					d = q;
+					cap = nc;
+				}
+				d[nd] = (struct wfm_staff_day){ day, c, 0, 0, 0,
+					ch->kind == WFM_BACKLOG ? 1 : ch->sl_target, 0 };
+				nd++;
+			}
+			d[k].volume += r->volume;
+			d[k].weight += w;
+			d[k].sl += w * p->sl;
+			d[k].abandon += w * p->abandon;
+		}
+	}
+	for (long k = 0; k < nd; k++) {
+		d[k].sl /= d[k].weight;
+		d[k].abandon /= d[k].weight;
+	}
+	*out = d;
+	return nd;
+}

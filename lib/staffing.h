@@ -1,0 +1,94 @@
+/* staffing.h - agents each interval needs, per channel kind, and the
+ * reverse: service a given number of agents gives.
+ *
+ * Input is a forecast as a wfm_series (volume and aht_s per channel and
+ * interval) and channels.csv.  Per kind (formulas in docs/staff.md):
+ *   erlang_c  smallest N meeting the SL target (and occupancy cap)
+ *   erlang_a  same with exponential patience; optional abandonment cap
+ *   chat      each agent is `concurrency` servers whose handle time grows
+ *             to aht (1 + overhead (concurrency - 1)); Erlang C on servers
+ *   backlog   each interval's workload (volume x aht) is spread evenly over
+ *             the open intervals of its deadline window; agents = ceil(work
+ *             / (interval x max_occupancy))
+ * agents_gross = ceil(agents / (1 - shrinkage)).
+ *
+ * Entry points: wfm_staff_map(), wfm_staff_requirements(),
+ * wfm_staff_coverage_load(), wfm_staff_evaluate(), wfm_staff_days().
+ */
+#ifndef WFM_STAFFING_H
+#define WFM_STAFFING_H
+
+#include <stdint.h>
+#include "channels.h"
+#include "erlang.h"
+#include "error.h"
+#include "series.h"
+#include "tz.h"
+
+struct wfm_staff_opts {
+	double chat_overhead;    /* handle-time growth per extra chat, default 0.5 */
+	int open_min, close_min; /* backlog working hours, minutes of the day */
+	long max_agents;         /* per channel and interval, default 100000 */
+};
+void wfm_staff_opts_default(struct wfm_staff_opts *o);
+
+struct wfm_req {
+	int skip;            /* no forecast row for this interval */
+	double volume, aht;  /* aht: the one used (forecast, else channels.csv) */
+	double load;         /* Erlangs (queue kinds) or backlog work scheduled here, s */
+	long agents, gross;
+	struct wfm_queue_perf perf;  /* backlog: sl 1, asa NAN, abandon 0 */
+};
+
+/* map[c] = channels.csv index of the series' channel c.  A channel missing
+ * from channels.csv is an error naming the forecast's file and line (line
+ * found by rescanning path, unless it is "-"). */
+int *wfm_staff_map(const wfm_series *s, const char *path, const wfm_channels *cfg,
+		   wfm_error *err);
+
+/* Requirements for every channel and interval into req[c * s->n + i].
+ * -1 when a target cannot be met within max_agents or a backlog item has
+ * no open interval before its deadline (the message says which). */
+int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const int *map,
+			   const wfm_tz *tz, const struct wfm_staff_opts *o,
+			   struct wfm_req *req, wfm_error *err);
+
+/* Service with a given (fractional) number of net agents: linear between
+ * the integer neighbours.  load and aht as in struct wfm_req. */
+void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
+		    double load, double aht, int step, double agents,
+		    struct wfm_queue_perf *p);
+
+/* coverage.csv (timestamp,required,scheduled,...) on the series' grid:
+ * sched[i] is the mean `scheduled` of the coverage rows inside interval i,
+ * NAN when none.  *outside counts rows off the forecast's range. */
+double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,
+				size_t *outside, wfm_error *err);
+
+struct wfm_eval {
+	int skip;
+	double agents;       /* net agents given to the channel */
+	double sl_target;
+	struct wfm_queue_perf perf;
+};
+
+/* Split sched[i] over the channels in proportion to their agents_gross,
+ * remove each channel's shrinkage, and evaluate: ev[c * s->n + i]. */
+void wfm_staff_evaluate(const wfm_series *s, const wfm_channels *cfg, const int *map,
+			const struct wfm_staff_opts *o, const struct wfm_req *req,
+			const double *sched, struct wfm_eval *ev);
+
+/* Per channel and local day: volume-weighted SL (work-weighted for
+ * backlog), abandonment and volume; one entry per (day, channel) with
+ * volume > 0, in day then channel order.  Returns the count or -1. */
+struct wfm_staff_day {
+	int64_t day;
+	size_t chan;
+	double volume, sl, abandon, sl_target;
+	double weight;       /* volume, or work seconds for backlog */
+};
+long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map,
+		    const wfm_tz *tz, const struct wfm_req *req, const struct wfm_eval *ev,
+		    struct wfm_staff_day **out, wfm_error *err);
+
+#endif
