@@ -6,8 +6,10 @@
  *   sin/cos(2 pi k doy / 365.25), k = 1, 2, and one dummy per event name
  *   and role (days before / on the date / days after)
  * by iteratively reweighted least squares with Tukey's bisquare weights
- * (c = 4.685, scale = 1.4826 MAD), each step a gsl_multifit_wlinear, so
- * outlier days do not bend the fit.  An interval's forecast is the day's
+ * (c = 4.685, scale = 1.4826 MAD), so outlier days do not bend the fit.
+ * Each step solves the weighted normal equations by Cholesky with a tiny
+ * ridge (1e-9 of the mean diagonal, for dummies that always coincide);
+ * gsl_multifit_wlinear (SVD) when that fails.  An interval's forecast is the day's
  * predicted total (log: smearing-corrected, Duan 1983) times the share of
  * that weekday x interval in the day: the trimmed mean (10 % each side)
  * of y / Y over the last 26 weeks, normalised to sum to 1.  In logs this
@@ -17,6 +19,8 @@
  * Entry points: wfm_regression_fit(), wfm_regression_predict(). */
 #include "model.h"
 
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics.h>
@@ -162,6 +166,42 @@ static int shares(wfm_regression *m, const double *y, const wfm_calendar *cal,
 	return 0;
 }
 
+/* b = (X'WX + ridge)^-1 X'Wy by Cholesky; A is p x p scratch. */
+static int wsolve(const gsl_matrix *X, const gsl_vector *w, const gsl_vector *yv,
+		  gsl_vector *b, gsl_matrix *A)
+{
+	size_t nd = X->size1, p = X->size2;
+	double tr = 0;
+
+	gsl_matrix_set_zero(A);
+	gsl_vector_set_zero(b);
+	for (size_t i = 0; i < nd; i++) {
+		const double *x = gsl_matrix_const_ptr(X, i, 0);
+		double wi = gsl_vector_get(w, i), wy = wi * gsl_vector_get(yv, i);
+		if (wi == 0)
+			continue;
+		for (size_t j = 0; j < p; j++) {
+			double wx;
+			if (x[j] == 0)
+				continue;
+			wx = wi * x[j];
+			for (size_t k = 0; k <= j; k++)
+				*gsl_matrix_ptr(A, j, k) += wx * x[k];
+			*gsl_vector_ptr(b, j) += x[j] * wy;
+		}
+	}
+	for (size_t j = 0; j < p; j++)
+		tr += gsl_matrix_get(A, j, j);
+	for (size_t j = 0; j < p; j++) {
+		*gsl_matrix_ptr(A, j, j) += 1e-9 * tr / (double)p;
+		for (size_t k = 0; k < j; k++)
+			gsl_matrix_set(A, k, j, gsl_matrix_get(A, j, k));
+	}
+	if (gsl_linalg_cholesky_decomp1(A))
+		return -1;
+	return gsl_linalg_cholesky_svx(A, b) ? -1 : 0;
+}
+
 static int irls(wfm_regression *m, const gsl_matrix *X, const gsl_vector *yv, wfm_error *err)
 {
 	size_t nd = X->size1, p = X->size2;
@@ -178,7 +218,8 @@ static int irls(wfm_regression *m, const gsl_matrix *X, const gsl_vector *yv, wf
 	gsl_vector_set_all(w, 1);
 	for (int it = 0; it < 30; it++) {
 		double scale, change = 0;
-		if (gsl_multifit_wlinear(X, w, yv, b, cov, &chisq, ws)) {
+		if (wsolve(X, w, yv, b, cov) &&
+		    gsl_multifit_wlinear(X, w, yv, b, cov, &chisq, ws)) {
 			rc = wfm_error_set(err, "regression: least-squares fit failed");
 			goto done;
 		}
