@@ -43,7 +43,7 @@ static const char usage[] =
 	"                         alone, to standard error with --horizon\n"
 	"  --metric M             choice in auto: wape (default), mase, smape, rmse\n"
 	"  --level P              prediction interval level in percent (default 80)\n"
-	"  --hw-season add|mult   HW seasonality (default add)\n"
+	"  --hw-season add|mult   HW seasonality (default mult)\n"
 	"  --ar1                  HW with AR(1) error adjustment\n"
 	"  --hw-weeks N           weeks of recent history HW is fitted on (default 12)\n"
 	"  --regression log|linear  regression scale (default log)\n"
@@ -94,6 +94,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->model = WFM_MODEL_AUTO;
 	o->level = 80;
+	o->mo.hw_mult = 1;      /* better on every bundled channel (docs/forecast.md) */
 	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
