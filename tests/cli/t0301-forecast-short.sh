@@ -20,4 +20,15 @@ wfm forecast "$T/gap.csv" --horizon 2d -o "$T/g.csv" 2>"$T/err"
 is "exit 0 with gaps" $? 0
 ok "gaps reported" grep -q 'calls: 2 missing intervals (first 2024-12-23T10:00)' "$T/err"
 is "gap forecast rows" "$(($(wc -l <"$T/g.csv") - 1))" 192
+# wider level, wider interval (same model, same residuals): 5 weeks of history
+head -n $((1 + 35 * 24 * 4)) "$DATA/history.csv" >"$T/h35.csv"
+wfm forecast "$T/h35.csv" --horizon 1d --model regression --level 50 -o "$T/l50.csv"
+wfm forecast "$T/h35.csv" --horizon 1d --model regression --level 95 -o "$T/l95.csv"
+w50=$(awk -F, 'NR>1{s+=$6-$5} END{printf "%.0f", s}' "$T/l50.csv")
+w95=$(awk -F, 'NR>1{s+=$6-$5} END{printf "%.0f", s}' "$T/l95.csv")
+ok "95% interval wider than 50% ($w95 > $w50)" awk -v a="$w95" -v b="$w50" 'BEGIN{exit !(a > b && b > 0)}'
+ok "same point forecast at any level" cmp <(cut -d, -f1-4 "$T/l50.csv") <(cut -d, -f1-4 "$T/l95.csv")
+# JSON forecast rows
+wfm forecast "$T/h35.csv" --horizon 1h --model snaive --format json -o "$T/f.json"
+is "json rows" "$(grep -c '"timestamp":"2024-12-30T00:00","channel":' "$T/f.json")" 4
 finish
