@@ -6,10 +6,12 @@
  *   e = y - f;  l += alpha e;  d(t) = d(t-s1) + delta e;  w(t) = w(t-s2) + omega e
  * Multiplicative:  f(t) = l d w [+ phi e(t-1)],  l += alpha e/(d w),
  *   d += delta e/(l w),  w += omega e/(l d)  (updates skipped where the
- *   divisor is ~0: closed hours)
+ *   divisor is ~0: closed hours; level kept >= 1e-3 of its start, factors
+ *   in [0, 50], so small counts cannot blow the state up)
  * The parameters minimise the one-step squared error (from the second
  * week on; the first week initialises the state) by Nelder-Mead on
- * logit/tanh-transformed values (gsl_multimin_fminimizer_nmsimplex2).
+ * logit/tanh-transformed values (gsl_multimin_fminimizer_nmsimplex2),
+ * restarted from its best point while that still gains.
  * Entry points: wfm_hw_forecast(), wfm_hw_filter(). */
 #include "model.h"
 
@@ -29,7 +31,7 @@ static double filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 		     const struct wfm_hw_params *p, size_t h, double *out,
 		     double *d, double *w)
 {
-	double l = 0, sse = 0, e = 0;
+	double l = 0, sse = 0, e = 0, lmin;
 
 	/* state from the first week: level = its mean; daily = mean over the
 	 * week's days of each slot's deviation; weekly = the remainder */
@@ -38,6 +40,7 @@ static double filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 	l /= (double)s2;
 	if (mult && l <= 0)
 		l = 1e-6;
+	lmin = 1e-3 * l;
 	for (size_t k = 0; k < s1; k++) {
 		double s = 0;
 		size_t cnt = 0;
@@ -69,14 +72,16 @@ static double filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 			*wt += p->omega * e;
 		} else {
 			double dw = *dt * *wt, lw = l * *wt, ld = l * *dt;
+			/* guards: with small counts a large alpha can drive the
+			 * level to ~0 and the seasonal factors to infinity */
 			if (dw > 1e-9)
 				l += p->alpha * e / dw;
-			if (l < 1e-9)
-				l = 1e-9;
+			if (l < lmin)
+				l = lmin;
 			if (lw > 1e-9)
-				*dt += p->delta * e / lw;
+				*dt = fmin(fmax(*dt + p->delta * e / lw, 0), 50);
 			if (ld > 1e-9)
-				*wt += p->omega * e / ld;
+				*wt = fmin(fmax(*wt + p->omega * e / ld, 0), 50);
 		}
 	}
 	return sse;
@@ -112,7 +117,7 @@ static double objective(const gsl_vector *x, void *arg)
 
 	unpack(x, f->ar1, &p);
 	sse = filter(f->y, f->n, f->s1, f->s2, f->mult, &p, 0, NULL, f->d, f->w);
-	return isfinite(sse) ? sse : HUGE_VAL;
+	return isfinite(sse) && sse < 1e100 ? sse : 1e100;   /* nmsimplex2 refuses inf */
 }
 
 int wfm_hw_forecast(const double *y, size_t n, size_t h, size_t s1, size_t s2,
@@ -157,14 +162,25 @@ int wfm_hw_forecast(const double *y, size_t n, size_t h, size_t s1, size_t s2,
 	fn.n = np;
 	fn.f = objective;
 	fn.params = &f;
-	gsl_multimin_fminimizer_set(mm, &fn, x, step);
-	for (int it = 0; it < 400; it++) {
-		if (gsl_multimin_fminimizer_iterate(mm))
-			break;
-		if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(mm), 1e-3) == GSL_SUCCESS)
+	/* Nelder-Mead can collapse onto its start when every first vertex is
+	 * worse (seen with AR(1) on small counts): restart from the best
+	 * point with steps the other way until a restart gains under 0.01 % */
+	for (int restart = 0; restart < 4; restart++) {
+		double before;
+		gsl_vector_set_all(step, restart % 2 ? -1.0 : 1.0);   /* alternate directions */
+		gsl_multimin_fminimizer_set(mm, &fn, x, step);
+		before = mm->fval;
+		for (int it = 0; it < 400; it++) {
+			if (gsl_multimin_fminimizer_iterate(mm))
+				break;
+			if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(mm), 1e-3) == GSL_SUCCESS)
+				break;
+		}
+		gsl_vector_memcpy(x, mm->x);
+		if (restart > 0 && mm->fval >= before * (1 - 1e-4))
 			break;
 	}
-	unpack(mm->x, ar1, &p);
+	unpack(x, ar1, &p);
 	p.window = window;
 	p.sse = filter(f.y, f.n, s1, s2, mult, &p, h, out, f.d, f.w);
 	if (par)
