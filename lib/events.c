@@ -1,0 +1,130 @@
+/* events.c - events CSV loader for the forecast models.  Entry points:
+ * wfm_events_load(), wfm_events_roles(). */
+#include "events.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void wfm_events_free(wfm_events *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->nnames; i++)
+		free(e->names[i]);
+	free(e->names);
+	free(e->ev);
+	free(e);
+}
+
+static int name_index(wfm_events *e, const char *name)
+{
+	char **nn;
+
+	for (size_t i = 0; i < e->nnames; i++)
+		if (!strcmp(e->names[i], name))
+			return (int)i;
+	if (!(nn = realloc(e->names, (e->nnames + 1) * sizeof(*nn))))
+		return -1;
+	e->names = nn;
+	if (!(e->names[e->nnames] = strdup(name)))
+		return -1;
+	return (int)e->nnames++;
+}
+
+wfm_events *wfm_events_load(const char *path, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	wfm_events *e;
+	int cdate, cname, cbef, caft, rc;
+	size_t cap = 0;
+
+	if (!r)
+		return NULL;
+	if ((cdate = wfm_csv_require(r, "date", err)) < 0 ||
+	    (cname = wfm_csv_require(r, "name", err)) < 0) {
+		wfm_csv_close(r);
+		return NULL;
+	}
+	cbef = wfm_csv_col(r, "effect_days_before");
+	caft = wfm_csv_col(r, "effect_days_after");
+	if (!(e = calloc(1, sizeof(*e)))) {
+		wfm_csv_close(r);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct wfm_event ev;
+		wfm_error perr;
+		long b = 0, a = 0;
+		const char *name = wfm_csv_get(r, cname);
+
+		if (wfm_time_parse_date(wfm_csv_get(r, cdate), &ev.day, &perr)) {
+			wfm_csv_error(r, cdate, err, "%s", perr.msg);
+			goto fail;
+		}
+		if (!*name) {
+			wfm_csv_error(r, cname, err, "empty event name");
+			goto fail;
+		}
+		if ((cbef >= 0 && *wfm_csv_get(r, cbef) && wfm_csv_long(r, cbef, &b, err)) ||
+		    (caft >= 0 && *wfm_csv_get(r, caft) && wfm_csv_long(r, caft, &a, err)))
+			goto fail;
+		if (b < 0 || b > 31) {
+			wfm_csv_error(r, cbef, err, "%ld is not between 0 and 31", b);
+			goto fail;
+		}
+		if (a < 0 || a > 31) {
+			wfm_csv_error(r, caft, err, "%ld is not between 0 and 31", a);
+			goto fail;
+		}
+		ev.before = (int)b;
+		ev.after = (int)a;
+		if ((ev.name = name_index(e, name)) < 0)
+			goto oom;
+		if (e->n == cap) {
+			struct wfm_event *ne;
+			cap = cap ? 2 * cap : 32;
+			if (!(ne = realloc(e->ev, cap * sizeof(*ne))))
+				goto oom;
+			e->ev = ne;
+		}
+		e->ev[e->n++] = ev;
+	}
+	if (rc < 0)
+		goto fail;
+	wfm_csv_close(r);
+	return e;
+oom:
+	wfm_error_set(err, "out of memory");
+fail:
+	wfm_csv_close(r);
+	wfm_events_free(e);
+	return NULL;
+}
+
+int wfm_events_roles(const wfm_events *e, int64_t day, unsigned char *flags)
+{
+	int set = 0;
+
+	if (!e)
+		return 0;
+	memset(flags, 0, e->nnames * WFM_EV_ROLES);
+	for (size_t i = 0; i < e->n; i++) {
+		const struct wfm_event *v = &e->ev[i];
+		int role = -1;
+
+		if (day == v->day)
+			role = WFM_EV_ON;
+		else if (day < v->day && day >= v->day - v->before)
+			role = WFM_EV_BEFORE;
+		else if (day > v->day && day <= v->day + v->after)
+			role = WFM_EV_AFTER;
+		if (role >= 0) {
+			flags[v->name * WFM_EV_ROLES + role] = 1;
+			set++;
+		}
+	}
+	return set;
+}
