@@ -20,8 +20,8 @@
 static const char *prog = "wfm-forecast";
 
 static const char usage[] =
-	"usage: wfm forecast HISTORY.csv --horizon 14d [options]\n"
-	"       wfm forecast HISTORY.csv --backtest 8w [options]\n"
+	"Usage: wfm forecast HISTORY.csv --horizon 14d [options]\n"
+	"  or:  wfm forecast HISTORY.csv --backtest 8w [options]\n"
 	"\n"
 	"Forecast contacts (and AHT) per channel and interval from a history\n"
 	"(timestamp,channel,volume[,aht_s]); the horizon starts at the interval\n"
@@ -33,7 +33,7 @@ static const char usage[] =
 	"              events) x weekday-interval shares\n"
 	"  auto        backtest all and take the best per channel (default)\n"
 	"\n"
-	"options:\n"
+	"Options:\n"
 	"  --horizon DUR          forecast length: 14d, 2w, 36h\n"
 	"  --model KIND           auto (default), snaive, hw or regression\n"
 	"  --events FILE          events CSV: date,name[,effect_days_before,effect_days_after]\n"
@@ -52,9 +52,10 @@ static const char usage[] =
 	"  --format csv|json      output (forecast or backtest report) format\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -h, --help             this help;  -V, --version  the version\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
 	"\n"
-	"examples:\n"
+	"Examples:\n"
 	"  wfm forecast data/history.csv --horizon 14d --events data/events.csv -o forecast.csv\n"
 	"  wfm forecast data/history.csv --backtest 8w --events data/events.csv\n";
 

@@ -17,7 +17,7 @@
 static const char *prog = "wfm-simulate";
 
 static const char usage[] =
-	"usage: wfm simulate REQUIREMENTS.csv --channels CHANNELS.csv --channel NAME [options]\n"
+	"Usage: wfm simulate REQUIREMENTS.csv --channels CHANNELS.csv --channel NAME [options]\n"
 	"\n"
 	"Simulate one channel of a requirements file (its volume, aht_s and agents\n"
 	"per interval): Poisson arrivals at each interval's rate, FCFS, exponential\n"
@@ -26,7 +26,7 @@ static const char usage[] =
 	"to the simulated means with 95% confidence half-widths.  Chat agents are\n"
 	"simulated as concurrency servers each, as wfm-staff sizes them.\n"
 	"\n"
-	"options:\n"
+	"Options:\n"
 	"  --channels FILE        channel configuration (required)\n"
 	"  --channel NAME         the channel to simulate (required)\n"
 	"  --seed N               random seed (default 1)\n"
@@ -38,12 +38,13 @@ static const char usage[] =
 	"  --chat-overhead X      as in wfm staff (default 0.5)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -h, --help             this help;  -V, --version  the version\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
 	"\n"
 	"output: timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,\n"
 	"        asa_sim,asa_hw,abandon_formula,abandon_sim,abandon_hw\n"
 	"\n"
-	"example:\n"
+	"Example:\n"
 	"  wfm simulate out/requirements.csv --channels data/channels.csv --channel calls \\\n"
 	"      --seed 7 --replications 200 --service lognormal --cv 1.0 -o out/sim.csv\n";
 

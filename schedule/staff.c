@@ -17,7 +17,7 @@
 static const char *prog = "wfm-staff";
 
 static const char usage[] =
-	"usage: wfm staff FORECAST.csv --channels CHANNELS.csv [options]\n"
+	"Usage: wfm staff FORECAST.csv --channels CHANNELS.csv [options]\n"
 	"\n"
 	"Agents each interval needs to meet the service targets of channels.csv,\n"
 	"per channel kind: erlang_c, erlang_a (with patience), chat (concurrent\n"
@@ -25,7 +25,7 @@ static const char usage[] =
 	"reverse: the service level the scheduled agents of a coverage file give,\n"
 	"with a per-day summary on stderr.\n"
 	"\n"
-	"options:\n"
+	"Options:\n"
 	"  --channels FILE        channel configuration (required)\n"
 	"  --evaluate FILE        coverage.csv (timestamp,required,scheduled,...):\n"
 	"                         evaluate instead of sizing\n"
@@ -34,15 +34,16 @@ static const char usage[] =
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -h, --help             this help;  -V, --version  the version\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
 	"\n"
-	"outputs:\n"
+	"Outputs:\n"
 	"  requirements  timestamp,channel,volume,aht_s,agents,agents_gross,\n"
 	"                service_level,asa_s,occupancy,abandon\n"
 	"  evaluation    timestamp,channel,volume,agents,service_level,sl_target,\n"
 	"                asa_s,occupancy,abandon\n"
 	"\n"
-	"examples:\n"
+	"Examples:\n"
 	"  wfm staff out/forecast.csv --channels data/channels.csv -o out/requirements.csv\n"
 	"  wfm staff out/forecast.csv --channels data/channels.csv \\\n"
 	"      --evaluate out/coverage.csv -o out/evaluation.csv\n";
