@@ -4,7 +4,8 @@
  * flag, bounds and sparse coefficients), then solved with a time limit and
  * a relative gap: first the LP relaxation (its optimum is the reported
  * lower bound), then branch and bound seeded with a caller-supplied
- * incumbent.  Only this file knows the solver, so CBC could replace GLPK.
+ * incumbent.  Models with many more columns than rows are solved by
+ * column generation (price and branch).  Only this file knows the solver, so CBC could replace GLPK.
  *
  * Entry points: wfm_mip_alloc(), wfm_mip_add_row(), wfm_mip_add_col(),
  * wfm_mip_solve(), wfm_mip_free().
@@ -41,6 +42,8 @@ struct wfm_mip_result {
 	double gap;              /* (objective - lp_bound) / objective */
 	double seconds;          /* solve time */
 	int lp_seconds_ms;       /* time in the LP relaxation, ms */
+	int lp_rounds;           /* LP solves (column generation rounds) */
+	size_t lp_cols;          /* columns GLPK was given */
 	int heuristic_used;      /* 1 when the incumbent is the heuristic's */
 };
 

@@ -186,8 +186,9 @@ struct model {
 	long *need;              /* per row */
 	size_t *cbeg;            /* shift column -> rows covered */
 	int *crow;
+	size_t *rbeg;            /* row -> shift columns covering it */
+	int *rcol;
 	int soft;
-	double *u_lp;            /* scratch */
 	const struct wfm_shiftplan_opts *o;
 };
 
@@ -268,6 +269,28 @@ static int heuristic(const double *xlp, double *x, void *arg)
 		for (k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
 			cover[m->crow[k]]++;
 	}
+	/* Rows still short (the LP was stopped early): add the column that
+	 * covers the most short rows per paid hour, until none is short. */
+	for (size_t i = 0; i < m->nrows; i++)
+		while (cover[i] < target[i]) {
+			size_t best = m->ncols;
+			double bv = 0;
+			for (size_t q = m->rbeg[i]; q < m->rbeg[i + 1]; q++) {
+				size_t j = (size_t)m->rcol[q];
+				long gain = 0;
+				for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+					gain += cover[m->crow[k]] < target[m->crow[k]];
+				if (gain / m->col[j].cost > bv) {
+					bv = gain / m->col[j].cost;
+					best = j;
+				}
+			}
+			if (best == m->ncols)
+				break;
+			x[best] += 1;
+			for (size_t k = m->cbeg[best]; k < m->cbeg[best + 1]; k++)
+				cover[m->crow[k]]++;
+		}
 	/* Drop redundant people, dearest first (sf reused as an order). */
 	for (size_t j = 0; j < m->ncols; j++)
 		sf[j] = (struct sortfrac){ m->col[j].cost, j };
@@ -537,6 +560,15 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		}
 	}
 	free(brow);
+	if (!(m.rbeg = calloc(m.nrows + 2, sizeof(size_t))) || !(m.rcol = malloc((nnz + 1) * sizeof(int))))
+		goto oom;
+	for (size_t k = 0; k < nnz; k++)
+		m.rbeg[m.crow[k] + 2]++;
+	for (size_t i = 0; i < m.nrows; i++)
+		m.rbeg[i + 2] += m.rbeg[i + 1];
+	for (size_t j = 0; j < m.ncols; j++)
+		for (size_t k = m.cbeg[j]; k < m.cbeg[j + 1]; k++)
+			m.rcol[m.rbeg[m.crow[k] + 1]++] = (int)j;
 	if (o->soft)
 		for (size_t i = 0; i < m.nrows; i++) {
 			int r = (int)i;
@@ -619,6 +651,8 @@ done:
 	free(m.need);
 	free(m.cbeg);
 	free(m.crow);
+	free(m.rbeg);
+	free(m.rcol);
 	free(cells);
 	free(rowof);
 	free(idx);

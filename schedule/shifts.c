@@ -193,8 +193,9 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 		p->grid / 60, p->break_step, o->p.soft ? "soft" : "hard");
 	fprintf(stderr, "  model        %zu rows, %zu columns, %zu nonzeros\n",
 		p->model_rows, p->model_cols, p->model_nnz);
-	fprintf(stderr, "  solve        %s in %.2f s (LP %.2f s); incumbent from %s\n",
+	fprintf(stderr, "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in); incumbent from %s\n",
 		st[p->mip.status], p->mip.seconds, p->mip.lp_seconds_ms / 1000.0,
+		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols,
 		p->mip.heuristic_used ? "LP rounding" : "branch and bound");
 	fprintf(stderr, "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
 		p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);
