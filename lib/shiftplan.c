@@ -384,15 +384,15 @@ static long enumerate(const wfm_shiftrules *rs, const wfm_tz *tz, const wfm_shif
 }
 
 static void list_cells(char *buf, size_t size, const wfm_shiftplan *p, const wfm_tz *tz,
-		       const size_t *cells, size_t n, const char *why)
+		       const size_t *cells, size_t n)
 {
 	size_t len = 0;
 	char a[40];
 
 	for (size_t k = 0; k < n && k < 4; k++) {
 		wfm_time_format(p->t0 + (int64_t)cells[k] * p->grid, tz, a, sizeof(a));
-		len += (size_t)snprintf(buf + len, size > len ? size - len : 0, "%s%s (required %g%s%s)",
-					k ? ", " : "", a, p->required[cells[k]], *why ? ", " : "", why);
+		len += (size_t)snprintf(buf + len, size > len ? size - len : 0, "%s%s (required %g)",
+					k ? ", " : "", a, p->required[cells[k]]);
 		if (len >= size)
 			return;
 	}
@@ -496,8 +496,9 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	}
 	p->uncoverable = nbad;
 	if (nbad && !o->soft) {
-		list_cells(msg, sizeof(msg), p, tz, bad, nbad, "no shift rule spans it");
-		wfm_error_at(err, rs->file, 0, NULL, "hard cover infeasible: %zu intervals outside every shift: %s",
+		list_cells(msg, sizeof(msg), p, tz, bad, nbad);
+		wfm_error_at(err, rs->file, 0, NULL,
+			     "hard cover infeasible: %zu intervals outside every shift (no rule has a shift working then): %s",
 			     nbad, msg);
 		err->code = WFM_EINPUT;
 		goto fail;
@@ -597,9 +598,10 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		for (size_t i = 0; i < sp->ncells; i++)
 			if (sp->scheduled[i] < (long)ceil(sp->required[i] - 1e-9))
 				bad[nbad++] = i;
-		list_cells(msg, sizeof(msg), sp, tz, bad, nbad, "short under the count limits");
+		list_cells(msg, sizeof(msg), sp, tz, bad, nbad);
 		wfm_shiftplan_free(sp);
-		wfm_error_at(err, rs->file, 0, NULL, "hard cover infeasible: %zu intervals cannot be covered: %s",
+		wfm_error_at(err, rs->file, 0, NULL,
+			     "hard cover infeasible: %zu intervals cannot be covered within min_count/max_count: %s",
 			     nbad, msg);
 		err->code = WFM_EINPUT;
 		goto fail;
