@@ -179,15 +179,18 @@ static void lpw_add(struct lpw *w, const wfm_mip *m, const size_t *list, size_t 
 	size_t k0 = 0;
 	int first;
 
-	for (size_t q = 0; q < n; q++)
-		k0 += !w->col_of[list[q]];
+	for (size_t q = 0; q < n; q++)      /* count each new column once */
+		if (!w->col_of[list[q]]) {
+			w->col_of[list[q]] = -1;
+			k0++;
+		}
 	if (!k0)
 		return;
 	first = glp_add_cols(w->lp, (int)k0);
 	for (size_t q = 0; q < n; q++) {
 		size_t j = list[q];
 		int c, nz = 0;
-		if (w->col_of[j])
+		if (w->col_of[j] != -1)
 			continue;
 		c = first++;
 		w->col_of[j] = c;

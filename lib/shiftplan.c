@@ -99,27 +99,23 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 		goto done;
 	}
 	qsort(rec, n, sizeof(*rec), rec_cmp);
-	/* Duplicates, then the interval: the smallest step between times. */
+	/* Duplicates, then the interval: the commonest of 15, 30, 60 min
+	 * between consecutive times (the others are then gaps or errors). */
 	int64_t step = 0;
+	size_t votes[3] = { 0 };
 	for (size_t i = 1; i < n; i++) {
-		if (rec[i].t == rec[i - 1].t && rec[i].chan == rec[i - 1].chan) {
+		int64_t d = rec[i].t - rec[i - 1].t;
+		if (d == 0 && rec[i].chan == rec[i - 1].chan) {
 			wfm_error_at(err, path, rec[i].line, "timestamp", "duplicate of line %ld",
 				     rec[i - 1].line);
 			goto done;
 		}
-		if (rec[i].t != rec[i - 1].t && (!step || rec[i].t - rec[i - 1].t < step))
-			step = rec[i].t - rec[i - 1].t;
+		votes[0] += d == 900;
+		votes[1] += d == 1800;
+		votes[2] += d == 3600;
 	}
-	if (!step)
-		step = 3600;
-	if (step != 900 && step != 1800 && step != 3600) {
-		size_t i = 1;
-		while (rec[i].t - rec[i - 1].t != step)
-			i++;
-		wfm_error_at(err, path, rec[i].line, "timestamp",
-			     "interval of %lld min (must be 15, 30 or 60)", (long long)step / 60);
-		goto done;
-	}
+	step = votes[0] >= votes[1] && votes[0] >= votes[2] && votes[0] ? 900 :
+	       votes[1] >= votes[2] && votes[1] ? 1800 : 3600;
 	/* Every interval present, with a row for every channel. */
 	for (size_t i = 0, first = 0; i <= n; i++) {
 		if (i < n && rec[i].t == rec[first].t)
@@ -155,6 +151,7 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 		wfm_error_set(err, "out of memory");
 		goto done;
 	}
+	snprintf(out->file, sizeof(out->file), "%s", path);
 	out->start = rec[0].t;
 	out->step = (int)step;
 	out->n = nt;
@@ -445,7 +442,8 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	    req->start + (int64_t)req->n * req->step <= p->t0) {
 		char a[16];
 		wfm_time_format_date(p->first_day, a, sizeof(a));
-		wfm_error_set(err, "no requirements in the %d days from %s", p->ndays, a);
+		wfm_error_at(err, req->file, 0, NULL, "no requirements in the %d day%s from %s",
+			     p->ndays, p->ndays == 1 ? "" : "s", a);
 		goto fail;
 	}
 	if (!(p->required = calloc(p->ncells, sizeof(double))) ||

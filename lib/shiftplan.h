@@ -35,6 +35,7 @@ typedef struct wfm_shiftreq {
 	size_t n;                /* intervals */
 	double *req;             /* sum of agents_gross over channels */
 	size_t nchan;
+	char file[256];          /* where it was read from, for messages */
 } wfm_shiftreq;
 
 wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *err);
