@@ -365,6 +365,8 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	res->lp_bound = bound_ok ? glp_get_obj_val(w.lp) : 0;
 	if (rc != 0 || glp_get_status(w.lp) != GLP_OPT)
 		res->status = WFM_MIP_TIME_LIMIT;
+	else
+		res->lp_solved = 1;
 	rc = 0;
 	/* An LP stopped early has no useful primal point: the heuristic
 	 * then starts from nothing. */

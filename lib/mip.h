@@ -44,6 +44,7 @@ struct wfm_mip_result {
 	int lp_seconds_ms;       /* time in the LP relaxation, ms */
 	int lp_rounds;           /* LP solves (column generation rounds) */
 	size_t lp_cols;          /* columns GLPK was given */
+	int lp_solved;           /* 1 when the LP relaxation was solved */
 	int heuristic_used;      /* 1 when the incumbent is the heuristic's */
 };
 

@@ -545,7 +545,8 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 			}
 			m.crow = t;
 		}
-		memcpy(m.crow + nnz, idx, (size_t)q * sizeof(int));
+		if (q)
+			memcpy(m.crow + nnz, idx, (size_t)q * sizeof(int));
 		nnz += (size_t)q;
 		m.cbeg[j + 1] = nnz;
 		int br = brow[(size_t)c->rule * (size_t)p->ndays + (size_t)(c->day - p->first_day)];

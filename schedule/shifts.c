@@ -196,9 +196,14 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	fprintf(stderr, "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in); incumbent from %s\n",
 		st[p->mip.status], p->mip.seconds, p->mip.lp_seconds_ms / 1000.0,
 		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols,
-		p->mip.heuristic_used ? "LP rounding" : "branch and bound");
-	fprintf(stderr, "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
-		p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);
+		!p->mip.heuristic_used ? "branch and bound" :
+		p->mip.lp_solved ? "LP rounding" : "a greedy cover (LP unfinished)");
+	if (p->mip.lp_bound > 0 || p->mip.lp_solved)
+		fprintf(stderr, "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
+			p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);
+	else
+		fprintf(stderr, "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
+			p->paid_hours);
 	fprintf(stderr, "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
 		p->required_hours, p->scheduled_hours, 100 * p->efficiency);
 	fprintf(stderr, "  under        %zu intervals under-covered (%.1f agent-h short)",
