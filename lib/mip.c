@@ -1,0 +1,455 @@
+/* mip.c - integer programs through GLPK: build once, LP bound, seeded
+ * branch and bound under a time limit.  See mip.h. */
+#include "mip.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <stdio.h>
+
+struct wfm_mip {
+	size_t nrows, ncols, nnz;
+	size_t rcap, ccap, ncap;
+	double *rlo, *rhi;
+	double *cost, *clo, *chi;
+	size_t *cbeg;            /* ncols + 1 offsets into cidx/cval */
+	int *cidx;
+	double *cval;
+};
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 64;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	if (!(q = realloc(*p, c * size)))
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+wfm_mip *wfm_mip_alloc(wfm_error *err)
+{
+	wfm_mip *m = calloc(1, sizeof(*m));
+
+	if (!m || !(m->cbeg = calloc(1, sizeof(size_t)))) {
+		free(m);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	return m;
+}
+
+void wfm_mip_free(wfm_mip *m)
+{
+	if (!m)
+		return;
+	free(m->rlo);
+	free(m->rhi);
+	free(m->cost);
+	free(m->clo);
+	free(m->chi);
+	free(m->cbeg);
+	free(m->cidx);
+	free(m->cval);
+	free(m);
+}
+
+int wfm_mip_add_row(wfm_mip *m, double lo, double hi)
+{
+	size_t cap = m->rcap;
+
+	if (grow((void **)&m->rlo, &cap, m->nrows + 1, sizeof(double)))
+		return -1;
+	cap = m->rcap;
+	if (grow((void **)&m->rhi, &cap, m->nrows + 1, sizeof(double)))
+		return -1;
+	m->rcap = cap;
+	m->rlo[m->nrows] = lo;
+	m->rhi[m->nrows] = hi;
+	return (int)m->nrows++;
+}
+
+int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
+		    size_t n, const int *idx, const double *val, wfm_error *err)
+{
+	size_t cap = m->ccap, ncap = m->ncap;
+	void *b;
+
+	if (grow((void **)&m->cost, &cap, m->ncols + 1, sizeof(double)) ||
+	    (cap = m->ccap, grow((void **)&m->clo, &cap, m->ncols + 1, sizeof(double))) ||
+	    (cap = m->ccap, grow((void **)&m->chi, &cap, m->ncols + 1, sizeof(double))) ||
+	    !(b = realloc(m->cbeg, (m->ncols + 2) * sizeof(size_t))) ||
+	    (m->cbeg = b, grow((void **)&m->cidx, &ncap, m->nnz + n, sizeof(int))) ||
+	    (ncap = m->ncap, grow((void **)&m->cval, &ncap, m->nnz + n, sizeof(double))))
+		return wfm_error_set(err, "out of memory");
+	m->ccap = cap;
+	m->ncap = ncap;
+	for (size_t k = 0; k < n; k++) {
+		if (idx[k] < 0 || (size_t)idx[k] >= m->nrows)
+			return wfm_error_set(err, "mip: row %d out of range", idx[k]);
+		m->cidx[m->nnz + k] = idx[k];
+		m->cval[m->nnz + k] = val[k];
+	}
+	m->cost[m->ncols] = cost;
+	m->clo[m->ncols] = lo;
+	m->chi[m->ncols] = hi;
+	m->nnz += n;
+	m->cbeg[m->ncols + 1] = m->nnz;
+	return (int)m->ncols++;
+}
+
+size_t wfm_mip_nrows(const wfm_mip *m) { return m->nrows; }
+size_t wfm_mip_ncols(const wfm_mip *m) { return m->ncols; }
+size_t wfm_mip_nnz(const wfm_mip *m) { return m->nnz; }
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+struct cb_data {
+	const double *xh;        /* heuristic incumbent, 1-based GLPK columns */
+	int given;
+};
+
+/* Offer the heuristic incumbent once, when GLPK first asks for one. */
+static void callback(glp_tree *t, void *info)
+{
+	struct cb_data *d = info;
+
+	if (glp_ios_reason(t) == GLP_IHEUR && d->xh && !d->given) {
+		d->given = 1;
+		glp_ios_heur_sol(t, d->xh);
+	}
+}
+
+/* The GLPK problem holds the rows and the columns let in so far. */
+struct lpw {
+	glp_prob *lp;
+	int *col_of;             /* model column -> GLPK column, 0 = not in */
+	size_t *j_of;            /* GLPK column - 1 -> model column */
+	size_t n;
+	int *ind;
+	double *val;
+};
+
+static void lpw_free(struct lpw *w)
+{
+	if (w->lp)
+		glp_delete_prob(w->lp);
+	free(w->col_of);
+	free(w->j_of);
+	free(w->ind);
+	free(w->val);
+}
+
+static int lpw_init(struct lpw *w, const wfm_mip *m)
+{
+	memset(w, 0, sizeof(*w));
+	w->col_of = calloc(m->ncols + 1, sizeof(int));
+	w->j_of = malloc((m->ncols + 1) * sizeof(size_t));
+	w->ind = malloc((m->nrows + 1) * sizeof(int));
+	w->val = malloc((m->nrows + 1) * sizeof(double));
+	if (!w->col_of || !w->j_of || !w->ind || !w->val)
+		return -1;
+	w->lp = glp_create_prob();
+	glp_set_obj_dir(w->lp, GLP_MIN);
+	if (m->nrows)
+		glp_add_rows(w->lp, (int)m->nrows);
+	for (size_t i = 0; i < m->nrows; i++) {
+		int type = m->rhi[i] < 0 ? GLP_LO : m->rhi[i] == m->rlo[i] ? GLP_FX : GLP_DB;
+		glp_set_row_bnds(w->lp, (int)i + 1, type, m->rlo[i], m->rhi[i] < 0 ? 0 : m->rhi[i]);
+	}
+	return 0;
+}
+
+/* Let the listed model columns in (those not in yet). */
+static void lpw_add(struct lpw *w, const wfm_mip *m, const size_t *list, size_t n)
+{
+	size_t k0 = 0;
+	int first;
+
+	for (size_t q = 0; q < n; q++)      /* count each new column once */
+		if (!w->col_of[list[q]]) {
+			w->col_of[list[q]] = -1;
+			k0++;
+		}
+	if (!k0)
+		return;
+	first = glp_add_cols(w->lp, (int)k0);
+	for (size_t q = 0; q < n; q++) {
+		size_t j = list[q];
+		int c, nz = 0;
+		if (w->col_of[j] != -1)
+			continue;
+		c = first++;
+		w->col_of[j] = c;
+		w->j_of[c - 1] = j;
+		w->n++;
+		int type = m->chi[j] < 0 ? GLP_LO : m->chi[j] == m->clo[j] ? GLP_FX : GLP_DB;
+		glp_set_col_kind(w->lp, c, GLP_IV);
+		glp_set_col_bnds(w->lp, c, type, m->clo[j], m->chi[j] < 0 ? 0 : m->chi[j]);
+		glp_set_obj_coef(w->lp, c, m->cost[j]);
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+			nz++;
+			w->ind[nz] = m->cidx[k] + 1;
+			w->val[nz] = m->cval[k];
+		}
+		glp_set_mat_col(w->lp, c, nz, w->ind, w->val);
+	}
+}
+
+struct price {
+	double d;
+	size_t j;
+};
+
+static int price_cmp(const void *a, const void *b)
+{
+	const struct price *x = a, *y = b;
+
+	if (x->d != y->d)
+		return x->d < y->d ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* The LP relaxation.  With many more columns than rows it is solved by
+ * column generation: GLPK first gets a restricted set (for every row the
+ * column cheapest per row covered, and an even sample); the columns left
+ * out are priced with the row duals and the most negative let in, until
+ * none prices out.  Columns never let in have reduced cost >= 0 at the
+ * optimum, so the LP bound is that of the whole model; branch and bound
+ * then works on the columns let in (price and branch).
+ * Returns glp_simplex's code; *bound_ok says whether the objective reached
+ * is a lower bound (the LP is solved, or the dual simplex on the whole LP
+ * was stopped). */
+static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
+		    int *rounds, int *bound_ok)
+{
+	glp_smcp sm;
+	int colgen = m->ncols > 8 * m->nrows && m->nrows > 0, rc;
+	size_t *list = malloc((m->ncols + 1) * sizeof(size_t)), nl = 0;
+	double *y = malloc((m->nrows + 1) * sizeof(double));
+	struct price *pr = malloc((m->ncols + 1) * sizeof(*pr));
+
+	*rounds = 0;
+	*bound_ok = 0;
+	if (!list || !y || !pr) {
+		free(list);
+		free(y);
+		free(pr);
+		return -1;
+	}
+	glp_init_smcp(&sm);
+	sm.msg_lev = GLP_MSG_OFF;
+	sm.meth = GLP_DUALP;      /* costs >= 0: the slack basis is dual feasible */
+	sm.presolve = GLP_OFF;    /* keep the basis for branch and bound */
+	if (colgen) {
+		size_t *best = (size_t *)pr, stride = m->ncols / (4 * m->nrows) + 1;
+		for (size_t i = 0; i < m->nrows; i++)
+			best[i] = m->ncols;
+		for (size_t j = 0; j < m->ncols; j++) {
+			size_t n = m->cbeg[j + 1] - m->cbeg[j];
+			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+				size_t i = (size_t)m->cidx[k], b = best[i];
+				if (b == m->ncols || m->cost[j] * (double)(m->cbeg[b + 1] - m->cbeg[b]) <
+				    m->cost[b] * (double)n)
+					best[i] = j;
+			}
+		}
+		for (size_t i = 0; i < m->nrows; i++)
+			if (best[i] < m->ncols)
+				list[nl++] = best[i];
+		lpw_add(w, m, list, nl);
+		nl = 0;
+		for (size_t j = 0; j < m->ncols; j += stride)
+			list[nl++] = j;
+	} else {
+		for (size_t j = 0; j < m->ncols; j++)
+			list[nl++] = j;
+	}
+	lpw_add(w, m, list, nl);
+	for (;;) {
+		double left = limit_ms - (now() - t0) * 1000.0;
+		size_t np = 0;
+
+		if (left < 1) {
+			rc = GLP_ETMLIM;
+			break;
+		}
+		sm.tm_lim = left > 2e9 ? 2000000000 : (int)left;
+		rc = glp_simplex(w->lp, &sm);
+		++*rounds;
+		if (rc || !colgen)
+			break;
+		if (glp_get_status(w->lp) != GLP_OPT) {
+			/* The restricted set may miss what side rows need:
+			 * let every column in. */
+			for (size_t j = 0; j < m->ncols; j++)
+				list[j] = j;
+			lpw_add(w, m, list, m->ncols);
+			colgen = 0;
+			sm.meth = GLP_DUALP;
+			continue;
+		}
+		for (size_t i = 0; i < m->nrows; i++)
+			y[i] = glp_get_row_dual(w->lp, (int)i + 1);
+		for (size_t j = 0; j < m->ncols; j++) {
+			double d = m->cost[j];
+			if (w->col_of[j])
+				continue;
+			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+				d -= m->cval[k] * y[m->cidx[k]];
+			if (d < -1e-7)
+				pr[np++] = (struct price){ d, j };
+		}
+		if (np == 0)
+			break;
+		qsort(pr, np, sizeof(*pr), price_cmp);
+		if (np > m->nrows)
+			np = m->nrows;
+		for (size_t q = 0; q < np; q++)
+			list[q] = pr[q].j;
+		lpw_add(w, m, list, np);
+		sm.meth = GLP_PRIMAL;     /* the basis stays primal feasible */
+	}
+	*bound_ok = rc == 0 || (!colgen && sm.meth == GLP_DUALP);
+	free(list);
+	free(y);
+	free(pr);
+	return rc;
+}
+
+int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
+		  struct wfm_mip_result *res, wfm_error *err)
+{
+	double t0 = now(), limit_ms = p->time_limit_s * 1000.0, left;
+	double *xlp = NULL, *xh = NULL, *xg = NULL, hobj = HUGE_VAL;
+	struct lpw w = { 0 };
+	glp_iocp io;
+	struct cb_data cb = { 0 };
+	int rc, have_h = 0, bound_ok = 0, st;
+
+	memset(res, 0, sizeof(*res));
+	res->objective = HUGE_VAL;
+	glp_term_out(GLP_OFF);
+	xlp = calloc(m->ncols + 1, sizeof(double));
+	xh = calloc(m->ncols + 1, sizeof(double));
+	if (!xlp || !xh || lpw_init(&w, m)) {
+		rc = wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	rc = solve_lp(&w, m, t0, limit_ms, &res->lp_rounds, &bound_ok);
+	res->lp_seconds_ms = (int)((now() - t0) * 1000);
+	if (rc == 0 && glp_get_status(w.lp) == GLP_NOFEAS) {
+		res->status = WFM_MIP_INFEASIBLE;
+		goto out;
+	}
+	if (rc != 0 && rc != GLP_ETMLIM && rc != GLP_EITLIM) {
+		rc = wfm_error_set(err, "glpk: simplex failed (code %d)", rc);
+		goto out;
+	}
+	/* Dual simplex keeps a dual feasible basis: its objective is a lower
+	 * bound even when the time limit stopped it; a restricted LP's is not
+	 * (then the bound is reported as 0). */
+	res->lp_bound = bound_ok ? glp_get_obj_val(w.lp) : 0;
+	if (rc != 0 || glp_get_status(w.lp) != GLP_OPT)
+		res->status = WFM_MIP_TIME_LIMIT;
+	else
+		res->lp_solved = 1;
+	rc = 0;
+	/* An LP stopped early has no useful primal point: the heuristic
+	 * then starts from nothing. */
+	if (res->status == WFM_MIP_OPTIMAL)
+		for (size_t c = 0; c < w.n; c++)
+			xlp[w.j_of[c]] = glp_get_col_prim(w.lp, (int)c + 1);
+	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0) {
+		have_h = 1;
+		hobj = 0;
+		for (size_t j = 0; j < m->ncols; j++)
+			hobj += m->cost[j] * xh[j];
+	}
+
+	left = limit_ms - (now() - t0) * 1000.0;
+	if (res->status == WFM_MIP_OPTIMAL && left > 1 &&
+	    !(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
+		size_t nadd = 0, *add = malloc((m->ncols + 1) * sizeof(size_t));
+		if (!add) {
+			rc = wfm_error_set(err, "out of memory");
+			goto out;
+		}
+		/* The incumbent's columns must be in GLPK to be offered. */
+		for (size_t j = 0; have_h && j < m->ncols; j++)
+			if (xh[j] > 0 && !w.col_of[j])
+				add[nadd++] = j;
+		if (nadd) {
+			glp_smcp sm;
+			lpw_add(&w, m, add, nadd);
+			glp_init_smcp(&sm);
+			sm.msg_lev = GLP_MSG_OFF;
+			sm.meth = GLP_PRIMAL;
+			glp_simplex(w.lp, &sm);
+		}
+		free(add);
+		if (!(xg = calloc(w.n + 1, sizeof(double)))) {
+			rc = wfm_error_set(err, "out of memory");
+			goto out;
+		}
+		for (size_t c = 0; c < w.n; c++)
+			xg[c + 1] = xh[w.j_of[c]];
+		glp_init_iocp(&io);
+		io.msg_lev = GLP_MSG_OFF;
+		io.presolve = GLP_OFF;
+		io.tm_lim = (int)(limit_ms - (now() - t0) * 1000.0);
+		io.mip_gap = p->gap;
+		io.br_tech = GLP_BR_DTH;
+		io.bt_tech = GLP_BT_BLB;
+		io.fp_heur = GLP_ON;
+		io.cb_func = callback;
+		cb.xh = have_h ? xg : NULL;
+		io.cb_info = &cb;
+		if (io.tm_lim > 0 && glp_get_status(w.lp) == GLP_OPT) {
+			int irc = glp_intopt(w.lp, &io);
+			if (irc == GLP_ETMLIM)
+				res->status = WFM_MIP_TIME_LIMIT;
+			st = glp_mip_status(w.lp);
+			if ((st == GLP_OPT || st == GLP_FEAS) && glp_mip_obj_val(w.lp) < hobj - 1e-9) {
+				res->objective = glp_mip_obj_val(w.lp);
+				memset(x, 0, m->ncols * sizeof(double));
+				for (size_t c = 0; c < w.n; c++)
+					x[w.j_of[c]] = glp_mip_col_val(w.lp, (int)c + 1);
+			}
+		} else {
+			res->status = WFM_MIP_TIME_LIMIT;
+		}
+	} else if (!(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
+		res->status = WFM_MIP_TIME_LIMIT;
+	}
+	if (res->objective == HUGE_VAL && have_h) {
+		res->objective = hobj;
+		res->heuristic_used = 1;
+		memcpy(x, xh, m->ncols * sizeof(double));
+	}
+	if (res->objective < HUGE_VAL)
+		res->gap = res->objective > 0 ? (res->objective - res->lp_bound) / res->objective : 0;
+	if (res->gap < 0)
+		res->gap = 0;
+out:
+	res->seconds = now() - t0;
+	res->lp_cols = w.n;
+	free(xlp);
+	free(xh);
+	free(xg);
+	lpw_free(&w);
+	return rc;
+}

@@ -1,0 +1,66 @@
+/* mip.h - a small integer-programming interface over GLPK.
+ *
+ * The model is built once (rows with bounds, columns with a cost, integer
+ * flag, bounds and sparse coefficients), then solved with a time limit and
+ * a relative gap: first the LP relaxation (its optimum is the reported
+ * lower bound), then branch and bound seeded with a caller-supplied
+ * incumbent.  Models with many more columns than rows are solved by
+ * column generation (price and branch).  Only this file knows the solver, so CBC could replace GLPK.
+ *
+ * Entry points: wfm_mip_alloc(), wfm_mip_add_row(), wfm_mip_add_col(),
+ * wfm_mip_solve(), wfm_mip_free().
+ */
+#ifndef WFM_MIP_H
+#define WFM_MIP_H
+
+#include <stddef.h>
+#include "error.h"
+
+typedef struct wfm_mip wfm_mip;
+
+enum wfm_mip_status {
+	WFM_MIP_OPTIMAL = 0,     /* proven within the gap */
+	WFM_MIP_TIME_LIMIT,      /* stopped by the time limit: incumbent kept */
+	WFM_MIP_INFEASIBLE,      /* the LP relaxation has no feasible point */
+};
+
+/* Heuristic: given the LP relaxation solution x_lp[ncols], write an
+ * integer-feasible x[ncols]; return 0, or -1 when it finds none. */
+typedef int (*wfm_mip_heur)(const double *x_lp, double *x, void *arg);
+
+struct wfm_mip_params {
+	double time_limit_s;     /* wall-clock limit for LP + branch and bound */
+	double gap;              /* relative MIP gap to stop at (0.01 = 1%) */
+	wfm_mip_heur heur;       /* may be NULL */
+	void *heur_arg;
+};
+
+struct wfm_mip_result {
+	int status;              /* enum wfm_mip_status */
+	double lp_bound;         /* LP relaxation optimum */
+	double objective;        /* incumbent objective (HUGE_VAL when none) */
+	double gap;              /* (objective - lp_bound) / objective */
+	double seconds;          /* solve time */
+	int lp_seconds_ms;       /* time in the LP relaxation, ms */
+	int lp_rounds;           /* LP solves (column generation rounds) */
+	size_t lp_cols;          /* columns GLPK was given */
+	int lp_solved;           /* 1 when the LP relaxation was solved */
+	int heuristic_used;      /* 1 when the incumbent is the heuristic's */
+};
+
+wfm_mip *wfm_mip_alloc(wfm_error *err);
+void wfm_mip_free(wfm_mip *m);
+/* Row lo <= a x (hi < 0: no upper bound).  Returns the row index (0-based). */
+int wfm_mip_add_row(wfm_mip *m, double lo, double hi);
+/* Column with cost, bounds [lo, hi] (hi < 0: none), integer, and n
+ * coefficients in rows idx[] (0-based).  Returns its index or -1. */
+int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
+		    size_t n, const int *idx, const double *val, wfm_error *err);
+size_t wfm_mip_nrows(const wfm_mip *m);
+size_t wfm_mip_ncols(const wfm_mip *m);
+size_t wfm_mip_nnz(const wfm_mip *m);
+/* Solve; x[ncols] receives the incumbent.  -1 only on solver failure. */
+int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
+		  struct wfm_mip_result *res, wfm_error *err);
+
+#endif

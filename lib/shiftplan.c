@@ -1,0 +1,665 @@
+/* shiftplan.c - requirement loading, the covering model, plan extraction.
+ * See shiftplan.h for the model. */
+#include "shiftplan.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CHAN 64
+#define MAX_BREAKS 256
+
+/* ---- requirements ---- */
+
+struct rec {
+	int64_t t;
+	int chan;
+	double v;
+	long line;
+};
+
+static int rec_cmp(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	if (x->chan != y->chan)
+		return x->chan - y->chan;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void wfm_shiftreq_free(wfm_shiftreq *r)
+{
+	if (!r)
+		return;
+	free(r->req);
+	free(r);
+}
+
+wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	wfm_csv_reader *rd = wfm_csv_open(path, err);
+	struct rec *rec = NULL;
+	size_t n = 0, cap = 0, nchan = 0, nt = 0;
+	char *chan[MAX_CHAN] = { 0 };
+	wfm_shiftreq *out = NULL;
+	int col[3], rc;
+	char a[40];
+
+	if (!rd)
+		return NULL;
+	if ((col[0] = wfm_csv_require(rd, "timestamp", err)) < 0 ||
+	    (col[1] = wfm_csv_require(rd, "channel", err)) < 0 ||
+	    (col[2] = wfm_csv_require(rd, "agents_gross", err)) < 0)
+		goto done;
+	while ((rc = wfm_csv_next(rd, err)) == 1) {
+		struct rec *x;
+		const char *c = wfm_csv_get(rd, col[1]);
+		size_t k;
+
+		if (n == cap) {
+			void *p = realloc(rec, (cap = cap ? 2 * cap : 1024) * sizeof(*rec));
+			if (!p) {
+				wfm_error_set(err, "out of memory");
+				goto done;
+			}
+			rec = p;
+		}
+		x = &rec[n];
+		x->line = wfm_csv_line(rd);
+		if (wfm_csv_time(rd, col[0], tz, 0, &x->t, err) < 0 ||
+		    wfm_csv_double(rd, col[2], &x->v, err))
+			goto done;
+		if (x->v < 0) {
+			wfm_csv_error(rd, col[2], err, "%g is negative", x->v);
+			goto done;
+		}
+		for (k = 0; k < nchan && strcmp(chan[k], c); k++)
+			;
+		if (k == nchan) {
+			if (nchan == MAX_CHAN) {
+				wfm_csv_error(rd, col[1], err, "more than %d channels", MAX_CHAN);
+				goto done;
+			}
+			if (!(chan[nchan++] = strdup(c))) {
+				wfm_error_set(err, "out of memory");
+				goto done;
+			}
+		}
+		x->chan = (int)k;
+		n++;
+	}
+	if (rc < 0)
+		goto done;
+	if (n == 0) {
+		wfm_error_at(err, path, 1, NULL, "no data rows");
+		goto done;
+	}
+	qsort(rec, n, sizeof(*rec), rec_cmp);
+	/* Duplicates, then the interval: the commonest of 15, 30, 60 min
+	 * between consecutive times (the others are then gaps or errors). */
+	int64_t step = 0;
+	size_t votes[3] = { 0 };
+	for (size_t i = 1; i < n; i++) {
+		int64_t d = rec[i].t - rec[i - 1].t;
+		if (d == 0 && rec[i].chan == rec[i - 1].chan) {
+			wfm_error_at(err, path, rec[i].line, "timestamp", "duplicate of line %ld",
+				     rec[i - 1].line);
+			goto done;
+		}
+		votes[0] += d == 900;
+		votes[1] += d == 1800;
+		votes[2] += d == 3600;
+	}
+	step = votes[0] >= votes[1] && votes[0] >= votes[2] && votes[0] ? 900 :
+	       votes[1] >= votes[2] && votes[1] ? 1800 : 3600;
+	/* Every interval present, with a row for every channel. */
+	for (size_t i = 0, first = 0; i <= n; i++) {
+		if (i < n && rec[i].t == rec[first].t)
+			continue;
+		if (i - first != nchan) {
+			size_t c = 0, j = first;
+			for (; j < i && rec[j].chan == (int)c; j++, c++)
+				;
+			wfm_time_format(rec[first].t, tz, a, sizeof(a));
+			wfm_error_at(err, path, rec[first].line, "channel",
+				     "no row for channel \"%s\" at %s", chan[c], a);
+			goto done;
+		}
+		if (i < n && rec[i].t - rec[first].t != step) {
+			int64_t d = rec[i].t - rec[first].t;
+			wfm_time_format(rec[first].t + step, tz, a, sizeof(a));
+			if (d % step == 0)
+				wfm_error_at(err, path, rec[i].line, "timestamp",
+					     "gap: no requirements for %s (%lld intervals missing after line %ld)",
+					     a, (long long)(d / step - 1), rec[first].line);
+			else
+				wfm_error_at(err, path, rec[i].line, "timestamp",
+					     "interval of %lld min after line %ld (the others are %lld min)",
+					     (long long)d / 60, rec[first].line, (long long)step / 60);
+			goto done;
+		}
+		nt++;
+		first = i;
+	}
+	if (!(out = calloc(1, sizeof(*out))) || !(out->req = calloc(nt, sizeof(double)))) {
+		free(out);
+		out = NULL;
+		wfm_error_set(err, "out of memory");
+		goto done;
+	}
+	snprintf(out->file, sizeof(out->file), "%s", path);
+	out->start = rec[0].t;
+	out->step = (int)step;
+	out->n = nt;
+	out->nchan = nchan;
+	for (size_t i = 0; i < n; i++)
+		out->req[(rec[i].t - rec[0].t) / step] += rec[i].v;
+done:
+	for (size_t k = 0; k < nchan; k++)
+		free(chan[k]);
+	free(rec);
+	wfm_csv_close(rd);
+	return out;
+}
+
+/* ---- the model ---- */
+
+struct col {
+	int64_t day, t;
+	int rule, start, len, brk;
+	int c0;                  /* first cell (may be past the window) */
+	double cost;             /* paid hours */
+};
+
+struct model {
+	size_t ncols;            /* shift columns */
+	struct col *col;
+	size_t nrows;            /* cover rows */
+	int *rowcell;            /* row -> cell */
+	long *need;              /* per row */
+	size_t *cbeg;            /* shift column -> rows covered */
+	int *crow;
+	size_t *rbeg;            /* row -> shift columns covering it */
+	int *rcol;
+	int soft;
+	const struct wfm_shiftplan_opts *o;
+};
+
+/* Cells a column works in, in order (its break of blen minutes left out;
+ * with wrap, cells past the window's end fold back to its start). */
+static int col_cells_brk(const struct col *c, int gmin, int blen, size_t ncells,
+			 int wrap, int *cell)
+{
+	int m = 0, k = c->len / gmin;
+
+	for (int j = 0; j < k; j++) {
+		long x = c->c0 + j;
+		if (c->brk >= 0 && j * gmin >= c->brk && j * gmin < c->brk + blen)
+			continue;
+		if (x >= (long)ncells) {
+			if (!wrap)
+				continue;
+			x -= (long)ncells;
+			if (x >= (long)ncells)
+				continue;
+		}
+		cell[m++] = (int)x;
+	}
+	return m;
+}
+
+struct sortfrac {
+	double f;
+	size_t j;
+};
+
+static int frac_cmp(const void *a, const void *b)
+{
+	const struct sortfrac *x = a, *y = b;
+
+	if (x->f != y->f)
+		return x->f > y->f ? -1 : 1;
+	return x->j < y->j ? -1 : x->j > y->j;
+}
+
+/* Rounding heuristic: floor the LP solution, round up the fractional
+ * columns in order of their fraction while they still cover a short row,
+ * then drop people no row needs, the dearest shifts first. */
+static int heuristic(const double *xlp, double *x, void *arg)
+{
+	struct model *m = arg;
+	long *cover = calloc(m->nrows, sizeof(long));
+	long *target = malloc(m->nrows * sizeof(long));
+	struct sortfrac *sf = malloc((m->ncols + 1) * sizeof(*sf));
+	size_t nf = 0;
+
+	if (!cover || !target || !sf) {
+		free(cover);
+		free(target);
+		free(sf);
+		return -1;
+	}
+	for (size_t i = 0; i < m->nrows; i++) {
+		target[i] = m->need[i];
+		if (m->soft)
+			target[i] -= (long)ceil(xlp[m->ncols + i] - 1e-6);
+	}
+	for (size_t j = 0; j < m->ncols; j++) {
+		x[j] = floor(xlp[j] + 1e-6);
+		if (xlp[j] - x[j] > 1e-6)
+			sf[nf++] = (struct sortfrac){ xlp[j] - x[j], j };
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+			cover[m->crow[k]] += (long)x[j];
+	}
+	qsort(sf, nf, sizeof(*sf), frac_cmp);
+	for (size_t q = 0; q < nf; q++) {
+		size_t j = sf[q].j, k;
+		for (k = m->cbeg[j]; k < m->cbeg[j + 1] && cover[m->crow[k]] >= target[m->crow[k]]; k++)
+			;
+		if (k == m->cbeg[j + 1])
+			continue;
+		x[j] += 1;
+		for (k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+			cover[m->crow[k]]++;
+	}
+	/* Rows still short (the LP was stopped early): add the column that
+	 * covers the most short rows per paid hour, until none is short. */
+	for (size_t i = 0; i < m->nrows; i++)
+		while (cover[i] < target[i]) {
+			size_t best = m->ncols;
+			double bv = 0;
+			for (size_t q = m->rbeg[i]; q < m->rbeg[i + 1]; q++) {
+				size_t j = (size_t)m->rcol[q];
+				long gain = 0;
+				for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+					gain += cover[m->crow[k]] < target[m->crow[k]];
+				if (gain / m->col[j].cost > bv) {
+					bv = gain / m->col[j].cost;
+					best = j;
+				}
+			}
+			if (best == m->ncols)
+				break;
+			x[best] += 1;
+			for (size_t k = m->cbeg[best]; k < m->cbeg[best + 1]; k++)
+				cover[m->crow[k]]++;
+		}
+	/* Drop redundant people, dearest first (sf reused as an order). */
+	for (size_t j = 0; j < m->ncols; j++)
+		sf[j] = (struct sortfrac){ m->col[j].cost, j };
+	qsort(sf, m->ncols, sizeof(*sf), frac_cmp);
+	for (size_t q = 0; q < m->ncols; q++) {
+		size_t j = sf[q].j, k;
+		while (x[j] > 0) {
+			for (k = m->cbeg[j]; k < m->cbeg[j + 1] && cover[m->crow[k]] > target[m->crow[k]]; k++)
+				;
+			if (k < m->cbeg[j + 1])
+				break;
+			x[j] -= 1;
+			for (k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+				cover[m->crow[k]]--;
+		}
+	}
+	for (size_t i = 0; i < m->nrows; i++) {
+		long u = m->need[i] - cover[i];
+		if (m->soft)
+			x[m->ncols + i] = u > 0 ? (double)u : 0;
+		else if (u > 0) {
+			free(cover);
+			free(target);
+			free(sf);
+			return -1;
+		}
+	}
+	free(cover);
+	free(target);
+	free(sf);
+	return 0;
+}
+
+void wfm_shiftplan_free(wfm_shiftplan *p)
+{
+	if (!p)
+		return;
+	free(p->row);
+	free(p->required);
+	free(p->scheduled);
+	free(p->day_paid);
+	free(p);
+}
+
+/* Enumerate the columns of the window; returns the count or -1. */
+static long enumerate(const wfm_shiftrules *rs, const wfm_tz *tz, const wfm_shiftplan *p,
+		      int bstep, struct col **out, wfm_error *err)
+{
+	size_t n = 0, cap = 0;
+	struct col *c = NULL;
+	int off[MAX_BREAKS];
+
+	for (int d = 0; d < p->ndays; d++) {
+		int64_t day = p->first_day + d;
+		int w = wfm_time_weekday(day);
+		for (size_t r = 0; r < rs->n; r++) {
+			const struct wfm_shiftrule *ru = &rs->rule[r];
+			if (!(ru->days & (1u << w)))
+				continue;
+			for (int s = ru->earliest; s <= ru->latest; s += ru->step) {
+				int64_t t;
+				if (wfm_tz_to_utc(tz, day * 86400 + (int64_t)s * 60, 0, &t) == WFM_TZ_GAP)
+					continue;
+				if ((t - p->t0) % p->grid)
+					continue;
+				for (int k = 0; k < ru->nlen; k++) {
+					int nb = wfm_shiftrules_breaks(ru, ru->len[k], bstep, off, MAX_BREAKS);
+					for (int b = 0; b < (nb ? nb : 1); b++) {
+						if (n == cap) {
+							void *q = realloc(c, (cap = cap ? 2 * cap : 4096) * sizeof(*c));
+							if (!q) {
+								free(c);
+								return wfm_error_set(err, "out of memory");
+							}
+							c = q;
+						}
+						c[n] = (struct col){
+							.day = day, .t = t, .rule = (int)r, .start = s,
+							.len = ru->len[k], .brk = nb ? off[b] : -1,
+							.c0 = (int)((t - p->t0) / p->grid),
+							.cost = (ru->len[k] - (nb && !ru->paid_break ? ru->break_len : 0)) / 60.0,
+						};
+						n++;
+					}
+				}
+			}
+		}
+	}
+	*out = c;
+	return (long)n;
+}
+
+static void list_cells(char *buf, size_t size, const wfm_shiftplan *p, const wfm_tz *tz,
+		       const size_t *cells, size_t n)
+{
+	size_t len = 0;
+	char a[40];
+
+	for (size_t k = 0; k < n && k < 4; k++) {
+		wfm_time_format(p->t0 + (int64_t)cells[k] * p->grid, tz, a, sizeof(a));
+		len += (size_t)snprintf(buf + len, size > len ? size - len : 0, "%s%s (required %g)",
+					k ? ", " : "", a, p->required[cells[k]]);
+		if (len >= size)
+			return;
+	}
+	if (n > 4)
+		snprintf(buf + len, size > len ? size - len : 0, " and %zu more", n - 4);
+}
+
+wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+				   wfm_error *err)
+{
+	wfm_shiftplan *p = calloc(1, sizeof(*p));
+	struct model m = { 0 };
+	wfm_mip *mip = NULL;
+	int *cells = NULL, *rowof = NULL, *idx = NULL, gmin, wrap = !o->no_wrap;
+	double *val = NULL, *x = NULL;
+	size_t *bad = NULL, nbad = 0;
+	long *anycover = NULL;
+	struct wfm_tm tm;
+	char msg[600];
+
+	if (!p) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	/* The window and the cover grid. */
+	gmin = wfm_shiftrules_grid(rs, req->step / 60);
+	if (gmin < 5) {
+		wfm_error_at(err, rs->file, 0, NULL,
+			     "the rules need a %d-minute grid (starts, lengths and breaks must fall on 5-minute steps)", gmin);
+		goto fail;
+	}
+	p->grid = gmin * 60;
+	p->break_step = o->break_step > 0 ? (o->break_step + gmin - 1) / gmin * gmin : gmin;
+	if (o->ndays > 0) {
+		p->first_day = o->first_day;
+		p->ndays = o->ndays;
+	} else {
+		wfm_time_local(req->start, tz, &tm);
+		p->first_day = tm.days;
+		wfm_time_local(req->start + (int64_t)(req->n - 1) * req->step, tz, &tm);
+		p->ndays = (int)(tm.days - p->first_day + 1);
+	}
+	p->t0 = wfm_time_day_start(p->first_day, tz);
+	{
+		int64_t t1 = wfm_time_day_start(p->first_day + p->ndays, tz);
+		p->ncells = (size_t)((t1 - p->t0 + p->grid - 1) / p->grid);
+	}
+	if (req->start >= p->t0 + (int64_t)p->ncells * p->grid ||
+	    req->start + (int64_t)req->n * req->step <= p->t0) {
+		char a[16];
+		wfm_time_format_date(p->first_day, a, sizeof(a));
+		wfm_error_at(err, req->file, 0, NULL, "no requirements in the %d day%s from %s",
+			     p->ndays, p->ndays == 1 ? "" : "s", a);
+		goto fail;
+	}
+	if (!(p->required = calloc(p->ncells, sizeof(double))) ||
+	    !(p->scheduled = calloc(p->ncells, sizeof(long))) ||
+	    !(p->day_paid = calloc((size_t)p->ndays, sizeof(double))) ||
+	    !(rowof = malloc(p->ncells * sizeof(int))) ||
+	    !(anycover = calloc(p->ncells, sizeof(long))) ||
+	    !(bad = malloc(p->ncells * sizeof(size_t))) ||
+	    !(cells = malloc((24 * 60 / gmin + 1) * sizeof(int))))
+		goto oom;
+	for (size_t i = 0; i < p->ncells; i++) {
+		int64_t t = p->t0 + (int64_t)i * p->grid, k;
+		if (t < req->start || (k = (t - req->start) / req->step) >= (int64_t)req->n) {
+			p->nodata++;
+			continue;
+		}
+		p->required[i] = req->req[k];
+		p->required_hours += req->req[k] * p->grid / 3600.0;
+	}
+
+	/* Columns. */
+	long nc = enumerate(rs, tz, p, p->break_step, &m.col, err);
+	if (nc < 0)
+		goto fail;
+	m.ncols = (size_t)nc;
+	m.soft = o->soft;
+	m.o = o;
+	for (size_t j = 0; j < m.ncols; j++) {
+		int n = col_cells_brk(&m.col[j], gmin, rs->rule[m.col[j].rule].break_len, p->ncells, wrap, cells);
+		for (int k = 0; k < n; k++)
+			anycover[cells[k]]++;
+	}
+	/* Rows: cells that need people and that some shift can reach. */
+	if (!(m.rowcell = malloc(p->ncells * sizeof(int))) || !(m.need = malloc(p->ncells * sizeof(long))))
+		goto oom;
+	for (size_t i = 0; i < p->ncells; i++) {
+		long need = (long)ceil(p->required[i] - 1e-9);
+		rowof[i] = -1;
+		if (need <= 0)
+			continue;
+		if (!anycover[i]) {
+			bad[nbad++] = i;
+			continue;
+		}
+		rowof[i] = (int)m.nrows;
+		m.rowcell[m.nrows] = (int)i;
+		m.need[m.nrows++] = need;
+	}
+	p->uncoverable = nbad;
+	if (nbad && !o->soft) {
+		list_cells(msg, sizeof(msg), p, tz, bad, nbad);
+		wfm_error_at(err, rs->file, 0, NULL,
+			     "hard cover infeasible: %zu intervals outside every shift (no rule has a shift working then): %s",
+			     nbad, msg);
+		err->code = WFM_EINPUT;
+		goto fail;
+	}
+	if (!(mip = wfm_mip_alloc(err)))
+		goto fail;
+	for (size_t i = 0; i < m.nrows; i++)
+		wfm_mip_add_row(mip, (double)m.need[i], -1);
+	size_t nbound = 0;
+	int *brow = calloc(rs->n * (size_t)p->ndays + 1, sizeof(int));
+	if (!brow)
+		goto oom;
+	for (size_t r = 0; r < rs->n; r++)
+		for (int d = 0; d < p->ndays; d++) {
+			const struct wfm_shiftrule *ru = &rs->rule[r];
+			brow[r * (size_t)p->ndays + (size_t)d] = -1;
+			if ((ru->min_count > 0 || ru->max_count >= 0) &&
+			    (ru->days & (1u << wfm_time_weekday(p->first_day + d)))) {
+				brow[r * (size_t)p->ndays + (size_t)d] =
+					wfm_mip_add_row(mip, ru->min_count > 0 ? (double)ru->min_count : 0,
+							ru->max_count >= 0 ? (double)ru->max_count : -1);
+				nbound++;
+			}
+		}
+	if (!(m.cbeg = malloc((m.ncols + 1) * sizeof(size_t))) ||
+	    !(idx = malloc((24 * 60 / gmin + 2) * sizeof(int))) ||
+	    !(val = malloc((24 * 60 / gmin + 2) * sizeof(double)))) {
+		free(brow);
+		goto oom;
+	}
+	size_t nnz = 0, ccap = 0;
+	m.cbeg[0] = 0;
+	for (size_t j = 0; j < m.ncols; j++) {
+		const struct col *c = &m.col[j];
+		int n = col_cells_brk(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells), q = 0;
+		for (int k = 0; k < n; k++)
+			if (rowof[cells[k]] >= 0) {
+				idx[q] = rowof[cells[k]];
+				val[q++] = 1;
+			}
+		if (nnz + (size_t)q > ccap) {
+			void *t = realloc(m.crow, (ccap = 2 * (nnz + (size_t)q) + 4096) * sizeof(int));
+			if (!t) {
+				free(brow);
+				goto oom;
+			}
+			m.crow = t;
+		}
+		if (q)
+			memcpy(m.crow + nnz, idx, (size_t)q * sizeof(int));
+		nnz += (size_t)q;
+		m.cbeg[j + 1] = nnz;
+		int br = brow[(size_t)c->rule * (size_t)p->ndays + (size_t)(c->day - p->first_day)];
+		if (br >= 0) {
+			idx[q] = br;
+			val[q++] = 1;
+		}
+		if (wfm_mip_add_col(mip, c->cost, 0, -1, (size_t)q, idx, val, err) < 0) {
+			free(brow);
+			goto fail;
+		}
+	}
+	free(brow);
+	if (!(m.rbeg = calloc(m.nrows + 2, sizeof(size_t))) || !(m.rcol = malloc((nnz + 1) * sizeof(int))))
+		goto oom;
+	for (size_t k = 0; k < nnz; k++)
+		m.rbeg[m.crow[k] + 2]++;
+	for (size_t i = 0; i < m.nrows; i++)
+		m.rbeg[i + 2] += m.rbeg[i + 1];
+	for (size_t j = 0; j < m.ncols; j++)
+		for (size_t k = m.cbeg[j]; k < m.cbeg[j + 1]; k++)
+			m.rcol[m.rbeg[m.crow[k] + 1]++] = (int)j;
+	if (o->soft)
+		for (size_t i = 0; i < m.nrows; i++) {
+			int r = (int)i;
+			double one = 1;
+			if (wfm_mip_add_col(mip, o->penalty * p->grid / 3600.0, 0, -1, 1, &r, &one, err) < 0)
+				goto fail;
+		}
+	p->model_rows = wfm_mip_nrows(mip);
+	p->model_cols = wfm_mip_ncols(mip);
+	p->model_nnz = wfm_mip_nnz(mip);
+	if (!(x = calloc(p->model_cols + 1, sizeof(double))))
+		goto oom;
+	struct wfm_mip_params mp = { o->time_limit, o->gap, heuristic, &m };
+	if (wfm_mip_solve(mip, &mp, x, &p->mip, err))
+		goto fail;
+	if (p->mip.status == WFM_MIP_INFEASIBLE) {
+		/* Only the count limits can do this: find the short intervals
+		 * by solving the soft model. */
+		struct wfm_shiftplan_opts so = *o;
+		wfm_shiftplan *sp;
+		so.soft = 1;
+		so.penalty = 1000;
+		if (!(sp = wfm_shiftplan_solve(req, rs, tz, &so, err)))
+			goto fail;
+		nbad = 0;
+		for (size_t i = 0; i < sp->ncells; i++)
+			if (sp->scheduled[i] < (long)ceil(sp->required[i] - 1e-9))
+				bad[nbad++] = i;
+		list_cells(msg, sizeof(msg), sp, tz, bad, nbad);
+		wfm_shiftplan_free(sp);
+		wfm_error_at(err, rs->file, 0, NULL,
+			     "hard cover infeasible: %zu intervals cannot be covered within min_count/max_count: %s",
+			     nbad, msg);
+		err->code = WFM_EINPUT;
+		goto fail;
+	}
+	if (p->mip.objective == HUGE_VAL) {
+		wfm_error_set(err, "no integer solution found within the time limit of %g s", o->time_limit);
+		goto fail;
+	}
+
+	/* The plan and its coverage. */
+	for (size_t j = 0; j < m.ncols; j++)
+		if (x[j] > 0.5)
+			p->nrows++;
+	if (!(p->row = calloc(p->nrows + 1, sizeof(*p->row))))
+		goto oom;
+	p->nrows = 0;
+	for (size_t j = 0; j < m.ncols; j++) {
+		const struct col *c = &m.col[j];
+		long cnt = lround(x[j]);
+		if (cnt <= 0)
+			continue;
+		p->row[p->nrows++] = (struct wfm_plan_row){ c->day, c->rule, c->start, c->len,
+							    c->brk, cnt, c->t };
+		p->paid_hours += c->cost * (double)cnt;
+		p->day_paid[c->day - p->first_day] += c->cost * (double)cnt;
+		int n = col_cells_brk(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells);
+		for (int k = 0; k < n; k++)
+			p->scheduled[cells[k]] += cnt;
+	}
+	for (size_t i = 0; i < p->ncells; i++) {
+		double under = p->required[i] - (double)p->scheduled[i];
+		p->scheduled_hours += (double)p->scheduled[i] * p->grid / 3600.0;
+		if (under > 1e-9) {
+			p->under_cells++;
+			p->under_hours += under * p->grid / 3600.0;
+		}
+	}
+	p->efficiency = p->scheduled_hours > 0 ? p->required_hours / p->scheduled_hours : 0;
+	goto done;
+oom:
+	wfm_error_set(err, "out of memory");
+fail:
+	wfm_shiftplan_free(p);
+	p = NULL;
+done:
+	wfm_mip_free(mip);
+	free(m.col);
+	free(m.rowcell);
+	free(m.need);
+	free(m.cbeg);
+	free(m.crow);
+	free(m.rbeg);
+	free(m.rcol);
+	free(cells);
+	free(rowof);
+	free(idx);
+	free(val);
+	free(x);
+	free(bad);
+	free(anycover);
+	return p;
+}

@@ -1,0 +1,266 @@
+/* shifts.c - wfm-shifts: the least paid hours of shifts covering a
+ * requirement curve (set covering, solved with GLPK). */
+#include "atomic_write.h"
+#include "cli.h"
+#include "csv.h"
+#include "shiftplan.h"
+#include "shiftrules.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "wfm-shifts";
+
+static const char usage[] =
+	"usage: wfm shifts REQUIREMENTS.csv --rules RULES.csv [options]\n"
+	"\n"
+	"Shift plan at the least paid hours: how many people start which shift\n"
+	"when, with which break, so that every interval has at least the required\n"
+	"agents (sum of agents_gross over channels) working.  Integer program over\n"
+	"day x shift type x start x length x break placement, solved with GLPK:\n"
+	"LP bound first, then branch and bound from a rounded LP solution.\n"
+	"\n"
+	"options:\n"
+	"  --rules FILE           shift rules: name,lengths_h,earliest_start,latest_start,\n"
+	"                         step_min,break_after_h,break_min,days[,min_count,\n"
+	"                         max_count,paid_break,break_gap_h]  (required)\n"
+	"  --week DATE            plan the 7 days from DATE (YYYY-MM-DD)\n"
+	"  --date DATE            plan one day\n"
+	"                         (default: every day of the requirements)\n"
+	"  --coverage FILE        write timestamp,required,scheduled,over,under\n"
+	"  --time-limit SEC       solver time limit (default 10)\n"
+	"  --gap FRACTION         stop within this relative gap of the LP bound\n"
+	"                         (default 0.01)\n"
+	"  --soft PENALTY         allow under-cover at PENALTY per agent-hour short\n"
+	"                         (default: hard cover, exit 1 when impossible)\n"
+	"  --break-step MIN       place breaks every MIN minutes (default: the grid)\n"
+	"  --no-wrap              do not fold shifts past the last day onto the first\n"
+	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
+	"  -o, --output FILE      plan, written atomically (default standard output)\n"
+	"  -h, --help             this help;  -V, --version  the version\n"
+	"\n"
+	"plan: date,shift,start,end,break_start,break_end,count - date is the day\n"
+	"the shift starts; times are local HH:MM; an end (or break) past midnight\n"
+	"is written as the clock time of the next day (22:00 -> 07:00); break\n"
+	"fields are empty when the shift has no break.  A summary goes to stderr.\n"
+	"\n"
+	"example:\n"
+	"  wfm shifts out/requirements.csv --rules data/rules.csv --week 2026-11-23 \\\n"
+	"      --coverage out/coverage.csv --time-limit 20 -o out/plan.csv\n";
+
+struct opts {
+	const char *input, *output, *rules, *coverage, *tz, *week, *date;
+	struct wfm_shiftplan_opts p;
+};
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		WFM_OPT_HELP, WFM_OPT_VERSION,
+		{ "rules", required_argument, NULL, 'r' },
+		{ "week", required_argument, NULL, 'w' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "coverage", required_argument, NULL, 'c' },
+		{ "time-limit", required_argument, NULL, 't' },
+		{ "gap", required_argument, NULL, 'g' },
+		{ "soft", required_argument, NULL, 's' },
+		{ "break-step", required_argument, NULL, 'b' },
+		{ "no-wrap", no_argument, NULL, 'n' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->p.time_limit = 10;
+	o->p.gap = 0.01;
+	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': wfm_print_usage(usage);
+		case 'V': wfm_print_version(prog);
+		case 'o': o->output = optarg; break;
+		case 'r': o->rules = optarg; break;
+		case 'w': o->week = optarg; break;
+		case 'd': o->date = optarg; break;
+		case 'c': o->coverage = optarg; break;
+		case 'z': o->tz = optarg; break;
+		case 'n': o->p.no_wrap = 1; break;
+		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
+		case 'g': o->p.gap = wfm_arg_double(prog, "--gap", optarg, 0, 1); break;
+		case 's':
+			o->p.soft = 1;
+			o->p.penalty = wfm_arg_double(prog, "--soft", optarg, 0, 1e9);
+			break;
+		case 'b': o->p.break_step = (int)wfm_arg_long(prog, "--break-step", optarg, 1, 240); break;
+		default: wfm_usage_fail(prog, "unknown option");
+		}
+	}
+	if (optind + 1 != argc)
+		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
+	o->input = argv[optind];
+	if (!o->rules)
+		wfm_usage_fail(prog, "--rules is required");
+	if (o->week && o->date)
+		wfm_usage_fail(prog, "--week and --date exclude each other");
+	if (o->week || o->date) {
+		wfm_error e = { 0 };
+		const char *s = o->week ? o->week : o->date;
+		if (wfm_time_parse_date(s, &o->p.first_day, &e))
+			wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD",
+				       o->week ? "--week" : "--date", s);
+		o->p.ndays = o->week ? 7 : 1;
+	}
+}
+
+static void clock_hhmm(int64_t utc, const wfm_tz *tz, char *buf)
+{
+	struct wfm_tm tm;
+
+	wfm_time_local(utc, tz, &tm);
+	sprintf(buf, "%02d:%02d", tm.hour, tm.min);
+}
+
+static void write_plan(FILE *fp, const wfm_shiftplan *p, const wfm_shiftrules *rs,
+		       const wfm_tz *tz)
+{
+	char d[16], a[8], b[8], bs[8] = "", be[8] = "";
+
+	fputs("date,shift,start,end,break_start,break_end,count\n", fp);
+	for (size_t i = 0; i < p->nrows; i++) {
+		const struct wfm_plan_row *r = &p->row[i];
+		wfm_time_format_date(r->day, d, sizeof(d));
+		clock_hhmm(r->t, tz, a);
+		clock_hhmm(r->t + (int64_t)r->len * 60, tz, b);
+		bs[0] = be[0] = 0;
+		if (r->brk >= 0) {
+			clock_hhmm(r->t + (int64_t)r->brk * 60, tz, bs);
+			clock_hhmm(r->t + (int64_t)(r->brk + rs->rule[r->rule].break_len) * 60, tz, be);
+		}
+		fprintf(fp, "%s,", d);
+		wfm_csv_write_field(fp, rs->rule[r->rule].name, 1);
+		fprintf(fp, ",%s,%s,%s,%s,%ld\n", a, b, bs, be, r->count);
+	}
+}
+
+/* A number with at most 3 decimals and no trailing zeros. */
+static void num(FILE *fp, double v)
+{
+	char buf[64], *e;
+
+	snprintf(buf, sizeof(buf), "%.3f", fabs(v) < 5e-4 ? 0.0 : v);
+	e = buf + strlen(buf) - 1;
+	while (*e == '0')
+		*e-- = 0;
+	if (*e == '.')
+		*e = 0;
+	fprintf(fp, ",%s", buf);
+}
+
+static void write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz)
+{
+	char a[40];
+
+	fputs("timestamp,required,scheduled,over,under\n", fp);
+	for (size_t i = 0; i < p->ncells; i++) {
+		double rq = p->required[i], s = (double)p->scheduled[i];
+		wfm_time_format(p->t0 + (int64_t)i * p->grid, tz, a, sizeof(a));
+		fputs(a, fp);
+		num(fp, rq);
+		fprintf(fp, ",%ld", p->scheduled[i]);
+		num(fp, s > rq ? s - rq : 0);
+		num(fp, rq > s ? rq - s : 0);
+		fputc('\n', fp);
+	}
+}
+
+static void summary(const wfm_shiftplan *p, const struct opts *o)
+{
+	static const char *wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	static const char *st[] = { "optimal within the gap", "stopped by the time limit", "infeasible" };
+	char d[16];
+	long people = 0;
+
+	for (size_t i = 0; i < p->nrows; i++)
+		people += p->row[i].count;
+	wfm_time_format_date(p->first_day, d, sizeof(d));
+	fprintf(stderr, "wfm-shifts: %d day%s from %s (%s), %d-min cover grid, breaks every %d min, %s cover\n",
+		p->ndays, p->ndays == 1 ? "" : "s", d,
+		o->p.no_wrap ? "not cyclic" : "cyclic: shifts past the end cover the first day",
+		p->grid / 60, p->break_step, o->p.soft ? "soft" : "hard");
+	fprintf(stderr, "  model        %zu rows, %zu columns, %zu nonzeros\n",
+		p->model_rows, p->model_cols, p->model_nnz);
+	fprintf(stderr, "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in); incumbent from %s\n",
+		st[p->mip.status], p->mip.seconds, p->mip.lp_seconds_ms / 1000.0,
+		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols,
+		!p->mip.heuristic_used ? "branch and bound" :
+		p->mip.lp_solved ? "LP rounding" : "a greedy cover (LP unfinished)");
+	if (p->mip.lp_bound > 0 || p->mip.lp_solved)
+		fprintf(stderr, "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
+			p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);
+	else
+		fprintf(stderr, "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
+			p->paid_hours);
+	fprintf(stderr, "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
+		p->required_hours, p->scheduled_hours, 100 * p->efficiency);
+	fprintf(stderr, "  under        %zu intervals under-covered (%.1f agent-h short)",
+		p->under_cells, p->under_hours);
+	if (p->uncoverable)
+		fprintf(stderr, ", %zu outside every shift", p->uncoverable);
+	fputc('\n', stderr);
+	if (p->nodata)
+		fprintf(stderr, "  no data      %zu cells of the window have no requirement (taken as 0)\n", p->nodata);
+	fprintf(stderr, "  shifts       %ld people in %zu plan rows\n", people, p->nrows);
+	for (int k = 0; k < p->ndays; k++) {
+		wfm_time_format_date(p->first_day + k, d, sizeof(d));
+		fprintf(stderr, "%s%s %s %.1f h", k % 4 ? ";  " : "  per day      ", wd[wfm_time_weekday(p->first_day + k)],
+			d, p->day_paid[k]);
+		if (k % 4 == 3 || k == p->ndays - 1)
+			fputc('\n', stderr);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	wfm_error err = { 0 };
+	wfm_tz *tz;
+	wfm_shiftreq *req;
+	wfm_shiftrules *rules;
+	wfm_shiftplan *plan;
+	wfm_atomic *out, *cov = NULL;
+
+	parse_args(argc, argv, &o);
+	if (!(tz = wfm_tz_open(o.tz, &err)))
+		wfm_die(prog, &err);
+	if (!(rules = wfm_shiftrules_load(o.rules, &err)))
+		wfm_die(prog, &err);
+	if (!(req = wfm_shiftreq_load(o.input, tz, &err)))
+		wfm_die(prog, &err);
+	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
+		wfm_die(prog, &err);
+	if (!(out = wfm_atomic_open(o.output, &err)))
+		wfm_die(prog, &err);
+	if (o.coverage && !(cov = wfm_atomic_open(o.coverage, &err))) {
+		wfm_atomic_abort(out);
+		wfm_die(prog, &err);
+	}
+	write_plan(wfm_atomic_fp(out), plan, rules, tz);
+	if (cov)
+		write_coverage(wfm_atomic_fp(cov), plan, tz);
+	if (cov && wfm_atomic_commit(cov, &err)) {
+		wfm_atomic_abort(out);
+		wfm_die(prog, &err);
+	}
+	if (wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	summary(plan, &o);
+	wfm_shiftplan_free(plan);
+	wfm_shiftreq_free(req);
+	wfm_shiftrules_free(rules);
+	wfm_tz_free(tz);
+	return 0;
+}
