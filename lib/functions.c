@@ -372,7 +372,8 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 				double v;
 				if (rank[j * nch + c] < 0 || f->realtime[c])
 					continue;
-				v = q[c] + f->req[c * n + t] - cov[c * n + t] - (rank[j * nch + c] == 0 ? 0 : 0.5);
+				v = q[c] * 3600.0 / f->step + f->req[c * n + t] - cov[c * n + t] -
+				    (rank[j * nch + c] == 0 ? 0 : 0.5);
 				if (best < 0 || v > bq + 1e-9) {
 					best = (int)c;
 					bq = v;
@@ -397,7 +398,7 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 				double v;
 				if (rank[j * nch + c] < 0 || f->realtime[c])
 					continue;
-				v = q[c] + f->req[c * n + t] - cov[c * n + t];
+				v = q[c] * 3600.0 / f->step + f->req[c * n + t] - cov[c * n + t];
 				if (v > 1 - 1e-9 && (best < 0 || v > bq + 1e-9)) {
 					best = (int)c;
 					bq = v;
@@ -421,7 +422,7 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 		for (size_t c = 0; c < nch; c++) {
 			if (f->realtime[c])
 				continue;
-			q[c] += f->req[c * n + t] - cov[c * n + t];
+			q[c] += (f->req[c * n + t] - cov[c * n + t]) * f->step / 3600.0;
 			if (q[c] < 0)
 				q[c] = 0;
 			f->outstanding[c * n + t] = q[c];

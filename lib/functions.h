@@ -8,7 +8,7 @@
  * by agents new to the interval, then agents taken from backlog work,
  * then from a real-time channel with a surplus; the rest of the capacity
  * goes to backlog channels (letters, declarations), to the one with the
- * most outstanding work (arrived less worked, in agent-intervals).  An
+ * most outstanding work (arrived less worked, in agent-hours).  An
  * agent only ever gets a skill it has, keeps its function while it can
  * (primary skill preferred when choosing), and works at most max_blocks
  * blocks of one function per day (a break does not end a block).
@@ -44,7 +44,7 @@ typedef struct wfm_functions {
 	size_t *agent;            /* their indices in the wfm_agents, sorted */
 	short *f;                 /* f[i * nag + j]: function, -1 = not on shift */
 	double *req, *cov;        /* per channel c: [c * nint + i], agents */
-	double *outstanding;      /* backlog channels: work not yet done after interval i */
+	double *outstanding;      /* backlog: agent-hours of work not yet done after interval i */
 	int *blocks;              /* per agent: blocks used */
 } wfm_functions;
 

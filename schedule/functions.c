@@ -40,8 +40,8 @@ static const char usage[] =
 	"  -h, --help             this help;  -V, --version  the version\n"
 	"\n"
 	"output: timestamp,agent_id,name,function (one row per agent on shift and\n"
-	"interval).  Backlog shortfall is the work still outstanding after the\n"
-	"interval (arrived less worked, in agents x intervals).\n"
+	"interval).  Real-time shortfall: agents required less assigned; backlog\n"
+	"shortfall: agent-hours of work outstanding after the interval.\n"
 	"\n"
 	"examples:\n"
 	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 -o functions.csv\n"
@@ -234,8 +234,8 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 		size_t nshort = 0, tw = 0;
 		for (size_t t = 0; t < f->nint; t++) {
 			double s = shortfall(f, c, t);
-			req += f->req[c * f->nint + t];
-			cov += f->cov[c * f->nint + t];
+			req += f->req[c * f->nint + t] * f->step / 3600.0;
+			cov += f->cov[c * f->nint + t] * f->step / 3600.0;
 			if (s > 1e-9 && f->realtime[c])
 				nshort++;
 			if (s > worst) {
@@ -245,10 +245,10 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 		}
 		wfm_time_format(f->start + (int64_t)tw * f->step, tz, ts, sizeof(ts));
 		if (f->realtime[c])
-			fprintf(fp, "  %-13s real-time: required %.1f, assigned %.1f agent-intervals; short in %zu intervals%s%s (%.1f)\n",
+			fprintf(fp, "  %-13s real-time: required %.1f, assigned %.1f agent-hours; short in %zu intervals%s%s (%.1f)\n",
 				f->func[c], req, cov, nshort, nshort ? ", worst " : "", nshort ? ts : "", worst);
 		else
-			fprintf(fp, "  %-13s backlog:   arrived %.1f, worked %.1f agent-intervals; outstanding at end of day %.1f\n",
+			fprintf(fp, "  %-13s backlog:   arrived %.1f, worked %.1f agent-hours; outstanding at end of day %.1f agent-hours\n",
 				f->func[c], req, cov, shortfall(f, c, f->nint - 1));
 	}
 }
