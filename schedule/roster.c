@@ -195,8 +195,11 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	{
 		double weeks = r->full_weeks && r->full_weeks * 7 == r->ndays ? r->full_weeks : r->ndays / 7.0;
 		int full = r->full_weeks * 7 == r->ndays;
-		fprintf(fp, "\nhours vs contract (%s):\n", full ? "per ISO week, tolerance -/+ tolerance h"
-			: "pro rata, tolerance 25%");
+		if (full)
+			fprintf(fp, "\nhours vs contract (%d ISO week%s, contract -/+ %.0f h a week):\n",
+				r->full_weeks, r->full_weeks > 1 ? "s" : "", ro->tol_week_h);
+		else
+			fprintf(fp, "\nhours vs contract (%d days, pro rata, -/+ 25%%):\n", r->ndays);
 		for (size_t i = 0; i < ag->n; i++) {
 			double h = r->paid_min[i] / 60.0, t = ag->a[i].contract_h * weeks;
 			double tol = full ? ro->tol_week_h * weeks : 0.25 * t;
@@ -217,6 +220,19 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 				stat_print(fp, w, &hrs[c]);
 			}
 		fprintf(fp, "  within tolerance %ld, under %ld, over %ld agents\n", within, under, overc);
+		{
+			int shown = 0;
+			for (size_t i = 0; i < ag->n && shown < 12; i++) {
+				double h = r->paid_min[i] / 60.0, t = ag->a[i].contract_h * weeks;
+				double tol = full ? ro->tol_week_h * weeks : 0.25 * t;
+				if (h >= t - tol - 1e-9)
+					continue;
+				fprintf(fp, "%s %s %.1f/%.0f", shown ? "," : "  under:", ag->a[i].id, h, t);
+				shown++;
+			}
+			if (shown)
+				fprintf(fp, "%s\n", under > shown ? ", ..." : "");
+		}
 		for (size_t i = 0; i < r->n; i++)
 			need_h += wfm_shift_paid(&r->rows[i]) / 60.0;
 		fprintf(fp, "  capacity bound: staff can give at most %.0f paid h, plan needs %.0f h "
