@@ -14,7 +14,7 @@ struct st {
 	int64_t ext0, first_day;
 	int E, ndays;          /* days in the extended range, in the window */
 	int *ws, *we, *wp;     /* per agent x day: start/end (abs minutes), paid; ws = -1 none */
-	int *wt;               /* type index of a window-day shift, -1 */
+	const struct wfm_shift **wsh; /* the plan row an agent works on a window day */
 	long *weekends, *lates;
 	unsigned char *on;     /* per agent x day: day chosen in the days-on pattern */
 	int rest;              /* minutes */
@@ -151,7 +151,7 @@ static void put(struct st *st, size_t a, int k, int t, const struct wfm_shift *s
 		st->we[w] = k * 1440 + s->end;
 		st->wp[w] = wfm_shift_paid(s);
 	}
-	st->wt[w] = t;
+	st->wsh[w] = t < 0 ? NULL : s;
 }
 
 /* One augmenting path for an unfilled instance of type u on day k; cur[a]
@@ -244,6 +244,46 @@ static int load_prev(struct st *st, const wfm_plan *prev, wfm_error *err)
 		st->ws[w] = (int)k * 1440 + s->start;
 		st->we[w] = (int)k * 1440 + s->end;
 		st->wp[w] = wfm_shift_paid(s);
+	}
+	return 0;
+}
+
+/* Cross-day repair for an unfilled instance of s on day k: a free agent a
+ * blocked by a weekly limit gives one of its other shifts that week (day
+ * j) to a free agent b, then takes s.  *budget counts eligibility checks so
+ * the pass stays bounded on large inputs.  Returns 1 when done. */
+static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *budget)
+{
+	size_t n = st->ag->n;
+	int mon = k - wfm_time_weekday(st->ext0 + k);
+	for (size_t a = 0; a < n && *budget > 0; a++) {
+		if (st->ws[W(st, a, k)] >= 0 || !wfm_agents_available(st->ag, a, st->ext0 + k) ||
+		    !fits(&st->ag->a[a], s))
+			continue;
+		(*budget)--;
+		if (eligible(st, a, k, s, 0)) {
+			put(st, a, k, 0, s);
+			return 1;
+		}
+		for (int j = mon; j < mon + 7 && *budget > 0; j++) {
+			const struct wfm_shift *x;
+			if (j == k || j < 7 || j >= st->E || !(x = st->wsh[W(st, a, j)]))
+				continue;
+			put(st, a, j, -1, NULL);
+			(*budget)--;
+			if (eligible(st, a, k, s, 0))
+				for (size_t b = 0; b < n && *budget > 0; b++) {
+					if (b == a || st->ws[W(st, b, j)] >= 0)
+						continue;
+					(*budget)--;
+					if (eligible(st, b, j, x, 0)) {
+						put(st, b, j, 0, x);
+						put(st, a, k, 0, s);
+						return 1;
+					}
+				}
+			put(st, a, j, 0, x);
+		}
 	}
 	return 0;
 }
@@ -355,7 +395,9 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	long *left = NULL, *left2 = NULL;
 	struct order *ord = NULL;
 	struct row *rows = NULL;
-	const struct wfm_shift **ty = NULL;
+	const struct wfm_shift **ty = NULL, **slot = NULL;
+	long *slot_left = NULL, budget = 20000000;
+	size_t nslot = 0;
 
 	st.ag = ag;
 	st.o = o;
@@ -371,7 +413,7 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	st.ws = malloc(n * (size_t)st.E * sizeof(int));
 	st.we = malloc(n * (size_t)st.E * sizeof(int));
 	st.wp = calloc(n * (size_t)st.E, sizeof(int));
-	st.wt = malloc(n * (size_t)st.E * sizeof(int));
+	st.wsh = calloc(n * (size_t)st.E, sizeof(*st.wsh));
 	st.on = calloc(n * (size_t)st.E, 1);
 	st.weekends = res->weekends = calloc(n, sizeof(long));
 	st.lates = res->lates = calloc(n, sizeof(long));
@@ -387,11 +429,13 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	left = malloc((plan->n + 1) * sizeof(long));
 	left2 = malloc((plan->n + 1) * sizeof(long));
 	ord = malloc((plan->n + 1) * sizeof(*ord));
-	if (!st.on || !st.ws || !st.we || !st.wp || !st.wt || !st.weekends || !st.lates || !res->paid_min ||
-	    !res->days || !res->day || !ty || !cur || !cur2 || !pa || !pt || !q || !left || !left2 || !ord)
+	slot = malloc((plan->n + 1) * sizeof(*slot));
+	slot_left = malloc((plan->n + 1) * sizeof(long));
+	if (!st.on || !st.ws || !st.we || !st.wp || !st.wsh || !st.weekends || !st.lates || !res->paid_min ||
+	    !res->days || !res->day || !ty || !cur || !cur2 || !pa || !pt || !q || !left || !left2 || !ord || !slot || !slot_left)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
-		st.ws[i] = st.we[i] = st.wt[i] = -1;
+		st.ws[i] = st.we[i] = -1;
 	st.ty = ty;
 	if (load_prev(&st, prev, err))
 		goto fail;
@@ -496,25 +540,47 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 		for (int t = 0; t < nty; t++) {
 			if (!left[t])
 				continue;
+			slot[nslot] = ty[t];
+			slot_left[nslot++] = left[t];
+		}
+		for (size_t a = 0; a < n; a++) {   /* fairness counters for the cost */
+			if (cur[a] < 0)
+				continue;
+			if (is_weekend(day))
+				st.weekends[a]++;
+			if (ty[cur[a]]->end > o->late_after)
+				st.lates[a]++;
+		}
+	}
+	/* cross-day repair of what is still unfilled, bounded work */
+	for (size_t i = 0; i < nslot; i++) {
+		int d = (int)(slot[i]->day - first_day);
+		while (slot_left[i] > 0 && cross_repair(&st, d + 7, slot[i], &budget)) {
+			slot_left[i]--;
+			res->day[d].filled++;
+		}
+		if (slot_left[i]) {
 			if (res->nunfilled == capun) {
 				struct wfm_shift *u = realloc(res->unfilled, (capun = capun ? 2 * capun : 32) * sizeof(*u));
 				if (!u)
 					goto oom;
 				res->unfilled = u;
 			}
-			res->unfilled[res->nunfilled] = *ty[t];
-			res->unfilled[res->nunfilled++].count = left[t];
+			res->unfilled[res->nunfilled] = *slot[i];
+			res->unfilled[res->nunfilled++].count = slot_left[i];
 		}
-		for (size_t a = 0; a < n; a++) {
-			const struct wfm_shift *s;
-			if (cur[a] < 0)
+	}
+	for (size_t a = 0; a < n; a++) {
+		st.weekends[a] = st.lates[a] = 0;
+		for (int d = 0; d < ndays; d++) {
+			const struct wfm_shift *x = st.wsh[W(&st, a, d + 7)];
+			if (!x)
 				continue;
-			s = ty[cur[a]];
-			if (is_weekend(day))
+			if (is_weekend(first_day + d))
 				st.weekends[a]++;
-			if (s->end > o->late_after)
+			if (x->end > o->late_after)
 				st.lates[a]++;
-			res->paid_min[a] += wfm_shift_paid(s);
+			res->paid_min[a] += wfm_shift_paid(x);
 			res->days[a]++;
 			if (nrows == caprows) {
 				struct row *r = realloc(rows, (caprows = caprows ? 2 * caprows : 1024) * sizeof(*r));
@@ -522,7 +588,7 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 					goto oom;
 				rows = r;
 			}
-			rows[nrows++] = (struct row){ day, s->start, s->end, a, cur[a], s };
+			rows[nrows++] = (struct row){ first_day + d, x->start, x->end, a, 0, x };
 		}
 	}
 	if (nrows)
@@ -553,7 +619,7 @@ done:
 	free(st.ws);
 	free(st.we);
 	free(st.wp);
-	free(st.wt);
+	free(st.wsh);
 	free(st.on);
 	free(ty);
 	free(cur);
@@ -564,6 +630,8 @@ done:
 	free(left);
 	free(left2);
 	free(ord);
+	free(slot);
+	free(slot_left);
 	free(rows);
 	return res;
 }
