@@ -50,5 +50,15 @@ for step in 60 15; do
 	is "step $step: at most 4 blocks" "$(awk -F, 'NR > 1 && $4 != "BREAK" { if (last[$2] != $4) b[$2]++; last[$2] = $4 }
 		END { m = 0; for (a in b) if (b[a] > m) m = b[a]; print (m <= 4) }' $T/a.csv)" 1
 done
+# Real-time before backlog on Black Friday (requirements exceed the roster):
+# in no interval where calls (chat) is short does an agent with the calls
+# (chat) skill work letters or declarations.
+wfm functions $T/r.csv $F/requirements-week.csv $DATA/staff.csv --date 2026-11-27 --shortfall $T/s.csv -o $T/a.csv 2>/dev/null
+ok "real-time is short that day" awk -F, '$2 == "CALLS" && $5 > 0 { f = 1 } END { exit !f }' $T/s.csv
+is "no backlog work while a real-time skill is short" "$(awk -F, 'FILENAME == ARGV[1] { if (FNR > 1) sk[$1] = "|" toupper($3) "|"; next }
+	FILENAME == ARGV[2] { if ($5 > 0) short[$1, $2] = 1; next }
+	FNR > 1 && ($4 == "LETTERS" || $4 == "DECLARATIONS") {
+		if ((short[$1, "CALLS"] && index(sk[$2], "|CALLS|")) || (short[$1, "CHAT"] && index(sk[$2], "|CHAT|"))) n++ }
+	END { print n + 0 }' $DATA/staff.csv $T/s.csv $T/a.csv)" 0
 ok "--help" wfm functions --help
 finish
