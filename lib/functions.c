@@ -160,6 +160,9 @@ void wfm_functions_free(wfm_functions *f)
 	free(f->cov);
 	free(f->outstanding);
 	free(f->blocks);
+	free(f->deadline_h);
+	free(f->oldest_h);
+	free(f->overdue);
 	free(f);
 }
 
@@ -193,7 +196,8 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 	wfm_functions *f = calloc(1, sizeof(*f));
 	int64_t d0 = wfm_time_day_start(day, tz), d1 = wfm_time_day_start(day + 1, tz);
 	size_t nch, n, na = 0, *amap = NULL;
-	double *w = NULL, *q = NULL;
+	double *w = NULL, *q = NULL, *rem = NULL, *slack = NULL;
+	size_t *head = NULL;
 	unsigned char *brk = NULL;
 	int *rank = NULL;   /* rank[j * nch + c]: skill rank, -1 none */
 	int *cur = NULL;
@@ -272,6 +276,20 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 	rank = malloc((na * nch + 1) * sizeof(int));
 	cur = malloc((na + 1) * sizeof(int));
 	q = calloc(nch + 1, sizeof(double));
+	rem = calloc(nch * n + 1, sizeof(double));
+	slack = calloc(nch + 1, sizeof(double));
+	head = calloc(nch + 1, sizeof(size_t));
+	f->deadline_h = calloc(nch + 1, sizeof(double));
+	f->oldest_h = calloc(nch * n + 1, sizeof(double));
+	f->overdue = calloc(nch * n + 1, sizeof(double));
+	if (!rem || !slack || !head || !f->deadline_h || !f->oldest_h || !f->overdue)
+		goto oom;
+	for (size_t c = 0; c < nch; c++) {
+		f->deadline_h[c] = 24;
+		for (size_t k = 0; k < o->ndeadline; k++)
+			if (!strcasecmp(o->deadline_name[k], f->func[c]))
+				f->deadline_h[c] = o->deadline_h[k];
+	}
 	if (!f->agent || !f->f || !f->req || !f->cov || !f->outstanding || !f->blocks || !f->realtime ||
 	    !w || !brk || !rank || !cur || !q)
 		goto oom;
@@ -330,8 +348,10 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 		for (size_t j = 0; j < na; j++)
 			if (wt[j] > 0 && !brk[t * na + j] && cur[j] < 0)
 				ft[j] = -2;
-		for (size_t c = 0; c < nch; c++)
+		for (size_t c = 0; c < nch; c++) {
 			cov[c * n + t] = 0;
+			slack[c] = f->deadline_h[c] - (q[c] > 1e-9 ? (double)(t - head[c]) * f->step / 3600.0 : 0);
+		}
 		for (size_t j = 0; j < na; j++)
 			if (ft[j] >= 0 && ft[j] < (short)nch)
 				cov[ft[j] * n + t] += wt[j];
@@ -361,22 +381,25 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 						cov[c * n + t] += wt[j];
 					}
 		}
-		/* 2. new agents left: backlog with most outstanding work (primary
-		 * skill first), else their primary skill */
+		/* 2. new agents left: backlog work, the channel whose oldest
+		 * outstanding work is nearest its deadline first (a secondary skill
+		 * counts as 1 h less urgent), then the most work; when no backlog
+		 * skill has work left, the most work, else the primary skill */
 		for (size_t j = 0; j < na; j++) {
 			int best = -1;
-			double bq = 0;
+			double bq = 0, bs = 0;
 			if (ft[j] != -2)
 				continue;
 			for (size_t c = 0; c < nch; c++) {
-				double v;
+				double v, sl;
 				if (rank[j * nch + c] < 0 || f->realtime[c])
 					continue;
-				v = q[c] * 3600.0 / f->step + f->req[c * n + t] - cov[c * n + t] -
-				    (rank[j * nch + c] == 0 ? 0 : 0.5);
-				if (best < 0 || v > bq + 1e-9) {
+				v = q[c] * 3600.0 / f->step + f->req[c * n + t] - cov[c * n + t];
+				sl = (v > 1e-9 ? slack[c] : 1e9 - v) + (rank[j * nch + c] == 0 ? 0 : 1);
+				if (best < 0 || sl < bs - 1e-9 || (sl < bs + 1e-9 && v > bq + 1e-9)) {
 					best = (int)c;
 					bq = v;
+					bs = sl;
 				}
 			}
 			if (best < 0)
@@ -390,7 +413,7 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 		 * agent keeps a spare block for the way back */
 		for (size_t j = 0; j < na; j++) {
 			int g = ft[j], best = -1;
-			double bq = 0;
+			double bq = 0, bs = 0;
 			if (g < 0 || g >= (int)nch || !f->realtime[g] || f->blocks[j] + 2 > o->max_blocks ||
 			    cov[g * n + t] - wt[j] < f->req[g * n + t] - 1e-9)
 				continue;
@@ -399,9 +422,11 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 				if (rank[j * nch + c] < 0 || f->realtime[c])
 					continue;
 				v = q[c] * 3600.0 / f->step + f->req[c * n + t] - cov[c * n + t];
-				if (v > 1 - 1e-9 && (best < 0 || v > bq + 1e-9)) {
+				if (v > 1 - 1e-9 && (best < 0 || slack[c] < bs - 1e-9 ||
+						     (slack[c] < bs + 1e-9 && v > bq + 1e-9))) {
 					best = (int)c;
 					bq = v;
+					bs = slack[c];
 				}
 			}
 			if (best < 0)
@@ -422,10 +447,27 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 		for (size_t c = 0; c < nch; c++) {
 			if (f->realtime[c])
 				continue;
-			q[c] += (f->req[c * n + t] - cov[c * n + t]) * f->step / 3600.0;
-			if (q[c] < 0)
-				q[c] = 0;
+			double done = cov[c * n + t] * f->step / 3600.0, od = 0;
+			/* first in, first out: work arrives at the interval's start */
+			rem[c * n + t] = f->req[c * n + t] * f->step / 3600.0;
+			while (head[c] <= t && done > 1e-12) {
+				double x = rem[c * n + head[c]] < done ? rem[c * n + head[c]] : done;
+				rem[c * n + head[c]] -= x;
+				done -= x;
+				if (rem[c * n + head[c]] <= 1e-12)
+					head[c]++;
+			}
+			while (head[c] <= t && rem[c * n + head[c]] <= 1e-12)
+				head[c]++;
+			q[c] = 0;
+			for (size_t h = head[c]; h <= t; h++) {
+				q[c] += rem[c * n + h];
+				if ((double)(t + 1 - h) * f->step / 3600.0 > f->deadline_h[c] + 1e-9)
+					od += rem[c * n + h];
+			}
 			f->outstanding[c * n + t] = q[c];
+			f->oldest_h[c * n + t] = q[c] > 1e-9 ? (double)(t + 1 - head[c]) * f->step / 3600.0 : 0;
+			f->overdue[c * n + t] = od;
 		}
 	}
 	for (size_t c = 0; c < f->nfunc; c++)
@@ -437,6 +479,9 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 	free(rank);
 	free(cur);
 	free(q);
+	free(rem);
+	free(slack);
+	free(head);
 	return f;
 oom:
 	wfm_error_set(err, "out of memory");
@@ -447,6 +492,9 @@ fail:
 	free(rank);
 	free(cur);
 	free(q);
+	free(rem);
+	free(slack);
+	free(head);
 	wfm_functions_free(f);
 	return NULL;
 }

@@ -7,8 +7,9 @@
  * order: real-time channels (default calls, chat) are covered first,
  * by agents new to the interval, then agents taken from backlog work,
  * then from a real-time channel with a surplus; the rest of the capacity
- * goes to backlog channels (letters, declarations), to the one with the
- * most outstanding work (arrived less worked, in agent-hours).  An
+ * goes to backlog channels (letters, declarations): first in, first out
+ * per channel, to the channel whose oldest outstanding work is nearest its
+ * deadline, then the one with the most outstanding work (agent-hours).  An
  * agent only ever gets a skill it has, keeps its function while it can
  * (primary skill preferred when choosing), and works at most max_blocks
  * blocks of one function per day (a break does not end a block).
@@ -31,6 +32,9 @@ struct wfm_functions_opts {
 	int max_blocks;           /* per agent per day (4) */
 	const char *const *realtime;  /* real-time channel names */
 	size_t nrealtime;
+	const char *const *deadline_name;  /* backlog deadlines in hours; 24 when absent */
+	const double *deadline_h;
+	size_t ndeadline;
 };
 
 typedef struct wfm_functions {
@@ -46,6 +50,9 @@ typedef struct wfm_functions {
 	double *req, *cov;        /* per channel c: [c * nint + i], agents */
 	double *outstanding;      /* backlog: agent-hours of work not yet done after interval i */
 	int *blocks;              /* per agent: blocks used */
+	double *deadline_h;       /* per channel (backlog) */
+	double *oldest_h;         /* backlog: age of the oldest outstanding work after interval i */
+	double *overdue;          /* backlog: agent-hours older than the deadline after interval i */
 } wfm_functions;
 
 /* requirements.csv: the agents column per channel on a regular grid. */

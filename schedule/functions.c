@@ -31,7 +31,10 @@ static const char usage[] =
 	"  --step MIN             interval in minutes (15, 30, 60; default: the\n"
 	"                         requirements' interval, which it must divide)\n"
 	"  --max-blocks N         blocks of one function per agent and day (default 4)\n"
-	"  --realtime LIST        real-time channels, comma separated (default calls,chat)\n"
+	"  --realtime LIST        real-time channels, comma separated (default calls,chat,\n"
+	"                         or those of --channels whose kind is not backlog)\n"
+	"  --channels FILE        channels.csv: deadline_h of backlog channels (default 24)\n"
+	"                         and, with a kind column, which channels are backlog\n"
 	"  --view                 wall schedule: rows agents, columns hours, a letter\n"
 	"                         per function, instead of CSV\n"
 	"  --shortfall FILE       timestamp,function,required,assigned,shortfall\n"
@@ -48,7 +51,8 @@ static const char usage[] =
 	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 --view\n";
 
 struct opts {
-	const char *roster, *req, *staff, *output, *tz, *date, *shortfall, *realtime;
+	const char *roster, *req, *staff, *output, *tz, *date, *shortfall, *realtime, *channels;
+	int realtime_set;
 	int view, step, max_blocks;
 };
 
@@ -61,6 +65,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "max-blocks", required_argument, NULL, 'b' },
 		{ "realtime", required_argument, NULL, 'r' },
 		{ "view", no_argument, NULL, 'v' },
+		{ "channels", required_argument, NULL, 'c' },
 		{ "shortfall", required_argument, NULL, 'f' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "output", required_argument, NULL, 'o' },
@@ -79,7 +84,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'd': o->date = optarg; break;
 		case 'f': o->shortfall = optarg; break;
-		case 'r': o->realtime = optarg; break;
+		case 'r': o->realtime = optarg; o->realtime_set = 1; break;
+		case 'c': o->channels = optarg; break;
 		case 'v': o->view = 1; break;
 		case 'b': o->max_blocks = (int)wfm_arg_long(prog, "--max-blocks", optarg, 1, 96); break;
 		case 's':
@@ -172,6 +178,62 @@ static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, c
 	}
 }
 
+/* channels.csv: channel,deadline_h[,kind] -> deadlines and (unless
+ * --realtime) the real-time list. */
+struct chans { wfm_strlist names; double *deadline; size_t n; char rt[1024]; };
+
+static int load_channels(const char *path, struct chans *ch, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int cc, cd, ck, rc;
+	size_t cap = 0;
+	memset(ch, 0, sizeof(*ch));
+	if (!r)
+		return -1;
+	if ((cc = wfm_csv_require(r, "channel", err)) < 0 || (cd = wfm_csv_require(r, "deadline_h", err)) < 0)
+		goto fail;
+	ck = wfm_csv_col(r, "kind");
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		double d;
+		char **p;
+		if (wfm_csv_double(r, cd, &d, err))
+			goto fail;
+		if (d < 0) {
+			wfm_csv_error(r, cd, err, "%g is negative", d);
+			goto fail;
+		}
+		if (ch->n == cap) {
+			double *q = realloc(ch->deadline, (cap = cap ? 2 * cap : 8) * sizeof(double));
+			if (!q)
+				goto oom;
+			ch->deadline = q;
+		}
+		if (!(p = realloc(ch->names.item, (ch->n + 1) * sizeof(char *))))
+			goto oom;
+		ch->names.item = p;
+		if (!(p[ch->n] = strdup(wfm_csv_get(r, cc))))
+			goto oom;
+		ch->names.n = ch->n + 1;
+		/* 0 means "not a backlog channel" in channels.csv: keep the default */
+		ch->deadline[ch->n++] = d > 0 ? d : 24;
+		if (ck >= 0 && strcmp(wfm_csv_get(r, ck), "backlog") &&
+		    strlen(ch->rt) + strlen(wfm_csv_get(r, cc)) + 2 < sizeof(ch->rt)) {
+			if (*ch->rt)
+				strcat(ch->rt, ",");
+			strcat(ch->rt, wfm_csv_get(r, cc));
+		}
+	}
+	if (rc < 0)
+		goto fail;
+	wfm_csv_close(r);
+	return 0;
+oom:
+	wfm_error_set(err, "out of memory");
+fail:
+	wfm_csv_close(r);
+	return -1;
+}
+
 static int write_csv(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz)
 {
 	char ts[40];
@@ -247,9 +309,16 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 		if (f->realtime[c])
 			fprintf(fp, "  %-13s real-time: required %.1f, assigned %.1f agent-hours; short in %zu intervals%s%s (%.1f)\n",
 				f->func[c], req, cov, nshort, nshort ? ", worst " : "", nshort ? ts : "", worst);
-		else
-			fprintf(fp, "  %-13s backlog:   arrived %.1f, worked %.1f agent-hours; outstanding at end of day %.1f agent-hours\n",
-				f->func[c], req, cov, shortfall(f, c, f->nint - 1));
+		else {
+			double od = 0;
+			for (size_t t = 0; t < f->nint; t++)
+				if (f->overdue[c * f->nint + t] > od)
+					od = f->overdue[c * f->nint + t];
+			fprintf(fp, "  %-13s backlog:   arrived %.1f, worked %.1f agent-hours; outstanding at end of day %.1f agent-hours, "
+				"oldest %.1f h (deadline %.0f h), overdue at most %.1f agent-hours\n",
+				f->func[c], req, cov, shortfall(f, c, f->nint - 1), f->oldest_h[c * f->nint + f->nint - 1],
+				f->deadline_h[c], od);
+		}
 	}
 }
 
@@ -270,7 +339,15 @@ int main(int argc, char **argv)
 	size_t nknown = 0;
 	int64_t day;
 
+	struct chans ch = { { 0, NULL }, NULL, 0, "" };
+
 	parse_args(argc, argv, &o);
+	if (o.channels) {
+		if (load_channels(o.channels, &ch, &err))
+			wfm_die(prog, &err);
+		if (!o.realtime_set && *ch.rt)
+			o.realtime = ch.rt;
+	}
 	if (wfm_time_parse_date(o.date, &day, &err))
 		wfm_usage_fail(prog, "--date: \"%s\" is not a date YYYY-MM-DD", o.date);
 	if (wfm_strlist_split(o.realtime, ',', &rt))
@@ -295,6 +372,9 @@ int main(int argc, char **argv)
 	fo.max_blocks = o.max_blocks;
 	fo.realtime = (const char *const *)rt.item;
 	fo.nrealtime = rt.n;
+	fo.deadline_name = (const char *const *)ch.names.item;
+	fo.deadline_h = ch.deadline;
+	fo.ndeadline = ch.n;
 	if (!(f = wfm_functions_plan(roster, req, ag, day, tz, &fo, &err)))
 		wfm_die(prog, &err);
 	if (!f->nag) {
@@ -322,6 +402,8 @@ int main(int argc, char **argv)
 	wfm_requirements_free(req);
 	free(known);
 	wfm_strlist_free(&rt);
+	wfm_strlist_free(&ch.names);
+	free(ch.deadline);
 	wfm_tz_free(tz);
 	return 0;
 }

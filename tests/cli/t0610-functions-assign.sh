@@ -60,5 +60,19 @@ is "no backlog work while a real-time skill is short" "$(awk -F, 'FILENAME == AR
 	FNR > 1 && ($4 == "LETTERS" || $4 == "DECLARATIONS") {
 		if ((short[$1, "CALLS"] && index(sk[$2], "|CALLS|")) || (short[$1, "CHAT"] && index(sk[$2], "|CHAT|"))) n++ }
 	END { print n + 0 }' $DATA/staff.csv $T/s.csv $T/a.csv)" 0
+# Deadlines: V1 (letters primary, declarations second) alone at 09:00 with 1
+# agent of each backlog channel required.  Default deadlines (24 h both):
+# letters (slack 24 h) beats declarations (24 h + 1 h for a second skill).
+# channels.csv with declarations due in 1 h: slack 1 + 1 = 2 h < 24 h.
+printf 'id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\nV1,Vera,letters|declarations,40,4,9,00:00,24:00,\n' >$T/vs.csv
+printf 'date,agent_id,name,start,end,break_start,break_end\n2026-11-23,V1,Vera,09:00,10:00,,\n' >$T/vr.csv
+printf 'timestamp,channel,agents\n2026-11-23T09:00,letters,1\n2026-11-23T09:00,declarations,1\n' >$T/vq.csv
+printf 'channel,kind,deadline_h\nletters,backlog,24\ndeclarations,backlog,1\n' >$T/vc.csv
+wfm functions $T/vr.csv $T/vq.csv $T/vs.csv --date 2026-11-23 -o $T/v.csv 2>/dev/null
+is "deadline 24/24: letters" "$(tail -1 $T/v.csv | cut -d, -f4)" LETTERS
+wfm functions $T/vr.csv $T/vq.csv $T/vs.csv --date 2026-11-23 --channels $T/vc.csv -o $T/v.csv 2>$T/err
+is "deadline 1 h: declarations" "$(tail -1 $T/v.csv | cut -d, -f4)" DECLARATIONS
+# letters' 1 agent-hour arrived at 09:00 is never worked: 15 h old at 24:00
+ok "oldest outstanding reported" grep -q "LETTERS .*outstanding at end of day 1.0 agent-hours, oldest 15.0 h (deadline 24 h)" $T/err
 ok "--help" wfm functions --help
 finish
