@@ -1,0 +1,271 @@
+/* agents.c - staff.csv and availability.csv loaders (see agents.h). */
+#include "agents.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static char *dupstr(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+void wfm_agents_free(wfm_agents *ag)
+{
+	if (!ag)
+		return;
+	for (size_t i = 0; i < ag->n; i++) {
+		free(ag->a[i].id);
+		free(ag->a[i].name);
+		wfm_strlist_free(&ag->a[i].skills);
+	}
+	free(ag->a);
+	free(ag->avail);
+	free(ag);
+}
+
+long wfm_agents_find(const wfm_agents *ag, const char *id)
+{
+	for (size_t i = 0; i < ag->n; i++)
+		if (!strcmp(ag->a[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+int wfm_agents_skill(const wfm_agents *ag, size_t i, const char *s)
+{
+	const wfm_strlist *l = &ag->a[i].skills;
+	for (size_t k = 0; k < l->n; k++)
+		if (!strcasecmp(l->item[k], s))
+			return (int)k;
+	return -1;
+}
+
+static int hhmm_field(wfm_csv_reader *r, int col, int *out, wfm_error *err)
+{
+	wfm_error e = { 0 };
+	if (wfm_time_parse_hhmm(wfm_csv_get(r, col), out, &e))
+		return wfm_csv_error(r, col, err, "\"%.20s\" is not a time HH:MM", wfm_csv_get(r, col));
+	return 0;
+}
+
+static int parse_days_off(wfm_csv_reader *r, int col, int *mask, wfm_error *err)
+{
+	wfm_strlist l;
+	*mask = 0;
+	if (wfm_strlist_split(wfm_csv_get(r, col), '|', &l))
+		return wfm_error_set(err, "out of memory");
+	for (size_t k = 0; k < l.n; k++) {
+		int w = wfm_time_parse_weekday(l.item[k]);
+		if (w < 0) {
+			wfm_csv_error(r, col, err, "\"%.20s\" is not a weekday", l.item[k]);
+			wfm_strlist_free(&l);
+			return -1;
+		}
+		*mask |= 1 << w;
+	}
+	wfm_strlist_free(&l);
+	return 0;
+}
+
+static int load_row(wfm_csv_reader *r, const int *col, const char *const *known,
+		    size_t nknown, struct wfm_agent *a, wfm_error *err)
+{
+	const char *id = wfm_csv_get(r, col[0]);
+	if (!*id)
+		return wfm_csv_error(r, col[0], err, "empty agent id");
+	a->line = wfm_csv_line(r);
+	if (!(a->id = dupstr(id)) || !(a->name = dupstr(wfm_csv_get(r, col[1]))) ||
+	    wfm_strlist_split(wfm_csv_get(r, col[2]), '|', &a->skills))
+		return wfm_error_set(err, "out of memory");
+	if (!a->skills.n)
+		return wfm_csv_error(r, col[2], err, "no skills");
+	for (size_t k = 0; k < a->skills.n; k++) {
+		size_t j;
+		for (char *p = a->skills.item[k]; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		for (j = 0; j < nknown; j++)
+			if (!strcasecmp(known[j], a->skills.item[k]))
+				break;
+		if (j == nknown)
+			return wfm_csv_error(r, col[2], err, "unknown skill \"%.40s\"", a->skills.item[k]);
+		for (j = 0; j < k; j++)
+			if (!strcmp(a->skills.item[j], a->skills.item[k]))
+				return wfm_csv_error(r, col[2], err, "skill \"%.40s\" listed twice", a->skills.item[k]);
+	}
+	if (wfm_csv_double(r, col[3], &a->contract_h, err) ||
+	    wfm_csv_double(r, col[4], &a->min_shift_h, err) ||
+	    wfm_csv_double(r, col[5], &a->max_shift_h, err))
+		return -1;
+	if (a->contract_h < 0 || a->contract_h > 80)
+		return wfm_csv_error(r, col[3], err, "%g h is not between 0 and 80", a->contract_h);
+	if (a->min_shift_h <= 0 || a->min_shift_h > 24)
+		return wfm_csv_error(r, col[4], err, "%g h is not between 0 and 24", a->min_shift_h);
+	if (a->max_shift_h < a->min_shift_h || a->max_shift_h > 24)
+		return wfm_csv_error(r, col[5], err, "%g h is below min_shift_h or over 24", a->max_shift_h);
+	if (hhmm_field(r, col[6], &a->earliest, err) || hhmm_field(r, col[7], &a->latest, err))
+		return -1;
+	if (a->latest <= a->earliest)
+		return wfm_csv_error(r, col[7], err, "latest_end is not after earliest_start");
+	return parse_days_off(r, col[8], &a->days_off, err);
+}
+
+wfm_agents *wfm_agents_load(const char *path, const char *const *known,
+			    size_t nknown, wfm_error *err)
+{
+	static const char *names[] = { "id", "name", "skills", "contract_h_week", "min_shift_h",
+		"max_shift_h", "earliest_start", "latest_end", "days_off" };
+	wfm_agents *ag = calloc(1, sizeof(*ag));
+	wfm_csv_reader *r;
+	int col[9], rc;
+	size_t cap = 0;
+
+	if (!ag) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	snprintf(ag->file, sizeof(ag->file), "%s", path);
+	if (!(r = wfm_csv_open(path, err))) {
+		free(ag);
+		return NULL;
+	}
+	for (int k = 0; k < 9; k++)
+		if ((col[k] = wfm_csv_require(r, names[k], err)) < 0)
+			goto fail;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		long dup;
+		if (ag->n == cap) {
+			struct wfm_agent *a = realloc(ag->a, (cap = cap ? 2 * cap : 64) * sizeof(*a));
+			if (!a) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			ag->a = a;
+		}
+		memset(&ag->a[ag->n], 0, sizeof(ag->a[0]));
+		ag->n++;
+		if (load_row(r, col, known, nknown, &ag->a[ag->n - 1], err))
+			goto fail;
+		if ((dup = wfm_agents_find(ag, ag->a[ag->n - 1].id)) >= 0 && (size_t)dup < ag->n - 1) {
+			wfm_csv_error(r, col[0], err, "agent \"%.40s\" is a duplicate of line %ld",
+				      ag->a[dup].id, ag->a[dup].line);
+			goto fail;
+		}
+	}
+	if (rc < 0)
+		goto fail;
+	if (!ag->n) {
+		wfm_error_at(err, path, wfm_csv_line(r), NULL, "no data rows");
+		goto fail;
+	}
+	wfm_csv_close(r);
+	return ag;
+fail:
+	wfm_csv_close(r);
+	wfm_agents_free(ag);
+	return NULL;
+}
+
+static int cmp_avail(const void *a, const void *b)
+{
+	const struct wfm_avail_row *x = a, *y = b;
+	if (x->agent != y->agent)
+		return x->agent < y->agent ? -1 : 1;
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int ca, cd, cs, rc;
+	size_t cap = ag->navail;
+
+	if (!r)
+		return -1;
+	if ((ca = wfm_csv_require(r, "agent_id", err)) < 0 ||
+	    (cd = wfm_csv_require(r, "date", err)) < 0 ||
+	    (cs = wfm_csv_require(r, "status", err)) < 0)
+		goto fail;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct wfm_avail_row row;
+		const char *st = wfm_csv_get(r, cs);
+		long i = wfm_agents_find(ag, wfm_csv_get(r, ca));
+		wfm_error e = { 0 };
+		if (i < 0) {
+			wfm_csv_error(r, ca, err, "agent \"%.40s\" is not in %s", wfm_csv_get(r, ca), ag->file);
+			goto fail;
+		}
+		row.agent = (size_t)i;
+		if (wfm_time_parse_date(wfm_csv_get(r, cd), &row.day, &e)) {
+			wfm_csv_error(r, cd, err, "\"%.20s\" is not a date YYYY-MM-DD", wfm_csv_get(r, cd));
+			goto fail;
+		}
+		if (!strcmp(st, "available"))
+			row.status = WFM_AVAIL_YES;
+		else if (!strcmp(st, "vacation"))
+			row.status = WFM_AVAIL_VACATION;
+		else if (!strcmp(st, "sick"))
+			row.status = WFM_AVAIL_SICK;
+		else {
+			wfm_csv_error(r, cs, err, "\"%.20s\" is not available, vacation or sick", st);
+			goto fail;
+		}
+		for (size_t k = 0; k < ag->navail; k++)
+			if (ag->avail[k].agent == row.agent && ag->avail[k].day == row.day) {
+				wfm_csv_error(r, cd, err, "second row for agent %s on this date", ag->a[i].id);
+				goto fail;
+			}
+		if (ag->navail == cap) {
+			struct wfm_avail_row *p = realloc(ag->avail, (cap = cap ? 2 * cap : 64) * sizeof(*p));
+			if (!p) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			ag->avail = p;
+		}
+		ag->avail[ag->navail++] = row;
+	}
+	if (rc < 0)
+		goto fail;
+	wfm_csv_close(r);
+	if (ag->navail)
+		qsort(ag->avail, ag->navail, sizeof(*ag->avail), cmp_avail);
+	return 0;
+fail:
+	wfm_csv_close(r);
+	return -1;
+}
+
+int wfm_agents_status(const wfm_agents *ag, size_t i, int64_t day)
+{
+	size_t lo = 0, hi = ag->navail;
+	struct wfm_avail_row key = { i, day, 0 };
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = cmp_avail(&ag->avail[mid], &key);
+		if (!c)
+			return ag->avail[mid].status;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return WFM_AVAIL_DEFAULT;
+}
+
+int wfm_agents_available(const wfm_agents *ag, size_t i, int64_t day)
+{
+	int st = wfm_agents_status(ag, i, day);
+	if (st == WFM_AVAIL_YES)
+		return 1;
+	if (st == WFM_AVAIL_VACATION || st == WFM_AVAIL_SICK)
+		return 0;
+	return !(ag->a[i].days_off >> wfm_time_weekday(day) & 1);
+}

@@ -1,0 +1,192 @@
+/* plan.c - plan.csv and roster.csv readers, roster.csv writer (plan.h). */
+#include "plan.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *dupstr(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+int wfm_shift_paid(const struct wfm_shift *s)
+{
+	return s->end - s->start - (s->bstart >= 0 ? s->bend - s->bstart : 0);
+}
+
+void wfm_plan_hhmm(int min, char buf[8])
+{
+	min = ((min % 1440) + 1440) % 1440;
+	snprintf(buf, 8, "%02d:%02d", min / 60 % 24, min % 60);
+}
+
+void wfm_plan_free(wfm_plan *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->s[i].name);
+		free(p->s[i].agent);
+		free(p->s[i].agent_name);
+	}
+	free(p->s);
+	free(p);
+}
+
+static int hhmm(wfm_csv_reader *r, int col, int *out, wfm_error *err)
+{
+	wfm_error e = { 0 };
+	if (wfm_time_parse_hhmm(wfm_csv_get(r, col), out, &e))
+		return wfm_csv_error(r, col, err, "\"%.20s\" is not a time HH:MM", wfm_csv_get(r, col));
+	return 0;
+}
+
+/* Times of the current row into s: start, end (next day when not after
+ * start), optional break inside the shift. */
+static int read_times(wfm_csv_reader *r, const int *col, struct wfm_shift *s, wfm_error *err)
+{
+	const char *bs = wfm_csv_get(r, col[2]), *be = wfm_csv_get(r, col[3]);
+	if (hhmm(r, col[0], &s->start, err) || hhmm(r, col[1], &s->end, err))
+		return -1;
+	if (s->start == 1440)
+		return wfm_csv_error(r, col[0], err, "24:00 is not a start time");
+	if (s->end <= s->start)
+		s->end += 1440;
+	s->bstart = s->bend = -1;
+	if (!*bs != !*be)
+		return wfm_csv_error(r, col[*bs ? 3 : 2], err, "break needs both start and end");
+	if (*bs) {
+		if (hhmm(r, col[2], &s->bstart, err) || hhmm(r, col[3], &s->bend, err))
+			return -1;
+		if (s->bstart < s->start)
+			s->bstart += 1440;
+		if (s->bend <= s->bstart)
+			s->bend += 1440;
+		if (s->bstart <= s->start || s->bend >= s->end)
+			return wfm_csv_error(r, col[2], err, "break is not inside the shift");
+	}
+	return 0;
+}
+
+static wfm_plan *load(const char *path, int roster, wfm_error *err)
+{
+	static const char *pn[] = { "date", "shift", "start", "end", "break_start", "break_end", "count" };
+	static const char *rn[] = { "date", "agent_id", "name", "start", "end", "break_start", "break_end" };
+	const char *const *names = roster ? rn : pn;
+	wfm_plan *p = calloc(1, sizeof(*p));
+	wfm_csv_reader *r;
+	int col[7], cshift = -1, rc;
+	size_t cap = 0;
+
+	if (!p) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	snprintf(p->file, sizeof(p->file), "%s", path);
+	if (!(r = wfm_csv_open(path, err))) {
+		free(p);
+		return NULL;
+	}
+	for (int k = 0; k < 7; k++)
+		if ((col[k] = wfm_csv_require(r, names[k], err)) < 0)
+			goto fail;
+	if (roster)
+		cshift = wfm_csv_col(r, "shift");
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct wfm_shift *s;
+		wfm_error e = { 0 };
+		if (p->n == cap) {
+			struct wfm_shift *q = realloc(p->s, (cap = cap ? 2 * cap : 256) * sizeof(*q));
+			if (!q) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			p->s = q;
+		}
+		s = &p->s[p->n++];
+		memset(s, 0, sizeof(*s));
+		s->line = wfm_csv_line(r);
+		if (wfm_time_parse_date(wfm_csv_get(r, col[0]), &s->day, &e)) {
+			wfm_csv_error(r, col[0], err, "\"%.20s\" is not a date YYYY-MM-DD", wfm_csv_get(r, col[0]));
+			goto fail;
+		}
+		if (roster) {
+			if (!*wfm_csv_get(r, col[1])) {
+				wfm_csv_error(r, col[1], err, "empty agent id");
+				goto fail;
+			}
+			s->agent = dupstr(wfm_csv_get(r, col[1]));
+			s->agent_name = dupstr(wfm_csv_get(r, col[2]));
+			s->name = dupstr(cshift >= 0 ? wfm_csv_get(r, cshift) : "");
+			s->count = 1;
+			if (!s->agent || !s->agent_name || !s->name) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			if (read_times(r, col + 3, s, err))
+				goto fail;
+		} else {
+			if (!(s->name = dupstr(wfm_csv_get(r, col[1])))) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			if (read_times(r, col + 2, s, err) || wfm_csv_long(r, col[6], &s->count, err))
+				goto fail;
+			if (s->count < 0 || s->count > 1000000) {
+				wfm_csv_error(r, col[6], err, "%ld is not a count between 0 and 1000000", s->count);
+				goto fail;
+			}
+		}
+	}
+	if (rc < 0)
+		goto fail;
+	if (!p->n) {
+		wfm_error_at(err, path, wfm_csv_line(r), NULL, "no data rows");
+		goto fail;
+	}
+	wfm_csv_close(r);
+	return p;
+fail:
+	wfm_csv_close(r);
+	wfm_plan_free(p);
+	return NULL;
+}
+
+wfm_plan *wfm_plan_load(const char *path, wfm_error *err)
+{
+	return load(path, 0, err);
+}
+
+wfm_plan *wfm_roster_load(const char *path, wfm_error *err)
+{
+	return load(path, 1, err);
+}
+
+int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n)
+{
+	char d[16], a[8], b[8], c[8], e[8];
+	fputs("date,agent_id,name,start,end,break_start,break_end,shift\n", fp);
+	for (size_t i = 0; i < n; i++) {
+		wfm_time_format_date(s[i].day, d, sizeof(d));
+		wfm_plan_hhmm(s[i].start, a);
+		wfm_plan_hhmm(s[i].end, b);
+		fprintf(fp, "%s", d);
+		wfm_csv_write_field(fp, s[i].agent, 0);
+		wfm_csv_write_field(fp, s[i].agent_name, 0);
+		if (s[i].bstart >= 0) {
+			wfm_plan_hhmm(s[i].bstart, c);
+			wfm_plan_hhmm(s[i].bend, e);
+			fprintf(fp, ",%s,%s,%s,%s", a, b, c, e);
+		} else
+			fprintf(fp, ",%s,%s,,", a, b);
+		wfm_csv_write_field(fp, s[i].name ? s[i].name : "", 0);
+		fputc('\n', fp);
+	}
+	return ferror(fp) ? -1 : 0;
+}

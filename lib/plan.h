@@ -1,0 +1,54 @@
+/* plan.h - shift plans (plan.csv) and rosters (roster.csv).
+ *
+ * plan.csv:   date,shift,start,end,break_start,break_end,count
+ * roster.csv: date,agent_id,name,start,end,break_start,break_end[,shift]
+ * date is the day the shift starts; times are local HH:MM; an end at or
+ * before the start is on the next day (17:00-01:00 ends at 01:00 the next
+ * day); empty break fields mean no break.  In memory every time is in
+ * minutes after midnight of `day`, so an end past midnight is > 1440.
+ * Rest and overlap arithmetic uses wall-clock minutes (day * 1440 + min):
+ * exact in zones without DST, off by the DST shift on the two change days.
+ *
+ * Entry points: wfm_plan_load(), wfm_plan_free(), wfm_plan_hhmm(),
+ * wfm_roster_load(), wfm_roster_free(), wfm_roster_write().
+ */
+#ifndef WFM_PLAN_H
+#define WFM_PLAN_H
+
+#include <stdio.h>
+#include <stdint.h>
+#include "error.h"
+
+struct wfm_shift {
+	int64_t day;            /* calendar day the shift starts */
+	char *name;             /* plan: shift name; roster: shift column or "" */
+	char *agent, *agent_name; /* roster only (NULL in a plan) */
+	int start, end;         /* minutes after midnight of day; end > start */
+	int bstart, bend;       /* break, or both -1 */
+	long count;             /* plan: how many; roster: 1 */
+	long line;
+};
+
+typedef struct wfm_plan {
+	size_t n;
+	struct wfm_shift *s;
+	char file[256];
+} wfm_plan;
+
+/* Paid minutes of a shift: its span less the break. */
+int wfm_shift_paid(const struct wfm_shift *s);
+
+wfm_plan *wfm_plan_load(const char *path, wfm_error *err);
+void wfm_plan_free(wfm_plan *p);
+
+/* roster.csv into the same structure (count = 1 per row). */
+wfm_plan *wfm_roster_load(const char *path, wfm_error *err);
+#define wfm_roster_free wfm_plan_free
+/* Write roster rows (agent fields set) in roster.csv format with the
+ * trailing shift column. */
+int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n);
+
+/* "HH:MM" of minutes, modulo 24 h. */
+void wfm_plan_hhmm(int min, char buf[8]);
+
+#endif

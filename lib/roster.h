@@ -1,0 +1,68 @@
+/* roster.h - assign named agents to planned shifts (wfm roster).
+ *
+ * Method (documented in docs/roster.md): days are filled in order.  On
+ * each day a greedy pass takes the shift rows hardest to staff first
+ * (fewest eligible agents) and gives each instance to the eligible agent
+ * with the lowest cost (need for hours, fit of the shift length, weekends
+ * and late shifts already worked); then augmenting paths (as in bipartite
+ * matching: move agent A from shift x to the unfilled shift u if some
+ * free agent can take x, to any depth) fill every shift that the day's
+ * rules allow, given the days before.  The same augmentation with only
+ * the day-local rules (availability, working window, shift length) gives
+ * an upper bound on the shifts any roster could fill that day.
+ *
+ * Hard rules: availability and fixed days off, working window, shift
+ * length, minimum rest between shifts, max consecutive working days, at
+ * most max_days_week working days and at most contract + tol paid hours
+ * per ISO week (Mon..Sun), counting the previous roster.
+ *
+ * Entry points: wfm_roster_solve(), wfm_roster_result_free().
+ */
+#ifndef WFM_ROSTER_H
+#define WFM_ROSTER_H
+
+#include <stdint.h>
+#include "agents.h"
+#include "error.h"
+#include "plan.h"
+
+struct wfm_roster_opts {
+	double min_rest_h;     /* minimum rest between two shifts (11) */
+	int max_consecutive;   /* max working days in a row (6) */
+	int max_days_week;     /* max working days per ISO week (5) */
+	double tol_week_h;     /* paid hours may exceed the contract by this (4) */
+	int late_after;        /* a shift ending after this minute is late (1320) */
+};
+
+void wfm_roster_opts_default(struct wfm_roster_opts *o);
+
+struct wfm_roster_day {
+	long planned, filled, bound;  /* bound: most a day-local roster could fill */
+};
+
+typedef struct wfm_roster_result {
+	int64_t first_day;
+	int ndays;
+	/* Roster rows, sorted by day, start, end, agent; agent, agent_name and
+	 * name point into the agents and plan given to the solver. */
+	size_t n;
+	struct wfm_shift *rows;
+	/* Unfilled shifts: one entry per plan row with count = how many. */
+	size_t nunfilled;
+	struct wfm_shift *unfilled;
+	struct wfm_roster_day *day;   /* ndays */
+	/* Per agent over the window: paid minutes, days, weekend days, late
+	 * shifts; full_weeks = ISO weeks wholly inside the window. */
+	long *paid_min, *days, *weekends, *lates;
+	int full_weeks;
+} wfm_roster_result;
+
+/* Roster days first_day .. first_day + ndays - 1 of plan.  prev (may be
+ * NULL) is an earlier roster whose shifts count for rest, consecutive
+ * days and weekly limits.  NULL and an error on bad input. */
+wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
+				    const wfm_plan *prev, int64_t first_day, int ndays,
+				    const struct wfm_roster_opts *o, wfm_error *err);
+void wfm_roster_result_free(wfm_roster_result *r);
+
+#endif

@@ -1,0 +1,409 @@
+/* functions.c - wfm-functions: what each agent on shift does each interval. */
+#include "agents.h"
+#include "atomic_write.h"
+#include "cli.h"
+#include "csv.h"
+#include "functions.h"
+#include "plan.h"
+#include "strlist.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "wfm-functions";
+
+static const char usage[] =
+	"usage: wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --date D [options]\n"
+	"\n"
+	"Function per agent on shift and interval of one day: CALLS, CHAT, LETTERS,\n"
+	"DECLARATIONS (the requirement channels, upper-cased) or BREAK.  Real-time\n"
+	"channels are covered first (net `agents` of requirements.csv), the rest\n"
+	"of the capacity goes to backlog work with the most outstanding load; an\n"
+	"agent only gets a skill it has, preferably its primary (first) one, and\n"
+	"works at most --max-blocks blocks a day.  Shortfall per interval and\n"
+	"function: summary on stderr, full table with --shortfall.\n"
+	"\n"
+	"options:\n"
+	"  --date D               the day to schedule (YYYY-MM-DD), required\n"
+	"  --step MIN             interval in minutes (15, 30, 60; default: the\n"
+	"                         requirements' interval, which it must divide)\n"
+	"  --max-blocks N         blocks of one function per agent and day (default 4)\n"
+	"  --realtime LIST        real-time channels, comma separated (default calls,chat,\n"
+	"                         or those of --channels whose kind is not backlog)\n"
+	"  --channels FILE        channels.csv: deadline_h of backlog channels (default 24)\n"
+	"                         and, with a kind column, which channels are backlog\n"
+	"  --view                 wall schedule: rows agents, columns hours, a letter\n"
+	"                         per function, instead of CSV\n"
+	"  --shortfall FILE       timestamp,function,required,assigned,shortfall\n"
+	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
+	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -h, --help             this help;  -V, --version  the version\n"
+	"\n"
+	"output: timestamp,agent_id,name,function (one row per agent on shift and\n"
+	"interval).  Real-time shortfall: agents required less assigned; backlog\n"
+	"shortfall: agent-hours of work outstanding after the interval.\n"
+	"\n"
+	"examples:\n"
+	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 -o functions.csv\n"
+	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 --view\n";
+
+struct opts {
+	const char *roster, *req, *staff, *output, *tz, *date, *shortfall, *realtime, *channels;
+	int realtime_set;
+	int view, step, max_blocks;
+};
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		WFM_OPT_HELP, WFM_OPT_VERSION,
+		{ "date", required_argument, NULL, 'd' },
+		{ "step", required_argument, NULL, 's' },
+		{ "max-blocks", required_argument, NULL, 'b' },
+		{ "realtime", required_argument, NULL, 'r' },
+		{ "view", no_argument, NULL, 'v' },
+		{ "channels", required_argument, NULL, 'c' },
+		{ "shortfall", required_argument, NULL, 'f' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->max_blocks = 4;
+	o->realtime = "calls,chat";
+	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': wfm_print_usage(usage);
+		case 'V': wfm_print_version(prog);
+		case 'o': o->output = optarg; break;
+		case 'z': o->tz = optarg; break;
+		case 'd': o->date = optarg; break;
+		case 'f': o->shortfall = optarg; break;
+		case 'r': o->realtime = optarg; o->realtime_set = 1; break;
+		case 'c': o->channels = optarg; break;
+		case 'v': o->view = 1; break;
+		case 'b': o->max_blocks = (int)wfm_arg_long(prog, "--max-blocks", optarg, 1, 96); break;
+		case 's':
+			o->step = (int)wfm_arg_long(prog, "--step", optarg, 15, 60);
+			if (o->step != 15 && o->step != 30 && o->step != 60)
+				wfm_usage_fail(prog, "--step: %d is not 15, 30 or 60", o->step);
+			break;
+		default: wfm_usage_fail(prog, "unknown option");
+		}
+	}
+	if (optind + 3 != argc)
+		wfm_usage_fail(prog, "expected ROSTER.csv REQUIREMENTS.csv STAFF.csv");
+	if (!o->date)
+		wfm_usage_fail(prog, "--date is required");
+	o->roster = argv[optind];
+	o->req = argv[optind + 1];
+	o->staff = argv[optind + 2];
+}
+
+static void letters(const wfm_functions *f, char *let)
+{
+	for (size_t c = 0; c < f->nfunc; c++) {
+		const char *p = f->func[c];
+		if (c == f->nfunc - 1) {
+			let[c] = 'B';
+			continue;
+		}
+		let[c] = '?';
+		for (; *p; p++) {
+			int used = *p == 'B';
+			for (size_t k = 0; k < c; k++)
+				used |= let[k] == *p;
+			if (!used) {
+				let[c] = *p;
+				break;
+			}
+		}
+	}
+}
+
+static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const char *date)
+{
+	char let[64];
+	size_t per = (size_t)(3600 / f->step), namew = 4;
+	letters(f, let);
+	for (size_t j = 0; j < f->nag; j++) {
+		size_t l = strlen(ag->a[f->agent[j]].name);
+		if (l > namew)
+			namew = l;
+	}
+	if (namew > 24)
+		namew = 24;
+	fprintf(fp, "functions on %s, %d-minute intervals:", date, f->step / 60);
+	for (size_t c = 0; c < f->nfunc; c++)
+		fprintf(fp, " %c=%s", let[c], f->func[c]);
+	fprintf(fp, " .=off\n\n%-6s %-*s", "id", (int)namew, "name");
+	for (size_t t = 0; t < f->nint; t += per)
+		fprintf(fp, " %02zu%*s", t / per, per > 2 ? (int)per - 2 : 0, "");
+	fputs("  blocks\n", fp);
+	for (size_t j = 0; j < f->nag; j++) {
+		const struct wfm_agent *a = &ag->a[f->agent[j]];
+		fprintf(fp, "%-6s %-*.*s", a->id, (int)namew, (int)namew, a->name);
+		for (size_t t = 0; t < f->nint; t++) {
+			int g = f->f[t * f->nag + j];
+			if (t % per == 0)
+				fputc(' ', fp);
+			fputc(g < 0 ? '.' : let[g], fp);
+			if (per == 1)
+				fputc(' ', fp);
+		}
+		fprintf(fp, "  %d\n", f->blocks[j]);
+	}
+	fputc('\n', fp);
+	for (size_t c = 0; c + 1 < f->nfunc; c++) {
+		fprintf(fp, "%-6s %-*s", "short", (int)namew, f->func[c]);
+		for (size_t t = 0; t < f->nint; t++) {
+			double s = f->realtime[c] ? f->req[c * f->nint + t] - f->cov[c * f->nint + t]
+				: f->outstanding[c * f->nint + t];
+			long v = s > 0.5 ? lround(s) : 0;
+			if (t % per == 0)
+				fputc(' ', fp);
+			if (v > 9)
+				fputc('+', fp);
+			else
+				fputc(v ? (char)('0' + v) : '.', fp);
+			if (per == 1)
+				fputc(' ', fp);
+		}
+		fputc('\n', fp);
+	}
+}
+
+/* channels.csv: channel,deadline_h[,kind] -> deadlines and (unless
+ * --realtime) the real-time list. */
+struct chans { wfm_strlist names; double *deadline; size_t n; char rt[1024]; };
+
+static int load_channels(const char *path, struct chans *ch, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int cc, cd, ck, rc;
+	size_t cap = 0;
+	memset(ch, 0, sizeof(*ch));
+	if (!r)
+		return -1;
+	if ((cc = wfm_csv_require(r, "channel", err)) < 0 || (cd = wfm_csv_require(r, "deadline_h", err)) < 0)
+		goto fail;
+	ck = wfm_csv_col(r, "kind");
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		double d;
+		char **p;
+		if (wfm_csv_double(r, cd, &d, err))
+			goto fail;
+		if (d < 0) {
+			wfm_csv_error(r, cd, err, "%g is negative", d);
+			goto fail;
+		}
+		if (ch->n == cap) {
+			double *q = realloc(ch->deadline, (cap = cap ? 2 * cap : 8) * sizeof(double));
+			if (!q)
+				goto oom;
+			ch->deadline = q;
+		}
+		if (!(p = realloc(ch->names.item, (ch->n + 1) * sizeof(char *))))
+			goto oom;
+		ch->names.item = p;
+		if (!(p[ch->n] = strdup(wfm_csv_get(r, cc))))
+			goto oom;
+		ch->names.n = ch->n + 1;
+		/* 0 means "not a backlog channel" in channels.csv: keep the default */
+		ch->deadline[ch->n++] = d > 0 ? d : 24;
+		if (ck >= 0 && strcmp(wfm_csv_get(r, ck), "backlog") &&
+		    strlen(ch->rt) + strlen(wfm_csv_get(r, cc)) + 2 < sizeof(ch->rt)) {
+			if (*ch->rt)
+				strcat(ch->rt, ",");
+			strcat(ch->rt, wfm_csv_get(r, cc));
+		}
+	}
+	if (rc < 0)
+		goto fail;
+	wfm_csv_close(r);
+	return 0;
+oom:
+	wfm_error_set(err, "out of memory");
+fail:
+	wfm_csv_close(r);
+	return -1;
+}
+
+static int write_csv(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz)
+{
+	char ts[40];
+	fputs("timestamp,agent_id,name,function\n", fp);
+	for (size_t t = 0; t < f->nint; t++) {
+		wfm_time_format(f->start + (int64_t)t * f->step, tz, ts, sizeof(ts));
+		for (size_t j = 0; j < f->nag; j++) {
+			int g = f->f[t * f->nag + j];
+			const struct wfm_agent *a = &ag->a[f->agent[j]];
+			if (g < 0)
+				continue;
+			fputs(ts, fp);
+			wfm_csv_write_field(fp, a->id, 0);
+			wfm_csv_write_field(fp, a->name, 0);
+			fprintf(fp, ",%s\n", f->func[g]);
+		}
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+static double shortfall(const wfm_functions *f, size_t c, size_t t)
+{
+	double s = f->realtime[c] ? f->req[c * f->nint + t] - f->cov[c * f->nint + t]
+		: f->outstanding[c * f->nint + t];
+	return s > 1e-9 ? s : 0;
+}
+
+static int write_shortfall(const char *path, const wfm_functions *f, const wfm_tz *tz, wfm_error *err)
+{
+	wfm_atomic *out = wfm_atomic_open(path, err);
+	FILE *fp;
+	char ts[40];
+	if (!out)
+		return -1;
+	fp = wfm_atomic_fp(out);
+	fputs("timestamp,function,required,assigned,shortfall\n", fp);
+	for (size_t t = 0; t < f->nint; t++) {
+		wfm_time_format(f->start + (int64_t)t * f->step, tz, ts, sizeof(ts));
+		for (size_t c = 0; c + 1 < f->nfunc; c++)
+			fprintf(fp, "%s,%s,%.2f,%.2f,%.2f\n", ts, f->func[c], f->req[c * f->nint + t],
+				f->cov[c * f->nint + t], shortfall(f, c, t));
+	}
+	return wfm_atomic_commit(out, err);
+}
+
+static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const char *date)
+{
+	char ts[40];
+	long bmax = 0;
+	double bsum = 0;
+	for (size_t j = 0; j < f->nag; j++) {
+		bsum += f->blocks[j];
+		if (f->blocks[j] > bmax)
+			bmax = f->blocks[j];
+	}
+	fprintf(fp, "functions %s: %zu agents on shift, %zu x %d-min intervals; blocks per agent mean %.2f max %ld\n",
+		date, f->nag, f->nint, f->step / 60, f->nag ? bsum / (double)f->nag : 0, bmax);
+	for (size_t c = 0; c + 1 < f->nfunc; c++) {
+		double req = 0, cov = 0, worst = 0;
+		size_t nshort = 0, tw = 0;
+		for (size_t t = 0; t < f->nint; t++) {
+			double s = shortfall(f, c, t);
+			req += f->req[c * f->nint + t] * f->step / 3600.0;
+			cov += f->cov[c * f->nint + t] * f->step / 3600.0;
+			if (s > 1e-9 && f->realtime[c])
+				nshort++;
+			if (s > worst) {
+				worst = s;
+				tw = t;
+			}
+		}
+		wfm_time_format(f->start + (int64_t)tw * f->step, tz, ts, sizeof(ts));
+		if (f->realtime[c])
+			fprintf(fp, "  %-13s real-time: required %.1f, assigned %.1f agent-hours; short in %zu intervals%s%s (%.1f)\n",
+				f->func[c], req, cov, nshort, nshort ? ", worst " : "", nshort ? ts : "", worst);
+		else {
+			double od = 0;
+			for (size_t t = 0; t < f->nint; t++)
+				if (f->overdue[c * f->nint + t] > od)
+					od = f->overdue[c * f->nint + t];
+			fprintf(fp, "  %-13s backlog:   arrived %.1f, worked %.1f agent-hours; outstanding at end of day %.1f agent-hours, "
+				"oldest %.1f h (deadline %.0f h), overdue at most %.1f agent-hours\n",
+				f->func[c], req, cov, shortfall(f, c, f->nint - 1), f->oldest_h[c * f->nint + f->nint - 1],
+				f->deadline_h[c], od);
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	static const char *dflt[] = { "calls", "chat", "letters", "declarations" };
+	struct opts o;
+	wfm_error err = { 0 };
+	wfm_tz *tz;
+	wfm_requirements *req;
+	wfm_agents *ag;
+	wfm_plan *roster;
+	wfm_functions *f;
+	wfm_atomic *out;
+	wfm_strlist rt;
+	struct wfm_functions_opts fo;
+	const char **known;
+	size_t nknown = 0;
+	int64_t day;
+
+	struct chans ch = { { 0, NULL }, NULL, 0, "" };
+
+	parse_args(argc, argv, &o);
+	if (o.channels) {
+		if (load_channels(o.channels, &ch, &err))
+			wfm_die(prog, &err);
+		if (!o.realtime_set && *ch.rt)
+			o.realtime = ch.rt;
+	}
+	if (wfm_time_parse_date(o.date, &day, &err))
+		wfm_usage_fail(prog, "--date: \"%s\" is not a date YYYY-MM-DD", o.date);
+	if (wfm_strlist_split(o.realtime, ',', &rt))
+		wfm_usage_fail(prog, "out of memory");
+	if (!(tz = wfm_tz_open(o.tz, &err)))
+		wfm_die(prog, &err);
+	if (!(req = wfm_requirements_load(o.req, tz, &err)))
+		wfm_die(prog, &err);
+	if (!(known = malloc((req->nchan + 4) * sizeof(*known)))) {
+		wfm_error_set(&err, "out of memory");
+		wfm_die(prog, &err);
+	}
+	for (size_t c = 0; c < req->nchan; c++)
+		known[nknown++] = req->channel[c];
+	for (size_t c = 0; c < 4; c++)
+		known[nknown++] = dflt[c];
+	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
+		wfm_die(prog, &err);
+	if (!(roster = wfm_roster_load(o.roster, &err)))
+		wfm_die(prog, &err);
+	fo.step = o.step * 60;
+	fo.max_blocks = o.max_blocks;
+	fo.realtime = (const char *const *)rt.item;
+	fo.nrealtime = rt.n;
+	fo.deadline_name = (const char *const *)ch.names.item;
+	fo.deadline_h = ch.deadline;
+	fo.ndeadline = ch.n;
+	if (!(f = wfm_functions_plan(roster, req, ag, day, tz, &fo, &err)))
+		wfm_die(prog, &err);
+	if (!f->nag) {
+		wfm_error_at(&err, o.roster, 0, NULL, "no agent on shift on %s", o.date);
+		wfm_die(prog, &err);
+	}
+	if (o.shortfall && write_shortfall(o.shortfall, f, tz, &err))
+		wfm_die(prog, &err);
+	if (!(out = wfm_atomic_open(o.output, &err)))
+		wfm_die(prog, &err);
+	if (o.view)
+		write_view(wfm_atomic_fp(out), f, ag, o.date);
+	else if (write_csv(wfm_atomic_fp(out), f, ag, tz)) {
+		wfm_atomic_abort(out);
+		wfm_error_set(&err, "write error");
+		wfm_die(prog, &err);
+	}
+	if (wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	if (!o.view)
+		summary(stderr, f, tz, o.date);
+	wfm_functions_free(f);
+	wfm_plan_free(roster);
+	wfm_agents_free(ag);
+	wfm_requirements_free(req);
+	free(known);
+	wfm_strlist_free(&rt);
+	wfm_strlist_free(&ch.names);
+	free(ch.deadline);
+	wfm_tz_free(tz);
+	return 0;
+}

@@ -1,0 +1,324 @@
+/* roster.c - wfm-roster: named agents on the planned shifts of a day or week. */
+#include "agents.h"
+#include "atomic_write.h"
+#include "cli.h"
+#include "plan.h"
+#include "roster.h"
+#include "strlist.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "wfm-roster";
+
+static const char usage[] =
+	"usage: wfm roster PLAN.csv STAFF.csv (--date D | --week D | --from D --to D) [options]\n"
+	"\n"
+	"Assign named agents (staff.csv) to the shifts of a plan (plan.csv:\n"
+	"date,shift,start,end,break_start,break_end,count).  Hard rules: fixed days\n"
+	"off and availability, working window, shift length, minimum rest, max\n"
+	"consecutive days, max working days and contract + tolerance hours per\n"
+	"ISO week.  Shifts that cannot be filled are reported on stderr with the\n"
+	"overtime hours they need, never dropped silently.  Same input, same bytes.\n"
+	"\n"
+	"options:\n"
+	"  --date D               roster one day (YYYY-MM-DD)\n"
+	"  --week D               roster 7 days from D\n"
+	"  --from D --to D        roster D1 .. D2 (default: every date of the plan)\n"
+	"  --availability FILE    agent_id,date,status (available|vacation|sick)\n"
+	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits\n"
+	"  --min-rest H           hours of rest between shifts (default 11)\n"
+	"  --max-consecutive N    working days in a row (default 6)\n"
+	"  --max-days-week N      working days per ISO week (default 5: two days off)\n"
+	"  --tolerance H          weekly paid hours may exceed the contract by H (default 4)\n"
+	"  --skills LIST          known skills, comma separated\n"
+	"                         (default calls,chat,letters,declarations)\n"
+	"  --strict               exit 1 when a shift stays unfilled\n"
+	"  --tz ZONE              accepted for symmetry; times are wall-clock HH:MM\n"
+	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -h, --help             this help;  -V, --version  the version\n"
+	"\n"
+	"output: date,agent_id,name,start,end,break_start,break_end,shift\n"
+	"report (stderr): shifts per day, unfilled shifts and overtime, hours vs\n"
+	"contract, weekends and late shifts per agent.\n"
+	"\n"
+	"example:\n"
+	"  wfm roster plan.csv data/staff.csv --week 2026-11-23 \\\n"
+	"      --availability data/availability.csv -o roster.csv 2>report.txt\n";
+
+struct opts {
+	const char *plan, *staff, *avail, *prev, *output, *skills;
+	const char *date, *week, *from, *to;
+	int strict;
+	struct wfm_roster_opts ro;
+};
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		WFM_OPT_HELP, WFM_OPT_VERSION,
+		{ "date", required_argument, NULL, 'd' },
+		{ "week", required_argument, NULL, 'w' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "availability", required_argument, NULL, 'a' },
+		{ "previous", required_argument, NULL, 'p' },
+		{ "min-rest", required_argument, NULL, 'r' },
+		{ "max-consecutive", required_argument, NULL, 'c' },
+		{ "max-days-week", required_argument, NULL, 'm' },
+		{ "tolerance", required_argument, NULL, 'l' },
+		{ "skills", required_argument, NULL, 'k' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	wfm_roster_opts_default(&o->ro);
+	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': wfm_print_usage(usage);
+		case 'V': wfm_print_version(prog);
+		case 'o': o->output = optarg; break;
+		case 'd': o->date = optarg; break;
+		case 'w': o->week = optarg; break;
+		case 'f': o->from = optarg; break;
+		case 't': o->to = optarg; break;
+		case 'a': o->avail = optarg; break;
+		case 'p': o->prev = optarg; break;
+		case 'k': o->skills = optarg; break;
+		case 's': o->strict = 1; break;
+		case 'z': break;
+		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
+		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
+		case 'm': o->ro.max_days_week = (int)wfm_arg_long(prog, "--max-days-week", optarg, 1, 7); break;
+		case 'l': o->ro.tol_week_h = wfm_arg_double(prog, "--tolerance", optarg, 0, 80); break;
+		default: wfm_usage_fail(prog, "unknown option");
+		}
+	}
+	if (optind + 2 != argc)
+		wfm_usage_fail(prog, "expected PLAN.csv and STAFF.csv");
+	o->plan = argv[optind];
+	o->staff = argv[optind + 1];
+	if (!!o->date + !!o->week + !!(o->from || o->to) > 1)
+		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
+	if (!o->from != !o->to)
+		wfm_usage_fail(prog, "--from and --to go together");
+}
+
+static int64_t arg_date(const char *opt, const char *s)
+{
+	int64_t d;
+	wfm_error e = { 0 };
+	if (wfm_time_parse_date(s, &d, &e))
+		wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD", opt, s);
+	return d;
+}
+
+static const char *wd(int64_t day)
+{
+	static const char *n[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	return n[wfm_time_weekday(day)];
+}
+
+struct stat { double min, max, sum, sq; long n; };
+
+static void stat_add(struct stat *s, double v)
+{
+	if (!s->n || v < s->min)
+		s->min = v;
+	if (!s->n || v > s->max)
+		s->max = v;
+	s->sum += v;
+	s->sq += v * v;
+	s->n++;
+}
+
+static void stat_print(FILE *fp, const char *what, const struct stat *s)
+{
+	double m = s->n ? s->sum / s->n : 0;
+	double sd = s->n ? sqrt(fmax(0, s->sq / s->n - m * m)) : 0;
+	fprintf(fp, "  %-28s min %.1f  mean %.2f  max %.1f  sd %.2f  (%ld agents)\n",
+		what, s->n ? s->min : 0, m, s->n ? s->max : 0, sd, s->n);
+}
+
+static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
+		   const struct wfm_roster_opts *ro)
+{
+	char a[16], b[16], x[8], y[8];
+	long planned = 0, filled = 0, bound = 0;
+	double over_h = 0, need_h = 0, cap_h = 0;
+	long within = 0, under = 0, overc = 0;
+	struct stat wk = { 0 }, late = { 0 }, hrs[3] = { { 0 } };
+
+	for (int d = 0; d < r->ndays; d++) {
+		planned += r->day[d].planned;
+		filled += r->day[d].filled;
+		bound += r->day[d].bound;
+	}
+	wfm_time_format_date(r->first_day, a, sizeof(a));
+	wfm_time_format_date(r->first_day + r->ndays - 1, b, sizeof(b));
+	fprintf(fp, "roster %s .. %s: %zu agents, %ld shifts planned, %ld filled, %ld unfilled\n",
+		a, b, ag->n, planned, filled, planned - filled);
+	fprintf(fp, "method: greedy (hardest shifts first) + augmenting paths per day; "
+		"bound: per-day matching with day-local rules only\n\n");
+	fprintf(fp, "date        day  planned  filled  unfilled  bound\n");
+	for (int d = 0; d < r->ndays; d++) {
+		wfm_time_format_date(r->first_day + d, a, sizeof(a));
+		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld\n", a, wd(r->first_day + d),
+			r->day[d].planned, r->day[d].filled,
+			r->day[d].planned - r->day[d].filled, r->day[d].bound);
+	}
+	fprintf(fp, "total            %7ld  %6ld  %8ld  %5ld  (filled/bound %.1f%%)\n",
+		planned, filled, planned - filled, bound, bound ? 100.0 * filled / bound : 100.0);
+	if (r->nunfilled) {
+		fprintf(fp, "\nunfilled shifts (overtime needed):\n");
+		for (size_t i = 0; i < r->nunfilled; i++) {
+			const struct wfm_shift *s = &r->unfilled[i];
+			double h = s->count * wfm_shift_paid(s) / 60.0;
+			wfm_time_format_date(s->day, a, sizeof(a));
+			wfm_plan_hhmm(s->start, x);
+			wfm_plan_hhmm(s->end, y);
+			fprintf(fp, "  %s %s %s-%s %-10s x%-3ld %6.1f h\n", a, wd(s->day), x, y, s->name, s->count, h);
+			over_h += h;
+		}
+		fprintf(fp, "overtime needed: %ld shifts, %.1f paid hours\n", planned - filled, over_h);
+	} else
+		fprintf(fp, "\nall shifts filled, no overtime needed\n");
+
+	/* hours vs contract */
+	{
+		double weeks = r->full_weeks && r->full_weeks * 7 == r->ndays ? r->full_weeks : r->ndays / 7.0;
+		int full = r->full_weeks * 7 == r->ndays;
+		if (full)
+			fprintf(fp, "\nhours vs contract (%d ISO week%s, contract -/+ %.0f h a week):\n",
+				r->full_weeks, r->full_weeks > 1 ? "s" : "", ro->tol_week_h);
+		else
+			fprintf(fp, "\nhours vs contract (%d days, pro rata, -/+ 25%%):\n", r->ndays);
+		for (size_t i = 0; i < ag->n; i++) {
+			double h = r->paid_min[i] / 60.0, t = ag->a[i].contract_h * weeks;
+			double tol = full ? ro->tol_week_h * weeks : 0.25 * t;
+			int c = ag->a[i].contract_h >= 40 ? 0 : ag->a[i].contract_h >= 30 ? 1 : 2;
+			stat_add(&hrs[c], h);
+			cap_h += full ? (ag->a[i].contract_h + ro->tol_week_h) * weeks : 1.25 * t;
+			if (h < t - tol - 1e-9)
+				under++;
+			else if (h > t + tol + 1e-9)
+				overc++;
+			else
+				within++;
+		}
+		for (int c = 0; c < 3; c++)
+			if (hrs[c].n) {
+				char w[64];
+				snprintf(w, sizeof(w), "paid h, contract %s h", c == 0 ? ">=40" : c == 1 ? "30-39" : "<30");
+				stat_print(fp, w, &hrs[c]);
+			}
+		fprintf(fp, "  within tolerance %ld, under %ld, over %ld agents\n", within, under, overc);
+		{
+			int shown = 0;
+			for (size_t i = 0; i < ag->n && shown < 12; i++) {
+				double h = r->paid_min[i] / 60.0, t = ag->a[i].contract_h * weeks;
+				double tol = full ? ro->tol_week_h * weeks : 0.25 * t;
+				if (h >= t - tol - 1e-9)
+					continue;
+				fprintf(fp, "%s %s %.1f/%.0f", shown ? "," : "  under:", ag->a[i].id, h, t);
+				shown++;
+			}
+			if (shown)
+				fprintf(fp, "%s\n", under > shown ? ", ..." : "");
+		}
+		for (size_t i = 0; i < r->n; i++)
+			need_h += wfm_shift_paid(&r->rows[i]) / 60.0;
+		fprintf(fp, "  capacity bound: staff can give at most %.0f paid h, plan needs %.0f h "
+			"(filled %.0f h, unfilled %.0f h)\n", cap_h, need_h + over_h, need_h, over_h);
+	}
+	for (size_t i = 0; i < ag->n; i++) {
+		if (!r->days[i])
+			continue;
+		stat_add(&wk, (double)r->weekends[i]);
+		stat_add(&late, (double)r->lates[i]);
+	}
+	fprintf(fp, "\nfairness (agents with shifts):\n");
+	stat_print(fp, "weekend days per agent", &wk);
+	stat_print(fp, "late shifts per agent", &late);
+}
+
+int main(int argc, char **argv)
+{
+	static const char *dflt[] = { "calls", "chat", "letters", "declarations" };
+	struct opts o;
+	wfm_error err = { 0 };
+	wfm_plan *plan, *prev = NULL;
+	wfm_agents *ag;
+	wfm_roster_result *res;
+	wfm_atomic *out;
+	wfm_strlist sk = { 0, NULL };
+	const char *const *known = dflt;
+	size_t nknown = 4;
+	int64_t first, last;
+
+	parse_args(argc, argv, &o);
+	if (o.skills) {
+		if (wfm_strlist_split(o.skills, ',', &sk) || !sk.n)
+			wfm_usage_fail(prog, "--skills: empty list");
+		known = (const char *const *)sk.item;
+		nknown = sk.n;
+	}
+	if (!(plan = wfm_plan_load(o.plan, &err)))
+		wfm_die(prog, &err);
+	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
+		wfm_die(prog, &err);
+	if (o.avail && wfm_agents_load_availability(ag, o.avail, &err))
+		wfm_die(prog, &err);
+	if (o.prev && !(prev = wfm_roster_load(o.prev, &err)))
+		wfm_die(prog, &err);
+	if (o.date)
+		first = last = arg_date("--date", o.date);
+	else if (o.week) {
+		first = arg_date("--week", o.week);
+		last = first + 6;
+	} else if (o.from) {
+		first = arg_date("--from", o.from);
+		last = arg_date("--to", o.to);
+		if (last < first || last - first > 366)
+			wfm_usage_fail(prog, "--to must be 0..366 days after --from");
+	} else {
+		first = last = plan->s[0].day;
+		for (size_t i = 0; i < plan->n; i++) {
+			if (plan->s[i].day < first)
+				first = plan->s[i].day;
+			if (plan->s[i].day > last)
+				last = plan->s[i].day;
+		}
+		if (last - first > 366)
+			wfm_usage_fail(prog, "plan spans over a year: give --from/--to");
+	}
+	if (!(res = wfm_roster_solve(plan, ag, prev, first, (int)(last - first + 1), &o.ro, &err)))
+		wfm_die(prog, &err);
+	report(stderr, res, ag, &o.ro);
+	if (o.strict && res->nunfilled) {
+		wfm_error_set(&err, "infeasible: %zu shift rows have unfilled instances (see report)", res->nunfilled);
+		wfm_die(prog, &err);
+	}
+	if (!(out = wfm_atomic_open(o.output, &err)))
+		wfm_die(prog, &err);
+	if (wfm_roster_write(wfm_atomic_fp(out), res->rows, res->n)) {
+		wfm_atomic_abort(out);
+		wfm_error_set(&err, "write error");
+		wfm_die(prog, &err);
+	}
+	if (wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	wfm_roster_result_free(res);
+	wfm_plan_free(plan);
+	wfm_plan_free(prev);
+	wfm_agents_free(ag);
+	wfm_strlist_free(&sk);
+	return 0;
+}
