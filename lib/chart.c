@@ -233,7 +233,7 @@ void chart_panels(double width, double top, double bottom, int n, int ncol,
 		  double left, double right, struct rect *out)
 {
 	int nrow = (n + ncol - 1) / ncol;
-	double head = 30, foot = 34, gapx = 60;
+	double head = 30, foot = 46, gapx = 60;
 	double cw = (width - left - right - (ncol - 1) * gapx) / ncol;
 	double rh = (bottom - top) / (nrow > 0 ? nrow : 1);
 
@@ -337,17 +337,30 @@ void chart_time_axis(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, 
 		if (!labels)
 			continue;
 		chart_rgb(cr, GREY_TEXT, 1);
-		if (step >= 86400 || (midnight && span > 86400)) {
+		if (step >= 86400) {
 			int y, m, d;
 			wfm_time_civil_from_days(day, &y, &m, &d);
 			snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(day)), d, m);
-			chart_text(cr, x + (step >= 86400 ? 3 : 0), r->y + r->h + 9, buf, FONT_SMALL,
-				   midnight, step >= 86400 ? 0 : 0.5, 0);
+			chart_text(cr, x + 3, r->y + r->h + 9, buf, FONT_SMALL, 0, 0, 0);
 		} else {
 			snprintf(buf, sizeof(buf), "%02d:%02d", (int)(sod / 3600), (int)(sod % 3600 / 60));
 			chart_text(cr, x, r->y + r->h + 9, buf, FONT_SMALL, 0, 0.5, 0);
 		}
 	}
+	/* Several days at sub-day ticks: the dates on a second line, centred
+	 * on each day's part of the axis. */
+	if (labels && step < 86400 && span > 86400)
+		for (int64_t day = floordiv(t0, 86400); day * 86400 < t1; day++) {
+			int y, m, d;
+			double a = fmax((double)t0, (double)day * 86400), b = fmin((double)t1, (double)(day + 1) * 86400);
+			if ((b - a) * px < 80)
+				continue;
+			wfm_time_civil_from_days(day, &y, &m, &d);
+			snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(day)), d, m);
+			chart_rgb(cr, OI_BLACK, 1);
+			chart_text(cr, r->x + ((a + b) / 2 - (double)t0) * px, r->y + r->h + 27, buf,
+				   FONT_SMALL, 1, 0.5, 0);
+		}
 	chart_rgb(cr, 0x333333, 1);
 	cairo_set_line_width(cr, 1);
 	cairo_rectangle(cr, floor(r->x) + 0.5, floor(r->y) + 0.5, floor(r->w), floor(r->h));
