@@ -31,7 +31,7 @@ int wfm_chart_format_of(const char *path)
 		return WFM_CHART_PNG;
 	dot = strrchr(path, '.');
 	if (!dot || strchr(dot, '/'))
-		return -1;
+		return WFM_CHART_PNG;       /* no extension: PNG */
 	if (!strcasecmp(dot, ".png"))
 		return WFM_CHART_PNG;
 	if (!strcasecmp(dot, ".svg"))

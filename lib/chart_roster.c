@@ -96,6 +96,43 @@ static long find_agent(const struct roster *r, const char *id)
 	return -1;
 }
 
+/* Week view: sort agents by their usual start, the most frequent start
+ * time of day over the week (ties: the earliest), so a row reads as one
+ * kind of shift. */
+static int week_keys(struct roster *r)
+{
+	size_t *first = malloc((r->na + 1) * sizeof(*first)), *by = malloc(r->n * sizeof(*by));
+	if (!first || !by) {
+		free(first);
+		free(by);
+		return -1;
+	}
+	memset(first, 0, (r->na + 1) * sizeof(*first));
+	for (size_t i = 0; i < r->n; i++)
+		first[r->s[i].agent + 1]++;
+	for (size_t a = 0; a < r->na; a++)
+		first[a + 1] += first[a];
+	for (size_t i = 0; i < r->n; i++)
+		by[first[r->s[i].agent]++] = i;
+	/* first[a] is now the end of agent a's run; its start is first[a-1]. */
+	for (size_t a = 0, lo = 0; a < r->na; lo = first[a], a++) {
+		int best = -1, bestn = 0;
+		for (size_t i = lo; i < first[a]; i++) {
+			int st = r->s[by[i]].start % 1440, n = 0;
+			for (size_t j = lo; j < first[a]; j++)
+				n += r->s[by[j]].start % 1440 == st;
+			if (n > bestn || (n == bestn && st < best)) {
+				best = st;
+				bestn = n;
+			}
+		}
+		r->a[a].key = best;
+	}
+	free(first);
+	free(by);
+	return 0;
+}
+
 int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
 	wfm_csv_reader *rd = wfm_csv_open(in, err);
@@ -209,9 +246,8 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		if (s->end > r->hi)
 			r->hi = s->end;
 	}
-	if (r->ndays > 1)
-		for (size_t i = 0; i < r->na; i++)
-			r->a[i].key %= 1440;    /* week: sort by time of day, not by day */
+	if (r->ndays > 1 && week_keys(r))
+		return wfm_error_set(err, "out of memory");
 	r->lo = r->lo / 60 * 60;
 	r->hi = (r->hi + 59) / 60 * 60;
 	if (!(r->order = malloc(r->na * sizeof(*r->order))))
