@@ -53,8 +53,10 @@ int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct row w;
 		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0 ||
-		    wfm_csv_double(r, cr_, &w.req, err) || wfm_csv_double(r, cs, &w.sch, err))
+		    wfm_csv_double(r, cr_, &w.req, err) || wfm_csv_double(r, cs, &w.sch, err)) {
+			rc = -1;
 			break;
+		}
 		if (w.req < 0 || w.sch < 0) {
 			wfm_csv_error(r, w.req < 0 ? cr_ : cs, err, "%g is negative", w.req < 0 ? w.req : w.sch);
 			rc = -1;
