@@ -132,8 +132,12 @@ int wfm_chart_write(const wfm_chart *c, enum wfm_chart_format fmt, FILE *fp, wfm
 	c->draw(c, cr);
 	st = cairo_status(cr);
 	cairo_destroy(cr);
-	if (st == CAIRO_STATUS_SUCCESS && fmt == WFM_CHART_PNG)
-		st = cairo_surface_write_to_png_stream(s, write_fp, fp);
+	if (st == CAIRO_STATUS_SUCCESS && fmt == WFM_CHART_PNG) {
+		if ((long)c->width * c->height >= CHART_FAST_PNG_PIXELS)
+			st = chart_png_write(s, fp) ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+		else
+			st = cairo_surface_write_to_png_stream(s, write_fp, fp);
+	}
 	cairo_surface_finish(s);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(s);

@@ -70,6 +70,12 @@ void chart_seq(cairo_t *cr, double v);
 double chart_seq_luma(double v);
 const char *chart_wday(int w);
 
+/* Write an RGB24 image surface as PNG, fast (lib/chart_png.c); 0 or -1. */
+int chart_png_write(cairo_surface_t *s, FILE *fp);
+/* Canvases from this many pixels use chart_png_write(), smaller ones
+ * Cairo's writer (smaller files). */
+#define CHART_FAST_PNG_PIXELS 4000000L
+
 int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err);

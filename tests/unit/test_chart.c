@@ -287,6 +287,52 @@ static void test_formats(const wfm_tz *tz)
 	}
 }
 
+/* The fast PNG writer (tall charts) against libpng: draw the roster day
+ * chart, encode it with chart_png_write(), decode it with Cairo's reader
+ * (libpng + zlib, which check the CRCs and the Adler-32) and compare every
+ * pixel with the surface drawn. */
+static void test_fast_png(const wfm_tz *tz)
+{
+	wfm_chart *c = load(WFM_CHART_ROSTER, FIX "roster.csv", tz, "2026-11-27");
+	cairo_surface_t *s;
+	cairo_t *cr;
+	char *buf = NULL;
+	size_t n = 0, diff = 0;
+	FILE *fp;
+
+	if (!c)
+		return;
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, c->width, c->height);
+	cr = cairo_create(s);
+	c->draw(c, cr);
+	cairo_destroy(cr);
+	fp = open_memstream(&buf, &n);
+	CHECK(chart_png_write(s, fp) == 0, "fast png written");
+	fclose(fp);
+	{
+		struct png_src src = { (unsigned char *)buf, n, 0 };
+		cairo_surface_t *back = cairo_image_surface_create_from_png_stream(read_mem, &src);
+		struct img a = { s, cairo_image_surface_get_data(s), c->width, c->height,
+				 cairo_image_surface_get_stride(s) };
+		struct img b = { back, cairo_image_surface_get_data(back), 0, 0, 0 };
+		CHECK(cairo_surface_status(back) == CAIRO_STATUS_SUCCESS, "libpng reads it: %s",
+		      cairo_status_to_string(cairo_surface_status(back)));
+		b.w = cairo_image_surface_get_width(back);
+		b.h = cairo_image_surface_get_height(back);
+		b.stride = cairo_image_surface_get_stride(back);
+		CHECK(b.w == a.w && b.h == a.h, "fast png size %dx%d", b.w, b.h);
+		if (b.w == a.w && b.h == a.h)
+			for (int y = 0; y < a.h; y++)
+				for (int x = 0; x < a.w; x++)
+					diff += px(&a, x, y) != px(&b, x, y);
+		CHECK(diff == 0, "fast png pixels equal the drawing: %zu differ", diff);
+		cairo_surface_destroy(back);
+	}
+	cairo_surface_destroy(s);
+	free(buf);
+	wfm_chart_free(c);
+}
+
 static void test_errors(const wfm_tz *tz)
 {
 	struct wfm_chart_opts o = { 0 };
@@ -312,6 +358,7 @@ int main(void)
 	test_functions(tz);
 	test_profile(tz);
 	test_formats(tz);
+	test_fast_png(tz);
 	test_errors(tz);
 	wfm_tz_free(tz);
 	return check_done("test_chart");
