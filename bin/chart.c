@@ -1,0 +1,129 @@
+/* chart.c - wfm-chart: draw a toolkit CSV as a PNG, SVG or PDF chart. */
+#include "atomic_write.h"
+#include "chart.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "wfm-chart";
+
+static const char usage[] =
+	"usage: wfm chart KIND INPUT.csv [options] -o OUT.png|.svg|.pdf\n"
+	"\n"
+	"Draw a toolkit CSV as a chart to pin on the wall or read on screen.\n"
+	"The format follows the extension of -o (.png, .svg, .pdf; \"-\" writes\n"
+	"PNG to standard output).  Default size 1684 x 1190 px (A4 landscape;\n"
+	"PDF pages are A4 in points).  Colours: Okabe-Ito, colour-blind safe.\n"
+	"\n"
+	"kinds and inputs:\n"
+	"  forecast   forecast.csv timestamp,channel,volume,aht_s,volume_lo,volume_hi\n"
+	"             history vs forecast per channel, interval band, events\n"
+	"  coverage   coverage.csv timestamp,required,scheduled[,over,under]\n"
+	"             required vs scheduled agents, one panel per day\n"
+	"  roster     roster.csv date,agent_id,name,start,end,break_start,break_end[,shift]\n"
+	"             Gantt of shifts coloured by start time; a day or a week\n"
+	"  functions  functions.csv timestamp,agent_id,name,function\n"
+	"             agents x intervals by function, per-interval totals\n"
+	"  profile    profile.csv channel,group,time,mean,share,ratio,days (wfm profile)\n"
+	"             heatmap of mean volume, weekday (or month) x time of day\n"
+	"  staff      evaluation.csv timestamp,channel,volume,agents,service_level,\n"
+	"             sl_target,asa_s,occupancy,abandon (wfm staff --evaluate)\n"
+	"\n"
+	"options:\n"
+	"  --history FILE       forecast: actuals timestamp,channel,volume[,aht_s]\n"
+	"  --weeks N            forecast: weeks of history before the forecast (default 2)\n"
+	"  --events FILE        forecast: date,name,effect_days_before,effect_days_after\n"
+	"  --date YYYY-MM-DD    roster, functions: only this day (default: all days)\n"
+	"  --width PX, --height PX   canvas size (roster and functions grow taller\n"
+	"                       when rows would be too thin to read)\n"
+	"  --title TEXT         chart title (default per kind)\n"
+	"  --tz ZONE            zone of naive timestamps (default $TZ, else UTC)\n"
+	"  -o, --output FILE    output file (default \"-\": PNG on standard output)\n"
+	"  -h, --help           this help;  -V, --version  the version\n"
+	"\n"
+	"examples:\n"
+	"  wfm chart coverage out/coverage.csv -o coverage.png\n"
+	"  wfm chart forecast out/forecast.csv --history data/history.csv \\\n"
+	"      --events data/events.csv -o forecast.pdf\n"
+	"  wfm chart roster out/roster.csv --date 2026-11-27 -o - | display\n";
+
+struct opts {
+	int kind, format;
+	const char *input, *output, *tz;
+	struct wfm_chart_opts c;
+};
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		WFM_OPT_HELP, WFM_OPT_VERSION,
+		{ "history", required_argument, NULL, 'H' },
+		{ "weeks", required_argument, NULL, 'k' },
+		{ "events", required_argument, NULL, 'e' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "width", required_argument, NULL, 'W' },
+		{ "height", required_argument, NULL, 'E' },
+		{ "title", required_argument, NULL, 't' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->c.history_weeks = 2;
+	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': wfm_print_usage(usage);
+		case 'V': wfm_print_version(prog);
+		case 'o': o->output = optarg; break;
+		case 'z': o->tz = optarg; break;
+		case 'H': o->c.history = optarg; break;
+		case 'e': o->c.events = optarg; break;
+		case 'd': o->c.date = optarg; break;
+		case 't': o->c.title = optarg; break;
+		case 'k': o->c.history_weeks = (int)wfm_arg_long(prog, "--weeks", optarg, 0, 104); break;
+		case 'W': o->c.width = (int)wfm_arg_long(prog, "--width", optarg, 320, 20000); break;
+		case 'E': o->c.height = (int)wfm_arg_long(prog, "--height", optarg, 240, 20000); break;
+		default: wfm_usage_fail(prog, "unknown option");
+		}
+	}
+	if (optind + 2 != argc)
+		wfm_usage_fail(prog, optind == argc ? "no chart kind given" :
+			       optind + 1 == argc ? "no input file given" : "too many arguments");
+	if ((o->kind = wfm_chart_kind_parse(argv[optind])) < 0)
+		wfm_usage_fail(prog, "\"%s\" is not a chart kind (forecast, coverage, roster, "
+			       "functions, profile, staff)", argv[optind]);
+	o->input = argv[optind + 1];
+	if ((o->format = wfm_chart_format_of(o->output)) < 0)
+		wfm_usage_fail(prog, "-o: \"%s\" does not end in .png, .svg or .pdf", o->output);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	wfm_error err = { 0 };
+	wfm_tz *tz;
+	wfm_chart *chart;
+	wfm_atomic *out;
+
+	parse_args(argc, argv, &o);
+	if (!(tz = wfm_tz_open(o.tz, &err)))
+		wfm_die(prog, &err);
+	o.c.tz = tz;
+	if (!(chart = wfm_chart_load(o.kind, o.input, &o.c, &err)))
+		wfm_die(prog, &err);
+	if (!(out = wfm_atomic_open(o.output, &err)))
+		wfm_die(prog, &err);
+	if (wfm_chart_write(chart, o.format, wfm_atomic_fp(out), &err)) {
+		wfm_atomic_abort(out);
+		wfm_die(prog, &err);
+	}
+	if (wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	wfm_chart_free(chart);
+	wfm_tz_free(tz);
+	return 0;
+}

@@ -1,0 +1,60 @@
+/* chart.h - Cairo charts of the toolkit's CSV files (PNG, SVG, PDF).
+ *
+ * A chart is loaded first (the input is read and checked, so bad input
+ * fails before any output exists), then written to a stream in one of
+ * three formats.  The same input gives the same bytes: PNG and SVG are
+ * stable by construction, the PDF creation date is fixed.
+ *
+ * Kinds: forecast, coverage, roster, functions, profile, staff (see
+ * docs/chart.md).  Colours are the Okabe-Ito palette (colour-blind safe).
+ *
+ * Entry points: wfm_chart_load(), wfm_chart_write(), wfm_chart_free(),
+ * wfm_chart_kind_parse(), wfm_chart_format_of().
+ */
+#ifndef WFM_CHART_H
+#define WFM_CHART_H
+
+#include <stdio.h>
+#include "error.h"
+#include "tz.h"
+
+enum wfm_chart_kind {
+	WFM_CHART_FORECAST, WFM_CHART_COVERAGE, WFM_CHART_ROSTER,
+	WFM_CHART_FUNCTIONS, WFM_CHART_PROFILE, WFM_CHART_STAFF,
+};
+
+enum wfm_chart_format { WFM_CHART_PNG, WFM_CHART_SVG, WFM_CHART_PDF };
+
+struct wfm_chart_opts {
+	int width, height;       /* pixels (PNG, SVG); PDF pages are half in points */
+	const char *title;       /* NULL: a title per kind */
+	const char *history;     /* forecast: actuals CSV, or NULL */
+	const char *events;      /* forecast: events CSV, or NULL */
+	const char *date;        /* roster, functions: one day "YYYY-MM-DD", or NULL */
+	int history_weeks;       /* forecast: weeks of history before the forecast */
+	const wfm_tz *tz;        /* zone of naive timestamps */
+};
+
+/* Default size: A4 landscape at 144 dpi (842 x 595 pt, doubled). */
+#define WFM_CHART_WIDTH 1684
+#define WFM_CHART_HEIGHT 1190
+
+typedef struct wfm_chart wfm_chart;
+
+/* Kind by name ("forecast", ...), or -1. */
+int wfm_chart_kind_parse(const char *name);
+/* Format from an output path's extension: .png, .svg, .pdf (any case);
+ * "-" and NULL are PNG; -1 for anything else. */
+int wfm_chart_format_of(const char *path);
+
+/* Read and check input (a CSV in the kind's format). */
+wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
+			  const struct wfm_chart_opts *opts, wfm_error *err);
+/* Draw and write the chart to fp.  Returns 0 or -1. */
+int wfm_chart_write(const wfm_chart *c, enum wfm_chart_format fmt, FILE *fp, wfm_error *err);
+/* Final canvas size (roster and functions grow tall charts to keep rows
+ * readable). */
+void wfm_chart_size(const wfm_chart *c, int *width, int *height);
+void wfm_chart_free(wfm_chart *c);
+
+#endif

@@ -1,0 +1,188 @@
+/* chart_coverage.c - required vs scheduled agents per interval, one panel
+ * per day: step lines, under-cover shaded vermillion, over-cover sky blue.
+ * Input: coverage.csv `timestamp,required,scheduled[,over,under]`. */
+#include "chart_int.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct row { int64_t t; double req, sch; };
+struct cov { struct row *row; size_t n; int step; };
+
+static void cov_free(void *p)
+{
+	struct cov *v = p;
+	if (v) {
+		free(v->row);
+		free(v);
+	}
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	return (x->t > y->t) - (x->t < y->t);
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr);
+
+int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(in, err);
+	struct cov *v;
+	size_t cap = 0;
+	int ct, cr_, cs, rc;
+
+	if (!r)
+		return -1;
+	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 ||
+	    (cr_ = wfm_csv_require(r, "required", err)) < 0 ||
+	    (cs = wfm_csv_require(r, "scheduled", err)) < 0) {
+		wfm_csv_close(r);
+		return -1;
+	}
+	if (!(v = calloc(1, sizeof(*v)))) {
+		wfm_csv_close(r);
+		return wfm_error_set(err, "out of memory");
+	}
+	c->data = v;
+	c->free_data = cov_free;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct row w;
+		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0 ||
+		    wfm_csv_double(r, cr_, &w.req, err) || wfm_csv_double(r, cs, &w.sch, err)) {
+			rc = -1;
+			break;
+		}
+		if (w.req < 0 || w.sch < 0) {
+			wfm_csv_error(r, w.req < 0 ? cr_ : cs, err, "%g is negative", w.req < 0 ? w.req : w.sch);
+			rc = -1;
+			break;
+		}
+		if (v->n == cap) {
+			struct row *nr = realloc(v->row, (cap = cap ? 2 * cap : 256) * sizeof(*nr));
+			if (!nr) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+			v->row = nr;
+		}
+		v->row[v->n++] = w;
+	}
+	if (rc == 0 && v->n == 0)
+		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
+	wfm_csv_close(r);
+	if (rc < 0)
+		return -1;
+	qsort(v->row, v->n, sizeof(*v->row), cmp_row);
+	v->step = 3600;
+	for (size_t i = 1; i < v->n; i++) {
+		int64_t d = v->row[i].t - v->row[i - 1].t;
+		if (d > 0 && d < v->step)
+			v->step = (int)d;
+	}
+	{
+		double under = 0, over = 0;
+		for (size_t i = 0; i < v->n; i++) {
+			under += fmax(0, v->row[i].req - v->row[i].sch) * v->step / 3600.0;
+			over += fmax(0, v->row[i].sch - v->row[i].req) * v->step / 3600.0;
+		}
+		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
+			 "  -  %d-min intervals, under-cover %.0f agent-hours, over-cover %.0f agent-hours",
+			 v->step / 60, under, over);
+	}
+	snprintf(c->title, sizeof(c->title), "Coverage: required vs scheduled agents");
+	c->draw = draw;
+	return 0;
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr)
+{
+	const struct cov *v = c->data;
+	int64_t days[31];
+	int nd = 0;
+	double top, hi = 0;
+	struct rect p[31];
+	char note[160], name[64];
+
+	for (size_t i = 0; i < v->n && nd < 31; i++) {
+		int64_t d = chart_local(c->opts.tz, v->row[i].t);
+		d = (d - ((d % 86400) + 86400) % 86400) / 86400;
+		if (nd == 0 || days[nd - 1] != d)
+			days[nd++] = d;
+		hi = fmax(hi, fmax(v->row[i].req, v->row[i].sch));
+	}
+	top = chart_header(c, cr);
+	{
+		struct legend_item it[] = {
+			{ "required", OI_BLACK, 1, LEG_LINE },
+			{ "scheduled", OI_BLUE, 1, LEG_LINE },
+			{ "under-covered", OI_VERMILLION, 0.75, LEG_BOX },
+			{ "over-covered", OI_SKY, 0.45, LEG_BOX },
+		};
+		chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
+	}
+	hi = chart_nice_max(hi * 1.05);
+	chart_panels(c->width, top, c->height - 44, nd, nd > 7 ? 2 : 1, 80, 40, p);
+	for (int k = 0; k < nd; k++) {
+		int64_t t0 = days[k] * 86400, t1 = t0 + 86400;
+		double under = 0, req = 0, sch = 0;
+		int y, m, d;
+		const struct rect *r = &p[k];
+
+		chart_value_axis(cr, r, 0, hi, 0);
+		/* Shading first, then the lines on top. */
+		for (size_t i = 0; i < v->n; i++) {
+			int64_t lt = chart_local(c->opts.tz, v->row[i].t);
+			double x0, x1, a = v->row[i].req, b = v->row[i].sch;
+			if (lt < t0 || lt >= t1)
+				continue;
+			req += a * v->step / 3600.0;
+			sch += b * v->step / 3600.0;
+			under += fmax(0, a - b) * v->step / 3600.0;
+			if (a == b)
+				continue;
+			x0 = r->x + (double)(lt - t0) / 86400 * r->w;
+			x1 = r->x + (double)(lt + v->step - t0) / 86400 * r->w;
+			if (a > b)
+				chart_rgb(cr, OI_VERMILLION, 0.75);
+			else
+				chart_rgb(cr, OI_SKY, 0.45);
+			cairo_rectangle(cr, x0, r->y + r->h * (1 - fmax(a, b) / hi), x1 - x0,
+					r->h * fabs(a - b) / hi);
+			cairo_fill(cr);
+		}
+		for (int line = 0; line < 2; line++) {
+			int started = 0;
+			int64_t prev = 0;
+			chart_rgb(cr, line ? OI_BLUE : OI_BLACK, 1);
+			cairo_set_line_width(cr, line ? 2.5 : 2);
+			for (size_t i = 0; i < v->n; i++) {
+				int64_t lt = chart_local(c->opts.tz, v->row[i].t);
+				double val = line ? v->row[i].sch : v->row[i].req, yy;
+				if (lt < t0 || lt >= t1)
+					continue;
+				yy = r->y + r->h * (1 - val / hi);
+				double x0 = r->x + (double)(lt - t0) / 86400 * r->w;
+				double x1 = r->x + (double)(lt + v->step - t0) / 86400 * r->w;
+				if (!started || lt != prev + v->step)
+					cairo_move_to(cr, x0, yy);
+				else
+					cairo_line_to(cr, x0, yy);
+				cairo_line_to(cr, x1, yy);
+				started = 1;
+				prev = lt;
+			}
+			cairo_stroke(cr);
+		}
+		chart_time_axis(cr, r, t0, t1, 1);
+		wfm_time_civil_from_days(days[k], &y, &m, &d);
+		snprintf(name, sizeof(name), "%s %04d-%02d-%02d", chart_wday(wfm_time_weekday(days[k])), y, m, d);
+		snprintf(note, sizeof(note), "required %.0f agent-h, scheduled %.0f, under-cover %.0f (%.1f%%)",
+			 req, sch, under, req > 0 ? 100 * under / req : 0);
+		chart_panel_title(cr, r, name, note);
+	}
+}

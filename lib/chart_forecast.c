@@ -1,0 +1,339 @@
+/* chart_forecast.c - forecast vs history per channel: the last weeks of
+ * actuals, the forecast with its prediction interval band, actuals inside
+ * the forecast range (forecast vs actual), event days shaded and named,
+ * day and week gridlines.
+ * Inputs: forecast.csv `timestamp,channel,volume,aht_s,volume_lo,volume_hi`;
+ * optional history `timestamp,channel,volume[,aht_s]` and events
+ * `date,name,effect_days_before,effect_days_after`. */
+#include "chart_int.h"
+#include "csv.h"
+#include "series.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXCH 16
+#define MAXEV 64
+
+struct row { int64_t t; int ch; double v, lo, hi; };
+struct event { int64_t day; int before, after; char name[48]; };
+struct fc {
+	struct row *row; size_t n;
+	char *chan[MAXCH]; int nchan;
+	int64_t t0, t1, from;      /* forecast range [t0, t1); chart from `from` */
+	int step;
+	wfm_series *hist;
+	struct event ev[MAXEV]; int nev;
+};
+
+static void fc_free(void *p)
+{
+	struct fc *f = p;
+	if (!f)
+		return;
+	for (int i = 0; i < f->nchan; i++)
+		free(f->chan[i]);
+	free(f->row);
+	wfm_series_free(f->hist);
+	free(f);
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr);
+
+static int load_events(struct fc *f, const char *path, int64_t d0, int64_t d1, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int cd, cn, cb, ca, rc;
+
+	if (!r)
+		return -1;
+	if ((cd = wfm_csv_require(r, "date", err)) < 0 || (cn = wfm_csv_require(r, "name", err)) < 0) {
+		wfm_csv_close(r);
+		return -1;
+	}
+	cb = wfm_csv_col(r, "effect_days_before");
+	ca = wfm_csv_col(r, "effect_days_after");
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct event e;
+		double b = 0, a = 0;
+		if (wfm_time_parse_date(wfm_csv_get(r, cd), &e.day, err)) {
+			rc = wfm_csv_error(r, cd, err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(r, cd));
+			break;
+		}
+		if ((cb >= 0 && wfm_csv_double_opt(r, cb, 0, &b, err)) ||
+		    (ca >= 0 && wfm_csv_double_opt(r, ca, 0, &a, err))) {
+			rc = -1;
+			break;
+		}
+		if (b < 0 || a < 0 || b > 60 || a > 60) {
+			rc = wfm_csv_error(r, b < 0 || b > 60 ? cb : ca, err, "%g is not a number of days 0..60",
+					   b < 0 || b > 60 ? b : a);
+			break;
+		}
+		e.before = (int)b;
+		e.after = (int)a;
+		if (e.day + e.after < d0 || e.day - e.before > d1 || f->nev == MAXEV)
+			continue;
+		snprintf(e.name, sizeof(e.name), "%s", wfm_csv_get(r, cn));
+		f->ev[f->nev++] = e;
+	}
+	wfm_csv_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(in, err);
+	struct fc *f;
+	size_t cap = 0;
+	int ct, cc, cv, clo, chi, rc;
+
+	if (!r)
+		return -1;
+	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 || (cc = wfm_csv_require(r, "channel", err)) < 0 ||
+	    (cv = wfm_csv_require(r, "volume", err)) < 0 || (clo = wfm_csv_require(r, "volume_lo", err)) < 0 ||
+	    (chi = wfm_csv_require(r, "volume_hi", err)) < 0) {
+		wfm_csv_close(r);
+		return -1;
+	}
+	if (!(f = calloc(1, sizeof(*f)))) {
+		wfm_csv_close(r);
+		return wfm_error_set(err, "out of memory");
+	}
+	c->data = f;
+	c->free_data = fc_free;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct row w;
+		const char *ch = wfm_csv_get(r, cc);
+		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0 || wfm_csv_double(r, cv, &w.v, err) ||
+		    wfm_csv_double_opt(r, clo, NAN, &w.lo, err) || wfm_csv_double_opt(r, chi, NAN, &w.hi, err)) {
+			rc = -1;
+			break;
+		}
+		if (w.v < 0) {
+			rc = wfm_csv_error(r, cv, err, "%g is negative", w.v);
+			break;
+		}
+		if (!isnan(w.lo) && !isnan(w.hi) && w.lo > w.hi) {
+			rc = wfm_csv_error(r, clo, err, "volume_lo %g is above volume_hi %g", w.lo, w.hi);
+			break;
+		}
+		for (w.ch = 0; w.ch < f->nchan && strcmp(f->chan[w.ch], ch); w.ch++)
+			;
+		if (w.ch == f->nchan) {
+			if (f->nchan == MAXCH) {
+				rc = wfm_csv_error(r, cc, err, "more than %d channels", MAXCH);
+				break;
+			}
+			if (!(f->chan[f->nchan++] = strdup(ch))) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+		}
+		if (f->n == cap) {
+			struct row *nr = realloc(f->row, (cap = cap ? 2 * cap : 512) * sizeof(*nr));
+			if (!nr) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+			f->row = nr;
+		}
+		f->row[f->n++] = w;
+	}
+	if (rc == 0 && f->n == 0)
+		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
+	wfm_csv_close(r);
+	if (rc < 0)
+		return -1;
+	f->step = 86400;
+	f->t0 = f->t1 = f->row[0].t;
+	{
+		int64_t last[MAXCH];
+		for (int k = 0; k < MAXCH; k++)
+			last[k] = INT64_MIN;
+		for (size_t i = 0; i < f->n; i++) {
+			const struct row *w = &f->row[i];
+			if (w->t < f->t0)
+				f->t0 = w->t;
+			if (w->t > f->t1)
+				f->t1 = w->t;
+			if (last[w->ch] != INT64_MIN && w->t > last[w->ch] && w->t - last[w->ch] < f->step)
+				f->step = (int)(w->t - last[w->ch]);
+			last[w->ch] = w->t;
+		}
+	}
+	f->t1 += f->step;
+	f->from = f->t0;
+	if (c->opts.history) {
+		if (!(f->hist = wfm_series_load(c->opts.history, c->opts.tz, err)))
+			return -1;
+		if (f->hist->start < f->t0) {
+			int64_t want = f->t0 - (int64_t)c->opts.history_weeks * 7 * 86400;
+			f->from = want > f->hist->start ? want : f->hist->start;
+		}
+	}
+	if (c->opts.events) {
+		int64_t d0 = (chart_local(c->opts.tz, f->from)) / 86400, d1 = chart_local(c->opts.tz, f->t1) / 86400;
+		if (load_events(f, c->opts.events, d0, d1, err))
+			return -1;
+	}
+	snprintf(c->title, sizeof(c->title), "Forecast%s per channel", f->hist ? " vs history" : "");
+	{
+		char a[32], b[32];
+		wfm_time_format(f->t0, c->opts.tz, a, sizeof(a));
+		wfm_time_format(f->t1 - f->step, c->opts.tz, b, sizeof(b));
+		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
+			 "  -  forecast %s to %s, %d-min intervals%s%s", a, b, f->step / 60,
+			 f->hist ? ", actuals from " : "", f->hist ? c->opts.history : "");
+	}
+	c->draw = draw;
+	return 0;
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr)
+{
+	const struct fc *f = c->data;
+	const wfm_tz *tz = c->opts.tz;
+	double top = chart_header(c, cr);
+	struct rect p[MAXCH];
+	int64_t l0 = chart_local(tz, f->from), l1 = chart_local(tz, f->t1);
+	double px;
+	char note[200];
+	struct legend_item it[] = {
+		{ "actual", OI_BLACK, 1, LEG_LINE },
+		{ "forecast", OI_BLUE, 1, LEG_LINE },
+		{ "prediction interval", OI_SKY, 0.4, LEG_BOX },
+		{ "event day", OI_YELLOW, 0.6, LEG_BOX },
+		{ "event effect", OI_YELLOW, 0.25, LEG_BOX },
+	};
+
+	chart_legend(cr, c->width / 2.0, c->height - 22, it, f->nev ? 5 : 3);
+	chart_panels(c->width, top, c->height - 44, f->nchan, 1, 80, 40, p);
+	px = p[0].w / (double)(l1 - l0);
+#define X(r, t) ((r)->x + (double)(chart_local(tz, (t)) - l0) * px)
+	for (int k = 0; k < f->nchan; k++) {
+		const struct rect *r = &p[k];
+		double hi = 0, fsum = 0, asum = 0;
+		int hc = f->hist ? wfm_series_channel(f->hist, f->chan[k]) : -1;
+		const double *hv = hc >= 0 ? wfm_series_vol(f->hist, (size_t)hc) : NULL;
+		size_t h0 = 0, h1 = 0;
+
+		for (size_t i = 0; i < f->n; i++)
+			if (f->row[i].ch == k)
+				hi = fmax(hi, isnan(f->row[i].hi) ? f->row[i].v : fmax(f->row[i].hi, f->row[i].v));
+		if (hv) {
+			int64_t s0 = f->from - f->hist->start, s1 = f->t1 - f->hist->start;
+			h0 = s0 > 0 ? (size_t)(s0 / f->hist->step) : 0;
+			h1 = s1 > 0 ? (size_t)(s1 / f->hist->step) : 0;
+			if (h1 > f->hist->n)
+				h1 = f->hist->n;
+			for (size_t i = h0; i < h1; i++)
+				if (!isnan(hv[i]))
+					hi = fmax(hi, hv[i]);
+		}
+		hi = chart_nice_max(hi * 1.05);
+		/* Events: shaded days, the name at the top of the day. */
+		for (int e = 0; e < f->nev; e++) {
+			const struct event *ev = &f->ev[e];
+			for (int64_t d = ev->day - ev->before; d <= ev->day + ev->after; d++) {
+				double x0 = r->x + (double)(d * 86400 - l0) * px, x1 = x0 + 86400 * px;
+				x0 = fmax(x0, r->x);
+				x1 = fmin(x1, r->x + r->w);
+				if (x1 <= x0)
+					continue;
+				chart_rgb(cr, OI_YELLOW, d == ev->day ? 0.6 : 0.25);
+				cairo_rectangle(cr, x0, r->y, x1 - x0, r->h);
+				cairo_fill(cr);
+			}
+		}
+		chart_value_axis(cr, r, 0, hi, 0);
+		chart_time_axis(cr, r, l0, l1, 1);
+		/* Prediction interval band. */
+		chart_rgb(cr, OI_SKY, 0.4);
+		for (size_t i = 0; i < f->n; i++) {
+			const struct row *w = &f->row[i];
+			if (w->ch != k || isnan(w->lo) || isnan(w->hi))
+				continue;
+			cairo_rectangle(cr, X(r, w->t), r->y + r->h * (1 - w->hi / hi), f->step * px,
+					r->h * (w->hi - w->lo) / hi);
+		}
+		cairo_fill(cr);
+		/* Forecast start. */
+		chart_rgb(cr, OI_BLUE, 1);
+		cairo_set_line_width(cr, 1.5);
+		{
+			double dash[] = { 4, 4 }, x = floor(X(r, f->t0)) + 0.5;
+			cairo_set_dash(cr, dash, 2, 0);
+			cairo_move_to(cr, x, r->y);
+			cairo_line_to(cr, x, r->y + r->h);
+			cairo_stroke(cr);
+			cairo_set_dash(cr, NULL, 0, 0);
+			if (f->from < f->t0)
+				chart_text(cr, x + 5, r->y + 8, "forecast", FONT_SMALL, 1, 0, 0);
+		}
+		/* Actuals (history and any inside the forecast range). */
+		if (hv) {
+			int on = 0;
+			chart_rgb(cr, OI_BLACK, 1);
+			cairo_set_line_width(cr, 1.5);
+			for (size_t i = h0; i < h1; i++) {
+				int64_t t = wfm_series_time(f->hist, i);
+				double x = X(r, t) + f->hist->step * px / 2, y = r->y + r->h * (1 - hv[i] / hi);
+				if (isnan(hv[i])) {
+					on = 0;
+					continue;
+				}
+				if (t >= f->t0)
+					asum += hv[i];
+				if (on)
+					cairo_line_to(cr, x, y);
+				else
+					cairo_move_to(cr, x, y);
+				on = 1;
+			}
+			cairo_stroke(cr);
+		}
+		/* Forecast line. */
+		{
+			int on = 0;
+			int64_t prev = 0;
+			chart_rgb(cr, OI_BLUE, 1);
+			cairo_set_line_width(cr, 2.5);
+			for (size_t i = 0; i < f->n; i++) {
+				const struct row *w = &f->row[i];
+				double x, y;
+				if (w->ch != k)
+					continue;
+				fsum += w->v;
+				x = X(r, w->t) + f->step * px / 2;
+				y = r->y + r->h * (1 - w->v / hi);
+				if (on && w->t == prev + f->step)
+					cairo_line_to(cr, x, y);
+				else
+					cairo_move_to(cr, x, y);
+				on = 1;
+				prev = w->t;
+			}
+			cairo_stroke(cr);
+		}
+		/* Event names, last so nothing covers them. */
+		for (int e = 0; e < f->nev; e++) {
+			double x = r->x + (double)(f->ev[e].day * 86400 - l0) * px;
+			if (x < r->x || x >= r->x + r->w)
+				continue;
+			chart_rgb(cr, OI_BLACK, 1);
+			if (x + 8 + chart_text_width(cr, f->ev[e].name, FONT_SMALL, 1) > r->x + r->w)
+				chart_text(cr, r->x + r->w - 4, r->y + 24, f->ev[e].name, FONT_SMALL, 1, 1, 0);
+			else
+				chart_text(cr, x + 4, r->y + 24, f->ev[e].name, FONT_SMALL, 1, 0, 0);
+		}
+		if (asum > 0)
+			snprintf(note, sizeof(note), "forecast total %.0f, actual so far %.0f", fsum, asum);
+		else
+			snprintf(note, sizeof(note), "forecast total %.0f", fsum);
+		chart_panel_title(cr, r, f->chan[k], note);
+	}
+#undef X
+}

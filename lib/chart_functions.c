@@ -1,0 +1,341 @@
+/* chart_functions.c - heatmap of agents x intervals coloured by function
+ * (CALLS, CHAT, LETTERS, DECLARATIONS, BREAK), a legend, and per interval
+ * a stacked bar of how many agents do each function with the total.
+ * Input: functions.csv `timestamp,agent_id,name,function`. */
+#include "chart_int.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define NFN 5
+static const char *const fn_name[NFN] = { "CALLS", "CHAT", "LETTERS", "DECLARATIONS", "BREAK" };
+static const uint32_t fn_rgb[NFN] = { OI_BLUE, OI_ORANGE, OI_GREEN, OI_PURPLE, GREY_LIGHT };
+
+struct cell { int64_t t; size_t agent; int fn; };
+struct agent { char *id, *name; int64_t first; };
+struct funcs {
+	struct cell *cell; size_t n, cap;
+	struct agent *a; size_t na, acap;
+	size_t *hash; size_t hcap;      /* open addressing: agent index + 1 */
+	size_t *order;
+	int64_t t0, t1; int step; size_t nslots;
+	unsigned char *grid;            /* [row * nslots + slot]: 0 none, fn + 1 */
+};
+
+static void funcs_free(void *p)
+{
+	struct funcs *f = p;
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->na; i++) {
+		free(f->a[i].id);
+		free(f->a[i].name);
+	}
+	free(f->a);
+	free(f->cell);
+	free(f->hash);
+	free(f->order);
+	free(f->grid);
+	free(f);
+}
+
+static size_t fnv(const char *s)
+{
+	size_t h = 1469598103934665603u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Index of agent id, adding it when new; -1 when out of memory. */
+static long agent_of(struct funcs *f, const char *id, const char *name)
+{
+	size_t h;
+
+	if (2 * (f->na + 1) > f->hcap) {
+		size_t ncap = f->hcap ? 2 * f->hcap : 1024, *nh = calloc(ncap, sizeof(*nh));
+		if (!nh)
+			return -1;
+		for (size_t i = 0; i < f->na; i++) {
+			size_t j = fnv(f->a[i].id) & (ncap - 1);
+			while (nh[j])
+				j = (j + 1) & (ncap - 1);
+			nh[j] = i + 1;
+		}
+		free(f->hash);
+		f->hash = nh;
+		f->hcap = ncap;
+	}
+	for (h = fnv(id) & (f->hcap - 1); f->hash[h]; h = (h + 1) & (f->hcap - 1))
+		if (!strcmp(f->a[f->hash[h] - 1].id, id))
+			return (long)f->hash[h] - 1;
+	if (f->na == f->acap) {
+		struct agent *na = realloc(f->a, (f->acap = f->acap ? 2 * f->acap : 128) * sizeof(*na));
+		if (!na)
+			return -1;
+		f->a = na;
+	}
+	f->a[f->na].id = strdup(id);
+	f->a[f->na].name = strdup(name);
+	f->a[f->na].first = INT64_MAX;
+	if (!f->a[f->na].id || !f->a[f->na].name) {
+		free(f->a[f->na].id);
+		free(f->a[f->na].name);
+		return -1;
+	}
+	f->hash[h] = ++f->na;
+	return (long)f->na - 1;
+}
+
+static const struct funcs *sort_ctx;   /* unused: merge sort below takes f */
+
+static int before(const struct funcs *f, size_t x, size_t y)
+{
+	const struct agent *a = &f->a[x], *b = &f->a[y];
+	if (a->first != b->first)
+		return a->first < b->first;
+	return strcmp(a->id, b->id) < 0;
+}
+
+static int sort_rows(struct funcs *f)
+{
+	size_t n = f->na, *tmp = malloc(n * sizeof(*tmp));
+	(void)sort_ctx;
+	if (!tmp)
+		return -1;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = before(f, f->order[j], f->order[i]) ? f->order[j++] : f->order[i++];
+			while (i < mid)
+				tmp[k++] = f->order[i++];
+			while (j < hi)
+				tmp[k++] = f->order[j++];
+		}
+		memcpy(f->order, tmp, n * sizeof(*tmp));
+	}
+	free(tmp);
+	return 0;
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr);
+
+int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(in, err);
+	struct funcs *f;
+	int ct, ca, cn, cf, rc;
+	int64_t only = 0;
+
+	if (!r)
+		return -1;
+	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 || (ca = wfm_csv_require(r, "agent_id", err)) < 0 ||
+	    (cn = wfm_csv_require(r, "name", err)) < 0 || (cf = wfm_csv_require(r, "function", err)) < 0) {
+		wfm_csv_close(r);
+		return -1;
+	}
+	if (c->opts.date && wfm_time_parse_date(c->opts.date, &only, err)) {
+		wfm_csv_close(r);
+		return wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", c->opts.date);
+	}
+	if (!(f = calloc(1, sizeof(*f)))) {
+		wfm_csv_close(r);
+		return wfm_error_set(err, "out of memory");
+	}
+	c->data = f;
+	c->free_data = funcs_free;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct cell w;
+		long a;
+		const char *fs = wfm_csv_get(r, cf);
+		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0) {
+			rc = -1;
+			break;
+		}
+		if (c->opts.date && chart_local(c->opts.tz, w.t) / 86400 != only)
+			continue;
+		for (w.fn = 0; w.fn < NFN && strcasecmp(fs, fn_name[w.fn]); w.fn++)
+			;
+		if (w.fn == NFN) {
+			rc = wfm_csv_error(r, cf, err, "\"%s\" is not CALLS, CHAT, LETTERS, DECLARATIONS or BREAK", fs);
+			break;
+		}
+		if ((a = agent_of(f, wfm_csv_get(r, ca), wfm_csv_get(r, cn))) < 0) {
+			rc = wfm_error_set(err, "out of memory");
+			break;
+		}
+		w.agent = (size_t)a;
+		if (w.t < f->a[a].first)
+			f->a[a].first = w.t;
+		if (f->n == f->cap) {
+			struct cell *nc = realloc(f->cell, (f->cap = f->cap ? 2 * f->cap : 1024) * sizeof(*nc));
+			if (!nc) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+			f->cell = nc;
+		}
+		f->cell[f->n++] = w;
+	}
+	if (rc == 0 && f->n == 0)
+		rc = c->opts.date ? wfm_error_at(err, wfm_csv_name(r), 0, NULL, "no rows on %s", c->opts.date)
+				  : wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
+	wfm_csv_close(r);
+	if (rc < 0)
+		return -1;
+	/* Interval: the smallest gap between distinct timestamps. */
+	f->t0 = f->t1 = f->cell[0].t;
+	f->step = 3600;
+	for (size_t i = 0; i < f->n; i++) {
+		int64_t t = f->cell[i].t;
+		if (t < f->t0)
+			f->t0 = t;
+		if (t > f->t1)
+			f->t1 = t;
+		if (i && t != f->cell[i - 1].t) {
+			int64_t d = t > f->cell[i - 1].t ? t - f->cell[i - 1].t : f->cell[i - 1].t - t;
+			if (d < f->step)
+				f->step = (int)d;
+		}
+	}
+	if (f->step < 300 || (f->t1 - f->t0) / f->step > 31 * 96)
+		return wfm_error_at(err, in, 0, "timestamp", "%zu intervals of %d min: too many to chart "
+				    "(pick a day with --date)", (size_t)((f->t1 - f->t0) / f->step + 1), f->step / 60);
+	f->t1 += f->step;
+	f->nslots = (size_t)((f->t1 - f->t0) / f->step);
+	if (!(f->order = malloc(f->na * sizeof(*f->order))) ||
+	    !(f->grid = calloc(f->na * f->nslots, 1)))
+		return wfm_error_set(err, "out of memory");
+	for (size_t i = 0; i < f->na; i++)
+		f->order[i] = i;
+	if (sort_rows(f))
+		return wfm_error_set(err, "out of memory");
+	{
+		size_t *row = malloc(f->na * sizeof(*row));
+		if (!row)
+			return wfm_error_set(err, "out of memory");
+		for (size_t i = 0; i < f->na; i++)
+			row[f->order[i]] = i;
+		for (size_t i = 0; i < f->n; i++) {
+			size_t s = (size_t)((f->cell[i].t - f->t0) / f->step);
+			f->grid[row[f->cell[i].agent] * f->nslots + s] = (unsigned char)(f->cell[i].fn + 1);
+		}
+		free(row);
+	}
+	snprintf(c->title, sizeof(c->title), "Functions per agent and interval");
+	{
+		char a[32], b[32];
+		wfm_time_format(f->t0, c->opts.tz, a, sizeof(a));
+		wfm_time_format(f->t1 - f->step, c->opts.tz, b, sizeof(b));
+		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
+			 "  -  %zu agents, %s to %s, %d-min intervals", f->na, a, b, f->step / 60);
+	}
+	{
+		double need = 90 + 30 + 60 + 230 + (double)f->na * (f->na <= 250 ? 16 : 12);
+		if (need > c->height)
+			c->height = need > 32000 ? 32000 : (int)need;
+	}
+	c->draw = draw;
+	return 0;
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr)
+{
+	const struct funcs *f = c->data;
+	double top = chart_header(c, cr), maxw = 0, rh, fs, cw;
+	struct rect p, q;
+	int64_t l0 = chart_local(c->opts.tz, f->t0), l1 = chart_local(c->opts.tz, f->t1);
+	struct legend_item it[NFN];
+	size_t (*count)[NFN] = calloc(f->nslots, sizeof(*count));
+	size_t peak = 1;
+	char buf[32];
+
+	if (!count)
+		return;
+	for (int k = 0; k < NFN; k++)
+		it[k] = (struct legend_item){ fn_name[k], fn_rgb[k], 1, LEG_BOX };
+	chart_legend(cr, c->width / 2.0, c->height - 22, it, NFN);
+	rh = (c->height - 44 - top - 30 - 230) / (double)f->na;
+	fs = fmin(FONT_SMALL, rh * 0.72);
+	for (size_t i = 0; i < f->na; i++) {
+		double w = chart_text_width(cr, f->a[i].name, fs, 0) + chart_text_width(cr, f->a[i].id, fs, 1);
+		maxw = fmax(maxw, w);
+	}
+	p.x = 40 + fmin(maxw + 16, 340);
+	p.y = top + 10;
+	p.w = c->width - p.x - 40;
+	p.h = rh * (double)f->na;
+	cw = p.w / (double)f->nslots;
+	for (size_t k = 0; k < f->na; k++) {
+		const struct agent *a = &f->a[f->order[k]];
+		double y = p.y + rh * (double)k, w;
+		if (k % 2) {
+			chart_rgb(cr, 0xF2F2F2, 1);
+			cairo_rectangle(cr, 40, y, p.x - 40, rh);
+			cairo_fill(cr);
+		}
+		for (size_t s = 0; s < f->nslots; s++) {
+			int v = f->grid[k * f->nslots + s];
+			if (!v)
+				continue;
+			count[s][v - 1]++;
+			chart_rgb(cr, fn_rgb[v - 1], 1);
+			cairo_rectangle(cr, p.x + (double)s * cw, y + 0.5, cw, rh - 1);
+			cairo_fill(cr);
+		}
+		if (rh >= 7) {
+			chart_rgb(cr, OI_BLACK, 1);
+			w = chart_text(cr, 40, y + rh / 2, a->id, fs, 1, 0, 0.5);
+			chart_rgb(cr, GREY_TEXT, 1);
+			cairo_save(cr);
+			cairo_rectangle(cr, 40, y, p.x - 48, rh);
+			cairo_clip(cr);
+			chart_text(cr, 40 + w + 6, y + rh / 2, a->name, fs, 0, 0, 0.5);
+			cairo_restore(cr);
+		}
+	}
+	chart_time_axis(cr, &p, l0, l1, 1);
+	/* Totals: stacked bars per interval under the heatmap. */
+	q.x = p.x;
+	q.w = p.w;
+	q.y = p.y + p.h + 70;
+	q.h = 130;
+	for (size_t s = 0; s < f->nslots; s++) {
+		size_t t = 0;
+		for (int k = 0; k < NFN; k++)
+			t += count[s][k];
+		if (t > peak)
+			peak = t;
+	}
+	{
+		double hi = chart_nice_max((double)peak * 1.15);
+		chart_value_axis(cr, &q, 0, hi, 0);
+		for (size_t s = 0; s < f->nslots; s++) {
+			double y = q.y + q.h, x = q.x + (double)s * cw;
+			size_t work = 0;
+			for (int k = 0; k < NFN; k++) {
+				double h = q.h * (double)count[s][k] / hi;
+				chart_rgb(cr, fn_rgb[k], 1);
+				cairo_rectangle(cr, x + 1, y - h, cw - 2, h);
+				cairo_fill(cr);
+				y -= h;
+				if (k < NFN - 1)
+					work += count[s][k];
+			}
+			snprintf(buf, sizeof(buf), "%zu", work);
+			if (work && chart_text_width(cr, buf, 11, 0) + 2 <= cw) {
+				chart_rgb(cr, OI_BLACK, 1);
+				chart_text(cr, x + cw / 2, y - 4, buf, 11, 0, 0.5, 1);
+			}
+		}
+		chart_time_axis(cr, &q, l0, l1, 1);
+		chart_panel_title(cr, &q, "agents per function", "numbers: agents working (breaks excluded)");
+	}
+	free(count);
+}

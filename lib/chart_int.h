@@ -1,0 +1,86 @@
+/* chart_int.h - shared drawing helpers of lib/chart*.c (not a public API).
+ *
+ * Each kind has a loader (reads its CSV into a private struct) and a draw
+ * function (paints on a cairo_t of the chart's size).  chart.c holds the
+ * common pieces: layout, axes and ticks, legend, palette, text.
+ */
+#ifndef WFM_CHART_INT_H
+#define WFM_CHART_INT_H
+
+#include <cairo.h>
+#include <stdint.h>
+#include "chart.h"
+
+struct wfm_chart {
+	enum wfm_chart_kind kind;
+	struct wfm_chart_opts opts;
+	char title[256], subtitle[256];
+	int width, height;
+	void *data;
+	void (*draw)(const struct wfm_chart *c, cairo_t *cr);
+	void (*free_data)(void *data);
+};
+
+/* Okabe-Ito (Wong 2011, Nature Methods 8:441) as 0xRRGGBB. */
+enum {
+	OI_BLACK = 0x000000, OI_ORANGE = 0xE69F00, OI_SKY = 0x56B4E9,
+	OI_GREEN = 0x009E73, OI_YELLOW = 0xF0E442, OI_BLUE = 0x0072B2,
+	OI_VERMILLION = 0xD55E00, OI_PURPLE = 0xCC79A7,
+	GREY_GRID = 0xDDDDDD, GREY_TEXT = 0x555555, GREY_LIGHT = 0xBBBBBB,
+};
+
+struct rect { double x, y, w, h; };
+
+enum { LEG_BOX, LEG_LINE, LEG_DASH, LEG_HOLLOW };
+struct legend_item { const char *label; uint32_t rgb; double alpha; int style; };
+
+#define FONT_SMALL 13.0
+#define FONT_BODY 15.0
+#define FONT_PANEL 16.0
+#define FONT_TITLE 26.0
+
+void chart_rgb(cairo_t *cr, uint32_t rgb, double alpha);
+/* Text at (x, y); ha 0 left, 0.5 centre, 1 right; va likewise 0 top,
+ * 0.5 middle, 1 baseline-bottom.  Returns its width. */
+double chart_text(cairo_t *cr, double x, double y, const char *s, double size,
+		  int bold, double ha, double va);
+double chart_text_width(cairo_t *cr, const char *s, double size, int bold);
+/* White page, title and subtitle; returns the y below them. */
+double chart_header(const struct wfm_chart *c, cairo_t *cr);
+/* Legend row centred at y; returns its height. */
+double chart_legend(cairo_t *cr, double cx, double y, const struct legend_item *it, int n);
+/* Split the area below top into n stacked panels (each with room for a
+ * panel title above it and an axis below) in ncol columns. */
+void chart_panels(double width, double top, double bottom, int n, int ncol,
+		  double left, double right, struct rect *out);
+/* Value axis on the left of r from 0 (or lo) to hi: nice ticks, grid,
+ * labels; pct writes ticks as percent of 1.  Returns the axis top (>= hi). */
+double chart_nice_max(double hi);
+void chart_value_axis(cairo_t *cr, const struct rect *r, double lo, double hi, int pct);
+/* Time axis below r for local seconds t0..t1: ticks chosen so labels do
+ * not overlap, midnight labelled with the weekday and date, day and week
+ * gridlines. */
+void chart_time_axis(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, int labels);
+/* Panel title above r. */
+void chart_panel_title(cairo_t *cr, const struct rect *r, const char *s, const char *note);
+/* Local wall-clock seconds of an instant. */
+int64_t chart_local(const wfm_tz *tz, int64_t utc);
+/* Sequential colour-blind safe scale (viridis stops) for v in 0..1. */
+void chart_seq(cairo_t *cr, double v);
+double chart_seq_luma(double v);
+const char *chart_wday(int w);
+
+/* Write an RGB24 image surface as PNG, fast (lib/chart_png.c); 0 or -1. */
+int chart_png_write(cairo_surface_t *s, FILE *fp);
+/* Canvases from this many pixels use chart_png_write(), smaller ones
+ * Cairo's writer (smaller files). */
+#define CHART_FAST_PNG_PIXELS 4000000L
+
+int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err);
+int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err);
+int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err);
+int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err);
+int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err);
+int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err);
+
+#endif

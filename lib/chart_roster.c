@@ -1,0 +1,440 @@
+/* chart_roster.c - Gantt of agents' shifts for a day or a week, as on a
+ * wall schedule: a row per agent sorted by start, bars coloured by start
+ * time, breaks hollow, hours labelled, shift length written in the bar.
+ * Input: roster.csv `date,agent_id,name,start,end,break_start,break_end[,shift]`
+ * (HH:MM; an end at or before the start is on the next day). */
+#include "chart_int.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Row height in px below which the chart grows taller: 16 px (13 px
+ * names) up to 250 agents, then 12 px, which keeps a 1,000-agent week
+ * PNG near 13,000 px tall (PNG encoding dominates: ~50 ns a pixel). */
+#define ROW_MIN(n) ((n) <= 250 ? 16 : 12)
+#define HEIGHT_MAX 32000
+
+struct shift { int64_t day; size_t agent; int start, end, bstart, bend; };
+struct agent { char *id, *name; int key; };
+struct roster {
+	struct shift *s; size_t n, cap;
+	struct agent *a; size_t na, acap;
+	size_t *order;          /* rows: agent indexes sorted by first start */
+	int64_t day0; int ndays;
+	int lo, hi;             /* day view: minutes shown */
+	double label_w;
+};
+
+static void roster_free(void *p)
+{
+	struct roster *r = p;
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->na; i++) {
+		free(r->a[i].id);
+		free(r->a[i].name);
+	}
+	free(r->a);
+	free(r->s);
+	free(r->order);
+	free(r);
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr);
+
+static int hhmm(const wfm_csv_reader *rd, int col, int *out, wfm_error *err)
+{
+	if (wfm_time_parse_hhmm(wfm_csv_get(rd, col), out, err))
+		return wfm_csv_error(rd, col, err, "\"%s\" is not a time HH:MM", wfm_csv_get(rd, col));
+	return 0;
+}
+
+static const struct roster *sort_ctx_unused;
+
+static int cmp_agent(const void *x, const void *y, void *ctx)
+{
+	const struct roster *r = ctx;
+	const struct agent *a = &r->a[*(const size_t *)x], *b = &r->a[*(const size_t *)y];
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* qsort_r is not C11; a small insertion-merge sort keeps this portable. */
+static void sort_rows(struct roster *r)
+{
+	size_t n = r->na, *tmp = malloc(n * sizeof(*tmp));
+	(void)sort_ctx_unused;
+	if (!tmp)
+		return;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = cmp_agent(&r->order[j], &r->order[i], r) < 0 ? r->order[j++] : r->order[i++];
+			while (i < mid)
+				tmp[k++] = r->order[i++];
+			while (j < hi)
+				tmp[k++] = r->order[j++];
+		}
+		memcpy(r->order, tmp, n * sizeof(*tmp));
+	}
+	free(tmp);
+}
+
+/* Agent index by id: agents arrive grouped or in date order, so look at
+ * the last few first, then a linear scan (fine for thousands). */
+static long find_agent(const struct roster *r, const char *id)
+{
+	for (size_t i = r->na; i-- > 0;)
+		if (!strcmp(r->a[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+/* Week view: sort agents by their usual start, the most frequent start
+ * time of day over the week (ties: the earliest), so a row reads as one
+ * kind of shift. */
+static int week_keys(struct roster *r)
+{
+	size_t *first = malloc((r->na + 1) * sizeof(*first)), *by = malloc(r->n * sizeof(*by));
+	if (!first || !by) {
+		free(first);
+		free(by);
+		return -1;
+	}
+	memset(first, 0, (r->na + 1) * sizeof(*first));
+	for (size_t i = 0; i < r->n; i++)
+		first[r->s[i].agent + 1]++;
+	for (size_t a = 0; a < r->na; a++)
+		first[a + 1] += first[a];
+	for (size_t i = 0; i < r->n; i++)
+		by[first[r->s[i].agent]++] = i;
+	/* first[a] is now the end of agent a's run; its start is first[a-1]. */
+	for (size_t a = 0, lo = 0; a < r->na; lo = first[a], a++) {
+		int best = -1, bestn = 0;
+		for (size_t i = lo; i < first[a]; i++) {
+			int st = r->s[by[i]].start % 1440, n = 0;
+			for (size_t j = lo; j < first[a]; j++)
+				n += r->s[by[j]].start % 1440 == st;
+			if (n > bestn || (n == bestn && st < best)) {
+				best = st;
+				bestn = n;
+			}
+		}
+		r->a[a].key = best;
+	}
+	free(first);
+	free(by);
+	return 0;
+}
+
+int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
+{
+	wfm_csv_reader *rd = wfm_csv_open(in, err);
+	struct roster *r;
+	int col[7], rc;
+	static const char *names[] = { "date", "agent_id", "name", "start", "end", "break_start", "break_end" };
+	int64_t only = 0, dmax = 0;
+
+	if (!rd)
+		return -1;
+	for (int k = 0; k < 7; k++)
+		if ((col[k] = wfm_csv_require(rd, names[k], err)) < 0) {
+			wfm_csv_close(rd);
+			return -1;
+		}
+	if (c->opts.date && wfm_time_parse_date(c->opts.date, &only, err)) {
+		wfm_csv_close(rd);
+		return wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", c->opts.date);
+	}
+	if (!(r = calloc(1, sizeof(*r)))) {
+		wfm_csv_close(rd);
+		return wfm_error_set(err, "out of memory");
+	}
+	c->data = r;
+	c->free_data = roster_free;
+	while ((rc = wfm_csv_next(rd, err)) == 1) {
+		struct shift s;
+		long a;
+		if (wfm_time_parse_date(wfm_csv_get(rd, col[0]), &s.day, err)) {
+			rc = wfm_csv_error(rd, col[0], err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(rd, col[0]));
+			break;
+		}
+		if (c->opts.date && s.day != only)
+			continue;
+		if (hhmm(rd, col[3], &s.start, err) || hhmm(rd, col[4], &s.end, err)) {
+			rc = -1;
+			break;
+		}
+		if (s.end <= s.start)
+			s.end += 1440;
+		s.bstart = s.bend = -1;
+		if (*wfm_csv_get(rd, col[5]) || *wfm_csv_get(rd, col[6])) {
+			if (hhmm(rd, col[5], &s.bstart, err) || hhmm(rd, col[6], &s.bend, err)) {
+				rc = -1;
+				break;
+			}
+			if (s.bstart < s.start)
+				s.bstart += 1440;
+			if (s.bend < s.bstart)
+				s.bend += 1440;
+			if (s.bstart < s.start || s.bend > s.end) {
+				rc = wfm_csv_error(rd, col[5], err, "break %s-%s is outside the shift",
+						   wfm_csv_get(rd, col[5]), wfm_csv_get(rd, col[6]));
+				break;
+			}
+		}
+		if ((a = find_agent(r, wfm_csv_get(rd, col[1]))) < 0) {
+			if (r->na == r->acap) {
+				struct agent *na = realloc(r->a, (r->acap = r->acap ? 2 * r->acap : 128) * sizeof(*na));
+				if (!na) {
+					rc = wfm_error_set(err, "out of memory");
+					break;
+				}
+				r->a = na;
+			}
+			r->a[r->na].id = strdup(wfm_csv_get(rd, col[1]));
+			r->a[r->na].name = strdup(wfm_csv_get(rd, col[2]));
+			r->a[r->na].key = -1;
+			a = (long)r->na++;
+			if (!r->a[a].id || !r->a[a].name) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+		}
+		s.agent = (size_t)a;
+		if (r->n == r->cap) {
+			struct shift *ns = realloc(r->s, (r->cap = r->cap ? 2 * r->cap : 512) * sizeof(*ns));
+			if (!ns) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+			r->s = ns;
+		}
+		if (r->n == 0 || s.day < r->day0)
+			r->day0 = s.day;
+		if (r->n == 0 || s.day > dmax)
+			dmax = s.day;
+		r->s[r->n++] = s;
+	}
+	if (rc == 0 && r->n == 0)
+		rc = c->opts.date ? wfm_error_at(err, wfm_csv_name(rd), 0, NULL, "no shifts on %s", c->opts.date)
+				  : wfm_error_at(err, wfm_csv_name(rd), 1, NULL, "no data rows");
+	wfm_csv_close(rd);
+	if (rc < 0)
+		return -1;
+	r->ndays = (int)(dmax - r->day0 + 1);
+	if (r->ndays > 31)
+		return wfm_error_at(err, in, 0, "date", "%d days from first to last shift: chart at most 31 "
+				    "(pick a day with --date)", r->ndays);
+	/* Sort key: first day's start of each agent (minutes of that day). */
+	r->lo = 24 * 60;
+	r->hi = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		struct shift *s = &r->s[i];
+		struct agent *a = &r->a[s->agent];
+		int key = (int)(s->day - r->day0) * 1440 + s->start;
+		if (a->key < 0 || key < a->key)
+			a->key = key;
+		if (s->start < r->lo)
+			r->lo = s->start;
+		if (s->end > r->hi)
+			r->hi = s->end;
+	}
+	if (r->ndays > 1 && week_keys(r))
+		return wfm_error_set(err, "out of memory");
+	r->lo = r->lo / 60 * 60;
+	r->hi = (r->hi + 59) / 60 * 60;
+	if (!(r->order = malloc(r->na * sizeof(*r->order))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t i = 0; i < r->na; i++)
+		r->order[i] = i;
+	sort_rows(r);
+	{
+		char d0[16], d1[16];
+		wfm_time_format_date(r->day0, d0, sizeof(d0));
+		wfm_time_format_date(dmax, d1, sizeof(d1));
+		if (r->ndays == 1)
+			snprintf(c->title, sizeof(c->title), "Roster %s %s", chart_wday(wfm_time_weekday(r->day0)), d0);
+		else
+			snprintf(c->title, sizeof(c->title), "Roster %s to %s", d0, d1);
+		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
+			 "  -  %zu agents, %zu shifts; rows sorted by start, colour = start time, "
+			 "hollow = break", r->na, r->n);
+	}
+	/* Grow the canvas so every row keeps ROW_MIN pixels. */
+	{
+		double need = 90 + 40 + 60 + (double)r->na * ROW_MIN(r->na);
+		if (need > c->height)
+			c->height = need > HEIGHT_MAX ? HEIGHT_MAX : (int)need;
+	}
+	r->label_w = 0;
+	c->draw = draw;
+	return 0;
+}
+
+static const struct { int from; uint32_t rgb; const char *label; } bands[] = {
+	{ 0, OI_BLUE, "night" }, { 360, OI_SKY, "06-08" }, { 480, OI_GREEN, "08-10" },
+	{ 600, OI_YELLOW, "10-12" }, { 720, OI_ORANGE, "12-14" }, { 840, OI_VERMILLION, "14-17" },
+	{ 1020, OI_PURPLE, "17-22" }, { 1320, OI_BLUE, "night" },
+};
+#define NBANDS 8
+
+static int band_of(int start)
+{
+	int b = 0;
+	start %= 1440;
+	for (int k = 0; k < NBANDS; k++)
+		if (start >= bands[k].from)
+			b = k;
+	return b;
+}
+
+static int dark_band(int b)
+{
+	uint32_t c = bands[b].rgb;
+	return c == OI_BLUE || c == OI_GREEN || c == OI_VERMILLION || c == OI_PURPLE;
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr)
+{
+	const struct roster *r = c->data;
+	double top = chart_header(c, cr), bottom = c->height - 44, maxw = 0;
+	double fs, rh;
+	struct rect p;
+	int week = r->ndays > 1;
+	int64_t span = week ? (int64_t)r->ndays * 1440 : r->hi - r->lo, org = week ? 0 : r->lo;
+	size_t *row = malloc(r->na * sizeof(*row));
+	char buf[64];
+
+	if (!row)
+		return;
+	for (size_t i = 0; i < r->na; i++)
+		row[r->order[i]] = i;
+	rh = (bottom - top - 60) / (double)r->na;
+	fs = fmin(FONT_SMALL, rh * 0.72);
+	for (size_t i = 0; i < r->na; i++) {
+		double w = chart_text_width(cr, r->a[i].name, fs, 0) + chart_text_width(cr, r->a[i].id, fs, 1);
+		if (w > maxw)
+			maxw = w;
+	}
+	p.x = 40 + fmin(maxw + 16, 340);
+	p.y = top + 30;
+	p.w = c->width - p.x - 40;
+	p.h = rh * (double)r->na;
+	{
+		struct legend_item it[NBANDS];
+		for (int k = 0; k < NBANDS - 1; k++)
+			it[k] = (struct legend_item){ bands[k].label, bands[k].rgb, 1, LEG_BOX };
+		it[NBANDS - 1] = (struct legend_item){ "break", GREY_TEXT, 1, LEG_HOLLOW };
+		chart_rgb(cr, OI_BLACK, 1);
+		chart_text(cr, 40, c->height - 22, "shift start:", FONT_BODY, 1, 0, 0.5);
+		chart_legend(cr, c->width / 2.0, c->height - 22, it, NBANDS);
+	}
+	/* Zebra rows and names. */
+	for (size_t k = 0; k < r->na; k++) {
+		const struct agent *a = &r->a[r->order[k]];
+		double y = p.y + rh * (double)k;
+		if (k % 2) {
+			chart_rgb(cr, 0xF2F2F2, 1);
+			cairo_rectangle(cr, 40, y, p.x + p.w - 40, rh);
+			cairo_fill(cr);
+		}
+		if (rh >= 7) {
+			double w;
+			chart_rgb(cr, OI_BLACK, 1);
+			w = chart_text(cr, 40, y + rh / 2, a->id, fs, 1, 0, 0.5);
+			chart_rgb(cr, GREY_TEXT, 1);
+			cairo_save(cr);
+			cairo_rectangle(cr, 40, y, p.x - 48, rh);
+			cairo_clip(cr);
+			chart_text(cr, 40 + w + 6, y + rh / 2, a->name, fs, 0, 0, 0.5);
+			cairo_restore(cr);
+		}
+	}
+	/* Hour grid with labels at top and bottom. */
+	{
+		double px = p.w / (double)span;
+		int step = week ? 360 : 60;
+		while (step * px < 34)
+			step *= 2;
+		for (int64_t m = 0; m <= span; m += step) {
+			int64_t abs = org + m;
+			double x = floor(p.x + (double)m * px) + 0.5;
+			int midnight = abs % 1440 == 0;
+			chart_rgb(cr, midnight ? 0x888888 : GREY_GRID, 1);
+			cairo_set_line_width(cr, midnight && week ? 2 : 1);
+			cairo_move_to(cr, x, p.y - 4);
+			cairo_line_to(cr, x, p.y + p.h + 4);
+			cairo_stroke(cr);
+			snprintf(buf, sizeof(buf), "%02d", (int)(abs % 1440 / 60));
+			if (!week || !midnight) {
+				chart_rgb(cr, GREY_TEXT, 1);
+				chart_text(cr, x, p.y - 10, buf, FONT_SMALL, 0, 0.5, 1);
+				chart_text(cr, x, p.y + p.h + 8, buf, FONT_SMALL, 0, 0.5, 0);
+			}
+		}
+		if (week)
+			for (int d = 0; d < r->ndays; d++) {
+				int y, mo, dd;
+				wfm_time_civil_from_days(r->day0 + d, &y, &mo, &dd);
+				snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(r->day0 + d)), dd, mo);
+				chart_rgb(cr, OI_BLACK, 1);
+				chart_text(cr, p.x + (d + 0.5) * 1440 * px, p.y - 30, buf, FONT_BODY, 1, 0.5, 1);
+			}
+	}
+	/* Bars. */
+	{
+		double px = p.w / (double)span, bh = fmax(1, rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
+		for (size_t i = 0; i < r->n; i++) {
+			const struct shift *s = &r->s[i];
+			int b = band_of(s->start);
+			int64_t base = week ? (s->day - r->day0) * 1440 : 0;
+			double y = p.y + rh * (double)row[s->agent] + (rh - bh) / 2;
+			double x0 = p.x + (double)(base + s->start - org) * px;
+			double x1 = p.x + (double)(base + s->end - org) * px;
+			int len = s->end - s->start;
+			if (x1 > p.x + p.w)
+				x1 = p.x + p.w;
+			chart_rgb(cr, bands[b].rgb, 1);
+			cairo_rectangle(cr, x0, y, x1 - x0, bh);
+			cairo_fill(cr);
+			if (s->bstart >= 0) {
+				double b0 = p.x + (double)(base + s->bstart - org) * px;
+				double b1 = p.x + (double)(base + s->bend - org) * px;
+				chart_rgb(cr, 0xFFFFFF, 1);
+				cairo_rectangle(cr, b0, y + 2, fmax(1, b1 - b0), bh - 4);
+				cairo_fill(cr);
+			}
+			if (bh < 8)
+				continue;
+			if (len % 60)
+				snprintf(buf, sizeof(buf), "%dh%02d", len / 60, len % 60);
+			else
+				snprintf(buf, sizeof(buf), "%dh", len / 60);
+			const char *lab = buf;
+			char full[96];
+			if (!week) {
+				snprintf(full, sizeof(full), "%02d:%02d-%02d:%02d  %s", s->start / 60 % 24,
+					 s->start % 60, s->end / 60 % 24, s->end % 60, buf);
+				double room = s->bstart >= 0 ? p.x + (double)(s->bstart - org) * px - x0 : x1 - x0;
+				if (chart_text_width(cr, full, lfs, 0) + 8 <= room)
+					lab = full;
+			}
+			if (chart_text_width(cr, lab, lfs, 0) + 4 > x1 - x0)
+				continue;
+			chart_rgb(cr, dark_band(b) ? 0xFFFFFF : OI_BLACK, 1);
+			chart_text(cr, x0 + 4, y + bh / 2, lab, lfs, 0, 0, 0.5);
+		}
+	}
+	chart_rgb(cr, 0x333333, 1);
+	cairo_set_line_width(cr, 1);
+	cairo_rectangle(cr, floor(p.x) + 0.5, floor(p.y) + 0.5, floor(p.w), floor(p.h));
+	cairo_stroke(cr);
+	free(row);
+}

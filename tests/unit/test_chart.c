@@ -1,0 +1,365 @@
+/* test_chart.c - lib/chart*.c: formats, determinism, and pixels where the
+ * data demand a colour.  Positions are worked out by hand from the layout
+ * (comments give the arithmetic) or read off the image itself. */
+#include "chart.h"
+#include "chart_int.h"
+#include "check.h"
+#include "tz.h"
+
+#include <cairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FIX "tests/fixtures/chart/"
+
+struct img { cairo_surface_t *s; unsigned char *d; int w, h, stride; };
+
+/* Render to a memory buffer; returns its bytes (malloc'ed) and size. */
+static unsigned char *render(wfm_chart *c, enum wfm_chart_format fmt, size_t *len)
+{
+	char *buf = NULL;
+	FILE *fp = open_memstream(&buf, len);
+	wfm_error err = { 0 };
+	int rc = wfm_chart_write(c, fmt, fp, &err);
+	fclose(fp);
+	CHECK(rc == 0, "write: %s", err.msg);
+	return (unsigned char *)buf;
+}
+
+struct png_src { const unsigned char *p; size_t n, at; };
+
+static cairo_status_t read_mem(void *cl, unsigned char *data, unsigned int len)
+{
+	struct png_src *s = cl;
+	if (s->at + len > s->n)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, s->p + s->at, len);
+	s->at += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Render as PNG and decode it again, as a viewer would. */
+static struct img load_png(wfm_chart *c)
+{
+	struct img im = { 0 };
+	size_t n;
+	unsigned char *png = render(c, WFM_CHART_PNG, &n);
+	struct png_src src = { png, n, 0 };
+
+	CHECK(n > 33 && !memcmp(png, "\x89PNG\r\n\x1a\n", 8), "PNG signature");
+	im.s = cairo_image_surface_create_from_png_stream(read_mem, &src);
+	im.d = cairo_image_surface_get_data(im.s);
+	im.w = cairo_image_surface_get_width(im.s);
+	im.h = cairo_image_surface_get_height(im.s);
+	im.stride = cairo_image_surface_get_stride(im.s);
+	free(png);
+	return im;
+}
+
+static uint32_t px(const struct img *im, int x, int y)
+{
+	if (x < 0 || y < 0 || x >= im->w || y >= im->h)
+		return 0xFFFFFFFF;
+	return *(uint32_t *)(im->d + (size_t)y * im->stride + 4 * (size_t)x) & 0xFFFFFF;
+}
+
+/* Colour within tol per channel. */
+static int near_rgb(uint32_t got, int r, int g, int b, int tol)
+{
+	return abs((int)(got >> 16 & 255) - r) <= tol && abs((int)(got >> 8 & 255) - g) <= tol &&
+	       abs((int)(got & 255) - b) <= tol;
+}
+
+static wfm_chart *load(enum wfm_chart_kind k, const char *path, const wfm_tz *tz, const char *date)
+{
+	struct wfm_chart_opts o = { 0 };
+	wfm_error err = { 0 };
+	wfm_chart *c;
+
+	o.tz = tz;
+	o.date = date;
+	o.history_weeks = 2;
+	c = wfm_chart_load(k, path, &o, &err);
+	CHECK(c != NULL, "load %s: %s", path, err.msg);
+	return c;
+}
+
+static void test_names(void)
+{
+	CHECK(wfm_chart_format_of("a.png") == WFM_CHART_PNG, "png");
+	CHECK(wfm_chart_format_of("a/b.SVG") == WFM_CHART_SVG, "svg any case");
+	CHECK(wfm_chart_format_of("x.pdf") == WFM_CHART_PDF, "pdf");
+	CHECK(wfm_chart_format_of("-") == WFM_CHART_PNG, "stdout is png");
+	CHECK(wfm_chart_format_of("out") == WFM_CHART_PNG, "no extension is png");
+	CHECK(wfm_chart_format_of("x.jpg") == -1, "jpg refused");
+	CHECK(wfm_chart_format_of("dir.v2/out") == WFM_CHART_PNG, "dot in directory only");
+	CHECK(wfm_chart_kind_parse("roster") == WFM_CHART_ROSTER, "kind roster");
+	CHECK(wfm_chart_kind_parse("gantt") == -1, "unknown kind");
+	CHECK_NEAR(chart_nice_max(14.7), 15, 1e-9, "nice max 14.7");
+	CHECK_NEAR(chart_nice_max(263), 300, 1e-9, "nice max 263");
+}
+
+/* coverage-day.csv: required 10 all day; scheduled 4 at 10:00 (under by
+ * 6), 14 at 18:00 (over by 4).  Layout (chart_coverage.c): header 90 px,
+ * legend strip 44 px, one panel, left 80, right 40, panel head 30, foot
+ * 46: panel x = 80, w = 1684 - 120 = 1564, y = 120, h = (1146 - 90) - 76
+ * = 980.  y axis 0..nice_max(14 * 1.05) = 15.
+ * 10:00-11:00 spans x 80 + 1564 * 10/24 = 731.7 .. 796.8; values 4..10
+ * span y 120 + 980 * (1 - 10/15) = 446.7 .. 838.7: sample (764, 620).
+ * Vermillion D55E00 at alpha 0.75 on white: (223.5, 134.3, 63.8).
+ * 18:00-19:00: x 1253.5 .. 1318.7, values 10..14 span y 185.3 .. 446.7:
+ * sample (1286, 300) (y 316 is the gridline at 12).  Sky 56B4E9 at alpha 0.45 on white: (179, 221, 245).
+ * 05:00 at y 620 (value 8.3, between the lines only when uncovered): white. */
+static void test_coverage(const wfm_tz *tz)
+{
+	wfm_chart *c = load(WFM_CHART_COVERAGE, FIX "coverage-day.csv", tz, NULL);
+	struct img im;
+
+	if (!c)
+		return;
+	im = load_png(c);
+	CHECK(im.w == 1684 && im.h == 1190, "coverage size %dx%d", im.w, im.h);
+	CHECK(near_rgb(px(&im, 764, 620), 223, 134, 64, 3), "under-cover red at 10:00: %06x", px(&im, 764, 620));
+	CHECK(near_rgb(px(&im, 1286, 300), 179, 221, 245, 3), "over-cover blue at 18:00: %06x", px(&im, 1286, 300));
+	CHECK(near_rgb(px(&im, 80 + 1564 * 5.5 / 24, 620), 255, 255, 255, 0), "covered 05:00 white");
+	/* Outside the under-cover interval by a few pixels: not red. */
+	CHECK(!near_rgb(px(&im, 727, 620), 223, 134, 64, 30), "09:59 not red");
+	CHECK(!near_rgb(px(&im, 801, 620), 223, 134, 64, 30), "11:01 not red");
+	cairo_surface_destroy(im.s);
+	wfm_chart_free(c);
+}
+
+/* roster-2.csv, --date 2026-11-23: A1 09:00-17:00 break 13:00-13:30
+ * (band 08-10: bluish green 009E73), B2 12:00-20:00 no break (band 12-14:
+ * orange E69F00).  Rows sorted by start: A1 first.  Day view 09:00-20:00
+ * (660 min).  Row centres: plot top 90 + 30 = 120, row height (1146 - 90
+ * - 60) / 2 = 498: centres y = 369 and 867; the bar label is written
+ * at the centre, so read 100 px above it (bars are 0.74 x 498 tall).  The bar ends give the plot's x and
+ * width (A1 starts at its left edge, B2 ends at its right edge); then A1
+ * ends at 480/660 of it, its break is 240/660 .. 270/660, and B2 starts
+ * at 180/660. */
+/* First run of colour rgb on row y from x = from: its first x, and its
+ * last in *end.  Gridlines (1-2 px) across a run do not end it. */
+static int run_of(const struct img *im, int y, int r, int g, int b, int from, int *end)
+{
+	int x = from;
+	while (x < im->w && !near_rgb(px(im, x, y), r, g, b, 2))
+		x++;
+	if (x >= im->w)
+		return -1;
+	*end = x;
+	for (;;) {
+		int k = 1;
+		while (k <= 3 && !near_rgb(px(im, *end + k, y), r, g, b, 2))
+			k++;
+		if (k > 3)
+			break;
+		*end += k;
+	}
+	return x;
+}
+
+static void test_roster(const wfm_tz *tz)
+{
+	wfm_chart *c = load(WFM_CHART_ROSTER, FIX "roster-2.csv", tz, "2026-11-23");
+	struct img im;
+	int a0, a1, g0, g1, b0, b1;
+	double x0, w;
+
+	if (!c)
+		return;
+	im = load_png(c);
+	a0 = run_of(&im, 269, 0x00, 0x9E, 0x73, 0, &a1);     /* A1 before its break */
+	g0 = run_of(&im, 269, 255, 255, 255, a1 + 1, &g1);   /* the hollow break */
+	b0 = run_of(&im, 767, 0xE6, 0x9F, 0x00, 0, &b1);     /* B2 */
+	CHECK(a0 > 0 && g0 > 0 && b0 > 0, "bars found: %d %d %d", a0, g0, b0);
+	x0 = a0;
+	w = b1 + 1 - a0;
+	CHECK_NEAR(g0, x0 + w * 240 / 660, 2, "break starts 13:00");
+	CHECK_NEAR(g1 + 1, x0 + w * 270 / 660, 2, "break ends 13:30");
+	CHECK_NEAR(b0, x0 + w * 180 / 660, 2, "B2 starts 12:00");
+	{
+		int e0, e1;   /* after the break: green again until 17:00 */
+		e0 = run_of(&im, 269, 0x00, 0x9E, 0x73, g1 + 1, &e1);
+		CHECK(e0 > g1 && e0 <= g1 + 3, "green resumes after the break: %d after %d", e0, g1);
+		CHECK_NEAR(e1 + 1, x0 + w * 480 / 660, 2, "A1 ends 17:00");
+	}
+	CHECK(w > 1000, "plot is most of the width: %g", w);
+	cairo_surface_destroy(im.s);
+	wfm_chart_free(c);
+
+	/* Whole file: two days -> week view; size grows only past the rows. */
+	c = load(WFM_CHART_ROSTER, FIX "roster-2.csv", tz, NULL);
+	if (c) {
+		int wd, ht;
+		wfm_chart_size(c, &wd, &ht);
+		CHECK(wd == 1684 && ht == 1190, "week of 2 agents keeps A4: %dx%d", wd, ht);
+		wfm_chart_free(c);
+	}
+	/* 120 agents need 120 x 16 px rows: the canvas grows to 90 + 40 + 60
+	 * + 1920 = 2110 px. */
+	c = load(WFM_CHART_ROSTER, FIX "roster.csv", tz, NULL);
+	if (c) {
+		int wd, ht;
+		wfm_chart_size(c, &wd, &ht);
+		CHECK(ht == 2110, "120 agents grow the canvas to 2110 px: %d", ht);
+		wfm_chart_free(c);
+	}
+}
+
+/* Adjacent runs may be parted by a 1-2 px antialiased edge or gridline.
+ * functions-2.csv: A1 (first at 09:00) CALLS, CALLS, BREAK, CHAT; B2
+ * (first at 09:30) LETTERS, DECLARATIONS.  Rows: heatmap top 90 + 10 =
+ * 100, row height (1190 - 44 - 90 - 30 - 230) / 2 = 398: centres 299 and
+ * 697.  Reading row A1 left to right: blue 0072B2, grey BBBBBB, orange
+ * E69F00, each run a quarter of the plot (4 intervals 09:00-11:00). */
+static void test_functions(const wfm_tz *tz)
+{
+	wfm_chart *c = load(WFM_CHART_FUNCTIONS, FIX "functions-2.csv", tz, NULL);
+	struct img im;
+	int c0, c1, k0, k1, h0, h1, l0, l1, d0, d1;
+
+	if (!c)
+		return;
+	im = load_png(c);
+	c0 = run_of(&im, 299, 0x00, 0x72, 0xB2, 0, &c1);
+	k0 = run_of(&im, 299, 0xBB, 0xBB, 0xBB, c1 + 1, &k1);
+	h0 = run_of(&im, 299, 0xE6, 0x9F, 0x00, k1 + 1, &h1);
+	l0 = run_of(&im, 697, 0x00, 0x9E, 0x73, 0, &l1);
+	d0 = run_of(&im, 697, 0xCC, 0x79, 0xA7, l1 + 1, &d1);
+	CHECK(c0 > 0 && k0 > c1 && k0 <= c1 + 3 && h0 > k1 && h0 <= k1 + 3, "A1: calls, break, chat adjacent: %d %d %d %d %d",
+	      c0, c1, k0, k1, h0);
+	CHECK_NEAR((double)(c1 + 1 - c0) / 2, k1 + 1 - k0, 2, "two calls slots = twice the break");
+	CHECK_NEAR(k1 + 1 - k0, h1 + 1 - h0, 2, "break and chat one slot each");
+	CHECK_NEAR(l0, k0 - (k1 + 1 - k0), 2, "B2 starts at 09:30");
+	CHECK(d0 > l1 && d0 <= l1 + 3, "B2 letters then declarations: %d after %d", d0, l1);
+	cairo_surface_destroy(im.s);
+	wfm_chart_free(c);
+}
+
+/* profile-1.csv: Mon 00:00 = 0 (viridis bottom 440154, dark purple),
+ * Mon 12:00 = 10 = max (viridis top FDE725, yellow), Tue 00:00 empty
+ * (grey BBBBBB with a white stroke).  Panel: x 90, w 1684 - 130 = 1554,
+ * y 120, h (1170 - 90) - 76 - 6 = 998, so cells 777 x 499: sample the
+ * centres of three cells away from their value text. */
+static void test_profile(const wfm_tz *tz)
+{
+	wfm_chart *c = load(WFM_CHART_PROFILE, FIX "profile-1.csv", tz, NULL);
+	struct img im;
+
+	if (!c)
+		return;
+	im = load_png(c);
+	CHECK(near_rgb(px(&im, 90 + 100, 120 + 100), 0x44, 0x01, 0x54, 3), "zero is dark: %06x", px(&im, 190, 220));
+	CHECK(near_rgb(px(&im, 90 + 777 + 100, 120 + 100), 0xFD, 0xE7, 0x25, 3), "peak is yellow: %06x",
+	      px(&im, 967, 220));
+	CHECK(near_rgb(px(&im, 90 + 100, 120 + 499 + 50), 0xBB, 0xBB, 0xBB, 3), "no data is grey: %06x",
+	      px(&im, 190, 669));
+	cairo_surface_destroy(im.s);
+	wfm_chart_free(c);
+}
+
+/* Every kind on the week fixtures: PNG, SVG, PDF twice, identical bytes.
+ * (Cairo numbers SVG ids with process-wide counters, so a second SVG in
+ * one process differs; t0700 compares SVGs across runs instead.) */
+static void test_formats(const wfm_tz *tz)
+{
+	static const struct { enum wfm_chart_kind k; const char *f; } cases[] = {
+		{ WFM_CHART_FORECAST, FIX "forecast.csv" }, { WFM_CHART_COVERAGE, FIX "coverage.csv" },
+		{ WFM_CHART_ROSTER, FIX "roster.csv" }, { WFM_CHART_FUNCTIONS, FIX "functions.csv" },
+		{ WFM_CHART_PROFILE, FIX "profile.csv" }, { WFM_CHART_STAFF, FIX "evaluation.csv" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		wfm_chart *c = load(cases[i].k, cases[i].f, tz, NULL);
+		if (!c)
+			continue;
+		for (int fmt = 0; fmt < 3; fmt++) {
+			size_t n1, n2;
+			unsigned char *a = render(c, fmt, &n1), *b = render(c, fmt, &n2);
+			static const char *const magic[] = { "\x89PNG\r\n\x1a\n", "<?xml", "%PDF-1." };
+			CHECK(n1 > 1000 && !memcmp(a, magic[fmt], strlen(magic[fmt])), "%s format %d header", cases[i].f, fmt);
+			if (fmt != WFM_CHART_SVG)
+				CHECK(n1 == n2 && !memcmp(a, b, n1), "%s format %d deterministic", cases[i].f, fmt);
+			free(a);
+			free(b);
+		}
+		wfm_chart_free(c);
+	}
+}
+
+/* The fast PNG writer (tall charts) against libpng: draw the roster day
+ * chart, encode it with chart_png_write(), decode it with Cairo's reader
+ * (libpng + zlib, which check the CRCs and the Adler-32) and compare every
+ * pixel with the surface drawn. */
+static void test_fast_png(const wfm_tz *tz)
+{
+	wfm_chart *c = load(WFM_CHART_ROSTER, FIX "roster.csv", tz, "2026-11-27");
+	cairo_surface_t *s;
+	cairo_t *cr;
+	char *buf = NULL;
+	size_t n = 0, diff = 0;
+	FILE *fp;
+
+	if (!c)
+		return;
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, c->width, c->height);
+	cr = cairo_create(s);
+	c->draw(c, cr);
+	cairo_destroy(cr);
+	fp = open_memstream(&buf, &n);
+	CHECK(chart_png_write(s, fp) == 0, "fast png written");
+	fclose(fp);
+	{
+		struct png_src src = { (unsigned char *)buf, n, 0 };
+		cairo_surface_t *back = cairo_image_surface_create_from_png_stream(read_mem, &src);
+		struct img a = { s, cairo_image_surface_get_data(s), c->width, c->height,
+				 cairo_image_surface_get_stride(s) };
+		struct img b = { back, cairo_image_surface_get_data(back), 0, 0, 0 };
+		CHECK(cairo_surface_status(back) == CAIRO_STATUS_SUCCESS, "libpng reads it: %s",
+		      cairo_status_to_string(cairo_surface_status(back)));
+		b.w = cairo_image_surface_get_width(back);
+		b.h = cairo_image_surface_get_height(back);
+		b.stride = cairo_image_surface_get_stride(back);
+		CHECK(b.w == a.w && b.h == a.h, "fast png size %dx%d", b.w, b.h);
+		if (b.w == a.w && b.h == a.h)
+			for (int y = 0; y < a.h; y++)
+				for (int x = 0; x < a.w; x++)
+					diff += px(&a, x, y) != px(&b, x, y);
+		CHECK(diff == 0, "fast png pixels equal the drawing: %zu differ", diff);
+		cairo_surface_destroy(back);
+	}
+	cairo_surface_destroy(s);
+	free(buf);
+	wfm_chart_free(c);
+}
+
+static void test_errors(const wfm_tz *tz)
+{
+	struct wfm_chart_opts o = { 0 };
+	wfm_error err = { 0 };
+
+	o.tz = tz;
+	CHECK(!wfm_chart_load(WFM_CHART_COVERAGE, FIX "forecast.csv", &o, &err), "forecast is not coverage");
+	CHECK(!strcmp(err.column, "required") && err.line == 1, "names the missing column: %s", err.column);
+	CHECK(!wfm_chart_load(WFM_CHART_FUNCTIONS, FIX "roster.csv", &o, &err), "roster is not functions");
+	o.date = "2030-01-01";
+	CHECK(!wfm_chart_load(WFM_CHART_ROSTER, FIX "roster-2.csv", &o, &err), "no shifts that day");
+	CHECK(strstr(err.msg, "no shifts on 2030-01-01") != NULL, "says so: %s", err.msg);
+}
+
+int main(void)
+{
+	wfm_error err = { 0 };
+	wfm_tz *tz = wfm_tz_open("Europe/Moscow", &err);
+
+	test_names();
+	test_coverage(tz);
+	test_roster(tz);
+	test_functions(tz);
+	test_profile(tz);
+	test_formats(tz);
+	test_fast_png(tz);
+	test_errors(tz);
+	wfm_tz_free(tz);
+	return check_done("test_chart");
+}
