@@ -638,7 +638,7 @@ static int meets(const wfm_outbound *ob, const struct wfm_ob_jobsum *s,
 		 const struct wfm_ob_jobsum *u)
 {
 	for (size_t j = 0; j < ob->njobs; j++)
-		if (s[j].left + s[j].open > u[j].left + u[j].open + 0.5)
+		if (s[j].left + s[j].open > u[j].left + u[j].open + 1e-6 * (ob->job[j].records + 1))
 			return 0;
 	return 1;
 }
