@@ -361,7 +361,11 @@ struct wfm_ob_run {
 	const struct wfm_ob_params *p;
 	const double *cap;
 	size_t A, G1, g, t;
-	size_t *order;                /* jobs, earliest deadline first */
+	size_t *order;                /* live jobs, earliest deadline first */
+	size_t nlive;
+	size_t *due;                  /* per job: last interval a retry comes due */
+	const struct wfm_ob_jobsum *ref;  /* stop once a job is left worse than this */
+	int failed;
 	unsigned char *hour;          /* per zone x interval: local hour, 255 = shut */
 	short *lm0, *lm1;             /* per zone x interval: local minutes */
 	double *ready;                /* job x attempt */
@@ -370,6 +374,8 @@ struct wfm_ob_run {
 	struct wfm_ob_row *rows;
 	int *pmemo;                   /* campaign x hour x POOL_MAX: lines m (0 = not yet) */
 	double *amemo;                /* and its abandon rate */
+	int borrowed;                 /* the memo belongs to a caller */
+	size_t *pclass;               /* campaign x hour: class of equal connect rates */
 };
 
 void wfm_outbound_run_free(wfm_ob_run *r)
@@ -377,6 +383,8 @@ void wfm_outbound_run_free(wfm_ob_run *r)
 	if (!r)
 		return;
 	free(r->order);
+	free(r->due);
+	free(r->pclass);
 	free(r->hour);
 	free(r->lm0);
 	free(r->lm1);
@@ -384,8 +392,10 @@ void wfm_outbound_run_free(wfm_ob_run *r)
 	free(r->pend);
 	free(r->sum);
 	free(r->rows);
-	free(r->pmemo);
-	free(r->amemo);
+	if (!r->borrowed) {
+		free(r->pmemo);
+		free(r->amemo);
+	}
 	free(r);
 }
 
@@ -447,6 +457,8 @@ wfm_ob_run *wfm_outbound_run_alloc(const wfm_outbound *ob, const struct wfm_ob_p
 	r->g = p->retry_gap <= p->step ? 1 : (size_t)((p->retry_gap + p->step - 1) / p->step);
 	r->G1 = r->A > 1 ? r->g + 1 : 1;
 	r->order = malloc(nj * sizeof(size_t));
+	r->due = calloc(nj + 1, sizeof(size_t));
+	r->nlive = nj;
 	tmp = malloc(nj * sizeof(size_t));
 	r->hour = malloc(nz * ni + 1);
 	r->lm0 = malloc((nz * ni + 1) * sizeof(short));
@@ -455,14 +467,32 @@ wfm_ob_run *wfm_outbound_run_alloc(const wfm_outbound *ob, const struct wfm_ob_p
 	r->pend = calloc(nj * r->A * r->G1, sizeof(double));
 	r->sum = calloc(nj, sizeof(*r->sum));
 	r->rows = malloc((nj + 1) * sizeof(*r->rows));
-	if (!r->order || !tmp || !r->hour || !r->lm0 || !r->lm1 || !r->ready || !r->pend ||
+	if (!r->order || !r->due || !tmp || !r->hour || !r->lm0 || !r->lm1 || !r->ready || !r->pend ||
 	    !r->sum || !r->rows)
 		goto oom;
 	if (p->mode == WFM_OB_PREDICTIVE) {
-		r->pmemo = calloc(ob->ncamp * 24 * POOL_MAX, sizeof(int));
-		r->amemo = calloc(ob->ncamp * 24 * POOL_MAX, sizeof(double));
-		if (!r->pmemo || !r->amemo)
+		/* Campaigns on the same curve share their pacing memo. */
+		size_t nc = ob->ncamp * 24;
+		r->pmemo = calloc(nc * POOL_MAX, sizeof(int));
+		r->amemo = calloc(nc * POOL_MAX, sizeof(double));
+		r->pclass = malloc(nc * sizeof(size_t));
+		if (!r->pmemo || !r->amemo || !r->pclass)
 			goto oom;
+		for (size_t k = 0; k < nc; k++) {
+			const double *cv = &ob->connect[0][0];
+			r->pclass[k] = k;
+			for (size_t h = k % 24; h < k; h += 24)   /* same hour of earlier campaigns */
+				if (cv[h] == cv[k]) {
+					r->pclass[k] = r->pclass[h];
+					break;
+				}
+			if (r->pclass[k] == k)
+				for (size_t h = 0; h < 24 && h < k; h++)   /* first campaign, other hours */
+					if (cv[h] == cv[k]) {
+						r->pclass[k] = r->pclass[h];
+						break;
+					}
+		}
 	}
 	for (size_t j = 0; j < nj; j++) {
 		r->order[j] = j;
@@ -509,7 +539,7 @@ static void dial_cost(wfm_ob_run *r, size_t c, int h, double agents,
 		double share = p->ring / (p->ring + cp * hold);
 		double nf = agents < 0 ? POOL_MAX : floor(agents * share + 0.5);
 		int n = nf < 1 ? 1 : nf > POOL_MAX ? POOL_MAX : (int)nf;
-		size_t k = (c * 24 + (size_t)h) * POOL_MAX + (size_t)(n - 1);
+		size_t k = r->pclass[c * 24 + (size_t)h] * POOL_MAX + (size_t)(n - 1);
 		if (!r->pmemo[k]) {
 			int mmax = (int)ceil(4.0 * n / cp) + 2;
 			r->pmemo[k] = wfm_pacing_lines(n, cp, p->abandon, mmax);
@@ -549,14 +579,13 @@ int wfm_outbound_run_step(wfm_ob_run *r, int64_t *tout, const struct wfm_ob_row 
 		}
 		return 0;
 	}
-	for (size_t jj = 0; jj < ob->njobs; jj++) {
+	size_t w = 0;
+	for (size_t jj = 0; jj < r->nlive; jj++) {
 		size_t j = r->order[jj];
 		const struct wfm_ob_job *jb = &ob->job[j];
 		struct wfm_ob_jobsum *s = &r->sum[j];
 		double *rd = &r->ready[j * A], *pd = &r->pend[j * A * G1], want = 0;
 
-		if (s->closed)
-			continue;
 		for (size_t k = 1; k < A; k++) {       /* retries come due */
 			rd[k] += pd[k * G1 + i % G1];
 			pd[k * G1 + i % G1] = 0;
@@ -567,15 +596,23 @@ int wfm_outbound_run_step(wfm_ob_run *r, int64_t *tout, const struct wfm_ob_row 
 				s->left += rd[k];
 			for (size_t k = 0; k < A * G1; k++)
 				s->left += pd[k];
+			if (r->ref && s->left > r->ref[j].left + 1e-6 * (jb->records + 1))
+				r->failed = 1;
 			continue;
 		}
+		r->order[w++] = j;
 		size_t zi = jb->zone * ni + i;
 		if (r->lm0[zi] < jb->win_start || r->lm1[zi] + 1 > jb->win_end || left <= 0)
 			continue;
 		for (size_t k = 0; k < A; k++)
 			want += rd[k];
-		if (want < 1e-9)
+		if (want < 1e-9) {
+			if (i >= r->due[j]) {          /* worked: leaves the live list */
+				s->closed = 2;
+				w--;
+			}
 			continue;
+		}
 		double cost, rpc, conn;
 		dial_cost(r, jb->camp, r->hour[zi], agents, &cost, &rpc, &conn);
 		double d = want * cost <= left ? want : left / cost, todo = d;
@@ -587,9 +624,10 @@ int wfm_outbound_run_step(wfm_ob_run *r, int64_t *tout, const struct wfm_ob_row 
 			rd[k] -= x;
 			todo -= x;
 			s->reached += x * rpc;
-			if (k + 1 < A)
+			if (k + 1 < A) {
 				pd[(k + 1) * G1 + (i + r->g) % G1] += x * (1 - rpc);
-			else
+				r->due[j] = i + r->g;
+			} else
 				s->exhausted += x * (1 - rpc);
 		}
 		s->dialed += d;
@@ -601,6 +639,7 @@ int wfm_outbound_run_step(wfm_ob_run *r, int64_t *tout, const struct wfm_ob_row 
 		r->rows[n].agents = d * cost / p->step;
 		n++;
 	}
+	r->nlive = w;
 	r->t++;
 	*tout = t;
 	*rows = r->rows;
@@ -615,7 +654,8 @@ const struct wfm_ob_jobsum *wfm_outbound_run_summary(const wfm_ob_run *r)
 
 /* Run a whole plan with a uniform cap (< 0: none) and keep the summary. */
 static int whole(const wfm_outbound *ob, const struct wfm_ob_params *p, double agents,
-		 double *capbuf, struct wfm_ob_jobsum *out, wfm_error *err)
+		 double *capbuf, const struct wfm_ob_jobsum *ref, struct wfm_ob_jobsum *out,
+		 int *failed, struct wfm_ob_run *memo, wfm_error *err)
 {
 	wfm_ob_run *r;
 	const struct wfm_ob_row *rows;
@@ -626,9 +666,21 @@ static int whole(const wfm_outbound *ob, const struct wfm_ob_params *p, double a
 		capbuf[i] = agents;
 	if (!(r = wfm_outbound_run_alloc(ob, p, agents < 0 ? NULL : capbuf, err)))
 		return -1;
-	while (wfm_outbound_run_step(r, &t, &rows, &n))
+	if (memo->pmemo) {             /* keep the pacing memo across passes */
+		free(r->pmemo);
+		free(r->amemo);
+		r->pmemo = memo->pmemo;
+		r->amemo = memo->amemo;
+	}
+	memo->pmemo = r->pmemo;
+	memo->amemo = r->amemo;
+	r->borrowed = 1;
+	r->ref = ref;
+	while (!r->failed && wfm_outbound_run_step(r, &t, &rows, &n))
 		;
-	wfm_outbound_run_step(r, &t, &rows, &n);
+	if (!r->failed)
+		wfm_outbound_run_step(r, &t, &rows, &n);
+	*failed = r->failed;
 	memcpy(out, r->sum, ob->njobs * sizeof(*out));
 	wfm_outbound_run_free(r);
 	return 0;
@@ -651,23 +703,32 @@ int wfm_outbound_min_agents(const wfm_outbound *ob, const struct wfm_ob_params *
 	struct wfm_ob_jobsum *s = malloc(ob->njobs * sizeof(*s));
 	double *cap = malloc((p->nint + 1) * sizeof(double));
 	double lo = 0, hi = 1;
-	int rc = -1;
+	int rc = -1, failed;
+	struct wfm_ob_run memo = { 0 };
 
 	if (!u || !s || !cap) {
 		wfm_error_set(err, "out of memory");
 		goto out;
 	}
-	if (whole(ob, p, -1, cap, u, err))
+	if (whole(ob, p, -1, cap, NULL, u, &failed, &memo, err))
 		goto out;
-	/* Grow hi until it is enough, then bisect; the test is monotone in
+	/* The mean load W / T over the horizon is nearly a lower bound (the
+	 * cost per dial shifts a little with the pool in predictive mode):
+	 * try a few levels above it, then bisect.  The test is monotone in
 	 * practice (more agents never make an EDF plan later). */
-	for (;;) {
-		if (whole(ob, p, hi, cap, s, err))
+	double work = 0, mult[] = { 1, 1.02, 1.05, 1.1, 1.25, 1.5, 2, 3, 5 };
+	for (size_t j = 0; j < ob->njobs; j++)
+		work += u[j].agent_s;
+	double g = work / ((double)p->nint * p->step);
+	if (g < 0.01)
+		g = 0.01;
+	for (size_t k = 0;; k++) {
+		hi = k < sizeof(mult) / sizeof(mult[0]) ? g * mult[k] : hi * 2;
+		if (whole(ob, p, hi, cap, u, s, &failed, &memo, err))
 			goto out;
-		if (meets(ob, s, u))
+		if (!failed && meets(ob, s, u))
 			break;
 		lo = hi;
-		hi *= 2;
 		if (hi > 1e7) {
 			wfm_error_set(err, "outbound plan: more than 10 million agents needed");
 			goto out;
@@ -675,9 +736,9 @@ int wfm_outbound_min_agents(const wfm_outbound *ob, const struct wfm_ob_params *
 	}
 	while (hi - lo > 0.005 * hi && hi - lo > 0.001) {
 		double mid = (lo + hi) / 2;
-		if (whole(ob, p, mid, cap, s, err))
+		if (whole(ob, p, mid, cap, u, s, &failed, &memo, err))
 			goto out;
-		if (meets(ob, s, u))
+		if (!failed && meets(ob, s, u))
 			hi = mid;
 		else
 			lo = mid;
@@ -687,6 +748,8 @@ int wfm_outbound_min_agents(const wfm_outbound *ob, const struct wfm_ob_params *
 		memcpy(unlimited, u, ob->njobs * sizeof(*u));
 	rc = 0;
 out:
+	free(memo.pmemo);
+	free(memo.amemo);
 	free(u);
 	free(s);
 	free(cap);

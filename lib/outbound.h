@@ -101,7 +101,8 @@ struct wfm_ob_jobsum {
 	double left;            /* records unworked when the deadline passed */
 	double open;            /* records unworked at the horizon's end, deadline later */
 	double agent_s;
-	int closed;             /* the deadline fell inside the horizon */
+	int closed;             /* 1: the deadline passed inside the horizon,
+	                         * 2: every record worked before it */
 };
 
 typedef struct wfm_ob_run wfm_ob_run;

@@ -16,10 +16,14 @@ double wfm_pacing_abandon(int n, int m, double p)
 	if (p >= 1)
 		return (double)(m - n) / m;
 	/* E[max(0, X - n)] = E[X] - n + E[max(0, n - X)]: the second sum has
-	 * only n terms, and gsl_ran_binomial_pdf works in logs, so large m
-	 * does not underflow (1 - p)^m. */
-	for (int x = 0; x < n; x++)
-		low += (double)(n - x) * gsl_ran_binomial_pdf((unsigned)x, p, (unsigned)m);
+	 * only n terms.  P(X = n - 1) comes from gsl_ran_binomial_pdf (in
+	 * logs, so large m does not underflow (1 - p)^m), the rest from the
+	 * ratio P(x - 1) / P(x) = x (1 - p) / ((m - x + 1) p) going down. */
+	double f = gsl_ran_binomial_pdf((unsigned)(n - 1), p, (unsigned)m), q = (1 - p) / p;
+	for (int x = n - 1; x >= 0 && f > 0; x--) {
+		low += (double)(n - x) * f;
+		f *= x * q / (double)(m - x + 1);
+	}
 	double a = (mean - n + low) / mean;
 	return a < 0 ? 0 : a;
 }
