@@ -178,6 +178,8 @@ static void write_dialplan(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run, co
 		for (size_t k = 0; k < n; k++) {
 			const struct wfm_ob_job *j = &ob->job[rows[k].job];
 			tot += rows[k].agents;
+			if (rows[k].dials < 0.05)   /* fluid tails of retries */
+				continue;
 			fputs(ts, fp);
 			wfm_csv_write_field(fp, j->campaign, 0);
 			wfm_csv_write_field(fp, j->region, 0);
