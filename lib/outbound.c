@@ -560,7 +560,7 @@ int wfm_outbound_run_step(wfm_ob_run *r, int64_t *tout, const struct wfm_ob_row 
 	const struct wfm_ob_params *p = r->p;
 	size_t i = r->t, A = r->A, G1 = r->G1, ni = p->nint, n = 0;
 	int64_t t = p->start + (int64_t)i * p->step;
-	double agents = r->cap ? r->cap[i] : -1;
+	double agents = r->cap && i < ni ? r->cap[i] : -1;
 	double left = agents < 0 ? INFINITY : agents * p->step;
 
 	if (i >= ni) {
