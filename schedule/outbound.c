@@ -294,6 +294,7 @@ int main(int argc, char **argv)
 	struct wfm_ob_params p;
 	struct wfm_ob_jobsum *u;
 	double *cap = NULL, need = 0, peak = 0;
+	int limited;
 	int64_t from, now, end;
 	wfm_ob_run *run;
 	wfm_atomic *out;
@@ -356,6 +357,7 @@ int main(int argc, char **argv)
 		wfm_error_set(&err, "out of memory");
 	if ((o.capacity || o.inbound || o.agents >= 0) && !cap)
 		wfm_die(prog, &err);
+	limited = cap != NULL;
 	if (wfm_outbound_min_agents(ob, &p, &need, u, &err))
 		wfm_die(prog, &err);
 	if (!cap) {
@@ -365,7 +367,6 @@ int main(int argc, char **argv)
 		}
 		for (size_t i = 0; i < p.nint; i++)
 			cap[i] = need;
-		o.agents = -2;   /* marks "no limit given" */
 	}
 	if (!(run = wfm_outbound_run_alloc(ob, &p, cap, &err)))
 		wfm_die(prog, &err);
@@ -381,7 +382,7 @@ int main(int argc, char **argv)
 	}
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
-	report(ob, wfm_outbound_run_summary(run), u, tz, need, peak, o.agents != -2, p.attempts);
+	report(ob, wfm_outbound_run_summary(run), u, tz, need, peak, limited, p.attempts);
 	wfm_outbound_run_free(run);
 	free(cap);
 	free(u);

@@ -24,6 +24,11 @@ wfm outbound $F/campaigns.csv --from 2026-11-23 --rates $F/rates.csv --agents 2 
 is "capacity exit" $? 0
 ok "shortfall total stated" grep -Eq "shortfall total: [0-9]+ records in [0-9]+ region\(s\); [0-9.]+ more agent-hours would be needed" $T/cap.err
 is "capacity respected" "$(awk -F, 'NR > 1 { s[$1] += $6 } END { for (t in s) if (s[t] > 2.02) k++; print k + 0 }' $T/cap.csv)" 0
+# Deadline 10:00, window from 09:00, 3 attempts 2 h apart: even unlimited
+# agents dial each record once by the deadline; the default curve reaches
+# 16 % at 09:00, so 100 - 16 = 84 records stay unworked.
+wfm outbound $F/short-window.csv --from 2026-11-23 -o $T/short.csv 2>$T/short.err
+ok "structural shortfall" grep -q "x/Moscow: 84 of 100 records cannot be worked by 2026-11-23T10:00 (its calling windows before the deadline are too short for 3 attempts even with unlimited agents)" $T/short.err
 # Hourly intervals: every timestamp on the hour.
 wfm outbound $F/campaigns.csv --from 2026-11-23 --rates $F/rates.csv --interval 60 -o $T/h.csv 2>/dev/null
 is "hourly" "$(awk -F, 'NR > 1 && substr($1, 15, 2) != "00"' $T/h.csv | wc -l)" 0
