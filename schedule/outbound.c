@@ -1,0 +1,392 @@
+/* outbound.c - wfm-outbound: dial plan for outbound campaigns across time zones. */
+#include "atomic_write.h"
+#include "cli.h"
+#include "csv.h"
+#include "outbound.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "wfm-outbound";
+
+static const char usage[] =
+	"usage: wfm outbound CAMPAIGNS.csv --from DATE [options]\n"
+	"\n"
+	"Dial plan for outbound campaigns whose regions lie in other time zones.\n"
+	"CAMPAIGNS.csv: campaign,region,tz,records,deadline,window_start,window_end[,priority]\n"
+	"(records to work per region, its IANA zone, the deadline - naive times\n"
+	"are in the region's zone - and the local calling window, e.g. 09:00,21:00).\n"
+	"No dial falls outside a region's local window (DST included); records are\n"
+	"worked earliest deadline first, as soon as possible.  Without a capacity\n"
+	"the plan uses the fewest agents (one level for the horizon) that meet\n"
+	"every deadline; with one, records that cannot be worked in time are\n"
+	"reported on stderr with the agent-hours that would be needed.\n"
+	"\n"
+	"options:\n"
+	"  --from DATE            first day of the plan (in --tz), required\n"
+	"  --days N               days to plan (default: through the last deadline)\n"
+	"  --interval 15|30|60    interval length in minutes (default 15)\n"
+	"  --agents N             agents available for outbound every interval\n"
+	"  --capacity FILE        timestamp,agents: agents available per interval\n"
+	"  --inbound FILE --pool N  capacity = N - agents_gross of a requirements file\n"
+	"                         (summed over its channels): outbound fills the troughs\n"
+	"  --rates FILE           campaign,hour,rpc[,connect] by local hour ('*' = all)\n"
+	"  --attempts N           dials per record at most (default 3)\n"
+	"  --retry-gap DUR        time between attempts of a record (default 2h)\n"
+	"  --talk S --wrap S      talk and wrap-up seconds per connect (120, 30)\n"
+	"  --ring S               agent seconds per dial waiting for an answer (20)\n"
+	"  --preview S            agent seconds reading a record in preview mode (20)\n"
+	"  --mode M               preview, progressive (default) or predictive\n"
+	"  --abandon F            predictive: target abandon rate (default 0.03)\n"
+	"  --now TIME             deadlines must be later (default: the plan's start)\n"
+	"  --format F             dialplan (default) or requirements (DESIGN.md's\n"
+	"                         requirements.csv, channel outbound:<campaign>)\n"
+	"  --shrinkage F          requirements: agents_gross = agents / (1 - F) (0)\n"
+	"  --tz ZONE              zone of the output and of naive times (default $TZ, else UTC)\n"
+	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -h, --help             this help;  -V, --version  the version\n"
+	"\n"
+	"output (dialplan): timestamp,campaign,region,dials,connects,agents\n"
+	"  per interval (start, in --tz) and region that dials; connects reach an\n"
+	"  agent; agents = agent seconds of the dials / interval seconds.\n"
+	"\n"
+	"examples:\n"
+	"  wfm outbound tests/fixtures/outbound/campaigns.csv --tz Europe/Moscow \\\n"
+	"      --from 2026-11-23 --mode predictive --abandon 0.03 -o dialplan.csv\n"
+	"  wfm outbound campaigns.csv --from 2026-11-23 --agents 20 -o dialplan.csv\n";
+
+struct opts {
+	const char *input, *output, *tz, *from, *now, *capacity, *inbound, *rates;
+	long days, interval, attempts;
+	double agents, pool, talk, wrap, ring, preview, abandon, shrinkage;
+	int64_t retry_gap;
+	enum wfm_ob_mode mode;
+	int requirements;
+};
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		WFM_OPT_HELP, WFM_OPT_VERSION,
+		{ "from", required_argument, NULL, 'F' },
+		{ "days", required_argument, NULL, 'd' },
+		{ "interval", required_argument, NULL, 'i' },
+		{ "agents", required_argument, NULL, 'a' },
+		{ "capacity", required_argument, NULL, 'c' },
+		{ "inbound", required_argument, NULL, 'I' },
+		{ "pool", required_argument, NULL, 'P' },
+		{ "rates", required_argument, NULL, 'r' },
+		{ "attempts", required_argument, NULL, 'A' },
+		{ "retry-gap", required_argument, NULL, 'g' },
+		{ "talk", required_argument, NULL, 't' },
+		{ "wrap", required_argument, NULL, 'w' },
+		{ "ring", required_argument, NULL, 'R' },
+		{ "preview", required_argument, NULL, 'p' },
+		{ "mode", required_argument, NULL, 'm' },
+		{ "abandon", required_argument, NULL, 'b' },
+		{ "now", required_argument, NULL, 'n' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "shrinkage", required_argument, NULL, 's' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->interval = 15;
+	o->agents = o->pool = -1;
+	o->attempts = 3;
+	o->retry_gap = 7200;
+	o->talk = 120;
+	o->wrap = 30;
+	o->ring = 20;
+	o->preview = 20;
+	o->abandon = 0.03;
+	o->mode = WFM_OB_PROGRESSIVE;
+	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': wfm_print_usage(usage);
+		case 'V': wfm_print_version(prog);
+		case 'o': o->output = optarg; break;
+		case 'z': o->tz = optarg; break;
+		case 'F': o->from = optarg; break;
+		case 'n': o->now = optarg; break;
+		case 'c': o->capacity = optarg; break;
+		case 'I': o->inbound = optarg; break;
+		case 'r': o->rates = optarg; break;
+		case 'd': o->days = wfm_arg_long(prog, "--days", optarg, 1, 366); break;
+		case 'i':
+			o->interval = wfm_arg_long(prog, "--interval", optarg, 15, 60);
+			if (o->interval != 15 && o->interval != 30 && o->interval != 60)
+				wfm_usage_fail(prog, "--interval: \"%s\" is not 15, 30 or 60", optarg);
+			break;
+		case 'a': o->agents = wfm_arg_double(prog, "--agents", optarg, 0, 1e7); break;
+		case 'P': o->pool = wfm_arg_double(prog, "--pool", optarg, 0, 1e7); break;
+		case 'A': o->attempts = wfm_arg_long(prog, "--attempts", optarg, 1, 50); break;
+		case 'g': o->retry_gap = wfm_arg_duration(prog, "--retry-gap", optarg); break;
+		case 't': o->talk = wfm_arg_double(prog, "--talk", optarg, 0, 86400); break;
+		case 'w': o->wrap = wfm_arg_double(prog, "--wrap", optarg, 0, 86400); break;
+		case 'R': o->ring = wfm_arg_double(prog, "--ring", optarg, 1, 3600); break;
+		case 'p': o->preview = wfm_arg_double(prog, "--preview", optarg, 0, 3600); break;
+		case 'b': o->abandon = wfm_arg_double(prog, "--abandon", optarg, 0, 0.5); break;
+		case 's': o->shrinkage = wfm_arg_double(prog, "--shrinkage", optarg, 0, 0.95); break;
+		case 'm':
+			if (!strcmp(optarg, "preview"))
+				o->mode = WFM_OB_PREVIEW;
+			else if (!strcmp(optarg, "progressive"))
+				o->mode = WFM_OB_PROGRESSIVE;
+			else if (!strcmp(optarg, "predictive"))
+				o->mode = WFM_OB_PREDICTIVE;
+			else
+				wfm_usage_fail(prog, "--mode: \"%s\" is not preview, progressive or predictive", optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "dialplan") && strcmp(optarg, "requirements"))
+				wfm_usage_fail(prog, "--format: \"%s\" is not dialplan or requirements", optarg);
+			o->requirements = !strcmp(optarg, "requirements");
+			break;
+		default: wfm_usage_fail(prog, "unknown option");
+		}
+	}
+	if (optind + 1 != argc)
+		wfm_usage_fail(prog, optind == argc ? "no campaign file given" : "more than one input file");
+	o->input = argv[optind];
+	if (!o->from)
+		wfm_usage_fail(prog, "--from DATE is required");
+	if ((o->agents >= 0) + !!o->capacity + !!o->inbound > 1)
+		wfm_usage_fail(prog, "--agents, --capacity and --inbound exclude each other");
+	if (!!o->inbound != (o->pool >= 0))
+		wfm_usage_fail(prog, "--inbound and --pool go together");
+}
+
+static void write_dialplan(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run, const wfm_tz *tz,
+			   double *peak)
+{
+	const struct wfm_ob_row *rows;
+	size_t n;
+	int64_t t;
+	char ts[40];
+
+	fputs("timestamp,campaign,region,dials,connects,agents\n", fp);
+	while (wfm_outbound_run_step(run, &t, &rows, &n)) {
+		double tot = 0;
+		wfm_time_format(t, tz, ts, sizeof(ts));
+		for (size_t k = 0; k < n; k++) {
+			const struct wfm_ob_job *j = &ob->job[rows[k].job];
+			tot += rows[k].agents;
+			if (rows[k].dials < 0.05)   /* fluid tails of retries */
+				continue;
+			fputs(ts, fp);
+			wfm_csv_write_field(fp, j->campaign, 0);
+			wfm_csv_write_field(fp, j->region, 0);
+			fprintf(fp, ",%.1f,%.1f,%.2f\n", rows[k].dials, rows[k].connects, rows[k].agents);
+		}
+		if (tot > *peak)
+			*peak = tot;
+	}
+}
+
+static int write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
+			      const wfm_tz *tz, const struct opts *o, double *peak,
+			      wfm_error *err)
+{
+	const struct wfm_ob_row *rows;
+	size_t n;
+	int64_t t;
+	char ts[40], ch[512];
+	double *conn = malloc(ob->ncamp * sizeof(double)), *ag = malloc(ob->ncamp * sizeof(double));
+	double step = (double)o->interval * 60, hold = o->talk + o->wrap;
+
+	if (!conn || !ag) {
+		free(conn);
+		free(ag);
+		return wfm_error_set(err, "out of memory");
+	}
+	fputs("timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy\n", fp);
+	while (wfm_outbound_run_step(run, &t, &rows, &n)) {
+		double tot = 0;
+		memset(conn, 0, ob->ncamp * sizeof(double));
+		memset(ag, 0, ob->ncamp * sizeof(double));
+		for (size_t k = 0; k < n; k++) {
+			conn[ob->job[rows[k].job].camp] += rows[k].connects;
+			ag[ob->job[rows[k].job].camp] += rows[k].agents;
+			tot += rows[k].agents;
+		}
+		if (tot > *peak)
+			*peak = tot;
+		wfm_time_format(t, tz, ts, sizeof(ts));
+		for (size_t c = 0; c < ob->ncamp; c++) {
+			snprintf(ch, sizeof(ch), "outbound:%s", ob->campaign[c]);
+			fputs(ts, fp);
+			wfm_csv_write_field(fp, ch, 0);
+			fprintf(fp, ",%.2f,%.0f,%.2f,%.2f,1.0000,0,%.4f\n", conn[c], hold, ag[c],
+				ag[c] / (1 - o->shrinkage),
+				ag[c] > 0 ? conn[c] * hold / (ag[c] * step) : 0);
+		}
+	}
+	free(conn);
+	free(ag);
+	return 0;
+}
+
+/* The report on stderr: totals, then every job that misses its deadline. */
+static void report(const wfm_outbound *ob, const struct wfm_ob_jobsum *s,
+		   const struct wfm_ob_jobsum *u, const wfm_tz *tz, double need,
+		   double peak, int limited, int attempts)
+{
+	double dials = 0, reached = 0, exh = 0, hours = 0, short_rec = 0, short_h = 0;
+	size_t nshort = 0;
+	char buf[40];
+
+	for (size_t j = 0; j < ob->njobs; j++) {
+		dials += s[j].dialed;
+		reached += s[j].reached;
+		exh += s[j].exhausted;
+		hours += s[j].agent_s / 3600;
+	}
+	fprintf(stderr, "%s: %.0f dials, %.0f right-party contacts, %.0f records given up after "
+		"all attempts; %.1f agent-hours, peak %.2f agents\n", prog, dials, reached, exh, hours, peak);
+	if (!limited)
+		fprintf(stderr, "%s: agents needed: %.2f (fewest for every interval that meet every deadline)\n",
+			prog, need);
+	else
+		fprintf(stderr, "%s: with no limit %.2f agents every interval would meet every deadline\n",
+			prog, need);
+	for (size_t j = 0; j < ob->njobs; j++) {
+		const struct wfm_ob_job *jb = &ob->job[j];
+		double left = floor(s[j].left + 0.5), h = fmax(0, u[j].agent_s - s[j].agent_s) / 3600;
+		if (left >= 1) {
+			wfm_time_format(jb->deadline, tz, buf, sizeof(buf));
+			if (floor(u[j].left + 0.5) >= left)
+				fprintf(stderr, "%s: shortfall: %s/%s: %.0f of %.0f records cannot be worked by "
+					"%s (its calling windows before the deadline are too short for "
+					"%d attempts even with unlimited agents)\n",
+					prog, jb->campaign, jb->region, left, jb->records, buf, attempts);
+			else
+				fprintf(stderr, "%s: shortfall: %s/%s: %.0f of %.0f records cannot be worked by "
+					"%s; %.2f more agent-hours would be needed\n",
+					prog, jb->campaign, jb->region, left, jb->records, buf, h);
+			nshort++;
+			short_rec += left;
+			short_h += h;
+		} else if (s[j].open >= 0.5) {
+			fprintf(stderr, "%s: note: %s/%s: %.0f records still open at the end of the plan "
+				"(deadline later)\n", prog, jb->campaign, jb->region, floor(s[j].open + 0.5));
+		}
+	}
+	if (nshort)
+		fprintf(stderr, "%s: shortfall total: %.0f records in %zu region(s); %.2f more agent-hours "
+			"would be needed\n", prog, short_rec, nshort, short_h);
+	else
+		fprintf(stderr, "%s: every deadline met\n", prog);
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	wfm_error err = { 0 };
+	wfm_tz *tz;
+	wfm_outbound *ob;
+	struct wfm_ob_params p;
+	struct wfm_ob_jobsum *u;
+	double *cap = NULL, need = 0, peak = 0;
+	int limited;
+	int64_t from, now, end;
+	wfm_ob_run *run;
+	wfm_atomic *out;
+
+	parse_args(argc, argv, &o);
+	if (!(tz = wfm_tz_open(o.tz, &err)))
+		wfm_die(prog, &err);
+	if (wfm_time_parse_date(o.from, &from, &err)) {
+		err.code = WFM_EUSAGE;
+		wfm_die(prog, &err);
+	}
+	memset(&p, 0, sizeof(p));
+	p.start = wfm_time_day_start(from, tz);
+	now = p.start;
+	if (o.now && wfm_time_parse(o.now, tz, 0, &now, &err) < 0) {
+		err.code = WFM_EUSAGE;
+		wfm_die(prog, &err);
+	}
+	if (!(ob = wfm_outbound_load(o.input, now, tz, &err)))
+		wfm_die(prog, &err);
+	if (o.rates && wfm_outbound_rates(ob, o.rates, &err))
+		wfm_die(prog, &err);
+	if (!o.days) {      /* through the local day of the last deadline */
+		struct wfm_tm tm;
+		int64_t last = ob->job[0].deadline;
+		for (size_t j = 1; j < ob->njobs; j++)
+			if (ob->job[j].deadline > last)
+				last = ob->job[j].deadline;
+		wfm_time_local(last - 1, tz, &tm);
+		o.days = tm.days - from + 1;
+		if (o.days < 1)
+			o.days = 1;
+		if (o.days > 366)
+			o.days = 366;
+	}
+	end = wfm_time_day_start(from + o.days, tz);
+	p.step = (int)o.interval * 60;
+	p.nint = (size_t)((end - p.start) / p.step);
+	p.attempts = (int)o.attempts;
+	p.retry_gap = o.retry_gap;
+	p.talk = o.talk;
+	p.wrap = o.wrap;
+	p.ring = o.ring;
+	p.preview = o.preview;
+	p.mode = o.mode;
+	p.abandon = o.abandon;
+	if (!(u = malloc(ob->njobs * sizeof(*u)))) {
+		wfm_error_set(&err, "out of memory");
+		wfm_die(prog, &err);
+	}
+	if (o.capacity)
+		cap = wfm_outbound_capacity(o.capacity, "agents", tz, p.start, p.step, p.nint, -1, &err);
+	else if (o.inbound)
+		cap = wfm_outbound_capacity(o.inbound, "agents_gross", tz, p.start, p.step, p.nint,
+					    o.pool, &err);
+	else if (o.agents >= 0 && (cap = malloc((p.nint + 1) * sizeof(double))))
+		for (size_t i = 0; i < p.nint; i++)
+			cap[i] = o.agents;
+	else if (o.agents >= 0)
+		wfm_error_set(&err, "out of memory");
+	if ((o.capacity || o.inbound || o.agents >= 0) && !cap)
+		wfm_die(prog, &err);
+	limited = cap != NULL;
+	if (wfm_outbound_min_agents(ob, &p, &need, u, &err))
+		wfm_die(prog, &err);
+	if (!cap) {
+		if (!(cap = malloc((p.nint + 1) * sizeof(double)))) {
+			wfm_error_set(&err, "out of memory");
+			wfm_die(prog, &err);
+		}
+		for (size_t i = 0; i < p.nint; i++)
+			cap[i] = need;
+	}
+	if (!(run = wfm_outbound_run_alloc(ob, &p, cap, &err)))
+		wfm_die(prog, &err);
+	if (!(out = wfm_atomic_open(o.output, &err)))
+		wfm_die(prog, &err);
+	if (o.requirements) {
+		if (write_requirements(wfm_atomic_fp(out), ob, run, tz, &o, &peak, &err)) {
+			wfm_atomic_abort(out);
+			wfm_die(prog, &err);
+		}
+	} else {
+		write_dialplan(wfm_atomic_fp(out), ob, run, tz, &peak);
+	}
+	if (wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	report(ob, wfm_outbound_run_summary(run), u, tz, need, peak, limited, p.attempts);
+	wfm_outbound_run_free(run);
+	free(cap);
+	free(u);
+	wfm_outbound_free(ob);
+	wfm_tz_free(tz);
+	return 0;
+}
