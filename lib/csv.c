@@ -211,8 +211,10 @@ static void reset_queue(struct wfm_csv_reader *r)
 	size_t from = r->nfields - keep;
 	size_t base = keep ? r->fields[from] : r->arena_len;
 
-	memmove(r->arena, r->arena + base, r->arena_len - base);
-	r->arena_len -= base;
+	if (base) {          /* arena is NULL before the first field */
+		memmove(r->arena, r->arena + base, r->arena_len - base);
+		r->arena_len -= base;
+	}
 	for (size_t i = 0; i < keep; i++)
 		r->fields[i] = r->fields[from + i] - base;
 	r->nfields = keep;
