@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "error.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,6 +33,12 @@ static inline char *fuzz_str(const uint8_t *data, size_t size, size_t max)
 }
 
 /* Crash (so libFuzzer saves the input) when a property does not hold. */
+#define FUZZ_ASSERT_ONE_LINE(err) do { \
+	char fuzz_buf_[1200]; \
+	wfm_error_format((err), fuzz_buf_, sizeof(fuzz_buf_)); \
+	FUZZ_ASSERT(fuzz_buf_[0] && !strpbrk(fuzz_buf_, "\n\r")); \
+} while (0)
+
 #define FUZZ_ASSERT(c) do { if (!(c)) __builtin_trap(); } while (0)
 
 #endif
