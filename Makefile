@@ -4,6 +4,8 @@
 #   make check      install missing build deps, build, run all tests
 #   make bench      benchmarks (figures on stdout)
 #   make ASAN=1 ... build with address + undefined sanitizers
+#   make memcheck   the CLI tests with every program under valgrind
+#   make fuzz FUZZ_SECONDS=600   libFuzzer harnesses tests/fuzz/fuzz_*.c (clang)
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall   /   make clean
 
 VERSION    = 0.1.0
@@ -42,7 +44,7 @@ FLAGS_STAMP = $(O)/flags
 $(shell mkdir -p $(O); echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' | cmp -s - $(FLAGS_STAMP) || \
 	echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' > $(FLAGS_STAMP))
 
-.PHONY: all deps demo check bench install uninstall clean data memcheck man deb deb-check
+.PHONY: all deps demo check bench install uninstall clean data memcheck man deb deb-check fuzz fuzz-build
 all: $(PROGS)
 
 $(O)/%.o: %.c $(FLAGS_STAMP)
@@ -105,6 +107,38 @@ memcheck: DEPS_EXTRA = valgrind
 memcheck: deps
 	@$(MAKE) --no-print-directory all
 	@WFM_MEMCHECK=1 sh tests/run.sh
+
+# Fuzzing (tests/fuzz/, docs/reliability.md): every tests/fuzz/fuzz_NAME.c
+# becomes $(FZ)/fuzz_NAME, linked with lib/ rebuilt by clang; a harness for a
+# loader outside lib/ names its extra sources in one line:
+#   FUZZ_EXTRA_fuzz_NAME = schedule/NAME_io.c
+# Each runs FUZZ_SECONDS on a corpus seeded from tests/bad/, tests/fixtures/,
+# the heads of data/*.csv and tests/fuzz/seeds/NAME/; crashes are saved as
+# $(FZ)/crash-NAME-*.  `make check` does not need clang.
+FUZZ_SECONDS ?= 60
+FUZZ_CC   ?= clang
+FZ        := $(O)/fuzz
+FUZZ_SAN   = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZERS    = $(FUZZ_SRC:tests/fuzz/%.c=$(FZ)/%)
+FUZZ_LIB   = $(LIB_SRC:%.c=$(FZ)/%.o)
+FUZZ_CFLAGS = $(filter-out -MMD -MP,$(WFM_CFLAGS)) -iquote tests/fuzz
+
+$(FZ)/%.o: %.c $(wildcard lib/*.h) tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(FUZZ_CFLAGS) -c $< -o $@
+
+.PRECIOUS: $(FZ)/%.o
+.SECONDEXPANSION:
+$(FZ)/fuzz_%: $(FZ)/tests/fuzz/fuzz_%.o $(FUZZ_LIB) $$(patsubst %.c,$(FZ)/%.o,$$(FUZZ_EXTRA_fuzz_$$*))
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory deps DEPS_EXTRA="clang libclang-rt-14-dev"
+	@$(MAKE) --no-print-directory $(FUZZERS)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FZ) $(notdir $(FUZZERS))
 
 data: $(GEN)
 	$(GEN) data

@@ -48,10 +48,33 @@ int wfm_error_at(wfm_error *err, const char *file, long line,
 	return -1;
 }
 
+/* Keep a message on one line: control characters from the input (a quoted
+ * field with a newline) become \n, \r, \t or '?'. */
+static void one_line(char *buf, size_t size)
+{
+	char tmp[2048];
+	size_t j = 0;
+
+	snprintf(tmp, sizeof(tmp), "%s", buf);
+	for (const char *p = tmp; *p && j + 2 < size; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x20 && c != 0x7f)
+			buf[j++] = *p;
+		else if (c == '\n' || c == '\r' || c == '\t') {
+			buf[j++] = '\\';
+			buf[j++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		} else
+			buf[j++] = '?';
+	}
+	buf[j] = '\0';
+}
+
 void wfm_error_format(const wfm_error *err, char *buf, size_t size)
 {
 	size_t n = 0;
 
+	if (!size)
+		return;
 	buf[0] = '\0';
 	if (err->file[0] && err->line > 0)
 		n = (size_t)snprintf(buf, size, "%s:%ld: ", err->file, err->line);
@@ -61,4 +84,5 @@ void wfm_error_format(const wfm_error *err, char *buf, size_t size)
 		n += (size_t)snprintf(buf + n, size - n, "%s: ", err->column);
 	if (n < size)
 		snprintf(buf + n, size - n, "%s", err->msg);
+	one_line(buf, size);
 }

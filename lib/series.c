@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_SPAN_S (100 * 366 * 86400LL)
+#define MAX_CELLS (1 << 25)
+
 struct rec {
 	int64_t t;
 	int chan;
@@ -206,6 +209,25 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 			*tmin = ld->recs[i].t;
 		if (ld->recs[i].t > *tmax)
 			*tmax = ld->recs[i].t;
+	}
+	/* A typo in a year ("4366-11-25") would make a series of millions of
+	 * empty intervals: refuse spans over a century or too many cells,
+	 * naming the record farther from the mean time. */
+	if (*tmax - *tmin > MAX_SPAN_S ||
+	    (double)ld->nnames * (double)((*tmax - *tmin) / gap + 1) > MAX_CELLS) {
+		double mean = 0;
+		size_t far = 0;
+		for (size_t i = 0; i < ld->n; i++)
+			mean += ((double)ld->recs[i].t - mean) / (double)(i + 1);
+		for (size_t i = 1; i < ld->n; i++)
+			if (fabs((double)ld->recs[i].t - mean) > fabs((double)ld->recs[far].t - mean))
+				far = i;
+		wfm_time_format(ld->recs[far].t, tz, buf, sizeof(buf));
+		return wfm_error_at(err, path, ld->recs[far].line, "timestamp",
+				    "%s makes the series span %.0f days of %lld-minute intervals "
+				    "for %zu channels (at most 100 years and %d cells): a typo?",
+				    buf, (double)(*tmax - *tmin) / 86400, (long long)gap / 60,
+				    ld->nnames, MAX_CELLS);
 	}
 	for (size_t i = 0; i < ld->n; i++)
 		if ((ld->recs[i].t - *tmin) % gap) {
