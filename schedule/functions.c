@@ -16,7 +16,7 @@
 static const char *prog = "wfm-functions";
 
 static const char usage[] =
-	"usage: wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --date D [options]\n"
+	"Usage: wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --date D [options]\n"
 	"\n"
 	"Function per agent on shift and interval of one day: CALLS, CHAT, LETTERS,\n"
 	"DECLARATIONS (the requirement channels, upper-cased) or BREAK.  Real-time\n"
@@ -26,7 +26,7 @@ static const char usage[] =
 	"works at most --max-blocks blocks a day.  Shortfall per interval and\n"
 	"function: summary on stderr, full table with --shortfall.\n"
 	"\n"
-	"options:\n"
+	"Options:\n"
 	"  --date D               the day to schedule (YYYY-MM-DD), required\n"
 	"  --step MIN             interval in minutes (15, 30, 60; default: the\n"
 	"                         requirements' interval, which it must divide)\n"
@@ -40,13 +40,14 @@ static const char usage[] =
 	"  --shortfall FILE       timestamp,function,required,assigned,shortfall\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -h, --help             this help;  -V, --version  the version\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
 	"\n"
 	"output: timestamp,agent_id,name,function (one row per agent on shift and\n"
 	"interval).  Real-time shortfall: agents required less assigned; backlog\n"
 	"shortfall: agent-hours of work outstanding after the interval.\n"
 	"\n"
-	"examples:\n"
+	"Examples:\n"
 	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 -o functions.csv\n"
 	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 --view\n";
 

@@ -13,7 +13,7 @@
 static const char *prog = "wfm-outbound";
 
 static const char usage[] =
-	"usage: wfm outbound CAMPAIGNS.csv --from DATE [options]\n"
+	"Usage: wfm outbound CAMPAIGNS.csv --from DATE [options]\n"
 	"\n"
 	"Dial plan for outbound campaigns whose regions lie in other time zones.\n"
 	"CAMPAIGNS.csv: campaign,region,tz,records,deadline,window_start,window_end[,priority]\n"
@@ -25,7 +25,7 @@ static const char usage[] =
 	"every deadline; with one, records that cannot be worked in time are\n"
 	"reported on stderr with the agent-hours that would be needed.\n"
 	"\n"
-	"options:\n"
+	"Options:\n"
 	"  --from DATE            first day of the plan (in --tz), required\n"
 	"  --days N               days to plan (default: through the last deadline)\n"
 	"  --interval 15|30|60    interval length in minutes (default 15)\n"
@@ -47,13 +47,14 @@ static const char usage[] =
 	"  --shrinkage F          requirements: agents_gross = agents / (1 - F) (0)\n"
 	"  --tz ZONE              zone of the output and of naive times (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -h, --help             this help;  -V, --version  the version\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
 	"\n"
 	"output (dialplan): timestamp,campaign,region,dials,connects,agents\n"
 	"  per interval (start, in --tz) and region that dials; connects reach an\n"
 	"  agent; agents = agent seconds of the dials / interval seconds.\n"
 	"\n"
-	"examples:\n"
+	"Examples:\n"
 	"  wfm outbound tests/fixtures/outbound/campaigns.csv --tz Europe/Moscow \\\n"
 	"      --from 2026-11-23 --mode predictive --abandon 0.03 -o dialplan.csv\n"
 	"  wfm outbound campaigns.csv --from 2026-11-23 --agents 20 -o dialplan.csv\n";

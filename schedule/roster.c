@@ -15,7 +15,7 @@
 static const char *prog = "wfm-roster";
 
 static const char usage[] =
-	"usage: wfm roster PLAN.csv STAFF.csv (--date D | --week D | --from D --to D) [options]\n"
+	"Usage: wfm roster PLAN.csv STAFF.csv (--date D | --week D | --from D --to D) [options]\n"
 	"\n"
 	"Assign named agents (staff.csv) to the shifts of a plan (plan.csv:\n"
 	"date,shift,start,end,break_start,break_end,count).  Hard rules: fixed days\n"
@@ -24,7 +24,7 @@ static const char usage[] =
 	"ISO week.  Shifts that cannot be filled are reported on stderr with the\n"
 	"overtime hours they need, never dropped silently.  Same input, same bytes.\n"
 	"\n"
-	"options:\n"
+	"Options:\n"
 	"  --date D               roster one day (YYYY-MM-DD)\n"
 	"  --week D               roster 7 days from D\n"
 	"  --from D --to D        roster D1 .. D2 (default: every date of the plan)\n"
@@ -39,13 +39,14 @@ static const char usage[] =
 	"  --strict               exit 1 when a shift stays unfilled\n"
 	"  --tz ZONE              accepted for symmetry; times are wall-clock HH:MM\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -h, --help             this help;  -V, --version  the version\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
 	"\n"
 	"output: date,agent_id,name,start,end,break_start,break_end,shift\n"
 	"report (stderr): shifts per day, unfilled shifts and overtime, hours vs\n"
 	"contract, weekends and late shifts per agent.\n"
 	"\n"
-	"example:\n"
+	"Example:\n"
 	"  wfm roster plan.csv data/staff.csv --week 2026-11-23 \\\n"
 	"      --availability data/availability.csv -o roster.csv 2>report.txt\n";
 

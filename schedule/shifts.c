@@ -15,7 +15,7 @@
 static const char *prog = "wfm-shifts";
 
 static const char usage[] =
-	"usage: wfm shifts REQUIREMENTS.csv --rules RULES.csv [options]\n"
+	"Usage: wfm shifts REQUIREMENTS.csv --rules RULES.csv [options]\n"
 	"\n"
 	"Shift plan at the least paid hours: how many people start which shift\n"
 	"when, with which break, so that every interval has at least the required\n"
@@ -23,7 +23,7 @@ static const char usage[] =
 	"day x shift type x start x length x break placement, solved with GLPK:\n"
 	"LP bound first, then branch and bound from a rounded LP solution.\n"
 	"\n"
-	"options:\n"
+	"Options:\n"
 	"  --rules FILE           shift rules: name,lengths_h,earliest_start,latest_start,\n"
 	"                         step_min,break_after_h,break_min,days[,min_count,\n"
 	"                         max_count,paid_break,break_gap_h]  (required)\n"
@@ -40,14 +40,15 @@ static const char usage[] =
 	"  --no-wrap              do not fold shifts past the last day onto the first\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      plan, written atomically (default standard output)\n"
-	"  -h, --help             this help;  -V, --version  the version\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
 	"\n"
 	"plan: date,shift,start,end,break_start,break_end,count - date is the day\n"
 	"the shift starts; times are local HH:MM; an end (or break) past midnight\n"
 	"is written as the clock time of the next day (22:00 -> 07:00); break\n"
 	"fields are empty when the shift has no break.  A summary goes to stderr.\n"
 	"\n"
-	"example:\n"
+	"Example:\n"
 	"  wfm shifts out/requirements.csv --rules data/rules.csv --week 2026-11-23 \\\n"
 	"      --coverage out/coverage.csv --time-limit 20 -o out/plan.csv\n";
 

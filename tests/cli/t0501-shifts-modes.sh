@@ -51,6 +51,6 @@ wfm shifts "$REQ" --rules "$DATA/rules.csv" --week 2026-11-23 --date 2026-11-23 
 is "--week with --date: usage error" $? 2
 wfm shifts "$REQ" --rules "$DATA/rules.csv" --week 2026-13-01 2>/dev/null
 is "bad --week date: usage error" $? 2
-ok "--help has an example" grep -q 'example' <(wfm shifts --help)
+ok "--help has an example" grep -qi 'example' <(wfm shifts --help)
 ok "--version" grep -q '^wfm-shifts (wfm)' <(wfm shifts --version)
 finish
