@@ -211,7 +211,8 @@ static void reset_queue(struct wfm_csv_reader *r)
 	size_t from = r->nfields - keep;
 	size_t base = keep ? r->fields[from] : r->arena_len;
 
-	memmove(r->arena, r->arena + base, r->arena_len - base);
+	if (r->arena_len > base)   /* arena may still be NULL (nothing read yet) */
+		memmove(r->arena, r->arena + base, r->arena_len - base);
 	r->arena_len -= base;
 	for (size_t i = 0; i < keep; i++)
 		r->fields[i] = r->fields[from + i] - base;
