@@ -360,11 +360,15 @@ long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map
 					cap = nc;
 				}
 				d[nd] = (struct wfm_staff_day){ day, c, 0, 0, 0,
-					ch->kind == WFM_BACKLOG ? 1 : ch->sl_target, 0 };
+					ch->kind == WFM_BACKLOG ? 1 : ch->sl_target, 0, 0, 0 };
 				nd++;
 			}
 			d[k].volume += r->volume;
 			d[k].weight += w;
+			if (w > 0) {
+				d[k].intervals++;
+				d[k].below += p->sl < d[k].sl_target - 5e-5;
+			}
 			d[k].sl += w * p->sl;
 			d[k].abandon += w * p->abandon;
 		}
