@@ -344,7 +344,7 @@ long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map
 			const struct wfm_queue_perf *p = e ? &e->perf : &r->perf;
 			double w = ch->kind == WFM_BACKLOG ? r->load : r->volume;
 			long k;
-			if (r->skip || (e && e->skip) || w <= 0)
+			if (r->skip || (e && e->skip) || (w <= 0 && r->volume <= 0))
 				continue;
 			for (k = first; k < nd && d[k].chan != c; k++)
 				;
@@ -360,18 +360,22 @@ long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map
 					cap = nc;
 				}
 				d[nd] = (struct wfm_staff_day){ day, c, 0, 0, 0,
-					ch->kind == WFM_BACKLOG ? 1 : ch->sl_target, 0 };
+					ch->kind == WFM_BACKLOG ? 1 : ch->sl_target, 0, 0, 0 };
 				nd++;
 			}
 			d[k].volume += r->volume;
 			d[k].weight += w;
+			if (w > 0) {
+				d[k].intervals++;
+				d[k].below += p->sl < d[k].sl_target - 5e-5;
+			}
 			d[k].sl += w * p->sl;
 			d[k].abandon += w * p->abandon;
 		}
 	}
 	for (long k = 0; k < nd; k++) {
-		d[k].sl /= d[k].weight;
-		d[k].abandon /= d[k].weight;
+		d[k].sl = d[k].weight > 0 ? d[k].sl / d[k].weight : 1;
+		d[k].abandon = d[k].weight > 0 ? d[k].abandon / d[k].weight : 0;
 	}
 	*out = d;
 	return nd;

@@ -86,6 +86,7 @@ struct wfm_staff_day {
 	size_t chan;
 	double volume, sl, abandon, sl_target;
 	double weight;       /* volume, or work seconds for backlog */
+	long intervals, below; /* intervals with load, and those under sl_target */
 };
 long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map,
 		    const wfm_tz *tz, const struct wfm_req *req, const struct wfm_eval *ev,

@@ -17,7 +17,7 @@
 static const char *prog = "wfm-simulate";
 
 static const char usage[] =
-	"Usage: wfm simulate REQUIREMENTS.csv --channels CHANNELS.csv --channel NAME [options]\n"
+	"Usage: wfm simulate REQUIREMENTS.csv --channels CHANNELS.csv [options]\n"
 	"\n"
 	"Simulate one channel of a requirements file (its volume, aht_s and agents\n"
 	"per interval): Poisson arrivals at each interval's rate, FCFS, exponential\n"
@@ -28,7 +28,8 @@ static const char usage[] =
 	"\n"
 	"Options:\n"
 	"  --channels FILE        channel configuration (required)\n"
-	"  --channel NAME         the channel to simulate (required)\n"
+	"  --channel NAME         the channel to simulate (default: every erlang_c,\n"
+	"                         erlang_a and chat channel, seeds N, N+1, ...)\n"
 	"  --seed N               random seed (default 1)\n"
 	"  --replications R       independent runs of the whole horizon (default 100)\n"
 	"  --service exponential|lognormal   handle-time distribution (exponential)\n"
@@ -103,8 +104,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	}
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
-	if (!o->channels || !o->channel)
-		wfm_usage_fail(prog, "--channels and --channel are required");
+	if (!o->channels)
+		wfm_usage_fail(prog, "--channels is required");
 	o->input = argv[optind];
 }
 
@@ -115,71 +116,50 @@ static void num(FILE *fp, const char *fmt, double v)
 		fprintf(fp, fmt, v);
 }
 
-int main(int argc, char **argv)
+/* Simulate channel ch and write its rows; -1 with err on failure. */
+static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, const wfm_tz *tz,
+			    unsigned long seed, FILE *fp, wfm_error *err)
 {
-	struct opts o;
-	wfm_error err = { 0 };
-	wfm_tz *tz;
-	wfm_channels *cfg;
 	struct wfm_sim_plan pl;
 	struct wfm_sim_params sp;
-	const struct wfm_channel *ch;
 	wfm_sim *sim;
-	wfm_atomic *out;
-	double wf = 0, ws = 0, wv = 0, conc;
-	int k;
+	double wf = 0, ws = 0, wv = 0, conc, patience = o->patience;
 
-	parse_args(argc, argv, &o);
-	gsl_set_error_handler_off();
-	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)))
-		wfm_die(prog, &err);
-	if ((k = wfm_channels_find(cfg, o.channel)) < 0) {
-		wfm_error_at(&err, o.channels, 0, "channel", "no channel \"%s\"", o.channel);
-		wfm_die(prog, &err);
-	}
-	ch = &cfg->ch[k];
-	if (ch->kind == WFM_BACKLOG) {
-		wfm_error_at(&err, o.channels, ch->line, "kind",
-			     "channel %s is a backlog channel: nothing to simulate", ch->name);
-		wfm_die(prog, &err);
-	}
-	if (wfm_sim_plan_load(o.input, tz, o.channel, &pl, &err))
-		wfm_die(prog, &err);
+	if (wfm_sim_plan_load(o->input, tz, ch->name, &pl, err))
+		return -1;
 	/* chat: each agent is `concurrency` servers with the longer handle time */
 	conc = ch->kind == WFM_CHAT ? ch->concurrency : 1;
 	for (size_t i = 0; i < pl.n; i++) {
 		pl.agents[i] *= (long)conc;
-		pl.aht[i] *= 1 + o.overhead * (conc - 1);
+		pl.aht[i] *= 1 + o->overhead * (conc - 1);
 	}
-	if (o.patience < 0)
-		o.patience = ch->kind == WFM_ERLANG_A ? ch->patience : 0;
+	if (patience < 0)
+		patience = ch->kind == WFM_ERLANG_A ? ch->patience : 0;
 	sp = (struct wfm_sim_params){ pl.n, pl.step, pl.volume, pl.aht, pl.agents,
-		o.lognormal ? o.cv : 0, o.patience, ch->sl_seconds, o.seed };
-	if (!(sim = wfm_sim_init(&sp, &err)))
-		wfm_die(prog, &err);
-	for (long r = 0; r < o.reps; r++)
+		o->lognormal ? o->cv : 0, patience, ch->sl_seconds, seed };
+	if (!(sim = wfm_sim_init(&sp, err))) {
+		wfm_sim_plan_free(&pl);
+		return -1;
+	}
+	for (long r = 0; r < o->reps; r++)
 		if (wfm_sim_step(sim) < 0) {
-			wfm_error_set(&err, "out of memory");
-			wfm_die(prog, &err);
+			wfm_sim_done(sim);
+			wfm_sim_plan_free(&pl);
+			return wfm_error_set(err, "out of memory");
 		}
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	FILE *fp = wfm_atomic_fp(out);
-	fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"
-	      "abandon_formula,abandon_sim,abandon_hw\n", fp);
 	for (size_t i = 0; i < pl.n; i++) {
 		struct wfm_queue_perf f;
 		struct wfm_sim_stat st;
 		char when[48];
 		double a = pl.volume[i] * pl.aht[i] / pl.step;
-		if (o.patience > 0)
-			wfm_erlang_a(a, pl.aht[i], o.patience, pl.agents[i], ch->sl_seconds, &f);
+		if (patience > 0)
+			wfm_erlang_a(a, pl.aht[i], patience, pl.agents[i], ch->sl_seconds, &f);
 		else
 			wfm_erlang_c(a, pl.aht[i], pl.agents[i], ch->sl_seconds, &f);
 		wfm_sim_stat(sim, i, &st);
 		wfm_time_format(pl.t[i], tz, when, sizeof(when));
 		fputs(when, fp);
-		wfm_csv_write_field(fp, o.channel, 0);
+		wfm_csv_write_field(fp, ch->name, 0);
 		fprintf(fp, ",%.2f,%.10g", pl.volume[i], pl.agents[i] / conc);
 		num(fp, "%.4f", f.sl);
 		num(fp, "%.4f", st.sl);
@@ -197,14 +177,66 @@ int main(int argc, char **argv)
 			ws += pl.volume[i] * st.sl;
 		}
 	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
 	if (wv > 0)
 		fprintf(stderr, "%s: %s: volume-weighted SL formula %.4f, simulated %.4f "
-			"(%ld replications, %s handle times, patience %g s)\n", prog, o.channel,
-			wf / wv, ws / wv, o.reps, o.lognormal ? "lognormal" : "exponential", o.patience);
+			"(%ld replications, %s handle times, patience %g s)\n", prog, ch->name,
+			wf / wv, ws / wv, o->reps, o->lognormal ? "lognormal" : "exponential", patience);
 	wfm_sim_done(sim);
 	wfm_sim_plan_free(&pl);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	wfm_error err = { 0 };
+	wfm_tz *tz;
+	wfm_channels *cfg;
+	wfm_atomic *out;
+	FILE *fp;
+	int k, done = 0;
+
+	parse_args(argc, argv, &o);
+	gsl_set_error_handler_off();
+	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)))
+		wfm_die(prog, &err);
+	if (o.channel) {
+		if ((k = wfm_channels_find(cfg, o.channel)) < 0) {
+			wfm_error_at(&err, o.channels, 0, "channel", "no channel \"%s\"", o.channel);
+			wfm_die(prog, &err);
+		}
+		if (cfg->ch[k].kind == WFM_BACKLOG) {
+			wfm_error_at(&err, o.channels, cfg->ch[k].line, "kind",
+				     "channel %s is a backlog channel: nothing to simulate", o.channel);
+			wfm_die(prog, &err);
+		}
+	}
+	if (!(out = wfm_atomic_open(o.output, &err)))
+		wfm_die(prog, &err);
+	fp = wfm_atomic_fp(out);
+	fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"
+	      "abandon_formula,abandon_sim,abandon_hw\n", fp);
+	/* one channel, or every queue channel of channels.csv present in the
+	 * requirements (seed + its index, so each is reproducible alone) */
+	for (k = 0; k < (int)cfg->n; k++) {
+		const struct wfm_channel *ch = &cfg->ch[k];
+		if (o.channel ? strcmp(ch->name, o.channel) : ch->kind == WFM_BACKLOG)
+			continue;
+		if (simulate_channel(&o, ch, tz, o.seed + (o.channel ? 0 : (unsigned long)k), fp, &err)) {
+			if (!o.channel && strstr(err.msg, "no rows for channel"))
+				continue;
+			wfm_atomic_abort(out);
+			wfm_die(prog, &err);
+		}
+		done++;
+	}
+	if (!done) {
+		wfm_atomic_abort(out);
+		wfm_error_at(&err, o.input, 0, NULL, "no queue channel of %s has rows", o.channels);
+		wfm_die(prog, &err);
+	}
+	if (wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
 	wfm_channels_free(cfg);
 	wfm_tz_free(tz);
 	return 0;

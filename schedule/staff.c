@@ -173,12 +173,12 @@ static void day_summary(const wfm_series *s, const wfm_channels *cfg, const int 
 
 	if (nd < 0)
 		wfm_die(prog, &err);
-	fprintf(stderr, "date,channel,volume,service_level,sl_target,abandon,met\n");
+	fprintf(stderr, "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n");
 	for (long k = 0; k < nd; k++) {
 		wfm_time_format_date(d[k].day, date, sizeof(date));
-		fprintf(stderr, "%s,%s,%.0f,%.4f,%.2f,%.4f,%s\n", date, s->channel[d[k].chan],
+		fprintf(stderr, "%s,%s,%.0f,%.4f,%.2f,%.4f,%s,%ld/%ld\n", date, s->channel[d[k].chan],
 			d[k].volume, d[k].sl, d[k].sl_target, d[k].abandon,
-			d[k].sl >= d[k].sl_target - 5e-5 ? "yes" : "no");
+			d[k].sl >= d[k].sl_target - 5e-5 ? "yes" : "no", d[k].below, d[k].intervals);
 	}
 	free(d);
 }

@@ -42,6 +42,11 @@ ok "weekday calls ~1450 ($calls)" awk -v v=$calls 'BEGIN{exit !(v>1100 && v<1900
 ok "agent-hours $ah vs workload $erl" awk -v a=$ah -v e=$erl 'BEGIN{exit !(a>e && a<1.4*e)}'
 # backlog work is conserved inside the horizon: agents x 3600 >= work spread
 ok "gross >= net everywhere" awk -F, 'NR>1 && $6<$5{exit 1}' $T/r.csv
+# optional max_abandon column: calls' abandonment capped at 2% everywhere
+awk -F, 'NR==1{print $0",max_abandon"; next} {print $0","($1=="calls"?0.02:0)}' $DATA/channels.csv > $T/ch-ab.csv
+TZ=Europe/Moscow wfm staff $T/fc.csv --channels $T/ch-ab.csv -o $T/r-ab.csv
+is "abandon cap met" "$(awk -F, '$2=="calls" && $10>0.02' $T/r-ab.csv | wc -l)" 0
+ok "abandon cap costs agents" awk -F, 'NR==FNR{if($2=="calls")s+=$5; next} $2=="calls"{t+=$5} END{exit !(t>s)}' $T/r.csv $T/r-ab.csv
 TZ=Europe/Moscow wfm staff $T/fc.csv --channels $DATA/channels.csv -o $T/r2.csv
 ok "deterministic" cmp $T/r.csv $T/r2.csv
 finish

@@ -13,12 +13,14 @@ is "split" "$(grep '^2026-11-23T10:00' $T/ev.csv | cut -d, -f4 | paste -sd' ')" 
 # SL of 14.78 agents lies between Erlang C at 14 (0.8884) and 15 (0.9415)
 ok "calls SL interpolated" awk -F, '/T10:00,calls/{exit !($5>0.8884 && $5<0.9415)}' $T/ev.csv
 is "backlog target 1" "$(grep '^2026-11-23T09:00,letters' $T/ev.csv | cut -d, -f6)" "1.00"
-is "summary header" "$(head -1 $T/err)" "date,channel,volume,service_level,sl_target,abandon,met"
-is "summary calls volume" "$(grep ',calls,' $T/err | cut -d, -f3,7)" "500,yes"
+is "summary header" "$(head -1 $T/err)" "date,channel,volume,service_level,sl_target,abandon,met,intervals_below"
+is "summary calls volume" "$(grep ',calls,' $T/err | cut -d, -f3,7,8)" "500,yes,0/3"
 # with half the people the targets are missed
 sed 's/,22,2,0$/,8,0,12/; s/,38,0,2$/,10,0,30/; s/,30,0,0$/,10,0,20/' $F/coverage.csv > $T/cov.csv
 wfm staff $F/forecast.csv --channels $F/channels.csv --tz UTC --evaluate $T/cov.csv \
 	-o $T/ev2.csv 2>$T/err2
 is "understaffed day missed" "$(grep ',calls,' $T/err2 | cut -d, -f7)" "no"
+# 8, 10, 10 people: calls get 12/22 x 8 x 0.7 = 3.05 net for 5 Erlangs at 09:00, etc.: all 3 hours miss
+is "understaffed hours counted" "$(grep ',calls,' $T/err2 | cut -d, -f8)" "3/3"
 ok "understaffed SL below target" awk -F, '/T10:00,calls/{exit !($5<0.8)}' $T/ev2.csv
 finish

@@ -30,4 +30,8 @@ wfm simulate $T/req.csv --channels $F/channels.csv --channel calls --service log
 is "lognormal runs" "$(($(wc -l < $T/sim5.csv) - 1))" 8
 fails_cleanly "backlog channel refused" "letters is a backlog channel" simulate $T/req.csv \
 	--channels $F/channels.csv --channel letters
+# without --channel: every queue channel of the requirements (not backlog)
+wfm staff $F/forecast.csv --channels $F/channels.csv --tz UTC -o $T/req-all.csv
+wfm simulate $T/req-all.csv --channels $F/channels.csv --replications 10 --tz UTC -o $T/sim6.csv 2>/dev/null
+is "all queue channels" "$(cut -d, -f2 $T/sim6.csv | sed 1d | sort -u | paste -sd' ')" "calls chat"
 finish

@@ -175,5 +175,24 @@ int main(void)
 		CHECK_NEAR(p.abandon, 0.1, 2e-3, "overloaded Erlang A abandonment, fluid limit");
 		CHECK(isfinite(p.sl) && isfinite(p.asa), "overloaded Erlang A finite");
 	}
+	/* Erlang A sizing: the answer does not depend on the search's starting
+	 * guess, is minimal, and honours the abandonment cap */
+	{
+		int same = 1;
+		long n0 = wfm_erlang_a_agents(35, 300, 180, 20, 0.8, 0, 0, 10000, 0);
+		for (long g = 1; g < 200; g += 7)
+			if (wfm_erlang_a_agents(35, 300, 180, 20, 0.8, 0, 0, 10000, g) != n0)
+				same = 0;
+		CHECK(same, "Erlang A agents independent of the guess (%ld)", n0);
+		wfm_erlang_a(35, 300, 180, n0, 20, &p);
+		wfm_erlang_a(35, 300, 180, n0 - 1, 20, &q);
+		CHECK(p.sl >= 0.8 && q.sl < 0.8, "Erlang A n minimal: %g / %g", p.sl, q.sl);
+		long nc = wfm_erlang_a_agents(35, 300, 180, 20, 0.8, 0.01, 0, 10000, 0);
+		wfm_erlang_a(35, 300, 180, nc, 20, &p);
+		wfm_erlang_a(35, 300, 180, nc - 1, 20, &q);
+		CHECK(nc >= n0 && p.abandon <= 0.01 && (q.abandon > 0.01 || q.sl < 0.8),
+		      "abandonment cap 1%%: n %ld, abandon %g", nc, p.abandon);
+		CHECK(wfm_erlang_a_agents(35, 300, 180, 20, 0.8, 0, 0, 20, 0) == -1, "Erlang A max_n");
+	}
 	return check_done("test_erlang");
 }
