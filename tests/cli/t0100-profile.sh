@@ -87,6 +87,7 @@ is "summary chat" "$(sed -n '/^chat$/,$p' $T/s.txt)" "chat
   peak-hour ratio      1.00 (busiest interval / mean interval)
   intervals            672, missing 0, zero 0
   peak days            2026-01-05 240, 2026-01-06 240, 2026-01-07 240, 2026-01-08 240, 2026-01-09 240"
+is "--top 0" "$(wfm profile $T/w.csv --tz UTC --report summary --top 0 | grep -c '^  peak days            none$')" 2
 is "summary head" "$(head -n 1 $T/s.txt)" "history 2026-01-05T00:00 .. 2026-02-01T23:00, 60-minute intervals, 2 channels, zone UTC"
 
 wfm profile $T/w.csv --tz UTC --report summary --format json --top 2 --channels calls >$T/s.json
@@ -174,7 +175,7 @@ wfm profile --help >$T/help; is "--help exit" $? 0
 ok "--help has usage and example" bash -c "grep -q '^usage: wfm profile' $T/help && grep -q 'wfm profile data/history.csv' $T/help"
 is "--version" "$(wfm profile --version)" "wfm-profile (wfm) 0.1.0"
 for args in "" "--by year x.csv" "--report weekly x.csv" "--top 99 x.csv" "--top x x.csv" \
-	    "--format xml x.csv" "--bogus x.csv" "a.csv b.csv" "-o"; do
+	    "--format xml x.csv" "--bogus x.csv" "a.csv b.csv" "-o" "--channels= x.csv"; do
 	wfm profile $args >/dev/null 2>$T/err
 	is "usage error exit: '$args'" $? 2
 	ok "usage error message: '$args'" grep -q '^wfm-profile: ' $T/err
