@@ -334,7 +334,7 @@ int main(int argc, char **argv)
 			wfm_die(prog, &err);
 		wfm_strlist_free(&l);
 	}
-	warn_missing(s, tz, o.input);
+	warn_missing(s, tz, strcmp(o.input, "-") ? o.input : "<stdin>");
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (run(&o, s, tz, wfm_atomic_fp(out), &err)) {

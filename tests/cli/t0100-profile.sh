@@ -145,8 +145,10 @@ is "autumn daily" "$(TZ=America/New_York wfm profile $T/autumn.csv --report dail
 fails_cleanly "autumn as UTC" "autumn.csv:4: timestamp: duplicate of line 3" profile $T/autumn.csv --tz UTC
 
 # --- 4. stdin, atomic output, options ----------------------------------------
-wfm profile - --tz UTC <$F/small.csv >$T/stdin.csv 2>/dev/null
+wfm profile - --tz UTC <$F/small.csv >$T/stdin.csv 2>$T/err
 ok "stdin same as file" cmp $T/stdin.csv $T/p.csv
+is "stdin warning names <stdin>" "$(head -n 1 $T/err)" \
+	"wfm-profile: warning: <stdin>: calls: 163 missing intervals (first 2026-01-05T12:00), left out of means"
 printf 'timestamp,channel,volume\n2026-01-01T00:00,c,1\n2026-01-01T01:00,c,x\n' >$T/bad.csv
 wfm profile - <$T/bad.csv 2>$T/err >/dev/null
 is "stdin error exit" $? 1
