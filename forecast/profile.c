@@ -73,7 +73,11 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
 		case 'z': o->tz = optarg; break;
-		case 'c': o->channels = optarg; break;
+		case 'c':
+			if (!*optarg)
+				wfm_usage_fail(prog, "--channels: empty list");
+			o->channels = optarg;
+			break;
 		case 'n': o->top = wfm_arg_long(prog, "--top", optarg, 0, 32); break;
 		case 'b':
 			if (!strcmp(optarg, "weekday"))
@@ -201,7 +205,7 @@ static void write_summary_text(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 		}
 		fprintf(fp, "  peak days           ");
 		if (!o->ntop)
-			fputs(" none (no complete day)", fp);
+			fputs(isnan(o->mean_daily) ? " none (no complete day)" : " none", fp);
 		for (size_t k = 0; k < o->ntop; k++) {
 			wfm_time_format_date(o->top[k].day, a, sizeof(a));
 			fprintf(fp, "%s %s %.0f", k ? "," : "", a, o->top[k].total);
@@ -331,7 +335,7 @@ int main(int argc, char **argv)
 			wfm_die(prog, &err);
 		wfm_strlist_free(&l);
 	}
-	warn_missing(s, tz, o.input);
+	warn_missing(s, tz, strcmp(o.input, "-") ? o.input : "<stdin>");
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (run(&o, s, tz, wfm_atomic_fp(out), &err)) {

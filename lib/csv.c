@@ -115,6 +115,8 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	if (len > WFM_CSV_MAX_FIELD)
 		return mark_bad(r, "field is longer than 65536 bytes");
+	if (memchr(s, '\0', len))      /* would cut the field short */
+		return mark_bad(r, "field contains a NUL byte (binary file?)");
 	if (!utf8_valid(s, len))
 		return mark_bad(r, "field is not valid UTF-8");
 	if (len && memchr(s, '\0', len))

@@ -5,8 +5,8 @@
  *   staff.csv:17: contract_h_week: "forty" is not a number
  * Tolerated: quoted fields (with embedded commas, quotes, newlines), CRLF
  * line ends, a UTF-8 byte order mark, blank lines.  Rejected: rows with a
- * field count other than the header's, bytes that are not UTF-8, fields
- * over WFM_CSV_MAX_FIELD bytes, malformed quoting.
+ * field count other than the header's, bytes that are not UTF-8, NUL bytes,
+ * fields over WFM_CSV_MAX_FIELD bytes, malformed quoting.
  *
  * Entry points: wfm_csv_open(), wfm_csv_next(), wfm_csv_get(),
  * wfm_csv_double(), wfm_csv_close(); wfm_csv_write_field() for output.

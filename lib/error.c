@@ -16,16 +16,33 @@ static void copy_str(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src ? src : "");
 }
 
+/* The message is formatted before err is overwritten, so callers may pass
+ * err's own fields: wfm_error_at(err, path, line, NULL, "%s", err->msg)
+ * adds a location to a message from a lower layer. */
+static void fill(wfm_error *err, const char *file, long line, const char *column,
+		 const char *fmt, va_list ap)
+{
+	char msg[sizeof(err->msg)], f[sizeof(err->file)], c[sizeof(err->column)];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	copy_str(f, sizeof(f), file);
+	copy_str(c, sizeof(c), column);
+	wfm_error_clear(err);
+	err->code = WFM_EINPUT;
+	memcpy(err->file, f, sizeof(f));
+	err->line = line;
+	memcpy(err->column, c, sizeof(c));
+	memcpy(err->msg, msg, sizeof(msg));
+}
+
 int wfm_error_set(wfm_error *err, const char *fmt, ...)
 {
 	va_list ap;
 
 	if (!err)
 		return -1;
-	wfm_error_clear(err);
-	err->code = WFM_EINPUT;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	fill(err, NULL, 0, NULL, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -37,13 +54,8 @@ int wfm_error_at(wfm_error *err, const char *file, long line,
 
 	if (!err)
 		return -1;
-	wfm_error_clear(err);
-	err->code = WFM_EINPUT;
-	copy_str(err->file, sizeof(err->file), file);
-	err->line = line;
-	copy_str(err->column, sizeof(err->column), column);
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	fill(err, file, line, column, fmt, ap);
 	va_end(ap);
 	return -1;
 }

@@ -234,12 +234,18 @@ static void closed_window(const wfm_profile *p, size_t c, struct wfm_channel_sum
 	int ns = p->nslots, best = 0, best_start = -1;
 	int closed[ns];
 
+	/* groups with no data in a slot (a history shorter than a week) do
+	 * not count; a slot with no data at all is not closed */
 	for (int k = 0; k < ns; k++) {
-		closed[k] = 1;
+		int seen = 0, zero = 1;
 		for (int g = 0; g < p->ngroups; g++) {
 			double m = p->chan[c].mean[g * ns + k];
-			closed[k] &= !isnan(m) && m == 0;
+			if (isnan(m))
+				continue;
+			seen = 1;
+			zero &= m == 0;
 		}
+		closed[k] = seen && zero;
 	}
 	for (int k = 0; k < ns; k++) {
 		if (!closed[k] || closed[(k + ns - 1) % ns])

@@ -87,6 +87,7 @@ is "summary chat" "$(sed -n '/^chat$/,$p' $T/s.txt)" "chat
   peak-hour ratio      1.00 (busiest interval / mean interval)
   intervals            672, missing 0, zero 0
   peak days            2026-01-05 240, 2026-01-06 240, 2026-01-07 240, 2026-01-08 240, 2026-01-09 240"
+is "--top 0" "$(wfm profile $T/w.csv --tz UTC --report summary --top 0 | grep -c '^  peak days            none$')" 2
 is "summary head" "$(head -n 1 $T/s.txt)" "history 2026-01-05T00:00 .. 2026-02-01T23:00, 60-minute intervals, 2 channels, zone UTC"
 
 wfm profile $T/w.csv --tz UTC --report summary --format json --top 2 --channels calls >$T/s.json
@@ -144,8 +145,10 @@ is "autumn daily" "$(TZ=America/New_York wfm profile $T/autumn.csv --report dail
 fails_cleanly "autumn as UTC" "autumn.csv:4: timestamp: duplicate of line 3" profile $T/autumn.csv --tz UTC
 
 # --- 4. stdin, atomic output, options ----------------------------------------
-wfm profile - --tz UTC <$F/small.csv >$T/stdin.csv 2>/dev/null
+wfm profile - --tz UTC <$F/small.csv >$T/stdin.csv 2>$T/err
 ok "stdin same as file" cmp $T/stdin.csv $T/p.csv
+is "stdin warning names <stdin>" "$(head -n 1 $T/err)" \
+	"wfm-profile: warning: <stdin>: calls: 163 missing intervals (first 2026-01-05T12:00), left out of means"
 printf 'timestamp,channel,volume\n2026-01-01T00:00,c,1\n2026-01-01T01:00,c,x\n' >$T/bad.csv
 wfm profile - <$T/bad.csv 2>$T/err >/dev/null
 is "stdin error exit" $? 1
@@ -174,7 +177,7 @@ wfm profile --help >$T/help; is "--help exit" $? 0
 ok "--help has usage and example" bash -c "grep -q '^Usage: wfm profile' $T/help && grep -q 'wfm profile data/history.csv' $T/help"
 is "--version" "$(wfm profile --version)" "wfm-profile (wfm) 0.1.0"
 for args in "" "--by year x.csv" "--report weekly x.csv" "--top 99 x.csv" "--top x x.csv" \
-	    "--format xml x.csv" "--bogus x.csv" "a.csv b.csv" "-o"; do
+	    "--format xml x.csv" "--bogus x.csv" "a.csv b.csv" "-o" "--channels= x.csv"; do
 	wfm profile $args >/dev/null 2>$T/err
 	is "usage error exit: '$args'" $? 2
 	ok "usage error message: '$args'" grep -q '^wfm-profile: ' $T/err

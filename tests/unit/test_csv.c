@@ -272,6 +272,16 @@ static void test_errors_at_open(void)
 		CHECK_STR(buf, "t.csv:3: b: field is not valid UTF-8", "utf8 message");
 		done(r, fp);
 	}
+	/* a NUL byte would cut the field short: rejected */
+	static const char nul[] = "a,b\n1,x\0y\n";
+	r = OPEN(nul, &fp, &err);
+	CHECK(r != NULL, "open");
+	if (r) {
+		CHECK(wfm_csv_next(r, &err) == -1, "NUL byte");
+		formatted(&err, buf, sizeof(buf));
+		CHECK_STR(buf, "t.csv:2: b: field contains a NUL byte (binary file?)", "NUL message");
+		done(r, fp);
+	}
 	/* a stray quote inside an unquoted field (strict mode) */
 	static const char stray[] = "a,b\n1,2\n3,x\"y\n";
 	r = OPEN(stray, &fp, &err);
