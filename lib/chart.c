@@ -85,6 +85,11 @@ void wfm_chart_free(wfm_chart *c)
 	free(c);
 }
 
+void wfm_chart_release_caches(void)
+{
+	cairo_debug_reset_static_data();
+}
+
 static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int len)
 {
 	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;

@@ -12,6 +12,19 @@
 
 #define FIX "tests/fixtures/chart/"
 
+/* Leak checker hook: ignore fontconfig's fixed allocations (see chart.h). */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return WFM_CHART_LSAN_SUPPRESSIONS;
+}
+
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+
 struct img { cairo_surface_t *s; unsigned char *d; int w, h, stride; };
 
 /* Render to a memory buffer; returns its bytes (malloc'ed) and size. */
@@ -361,5 +374,6 @@ int main(void)
 	test_fast_png(tz);
 	test_errors(tz);
 	wfm_tz_free(tz);
+	wfm_chart_release_caches();
 	return check_done("test_chart");
 }
