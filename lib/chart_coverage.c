@@ -120,7 +120,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 		struct legend_item it[] = {
 			{ "required", OI_BLACK, 1, LEG_LINE },
 			{ "scheduled", OI_BLUE, 1, LEG_LINE },
-			{ "under-covered", OI_VERMILLION, 0.75, LEG_BOX },
+			{ "under-covered", OI_VERMILLION, 0.85, LEG_BOX },
 			{ "over-covered", OI_SKY, 0.45, LEG_BOX },
 		};
 		chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
@@ -148,7 +148,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 			x0 = r->x + (double)(lt - t0) / 86400 * r->w;
 			x1 = r->x + (double)(lt + v->step - t0) / 86400 * r->w;
 			if (a > b)
-				chart_rgb(cr, OI_VERMILLION, 0.75);
+				chart_rgb(cr, OI_VERMILLION, 0.85);
 			else
 				chart_rgb(cr, OI_SKY, 0.45);
 			cairo_rectangle(cr, x0, r->y + r->h * (1 - fmax(a, b) / hi), x1 - x0,

@@ -119,7 +119,7 @@ static void test_names(void)
  * = 980.  y axis 0..nice_max(14 * 1.05) = 15.
  * 10:00-11:00 spans x 80 + 1564 * 10/24 = 731.7 .. 796.8; values 4..10
  * span y 120 + 980 * (1 - 10/15) = 446.7 .. 838.7: sample (764, 620).
- * Vermillion D55E00 at alpha 0.75 on white: (223.5, 134.3, 63.8).
+ * Vermillion D55E00 at alpha 0.85 on white: (219.3, 118.2, 38.3).
  * 18:00-19:00: x 1253.5 .. 1318.7, values 10..14 span y 185.3 .. 446.7:
  * sample (1286, 300) (y 316 is the gridline at 12).  Sky 56B4E9 at alpha 0.45 on white: (179, 221, 245).
  * 05:00 at y 620 (value 8.3, between the lines only when uncovered): white. */
@@ -132,12 +132,12 @@ static void test_coverage(const wfm_tz *tz)
 		return;
 	im = load_png(c);
 	CHECK(im.w == 1684 && im.h == 1190, "coverage size %dx%d", im.w, im.h);
-	CHECK(near_rgb(px(&im, 764, 620), 223, 134, 64, 3), "under-cover red at 10:00: %06x", px(&im, 764, 620));
+	CHECK(near_rgb(px(&im, 764, 620), 219, 118, 38, 3), "under-cover red at 10:00: %06x", px(&im, 764, 620));
 	CHECK(near_rgb(px(&im, 1286, 300), 179, 221, 245, 3), "over-cover blue at 18:00: %06x", px(&im, 1286, 300));
 	CHECK(near_rgb(px(&im, 80 + 1564 * 5.5 / 24, 620), 255, 255, 255, 0), "covered 05:00 white");
 	/* Outside the under-cover interval by a few pixels: not red. */
-	CHECK(!near_rgb(px(&im, 727, 620), 223, 134, 64, 30), "09:59 not red");
-	CHECK(!near_rgb(px(&im, 801, 620), 223, 134, 64, 30), "11:01 not red");
+	CHECK(!near_rgb(px(&im, 727, 620), 219, 118, 38, 30), "09:59 not red");
+	CHECK(!near_rgb(px(&im, 801, 620), 219, 118, 38, 30), "11:01 not red");
 	cairo_surface_destroy(im.s);
 	wfm_chart_free(c);
 }
