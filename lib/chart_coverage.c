@@ -27,7 +27,7 @@ static int cmp_row(const void *a, const void *b)
 	return (x->t > y->t) - (x->t < y->t);
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr);
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
 int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
@@ -99,8 +99,9 @@ int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	return 0;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr)
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
+	(void)pg;
 	const struct cov *v = c->data;
 	int64_t days[31];
 	int nd = 0;
