@@ -9,6 +9,19 @@
 
 static const char *prog = "wfm-chart";
 
+/* Leak checker hook: ignore fontconfig's fixed allocations (see chart.h). */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return WFM_CHART_LSAN_SUPPRESSIONS;
+}
+
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+
 static const char usage[] =
 	"Usage: wfm chart KIND INPUT.csv [options] -o OUT.png|.svg|.pdf\n"
 	"\n"
@@ -124,6 +137,7 @@ int main(int argc, char **argv)
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	wfm_chart_free(chart);
+	wfm_chart_release_caches();
 	wfm_tz_free(tz);
 	return 0;
 }

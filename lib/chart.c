@@ -59,6 +59,7 @@ wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
 	c->opts = *opts;
 	c->width = opts->width > 0 ? opts->width : WFM_CHART_WIDTH;
 	c->height = opts->height > 0 ? opts->height : WFM_CHART_HEIGHT;
+	c->page_height = c->height;
 	base = strrchr(input, '/');
 	snprintf(c->subtitle, sizeof(c->subtitle), "%s", base ? base + 1 : input);
 	if (load[kind](c, input, err)) {
@@ -85,6 +86,11 @@ void wfm_chart_free(wfm_chart *c)
 	free(c);
 }
 
+void wfm_chart_release_caches(void)
+{
+	cairo_debug_reset_static_data();
+}
+
 static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int len)
 {
 	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
@@ -108,13 +114,21 @@ int wfm_chart_write(const wfm_chart *c, enum wfm_chart_format fmt, FILE *fp, wfm
 	cairo_t *cr;
 	cairo_status_t st;
 
+	struct chart_page pg = { 0, c->nrows, c->nrows, c->height };
+	int paged = fmt == WFM_CHART_PDF && c->nrows > 0 && c->page_rows > 0 && c->height > c->page_height;
+	size_t npages = paged ? (c->nrows + c->page_rows - 1) / c->page_rows : 1;
+
+	if (paged) {
+		pg.count = pg.slots = c->page_rows;
+		pg.height = c->page_height;
+	}
 	if (fmt == WFM_CHART_PNG) {
 		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, c->width, c->height);
 	} else if (fmt == WFM_CHART_SVG) {
 		s = cairo_svg_surface_create_for_stream(write_fp, fp, c->width, c->height);
 	} else {
 		/* PDF pages in points: the default 1684 x 1190 is A4 landscape. */
-		s = cairo_pdf_surface_create_for_stream(write_fp, fp, c->width / 2.0, c->height / 2.0);
+		s = cairo_pdf_surface_create_for_stream(write_fp, fp, c->width / 2.0, pg.height / 2.0);
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, c->title);
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "wfm-chart");
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2026-01-01T00:00:00Z");
@@ -129,7 +143,20 @@ int wfm_chart_write(const wfm_chart *c, enum wfm_chart_format fmt, FILE *fp, wfm
 	if (fmt == WFM_CHART_PDF)
 		cairo_scale(cr, 0.5, 0.5);
 	set_font_options(cr);
-	c->draw(c, cr);
+	/* A PDF of many agents: A4 pages of page_rows rows each, not one
+	 * tall page, so it prints. */
+	for (size_t k = 0; k < npages; k++) {
+		char buf[64];
+		pg.first = k * pg.slots;
+		pg.count = paged && pg.first + pg.slots > c->nrows ? c->nrows - pg.first : pg.count;
+		c->draw(c, cr, &pg);
+		if (!paged)
+			break;
+		snprintf(buf, sizeof(buf), "page %zu of %zu", k + 1, npages);
+		chart_rgb(cr, GREY_TEXT, 1);
+		chart_text(cr, c->width - 40, 30, buf, FONT_BODY, 0, 1, 0);
+		cairo_show_page(cr);
+	}
 	st = cairo_status(cr);
 	cairo_destroy(cr);
 	if (st == CAIRO_STATUS_SUCCESS && fmt == WFM_CHART_PNG) {

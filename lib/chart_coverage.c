@@ -27,7 +27,7 @@ static int cmp_row(const void *a, const void *b)
 	return (x->t > y->t) - (x->t < y->t);
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr);
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
 int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
@@ -99,8 +99,9 @@ int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	return 0;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr)
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
+	(void)pg;
 	const struct cov *v = c->data;
 	int64_t days[31];
 	int nd = 0;
@@ -120,7 +121,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 		struct legend_item it[] = {
 			{ "required", OI_BLACK, 1, LEG_LINE },
 			{ "scheduled", OI_BLUE, 1, LEG_LINE },
-			{ "under-covered", OI_VERMILLION, 0.75, LEG_BOX },
+			{ "under-covered", OI_VERMILLION, 0.85, LEG_BOX },
 			{ "over-covered", OI_SKY, 0.45, LEG_BOX },
 		};
 		chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
@@ -148,7 +149,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 			x0 = r->x + (double)(lt - t0) / 86400 * r->w;
 			x1 = r->x + (double)(lt + v->step - t0) / 86400 * r->w;
 			if (a > b)
-				chart_rgb(cr, OI_VERMILLION, 0.75);
+				chart_rgb(cr, OI_VERMILLION, 0.85);
 			else
 				chart_rgb(cr, OI_SKY, 0.45);
 			cairo_rectangle(cr, x0, r->y + r->h * (1 - fmax(a, b) / hi), x1 - x0,

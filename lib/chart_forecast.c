@@ -40,7 +40,7 @@ static void fc_free(void *p)
 	free(f);
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr);
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
 static int load_events(struct fc *f, const char *path, int64_t d0, int64_t d1, wfm_error *err)
 {
@@ -192,8 +192,9 @@ int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	return 0;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr)
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
+	(void)pg;
 	const struct fc *f = c->data;
 	const wfm_tz *tz = c->opts.tz;
 	double top = chart_header(c, cr);

@@ -124,7 +124,7 @@ static int sort_rows(struct funcs *f)
 	return 0;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr);
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
 int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
@@ -236,16 +236,21 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
 			 "  -  %zu agents, %s to %s, %d-min intervals", f->na, a, b, f->step / 60);
 	}
+	/* Rows of at least 16 px (12 past 250 agents): the canvas grows, a
+	 * PDF is paged instead (16-px rows to an A4 page). */
 	{
-		double need = 90 + 30 + 60 + 230 + (double)f->na * (f->na <= 250 ? 16 : 12);
+		double need = 44 + 90 + 30 + 230 + (double)f->na * (f->na <= 250 ? 16 : 12);
 		if (need > c->height)
 			c->height = need > 32000 ? 32000 : (int)need;
+		c->nrows = f->na;
+		c->page_rows = c->page_height > 44 + 90 + 30 + 230 + 16 ?
+			       (size_t)(c->page_height - 44 - 90 - 30 - 230) / 16 : 1;
 	}
 	c->draw = draw;
 	return 0;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr)
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	const struct funcs *f = c->data;
 	double top = chart_header(c, cr), maxw = 0, rh, fs, cw;
@@ -260,8 +265,8 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 		return;
 	for (int k = 0; k < NFN; k++)
 		it[k] = (struct legend_item){ fn_name[k], fn_rgb[k], 1, LEG_BOX };
-	chart_legend(cr, c->width / 2.0, c->height - 22, it, NFN);
-	rh = (c->height - 44 - top - 30 - 230) / (double)f->na;
+	chart_legend(cr, c->width / 2.0, pg->height - 22, it, NFN);
+	rh = (pg->height - 44 - top - 30 - 230) / (double)pg->slots;
 	fs = fmin(FONT_SMALL, rh * 0.72);
 	for (size_t i = 0; i < f->na; i++) {
 		double w = chart_text_width(cr, f->a[i].name, fs, 0) + chart_text_width(cr, f->a[i].id, fs, 1);
@@ -270,11 +275,16 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 	p.x = 40 + fmin(maxw + 16, 340);
 	p.y = top + 10;
 	p.w = c->width - p.x - 40;
-	p.h = rh * (double)f->na;
+	p.h = rh * (double)pg->count;
 	cw = p.w / (double)f->nslots;
-	for (size_t k = 0; k < f->na; k++) {
+	/* Totals count every agent, whatever page this is. */
+	for (size_t k = 0; k < f->na; k++)
+		for (size_t s = 0; s < f->nslots; s++)
+			if (f->grid[k * f->nslots + s])
+				count[s][f->grid[k * f->nslots + s] - 1]++;
+	for (size_t k = pg->first; k < pg->first + pg->count; k++) {
 		const struct agent *a = &f->a[f->order[k]];
-		double y = p.y + rh * (double)k, w;
+		double y = p.y + rh * (double)(k - pg->first), w;
 		if (k % 2) {
 			chart_rgb(cr, 0xF2F2F2, 1);
 			cairo_rectangle(cr, 40, y, p.x - 40, rh);
@@ -284,7 +294,6 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 			int v = f->grid[k * f->nslots + s];
 			if (!v)
 				continue;
-			count[s][v - 1]++;
 			chart_rgb(cr, fn_rgb[v - 1], 1);
 			cairo_rectangle(cr, p.x + (double)s * cw, y + 0.5, cw, rh - 1);
 			cairo_fill(cr);

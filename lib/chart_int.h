@@ -11,13 +11,24 @@
 #include <stdint.h>
 #include "chart.h"
 
+/* The rows a draw call shows: all of them on one canvas, or one A4 page
+ * of them in a paged PDF (roster, functions). */
+struct chart_page {
+	size_t first, count;     /* rows first .. first + count - 1 */
+	size_t slots;            /* row slots the page is laid out for */
+	int height;              /* canvas height of this page */
+};
+
 struct wfm_chart {
 	enum wfm_chart_kind kind;
 	struct wfm_chart_opts opts;
 	char title[256], subtitle[256];
-	int width, height;
+	int width, height;       /* height may have grown to fit the rows */
+	int page_height;         /* the requested height: a PDF page */
+	size_t nrows;            /* roster, functions: agent rows, else 0 */
+	size_t page_rows;        /* rows that fit a page of page_height */
 	void *data;
-	void (*draw)(const struct wfm_chart *c, cairo_t *cr);
+	void (*draw)(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 	void (*free_data)(void *data);
 };
 

@@ -31,7 +31,7 @@ static void prof_free(void *p)
 	free(f);
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr);
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
 int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
@@ -112,8 +112,9 @@ int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	return 0;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr)
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
+	(void)pg;
 	const struct prof *f = c->data;
 	double top = chart_header(c, cr);
 	int ncol = f->nchan > 2 ? 2 : 1;

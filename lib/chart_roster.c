@@ -43,7 +43,7 @@ static void roster_free(void *p)
 	free(r);
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr);
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
 static int hhmm(const wfm_csv_reader *rd, int col, int *out, wfm_error *err)
 {
@@ -267,11 +267,14 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			 "  -  %zu agents, %zu shifts; rows sorted by start, colour = start time, "
 			 "hollow = break", r->na, r->n);
 	}
-	/* Grow the canvas so every row keeps ROW_MIN pixels. */
+	/* Grow the canvas so every row keeps ROW_MIN pixels; a PDF is paged
+	 * instead, 16-px rows to an A4 page. */
 	{
-		double need = 90 + 40 + 60 + (double)r->na * ROW_MIN(r->na);
+		double need = 90 + 44 + 60 + (double)r->na * ROW_MIN(r->na);
 		if (need > c->height)
 			c->height = need > HEIGHT_MAX ? HEIGHT_MAX : (int)need;
+		c->nrows = r->na;
+		c->page_rows = c->page_height > 90 + 44 + 60 + 16 ? (size_t)(c->page_height - 90 - 44 - 60) / 16 : 1;
 	}
 	r->label_w = 0;
 	c->draw = draw;
@@ -301,10 +304,10 @@ static int dark_band(int b)
 	return c == OI_BLUE || c == OI_GREEN || c == OI_VERMILLION || c == OI_PURPLE;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr)
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	const struct roster *r = c->data;
-	double top = chart_header(c, cr), bottom = c->height - 44, maxw = 0;
+	double top = chart_header(c, cr), bottom = pg->height - 44, maxw = 0;
 	double fs, rh;
 	struct rect p;
 	int week = r->ndays > 1;
@@ -316,7 +319,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 		return;
 	for (size_t i = 0; i < r->na; i++)
 		row[r->order[i]] = i;
-	rh = (bottom - top - 60) / (double)r->na;
+	rh = (bottom - top - 60) / (double)pg->slots;
 	fs = fmin(FONT_SMALL, rh * 0.72);
 	for (size_t i = 0; i < r->na; i++) {
 		double w = chart_text_width(cr, r->a[i].name, fs, 0) + chart_text_width(cr, r->a[i].id, fs, 1);
@@ -326,19 +329,19 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 	p.x = 40 + fmin(maxw + 16, 340);
 	p.y = top + 30;
 	p.w = c->width - p.x - 40;
-	p.h = rh * (double)r->na;
+	p.h = rh * (double)pg->count;
 	{
 		struct legend_item it[NBANDS];
 		for (int k = 0; k < NBANDS - 1; k++)
 			it[k] = (struct legend_item){ bands[k].label, bands[k].rgb, 1, LEG_BOX };
 		it[NBANDS - 1] = (struct legend_item){ "break", GREY_TEXT, 1, LEG_HOLLOW };
 		chart_rgb(cr, OI_BLACK, 1);
-		chart_text(cr, 40, c->height - 22, "shift start:", FONT_BODY, 1, 0, 0.5);
-		chart_legend(cr, c->width / 2.0, c->height - 22, it, NBANDS);
+		chart_text(cr, 40, pg->height - 22, "shift start:", FONT_BODY, 1, 0, 0.5);
+		chart_legend(cr, c->width / 2.0, pg->height - 22, it, NBANDS);
 	}
 	/* Zebra rows and names. */
-	for (size_t k = 0; k < r->na; k++) {
-		const struct agent *a = &r->a[r->order[k]];
+	for (size_t k = 0; k < pg->count; k++) {
+		const struct agent *a = &r->a[r->order[pg->first + k]];
 		double y = p.y + rh * (double)k;
 		if (k % 2) {
 			chart_rgb(cr, 0xF2F2F2, 1);
@@ -395,10 +398,12 @@ static void draw(const struct wfm_chart *c, cairo_t *cr)
 			const struct shift *s = &r->s[i];
 			int b = band_of(s->start);
 			int64_t base = week ? (s->day - r->day0) * 1440 : 0;
-			double y = p.y + rh * (double)row[s->agent] + (rh - bh) / 2;
+			double y = p.y + rh * ((double)row[s->agent] - (double)pg->first) + (rh - bh) / 2;
 			double x0 = p.x + (double)(base + s->start - org) * px;
 			double x1 = p.x + (double)(base + s->end - org) * px;
 			int len = s->end - s->start;
+			if (row[s->agent] < pg->first || row[s->agent] >= pg->first + pg->count)
+				continue;
 			if (x1 > p.x + p.w)
 				x1 = p.x + p.w;
 			chart_rgb(cr, bands[b].rgb, 1);

@@ -29,7 +29,7 @@ static void staff_free(void *p)
 	free(s);
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr);
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
 static int frac(const wfm_csv_reader *r, int col, double *v, wfm_error *err)
 {
@@ -117,8 +117,9 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	return 0;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr)
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
+	(void)pg;
 	const struct staff *s = c->data;
 	double top = chart_header(c, cr);
 	struct rect p[16];

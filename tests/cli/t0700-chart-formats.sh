@@ -17,14 +17,14 @@ for k in forecast:forecast.csv coverage:coverage.csv profile:profile.csv staff:e
 	is "$kind png size A4 landscape" "$(ihdr $T/$kind.png)" 1684x1190
 done
 # Roster and functions grow tall to keep 16-px rows: roster 120 agents
-# -> 90 + 40 + 60 + 120 * 16 = 2110; day of 101 agents -> 1806;
-# functions 101 agents -> 90 + 30 + 60 + 230 + 101 * 16 = 2026.
+# -> 90 + 44 + 60 + 120 * 16 = 2114; day of 101 agents -> 1810;
+# functions 101 agents -> 44 + 90 + 30 + 230 + 101 * 16 = 2010.
 ok "roster week png" run roster roster.csv roster.png
-is "roster week size" "$(ihdr $T/roster.png)" 1684x2110
+is "roster week size" "$(ihdr $T/roster.png)" 1684x2114
 ok "roster day png" run roster roster.csv roster-day.png --date 2026-11-27
-is "roster day size" "$(ihdr $T/roster-day.png)" 1684x1806
+is "roster day size" "$(ihdr $T/roster-day.png)" 1684x1810
 ok "functions png" run functions functions.csv functions.png
-is "functions size" "$(ihdr $T/functions.png)" 1684x2026
+is "functions size" "$(ihdr $T/functions.png)" 1684x2010
 ok "custom size" run coverage coverage.csv small.png --width 1000 --height 700
 is "custom size honoured" "$(ihdr $T/small.png)" 1000x700
 
@@ -36,10 +36,11 @@ for kind in forecast coverage roster functions profile staff; do
 	else
 		ok "$kind svg root" grep -q '<svg' $T/a.svg
 	fi
-	run $kind $in b.svg
-	ok "$kind svg same bytes twice" cmp $T/a.svg $T/b.svg
 	ok "$kind pdf" run $kind $in a.pdf
 	is "$kind pdf header" "$(head -c 7 $T/a.pdf)" "%PDF-1."
+	case $kind in roster|forecast) ;; *) continue ;; esac   # re-runs: two kinds (time)
+	run $kind $in b.svg
+	ok "$kind svg same bytes twice" cmp $T/a.svg $T/b.svg
 	run $kind $in b.pdf
 	ok "$kind pdf same bytes twice" cmp $T/a.pdf $T/b.pdf
 	run $kind $in b.png; run $kind $in c.png
@@ -48,6 +49,15 @@ done
 # A4 landscape page in points (842 x 595, from 1684 x 1190 at half scale).
 ok "pdf page is A4 landscape" grep -aq 'MediaBox \[ 0 0 842 595 \]' $T/a.pdf
 ok "pdf creation date fixed" grep -aq 'CreationDate (20260101000000Z)' $T/a.pdf
+
+# Paged PDF: 120 agents at 16-px rows, (1190 - 44 - 90 - 60) / 16 = 62
+# rows to an A4 page -> 2 pages; functions (1190 - 394) / 16 = 49 rows
+# -> 101 agents on 3 pages.
+run roster roster.csv week.pdf
+ok "roster pdf: 2 A4 pages" grep -aq '/Count 2' $T/week.pdf
+ok "roster pdf: page is A4" grep -aq 'MediaBox \[ 0 0 842 595 \]' $T/week.pdf
+run functions functions.csv fn.pdf
+ok "functions pdf: 3 pages" grep -aq '/Count 3' $T/fn.pdf
 
 wfm chart coverage $F/coverage.csv -o - > $T/stdout.png
 run coverage coverage.csv file.png

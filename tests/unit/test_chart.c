@@ -12,6 +12,19 @@
 
 #define FIX "tests/fixtures/chart/"
 
+/* Leak checker hook: ignore fontconfig's fixed allocations (see chart.h). */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return WFM_CHART_LSAN_SUPPRESSIONS;
+}
+
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+
 struct img { cairo_surface_t *s; unsigned char *d; int w, h, stride; };
 
 /* Render to a memory buffer; returns its bytes (malloc'ed) and size. */
@@ -106,7 +119,7 @@ static void test_names(void)
  * = 980.  y axis 0..nice_max(14 * 1.05) = 15.
  * 10:00-11:00 spans x 80 + 1564 * 10/24 = 731.7 .. 796.8; values 4..10
  * span y 120 + 980 * (1 - 10/15) = 446.7 .. 838.7: sample (764, 620).
- * Vermillion D55E00 at alpha 0.75 on white: (223.5, 134.3, 63.8).
+ * Vermillion D55E00 at alpha 0.85 on white: (219.3, 118.2, 38.3).
  * 18:00-19:00: x 1253.5 .. 1318.7, values 10..14 span y 185.3 .. 446.7:
  * sample (1286, 300) (y 316 is the gridline at 12).  Sky 56B4E9 at alpha 0.45 on white: (179, 221, 245).
  * 05:00 at y 620 (value 8.3, between the lines only when uncovered): white. */
@@ -119,12 +132,12 @@ static void test_coverage(const wfm_tz *tz)
 		return;
 	im = load_png(c);
 	CHECK(im.w == 1684 && im.h == 1190, "coverage size %dx%d", im.w, im.h);
-	CHECK(near_rgb(px(&im, 764, 620), 223, 134, 64, 3), "under-cover red at 10:00: %06x", px(&im, 764, 620));
+	CHECK(near_rgb(px(&im, 764, 620), 219, 118, 38, 3), "under-cover red at 10:00: %06x", px(&im, 764, 620));
 	CHECK(near_rgb(px(&im, 1286, 300), 179, 221, 245, 3), "over-cover blue at 18:00: %06x", px(&im, 1286, 300));
 	CHECK(near_rgb(px(&im, 80 + 1564 * 5.5 / 24, 620), 255, 255, 255, 0), "covered 05:00 white");
 	/* Outside the under-cover interval by a few pixels: not red. */
-	CHECK(!near_rgb(px(&im, 727, 620), 223, 134, 64, 30), "09:59 not red");
-	CHECK(!near_rgb(px(&im, 801, 620), 223, 134, 64, 30), "11:01 not red");
+	CHECK(!near_rgb(px(&im, 727, 620), 219, 118, 38, 30), "09:59 not red");
+	CHECK(!near_rgb(px(&im, 801, 620), 219, 118, 38, 30), "11:01 not red");
 	cairo_surface_destroy(im.s);
 	wfm_chart_free(c);
 }
@@ -196,13 +209,13 @@ static void test_roster(const wfm_tz *tz)
 		CHECK(wd == 1684 && ht == 1190, "week of 2 agents keeps A4: %dx%d", wd, ht);
 		wfm_chart_free(c);
 	}
-	/* 120 agents need 120 x 16 px rows: the canvas grows to 90 + 40 + 60
-	 * + 1920 = 2110 px. */
+	/* 120 agents need 120 x 16 px rows: the canvas grows to 90 + 44 + 60
+	 * + 1920 = 2114 px (rows of exactly 16 px: (2114 - 44 - 90 - 60) / 120). */
 	c = load(WFM_CHART_ROSTER, FIX "roster.csv", tz, NULL);
 	if (c) {
 		int wd, ht;
 		wfm_chart_size(c, &wd, &ht);
-		CHECK(ht == 2110, "120 agents grow the canvas to 2110 px: %d", ht);
+		CHECK(ht == 2114, "120 agents grow the canvas to 2114 px: %d", ht);
 		wfm_chart_free(c);
 	}
 }
@@ -275,10 +288,12 @@ static void test_formats(const wfm_tz *tz)
 			continue;
 		for (int fmt = 0; fmt < 3; fmt++) {
 			size_t n1, n2;
-			unsigned char *a = render(c, fmt, &n1), *b = render(c, fmt, &n2);
+			/* Re-render (for the byte comparison) only two kinds: time. */
+			int twice = cases[i].k == WFM_CHART_COVERAGE || cases[i].k == WFM_CHART_FUNCTIONS;
+			unsigned char *a = render(c, fmt, &n1), *b = twice ? render(c, fmt, &n2) : NULL;
 			static const char *const magic[] = { "\x89PNG\r\n\x1a\n", "<?xml", "%PDF-1." };
 			CHECK(n1 > 1000 && !memcmp(a, magic[fmt], strlen(magic[fmt])), "%s format %d header", cases[i].f, fmt);
-			if (fmt != WFM_CHART_SVG)
+			if (twice && fmt != WFM_CHART_SVG)
 				CHECK(n1 == n2 && !memcmp(a, b, n1), "%s format %d deterministic", cases[i].f, fmt);
 			free(a);
 			free(b);
@@ -304,7 +319,10 @@ static void test_fast_png(const wfm_tz *tz)
 		return;
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, c->width, c->height);
 	cr = cairo_create(s);
-	c->draw(c, cr);
+	{
+		struct chart_page pg = { 0, c->nrows, c->nrows, c->height };
+		c->draw(c, cr, &pg);
+	}
 	cairo_destroy(cr);
 	fp = open_memstream(&buf, &n);
 	CHECK(chart_png_write(s, fp) == 0, "fast png written");
@@ -361,5 +379,6 @@ int main(void)
 	test_fast_png(tz);
 	test_errors(tz);
 	wfm_tz_free(tz);
+	wfm_chart_release_caches();
 	return check_done("test_chart");
 }
