@@ -330,6 +330,26 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 	return rc;
 }
 
+/* Whether x meets every row and column bound (the heuristic may not know
+ * all the rows). */
+static int feasible(const wfm_mip *m, const double *x)
+{
+	double *a = calloc(m->nrows + 1, sizeof(double));
+	int ok = a != NULL;
+
+	for (size_t j = 0; ok && j < m->ncols; j++) {
+		if (x[j] < m->clo[j] - 1e-9 || (m->chi[j] >= 0 && x[j] > m->chi[j] + 1e-9))
+			ok = 0;
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+			a[m->cidx[k]] += m->cval[k] * x[j];
+	}
+	for (size_t i = 0; ok && i < m->nrows; i++)
+		if (a[i] < m->rlo[i] - 1e-6 || (m->rhi[i] >= 0 && a[i] > m->rhi[i] + 1e-6))
+			ok = 0;
+	free(a);
+	return ok;
+}
+
 int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		  struct wfm_mip_result *res, wfm_error *err)
 {
@@ -373,7 +393,7 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	if (res->status == WFM_MIP_OPTIMAL)
 		for (size_t c = 0; c < w.n; c++)
 			xlp[w.j_of[c]] = glp_get_col_prim(w.lp, (int)c + 1);
-	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0) {
+	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0 && feasible(m, xh)) {
 		have_h = 1;
 		hobj = 0;
 		for (size_t j = 0; j < m->ncols; j++)
