@@ -479,10 +479,11 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		hobj = objective(m, xh);
 	}
 	/* A dive usually rounds better than the LP point itself: give the
-	 * heuristic the dive's end point too, keep the cheaper plan. */
+	 * heuristic the dive's end point too, keep the cheaper plan.  The dive
+	 * may use up to 60% of the time limit. */
 	if (p->heur && res->status == WFM_MIP_OPTIMAL &&
-	    !(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj)) &&
-	    dive(&w, m, t0, limit_ms, xlp) == 0) {
+	    !(have_h && hobj - res->lp_bound <= 1e-9 * fabs(hobj)) &&
+	    dive(&w, m, t0, 0.6 * limit_ms, xlp) == 0) {
 		double *xd = malloc((m->ncols + 1) * sizeof(double));
 		if (xd && p->heur(xlp, xd, p->heur_arg) == 0 && feasible(m, xd) &&
 		    objective(m, xd) < hobj - 1e-9) {
