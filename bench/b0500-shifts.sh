@@ -22,19 +22,23 @@ name,lengths_h,earliest_start,latest_start,step_min,break_after_h,break_min,days
 any,4|6|8|9|12,00:00,23:45,15,6,30,all
 R
 run() {
-	/usr/bin/time -f '%e %M' bin/wfm-shifts $B/req15.csv --rules $B/rules15.csv --tz UTC \
+	/usr/bin/time -f '%e %M %U' bin/wfm-shifts $B/req15.csv --rules $B/rules15.csv --tz UTC \
 		--time-limit 10 --gap 0.01 "$@" -o $B/plan.csv 2>$B/report.txt
 	cat $B/report.txt
 }
 run > $B/out.txt 2>&1 || { cat $B/out.txt; exit 1; }
 secs=$(tail -n 1 $B/out.txt | cut -d' ' -f1)
 rss=$(tail -n 1 $B/out.txt | cut -d' ' -f2)
+user=$(tail -n 1 $B/out.txt | cut -d' ' -f3)
 model=$(grep '  model' $B/out.txt | sed 's/ *model *//')
 paid=$(grep 'paid hours' $B/out.txt | awk '{print $3}')
 lb=$(grep 'paid hours' $B/out.txt | awk '{print $7}')
 gap=$(grep 'paid hours' $B/out.txt | awk '{print $9}')
 echo "shifts_week_15min_500peak_model: $model"
-echo "shifts_week_15min_500peak_time: $secs s (wall, limit 10 s; peak RSS $rss KiB)"
+echo "shifts_week_15min_500peak_time: $secs s wall, $user s CPU (limit 10 s; peak RSS $rss KiB; load $(cut -d' ' -f1 /proc/loadavg))"
 echo "shifts_week_15min_500peak_paid: $paid h (LP bound $lb h)"
 echo "shifts_week_15min_500peak_gap: $gap (bar 1%)"
 grep 'solve\|efficiency' $B/out.txt | sed 's/^ */shifts_week_15min_500peak_detail: /'
+# The same with break placements aggregated on a 30-min grid.
+run --break-step 30 > $B/out30.txt 2>&1 || { cat $B/out30.txt; exit 1; }
+echo "shifts_week_15min_500peak_break30: $(grep '  model' $B/out30.txt | sed 's/ *model *//'); $(tail -n 1 $B/out30.txt | cut -d' ' -f1) s wall; $(grep 'paid hours' $B/out30.txt | awk '{print $3 " h, bound " $7 " h, gap " $9}')"

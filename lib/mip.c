@@ -330,6 +330,107 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 	return rc;
 }
 
+static double objective(const wfm_mip *m, const double *x)
+{
+	double z = 0;
+
+	for (size_t j = 0; j < m->ncols; j++)
+		z += m->cost[j] * x[j];
+	return z;
+}
+
+/* Dive: fix the integer parts of the LP point as lower bounds, round up
+ * the columns at least half-way to the next integer (or the one nearest
+ * to it), re-solve with the dual simplex, until the LP point is integral.
+ * The end point goes to x (model columns); then bounds and basis are put
+ * back as they were.  Returns 0, or -1 when the dive fails or runs out
+ * of time. */
+static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, double *x)
+{
+	int n = (int)w->n, nr = (int)m->nrows, rc = -1;
+	int *cst = malloc(((size_t)n + 1) * sizeof(int)), *rst = malloc(((size_t)nr + 1) * sizeof(int));
+	glp_smcp sm;
+
+	if (!cst || !rst)
+		goto out;
+	for (int c = 1; c <= n; c++)
+		cst[c] = glp_get_col_stat(w->lp, c);
+	for (int i = 1; i <= nr; i++)
+		rst[i] = glp_get_row_stat(w->lp, i);
+	glp_init_smcp(&sm);
+	sm.msg_lev = GLP_MSG_OFF;
+	sm.meth = GLP_DUALP;
+	for (int round = 0; round < 200; round++) {
+		int nfrac = 0, bestc = 0;
+		double bestf = 0, left = limit_ms - (now() - t0) * 1000.0;
+		for (int c = 1; c <= n; c++) {
+			double v = glp_get_col_prim(w->lp, c), f = v - floor(v + 1e-6);
+			if (f < 1e-6 || f > 1 - 1e-6)
+				continue;
+			nfrac++;
+			if (f > bestf) {
+				bestf = f;
+				bestc = c;
+			}
+		}
+		if (nfrac == 0) {
+			for (size_t j = 0; j < m->ncols; j++)
+				x[j] = 0;
+			for (int c = 1; c <= n; c++)
+				x[w->j_of[c - 1]] = floor(glp_get_col_prim(w->lp, c) + 0.5);
+			rc = 0;
+			break;
+		}
+		if (left < 50)
+			break;
+		for (int c = 1; c <= n; c++) {
+			double v = glp_get_col_prim(w->lp, c), f = v - floor(v + 1e-6);
+			double lo = (f >= 0.5 && f > 1e-6) || c == bestc ? ceil(v - 1e-6) : floor(v + 1e-6);
+			double hi = m->chi[w->j_of[c - 1]];
+			if (lo > glp_get_col_lb(w->lp, c) + 0.5 && (hi < 0 || lo <= hi))
+				glp_set_col_bnds(w->lp, c, hi < 0 ? GLP_LO : lo == hi ? GLP_FX : GLP_DB, lo, hi < 0 ? 0 : hi);
+		}
+		sm.tm_lim = (int)left;
+		if (glp_simplex(w->lp, &sm) || glp_get_status(w->lp) != GLP_OPT)
+			break;
+	}
+	for (int c = 1; c <= n; c++) {
+		size_t j = w->j_of[c - 1];
+		int type = m->chi[j] < 0 ? GLP_LO : m->chi[j] == m->clo[j] ? GLP_FX : GLP_DB;
+		glp_set_col_bnds(w->lp, c, type, m->clo[j], m->chi[j] < 0 ? 0 : m->chi[j]);
+		glp_set_col_stat(w->lp, c, cst[c]);
+	}
+	for (int i = 1; i <= nr; i++)
+		glp_set_row_stat(w->lp, i, rst[i]);
+	sm.meth = GLP_PRIMAL;
+	sm.tm_lim = 1000000;
+	glp_simplex(w->lp, &sm);      /* back to the LP optimum: no pivots */
+out:
+	free(cst);
+	free(rst);
+	return rc;
+}
+
+/* Whether x meets every row and column bound (the heuristic may not know
+ * all the rows). */
+static int feasible(const wfm_mip *m, const double *x)
+{
+	double *a = calloc(m->nrows + 1, sizeof(double));
+	int ok = a != NULL;
+
+	for (size_t j = 0; ok && j < m->ncols; j++) {
+		if (x[j] < m->clo[j] - 1e-9 || (m->chi[j] >= 0 && x[j] > m->chi[j] + 1e-9))
+			ok = 0;
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+			a[m->cidx[k]] += m->cval[k] * x[j];
+	}
+	for (size_t i = 0; ok && i < m->nrows; i++)
+		if (a[i] < m->rlo[i] - 1e-6 || (m->rhi[i] >= 0 && a[i] > m->rhi[i] + 1e-6))
+			ok = 0;
+	free(a);
+	return ok;
+}
+
 int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		  struct wfm_mip_result *res, wfm_error *err)
 {
@@ -373,11 +474,25 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	if (res->status == WFM_MIP_OPTIMAL)
 		for (size_t c = 0; c < w.n; c++)
 			xlp[w.j_of[c]] = glp_get_col_prim(w.lp, (int)c + 1);
-	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0) {
+	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0 && feasible(m, xh)) {
 		have_h = 1;
-		hobj = 0;
-		for (size_t j = 0; j < m->ncols; j++)
-			hobj += m->cost[j] * xh[j];
+		hobj = objective(m, xh);
+	}
+	/* A dive usually rounds better than the LP point itself: give the
+	 * heuristic the dive's end point too, keep the cheaper plan.  The dive
+	 * may use up to 60% of the time limit. */
+	if (p->heur && res->status == WFM_MIP_OPTIMAL &&
+	    !(have_h && hobj - res->lp_bound <= 1e-9 * fabs(hobj)) &&
+	    dive(&w, m, t0, 0.6 * limit_ms, xlp) == 0) {
+		double *xd = malloc((m->ncols + 1) * sizeof(double));
+		if (xd && p->heur(xlp, xd, p->heur_arg) == 0 && feasible(m, xd) &&
+		    objective(m, xd) < hobj - 1e-9) {
+			have_h = 1;
+			hobj = objective(m, xd);
+			memcpy(xh, xd, m->ncols * sizeof(double));
+			res->dived = 1;
+		}
+		free(xd);
 	}
 
 	left = limit_ms - (now() - t0) * 1000.0;

@@ -45,7 +45,8 @@ struct wfm_mip_result {
 	int lp_rounds;           /* LP solves (column generation rounds) */
 	size_t lp_cols;          /* columns GLPK was given */
 	int lp_solved;           /* 1 when the LP relaxation was solved */
-	int heuristic_used;      /* 1 when the incumbent is the heuristic's */
+	int heuristic_used;
+	int dived;               /* 1 when the incumbent came from a dive */      /* 1 when the incumbent is the heuristic's */
 };
 
 wfm_mip *wfm_mip_alloc(wfm_error *err);

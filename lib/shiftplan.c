@@ -183,6 +183,9 @@ struct model {
 	long *need;              /* per row */
 	size_t *cbeg;            /* shift column -> rows covered */
 	int *crow;
+	int *grp;                /* shift column -> (rule, day) group */
+	long *gmin, *gmax, *gcnt;/* per group: count limits (-1 none), count */
+	size_t ngrp;
 	size_t *rbeg;            /* row -> shift columns covering it */
 	int *rcol;
 	int soft;
@@ -226,45 +229,57 @@ static int frac_cmp(const void *a, const void *b)
 	return x->j < y->j ? -1 : x->j > y->j;
 }
 
+static int grp_full(const struct model *m, size_t j)
+{
+	int g = m->grp[j];
+	return m->gmax[g] >= 0 && m->gcnt[g] >= m->gmax[g];
+}
+
+static void put(struct model *m, double *x, long *cover, size_t j, int d)
+{
+	x[j] += d;
+	m->gcnt[m->grp[j]] += d;
+	for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+		cover[m->crow[k]] += d;
+}
+
 /* Rounding heuristic: floor the LP solution, round up the fractional
  * columns in order of their fraction while they still cover a short row,
  * then drop people no row needs, the dearest shifts first. */
-static int heuristic(const double *xlp, double *x, void *arg)
+static int attempt(struct model *m, const double *xlp, double *x, int tight)
 {
-	struct model *m = arg;
-	long *cover = calloc(m->nrows, sizeof(long));
-	long *target = malloc(m->nrows * sizeof(long));
+	long *cover = calloc(m->nrows + 1, sizeof(long));
+	long *target = malloc((m->nrows + 1) * sizeof(long));
 	struct sortfrac *sf = malloc((m->ncols + 1) * sizeof(*sf));
 	size_t nf = 0;
+	int rc = 0;
 
 	if (!cover || !target || !sf) {
-		free(cover);
-		free(target);
-		free(sf);
-		return -1;
+		rc = -1;
+		goto out;
 	}
+	for (size_t g = 0; g < m->ngrp; g++)
+		m->gcnt[g] = 0;
 	for (size_t i = 0; i < m->nrows; i++) {
 		target[i] = m->need[i];
 		if (m->soft)
 			target[i] -= (long)ceil(xlp[m->ncols + i] - 1e-6);
 	}
 	for (size_t j = 0; j < m->ncols; j++) {
-		x[j] = floor(xlp[j] + 1e-6);
-		if (xlp[j] - x[j] > 1e-6)
-			sf[nf++] = (struct sortfrac){ xlp[j] - x[j], j };
-		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
-			cover[m->crow[k]] += (long)x[j];
+		double f = floor(xlp[j] + 1e-6);
+		x[j] = 0;
+		if (xlp[j] - f > 1e-6)
+			sf[nf++] = (struct sortfrac){ xlp[j] - f, j };
+		while (!tight && f-- > 0 && !grp_full(m, j))
+			put(m, x, cover, j, 1);
 	}
 	qsort(sf, nf, sizeof(*sf), frac_cmp);
-	for (size_t q = 0; q < nf; q++) {
+	for (size_t q = 0; q < nf && !tight; q++) {
 		size_t j = sf[q].j, k;
 		for (k = m->cbeg[j]; k < m->cbeg[j + 1] && cover[m->crow[k]] >= target[m->crow[k]]; k++)
 			;
-		if (k == m->cbeg[j + 1])
-			continue;
-		x[j] += 1;
-		for (k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
-			cover[m->crow[k]]++;
+		if (k < m->cbeg[j + 1] && !grp_full(m, j))
+			put(m, x, cover, j, 1);
 	}
 	/* Rows still short (the LP was stopped early): add the column that
 	 * covers the most short rows per paid hour, until none is short. */
@@ -275,50 +290,70 @@ static int heuristic(const double *xlp, double *x, void *arg)
 			for (size_t q = m->rbeg[i]; q < m->rbeg[i + 1]; q++) {
 				size_t j = (size_t)m->rcol[q];
 				long gain = 0;
+				if (grp_full(m, j))
+					continue;
 				for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
 					gain += cover[m->crow[k]] < target[m->crow[k]];
-				if (gain / m->col[j].cost > bv) {
-					bv = gain / m->col[j].cost;
+				/* With count limits in the way, the longest reach
+				 * counts, not the price. */
+				double v = tight && m->gmax[m->grp[j]] >= 0 ? gain : gain / m->col[j].cost;
+				if (v > bv) {
+					bv = v;
 					best = j;
 				}
 			}
 			if (best == m->ncols)
 				break;
-			x[best] += 1;
-			for (size_t k = m->cbeg[best]; k < m->cbeg[best + 1]; k++)
-				cover[m->crow[k]]++;
+			put(m, x, cover, best, 1);
 		}
-	/* Drop redundant people, dearest first (sf reused as an order). */
+	/* Groups below their minimum: their cheapest column. */
+	for (size_t j = 0; j < m->ncols; j++) {
+		int g = m->grp[j];
+		size_t best = j;
+		if (m->gcnt[g] >= m->gmin[g])
+			continue;
+		for (size_t q = j; q < m->ncols; q++)
+			if (m->grp[q] == g && m->col[q].cost < m->col[best].cost)
+				best = q;
+		while (m->gcnt[g] < m->gmin[g])
+			put(m, x, cover, best, 1);
+	}
+	/* Drop people no row needs, dearest shifts first. */
 	for (size_t j = 0; j < m->ncols; j++)
 		sf[j] = (struct sortfrac){ m->col[j].cost, j };
 	qsort(sf, m->ncols, sizeof(*sf), frac_cmp);
 	for (size_t q = 0; q < m->ncols; q++) {
 		size_t j = sf[q].j, k;
-		while (x[j] > 0) {
+		while (x[j] > 0 && m->gcnt[m->grp[j]] > m->gmin[m->grp[j]]) {
 			for (k = m->cbeg[j]; k < m->cbeg[j + 1] && cover[m->crow[k]] > target[m->crow[k]]; k++)
 				;
 			if (k < m->cbeg[j + 1])
 				break;
-			x[j] -= 1;
-			for (k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
-				cover[m->crow[k]]--;
+			put(m, x, cover, j, -1);
 		}
 	}
 	for (size_t i = 0; i < m->nrows; i++) {
 		long u = m->need[i] - cover[i];
 		if (m->soft)
 			x[m->ncols + i] = u > 0 ? (double)u : 0;
-		else if (u > 0) {
-			free(cover);
-			free(target);
-			free(sf);
-			return -1;
-		}
+		else if (u > 0)
+			rc = -1;
 	}
+out:
 	free(cover);
 	free(target);
 	free(sf);
-	return 0;
+	return rc;
+}
+
+/* Two tries: rounding then greedy repair; when count limits leave rows
+ * short, a greedy cover from nothing, widest shifts first where limits
+ * bind. */
+static int heuristic(const double *xlp, double *x, void *arg)
+{
+	struct model *m = arg;
+
+	return attempt(m, xlp, x, 0) == 0 ? 0 : attempt(m, xlp, x, 1);
 }
 
 void wfm_shiftplan_free(wfm_shiftplan *p)
@@ -521,6 +556,20 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 				nbound++;
 			}
 		}
+	m.ngrp = rs->n * (size_t)p->ndays;
+	if (!(m.grp = malloc((m.ncols + 1) * sizeof(int))) ||
+	    !(m.gmin = calloc(m.ngrp + 1, sizeof(long))) || !(m.gmax = calloc(m.ngrp + 1, sizeof(long))) ||
+	    !(m.gcnt = calloc(m.ngrp + 1, sizeof(long)))) {
+		free(brow);
+		goto oom;
+	}
+	for (size_t r = 0; r < rs->n; r++)
+		for (int d = 0; d < p->ndays; d++) {
+			m.gmin[r * (size_t)p->ndays + (size_t)d] = rs->rule[r].min_count > 0 ? rs->rule[r].min_count : 0;
+			m.gmax[r * (size_t)p->ndays + (size_t)d] = rs->rule[r].max_count;
+		}
+	for (size_t j = 0; j < m.ncols; j++)
+		m.grp[j] = m.col[j].rule * p->ndays + (int)(m.col[j].day - p->first_day);
 	if (!(m.cbeg = malloc((m.ncols + 1) * sizeof(size_t))) ||
 	    !(idx = malloc((24 * 60 / gmin + 2) * sizeof(int))) ||
 	    !(val = malloc((24 * 60 / gmin + 2) * sizeof(double)))) {
@@ -606,7 +655,8 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		goto fail;
 	}
 	if (p->mip.objective == HUGE_VAL) {
-		wfm_error_set(err, "no integer solution found within the time limit of %g s", o->time_limit);
+		wfm_error_set(err, "no integer solution found within the time limit of %g s%s", o->time_limit,
+			      m.ngrp && nbound ? " (min_count/max_count bind: raise --time-limit or loosen them)" : "");
 		goto fail;
 	}
 
@@ -654,6 +704,10 @@ done:
 	free(m.crow);
 	free(m.rbeg);
 	free(m.rcol);
+	free(m.grp);
+	free(m.gmin);
+	free(m.gmax);
+	free(m.gcnt);
 	free(cells);
 	free(rowof);
 	free(idx);

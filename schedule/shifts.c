@@ -198,6 +198,7 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 		st[p->mip.status], p->mip.seconds, p->mip.lp_seconds_ms / 1000.0,
 		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols,
 		!p->mip.heuristic_used ? "branch and bound" :
+		p->mip.dived ? "an LP dive and rounding" :
 		p->mip.lp_solved ? "LP rounding" : "a greedy cover (LP unfinished)");
 	if (p->mip.lp_bound > 0 || p->mip.lp_solved)
 		fprintf(stderr, "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",

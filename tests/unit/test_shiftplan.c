@@ -219,6 +219,12 @@ static void test_max_count(const wfm_tz *tz)
 	p = solve(req, &r, 1, 0, tz, &err);
 	CHECK(p && fabs(p->paid_hours - 240) < 1e-9, "max_count 30: 240 h");
 	wfm_shiftplan_free(p);
+	/* At least 40 people a day: 40 x 8 h = 320 h, 10 more than needed. */
+	r.max_count = -1;
+	r.min_count = 40;
+	p = solve(req, &r, 1, 0, tz, &err);
+	CHECK(p && fabs(p->paid_hours - 320) < 1e-9, "min_count 40: 320 h, got %g", p ? p->paid_hours : -1);
+	wfm_shiftplan_free(p);
 }
 
 /* data/rules.csv: starts on 30 min, lengths whole hours, 30-min breaks,
