@@ -119,8 +119,6 @@ static void on_field(void *s, size_t len, void *data)
 		return mark_bad(r, "field contains a NUL byte (binary file?)");
 	if (!utf8_valid(s, len))
 		return mark_bad(r, "field is not valid UTF-8");
-	if (len && memchr(s, '\0', len))
-		return mark_bad(r, "field contains a NUL byte");
 	if (grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1) ||
 	    grow((void **)&r->fields, &r->fields_cap, r->nfields + 1, sizeof(size_t)))
 		return mark_bad(r, "out of memory");

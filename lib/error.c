@@ -68,11 +68,13 @@ static void one_line(char *buf, size_t size)
 	size_t j = 0;
 
 	snprintf(tmp, sizeof(tmp), "%s", buf);
-	for (const char *p = tmp; *p && j + 2 < size; p++) {
+	for (const char *p = tmp; *p && j + 1 < size; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c >= 0x20 && c != 0x7f)
 			buf[j++] = *p;
 		else if (c == '\n' || c == '\r' || c == '\t') {
+			if (j + 2 >= size)
+				break;
 			buf[j++] = '\\';
 			buf[j++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
 		} else
