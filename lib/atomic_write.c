@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,9 +47,21 @@ static int make_tmp(struct wfm_atomic *out, wfm_error *err)
 	return 0;
 }
 
+/* A destination that exists and is not a regular file (/dev/null,
+ * /dev/stdout, a FIFO) is written in place: renaming over it would
+ * replace the device with a plain file.  tmp stays NULL. */
+static int open_direct(struct wfm_atomic *out, wfm_error *err)
+{
+	if (!(out->fp = fopen(out->path, "wb")))
+		return wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
+	return 0;
+}
+
 wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
 {
 	struct wfm_atomic *out = calloc(1, sizeof(*out));
+	struct stat st;
+	char *real;
 
 	if (!out) {
 		wfm_error_set(err, "out of memory");
@@ -57,7 +71,32 @@ wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
 		out->fp = stdout;
 		return out;
 	}
-	if (!(out->path = strdup(path)) || make_tmp(out, err)) {
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			wfm_error_at(err, path, 0, NULL, "cannot write: is a directory");
+			free(out);
+			return NULL;
+		}
+		if (!(out->path = strdup(path)) || open_direct(out, err)) {
+			if (!out->path)
+				wfm_error_set(err, "out of memory");
+			free(out->path);
+			free(out);
+			return NULL;
+		}
+		return out;
+	}
+	/* a symbolic link to a file: replace the file, keep the link */
+	real = realpath(path, NULL);
+	if (real && strcmp(real, path)) {
+		struct stat lst;
+		if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+			out->path = real;
+			real = NULL;
+		}
+	}
+	free(real);
+	if ((!out->path && !(out->path = strdup(path))) || make_tmp(out, err)) {
 		if (!out->path)
 			wfm_error_set(err, "out of memory");
 		free(out->path);
@@ -94,15 +133,16 @@ int wfm_atomic_commit(wfm_atomic *out, wfm_error *err)
 		release(out);
 		return rc;
 	}
-	if (fflush(out->fp) || ferror(out->fp) || fsync(fileno(out->fp)))
+	if (fflush(out->fp) || ferror(out->fp) || (out->tmp && fsync(fileno(out->fp))))
 		rc = -1;
 	if (fclose(out->fp))
 		rc = -1;
-	if (!rc && rename(out->tmp, out->path))
+	if (!rc && out->tmp && rename(out->tmp, out->path))
 		rc = -1;
 	if (rc) {
 		wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
-		unlink(out->tmp);
+		if (out->tmp)
+			unlink(out->tmp);
 	}
 	release(out);
 	return rc;
@@ -114,7 +154,8 @@ void wfm_atomic_abort(wfm_atomic *out)
 		return;
 	if (out->path) {
 		fclose(out->fp);
-		unlink(out->tmp);
+		if (out->tmp)
+			unlink(out->tmp);
 	}
 	release(out);
 }

@@ -4,7 +4,9 @@
  * same directory; wfm_atomic_commit() flushes, syncs and renames it over
  * plan.csv; wfm_atomic_abort() removes it.  A reader (or a cron job's
  * next step) never sees a half-written file.  NULL or "-" means standard
- * output, which is flushed on commit.
+ * output, which is flushed on commit.  An existing destination that is not
+ * a regular file (/dev/null, /dev/stdout, a FIFO) is written in place; a
+ * symbolic link keeps pointing at the replaced file.
  *
  * Entry points: wfm_atomic_open(), wfm_atomic_fp(), wfm_atomic_commit(),
  * wfm_atomic_abort().

@@ -163,6 +163,25 @@ ok "success replaces it" cmp $T/keep.csv $T/p.csv
 rm -f $T/none.csv
 wfm profile $T/bad.csv -o $T/none.csv 2>/dev/null
 ok "no output on error" test ! -e $T/none.csv
+# a destination that is not a regular file (here a FIFO; /dev/null and
+# /dev/stdout alike) is written in place, not replaced by a plain file
+# (timeouts: a writer that renames instead of opening would leave cat waiting)
+mkfifo $T/fifo
+timeout 10 cat $T/fifo >$T/fromfifo &
+timeout 10 $BIN/wfm-profile $F/small.csv --tz UTC -o $T/fifo 2>/dev/null
+is "FIFO output exit" $? 0
+wait
+ok "FIFO still a FIFO" test -p $T/fifo
+ok "FIFO carried the output" cmp $T/fromfifo $T/p.csv
+# a symbolic link keeps pointing at the (replaced) file
+echo old >$T/target.csv && ln -s target.csv $T/link.csv
+wfm profile $F/small.csv --tz UTC -o $T/link.csv 2>/dev/null
+ok "link still a link" test -L $T/link.csv
+ok "target replaced" cmp $T/target.csv $T/p.csv
+mkdir $T/dir
+wfm profile $F/small.csv --tz UTC -o $T/dir 2>$T/err
+is "directory as output exit" $? 1
+is "directory message" "$(tail -n 1 $T/err)" "wfm-profile: $T/dir: cannot write: is a directory"
 wfm profile $F/small.csv --tz UTC -o /nonexistent-dir/x.csv 2>$T/err
 is "unwritable output exit" $? 1
 # default zone is $TZ: Europe/Moscow (+3) shifts nothing in naive times, but

@@ -49,6 +49,14 @@ static void test_moscow(void)
 	      "2014-10-26 01:30 earlier: %lld", (long long)u);
 	CHECK(wfm_tz_to_utc(tz, local, 1, &u) == WFM_TZ_AMBIGUOUS && u == 1414276200,
 	      "2014-10-26 01:30 later: %lld", (long long)u);
+	/* 01:00 itself: 21:00Z (+4) and 22:00Z (+3, the instant of the change) */
+	CHECK(wfm_tz_to_utc(tz, local - 1800, 0, &u) == WFM_TZ_AMBIGUOUS && u == 1414270800,
+	      "2014-10-26 01:00 earlier: %lld", (long long)u);
+	CHECK(wfm_tz_to_utc(tz, local - 1800, 1, &u) == WFM_TZ_AMBIGUOUS && u == 1414274400,
+	      "2014-10-26 01:00 later: %lld", (long long)u);
+	/* 00:59 is before the repeated hour: once, at +4 */
+	CHECK(wfm_tz_to_utc(tz, local - 1860, 1, &u) == WFM_TZ_UNIQUE && u == 1414270740,
+	      "00:59 unique");
 	CHECK(wfm_tz_is_ambiguous(tz, 1414272600) && wfm_tz_is_ambiguous(tz, 1414276200),
 	      "both occurrences ambiguous");
 	/* 02:00 local exists once (+3 only): 16369*86400 + 7200 - 10800 */
