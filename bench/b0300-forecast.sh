@@ -47,8 +47,9 @@ for (ch in c("calls", "chat", "letters", "declarations")) {
 			o <- start + k * week
 			act <- y[(o + 1):(o + week)]
 			if (m == "dshw") {
-				tr <- msts(y[(o - 12 * week + 1):o], seasonal.periods = c(24, 168))
-				f <- dshw(tr, period1 = 24, period2 = 168, h = week)$mean
+				# dshw is multiplicative and refuses zeros (closed chat hours): fit y + 1
+				tr <- msts(y[(o - 12 * week + 1):o] + 1, seasonal.periods = c(24, 168))
+				f <- dshw(tr, period1 = 24, period2 = 168, h = week)$mean - 1
 			} else if (m == "ets") {
 				tr <- ts(y[(o - 4 * week + 1):o], frequency = 24)
 				f <- forecast(ets(tr), h = week)$mean
@@ -57,6 +58,7 @@ for (ch in c("calls", "chat", "letters", "declarations")) {
 				f <- forecast(tbats(tr, use.parallel = FALSE), h = week)$mean
 			}
 			f <- pmax(as.numeric(f), 0)
+			if (any(!is.finite(f))) f[!is.finite(f)] <- 0
 			ae <- ae + sum(abs(act - f)); sy <- sum(sy, act)
 		}
 		el <- proc.time()[["elapsed"]] - t0
