@@ -3,7 +3,8 @@
 # (4 channels): time of the demo run (auto, 8-week backtest, 14-day
 # forecast), peak memory against history length, backtest WAPE per channel
 # and model, and the same backtest with R's forecast package (dshw, ets,
-# and tbats with WFM_BENCH_TBATS=1) when Rscript and the package exist.
+# and tbats with WFM_BENCH_TBATS=1) when Rscript and the package exist and
+# WFM_BENCH_R=1 (it takes about 20 minutes).
 set -eu
 H=data/history.csv
 TMP=${BENCH_TMP:-/tmp}
@@ -30,6 +31,10 @@ bin/wfm-forecast $H --backtest 8w --events data/events.csv |
 	awk 'NR>2{printf "wape_%s_%s: %s %%%s\n", $1, $2, $3, ($NF=="chosen") ? " (chosen)" : ""}'
 if ! command -v Rscript >/dev/null 2>&1 || ! Rscript -e 'library(forecast)' >/dev/null 2>&1; then
 	echo "r_forecast: skipped (Rscript or r-cran-forecast not installed)"
+	exit 0
+fi
+if [ "${WFM_BENCH_R:-0}" != 1 ]; then   # dshw takes ~5 min per channel
+	echo "r_forecast: skipped (set WFM_BENCH_R=1 to run it: about 20 minutes)"
 	exit 0
 fi
 cat >"$TMP/bt.R" <<'RS'
