@@ -93,7 +93,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/demo.sh
 
-check: DEPS_EXTRA = help2man
+check: DEPS_EXTRA = help2man jq
 check: deps
 	@$(MAKE) --no-print-directory all man $(TESTS)
 	@sh tests/run.sh $(TESTS)
