@@ -52,6 +52,8 @@ static const char usage[] =
 	"  --format csv|json      output (forecast or backtest report) format\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -72,7 +74,7 @@ struct opts {
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "horizon", required_argument, NULL, 'H' },
 		{ "model", required_argument, NULL, 'm' },
 		{ "events", required_argument, NULL, 'e' },
@@ -96,7 +98,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->model = WFM_MODEL_AUTO;
 	o->level = 80;
 	o->mo.hw_mult = 1;      /* better on every bundled channel (docs/forecast.md) */
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -150,7 +153,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 				wfm_usage_fail(prog, "--format: \"%s\" is not csv or json", optarg);
 			o->json = !strcmp(optarg, "json");
 			break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 1 != argc)
@@ -467,7 +472,7 @@ int main(int argc, char **argv)
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	if (h && o.backtest)     /* the report goes with the forecast, to stderr */
-		write_report(stderr, &o, s, tz, ch);
+		write_report(wfm_report(), &o, s, tz, ch);
 	for (size_t c = 0; c < s->nchan; c++) {
 		free(ch[c].vol);
 		free(ch[c].aht);

@@ -31,6 +31,8 @@ static const char usage[] =
 	"  --format csv|json      summary as text (csv) or JSON (json)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -53,7 +55,7 @@ struct opts {
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "by", required_argument, NULL, 'b' },
 		{ "report", required_argument, NULL, 'r' },
 		{ "channels", required_argument, NULL, 'c' },
@@ -67,7 +69,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->top = 10;
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -102,9 +105,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 				wfm_usage_fail(prog, "--format: \"%s\" is not csv or json", optarg);
 			o->json = !strcmp(optarg, "json");
 			break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
+	if (o->json && o->report != REPORT_SUMMARY)
+		wfm_usage_fail(prog, "--format json goes with --report summary (profile and daily are CSV)");
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no history file given" : "more than one input file");
 	o->input = argv[optind];

@@ -6,6 +6,14 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+/* Option-parsing state of the one program this process is. */
+static int verbosity = 1;
+static const char *verbose_prog;
+static struct timespec started;
 
 _Noreturn void wfm_die(const char *prog, const wfm_error *err)
 {
@@ -28,10 +36,70 @@ _Noreturn void wfm_usage_fail(const char *prog, const char *fmt, ...)
 	exit(2);
 }
 
+static double since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void print_usage_stats(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru))
+		return;
+	fprintf(stderr, "%s: %.3f s wall, %.3f s CPU, peak memory %.1f MiB\n", verbose_prog,
+		since(&started),
+		(double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+			(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
+		(double)ru.ru_maxrss / 1024.0);
+}
+
+void wfm_set_verbosity(const char *prog, int level)
+{
+	if (level >= 2 && verbosity < 2) {
+		verbose_prog = prog;
+		clock_gettime(CLOCK_MONOTONIC, &started);
+		atexit(print_usage_stats);
+	}
+	verbosity = level;
+}
+
+int wfm_verbosity(void)
+{
+	return verbosity;
+}
+
+FILE *wfm_report(void)
+{
+	static FILE *sink;
+
+	if (verbosity > 0)
+		return stderr;
+	if (!sink)
+		sink = fopen("/dev/null", "w");
+	return sink ? sink : stderr;
+}
+
+_Noreturn void wfm_bad_option(const char *prog, char **argv)
+{
+	const char *opt = optind > 0 ? argv[optind - 1] : "?";
+
+	if (optopt && strncmp(opt, "--", 2) && opt[0] == '-' && !strchr(opt, optopt))
+		opt = "?";
+	if (!strcmp(opt, "?"))
+		wfm_usage_fail(prog, "unknown option '-%c' or it needs an argument", optopt);
+	wfm_usage_fail(prog, "unknown option '%s' or it needs an argument", opt);
+}
+
 void wfm_warn(const char *prog, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (verbosity == 0)
+		return;
 	fprintf(stderr, "%s: warning: ", prog);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

@@ -12,6 +12,7 @@
 #define WFM_CLI_H
 
 #include <getopt.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "error.h"
 
@@ -22,6 +23,8 @@
 /* Long options every program has; put first in its struct option table. */
 #define WFM_OPT_HELP    { "help", no_argument, NULL, 'h' }
 #define WFM_OPT_VERSION { "version", no_argument, NULL, 'V' }
+#define WFM_OPT_QUIET   { "quiet", no_argument, NULL, 'q' }
+#define WFM_OPT_VERBOSE { "verbose", no_argument, NULL, 'v' }
 
 /* Print "prog: file:line: column: message" and exit 1 (2 for usage). */
 _Noreturn void wfm_die(const char *prog, const wfm_error *err);
@@ -34,6 +37,16 @@ void wfm_warn(const char *prog, const char *fmt, ...)
 /* Print usage to stdout and exit 0. */
 _Noreturn void wfm_print_usage(const char *usage);
 _Noreturn void wfm_print_version(const char *prog);
+
+/* -q / -v: 0 = quiet (errors only), 1 = normal, 2 = verbose (adds the
+ * run's wall and CPU time and peak memory at exit).  Option state only. */
+void wfm_set_verbosity(const char *prog, int level);
+int wfm_verbosity(void);
+/* Where reports and warnings go: stderr, or nowhere when quiet. */
+FILE *wfm_report(void);
+/* An unknown option or a missing argument (getopt returned '?'; call with
+ * opterr = 0): one line naming it, a --help hint, exit 2. */
+_Noreturn void wfm_bad_option(const char *prog, char **argv);
 
 /* Option argument parsers: exit 2 naming the option on bad values. */
 double wfm_arg_double(const char *prog, const char *opt, const char *s,

@@ -114,6 +114,8 @@ wfm_tz *wfm_tz_open(const char *name, wfm_error *err)
 		name++;
 	if (!is_utc(name) && !zone_exists(name)) {
 		wfm_error_set(err, "unknown time zone \"%s\" (not in the tz database)", name);
+		if (err)
+			err->code = WFM_EUSAGE;   /* a bad --tz is a usage error; callers reading a zone from a file re-wrap it */
 		return NULL;
 	}
 	if (!(tz = calloc(1, sizeof(*tz)))) {

@@ -47,6 +47,8 @@ static const char usage[] =
 	"  --shrinkage F          requirements: agents_gross = agents / (1 - F) (0)\n"
 	"  --tz ZONE              zone of the output and of naive times (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -71,7 +73,7 @@ struct opts {
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "from", required_argument, NULL, 'F' },
 		{ "days", required_argument, NULL, 'd' },
 		{ "interval", required_argument, NULL, 'i' },
@@ -108,7 +110,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->preview = 20;
 	o->abandon = 0.03;
 	o->mode = WFM_OB_PROGRESSIVE;
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -150,7 +153,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 				wfm_usage_fail(prog, "--format: \"%s\" is not dialplan or requirements", optarg);
 			o->requirements = !strcmp(optarg, "requirements");
 			break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 1 != argc)
@@ -249,13 +254,13 @@ static void report(const wfm_outbound *ob, const struct wfm_ob_jobsum *s,
 		exh += s[j].exhausted;
 		hours += s[j].agent_s / 3600;
 	}
-	fprintf(stderr, "%s: %.0f dials, %.0f right-party contacts, %.0f records given up after "
+	fprintf(wfm_report(), "%s: %.0f dials, %.0f right-party contacts, %.0f records given up after "
 		"all attempts; %.1f agent-hours, peak %.2f agents\n", prog, dials, reached, exh, hours, peak);
 	if (!limited)
-		fprintf(stderr, "%s: agents needed: %.2f (fewest for every interval that meet every deadline)\n",
+		fprintf(wfm_report(), "%s: agents needed: %.2f (fewest for every interval that meet every deadline)\n",
 			prog, need);
 	else
-		fprintf(stderr, "%s: with no limit %.2f agents every interval would meet every deadline\n",
+		fprintf(wfm_report(), "%s: with no limit %.2f agents every interval would meet every deadline\n",
 			prog, need);
 	for (size_t j = 0; j < ob->njobs; j++) {
 		const struct wfm_ob_job *jb = &ob->job[j];
@@ -263,27 +268,27 @@ static void report(const wfm_outbound *ob, const struct wfm_ob_jobsum *s,
 		if (left >= 1) {
 			wfm_time_format(jb->deadline, tz, buf, sizeof(buf));
 			if (floor(u[j].left + 0.5) >= left)
-				fprintf(stderr, "%s: shortfall: %s/%s: %.0f of %.0f records cannot be worked by "
+				fprintf(wfm_report(), "%s: shortfall: %s/%s: %.0f of %.0f records cannot be worked by "
 					"%s (its calling windows before the deadline are too short for "
 					"%d attempts even with unlimited agents)\n",
 					prog, jb->campaign, jb->region, left, jb->records, buf, attempts);
 			else
-				fprintf(stderr, "%s: shortfall: %s/%s: %.0f of %.0f records cannot be worked by "
+				fprintf(wfm_report(), "%s: shortfall: %s/%s: %.0f of %.0f records cannot be worked by "
 					"%s; %.2f more agent-hours would be needed\n",
 					prog, jb->campaign, jb->region, left, jb->records, buf, h);
 			nshort++;
 			short_rec += left;
 			short_h += h;
 		} else if (s[j].open >= 0.5) {
-			fprintf(stderr, "%s: note: %s/%s: %.0f records still open at the end of the plan "
+			fprintf(wfm_report(), "%s: note: %s/%s: %.0f records still open at the end of the plan "
 				"(deadline later)\n", prog, jb->campaign, jb->region, floor(s[j].open + 0.5));
 		}
 	}
 	if (nshort)
-		fprintf(stderr, "%s: shortfall total: %.0f records in %zu region(s); %.2f more agent-hours "
+		fprintf(wfm_report(), "%s: shortfall total: %.0f records in %zu region(s); %.2f more agent-hours "
 			"would be needed\n", prog, short_rec, nshort, short_h);
 	else
-		fprintf(stderr, "%s: every deadline met\n", prog);
+		fprintf(wfm_report(), "%s: every deadline met\n", prog);
 }
 
 int main(int argc, char **argv)

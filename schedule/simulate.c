@@ -39,6 +39,8 @@ static const char usage[] =
 	"  --chat-overhead X      as in wfm staff (default 0.5)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -60,13 +62,13 @@ struct opts {
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "channels", required_argument, NULL, 'c' },
 		{ "channel", required_argument, NULL, 'n' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "replications", required_argument, NULL, 'r' },
 		{ "service", required_argument, NULL, 'd' },
-		{ "cv", required_argument, NULL, 'v' },
+		{ "cv", required_argument, NULL, 'C' },
 		{ "patience", required_argument, NULL, 'p' },
 		{ "chat-overhead", required_argument, NULL, 'x' },
 		{ "tz", required_argument, NULL, 'z' },
@@ -81,7 +83,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->cv = 1.0;
 	o->patience = -1;
 	o->overhead = 0.5;
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -91,7 +94,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'n': o->channel = optarg; break;
 		case 's': o->seed = (unsigned long)wfm_arg_long(prog, "--seed", optarg, 0, 4294967295L); break;
 		case 'r': o->reps = wfm_arg_long(prog, "--replications", optarg, 2, 1000000); break;
-		case 'v': o->cv = wfm_arg_double(prog, "--cv", optarg, 0.01, 20); break;
+		case 'C': o->cv = wfm_arg_double(prog, "--cv", optarg, 0.01, 20); break;
 		case 'p': o->patience = wfm_arg_double(prog, "--patience", optarg, 0, 1e7); break;
 		case 'x': o->overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'd':
@@ -99,7 +102,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 				wfm_usage_fail(prog, "--service: \"%s\" is not exponential or lognormal", optarg);
 			o->lognormal = !strcmp(optarg, "lognormal");
 			break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 1 != argc)
@@ -178,7 +183,7 @@ static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, 
 		}
 	}
 	if (wv > 0)
-		fprintf(stderr, "%s: %s: volume-weighted SL formula %.4f, simulated %.4f "
+		fprintf(wfm_report(), "%s: %s: volume-weighted SL formula %.4f, simulated %.4f "
 			"(%ld replications, %s handle times, patience %g s)\n", prog, ch->name,
 			wf / wv, ws / wv, o->reps, o->lognormal ? "lognormal" : "exponential", patience);
 	wfm_sim_done(sim);

@@ -34,6 +34,8 @@ static const char usage[] =
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -72,7 +74,7 @@ static void parse_hours(const char *s, struct wfm_staff_opts *so)
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "channels", required_argument, NULL, 'c' },
 		{ "evaluate", required_argument, NULL, 'e' },
 		{ "backlog-hours", required_argument, NULL, 'b' },
@@ -86,7 +88,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_staff_opts_default(&o->so);
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -97,7 +100,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'b': parse_hours(optarg, &o->so); break;
 		case 'x': o->so.chat_overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'm': o->so.max_agents = wfm_arg_long(prog, "--max-agents", optarg, 1, 10000000); break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 1 != argc)
@@ -173,10 +178,10 @@ static void day_summary(const wfm_series *s, const wfm_channels *cfg, const int 
 
 	if (nd < 0)
 		wfm_die(prog, &err);
-	fprintf(stderr, "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n");
+	fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n");
 	for (long k = 0; k < nd; k++) {
 		wfm_time_format_date(d[k].day, date, sizeof(date));
-		fprintf(stderr, "%s,%s,%.0f,%.4f,%.2f,%.4f,%s,%ld/%ld\n", date, s->channel[d[k].chan],
+		fprintf(wfm_report(), "%s,%s,%.0f,%.4f,%.2f,%.4f,%s,%ld/%ld\n", date, s->channel[d[k].chan],
 			d[k].volume, d[k].sl, d[k].sl_target, d[k].abandon,
 			d[k].sl >= d[k].sl_target - 5e-5 ? "yes" : "no", d[k].below, d[k].intervals);
 	}

@@ -47,4 +47,22 @@ mkdir -p "$T/elsewhere"
 ok "installed wfm runs from another directory" grep -q '^calls' "$T/elsewhere/summary.txt"
 make -s -C "$ROOT" uninstall DESTDIR="$T/root" PREFIX=/usr/local >/dev/null 2>&1
 is "uninstall leaves no files" "$(find "$T/root" -type f | wc -l)" "0"
+# one option style: -q silences reports, a bad zone or option is a usage error (2)
+declare -A need=([profile]="" [forecast]="--horizon 1d" [staff]="--channels $DATA/channels.csv")
+for p in profile forecast staff; do
+	wfm $p "$DATA/history.csv" ${need[$p]} --tz Mars/Base >/dev/null 2>"$T/err"; rc=$?
+	is "wfm-$p --tz Mars/Base exits 2" "$rc" 2
+	is "wfm-$p --tz Mars/Base says so in one line" "$(grep -c 'unknown time zone "Mars/Base"' "$T/err")/$(wc -l < "$T/err")" "1/1"
+	wfm $p --no-such-option >/dev/null 2>"$T/err"; rc=$?
+	is "wfm-$p unknown option exits 2" "$rc" 2
+	ok "wfm-$p unknown option is named" grep -q "unknown option '--no-such-option'" "$T/err"
+	ok "wfm-$p --help lists --quiet and --verbose" bash -c "'$BIN/wfm-$p' --help | grep -q -- '-q, --quiet' && '$BIN/wfm-$p' --help | grep -q -- '-v, --verbose'"
+done
+printf 'timestamp,channel,volume\n2026-01-05T00:00,calls,1\n2026-01-05T01:00,calls,1\n2026-01-05T03:00,calls,2\n' > "$T/gap.csv"
+wfm profile "$T/gap.csv" -o "$T/p.csv" 2>"$T/err"
+is "a gap warns on stderr" "$(grep -c warning "$T/err")" 1
+wfm profile "$T/gap.csv" -q -o "$T/p.csv" 2>"$T/err"
+is "-q: no warning" "$(wc -c < "$T/err")" 0
+wfm profile "$T/gap.csv" -v -o "$T/p.csv" 2>"$T/err"
+ok "-v: run time and peak memory" grep -q 's wall, .* s CPU, peak memory' "$T/err"
 finish
