@@ -11,7 +11,7 @@ O=out
 WEEK=2026-11-23          # the first forecast week; Black Friday is 2026-11-27
 DAY=2026-11-27
 mkdir -p "$O"
-step() { printf '%-44s' "$1"; }
+step() { printf '%-46s' "$1"; }
 done_() { echo "-> $*"; }
 
 step "profile of 2 years of hourly history"
@@ -19,7 +19,7 @@ $W profile $D/history.csv -o $O/profile.csv
 $W profile $D/history.csv --report summary --top 5 -o $O/profile-summary.txt
 done_ $O/profile.csv $O/profile-summary.txt
 
-step "forecast 14 days (auto model, 8-week backtest)"
+step "forecast 14 days (auto, 8-week backtest)"
 $W forecast $D/history.csv --horizon 14d --model auto --events $D/events.csv \
 	--backtest 8w -o $O/forecast.csv 2>$O/forecast-report.txt
 done_ $O/forecast.csv $O/forecast-report.txt
@@ -35,8 +35,8 @@ done_ $O/plan.csv $O/coverage.csv
 
 step "service level of the plan"
 $W staff $O/forecast.csv --channels $D/channels.csv --evaluate $O/coverage.csv \
-	-o $O/evaluation.csv
-done_ $O/evaluation.csv
+	-o $O/evaluation.csv 2>$O/evaluation-report.txt
+done_ $O/evaluation.csv $O/evaluation-report.txt
 
 step "roster of 120 agents for the week"
 $W roster $O/plan.csv $D/staff.csv --week $WEEK --availability $D/availability.csv \
@@ -44,8 +44,10 @@ $W roster $O/plan.csv $D/staff.csv --week $WEEK --availability $D/availability.c
 done_ $O/roster.csv
 
 step "functions per agent and hour on $DAY"
-$W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY -o $O/functions.csv
-$W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY --view -o $O/functions.txt
+$W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY --step 30 \
+	-o $O/functions.csv 2>$O/functions-report.txt
+$W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY --step 30 --view \
+	-o $O/functions.txt 2>/dev/null
 done_ $O/functions.csv $O/functions.txt
 
 step "charts"
