@@ -38,6 +38,7 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o);
 
 struct wfm_roster_day {
 	long planned, filled, bound;  /* bound: most a day-local roster could fill */
+	long planned_min, filled_min; /* paid minutes */
 };
 
 typedef struct wfm_roster_result {
