@@ -33,6 +33,12 @@ struct rrow { int64_t t; size_t c; double v; long line; };
 
 wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err)
 {
+	return wfm_requirements_load_column(path, tz, "agents", err);
+}
+
+wfm_requirements *wfm_requirements_load_column(const char *path, const wfm_tz *tz,
+					       const char *column, wfm_error *err)
+{
 	wfm_requirements *r = calloc(1, sizeof(*r));
 	wfm_csv_reader *in = NULL;
 	struct rrow *rows = NULL;
@@ -48,7 +54,7 @@ wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_
 		goto fail;
 	if ((ct = wfm_csv_require(in, "timestamp", err)) < 0 ||
 	    (cc = wfm_csv_require(in, "channel", err)) < 0 ||
-	    (ca = wfm_csv_require(in, "agents", err)) < 0)
+	    (ca = wfm_csv_require(in, column, err)) < 0)
 		goto fail;
 	while ((rc = wfm_csv_next(in, err)) == 1) {
 		struct rrow x;

@@ -776,3 +776,40 @@ done:
 	free(rows);
 	return res;
 }
+
+int wfm_roster_coverage(const wfm_plan *plan, const struct wfm_shift *rows, size_t nrows,
+			int64_t first_day, int ndays, int step, double *req, double *sch)
+{
+	size_t nint;
+	if (step <= 0 || 1440 % step)
+		return -1;
+	nint = (size_t)ndays * (size_t)(1440 / step);
+	for (size_t i = 0; i < nint; i++) {
+		if (req)
+			req[i] = 0;
+		sch[i] = 0;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		const struct wfm_shift *s = pass ? rows : plan ? plan->s : NULL;
+		size_t ns = pass ? nrows : plan ? plan->n : 0;
+		double *g = pass ? sch : req;
+		if (!g || !s)
+			continue;
+		for (size_t j = 0; j < ns; j++) {
+			int64_t d = s[j].day - first_day;
+			double w = (double)s[j].count / step;
+			if (d < 0 || d >= ndays)
+				continue;
+			for (int m = s[j].start; m < s[j].end; m++) {
+				size_t i;
+				if (s[j].bstart >= 0 && m >= s[j].bstart && m < s[j].bend)
+					continue;
+				i = (size_t)((d * 1440 + m) / step);
+				if (i >= nint)
+					break;
+				g[i] += w;
+			}
+		}
+	}
+	return 0;
+}
