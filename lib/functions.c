@@ -362,31 +362,53 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 			if (ft[j] >= 0 && ft[j] < (short)nch)
 				cov[ft[j] * n + t] += wt[j];
 		/* 1. real-time channels: new agents, then backlog workers, then
-		 * surplus real-time agents; primary skill first */
-		for (size_t c = 0; c < nch; c++) {
-			if (!f->realtime[c])
-				continue;
-			for (int pass = 0; pass < 3 && cov[c * n + t] < f->req[c * n + t] - 1e-9; pass++)
-				for (int r = 0; r < 3 && cov[c * n + t] < f->req[c * n + t] - 1e-9; r++)
-					for (size_t j = 0; j < na && cov[c * n + t] < f->req[c * n + t] - 1e-9; j++) {
-						int g = ft[j];
-						if (rank[j * nch + c] != r && !(r == 2 && rank[j * nch + c] > 2))
+		 * surplus real-time agents; primary skill first.  Each agent goes
+		 * to the short channel with the lowest covered share of its
+		 * requirement (water filling), so a shortfall is spread over the
+		 * real-time channels instead of falling on the last one. */
+		for (int pass = 0; pass < 3; pass++)
+				for (;;) {
+					long bj = -1;
+					int bc = -1;
+					double br = 0;
+					for (size_t c = 0; c < nch; c++) {
+						double rq = f->req[c * n + t], ratio;
+						long cand = -1;
+						int crank = 0;
+						if (!f->realtime[c] || cov[c * n + t] >= rq - 1e-9)
 							continue;
-						if (pass == 0 && g != -2)
+						ratio = cov[c * n + t] / rq;
+						if (bc >= 0 && ratio >= br - 1e-12)
 							continue;
-						if (pass == 1 && (g < 0 || g >= (int)nch || f->realtime[g]))
-							continue;
-						if (pass == 2 && (g < 0 || g >= (int)nch || !f->realtime[g] || g == (int)c ||
-								  cov[g * n + t] - wt[j] < f->req[g * n + t] - 1e-9))
-							continue;
-						if (pass > 0 && f->blocks[j] >= o->max_blocks)
-							continue;
-						if (g >= 0)
-							cov[g * n + t] -= wt[j];
-						ft[j] = (short)c;
-						cov[c * n + t] += wt[j];
+						for (size_t j = 0; j < na && !(cand >= 0 && crank == 0); j++) {
+							int g = ft[j], rk = rank[j * nch + c];
+							if (rk < 0 || (cand >= 0 && rk >= crank))
+								continue;
+							if (pass == 0 && g != -2)
+								continue;
+							if (pass == 1 && (g < 0 || g >= (int)nch || f->realtime[g]))
+								continue;
+							if (pass == 2 && (g < 0 || g >= (int)nch || !f->realtime[g] || g == (int)c ||
+									  cov[g * n + t] - wt[j] < f->req[g * n + t] - 1e-9))
+								continue;
+							if (pass > 0 && f->blocks[j] >= o->max_blocks)
+								continue;
+							cand = (long)j;
+							crank = rk;
+						}
+						if (cand >= 0) {
+							bj = cand;
+							bc = (int)c;
+							br = ratio;
+						}
 					}
-		}
+					if (bj < 0)
+						break;
+					if (ft[bj] >= 0)
+						cov[ft[bj] * n + t] -= wt[bj];
+					ft[bj] = (short)bc;
+					cov[bc * n + t] += wt[bj];
+				}
 		/* 2. new agents left: backlog work, the channel whose oldest
 		 * outstanding work is nearest its deadline first (a secondary skill
 		 * counts as 1 h less urgent), then the most work; when no backlog
