@@ -1,6 +1,9 @@
 /* roster.h - assign named agents to planned shifts (wfm roster).
  *
- * Method (documented in docs/roster.md): days are filled in order.  On
+ * Method (documented in docs/roster.md): a days-on pattern balancing the
+ * covered share of each day's planned hours, a pass per day with pattern
+ * agents (least covered shift hours first), then the least-filled day first.
+ * Older summary: on
  * each day a greedy pass takes the shift rows hardest to staff first
  * (fewest eligible agents) and gives each instance to the eligible agent
  * with the lowest cost (need for hours, fit of the shift length, weekends
