@@ -1,18 +1,16 @@
 /* roster.h - assign named agents to planned shifts (wfm roster).
  *
- * Method (documented in docs/roster.md): a days-on pattern balancing the
- * covered share of each day's planned hours, a pass per day with pattern
- * agents (least covered shift hours first), then the least-filled day first.
- * Older summary: on
- * each day a greedy pass takes the shift rows hardest to staff first
- * (fewest eligible agents) and gives each instance to the eligible agent
- * with the lowest cost (need for hours, fit of the shift length, weekends
- * and late shifts already worked); then augmenting paths (as in bipartite
- * matching: move agent A from shift x to the unfilled shift u if some
- * free agent can take x, to any depth) fill every shift that the day's
- * rules allow, given the days before.  The same augmentation with only
- * the day-local rules (availability, working window, shift length) gives
- * an upper bound on the shifts any roster could fill that day.
+ * Method (documented in docs/roster.md): for each ISO week a days-on
+ * pattern puts each agent's days where the covered share of the planned
+ * paid hours is lowest; then day by day only pattern agents, the shift row
+ * whose hours are least covered first, to the eligible agent of lowest
+ * cost (fit of the shift length to the hours a day still needed, weekends
+ * and late shifts already worked), with augmenting paths (move agent A
+ * from shift x to the unfilled u if someone free can take x, to any depth)
+ * when nobody is free; then any agent, one shift at a time on the least
+ * filled day; then a bounded cross-day repair.  The same augmentation with
+ * only the day-local rules (availability, working window, shift length)
+ * gives an upper bound on the shifts any roster could fill that day.
  *
  * Hard rules: availability and fixed days off, working window, shift
  * length, minimum rest between shifts, max consecutive working days, at
