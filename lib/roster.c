@@ -687,6 +687,17 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 		}
 		res->day[d].filled = filled;
 		res->day[d].planned_min = (long)D.plan_min[d];
+		for (size_t a = 0; a < n; a++) {
+			int best = 0;
+			if (!wfm_agents_available(ag, a, first_day + d))
+				continue;
+			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
+				if (fits(&ag->a[a], D.ty[t]) && wfm_shift_paid(D.ty[t]) > best)
+					best = wfm_shift_paid(D.ty[t]);
+			res->day[d].bound_min += best;
+		}
+		if (res->day[d].bound_min > res->day[d].planned_min)
+			res->day[d].bound_min = res->day[d].planned_min;
 		/* bound: the same augmentation with day-local rules only, from
 		 * the final assignment of the day */
 		st.ty = D.ty + D.off[d];

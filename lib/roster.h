@@ -40,6 +40,9 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o);
 struct wfm_roster_day {
 	long planned, filled, bound;  /* bound: most a day-local roster could fill */
 	long planned_min, filled_min; /* paid minutes */
+	long bound_min;               /* most paid minutes the day could get: each
+				       * agent available that day on its longest
+				       * fitting shift, at most planned_min */
 };
 
 typedef struct wfm_roster_result {

@@ -216,6 +216,35 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + dmax, b, sizeof(b));
 	fprintf(fp, "filled share of planned hours: min %.0f%% (%s %s), max %.0f%% (%s %s)\n",
 		fmin, a, wd(r->first_day + dmin), fmax, b, wd(r->first_day + dmax));
+	{
+		/* no roster can give the worst day more than its agents on their
+		 * longest fitting shifts, nor all days more than the contracts */
+		double ub = 100, capm = 0;
+		int dub = -1;
+		for (int d = 0; d < r->ndays; d++) {
+			double v;
+			if (r->day[d].planned_min <= 0)
+				continue;
+			v = 100.0 * r->day[d].bound_min / r->day[d].planned_min;
+			if (v < ub) {
+				ub = v;
+				dub = d;
+			}
+		}
+		for (size_t i = 0; i < ag->n; i++)
+			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
+		if (ph > 0 && 100 * capm / (ph * 60) < ub) {
+			ub = 100 * capm / (ph * 60);
+			dub = -1;
+		}
+		if (dub >= 0) {
+			wfm_time_format_date(r->first_day + dub, a, sizeof(a));
+			fprintf(fp, "bound on the worst day's share: %.0f%% (%s %s: each agent available on its "
+				"longest fitting shift)\n", ub, a, wd(r->first_day + dub));
+		} else
+			fprintf(fp, "bound on the worst day's share: %.0f%% (contract + tolerance hours of all "
+				"agents / planned hours)\n", ub);
+	}
 	if (filled < planned) {
 		fprintf(fp, "\nuncovered share of the planned people on shift, by hour (0-9 tenths,\n"
 			"# all, . none, blank nothing planned):\n            day  00    04    08    12    16    20\n");
