@@ -219,7 +219,7 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	{
 		/* no roster can give the worst day more than its agents on their
 		 * longest fitting shifts, nor all days more than the contracts */
-		double ub = 100, capm = 0;
+		double ub = 1e300, capm = 0;
 		int dub = -1;
 		for (int d = 0; d < r->ndays; d++) {
 			double v;
@@ -237,6 +237,8 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 			ub = 100 * capm / (ph * 60);
 			dub = -1;
 		}
+		if (ub > 100)
+			ub = 100;
 		if (dub >= 0) {
 			wfm_time_format_date(r->first_day + dub, a, sizeof(a));
 			fprintf(fp, "bound on the worst day's share: %.0f%% (%s %s: each agent available on its "

@@ -49,4 +49,11 @@ wfm roster $T/p.csv $T/s.csv --week 2026-11-23 --max-days-week 1 -o $T/r.csv 2>$
 is "spread: Mon 2" "$(grep -c ^2026-11-23 $T/r.csv)" 2
 is "spread: Sat 2" "$(grep -c ^2026-11-28 $T/r.csv)" 2
 ok "spread: min = max = 50 %" grep -q "filled share of planned hours: min 50% (2026-11-23 Mon), max 50% (2026-11-23 Mon)" $T/rep
+# The bound ignores the weekly limits: 4 agents x 8 h = 32 h = planned on
+# each day -> 100 %.  With X3 and X4 sick on Saturday it is 2 x 8 / 32 = 50 %.
+ok "spread: bound 100 %" grep -q "bound on the worst day's share: 100% (2026-11-23 Mon" $T/rep
+printf 'agent_id,date,status\nX3,2026-11-28,sick\nX4,2026-11-28,sick\n' >$T/a.csv
+wfm roster $T/p.csv $T/s.csv --week 2026-11-23 --availability $T/a.csv -o $T/r.csv 2>$T/rep
+ok "sick: bound 50 % on Sat" grep -q "bound on the worst day's share: 50% (2026-11-28 Sat" $T/rep
+is "sick: Sat 2 filled" "$(grep -c ^2026-11-28 $T/r.csv)" 2
 finish
