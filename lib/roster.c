@@ -502,6 +502,58 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 	return done;
 }
 
+/* Paid minutes of agent a in the ISO week of extended day k. */
+static int week_paid(const struct st *st, size_t a, int k)
+{
+	int mon = k - wfm_time_weekday(st->ext0 + k), p = 0;
+	for (int j = mon; j < mon + 7; j++)
+		if (j >= 0 && j < st->E)
+			p += st->wp[W(st, a, j)];
+	return p;
+}
+
+/* Contract swap: on the same day, agent a (under its contract that week)
+ * takes the longer shift of agent b and b takes a's, when both stay
+ * within the hard rules and the total shortfall below the contracts
+ * (minutes, per ISO week) falls.  The same shifts stay filled, so the
+ * coverage does not change.  *budget bounds the eligibility checks. */
+static void contract_swaps(struct st *st, long *budget)
+{
+	size_t n = st->ag->n;
+	for (int k = 7; k < st->E && *budget > 0; k++)
+		for (size_t a = 0; a < n && *budget > 0; a++) {
+			const struct wfm_shift *x = st->wsh[W(st, a, k)];
+			int ca = (int)lround(st->ag->a[a].contract_h * 60), pa;
+			if (!x || (pa = week_paid(st, a, k)) >= ca)
+				continue;
+			for (size_t b = 0; b < n && *budget > 0; b++) {
+				const struct wfm_shift *y = st->wsh[W(st, b, k)];
+				int cb = (int)lround(st->ag->a[b].contract_h * 60), pb, dx, before, after;
+				if (b == a || !y || (dx = wfm_shift_paid(y) - wfm_shift_paid(x)) <= 0)
+					continue;
+				pb = week_paid(st, b, k);
+				before = (ca - pa) + (pb < cb ? cb - pb : 0);
+				after = (ca - pa - dx > 0 ? ca - pa - dx : 0) + (pb - dx < cb ? cb - pb + dx : 0);
+				if (after >= before)
+					continue;
+				put(st, a, k, -1, NULL);
+				put(st, b, k, -1, NULL);
+				*budget -= 2;
+				if (eligible(st, a, k, y, 0) && eligible(st, b, k, x, 0)) {
+					put(st, a, k, 0, y);
+					put(st, b, k, 0, x);
+					x = y;
+					pa += dx;
+					if (pa >= ca)
+						break;
+				} else {
+					put(st, a, k, 0, x);
+					put(st, b, k, 0, y);
+				}
+			}
+		}
+}
+
 struct slotord { int d; int t; double share; };
 
 static int cmp_slotord(const void *x, const void *y)
@@ -668,6 +720,7 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 			D.fill_min[d] += wfm_shift_paid(D.ty[t]);
 		}
 	}
+	contract_swaps(&st, &budget);
 	for (int d = 0; d < ndays; d++) {
 		int k = d + 7;
 		long filled = res->day[d].planned, bound;
