@@ -33,6 +33,12 @@ struct rrow { int64_t t; size_t c; double v; long line; };
 
 wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err)
 {
+	return wfm_requirements_load_column(path, tz, "agents", err);
+}
+
+wfm_requirements *wfm_requirements_load_column(const char *path, const wfm_tz *tz,
+					       const char *column, wfm_error *err)
+{
 	wfm_requirements *r = calloc(1, sizeof(*r));
 	wfm_csv_reader *in = NULL;
 	struct rrow *rows = NULL;
@@ -48,7 +54,7 @@ wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_
 		goto fail;
 	if ((ct = wfm_csv_require(in, "timestamp", err)) < 0 ||
 	    (cc = wfm_csv_require(in, "channel", err)) < 0 ||
-	    (ca = wfm_csv_require(in, "agents", err)) < 0)
+	    (ca = wfm_csv_require(in, column, err)) < 0)
 		goto fail;
 	while ((rc = wfm_csv_next(in, err)) == 1) {
 		struct rrow x;
@@ -356,31 +362,53 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 			if (ft[j] >= 0 && ft[j] < (short)nch)
 				cov[ft[j] * n + t] += wt[j];
 		/* 1. real-time channels: new agents, then backlog workers, then
-		 * surplus real-time agents; primary skill first */
-		for (size_t c = 0; c < nch; c++) {
-			if (!f->realtime[c])
-				continue;
-			for (int pass = 0; pass < 3 && cov[c * n + t] < f->req[c * n + t] - 1e-9; pass++)
-				for (int r = 0; r < 3 && cov[c * n + t] < f->req[c * n + t] - 1e-9; r++)
-					for (size_t j = 0; j < na && cov[c * n + t] < f->req[c * n + t] - 1e-9; j++) {
-						int g = ft[j];
-						if (rank[j * nch + c] != r && !(r == 2 && rank[j * nch + c] > 2))
+		 * surplus real-time agents; primary skill first.  Each agent goes
+		 * to the short channel with the lowest covered share of its
+		 * requirement (water filling), so a shortfall is spread over the
+		 * real-time channels instead of falling on the last one. */
+		for (int pass = 0; pass < 3; pass++)
+				for (;;) {
+					long bj = -1;
+					int bc = -1;
+					double br = 0;
+					for (size_t c = 0; c < nch; c++) {
+						double rq = f->req[c * n + t], ratio;
+						long cand = -1;
+						int crank = 0;
+						if (!f->realtime[c] || cov[c * n + t] >= rq - 1e-9)
 							continue;
-						if (pass == 0 && g != -2)
+						ratio = cov[c * n + t] / rq;
+						if (bc >= 0 && ratio >= br - 1e-12)
 							continue;
-						if (pass == 1 && (g < 0 || g >= (int)nch || f->realtime[g]))
-							continue;
-						if (pass == 2 && (g < 0 || g >= (int)nch || !f->realtime[g] || g == (int)c ||
-								  cov[g * n + t] - wt[j] < f->req[g * n + t] - 1e-9))
-							continue;
-						if (pass > 0 && f->blocks[j] >= o->max_blocks)
-							continue;
-						if (g >= 0)
-							cov[g * n + t] -= wt[j];
-						ft[j] = (short)c;
-						cov[c * n + t] += wt[j];
+						for (size_t j = 0; j < na && !(cand >= 0 && crank == 0); j++) {
+							int g = ft[j], rk = rank[j * nch + c];
+							if (rk < 0 || (cand >= 0 && rk >= crank))
+								continue;
+							if (pass == 0 && g != -2)
+								continue;
+							if (pass == 1 && (g < 0 || g >= (int)nch || f->realtime[g]))
+								continue;
+							if (pass == 2 && (g < 0 || g >= (int)nch || !f->realtime[g] || g == (int)c ||
+									  cov[g * n + t] - wt[j] < f->req[g * n + t] - 1e-9))
+								continue;
+							if (pass > 0 && f->blocks[j] >= o->max_blocks)
+								continue;
+							cand = (long)j;
+							crank = rk;
+						}
+						if (cand >= 0) {
+							bj = cand;
+							bc = (int)c;
+							br = ratio;
+						}
 					}
-		}
+					if (bj < 0)
+						break;
+					if (ft[bj] >= 0)
+						cov[ft[bj] * n + t] -= wt[bj];
+					ft[bj] = (short)bc;
+					cov[bc * n + t] += wt[bj];
+				}
 		/* 2. new agents left: backlog work, the channel whose oldest
 		 * outstanding work is nearest its deadline first (a secondary skill
 		 * counts as 1 h less urgent), then the most work; when no backlog

@@ -67,6 +67,9 @@ typedef struct wfm_requirements {
 } wfm_requirements;
 
 wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err);
+/* The same with another numeric column (e.g. "agents_gross"). */
+wfm_requirements *wfm_requirements_load_column(const char *path, const wfm_tz *tz,
+					       const char *column, wfm_error *err);
 void wfm_requirements_free(wfm_requirements *r);
 
 /* Schedule local calendar day `day`. */

@@ -21,6 +21,8 @@ struct st {
 	/* current day's shift types */
 	const struct wfm_shift **ty;
 	int nty;
+	int only_on;           /* 1: only agents whose pattern has the day */
+	int *wt;               /* per agent x day: index of the shift type in its day, -1 */
 };
 
 #define W(s, a, k) ((size_t)(a) * (size_t)(s)->E + (size_t)(k))
@@ -73,6 +75,8 @@ static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift
 		return 0;
 	if (relaxed)
 		return 1;
+	if (st->only_on && !st->on[W(st, a, k)])
+		return 0;
 	for (int j = k - 2; j <= k + 2; j++) {   /* rest, no overlap */
 		if (j == k || j < 0 || j >= st->E || st->ws[W(st, a, j)] < 0)
 			continue;
@@ -128,7 +132,10 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		left = 0;
 	need = ag->contract_h - paid;
 	u = need / (1 + left);     /* hours a day this agent still needs */
-	c = -u + fabs(u - h);
+	/* fit of the shift to the hours a day still needed, and a little for
+	 * the need itself: a 4 h shift goes to the agent needing ~4 h a day,
+	 * an 8 h shift to a 40 h contract */
+	c = fabs(u - h) - 0.1 * u;
 	if (need - h < 0)
 		c += 2 * (h - need);   /* going over the contract */
 	if (is_weekend(day))
@@ -152,6 +159,7 @@ static void put(struct st *st, size_t a, int k, int t, const struct wfm_shift *s
 		st->wp[w] = wfm_shift_paid(s);
 	}
 	st->wsh[w] = t < 0 ? NULL : s;
+	st->wt[w] = t;
 }
 
 /* One augmenting path for an unfilled instance of type u on day k; cur[a]
@@ -198,20 +206,6 @@ static int augment(struct st *st, int k, int u, int *cur, int relaxed,
 		}
 	}
 	return 0;
-}
-
-struct order { int t, nelig; };
-
-static int cmp_order_ty(const struct order *x, const struct order *y, const struct wfm_shift *const *ty)
-{
-	const struct wfm_shift *p = ty[x->t], *q = ty[y->t];
-	if (x->nelig != y->nelig)
-		return x->nelig < y->nelig ? -1 : 1;
-	if (p->start != q->start)
-		return p->start < q->start ? -1 : 1;
-	if (p->end != q->end)
-		return p->end < q->end ? -1 : 1;
-	return x->t < y->t ? -1 : x->t > y->t;
 }
 
 struct row { int64_t day; int start, end; size_t a; int t; const struct wfm_shift *s; };
@@ -297,7 +291,7 @@ static int pattern(struct st *st, const wfm_plan *plan)
 {
 	size_t n = st->ag->n;
 	int nd = st->ndays;
-	long *dem = malloc((size_t)nd * sizeof(long));
+	double *dem = malloc((size_t)nd * sizeof(double));
 	int *possible = malloc((size_t)nd * sizeof(int));
 	size_t *ordr = malloc(n * sizeof(size_t));
 	int *npos = malloc(n * sizeof(int));
@@ -305,11 +299,17 @@ static int pattern(struct st *st, const wfm_plan *plan)
 		free(dem); free(possible); free(ordr); free(npos);
 		return -1;
 	}
+	double *cap = malloc((size_t)nd * sizeof(double));
+	if (!cap) {
+		free(dem); free(possible); free(ordr); free(npos);
+		return -1;
+	}
 	for (int d = 0; d < nd; d++) {
-		dem[d] = 0;
+		dem[d] = 0;    /* planned paid minutes */
+		cap[d] = 0;    /* paid minutes of the agents put on the day */
 		for (size_t i = 0; i < plan->n; i++)
 			if (plan->s[i].day == st->first_day + d)
-				dem[d] += plan->s[i].count;
+				dem[d] += plan->s[i].count * wfm_shift_paid(&plan->s[i]);
 	}
 	for (int d0 = 0; d0 < nd;) {
 		int k0 = d0 + 7, mon = k0 - wfm_time_weekday(st->first_day + d0), d1 = mon;  /* window index of next Monday (ext index mon + 7) */
@@ -363,15 +363,20 @@ static int pattern(struct st *st, const wfm_plan *plan)
 			if (want > st->o->max_days_week - prevd)
 				want = st->o->max_days_week - prevd;
 			for (int w = 0; w < want; w++) {
+				/* the possible day with the lowest share of its planned
+				 * hours covered so far (ties: the bigger day) */
 				int best = -1;
-				for (int d = d0; d < d1; d++)
-					if (st->on[W(st, a, d + 7)] == 2 &&
-					    (best < 0 || dem[d] > dem[best]))
+				for (int d = d0; d < d1; d++) {
+					if (st->on[W(st, a, d + 7)] != 2 || dem[d] <= 0)
+						continue;
+					if (best < 0 || cap[d] * dem[best] < cap[best] * dem[d] - 1e-9 ||
+					    (fabs(cap[d] * dem[best] - cap[best] * dem[d]) <= 1e-9 && dem[d] > dem[best]))
 						best = d;
+				}
 				if (best < 0)
 					break;
 				st->on[W(st, a, best + 7)] = 1;
-				dem[best]--;
+				cap[best] += mpaid * 60;
 			}
 		}
 		for (size_t a = 0; a < n; a++)
@@ -380,8 +385,185 @@ static int pattern(struct st *st, const wfm_plan *plan)
 					st->on[W(st, a, d + 7)] = 0;
 		d0 = d1;
 	}
-	free(dem); free(possible); free(ordr); free(npos);
+	free(dem); free(possible); free(ordr); free(npos); free(cap);
 	return 0;
+}
+
+/* Coverage grid: slots of g minutes from 00:00 of the shift's day to 48:00;
+ * people on shift in each slot, breaks excluded. */
+static void cover(double *grid, int g, const struct wfm_shift *s, double n)
+{
+	for (int m = s->start - s->start % g; m < s->end; m += g) {
+		if (m < s->start || (s->bstart >= 0 && m >= s->bstart && m < s->bend))
+			continue;
+		grid[m / g] += n;
+	}
+}
+
+/* Use of one more instance of s: its paid slots weighted by the share of
+ * the planned coverage still missing there, in hours.  Filling the shift
+ * with the highest score first raises the worst-covered hours first. */
+static double score(const double *req, const double *sch, int g, const struct wfm_shift *s)
+{
+	double v = 0;
+	for (int m = s->start - s->start % g; m < s->end; m += g) {
+		int i = m / g;
+		if (m < s->start || (s->bstart >= 0 && m >= s->bstart && m < s->bend) || req[i] <= 0)
+			continue;
+		v += (req[i] - sch[i]) / req[i];
+	}
+	return v * g / 60.0;
+}
+
+static int gcd(int a, int b)
+{
+	while (b) {
+		int t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* Day-level state shared by the two filling phases. */
+struct days {
+	const struct wfm_shift **ty;  /* all types, day by day */
+	int *off, *cnt;               /* per day: first type, number */
+	long *left;                   /* per type: instances unfilled */
+	unsigned char *dead;          /* per type: no agent can be found */
+	double *req, *sch;            /* per day x G slots */
+	double *plan_min, *fill_min;  /* per day: paid minutes planned, filled */
+	int g, G;
+};
+
+/* Fill up to maxfill instances on window day d: the type with the highest
+ * score takes the cheapest eligible free agent; when none is free, an
+ * augmenting path; when that fails too the type is dead (it stays so:
+ * later assignments only remove options).  Returns the number filled. */
+static long fill_day(struct st *st, struct days *D, int d, long maxfill,
+		     int *cur, int *pa, int *pt, int *q)
+{
+	size_t n = st->ag->n;
+	int k = d + 7, nty = D->cnt[d];
+	const struct wfm_shift **ty = D->ty + D->off[d];
+	long *left = D->left + D->off[d];
+	unsigned char *dead = D->dead + D->off[d];
+	double *req = D->req + (size_t)d * D->G, *sch = D->sch + (size_t)d * D->G;
+	long done = 0;
+
+	st->ty = ty;
+	st->nty = nty;
+	for (size_t a = 0; a < n; a++)
+		cur[a] = st->wt[W(st, a, k)];
+	while (done < maxfill) {
+		int t = -1;
+		double bs = 0;
+		long best = -1;
+		double bc = 0;
+		for (int x = 0; x < nty; x++) {
+			double v;
+			if (!left[x] || dead[x])
+				continue;
+			v = score(req, sch, D->g, ty[x]);
+			if (t < 0 || v > bs + 1e-9) {
+				t = x;
+				bs = v;
+			}
+		}
+		if (t < 0)
+			break;
+		for (size_t a = 0; a < n; a++) {
+			double c;
+			if (cur[a] >= 0 || !eligible(st, a, k, ty[t], 0))
+				continue;
+			c = cost(st, a, k, ty[t]);
+			if (best < 0 || c < bc - 1e-9) {
+				best = (long)a;
+				bc = c;
+			}
+		}
+		if (best >= 0) {
+			cur[best] = t;
+			put(st, (size_t)best, k, t, ty[t]);
+			if (is_weekend(st->ext0 + k))
+				st->weekends[best]++;
+			if (ty[t]->end > st->o->late_after)
+				st->lates[best]++;
+		} else if (!augment(st, k, t, cur, 0, pa, pt, q)) {
+			dead[t] = 1;
+			continue;
+		}
+		/* an augmenting path moves agents between types: only t gains one */
+		left[t]--;
+		cover(sch, D->g, ty[t], 1);
+		D->fill_min[d] += wfm_shift_paid(ty[t]);
+		done++;
+	}
+	return done;
+}
+
+/* Paid minutes of agent a in the ISO week of extended day k. */
+static int week_paid(const struct st *st, size_t a, int k)
+{
+	int mon = k - wfm_time_weekday(st->ext0 + k), p = 0;
+	for (int j = mon; j < mon + 7; j++)
+		if (j >= 0 && j < st->E)
+			p += st->wp[W(st, a, j)];
+	return p;
+}
+
+/* Contract swap: on the same day, agent a (under its contract that week)
+ * takes the longer shift of agent b and b takes a's, when both stay
+ * within the hard rules and the total shortfall below the contracts
+ * (minutes, per ISO week) falls.  The same shifts stay filled, so the
+ * coverage does not change.  *budget bounds the eligibility checks. */
+static void contract_swaps(struct st *st, long *budget)
+{
+	size_t n = st->ag->n;
+	for (int k = 7; k < st->E && *budget > 0; k++)
+		for (size_t a = 0; a < n && *budget > 0; a++) {
+			const struct wfm_shift *x = st->wsh[W(st, a, k)];
+			int ca = (int)lround(st->ag->a[a].contract_h * 60), pa;
+			if (!x || (pa = week_paid(st, a, k)) >= ca)
+				continue;
+			for (size_t b = 0; b < n && *budget > 0; b++) {
+				const struct wfm_shift *y = st->wsh[W(st, b, k)];
+				int cb = (int)lround(st->ag->a[b].contract_h * 60), pb, dx, before, after;
+				if (b == a || !y || (dx = wfm_shift_paid(y) - wfm_shift_paid(x)) <= 0)
+					continue;
+				pb = week_paid(st, b, k);
+				before = (ca - pa) + (pb < cb ? cb - pb : 0);
+				after = (ca - pa - dx > 0 ? ca - pa - dx : 0) + (pb - dx < cb ? cb - pb + dx : 0);
+				if (after >= before)
+					continue;
+				put(st, a, k, -1, NULL);
+				put(st, b, k, -1, NULL);
+				*budget -= 2;
+				if (eligible(st, a, k, y, 0) && eligible(st, b, k, x, 0)) {
+					put(st, a, k, 0, y);
+					put(st, b, k, 0, x);
+					x = y;
+					pa += dx;
+					if (pa >= ca)
+						break;
+				} else {
+					put(st, a, k, 0, x);
+					put(st, b, k, 0, y);
+				}
+			}
+		}
+}
+
+struct slotord { int d; int t; double share; };
+
+static int cmp_slotord(const void *x, const void *y)
+{
+	const struct slotord *p = x, *q = y;
+	if (p->share != q->share)
+		return p->share < q->share ? -1 : 1;
+	if (p->d != q->d)
+		return p->d < q->d ? -1 : 1;
+	return (p->t > q->t) - (p->t < q->t);
 }
 
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
@@ -389,15 +571,15 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const struct wfm_roster_opts *o, wfm_error *err)
 {
 	struct st st = { 0 };
+	struct days D = { 0 };
 	wfm_roster_result *res = calloc(1, sizeof(*res));
-	size_t n = ag->n, nrows = 0, caprows = 0, capun = 0, inwin = 0;
+	size_t n = ag->n, nrows = 0, caprows = 0, capun = 0, inwin = 0, ntyall = 0;
 	int *cur = NULL, *cur2 = NULL, *pa = NULL, *pt = NULL, *q = NULL;
-	long *left = NULL, *left2 = NULL;
-	struct order *ord = NULL;
+	long *left2 = NULL;
 	struct row *rows = NULL;
-	const struct wfm_shift **ty = NULL, **slot = NULL;
-	long *slot_left = NULL, budget = 20000000;
-	size_t nslot = 0;
+	struct slotord *so = NULL;
+	long budget = 20000000;
+	size_t nso = 0;
 
 	st.ag = ag;
 	st.o = o;
@@ -412,6 +594,7 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	res->ndays = ndays;
 	st.ws = malloc(n * (size_t)st.E * sizeof(int));
 	st.we = malloc(n * (size_t)st.E * sizeof(int));
+	st.wt = malloc(n * (size_t)st.E * sizeof(int));
 	st.wp = calloc(n * (size_t)st.E, sizeof(int));
 	st.wsh = calloc(n * (size_t)st.E, sizeof(*st.wsh));
 	st.on = calloc(n * (size_t)st.E, 1);
@@ -420,27 +603,31 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	res->paid_min = calloc(n, sizeof(long));
 	res->days = calloc(n, sizeof(long));
 	res->day = calloc((size_t)ndays, sizeof(*res->day));
-	ty = malloc((plan->n + 1) * sizeof(*ty));
+	D.ty = malloc((plan->n + 1) * sizeof(*D.ty));
+	D.left = malloc((plan->n + 1) * sizeof(long));
+	D.dead = calloc(plan->n + 1, 1);
+	D.off = calloc((size_t)ndays, sizeof(int));
+	D.cnt = calloc((size_t)ndays, sizeof(int));
+	D.plan_min = calloc((size_t)ndays, sizeof(double));
+	D.fill_min = calloc((size_t)ndays, sizeof(double));
 	cur = malloc(n * sizeof(int));
 	cur2 = malloc(n * sizeof(int));
 	pa = malloc((plan->n + 1) * sizeof(int));
 	pt = malloc((plan->n + 1) * sizeof(int));
 	q = malloc((plan->n + 1) * sizeof(int));
-	left = malloc((plan->n + 1) * sizeof(long));
 	left2 = malloc((plan->n + 1) * sizeof(long));
-	ord = malloc((plan->n + 1) * sizeof(*ord));
-	slot = malloc((plan->n + 1) * sizeof(*slot));
-	slot_left = malloc((plan->n + 1) * sizeof(long));
-	if (!st.on || !st.ws || !st.we || !st.wp || !st.wsh || !st.weekends || !st.lates || !res->paid_min ||
-	    !res->days || !res->day || !ty || !cur || !cur2 || !pa || !pt || !q || !left || !left2 || !ord || !slot || !slot_left)
+	so = malloc((plan->n + 1) * sizeof(*so));
+	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
+	    !res->paid_min || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
+	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !left2 || !so)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
-		st.ws[i] = st.we[i] = -1;
-	st.ty = ty;
+		st.ws[i] = st.we[i] = st.wt[i] = -1;
 	if (load_prev(&st, prev, err))
 		goto fail;
 
 	/* Every shift in the window must fit someone's hours and lengths. */
+	D.g = 60;
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct wfm_shift *s = &plan->s[i];
 		size_t a;
@@ -449,6 +636,9 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 		inwin++;
 		if (!s->count)
 			continue;
+		D.g = gcd(gcd(D.g, s->start), s->end);
+		if (s->bstart >= 0)
+			D.g = gcd(gcd(D.g, s->bstart), s->bend);
 		for (a = 0; a < n && !fits(&ag->a[a], s); a++)
 			;
 		if (a == n) {
@@ -461,8 +651,6 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 			goto fail;
 		}
 	}
-	if (inwin && pattern(&st, plan))
-		goto oom;
 	if (!inwin) {
 		char x[16], y[16];
 		wfm_time_format_date(first_day, x, sizeof(x));
@@ -470,105 +658,118 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 		wfm_error_at(err, plan->file, 0, "date", "no shifts between %s and %s", x, y);
 		goto fail;
 	}
-
+	if (D.g < 5)
+		D.g = 5;   /* odd minutes: 5-minute slots are close enough for a score */
+	D.G = 2880 / D.g;
+	D.req = calloc((size_t)ndays * D.G, sizeof(double));
+	D.sch = calloc((size_t)ndays * D.G, sizeof(double));
+	if (!D.req || !D.sch)
+		goto oom;
+	if (pattern(&st, plan))
+		goto oom;
 	for (int d = 0; d < ndays; d++) {
-		int k = d + 7, nty = 0;
-		int64_t day = first_day + d;
-		long planned = 0, filled, bound;
-
+		D.off[d] = (int)ntyall;
 		for (size_t i = 0; i < plan->n; i++)
-			if (plan->s[i].day == day && plan->s[i].count > 0) {
-				ty[nty] = &plan->s[i];
-				left[nty] = plan->s[i].count;
-				planned += left[nty];
-				nty++;
+			if (plan->s[i].day == first_day + d && plan->s[i].count > 0) {
+				D.ty[ntyall] = &plan->s[i];
+				D.left[ntyall++] = plan->s[i].count;
+				res->day[d].planned += plan->s[i].count;
+				D.plan_min[d] += plan->s[i].count * wfm_shift_paid(&plan->s[i]);
+				cover(D.req + (size_t)d * D.G, D.g, &plan->s[i], (double)plan->s[i].count);
 			}
-		st.nty = nty;
-		for (size_t a = 0; a < n; a++)
-			cur[a] = -1;
-		/* hardest rows first: fewest eligible agents (insertion sort) */
-		for (int t = 0; t < nty; t++) {
-			struct order x = { t, 0 };
-			int j;
-			for (size_t a = 0; a < n; a++)
-				x.nelig += eligible(&st, a, k, ty[t], 0);
-			for (j = t; j > 0 && cmp_order_ty(&x, &ord[j - 1], ty) < 0; j--)
-				ord[j] = ord[j - 1];
-			ord[j] = x;
-		}
-		for (int i = 0; i < nty; i++) {
-			int t = ord[i].t;
-			while (left[t] > 0) {
-				long best = -1;
-				double bc = 0;
-				for (size_t a = 0; a < n; a++) {
-					double c;
-					if (cur[a] >= 0 || !eligible(&st, a, k, ty[t], 0))
-						continue;
-					c = cost(&st, a, k, ty[t]);
-					if (best < 0 || c < bc - 1e-9) {
-						best = (long)a;
-						bc = c;
-					}
-				}
-				if (best < 0)
-					break;
-				cur[best] = t;
-				put(&st, (size_t)best, k, t, ty[t]);
-				left[t]--;
-			}
-		}
-		/* repair: augmenting paths; a type that fails once fails again */
-		for (int t = 0; t < nty; t++)
-			while (left[t] > 0 && augment(&st, k, t, cur, 0, pa, pt, q))
-				left[t]--;
-		filled = planned;
-		for (int t = 0; t < nty; t++)
-			filled -= left[t];
-		/* bound: the same with day-local rules only */
-		memcpy(cur2, cur, n * sizeof(int));
-		memcpy(left2, left, (size_t)nty * sizeof(long));
-		bound = filled;
-		for (int t = 0; t < nty; t++)
-			while (left2[t] > 0 && augment(&st, k, t, cur2, 1, pa, pt, q)) {
-				left2[t]--;
-				bound++;
-			}
-		res->day[d].planned = planned;
-		res->day[d].filled = filled;
-		res->day[d].bound = bound;
-		for (int t = 0; t < nty; t++) {
-			if (!left[t])
+		D.cnt[d] = (int)ntyall - D.off[d];
+	}
+
+	/* Phase 1: day by day, each agent only on the days of its pattern
+	 * (which spreads the contracted hours over the days in proportion to
+	 * the planned hours). */
+	st.only_on = 1;
+	for (int d = 0; d < ndays; d++)
+		fill_day(&st, &D, d, -1UL >> 1, cur, pa, pt, q);
+	/* Phase 2: any agent the hard rules allow, one shift at a time on the
+	 * day whose planned hours are least filled. */
+	st.only_on = 0;
+	memset(D.dead, 0, ntyall);
+	for (;;) {
+		int best = -1;
+		for (int d = 0; d < ndays; d++) {
+			int live = 0;
+			for (int t = D.off[d]; t < D.off[d] + D.cnt[d] && !live; t++)
+				live = D.left[t] > 0 && !D.dead[t];
+			if (!live || D.plan_min[d] <= 0)
 				continue;
-			slot[nslot] = ty[t];
-			slot_left[nslot++] = left[t];
+			if (best < 0 || D.fill_min[d] * D.plan_min[best] < D.fill_min[best] * D.plan_min[d])
+				best = d;
 		}
-		for (size_t a = 0; a < n; a++) {   /* fairness counters for the cost */
-			if (cur[a] < 0)
-				continue;
-			if (is_weekend(day))
-				st.weekends[a]++;
-			if (ty[cur[a]]->end > o->late_after)
-				st.lates[a]++;
+		if (best < 0)
+			break;
+		fill_day(&st, &D, best, 1, cur, pa, pt, q);
+	}
+	/* Cross-day repair of what is still unfilled, least filled days first,
+	 * bounded work. */
+	for (int d = 0; d < ndays; d++)
+		for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
+			if (D.left[t] > 0)
+				so[nso++] = (struct slotord){ d, t, D.plan_min[d] > 0 ? D.fill_min[d] / D.plan_min[d] : 1 };
+	if (nso)
+		qsort(so, nso, sizeof(*so), cmp_slotord);
+	for (size_t i = 0; i < nso; i++) {
+		int d = so[i].d, t = so[i].t;
+		while (D.left[t] > 0 && cross_repair(&st, d + 7, D.ty[t], &budget)) {
+			D.left[t]--;
+			D.fill_min[d] += wfm_shift_paid(D.ty[t]);
 		}
 	}
-	/* cross-day repair of what is still unfilled, bounded work */
-	for (size_t i = 0; i < nslot; i++) {
-		int d = (int)(slot[i]->day - first_day);
-		while (slot_left[i] > 0 && cross_repair(&st, d + 7, slot[i], &budget)) {
-			slot_left[i]--;
-			res->day[d].filled++;
-		}
-		if (slot_left[i]) {
+	contract_swaps(&st, &budget);
+	for (int d = 0; d < ndays; d++) {
+		int k = d + 7;
+		long filled = res->day[d].planned, bound;
+		for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++) {
+			const struct wfm_shift *s = D.ty[t];
+			filled -= D.left[t];
+			if (!D.left[t])
+				continue;
 			if (res->nunfilled == capun) {
 				struct wfm_shift *u = realloc(res->unfilled, (capun = capun ? 2 * capun : 32) * sizeof(*u));
 				if (!u)
 					goto oom;
 				res->unfilled = u;
 			}
-			res->unfilled[res->nunfilled] = *slot[i];
-			res->unfilled[res->nunfilled++].count = slot_left[i];
+			res->unfilled[res->nunfilled] = *s;
+			res->unfilled[res->nunfilled++].count = D.left[t];
 		}
+		res->day[d].filled = filled;
+		res->day[d].planned_min = (long)D.plan_min[d];
+		for (size_t a = 0; a < n; a++) {
+			int best = 0;
+			if (!wfm_agents_available(ag, a, first_day + d))
+				continue;
+			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
+				if (fits(&ag->a[a], D.ty[t]) && wfm_shift_paid(D.ty[t]) > best)
+					best = wfm_shift_paid(D.ty[t]);
+			res->day[d].bound_min += best;
+		}
+		if (res->day[d].bound_min > res->day[d].planned_min)
+			res->day[d].bound_min = res->day[d].planned_min;
+		/* bound: the same augmentation with day-local rules only, from
+		 * the final assignment of the day */
+		st.ty = D.ty + D.off[d];
+		st.nty = D.cnt[d];
+		for (size_t a = 0; a < n; a++) {
+			const struct wfm_shift *x = st.wsh[W(&st, a, k)];
+			cur2[a] = -1;
+			for (int t = 0; x && t < st.nty; t++)
+				if (st.ty[t] == x)
+					cur2[a] = t;
+		}
+		memcpy(left2, D.left + D.off[d], (size_t)D.cnt[d] * sizeof(long));
+		bound = filled;
+		for (int t = 0; t < st.nty; t++)
+			while (left2[t] > 0 && augment(&st, k, t, cur2, 1, pa, pt, q)) {
+				left2[t]--;
+				bound++;
+			}
+		res->day[d].bound = bound;
 	}
 	for (size_t a = 0; a < n; a++) {
 		st.weekends[a] = st.lates[a] = 0;
@@ -581,6 +782,7 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 			if (x->end > o->late_after)
 				st.lates[a]++;
 			res->paid_min[a] += wfm_shift_paid(x);
+			res->day[d].filled_min += wfm_shift_paid(x);
 			res->days[a]++;
 			if (nrows == caprows) {
 				struct row *r = realloc(rows, (caprows = caprows ? 2 * caprows : 1024) * sizeof(*r));
@@ -613,25 +815,65 @@ fail:
 	res = NULL;
 	st.weekends = st.lates = NULL;
 done:
-	if (!res) {
-		/* weekends/lates were owned by res */
-	}
 	free(st.ws);
 	free(st.we);
+	free(st.wt);
 	free(st.wp);
 	free(st.wsh);
 	free(st.on);
-	free(ty);
+	free(D.ty);
+	free(D.left);
+	free(D.dead);
+	free(D.off);
+	free(D.cnt);
+	free(D.req);
+	free(D.sch);
+	free(D.plan_min);
+	free(D.fill_min);
 	free(cur);
 	free(cur2);
 	free(pa);
 	free(pt);
 	free(q);
-	free(left);
 	free(left2);
-	free(ord);
-	free(slot);
-	free(slot_left);
+	free(so);
 	free(rows);
 	return res;
+}
+
+int wfm_roster_coverage(const wfm_plan *plan, const struct wfm_shift *rows, size_t nrows,
+			int64_t first_day, int ndays, int step, double *req, double *sch)
+{
+	size_t nint;
+	if (step <= 0 || 1440 % step)
+		return -1;
+	nint = (size_t)ndays * (size_t)(1440 / step);
+	for (size_t i = 0; i < nint; i++) {
+		if (req)
+			req[i] = 0;
+		sch[i] = 0;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		const struct wfm_shift *s = pass ? rows : plan ? plan->s : NULL;
+		size_t ns = pass ? nrows : plan ? plan->n : 0;
+		double *g = pass ? sch : req;
+		if (!g || !s)
+			continue;
+		for (size_t j = 0; j < ns; j++) {
+			int64_t d = s[j].day - first_day;
+			double w = (double)s[j].count / step;
+			if (d < 0 || d >= ndays)
+				continue;
+			for (int m = s[j].start; m < s[j].end; m++) {
+				size_t i;
+				if (s[j].bstart >= 0 && m >= s[j].bstart && m < s[j].bend)
+					continue;
+				i = (size_t)((d * 1440 + m) / step);
+				if (i >= nint)
+					break;
+				g[i] += w;
+			}
+		}
+	}
+	return 0;
 }

@@ -1,15 +1,16 @@
 /* roster.h - assign named agents to planned shifts (wfm roster).
  *
- * Method (documented in docs/roster.md): days are filled in order.  On
- * each day a greedy pass takes the shift rows hardest to staff first
- * (fewest eligible agents) and gives each instance to the eligible agent
- * with the lowest cost (need for hours, fit of the shift length, weekends
- * and late shifts already worked); then augmenting paths (as in bipartite
- * matching: move agent A from shift x to the unfilled shift u if some
- * free agent can take x, to any depth) fill every shift that the day's
- * rules allow, given the days before.  The same augmentation with only
- * the day-local rules (availability, working window, shift length) gives
- * an upper bound on the shifts any roster could fill that day.
+ * Method (documented in docs/roster.md): for each ISO week a days-on
+ * pattern puts each agent's days where the covered share of the planned
+ * paid hours is lowest; then day by day only pattern agents, the shift row
+ * whose hours are least covered first, to the eligible agent of lowest
+ * cost (fit of the shift length to the hours a day still needed, weekends
+ * and late shifts already worked), with augmenting paths (move agent A
+ * from shift x to the unfilled u if someone free can take x, to any depth)
+ * when nobody is free; then any agent, one shift at a time on the least
+ * filled day; then a bounded cross-day repair.  The same augmentation with
+ * only the day-local rules (availability, working window, shift length)
+ * gives an upper bound on the shifts any roster could fill that day.
  *
  * Hard rules: availability and fixed days off, working window, shift
  * length, minimum rest between shifts, max consecutive working days, at
@@ -38,6 +39,10 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o);
 
 struct wfm_roster_day {
 	long planned, filled, bound;  /* bound: most a day-local roster could fill */
+	long planned_min, filled_min; /* paid minutes */
+	long bound_min;               /* most paid minutes the day could get: each
+				       * agent available that day on its longest
+				       * fitting shift, at most planned_min */
 };
 
 typedef struct wfm_roster_result {
@@ -65,4 +70,13 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const struct wfm_roster_opts *o, wfm_error *err);
 void wfm_roster_result_free(wfm_roster_result *r);
 
+
+/* People on shift per interval of step minutes (a divisor of 1440) from
+ * 00:00 of first_day for ndays days, breaks excluded, wall-clock time; a
+ * shift only partly in an interval counts for the part (people x minutes /
+ * step).  req (may be NULL) from the plan rows (count each), sch from the
+ * roster rows (one each); shifts starting outside the window are left out,
+ * shifts running past its end are cut.  0, or -1 on a bad step. */
+int wfm_roster_coverage(const wfm_plan *plan, const struct wfm_shift *rows, size_t nrows,
+			int64_t first_day, int ndays, int step, double *req, double *sch);
 #endif

@@ -2,10 +2,12 @@
 #include "agents.h"
 #include "atomic_write.h"
 #include "cli.h"
+#include "functions.h"
 #include "plan.h"
 #include "roster.h"
 #include "strlist.h"
 #include "timeutil.h"
+#include "tz.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -37,7 +39,13 @@ static const char usage[] =
 	"  --skills LIST          known skills, comma separated\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
-	"  --tz ZONE              accepted for symmetry; times are wall-clock HH:MM\n"
+	"  --coverage FILE        write timestamp,required,scheduled,over,under:\n"
+	"                         people on shift per interval, breaks excluded;\n"
+	"                         required = the plan's own shifts, or with\n"
+	"                         --requirements the sum of agents_gross\n"
+	"  --requirements FILE    requirements.csv for --coverage (its step is used)\n"
+	"  --tz ZONE              zone of --requirements timestamps (default $TZ,\n"
+	"                         else UTC); roster times are wall-clock HH:MM\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
@@ -48,11 +56,13 @@ static const char usage[] =
 	"\n"
 	"Example:\n"
 	"  wfm roster plan.csv data/staff.csv --week 2026-11-23 \\\n"
-	"      --availability data/availability.csv -o roster.csv 2>report.txt\n";
+	"      --availability data/availability.csv -o roster.csv 2>report.txt\n"
+	"  wfm roster plan.csv data/staff.csv --week 2026-11-23 \\\n"
+	"      --coverage roster-coverage.csv -o roster.csv 2>report.txt\n";
 
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
-	const char *date, *week, *from, *to;
+	const char *date, *week, *from, *to, *coverage, *reqs, *tz;
 	int strict;
 	struct wfm_roster_opts ro;
 };
@@ -74,6 +84,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "skills", required_argument, NULL, 'k' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "tz", required_argument, NULL, 'z' },
+		{ "coverage", required_argument, NULL, 'C' },
+		{ "requirements", required_argument, NULL, 'R' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -94,7 +106,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'p': o->prev = optarg; break;
 		case 'k': o->skills = optarg; break;
 		case 's': o->strict = 1; break;
-		case 'z': break;
+		case 'z': o->tz = optarg; break;
+		case 'C': o->coverage = optarg; break;
+		case 'R': o->reqs = optarg; break;
 		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
 		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
 		case 'm': o->ro.max_days_week = (int)wfm_arg_long(prog, "--max-days-week", optarg, 1, 7); break;
@@ -110,6 +124,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
 	if (!o->from != !o->to)
 		wfm_usage_fail(prog, "--from and --to go together");
+	if (o->reqs && !o->coverage)
+		wfm_usage_fail(prog, "--requirements goes with --coverage");
 }
 
 static int64_t arg_date(const char *opt, const char *s)
@@ -149,8 +165,10 @@ static void stat_print(FILE *fp, const char *what, const struct stat *s)
 }
 
 static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
-		   const struct wfm_roster_opts *ro)
+		   const struct wfm_roster_opts *ro, const double *hreq, const double *hsch)
 {
+	double fmin = -1, fmax = -1, ph = 0, fh = 0;
+	int dmin = 0, dmax = 0;
 	char a[16], b[16], x[8], y[8];
 	long planned = 0, filled = 0, bound = 0;
 	double over_h = 0, need_h = 0, cap_h = 0;
@@ -166,17 +184,93 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + r->ndays - 1, b, sizeof(b));
 	fprintf(fp, "roster %s .. %s: %zu agents, %ld shifts planned, %ld filled, %ld unfilled\n",
 		a, b, ag->n, planned, filled, planned - filled);
-	fprintf(fp, "method: greedy (hardest shifts first) + augmenting paths per day; "
-		"bound: per-day matching with day-local rules only\n\n");
-	fprintf(fp, "date        day  planned  filled  unfilled  bound\n");
+	fprintf(fp, "method: days-on pattern balancing the covered share of each day's planned\n"
+		"hours, then per day the shift whose hours are least covered first + augmenting\n"
+		"paths, then the least-filled day first; bound: per-day matching with\n"
+		"day-local rules only (availability, window, length)\n\n");
+	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill\n");
 	for (int d = 0; d < r->ndays; d++) {
+		double p = r->day[d].planned_min / 60.0, f = r->day[d].filled_min / 60.0;
+		double pc = p > 0 ? 100 * f / p : 100;
 		wfm_time_format_date(r->first_day + d, a, sizeof(a));
-		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld\n", a, wd(r->first_day + d),
+		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%\n", a, wd(r->first_day + d),
 			r->day[d].planned, r->day[d].filled,
-			r->day[d].planned - r->day[d].filled, r->day[d].bound);
+			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc);
+		ph += p;
+		fh += f;
+		if (p <= 0)
+			continue;
+		if (fmin < 0 || pc < fmin) {
+			fmin = pc;
+			dmin = d;
+		}
+		if (fmax < 0 || pc > fmax) {
+			fmax = pc;
+			dmax = d;
+		}
 	}
-	fprintf(fp, "total            %7ld  %6ld  %8ld  %5ld  (filled/bound %.1f%%)\n",
-		planned, filled, planned - filled, bound, bound ? 100.0 * filled / bound : 100.0);
+	fprintf(fp, "total            %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  (filled/bound %.1f%%)\n",
+		planned, filled, planned - filled, bound, ph, fh, ph > 0 ? 100 * fh / ph : 100,
+		bound ? 100.0 * filled / bound : 100.0);
+	wfm_time_format_date(r->first_day + dmin, a, sizeof(a));
+	wfm_time_format_date(r->first_day + dmax, b, sizeof(b));
+	fprintf(fp, "filled share of planned hours: min %.0f%% (%s %s), max %.0f%% (%s %s)\n",
+		fmin, a, wd(r->first_day + dmin), fmax, b, wd(r->first_day + dmax));
+	{
+		/* no roster can give the worst day more than its agents on their
+		 * longest fitting shifts, nor all days more than the contracts */
+		double ub = 1e300, capm = 0;
+		int dub = -1;
+		for (int d = 0; d < r->ndays; d++) {
+			double v;
+			if (r->day[d].planned_min <= 0)
+				continue;
+			v = 100.0 * r->day[d].bound_min / r->day[d].planned_min;
+			if (v < ub) {
+				ub = v;
+				dub = d;
+			}
+		}
+		for (size_t i = 0; i < ag->n; i++)
+			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
+		if (ph > 0 && 100 * capm / (ph * 60) < ub) {
+			ub = 100 * capm / (ph * 60);
+			dub = -1;
+		}
+		if (ub > 100)
+			ub = 100;
+		if (dub >= 0) {
+			wfm_time_format_date(r->first_day + dub, a, sizeof(a));
+			fprintf(fp, "bound on the worst day's share: %.0f%% (%s %s: each agent available on its "
+				"longest fitting shift)\n", ub, a, wd(r->first_day + dub));
+		} else
+			fprintf(fp, "bound on the worst day's share: %.0f%% (contract + tolerance hours of all "
+				"agents / planned hours)\n", ub);
+	}
+	if (filled < planned) {
+		fprintf(fp, "\nuncovered share of the planned people on shift, by hour (0-9 tenths,\n"
+			"# all, . none, blank nothing planned):\n            day  00    04    08    12    16    20\n");
+		for (int d = 0; d < r->ndays; d++) {
+			char strip[25];
+			int worst = -1;
+			double ws = 0;
+			for (int h = 0; h < 24; h++) {
+				double q = hreq[d * 24 + h], u = q - hsch[d * 24 + h];
+				double sh = q > 1e-9 ? (u > 0 ? u : 0) / q : 0;
+				strip[h] = q <= 1e-9 ? ' ' : sh < 0.05 ? '.' : sh >= 0.95 ? '#' : (char)('0' + (int)lround(sh * 10));
+				if (q > 1e-9 && sh > ws + 1e-9) {
+					ws = sh;
+					worst = h;
+				}
+			}
+			strip[24] = 0;
+			wfm_time_format_date(r->first_day + d, a, sizeof(a));
+			if (worst >= 0)
+				fprintf(fp, "%s  %s  %s  worst %02d:00 %.0f%% short\n", a, wd(r->first_day + d), strip, worst, 100 * ws);
+			else
+				fprintf(fp, "%s  %s  %s\n", a, wd(r->first_day + d), strip);
+		}
+	}
 	if (r->nunfilled) {
 		fprintf(fp, "\nunfilled shifts (overtime needed):\n");
 		for (size_t i = 0; i < r->nunfilled; i++) {
@@ -250,6 +344,112 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	stat_print(fp, "late shifts per agent", &late);
 }
 
+static int gcd(int a, int b)
+{
+	while (b) {
+		int t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+static void put_num(FILE *fp, double v)
+{
+	if (fabs(v - lround(v)) < 1e-9)
+		fprintf(fp, "%ld", lround(v));
+	else
+		fprintf(fp, "%.2f", v);
+}
+
+/* --coverage: required (plan or requirements agents_gross) vs rostered
+ * people on shift per interval. */
+static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_roster_result *res,
+			  int64_t first, wfm_error *err)
+{
+	wfm_tz *tz = NULL;
+	wfm_requirements *rq = NULL;
+	wfm_atomic *out = NULL;
+	double *req = NULL, *sch = NULL;
+	int step = 60, rc = -1;
+	size_t nint;
+	FILE *fp;
+
+	if (!(tz = wfm_tz_open(o->tz, err)))
+		goto done;
+	if (o->reqs) {
+		if (!(rq = wfm_requirements_load_column(o->reqs, tz, "agents_gross", err)))
+			goto done;
+		if (rq->step % 60 || 1440 % (rq->step / 60)) {
+			wfm_error_at(err, rq->file, 0, "timestamp", "interval of %d s does not divide a day", rq->step);
+			goto done;
+		}
+		step = rq->step / 60;
+	} else
+		for (size_t i = 0; i < plan->n; i++) {
+			const struct wfm_shift *s = &plan->s[i];
+			if (s->day < first || s->day >= first + res->ndays || !s->count)
+				continue;
+			step = gcd(gcd(step, s->start), s->end);
+			if (s->bstart >= 0)
+				step = gcd(gcd(step, s->bstart), s->bend);
+		}
+	nint = (size_t)res->ndays * (size_t)(1440 / step);
+	req = malloc((nint + 1) * sizeof(double));
+	sch = malloc((nint + 1) * sizeof(double));
+	if (!req || !sch) {
+		wfm_error_set(err, "out of memory");
+		goto done;
+	}
+	wfm_roster_coverage(rq ? NULL : plan, res->rows, res->n, first, res->ndays, step, req, sch);
+	if (rq)
+		for (size_t i = 0; i < nint; i++) {
+			int64_t local = (first * 1440 + (int64_t)i * step) * 60, utc, j;
+			req[i] = 0;
+			if (wfm_tz_to_utc(tz, local, 0, &utc) == WFM_TZ_GAP || utc < rq->start ||
+			    (utc - rq->start) % rq->step)
+				continue;
+			j = (utc - rq->start) / rq->step;
+			if ((size_t)j >= rq->n)
+				continue;
+			for (size_t c = 0; c < rq->nchan; c++)
+				if (!isnan(rq->agents[c * rq->n + (size_t)j]))
+					req[i] += rq->agents[c * rq->n + (size_t)j];
+		}
+	if (!(out = wfm_atomic_open(o->coverage, err)))
+		goto done;
+	fp = wfm_atomic_fp(out);
+	fprintf(fp, "timestamp,required,scheduled,over,under\n");
+	for (size_t i = 0; i < nint; i++) {
+		int64_t min = (int64_t)i * step;
+		char ts[16], hm[8];
+		double over = sch[i] - req[i];
+		wfm_time_format_date(first + min / 1440, ts, sizeof(ts));
+		wfm_plan_hhmm((int)(min % 1440), hm);
+		fprintf(fp, "%sT%s,", ts, hm);
+		put_num(fp, req[i]);
+		fputc(',', fp);
+		put_num(fp, sch[i]);
+		fputc(',', fp);
+		put_num(fp, over > 0 ? over : 0);
+		fputc(',', fp);
+		put_num(fp, over < 0 ? -over : 0);
+		fputc('\n', fp);
+	}
+	if (ferror(fp)) {
+		wfm_atomic_abort(out);
+		wfm_error_set(err, "%s: write error", o->coverage);
+		goto done;
+	}
+	rc = wfm_atomic_commit(out, err);
+done:
+	free(req);
+	free(sch);
+	wfm_requirements_free(rq);
+	wfm_tz_free(tz);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const char *dflt[] = { "calls", "chat", "letters", "declarations" };
@@ -302,11 +502,24 @@ int main(int argc, char **argv)
 	}
 	if (!(res = wfm_roster_solve(plan, ag, prev, first, (int)(last - first + 1), &o.ro, &err)))
 		wfm_die(prog, &err);
-	report(stderr, res, ag, &o.ro);
+	{
+		size_t nh = (size_t)res->ndays * 24;
+		double *hreq = malloc((nh + 1) * sizeof(double)), *hsch = malloc((nh + 1) * sizeof(double));
+		if (!hreq || !hsch) {
+			wfm_error_set(&err, "out of memory");
+			wfm_die(prog, &err);
+		}
+		wfm_roster_coverage(plan, res->rows, res->n, first, res->ndays, 60, hreq, hsch);
+		report(stderr, res, ag, &o.ro, hreq, hsch);
+		free(hreq);
+		free(hsch);
+	}
 	if (o.strict && res->nunfilled) {
 		wfm_error_set(&err, "infeasible: %zu shift rows have unfilled instances (see report)", res->nunfilled);
 		wfm_die(prog, &err);
 	}
+	if (o.coverage && write_coverage(&o, plan, res, first, &err))
+		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (wfm_roster_write(wfm_atomic_fp(out), res->rows, res->n)) {
