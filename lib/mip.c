@@ -260,6 +260,11 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 			best[i] = m->ncols;
 		for (size_t j = 0; j < m->ncols; j++) {
 			size_t n = m->cbeg[j + 1] - m->cbeg[j];
+			int neg = 0;
+			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+				neg |= m->cval[k] < 0;
+			if (neg)        /* not a covering column */
+				continue;
 			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
 				size_t i = (size_t)m->cidx[k], b = best[i];
 				if (b == m->ncols || m->cost[j] * (double)(m->cbeg[b + 1] - m->cbeg[b]) <
