@@ -296,12 +296,23 @@ wfm_shiftwork *wfm_shiftwork_load(const char *path, const wfm_tz *tz, wfm_error 
 			goto fail;
 		}
 	qsort(w->slot, w->nslot, sizeof(*w->slot), slot_cmp);
+	size_t votes[3] = { 0 };
 	for (size_t i = 1; i < w->nslot; i++)
-		if (w->slot[i].job == w->slot[i - 1].job && w->slot[i].t == w->slot[i - 1].t) {
-			wfm_error_at(err, path, w->slot[i].line, "timestamp", "duplicate of line %ld",
-				     w->slot[i - 1].line);
-			goto fail;
+		if (w->slot[i].job == w->slot[i - 1].job) {
+			int64_t d = w->slot[i].t - w->slot[i - 1].t;
+			if (d == 0) {
+				wfm_error_at(err, path, w->slot[i].line, "timestamp", "duplicate of line %ld",
+					     w->slot[i - 1].line);
+				goto fail;
+			}
+			votes[0] += d == 900;
+			votes[1] += d == 1800;
+			votes[2] += d == 3600;
 		}
+	/* The interval: the commonest step between a job's rows; 0 (the
+	 * requirements' interval) when no job has two consecutive rows. */
+	w->step = votes[0] >= votes[1] && votes[0] >= votes[2] && votes[0] ? 900 :
+		  votes[1] >= votes[2] && votes[1] ? 1800 : votes[2] ? 3600 : 0;
 	free(hline);
 	wfm_csv_close(rd);
 	return w;
@@ -665,7 +676,8 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 
 	/* Flexible work: the allowed cells of each job. */
 	if (wk) {
-		size_t per = (size_t)(req->step / p->grid) + 1;
+		int64_t sstep = wk->step ? wk->step : req->step;
+		size_t per = (size_t)(sstep / p->grid) + 2;
 		p->njobs = wk->njobs;
 		if (!(p->outbound = calloc(p->ncells, sizeof(long))) ||
 		    !(p->job_hours = calloc(wk->njobs + 1, sizeof(double))) ||
@@ -675,17 +687,28 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 			goto oom;
 		for (size_t k = 0; k < wk->njobs; k++)
 			p->work_hours += wk->hours[k];
-		for (size_t q = 0; q < wk->nslot; q++) {
-			const struct wfm_work_slot *sl = &wk->slot[q];
-			int64_t d = sl->t - p->t0;
+		/* Runs of contiguous slots of a job; the cells wholly inside a
+		 * run are open to it, capped by the least max_agents of the
+		 * slots they overlap. */
+		for (size_t q = 0, e; q < wk->nslot; q = e) {
+			int64_t a = wk->slot[q].t, b = a + sstep;
+			for (e = q + 1; e < wk->nslot && wk->slot[e].job == wk->slot[q].job &&
+			     wk->slot[e].t <= b; e++)
+				b = wk->slot[e].t + sstep;
+			int64_t d = a - p->t0;
 			int64_t i = d >= 0 ? (d + p->grid - 1) / p->grid : 0;
 			for (; i < (int64_t)p->ncells; i++) {
 				int64_t t = p->t0 + i * p->grid;
-				if (t + p->grid > sl->t + req->step)
+				double mx = -1;
+				if (t + p->grid > b)
 					break;
-				ovjob[nov] = (int)sl->job;
+				for (size_t k = q; k < e; k++)
+					if (wk->slot[k].t < t + p->grid && wk->slot[k].t + sstep > t &&
+					    wk->slot[k].max >= 0 && (mx < 0 || wk->slot[k].max < mx))
+						mx = wk->slot[k].max;
+				ovjob[nov] = (int)wk->slot[q].job;
 				ovcell[nov] = (int)i;
-				ovmax[nov++] = sl->max;
+				ovmax[nov++] = mx;
 			}
 		}
 	}

@@ -50,8 +50,10 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 void wfm_shiftreq_free(wfm_shiftreq *r);
 
 /* Flexible work: job,timestamp,agent_hours[,max_agents].  Each row allows
- * the job in the interval [timestamp, timestamp + the requirements'
- * interval); agent_hours is the job's total (repeated or left empty on its
+ * the job in the interval [timestamp, timestamp + step), step the commonest
+ * of 15, 30, 60 min between a job's rows (else the requirements'
+ * interval); a cover cell is open to the job when contiguous rows span it
+ * wholly; agent_hours is the job's total (repeated or left empty on its
  * other rows; given values must agree); max_agents (empty: no limit) caps
  * the job's agents in that interval. */
 struct wfm_work_slot {
@@ -66,7 +68,8 @@ typedef struct wfm_shiftwork {
 	char **job;              /* names */
 	double *hours;           /* agent-hours per job */
 	size_t nslot;
-	struct wfm_work_slot *slot;
+	struct wfm_work_slot *slot;  /* sorted by job, then time */
+	int step;                /* seconds between a job's rows (0: unknown) */
 	char file[256];
 } wfm_shiftwork;
 

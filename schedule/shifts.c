@@ -261,12 +261,13 @@ static void blend_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
 		for (size_t k = 0; k < work->nslot; k++)
 			if (work->slot[k].job == j && work->slot[k].t > last)
 				last = work->slot[k].t;
-		wfm_time_format(last + req->step, tz, d, sizeof(d));
+		wfm_time_format(last + (work->step ? work->step : req->step), tz, d, sizeof(d));
 		fprintf(stderr, "  outbound     %s: %.2f of %.2f agent-h planned, allowed until %s%s\n",
 			work->job[j], p->job_hours[j], work->hours[j], d,
 			p->job_hours[j] + 1e-9 >= work->hours[j] ? "" : " (SHORT)");
 	}
 	q.work = NULL;
+	q.time_limit = o->p.time_limit / 4;   /* the comparison is a side report */
 	if (!(in = wfm_shiftplan_solve(req, rules, tz, &q, &err))) {
 		fprintf(stderr, "%s: inbound-only plan: %s\n", prog, err.msg);
 		return;
@@ -289,6 +290,9 @@ static void blend_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
 		in->paid_hours + out->paid_hours - p->paid_hours,
 		in->paid_hours + out->paid_hours > 0 ?
 		100 * (1 - p->paid_hours / (in->paid_hours + out->paid_hours)) : 0);
+	fprintf(stderr, "  blending     LP lower bounds: blended %.2f; inbound only %.2f + outbound only %.2f = %.2f; "
+		"solves %.2f s + %.2f s\n", p->mip.lp_bound, in->mip.lp_bound, out->mip.lp_bound,
+		in->mip.lp_bound + out->mip.lp_bound, in->mip.seconds, out->mip.seconds);
 	fprintf(stderr, "  blending     outbound costs %.2f paid hours on top of inbound (%.2f agent-h of work)\n",
 		p->paid_hours - in->paid_hours, p->work_hours);
 	wfm_shiftplan_free(in);
