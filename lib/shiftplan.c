@@ -424,14 +424,20 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 		if (m->soft)
 			target[i] -= (long)ceil(xlp[m->ncols + i] - 1e-6);
 	}
-	/* Flexible work keeps the LP's allocation, rounded up (still within
-	 * its bounds: they are whole); the rows it lies in need that many
-	 * more people. */
-	for (size_t k = 0; k < m->nov; k++) {
-		double v = ceil(xlp[m->o0 + k] - 1e-6);
-		x[m->o0 + k] = v > 0 ? v : 0;
-		target[m->ovrow[k]] += (long)x[m->o0 + k];
+	/* Flexible work (continuous) keeps the LP's allocation; the rows it
+	 * lies in need its sum, rounded up, more people. */
+	double *osum = calloc(m->nrows + 1, sizeof(double));
+	if (!osum) {
+		rc = -1;
+		goto out;
 	}
+	for (size_t k = 0; k < m->nov; k++) {
+		x[m->o0 + k] = xlp[m->o0 + k] > 0 ? xlp[m->o0 + k] : 0;
+		osum[m->ovrow[k]] += x[m->o0 + k];
+	}
+	for (size_t i = 0; i < m->nrows; i++)
+		target[i] += (long)ceil(osum[i] - 1e-6);
+	free(osum);
 	for (size_t j = 0; j < m->ncols; j++) {
 		double f = floor(xlp[j] + 1e-6);
 		x[j] = 0;
@@ -535,6 +541,7 @@ void wfm_shiftplan_free(wfm_shiftplan *p)
 	free(p->day_paid);
 	free(p->outbound);
 	free(p->job_hours);
+	free(p->ov);
 	free(p);
 }
 
@@ -679,7 +686,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		int64_t sstep = wk->step ? wk->step : req->step;
 		size_t per = (size_t)(sstep / p->grid) + 2;
 		p->njobs = wk->njobs;
-		if (!(p->outbound = calloc(p->ncells, sizeof(long))) ||
+		if (!(p->outbound = calloc(p->ncells, sizeof(double))) ||
 		    !(p->job_hours = calloc(wk->njobs + 1, sizeof(double))) ||
 		    !(ovjob = malloc(wk->nslot * per * sizeof(int))) ||
 		    !(ovcell = malloc(wk->nslot * per * sizeof(int))) ||
@@ -882,6 +889,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		for (size_t j = 0; j < wk->njobs; j++)
 			wfm_mip_add_row(mip, wk->hours[j] * 3600.0 / p->grid, -1);
 		m.o0 = wfm_mip_ncols(mip);
+		wfm_mip_continuous_from(mip, m.o0);
 		for (size_t k = 0; k < nov; k++) {
 			int r[2] = { ovcell[k], wrow0 + ovjob[k] };
 			double v[2] = { -1, 1 };
@@ -953,30 +961,39 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		for (int k = 0; k < n; k++)
 			p->scheduled[cells[k]] += cnt;
 	}
-	/* Rounding may leave a job more agents than its work needs: take the
-	 * surplus off its latest cells (they stay on shift, idle). */
+	/* A job given more than its work needs: take the surplus off its
+	 * latest cells (they stay on shift, idle); tiny values go. */
 	if (wk) {
 		double *tot = calloc(wk->njobs + 1, sizeof(double)), h = p->grid / 3600.0;
 		if (!tot)
 			goto oom;
-		for (size_t k = 0; k < nov; k++)
-			tot[ovjob[k]] += (double)lround(x[m.o0 + k]) * h;
-		for (size_t k = nov; k-- > 0;)
-			while (x[m.o0 + k] > 0.5 && tot[ovjob[k]] - h >= wk->hours[ovjob[k]] - 1e-9) {
-				x[m.o0 + k] -= 1;
-				tot[ovjob[k]] -= h;
+		for (size_t k = 0; k < nov; k++) {
+			if (x[m.o0 + k] < 1e-6)
+				x[m.o0 + k] = 0;
+			tot[ovjob[k]] += x[m.o0 + k] * h;
+		}
+		for (size_t k = nov; k-- > 0;) {
+			double cut = fmin(x[m.o0 + k], (tot[ovjob[k]] - wk->hours[ovjob[k]]) / h);
+			if (cut > 1e-9) {
+				x[m.o0 + k] -= cut;
+				tot[ovjob[k]] -= cut * h;
 			}
+		}
 		free(tot);
 	}
+	if (!(p->ov = calloc(nov + 1, sizeof(*p->ov))))
+		goto oom;
 	for (size_t k = 0; k < nov; k++) {
-		long v = lround(x[m.o0 + k]);
+		double v = x[m.o0 + k];
 		int i = m.rowcell[ovcell[k]];
+		if (v > 1e-9)
+			p->ov[p->nov++] = (struct wfm_ov){ (size_t)ovjob[k], (size_t)i, v };
 		p->outbound[i] += v;
-		p->job_hours[ovjob[k]] += (double)v * p->grid / 3600.0;
-		p->outbound_hours += (double)v * p->grid / 3600.0;
+		p->job_hours[ovjob[k]] += v * p->grid / 3600.0;
+		p->outbound_hours += v * p->grid / 3600.0;
 	}
 	for (size_t i = 0; i < p->ncells; i++) {
-		double under = p->required[i] - (double)p->scheduled[i] + (p->outbound ? (double)p->outbound[i] : 0);
+		double under = p->required[i] - (double)p->scheduled[i] + (p->outbound ? p->outbound[i] : 0);
 		p->scheduled_hours += (double)p->scheduled[i] * p->grid / 3600.0;
 		if (under > 1e-9) {
 			p->under_cells++;

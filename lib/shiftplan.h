@@ -19,7 +19,7 @@
  * Flexible (outbound) work: a job j has a total of W_j agent-hours that
  * may be worked in a set of allowed intervals (its calling windows before
  * its deadline).  With work given, an integer o[j,i] >= 0 (agents on job j
- * in cell i, at most max_agents) is added for every allowed cell, the
+ * in cell i, at most max_agents; continuous: agent-time) is added for every allowed cell, the
  * cover row of cell i becomes  working_i - sum_j o[j,i] >= ceil(r_i)  and
  * a row per job asks  sum_i o[j,i] * g / 3600 >= W_j  (g the cell length
  * in seconds): outbound fills the troughs of the inbound requirement.
@@ -118,11 +118,13 @@ typedef struct wfm_shiftplan {
 	size_t nodata;           /* window cells the requirements do not reach */
 	/* With flexible work: agents on it per cell (also counted in
 	 * scheduled), and agent-hours planned per job. */
-	long *outbound;
+	double *outbound;
 	double *job_hours;
 	size_t njobs;
 	double outbound_hours;   /* planned, all jobs */
 	double work_hours;       /* asked, all jobs */
+	size_t nov;              /* agents per (job, cell) with any */
+	struct wfm_ov { size_t job, cell; double agents; } *ov;
 } wfm_shiftplan;
 
 /* Solve.  NULL with an error when the input cannot be planned: in hard

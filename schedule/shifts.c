@@ -33,11 +33,13 @@ static const char usage[] =
 	"  --coverage FILE        write timestamp,required,scheduled,over,under\n"
 	"                         (with --outbound: required and scheduled are\n"
 	"                         inbound, plus a column outbound)\n"
+	"  --outbound-plan FILE   with --outbound: write timestamp,job,agents, the\n"
+	"                         agents on each job per cover interval\n"
 	"  --outbound FILE        flexible outbound work job,timestamp,agent_hours\n"
 	"                         [,max_agents] (wfm outbound --format work): fills\n"
 	"                         the troughs of the inbound requirement; the plan\n"
 	"                         is compared with inbound-only and outbound-only\n"
-	"                         plans on stderr"
+	"                         plans on stderr (solved in --time-limit/4 each)\n"
 	"  --time-limit SEC       solver time limit (default 10)\n"
 	"  --gap FRACTION         stop within this relative gap of the LP bound\n"
 	"                         (default 0.01)\n"
@@ -60,7 +62,7 @@ static const char usage[] =
 	"      --coverage out/coverage.csv --time-limit 20 -o out/plan.csv\n";
 
 struct opts {
-	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound;
+	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound, *outbound_plan;
 	struct wfm_shiftplan_opts p;
 };
 
@@ -73,6 +75,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "date", required_argument, NULL, 'd' },
 		{ "coverage", required_argument, NULL, 'c' },
 		{ "outbound", required_argument, NULL, 'O' },
+		{ "outbound-plan", required_argument, NULL, 'P' },
 		{ "time-limit", required_argument, NULL, 't' },
 		{ "gap", required_argument, NULL, 'g' },
 		{ "soft", required_argument, NULL, 's' },
@@ -97,6 +100,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'd': o->date = optarg; break;
 		case 'c': o->coverage = optarg; break;
 		case 'O': o->outbound = optarg; break;
+		case 'P': o->outbound_plan = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
 		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
@@ -114,6 +118,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->input = argv[optind];
 	if (!o->rules)
 		wfm_usage_fail(prog, "--rules is required");
+	if (o->outbound_plan && !o->outbound)
+		wfm_usage_fail(prog, "--outbound-plan needs --outbound");
 	if (o->week && o->date)
 		wfm_usage_fail(prog, "--week and --date exclude each other");
 	if (o->week || o->date) {
@@ -177,16 +183,41 @@ static void write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz)
 	fputs(p->outbound ? "timestamp,required,scheduled,over,under,outbound\n" :
 	      "timestamp,required,scheduled,over,under\n", fp);
 	for (size_t i = 0; i < p->ncells; i++) {
-		long ob = p->outbound ? p->outbound[i] : 0;
-		double rq = p->required[i], s = (double)(p->scheduled[i] - ob);
+		double ob = p->outbound ? p->outbound[i] : 0;
+		double rq = p->required[i], s = (double)p->scheduled[i] - ob;
 		wfm_time_format(p->t0 + (int64_t)i * p->grid, tz, a, sizeof(a));
 		fputs(a, fp);
 		num(fp, rq);
-		fprintf(fp, ",%ld", p->scheduled[i] - ob);
+		num(fp, s);
 		num(fp, s > rq ? s - rq : 0);
 		num(fp, rq > s ? rq - s : 0);
 		if (p->outbound)
-			fprintf(fp, ",%ld", ob);
+			num(fp, ob);
+		fputc('\n', fp);
+	}
+}
+
+static int ov_cmp(const void *a, const void *b)
+{
+	const struct wfm_ov *x = a, *y = b;
+
+	if (x->cell != y->cell)
+		return x->cell < y->cell ? -1 : 1;
+	return x->job < y->job ? -1 : x->job > y->job;
+}
+
+static void write_outbound_plan(FILE *fp, wfm_shiftplan *p, const wfm_shiftwork *w,
+				const wfm_tz *tz)
+{
+	char a[40];
+
+	qsort(p->ov, p->nov, sizeof(*p->ov), ov_cmp);
+	fputs("timestamp,job,agents\n", fp);
+	for (size_t k = 0; k < p->nov; k++) {
+		wfm_time_format(p->t0 + (int64_t)p->ov[k].cell * p->grid, tz, a, sizeof(a));
+		fputs(a, fp);
+		wfm_csv_write_field(fp, w->job[p->ov[k].job], 0);
+		num(fp, p->ov[k].agents);
 		fputc('\n', fp);
 	}
 }
@@ -308,7 +339,7 @@ int main(int argc, char **argv)
 	wfm_shiftrules *rules;
 	wfm_shiftplan *plan;
 	wfm_shiftwork *work = NULL;
-	wfm_atomic *out, *cov = NULL;
+	wfm_atomic *out, *cov = NULL, *obp = NULL;
 
 	parse_args(argc, argv, &o);
 	if (!(tz = wfm_tz_open(o.tz, &err)))
@@ -328,7 +359,21 @@ int main(int argc, char **argv)
 		wfm_atomic_abort(out);
 		wfm_die(prog, &err);
 	}
+	if (o.outbound_plan && !(obp = wfm_atomic_open(o.outbound_plan, &err))) {
+		wfm_atomic_abort(out);
+		if (cov)
+			wfm_atomic_abort(cov);
+		wfm_die(prog, &err);
+	}
 	write_plan(wfm_atomic_fp(out), plan, rules, tz);
+	if (obp)
+		write_outbound_plan(wfm_atomic_fp(obp), plan, work, tz);
+	if (obp && wfm_atomic_commit(obp, &err)) {
+		wfm_atomic_abort(out);
+		if (cov)
+			wfm_atomic_abort(cov);
+		wfm_die(prog, &err);
+	}
 	if (cov)
 		write_coverage(wfm_atomic_fp(cov), plan, tz);
 	if (cov && wfm_atomic_commit(cov, &err)) {
