@@ -46,7 +46,9 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 	size_t n = 0, cap = 0, nchan = 0, nt = 0;
 	char *chan[MAX_CHAN] = { 0 };
 	wfm_shiftreq *out = NULL;
-	int col[3], rc;
+	int col[3], rc, amb;
+	struct rec *ambt = NULL;
+	size_t namb = 0;
 	char a[40];
 
 	if (!rd)
@@ -70,7 +72,7 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 		}
 		x = &rec[n];
 		x->line = wfm_csv_line(rd);
-		if (wfm_csv_time(rd, col[0], tz, 0, &x->t, err) < 0 ||
+		if ((amb = wfm_csv_time(rd, col[0], tz, 0, &x->t, err)) < 0 ||
 		    wfm_csv_double(rd, col[2], &x->v, err))
 			goto done;
 		if (x->v < 0) {
@@ -90,6 +92,24 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 			}
 		}
 		x->chan = (int)k;
+		/* A wall time that occurs twice (the hour the clocks go back):
+		 * its second row for a channel is the later instant. */
+		if (amb == WFM_TZ_AMBIGUOUS) {
+			size_t q;
+			for (q = 0; q < namb && !(ambt[q].t == x->t && ambt[q].chan == x->chan); q++)
+				;
+			if (q < namb) {
+				wfm_csv_time(rd, col[0], tz, 1, &x->t, err);
+			} else {
+				void *pa = realloc(ambt, (namb + 1) * sizeof(*ambt));
+				if (!pa) {
+					wfm_error_set(err, "out of memory");
+					goto done;
+				}
+				ambt = pa;
+				ambt[namb++] = *x;
+			}
+		}
 		n++;
 	}
 	if (rc < 0)
@@ -162,6 +182,7 @@ done:
 	for (size_t k = 0; k < nchan; k++)
 		free(chan[k]);
 	free(rec);
+	free(ambt);
 	wfm_csv_close(rd);
 	return out;
 }

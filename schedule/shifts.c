@@ -48,6 +48,9 @@ static const char usage[] =
 	"  --break-step MIN       place breaks every MIN minutes (default: the grid)\n"
 	"  --no-wrap              do not fold shifts past the last day onto the first\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
+	"  --out-tz ZONE          the center's zone, when it is not --tz: local days,\n"
+	"                         shift rules and every output are in ZONE; naive\n"
+	"                         input times stay in --tz\n"
 	"  -o, --output FILE      plan, written atomically (default standard output)\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
@@ -62,7 +65,7 @@ static const char usage[] =
 	"      --coverage out/coverage.csv --time-limit 20 -o out/plan.csv\n";
 
 struct opts {
-	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound, *outbound_plan;
+	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound, *outbound_plan, *out_tz;
 	struct wfm_shiftplan_opts p;
 };
 
@@ -82,6 +85,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "break-step", required_argument, NULL, 'b' },
 		{ "no-wrap", no_argument, NULL, 'n' },
 		{ "tz", required_argument, NULL, 'z' },
+		{ "out-tz", required_argument, NULL, 'Z' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -102,6 +106,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'O': o->outbound = optarg; break;
 		case 'P': o->outbound_plan = optarg; break;
 		case 'z': o->tz = optarg; break;
+		case 'Z': o->out_tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
 		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
 		case 'g': o->p.gap = wfm_arg_double(prog, "--gap", optarg, 0, 1); break;
@@ -334,7 +339,7 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
+	wfm_tz *tzin, *tz;
 	wfm_shiftreq *req;
 	wfm_shiftrules *rules;
 	wfm_shiftplan *plan;
@@ -342,13 +347,13 @@ int main(int argc, char **argv)
 	wfm_atomic *out, *cov = NULL, *obp = NULL;
 
 	parse_args(argc, argv, &o);
-	if (!(tz = wfm_tz_open(o.tz, &err)))
+	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
 		wfm_die(prog, &err);
 	if (!(rules = wfm_shiftrules_load(o.rules, &err)))
 		wfm_die(prog, &err);
-	if (!(req = wfm_shiftreq_load(o.input, tz, &err)))
+	if (!(req = wfm_shiftreq_load(o.input, tzin, &err)))
 		wfm_die(prog, &err);
-	if (o.outbound && !(work = wfm_shiftwork_load(o.outbound, tz, &err)))
+	if (o.outbound && !(work = wfm_shiftwork_load(o.outbound, tzin, &err)))
 		wfm_die(prog, &err);
 	o.p.work = work;
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
@@ -389,6 +394,8 @@ int main(int argc, char **argv)
 	wfm_shiftwork_free(work);
 	wfm_shiftreq_free(req);
 	wfm_shiftrules_free(rules);
-	wfm_tz_free(tz);
+	if (tz != tzin)
+		wfm_tz_free(tz);
+	wfm_tz_free(tzin);
 	return 0;
 }
