@@ -46,7 +46,7 @@ static const char usage[] =
 	"                         requirements.csv, channel outbound:<campaign>) or\n"
 	"                         work (job,timestamp,agent_hours,max_agents: each\n"
 	"                         region's open intervals before its deadline and\n"
-	"                         the agent-hours of working all its records, for\n"
+	"                         the agent-hours the plan spends on it, for\n"
 	"                         wfm shifts --outbound)\n"
 	"  --shrinkage F          requirements: agents_gross = agents / (1 - F) (0)\n"
 	"  --tz ZONE              zone of the output and of naive times (default $TZ, else UTC)\n"
@@ -241,7 +241,9 @@ static int write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
 
 /* Flexible work for wfm shifts --outbound: per job (campaign/region) the
  * intervals it may dial in (window open, ending by the deadline) and the
- * agent-hours the unlimited plan spends on it, grossed up for shrinkage. */
+ * agent-hours the plan spends on it (at the level found, or with the
+ * capacity given: in predictive mode the agent time per dial depends on
+ * the pool), grossed up for shrinkage. */
 static void write_work(FILE *fp, const wfm_outbound *ob, const struct wfm_ob_params *p,
 		       const struct wfm_ob_jobsum *u, const wfm_tz *tz, int64_t now,
 		       double shrinkage)
@@ -409,14 +411,15 @@ int main(int argc, char **argv)
 		const struct wfm_ob_row *rows;
 		size_t n;
 		int64_t t;
-		write_work(wfm_atomic_fp(out), ob, &p, u, tz, now, o.shrinkage);
-		while (wfm_outbound_run_step(run, &t, &rows, &n)) {   /* for the report */
+		while (wfm_outbound_run_step(run, &t, &rows, &n)) {
 			double tot = 0;
 			for (size_t k = 0; k < n; k++)
 				tot += rows[k].agents;
 			if (tot > peak)
 				peak = tot;
 		}
+		write_work(wfm_atomic_fp(out), ob, &p, wfm_outbound_run_summary(run), tz, now,
+			   o.shrinkage);
 	} else if (o.requirements) {
 		if (write_requirements(wfm_atomic_fp(out), ob, run, tz, &o, &peak, &err)) {
 			wfm_atomic_abort(out);
