@@ -1,6 +1,7 @@
 /* mip.c - integer programs through GLPK: build once, LP bound, seeded
  * branch and bound under a time limit.  See mip.h. */
 #include "mip.h"
+#include <stdint.h>
 
 #include <glpk.h>
 #include <math.h>
@@ -17,6 +18,7 @@ struct wfm_mip {
 	size_t *cbeg;            /* ncols + 1 offsets into cidx/cval */
 	int *cidx;
 	double *cval;
+	size_t cont0;            /* columns from here on are continuous */
 };
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -39,6 +41,8 @@ wfm_mip *wfm_mip_alloc(wfm_error *err)
 {
 	wfm_mip *m = calloc(1, sizeof(*m));
 
+	if (m)
+		m->cont0 = SIZE_MAX;
 	if (!m || !(m->cbeg = calloc(1, sizeof(size_t)))) {
 		free(m);
 		wfm_error_set(err, "out of memory");
@@ -106,6 +110,7 @@ int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
 	return (int)m->ncols++;
 }
 
+void wfm_mip_continuous_from(wfm_mip *m, size_t j) { m->cont0 = j; }
 size_t wfm_mip_nrows(const wfm_mip *m) { return m->nrows; }
 size_t wfm_mip_ncols(const wfm_mip *m) { return m->ncols; }
 size_t wfm_mip_nnz(const wfm_mip *m) { return m->nnz; }
@@ -197,7 +202,7 @@ static void lpw_add(struct lpw *w, const wfm_mip *m, const size_t *list, size_t 
 		w->j_of[c - 1] = j;
 		w->n++;
 		int type = m->chi[j] < 0 ? GLP_LO : m->chi[j] == m->clo[j] ? GLP_FX : GLP_DB;
-		glp_set_col_kind(w->lp, c, GLP_IV);
+		glp_set_col_kind(w->lp, c, j >= m->cont0 ? GLP_CV : GLP_IV);
 		glp_set_col_bnds(w->lp, c, type, m->clo[j], m->chi[j] < 0 ? 0 : m->chi[j]);
 		glp_set_obj_coef(w->lp, c, m->cost[j]);
 		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
@@ -260,6 +265,11 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 			best[i] = m->ncols;
 		for (size_t j = 0; j < m->ncols; j++) {
 			size_t n = m->cbeg[j + 1] - m->cbeg[j];
+			int neg = 0;
+			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+				neg |= m->cval[k] < 0;
+			if (neg)        /* not a covering column */
+				continue;
 			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
 				size_t i = (size_t)m->cidx[k], b = best[i];
 				if (b == m->ncols || m->cost[j] * (double)(m->cbeg[b + 1] - m->cbeg[b]) <
@@ -365,7 +375,7 @@ static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, dou
 		double bestf = 0, left = limit_ms - (now() - t0) * 1000.0;
 		for (int c = 1; c <= n; c++) {
 			double v = glp_get_col_prim(w->lp, c), f = v - floor(v + 1e-6);
-			if (f < 1e-6 || f > 1 - 1e-6)
+			if (f < 1e-6 || f > 1 - 1e-6 || w->j_of[c - 1] >= m->cont0)
 				continue;
 			nfrac++;
 			if (f > bestf) {
@@ -377,7 +387,8 @@ static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, dou
 			for (size_t j = 0; j < m->ncols; j++)
 				x[j] = 0;
 			for (int c = 1; c <= n; c++)
-				x[w->j_of[c - 1]] = floor(glp_get_col_prim(w->lp, c) + 0.5);
+				x[w->j_of[c - 1]] = w->j_of[c - 1] >= m->cont0 ? glp_get_col_prim(w->lp, c) :
+						    floor(glp_get_col_prim(w->lp, c) + 0.5);
 			rc = 0;
 			break;
 		}
@@ -385,6 +396,8 @@ static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, dou
 			break;
 		for (int c = 1; c <= n; c++) {
 			double v = glp_get_col_prim(w->lp, c), f = v - floor(v + 1e-6);
+			if (w->j_of[c - 1] >= m->cont0)
+				continue;
 			double lo = (f >= 0.5 && f > 1e-6) || c == bestc ? ceil(v - 1e-6) : floor(v + 1e-6);
 			double hi = m->chi[w->j_of[c - 1]];
 			if (lo > glp_get_col_lb(w->lp, c) + 0.5 && (hi < 0 || lo <= hi))

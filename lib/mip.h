@@ -57,6 +57,8 @@ int wfm_mip_add_row(wfm_mip *m, double lo, double hi);
  * coefficients in rows idx[] (0-based).  Returns its index or -1. */
 int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
 		    size_t n, const int *idx, const double *val, wfm_error *err);
+/* Columns j and after are continuous (default: every column integer). */
+void wfm_mip_continuous_from(wfm_mip *m, size_t j);
 size_t wfm_mip_nrows(const wfm_mip *m);
 size_t wfm_mip_ncols(const wfm_mip *m);
 size_t wfm_mip_nnz(const wfm_mip *m);

@@ -46,7 +46,9 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 	size_t n = 0, cap = 0, nchan = 0, nt = 0;
 	char *chan[MAX_CHAN] = { 0 };
 	wfm_shiftreq *out = NULL;
-	int col[3], rc;
+	int col[3], rc, amb;
+	struct rec *ambt = NULL;
+	size_t namb = 0;
 	char a[40];
 
 	if (!rd)
@@ -70,7 +72,7 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 		}
 		x = &rec[n];
 		x->line = wfm_csv_line(rd);
-		if (wfm_csv_time(rd, col[0], tz, 0, &x->t, err) < 0 ||
+		if ((amb = wfm_csv_time(rd, col[0], tz, 0, &x->t, err)) < 0 ||
 		    wfm_csv_double(rd, col[2], &x->v, err))
 			goto done;
 		if (x->v < 0) {
@@ -90,6 +92,24 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 			}
 		}
 		x->chan = (int)k;
+		/* A wall time that occurs twice (the hour the clocks go back):
+		 * its second row for a channel is the later instant. */
+		if (amb == WFM_TZ_AMBIGUOUS) {
+			size_t q;
+			for (q = 0; q < namb && !(ambt[q].t == x->t && ambt[q].chan == x->chan); q++)
+				;
+			if (q < namb) {
+				wfm_csv_time(rd, col[0], tz, 1, &x->t, err);
+			} else {
+				void *pa = realloc(ambt, (namb + 1) * sizeof(*ambt));
+				if (!pa) {
+					wfm_error_set(err, "out of memory");
+					goto done;
+				}
+				ambt = pa;
+				ambt[namb++] = *x;
+			}
+		}
 		n++;
 	}
 	if (rc < 0)
@@ -162,8 +182,166 @@ done:
 	for (size_t k = 0; k < nchan; k++)
 		free(chan[k]);
 	free(rec);
+	free(ambt);
 	wfm_csv_close(rd);
 	return out;
+}
+
+/* ---- flexible work ---- */
+
+void wfm_shiftwork_free(wfm_shiftwork *w)
+{
+	if (!w)
+		return;
+	for (size_t k = 0; k < w->njobs; k++)
+		free(w->job[k]);
+	free(w->job);
+	free(w->hours);
+	free(w->slot);
+	free(w);
+}
+
+static int slot_cmp(const void *a, const void *b)
+{
+	const struct wfm_work_slot *x = a, *y = b;
+
+	if (x->job != y->job)
+		return x->job < y->job ? -1 : 1;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+wfm_shiftwork *wfm_shiftwork_load(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	wfm_csv_reader *rd = wfm_csv_open(path, err);
+	wfm_shiftwork *w = NULL;
+	size_t scap = 0, jcap = 0;
+	long *hline = NULL;
+	int cj, ct, ch, cm, rc;
+
+	if (!rd)
+		return NULL;
+	if (!(w = calloc(1, sizeof(*w)))) {
+		wfm_error_set(err, "out of memory");
+		goto fail;
+	}
+	snprintf(w->file, sizeof(w->file), "%s", path);
+	if ((cj = wfm_csv_require(rd, "job", err)) < 0 ||
+	    (ct = wfm_csv_require(rd, "timestamp", err)) < 0 ||
+	    (ch = wfm_csv_require(rd, "agent_hours", err)) < 0)
+		goto fail;
+	cm = wfm_csv_col(rd, "max_agents");
+	while ((rc = wfm_csv_next(rd, err)) == 1) {
+		const char *name = wfm_csv_get(rd, cj);
+		struct wfm_work_slot *x;
+		double h;
+		size_t k;
+
+		if (!*name) {
+			wfm_csv_error(rd, cj, err, "empty job name");
+			goto fail;
+		}
+		for (k = 0; k < w->njobs && strcmp(w->job[k], name); k++)
+			;
+		if (k == w->njobs) {
+			if (k == jcap) {
+				void *a = realloc(w->job, (jcap = jcap ? 2 * jcap : 16) * sizeof(char *));
+				void *b = a ? realloc(w->hours, jcap * sizeof(double)) : NULL;
+				void *c = b ? realloc(hline, jcap * sizeof(long)) : NULL;
+				if (a)
+					w->job = a;
+				if (b)
+					w->hours = b;
+				if (!c) {
+					wfm_error_set(err, "out of memory");
+					goto fail;
+				}
+				hline = c;
+			}
+			if (!(w->job[k] = strdup(name))) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			w->hours[k] = -1;
+			hline[k] = 0;
+			w->njobs++;
+		}
+		if (w->nslot == scap) {
+			void *q = realloc(w->slot, (scap = scap ? 2 * scap : 256) * sizeof(*w->slot));
+			if (!q) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			w->slot = q;
+		}
+		x = &w->slot[w->nslot];
+		x->job = k;
+		x->line = wfm_csv_line(rd);
+		if (wfm_csv_time(rd, ct, tz, 0, &x->t, err) < 0 ||
+		    wfm_csv_double_opt(rd, ch, -1, &h, err) ||
+		    wfm_csv_double_opt(rd, cm, -1, &x->max, err))
+			goto fail;
+		if (*wfm_csv_get(rd, ch)) {
+			if (h < 0) {
+				wfm_csv_error(rd, ch, err, "%g is negative", h);
+				goto fail;
+			}
+			if (w->hours[k] >= 0 && fabs(w->hours[k] - h) > 1e-9) {
+				wfm_csv_error(rd, ch, err, "job \"%s\" has %g agent-hours on line %ld",
+					      name, w->hours[k], hline[k]);
+				goto fail;
+			}
+			w->hours[k] = h;
+			hline[k] = x->line;
+		}
+		if (*wfm_csv_get(rd, cm)) {
+			if (x->max < 0) {
+				wfm_csv_error(rd, cm, err, "%g is negative", x->max);
+				goto fail;
+			}
+			x->max = floor(x->max + 1e-9);
+		}
+		w->nslot++;
+	}
+	if (rc < 0)
+		goto fail;
+	if (w->nslot == 0) {
+		wfm_error_at(err, path, 1, NULL, "no data rows");
+		goto fail;
+	}
+	for (size_t k = 0; k < w->njobs; k++)
+		if (w->hours[k] < 0) {
+			wfm_error_at(err, path, 0, "agent_hours", "job \"%s\" has no agent_hours on any row",
+				     w->job[k]);
+			goto fail;
+		}
+	qsort(w->slot, w->nslot, sizeof(*w->slot), slot_cmp);
+	size_t votes[3] = { 0 };
+	for (size_t i = 1; i < w->nslot; i++)
+		if (w->slot[i].job == w->slot[i - 1].job) {
+			int64_t d = w->slot[i].t - w->slot[i - 1].t;
+			if (d == 0) {
+				wfm_error_at(err, path, w->slot[i].line, "timestamp", "duplicate of line %ld",
+					     w->slot[i - 1].line);
+				goto fail;
+			}
+			votes[0] += d == 900;
+			votes[1] += d == 1800;
+			votes[2] += d == 3600;
+		}
+	/* The interval: the commonest step between a job's rows; 0 (the
+	 * requirements' interval) when no job has two consecutive rows. */
+	w->step = votes[0] >= votes[1] && votes[0] >= votes[2] && votes[0] ? 900 :
+		  votes[1] >= votes[2] && votes[1] ? 1800 : votes[2] ? 3600 : 0;
+	free(hline);
+	wfm_csv_close(rd);
+	return w;
+fail:
+	free(hline);
+	wfm_shiftwork_free(w);
+	wfm_csv_close(rd);
+	return NULL;
 }
 
 /* ---- the model ---- */
@@ -190,6 +368,8 @@ struct model {
 	int *rcol;
 	int soft;
 	const struct wfm_shiftplan_opts *o;
+	size_t o0, nov;          /* flexible-work columns o0 .. o0 + nov - 1 */
+	int *ovrow;              /* their cover rows */
 };
 
 /* Cells a column works in, in order (its break of blen minutes left out;
@@ -265,6 +445,20 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 		if (m->soft)
 			target[i] -= (long)ceil(xlp[m->ncols + i] - 1e-6);
 	}
+	/* Flexible work (continuous) keeps the LP's allocation; the rows it
+	 * lies in need its sum, rounded up, more people. */
+	double *osum = calloc(m->nrows + 1, sizeof(double));
+	if (!osum) {
+		rc = -1;
+		goto out;
+	}
+	for (size_t k = 0; k < m->nov; k++) {
+		x[m->o0 + k] = xlp[m->o0 + k] > 0 ? xlp[m->o0 + k] : 0;
+		osum[m->ovrow[k]] += x[m->o0 + k];
+	}
+	for (size_t i = 0; i < m->nrows; i++)
+		target[i] += (long)ceil(osum[i] - 1e-6);
+	free(osum);
 	for (size_t j = 0; j < m->ncols; j++) {
 		double f = floor(xlp[j] + 1e-6);
 		x[j] = 0;
@@ -333,7 +527,9 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 		}
 	}
 	for (size_t i = 0; i < m->nrows; i++) {
-		long u = m->need[i] - cover[i];
+		long u = target[i] - cover[i];
+		if (m->soft)
+			u += (long)ceil(xlp[m->ncols + i] - 1e-6);
 		if (m->soft)
 			x[m->ncols + i] = u > 0 ? (double)u : 0;
 		else if (u > 0)
@@ -364,6 +560,9 @@ void wfm_shiftplan_free(wfm_shiftplan *p)
 	free(p->required);
 	free(p->scheduled);
 	free(p->day_paid);
+	free(p->outbound);
+	free(p->job_hours);
+	free(p->ov);
 	free(p);
 }
 
@@ -445,6 +644,10 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	long *anycover = NULL;
 	struct wfm_tm tm;
 	char msg[600];
+	const wfm_shiftwork *wk = o->work;
+	size_t nov = 0;
+	int *ovjob = NULL, *ovcell = NULL;
+	double *ovmax = NULL;
 
 	if (!p) {
 		wfm_error_set(err, "out of memory");
@@ -499,6 +702,45 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		p->required_hours += req->req[k] * p->grid / 3600.0;
 	}
 
+	/* Flexible work: the allowed cells of each job. */
+	if (wk) {
+		int64_t sstep = wk->step ? wk->step : req->step;
+		size_t per = (size_t)(sstep / p->grid) + 2;
+		p->njobs = wk->njobs;
+		if (!(p->outbound = calloc(p->ncells, sizeof(double))) ||
+		    !(p->job_hours = calloc(wk->njobs + 1, sizeof(double))) ||
+		    !(ovjob = malloc(wk->nslot * per * sizeof(int))) ||
+		    !(ovcell = malloc(wk->nslot * per * sizeof(int))) ||
+		    !(ovmax = malloc(wk->nslot * per * sizeof(double))))
+			goto oom;
+		for (size_t k = 0; k < wk->njobs; k++)
+			p->work_hours += wk->hours[k];
+		/* Runs of contiguous slots of a job; the cells wholly inside a
+		 * run are open to it, capped by the least max_agents of the
+		 * slots they overlap. */
+		for (size_t q = 0, e; q < wk->nslot; q = e) {
+			int64_t a = wk->slot[q].t, b = a + sstep;
+			for (e = q + 1; e < wk->nslot && wk->slot[e].job == wk->slot[q].job &&
+			     wk->slot[e].t <= b; e++)
+				b = wk->slot[e].t + sstep;
+			int64_t d = a - p->t0;
+			int64_t i = d >= 0 ? (d + p->grid - 1) / p->grid : 0;
+			for (; i < (int64_t)p->ncells; i++) {
+				int64_t t = p->t0 + i * p->grid;
+				double mx = -1;
+				if (t + p->grid > b)
+					break;
+				for (size_t k = q; k < e; k++)
+					if (wk->slot[k].t < t + p->grid && wk->slot[k].t + sstep > t &&
+					    wk->slot[k].max >= 0 && (mx < 0 || wk->slot[k].max < mx))
+						mx = wk->slot[k].max;
+				ovjob[nov] = (int)wk->slot[q].job;
+				ovcell[nov] = (int)i;
+				ovmax[nov++] = mx;
+			}
+		}
+	}
+
 	/* Columns. */
 	long nc = enumerate(rs, tz, p, p->break_step, &m.col, err);
 	if (nc < 0)
@@ -514,11 +756,18 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	/* Rows: cells that need people and that some shift can reach. */
 	if (!(m.rowcell = malloc(p->ncells * sizeof(int))) || !(m.need = malloc(p->ncells * sizeof(long))))
 		goto oom;
+	for (size_t i = 0; i < p->ncells; i++)
+		rowof[i] = 0;
+	for (size_t k = 0; k < nov; k++)
+		rowof[ovcell[k]] = 1;     /* cells open to flexible work */
 	for (size_t i = 0; i < p->ncells; i++) {
 		long need = (long)ceil(p->required[i] - 1e-9);
+		int open = rowof[i] && anycover[i];
 		rowof[i] = -1;
-		if (need <= 0)
+		if (need <= 0 && !open)
 			continue;
+		if (need < 0)
+			need = 0;
 		if (!anycover[i]) {
 			bad[nbad++] = i;
 			continue;
@@ -536,6 +785,37 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		err->code = WFM_EINPUT;
 		goto fail;
 	}
+	/* Flexible work: keep the cells some shift reaches; each job must fit
+	 * in them. */
+	if (wk) {
+		size_t q = 0;
+		double *capj = calloc(wk->njobs + 1, sizeof(double));
+		if (!capj)
+			goto oom;
+		for (size_t k = 0; k < nov; k++)
+			if (rowof[ovcell[k]] >= 0) {
+				ovjob[q] = ovjob[k];
+				ovcell[q] = ovcell[k];
+				ovmax[q++] = ovmax[k];
+				capj[ovjob[k]] += ovmax[k] < 0 ? HUGE_VAL : ovmax[k] * p->grid / 3600.0;
+			}
+		nov = q;
+		for (size_t j = 0; j < wk->njobs; j++)
+			if (wk->hours[j] > 0 && capj[j] < wk->hours[j] - 1e-9) {
+				wfm_error_at(err, wk->file, 0, NULL,
+					     "job \"%s\": %g agent-hours do not fit in its allowed intervals "
+					     "inside the shift window (%g agent-hours at most)",
+					     wk->job[j], wk->hours[j], capj[j]);
+				err->code = WFM_EINPUT;
+				free(capj);
+				goto fail;
+			}
+		free(capj);
+	}
+	m.nov = nov;
+	m.ovrow = ovcell;
+	for (size_t k = 0; k < nov; k++)
+		ovcell[k] = rowof[ovcell[k]];     /* from here on: cover rows */
 	if (!(mip = wfm_mip_alloc(err)))
 		goto fail;
 	for (size_t i = 0; i < m.nrows; i++)
@@ -625,6 +905,21 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 			if (wfm_mip_add_col(mip, o->penalty * p->grid / 3600.0, 0, -1, 1, &r, &one, err) < 0)
 				goto fail;
 		}
+	if (wk) {
+		int wrow0 = (int)wfm_mip_nrows(mip);
+		for (size_t j = 0; j < wk->njobs; j++)
+			wfm_mip_add_row(mip, wk->hours[j] * 3600.0 / p->grid, -1);
+		m.o0 = wfm_mip_ncols(mip);
+		wfm_mip_continuous_from(mip, m.o0);
+		for (size_t k = 0; k < nov; k++) {
+			int r[2] = { ovcell[k], wrow0 + ovjob[k] };
+			double v[2] = { -1, 1 };
+			/* A token cost, so the plan holds no more outbound agents
+			 * than the work needs. */
+			if (wfm_mip_add_col(mip, 1e-4, 0, ovmax[k], 2, r, v, err) < 0)
+				goto fail;
+		}
+	}
 	p->model_rows = wfm_mip_nrows(mip);
 	p->model_cols = wfm_mip_ncols(mip);
 	p->model_nnz = wfm_mip_nnz(mip);
@@ -633,6 +928,13 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	struct wfm_mip_params mp = { o->time_limit, o->gap, heuristic, &m };
 	if (wfm_mip_solve(mip, &mp, x, &p->mip, err))
 		goto fail;
+	if (p->mip.status == WFM_MIP_INFEASIBLE && wk) {
+		wfm_error_at(err, rs->file, 0, NULL,
+			     "hard cover infeasible: the inbound requirement and the outbound work of %s "
+			     "cannot both be covered within min_count/max_count and max_agents", wk->file);
+		err->code = WFM_EINPUT;
+		goto fail;
+	}
 	if (p->mip.status == WFM_MIP_INFEASIBLE) {
 		/* Only the count limits can do this: find the short intervals
 		 * by solving the soft model. */
@@ -680,15 +982,47 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		for (int k = 0; k < n; k++)
 			p->scheduled[cells[k]] += cnt;
 	}
+	/* A job given more than its work needs: take the surplus off its
+	 * latest cells (they stay on shift, idle); tiny values go. */
+	if (wk) {
+		double *tot = calloc(wk->njobs + 1, sizeof(double)), h = p->grid / 3600.0;
+		if (!tot)
+			goto oom;
+		for (size_t k = 0; k < nov; k++) {
+			if (x[m.o0 + k] < 1e-6)
+				x[m.o0 + k] = 0;
+			tot[ovjob[k]] += x[m.o0 + k] * h;
+		}
+		for (size_t k = nov; k-- > 0;) {
+			double cut = fmin(x[m.o0 + k], (tot[ovjob[k]] - wk->hours[ovjob[k]]) / h);
+			if (cut > 1e-9) {
+				x[m.o0 + k] -= cut;
+				tot[ovjob[k]] -= cut * h;
+			}
+		}
+		free(tot);
+	}
+	if (!(p->ov = calloc(nov + 1, sizeof(*p->ov))))
+		goto oom;
+	for (size_t k = 0; k < nov; k++) {
+		double v = x[m.o0 + k];
+		int i = m.rowcell[ovcell[k]];
+		if (v > 1e-9)
+			p->ov[p->nov++] = (struct wfm_ov){ (size_t)ovjob[k], (size_t)i, v };
+		p->outbound[i] += v;
+		p->job_hours[ovjob[k]] += v * p->grid / 3600.0;
+		p->outbound_hours += v * p->grid / 3600.0;
+	}
 	for (size_t i = 0; i < p->ncells; i++) {
-		double under = p->required[i] - (double)p->scheduled[i];
+		double under = p->required[i] - (double)p->scheduled[i] + (p->outbound ? p->outbound[i] : 0);
 		p->scheduled_hours += (double)p->scheduled[i] * p->grid / 3600.0;
 		if (under > 1e-9) {
 			p->under_cells++;
 			p->under_hours += under * p->grid / 3600.0;
 		}
 	}
-	p->efficiency = p->scheduled_hours > 0 ? p->required_hours / p->scheduled_hours : 0;
+	p->efficiency = p->scheduled_hours > 0 ?
+		(p->required_hours + p->outbound_hours) / p->scheduled_hours : 0;
 	goto done;
 oom:
 	wfm_error_set(err, "out of memory");
@@ -715,5 +1049,8 @@ done:
 	free(x);
 	free(bad);
 	free(anycover);
+	free(ovjob);
+	free(ovcell);
+	free(ovmax);
 	return p;
 }

@@ -16,8 +16,16 @@
  * Monday early morning).  With no_wrap those hours fall outside the
  * window and count for nothing.
  *
- * Entry points: wfm_shiftreq_load(), wfm_shiftplan_solve(),
- * wfm_shiftplan_free().
+ * Flexible (outbound) work: a job j has a total of W_j agent-hours that
+ * may be worked in a set of allowed intervals (its calling windows before
+ * its deadline).  With work given, an integer o[j,i] >= 0 (agents on job j
+ * in cell i, at most max_agents; continuous: agent-time) is added for every allowed cell, the
+ * cover row of cell i becomes  working_i - sum_j o[j,i] >= ceil(r_i)  and
+ * a row per job asks  sum_i o[j,i] * g / 3600 >= W_j  (g the cell length
+ * in seconds): outbound fills the troughs of the inbound requirement.
+ *
+ * Entry points: wfm_shiftreq_load(), wfm_shiftwork_load(),
+ * wfm_shiftplan_solve(), wfm_shiftplan_free().
  */
 #ifndef WFM_SHIFTPLAN_H
 #define WFM_SHIFTPLAN_H
@@ -41,6 +49,33 @@ typedef struct wfm_shiftreq {
 wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *err);
 void wfm_shiftreq_free(wfm_shiftreq *r);
 
+/* Flexible work: job,timestamp,agent_hours[,max_agents].  Each row allows
+ * the job in the interval [timestamp, timestamp + step), step the commonest
+ * of 15, 30, 60 min between a job's rows (else the requirements'
+ * interval); a cover cell is open to the job when contiguous rows span it
+ * wholly; agent_hours is the job's total (repeated or left empty on its
+ * other rows; given values must agree); max_agents (empty: no limit) caps
+ * the job's agents in that interval. */
+struct wfm_work_slot {
+	size_t job;
+	int64_t t;               /* UTC start */
+	double max;              /* -1: no limit */
+	long line;
+};
+
+typedef struct wfm_shiftwork {
+	size_t njobs;
+	char **job;              /* names */
+	double *hours;           /* agent-hours per job */
+	size_t nslot;
+	struct wfm_work_slot *slot;  /* sorted by job, then time */
+	int step;                /* seconds between a job's rows (0: unknown) */
+	char file[256];
+} wfm_shiftwork;
+
+wfm_shiftwork *wfm_shiftwork_load(const char *path, const wfm_tz *tz, wfm_error *err);
+void wfm_shiftwork_free(wfm_shiftwork *w);
+
 struct wfm_shiftplan_opts {
 	int64_t first_day;       /* local day number of the window's first day */
 	int ndays;               /* 0: every day of the requirements */
@@ -50,6 +85,7 @@ struct wfm_shiftplan_opts {
 	double gap;              /* relative MIP gap */
 	int break_step;          /* minutes between break placements; 0 = grid */
 	int no_wrap;             /* 1: the window is not cyclic */
+	const wfm_shiftwork *work;  /* flexible outbound work, or NULL */
 };
 
 struct wfm_plan_row {
@@ -80,6 +116,15 @@ typedef struct wfm_shiftplan {
 	size_t under_cells, uncoverable;
 	double under_hours;
 	size_t nodata;           /* window cells the requirements do not reach */
+	/* With flexible work: agents on it per cell (also counted in
+	 * scheduled), and agent-hours planned per job. */
+	double *outbound;
+	double *job_hours;
+	size_t njobs;
+	double outbound_hours;   /* planned, all jobs */
+	double work_hours;       /* asked, all jobs */
+	size_t nov;              /* agents per (job, cell) with any */
+	struct wfm_ov { size_t job, cell; double agents; } *ov;
 } wfm_shiftplan;
 
 /* Solve.  NULL with an error when the input cannot be planned: in hard

@@ -42,8 +42,12 @@ static const char usage[] =
 	"  --mode M               preview, progressive (default) or predictive\n"
 	"  --abandon F            predictive: target abandon rate (default 0.03)\n"
 	"  --now TIME             deadlines must be later (default: the plan's start)\n"
-	"  --format F             dialplan (default) or requirements (DESIGN.md's\n"
-	"                         requirements.csv, channel outbound:<campaign>)\n"
+	"  --format F             dialplan (default), requirements (DESIGN.md's\n"
+	"                         requirements.csv, channel outbound:<campaign>) or\n"
+	"                         work (job,timestamp,agent_hours,max_agents: each\n"
+	"                         region's open intervals before its deadline and\n"
+	"                         the agent-hours the plan spends on it, for\n"
+	"                         wfm shifts --outbound)\n"
 	"  --shrinkage F          requirements: agents_gross = agents / (1 - F) (0)\n"
 	"  --tz ZONE              zone of the output and of naive times (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
@@ -67,7 +71,7 @@ struct opts {
 	double agents, pool, talk, wrap, ring, preview, abandon, shrinkage;
 	int64_t retry_gap;
 	enum wfm_ob_mode mode;
-	int requirements;
+	int requirements, work;
 };
 
 static void parse_args(int argc, char **argv, struct opts *o)
@@ -149,9 +153,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 				wfm_usage_fail(prog, "--mode: \"%s\" is not preview, progressive or predictive", optarg);
 			break;
 		case 'f':
-			if (strcmp(optarg, "dialplan") && strcmp(optarg, "requirements"))
-				wfm_usage_fail(prog, "--format: \"%s\" is not dialplan or requirements", optarg);
+			if (strcmp(optarg, "dialplan") && strcmp(optarg, "requirements") && strcmp(optarg, "work"))
+				wfm_usage_fail(prog, "--format: \"%s\" is not dialplan, requirements or work", optarg);
 			o->requirements = !strcmp(optarg, "requirements");
+			o->work = !strcmp(optarg, "work");
 			break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
 		case 'v': wfm_set_verbosity(prog, 2); break;
@@ -237,6 +242,35 @@ static int write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
 	free(conn);
 	free(ag);
 	return 0;
+}
+
+/* Flexible work for wfm shifts --outbound: per job (campaign/region) the
+ * intervals it may dial in (window open, ending by the deadline) and the
+ * agent-hours the plan spends on it (at the level found, or with the
+ * capacity given: in predictive mode the agent time per dial depends on
+ * the pool), grossed up for shrinkage. */
+static void write_work(FILE *fp, const wfm_outbound *ob, const struct wfm_ob_params *p,
+		       const struct wfm_ob_jobsum *u, const wfm_tz *tz, int64_t now,
+		       double shrinkage)
+{
+	char ts[40], name[512];
+
+	fputs("job,timestamp,agent_hours,max_agents\n", fp);
+	for (size_t j = 0; j < ob->njobs; j++) {
+		const struct wfm_ob_job *jb = &ob->job[j];
+		double h = u[j].agent_s / 3600 / (1 - shrinkage);
+		if (h < 0.005)
+			continue;
+		snprintf(name, sizeof(name), "%s/%s", jb->campaign, jb->region);
+		for (size_t i = 0; i < p->nint; i++) {
+			int64_t t = p->start + (int64_t)i * p->step;
+			if (t < now || t + p->step > jb->deadline || !wfm_outbound_open(ob, j, t, p->step))
+				continue;
+			wfm_csv_write_field(fp, name, 1);
+			wfm_time_format(t, tz, ts, sizeof(ts));
+			fprintf(fp, ",%s,%.2f,\n", ts, h);
+		}
+	}
 }
 
 /* The report on stderr: totals, then every job that misses its deadline. */
@@ -378,7 +412,20 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
-	if (o.requirements) {
+	if (o.work) {
+		const struct wfm_ob_row *rows;
+		size_t n;
+		int64_t t;
+		while (wfm_outbound_run_step(run, &t, &rows, &n)) {
+			double tot = 0;
+			for (size_t k = 0; k < n; k++)
+				tot += rows[k].agents;
+			if (tot > peak)
+				peak = tot;
+		}
+		write_work(wfm_atomic_fp(out), ob, &p, wfm_outbound_run_summary(run), tz, now,
+			   o.shrinkage);
+	} else if (o.requirements) {
 		if (write_requirements(wfm_atomic_fp(out), ob, run, tz, &o, &peak, &err)) {
 			wfm_atomic_abort(out);
 			wfm_die(prog, &err);

@@ -31,6 +31,15 @@ static const char usage[] =
 	"  --date DATE            plan one day\n"
 	"                         (default: every day of the requirements)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under\n"
+	"                         (with --outbound: required and scheduled are\n"
+	"                         inbound, plus a column outbound)\n"
+	"  --outbound-plan FILE   with --outbound: write timestamp,job,agents, the\n"
+	"                         agents on each job per cover interval\n"
+	"  --outbound FILE        flexible outbound work job,timestamp,agent_hours\n"
+	"                         [,max_agents] (wfm outbound --format work): fills\n"
+	"                         the troughs of the inbound requirement; the plan\n"
+	"                         is compared with inbound-only and outbound-only\n"
+	"                         plans on stderr (solved in --time-limit/4 each)\n"
 	"  --time-limit SEC       solver time limit (default 10)\n"
 	"  --gap FRACTION         stop within this relative gap of the LP bound\n"
 	"                         (default 0.01)\n"
@@ -39,6 +48,9 @@ static const char usage[] =
 	"  --break-step MIN       place breaks every MIN minutes (default: the grid)\n"
 	"  --no-wrap              do not fold shifts past the last day onto the first\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
+	"  --out-tz ZONE          the center's zone, when it is not --tz: local days,\n"
+	"                         shift rules and every output are in ZONE; naive\n"
+	"                         input times stay in --tz\n"
 	"  -o, --output FILE      plan, written atomically (default standard output)\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
@@ -53,7 +65,7 @@ static const char usage[] =
 	"      --coverage out/coverage.csv --time-limit 20 -o out/plan.csv\n";
 
 struct opts {
-	const char *input, *output, *rules, *coverage, *tz, *week, *date;
+	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound, *outbound_plan, *out_tz;
 	struct wfm_shiftplan_opts p;
 };
 
@@ -65,12 +77,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "week", required_argument, NULL, 'w' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "coverage", required_argument, NULL, 'c' },
+		{ "outbound", required_argument, NULL, 'O' },
+		{ "outbound-plan", required_argument, NULL, 'P' },
 		{ "time-limit", required_argument, NULL, 't' },
 		{ "gap", required_argument, NULL, 'g' },
 		{ "soft", required_argument, NULL, 's' },
 		{ "break-step", required_argument, NULL, 'b' },
 		{ "no-wrap", no_argument, NULL, 'n' },
 		{ "tz", required_argument, NULL, 'z' },
+		{ "out-tz", required_argument, NULL, 'Z' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -88,7 +103,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'w': o->week = optarg; break;
 		case 'd': o->date = optarg; break;
 		case 'c': o->coverage = optarg; break;
+		case 'O': o->outbound = optarg; break;
+		case 'P': o->outbound_plan = optarg; break;
 		case 'z': o->tz = optarg; break;
+		case 'Z': o->out_tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
 		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
 		case 'g': o->p.gap = wfm_arg_double(prog, "--gap", optarg, 0, 1); break;
@@ -105,6 +123,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->input = argv[optind];
 	if (!o->rules)
 		wfm_usage_fail(prog, "--rules is required");
+	if (o->outbound_plan && !o->outbound)
+		wfm_usage_fail(prog, "--outbound-plan needs --outbound");
 	if (o->week && o->date)
 		wfm_usage_fail(prog, "--week and --date exclude each other");
 	if (o->week || o->date) {
@@ -165,15 +185,44 @@ static void write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz)
 {
 	char a[40];
 
-	fputs("timestamp,required,scheduled,over,under\n", fp);
+	fputs(p->outbound ? "timestamp,required,scheduled,over,under,outbound\n" :
+	      "timestamp,required,scheduled,over,under\n", fp);
 	for (size_t i = 0; i < p->ncells; i++) {
-		double rq = p->required[i], s = (double)p->scheduled[i];
+		double ob = p->outbound ? p->outbound[i] : 0;
+		double rq = p->required[i], s = (double)p->scheduled[i] - ob;
 		wfm_time_format(p->t0 + (int64_t)i * p->grid, tz, a, sizeof(a));
 		fputs(a, fp);
 		num(fp, rq);
-		fprintf(fp, ",%ld", p->scheduled[i]);
+		num(fp, s);
 		num(fp, s > rq ? s - rq : 0);
 		num(fp, rq > s ? rq - s : 0);
+		if (p->outbound)
+			num(fp, ob);
+		fputc('\n', fp);
+	}
+}
+
+static int ov_cmp(const void *a, const void *b)
+{
+	const struct wfm_ov *x = a, *y = b;
+
+	if (x->cell != y->cell)
+		return x->cell < y->cell ? -1 : 1;
+	return x->job < y->job ? -1 : x->job > y->job;
+}
+
+static void write_outbound_plan(FILE *fp, wfm_shiftplan *p, const wfm_shiftwork *w,
+				const wfm_tz *tz)
+{
+	char a[40];
+
+	qsort(p->ov, p->nov, sizeof(*p->ov), ov_cmp);
+	fputs("timestamp,job,agents\n", fp);
+	for (size_t k = 0; k < p->nov; k++) {
+		wfm_time_format(p->t0 + (int64_t)p->ov[k].cell * p->grid, tz, a, sizeof(a));
+		fputs(a, fp);
+		wfm_csv_write_field(fp, w->job[p->ov[k].job], 0);
+		num(fp, p->ov[k].agents);
 		fputc('\n', fp);
 	}
 }
@@ -206,8 +255,14 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	else
 		fprintf(stderr, "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
 			p->paid_hours);
-	fprintf(stderr, "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
-		p->required_hours, p->scheduled_hours, 100 * p->efficiency);
+	if (p->outbound)
+		fprintf(stderr, "  coverage     required %.1f agent-h inbound + %.1f outbound, scheduled %.1f agent-h "
+			"(%.1f on outbound), efficiency %.1f%%\n",
+			p->required_hours, p->work_hours, p->scheduled_hours, p->outbound_hours,
+			100 * p->efficiency);
+	else
+		fprintf(stderr, "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
+			p->required_hours, p->scheduled_hours, 100 * p->efficiency);
 	fprintf(stderr, "  under        %zu intervals under-covered (%.1f agent-h short)",
 		p->under_cells, p->under_hours);
 	if (p->uncoverable)
@@ -225,23 +280,82 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	}
 }
 
+/* Blended against separate plans: the same rules and options with the
+ * inbound requirement alone, and with the outbound work alone. */
+static void blend_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
+			 const wfm_shiftrules *rules, const wfm_tz *tz, const struct opts *o,
+			 const wfm_shiftwork *work)
+{
+	struct wfm_shiftplan_opts q = o->p;
+	wfm_shiftreq zero = *req;
+	wfm_shiftplan *in, *out;
+	wfm_error err = { 0 };
+	char d[40];
+
+	for (size_t j = 0; j < work->njobs; j++) {
+		int64_t last = INT64_MIN;
+		for (size_t k = 0; k < work->nslot; k++)
+			if (work->slot[k].job == j && work->slot[k].t > last)
+				last = work->slot[k].t;
+		wfm_time_format(last + (work->step ? work->step : req->step), tz, d, sizeof(d));
+		fprintf(stderr, "  outbound     %s: %.2f of %.2f agent-h planned, allowed until %s%s\n",
+			work->job[j], p->job_hours[j], work->hours[j], d,
+			p->job_hours[j] + 1e-9 >= work->hours[j] ? "" : " (SHORT)");
+	}
+	q.work = NULL;
+	q.time_limit = o->p.time_limit / 4;   /* the comparison is a side report */
+	if (!(in = wfm_shiftplan_solve(req, rules, tz, &q, &err))) {
+		fprintf(stderr, "%s: inbound-only plan: %s\n", prog, err.msg);
+		return;
+	}
+	if (!(zero.req = calloc(req->n, sizeof(double)))) {
+		wfm_shiftplan_free(in);
+		return;
+	}
+	q.work = work;
+	out = wfm_shiftplan_solve(&zero, rules, tz, &q, &err);
+	free(zero.req);
+	if (!out) {
+		fprintf(stderr, "%s: outbound-only plan: %s\n", prog, err.msg);
+		wfm_shiftplan_free(in);
+		return;
+	}
+	fprintf(stderr, "  blending     paid hours blended %.2f; inbound only %.2f + outbound only %.2f = %.2f "
+		"separately; saving %.2f h (%.1f%%)\n",
+		p->paid_hours, in->paid_hours, out->paid_hours, in->paid_hours + out->paid_hours,
+		in->paid_hours + out->paid_hours - p->paid_hours,
+		in->paid_hours + out->paid_hours > 0 ?
+		100 * (1 - p->paid_hours / (in->paid_hours + out->paid_hours)) : 0);
+	fprintf(stderr, "  blending     LP lower bounds: blended %.2f; inbound only %.2f + outbound only %.2f = %.2f; "
+		"solves %.2f s + %.2f s\n", p->mip.lp_bound, in->mip.lp_bound, out->mip.lp_bound,
+		in->mip.lp_bound + out->mip.lp_bound, in->mip.seconds, out->mip.seconds);
+	fprintf(stderr, "  blending     outbound costs %.2f paid hours on top of inbound (%.2f agent-h of work)\n",
+		p->paid_hours - in->paid_hours, p->work_hours);
+	wfm_shiftplan_free(in);
+	wfm_shiftplan_free(out);
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
+	wfm_tz *tzin, *tz;
 	wfm_shiftreq *req;
 	wfm_shiftrules *rules;
 	wfm_shiftplan *plan;
-	wfm_atomic *out, *cov = NULL;
+	wfm_shiftwork *work = NULL;
+	wfm_atomic *out, *cov = NULL, *obp = NULL;
 
 	parse_args(argc, argv, &o);
-	if (!(tz = wfm_tz_open(o.tz, &err)))
+	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
 		wfm_die(prog, &err);
 	if (!(rules = wfm_shiftrules_load(o.rules, &err)))
 		wfm_die(prog, &err);
-	if (!(req = wfm_shiftreq_load(o.input, tz, &err)))
+	if (!(req = wfm_shiftreq_load(o.input, tzin, &err)))
 		wfm_die(prog, &err);
+	if (o.outbound && !(work = wfm_shiftwork_load(o.outbound, tzin, &err)))
+		wfm_die(prog, &err);
+	o.p.work = work;
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
@@ -250,7 +364,21 @@ int main(int argc, char **argv)
 		wfm_atomic_abort(out);
 		wfm_die(prog, &err);
 	}
+	if (o.outbound_plan && !(obp = wfm_atomic_open(o.outbound_plan, &err))) {
+		wfm_atomic_abort(out);
+		if (cov)
+			wfm_atomic_abort(cov);
+		wfm_die(prog, &err);
+	}
 	write_plan(wfm_atomic_fp(out), plan, rules, tz);
+	if (obp)
+		write_outbound_plan(wfm_atomic_fp(obp), plan, work, tz);
+	if (obp && wfm_atomic_commit(obp, &err)) {
+		wfm_atomic_abort(out);
+		if (cov)
+			wfm_atomic_abort(cov);
+		wfm_die(prog, &err);
+	}
 	if (cov)
 		write_coverage(wfm_atomic_fp(cov), plan, tz);
 	if (cov && wfm_atomic_commit(cov, &err)) {
@@ -260,9 +388,14 @@ int main(int argc, char **argv)
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	summary(plan, &o);
+	if (work)
+		blend_report(plan, req, rules, tz, &o, work);
 	wfm_shiftplan_free(plan);
+	wfm_shiftwork_free(work);
 	wfm_shiftreq_free(req);
 	wfm_shiftrules_free(rules);
-	wfm_tz_free(tz);
+	if (tz != tzin)
+		wfm_tz_free(tz);
+	wfm_tz_free(tzin);
 	return 0;
 }

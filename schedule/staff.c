@@ -33,6 +33,8 @@ static const char usage[] =
 	"  --chat-overhead X      handle-time growth per extra concurrent chat (0.5)\n"
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
+	"  --out-tz ZONE          write the output's timestamps in ZONE instead\n"
+	"                         (the center's zone, when the demand is elsewhere)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
 	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
 	"  -v, --verbose          also print run time and peak memory at exit\n"
@@ -51,7 +53,7 @@ static const char usage[] =
 	"      --evaluate out/coverage.csv -o out/evaluation.csv\n";
 
 struct opts {
-	const char *input, *output, *tz, *channels, *evaluate;
+	const char *input, *output, *tz, *channels, *evaluate, *out_tz;
 	struct wfm_staff_opts so;
 };
 
@@ -81,6 +83,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "chat-overhead", required_argument, NULL, 'x' },
 		{ "max-agents", required_argument, NULL, 'm' },
 		{ "tz", required_argument, NULL, 'z' },
+		{ "out-tz", required_argument, NULL, 'Z' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -95,6 +98,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
 		case 'z': o->tz = optarg; break;
+		case 'Z': o->out_tz = optarg; break;
 		case 'c': o->channels = optarg; break;
 		case 'e': o->evaluate = optarg; break;
 		case 'b': parse_hours(optarg, &o->so); break;
@@ -192,7 +196,7 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
+	wfm_tz *tz, *otz = NULL;
 	wfm_series *s;
 	wfm_channels *cfg;
 	wfm_atomic *out;
@@ -203,7 +207,7 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	gsl_set_error_handler_off();
-	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)) ||
+	if (!(tz = wfm_tz_open(o.tz, &err)) || (o.out_tz && !(otz = wfm_tz_open(o.out_tz, &err))) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    !(s = wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
 		wfm_die(prog, &err);
 	if (!(req = calloc(s->nchan * s->n, sizeof(*req)))) {
@@ -227,9 +231,9 @@ int main(int argc, char **argv)
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (ev)
-		write_evaluation(wfm_atomic_fp(out), s, tz, req, ev);
+		write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev);
 	else
-		write_requirements(wfm_atomic_fp(out), s, tz, req);
+		write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, req);
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	if (ev)
@@ -240,6 +244,7 @@ int main(int argc, char **argv)
 	free(map);
 	wfm_series_free(s);
 	wfm_channels_free(cfg);
+	wfm_tz_free(otz);
 	wfm_tz_free(tz);
 	return 0;
 }
