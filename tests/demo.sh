@@ -40,8 +40,14 @@ done_ $O/evaluation.csv $O/evaluation-report.txt
 
 step "roster of 120 agents for the week"
 $W roster $O/plan.csv $D/staff.csv --week $WEEK --availability $D/availability.csv \
+	--requirements $O/requirements.csv --coverage $O/roster-coverage.csv \
 	-o $O/roster.csv 2>$O/roster-report.txt
-done_ $O/roster.csv
+done_ $O/roster.csv $O/roster-coverage.csv $O/roster-report.txt
+
+step "service level the named roster gives"
+$W staff $O/forecast.csv --channels $D/channels.csv --evaluate $O/roster-coverage.csv \
+	-o $O/roster-evaluation.csv 2>$O/roster-evaluation-report.txt
+done_ $O/roster-evaluation.csv
 
 step "functions per agent and hour on $DAY"
 $W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY --step 30 \
@@ -50,11 +56,23 @@ $W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY --step 3
 	-o $O/functions.txt 2>/dev/null
 done_ $O/functions.csv $O/functions.txt
 
+step "outbound dial plan, blended with inbound"
+F=tests/fixtures/outbound
+$W outbound $F/campaigns.csv --from $WEEK --rates $F/rates.csv --mode predictive \
+	-o $O/dialplan.csv 2>$O/outbound-report.txt
+$W outbound $F/campaigns.csv --from $WEEK --rates $F/rates.csv --mode predictive \
+	--format work -o $O/outbound-work.csv 2>/dev/null
+$W shifts $O/requirements.csv --rules $D/rules.csv --week $WEEK --outbound $O/outbound-work.csv \
+	--time-limit 20 -o $O/plan-blended.csv 2>$O/shifts-blended-report.txt
+done_ $O/dialplan.csv $O/plan-blended.csv
+
 step "charts"
 $W chart profile $O/profile.csv -o $O/profile.png
 $W chart forecast $O/forecast.csv --history $D/history.csv --events $D/events.csv -o $O/forecast.png
 $W chart coverage $O/coverage.csv -o $O/coverage.png
 $W chart staff $O/evaluation.csv -o $O/staff.png
+$W chart coverage $O/roster-coverage.csv -o $O/roster-coverage.png
+$W chart staff $O/roster-evaluation.csv -o $O/roster-staff.png
 $W chart roster $O/roster.csv --date $DAY -o $O/roster.png
 $W chart functions $O/functions.csv -o $O/functions.png
 done_ $O/*.png
