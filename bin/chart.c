@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *prog = "wfm-chart";
 
@@ -49,18 +50,23 @@ static const char usage[] =
 	"  --weeks N            forecast: weeks of history before the forecast (default 2)\n"
 	"  --events FILE        forecast: date,name,effect_days_before,effect_days_after\n"
 	"  --date YYYY-MM-DD    roster, functions: only this day (default: all days)\n"
+	"  --plan FILE          roster: plan.csv; shifts planned but not rostered are\n"
+	"                       drawn as hatched \"unfilled xN\" bars under the agents\n"
 	"  --width PX, --height PX   canvas size (roster and functions grow taller\n"
 	"                       when rows would be too thin to read)\n"
 	"  --title TEXT         chart title (default per kind)\n"
 	"  --tz ZONE            zone of naive timestamps (default $TZ, else UTC)\n"
-	"  -o, --output FILE    output file (default \"-\": PNG on standard output)\n"
-	"  -h, --help           this help;  -V, --version  the version\n"
+	"  -o, --output FILE    output file; \"-\" writes PNG to standard output (the\n"
+	"                       default when standard output is not a terminal)\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
 	"\n"
 	"Examples:\n"
 	"  wfm chart coverage out/coverage.csv -o coverage.png\n"
 	"  wfm chart forecast out/forecast.csv --history data/history.csv \\\n"
 	"      --events data/events.csv -o forecast.pdf\n"
-	"  wfm chart roster out/roster.csv --date 2026-11-27 -o - | display\n";
+	"  wfm chart roster out/roster.csv --date 2026-11-27 --plan out/plan.csv -o roster.png\n"
+	"  wfm chart roster out/roster.csv --date 2026-11-27 | display\n";
 
 struct opts {
 	int kind, format;
@@ -76,6 +82,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "weeks", required_argument, NULL, 'k' },
 		{ "events", required_argument, NULL, 'e' },
 		{ "date", required_argument, NULL, 'd' },
+		{ "plan", required_argument, NULL, 'p' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "height", required_argument, NULL, 'E' },
 		{ "title", required_argument, NULL, 't' },
@@ -96,6 +103,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'H': o->c.history = optarg; break;
 		case 'e': o->c.events = optarg; break;
 		case 'd': o->c.date = optarg; break;
+		case 'p': o->c.plan = optarg; break;
 		case 't': o->c.title = optarg; break;
 		case 'k': o->c.history_weeks = (int)wfm_arg_long(prog, "--weeks", optarg, 0, 104); break;
 		case 'W': o->c.width = (int)wfm_arg_long(prog, "--width", optarg, 320, 20000); break;
@@ -110,6 +118,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "\"%s\" is not a chart kind (forecast, coverage, roster, "
 			       "functions, profile, staff)", argv[optind]);
 	o->input = argv[optind + 1];
+	if (o->c.plan && o->kind != WFM_CHART_ROSTER)
+		wfm_usage_fail(prog, "--plan applies to the roster chart only");
+	if ((!o->output || !strcmp(o->output, "-")) && isatty(STDOUT_FILENO))
+		wfm_usage_fail(prog, "standard output is a terminal: give -o FILE (or pipe the PNG)");
 	if ((o->format = wfm_chart_format_of(o->output)) < 0)
 		wfm_usage_fail(prog, "-o: \"%s\" does not end in .png, .svg or .pdf", o->output);
 }

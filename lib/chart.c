@@ -225,6 +225,31 @@ double chart_header(const struct wfm_chart *c, cairo_t *cr)
 	return 90;
 }
 
+void chart_hatch(cairo_t *cr, double x, double y, double w, double h, uint32_t rgb)
+{
+	if (w <= 0 || h <= 0)
+		return;
+	cairo_save(cr);
+	cairo_rectangle(cr, x, y, w, h);
+	chart_rgb(cr, 0xFFFFFF, 1);
+	cairo_fill_preserve(cr);
+	chart_rgb(cr, rgb, 0.18);
+	cairo_fill_preserve(cr);
+	cairo_clip(cr);
+	chart_rgb(cr, rgb, 1);
+	cairo_set_line_width(cr, 1.5);
+	for (double d = -h; d < w; d += 8) {
+		cairo_move_to(cr, x + d, y + h);
+		cairo_line_to(cr, x + d + h, y);
+	}
+	cairo_stroke(cr);
+	cairo_restore(cr);
+	chart_rgb(cr, rgb, 1);
+	cairo_set_line_width(cr, 1.5);
+	cairo_rectangle(cr, x + 0.75, y + 0.75, w - 1.5, h - 1.5);
+	cairo_stroke(cr);
+}
+
 double chart_legend(cairo_t *cr, double cx, double y, const struct legend_item *it, int n)
 {
 	double total = 0, x;
@@ -237,6 +262,8 @@ double chart_legend(cairo_t *cr, double cx, double y, const struct legend_item *
 		if (it[i].style == LEG_BOX) {
 			cairo_rectangle(cr, x, y - 8, 22, 16);
 			cairo_fill(cr);
+		} else if (it[i].style == LEG_HATCH) {
+			chart_hatch(cr, x, y - 8, 22, 16, it[i].rgb);
 		} else if (it[i].style == LEG_HOLLOW) {
 			chart_rgb(cr, 0xFFFFFF, 1);
 			cairo_rectangle(cr, x + 1, y - 7, 20, 14);
@@ -372,6 +399,10 @@ void chart_time_axis(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, 
 			int y, m, d;
 			wfm_time_civil_from_days(day, &y, &m, &d);
 			snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(day)), d, m);
+			/* A day label starts at its midnight: skip one that would
+			 * run past the right end of the axis (the last midnight). */
+			if (x + 3 + chart_text_width(cr, buf, FONT_SMALL, 0) > r->x + r->w + 2)
+				continue;
 			chart_text(cr, x + 3, r->y + r->h + 9, buf, FONT_SMALL, 0, 0, 0);
 		} else {
 			snprintf(buf, sizeof(buf), "%02d:%02d", (int)(sod / 3600), (int)(sod % 3600 / 60));

@@ -31,6 +31,7 @@ struct wfm_chart_opts {
 	const char *history;     /* forecast: actuals CSV, or NULL */
 	const char *events;      /* forecast: events CSV, or NULL */
 	const char *date;        /* roster, functions: one day "YYYY-MM-DD", or NULL */
+	const char *plan;        /* roster: plan.csv for unfilled shifts, or NULL */
 	int history_weeks;       /* forecast: weeks of history before the forecast */
 	const wfm_tz *tz;        /* zone of naive timestamps */
 };

@@ -28,6 +28,7 @@ static int cmp_row(const void *a, const void *b)
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
+static const char *ah(char *buf, size_t n, double h);
 
 int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
@@ -86,17 +87,29 @@ int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	}
 	{
 		double under = 0, over = 0;
+		char b1[32], b2[32];
 		for (size_t i = 0; i < v->n; i++) {
 			under += fmax(0, v->row[i].req - v->row[i].sch) * v->step / 3600.0;
 			over += fmax(0, v->row[i].sch - v->row[i].req) * v->step / 3600.0;
 		}
 		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
-			 "  -  %d-min intervals, under-cover %.0f agent-hours, over-cover %.0f agent-hours",
-			 v->step / 60, under, over);
+			 "  -  %d-min intervals, under-cover %s agent-hours, over-cover %s agent-hours",
+			 v->step / 60, ah(b1, sizeof(b1), under), ah(b2, sizeof(b2), over));
 	}
 	snprintf(c->title, sizeof(c->title), "Coverage: required vs scheduled agents");
 	c->draw = draw;
 	return 0;
+}
+
+/* Agent-hours as written: whole numbers plain, halves with one decimal
+ * (printf's %.0f would round 592.5 to 592 but 1263.5 to 1264). */
+static const char *ah(char *buf, size_t n, double h)
+{
+	if (fabs(h - round(h)) < 1e-6)
+		snprintf(buf, n, "%.0f", h);
+	else
+		snprintf(buf, n, "%.1f", h);
+	return buf;
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
@@ -104,71 +117,104 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	(void)pg;
 	const struct cov *v = c->data;
 	int64_t days[31];
+	double dayhi[31];
 	int nd = 0;
-	double top, hi = 0;
+	double top, dmax = 0;
 	struct rect p[31];
-	char note[160], name[64];
+	char note[200], name[64], b1[32], b2[32], b3[32], b4[32];
 
-	for (size_t i = 0; i < v->n && nd < 31; i++) {
+	for (size_t i = 0; i < v->n; i++) {
 		int64_t d = chart_local(c->opts.tz, v->row[i].t);
 		d = (d - ((d % 86400) + 86400) % 86400) / 86400;
-		if (nd == 0 || days[nd - 1] != d)
-			days[nd++] = d;
-		hi = fmax(hi, fmax(v->row[i].req, v->row[i].sch));
+		if (nd == 0 || days[nd - 1] != d) {
+			if (nd == 31)
+				break;
+			days[nd] = d;
+			dayhi[nd++] = 0;
+		}
+		dayhi[nd - 1] = fmax(dayhi[nd - 1], fmax(v->row[i].req, v->row[i].sch));
+		dmax = fmax(dmax, fabs(v->row[i].sch - v->row[i].req));
 	}
 	top = chart_header(c, cr);
 	{
 		struct legend_item it[] = {
 			{ "required", OI_BLACK, 1, LEG_LINE },
 			{ "scheduled", OI_BLUE, 1, LEG_LINE },
-			{ "under-covered", OI_VERMILLION, 0.85, LEG_BOX },
-			{ "over-covered", OI_SKY, 0.45, LEG_BOX },
+			{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
+			{ "over-covered", OI_SKY, 0.8, LEG_BOX },
 		};
 		chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
 	}
-	hi = chart_nice_max(hi * 1.05);
-	chart_panels(c->width, top, c->height - 44, nd, nd > 7 ? 2 : 1, 80, 40, p);
+	/* Each day: agents on its own 0..peak scale (so a small day is not
+	 * flattened by a peak day), and under it a strip of scheduled minus
+	 * required on one scale for all days, where a gap of one agent shows. */
+	dmax = fmax(1, chart_nice_max(dmax));
+	chart_panels(c->width, top, c->height - 44, nd, nd <= 3 ? 1 : nd <= 14 ? 2 : 3, 80, 40, p);
 	for (int k = 0; k < nd; k++) {
 		int64_t t0 = days[k] * 86400, t1 = t0 + 86400;
-		double under = 0, req = 0, sch = 0;
+		double under = 0, over = 0, req = 0, sch = 0, hi = chart_nice_max(dayhi[k] * 1.05);
 		int y, m, d;
-		const struct rect *r = &p[k];
+		struct rect r = p[k], q = p[k];
 
-		chart_value_axis(cr, r, 0, hi, 0);
+		r.h = floor(p[k].h * 0.68);
+		q.y = r.y + r.h + 14;
+		q.h = p[k].h - r.h - 14;
+		chart_value_axis(cr, &r, 0, hi, 0);
+		/* difference strip: grid at 0 and the scale's ends */
+		for (int e = -1; e <= 1; e++) {
+			double yy = floor(q.y + q.h / 2 - e * q.h / 2) + 0.5;
+			char lab[16];
+			chart_rgb(cr, e ? GREY_GRID : 0x888888, 1);
+			cairo_set_line_width(cr, 1);
+			cairo_move_to(cr, q.x, yy);
+			cairo_line_to(cr, q.x + q.w, yy);
+			cairo_stroke(cr);
+			snprintf(lab, sizeof(lab), e > 0 ? "+%g" : e < 0 ? "-%g" : "0", dmax);
+			chart_rgb(cr, GREY_TEXT, 1);
+			chart_text(cr, q.x - 8, yy + e * 4, lab, FONT_SMALL, 0, 1, 0.5);
+		}
 		/* Shading first, then the lines on top. */
 		for (size_t i = 0; i < v->n; i++) {
 			int64_t lt = chart_local(c->opts.tz, v->row[i].t);
-			double x0, x1, a = v->row[i].req, b = v->row[i].sch;
+			double x0, x1, a = v->row[i].req, b = v->row[i].sch, dh;
 			if (lt < t0 || lt >= t1)
 				continue;
 			req += a * v->step / 3600.0;
 			sch += b * v->step / 3600.0;
 			under += fmax(0, a - b) * v->step / 3600.0;
+			over += fmax(0, b - a) * v->step / 3600.0;
 			if (a == b)
 				continue;
-			x0 = r->x + (double)(lt - t0) / 86400 * r->w;
-			x1 = r->x + (double)(lt + v->step - t0) / 86400 * r->w;
+			x0 = r.x + (double)(lt - t0) / 86400 * r.w;
+			x1 = r.x + (double)(lt + v->step - t0) / 86400 * r.w;
 			if (a > b)
 				chart_rgb(cr, OI_VERMILLION, 0.85);
 			else
-				chart_rgb(cr, OI_SKY, 0.45);
-			cairo_rectangle(cr, x0, r->y + r->h * (1 - fmax(a, b) / hi), x1 - x0,
-					r->h * fabs(a - b) / hi);
+				chart_rgb(cr, OI_SKY, 0.8);
+			cairo_rectangle(cr, x0, r.y + r.h * (1 - fmax(a, b) / hi), x1 - x0,
+					r.h * fabs(a - b) / hi);
+			cairo_fill(cr);
+			dh = fmin(1, fabs(b - a) / dmax) * q.h / 2;
+			if (a > b)
+				chart_rgb(cr, OI_VERMILLION, 1);
+			else
+				chart_rgb(cr, OI_SKY, 1);
+			cairo_rectangle(cr, x0 + 0.5, a > b ? q.y + q.h / 2 : q.y + q.h / 2 - dh, x1 - x0 - 1, dh);
 			cairo_fill(cr);
 		}
 		for (int line = 0; line < 2; line++) {
 			int started = 0;
 			int64_t prev = 0;
 			chart_rgb(cr, line ? OI_BLUE : OI_BLACK, 1);
-			cairo_set_line_width(cr, line ? 2.5 : 2);
+			cairo_set_line_width(cr, 2);
 			for (size_t i = 0; i < v->n; i++) {
 				int64_t lt = chart_local(c->opts.tz, v->row[i].t);
 				double val = line ? v->row[i].sch : v->row[i].req, yy;
 				if (lt < t0 || lt >= t1)
 					continue;
-				yy = r->y + r->h * (1 - val / hi);
-				double x0 = r->x + (double)(lt - t0) / 86400 * r->w;
-				double x1 = r->x + (double)(lt + v->step - t0) / 86400 * r->w;
+				yy = r.y + r.h * (1 - val / hi);
+				double x0 = r.x + (double)(lt - t0) / 86400 * r.w;
+				double x1 = r.x + (double)(lt + v->step - t0) / 86400 * r.w;
 				if (!started || lt != prev + v->step)
 					cairo_move_to(cr, x0, yy);
 				else
@@ -179,11 +225,15 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			}
 			cairo_stroke(cr);
 		}
-		chart_time_axis(cr, r, t0, t1, 1);
+		chart_time_axis(cr, &r, t0, t1, 0);
+		chart_time_axis(cr, &q, t0, t1, 1);
+		chart_rgb(cr, GREY_TEXT, 1);
+		chart_text(cr, q.x + 6, q.y + 4, "scheduled - required", 11, 0, 0, 0);
 		wfm_time_civil_from_days(days[k], &y, &m, &d);
 		snprintf(name, sizeof(name), "%s %04d-%02d-%02d", chart_wday(wfm_time_weekday(days[k])), y, m, d);
-		snprintf(note, sizeof(note), "required %.0f agent-h, scheduled %.0f, under-cover %.0f (%.1f%%)",
-			 req, sch, under, req > 0 ? 100 * under / req : 0);
-		chart_panel_title(cr, r, name, note);
+		snprintf(note, sizeof(note), "required %s agent-h, scheduled %s, under %s (%.1f%%), over %s",
+			 ah(b1, sizeof(b1), req), ah(b2, sizeof(b2), sch), ah(b3, sizeof(b3), under),
+			 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), over));
+		chart_panel_title(cr, &r, name, note);
 	}
 }

@@ -192,6 +192,17 @@ int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	return 0;
 }
 
+#define LY ((int64_t)364 * 86400)
+
+/* History volume of channel hv at t, or NAN outside it. */
+static double hist_at(const wfm_series *h, const double *hv, int64_t t)
+{
+	int64_t d = t - h->start;
+	if (!hv || d < 0 || d % h->step || d / h->step >= (int64_t)h->n)
+		return NAN;
+	return hv[d / h->step];
+}
+
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	(void)pg;
@@ -208,9 +219,15 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		{ "prediction interval", OI_SKY, 0.4, LEG_BOX },
 		{ "event day", OI_YELLOW, 0.6, LEG_BOX },
 		{ "event effect", OI_YELLOW, 0.25, LEG_BOX },
+		{ "52 weeks earlier", OI_PURPLE, 1, LEG_LINE },
 	};
+	/* Last year: the actuals 364 days (52 weeks, same weekday) before
+	 * each forecast interval, when the history reaches back that far. */
+	int ly = f->hist && f->t0 - LY >= f->hist->start;
 
-	chart_legend(cr, c->width / 2.0, c->height - 22, it, f->nev ? 5 : 3);
+	if (ly)
+		it[f->nev ? 5 : 3] = it[5];
+	chart_legend(cr, c->width / 2.0, c->height - 22, it, (f->nev ? 5 : 3) + ly);
 	chart_panels(c->width, top, c->height - 44, f->nchan, 1, 80, 40, p);
 	px = p[0].w / (double)(l1 - l0);
 #define X(r, t) ((r)->x + (double)(chart_local(tz, (t)) - l0) * px)
@@ -221,9 +238,16 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		const double *hv = hc >= 0 ? wfm_series_vol(f->hist, (size_t)hc) : NULL;
 		size_t h0 = 0, h1 = 0;
 
+		double lysum = 0;
 		for (size_t i = 0; i < f->n; i++)
-			if (f->row[i].ch == k)
+			if (f->row[i].ch == k) {
+				double v = ly ? hist_at(f->hist, hv, f->row[i].t - LY) : NAN;
 				hi = fmax(hi, isnan(f->row[i].hi) ? f->row[i].v : fmax(f->row[i].hi, f->row[i].v));
+				if (!isnan(v)) {
+					hi = fmax(hi, v);
+					lysum += v;
+				}
+			}
 		if (hv) {
 			int64_t s0 = f->from - f->hist->start, s1 = f->t1 - f->hist->start;
 			h0 = s0 > 0 ? (size_t)(s0 / f->hist->step) : 0;
@@ -296,6 +320,30 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			}
 			cairo_stroke(cr);
 		}
+		/* The same weeks a year earlier, under the forecast line. */
+		if (ly && hv) {
+			int on = 0;
+			chart_rgb(cr, OI_PURPLE, 1);
+			cairo_set_line_width(cr, 1.5);
+			for (size_t i = 0; i < f->n; i++) {
+				const struct row *w = &f->row[i];
+				double v = w->ch == k ? hist_at(f->hist, hv, w->t - LY) : NAN, x, y;
+				if (w->ch != k)
+					continue;
+				if (isnan(v)) {
+					on = 0;
+					continue;
+				}
+				x = X(r, w->t) + f->step * px / 2;
+				y = r->y + r->h * (1 - v / hi);
+				if (on)
+					cairo_line_to(cr, x, y);
+				else
+					cairo_move_to(cr, x, y);
+				on = 1;
+			}
+			cairo_stroke(cr);
+		}
 		/* Forecast line. */
 		{
 			int on = 0;
@@ -330,10 +378,14 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			else
 				chart_text(cr, x + 4, r->y + 24, f->ev[e].name, FONT_SMALL, 1, 0, 0);
 		}
-		if (asum > 0)
-			snprintf(note, sizeof(note), "forecast total %.0f, actual so far %.0f", fsum, asum);
-		else
-			snprintf(note, sizeof(note), "forecast total %.0f", fsum);
+		{
+			int n = snprintf(note, sizeof(note), "forecast total %.0f", fsum);
+			if (asum > 0)
+				n += snprintf(note + n, sizeof(note) - (size_t)n, ", actual so far %.0f", asum);
+			if (lysum > 0)
+				snprintf(note + n, sizeof(note) - (size_t)n, ", same weeks a year earlier %.0f (%+.1f%%)",
+					 lysum, 100 * (fsum / lysum - 1));
+		}
 		chart_panel_title(cr, r, f->chan[k], note);
 	}
 #undef X

@@ -317,7 +317,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	q.h = 130;
 	for (size_t s = 0; s < f->nslots; s++) {
 		size_t t = 0;
-		for (int k = 0; k < NFN; k++)
+		for (int k = 0; k < NFN - 1; k++)     /* breaks are not drawn */
 			t += count[s][k];
 		if (t > peak)
 			peak = t;
@@ -328,14 +328,13 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		for (size_t s = 0; s < f->nslots; s++) {
 			double y = q.y + q.h, x = q.x + (double)s * cw;
 			size_t work = 0;
-			for (int k = 0; k < NFN; k++) {
+			for (int k = 0; k < NFN - 1; k++) {
 				double h = q.h * (double)count[s][k] / hi;
 				chart_rgb(cr, fn_rgb[k], 1);
 				cairo_rectangle(cr, x + 1, y - h, cw - 2, h);
 				cairo_fill(cr);
 				y -= h;
-				if (k < NFN - 1)
-					work += count[s][k];
+				work += count[s][k];
 			}
 			snprintf(buf, sizeof(buf), "%zu", work);
 			if (work && chart_text_width(cr, buf, 11, 0) + 2 <= cw) {
@@ -344,7 +343,8 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			}
 		}
 		chart_time_axis(cr, &q, l0, l1, 1);
-		chart_panel_title(cr, &q, "agents per function", "numbers: agents working (breaks excluded)");
+		chart_panel_title(cr, &q, "agents working per function",
+				  "bar height and number: agents working (agents on break are not counted)");
 	}
 	free(count);
 }

@@ -42,7 +42,7 @@ enum {
 
 struct rect { double x, y, w, h; };
 
-enum { LEG_BOX, LEG_LINE, LEG_DASH, LEG_HOLLOW };
+enum { LEG_BOX, LEG_LINE, LEG_DASH, LEG_HOLLOW, LEG_HATCH };
 struct legend_item { const char *label; uint32_t rgb; double alpha; int style; };
 
 #define FONT_SMALL 13.0
@@ -58,6 +58,9 @@ double chart_text(cairo_t *cr, double x, double y, const char *s, double size,
 double chart_text_width(cairo_t *cr, const char *s, double size, int bold);
 /* White page, title and subtitle; returns the y below them. */
 double chart_header(const struct wfm_chart *c, cairo_t *cr);
+/* A hatched ("ghost") box: a pale tint of rgb, diagonal lines of rgb
+ * 8 px apart, and an outline; for planned work nobody does. */
+void chart_hatch(cairo_t *cr, double x, double y, double w, double h, uint32_t rgb);
 /* Legend row centred at y; returns its height. */
 double chart_legend(cairo_t *cr, double cx, double y, const struct legend_item *it, int n);
 /* Split the area below top into n stacked panels (each with room for a

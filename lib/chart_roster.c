@@ -17,7 +17,10 @@
 #define ROW_MIN(n) ((n) <= 250 ? 16 : 12)
 #define HEIGHT_MAX 32000
 
-struct shift { int64_t day; size_t agent; int start, end, bstart, bend; };
+struct shift { int64_t day; size_t agent; int start, end, bstart, bend, sname; };
+/* An unfilled group of the plan: (date, start, end, shift) planned count
+ * minus rostered count, drawn hatched in lane rows under the agents. */
+struct ghost { int64_t day; int start, end, sname, planned, rostered, lane; long paid_plan, paid_rost; };
 struct agent { char *id, *name; int key; };
 struct roster {
 	struct shift *s; size_t n, cap;
@@ -25,6 +28,11 @@ struct roster {
 	size_t *order;          /* rows: agent indexes sorted by first start */
 	int64_t day0; int ndays;
 	int lo, hi;             /* day view: minutes shown */
+	int spill;              /* week view: minutes shown after the last day */
+	char *sname[32]; int nsname;  /* shift names ("day", "night", ...) */
+	struct ghost *g; size_t ng, gcap;
+	size_t nlanes;          /* rows of unfilled bars under the agents */
+	long unfilled; double unfilled_h;
 	double label_w;
 };
 
@@ -39,6 +47,9 @@ static void roster_free(void *p)
 	}
 	free(r->a);
 	free(r->s);
+	free(r->g);
+	for (int k = 0; k < r->nsname; k++)
+		free(r->sname[k]);
 	free(r->order);
 	free(r);
 }
@@ -53,6 +64,30 @@ static int hhmm(const wfm_csv_reader *rd, int col, int *out, wfm_error *err)
 }
 
 static const struct roster *sort_ctx_unused;
+
+/* Index of a shift name; -1 for none (no shift column), -2 out of memory
+ * or too many names. */
+static int shift_name(struct roster *r, const char *name, int have)
+{
+	if (!have)
+		return -1;
+	for (int k = 0; k < r->nsname; k++)
+		if (!strcmp(r->sname[k], name))
+			return k;
+	if (r->nsname == 32 || !(r->sname[r->nsname] = strdup(name)))
+		return -2;
+	return r->nsname++;
+}
+
+static long paid_min(int start, int end, int bstart, int bend)
+{
+	return (long)(end - start) - (bstart >= 0 ? (long)(bend - bstart) : 0);
+}
+
+/* Shift times of the current record: start, end (after start), break
+ * (-1 when none). */
+static int shift_times(const wfm_csv_reader *rd, const int *col, int *start, int *end,
+		       int *bstart, int *bend, wfm_error *err);
 
 static int cmp_agent(const void *x, const void *y, void *ctx)
 {
@@ -133,11 +168,150 @@ static int week_keys(struct roster *r)
 	return 0;
 }
 
+static int cmp_ghost(const void *x, const void *y)
+{
+	const struct ghost *a = x, *b = y;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return (a->sname > b->sname) - (a->sname < b->sname);
+}
+
+/* --plan: group the plan's shifts by (date, start, end, shift) for the
+ * days [d0, d1], subtract the rostered shifts of each group, keep the
+ * groups with some left (unfilled) and pack them into lanes. */
+static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1, int roster_has_shift,
+		     wfm_error *err)
+{
+	wfm_csv_reader *rd = wfm_csv_open(path, err);
+	int col[7], rc, cshift, ccount;
+	static const char *names[] = { "date", "", "", "start", "end", "break_start", "break_end" };
+	size_t keep = 0;
+	int *lane_end = NULL;
+
+	if (!rd)
+		return -1;
+	for (int k = 0; k < 7; k++)
+		if (*names[k] && (col[k] = wfm_csv_require(rd, names[k], err)) < 0) {
+			wfm_csv_close(rd);
+			return -1;
+		}
+	if ((ccount = wfm_csv_require(rd, "count", err)) < 0) {
+		wfm_csv_close(rd);
+		return -1;
+	}
+	cshift = wfm_csv_col(rd, "shift");
+	while ((rc = wfm_csv_next(rd, err)) == 1) {
+		struct ghost g = { 0 };
+		int bs, be;
+		long n;
+		size_t i;
+		if (wfm_time_parse_date(wfm_csv_get(rd, col[0]), &g.day, err)) {
+			rc = wfm_csv_error(rd, col[0], err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(rd, col[0]));
+			break;
+		}
+		if (shift_times(rd, col, &g.start, &g.end, &bs, &be, err) || wfm_csv_long(rd, ccount, &n, err)) {
+			rc = -1;
+			break;
+		}
+		if (n < 0) {
+			rc = wfm_csv_error(rd, ccount, err, "%ld is negative", n);
+			break;
+		}
+		if (g.day < d0 || g.day > d1 || n == 0)
+			continue;
+		if ((g.sname = shift_name(r, wfm_csv_get(rd, cshift), roster_has_shift && cshift >= 0)) < -1) {
+			rc = wfm_error_set(err, "%s: more than 32 shift names", path);
+			break;
+		}
+		for (i = 0; i < r->ng && cmp_ghost(&r->g[i], &g); i++)
+			;
+		if (i == r->ng) {
+			if (r->ng == r->gcap) {
+				struct ghost *ng = realloc(r->g, (r->gcap = r->gcap ? 2 * r->gcap : 64) * sizeof(*ng));
+				if (!ng) {
+					rc = wfm_error_set(err, "out of memory");
+					break;
+				}
+				r->g = ng;
+			}
+			r->g[r->ng++] = g;
+		}
+		r->g[i].planned += (int)n;
+		r->g[i].paid_plan += n * paid_min(g.start, g.end, bs, be);
+	}
+	wfm_csv_close(rd);
+	if (rc < 0)
+		return -1;
+	for (size_t k = 0; k < r->n; k++) {
+		const struct shift *s = &r->s[k];
+		for (size_t i = 0; i < r->ng; i++) {
+			struct ghost *g = &r->g[i];
+			if (g->day == s->day && g->start == s->start && g->end == s->end &&
+			    (g->sname == -1 || g->sname == s->sname) && g->rostered < g->planned) {
+				g->rostered++;
+				g->paid_rost += paid_min(s->start, s->end, s->bstart, s->bend);
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < r->ng; i++)
+		if (r->g[i].planned > r->g[i].rostered) {
+			struct ghost *g = &r->g[i];
+			r->unfilled += g->planned - g->rostered;
+			r->unfilled_h += (double)(g->paid_plan > g->paid_rost ? g->paid_plan - g->paid_rost : 0) / 60;
+			r->g[keep++] = *g;
+		}
+	r->ng = keep;
+	qsort(r->g, r->ng, sizeof(*r->g), cmp_ghost);
+	/* First-fit lanes in time order: bars that do not overlap share a row. */
+	if (r->ng && !(lane_end = malloc(r->ng * sizeof(*lane_end))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t i = 0; i < r->ng; i++) {
+		struct ghost *g = &r->g[i];
+		int a = (int)(g->day - d0) * 1440 + g->start;
+		size_t l = 0;
+		while (l < r->nlanes && lane_end[l] > a)
+			l++;
+		if (l == r->nlanes)
+			r->nlanes++;
+		lane_end[l] = (int)(g->day - d0) * 1440 + g->end;
+		g->lane = (int)l;
+	}
+	free(lane_end);
+	return 0;
+}
+
+static int shift_times(const wfm_csv_reader *rd, const int *col, int *start, int *end,
+		       int *bstart, int *bend, wfm_error *err)
+{
+	if (hhmm(rd, col[3], start, err) || hhmm(rd, col[4], end, err))
+		return -1;
+	if (*end <= *start)
+		*end += 1440;
+	*bstart = *bend = -1;
+	if (*wfm_csv_get(rd, col[5]) || *wfm_csv_get(rd, col[6])) {
+		if (hhmm(rd, col[5], bstart, err) || hhmm(rd, col[6], bend, err))
+			return -1;
+		if (*bstart < *start)
+			*bstart += 1440;
+		if (*bend < *bstart)
+			*bend += 1440;
+		if (*bstart < *start || *bend > *end)
+			return wfm_csv_error(rd, col[5], err, "break %s-%s is outside the shift",
+					     wfm_csv_get(rd, col[5]), wfm_csv_get(rd, col[6]));
+	}
+	return 0;
+}
+
 int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
 	wfm_csv_reader *rd = wfm_csv_open(in, err);
 	struct roster *r;
-	int col[7], rc;
+	int col[7], rc, cshift;
 	static const char *names[] = { "date", "agent_id", "name", "start", "end", "break_start", "break_end" };
 	int64_t only = 0, dmax = 0;
 
@@ -148,6 +322,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			wfm_csv_close(rd);
 			return -1;
 		}
+	cshift = wfm_csv_col(rd, "shift");
 	if (c->opts.date && wfm_time_parse_date(c->opts.date, &only, err)) {
 		wfm_csv_close(rd);
 		return wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", c->opts.date);
@@ -167,27 +342,14 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		}
 		if (c->opts.date && s.day != only)
 			continue;
-		if (hhmm(rd, col[3], &s.start, err) || hhmm(rd, col[4], &s.end, err)) {
+		if (shift_times(rd, col, &s.start, &s.end, &s.bstart, &s.bend, err)) {
 			rc = -1;
 			break;
 		}
-		if (s.end <= s.start)
-			s.end += 1440;
-		s.bstart = s.bend = -1;
-		if (*wfm_csv_get(rd, col[5]) || *wfm_csv_get(rd, col[6])) {
-			if (hhmm(rd, col[5], &s.bstart, err) || hhmm(rd, col[6], &s.bend, err)) {
-				rc = -1;
-				break;
-			}
-			if (s.bstart < s.start)
-				s.bstart += 1440;
-			if (s.bend < s.bstart)
-				s.bend += 1440;
-			if (s.bstart < s.start || s.bend > s.end) {
-				rc = wfm_csv_error(rd, col[5], err, "break %s-%s is outside the shift",
-						   wfm_csv_get(rd, col[5]), wfm_csv_get(rd, col[6]));
-				break;
-			}
+		s.sname = -1;
+		if (c->opts.plan && (s.sname = shift_name(r, wfm_csv_get(rd, cshift), cshift >= 0)) < -1) {
+			rc = wfm_csv_error(rd, cshift, err, "more than 32 shift names");
+			break;
 		}
 		if ((a = find_agent(r, wfm_csv_get(rd, col[1]))) < 0) {
 			if (r->na == r->acap) {
@@ -248,6 +410,26 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	}
 	if (r->ndays > 1 && week_keys(r))
 		return wfm_error_set(err, "out of memory");
+	if (c->opts.plan && load_plan(r, c->opts.plan, r->day0, dmax, cshift >= 0, err))
+		return -1;
+	/* Shifts of the last day that end after midnight: the week view runs
+	 * on to their end rather than cutting them off. */
+	r->spill = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		int past = (int)(r->s[i].day - dmax) * 1440 + r->s[i].end - 1440;
+		if (past > r->spill)
+			r->spill = past;
+	}
+	for (size_t i = 0; i < r->ng; i++) {
+		int past = (int)(r->g[i].day - dmax) * 1440 + r->g[i].end - 1440;
+		if (past > r->spill)
+			r->spill = past;
+		if (r->g[i].start < r->lo)
+			r->lo = r->g[i].start;
+		if (r->g[i].end > r->hi)
+			r->hi = r->g[i].end;
+	}
+	r->spill = (r->spill + 59) / 60 * 60;
 	r->lo = r->lo / 60 * 60;
 	r->hi = (r->hi + 59) / 60 * 60;
 	if (!(r->order = malloc(r->na * sizeof(*r->order))))
@@ -263,17 +445,21 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			snprintf(c->title, sizeof(c->title), "Roster %s %s", chart_wday(wfm_time_weekday(r->day0)), d0);
 		else
 			snprintf(c->title, sizeof(c->title), "Roster %s to %s", d0, d1);
+		char unf[96] = "";
+		if (c->opts.plan)
+			snprintf(unf, sizeof(unf), ", %ld unfilled (%.1f h overtime)", r->unfilled, r->unfilled_h);
 		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
-			 "  -  %zu agents, %zu shifts; rows sorted by start, colour = start time, "
-			 "hollow = break", r->na, r->n);
+			 "  -  %zu agents, %zu shifts%s; rows sorted by start, colour = start time, "
+			 "hollow = break%s", r->na, r->n, unf, r->ng ? ", hatched = unfilled" : "");
 	}
 	/* Grow the canvas so every row keeps ROW_MIN pixels; a PDF is paged
 	 * instead, 16-px rows to an A4 page. */
 	{
-		double need = 90 + 44 + 60 + (double)r->na * ROW_MIN(r->na);
+		size_t rows = r->na + r->nlanes;
+		double need = 90 + 44 + 60 + (double)rows * ROW_MIN(rows);
 		if (need > c->height)
 			c->height = need > HEIGHT_MAX ? HEIGHT_MAX : (int)need;
-		c->nrows = r->na;
+		c->nrows = rows;
 		c->page_rows = c->page_height > 90 + 44 + 60 + 16 ? (size_t)(c->page_height - 90 - 44 - 60) / 16 : 1;
 	}
 	r->label_w = 0;
@@ -282,9 +468,9 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 }
 
 static const struct { int from; uint32_t rgb; const char *label; } bands[] = {
-	{ 0, OI_BLUE, "night" }, { 360, OI_SKY, "06-08" }, { 480, OI_GREEN, "08-10" },
+	{ 0, OI_BLACK, "night" }, { 360, OI_SKY, "06-08" }, { 480, OI_GREEN, "08-10" },
 	{ 600, OI_YELLOW, "10-12" }, { 720, OI_ORANGE, "12-14" }, { 840, OI_VERMILLION, "14-17" },
-	{ 1020, OI_PURPLE, "17-22" }, { 1320, OI_BLUE, "night" },
+	{ 1020, OI_PURPLE, "17-22" }, { 1320, OI_BLACK, "night" },
 };
 #define NBANDS 8
 
@@ -301,7 +487,7 @@ static int band_of(int start)
 static int dark_band(int b)
 {
 	uint32_t c = bands[b].rgb;
-	return c == OI_BLUE || c == OI_GREEN || c == OI_VERMILLION || c == OI_PURPLE;
+	return c == OI_BLACK || c == OI_BLUE || c == OI_GREEN || c == OI_VERMILLION || c == OI_PURPLE;
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
@@ -311,7 +497,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	double fs, rh;
 	struct rect p;
 	int week = r->ndays > 1;
-	int64_t span = week ? (int64_t)r->ndays * 1440 : r->hi - r->lo, org = week ? 0 : r->lo;
+	int64_t span = week ? (int64_t)r->ndays * 1440 + r->spill : r->hi - r->lo, org = week ? 0 : r->lo;
 	size_t *row = malloc(r->na * sizeof(*row));
 	char buf[64];
 
@@ -326,27 +512,43 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		if (w > maxw)
 			maxw = w;
 	}
+	if (r->nlanes && chart_text_width(cr, "unfilled", fs, 1) > maxw)
+		maxw = chart_text_width(cr, "unfilled", fs, 1);
 	p.x = 40 + fmin(maxw + 16, 340);
 	p.y = top + 30;
 	p.w = c->width - p.x - 40;
 	p.h = rh * (double)pg->count;
 	{
-		struct legend_item it[NBANDS];
+		struct legend_item it[NBANDS + 1];
 		for (int k = 0; k < NBANDS - 1; k++)
 			it[k] = (struct legend_item){ bands[k].label, bands[k].rgb, 1, LEG_BOX };
 		it[NBANDS - 1] = (struct legend_item){ "break", GREY_TEXT, 1, LEG_HOLLOW };
+		it[NBANDS] = (struct legend_item){ "unfilled (plan)", GREY_TEXT, 1, LEG_HATCH };
 		chart_rgb(cr, OI_BLACK, 1);
 		chart_text(cr, 40, pg->height - 22, "shift start:", FONT_BODY, 1, 0, 0.5);
-		chart_legend(cr, c->width / 2.0, pg->height - 22, it, NBANDS);
+		chart_legend(cr, c->width / 2.0, pg->height - 22, it, r->nlanes ? NBANDS + 1 : NBANDS);
 	}
 	/* Zebra rows and names. */
 	for (size_t k = 0; k < pg->count; k++) {
-		const struct agent *a = &r->a[r->order[pg->first + k]];
+		size_t idx = pg->first + k;
+		const struct agent *a = idx < r->na ? &r->a[r->order[idx]] : NULL;
 		double y = p.y + rh * (double)k;
 		if (k % 2) {
 			chart_rgb(cr, 0xF2F2F2, 1);
 			cairo_rectangle(cr, 40, y, p.x + p.w - 40, rh);
 			cairo_fill(cr);
+		}
+		if (!a) {          /* unfilled lanes: a rule above the first */
+			if (idx == r->na) {
+				chart_rgb(cr, OI_BLACK, 1);
+				cairo_set_line_width(cr, 2);
+				cairo_move_to(cr, 40, y);
+				cairo_line_to(cr, p.x + p.w, y);
+				cairo_stroke(cr);
+				if (rh >= 7)
+					chart_text(cr, 40, y + rh / 2, "unfilled", fs, 1, 0, 0.5);
+			}
+			continue;
 		}
 		if (rh >= 7) {
 			double w;
@@ -434,6 +636,37 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			if (chart_text_width(cr, lab, lfs, 0) + 4 > x1 - x0)
 				continue;
 			chart_rgb(cr, dark_band(b) ? 0xFFFFFF : OI_BLACK, 1);
+			chart_text(cr, x0 + 4, y + bh / 2, lab, lfs, 0, 0, 0.5);
+		}
+	}
+	/* Unfilled shifts of the plan: hatched bars in the lanes under the
+	 * agents, "unfilled xN" (or "xN") written on a white patch. */
+	{
+		double px = p.w / (double)span, bh = fmax(1, rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
+		for (size_t i = 0; i < r->ng; i++) {
+			const struct ghost *g = &r->g[i];
+			size_t idx = r->na + (size_t)g->lane;
+			int64_t base = week ? (g->day - r->day0) * 1440 : 0;
+			double y = p.y + rh * ((double)idx - (double)pg->first) + (rh - bh) / 2;
+			double x0 = p.x + (double)(base + g->start - org) * px;
+			double x1 = fmin(p.x + p.w, p.x + (double)(base + g->end - org) * px);
+			uint32_t rgb = bands[band_of(g->start)].rgb;
+			char lab[48];
+			if (idx < pg->first || idx >= pg->first + pg->count)
+				continue;
+			chart_hatch(cr, x0, y, x1 - x0, bh, rgb);
+			if (bh < 8)
+				continue;
+			snprintf(lab, sizeof(lab), "unfilled x%d", g->planned - g->rostered);
+			if (chart_text_width(cr, lab, lfs, 0) + 8 > x1 - x0)
+				snprintf(lab, sizeof(lab), "x%d", g->planned - g->rostered);
+			double tw = chart_text_width(cr, lab, lfs, 0);
+			if (tw + 8 > x1 - x0)
+				continue;
+			chart_rgb(cr, 0xFFFFFF, 1);
+			cairo_rectangle(cr, x0 + 2, y + 2, tw + 4, bh - 4);
+			cairo_fill(cr);
+			chart_rgb(cr, OI_BLACK, 1);
 			chart_text(cr, x0 + 4, y + bh / 2, lab, lfs, 0, 0, 0.5);
 		}
 	}

@@ -2,7 +2,12 @@
  * channel, with the SL target line and intervals under target shaded.
  * Input: evaluation.csv from `wfm staff --evaluate`:
  * `timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon`
- * (fractions 0..1; an empty service_level or occupancy is a gap). */
+ * (fractions 0..1; an empty service_level or occupancy is a gap).
+ *
+ * Closed intervals are gaps too, and do not count: a queue channel (asa_s
+ * given) is open when volume > 0; a backlog channel (asa_s empty) when
+ * agents > 0, i.e. work is scheduled then (wfm staff spreads backlog work
+ * over the open hours only, and gives 0 agents outside them). */
 #include "chart_int.h"
 #include "csv.h"
 #include "timeutil.h"
@@ -11,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct row { int64_t t; int ch; double sl, target, occ, volume; };
+struct row { int64_t t; int ch; double sl, target, occ, volume; int open; };
 struct staff {
 	struct row *row; size_t n;
 	char *chan[16]; int nchan;
@@ -45,7 +50,7 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	wfm_csv_reader *r = wfm_csv_open(in, err);
 	struct staff *s;
 	size_t cap = 0;
-	int ct, cc, csl, ctg, coc, cv, rc;
+	int ct, cc, csl, ctg, coc, cv, rc, cag, casa;
 
 	if (!r)
 		return -1;
@@ -62,15 +67,19 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	}
 	c->data = s;
 	c->free_data = staff_free;
+	casa = wfm_csv_col(r, "asa_s");
+	cag = wfm_csv_col(r, "agents");
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct row w;
+		double agents = 0;
 		const char *ch = wfm_csv_get(r, cc);
 		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0 || frac(r, csl, &w.sl, err) ||
 		    frac(r, ctg, &w.target, err) || frac(r, coc, &w.occ, err) ||
-		    wfm_csv_double_opt(r, cv, 0, &w.volume, err)) {
+		    wfm_csv_double_opt(r, cv, 0, &w.volume, err) || (cag >= 0 && wfm_csv_double_opt(r, cag, 0, &agents, err))) {
 			rc = -1;
 			break;
 		}
+		w.open = casa >= 0 && cag >= 0 && !*wfm_csv_get(r, casa) ? agents > 0 : w.volume > 0;
 		for (w.ch = 0; w.ch < s->nchan && strcmp(s->chan[w.ch], ch); w.ch++)
 			;
 		if (w.ch == s->nchan) {
@@ -117,6 +126,17 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	return 0;
 }
 
+/* Whether the channel's next row after i is the next interval, open and
+ * with a value for line (1 occupancy, 2 service level). */
+static int next_open(const struct staff *s, size_t i, int line)
+{
+	for (size_t j = i + 1; j < s->n; j++)
+		if (s->row[j].ch == s->row[i].ch)
+			return s->row[j].t == s->row[i].t + s->step && s->row[j].open &&
+			       !isnan(line == 1 ? s->row[j].occ : s->row[j].sl);
+	return 0;
+}
+
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	(void)pg;
@@ -138,14 +158,16 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	px = p[0].w / (double)(l1 - l0);
 	for (int k = 0; k < s->nchan; k++) {
 		const struct rect *r = &p[k];
-		size_t nin = 0, nbelow = 0;
+		size_t nin = 0, nbelow = 0, nall = 0;
 		double slw = 0, vol = 0;
 
-		chart_value_axis(cr, r, 0, 1, 1);
+		/* Up to 105 % so a line at 100 % is not hidden in the frame. */
+		chart_value_axis(cr, r, 0, 1.05, 1);
 		/* Shade intervals under target (full height, light). */
 		for (size_t i = 0; i < s->n; i++) {
 			const struct row *w = &s->row[i];
-			if (w->ch != k || isnan(w->sl))
+			nall += w->ch == k;
+			if (w->ch != k || isnan(w->sl) || !w->open)
 				continue;
 			nin++;
 			slw += w->sl * w->volume;
@@ -170,10 +192,10 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 				const struct row *w = &s->row[i];
 				double v = line == 0 ? w->target : line == 1 ? w->occ : w->sl;
 				int64_t lt = chart_local(c->opts.tz, w->t);
-				double x = r->x + (double)(lt - l0) * px, y = r->y + r->h * (1 - v);
+				double x = r->x + (double)(lt - l0) * px, y = r->y + r->h * (1 - v / 1.05);
 				if (w->ch != k)
 					continue;
-				if (isnan(v)) {
+				if (isnan(v) || !w->open) {
 					on = 0;
 					continue;
 				}
@@ -185,10 +207,15 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 					cairo_line_to(cr, x + s->step * px, y);
 				} else {            /* SL, occupancy: at interval mid-points */
 					x += s->step * px / 2;
-					if (!on || lt != prev + s->step)
+					if (!on || lt != prev + s->step) {
 						cairo_move_to(cr, x, y);
-					else
+						/* a lone open interval (chat's 00:00 before
+						 * closing): a short dash, not nothing */
+						if (!next_open(s, i, line))
+							cairo_rel_line_to(cr, fmin(6, s->step * px / 2), 0);
+					} else {
 						cairo_line_to(cr, x, y);
+					}
 				}
 				on = 1;
 				prev = lt;
@@ -197,8 +224,8 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			cairo_set_dash(cr, NULL, 0, 0);
 		}
 		chart_time_axis(cr, r, l0, l1, 1);
-		snprintf(note, sizeof(note), "volume-weighted SL %.1f%%, %zu of %zu intervals below target",
-			 vol > 0 ? 100 * slw / vol : 0, nbelow, nin);
+		snprintf(note, sizeof(note), "volume-weighted SL %.1f%%, %zu of %zu open intervals below target"
+			 "%s", vol > 0 ? 100 * slw / vol : 0, nbelow, nin, nin < nall ? " (closed hours left blank)" : "");
 		chart_panel_title(cr, r, s->chan[k], note);
 	}
 }

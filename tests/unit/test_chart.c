@@ -116,13 +116,19 @@ static void test_names(void)
  * 6), 14 at 18:00 (over by 4).  Layout (chart_coverage.c): header 90 px,
  * legend strip 44 px, one panel, left 80, right 40, panel head 30, foot
  * 46: panel x = 80, w = 1684 - 120 = 1564, y = 120, h = (1146 - 90) - 76
- * = 980.  y axis 0..nice_max(14 * 1.05) = 15.
+ * = 980, split into the agents part, h = floor(0.68 * 980) = 666, and
+ * 14 px under it the scheduled - required strip, y 800, h 300.
+ * Agents: y axis 0..nice_max(14 * 1.05) = 15, gridlines every 2.
  * 10:00-11:00 spans x 80 + 1564 * 10/24 = 731.7 .. 796.8; values 4..10
- * span y 120 + 980 * (1 - 10/15) = 446.7 .. 838.7: sample (764, 620).
+ * span y 120 + 666 * (1 - 10/15) = 342 .. 608.4: sample (764, 475).
  * Vermillion D55E00 at alpha 0.85 on white: (219.3, 118.2, 38.3).
- * 18:00-19:00: x 1253.5 .. 1318.7, values 10..14 span y 185.3 .. 446.7:
- * sample (1286, 300) (y 316 is the gridline at 12).  Sky 56B4E9 at alpha 0.45 on white: (179, 221, 245).
- * 05:00 at y 620 (value 8.3, between the lines only when uncovered): white. */
+ * 18:00-19:00: x 1253.5 .. 1318.7, values 10..14 span y 164.4 .. 342
+ * (gridline at 12: y 253.2): sample (1286, 220).  Sky 56B4E9 at alpha
+ * 0.8 on white: (119.8, 195, 237.4).
+ * Strip: scale +-nice_max(6) = 6 about its middle y 950; under by 6 is a
+ * full-depth opaque vermillion bar 950..1100 (sample (764, 1000)); over by
+ * 4 an opaque sky bar 850..950 (sample (1286, 920)); 05:00 is white.
+ * 05:00 at y 620 (value 3.7, between the lines only when uncovered): white. */
 static void test_coverage(const wfm_tz *tz)
 {
 	wfm_chart *c = load(WFM_CHART_COVERAGE, FIX "coverage-day.csv", tz, NULL);
@@ -132,8 +138,13 @@ static void test_coverage(const wfm_tz *tz)
 		return;
 	im = load_png(c);
 	CHECK(im.w == 1684 && im.h == 1190, "coverage size %dx%d", im.w, im.h);
-	CHECK(near_rgb(px(&im, 764, 620), 219, 118, 38, 3), "under-cover red at 10:00: %06x", px(&im, 764, 620));
-	CHECK(near_rgb(px(&im, 1286, 300), 179, 221, 245, 3), "over-cover blue at 18:00: %06x", px(&im, 1286, 300));
+	CHECK(near_rgb(px(&im, 764, 475), 219, 118, 38, 3), "under-cover red at 10:00: %06x", px(&im, 764, 475));
+	CHECK(near_rgb(px(&im, 1286, 220), 120, 195, 237, 3), "over-cover blue at 18:00: %06x", px(&im, 1286, 220));
+	CHECK(near_rgb(px(&im, 764, 1000), 0xD5, 0x5E, 0x00, 2), "strip: under 10:00 below 0: %06x", px(&im, 764, 1000));
+	CHECK(near_rgb(px(&im, 764, 930), 255, 255, 255, 0), "strip: under 10:00 nothing above 0");
+	CHECK(near_rgb(px(&im, 1286, 920), 0x56, 0xB4, 0xE9, 2), "strip: over 18:00 above 0: %06x", px(&im, 1286, 920));
+	CHECK(near_rgb(px(&im, 1286, 840), 255, 255, 255, 0), "strip: over by 4 of 6 stops at y 850");
+	CHECK(near_rgb(px(&im, 80 + 1564 * 5.5 / 24, 920), 255, 255, 255, 0), "strip: covered 05:00 white");
 	CHECK(near_rgb(px(&im, 80 + 1564 * 5.5 / 24, 620), 255, 255, 255, 0), "covered 05:00 white");
 	/* Outside the under-cover interval by a few pixels: not red. */
 	CHECK(!near_rgb(px(&im, 727, 620), 219, 118, 38, 30), "09:59 not red");
@@ -218,6 +229,100 @@ static void test_roster(const wfm_tz *tz)
 		CHECK(ht == 2114, "120 agents grow the canvas to 2114 px: %d", ht);
 		wfm_chart_free(c);
 	}
+}
+
+/* roster-2.csv with plan-2.csv, --date 2026-11-23: the plan has A1's
+ * 09:00-17:00 (filled) and 3 x 12:00-20:00 of which B2 fills one, so 2
+ * are unfilled, 2 x 8 h = 16 h (the 2026-11-25 row is outside the day).
+ * Rows: A1, B2, then one lane of unfilled bars: 3 slots of
+ * (1146 - 90 - 60) / 3 = 332 px from y 120, the lane's centre at
+ * 120 + 2.5 * 332 = 950; read 60 px below it, off the "unfilled x2" label.
+ * The hatched bar spans B2's x range: pale orange (E69F00 at 0.18 on
+ * white = (250.5, 237.7, 209.1)) with orange lines 8 px apart. */
+static void test_roster_unfilled(const wfm_tz *tz)
+{
+	struct wfm_chart_opts o = { 0 };
+	wfm_error err = { 0 };
+	wfm_chart *c;
+	struct img im;
+	int b0, b1, tint = 0, line = 0, other = 0, first = -1, last = -1;
+
+	o.tz = tz;
+	o.date = "2026-11-23";
+	o.plan = FIX "plan-2.csv";
+	c = wfm_chart_load(WFM_CHART_ROSTER, FIX "roster-2.csv", &o, &err);
+	CHECK(c != NULL, "load with --plan: %s", err.msg);
+	if (!c)
+		return;
+	CHECK(strstr(c->subtitle, "2 unfilled (16.0 h overtime)") != NULL, "subtitle: %s", c->subtitle);
+	im = load_png(c);
+	b0 = run_of(&im, 120 + 332 + 100, 0xE6, 0x9F, 0x00, 0, &b1);   /* B2's bar */
+	CHECK(b0 > 0, "B2 bar found");
+	/* Warm pixels: the tint, the orange lines and their antialiased
+	 * blends; gridlines and the frame are grey (r = b), white is skipped. */
+	for (int x = 0; x < im.w; x++) {
+		uint32_t v = px(&im, x, 1010);
+		int r = (int)(v >> 16 & 255), b = (int)(v & 255);
+		int warm = r >= 200 && r > b + 20;
+		if (near_rgb(v, 255, 255, 255, 0))
+			continue;
+		if (warm) {
+			if (first < 0)
+				first = x;
+			last = x;
+		}
+		if (x < b0 + 3 || x > b1 - 3)
+			continue;
+		if (near_rgb(v, 250, 238, 209, 3))
+			tint++;
+		else if (warm)
+			line++;
+		else
+			other++;
+	}
+	CHECK(abs(first - b0) <= 2, "unfilled bar starts 12:00 like B2: %d vs %d", first, b0);
+	CHECK(abs(last - b1) <= 2, "unfilled bar ends 20:00 like B2: %d vs %d", last, b1);
+	CHECK(tint > (b1 - b0) * 2 / 5 && line > (b1 - b0) / 10, "hatched: %d tint, %d line px of %d", tint, line, b1 - b0);
+	CHECK(other < (b1 - b0) / 20, "only tint and hatch inside (gridlines aside): %d", other);
+	cairo_surface_destroy(im.s);
+	wfm_chart_free(c);
+
+	/* Without --plan: no lane, the subtitle says nothing of unfilled. */
+	c = load(WFM_CHART_ROSTER, FIX "roster-2.csv", tz, "2026-11-23");
+	if (c) {
+		CHECK(!strstr(c->subtitle, "unfilled"), "no plan, no claim: %s", c->subtitle);
+		wfm_chart_free(c);
+	}
+}
+
+/* staff-closed.csv: chat 00:00-05:00, closed (volume 0) at 02:00 and
+ * 03:00; 03:00 carries SL 0 that would count as below target if closed
+ * hours counted; 05:00 is open and below (0.50 < 0.80).  One panel: x 80,
+ * w 1564, y 120, h 980, 6 h wide, y axis 0..105 %.  SL 0.90 at 00:00 and
+ * 01:00: a blue line at y 120 + 980 (1 - 0.9 / 1.05) = 260 from x 210
+ * (00:30) to 471 (01:30); none at 03:09 (x 900, off the 03:00 gridline)
+ * at any height; 03:00-04:00
+ * (x 862..992) not shaded, 05:00-06:00 (x 1383..1644) shaded vermillion
+ * at 0.3 on white (242.4, 206.7, 178.5). */
+static void test_staff_closed(const wfm_tz *tz)
+{
+	wfm_chart *c = load(WFM_CHART_STAFF, FIX "staff-closed.csv", tz, NULL);
+	struct img im;
+	int blue = 0;
+
+	if (!c)
+		return;
+	im = load_png(c);
+	CHECK(near_rgb(px(&im, 300, 260), 0x00, 0x72, 0xB2, 40), "SL line while open: %06x", px(&im, 300, 260));
+	for (int y = 120; y < 1100; y++)
+		blue += near_rgb(px(&im, 900, y), 0x00, 0x72, 0xB2, 40);
+	CHECK(blue == 0, "no SL line over closed hours: %d blue px", blue);
+	CHECK(near_rgb(px(&im, 930, 700), 255, 255, 255, 0), "closed 03:00 with SL 0 not shaded: %06x",
+	      px(&im, 930, 700));
+	CHECK(near_rgb(px(&im, 1500, 700), 242, 207, 179, 3), "open 05:00 below target shaded: %06x",
+	      px(&im, 1500, 700));
+	cairo_surface_destroy(im.s);
+	wfm_chart_free(c);
 }
 
 /* Adjacent runs may be parted by a 1-2 px antialiased edge or gridline.
@@ -373,6 +478,8 @@ int main(void)
 	test_names();
 	test_coverage(tz);
 	test_roster(tz);
+	test_roster_unfilled(tz);
+	test_staff_closed(tz);
 	test_functions(tz);
 	test_profile(tz);
 	test_formats(tz);
