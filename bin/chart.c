@@ -58,6 +58,8 @@ static const char usage[] =
 	"  --tz ZONE            zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE    output file; \"-\" writes PNG to standard output (the\n"
 	"                       default when standard output is not a terminal)\n"
+	"  -q, --quiet          no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose        also print run time and peak memory at exit\n"
 	"  -h, --help           show this help and exit\n"
 	"  -V, --version        show the version and exit\n"
 	"\n"
@@ -77,7 +79,7 @@ struct opts {
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "history", required_argument, NULL, 'H' },
 		{ "weeks", required_argument, NULL, 'k' },
 		{ "events", required_argument, NULL, 'e' },
@@ -94,7 +96,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->c.history_weeks = 2;
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -108,7 +111,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'k': o->c.history_weeks = (int)wfm_arg_long(prog, "--weeks", optarg, 0, 104); break;
 		case 'W': o->c.width = (int)wfm_arg_long(prog, "--width", optarg, 320, 20000); break;
 		case 'E': o->c.height = (int)wfm_arg_long(prog, "--height", optarg, 240, 20000); break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 2 != argc)

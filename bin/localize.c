@@ -29,6 +29,8 @@ static const char usage[] =
 	"Options:\n"
 	"  --tz ZONE              the center's zone (default $TZ, else UTC)\n"
 	"  -o, --output FILE      written atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -186,7 +188,7 @@ static int convert(const char *path, const struct zones *z, const wfm_tz *center
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "tz", required_argument, NULL, 'z' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
@@ -198,13 +200,16 @@ int main(int argc, char **argv)
 	wfm_atomic *out;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': output = optarg; break;
 		case 'z': tzname = optarg; break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 2 != argc)

@@ -40,6 +40,8 @@ static const char usage[] =
 	"  --shortfall FILE       timestamp,function,required,assigned,shortfall\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -60,12 +62,12 @@ struct opts {
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "date", required_argument, NULL, 'd' },
 		{ "step", required_argument, NULL, 's' },
 		{ "max-blocks", required_argument, NULL, 'b' },
 		{ "realtime", required_argument, NULL, 'r' },
-		{ "view", no_argument, NULL, 'v' },
+		{ "view", no_argument, NULL, 'W' },
 		{ "channels", required_argument, NULL, 'c' },
 		{ "shortfall", required_argument, NULL, 'f' },
 		{ "tz", required_argument, NULL, 'z' },
@@ -77,7 +79,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->max_blocks = 4;
 	o->realtime = "calls,chat";
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -87,14 +90,16 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'f': o->shortfall = optarg; break;
 		case 'r': o->realtime = optarg; o->realtime_set = 1; break;
 		case 'c': o->channels = optarg; break;
-		case 'v': o->view = 1; break;
+		case 'W': o->view = 1; break;
 		case 'b': o->max_blocks = (int)wfm_arg_long(prog, "--max-blocks", optarg, 1, 96); break;
 		case 's':
 			o->step = (int)wfm_arg_long(prog, "--step", optarg, 15, 60);
 			if (o->step != 15 && o->step != 30 && o->step != 60)
 				wfm_usage_fail(prog, "--step: %d is not 15, 30 or 60", o->step);
 			break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 3 != argc)
@@ -396,7 +401,7 @@ int main(int argc, char **argv)
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	if (!o.view)
-		summary(stderr, f, tz, o.date);
+		summary(wfm_report(), f, tz, o.date);
 	wfm_functions_free(f);
 	wfm_plan_free(roster);
 	wfm_agents_free(ag);

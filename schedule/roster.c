@@ -47,6 +47,8 @@ static const char usage[] =
 	"  --tz ZONE              zone of --requirements timestamps (default $TZ,\n"
 	"                         else UTC); roster times are wall-clock HH:MM\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -70,7 +72,7 @@ struct opts {
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "date", required_argument, NULL, 'd' },
 		{ "week", required_argument, NULL, 'w' },
 		{ "from", required_argument, NULL, 'f' },
@@ -93,7 +95,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_roster_opts_default(&o->ro);
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -113,7 +116,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
 		case 'm': o->ro.max_days_week = (int)wfm_arg_long(prog, "--max-days-week", optarg, 1, 7); break;
 		case 'l': o->ro.tol_week_h = wfm_arg_double(prog, "--tolerance", optarg, 0, 80); break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 2 != argc)
@@ -510,7 +515,7 @@ int main(int argc, char **argv)
 			wfm_die(prog, &err);
 		}
 		wfm_roster_coverage(plan, res->rows, res->n, first, res->ndays, 60, hreq, hsch);
-		report(stderr, res, ag, &o.ro, hreq, hsch);
+		report(wfm_report(), res, ag, &o.ro, hreq, hsch);
 		free(hreq);
 		free(hsch);
 	}

@@ -52,6 +52,8 @@ static const char usage[] =
 	"                         shift rules and every output are in ZONE; naive\n"
 	"                         input times stay in --tz\n"
 	"  -o, --output FILE      plan, written atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -72,7 +74,7 @@ struct opts {
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION,
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "rules", required_argument, NULL, 'r' },
 		{ "week", required_argument, NULL, 'w' },
 		{ "date", required_argument, NULL, 'd' },
@@ -94,7 +96,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->p.time_limit = 10;
 	o->p.gap = 0.01;
-	while ((c = getopt_long(argc, argv, "hVo:", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
@@ -115,7 +118,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			o->p.penalty = wfm_arg_double(prog, "--soft", optarg, 0, 1e9);
 			break;
 		case 'b': o->p.break_step = (int)wfm_arg_long(prog, "--break-step", optarg, 1, 240); break;
-		default: wfm_usage_fail(prog, "unknown option");
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
 		}
 	}
 	if (optind + 1 != argc)
@@ -237,46 +242,46 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	for (size_t i = 0; i < p->nrows; i++)
 		people += p->row[i].count;
 	wfm_time_format_date(p->first_day, d, sizeof(d));
-	fprintf(stderr, "wfm-shifts: %d day%s from %s (%s), %d-min cover grid, breaks every %d min, %s cover\n",
+	fprintf(wfm_report(), "wfm-shifts: %d day%s from %s (%s), %d-min cover grid, breaks every %d min, %s cover\n",
 		p->ndays, p->ndays == 1 ? "" : "s", d,
 		o->p.no_wrap ? "not cyclic" : "cyclic: shifts past the end cover the first day",
 		p->grid / 60, p->break_step, o->p.soft ? "soft" : "hard");
-	fprintf(stderr, "  model        %zu rows, %zu columns, %zu nonzeros\n",
+	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros\n",
 		p->model_rows, p->model_cols, p->model_nnz);
-	fprintf(stderr, "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in); incumbent from %s\n",
+	fprintf(wfm_report(), "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in); incumbent from %s\n",
 		st[p->mip.status], p->mip.seconds, p->mip.lp_seconds_ms / 1000.0,
 		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols,
 		!p->mip.heuristic_used ? "branch and bound" :
 		p->mip.dived ? "an LP dive and rounding" :
 		p->mip.lp_solved ? "LP rounding" : "a greedy cover (LP unfinished)");
 	if (p->mip.lp_bound > 0 || p->mip.lp_solved)
-		fprintf(stderr, "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
+		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
 			p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);
 	else
-		fprintf(stderr, "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
+		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
 			p->paid_hours);
 	if (p->outbound)
-		fprintf(stderr, "  coverage     required %.1f agent-h inbound + %.1f outbound, scheduled %.1f agent-h "
+		fprintf(wfm_report(), "  coverage     required %.1f agent-h inbound + %.1f outbound, scheduled %.1f agent-h "
 			"(%.1f on outbound), efficiency %.1f%%\n",
 			p->required_hours, p->work_hours, p->scheduled_hours, p->outbound_hours,
 			100 * p->efficiency);
 	else
-		fprintf(stderr, "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
+		fprintf(wfm_report(), "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
 			p->required_hours, p->scheduled_hours, 100 * p->efficiency);
-	fprintf(stderr, "  under        %zu intervals under-covered (%.1f agent-h short)",
+	fprintf(wfm_report(), "  under        %zu intervals under-covered (%.1f agent-h short)",
 		p->under_cells, p->under_hours);
 	if (p->uncoverable)
-		fprintf(stderr, ", %zu outside every shift", p->uncoverable);
-	fputc('\n', stderr);
+		fprintf(wfm_report(), ", %zu outside every shift", p->uncoverable);
+	fputc('\n', wfm_report());
 	if (p->nodata)
-		fprintf(stderr, "  no data      %zu cells of the window have no requirement (taken as 0)\n", p->nodata);
-	fprintf(stderr, "  shifts       %ld people in %zu plan rows\n", people, p->nrows);
+		fprintf(wfm_report(), "  no data      %zu cells of the window have no requirement (taken as 0)\n", p->nodata);
+	fprintf(wfm_report(), "  shifts       %ld people in %zu plan rows\n", people, p->nrows);
 	for (int k = 0; k < p->ndays; k++) {
 		wfm_time_format_date(p->first_day + k, d, sizeof(d));
-		fprintf(stderr, "%s%s %s %.1f h", k % 4 ? ";  " : "  per day      ", wd[wfm_time_weekday(p->first_day + k)],
+		fprintf(wfm_report(), "%s%s %s %.1f h", k % 4 ? ";  " : "  per day      ", wd[wfm_time_weekday(p->first_day + k)],
 			d, p->day_paid[k]);
 		if (k % 4 == 3 || k == p->ndays - 1)
-			fputc('\n', stderr);
+			fputc('\n', wfm_report());
 	}
 }
 
@@ -298,14 +303,14 @@ static void blend_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
 			if (work->slot[k].job == j && work->slot[k].t > last)
 				last = work->slot[k].t;
 		wfm_time_format(last + (work->step ? work->step : req->step), tz, d, sizeof(d));
-		fprintf(stderr, "  outbound     %s: %.2f of %.2f agent-h planned, allowed until %s%s\n",
+		fprintf(wfm_report(), "  outbound     %s: %.2f of %.2f agent-h planned, allowed until %s%s\n",
 			work->job[j], p->job_hours[j], work->hours[j], d,
 			p->job_hours[j] + 1e-9 >= work->hours[j] ? "" : " (SHORT)");
 	}
 	q.work = NULL;
 	q.time_limit = o->p.time_limit / 4;   /* the comparison is a side report */
 	if (!(in = wfm_shiftplan_solve(req, rules, tz, &q, &err))) {
-		fprintf(stderr, "%s: inbound-only plan: %s\n", prog, err.msg);
+		fprintf(wfm_report(), "%s: inbound-only plan: %s\n", prog, err.msg);
 		return;
 	}
 	if (!(zero.req = calloc(req->n, sizeof(double)))) {
@@ -316,20 +321,20 @@ static void blend_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
 	out = wfm_shiftplan_solve(&zero, rules, tz, &q, &err);
 	free(zero.req);
 	if (!out) {
-		fprintf(stderr, "%s: outbound-only plan: %s\n", prog, err.msg);
+		fprintf(wfm_report(), "%s: outbound-only plan: %s\n", prog, err.msg);
 		wfm_shiftplan_free(in);
 		return;
 	}
-	fprintf(stderr, "  blending     paid hours blended %.2f; inbound only %.2f + outbound only %.2f = %.2f "
+	fprintf(wfm_report(), "  blending     paid hours blended %.2f; inbound only %.2f + outbound only %.2f = %.2f "
 		"separately; saving %.2f h (%.1f%%)\n",
 		p->paid_hours, in->paid_hours, out->paid_hours, in->paid_hours + out->paid_hours,
 		in->paid_hours + out->paid_hours - p->paid_hours,
 		in->paid_hours + out->paid_hours > 0 ?
 		100 * (1 - p->paid_hours / (in->paid_hours + out->paid_hours)) : 0);
-	fprintf(stderr, "  blending     LP lower bounds: blended %.2f; inbound only %.2f + outbound only %.2f = %.2f; "
+	fprintf(wfm_report(), "  blending     LP lower bounds: blended %.2f; inbound only %.2f + outbound only %.2f = %.2f; "
 		"solves %.2f s + %.2f s\n", p->mip.lp_bound, in->mip.lp_bound, out->mip.lp_bound,
 		in->mip.lp_bound + out->mip.lp_bound, in->mip.seconds, out->mip.seconds);
-	fprintf(stderr, "  blending     outbound costs %.2f paid hours on top of inbound (%.2f agent-h of work)\n",
+	fprintf(wfm_report(), "  blending     outbound costs %.2f paid hours on top of inbound (%.2f agent-h of work)\n",
 		p->paid_hours - in->paid_hours, p->work_hours);
 	wfm_shiftplan_free(in);
 	wfm_shiftplan_free(out);

@@ -53,7 +53,7 @@ step "functions per agent and hour on $DAY"
 $W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY --step 30 \
 	-o $O/functions.csv 2>$O/functions-report.txt
 $W functions $O/roster.csv $O/requirements.csv $D/staff.csv --date $DAY --step 30 --view \
-	-o $O/functions.txt 2>/dev/null
+	-q -o $O/functions.txt
 done_ $O/functions.csv $O/functions.txt
 
 step "outbound dial plan, blended with inbound"
@@ -73,7 +73,7 @@ $W chart coverage $O/coverage.csv -o $O/coverage.png
 $W chart staff $O/evaluation.csv -o $O/staff.png
 $W chart coverage $O/roster-coverage.csv -o $O/roster-coverage.png
 $W chart staff $O/roster-evaluation.csv -o $O/roster-staff.png
-$W chart roster $O/roster.csv --date $DAY -o $O/roster.png
+$W chart roster $O/roster.csv --plan $O/plan.csv --date $DAY -o $O/roster.png
 $W chart functions $O/functions.csv -o $O/functions.png
 done_ $O/*.png
 
