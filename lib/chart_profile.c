@@ -124,14 +124,13 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	chart_panels(c->width, top, c->height - 20, f->nchan, ncol, 90, 40, p);
 	for (int a = 0; a < f->nchan; a++) {
 		struct rect r = p[a];
-		double mx = 0, tot = 0, cw, ch;
+		double mx = 0, cw, ch;
 		int peak_g = 0, peak_k = 0;
 		r.h -= 6;
 		for (int g = 0; g < f->ngroups; g++)
 			for (int k = 0; k < f->nslots; k++) {
 				double v = f->mean[a][g][k];
 				if (!isnan(v)) {
-					tot += v;
 					if (v > mx) {
 						mx = v;
 						peak_g = g;

@@ -470,6 +470,10 @@ int main(int argc, char **argv)
 	int64_t first, last;
 
 	parse_args(argc, argv, &o);
+	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
+	if (!zone)
+		wfm_die(prog, &err);
+	wfm_tz_free(zone);
 	if (o.skills) {
 		if (wfm_strlist_split(o.skills, ',', &sk) || !sk.n)
 			wfm_usage_fail(prog, "--skills: empty list");
