@@ -246,6 +246,14 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 		p->ndays, p->ndays == 1 ? "" : "s", d,
 		o->p.no_wrap ? "not cyclic" : "cyclic: shifts past the end cover the first day",
 		p->grid / 60, p->break_step, o->p.soft ? "soft" : "hard");
+	if (!o->p.no_wrap) {
+		char last[16];
+		wfm_time_format_date(p->first_day + p->ndays - 1, last, sizeof(last));
+		fprintf(wfm_report(), "  wrap         shifts running past the end of %s count at the start of %s\n"
+			"               (the same plan repeated): those early hours are staffed by the\n"
+			"               late shifts of the day before %s; --no-wrap plans without this\n",
+			last, d, d);
+	}
 	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros\n",
 		p->model_rows, p->model_cols, p->model_nnz);
 	fprintf(wfm_report(), "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in); incumbent from %s\n",
