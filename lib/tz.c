@@ -1,8 +1,10 @@
 /* tz.c - zone offset tables built from the system tz database.  See tz.h.
  *
- * The table is built by sampling localtime_r() daily and bisecting each
- * day whose offset differs to the second.  Zones that change offset twice
- * within one day do not exist in the tz database's modern data.
+ * The table is built by sampling localtime_r() every two days from 1960 to
+ * 2100 and bisecting each step whose offset differs, to the second.  No
+ * zone changes offset twice within two days in the tz database's data of
+ * those years; before 1960 the 1960 offset applies.  (Sampling 1900-2200
+ * daily cost 25 ms a zone, which showed when a plan opened 25 zones.)
  */
 #include "tz.h"
 
@@ -12,8 +14,9 @@
 #include <sys/stat.h>
 #include <stdio.h>
 
-#define TABLE_FROM  (-2208988800LL)  /* 1900-01-01 */
-#define TABLE_TO    (7258118400LL)   /* 2200-01-01 */
+#define TABLE_FROM  (-315619200LL)   /* 1960-01-01 */
+#define TABLE_TO    (4102444800LL)   /* 2100-01-01 */
+#define SAMPLE      (2 * 86400)
 #define DAY 86400
 
 struct wfm_tz {
@@ -74,11 +77,11 @@ static int build_table(struct wfm_tz *tz)
 	int prev = sys_offset(TABLE_FROM);
 
 	tz->off0 = prev;
-	for (int64_t t = TABLE_FROM + DAY; t < TABLE_TO; t += DAY) {
+	for (int64_t t = TABLE_FROM + SAMPLE; t < TABLE_TO; t += SAMPLE) {
 		int cur = sys_offset(t);
 		if (cur == prev)
 			continue;
-		int64_t lo = t - DAY, hi = t;   /* offset(lo) == prev, offset(hi) == cur */
+		int64_t lo = t - SAMPLE, hi = t;   /* offset(lo) == prev, offset(hi) == cur */
 		while (hi - lo > 1) {
 			int64_t mid = lo + (hi - lo) / 2;
 			if (sys_offset(mid) == prev)
