@@ -174,6 +174,13 @@ static int check_grid(const char *path, const wfm_tz *tz, const struct loader *l
 					    "duplicate of line %ld for channel %s", a->line,
 					    ld->names[b->chan]);
 	}
+	for (size_t i = 1; i < ld->n; i++) {
+		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
+		if (a->chan == b->chan && (b->t - a->t) % gap)
+			return wfm_error_at(err, path, b->line, "timestamp",
+					    "interval of %lld min after line %ld (the others are %lld min)",
+					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
+	}
 	*tmin = *tmax = ld->recs[0].t;
 	for (size_t i = 0; i < ld->n; i++) {
 		if (ld->recs[i].t < *tmin)
