@@ -14,7 +14,9 @@
  * (primary skill preferred when choosing), and works at most max_blocks
  * blocks of one function per day (a break does not end a block).
  *
- * Entry points: wfm_requirements_load(), wfm_functions_plan(),
+ * Requirements come from wfm_requirements_load() (requirements.h).
+ *
+ * Entry points: wfm_functions_plan(),
  * wfm_functions_free().
  */
 #ifndef WFM_FUNCTIONS_H
@@ -25,6 +27,7 @@
 #include "agents.h"
 #include "error.h"
 #include "plan.h"
+#include "requirements.h"
 #include "tz.h"
 
 struct wfm_functions_opts {
@@ -55,22 +58,6 @@ typedef struct wfm_functions {
 	double *overdue;          /* backlog: agent-hours older than the deadline after interval i */
 } wfm_functions;
 
-/* requirements.csv: the agents column per channel on a regular grid. */
-typedef struct wfm_requirements {
-	size_t nchan;
-	char **channel;           /* in order of first appearance */
-	int64_t start;            /* UTC of the first interval */
-	int step;                 /* seconds */
-	size_t n;                 /* intervals */
-	double *agents;           /* [c * n + i]; NAN = no row */
-	char file[256];
-} wfm_requirements;
-
-wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err);
-/* The same with another numeric column (e.g. "agents_gross"). */
-wfm_requirements *wfm_requirements_load_column(const char *path, const wfm_tz *tz,
-					       const char *column, wfm_error *err);
-void wfm_requirements_free(wfm_requirements *r);
 
 /* Schedule local calendar day `day`. */
 wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements *req,

@@ -2,6 +2,7 @@
  * See shiftplan.h for the model. */
 #include "shiftplan.h"
 #include "csv.h"
+#include "requirements.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -13,24 +14,6 @@
 
 /* ---- requirements ---- */
 
-struct rec {
-	int64_t t;
-	int chan;
-	double v;
-	long line;
-};
-
-static int rec_cmp(const void *a, const void *b)
-{
-	const struct rec *x = a, *y = b;
-
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
-	if (x->chan != y->chan)
-		return x->chan - y->chan;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
 void wfm_shiftreq_free(wfm_shiftreq *r)
 {
 	if (!r)
@@ -39,151 +22,83 @@ void wfm_shiftreq_free(wfm_shiftreq *r)
 	free(r);
 }
 
+/* The first line of channel c, for messages. */
+static long first_line(const wfm_requirements *g, size_t c)
+{
+	long best = 0;
+
+	for (size_t i = 0; i < g->n; i++) {
+		long l = g->line[c * g->n + i];
+		if (l && (!best || l < best))
+			best = l;
+	}
+	return best;
+}
+
+/* The line of the first channel with a row at interval i, 0 if none. */
+static long row_line(const wfm_requirements *g, size_t i)
+{
+	for (size_t c = 0; c < g->nchan; c++)
+		if (g->line[c * g->n + i])
+			return g->line[c * g->n + i];
+	return 0;
+}
+
+/* The grid of lib/requirements.c (duplicates, step, off-grid rows, span
+ * limits), then: at most MAX_CHAN channels, every interval present with a
+ * row for every channel; req is the sum of agents_gross over channels. */
 wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *err)
 {
-	wfm_csv_reader *rd = wfm_csv_open(path, err);
-	struct rec *rec = NULL;
-	size_t n = 0, cap = 0, nchan = 0, nt = 0;
-	char *chan[MAX_CHAN] = { 0 };
+	wfm_requirements *g = wfm_requirements_load(path, tz, err);
 	wfm_shiftreq *out = NULL;
-	int col[3], rc, amb;
-	struct rec *ambt = NULL;
-	size_t namb = 0;
+	const char *file = !strcmp(path, "-") ? "<stdin>" : path;
 	char a[40];
 
-	if (!rd)
-		return NULL;
-	if ((col[0] = wfm_csv_require(rd, "timestamp", err)) < 0 ||
-	    (col[1] = wfm_csv_require(rd, "channel", err)) < 0 ||
-	    (col[2] = wfm_csv_require(rd, "agents_gross", err)) < 0)
+	if (!g || !wfm_requirements_need(g, "agents_gross", err))
 		goto done;
-	while ((rc = wfm_csv_next(rd, err)) == 1) {
-		struct rec *x;
-		const char *c = wfm_csv_get(rd, col[1]);
-		size_t k;
-
-		if (n == cap) {
-			void *p = realloc(rec, (cap = cap ? 2 * cap : 1024) * sizeof(*rec));
-			if (!p) {
-				wfm_error_set(err, "out of memory");
-				goto done;
-			}
-			rec = p;
-		}
-		x = &rec[n];
-		x->line = wfm_csv_line(rd);
-		if ((amb = wfm_csv_time(rd, col[0], tz, 0, &x->t, err)) < 0 ||
-		    wfm_csv_double(rd, col[2], &x->v, err))
-			goto done;
-		if (x->v < 0) {
-			wfm_csv_error(rd, col[2], err, "%g is negative", x->v);
-			goto done;
-		}
-		for (k = 0; k < nchan && strcmp(chan[k], c); k++)
-			;
-		if (k == nchan) {
-			if (nchan == MAX_CHAN) {
-				wfm_csv_error(rd, col[1], err, "more than %d channels", MAX_CHAN);
-				goto done;
-			}
-			if (!(chan[nchan++] = strdup(c))) {
-				wfm_error_set(err, "out of memory");
-				goto done;
-			}
-		}
-		x->chan = (int)k;
-		/* A wall time that occurs twice (the hour the clocks go back):
-		 * its second row for a channel is the later instant. */
-		if (amb == WFM_TZ_AMBIGUOUS) {
-			size_t q;
-			for (q = 0; q < namb && !(ambt[q].t == x->t && ambt[q].chan == x->chan); q++)
-				;
-			if (q < namb) {
-				wfm_csv_time(rd, col[0], tz, 1, &x->t, err);
-			} else {
-				void *pa = realloc(ambt, (namb + 1) * sizeof(*ambt));
-				if (!pa) {
-					wfm_error_set(err, "out of memory");
-					goto done;
-				}
-				ambt = pa;
-				ambt[namb++] = *x;
-			}
-		}
-		n++;
-	}
-	if (rc < 0)
-		goto done;
-	if (n == 0) {
-		wfm_error_at(err, path, 1, NULL, "no data rows");
+	if (g->nchan > MAX_CHAN) {
+		wfm_error_at(err, file, first_line(g, MAX_CHAN), "channel", "more than %d channels",
+			     MAX_CHAN);
 		goto done;
 	}
-	qsort(rec, n, sizeof(*rec), rec_cmp);
-	/* Duplicates, then the interval: the commonest of 15, 30, 60 min
-	 * between consecutive times (the others are then gaps or errors). */
-	int64_t step = 0;
-	size_t votes[3] = { 0 };
-	for (size_t i = 1; i < n; i++) {
-		int64_t d = rec[i].t - rec[i - 1].t;
-		if (d == 0 && rec[i].chan == rec[i - 1].chan) {
-			wfm_error_at(err, path, rec[i].line, "timestamp", "duplicate of line %ld",
-				     rec[i - 1].line);
-			goto done;
-		}
-		votes[0] += d == 900;
-		votes[1] += d == 1800;
-		votes[2] += d == 3600;
-	}
-	step = votes[0] >= votes[1] && votes[0] >= votes[2] && votes[0] ? 900 :
-	       votes[1] >= votes[2] && votes[1] ? 1800 : 3600;
-	/* Every interval present, with a row for every channel. */
-	for (size_t i = 0, first = 0; i <= n; i++) {
-		if (i < n && rec[i].t == rec[first].t)
+	for (size_t i = 0; i < g->n; i++) {
+		long at = row_line(g, i);
+		size_t j;
+		if (!at)
 			continue;
-		if (i - first != nchan) {
-			size_t c = 0, j = first;
-			for (; j < i && rec[j].chan == (int)c; j++, c++)
-				;
-			wfm_time_format(rec[first].t, tz, a, sizeof(a));
-			wfm_error_at(err, path, rec[first].line, "channel",
-				     "no row for channel \"%s\" at %s", chan[c], a);
+		for (size_t c = 0; c < g->nchan; c++)
+			if (!g->line[c * g->n + i]) {
+				wfm_time_format(wfm_requirements_time(g, i), tz, a, sizeof(a));
+				wfm_error_at(err, file, at, "channel", "no row for channel \"%s\" at %s",
+					     g->channel[c], a);
+				goto done;
+			}
+		for (j = i + 1; j < g->n && !row_line(g, j); j++)
+			;
+		if (j < g->n && j > i + 1) {
+			wfm_time_format(wfm_requirements_time(g, i + 1), tz, a, sizeof(a));
+			wfm_error_at(err, file, row_line(g, j), "timestamp",
+				     "gap: no requirements for %s (%zu intervals missing after line %ld)",
+				     a, j - i - 1, at);
 			goto done;
 		}
-		if (i < n && rec[i].t - rec[first].t != step) {
-			int64_t d = rec[i].t - rec[first].t;
-			wfm_time_format(rec[first].t + step, tz, a, sizeof(a));
-			if (d % step == 0)
-				wfm_error_at(err, path, rec[i].line, "timestamp",
-					     "gap: no requirements for %s (%lld intervals missing after line %ld)",
-					     a, (long long)(d / step - 1), rec[first].line);
-			else
-				wfm_error_at(err, path, rec[i].line, "timestamp",
-					     "interval of %lld min after line %ld (the others are %lld min)",
-					     (long long)d / 60, rec[first].line, (long long)step / 60);
-			goto done;
-		}
-		nt++;
-		first = i;
 	}
-	if (!(out = calloc(1, sizeof(*out))) || !(out->req = calloc(nt, sizeof(double)))) {
+	if (!(out = calloc(1, sizeof(*out))) || !(out->req = calloc(g->n, sizeof(double)))) {
 		free(out);
 		out = NULL;
 		wfm_error_set(err, "out of memory");
 		goto done;
 	}
 	snprintf(out->file, sizeof(out->file), "%s", path);
-	out->start = rec[0].t;
-	out->step = (int)step;
-	out->n = nt;
-	out->nchan = nchan;
-	for (size_t i = 0; i < n; i++)
-		out->req[(rec[i].t - rec[0].t) / step] += rec[i].v;
+	out->start = g->start;
+	out->step = g->step;
+	out->n = g->n;
+	out->nchan = g->nchan;
+	for (size_t c = 0; c < g->nchan; c++)
+		for (size_t i = 0; i < g->n; i++)
+			out->req[i] += g->agents_gross[c * g->n + i];
 done:
-	for (size_t k = 0; k < nchan; k++)
-		free(chan[k]);
-	free(rec);
-	free(ambt);
-	wfm_csv_close(rd);
+	wfm_requirements_free(g);
 	return out;
 }
 

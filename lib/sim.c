@@ -2,6 +2,7 @@
  * replication per wfm_sim_step().  See sim.h. */
 #include "sim.h"
 #include "csv.h"
+#include "requirements.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -268,89 +269,71 @@ void wfm_sim_plan_free(struct wfm_sim_plan *pl)
 int wfm_sim_plan_load(const char *path, const wfm_tz *tz, const char *channel,
 		      struct wfm_sim_plan *pl, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int col[5], rc;
-	static const char *names[5] = { "timestamp", "channel", "volume", "aht_s", "agents" };
-	size_t cap = 0;
+	wfm_requirements *g = wfm_requirements_load(path, tz, err);
+	const char *file = !strcmp(path, "-") ? "<stdin>" : path;
+	size_t c, i0, i1, base;
 	long prev_line = 0;
 
 	memset(pl, 0, sizeof(*pl));
-	if (!r)
-		return -1;
-	for (int j = 0; j < 5; j++)
-		if ((col[j] = wfm_csv_require(r, names[j], err)) < 0)
-			goto fail;
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		int64_t t;
-		double v, a, n;
-		int amb;
-		if (strcmp(wfm_csv_get(r, col[1]), channel))
-			continue;
-		if ((amb = wfm_csv_time(r, col[0], tz, 0, &t, err)) < 0)
-			goto fail;
-		/* the second of two equal wall times when clocks go back */
-		if (amb == WFM_TZ_AMBIGUOUS && pl->n && t <= pl->t[pl->n - 1])
-			wfm_csv_time(r, col[0], tz, 1, &t, err);
-		if (wfm_csv_double(r, col[2], &v, err) || wfm_csv_double(r, col[3], &a, err) ||
-		    wfm_csv_double(r, col[4], &n, err))
-			goto fail;
-		if (v < 0) {
-			wfm_csv_error(r, col[2], err, "%g is negative", v);
-			goto fail;
-		}
-		if (a <= 0) {
-			wfm_csv_error(r, col[3], err, "%g is not positive", a);
-			goto fail;
-		}
-		if (n < 0 || n > 1e7) {
-			wfm_csv_error(r, col[4], err, "%g is out of range", n);
-			goto fail;
-		}
-		if (pl->n) {
-			int64_t d = t - pl->t[pl->n - 1];
-			if (pl->n == 1 && d > 0 && d <= 86400)
-				pl->step = (int)d;
-			if (d <= 0 || d != pl->step) {
-				wfm_csv_error(r, col[0], err, "not %d s after line %ld (rows of a channel "
-					      "must be sorted and regular)", pl->step, prev_line);
-				goto fail;
-			}
-		}
-		if (pl->n == cap) {
-			size_t nc = cap ? 2 * cap : 256;
-			void *p1 = realloc(pl->t, nc * sizeof(int64_t));
-			if (p1) pl->t = p1;
-			void *p2 = realloc(pl->volume, nc * sizeof(double));
-			if (p2) pl->volume = p2;
-			void *p3 = realloc(pl->aht, nc * sizeof(double));
-			if (p3) pl->aht = p3;
-			void *p4 = realloc(pl->agents, nc * sizeof(long));
-			if (p4) pl->agents = p4;
-			if (!p1 || !p2 || !p3 || !p4) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			cap = nc;
-		}
-		pl->t[pl->n] = t;
-		pl->volume[pl->n] = v;
-		pl->aht[pl->n] = a;
-		pl->agents[pl->n] = lround(n);
-		pl->n++;
-		prev_line = wfm_csv_line(r);
-	}
-	if (rc < 0)
+	if (!g || !wfm_requirements_need(g, "volume", err) ||
+	    !wfm_requirements_need(g, "aht_s", err) || !wfm_requirements_need(g, "agents", err))
 		goto fail;
-	if (!pl->n) {
+	for (c = 0; c < g->nchan && strcmp(g->channel[c], channel); c++)
+		;
+	if (c == g->nchan) {
 		wfm_error_at(err, path, 0, "channel", "no rows for channel \"%s\"", channel);
 		goto fail;
 	}
-	if (pl->n == 1)
-		pl->step = 3600;
-	wfm_csv_close(r);
+	/* the channel's first to last row, with no interval missing */
+	base = c * g->n;
+	for (i0 = 0; !g->line[base + i0]; i0++)
+		;
+	for (i1 = g->n; !g->line[base + i1 - 1]; i1--)
+		;
+	pl->n = i1 - i0;
+	pl->step = g->step;
+	pl->t = malloc(pl->n * sizeof(int64_t));
+	pl->volume = malloc(pl->n * sizeof(double));
+	pl->aht = malloc(pl->n * sizeof(double));
+	pl->agents = malloc(pl->n * sizeof(long));
+	if (!pl->t || !pl->volume || !pl->aht || !pl->agents) {
+		wfm_error_set(err, "out of memory");
+		goto fail;
+	}
+	for (size_t i = i0; i < i1; i++) {
+		long line = g->line[base + i];
+		double a = g->aht[base + i], n = g->agents[base + i];
+		if (!line) {
+			size_t j = i;
+			while (!g->line[base + j])
+				j++;
+			wfm_error_at(err, file, g->line[base + j], "timestamp",
+				     "not %d s after line %ld (rows of a channel must be sorted and regular)",
+				     pl->step, prev_line);
+			goto fail;
+		}
+		if (isnan(a)) {
+			wfm_error_at(err, file, line, "aht_s", "empty, a number is required");
+			goto fail;
+		}
+		if (a <= 0) {
+			wfm_error_at(err, file, line, "aht_s", "%g is not positive", a);
+			goto fail;
+		}
+		if (n > 1e7) {
+			wfm_error_at(err, file, line, "agents", "%g is out of range", n);
+			goto fail;
+		}
+		pl->t[i - i0] = wfm_requirements_time(g, i);
+		pl->volume[i - i0] = g->volume[base + i];
+		pl->aht[i - i0] = a;
+		pl->agents[i - i0] = lround(n);
+		prev_line = line;
+	}
+	wfm_requirements_free(g);
 	return 0;
 fail:
-	wfm_csv_close(r);
+	wfm_requirements_free(g);
 	wfm_sim_plan_free(pl);
 	return -1;
 }

@@ -360,7 +360,7 @@ int main(int argc, char **argv)
 		wfm_usage_fail(prog, "out of memory");
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
-	if (!(req = wfm_requirements_load(o.req, tz, &err)))
+	if (!(req = wfm_requirements_load(o.req, tz, &err)) || !wfm_requirements_need(req, "agents", &err))
 		wfm_die(prog, &err);
 	if (!(known = malloc((req->nchan + 4) * sizeof(*known)))) {
 		wfm_error_set(&err, "out of memory");

@@ -383,7 +383,8 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 	if (!(tz = wfm_tz_open(o->tz, err)))
 		goto done;
 	if (o->reqs) {
-		if (!(rq = wfm_requirements_load_column(o->reqs, tz, "agents_gross", err)))
+		if (!(rq = wfm_requirements_load(o->reqs, tz, err)) ||
+		    !wfm_requirements_need(rq, "agents_gross", err))
 			goto done;
 		if (rq->step % 60 || 1440 % (rq->step / 60)) {
 			wfm_error_at(err, rq->file, 0, "timestamp", "interval of %d s does not divide a day", rq->step);
@@ -418,8 +419,8 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 			if ((size_t)j >= rq->n)
 				continue;
 			for (size_t c = 0; c < rq->nchan; c++)
-				if (!isnan(rq->agents[c * rq->n + (size_t)j]))
-					req[i] += rq->agents[c * rq->n + (size_t)j];
+				if (!isnan(rq->agents_gross[c * rq->n + (size_t)j]))
+					req[i] += rq->agents_gross[c * rq->n + (size_t)j];
 		}
 	if (!(out = wfm_atomic_open(o->coverage, err)))
 		goto done;

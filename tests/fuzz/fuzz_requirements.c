@@ -1,12 +1,13 @@
-/* fuzz_requirements.c - requirements.csv for wfm functions (wfm_requirements_load,
- * lib/functions.h) in Europe/Berlin.
+/* fuzz_requirements.c - requirements.csv, the loader shared by wfm functions,
+ * roster, shifts and simulate (wfm_requirements_load, lib/requirements.h), in
+ * Europe/Berlin.
  *
  * The input is written to a temporary file and loaded; the contract: a
  * result that is then freed, or NULL/-1 with a one-line message naming
  * the file (tests/fuzz/loader.h).  No leak, no sanitizer report.
  */
 #include "loader.h"
-#include "functions.h"
+#include "requirements.h"
 
 #include "tz.h"
 

@@ -1,0 +1,323 @@
+/* requirements.c - requirements.csv on a regular per-channel grid.  See
+ * requirements.h.  The grid checks follow lib/series.c (same messages for
+ * the step, off-grid rows and the span limits). */
+#include "requirements.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* as lib/series.c: a century, 2^25 cells */
+#define MAX_SPAN_S (100 * 366 * 86400LL)
+#define MAX_CELLS (1 << 25)
+#define NCOL 4
+
+static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross" };
+
+struct rec {
+	int64_t t;
+	int chan;
+	double v[NCOL];
+	long line;
+};
+
+struct loader {
+	struct rec *recs;
+	size_t n, cap;
+	char **names;
+	size_t nnames;
+	int col[2 + NCOL];
+	struct { int64_t t; int chan; } *amb;   /* ambiguous wall times seen */
+	size_t namb, amb_cap;
+};
+
+static int chan_index(struct loader *ld, const char *name)
+{
+	for (size_t i = 0; i < ld->nnames; i++)
+		if (!strcmp(ld->names[i], name))
+			return (int)i;
+	char **nn = realloc(ld->names, (ld->nnames + 1) * sizeof(char *));
+	if (!nn)
+		return -1;
+	ld->names = nn;
+	if (!(nn[ld->nnames] = strdup(name)))
+		return -1;
+	return (int)ld->nnames++;
+}
+
+/* Second sighting of an ambiguous wall time for a channel -> 1. */
+static int seen_ambiguous(struct loader *ld, int64_t t, int chan)
+{
+	for (size_t i = 0; i < ld->namb; i++)
+		if (ld->amb[i].t == t && ld->amb[i].chan == chan)
+			return 1;
+	if (ld->namb == ld->amb_cap) {
+		size_t c = ld->amb_cap ? ld->amb_cap * 2 : 8;
+		void *p = realloc(ld->amb, c * sizeof(*ld->amb));
+		if (!p)
+			return 0;
+		ld->amb = p;
+		ld->amb_cap = c;
+	}
+	ld->amb[ld->namb].t = t;
+	ld->amb[ld->namb++].chan = chan;
+	return 0;
+}
+
+static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
+		    struct rec *rec, wfm_error *err)
+{
+	const int *col = ld->col;
+	const char *ch = wfm_csv_get(r, col[1]);
+	int amb;
+
+	if ((amb = wfm_csv_time(r, col[0], tz, 0, &rec->t, err)) < 0)
+		return -1;
+	if (!*ch)
+		return wfm_csv_error(r, col[1], err, "empty channel name");
+	if ((rec->chan = chan_index(ld, ch)) < 0)
+		return wfm_error_set(err, "out of memory");
+	if (amb == WFM_TZ_AMBIGUOUS && seen_ambiguous(ld, rec->t, rec->chan))
+		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
+	for (int k = 0; k < NCOL; k++) {
+		int c = col[2 + k];
+		rec->v[k] = NAN;
+		if (c < 0)
+			continue;
+		if (k == 1 ? wfm_csv_double_opt(r, c, NAN, &rec->v[k], err) :
+			     wfm_csv_double(r, c, &rec->v[k], err))
+			return -1;
+		if (rec->v[k] < 0)
+			return wfm_csv_error(r, c, err, "%g is negative", rec->v[k]);
+	}
+	rec->line = wfm_csv_line(r);
+	return 0;
+}
+
+static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int rc;
+
+	if (!r)
+		return -1;
+	if ((ld->col[0] = wfm_csv_require(r, "timestamp", err)) < 0 ||
+	    (ld->col[1] = wfm_csv_require(r, "channel", err)) < 0) {
+		wfm_csv_close(r);
+		return -1;
+	}
+	for (int k = 0; k < NCOL; k++)
+		ld->col[2 + k] = wfm_csv_col(r, colname[k]);
+	while ((rc = wfm_csv_next(r, err)) > 0) {
+		if (ld->n == ld->cap) {
+			size_t c = ld->cap ? ld->cap * 2 : 1024;
+			struct rec *p = realloc(ld->recs, c * sizeof(*p));
+			if (!p) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+			ld->recs = p;
+			ld->cap = c;
+		}
+		if ((rc = read_rec(r, tz, ld, &ld->recs[ld->n], err)) < 0)
+			break;
+		ld->n++;
+	}
+	if (rc == 0 && ld->n == 0)
+		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
+	wfm_csv_close(r);
+	return rc;
+}
+
+static int cmp_rec(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+
+	if (x->chan != y->chan)
+		return x->chan < y->chan ? -1 : 1;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* The interval length: the most frequent gap of 15, 30 or 60 min between
+ * a channel's consecutive rows (the shorter on a tie); 60 min when no
+ * channel has two rows that close (a single interval, or only gaps). */
+static int64_t usual_gap(const struct loader *ld)
+{
+	static const int64_t len[3] = { 900, 1800, 3600 };
+	size_t cnt[3] = { 0, 0, 0 }, best = 0;
+
+	for (size_t i = 1; i < ld->n; i++) {
+		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
+		for (int k = 0; k < 3; k++)
+			cnt[k] += a->chan == b->chan && b->t - a->t == len[k];
+	}
+	for (int k = 1; k < 3; k++)
+		if (cnt[k] > cnt[best])
+			best = (size_t)k;
+	return cnt[best] ? len[best] : 3600;
+}
+
+static int check_grid(const char *path, const wfm_tz *tz, const struct loader *ld,
+		      int64_t *tmin, int64_t *tmax, int64_t *step, wfm_error *err)
+{
+	char buf[40];
+	int64_t gap = usual_gap(ld);
+
+	for (size_t i = 1; i < ld->n; i++) {
+		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
+		if (a->chan == b->chan && a->t == b->t)
+			return wfm_error_at(err, path, b->line, "timestamp",
+					    "duplicate of line %ld for channel %s", a->line,
+					    ld->names[b->chan]);
+	}
+	for (size_t i = 1; i < ld->n; i++) {
+		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
+		if (a->chan == b->chan && (b->t - a->t) % gap)
+			return wfm_error_at(err, path, b->line, "timestamp",
+					    "interval of %lld min after line %ld (the others are %lld min)",
+					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
+	}
+	*tmin = *tmax = ld->recs[0].t;
+	for (size_t i = 0; i < ld->n; i++) {
+		if (ld->recs[i].t < *tmin)
+			*tmin = ld->recs[i].t;
+		if (ld->recs[i].t > *tmax)
+			*tmax = ld->recs[i].t;
+	}
+	/* A year typo ("8481-11-23") would make millions of empty intervals:
+	 * refuse spans over a century or too many cells, naming the row
+	 * farthest from the mean time. */
+	if (*tmax - *tmin > MAX_SPAN_S ||
+	    (double)ld->nnames * (double)((*tmax - *tmin) / gap + 1) > MAX_CELLS) {
+		double mean = 0;
+		size_t far = 0;
+		for (size_t i = 0; i < ld->n; i++)
+			mean += ((double)ld->recs[i].t - mean) / (double)(i + 1);
+		for (size_t i = 1; i < ld->n; i++)
+			if (fabs((double)ld->recs[i].t - mean) > fabs((double)ld->recs[far].t - mean))
+				far = i;
+		wfm_time_format(ld->recs[far].t, tz, buf, sizeof(buf));
+		return wfm_error_at(err, path, ld->recs[far].line, "timestamp",
+				    "%s makes the requirements span %.0f days of %lld-minute intervals "
+				    "for %zu channels (at most 100 years and %d cells): a typo?",
+				    buf, (double)(*tmax - *tmin) / 86400, (long long)gap / 60,
+				    ld->nnames, MAX_CELLS);
+	}
+	for (size_t i = 0; i < ld->n; i++)
+		if ((ld->recs[i].t - *tmin) % gap) {
+			wfm_time_format(ld->recs[i].t, tz, buf, sizeof(buf));
+			return wfm_error_at(err, path, ld->recs[i].line, "timestamp",
+					    "%s is off the %lld-minute grid (mixed interval lengths?)",
+					    buf, (long long)gap / 60);
+		}
+	*step = gap;
+	return 0;
+}
+
+static void loader_free(struct loader *ld)
+{
+	for (size_t i = 0; i < ld->nnames; i++)
+		free(ld->names[i]);
+	free(ld->names);
+	free(ld->recs);
+	free(ld->amb);
+}
+
+void wfm_requirements_free(wfm_requirements *r)
+{
+	if (!r)
+		return;
+	for (size_t c = 0; r->channel && c < r->nchan; c++)
+		free(r->channel[c]);
+	free(r->channel);
+	free(r->volume);
+	free(r->aht);
+	free(r->agents);
+	free(r->agents_gross);
+	free(r->line);
+	free(r);
+}
+
+static wfm_requirements *build(const char *path, struct loader *ld, int64_t tmin,
+			       int64_t tmax, int64_t step, wfm_error *err)
+{
+	wfm_requirements *r = calloc(1, sizeof(*r));
+	size_t n = (size_t)((tmax - tmin) / step) + 1, cells;
+	double **arr[NCOL];
+
+	if (!r)
+		goto oom;
+	arr[0] = &r->volume;
+	arr[1] = &r->aht;
+	arr[2] = &r->agents;
+	arr[3] = &r->agents_gross;
+	snprintf(r->file, sizeof(r->file), "%s", path);
+	r->start = tmin;
+	r->step = (int)step;
+	r->n = n;
+	cells = ld->nnames * n;
+	/* the names move over to r */
+	r->channel = ld->names;
+	r->nchan = ld->nnames;
+	ld->names = NULL;
+	ld->nnames = 0;
+	if (!(r->line = calloc(cells, sizeof(long))))
+		goto oom;
+	for (int k = 0; k < NCOL; k++) {
+		if (ld->col[2 + k] < 0)
+			continue;
+		if (!(*arr[k] = malloc(cells * sizeof(double))))
+			goto oom;
+		for (size_t i = 0; i < cells; i++)
+			(*arr[k])[i] = NAN;
+	}
+	for (size_t j = 0; j < ld->n; j++) {
+		const struct rec *x = &ld->recs[j];
+		size_t i = (size_t)x->chan * n + (size_t)((x->t - tmin) / step);
+		r->line[i] = x->line;
+		for (int k = 0; k < NCOL; k++)
+			if (*arr[k])
+				(*arr[k])[i] = x->v[k];
+	}
+	r->missing = cells - ld->n;
+	return r;
+oom:
+	wfm_requirements_free(r);
+	wfm_error_set(err, "out of memory");
+	return NULL;
+}
+
+wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	struct loader ld = { 0 };
+	wfm_requirements *r = NULL;
+	int64_t tmin = 0, tmax = 0, step = 0;
+
+	if (read_all(path, tz, &ld, err) == 0) {
+		qsort(ld.recs, ld.n, sizeof(*ld.recs), cmp_rec);
+		if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld, &tmin, &tmax,
+			       &step, err) == 0)
+			r = build(path, &ld, tmin, tmax, step, err);
+	}
+	loader_free(&ld);
+	return r;
+}
+
+double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err)
+{
+	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross };
+
+	for (int k = 0; k < NCOL; k++)
+		if (!strcmp(column, colname[k])) {
+			if (!arr[k])
+				wfm_error_at(err, !strcmp(r->file, "-") ? "<stdin>" : r->file, 1,
+					     column, "missing column in the header");
+			return arr[k];
+		}
+	wfm_error_set(err, "no column \"%s\" in requirements", column);
+	return NULL;
+}

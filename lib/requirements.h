@@ -1,0 +1,49 @@
+/* requirements.h - requirements.csv (wfm staff's output) on a regular
+ * per-channel grid, the one loader for every program that reads it.
+ *
+ * Columns: timestamp, channel (required), volume, aht_s, agents,
+ * agents_gross (each optional: an absent column leaves its array NULL).
+ * Channels are kept in order of first appearance.  The interval length
+ * (15, 30 or 60 min) is the most frequent gap between a channel's rows;
+ * a row off that grid is an error naming its line, a duplicate names both
+ * lines, a span over 100 years or too many cells (a year typo) names the
+ * farthest row.  A wall time that occurs twice (clocks go back) is read as
+ * the first occurrence, then the second.  Cells with no row are NAN and
+ * counted; an empty aht_s is NAN; negative numbers are rejected.
+ *
+ * Entry points: wfm_requirements_load(), wfm_requirements_need(),
+ * wfm_requirements_free().
+ */
+#ifndef WFM_REQUIREMENTS_H
+#define WFM_REQUIREMENTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "error.h"
+#include "tz.h"
+
+typedef struct wfm_requirements {
+	size_t nchan;
+	char **channel;           /* in order of first appearance */
+	int64_t start;            /* UTC of the first interval */
+	int step;                 /* seconds */
+	size_t n;                 /* intervals per channel */
+	/* [c * n + i]; NAN = no row (aht_s: also empty); NULL = no column */
+	double *volume, *aht, *agents, *agents_gross;
+	long *line;               /* [c * n + i]: source line, 0 = no row */
+	size_t missing;           /* cells with no row */
+	char file[256];           /* for messages ("<stdin>" for -) */
+} wfm_requirements;
+
+wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err);
+/* The array of a column ("volume", "aht_s", "agents", "agents_gross"), or
+ * NULL with the message wfm_csv_require() gives for an absent column. */
+double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err);
+void wfm_requirements_free(wfm_requirements *r);
+
+static inline int64_t wfm_requirements_time(const wfm_requirements *r, size_t i)
+{
+	return r->start + (int64_t)i * r->step;
+}
+
+#endif

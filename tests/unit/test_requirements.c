@@ -1,0 +1,175 @@
+/* test_requirements.c - lib/requirements.c on a hand-checkable 2-channel
+ * fixture: gap, unsorted rows, empty aht_s, duplicate, mixed and off-grid
+ * intervals, a year typo, an absent agents_gross column, the fall-back hour.
+ *
+ * Instants by hand: 2026-01-05T00:00Z = 1767571200 (`date -u -d
+ * 2026-01-05T00:00Z +%s`).  Berlin 2026-10-25 01:00 CEST = 2026-10-24T23:00Z
+ * = 1792882800; its 02:00 occurs at 00:00Z (CEST) and 01:00Z (CET)
+ * (`TZ=Europe/Berlin date -d @1792890000` prints "02:00:00 CET").
+ */
+#include "check.h"
+#include "requirements.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define T0 1767571200LL
+#define HDR "timestamp,channel,volume,aht_s,agents,agents_gross\n"
+
+static char path[64];
+
+static wfm_requirements *load(const char *text, const char *zone, wfm_error *err)
+{
+	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	FILE *fp = fdopen(fd, "w");
+	fputs(text, fp);
+	fclose(fp);
+	wfm_tz *tz = wfm_tz_open(zone, err);
+	wfm_requirements *r = tz ? wfm_requirements_load(path, tz, err) : NULL;
+	wfm_tz_free(tz);
+	unlink(path);
+	return r;
+}
+
+/* 30-min data: gaps 30,30,60 for calls and 30,30 for chat -> step 30 min,
+ * 00:00..01:30 = 4 intervals; calls lacks 01:00, chat lacks 01:30. */
+static void test_grid(void)
+{
+	wfm_error err = { 0 };
+	wfm_requirements *r = load(HDR
+				   "2026-01-05T00:00,calls,10,300,2,3\n"   /* line 2 */
+				   "2026-01-05T00:00,chat,4,,1,2\n"        /* 3: aht empty */
+				   "2026-01-05T00:30,calls,12,310,3,4\n"   /* 4 */
+				   "2026-01-05T01:30,calls,8,290,2,3\n"    /* 5 */
+				   "2026-01-05T00:30,chat,5,600,1,2\n"     /* 6: unsorted */
+				   "2026-01-05T01:00,chat,6,610,2,3\n",    /* 7 */
+				   "UTC", &err);
+	CHECK(r != NULL, "load: %s", err.msg);
+	if (!r)
+		return;
+	CHECK(r->nchan == 2 && !strcmp(r->channel[0], "calls") && !strcmp(r->channel[1], "chat"),
+	      "channels in order of appearance");
+	CHECK(r->start == T0 && r->step == 1800 && r->n == 4, "grid %lld %d %zu",
+	      (long long)r->start, r->step, r->n);
+	CHECK(r->missing == 2, "missing %zu", r->missing);
+	static const double vol[8] = { 10, 12, NAN, 8, 4, 5, 6, NAN };
+	static const double gross[8] = { 3, 4, NAN, 3, 2, 2, 3, NAN };
+	static const long line[8] = { 2, 4, 0, 5, 3, 6, 7, 0 };
+	for (int i = 0; i < 8; i++) {
+		CHECK(isnan(vol[i]) ? isnan(r->volume[i]) : r->volume[i] == vol[i],
+		      "volume[%d] = %g", i, r->volume[i]);
+		CHECK(isnan(gross[i]) ? isnan(r->agents_gross[i]) : r->agents_gross[i] == gross[i],
+		      "agents_gross[%d] = %g", i, r->agents_gross[i]);
+		CHECK(r->line[i] == line[i], "line[%d] = %ld", i, r->line[i]);
+	}
+	CHECK(isnan(r->aht[4]) && r->aht[5] == 600 && r->aht[1] == 310, "aht_s, empty = NAN");
+	CHECK(r->agents[6] == 2 && isnan(r->agents[2]), "agents");
+	CHECK(wfm_requirements_time(r, 3) == T0 + 5400, "time of interval 3");
+	CHECK(wfm_requirements_need(r, "agents_gross", &err) == r->agents_gross, "need present");
+	wfm_requirements_free(r);
+}
+
+static void test_errors(void)
+{
+	wfm_error err = { 0 };
+	wfm_requirements *r;
+
+	/* duplicate: the later line is the error, naming the earlier */
+	r = load(HDR "2026-01-05T00:00,calls,1,300,1,1\n"
+		 "2026-01-05T00:00,chat,1,300,1,1\n"
+		 "2026-01-05T00:30,chat,1,300,1,1\n"
+		 "2026-01-05T00:30,calls,1,300,1,1\n"
+		 "2026-01-05T00:00,chat,2,300,1,1\n", "UTC", &err);      /* line 6 */
+	CHECK(!r && err.line == 6 && !strcmp(err.column, "timestamp") &&
+	      !strcmp(err.msg, "duplicate of line 3 for channel chat") && !strcmp(err.file, path),
+	      "duplicate: %s:%ld: %s: %s", err.file, err.line, err.column, err.msg);
+	wfm_requirements_free(r);
+
+	/* mixed: calls gaps 30,15,15, chat 30,30 -> step 30 (3 votes to 2);
+	 * calls 00:45 is 15 min after line 3 */
+	r = load(HDR "2026-01-05T00:00,calls,1,300,1,1\n"
+		 "2026-01-05T00:30,calls,1,300,1,1\n"    /* 3 */
+		 "2026-01-05T00:45,calls,1,300,1,1\n"    /* 4 */
+		 "2026-01-05T01:00,calls,1,300,1,1\n"
+		 "2026-01-05T00:00,chat,1,300,1,1\n"
+		 "2026-01-05T00:30,chat,1,300,1,1\n"
+		 "2026-01-05T01:00,chat,1,300,1,1\n", "UTC", &err);
+	CHECK(!r && err.line == 4 &&
+	      !strcmp(err.msg, "interval of 15 min after line 3 (the others are 30 min)"),
+	      "mixed: %ld %s", err.line, err.msg);
+	wfm_requirements_free(r);
+
+	/* off-grid: chat regular at :15/:45, but 15 min off calls' grid */
+	r = load(HDR "2026-01-05T00:00,calls,1,300,1,1\n"
+		 "2026-01-05T00:30,calls,1,300,1,1\n"
+		 "2026-01-05T00:15,chat,1,300,1,1\n"     /* 4 */
+		 "2026-01-05T00:45,chat,1,300,1,1\n", "UTC", &err);
+	CHECK(!r && err.line == 4 &&
+	      !strcmp(err.msg, "2026-01-05T00:15 is off the 30-minute grid (mixed interval lengths?)"),
+	      "off-grid: %ld %s", err.line, err.msg);
+	wfm_requirements_free(r);
+
+	/* year typo: 8481 for 2026 on line 4 (farthest from the mean) */
+	r = load(HDR "2026-01-05T00:00,calls,1,300,1,1\n"
+		 "2026-01-05T01:00,calls,1,300,1,1\n"
+		 "8481-01-05T02:00,calls,1,300,1,1\n"
+		 "2026-01-05T00:00,chat,1,300,1,1\n", "UTC", &err);
+	CHECK(!r && err.line == 4 && !strncmp(err.msg, "8481-01-05T02:00 makes the requirements span", 44) &&
+	      strstr(err.msg, "a typo?"), "year typo: %ld %s", err.line, err.msg);
+	wfm_requirements_free(r);
+
+	/* a negative agents value names its column */
+	r = load(HDR "2026-01-05T00:00,calls,1,300,-2,1\n", "UTC", &err);
+	CHECK(!r && err.line == 2 && !strcmp(err.column, "agents") && !strcmp(err.msg, "-2 is negative"),
+	      "negative: %ld %s %s", err.line, err.column, err.msg);
+	wfm_requirements_free(r);
+}
+
+/* No agents_gross column: NULL array, need() names the column at line 1;
+ * a single interval per channel gets the 60-minute default step. */
+static void test_absent_column(void)
+{
+	wfm_error err = { 0 };
+	wfm_requirements *r = load("timestamp,channel,volume,aht_s,agents\n"
+				   "2026-01-05T00:00,calls,10,300,2\n"
+				   "2026-01-05T00:00,chat,4,600,1\n", "UTC", &err);
+	CHECK(r != NULL, "load: %s", err.msg);
+	if (!r)
+		return;
+	CHECK(r->n == 1 && r->step == 3600 && r->missing == 0, "one interval");
+	CHECK(r->agents_gross == NULL && r->agents != NULL && r->agents[1] == 1, "columns");
+	CHECK(wfm_requirements_need(r, "agents_gross", &err) == NULL && err.line == 1 &&
+	      !strcmp(err.column, "agents_gross") && !strcmp(err.msg, "missing column in the header"),
+	      "need absent: %ld %s %s", err.line, err.column, err.msg);
+	wfm_requirements_free(r);
+}
+
+/* Berlin fall-back: 02:00 twice is 00:00Z then 01:00Z, no duplicate. */
+static void test_fall_back(void)
+{
+	wfm_error err = { 0 };
+	wfm_requirements *r = load(HDR "2026-10-25T01:00,calls,1,300,1,1\n"
+				   "2026-10-25T02:00,calls,2,300,1,1\n"
+				   "2026-10-25T02:00,calls,3,300,1,1\n"
+				   "2026-10-25T03:00,calls,4,300,1,1\n", "Europe/Berlin", &err);
+	CHECK(r != NULL, "load: %s", err.msg);
+	if (!r)
+		return;
+	CHECK(r->start == 1792882800LL && r->step == 3600 && r->n == 4 && r->missing == 0,
+	      "fall-back grid %lld %d %zu", (long long)r->start, r->step, r->n);
+	CHECK(r->volume[1] == 2 && r->volume[2] == 3 && r->line[2] == 4, "first then second occurrence");
+	wfm_requirements_free(r);
+}
+
+int main(void)
+{
+	test_grid();
+	test_errors();
+	test_absent_column();
+	test_fall_back();
+	return check_done("test_requirements");
+}
