@@ -127,31 +127,22 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'l': o->level = wfm_arg_double(prog, "--level", optarg, 1, 99.9); break;
 		case 's':
-			if (strcmp(optarg, "add") && strcmp(optarg, "mult"))
-				wfm_usage_fail(prog, "--hw-season: \"%s\" is not add or mult", optarg);
-			o->mo.hw_mult = !strcmp(optarg, "mult");
+			o->mo.hw_mult = wfm_arg_choice(prog, "--hw-season", optarg,
+						       (const char *const[]){ "add", "mult", NULL });
 			break;
 		case 'a': o->mo.hw_ar1 = 1; break;
 		case 'w': o->mo.hw_weeks = (size_t)wfm_arg_long(prog, "--hw-weeks", optarg, 2, 520); break;
 		case 'r':
-			if (strcmp(optarg, "log") && strcmp(optarg, "linear"))
-				wfm_usage_fail(prog, "--regression: \"%s\" is not log or linear", optarg);
-			o->mo.reg_linear = !strcmp(optarg, "linear");
+			o->mo.reg_linear = wfm_arg_choice(prog, "--regression", optarg,
+							  (const char *const[]){ "log", "linear", NULL });
 			break;
 		case 'g':
-			if (!strcmp(optarg, "interval"))
-				o->aggregate = AGG_INTERVAL;
-			else if (!strcmp(optarg, "day"))
-				o->aggregate = AGG_DAY;
-			else if (!strcmp(optarg, "week"))
-				o->aggregate = AGG_WEEK;
-			else
-				wfm_usage_fail(prog, "--aggregate: \"%s\" is not interval, day or week", optarg);
+			o->aggregate = wfm_arg_choice(prog, "--aggregate", optarg,
+						      (const char *const[]){ "interval", "day", "week", NULL });
 			break;
 		case 'f':
-			if (strcmp(optarg, "csv") && strcmp(optarg, "json"))
-				wfm_usage_fail(prog, "--format: \"%s\" is not csv or json", optarg);
-			o->json = !strcmp(optarg, "json");
+			o->json = wfm_arg_choice(prog, "--format", optarg,
+						 (const char *const[]){ "csv", "json", NULL });
 			break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
 		case 'v': wfm_set_verbosity(prog, 2); break;

@@ -83,27 +83,16 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'n': o->top = wfm_arg_long(prog, "--top", optarg, 0, 32); break;
 		case 'b':
-			if (!strcmp(optarg, "weekday"))
-				o->by = WFM_BY_WEEKDAY;
-			else if (!strcmp(optarg, "month"))
-				o->by = WFM_BY_MONTH;
-			else
-				wfm_usage_fail(prog, "--by: \"%s\" is not weekday or month", optarg);
+			o->by = wfm_arg_choice(prog, "--by", optarg,
+					       (const char *const[]){ "weekday", "month", NULL });
 			break;
 		case 'r':
-			if (!strcmp(optarg, "profile"))
-				o->report = REPORT_PROFILE;
-			else if (!strcmp(optarg, "daily"))
-				o->report = REPORT_DAILY;
-			else if (!strcmp(optarg, "summary"))
-				o->report = REPORT_SUMMARY;
-			else
-				wfm_usage_fail(prog, "--report: \"%s\" is not profile, daily or summary", optarg);
+			o->report = wfm_arg_choice(prog, "--report", optarg,
+						   (const char *const[]){ "profile", "daily", "summary", NULL });
 			break;
 		case 'f':
-			if (strcmp(optarg, "csv") && strcmp(optarg, "json"))
-				wfm_usage_fail(prog, "--format: \"%s\" is not csv or json", optarg);
-			o->json = !strcmp(optarg, "json");
+			o->json = wfm_arg_choice(prog, "--format", optarg,
+						 (const char *const[]){ "csv", "json", NULL });
 			break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
 		case 'v': wfm_set_verbosity(prog, 2); break;

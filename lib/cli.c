@@ -153,3 +153,18 @@ int64_t wfm_arg_duration(const char *prog, const char *opt, const char *s)
 		wfm_usage_fail(prog, "%s: %s", opt, err.msg);
 	return sec;
 }
+
+int wfm_arg_choice(const char *prog, const char *opt, const char *s,
+		   const char *const *words)
+{
+	char list[256] = "";
+	size_t n = 0, len = 0;
+
+	for (n = 0; words[n]; n++)
+		if (!strcmp(s, words[n]))
+			return (int)n;
+	for (size_t i = 0; i < n && len < sizeof(list); i++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+					i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
+	wfm_usage_fail(prog, "%s: \"%s\" is not %s", opt, s, list);
+}

@@ -53,5 +53,9 @@ double wfm_arg_double(const char *prog, const char *opt, const char *s,
 		      double min, double max);
 long wfm_arg_long(const char *prog, const char *opt, const char *s, long min, long max);
 int64_t wfm_arg_duration(const char *prog, const char *opt, const char *s);
+/* Index of s in the NULL-terminated words; otherwise exit 2 naming the
+ * option and listing the words ("--by: \"x\" is not weekday or month"). */
+int wfm_arg_choice(const char *prog, const char *opt, const char *s,
+		   const char *const *words);
 
 #endif

@@ -143,20 +143,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'b': o->abandon = wfm_arg_double(prog, "--abandon", optarg, 0, 0.5); break;
 		case 's': o->shrinkage = wfm_arg_double(prog, "--shrinkage", optarg, 0, 0.95); break;
 		case 'm':
-			if (!strcmp(optarg, "preview"))
-				o->mode = WFM_OB_PREVIEW;
-			else if (!strcmp(optarg, "progressive"))
-				o->mode = WFM_OB_PROGRESSIVE;
-			else if (!strcmp(optarg, "predictive"))
-				o->mode = WFM_OB_PREDICTIVE;
-			else
-				wfm_usage_fail(prog, "--mode: \"%s\" is not preview, progressive or predictive", optarg);
+			o->mode = wfm_arg_choice(prog, "--mode", optarg, (const char *const[]){
+				"preview", "progressive", "predictive", NULL });
 			break;
 		case 'f':
-			if (strcmp(optarg, "dialplan") && strcmp(optarg, "requirements") && strcmp(optarg, "work"))
-				wfm_usage_fail(prog, "--format: \"%s\" is not dialplan, requirements or work", optarg);
-			o->requirements = !strcmp(optarg, "requirements");
-			o->work = !strcmp(optarg, "work");
+			switch (wfm_arg_choice(prog, "--format", optarg, (const char *const[]){
+					"dialplan", "requirements", "work", NULL })) {
+			case 1: o->requirements = 1; break;
+			case 2: o->work = 1; break;
+			}
 			break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
 		case 'v': wfm_set_verbosity(prog, 2); break;

@@ -98,9 +98,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'p': o->patience = wfm_arg_double(prog, "--patience", optarg, 0, 1e7); break;
 		case 'x': o->overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'd':
-			if (strcmp(optarg, "exponential") && strcmp(optarg, "lognormal"))
-				wfm_usage_fail(prog, "--service: \"%s\" is not exponential or lognormal", optarg);
-			o->lognormal = !strcmp(optarg, "lognormal");
+			o->lognormal = wfm_arg_choice(prog, "--service", optarg,
+						      (const char *const[]){ "exponential", "lognormal", NULL });
 			break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
 		case 'v': wfm_set_verbosity(prog, 2); break;
