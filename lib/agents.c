@@ -8,15 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-static char *dupstr(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
 void wfm_agents_free(wfm_agents *ag)
 {
 	if (!ag)
@@ -82,7 +73,7 @@ static int load_row(wfm_csv_reader *r, const int *col, const char *const *known,
 	if (!*id)
 		return wfm_csv_error(r, col[0], err, "empty agent id");
 	a->line = wfm_csv_line(r);
-	if (!(a->id = dupstr(id)) || !(a->name = dupstr(wfm_csv_get(r, col[1]))) ||
+	if (!(a->id = strdup(id)) || !(a->name = strdup(wfm_csv_get(r, col[1]))) ||
 	    wfm_strlist_split(wfm_csv_get(r, col[2]), '|', &a->skills))
 		return wfm_error_set(err, "out of memory");
 	if (!a->skills.n)

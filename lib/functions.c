@@ -9,15 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-static char *dupstr(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
 void wfm_functions_free(wfm_functions *f)
 {
 	if (!f)
@@ -96,7 +87,7 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 	if (!(f->func = calloc(nch + 1, sizeof(char *))))
 		goto oom;
 	for (size_t c = 0; c < nch; c++)
-		if (!(f->func[c] = dupstr(req->channel[c])))
+		if (!(f->func[c] = strdup(req->channel[c])))
 			goto oom;
 	f->nfunc = nch;
 	for (size_t a = 0; a < ag->n; a++)
@@ -109,12 +100,12 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 				if (!p)
 					goto oom;
 				f->func = p;
-				if (!(f->func[f->nfunc++] = dupstr(ag->a[a].skills.item[k])))
+				if (!(f->func[f->nfunc++] = strdup(ag->a[a].skills.item[k])))
 					goto oom;
 			}
 		}
 	nch = f->nfunc;
-	if (!(f->func[f->nfunc++] = dupstr("break")))
+	if (!(f->func[f->nfunc++] = strdup("break")))
 		goto oom;
 	/* agents present: any roster row overlapping the day */
 	if (!(amap = malloc(ag->n * sizeof(size_t))))

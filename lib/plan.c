@@ -6,15 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dupstr(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *d = malloc(n);
-	if (d)
-		memcpy(d, s, n);
-	return d;
-}
-
 int wfm_shift_paid(const struct wfm_shift *s)
 {
 	return s->end - s->start - (s->bstart >= 0 ? s->bend - s->bstart : 0);
@@ -121,9 +112,9 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 				wfm_csv_error(r, col[1], err, "empty agent id");
 				goto fail;
 			}
-			s->agent = dupstr(wfm_csv_get(r, col[1]));
-			s->agent_name = dupstr(wfm_csv_get(r, col[2]));
-			s->name = dupstr(cshift >= 0 ? wfm_csv_get(r, cshift) : "");
+			s->agent = strdup(wfm_csv_get(r, col[1]));
+			s->agent_name = strdup(wfm_csv_get(r, col[2]));
+			s->name = strdup(cshift >= 0 ? wfm_csv_get(r, cshift) : "");
 			s->count = 1;
 			if (!s->agent || !s->agent_name || !s->name) {
 				wfm_error_set(err, "out of memory");
@@ -132,7 +123,7 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 			if (read_times(r, col + 3, s, err))
 				goto fail;
 		} else {
-			if (!(s->name = dupstr(wfm_csv_get(r, col[1])))) {
+			if (!(s->name = strdup(wfm_csv_get(r, col[1])))) {
 				wfm_error_set(err, "out of memory");
 				goto fail;
 			}
