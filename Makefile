@@ -151,7 +151,10 @@ $(O)/man/%.1: bin/% | $(O)/man
 	name=$$(bin/wfm help | awk -v p="$*" '{ if ("wfm-" $$1 == p) { $$1 = ""; sub(/^ +/, ""); print } }'); \
 	help2man --no-info --no-discard-stderr --section=1 \
 		--name="$${name:-workforce-management toolkit for contact centers}" --output=$@ ./$<
-	@awk '/^\.S[SH] /{ex = tolower($$0) ~ /example/} {print} /^\.TH /{print ".ad l"} ex && !/^\./ {print ".br"}' $@ > $@.tmp && mv $@.tmp $@
+	@awk '/^\.S[SH] / { if (ex) print ".fi"; ex = tolower($$0) ~ /example/; print; if (ex) print ".nf"; next } \
+		ex && /^\.HP/ { ind = 1; next } ex && /^\.(IP|PP|TP)/ { next } \
+		ex && ind { print "    " $$0; ind = 0; next } { print } /^\.TH / { print ".ad l" } \
+		END { if (ex) print ".fi" }' $@ > $@.tmp && mv $@.tmp $@
 $(O)/man:
 	mkdir -p $@
 
