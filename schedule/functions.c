@@ -320,10 +320,15 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 			for (size_t t = 0; t < f->nint; t++)
 				if (f->overdue[c * f->nint + t] > od)
 					od = f->overdue[c * f->nint + t];
-			fprintf(fp, "  %-13s backlog:   arrived %.1f, worked %.1f agent-hours; outstanding at end of day %.1f agent-hours, "
-				"oldest %.1f h (deadline %.0f h), overdue at most %.1f agent-hours\n",
-				f->func[c], req, cov, shortfall(f, c, f->nint - 1), f->oldest_h[c * f->nint + f->nint - 1],
-				f->deadline_h[c], od);
+			/* the day starts with nothing outstanding, so what was done is
+			 * what arrived less what is left; assigned time beyond that had
+			 * no work waiting (spare capacity parked on the function) */
+			double left = shortfall(f, c, f->nint - 1), done = req - left;
+			fprintf(fp, "  %-13s backlog:   arrived %.1f, done %.1f (assigned %.1f, spare %.1f) agent-hours; "
+				"outstanding at end of day %.1f agent-hours, oldest %.1f h (deadline %.0f h), "
+				"overdue at most %.1f agent-hours\n",
+				f->func[c], req, done, cov, cov > done ? cov - done : 0, left,
+				f->oldest_h[c * f->nint + f->nint - 1], f->deadline_h[c], od);
 		}
 	}
 }

@@ -25,7 +25,7 @@ is "12 X1 back to letters" "$(at 12 X1)" LETTERS
 is "13 only W1" "$(grep -c '^2026-11-23T13:00,' $T/f.csv)" 1
 is "rows" "$(($(wc -l <$T/f.csv) - 1))" 17
 # letters: 5 agent-hours arrive (09..13), X1 works 3 of them -> 2 outstanding
-ok "letters outstanding" grep -q "LETTERS .*arrived 5.0, worked 3.0 agent-hours; outstanding at end of day 2.0" $T/err
+ok "letters outstanding" grep -q "LETTERS .*arrived 5.0, done 3.0 (assigned 3.0, spare 0.0) agent-hours; outstanding at end of day 2.0" $T/err
 # --max-blocks 1: X1 cannot switch, so calls is 1 short at 11:00
 fn --max-blocks 1 --shortfall $T/s.csv -o $T/f.csv 2>/dev/null
 is "max-blocks 1: X1 keeps letters" "$(at 11 X1)" LETTERS
