@@ -168,3 +168,18 @@ int wfm_arg_choice(const char *prog, const char *opt, const char *s,
 					i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
 	wfm_usage_fail(prog, "%s: \"%s\" is not %s", opt, s, list);
 }
+
+void wfm_stdin_once(const char *prog, int n, ...)
+{
+	va_list ap;
+	int dashes = 0;
+
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		const char *p = va_arg(ap, const char *);
+		dashes += p && !strcmp(p, "-");
+	}
+	va_end(ap);
+	if (dashes > 1)
+		wfm_usage_fail(prog, "standard input ('-') is given for %d inputs; it can be read once", dashes);
+}

@@ -48,6 +48,10 @@ FILE *wfm_report(void);
  * opterr = 0): one line naming it, a --help hint, exit 2. */
 _Noreturn void wfm_bad_option(const char *prog, char **argv);
 
+/* Exit 2 when more than one of the n input paths (NULL = not given) is
+ * "-": standard input can be read once. */
+void wfm_stdin_once(const char *prog, int n, ...);
+
 /* Option argument parsers: exit 2 naming the option on bad values. */
 double wfm_arg_double(const char *prog, const char *opt, const char *s,
 		      double min, double max);

@@ -353,6 +353,7 @@ int main(int argc, char **argv)
 	struct chans ch = { { 0, NULL }, NULL, 0, "" };
 
 	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 4, o.roster, o.req, o.staff, o.channels);
 	if (o.channels) {
 		if (load_channels(o.channels, &ch, &err))
 			wfm_die(prog, &err);

@@ -471,6 +471,7 @@ int main(int argc, char **argv)
 	int64_t first, last;
 
 	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 5, o.plan, o.staff, o.avail, o.prev, o.reqs);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);

@@ -360,6 +360,7 @@ int main(int argc, char **argv)
 	wfm_atomic *out, *cov = NULL, *obp = NULL;
 
 	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 3, o.input, o.rules, o.outbound);
 	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
 		wfm_die(prog, &err);
 	if (!(rules = wfm_shiftrules_load(o.rules, &err)))

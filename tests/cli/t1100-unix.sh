@@ -58,6 +58,8 @@ for p in profile forecast staff; do
 	ok "wfm-$p unknown option is named" grep -q "unknown option '--no-such-option'" "$T/err"
 	ok "wfm-$p --help lists --quiet and --verbose" bash -c "'$BIN/wfm-$p' --help | grep -q -- '-q, --quiet' && '$BIN/wfm-$p' --help | grep -q -- '-v, --verbose'"
 done
+wfm functions - - "$DATA/staff.csv" --date 2026-11-27 </dev/null >/dev/null 2>"$T/err"; rc=$?
+is "stdin named twice is a usage error" "$rc/$(grep -c "standard input ('-') is given for 2 inputs" "$T/err")" "2/1"
 printf 'timestamp,channel,volume\n2026-01-05T00:00,calls,1\n2026-01-05T01:00,calls,1\n2026-01-05T03:00,calls,2\n' > "$T/gap.csv"
 wfm profile "$T/gap.csv" -o "$T/p.csv" 2>"$T/err"
 is "a gap warns on stderr" "$(grep -c warning "$T/err")" 1
