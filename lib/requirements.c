@@ -2,6 +2,7 @@
  * requirements.h.  The grid checks follow lib/series.c (same messages for
  * the step, off-grid rows and the span limits). */
 #include "requirements.h"
+#include "grid.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -10,8 +11,6 @@
 #include <string.h>
 
 /* as lib/series.c: a century, 2^25 cells */
-#define MAX_SPAN_S (100 * 366 * 86400LL)
-#define MAX_CELLS (1 << 25)
 #define NCOL 4
 
 static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross" };
@@ -22,6 +21,8 @@ struct rec {
 	double v[NCOL];
 	long line;
 };
+
+static const struct wfm_grid_layout layout = WFM_GRID_LAYOUT(struct rec);
 
 struct loader {
 	struct rec *recs;
@@ -142,30 +143,10 @@ static int cmp_rec(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* The interval length: the most frequent gap of 15, 30 or 60 min between
- * a channel's consecutive rows (the shorter on a tie); 60 min when no
- * channel has two rows that close (a single interval, or only gaps). */
-static int64_t usual_gap(const struct loader *ld)
-{
-	static const int64_t len[3] = { 900, 1800, 3600 };
-	size_t cnt[3] = { 0, 0, 0 }, best = 0;
-
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		for (int k = 0; k < 3; k++)
-			cnt[k] += a->chan == b->chan && b->t - a->t == len[k];
-	}
-	for (int k = 1; k < 3; k++)
-		if (cnt[k] > cnt[best])
-			best = (size_t)k;
-	return cnt[best] ? len[best] : 3600;
-}
-
 static int check_grid(const char *path, const wfm_tz *tz, const struct loader *ld,
 		      int64_t *tmin, int64_t *tmax, int64_t *step, wfm_error *err)
 {
-	char buf[40];
-	int64_t gap = usual_gap(ld);
+	int64_t gap = wfm_grid_usual_gap(ld->recs, ld->n, &layout, 3600);
 
 	for (size_t i = 1; i < ld->n; i++) {
 		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
@@ -181,39 +162,9 @@ static int check_grid(const char *path, const wfm_tz *tz, const struct loader *l
 					    "interval of %lld min after line %ld (the others are %lld min)",
 					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
 	}
-	*tmin = *tmax = ld->recs[0].t;
-	for (size_t i = 0; i < ld->n; i++) {
-		if (ld->recs[i].t < *tmin)
-			*tmin = ld->recs[i].t;
-		if (ld->recs[i].t > *tmax)
-			*tmax = ld->recs[i].t;
-	}
-	/* A year typo ("8481-11-23") would make millions of empty intervals:
-	 * refuse spans over a century or too many cells, naming the row
-	 * farthest from the mean time. */
-	if (*tmax - *tmin > MAX_SPAN_S ||
-	    (double)ld->nnames * (double)((*tmax - *tmin) / gap + 1) > MAX_CELLS) {
-		double mean = 0;
-		size_t far = 0;
-		for (size_t i = 0; i < ld->n; i++)
-			mean += ((double)ld->recs[i].t - mean) / (double)(i + 1);
-		for (size_t i = 1; i < ld->n; i++)
-			if (fabs((double)ld->recs[i].t - mean) > fabs((double)ld->recs[far].t - mean))
-				far = i;
-		wfm_time_format(ld->recs[far].t, tz, buf, sizeof(buf));
-		return wfm_error_at(err, path, ld->recs[far].line, "timestamp",
-				    "%s makes the requirements span %.0f days of %lld-minute intervals "
-				    "for %zu channels (at most 100 years and %d cells): a typo?",
-				    buf, (double)(*tmax - *tmin) / 86400, (long long)gap / 60,
-				    ld->nnames, MAX_CELLS);
-	}
-	for (size_t i = 0; i < ld->n; i++)
-		if ((ld->recs[i].t - *tmin) % gap) {
-			wfm_time_format(ld->recs[i].t, tz, buf, sizeof(buf));
-			return wfm_error_at(err, path, ld->recs[i].line, "timestamp",
-					    "%s is off the %lld-minute grid (mixed interval lengths?)",
-					    buf, (long long)gap / 60);
-		}
+	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nnames, gap, path, tz, "requirements",
+			    tmin, tmax, err))
+		return -1;
 	*step = gap;
 	return 0;
 }

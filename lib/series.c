@@ -1,5 +1,6 @@
 /* series.c - load and hold regular multi-channel series.  See series.h. */
 #include "series.h"
+#include "grid.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -7,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SPAN_S (100 * 366 * 86400LL)
-#define MAX_CELLS (1 << 25)
 
 struct rec {
 	int64_t t;
@@ -16,6 +15,8 @@ struct rec {
 	double vol, aht;
 	long line;
 };
+
+static const struct wfm_grid_layout layout = WFM_GRID_LAYOUT(struct rec);
 
 struct loader {
 	struct rec *recs;
@@ -152,27 +153,6 @@ static int64_t min_gap(const struct loader *ld, size_t *at)
 	return best;
 }
 
-/* The interval length: the most frequent gap of 15, 30 or 60 minutes
- * between a channel's consecutive rows (the shorter on a tie), 0 when
- * none.  The most frequent, not the smallest, so that one stray row in
- * 30-minute data is reported instead of turning it into 15-minute data
- * with half the intervals missing. */
-static int64_t usual_gap(const struct loader *ld)
-{
-	static const int64_t len[3] = { 900, 1800, 3600 };
-	size_t cnt[3] = { 0, 0, 0 }, best = 0;
-
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		for (int k = 0; k < 3; k++)
-			cnt[k] += a->chan == b->chan && b->t - a->t == len[k];
-	}
-	for (int k = 1; k < 3; k++)
-		if (cnt[k] > cnt[best])
-			best = (size_t)k;
-	return cnt[best] ? len[best] : 0;
-}
-
 static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 		      int64_t *tmin, int64_t *tmax, int *step, wfm_error *err)
 {
@@ -188,7 +168,7 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 					    ld->names[b->chan], buf);
 		}
 	}
-	int64_t small = min_gap(ld, &at), gap = usual_gap(ld);
+	int64_t small = min_gap(ld, &at), gap = wfm_grid_usual_gap(ld->recs, ld->n, &layout, 0);
 	if (small == 0)
 		return wfm_error_at(err, path, ld->recs[0].line, "timestamp",
 				    "at least two intervals per channel are needed to infer the interval length");
@@ -203,39 +183,9 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 					    "interval of %lld min after line %ld; the data are in %lld-minute intervals (mixed interval lengths)",
 					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
 	}
-	*tmin = *tmax = ld->recs[0].t;
-	for (size_t i = 0; i < ld->n; i++) {
-		if (ld->recs[i].t < *tmin)
-			*tmin = ld->recs[i].t;
-		if (ld->recs[i].t > *tmax)
-			*tmax = ld->recs[i].t;
-	}
-	/* A typo in a year ("4366-11-25") would make a series of millions of
-	 * empty intervals: refuse spans over a century or too many cells,
-	 * naming the record farther from the mean time. */
-	if (*tmax - *tmin > MAX_SPAN_S ||
-	    (double)ld->nnames * (double)((*tmax - *tmin) / gap + 1) > MAX_CELLS) {
-		double mean = 0;
-		size_t far = 0;
-		for (size_t i = 0; i < ld->n; i++)
-			mean += ((double)ld->recs[i].t - mean) / (double)(i + 1);
-		for (size_t i = 1; i < ld->n; i++)
-			if (fabs((double)ld->recs[i].t - mean) > fabs((double)ld->recs[far].t - mean))
-				far = i;
-		wfm_time_format(ld->recs[far].t, tz, buf, sizeof(buf));
-		return wfm_error_at(err, path, ld->recs[far].line, "timestamp",
-				    "%s makes the series span %.0f days of %lld-minute intervals "
-				    "for %zu channels (at most 100 years and %d cells): a typo?",
-				    buf, (double)(*tmax - *tmin) / 86400, (long long)gap / 60,
-				    ld->nnames, MAX_CELLS);
-	}
-	for (size_t i = 0; i < ld->n; i++)
-		if ((ld->recs[i].t - *tmin) % gap) {
-			wfm_time_format(ld->recs[i].t, tz, buf, sizeof(buf));
-			return wfm_error_at(err, path, ld->recs[i].line, "timestamp",
-					    "%s is off the %lld-minute grid (mixed interval lengths?)",
-					    buf, (long long)gap / 60);
-		}
+	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nnames, gap, path, tz, "series",
+			    tmin, tmax, err))
+		return -1;
 	*step = (int)gap;
 	return 0;
 }

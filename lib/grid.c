@@ -1,0 +1,99 @@
+/* grid.c - regular-grid checks shared by the series and requirements
+ * loaders.  See grid.h. */
+#include "grid.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAX_SPAN_S (100 * 366 * 86400LL)
+#define MAX_CELLS (1 << 25)
+
+static int64_t row_t(const void *rows, size_t i, const struct wfm_grid_layout *lay)
+{
+	int64_t t;
+
+	memcpy(&t, (const char *)rows + i * lay->size + lay->t, sizeof(t));
+	return t;
+}
+
+static int row_chan(const void *rows, size_t i, const struct wfm_grid_layout *lay)
+{
+	int c;
+
+	memcpy(&c, (const char *)rows + i * lay->size + lay->chan, sizeof(c));
+	return c;
+}
+
+static long row_line(const void *rows, size_t i, const struct wfm_grid_layout *lay)
+{
+	long l;
+
+	memcpy(&l, (const char *)rows + i * lay->size + lay->line, sizeof(l));
+	return l;
+}
+
+int64_t wfm_grid_usual_gap(const void *rows, size_t n, const struct wfm_grid_layout *lay,
+			   int64_t dflt)
+{
+	static const int64_t len[3] = { 900, 1800, 3600 };
+	size_t cnt[3] = { 0, 0, 0 }, best = 0;
+
+	for (size_t i = 1; i < n; i++) {
+		int same = row_chan(rows, i - 1, lay) == row_chan(rows, i, lay);
+		int64_t d = row_t(rows, i, lay) - row_t(rows, i - 1, lay);
+		for (int k = 0; k < 3; k++)
+			cnt[k] += same && d == len[k];
+	}
+	for (int k = 1; k < 3; k++)
+		if (cnt[k] > cnt[best])
+			best = (size_t)k;
+	return cnt[best] ? len[best] : dflt;
+}
+
+static size_t farthest_from_mean(const void *rows, size_t n, const struct wfm_grid_layout *lay)
+{
+	double mean = 0;
+	size_t far = 0;
+
+	for (size_t i = 0; i < n; i++)
+		mean += ((double)row_t(rows, i, lay) - mean) / (double)(i + 1);
+	for (size_t i = 1; i < n; i++)
+		if (fabs((double)row_t(rows, i, lay) - mean) > fabs((double)row_t(rows, far, lay) - mean))
+			far = i;
+	return far;
+}
+
+int wfm_grid_bounds(const void *rows, size_t n, const struct wfm_grid_layout *lay,
+		    size_t nchan, int64_t gap, const char *path, const wfm_tz *tz,
+		    const char *what, int64_t *tmin, int64_t *tmax, wfm_error *err)
+{
+	char buf[40];
+
+	*tmin = *tmax = row_t(rows, 0, lay);
+	for (size_t i = 0; i < n; i++) {
+		int64_t t = row_t(rows, i, lay);
+		if (t < *tmin)
+			*tmin = t;
+		if (t > *tmax)
+			*tmax = t;
+	}
+	if (*tmax - *tmin > MAX_SPAN_S ||
+	    (double)nchan * (double)((*tmax - *tmin) / gap + 1) > MAX_CELLS) {
+		size_t far = farthest_from_mean(rows, n, lay);
+		wfm_time_format(row_t(rows, far, lay), tz, buf, sizeof(buf));
+		return wfm_error_at(err, path, row_line(rows, far, lay), "timestamp",
+				    "%s makes the %s span %.0f days of %lld-minute intervals "
+				    "for %zu channels (at most 100 years and %d cells): a typo?",
+				    buf, what, (double)(*tmax - *tmin) / 86400, (long long)gap / 60,
+				    nchan, MAX_CELLS);
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((row_t(rows, i, lay) - *tmin) % gap) {
+			wfm_time_format(row_t(rows, i, lay), tz, buf, sizeof(buf));
+			return wfm_error_at(err, path, row_line(rows, i, lay), "timestamp",
+					    "%s is off the %lld-minute grid (mixed interval lengths?)",
+					    buf, (long long)gap / 60);
+		}
+	return 0;
+}

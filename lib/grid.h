@@ -1,0 +1,41 @@
+/* grid.h - placing timestamped per-channel rows on one regular grid.
+ *
+ * Shared by the loaders of regular series (series.c: history and
+ * forecasts) and of requirements (requirements.c).  Rows are the loader's
+ * own structs, sorted by channel then time; a wfm_grid_layout says where
+ * each row keeps its instant, channel and source line.
+ *
+ * Entry points: wfm_grid_usual_gap(), wfm_grid_bounds().
+ */
+#ifndef WFM_GRID_H
+#define WFM_GRID_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "error.h"
+#include "tz.h"
+
+struct wfm_grid_layout {
+	size_t size;         /* sizeof the row struct */
+	size_t t, chan, line;/* offsets of int64_t t, int chan, long line */
+};
+#define WFM_GRID_LAYOUT(type) \
+	{ sizeof(type), offsetof(type, t), offsetof(type, chan), offsetof(type, line) }
+
+/* The interval length: the most frequent gap of 15, 30 or 60 minutes
+ * between a channel's consecutive rows (the shorter on a tie); dflt when
+ * no channel has two rows that close.  The most frequent, not the
+ * smallest, so that one stray row in 30-minute data is reported instead
+ * of turning it into 15-minute data with half the intervals missing. */
+int64_t wfm_grid_usual_gap(const void *rows, size_t n, const struct wfm_grid_layout *lay,
+			   int64_t dflt);
+
+/* First and last instant of the rows.  Refuses (naming the row farthest
+ * from the mean time: a year typo) a span over 100 years or more than
+ * 2^25 cells for nchan channels, and rows off the grid of step gap from
+ * the first instant.  what names the data in the message ("series"). */
+int wfm_grid_bounds(const void *rows, size_t n, const struct wfm_grid_layout *lay,
+		    size_t nchan, int64_t gap, const char *path, const wfm_tz *tz,
+		    const char *what, int64_t *tmin, int64_t *tmax, wfm_error *err);
+
+#endif
