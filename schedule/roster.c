@@ -284,7 +284,14 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 			wfm_time_format_date(s->day, a, sizeof(a));
 			wfm_plan_hhmm(s->start, x);
 			wfm_plan_hhmm(s->end, y);
-			fprintf(fp, "  %s %s %s-%s %-10s x%-3ld %6.1f h\n", a, wd(s->day), x, y, s->name, s->count, h);
+			char b1[8] = "", b2[8] = "", brk[24] = "";
+			if (s->bstart >= 0) {
+				wfm_plan_hhmm(s->bstart, b1);
+				wfm_plan_hhmm(s->bend, b2);
+				snprintf(brk, sizeof(brk), "break %s-%s", b1, b2);
+			}
+			fprintf(fp, "  %s %s %s-%s %-10s %-17s x%-3ld %6.1f h\n", a, wd(s->day), x, y, s->name,
+				brk, s->count, h);
 			over_h += h;
 		}
 		fprintf(fp, "overtime needed: %ld shifts, %.1f paid hours\n", planned - filled, over_h);

@@ -20,7 +20,7 @@ is "break kept" "$(grep D1 $T/r.csv | cut -d, -f6,7)" "13:00,13:30"
 # both are filled.
 wfm roster $R/plan-rest.csv $R/staff1.csv --week 2026-11-23 -o $T/r.csv 2>$T/rep
 is "rest: one row" "$(tail -n +2 $T/r.csv | wc -l)" 1
-ok "rest: unfilled reported" grep -q "2026-11-24 Tue 09:00-18:00 day        x1      8.5 h" $T/rep
+ok "rest: unfilled reported" grep -q "2026-11-24 Tue 09:00-18:00 day        break 13:00-13:30 x1      8.5 h" $T/rep
 ok "rest: overtime" grep -q "overtime needed: 1 shifts, 8.5 paid hours" $T/rep
 wfm roster $R/plan-rest.csv $R/staff1.csv --week 2026-11-23 --min-rest 1 -o $T/r.csv 2>$T/rep
 is "rest 1 h: two rows" "$(tail -n +2 $T/r.csv | wc -l)" 2
@@ -50,7 +50,7 @@ is "tolerance 10: days" "$(tail -n +2 $T/r.csv | cut -d, -f1 | tr '\n' ' ')" "20
 # Two days off a week: six 4 h shifts for one 40 h agent -> 5 filled, Sat not.
 wfm roster $R/plan-six.csv $R/staff1.csv --week 2026-11-23 -o $T/r.csv 2>$T/rep
 is "5 days a week" "$(tail -n +2 $T/r.csv | wc -l)" 5
-ok "sixth day reported" grep -q "2026-11-28 Sat 10:00-14:00 short      x1      4.0 h" $T/rep
+ok "sixth day reported" grep -q "2026-11-28 Sat 10:00-14:00 short                        x1      4.0 h" $T/rep
 wfm roster $R/plan-six.csv $R/staff1.csv --week 2026-11-23 --max-days-week 6 --max-consecutive 5 -o $T/r.csv 2>$T/rep
 is "max 5 consecutive days" "$(tail -n +2 $T/r.csv | wc -l)" 5
 wfm roster $R/plan-six.csv $R/staff1.csv --week 2026-11-23 --strict -o $T/r.csv 2>$T/rep
