@@ -534,6 +534,7 @@ int main(int argc, char **argv)
 	}
 	if (o.strict && res->nunfilled) {
 		wfm_error_set(&err, "infeasible: %zu shift rows have unfilled instances (see report)", res->nunfilled);
+		wfm_roster_result_free(res);
 		wfm_die(prog, &err);
 	}
 	if (o.coverage && write_coverage(&o, plan, res, first, &err))

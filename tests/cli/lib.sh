@@ -20,6 +20,7 @@ wfm() {
 	local p=$1; shift
 	if [ "${WFM_MEMCHECK:-}" = 1 ]; then
 		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+			--suppressions="$ROOT/tests/valgrind.supp" \
 			"$BIN/wfm-$p" "$@"
 	else
 		"$BIN/wfm-$p" "$@"
