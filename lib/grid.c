@@ -4,6 +4,7 @@
 #include "timeutil.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_SPAN_S (100 * 366 * 86400LL)
@@ -31,6 +32,47 @@ static long row_line(const void *rows, size_t i, const struct wfm_grid_layout *l
 
 	memcpy(&l, (const char *)rows + i * lay->size + lay->line, sizeof(l));
 	return l;
+}
+
+int wfm_grid_name(struct wfm_grid_names *nm, const char *name)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		if (!strcmp(nm->name[i], name))
+			return (int)i;
+	char **nn = realloc(nm->name, (nm->n + 1) * sizeof(char *));
+	if (!nn)
+		return -1;
+	nm->name = nn;
+	if (!(nn[nm->n] = strdup(name)))
+		return -1;
+	return (int)nm->n++;
+}
+
+void wfm_grid_names_free(struct wfm_grid_names *nm)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		free(nm->name[i]);
+	free(nm->name);
+	nm->name = NULL;
+	nm->n = 0;
+}
+
+int wfm_grid_seen_again(struct wfm_grid_seen *s, int64_t t, int chan)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].t == t && s->v[i].chan == chan)
+			return 1;
+	if (s->n == s->cap) {
+		size_t c = s->cap ? s->cap * 2 : 8;
+		void *p = realloc(s->v, c * sizeof(*s->v));
+		if (!p)
+			return 0;
+		s->v = p;
+		s->cap = c;
+	}
+	s->v[s->n].t = t;
+	s->v[s->n++].chan = chan;
+	return 0;
 }
 
 int64_t wfm_grid_usual_gap(const void *rows, size_t n, const struct wfm_grid_layout *lay,

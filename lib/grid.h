@@ -22,6 +22,24 @@ struct wfm_grid_layout {
 #define WFM_GRID_LAYOUT(type) \
 	{ sizeof(type), offsetof(type, t), offsetof(type, chan), offsetof(type, line) }
 
+/* Names in order of first appearance (the channels of a file). */
+struct wfm_grid_names {
+	char **name;
+	size_t n;
+};
+/* Index of name, added when new; -1 when out of memory. */
+int wfm_grid_name(struct wfm_grid_names *nm, const char *name);
+void wfm_grid_names_free(struct wfm_grid_names *nm);
+
+/* (instant, channel) pairs read from a wall time that occurs twice, so
+ * that its second row can be placed on the later instant. */
+struct wfm_grid_seen {
+	struct { int64_t t; int chan; } *v;
+	size_t n, cap;
+};
+/* 1 when (t, chan) was seen before, else records it and returns 0. */
+int wfm_grid_seen_again(struct wfm_grid_seen *s, int64_t t, int chan);
+
 /* The interval length: the most frequent gap of 15, 30 or 60 minutes
  * between a channel's consecutive rows (the shorter on a tie); dflt when
  * no channel has two rows that close.  The most frequent, not the

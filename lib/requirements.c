@@ -27,45 +27,10 @@ static const struct wfm_grid_layout layout = WFM_GRID_LAYOUT(struct rec);
 struct loader {
 	struct rec *recs;
 	size_t n, cap;
-	char **names;
-	size_t nnames;
+	struct wfm_grid_names nm;
 	int col[2 + NCOL];
-	struct { int64_t t; int chan; } *amb;   /* ambiguous wall times seen */
-	size_t namb, amb_cap;
+	struct wfm_grid_seen amb;   /* wall times that occur twice */
 };
-
-static int chan_index(struct loader *ld, const char *name)
-{
-	for (size_t i = 0; i < ld->nnames; i++)
-		if (!strcmp(ld->names[i], name))
-			return (int)i;
-	char **nn = realloc(ld->names, (ld->nnames + 1) * sizeof(char *));
-	if (!nn)
-		return -1;
-	ld->names = nn;
-	if (!(nn[ld->nnames] = strdup(name)))
-		return -1;
-	return (int)ld->nnames++;
-}
-
-/* Second sighting of an ambiguous wall time for a channel -> 1. */
-static int seen_ambiguous(struct loader *ld, int64_t t, int chan)
-{
-	for (size_t i = 0; i < ld->namb; i++)
-		if (ld->amb[i].t == t && ld->amb[i].chan == chan)
-			return 1;
-	if (ld->namb == ld->amb_cap) {
-		size_t c = ld->amb_cap ? ld->amb_cap * 2 : 8;
-		void *p = realloc(ld->amb, c * sizeof(*ld->amb));
-		if (!p)
-			return 0;
-		ld->amb = p;
-		ld->amb_cap = c;
-	}
-	ld->amb[ld->namb].t = t;
-	ld->amb[ld->namb++].chan = chan;
-	return 0;
-}
 
 static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		    struct rec *rec, wfm_error *err)
@@ -78,9 +43,9 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		return -1;
 	if (!*ch)
 		return wfm_csv_error(r, col[1], err, "empty channel name");
-	if ((rec->chan = chan_index(ld, ch)) < 0)
+	if ((rec->chan = wfm_grid_name(&ld->nm, ch)) < 0)
 		return wfm_error_set(err, "out of memory");
-	if (amb == WFM_TZ_AMBIGUOUS && seen_ambiguous(ld, rec->t, rec->chan))
+	if (amb == WFM_TZ_AMBIGUOUS && wfm_grid_seen_again(&ld->amb, rec->t, rec->chan))
 		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
 	for (int k = 0; k < NCOL; k++) {
 		int c = col[2 + k];
@@ -153,7 +118,7 @@ static int check_grid(const char *path, const wfm_tz *tz, const struct loader *l
 		if (a->chan == b->chan && a->t == b->t)
 			return wfm_error_at(err, path, b->line, "timestamp",
 					    "duplicate of line %ld for channel %s", a->line,
-					    ld->names[b->chan]);
+					    ld->nm.name[b->chan]);
 	}
 	for (size_t i = 1; i < ld->n; i++) {
 		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
@@ -162,7 +127,7 @@ static int check_grid(const char *path, const wfm_tz *tz, const struct loader *l
 					    "interval of %lld min after line %ld (the others are %lld min)",
 					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
 	}
-	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nnames, gap, path, tz, "requirements",
+	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nm.n, gap, path, tz, "requirements",
 			    tmin, tmax, err))
 		return -1;
 	*step = gap;
@@ -171,11 +136,9 @@ static int check_grid(const char *path, const wfm_tz *tz, const struct loader *l
 
 static void loader_free(struct loader *ld)
 {
-	for (size_t i = 0; i < ld->nnames; i++)
-		free(ld->names[i]);
-	free(ld->names);
+	wfm_grid_names_free(&ld->nm);
 	free(ld->recs);
-	free(ld->amb);
+	free(ld->amb.v);
 }
 
 void wfm_requirements_free(wfm_requirements *r)
@@ -210,12 +173,12 @@ static wfm_requirements *build(const char *path, struct loader *ld, int64_t tmin
 	r->start = tmin;
 	r->step = (int)step;
 	r->n = n;
-	cells = ld->nnames * n;
+	cells = ld->nm.n * n;
 	/* the names move over to r */
-	r->channel = ld->names;
-	r->nchan = ld->nnames;
-	ld->names = NULL;
-	ld->nnames = 0;
+	r->channel = ld->nm.name;
+	r->nchan = ld->nm.n;
+	ld->nm.name = NULL;
+	ld->nm.n = 0;
 	if (!(r->line = calloc(cells, sizeof(long))))
 		goto oom;
 	for (int k = 0; k < NCOL; k++) {

@@ -21,46 +21,10 @@ static const struct wfm_grid_layout layout = WFM_GRID_LAYOUT(struct rec);
 struct loader {
 	struct rec *recs;
 	size_t n, cap;
-	char **names;
-	size_t nnames;
+	struct wfm_grid_names nm;
 	int has_aht;
-	/* ambiguous wall times seen, to map their second occurrence later */
-	struct { int64_t t; int chan; } *amb;
-	size_t namb, amb_cap;
+	struct wfm_grid_seen amb;   /* wall times that occur twice */
 };
-
-static int chan_index(struct loader *ld, const char *name)
-{
-	for (size_t i = 0; i < ld->nnames; i++)
-		if (!strcmp(ld->names[i], name))
-			return (int)i;
-	char **nn = realloc(ld->names, (ld->nnames + 1) * sizeof(char *));
-	if (!nn)
-		return -1;
-	ld->names = nn;
-	if (!(nn[ld->nnames] = strdup(name)))
-		return -1;
-	return (int)ld->nnames++;
-}
-
-/* Second sighting of an ambiguous wall time for a channel -> 1. */
-static int seen_ambiguous(struct loader *ld, int64_t t, int chan)
-{
-	for (size_t i = 0; i < ld->namb; i++)
-		if (ld->amb[i].t == t && ld->amb[i].chan == chan)
-			return 1;
-	if (ld->namb == ld->amb_cap) {
-		size_t c = ld->amb_cap ? ld->amb_cap * 2 : 8;
-		void *p = realloc(ld->amb, c * sizeof(*ld->amb));
-		if (!p)
-			return 0;
-		ld->amb = p;
-		ld->amb_cap = c;
-	}
-	ld->amb[ld->namb].t = t;
-	ld->amb[ld->namb++].chan = chan;
-	return 0;
-}
 
 static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
 		    struct loader *ld, struct rec *rec, wfm_error *err)
@@ -70,11 +34,11 @@ static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
 
 	if (!*ch)
 		return wfm_csv_error(r, col[1], err, "empty channel name");
-	if ((rec->chan = chan_index(ld, ch)) < 0)
+	if ((rec->chan = wfm_grid_name(&ld->nm, ch)) < 0)
 		return wfm_error_set(err, "out of memory");
 	if ((amb = wfm_csv_time(r, col[0], tz, 0, &rec->t, err)) < 0)
 		return -1;
-	if (amb == WFM_TZ_AMBIGUOUS && seen_ambiguous(ld, rec->t, rec->chan))
+	if (amb == WFM_TZ_AMBIGUOUS && wfm_grid_seen_again(&ld->amb, rec->t, rec->chan))
 		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
 	if (wfm_csv_double(r, col[2], &rec->vol, err))
 		return -1;
@@ -165,7 +129,7 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 			wfm_time_format(b->t, tz, buf, sizeof(buf));
 			return wfm_error_at(err, path, b->line, "timestamp",
 					    "duplicate of line %ld (%s, %s)", a->line,
-					    ld->names[b->chan], buf);
+					    ld->nm.name[b->chan], buf);
 		}
 	}
 	int64_t small = min_gap(ld, &at), gap = wfm_grid_usual_gap(ld->recs, ld->n, &layout, 0);
@@ -183,7 +147,7 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 					    "interval of %lld min after line %ld; the data are in %lld-minute intervals (mixed interval lengths)",
 					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
 	}
-	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nnames, gap, path, tz, "series",
+	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nm.n, gap, path, tz, "series",
 			    tmin, tmax, err))
 		return -1;
 	*step = (int)gap;
@@ -194,7 +158,7 @@ static wfm_series *build(struct loader *ld, int64_t tmin, int64_t tmax, int step
 			 wfm_error *err)
 {
 	size_t n = (size_t)((tmax - tmin) / step) + 1;
-	wfm_series *s = wfm_series_alloc(ld->nnames, (const char *const *)ld->names,
+	wfm_series *s = wfm_series_alloc(ld->nm.n, (const char *const *)ld->nm.name,
 					 tmin, step, n, ld->has_aht, err);
 
 	if (!s)
@@ -215,11 +179,9 @@ static wfm_series *build(struct loader *ld, int64_t tmin, int64_t tmax, int step
 
 static void loader_free(struct loader *ld)
 {
-	for (size_t i = 0; i < ld->nnames; i++)
-		free(ld->names[i]);
-	free(ld->names);
+	wfm_grid_names_free(&ld->nm);
 	free(ld->recs);
-	free(ld->amb);
+	free(ld->amb.v);
 }
 
 wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err)
