@@ -9,12 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct wfm_atomic {
 	FILE *fp;
 	char *path;          /* destination, NULL for stdout */
 	char *tmp;           /* temporary file beside it */
+	int keep;            /* destination exists: keep its mode and owner */
+	struct stat old;     /* its status when keep */
 };
 
 static int make_tmp(struct wfm_atomic *out, wfm_error *err)
@@ -25,7 +28,8 @@ static int make_tmp(struct wfm_atomic *out, wfm_error *err)
 	mode_t mask;
 
 	if (a && b && (out->tmp = malloc(n))) {
-		snprintf(out->tmp, n, "%s/.%s.XXXXXX", dirname(a), basename(b));
+		/* ".NAME.XXXXXX" within NAME_MAX: a long name is cut */
+		snprintf(out->tmp, n, "%s/.%.*s.XXXXXX", dirname(a), NAME_MAX - 8, basename(b));
 		fd = mkstemp(out->tmp);
 	}
 	free(a);
@@ -36,9 +40,17 @@ static int make_tmp(struct wfm_atomic *out, wfm_error *err)
 		out->tmp = NULL;
 		return wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(e));
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	if (out->keep) {
+		/* replacing a file keeps its permissions, and its owner and
+		 * group where this user may set them */
+		if (fchown(fd, out->old.st_uid, out->old.st_gid))
+			(void)!fchown(fd, (uid_t)-1, out->old.st_gid);
+		fchmod(fd, out->old.st_mode & 07777);
+	} else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
 	if (!(out->fp = fdopen(fd, "wb"))) {
 		close(fd);
 		unlink(out->tmp);
@@ -96,6 +108,8 @@ wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
 		}
 	}
 	free(real);
+	if (stat(path, &out->old) == 0)
+		out->keep = 1;
 	if ((!out->path && !(out->path = strdup(path))) || make_tmp(out, err)) {
 		if (!out->path)
 			wfm_error_set(err, "out of memory");
@@ -123,29 +137,66 @@ static void release(struct wfm_atomic *out)
 	free(out);
 }
 
-int wfm_atomic_commit(wfm_atomic *out, wfm_error *err)
+/* Flush, stamp and close one output (no rename).  Returns 0, or -1 with
+ * err naming the file and the reason. */
+static int finish(struct wfm_atomic *out, const struct timespec *when, wfm_error *err)
 {
-	int rc = 0;
+	int e = 0;
 
+	errno = 0;
 	if (!out->path) {
 		if (fflush(stdout) || ferror(stdout))
-			rc = wfm_error_set(err, "cannot write to standard output: %s", strerror(errno));
-		release(out);
-		return rc;
+			return wfm_error_set(err, "cannot write to standard output: %s",
+					     strerror(errno ? errno : EIO));
+		return 0;
 	}
-	if (fflush(out->fp) || ferror(out->fp) || (out->tmp && fsync(fileno(out->fp))))
-		rc = -1;
-	if (fclose(out->fp))
-		rc = -1;
-	if (!rc && out->tmp && rename(out->tmp, out->path))
-		rc = -1;
-	if (rc) {
-		wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
-		if (out->tmp)
+	if (fflush(out->fp) || ferror(out->fp))
+		e = errno ? errno : EIO;
+	else if (out->tmp && fsync(fileno(out->fp)))
+		e = errno;
+	if (!e && out->tmp && when) {
+		struct timespec ts[2] = { *when, *when };
+		futimens(fileno(out->fp), ts);
+	}
+	if (fclose(out->fp) && !e)
+		e = errno ? errno : EIO;
+	out->fp = NULL;
+	if (e)
+		return wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(e));
+	return 0;
+}
+
+int wfm_atomic_commit_all(wfm_atomic **outs, size_t n, wfm_error *err)
+{
+	struct timespec now;
+	size_t i;
+	int rc = 0;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	for (i = 0; i < n && !rc; i++)
+		if (outs[i] && finish(outs[i], &now, err))
+			rc = -1;
+	for (i = 0; i < n; i++) {
+		struct wfm_atomic *out = outs[i];
+		if (!out)
+			continue;
+		if (!rc && out->tmp && rename(out->tmp, out->path)) {
+			wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
+			rc = -1;
+		}
+		if (out->fp && out->fp != stdout)
+			fclose(out->fp);
+		if (rc && out->tmp)
 			unlink(out->tmp);
+		release(out);
+		outs[i] = NULL;
 	}
-	release(out);
 	return rc;
+}
+
+int wfm_atomic_commit(wfm_atomic *out, wfm_error *err)
+{
+	return wfm_atomic_commit_all(&out, 1, err);
 }
 
 void wfm_atomic_abort(wfm_atomic *out)

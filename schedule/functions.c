@@ -267,13 +267,15 @@ static double shortfall(const wfm_functions *f, size_t c, size_t t)
 	return s > 1e-9 ? s : 0;
 }
 
-static int write_shortfall(const char *path, const wfm_functions *f, const wfm_tz *tz, wfm_error *err)
+/* Written, not yet committed: main commits it with the main output. */
+static wfm_atomic *write_shortfall(const char *path, const wfm_functions *f, const wfm_tz *tz,
+				   wfm_error *err)
 {
 	wfm_atomic *out = wfm_atomic_open(path, err);
 	FILE *fp;
 	char ts[40];
 	if (!out)
-		return -1;
+		return NULL;
 	fp = wfm_atomic_fp(out);
 	fputs("timestamp,function,required,assigned,shortfall\n", fp);
 	for (size_t t = 0; t < f->nint; t++) {
@@ -282,7 +284,7 @@ static int write_shortfall(const char *path, const wfm_functions *f, const wfm_t
 			fprintf(fp, "%s,%s,%.2f,%.2f,%.2f\n", ts, f->func[c], f->req[c * f->nint + t],
 				f->cov[c * f->nint + t], shortfall(f, c, t));
 	}
-	return wfm_atomic_commit(out, err);
+	return out;
 }
 
 static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const char *date)
@@ -343,7 +345,7 @@ int main(int argc, char **argv)
 	wfm_agents *ag;
 	wfm_plan *roster;
 	wfm_functions *f;
-	wfm_atomic *out;
+	wfm_atomic *out, *sf = NULL;
 	wfm_strlist rt;
 	struct wfm_functions_opts fo;
 	const char **known;
@@ -354,6 +356,8 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 4, o.roster, o.req, o.staff, o.channels);
+	wfm_check_outputs(prog, (const char *[]){ o.roster, o.req, o.staff, o.channels }, 4,
+			  (const char *[]){ o.shortfall, o.output }, 2);
 	if (o.channels) {
 		if (load_channels(o.channels, &ch, &err))
 			wfm_die(prog, &err);
@@ -393,18 +397,17 @@ int main(int argc, char **argv)
 		wfm_error_at(&err, o.roster, 0, NULL, "no agent on shift on %s", o.date);
 		wfm_die(prog, &err);
 	}
-	if (o.shortfall && write_shortfall(o.shortfall, f, tz, &err))
+	if (o.shortfall && !(sf = write_shortfall(o.shortfall, f, tz, &err)))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (o.view)
-		write_view(wfm_atomic_fp(out), f, ag, o.date);
-	else if (write_csv(wfm_atomic_fp(out), f, ag, tz)) {
-		wfm_atomic_abort(out);
-		wfm_error_set(&err, "write error");
+	if (!(out = wfm_atomic_open(o.output, &err))) {
+		wfm_atomic_abort(sf);
 		wfm_die(prog, &err);
 	}
-	if (wfm_atomic_commit(out, &err))
+	if (o.view)
+		write_view(wfm_atomic_fp(out), f, ag, o.date);
+	else
+		write_csv(wfm_atomic_fp(out), f, ag, tz);   /* a stream error shows at commit */
+	if (wfm_atomic_commit_all((wfm_atomic *[]){ sf, out }, 2, &err))
 		wfm_die(prog, &err);
 	if (!o.view)
 		summary(wfm_report(), f, tz, o.date);

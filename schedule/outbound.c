@@ -335,6 +335,9 @@ int main(int argc, char **argv)
 	wfm_atomic *out;
 
 	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 4, o.input, o.capacity, o.inbound, o.rates);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.capacity, o.inbound, o.rates }, 4,
+			  &o.output, 1);
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
 	if (wfm_time_parse_date(o.from, &from, &err)) {

@@ -376,8 +376,9 @@ static void put_num(FILE *fp, double v)
 
 /* --coverage: required (plan or requirements agents_gross) vs rostered
  * people on shift per interval. */
+/* Written into *outp, not yet committed: main commits it with the roster. */
 static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_roster_result *res,
-			  int64_t first, wfm_error *err)
+			  int64_t first, wfm_atomic **outp, wfm_error *err)
 {
 	wfm_tz *tz = NULL;
 	wfm_requirements *rq = NULL;
@@ -449,12 +450,8 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 		put_num(fp, over < 0 ? -over : 0);
 		fputc('\n', fp);
 	}
-	if (ferror(fp)) {
-		wfm_atomic_abort(out);
-		wfm_error_set(err, "%s: write error", o->coverage);
-		goto done;
-	}
-	rc = wfm_atomic_commit(out, err);
+	*outp = out;   /* a stream error shows at commit, naming the file */
+	rc = 0;
 done:
 	free(req);
 	free(sch);
@@ -471,7 +468,7 @@ int main(int argc, char **argv)
 	wfm_plan *plan, *prev = NULL;
 	wfm_agents *ag;
 	wfm_roster_result *res;
-	wfm_atomic *out;
+	wfm_atomic *out, *cov = NULL;
 	wfm_strlist sk = { 0, NULL };
 	const char *const *known = dflt;
 	size_t nknown = 4;
@@ -479,6 +476,8 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 5, o.plan, o.staff, o.avail, o.prev, o.reqs);
+	wfm_check_outputs(prog, (const char *[]){ o.plan, o.staff, o.avail, o.prev, o.reqs }, 5,
+			  (const char *[]){ o.coverage, o.output }, 2);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
@@ -537,16 +536,14 @@ int main(int argc, char **argv)
 		wfm_roster_result_free(res);
 		wfm_die(prog, &err);
 	}
-	if (o.coverage && write_coverage(&o, plan, res, first, &err))
+	if (o.coverage && write_coverage(&o, plan, res, first, &cov, &err))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (wfm_roster_write(wfm_atomic_fp(out), res->rows, res->n)) {
-		wfm_atomic_abort(out);
-		wfm_error_set(&err, "write error");
+	if (!(out = wfm_atomic_open(o.output, &err))) {
+		wfm_atomic_abort(cov);
 		wfm_die(prog, &err);
 	}
-	if (wfm_atomic_commit(out, &err))
+	wfm_roster_write(wfm_atomic_fp(out), res->rows, res->n);   /* stream errors show at commit */
+	if (wfm_atomic_commit_all((wfm_atomic *[]){ cov, out }, 2, &err))
 		wfm_die(prog, &err);
 	wfm_roster_result_free(res);
 	wfm_plan_free(plan);

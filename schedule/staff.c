@@ -207,6 +207,7 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 3, o.input, o.channels, o.evaluate);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.channels, o.evaluate }, 3, &o.output, 1);
 	gsl_set_error_handler_off();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || (o.out_tz && !(otz = wfm_tz_open(o.out_tz, &err))) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    !(s = wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
