@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define CHUNK 65536
 
@@ -51,6 +52,7 @@ struct wfm_csv_reader {
 	char **header;
 	int ncols;
 	const struct row *cur;
+	int semicolon;       /* ';' separates fields: decimal commas in numbers */
 };
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -215,8 +217,20 @@ static int feed(struct wfm_csv_reader *r, wfm_error *err)
 			r->row_line = r->line;
 			r->need_start = 0;
 		}
+		char *nul = memchr(p, '\0', len);
+		if (nul) {   /* parse up to it, so that the message names its column */
+			csv_parse(&r->parser, p, (size_t)(nul - p), on_field, on_row, r);
+			mark_bad(r, "field contains a NUL byte (binary file?)");
+			return parse_error(r, err);
+		}
 		if (csv_parse(&r->parser, p, len, on_field, on_row, r) != len || r->bad)
 			return parse_error(r, err);
+		/* a field that never ends (an open quote) is stopped here, at
+		 * most one chunk past the limit, not at its end */
+		if (r->parser.entry_pos > WFM_CSV_MAX_FIELD) {
+			mark_bad(r, "field is longer than 65536 bytes");
+			return parse_error(r, err);
+		}
 		r->buf_pos += len;
 		if (nl)
 			r->line++;
@@ -255,11 +269,81 @@ static int next_raw(struct wfm_csv_reader *r, wfm_error *err)
 	return 1;
 }
 
+/* Header names match without regard to ASCII case. */
+static size_t name_hash(const char *s)
+{
+	size_t h = 2166136261u;          /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s)) * 16777619u;
+	return h;
+}
+
+/* The header's name without surrounding spaces; NULL when out of memory. */
+static char *trimmed(const char *h)
+{
+	size_t len;
+
+	while (*h == ' ' || *h == '\t')
+		h++;
+	len = strlen(h);
+	while (len && (h[len - 1] == ' ' || h[len - 1] == '\t'))
+		len--;
+	return strndup(h, len);
+}
+
+/* Names are checked for duplicates through a hash table of column
+ * indexes (open addressing, at most half full): linear in the columns. */
+static int check_names(struct wfm_csv_reader *r, long line, wfm_error *err)
+{
+	size_t cap = 16, mask;
+	int *slot, rc = 0;
+
+	while (cap < 2 * (size_t)r->ncols)
+		cap *= 2;
+	if (!(slot = calloc(cap, sizeof(int))))
+		return wfm_error_set(err, "out of memory");
+	mask = cap - 1;
+	for (int i = 0; i < r->ncols && !rc; i++) {
+		size_t k = name_hash(r->header[i]) & mask;
+		if (!*r->header[i]) {
+			rc = wfm_error_at(err, r->name, line, NULL, "header: column %d has no name", i + 1);
+			break;
+		}
+		while (slot[k] && strcasecmp(r->header[slot[k] - 1], r->header[i]))
+			k = (k + 1) & mask;
+		if (slot[k])
+			rc = wfm_error_at(err, r->name, line, r->header[i],
+					  "column named twice in the header");
+		slot[k] = i + 1;
+	}
+	free(slot);
+	return rc;
+}
+
+/* Excel in a locale with decimal commas (Russian, German, ...) separates
+ * fields with ';': a header line with ';' and no ',' means that. */
+static void detect_separator(struct wfm_csv_reader *r)
+{
+	const char *p = r->buf + r->buf_pos;
+	size_t avail = r->buf_len - r->buf_pos;
+	const char *nl = memchr(p, '\n', avail);
+	size_t len = nl ? (size_t)(nl - p) : avail;
+
+	if (!memchr(p, ',', len) && memchr(p, ';', len)) {
+		r->semicolon = 1;
+		csv_set_delim(&r->parser, ';');
+	}
+}
+
 static int read_header(struct wfm_csv_reader *r, wfm_error *err)
 {
-	int rc = next_raw(r, err);
+	int rc;
 
-	if (rc < 0)
+	if (fill(r, err))
+		return -1;
+	detect_separator(r);
+	if ((rc = next_raw(r, err)) < 0)
 		return -1;
 	if (rc == 0)
 		return wfm_error_at(err, r->name, 1, NULL, "empty file: a header row is required");
@@ -267,19 +351,10 @@ static int read_header(struct wfm_csv_reader *r, wfm_error *err)
 	r->header = calloc((size_t)r->ncols, sizeof(char *));
 	if (!r->header)
 		return wfm_error_set(err, "out of memory");
-	for (int i = 0; i < r->ncols; i++) {
-		const char *h = r->arena + r->fields[r->cur->first + (size_t)i];
-		if (!(r->header[i] = strdup(h)))
+	for (int i = 0; i < r->ncols; i++)
+		if (!(r->header[i] = trimmed(r->arena + r->fields[r->cur->first + (size_t)i])))
 			return wfm_error_set(err, "out of memory");
-		if (!*h)
-			return wfm_error_at(err, r->name, r->cur->line, NULL,
-					    "header: column %d has no name", i + 1);
-		for (int j = 0; j < i; j++)
-			if (!strcmp(r->header[j], h))
-				return wfm_error_at(err, r->name, r->cur->line, h,
-						    "column named twice in the header");
-	}
-	return 0;
+	return check_names(r, r->cur->line, err);
 }
 
 wfm_csv_reader *wfm_csv_open_stream(FILE *fp, const char *name, wfm_error *err)
@@ -366,7 +441,7 @@ const char *wfm_csv_header(const wfm_csv_reader *r, int col)
 int wfm_csv_col(const wfm_csv_reader *r, const char *name)
 {
 	for (int i = 0; i < r->ncols; i++)
-		if (!strcmp(r->header[i], name))
+		if (!strcasecmp(r->header[i], name))
 			return i;
 	return -1;
 }
@@ -412,16 +487,30 @@ int wfm_csv_double_opt(const wfm_csv_reader *r, int col, double dflt,
 	return wfm_csv_double(r, col, out, err);
 }
 
+/* In a ';'-separated file "5,5" is 5.5: the text with its one decimal
+ * comma made a point (in buf), else s as it is. */
+static const char *decimal_point(const wfm_csv_reader *r, const char *s, char *buf, size_t size)
+{
+	const char *c;
+
+	if (!r->semicolon || !(c = strchr(s, ',')) || strchr(c + 1, ',') || strchr(s, '.') ||
+	    strlen(s) >= size)
+		return s;
+	strcpy(buf, s);
+	buf[c - s] = '.';
+	return buf;
+}
+
 int wfm_csv_double(const wfm_csv_reader *r, int col, double *out, wfm_error *err)
 {
 	const char *s = wfm_csv_get(r, col);
-	char *end;
+	char *end, dot[64];
 	double v;
 
 	if (!*s)
 		return wfm_csv_error(r, col, err, "empty, a number is required");
 	errno = 0;
-	v = strtod(s, &end);
+	v = strtod(decimal_point(r, s, dot, sizeof(dot)), &end);
 	if (end == s || *end)
 		return wfm_csv_error(r, col, err, "\"%.40s\" is not a number", s);
 	if (errno == ERANGE || v != v || v - v != 0)

@@ -1,6 +1,7 @@
 /* test_csv.c - lib/csv.c: quoting, line ends, BOM, line numbers, typed
  * access and its error messages.  Inputs are in-memory streams (fmemopen)
  * or temporary files; expected values are read off the inputs by hand. */
+#define _GNU_SOURCE   /* fopencookie: an endless stream */
 #include "check.h"
 #include "csv.h"
 #include "timeutil.h"
@@ -363,6 +364,99 @@ static void test_write(void)
 	free(out);
 }
 
+/* Excel in a Russian locale: ';' separators (detected from the header),
+ * decimal commas, and headers in any case with spaces around them. */
+static void test_excel_semicolon(void)
+{
+	static const char text[] =
+		"\xef\xbb\xbf Timestamp ;Channel; VOLUME;aht_s\r\n"
+		"2026-06-01T09:00;\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xba\xd0\xb8;5,5;180\r\n"
+		"2026-06-01T10:00;\"a;b\";12.25;1,5e2\r\n"
+		"2026-06-01T11:00;x;1,2,3;\r\n";
+	wfm_error err = { 0 };
+	FILE *fp;
+	double v = 0;
+	char buf[300];
+	wfm_csv_reader *r = OPEN(text, &fp, &err);
+
+	CHECK(r != NULL, "open: %s", err.msg);
+	if (!r)
+		return;
+	CHECK(wfm_csv_ncols(r) == 4, "';' file has 4 columns: %d", wfm_csv_ncols(r));
+	CHECK(wfm_csv_col(r, "timestamp") == 0, "' Timestamp ' matches timestamp");
+	CHECK(wfm_csv_col(r, "volume") == 2, "' VOLUME' matches volume");
+	CHECK_STR(wfm_csv_header(r, 0), "Timestamp", "header trimmed");
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK_STR(wfm_csv_get(r, 1), "\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xba\xd0\xb8", "Cyrillic channel");
+	CHECK(wfm_csv_double(r, 2, &v, &err) == 0 && v == 5.5, "5,5 is 5.5: %g", v);
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 2");
+	CHECK_STR(wfm_csv_get(r, 1), "a;b", "quoted ';' stays in the field");
+	CHECK(wfm_csv_double(r, 2, &v, &err) == 0 && v == 12.25, "a decimal point still reads: %g", v);
+	CHECK(wfm_csv_double(r, 3, &v, &err) == 0 && v == 150, "1,5e2 is 150: %g", v);
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 3");
+	CHECK(wfm_csv_double(r, 2, &v, &err) == -1, "1,2,3 is not a number");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:4: VOLUME: \"1,2,3\" is not a number", "message");
+	done(r, fp);
+
+	/* a comma in the header keeps ',' as the separator; there "5,5" is two
+	 * fields, and a decimal comma in a ',' file is not a number */
+	static const char comma[] = "a;b,c\n1;2,\"5,5\"\n";
+	r = OPEN(comma, &fp, &err);
+	CHECK(r && wfm_csv_ncols(r) == 2, "header with ',' and ';' is ','-separated");
+	if (r) {
+		CHECK(wfm_csv_next(r, &err) == 1, "comma rec");
+		CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "decimal comma in a ',' file is refused");
+		done(r, fp);
+	}
+
+	/* names differing in case only are the same column */
+	static const char dup[] = "timestamp,Volume,volume \n";
+	r = OPEN(dup, &fp, &err);
+	CHECK(r == NULL, "Volume and 'volume ' named twice");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:1: volume: column named twice in the header", "duplicate message");
+}
+
+/* A field that never ends is refused once it passes the limit, with
+ * memory bounded (the stream is endless: it would never reach its end).
+ * The stream gives its prefix, then 'x' forever. */
+struct endless { const char *pre; size_t pos; };
+
+static ssize_t endless_read(void *c, char *buf, size_t size)
+{
+	struct endless *e = c;
+	size_t n = 0;
+
+	for (; n < size && e->pre[e->pos]; n++)
+		buf[n] = e->pre[e->pos++];
+	memset(buf + n, 'x', size - n);
+	return (ssize_t)size;
+}
+
+static void test_endless_field(void)
+{
+	/* an open quote on line 2; an endless header; a row without line end */
+	static const char *const pre[] = { "name,n\n\"", "", "name\nab" };
+	static const char *const want[] = { "t.csv:2: name: field is longer than 65536 bytes",
+		"t.csv:1: header: column 1: field is longer than 65536 bytes",
+		"t.csv:2: name: field is longer than 65536 bytes" };
+	wfm_error err = { 0 };
+	char buf[300];
+
+	for (int k = 0; k < 3; k++) {
+		struct endless e = { pre[k], 0 };
+		cookie_io_functions_t io = { .read = endless_read };
+		FILE *fp = fopencookie(&e, "r", io);
+		wfm_csv_reader *r = wfm_csv_open_stream(fp, "t.csv", &err);
+		CHECK(r == NULL || wfm_csv_next(r, &err) == -1, "endless field %d refused", k);
+		formatted(&err, buf, sizeof(buf));
+		CHECK_STR(buf, want[k], "endless field message");
+		wfm_csv_close(r);
+		fclose(fp);
+	}
+}
+
 int main(void)
 {
 	test_quoting();
@@ -374,5 +468,7 @@ int main(void)
 	test_errors_at_open();
 	test_file_many_lines();
 	test_write();
+	test_excel_semicolon();
+	test_endless_field();
 	return check_done("test_csv");
 }
