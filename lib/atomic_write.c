@@ -1,5 +1,11 @@
-/* atomic_write.c - temp file + fsync + rename.  See atomic_write.h. */
+/* atomic_write.c - temp file + fsync + rename.  See atomic_write.h.
+ *
+ * The stream a program writes to is a glibc cookie stream that passes the
+ * bytes on to the real file and through the CSV output guard (csv.h), so
+ * that no output with a negative or non-finite quantity is committed. */
+#define _GNU_SOURCE   /* fopencookie */
 #include "atomic_write.h"
+#include "csv.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,6 +19,8 @@
 #include <unistd.h>
 
 struct wfm_atomic {
+	FILE *user;          /* what the program writes to: passes to fp */
+	wfm_csv_guard *guard;
 	FILE *fp;
 	char *path;          /* destination, NULL for stdout */
 	char *tmp;           /* temporary file beside it */
@@ -69,7 +77,38 @@ static int open_direct(struct wfm_atomic *out, wfm_error *err)
 	return 0;
 }
 
+static ssize_t pass(void *cookie, const char *buf, size_t len)
+{
+	struct wfm_atomic *out = cookie;
+	size_t n = fwrite(buf, 1, len, out->fp);
+
+	wfm_csv_guard_feed(out->guard, buf, n);
+	return (ssize_t)n;    /* short: an error (never negative, see fopencookie(3)) */
+}
+
+/* The stream the program writes to; out is freed on failure. */
+static wfm_atomic *wrap(struct wfm_atomic *out, wfm_error *err)
+{
+	cookie_io_functions_t io = { .write = pass };
+
+	if (!(out->guard = wfm_csv_guard_new()) || !(out->user = fopencookie(out, "w", io))) {
+		wfm_error_set(err, "out of memory");
+		wfm_atomic_abort(out);
+		return NULL;
+	}
+	return out;
+}
+
+static wfm_atomic *open_raw(const char *path, wfm_error *err);
+
 wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
+{
+	struct wfm_atomic *out = open_raw(path, err);
+
+	return out ? wrap(out, err) : NULL;
+}
+
+static wfm_atomic *open_raw(const char *path, wfm_error *err)
 {
 	struct wfm_atomic *out = calloc(1, sizeof(*out));
 	struct stat st;
@@ -122,7 +161,7 @@ wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
 
 FILE *wfm_atomic_fp(wfm_atomic *out)
 {
-	return out->fp;
+	return out->user;
 }
 
 int wfm_atomic_is_stdout(const wfm_atomic *out)
@@ -130,8 +169,24 @@ int wfm_atomic_is_stdout(const wfm_atomic *out)
 	return out->path == NULL;
 }
 
+/* Flush what the program wrote into the real file; 0 or an errno. */
+static int close_user(struct wfm_atomic *out)
+{
+	int e = 0;
+
+	if (!out->user)
+		return 0;
+	errno = 0;
+	if (fflush(out->user) || ferror(out->user) || ferror(out->fp))
+		e = errno ? errno : EIO;
+	fclose(out->user);
+	out->user = NULL;
+	return e;
+}
+
 static void release(struct wfm_atomic *out)
 {
+	wfm_csv_guard_free(out->guard);
 	free(out->path);
 	free(out->tmp);
 	free(out);
@@ -141,8 +196,13 @@ static void release(struct wfm_atomic *out)
  * err naming the file and the reason. */
 static int finish(struct wfm_atomic *out, const struct timespec *when, wfm_error *err)
 {
-	int e = 0;
+	int e = close_user(out);
+	const char *name = out->path ? out->path : "<stdout>";
 
+	if (e && !out->path)
+		return wfm_error_set(err, "cannot write to standard output: %s", strerror(e));
+	if (!e && wfm_csv_guard_check(out->guard, name, err))
+		return -1;
 	errno = 0;
 	if (!out->path) {
 		if (fflush(stdout) || ferror(stdout))
@@ -150,7 +210,9 @@ static int finish(struct wfm_atomic *out, const struct timespec *when, wfm_error
 					     strerror(errno ? errno : EIO));
 		return 0;
 	}
-	if (fflush(out->fp) || ferror(out->fp))
+	if (e)
+		;
+	else if (fflush(out->fp) || ferror(out->fp))
 		e = errno ? errno : EIO;
 	else if (out->tmp && fsync(fileno(out->fp)))
 		e = errno;
@@ -184,6 +246,7 @@ int wfm_atomic_commit_all(wfm_atomic **outs, size_t n, wfm_error *err)
 			wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
 			rc = -1;
 		}
+		close_user(out);
 		if (out->fp && out->fp != stdout)
 			fclose(out->fp);
 		if (rc && out->tmp)
@@ -203,6 +266,7 @@ void wfm_atomic_abort(wfm_atomic *out)
 {
 	if (!out)
 		return;
+	close_user(out);
 	if (out->path) {
 		fclose(out->fp);
 		if (out->tmp)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -168,6 +169,24 @@ int wfm_arg_choice(const char *prog, const char *opt, const char *s,
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
 					i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
 	wfm_usage_fail(prog, "%s: \"%s\" is not %s", opt, s, list);
+}
+
+void wfm_arg_words(const char *prog, const char *opt, const char *const *words, size_t n,
+		   const char *const *known, size_t nknown, const char *what)
+{
+	char list[256] = "";
+	size_t len = 0, j;
+
+	for (size_t i = 0; i < n; i++) {
+		for (j = 0; j < nknown && strcasecmp(words[i], known[j]); j++)
+			;
+		if (j < nknown)
+			continue;
+		for (j = 0; j < nknown && len < sizeof(list); j++)
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+						j ? ", " : "", known[j]);
+		wfm_usage_fail(prog, "%s: \"%s\" is not %s (%s)", opt, words[i], what, list);
+	}
 }
 
 void wfm_stdin_once(const char *prog, int n, ...)

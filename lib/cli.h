@@ -62,6 +62,13 @@ void wfm_stdin_once(const char *prog, int n, ...);
 void wfm_check_outputs(const char *prog, const char *const *inputs, size_t nin,
 		       const char *const *outputs, size_t nout);
 
+/* A list option's words checked against what the inputs hold (ASCII case
+ * ignored): exit 2 naming the option, the first unknown word and where the
+ * known ones come from ("--realtime: \"call\" is not a channel of req.csv
+ * (calls, chat, letters)").  what: "a channel of req.csv". */
+void wfm_arg_words(const char *prog, const char *opt, const char *const *words, size_t n,
+		   const char *const *known, size_t nknown, const char *what);
+
 /* Option argument parsers: exit 2 naming the option on bad values. */
 double wfm_arg_double(const char *prog, const char *opt, const char *s,
 		      double min, double max);

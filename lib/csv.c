@@ -10,6 +10,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -519,6 +520,19 @@ int wfm_csv_double(const wfm_csv_reader *r, int col, double *out, wfm_error *err
 	return 0;
 }
 
+int wfm_csv_quantity(const wfm_csv_reader *r, int col, double max, int optional,
+		     double *out, wfm_error *err)
+{
+	if (optional ? wfm_csv_double_opt(r, col, NAN, out, err) : wfm_csv_double(r, col, out, err))
+		return -1;
+	if (*out < 0)
+		return wfm_csv_error(r, col, err, "%g is negative", *out);
+	if (*out > max)
+		return wfm_csv_error(r, col, err, "%g is over the maximum of %g (a unit mix-up?)",
+				     *out, max);
+	return 0;
+}
+
 int wfm_csv_long(const wfm_csv_reader *r, int col, long *out, wfm_error *err)
 {
 	const char *s = wfm_csv_get(r, col);
@@ -567,4 +581,152 @@ int wfm_csv_write_row(FILE *fp, const char *const *fields, int n)
 		if (wfm_csv_write_field(fp, fields[i], i == 0))
 			return -1;
 	return putc('\n', fp) == EOF ? -1 : 0;
+}
+
+/* The output guard (see csv.h). */
+#define GUARD_COLS 64
+
+struct wfm_csv_guard {
+	enum { G_HEADER, G_ROWS, G_OFF, G_BAD } state;
+	char hdr[2048];      /* the header line while it is read */
+	size_t hlen;
+	uint64_t quantity;   /* bit c: column c holds a quantity */
+	int quoted, col;
+	long line;           /* physical line being read, 1-based */
+	long rec_line;       /* line the current record started on */
+	char field[48];      /* the current field's first bytes */
+	size_t flen;
+	long bad_line;
+	int bad_col;
+	char bad_text[48];
+	const char *why;
+};
+
+wfm_csv_guard *wfm_csv_guard_new(void)
+{
+	wfm_csv_guard *g = calloc(1, sizeof(*g));
+
+	if (g)
+		g->line = 1;
+	return g;
+}
+
+void wfm_csv_guard_free(wfm_csv_guard *g)
+{
+	free(g);
+}
+
+static int is_quantity(const char *name, size_t len)
+{
+	const char *p = WFM_CSV_QUANTITIES;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		if (n == len && !strncmp(p, name, len))
+			return 1;
+		p += n + (p[n] == ' ');
+	}
+	return 0;
+}
+
+/* The header line is complete: find the quantity columns. */
+static void guard_header(wfm_csv_guard *g)
+{
+	const char *p = g->hdr;
+
+	g->state = G_OFF;
+	if (g->hlen && g->hdr[g->hlen - 1] == '\r')
+		g->hdr[--g->hlen] = '\0';
+	for (int c = 0;; c++) {
+		size_t n = strcspn(p, ",\r");
+		if (n == 0 || p[n] == '\r')
+			return;           /* an empty name: not a header */
+		if (c < GUARD_COLS && is_quantity(p, n))
+			g->quantity |= (uint64_t)1 << c;
+		if (!p[n])
+			break;
+		p += n + 1;
+	}
+	if (g->quantity)
+		g->state = G_ROWS;
+}
+
+static void guard_field(wfm_csv_guard *g)
+{
+	char *end;
+	double v;
+
+	if (g->col < GUARD_COLS && (g->quantity >> g->col & 1) && g->flen) {
+		g->field[g->flen < sizeof(g->field) ? g->flen : sizeof(g->field) - 1] = '\0';
+		errno = 0;
+		v = strtod(g->field, &end);
+		if (end != g->field && !*end && (isnan(v) || isinf(v) || errno == ERANGE || v < 0)) {
+			g->why = v < 0 && !isinf(v) ? "is negative" : "is not a finite number";
+			g->bad_line = g->rec_line;
+			g->bad_col = g->col;
+			snprintf(g->bad_text, sizeof(g->bad_text), "%s", g->field);
+			g->state = G_BAD;
+		}
+	}
+	g->flen = 0;
+}
+
+static void guard_row_byte(wfm_csv_guard *g, char c)
+{
+	if (g->quoted) {
+		if (c == '"')
+			g->quoted = 0;
+		else if (c == '\n')
+			g->line++;
+		return;
+	}
+	if (c == '"')
+		g->quoted = 1;
+	else if (c == ',') {
+		guard_field(g);
+		g->col++;
+	} else if (c == '\n') {
+		guard_field(g);
+		g->col = 0;
+		g->rec_line = ++g->line;
+	} else if (c != '\r' && g->flen < sizeof(g->field))
+		g->field[g->flen++] = c;
+}
+
+void wfm_csv_guard_feed(wfm_csv_guard *g, const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len && g->state < G_OFF; i++) {
+		char c = buf[i];
+		if (g->state == G_ROWS) {
+			guard_row_byte(g, c);
+			continue;
+		}
+		if (c == '\n') {
+			g->hdr[g->hlen] = '\0';
+			g->rec_line = ++g->line;
+			guard_header(g);
+		} else if (g->hlen + 1 < sizeof(g->hdr) &&
+			   ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == ',' ||
+			    c == '\r'))
+			g->hdr[g->hlen++] = c;
+		else
+			g->state = G_OFF;   /* not a CSV header of plain names */
+	}
+}
+
+int wfm_csv_guard_check(wfm_csv_guard *g, const char *name, wfm_error *err)
+{
+	char col[64];
+	size_t i = 0;
+
+	if (g->state == G_ROWS && !g->quoted && g->flen)
+		guard_field(g);           /* a last line without its newline */
+	if (g->state != G_BAD)
+		return 0;
+	for (int c = 0; c < g->bad_col && i < g->hlen; c++)
+		i += strcspn(g->hdr + i, ",") + 1;
+	snprintf(col, sizeof(col), "%.*s", (int)strcspn(g->hdr + i, ",\r"), g->hdr + i);
+	return wfm_error_at(err, name, g->bad_line, col, "\"%s\" %s: output refused (a count, volume, "
+			    "AHT or agent number cannot be; input numbers too large?)",
+			    g->bad_text, g->why);
 }

@@ -49,11 +49,9 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		rec->v[k] = NAN;
 		if (c < 0)
 			continue;
-		if (k == 1 ? wfm_csv_double_opt(r, c, NAN, &rec->v[k], err) :
-			     wfm_csv_double(r, c, &rec->v[k], err))
+		if (wfm_csv_quantity(r, c, k == 0 ? WFM_MAX_VOLUME : k == 1 ? WFM_MAX_AHT : WFM_MAX_AGENTS,
+				     k == 1, &rec->v[k], err))
 			return -1;
-		if (rec->v[k] < 0)
-			return wfm_csv_error(r, c, err, "%g is negative", rec->v[k]);
 	}
 	rec->line = wfm_csv_line(r);
 	return 0;

@@ -37,15 +37,11 @@ static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
 		return -1;
 	if (amb == WFM_TZ_AMBIGUOUS && wfm_grid_seen_again(&ld->amb, rec->t, rec->chan))
 		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
-	if (wfm_csv_double(r, col[2], &rec->vol, err))
+	if (wfm_csv_quantity(r, col[2], WFM_MAX_VOLUME, 0, &rec->vol, err))
 		return -1;
-	if (rec->vol < 0)
-		return wfm_csv_error(r, col[2], err, "%g is negative", rec->vol);
 	rec->aht = NAN;
-	if (col[3] >= 0 && wfm_csv_double_opt(r, col[3], NAN, &rec->aht, err))
+	if (col[3] >= 0 && wfm_csv_quantity(r, col[3], WFM_MAX_AHT, 1, &rec->aht, err))
 		return -1;
-	if (rec->aht < 0)
-		return wfm_csv_error(r, col[3], err, "%g is negative", rec->aht);
 	rec->line = wfm_csv_line(r);
 	return 0;
 }

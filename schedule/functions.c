@@ -378,6 +378,12 @@ int main(int argc, char **argv)
 	}
 	for (size_t c = 0; c < req->nchan; c++)
 		known[nknown++] = req->channel[c];
+	if (o.realtime_set) {   /* a typo would silently make a channel backlog */
+		char what[300];
+		snprintf(what, sizeof(what), "a channel of %s", o.req);
+		wfm_arg_words(prog, "--realtime", (const char *const *)rt.item, rt.n, known,
+			      req->nchan, what);
+	}
 	for (size_t c = 0; c < 4; c++)
 		known[nknown++] = dflt[c];
 	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))

@@ -457,6 +457,54 @@ static void test_endless_field(void)
 	}
 }
 
+/* The output guard: negative or non-finite quantities are refused, other
+ * columns, other formats and empty (unknown) values pass. */
+static int guarded(const char *text, size_t chunk, char *msg, size_t size)
+{
+	wfm_csv_guard *g = wfm_csv_guard_new();
+	wfm_error err = { 0 };
+	size_t len = strlen(text);
+	int rc;
+
+	for (size_t i = 0; i < len; i += chunk)   /* fed in pieces, as stdio does */
+		wfm_csv_guard_feed(g, text + i, len - i < chunk ? len - i : chunk);
+	rc = wfm_csv_guard_check(g, "o.csv", &err);
+	wfm_error_format(&err, msg, size);
+	wfm_csv_guard_free(g);
+	return rc;
+}
+
+static void test_guard(void)
+{
+	static const struct { const char *text, *msg; } t[] = {
+		{ "timestamp,channel,volume,aht_s\n2026-01-05T00:00,calls,5.00,300.0\n"
+		  "2026-01-05T01:00,calls,,-0.0\n", NULL },
+		{ "timestamp,channel,volume,aht_s\n2026-01-05T00:00,calls,5.00,300.0\n"
+		  "2026-01-05T01:00,calls,-305.00,1.0\n",
+		  "o.csv:3: volume: \"-305.00\" is negative: output refused" },
+		{ "timestamp,channel,volume,aht_s\r\n2026-01-05T00:00,\"a,\n\"\"b\",1,inf\r\n",
+		  "o.csv:2: aht_s: \"inf\" is not a finite number: output refused" },
+		{ "channel,group,time,mean,share,ratio,days\ncalls,Mon,00:00,nan,,-1,3", 
+		  "o.csv:2: mean: \"nan\" is not a finite number" },
+		{ "channel,x,ratio\ncalls,-1,-2\n", NULL },            /* no quantity column */
+		{ "[{\"volume\":-1}]\n", NULL },                      /* JSON */
+		{ "Volume,agents\n-1,-1\n", NULL },                   /* not a plain header */
+		{ "date,shift,start,end,break_start,break_end,count\n2026-01-05,-x,09:00,17:00,,,-3\n",
+		  "o.csv:2: count: \"-3\" is negative" },
+		{ "timestamp,channel,volume\n2026-01-05T00:00,-5,1e999\n",
+		  "o.csv:2: volume: \"1e999\" is not a finite number" },
+	};
+	char msg[400];
+
+	for (size_t k = 0; k < sizeof(t) / sizeof(t[0]); k++)
+		for (size_t chunk = 1; chunk <= 4096; chunk *= 64) {
+			int rc = guarded(t[k].text, chunk, msg, sizeof(msg));
+			CHECK(rc == (t[k].msg ? -1 : 0), "guard case %zu chunk %zu: rc %d", k, chunk, rc);
+			if (t[k].msg)
+				CHECK(!strncmp(msg, t[k].msg, strlen(t[k].msg)), "guard case %zu: %s", k, msg);
+		}
+}
+
 int main(void)
 {
 	test_quoting();
@@ -470,5 +518,6 @@ int main(void)
 	test_write();
 	test_excel_semicolon();
 	test_endless_field();
+	test_guard();
 	return check_done("test_csv");
 }
