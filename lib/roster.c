@@ -592,6 +592,46 @@ static int cmp_slotord(const void *x, const void *y)
 	return (p->t > q->t) - (p->t < q->t);
 }
 
+/* Soft objectives of the final assignment (see roster.h). */
+static void soft_measures(const struct st *st, wfm_roster_result *res)
+{
+	for (int d = 0; d + 7 <= st->ndays; d++) {
+		if (wfm_time_weekday(st->first_day + d))
+			continue;
+		for (size_t a = 0; a < st->ag->n; a++) {
+			int off = 0, consec = 0, nsh = 0, lo = 0, hi = 0, avail = 0, prevoff = 0;
+			for (int j = 0; j < 7; j++) {
+				const struct wfm_shift *x = st->wsh[W(st, a, d + 7 + j)];
+				avail |= wfm_agents_available(st->ag, a, st->first_day + d + j);
+				if (!x) {
+					off++;
+					consec |= prevoff;
+					prevoff = 1;
+					continue;
+				}
+				prevoff = 0;
+				if (!nsh++ || x->start < lo)
+					lo = x->start;
+				if (nsh == 1 || x->start > hi)
+					hi = x->start;
+			}
+			if (!avail)
+				continue;
+			res->soft_weeks++;
+			if (off >= 2) {
+				res->soft_off2++;
+				res->soft_off2_consec += consec;
+			}
+			if (nsh >= 2) {
+				res->soft_multi++;
+				res->soft_stable += hi - lo <= 60;
+				res->soft_spread_min += hi - lo;
+			}
+			res->soft_weekend_off += !st->wsh[W(st, a, d + 12)] && !st->wsh[W(st, a, d + 13)];
+		}
+	}
+}
+
 /* Why a shift stays unfilled when nobody can take it at all; "" when
  * someone fits and is available (the staff is short under the hard rules). */
 static const char *unfilled_reason(const wfm_agents *ag, int64_t day, const struct wfm_shift *s)
@@ -1040,6 +1080,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	for (int d = 0; d < ndays; d++)
 		if (wfm_time_weekday(first_day + d) == 0 && d + 7 <= ndays)
 			res->full_weeks++;
+	soft_measures(&st, res);
 	if (pub && (list_changes(&st, pubrow, drop, res) || merge_published(pub, res)))
 		goto oom;
 	goto done;

@@ -88,6 +88,14 @@ typedef struct wfm_roster_result {
 	 * shifts; full_weeks = ISO weeks wholly inside the window. */
 	long *paid_min, *days, *weekends, *lates;
 	int full_weeks;
+	/* Soft objectives over the agent-weeks (ISO weeks wholly in the window
+	 * of agents available at least one day of it): weeks with at least two
+	 * days off, of them with two consecutive days off (Mon..Sun); weeks
+	 * with two or more shifts, of them with every start within an hour;
+	 * sum of the start spreads (max - min start, minutes) of those weeks;
+	 * weeks with a whole weekend (Sat + Sun) off. */
+	long soft_weeks, soft_off2, soft_off2_consec, soft_multi, soft_stable, soft_weekend_off;
+	double soft_spread_min;
 	/* Rows of --previous / the published roster for agents not in staff
 	 * (skipped): how many, the first one's file, line and id. */
 	size_t nprev_unknown;

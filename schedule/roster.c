@@ -203,7 +203,7 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		   const struct wfm_roster_opts *ro, const double *hreq, const double *hsch)
 {
 	double fmin = -1, fmax = -1, ph = 0, fh = 0;
-	int dmin = 0, dmax = 0;
+	int dmin = 0, dmax = 0, nbelow = 0;
 	char a[16], b[16], x[8], y[8];
 	long planned = 0, filled = 0, bound = 0;
 	double over_h = 0, need_h = 0, cap_h = 0;
@@ -223,14 +223,17 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		"hours, then per day the shift whose hours are least covered first + augmenting\n"
 		"paths, then the least-filled day first; bound: per-day matching with\n"
 		"day-local rules only (availability, window, length)\n\n");
-	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill\n");
+	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best\n");
 	for (int d = 0; d < r->ndays; d++) {
 		double p = r->day[d].planned_min / 60.0, f = r->day[d].filled_min / 60.0;
 		double pc = p > 0 ? 100 * f / p : 100;
+		double best = p > 0 ? 100.0 * r->day[d].bound_min / r->day[d].planned_min : 100;
 		wfm_time_format_date(r->first_day + d, a, sizeof(a));
-		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%\n", a, wd(r->first_day + d),
-			r->day[d].planned, r->day[d].filled,
-			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc);
+		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  %3.0f%%%s\n", a,
+			wd(r->first_day + d), r->day[d].planned, r->day[d].filled,
+			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc, best,
+			pc < best - 3 ? " *" : "");
+		nbelow += pc < best - 3;
 		ph += p;
 		fh += f;
 		if (p <= 0)
@@ -251,6 +254,10 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + dmax, b, sizeof(b));
 	fprintf(fp, "filled share of planned hours: min %.0f%% (%s %s), max %.0f%% (%s %s)\n",
 		fmin, a, wd(r->first_day + dmin), fmax, b, wd(r->first_day + dmax));
+	fprintf(fp, "best: most of the day's planned hours its available agents could fill, each on\n"
+		"its longest fitting shift (day-local rules only); %d day%s more than 3 points\n"
+		"below it (*): the weekly limits (days, contract hours) or the heuristic\n",
+		nbelow, nbelow == 1 ? "" : "s");
 	{
 		/* no roster can give the worst day more than its agents on their
 		 * longest fitting shifts, nor all days more than the contracts */
@@ -380,6 +387,18 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 			continue;
 		stat_add(&wk, (double)r->weekends[i]);
 		stat_add(&late, (double)r->lates[i]);
+	}
+	if (r->soft_weeks) {
+		fprintf(fp, "\nweekly patterns (%ld agent-weeks, ISO weeks wholly in the window):\n", r->soft_weeks);
+		fprintf(fp, "  two consecutive days off     %ld of %ld weeks with 2+ days off (%.0f%%)\n",
+			r->soft_off2_consec, r->soft_off2,
+			r->soft_off2 ? 100.0 * r->soft_off2_consec / r->soft_off2 : 100.0);
+		fprintf(fp, "  starts within an hour        %ld of %ld weeks with 2+ shifts (%.0f%%), "
+			"mean spread %.1f h\n", r->soft_stable, r->soft_multi,
+			r->soft_multi ? 100.0 * r->soft_stable / r->soft_multi : 100.0,
+			r->soft_multi ? r->soft_spread_min / 60 / r->soft_multi : 0.0);
+		fprintf(fp, "  whole weekend off            %ld of %ld weeks (%.0f%%)\n", r->soft_weekend_off,
+			r->soft_weeks, 100.0 * r->soft_weekend_off / r->soft_weeks);
 	}
 	fprintf(fp, "\nfairness (agents with shifts):\n");
 	stat_print(fp, "weekend days per agent", &wk);
