@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Solver state.  Days are indexed from ext0 = first_day - 7 (one week of
  * history from the previous roster) to the last day of the window. */
@@ -25,6 +26,8 @@ struct st {
 	int only_on;           /* 1: only agents whose pattern has the day */
 	int *wt;               /* per agent x day: index of the shift type in its day, -1 */
 	int max_moves;         /* agents an augmenting path may move (-1 any) */
+	const wfm_plan *plan;
+	char **need;           /* per plan row: skills its group needs ("a|b"), NULL none */
 	int *dep;              /* per type of the day: moves to reach it */
 };
 
@@ -38,6 +41,7 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o)
 	o->tol_week_h = 4;
 	o->late_after = 22 * 60;
 	o->max_moves = 1;
+	o->groups = NULL;
 }
 
 void wfm_roster_result_free(wfm_roster_result *r)
@@ -47,6 +51,15 @@ void wfm_roster_result_free(wfm_roster_result *r)
 	free(r->rows);
 	free(r->unfilled);
 	free(r->unfilled_why);
+	free(r->unfilled_need);
+	free(r->group);
+	if (r->chan)
+		for (size_t i = 0; i < r->nchan; i++)
+			free((char *)r->chan[i].name);
+	free(r->chan);
+	for (size_t i = 0; r->need && i < r->nneed; i++)
+		free(r->need[i]);
+	free(r->need);
 	free(r->changes);
 	free(r->all);
 	free(r->day);
@@ -57,10 +70,40 @@ void wfm_roster_result_free(wfm_roster_result *r)
 	free(r);
 }
 
-/* Day-local rules: working window and shift length. */
-static int fits(const struct wfm_agent *a, const struct wfm_shift *s)
+/* The skills plan row s needs (its group's, "calls|chat"), or NULL. */
+static const char *need_of(const struct st *st, const struct wfm_shift *s)
+{
+	return st->need ? st->need[s - st->plan->s] : NULL;
+}
+
+/* Skills of a's that a shift needing p (a |-separated skill list, e.g.
+ * "calls|chat") does not use, or -1 when a lacks one of them.  0 for a
+ * plan without groups (p NULL). */
+static int extra_skills(const struct wfm_agent *a, const char *p)
+{
+	int need = 0;
+	if (!p || !*p)
+		return 0;
+	while (*p) {
+		size_t len = strcspn(p, "|"), k;
+		for (k = 0; k < a->skills.n; k++)
+			if (strlen(a->skills.item[k]) == len && !strncasecmp(a->skills.item[k], p, len))
+				break;
+		if (len && k == a->skills.n)
+			return -1;
+		need += len > 0;
+		p += len + (p[len] == '|');
+	}
+	return (int)a->skills.n - need;
+}
+
+/* Day-local rules: skills (plan by skill groups), working window and
+ * shift length. */
+static int fits(const struct st *st, const struct wfm_agent *a, const struct wfm_shift *s)
 {
 	int span = s->end - s->start;
+	if (st->need && extra_skills(a, need_of(st, s)) < 0)
+		return 0;
 	if (span < (int)lround(a->min_shift_h * 60) || span > (int)lround(a->max_shift_h * 60))
 		return 0;
 	if (a->earliest == 0 && a->latest == 1440)
@@ -80,7 +123,7 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 
 	if (!wfm_agents_available(st->ag, a, day))
 		return "not available";
-	if (!fits(ag, s))
+	if (!fits(st, ag, s))
 		return "outside the agent's working window or shift lengths";
 	if (relaxed)
 		return NULL;
@@ -160,6 +203,8 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		c += st->lates[a];
 	if (!st->on[W(st, a, k)])
 		c += 24;           /* not one of the agent's planned days */
+	if (st->need)   /* specialists first: keep wider skills for wider groups */
+		c += extra_skills(ag, need_of(st, s));
 	return c;
 }
 
@@ -278,7 +323,7 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 	int mon = k - wfm_time_weekday(st->ext0 + k);
 	for (size_t a = 0; a < n && *budget > 0; a++) {
 		if (st->ws[W(st, a, k)] >= 0 || !wfm_agents_available(st->ag, a, st->ext0 + k) ||
-		    !fits(&st->ag->a[a], s))
+		    !fits(st, &st->ag->a[a], s))
 			continue;
 		(*budget)--;
 		if (eligible(st, a, k, s, 0)) {
@@ -349,7 +394,7 @@ static int pattern(struct st *st, const wfm_plan *plan)
 				if (wfm_agents_available(st->ag, a, st->first_day + d))
 					for (size_t i = 0; i < plan->n && !ok; i++)
 						ok = plan->s[i].day == st->first_day + d && plan->s[i].count > 0 &&
-						     fits(&st->ag->a[a], &plan->s[i]);
+						     fits(st, &st->ag->a[a], &plan->s[i]);
 				npos[a] += ok;
 				st->on[W(st, a, d + 7)] = (unsigned char)(ok ? 2 : 0);  /* 2 = possible */
 			}
@@ -371,7 +416,7 @@ static int pattern(struct st *st, const wfm_plan *plan)
 			int prevd = 0, want;
 			for (size_t j = 0; j < plan->n; j++)
 				if (plan->s[j].day >= st->first_day + d0 && plan->s[j].day < st->first_day + d1 &&
-				    plan->s[j].count > 0 && fits(ag, &plan->s[j])) {
+				    plan->s[j].count > 0 && fits(st, ag, &plan->s[j])) {
 					mpaid += (double)plan->s[j].count * wfm_shift_paid(&plan->s[j]) / 60.0;
 					cnt += plan->s[j].count;
 				}
@@ -592,6 +637,107 @@ static int cmp_slotord(const void *x, const void *y)
 	return (p->t > q->t) - (p->t < q->t);
 }
 
+/* st->need from the plan's group column: the group name itself is the
+ * skill list, or with groups its channels joined by '|'.  NULL when no row
+ * has a group.  -1 and an error on a group not in groups, or no memory. */
+static int build_need(struct st *st, const wfm_plan *plan, const wfm_groups *gr, wfm_error *err)
+{
+	size_t i;
+	for (i = 0; i < plan->n && !(plan->s[i].group && *plan->s[i].group); i++)
+		;
+	if (i == plan->n)
+		return 0;
+	if (!(st->need = calloc(plan->n, sizeof(char *))))
+		return wfm_error_set(err, "out of memory");
+	for (i = 0; i < plan->n; i++) {
+		const struct wfm_shift *s = &plan->s[i];
+		long g;
+		size_t len = 1;
+		if (!s->group || !*s->group)
+			continue;
+		if (!gr) {
+			if (!(st->need[i] = strdup(s->group)))
+				return wfm_error_set(err, "out of memory");
+			continue;
+		}
+		if ((g = wfm_groups_find(gr, s->group)) < 0)
+			return wfm_error_at(err, plan->file, s->line, "group", "group \"%.40s\" is not in %s",
+					    s->group, gr->file);
+		for (size_t k = 0; k < gr->g[g].nskill; k++)
+			len += strlen(gr->channel[gr->g[g].skill[k]]) + 1;
+		if (!(st->need[i] = calloc(len, 1)))
+			return wfm_error_set(err, "out of memory");
+		for (size_t k = 0; k < gr->g[g].nskill; k++) {
+			if (k)
+				strcat(st->need[i], "|");
+			strcat(st->need[i], gr->channel[gr->g[g].skill[k]]);
+		}
+	}
+	return 0;
+}
+
+static struct wfm_roster_share *share_find(struct wfm_roster_share *v, size_t *n, const char *name,
+					   size_t len, int dup)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strlen(v[i].name) == len && !strncmp(v[i].name, name, len))
+			return &v[i];
+	memset(&v[*n], 0, sizeof(v[0]));
+	if (dup) {
+		char *c = malloc(len + 1);
+		if (!c)
+			return NULL;
+		memcpy(c, name, len);
+		c[len] = 0;
+		v[*n].name = c;
+	} else
+		v[*n].name = name;
+	return &v[(*n)++];
+}
+
+/* res->group and res->chan from the day types and what stays unfilled. */
+static int group_shares(const struct st *st, const struct days *D, wfm_roster_result *res)
+{
+	size_t nty = 0, nsk = 0;
+	for (int d = 0; d < st->ndays; d++)
+		nty += (size_t)D->cnt[d];
+	for (size_t i = 0; i < st->plan->n; i++)
+		nsk += st->need[i] ? strlen(st->need[i]) / 2 + 1 : 0;
+	res->group = calloc(nty + 1, sizeof(*res->group));
+	res->chan = calloc(nsk + 1, sizeof(*res->chan));
+	if (!res->group || !res->chan)
+		return -1;
+	for (size_t t = 0; t < nty; t++) {
+		const struct wfm_shift *s = D->ty[t];
+		const char *p = need_of(st, s);
+		struct wfm_roster_share *g;
+		long filled = s->count - D->left[t], paid = wfm_shift_paid(s);
+		if (!p)
+			continue;
+		if (!(g = share_find(res->group, &res->ngroup, s->group, strlen(s->group), 0)))
+			return -1;
+		g->skills = p;
+		g->planned += s->count;
+		g->filled += filled;
+		g->planned_min += s->count * paid;
+		g->filled_min += filled * paid;
+		for (const char *q = p; *q;) {
+			size_t len = strcspn(q, "|");
+			struct wfm_roster_share *c;
+			if (len) {
+				if (!(c = share_find(res->chan, &res->nchan, q, len, 1)))
+					return -1;
+				c->planned += s->count;
+				c->filled += filled;
+				c->planned_min += s->count * paid;
+				c->filled_min += filled * paid;
+			}
+			q += len + (q[len] == '|');
+		}
+	}
+	return 0;
+}
+
 /* Soft objectives of the final assignment (see roster.h). */
 static void soft_measures(const struct st *st, wfm_roster_result *res)
 {
@@ -634,11 +780,15 @@ static void soft_measures(const struct st *st, wfm_roster_result *res)
 
 /* Why a shift stays unfilled when nobody can take it at all; "" when
  * someone fits and is available (the staff is short under the hard rules). */
-static const char *unfilled_reason(const wfm_agents *ag, int64_t day, const struct wfm_shift *s)
+static const char *unfilled_reason(const struct st *st, int64_t day, const struct wfm_shift *s)
 {
-	int span = s->end - s->start, anyfit = 0, anywin = 0, longer = 1, shorter = 1;
+	const wfm_agents *ag = st->ag;
+	int span = s->end - s->start, anyfit = 0, anywin = 0, longer = 1, shorter = 1, anyskill = 0;
 	for (size_t a = 0; a < ag->n; a++) {
 		const struct wfm_agent *x = &ag->a[a];
+		if (extra_skills(x, need_of(st, s)) < 0)
+			continue;
+		anyskill = 1;
 		long lo = lround(x->min_shift_h * 60), hi = lround(x->max_shift_h * 60);
 		int lenok = span >= lo && span <= hi;
 		int winok = (x->earliest == 0 && x->latest == 1440) ||
@@ -652,6 +802,8 @@ static const char *unfilled_reason(const wfm_agents *ag, int64_t day, const stru
 			anyfit = 1;
 		}
 	}
+	if (!anyskill)
+		return "no agent has every skill of its group";
 	if (anyfit)
 		return "every agent it fits is off or away that day";
 	if (longer)
@@ -676,15 +828,18 @@ static int add_change(wfm_roster_result *res, int64_t day, const char *agent, co
 	return 0;
 }
 
-/* The type on window day d with the times (and preferably the name) of
- * published row r that still has an instance open, or -1. */
-static int match_type(const struct days *D, int d, const struct wfm_shift *r)
+/* The type on window day d with the times (the group when r has one, and
+ * preferably the name) of published row r that still has an instance open
+ * and whose group's skills agent ag has, or -1. */
+static int match_type(const struct st *st, const struct days *D, int d, const struct wfm_shift *r,
+		      const struct wfm_agent *ag)
 {
 	int best = -1;
 	for (int t = 0; t < D->cnt[d]; t++) {
 		const struct wfm_shift *s = D->ty[D->off[d] + t];
 		if (s->start != r->start || s->end != r->end || s->bstart != r->bstart ||
-		    s->bend != r->bend || D->left[D->off[d] + t] <= 0)
+		    s->bend != r->bend || D->left[D->off[d] + t] <= 0 || extra_skills(ag, need_of(st, s)) < 0 ||
+		    ((r->group && *r->group) && (!s->group || strcmp(s->group, r->group))))
 			continue;
 		if (!strcmp(s->name, r->name ? r->name : ""))
 			return t;
@@ -739,7 +894,7 @@ static int place_published(struct st *st, struct days *D, const wfm_plan *pub,
 			continue;
 		}
 		pubrow[w] = r;
-		t = match_type(D, (int)d, r);
+		t = match_type(st, D, (int)d, r, &st->ag->a[a]);
 		status = wfm_agents_status(st->ag, (size_t)a, r->day);
 		if (!wfm_agents_available(st->ag, (size_t)a, r->day))
 			why = status ? wfm_agents_status_name(status) : "fixed day off";
@@ -882,6 +1037,9 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
 		st.ws[i] = st.we[i] = st.wt[i] = -1;
+	st.plan = plan;
+	if (build_need(&st, plan, o->groups, err))
+		goto fail;
 	load_prev(&st, prev, res);
 	load_prev(&st, pub, res);
 
@@ -1006,8 +1164,12 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 				if (!(uw = realloc(res->unfilled_why, capun * sizeof(*uw))))
 					goto oom;
 				res->unfilled_why = uw;
+				if (!(uw = realloc(res->unfilled_need, capun * sizeof(*uw))))
+					goto oom;
+				res->unfilled_need = uw;
 			}
-			res->unfilled_why[res->nunfilled] = unfilled_reason(ag, first_day + d, s);
+			res->unfilled_why[res->nunfilled] = unfilled_reason(&st, first_day + d, s);
+			res->unfilled_need[res->nunfilled] = need_of(&st, s);
 			res->unfilled[res->nunfilled] = *s;
 			res->unfilled[res->nunfilled++].count = D.left[t];
 		}
@@ -1018,7 +1180,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			if (!wfm_agents_available(ag, a, first_day + d))
 				continue;
 			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
-				if (fits(&ag->a[a], D.ty[t]) && wfm_shift_paid(D.ty[t]) > best)
+				if (fits(&st, &ag->a[a], D.ty[t]) && wfm_shift_paid(D.ty[t]) > best)
 					best = wfm_shift_paid(D.ty[t]);
 			res->day[d].bound_min += best;
 		}
@@ -1081,6 +1243,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		if (wfm_time_weekday(first_day + d) == 0 && d + 7 <= ndays)
 			res->full_weeks++;
 	soft_measures(&st, res);
+	if (st.need && group_shares(&st, &D, res))
+		goto oom;
 	if (pub && (list_changes(&st, pubrow, drop, res) || merge_published(pub, res)))
 		goto oom;
 	goto done;
@@ -1115,6 +1279,14 @@ done:
 	free(so);
 	free(rows);
 	free(st.dep);
+	if (res && st.need) {   /* the result keeps the strings it points into */
+		res->need = st.need;
+		res->nneed = plan->n;
+	} else {
+		for (size_t i = 0; st.need && i < plan->n; i++)
+			free(st.need[i]);
+		free(st.need);
+	}
 	free(pubrow);
 	free(drop);
 	free(vac);

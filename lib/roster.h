@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include "agents.h"
 #include "error.h"
+#include "groups.h"
 #include "plan.h"
 
 struct wfm_roster_opts {
@@ -51,6 +52,8 @@ struct wfm_roster_opts {
 	double tol_week_h;     /* paid hours may exceed the contract by this (4) */
 	int late_after;        /* a shift ending after this minute is late (1320) */
 	int max_moves;         /* repair: kept rows one open shift may move (1) */
+	const wfm_groups *groups; /* names of the plan's group column (NULL: each
+				   * group name is its skill list, "calls|chat") */
 };
 
 void wfm_roster_opts_default(struct wfm_roster_opts *o);
@@ -71,6 +74,15 @@ struct wfm_roster_change {
 	const char *why;                   /* static text */
 };
 
+/* Plan by skill groups: shifts and paid minutes planned and filled per
+ * group and per channel (a channel counts the shifts of every group that
+ * holds it). */
+struct wfm_roster_share {
+	const char *name;        /* group name, or channel name */
+	const char *skills;      /* group: its skills "a|b"; channel: NULL */
+	long planned, filled, planned_min, filled_min;
+};
+
 typedef struct wfm_roster_result {
 	int64_t first_day;
 	int ndays;
@@ -81,6 +93,7 @@ typedef struct wfm_roster_result {
 	/* Unfilled shifts: one entry per plan row with count = how many. */
 	size_t nunfilled;
 	struct wfm_shift *unfilled;
+	const char **unfilled_need;   /* per unfilled entry: skills of its group, or NULL */
 	const char **unfilled_why;    /* per unfilled entry: reason, "" when the
 				       * staff is short under the hard rules */
 	struct wfm_roster_day *day;   /* ndays */
@@ -96,6 +109,11 @@ typedef struct wfm_roster_result {
 	 * weeks with a whole weekend (Sat + Sun) off. */
 	long soft_weeks, soft_off2, soft_off2_consec, soft_multi, soft_stable, soft_weekend_off;
 	double soft_spread_min;
+	/* Plan by skill groups only (else 0): per group, per channel. */
+	size_t ngroup, nchan;
+	struct wfm_roster_share *group, *chan;
+	char **need;                  /* owned strings the above point into */
+	size_t nneed;
 	/* Rows of --previous / the published roster for agents not in staff
 	 * (skipped): how many, the first one's file, line and id. */
 	size_t nprev_unknown;

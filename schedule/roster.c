@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "coverage.h"
 #include "functions.h"
+#include "groups.h"
 #include "plan.h"
 #include "roster.h"
 #include "strlist.h"
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *prog = "wfm-roster";
 
@@ -54,6 +56,8 @@ static const char usage[] =
 	"  --max-consecutive N    working days in a row (default 6)\n"
 	"  --max-days-week N      working days per ISO week (default 5: two days off)\n"
 	"  --tolerance H          weekly paid hours may exceed the contract by H (default 4)\n"
+	"  --groups FILE          groups.csv naming the plan's group column (default:\n"
+	"                         each group name is its skills, e.g. calls|chat)\n"
 	"  --skills LIST          known skills, comma separated\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
@@ -85,7 +89,7 @@ static const char usage[] =
 
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
-	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes;
+	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups;
 	int strict;
 	struct wfm_roster_opts ro;
 };
@@ -112,6 +116,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "published", required_argument, NULL, 'P' },
 		{ "changes", required_argument, NULL, 'H' },
 		{ "max-moves", required_argument, NULL, 'M' },
+		{ "groups", required_argument, NULL, 'G' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -138,6 +143,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'R': o->reqs = optarg; break;
 		case 'P': o->published = optarg; break;
 		case 'H': o->changes = optarg; break;
+		case 'G': o->groups = optarg; break;
 		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
 		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
 		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
@@ -328,8 +334,9 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 				wfm_plan_hhmm(s->bend, b2);
 				snprintf(brk, sizeof(brk), "break %s-%s", b1, b2);
 			}
-			fprintf(fp, "  %s %s %s-%s %-10s %-17s x%-3ld %6.1f h%s%s\n", a, wd(s->day), x, y, s->name,
-				brk, s->count, h, *r->unfilled_why[i] ? "  " : "", r->unfilled_why[i]);
+			fprintf(fp, "  %s %s %s-%s %-10s %-17s x%-3ld %6.1f h%s%s%s%s\n", a, wd(s->day), x, y, s->name,
+				brk, s->count, h, s->group && *s->group ? "  group " : "",
+				s->group ? s->group : "", *r->unfilled_why[i] ? "  " : "", r->unfilled_why[i]);
 			over_h += h;
 		}
 		fprintf(fp, "overtime needed: %ld shifts, %.1f paid hours\n", planned - filled, over_h);
@@ -404,6 +411,56 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	fprintf(fp, "\nfairness (agents with shifts):\n");
 	stat_print(fp, "weekend days per agent", &wk);
 	stat_print(fp, "late shifts per agent", &late);
+}
+
+static int has_skill(const char *list, const char *skill)
+{
+	size_t n = strlen(skill);
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, "|");
+		if (len == n && !strncasecmp(p, skill, n))
+			return 1;
+		p += len + (p[len] == '|');
+	}
+	return 0;
+}
+
+static void share_line(FILE *fp, const struct wfm_roster_share *g)
+{
+	fprintf(fp, "  %-24s %7ld  %6ld  %9.1f  %8.1f  %3.0f%%\n", g->name, g->planned, g->filled,
+		g->planned_min / 60.0, g->filled_min / 60.0,
+		g->planned_min ? 100.0 * g->filled_min / g->planned_min : 100.0);
+}
+
+/* Plan by skill groups: shares per group and per channel, then per
+ * channel the unfilled shifts of the groups holding it. */
+static void report_groups(FILE *fp, const wfm_roster_result *r)
+{
+	char a[16], x[8], y[8];
+	fprintf(fp, "\nby skill group (agents whose skills cover the group's; fewest extra skills first):\n"
+		"  group                    planned  filled  planned_h  filled_h  fill\n");
+	for (size_t i = 0; i < r->ngroup; i++)
+		share_line(fp, &r->group[i]);
+	fprintf(fp, "by channel (shifts of every group holding it):\n"
+		"  channel                  planned  filled  planned_h  filled_h  fill\n");
+	for (size_t i = 0; i < r->nchan; i++)
+		share_line(fp, &r->chan[i]);
+	for (size_t c = 0; c < r->nchan; c++) {
+		long n = 0;
+		for (size_t i = 0; i < r->nunfilled; i++) {
+			const struct wfm_shift *s = &r->unfilled[i];
+			if (!has_skill(r->unfilled_need[i], r->chan[c].name))
+				continue;
+			if (!n++)
+				fprintf(fp, "unfilled for %s:\n", r->chan[c].name);
+			wfm_time_format_date(s->day, a, sizeof(a));
+			wfm_plan_hhmm(s->start, x);
+			wfm_plan_hhmm(s->end, y);
+			fprintf(fp, "  %s %s %s-%s %-16s x%ld\n", a, wd(s->day), x, y, s->group, s->count);
+		}
+		if (!n)
+			fprintf(fp, "unfilled for %s: none\n", r->chan[c].name);
+	}
 }
 
 /* "changed N of M rows", then each change when list is set. */
@@ -536,6 +593,7 @@ int main(int argc, char **argv)
 	struct opts o;
 	wfm_error err = { 0 };
 	wfm_plan *plan, *prev = NULL, *pub = NULL;
+	wfm_groups *gr = NULL;
 	wfm_agents *ag;
 	wfm_roster_result *res;
 	wfm_atomic *out;
@@ -545,7 +603,7 @@ int main(int argc, char **argv)
 	int64_t first, last;
 
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 6, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published);
+	wfm_stdin_once(prog, 7, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
@@ -570,6 +628,9 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (o.published && !(pub = wfm_roster_load(o.published, &err)))
 		wfm_die(prog, &err);
+	if (o.groups && !(gr = wfm_groups_load(o.groups, known, nknown, &err)))
+		wfm_die(prog, &err);
+	o.ro.groups = gr;
 	if (o.date)
 		first = last = arg_date("--date", o.date);
 	else if (o.week) {
@@ -609,6 +670,8 @@ int main(int argc, char **argv)
 		}
 		wfm_roster_coverage(plan, res->rows, res->n, first, res->ndays, 60, hreq, hsch);
 		report(wfm_report(), res, ag, &o.ro, hreq, hsch);
+		if (res->ngroup)
+			report_groups(wfm_report(), res);
 		if (pub)
 			report_changes(wfm_report(), res, !o.changes);
 		free(hreq);
@@ -636,6 +699,7 @@ int main(int argc, char **argv)
 	wfm_plan_free(plan);
 	wfm_plan_free(prev);
 	wfm_plan_free(pub);
+	wfm_groups_free(gr);
 	wfm_agents_free(ag);
 	wfm_strlist_free(&sk);
 	return 0;
