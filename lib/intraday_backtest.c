@@ -278,3 +278,41 @@ void wfm_intraday_bt_tune(const wfm_intraday_bt *bt, struct wfm_intraday_params 
 	*p = out;
 	free(cell);
 }
+
+static double pct(double a, double b) { return b > 0 ? 100 * a / b : NAN; }
+
+static void table_row(FILE *fp, const char *chan, int min, const struct wfm_intraday_bt_cell *x)
+{
+	double b = pct(x->err_before, x->act), a = pct(x->err_after, x->act);
+
+	fprintf(fp, "%-14s %02d:%02d %5ld %7.2f %7.2f %+8.2f %7.1f %7.2f %7.2f\n", chan, min / 60,
+		min % 60, x->days, b, a, b > 0 ? 100 * (a - b) / b : 0,
+		x->gap_before > 0 ? 100 * (1 - x->gap_after / x->gap_before) : 0,
+		pct(x->aht_before, x->aht_w), pct(x->aht_after, x->aht_w));
+}
+
+void wfm_intraday_bt_table(FILE *fp, const char *const *chan, size_t nchan, const int *now_min,
+			   int nnow, const struct wfm_intraday_bt_cell *cell)
+{
+	fprintf(fp, "%-14s %5s %5s %7s %7s %8s %7s %7s %7s\n", "channel", "now", "days", "WAPE%",
+		"after%", "change%", "gap%", "AHT%", "after%");
+	for (size_t c = 0; c < nchan; c++)
+		for (int k = 0; k < nnow; k++)
+			table_row(fp, chan[c], now_min[k], &cell[c * (size_t)nnow + (size_t)k]);
+	for (int k = 0; k < nnow; k++) {
+		struct wfm_intraday_bt_cell t = { 0 };
+		for (size_t c = 0; c < nchan; c++) {
+			const struct wfm_intraday_bt_cell *x = &cell[c * (size_t)nnow + (size_t)k];
+			t.act += x->act;
+			t.err_before += x->err_before;
+			t.err_after += x->err_after;
+			t.gap_before += x->gap_before;
+			t.gap_after += x->gap_after;
+			t.aht_w += x->aht_w;
+			t.aht_before += x->aht_before;
+			t.aht_after += x->aht_after;
+			t.days += x->days;
+		}
+		table_row(fp, "all", now_min[k], &t);
+	}
+}

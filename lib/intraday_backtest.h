@@ -14,11 +14,12 @@
  * channel and now (else the least pooled error).
  *
  * Entry points: wfm_intraday_bt_prepare(), wfm_intraday_bt_score(),
- * wfm_intraday_bt_tune(), wfm_intraday_bt_free().
+ * wfm_intraday_bt_tune(), wfm_intraday_bt_table(), wfm_intraday_bt_free().
  */
 #ifndef WFM_INTRADAY_BACKTEST_H
 #define WFM_INTRADAY_BACKTEST_H
 
+#include <stdio.h>
 #include "intraday.h"
 #include "model.h"
 
@@ -53,5 +54,11 @@ void wfm_intraday_bt_score(const wfm_intraday_bt *bt, const struct wfm_intraday_
  * shock, as described above. */
 void wfm_intraday_bt_tune(const wfm_intraday_bt *bt, struct wfm_intraday_params *p,
 			  const int *now_min, int nnow);
+
+/* The report's table: a row per channel and now, then per now over all
+ * channels: days, WAPE before and after (%), change (% of before), share
+ * of the rest-of-day level gap closed (%), AHT WAPE before and after. */
+void wfm_intraday_bt_table(FILE *fp, const char *const *chan, size_t nchan, const int *now_min,
+			   int nnow, const struct wfm_intraday_bt_cell *cell);
 
 #endif

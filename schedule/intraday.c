@@ -6,7 +6,9 @@
 #include "events.h"
 #include "forecastcsv.h"
 #include "intraday.h"
+#include "intraday_actions.h"
 #include "intraday_backtest.h"
+#include "plan.h"
 #include "strlist.h"
 #include "timeutil.h"
 
@@ -44,6 +46,19 @@ static const char usage[] =
 	"  --shape-sd X           within-day shape noise, log scale (0.2)\n"
 	"  --aht-day-sd X, --aht-shape-sd X  the same for AHT (0.02, 1)\n"
 	"  --level P              level of the forecast's bounds in percent (80)\n"
+	"  --channels FILE        channels.csv: staff the re-forecast (with --roster)\n"
+	"  --roster FILE          today's roster: the gap per interval (on shift, breaks\n"
+	"                         excluded, one pool) and, with --staff, actions\n"
+	"  --staff FILE           staff.csv: propose overtime, call-ins, break moves, VTO\n"
+	"  --availability FILE    availability.csv: status \"available\" today marks an\n"
+	"                         agent off today as willing to be called in\n"
+	"  --rules FILE           shift rules: breaks for shifts of break_after_h or more\n"
+	"  --max-overtime H       overtime per shift, hours (2)\n"
+	"  --actions FILE         write the actions (kind,agent_id,name,start,end,hours,\n"
+	"                         channel,sl_gain), best SL gain per paid hour first\n"
+	"  --gap FILE             write timestamp,required,scheduled,over,under,\n"
+	"                         scheduled_before (scheduled: with the actions)\n"
+	"  --apply FILE           write the roster with the actions applied\n"
 	"  --backtest FILE        score the update on the days of a history\n"
 	"  --days N               backtest: days replayed, the last of the history (28)\n"
 	"  --at LIST              backtest: times of day, comma separated\n"
@@ -66,6 +81,8 @@ static const char usage[] =
 
 struct opts {
 	const char *input, *output, *tz, *actuals, *now, *until, *backtest, *at, *events;
+	const char *channels, *roster, *staff, *avail, *rules, *actions, *gap, *apply;
+	double max_ot;
 	struct wfm_intraday_params p;
 	int set_sd, model;
 	long days;
@@ -90,6 +107,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "shock", required_argument, NULL, 'k' },
 		{ "model", required_argument, NULL, 'm' },
 		{ "events", required_argument, NULL, 'e' },
+		{ "channels", required_argument, NULL, 'C' },
+		{ "roster", required_argument, NULL, 'R' },
+		{ "staff", required_argument, NULL, 'F' },
+		{ "availability", required_argument, NULL, 'Y' },
+		{ "rules", required_argument, NULL, 'U' },
+		{ "max-overtime", required_argument, NULL, 'O' },
+		{ "actions", required_argument, NULL, 'A' },
+		{ "gap", required_argument, NULL, 'G' },
+		{ "apply", required_argument, NULL, 'P' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
@@ -101,6 +127,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->days = 28;
 	o->shock = 1;
 	o->model = WFM_MODEL_REGRESSION;
+	o->max_ot = 2;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -114,6 +141,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'b': o->backtest = optarg; break;
 		case 't': o->at = optarg; break;
 		case 'e': o->events = optarg; break;
+		case 'C': o->channels = optarg; break;
+		case 'R': o->roster = optarg; break;
+		case 'F': o->staff = optarg; break;
+		case 'Y': o->avail = optarg; break;
+		case 'U': o->rules = optarg; break;
+		case 'A': o->actions = optarg; break;
+		case 'G': o->gap = optarg; break;
+		case 'P': o->apply = optarg; break;
+		case 'O': o->max_ot = wfm_arg_double(prog, "--max-overtime", optarg, 0, 12); break;
 		case 'D': o->p.day_sd = wfm_arg_double(prog, "--day-sd", optarg, 0, 5); o->set_sd = 1; break;
 		case 'S': o->p.shape_sd = wfm_arg_double(prog, "--shape-sd", optarg, 0, 5); o->set_sd = 1; break;
 		case 'E': o->p.aht_day_sd = wfm_arg_double(prog, "--aht-day-sd", optarg, 0, 5); o->set_sd = 1; break;
@@ -141,6 +177,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	if (!o->actuals || !o->now)
 		wfm_usage_fail(prog, "give --actuals and --now (or --backtest)");
 	wfm_stdin_once(prog, 2, o->input, o->actuals);
+	if ((o->roster != NULL) != (o->channels != NULL))
+		wfm_usage_fail(prog, "--roster and --channels go together");
+	if ((o->staff || o->actions || o->apply || o->gap) && !o->roster)
+		wfm_usage_fail(prog, "--staff, --actions, --gap and --apply need --roster and --channels");
+	if ((o->actions || o->apply) && !o->staff)
+		wfm_usage_fail(prog, "--actions and --apply need --staff");
 }
 
 static int parse_at(const char *s, int *min)
@@ -157,18 +199,6 @@ static int parse_at(const char *s, int *min)
 				       s, WFM_INTRADAY_MAX_NOW);
 	wfm_strlist_free(&l);
 	return n;
-}
-
-static double pct(double a, double b) { return b > 0 ? 100 * a / b : NAN; }
-
-static void report_row(FILE *fp, const char *chan, int min, const struct wfm_intraday_bt_cell *x)
-{
-	double b = pct(x->err_before, x->act), a = pct(x->err_after, x->act);
-
-	fprintf(fp, "%-14s %02d:%02d %5ld %7.2f %7.2f %+8.2f %7.1f %7.2f %7.2f\n", chan, min / 60,
-		min % 60, x->days, b, a, b > 0 ? 100 * (a - b) / b : 0,
-		x->gap_before > 0 ? 100 * (1 - x->gap_after / x->gap_before) : 0,
-		pct(x->aht_before, x->aht_w), pct(x->aht_after, x->aht_w));
 }
 
 static void run_backtest(const struct opts *o, const wfm_tz *tz)
@@ -205,27 +235,7 @@ static void run_backtest(const struct opts *o, const wfm_tz *tz)
 	fprintf(fp, "update: --day-sd %g --shape-sd %g --aht-day-sd %g --aht-shape-sd %g (%s)\n",
 		p.day_sd, p.shape_sd, p.aht_day_sd, p.aht_shape_sd,
 		o->set_sd ? "as given" : "chosen by this backtest: least error with x1.4 and x0.7 shocks, nowhere over 1% worse without");
-	fprintf(fp, "%-14s %5s %5s %7s %7s %8s %7s %7s %7s\n", "channel", "now", "days", "WAPE%",
-		"after%", "change%", "gap%", "AHT%", "after%");
-	for (size_t c = 0; c < nc; c++)
-		for (int k = 0; k < nnow; k++)
-			report_row(fp, h->channel[c], now[k], &cell[c * (size_t)nnow + (size_t)k]);
-	for (int k = 0; k < nnow; k++) {
-		struct wfm_intraday_bt_cell t = { 0 };
-		for (size_t c = 0; c < nc; c++) {
-			const struct wfm_intraday_bt_cell *x = &cell[c * (size_t)nnow + (size_t)k];
-			t.act += x->act;
-			t.err_before += x->err_before;
-			t.err_after += x->err_after;
-			t.gap_before += x->gap_before;
-			t.gap_after += x->gap_after;
-			t.aht_w += x->aht_w;
-			t.aht_before += x->aht_before;
-			t.aht_after += x->aht_after;
-			t.days += x->days;
-		}
-		report_row(fp, "all", now[k], &t);
-	}
+	wfm_intraday_bt_table(fp, (const char *const *)h->channel, nc, now, nnow, cell);
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	free(cell);
@@ -259,6 +269,47 @@ static void write_reforecast(FILE *fp, const wfm_forecastcsv *r, const wfm_tz *t
 		}
 	}
 	wfm_forecastcsv_end(&w);
+}
+
+static void write_file(const char *path, const wfm_intraday_today *t, const wfm_series *rf,
+		       const wfm_tz *tz, int what)
+{
+	wfm_error err = { 0 };
+	wfm_atomic *out = wfm_atomic_open(path, &err);
+	FILE *fp = out ? wfm_atomic_fp(out) : NULL;
+
+	if (!out || (what == 0 ? wfm_intraday_actions_write(fp, t->plan, rf, tz)
+		     : what == 1 ? wfm_intraday_gap_write(fp, t->plan, rf, tz)
+		     : wfm_roster_write(fp, t->plan->rows, t->plan->nrows)) ||
+	    wfm_atomic_commit(out, &err)) {
+		if (out && !err.code)
+			wfm_atomic_abort(out);
+		wfm_die(prog, err.code ? &err : &(wfm_error){ .code = 1, .msg = "write error" });
+	}
+}
+
+/* The gap and the actions; stderr says what changed. */
+static void run_today(const struct opts *o, const wfm_series *rf, const wfm_tz *tz)
+{
+	struct wfm_intraday_paths f = { o->input, o->channels, o->roster, o->staff, o->avail, o->rules };
+	wfm_error err = { 0 };
+	wfm_intraday_today *t = wfm_intraday_today_make(rf, &f, tz, o->max_ot, &err);
+	const wfm_intraday_plan *p;
+
+	if (!t)
+		wfm_die(prog, &err);
+	p = t->plan;
+	if (o->actions)
+		write_file(o->actions, t, rf, tz, 0);
+	if (o->gap)
+		write_file(o->gap, t, rf, tz, 1);
+	if (o->apply)
+		write_file(o->apply, t, rf, tz, 2);
+	if (p->short_before > 0 || p->n)
+		fprintf(wfm_report(), "%s: rest of today: shortfall %.1f agent-hours, SL %.1f%%; "
+			"%zu actions: shortfall %.1f, SL %.1f%%\n", prog, p->short_before,
+			100 * p->sl_before, p->n, p->short_after, 100 * p->sl_after);
+	wfm_intraday_today_free(t);
 }
 
 static void report_levels(const wfm_series *s, const struct wfm_intraday_level *lv)
@@ -308,6 +359,8 @@ int main(int argc, char **argv)
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	report_levels(fc->s, lv);
+	if (o.roster)
+		run_today(&o, r->s, tz);
 	free(lv);
 	wfm_forecastcsv_free(r);
 	wfm_forecastcsv_free(fc);
