@@ -106,7 +106,7 @@ static int fits_shift(const struct ctx *x, long a, int s, int e, int bs, int be)
 
 	if (len > (int)lround(ag->max_shift_h * 60) || len < (int)lround(ag->min_shift_h * 60))
 		return 0;
-	if (s < ag->earliest || e > ag->latest)
+	if (s < ag->earliest || (ag->latest < 1440 && e > ag->latest))   /* 1440: any */
 		return 0;
 	if (bs < 0)
 		return !x->break_after || len < x->break_after;
@@ -257,6 +257,17 @@ static void apply(struct ctx *x, const struct cand *c)
 		x->extended[c->row] += (c->e - c->s) / x->step;
 	}
 	x->week_min[c->agent] += c->e - c->s;
+	for (size_t k = 0; k < x->p->n; k++) {   /* one row per extension of a shift */
+		struct wfm_intraday_action *o = &x->p->a[k];
+		if (o->kind == c->kind && c->kind == WFM_IA_OVERTIME && o->agent == x->in->ag->a[c->agent].id &&
+		    (o->end == c->s || o->start == c->e)) {
+			o->start = o->start < c->s ? o->start : c->s;
+			o->end = o->end > c->e ? o->end : c->e;
+			o->hours += (c->e - c->s) / 60.0;
+			o->sl_gain += x->vol > 0 ? 100 * c->gain / x->vol : 0;
+			return;
+		}
+	}
 	add_action(x, c->kind, c->agent, c->s, c->e, (c->e - c->s) / 60.0, c->gain);
 }
 
