@@ -85,6 +85,25 @@ void wfm_forecastcsv_end(struct wfm_forecastcsv_out *w)
 		fputs(w->first ? "[]\n" : "\n]\n", w->fp);
 }
 
+int wfm_forecastcsv_write(FILE *fp, const wfm_forecastcsv *f, const wfm_tz *tz)
+{
+	struct wfm_forecastcsv_out w;
+	const wfm_series *s = f->s;
+	char buf[48];
+
+	wfm_forecastcsv_begin(&w, fp, 0, 0);
+	for (size_t i = 0; i < s->n; i++) {
+		wfm_time_format(wfm_series_time(s, i), tz, buf, sizeof(buf));
+		for (size_t c = 0; c < s->nchan; c++) {
+			size_t q = c * s->n + i;
+			wfm_forecastcsv_row(&w, buf, s->channel[c], s->volume[q], s->aht ? s->aht[q] : NAN,
+					    f->lo[q], f->hi[q]);
+		}
+	}
+	wfm_forecastcsv_end(&w);
+	return ferror(fp) ? -1 : 0;
+}
+
 /* Second pass: the bounds of every row already placed by the series
  * loader (same ambiguity rule: a repeated wall time is the later instant). */
 static int read_bounds(const char *path, const wfm_tz *tz, wfm_forecastcsv *f, wfm_error *err)

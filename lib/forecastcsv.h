@@ -8,7 +8,8 @@
  * plus the two bounds.
  *
  * Entry points: wfm_forecastcsv_begin(), wfm_forecastcsv_row(),
- * wfm_forecastcsv_end(), wfm_forecastcsv_load(), wfm_forecastcsv_free().
+ * wfm_forecastcsv_end(), wfm_forecastcsv_write(), wfm_forecastcsv_load(),
+ * wfm_forecastcsv_free().
  */
 #ifndef WFM_FORECASTCSV_H
 #define WFM_FORECASTCSV_H
@@ -28,6 +29,10 @@ void wfm_forecastcsv_begin(struct wfm_forecastcsv_out *w, FILE *fp, int json, in
 void wfm_forecastcsv_row(struct wfm_forecastcsv_out *w, const char *when, const char *chan,
 			 double vol, double aht, double lo, double hi);
 void wfm_forecastcsv_end(struct wfm_forecastcsv_out *w);
+
+/* A whole wfm_forecastcsv as CSV, timestamps in tz.  0, or -1 on a write error. */
+struct wfm_forecastcsv;
+int wfm_forecastcsv_write(FILE *fp, const struct wfm_forecastcsv *f, const wfm_tz *tz);
 
 /* A forecast read back: the series (volume, aht) and its bounds on the
  * same grid, lo[c * s->n + i], NAN where absent (no column, empty field,

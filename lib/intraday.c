@@ -248,3 +248,16 @@ wfm_forecastcsv *wfm_intraday_reforecast(const wfm_forecastcsv *fc, const char *
 	}
 	return o;
 }
+
+void wfm_intraday_report(FILE *fp, const char *prog, const wfm_series *s,
+			 const struct wfm_intraday_level *lv)
+{
+	int moved = 0;
+
+	for (size_t c = 0; c < s->nchan; c++)
+		moved |= fabs(lv[c].factor - 1) >= 0.01 || fabs(lv[c].aht_factor - 1) >= 0.01;
+	for (size_t c = 0; moved && c < s->nchan; c++)
+		fprintf(fp, "%s: %s: %.0f%% of the day seen, actual/forecast %.3f, weight %.2f: "
+			"rest of day x%.3f, AHT x%.3f\n", prog, s->channel[c], 100 * lv[c].share,
+			lv[c].ratio, lv[c].weight, lv[c].factor, lv[c].aht_factor);
+}

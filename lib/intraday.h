@@ -18,12 +18,13 @@
  * part) and add the posterior day-level variance.
  *
  * Entry points: wfm_intraday_params_default(), wfm_intraday_level(),
- * wfm_intraday_bounds(), wfm_intraday_reforecast().
+ * wfm_intraday_bounds(), wfm_intraday_reforecast(), wfm_intraday_report().
  */
 #ifndef WFM_INTRADAY_H
 #define WFM_INTRADAY_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "error.h"
 #include "forecastcsv.h"
@@ -67,5 +68,10 @@ wfm_forecastcsv *wfm_intraday_reforecast(const wfm_forecastcsv *fc, const char *
 					 int64_t now, int64_t until, const wfm_tz *tz,
 					 const struct wfm_intraday_params *p,
 					 struct wfm_intraday_level *lv, wfm_error *err);
+
+/* "PROG: CHANNEL: ..." a line per channel when some level moved by 1% or
+ * more; nothing otherwise (quiet cron runs). */
+void wfm_intraday_report(FILE *fp, const char *prog, const wfm_series *s,
+			 const struct wfm_intraday_level *lv);
 
 #endif

@@ -636,3 +636,11 @@ wfm_intraday_today *wfm_intraday_today_make(const wfm_series *rf, const struct w
 	}
 	return t;
 }
+
+void wfm_intraday_plan_report(FILE *fp, const char *prog, const wfm_intraday_plan *p)
+{
+	if (p->short_before > 0 || p->n)
+		fprintf(fp, "%s: rest of today: shortfall %.1f agent-hours, SL %.1f%%; "
+			"%zu actions: shortfall %.1f, SL %.1f%%\n", prog, p->short_before,
+			100 * p->sl_before, p->n, p->short_after, 100 * p->sl_after);
+}

@@ -90,6 +90,9 @@ int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_serie
 			   const wfm_tz *tz);
 
 
+/* "PROG: rest of today: shortfall ..." when short-staffed or acting. */
+void wfm_intraday_plan_report(FILE *fp, const char *prog, const wfm_intraday_plan *p);
+
 /* Everything a run with --roster needs, loaded from files (NULL paths:
  * not given): the re-forecast's requirements, the gap and the actions. */
 struct wfm_intraday_paths {

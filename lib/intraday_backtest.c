@@ -2,6 +2,8 @@
  * intraday update.  See intraday_backtest.h. */
 #include "intraday_backtest.h"
 
+#include "timeutil.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -315,4 +317,21 @@ void wfm_intraday_bt_table(FILE *fp, const char *const *chan, size_t nchan, cons
 		}
 		table_row(fp, "all", now_min[k], &t);
 	}
+}
+
+void wfm_intraday_bt_report(FILE *fp, const wfm_intraday_bt *bt, const struct wfm_intraday_params *p,
+			    const char *model, double shock, int chosen, const char *const *chan,
+			    size_t nchan, const int *now_min, int nnow, const struct wfm_intraday_bt_cell *cell)
+{
+	char a[16], b[16];
+
+	wfm_time_format_date(bt->first_day, a, sizeof(a));
+	wfm_time_format_date(bt->first_day + (int64_t)bt->ndays - 1, b, sizeof(b));
+	fprintf(fp, "intraday backtest: %zu days %s .. %s, %s forecast made the day before, "
+		"actuals x%.2f\n", bt->ndays, a, b, model, shock);
+	fprintf(fp, "update: --day-sd %g --shape-sd %g --aht-day-sd %g --aht-shape-sd %g (%s)\n",
+		p->day_sd, p->shape_sd, p->aht_day_sd, p->aht_shape_sd,
+		chosen ? "chosen by this backtest: least error with x1.4 and x0.7 shocks, "
+		"nowhere over 1% worse without" : "as given");
+	wfm_intraday_bt_table(fp, chan, nchan, now_min, nnow, cell);
 }

@@ -55,6 +55,12 @@ void wfm_intraday_bt_score(const wfm_intraday_bt *bt, const struct wfm_intraday_
 void wfm_intraday_bt_tune(const wfm_intraday_bt *bt, struct wfm_intraday_params *p,
 			  const int *now_min, int nnow);
 
+/* The whole report: what was replayed, the parameters (chosen: by
+ * wfm_intraday_bt_tune, else given), then the table below. */
+void wfm_intraday_bt_report(FILE *fp, const wfm_intraday_bt *bt, const struct wfm_intraday_params *p,
+			    const char *model, double shock, int chosen, const char *const *chan,
+			    size_t nchan, const int *now_min, int nnow, const struct wfm_intraday_bt_cell *cell);
+
 /* The report's table: a row per channel and now, then per now over all
  * channels: days, WAPE before and after (%), change (% of before), share
  * of the rest-of-day level gap closed (%), AHT WAPE before and after. */
