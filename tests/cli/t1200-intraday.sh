@@ -41,4 +41,19 @@ wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 -q -o
 ok "deterministic" cmp $T/re.csv $T/re2.csv
 wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 --until 2026-11-28T03:00 -q -o $T/until.csv
 is "--until past the forecast stops at its end" "$(tail -1 $T/until.csv | cut -d, -f1)" "2026-11-27T23:00"
+# README's cron recipe, run as cron would with the clock at 12:07 Moscow time
+line=$(awk '/<!-- recipe: intraday -->/ { w = 1; next } w && /^```/ { if (i) exit; i = 1; next } i && !/^#/' "$ROOT/README.md")
+is "intraday recipe is one crontab line" "$(printf '%s\n' "$line" | wc -l | tr -d ' ')" 1
+W=$T/site; mkdir -p "$W" "$T/fake"
+cmd=$(printf '%s\n' "$line" | sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g; s|cd /srv/wfm|cd "$W"|')
+printf '#!/bin/sh\ncase "$1" in +%%s) echo %s ;; *) exec /bin/date "$@" ;; esac\n' \
+	"$(TZ=Europe/Moscow /bin/date -d '2026-11-27 12:07' +%s)" > "$T/fake/date"; chmod +x "$T/fake/date"
+cp $F/forecast.csv $F/today.csv "$W"; cp $DATA/channels.csv $DATA/staff.csv $DATA/rules.csv "$W"
+printf 'date,agent_id,name,start,end,break_start,break_end\n2026-11-27,A002,Ksenia Fedorova,12:00,19:00,15:00,15:30\n' > "$W/roster.csv"
+printf 'agent_id,date,status\n' > "$W/availability.csv"
+PATH=$T/fake:$BIN:$PATH W=$W TZ=Europe/Moscow sh -c "$cmd" > $T/cron.out 2>&1; rc=$?
+is "intraday recipe exit status" "$rc" 0
+is "intraday recipe prints nothing" "$(cat $T/cron.out)" ""
+is "recipe re-forecast from 12:00" "$(sed -n 2p "$W/reforecast.csv" | cut -d, -f1)" "2026-11-27T12:00"
+ok "recipe wrote actions" grep -q '^overtime,A002,' "$W/actions.csv"
 finish
