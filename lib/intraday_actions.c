@@ -1,6 +1,7 @@
 /* intraday_actions.c - today's gap and the actions that close it.  See
  * intraday_actions.h. */
 #include "intraday_actions.h"
+#include "coverage.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -560,16 +561,18 @@ int wfm_intraday_actions_write(FILE *fp, const wfm_intraday_plan *p, const wfm_s
 int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_series *rf,
 			   const wfm_tz *tz)
 {
-	char buf[48];
+	wfm_coverage *cv = wfm_coverage_new(0, 0);
+	wfm_error err = { 0 };
+	int rc = cv ? 0 : -1;
 
-	fputs("timestamp,required,scheduled,over,under,scheduled_before\n", fp);
-	for (size_t i = 0; i < p->ni; i++) {
-		double d = p->after[i] - p->need[i];
-		wfm_time_format(wfm_series_time(rf, i), tz, buf, sizeof(buf));
-		fprintf(fp, "%s,%.0f,%.2f,%.2f,%.2f,%.2f\n", buf, p->need[i], p->after[i],
-			d > 0 ? d : 0, d < 0 ? -d : 0, p->before[i]);
-	}
-	return ferror(fp) ? -1 : 0;
+	if (cv)
+		cv->two_decimals = 1;
+	for (size_t i = 0; !rc && i < p->ni; i++)
+		rc = wfm_coverage_add(cv, wfm_series_time(rf, i), -1, p->need[i], p->after[i], NAN, &err);
+	if (!rc)
+		rc = wfm_coverage_write(fp, cv, tz);
+	wfm_coverage_free(cv);
+	return rc;
 }
 
 void wfm_intraday_today_free(wfm_intraday_today *t)

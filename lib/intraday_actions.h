@@ -84,8 +84,8 @@ void wfm_intraday_plan_free(wfm_intraday_plan *p);
 /* actions.csv: kind,agent_id,name,start,end,hours,channel,sl_gain */
 int wfm_intraday_actions_write(FILE *fp, const wfm_intraday_plan *p, const wfm_series *rf,
 			       const wfm_tz *tz);
-/* timestamp,required,scheduled,over,under,scheduled_before (coverage.csv
- * with the actions applied, plus the roster's own). */
+/* coverage.csv (lib/coverage) of the rest of today with the actions
+ * applied. */
 int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_series *rf,
 			   const wfm_tz *tz);
 

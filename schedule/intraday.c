@@ -48,7 +48,7 @@ static const char usage[] =
 	"  --rules FILE           shift rules: breaks for shifts of break_after_h or more\n"
 	"  --max-overtime H       overtime per shift, hours (2)\n"
 	"  --actions FILE         write actions.csv, best SL gain per paid hour first\n"
-	"  --gap FILE             write coverage (with actions) and scheduled_before\n"
+	"  --gap FILE             write coverage.csv of the rest of today, with actions\n"
 	"  --apply FILE           write the roster with the actions applied\n"
 	"  --backtest FILE        score the update on the days of a history\n"
 	"  --days N               backtest: days replayed, the last of the history (28)\n"
