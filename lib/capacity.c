@@ -307,7 +307,7 @@ static int measure(wfm_cap *m, size_t w, double factor, double *hours, double *e
 	snprintf(r.file, sizeof(r.file), "%s", in->vol->file);
 	o.first_day = in->vol->first_day + 7 * (int64_t)w;
 	o.ndays = 7;
-	o.time_limit = in->time_limit;
+	o.time_limit = fmax(10, in->time_limit);   /* the LP takes ~0.05 s; never cut it short */
 	o.gap = 1;               /* the LP bound is all we need */
 	p = wfm_shiftplan_solve(&r, in->rules, in->tz, &o, err);
 	free(h);
@@ -429,18 +429,32 @@ struct cls {
 	double *cost;            /* paid hours per hire */
 	double *need;            /* need[w] = required - (1 + ot) base effective */
 	long cmin, cmax;
+	double pen;              /* price of an FTE-week short */
 };
 
-static int greedy(const double *x_lp, double *x, void *arg)
+/* Shortfalls u_w of the classes in x (columns y, z, then u). */
+static double shortfalls(const struct cls *q, double *x)
 {
-	const struct cls *q = arg;
-	double *cov = calloc(q->nw, sizeof(double));
+	double cost = 0;
 
-	(void)x_lp;
-	if (!cov)
-		return -1;
-	memset(x, 0, (2 * q->K + q->nw - q->lead) * sizeof(double));
+	for (size_t k = 0; k < q->K; k++) {
+		x[2 * k + 1] = x[2 * k] > 0;
+		cost += q->cost[k] * x[2 * k];
+	}
 	for (size_t w = q->lead; w < q->nw; w++) {
+		double cov = 0;
+		for (size_t k = 0; k < q->K; k++)
+			cov += x[2 * k] * q->a[k * q->nw + w];
+		x[2 * q->K + w - q->lead] = fmax(0, q->need[w] - cov);
+		cost += q->pen * x[2 * q->K + w - q->lead];
+	}
+	return cost;
+}
+
+/* Week by week, the short week's cheapest hire per FTE added. */
+static void greedy_fill(const struct cls *q, double *x, double *cov)
+{
+	for (size_t w = q->lead; w < q->nw; w++)
 		for (;;) {
 			double sh = q->need[w] - cov[w], best = HUGE_VAL;
 			size_t bk = q->K;
@@ -460,13 +474,44 @@ static int greedy(const double *x_lp, double *x, void *arg)
 			if (x[2 * bk] + add > (double)q->cmax)
 				add = (double)q->cmax - x[2 * bk];
 			x[2 * bk] += add;
-			x[2 * bk + 1] = 1;
 			for (size_t v = 0; v < q->nw; v++)
 				cov[v] += add * q->a[bk * q->nw + v];
 		}
-		x[2 * q->K + w - q->lead] = fmax(0, q->need[w] - cov[w]);
+}
+
+/* Incumbent for the integer program: the LP point's class sizes rounded
+ * up (into 0 or class_min..class_max), then topped up greedily; or the
+ * greedy fill alone, whichever costs less. */
+static int heuristic(const double *x_lp, double *x, void *arg)
+{
+	const struct cls *q = arg;
+	size_t ncol = 2 * q->K + q->nw - q->lead;
+	double *cov = calloc(q->nw, sizeof(double)), *xr = calloc(ncol, sizeof(double));
+	double cg, cr = HUGE_VAL;
+
+	if (!cov || !xr) {
+		free(cov);
+		free(xr);
+		return -1;
 	}
+	memset(x, 0, ncol * sizeof(double));
+	greedy_fill(q, x, cov);
+	cg = shortfalls(q, x);
+	if (x_lp) {
+		memset(cov, 0, q->nw * sizeof(double));
+		for (size_t k = 0; k < q->K; k++) {
+			double y = ceil(x_lp[2 * k] - 1e-6);
+			xr[2 * k] = y <= 0 ? 0 : fmin((double)q->cmax, fmax((double)q->cmin, y));
+			for (size_t v = 0; v < q->nw; v++)
+				cov[v] += xr[2 * k] * q->a[k * q->nw + v];
+		}
+		greedy_fill(q, xr, cov);
+		cr = shortfalls(q, xr);
+	}
+	if (cr < cg)
+		memcpy(x, xr, ncol * sizeof(double));
 	free(cov);
+	free(xr);
 	return 0;
 }
 
@@ -490,6 +535,7 @@ static int cls_init(const wfm_cap *m, const double *req, const struct wfm_cap_we
 	q->lead = (size_t)(p->recruit_weeks + p->train_weeks);
 	q->cmin = p->class_min;
 	q->cmax = p->class_max;
+	q->pen = 1000 * p->contract_h;
 	for (size_t s = (size_t)p->recruit_weeks; s + T < nw; s += (size_t)p->cadence)
 		q->K++;
 	q->start = malloc((q->K + 1) * sizeof(size_t));
@@ -521,10 +567,10 @@ static int solve_classes(const wfm_cap *m, struct cls *q, double *hires, struct 
 {
 	wfm_mip *mip = wfm_mip_alloc(err);
 	size_t nu = q->nw - q->lead, ncol = 2 * q->K + nu;
-	double *x = calloc(ncol + 1, sizeof(double)), pen = 1000 * m->in->par->contract_h;
+	double *x = calloc(ncol + 1, sizeof(double)), pen = q->pen;
 	int *idx = malloc((q->nw + 2) * sizeof(int));
 	double *val = malloc((q->nw + 2) * sizeof(double));
-	struct wfm_mip_params mp = { m->in->time_limit, 1e-4, greedy, q };
+	struct wfm_mip_params mp = { m->in->time_limit, 0.002, heuristic, q };
 	int rc = -1;
 
 	if (!mip || !x || !idx || !val) {
@@ -555,7 +601,7 @@ static int solve_classes(const wfm_cap *m, struct cls *q, double *hires, struct 
 	wfm_mip_continuous_from(mip, 2 * q->K);
 	if (wfm_mip_solve(mip, &mp, x, res, err))
 		goto out;
-	if (res->objective == HUGE_VAL && greedy(NULL, x, q))
+	if (res->objective == HUGE_VAL && heuristic(NULL, x, q))
 		goto out;
 	memset(hires, 0, q->nw * sizeof(double));
 	for (size_t k = 0; k < q->K; k++)

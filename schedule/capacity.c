@@ -40,7 +40,7 @@ static const char usage[] =
 	"                         model's LP bound (else params' shift_efficiency, else 1)\n"
 	"  --scenario LIST        NAME=FACTOR,... volumes of the first file x FACTOR\n"
 	"                         (e.g. high=1.2,low=0.85), next to the file's own plan\n"
-	"  --time-limit S         seconds per integer program and LP (default 2)\n"
+	"  --time-limit S         seconds per scenario's integer program (default 2)\n"
 	"  --tz ZONE              zone of local days (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
 	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
@@ -189,7 +189,10 @@ static void report(const struct opts *o, const wfm_cap_volumes *v, const struct 
 		v->nchan, p->recruit_weeks + p->train_weeks, p->recruit_weeks, p->train_weeks);
 	fprintf(fp, "  shift efficiency  ");
 	for (size_t i = 0; i < ne; i++)
-		fprintf(fp, "%s%.3f at %.0f agent-h/week", i ? ", " : "", ef[i], eh[i]);
+		if (eh[i] > 0)
+			fprintf(fp, "%s%.3f at %.0f agent-h/week", i ? ", " : "", ef[i], eh[i]);
+		else
+			fprintf(fp, "%.3f", ef[i]);
 	fprintf(fp, o->rules && p->efficiency == 0 ? " (shift model LP bound)\n" :
 		p->efficiency > 0 ? " (params)\n" : " (no --rules: paid hours = agent-hours)\n");
 	fprintf(fp, "  %-24s", "scenario");
@@ -207,7 +210,7 @@ static void report(const struct opts *o, const wfm_cap_volumes *v, const struct 
 	ROW("average load understates", "%11.1f%%",
 	    res[k].required_sum > 0 ? 100 * (1 - res[k].average_sum / res[k].required_sum) : 0);
 	ROW("integer program", "%12s", res[k].mip.status == WFM_MIP_OPTIMAL ? "optimal" : "time limit");
-	ROW("  gap", "%11.2f%%", 100 * res[k].mip.gap);
+	ROW("  above its LP bound", "%11.2f%%", 100 * res[k].mip.gap);
 	fputc('\n', fp);
 #undef ROW
 }
