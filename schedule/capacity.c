@@ -211,6 +211,7 @@ static void report(const struct opts *o, const wfm_cap_volumes *v, const struct 
 	    res[k].required_sum > 0 ? 100 * (1 - res[k].average_sum / res[k].required_sum) : 0);
 	ROW("integer program", "%12s", res[k].mip.status == WFM_MIP_OPTIMAL ? "optimal" : "time limit");
 	ROW("  above its LP bound", "%11.2f%%", 100 * res[k].mip.gap);
+	ROW("  seconds", "%12.2f", res[k].mip.seconds);
 	fputc('\n', fp);
 #undef ROW
 }
