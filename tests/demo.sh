@@ -83,7 +83,8 @@ $W forecast $D/history.csv --horizon 364d --model auto --events $D/events.csv \
 $W capacity $O/forecast-52w.csv --channels $D/channels.csv --headcount $D/headcount.csv \
 	--params $D/capacity-params.csv --profile $O/profile.csv --rules $D/rules.csv \
 	--scenario high=1.2,low=0.85 -o $O/capacity.csv 2>$O/capacity-report.txt
-done_ $O/capacity.csv $O/capacity-report.txt
+$W chart capacity $O/capacity.csv -o $O/capacity.png
+done_ $O/capacity.csv $O/capacity-report.txt $O/capacity.png
 
 echo
 cat $O/profile-summary.txt | head -12

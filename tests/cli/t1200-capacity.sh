@@ -106,5 +106,11 @@ is "peaked profile: required = Erlang C hour by hour" "$(awk -F, "$erl"'
 	{ s = 0; for (h = 0; h < 24; h++) s += agents(vol[$1] / 7 * (5 + h) / 396 * 180 / 3600)
 	  want = 7 * s / 40 / 0.7; if (($9 - want)^2 > 1e-4) print $1, $9, want; n++ }
 	END { print "rows", n }' $F/volumes.csv $T/a.csv)" "rows 14"
+# The chart reads the plan back: a PNG, the same bytes twice.
+wfm chart capacity $T/plan.csv -o $T/plan.png
+ok "chart capacity: PNG" bash -c "head -c 8 '$T/plan.png' | od -An -c | grep -q 'P   N   G'"
+wfm chart capacity $T/plan.csv -o $T/plan2.png
+ok "chart capacity: same bytes" cmp $T/plan.png $T/plan2.png
+ok "chart capacity: SVG" wfm chart capacity $T/plan.csv -o $T/plan.svg
 ok "deterministic" sh -c "'$BIN/wfm-capacity' $F/volumes.csv --channels $F/channels.csv --headcount $F/headcount.csv --params $F/params.csv --history $T/hist.csv -q | cmp - $T/b.csv"
 finish
