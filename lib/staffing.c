@@ -11,6 +11,7 @@
 
 void wfm_staff_opts_default(struct wfm_staff_opts *o)
 {
+	memset(o, 0, sizeof(*o));
 	o->chat_overhead = 0.5;
 	o->open_min = 8 * 60;
 	o->close_min = 20 * 60;

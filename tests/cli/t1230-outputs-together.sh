@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1200-outputs-together.sh - what a run does to the files it names (issue 22):
+# t1230-outputs-together.sh - what a run does to the files it names (issue 22):
 #  - an output naming an input (or another output) is refused, exit 2, by
 #    device and inode: the input is left byte-identical (22.4);
 #  - a run's outputs are committed together: when one cannot be written no

@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1204-staff-evaluate-rules.sh - wfm staff, rules that must hold whatever
+# t1234-staff-evaluate-rules.sh - wfm staff, rules that must hold whatever
 # the input (issues 19.11, 19.14, 22.13):
 #  - with 0 agents occupancy is 0 for every kind (was 1 for Erlang C and
 #    chat, 0 for Erlang A and backlog);

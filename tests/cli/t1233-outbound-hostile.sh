@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1203-outbound-hostile.sh - wfm outbound on campaigns shaped to break it
+# t1233-outbound-hostile.sh - wfm outbound on campaigns shaped to break it
 # (issues 22.5, 22.6, 19.8):
 #  - a deadline months away spreads the work to 0.01 of a dial an interval:
 #    the plan still lists every dial (whole dials, earliest first) and the

@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1201-csv-excel.sh - files as Excel saves them in a Russian locale (issue
+# t1231-csv-excel.sh - files as Excel saves them in a Russian locale (issue
 # 19.7): ';' separators (told from the header: no ',' and a ';'), decimal
 # commas, header names in any case with spaces around them.  Each file is
 # the bundled data rewritten by awk; the program's output must be the same

@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1202-option-words.sh - options checked against the inputs (issue 22.9,
+# t1232-option-words.sh - options checked against the inputs (issue 22.9,
 # 22.15): a list option's unknown word, and '-' for two inputs, are usage
 # errors (exit 2, one message, no output) instead of silently changing the
 # result.
