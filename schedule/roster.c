@@ -599,9 +599,10 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 7, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups);
-	wfm_check_outputs(prog, (const char *[]){ o.plan, o.staff, o.avail, o.prev, o.reqs, o.published,
-						  o.groups }, 7,
+	/* -o may replace --published in place (the daily cron loop), nothing else */
+	wfm_check_outputs(prog, (const char *[]){ o.plan, o.staff, o.avail, o.prev, o.reqs, o.groups }, 6,
 			  (const char *[]){ o.coverage, o.changes, o.output }, 3);
+	wfm_check_outputs(prog, &o.published, 1, (const char *[]){ o.coverage, o.changes }, 2);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
