@@ -110,12 +110,23 @@ static void mark_bad(struct wfm_csv_reader *r, const char *msg)
 	r->bad_msg = msg;
 }
 
+/* A text that a spreadsheet would run as a formula (OWASP "CSV
+ * injection"): it starts with = + - @, a tab or a carriage return. */
+static int formula_like(const char *s)
+{
+	return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
 	struct wfm_csv_reader *r = data;
 
 	if (r->bad)
 		return;
+	if (len >= 2 && *(char *)s == '\'' && formula_like((char *)s + 1)) {
+		s = (char *)s + 1;    /* '=x as wfm_csv_write_field() writes =x */
+		len--;
+	}
 	if (len > WFM_CSV_MAX_FIELD)
 		return mark_bad(r, "field is longer than 65536 bytes");
 	if (memchr(s, '\0', len))      /* would cut the field short */
@@ -514,6 +525,8 @@ int wfm_csv_double(const wfm_csv_reader *r, int col, double *out, wfm_error *err
 	v = strtod(decimal_point(r, s, dot, sizeof(dot)), &end);
 	if (end == s || *end)
 		return wfm_csv_error(r, col, err, "\"%.40s\" is not a number", s);
+	if (errno == ERANGE && fabs(v) < 1)   /* 1e-400: underflow */
+		return wfm_csv_error(r, col, err, "\"%.40s\" is out of range (too close to 0)", s);
 	if (errno == ERANGE || v != v || v - v != 0)
 		return wfm_csv_error(r, col, err, "\"%.40s\" is not a finite number", s);
 	*out = v;
@@ -568,11 +581,24 @@ static int needs_quotes(const char *s)
 
 int wfm_csv_write_field(FILE *fp, const char *s, int first)
 {
+	char *p = NULL;
+	int rc;
+
 	if (!first && putc(',', fp) == EOF)
 		return -1;
+	if (formula_like(s)) {      /* written as '=..., read back as =... */
+		if (!(p = malloc(strlen(s) + 2)))
+			return -1;
+		p[0] = '\'';
+		strcpy(p + 1, s);
+		s = p;
+	}
 	if (needs_quotes(s))
-		return csv_fwrite(fp, s, strlen(s)) ? -1 : 0;
-	return fputs(s, fp) == EOF ? -1 : 0;
+		rc = csv_fwrite(fp, s, strlen(s)) ? -1 : 0;
+	else
+		rc = fputs(s, fp) == EOF ? -1 : 0;
+	free(p);
+	return rc;
 }
 
 int wfm_csv_write_row(FILE *fp, const char *const *fields, int n)

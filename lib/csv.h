@@ -8,6 +8,10 @@
  * field count other than the header's, bytes that are not UTF-8, NUL bytes,
  * fields over WFM_CSV_MAX_FIELD bytes, malformed quoting.
  *
+ * A text field that a spreadsheet would run as a formula (first character
+ * = + - @, tab or CR) is written with a leading ' ('=SUM(A1)), which the
+ * reader removes again, so outputs still chain.
+ *
  * Entry points: wfm_csv_open(), wfm_csv_next(), wfm_csv_get(),
  * wfm_csv_double(), wfm_csv_close(); wfm_csv_write_field() for output.
  */

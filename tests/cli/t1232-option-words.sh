@@ -28,4 +28,16 @@ usage_error "simulate: - for requirements and --channels" "standard input" simul
 usage_error "localize: - twice" "standard input" localize - -
 usage_error "chart: - and --history -" "standard input" chart forecast - --history -
 usage_error "outbound: - and --rates -" "standard input" outbound - --rates - --from 2026-11-23
+
+# zones as libc takes them (22.15): a path (TZ=:/etc/localtime), POSIX strings
+wfm profile "$DATA/history.csv" --tz Europe/Moscow -o "$T/msk.csv" 2>/dev/null
+(TZ='<+03>-3' wfm profile "$DATA/history.csv" -o "$T/posix.csv" 2>/dev/null)
+ok "TZ='<+03>-3' (POSIX) = Europe/Moscow (UTC+3 since 2014)" cmp -s "$T/msk.csv" "$T/posix.csv"
+(TZ=:/usr/share/zoneinfo/Europe/Moscow wfm profile "$DATA/history.csv" -o "$T/path.csv" 2>/dev/null)
+ok "TZ=:/usr/share/zoneinfo/Europe/Moscow = Europe/Moscow" cmp -s "$T/msk.csv" "$T/path.csv"
+ok "TZ=MSK-3 accepted" env TZ=MSK-3 "$BIN/wfm-profile" "$DATA/history.csv" -o /dev/null
+ok "--tz CET-1CEST,M3.5.0,M10.5.0/3 accepted" wfm profile "$FIX/profile/small.csv" \
+	--tz CET-1CEST,M3.5.0,M10.5.0/3 -o /dev/null
+usage_error "a malformed POSIX zone" 'unknown time zone "EST5EDT,M3"' profile "$DATA/history.csv" --tz EST5EDT,M3
+usage_error "a three-letter word is no zone" 'unknown time zone "XYZ"' profile "$DATA/history.csv" --tz XYZ
 finish

@@ -364,6 +364,32 @@ static void test_write(void)
 	free(out);
 }
 
+/* Formula-like names (OWASP CSV injection) are written with a leading '
+ * and read back as they were. */
+static void test_formula_names(void)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+	const char *row[] = { "=SUM(A1:A9)", "+7 999", "-x", "@cmd", "a=b", "=1,2", "'=quoted" };
+
+	wfm_csv_write_row(fp, row, 7);
+	fclose(fp);
+	CHECK_STR(out, "'=SUM(A1:A9),'+7 999,'-x,'@cmd,a=b,\"'=1,2\",'=quoted\n", "formula names prefixed");
+	wfm_error err = { 0 };
+	char text[256];
+	snprintf(text, sizeof(text), "a,b,c,d,e,f,g\n%s", out);
+	wfm_csv_reader *r = open_str(text, strlen(text), &fp, &err);
+	CHECK(r && wfm_csv_next(r, &err) == 1, "read back");
+	if (r) {
+		for (int i = 0; i < 6; i++)
+			CHECK_STR(wfm_csv_get(r, i), row[i], "formula name round trip");
+		CHECK_STR(wfm_csv_get(r, 6), "=quoted", "a written '= reads as =");
+		done(r, fp);
+	}
+	free(out);
+}
+
 /* Excel in a Russian locale: ';' separators (detected from the header),
  * decimal commas, and headers in any case with spaces around them. */
 static void test_excel_semicolon(void)
@@ -519,5 +545,6 @@ int main(void)
 	test_excel_semicolon();
 	test_endless_field();
 	test_guard();
+	test_formula_names();
 	return check_done("test_csv");
 }
