@@ -523,9 +523,43 @@ static int repair(struct gm *m, double *x)
 	return 0;
 }
 
-/* An integer plan from the LP point: rounded up (the LP's split stays
- * feasible) or down and repaired, then people dropped, dearest shifts
- * first, while every cell keeps a split. */
+/* People per shift as the single pool rounds them (the LP's sum over
+ * groups, to the nearest), shared out over the groups by largest
+ * remainder of the LP's values. */
+static void aggregate_round(const struct gm *m, const double *xlp, double *x)
+{
+	size_t G = m->G;
+
+	for (size_t j = 0; j < m->nbase; j++) {
+		const double *v = xlp + j * G;
+		double sum = 0;
+		long n, given = 0;
+		for (size_t g = 0; g < G; g++)
+			sum += fmax(0, v[g]);
+		n = (long)floor(sum + 0.5);
+		for (size_t g = 0; g < G; g++) {
+			x[j * G + g] = n > 0 ? floor(fmax(0, v[g]) * (double)n / sum + 1e-9) : 0;
+			given += (long)x[j * G + g];
+		}
+		for (; given < n; given++) {
+			size_t best = 0;
+			double br = -1;
+			for (size_t g = 0; g < G; g++) {
+				double r = fmax(0, v[g]) * (double)n / sum - x[j * G + g];
+				if (r > br) {
+					br = r;
+					best = g;
+				}
+			}
+			x[j * G + best] += 1;
+		}
+	}
+}
+
+/* An integer plan from the LP point: rounded up (up 1: the LP's split
+ * stays feasible), down (0) or as the single pool would (2), repaired
+ * where short, then people dropped, dearest shifts first, while every
+ * cell keeps a split. */
 static int gm_round(struct gm *m, const double *xlp, double *x, int up)
 {
 	size_t G = m->G, C = m->C, nd = 0;
@@ -542,13 +576,16 @@ static int gm_round(struct gm *m, const double *xlp, double *x, int up)
 	for (size_t q = 0; q < m->nu; q++)      /* soft: the LP's shortfall stays */
 		m->nd[(size_t)m->urow_r[q] * C + (size_t)m->urow_c[q]] -= fmin(fmax(0, xlp[m->u0 + q]),
 			m->nd[(size_t)m->urow_r[q] * C + (size_t)m->urow_c[q]]);
-	memset(x, 0, m->nx * sizeof(double));
+	if (up == 2)
+		aggregate_round(m, xlp, x);
+	else
+		for (size_t k = 0; k < m->nx; k++)
+			x[k] = fmax(0, up ? ceil(xlp[k] - 1e-6) : floor(xlp[k] + 1e-6));
 	for (size_t k = 0; k < m->nx; k++) {
 		const struct col *c = &m->col[k / G];
-		long v = up ? (long)ceil(xlp[k] - 1e-6) : (long)floor(xlp[k] + 1e-6);
+		long v = (long)x[k];
 		if (v <= 0)
 			continue;
-		x[k] = (double)v;
 		for (size_t q = m->cbeg[k / G]; q < m->cbeg[k / G + 1]; q++)
 			m->K[(size_t)m->crc[q] * G + k % G] += (double)v;
 		m->rd_cnt[(size_t)c->rule * (size_t)m->ndays + (size_t)(c->day - m->first_day)] += v;
@@ -588,14 +625,15 @@ static int gm_heuristic(const double *xlp, double *x, void *arg)
 {
 	struct gm *m = arg;
 	size_t G = m->G, C = m->C;
-	int up = 1;
+	double best = HUGE_VAL;
+	int how = -1;
 
-	if (gm_round(m, xlp, x, 0) == 0) {
-		double down = paid(m, x);
-		up = gm_round(m, xlp, x, 1) == 0 && paid(m, x) < down - 1e-9;
-		if (!up)
-			gm_round(m, xlp, x, 0);
-	} else if (gm_round(m, xlp, x, 1))
+	for (int k = 0; k < 3; k++)
+		if (gm_round(m, xlp, x, k) == 0 && paid(m, x) < best - 1e-9) {
+			best = paid(m, x);
+			how = k;
+		}
+	if (how < 0 || (how != 2 && gm_round(m, xlp, x, how)))
 		return -1;
 	for (size_t q = 0; q < m->ny; q++)
 		x[m->y0 + q] = m->flow[((size_t)m->yr[q] * G + (size_t)m->yg[q]) * C + (size_t)m->yc[q]];

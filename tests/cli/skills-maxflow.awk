@@ -9,7 +9,8 @@
 #   awk -F, -v FIRST=2026-11-23 -v NDAYS=7 -v STEP=15 -v REQSTEP=15 \
 #       -f skills-maxflow.awk groups.csv requirements.csv plan.csv
 # Prints one line per short cell ("short TIMESTAMP deficit D") and a last
-# line "cells N short M deficit D agents W".
+# line "cells N short M deficit D shifts S" (S: people on shift summed over
+# the plan rows).
 function dfc(y, m, d,   era, yoe, doy, doe) {   # days from civil (Hinnant)
 	y -= (m <= 2); era = int((y >= 0 ? y : y - 399) / 400)
 	yoe = y - era * 400
@@ -89,5 +90,5 @@ END {
 			printf "short %s+%dmin deficit %g\n", FIRST, c * STEP, d
 		}
 	}
-	printf "cells %d short %d deficit %g agents %d\n", cells, short + 0, deficit + 0, agents
+	printf "cells %d short %d deficit %g shifts %d\n", cells, short + 0, deficit + 0, agents
 }

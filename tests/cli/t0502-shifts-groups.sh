@@ -22,7 +22,7 @@ is "coverage header" "$(head -n 1 "$T/cov.csv")" "timestamp,channel,required,sch
 is "coverage rows: 96 quarter-hours x (5 channels + total)" "$(($(wc -l <"$T/cov.csv") - 1))" 576
 flow=$(awk -F, -v FIRST=2026-11-24 -v NDAYS=1 -v STEP=15 -v REQSTEP=15 -f "$MF" \
 	"$T/g/groups.csv" "$T/g/requirements.csv" "$T/plan.csv" | tail -n 1)
-is "max-flow: every channel covered in every interval" "${flow% agents*}" "cells 96 short 0 deficit 0"
+is "max-flow: every channel covered in every interval" "${flow% shifts*}" "cells 96 short 0 deficit 0"
 bad=$(awk -F, 'FNR == NR { if (FNR > 1 && substr($1, 1, 10) == "2026-11-24") R[$1 "," $2] = $6; next }
 	FNR == 1 { next }
 	$2 != "*" { S[$1] += $3; if ($3 != R[$1 "," $2] + 0) print "required " $1 " " $2
