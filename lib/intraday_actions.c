@@ -12,6 +12,13 @@
 
 static char callin_name[] = "call_in";
 
+struct cand {
+	int kind;
+	long row, agent;
+	int s, e;           /* span added (minutes of day) */
+	double gain, score;
+};
+
 struct ctx {
 	const struct wfm_intraday_in *in;
 	wfm_intraday_plan *p;
@@ -24,6 +31,8 @@ struct ctx {
 	long *first;              /* per agent: first row, -1 */
 	long *week_min;           /* per agent: paid minutes in the ISO week */
 	int *week_days, *extended;
+	struct cand *rbest;       /* per row: its best overtime */
+	unsigned char *dirty;     /* per row: rbest to recompute */
 	int break_after, break_gap;
 };
 
@@ -153,12 +162,6 @@ static int agent_channel(const struct ctx *x, long a)
 	return -1;
 }
 
-struct cand {
-	int kind;
-	long row, agent;
-	int s, e;           /* span added (minutes of day) */
-	double gain, score;
-};
 
 static void consider(struct ctx *x, struct cand *best, int kind, long row, long a, int s, int e)
 {
@@ -173,25 +176,50 @@ static void consider(struct ctx *x, struct cand *best, int kind, long row, long 
 	}
 }
 
-/* Overtime before and after every shift of today still to end. */
-static void overtime_cands(struct ctx *x, struct cand *best)
+/* Overtime before and after shift j, if of today and still to end. */
+static void row_cands(struct ctx *x, size_t j, struct cand *best)
 {
 	int kmax = (int)(x->in->max_ot_h * 60 / x->step);
+	const struct wfm_shift *r = &x->p->rows[j];
+	long a = x->agent[j];
+
+	if (r->day != x->day || r->end <= x->now_min || a < 0)
+		return;
+	for (int k = 1; k <= kmax - x->extended[j]; k++) {
+		int ne = r->end + k * x->step, ns = r->start - k * x->step;
+		if (ne <= 1440 && fits_shift(x, a, r->start, ne, r->bstart, r->bend) &&
+		    week_ok(x, a, ne - r->end) && fits_rest(x, a, (long)j, r->start, ne))
+			consider(x, best, WFM_IA_OVERTIME, (long)j, a, r->end, ne);
+		if (ns >= x->now_min && fits_shift(x, a, ns, r->end, r->bstart, r->bend) &&
+		    week_ok(x, a, r->start - ns) && fits_rest(x, a, (long)j, ns, r->end))
+			consider(x, best, WFM_IA_OVERTIME, (long)j, a, ns, r->start);
+	}
+}
+
+/* The best overtime of all rows: each row's best is kept and recomputed
+ * only when an applied action touched its reach (the shift +- the most
+ * overtime) or its agent, so the choice is the same as a full scan. */
+static void overtime_cands(struct ctx *x, struct cand *best)
+{
+	for (size_t j = 0; j < x->p->nrows; j++) {
+		if (x->dirty[j]) {
+			x->rbest[j] = (struct cand){ .kind = -1 };
+			row_cands(x, j, &x->rbest[j]);
+			x->dirty[j] = 0;
+		}
+		if (x->rbest[j].kind >= 0 && (best->kind < 0 || x->rbest[j].score > best->score + 1e-12))
+			*best = x->rbest[j];
+	}
+}
+
+static void mark_dirty(struct ctx *x, long agent, int s, int e)
+{
+	int reach = (int)(x->in->max_ot_h * 60);
 
 	for (size_t j = 0; j < x->p->nrows; j++) {
 		const struct wfm_shift *r = &x->p->rows[j];
-		long a = x->agent[j];
-		if (r->day != x->day || r->end <= x->now_min || a < 0)
-			continue;
-		for (int k = 1; k <= kmax - x->extended[j]; k++) {
-			int ne = r->end + k * x->step, ns = r->start - k * x->step;
-			if (ne <= 1440 && fits_shift(x, a, r->start, ne, r->bstart, r->bend) &&
-			    week_ok(x, a, ne - r->end) && fits_rest(x, a, (long)j, r->start, ne))
-				consider(x, best, WFM_IA_OVERTIME, (long)j, a, r->end, ne);
-			if (ns >= x->now_min && fits_shift(x, a, ns, r->end, r->bstart, r->bend) &&
-			    week_ok(x, a, r->start - ns) && fits_rest(x, a, (long)j, ns, r->end))
-				consider(x, best, WFM_IA_OVERTIME, (long)j, a, ns, r->start);
-		}
+		if (x->agent[j] == agent || (r->day == x->day && r->start - reach < e && r->end + reach > s))
+			x->dirty[j] = 1;
 	}
 }
 
@@ -356,6 +384,8 @@ static void ctx_free(struct ctx *x)
 	free(x->week_min);
 	free(x->week_days);
 	free(x->extended);
+	free(x->rbest);
+	free(x->dirty);
 }
 
 /* Break rule: the strictest of the rules (shortest break_after). */
@@ -430,16 +460,20 @@ static int setup(struct ctx *x, const struct wfm_intraday_in *in, wfm_intraday_p
 	x->agent = calloc(cap, sizeof(long));
 	x->next = calloc(cap, sizeof(long));
 	x->extended = calloc(cap, sizeof(int));
+	x->rbest = calloc(cap, sizeof(*x->rbest));
+	x->dirty = malloc(cap);
 	x->first = calloc(na + 1, sizeof(long));
 	x->week_min = calloc(na + 1, sizeof(long));
 	x->week_days = calloc(na + 1, sizeof(int));
 	if (!p->need || !p->before || !p->after || !p->rows || !p->a || !x->on || !x->g || !x->gp ||
-	    !x->gm || !x->agent || !x->next || !x->extended || !x->first || !x->week_min || !x->week_days)
+	    !x->gm || !x->agent || !x->next || !x->extended || !x->first || !x->week_min || !x->week_days ||
+	    !x->rbest || !x->dirty)
 		return wfm_error_set(err, "out of memory");
 	memcpy(p->rows, in->roster->s, in->roster->n * sizeof(*p->rows));
 	p->nrows = in->roster->n;
 	for (size_t j = 0; j < cap; j++)
 		x->agent[j] = -1;
+	memset(x->dirty, 1, cap);
 	break_rule(x);
 	return in->ag ? link_rows(x, err) : 0;
 }
@@ -491,6 +525,7 @@ wfm_intraday_plan *wfm_intraday_plan_make(const struct wfm_intraday_in *in, wfm_
 			if (best.kind < 0)
 				break;
 			apply(&x, &best);
+			mark_dirty(&x, best.agent, best.s, best.e);
 		}
 		break_moves(&x);
 		vto(&x);
