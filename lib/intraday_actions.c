@@ -150,15 +150,23 @@ static int run_ok(const struct ctx *x, long a)
 	return before + after + 1 <= x->in->ro.max_consecutive;
 }
 
+/* The channel of rf a skill serves (names compared ignoring case), or -1. */
+static int skill_channel(const struct ctx *x, const char *skill)
+{
+	for (size_t c = 0; c < x->in->rf->nchan; c++)
+		if (!strcasecmp(skill, x->in->rf->channel[c]))
+			return (int)c;
+	return -1;
+}
+
 /* The first channel of rf among agent a's skills, or -1. */
 static int agent_channel(const struct ctx *x, long a)
 {
 	const wfm_strlist *sk = &x->in->ag->a[a].skills;
 
 	for (size_t k = 0; k < sk->n; k++)
-		for (size_t c = 0; c < x->in->rf->nchan; c++)
-			if (!strcasecmp(sk->item[k], x->in->rf->channel[c]))
-				return (int)c;
+		if (skill_channel(x, sk->item[k]) >= 0)
+			return skill_channel(x, sk->item[k]);
 	return -1;
 }
 
@@ -183,8 +191,8 @@ static void row_cands(struct ctx *x, size_t j, struct cand *best)
 	const struct wfm_shift *r = &x->p->rows[j];
 	long a = x->agent[j];
 
-	if (r->day != x->day || r->end <= x->now_min || a < 0)
-		return;
+	if (r->day != x->day || r->end <= x->now_min || a < 0 || agent_channel(x, a) < 0)
+		return;   /* an agent with no skill of the forecast's channels is no help */
 	for (int k = 1; k <= kmax - x->extended[j]; k++) {
 		int ne = r->end + k * x->step, ns = r->start - k * x->step;
 		if (ne <= 1440 && fits_shift(x, a, r->start, ne, r->bstart, r->bend) &&
@@ -369,6 +377,8 @@ void wfm_intraday_plan_free(wfm_intraday_plan *p)
 	free(p->need);
 	free(p->before);
 	free(p->after);
+	free(p->need_c);
+	free(p->skilled);
 	free(p);
 }
 
@@ -490,6 +500,41 @@ static void measure(struct ctx *x, double *sl, double *shortfall)
 	*shortfall = u * x->step / 60.0;
 }
 
+/* Per channel and interval: agents at work (with the actions) holding the
+ * channel's skill, rows of today and yesterday's past midnight. */
+static int skill_cover(struct ctx *x)
+{
+	const wfm_series *s = x->in->rf;
+	wfm_intraday_plan *p = x->p;
+
+	p->nchan = s->nchan;
+	if (!(p->need_c = calloc(s->nchan * x->ni + 1, sizeof(double))) ||
+	    !(p->skilled = calloc(s->nchan * x->ni + 1, sizeof(double))))
+		return -1;
+	for (size_t c = 0; c < s->nchan; c++)
+		for (size_t i = 0; i < x->ni; i++)
+			if (!x->in->req[c * s->n + i].skip)
+				p->need_c[c * x->ni + i] = (double)x->in->req[c * s->n + i].gross;
+	for (size_t j = 0; j < p->nrows; j++) {
+		const struct wfm_shift *r = &p->rows[j];
+		const wfm_strlist *sk = &x->in->ag->a[x->agent[j]].skills;
+		int off = r->day == x->day ? 0 : r->day == x->day - 1 ? -1440 : 1;
+		if (off > 0)
+			continue;
+		for (int m = r->start; m < r->end; m++) {
+			int t = m + off;
+			if (t < x->now_min || t >= 1440 || (r->bstart >= 0 && m >= r->bstart && m < r->bend))
+				continue;
+			for (size_t k = 0; k < sk->n; k++) {
+				int c = skill_channel(x, sk->item[k]);
+				if (c >= 0)
+					p->skilled[(size_t)c * x->ni + (size_t)((t - x->now_min) / x->step)] += 1.0 / x->step;
+			}
+		}
+	}
+	return 0;
+}
+
 wfm_intraday_plan *wfm_intraday_plan_make(const struct wfm_intraday_in *in, wfm_error *err)
 {
 	wfm_intraday_plan *p = calloc(1, sizeof(*p));
@@ -532,6 +577,11 @@ wfm_intraday_plan *wfm_intraday_plan_make(const struct wfm_intraday_in *in, wfm_
 	}
 	memcpy(p->after, x.on, x.ni * sizeof(double));
 	measure(&x, &p->sl_after, &p->short_after);
+	if (in->ag && skill_cover(&x)) {
+		wfm_error_set(err, "out of memory");
+		wfm_intraday_plan_free(p);
+		p = NULL;
+	}
 	ctx_free(&x);
 	return p;
 }
@@ -596,14 +646,21 @@ int wfm_intraday_actions_write(FILE *fp, const wfm_intraday_plan *p, const wfm_s
 int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_series *rf,
 			   const wfm_tz *tz)
 {
-	wfm_coverage *cv = wfm_coverage_new(0, 0);
+	wfm_coverage *cv = wfm_coverage_new(p->skilled != NULL, 0);
 	wfm_error err = { 0 };
 	int rc = cv ? 0 : -1;
 
 	if (cv)
 		cv->two_decimals = 1;
-	for (size_t i = 0; !rc && i < p->ni; i++)
-		rc = wfm_coverage_add(cv, wfm_series_time(rf, i), -1, p->need[i], p->after[i], NAN, &err);
+	for (size_t c = 0; !rc && p->skilled && c < p->nchan; c++)
+		rc = wfm_coverage_channel(cv, rf->channel[c]) < 0 ? -1 : 0;
+	for (size_t i = 0; !rc && i < p->ni; i++) {
+		for (size_t c = 0; !rc && p->skilled && c < p->nchan; c++)
+			rc = wfm_coverage_add(cv, wfm_series_time(rf, i), (long)c, p->need_c[c * p->ni + i],
+					      p->skilled[c * p->ni + i], NAN, &err);
+		if (!rc)
+			rc = wfm_coverage_add(cv, wfm_series_time(rf, i), -1, p->need[i], p->after[i], NAN, &err);
+	}
 	if (!rc)
 		rc = wfm_coverage_write(fp, cv, tz);
 	wfm_coverage_free(cv);
