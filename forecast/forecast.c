@@ -159,84 +159,136 @@ static void parse_args(int argc, char **argv, struct opts *o)
 /* Per channel: model, backtest, forecast. */
 struct chan {
 	int model, fallback;
+	unsigned mask;                 /* models averaged (one bit: a single model) */
 	int have_bt;
+	size_t zero_days, outlier_days;
 	struct wfm_backtest bt;
 	double *vol, *aht, *lo, *hi;   /* [h] */
 };
 
+/* Backtest weeks: as asked, else 8 (auto) or 4 (intervals), as far as
+ * the history allows with folds as long as the horizon. */
+static size_t backtest_weeks(const struct opts *o, size_t n, size_t week, size_t H)
+{
+	size_t weeks = (size_t)(o->backtest / (7 * 86400)), room;
+
+	if (weeks)
+		return weeks;
+	weeks = o->model == WFM_MODEL_AUTO ? 8 : 4;
+	room = n >= H + 2 * week ? (n - H - 2 * week) / week + 1 : 0;
+	return weeks < room ? weeks : room;
+}
+
+static int run_backtest(const struct opts *o, const wfm_series *s, size_t c, const double *y,
+			const double *obs, const wfm_calendar *cal, size_t h,
+			const struct wfm_model_opts *mo, struct chan *ch, wfm_error *err)
+{
+	size_t n = s->n, week = 7 * (size_t)cal->per_day, H, weeks;
+	int want = o->model;
+	unsigned mask;
+
+	/* folds as long as the forecast asked for (whole days, at most 8 weeks) */
+	H = h ? h : week;
+	H = (H + (size_t)cal->per_day - 1) / (size_t)cal->per_day * (size_t)cal->per_day;
+	if (H > 8 * week)
+		H = 8 * week;
+	if (!(weeks = backtest_weeks(o, n, week, H)))
+		return 0;
+	mask = want == WFM_MODEL_AUTO ? (1u << WFM_MODEL_COUNT) - 1
+		: (1u << want) | (1u << WFM_MODEL_SNAIVE);
+	if (wfm_backtest_run(y, obs, n, cal, weeks, H, mask, want == WFM_MODEL_AUTO, mo,
+			     o->metric, o->level / 100, &ch->bt, err)) {
+		char msg[sizeof(err->msg)];
+		memcpy(msg, err->msg, sizeof(msg));
+		msg[200] = 0;
+		return wfm_error_at(err, o->input, 0, NULL, "%.60s: %s", s->channel[c], msg);
+	}
+	ch->have_bt = 1;
+	return 0;
+}
+
+static void bounds(const struct opts *o, const struct chan *ch, int slot, size_t k,
+		   double *lo, double *hi)
+{
+	double zl, zh;
+
+	if (ch->have_bt && slot >= 0 && ch->bt.ran[slot]) {
+		zl = ch->bt.zlo[slot];
+		zh = ch->bt.zhi[slot];
+	} else {   /* Poisson variance, normal quantiles */
+		zh = gsl_cdf_ugaussian_Pinv((1 + o->level / 100) / 2);
+		zl = -zh;
+	}
+	wfm_backtest_interval(ch->vol[k], zl, zh, lo, hi);
+}
+
 static int forecast_channel(const struct opts *o, const wfm_series *s, size_t c,
 			    const wfm_calendar *cal, size_t h, struct chan *ch, wfm_error *err)
 {
-	size_t n = s->n, week = 7 * (size_t)cal->per_day, weeks;
-	double *y = malloc(n * sizeof(double));
-	unsigned char *closed = malloc(week);
+	size_t n = s->n, week = 7 * (size_t)cal->per_day;
+	double *y = malloc(n * sizeof(double)), *obs = malloc(n * sizeof(double));
+	unsigned char *closed = malloc(week), *skip = malloc(n);
 	struct wfm_model_opts mo = o->mo;
-	int want = o->model, rc = -1;
-	unsigned mask;
+	int want = o->model, rc = -1, slot = -1;
 
-	if (!y || !closed) {
+	if (!y || !obs || !closed || !skip) {
 		wfm_error_set(err, "out of memory");
 		goto done;
 	}
 	memcpy(y, wfm_series_vol(s, c), n * sizeof(double));
 	wfm_model_closed(y, n, cal, 8, closed);
+	/* zero days (holidays) and outlier days: out of the fits; zero days
+	 * also out of the backtest's scores */
+	wfm_model_screen(y, n, cal, o->mo.events, skip, &ch->zero_days, &ch->outlier_days);
+	memcpy(obs, y, n * sizeof(double));
+	for (size_t t = 0; t < n; t++) {
+		if (skip[t] == WFM_SKIP_ZERO)
+			obs[t] = NAN;
+		if (skip[t])
+			y[t] = NAN;
+	}
 	wfm_model_impute(y, n, week);
 	mo.closed = closed;
+	mo.skip = skip;
 	if (wfm_model_usable(WFM_MODEL_SNAIVE, n, cal->per_day) < 0) {
 		wfm_error_at(err, o->input, 0, NULL, "%s: %.1f days of history is under one week: "
 			     "no model can be fitted", s->channel[c], (double)n / cal->per_day);
 		goto done;
 	}
-	/* backtest: as asked, else 8 weeks (auto) or 4 weeks (intervals), as
-	 * far as the history allows */
-	weeks = (size_t)(o->backtest / (7 * 86400));
-	if (!weeks) {
-		weeks = want == WFM_MODEL_AUTO ? 8 : 4;
-		if (n / week < weeks + 2)
-			weeks = n / week >= 3 ? n / week - 2 : 0;
+	if (run_backtest(o, s, c, y, obs, cal, h, &mo, ch, err))
+		goto done;
+	if (want == WFM_MODEL_AUTO && ch->have_bt) {
+		slot = ch->bt.chosen;
+		ch->mask = ch->bt.mask[slot];
+		ch->model = slot < WFM_MODEL_COUNT ? slot : WFM_MODEL_AUTO;
+	} else {
+		if (want == WFM_MODEL_AUTO)
+			want = WFM_MODEL_REGRESSION;
+		ch->model = wfm_model_usable(want, n, cal->per_day);
+		ch->fallback = ch->model != want;
+		ch->mask = 1u << ch->model;
+		slot = ch->model;
 	}
-	mask = want == WFM_MODEL_AUTO ? (1u << WFM_MODEL_COUNT) - 1
-		: (1u << want) | (1u << WFM_MODEL_SNAIVE);
-	if (weeks) {
-		if (wfm_backtest_run(y, wfm_series_vol(s, c), n, cal, weeks, mask, &mo,
-				     o->metric, o->level / 100, &ch->bt, err)) {
-			char msg[sizeof(err->msg)];
-			memcpy(msg, err->msg, sizeof(msg));
-			msg[200] = 0;
-			wfm_error_at(err, o->input, 0, NULL, "%.60s: %s", s->channel[c], msg);
-			goto done;
-		}
-		ch->have_bt = 1;
-	}
-	if (want == WFM_MODEL_AUTO)
-		want = ch->have_bt ? ch->bt.chosen : WFM_MODEL_REGRESSION;
-	ch->model = wfm_model_usable(want, n, cal->per_day);
-	ch->fallback = ch->model != want;
 	if (h) {
-		if (wfm_model_forecast(ch->model, y, n, h, cal, &mo, ch->vol, err))
+		if (wfm_model_forecast_mix(ch->mask, y, n, h, cal, &mo, ch->vol, err))
 			goto done;
 		if (s->aht && wfm_aht_forecast(wfm_series_vol(s, c) - s->volume + s->aht,
 					       wfm_series_vol(s, c), n, h, cal, closed, ch->aht, err))
 			goto done;
-		if (!s->aht)
-			for (size_t k = 0; k < h; k++)
-				ch->aht[k] = NAN;
 		for (size_t k = 0; k < h; k++) {
-			double zl, zh;
-			if (ch->have_bt && ch->bt.ran[ch->model]) {
-				zl = ch->bt.zlo[ch->model];
-				zh = ch->bt.zhi[ch->model];
-			} else {   /* Poisson variance, normal quantiles */
-				zh = gsl_cdf_ugaussian_Pinv((1 + o->level / 100) / 2);
-				zl = -zh;
-			}
-			wfm_backtest_interval(ch->vol[k], zl, zh, &ch->lo[k], &ch->hi[k]);
+			if (!s->aht)
+				ch->aht[k] = NAN;
+			else if (ch->vol[k] <= 0 && !isnan(ch->aht[k]))
+				ch->aht[k] = 0;
+			bounds(o, ch, slot, k, &ch->lo[k], &ch->hi[k]);
 		}
 	}
 	rc = 0;
 done:
 	free(y);
+	free(obs);
 	free(closed);
+	free(skip);
 	return rc;
 }
 
@@ -350,51 +402,87 @@ static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 		fputs(first ? "[]\n" : "\n]\n", fp);
 }
 
-static void write_report(FILE *fp, const struct opts *o, const wfm_series *s,
-			 const wfm_tz *tz, const struct chan *ch)
+/* Name of backtest slot k of channel c. */
+static const char *slot_name(const struct chan *ch, int k, char *buf, size_t size)
 {
-	size_t weeks = (size_t)(o->backtest / (7 * 86400)), week = 7 * 86400 / (size_t)s->step;
-	char a[48], b[48];
+	return wfm_model_mix_name(ch->bt.mask[k], buf, size);
+}
 
-	wfm_time_format(wfm_series_time(s, s->n - weeks * week), tz, a, sizeof(a));
-	wfm_time_format(wfm_series_time(s, s->n - 1), tz, b, sizeof(b));
-	if (o->json) {
-		fprintf(fp, "{\"weeks\":%zu,\"from\":\"%s\",\"to\":\"%s\",\"metric\":\"%s\",\"channels\":[",
-			weeks, a, b, wfm_metric_name(o->metric));
-		for (size_t c = 0; c < s->nchan; c++) {
-			int sep = 0;
-			fputs(c ? ",{\"channel\":" : "{\"channel\":", fp);
-			json_str(fp, s->channel[c]);
-			fprintf(fp, ",\"chosen\":\"%s\",\"models\":[", wfm_model_name(ch[c].model));
-			for (int k = 0; k < WFM_MODEL_COUNT; k++) {
-				const struct wfm_accuracy *m = &ch[c].bt.acc[k];
-				if (!ch[c].bt.ran[k])
-					continue;
-				fprintf(fp, "%s{\"model\":\"%s\",", sep++ ? "," : "", wfm_model_name(k));
-				json_num(fp, "wape", m->wape, ",");
-				json_num(fp, "mase", m->mase, ",");
-				json_num(fp, "smape", m->smape, ",");
-				json_num(fp, "bias", m->bias, ",");
-				json_num(fp, "rmse", m->rmse, "}");
-			}
-			fputs("]}", fp);
-		}
-		fputs("]}\n", fp);
-		return;
-	}
-	fprintf(fp, "backtest: %zu weekly origins, 1-week horizon each, %s .. %s; choice by %s\n",
+static void report_json(FILE *fp, const struct opts *o, const wfm_series *s,
+			const struct chan *ch, size_t weeks, const char *a, const char *b)
+{
+	char name[96];
+
+	fprintf(fp, "{\"weeks\":%zu,\"from\":\"%s\",\"to\":\"%s\",\"metric\":\"%s\",\"channels\":[",
 		weeks, a, b, wfm_metric_name(o->metric));
-	fprintf(fp, "%-14s %-11s %7s %6s %7s %7s %8s\n",
-		"channel", "model", "WAPE%", "MASE", "sMAPE%", "bias%", "RMSE");
-	for (size_t c = 0; c < s->nchan; c++)
-		for (int k = 0; k < WFM_MODEL_COUNT; k++) {
+	for (size_t c = 0; c < s->nchan; c++) {
+		int sep = 0;
+		fputs(c ? ",{\"channel\":" : "{\"channel\":", fp);
+		json_str(fp, s->channel[c]);
+		fprintf(fp, ",\"chosen\":\"%s\",\"models\":[", wfm_model_mix_name(ch[c].mask, name, sizeof(name)));
+		for (int k = 0; k < WFM_BT_SLOTS; k++) {
 			const struct wfm_accuracy *m = &ch[c].bt.acc[k];
 			if (!ch[c].bt.ran[k])
 				continue;
-			fprintf(fp, "%-14s %-11s %7.2f %6.3f %7.2f %+7.2f %8.2f%s\n", s->channel[c],
-				wfm_model_name(k), 100 * m->wape, m->mase, 100 * m->smape,
-				100 * m->bias, m->rmse, k == ch[c].model ? "  <- chosen" : "");
+			fprintf(fp, "%s{\"model\":\"%s\",", sep++ ? "," : "", slot_name(&ch[c], k, name, sizeof(name)));
+			json_num(fp, "wape", m->wape, ",");
+			json_num(fp, "mase", m->mase, ",");
+			json_num(fp, "smape", m->smape, ",");
+			json_num(fp, "bias", m->bias, ",");
+			json_num(fp, "rmse", m->rmse, "}");
 		}
+		fputs("]}", fp);
+	}
+	fputs("]}\n", fp);
+}
+
+static void write_report(FILE *fp, const struct opts *o, const wfm_series *s,
+			 const wfm_tz *tz, const struct chan *ch)
+{
+	const struct wfm_backtest *bt0 = NULL;
+	size_t weeks = 0, H = 0, first = 0, nomase = 0;
+	char a[48], b[48], name[96], mase[16];
+
+	for (size_t c = 0; c < s->nchan && !bt0; c++)
+		if (ch[c].have_bt)
+			bt0 = &ch[c].bt;
+	if (bt0) {
+		weeks = bt0->weeks;
+		H = bt0->horizon;
+		first = bt0->first;
+	}
+	wfm_time_format(wfm_series_time(s, first), tz, a, sizeof(a));
+	wfm_time_format(wfm_series_time(s, s->n - 1), tz, b, sizeof(b));
+	if (o->json) {
+		report_json(fp, o, s, ch, weeks, a, b);
+		return;
+	}
+	fprintf(fp, "backtest: %zu origins a week apart, %g-day horizon each, %s .. %s; choice by %s\n",
+		weeks, (double)H * s->step / 86400, a, b, wfm_metric_name(o->metric));
+	fprintf(fp, "%-14s %-33s %7s %6s %7s %7s %8s\n",
+		"channel", "model", "WAPE%", "MASE", "sMAPE%", "bias%", "RMSE");
+	for (size_t c = 0; c < s->nchan; c++)
+		for (int k = 0; k < WFM_BT_SLOTS; k++) {
+			const struct wfm_accuracy *m = &ch[c].bt.acc[k];
+			if (!ch[c].bt.ran[k])
+				continue;
+			if (isnan(m->mase)) {
+				snprintf(mase, sizeof(mase), "-");
+				nomase++;
+			} else {
+				snprintf(mase, sizeof(mase), "%.3f", m->mase);
+			}
+			fprintf(fp, "%-14s %-33s %7.2f %6s %7.2f %+7.2f %8.2f%s\n", s->channel[c],
+				slot_name(&ch[c], k, name, sizeof(name)), 100 * m->wape, mase, 100 * m->smape,
+				100 * m->bias, m->rmse, ch[c].mask == ch[c].bt.mask[k] ? "  <- chosen" : "");
+		}
+	if (nomase)
+		fputs("MASE -: the history before the first origin has no seasonal-naive error to scale by\n"
+		      "(under two full weeks, or the same every week), so MASE is undefined there\n", fp);
+	for (size_t c = 0; c < s->nchan; c++)
+		if (ch[c].zero_days || ch[c].outlier_days)
+			fprintf(fp, "%s: %zu zero days (closed or holiday) not fitted or scored, "
+				"%zu outlier days not fitted\n", s->channel[c], ch[c].zero_days, ch[c].outlier_days);
 }
 
 int main(int argc, char **argv)

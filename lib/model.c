@@ -1,12 +1,17 @@
 /* model.c - the common forecasting interface: calendar of intervals,
- * model dispatch, imputation, closed hours, AHT forecast.  Entry points:
- * wfm_calendar_alloc(), wfm_model_forecast(), wfm_aht_forecast(). */
+ * the model table and dispatch, combinations, day screening (zero and
+ * outlier days), event factors and uplifts, imputation, closed hours, AHT
+ * forecast.  Entry points: wfm_calendar_alloc(), wfm_model_forecast(),
+ * wfm_model_forecast_mix(), wfm_model_screen(), wfm_aht_forecast(). */
 #include "model.h"
 #include "timeutil.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,19 +51,37 @@ void wfm_calendar_free(wfm_calendar *c)
 	free(c);
 }
 
-static const char *names[] = { "snaive", "hw", "regression", "auto" };
+/* The models: one row each (to add a model: its module, an enum value in
+ * model.h, a row here). */
+static const struct {
+	const char *name;
+	int min_weeks;        /* history needed, else snaive */
+	int events;           /* fitted on the event-adjusted series */
+} models[WFM_MODEL_COUNT + 1] = {
+	[WFM_MODEL_SNAIVE] = { "snaive", 1, 0 },
+	[WFM_MODEL_HW] = { "hw", 2, 1 },
+	[WFM_MODEL_REGRESSION] = { "regression", 4, 0 },
+	[WFM_MODEL_SLOTAVG] = { "slotavg", 2, 1 },
+	[WFM_MODEL_DECOMP] = { "decomp", 3, 1 },
+	[WFM_MODEL_AUTO] = { "auto", 1, 0 },
+};
 
 const char *wfm_model_name(int kind)
 {
-	return kind >= 0 && kind <= WFM_MODEL_AUTO ? names[kind] : "?";
+	return kind >= 0 && kind <= WFM_MODEL_AUTO ? models[kind].name : "?";
 }
 
 int wfm_model_parse(const char *s)
 {
 	for (int i = 0; i <= WFM_MODEL_AUTO; i++)
-		if (!strcmp(s, names[i]))
+		if (!strcmp(s, models[i].name))
 			return i;
 	return -1;
+}
+
+int wfm_model_min_weeks(int kind)
+{
+	return kind >= 0 && kind <= WFM_MODEL_AUTO ? models[kind].min_weeks : 1;
 }
 
 int wfm_model_usable(int kind, size_t n, int per_day)
@@ -67,42 +90,227 @@ int wfm_model_usable(int kind, size_t n, int per_day)
 
 	if (n < week)
 		return -1;
-	if (kind == WFM_MODEL_HW && n < 2 * week)
-		return WFM_MODEL_SNAIVE;
-	if (kind == WFM_MODEL_REGRESSION && n < 4 * week)
+	if (kind >= 0 && kind < WFM_MODEL_COUNT && n < (size_t)models[kind].min_weeks * week)
 		return WFM_MODEL_SNAIVE;
 	return kind;
 }
 
-/* HW on the event-adjusted series: y / factor, forecast * factor. */
-static int hw_events(const double *y, size_t n, size_t h, const wfm_calendar *cal,
-		     const struct wfm_model_opts *o, double *out, wfm_error *err)
+const char *wfm_model_mix_name(unsigned mask, char *buf, size_t size)
+{
+	size_t len = 0;
+	int k1 = 0;
+
+	if (!(mask & (mask - 1))) {
+		for (int k = 0; k < WFM_MODEL_COUNT; k++)
+			if (mask == 1u << k)
+				snprintf(buf, size, "%s", models[k].name);
+		return buf;
+	}
+	len = (size_t)snprintf(buf, size, "mean(");
+	for (int k = 0; k < WFM_MODEL_COUNT && len < size; k++)
+		if (mask & (1u << k))
+			len += (size_t)snprintf(buf + len, size - len, "%s%s", k1++ ? "," : "", models[k].name);
+	if (len < size)
+		snprintf(buf + len, size - len, ")");
+	return buf;
+}
+
+/* Median of v[0..k) (sorted in place). */
+static double median(double *v, size_t k)
+{
+	gsl_sort(v, 1, k);
+	return gsl_stats_median_from_sorted_data(v, 1, k);
+}
+
+/* Whole local days of y[0..n): first interval and total (NAN when a value
+ * is missing or the day is cut by the start or the end). */
+static size_t day_totals(const double *y, size_t n, const wfm_calendar *cal,
+			 size_t *first, double *tot)
+{
+	size_t nd = 0, t = 0;
+
+	while (t < n) {
+		size_t a = t;
+		double s = 0;
+		while (t < n && cal->day[t] == cal->day[a])
+			s += y[t++];
+		first[nd] = a;
+		tot[nd++] = cal->slot[a] == 0 && (t < n || cal->slot[t - 1] == cal->per_day - 1) ? s : NAN;
+	}
+	return nd;
+}
+
+static int in_event(const wfm_events *ev, int64_t day)
+{
+	for (size_t i = 0; ev && i < ev->n; i++)
+		if (day >= ev->ev[i].day - ev->ev[i].before && day <= ev->ev[i].day + ev->ev[i].after)
+			return 1;
+	return 0;
+}
+
+/* Reference total of day d: median of the same weekday 1..6 weeks either
+ * side; NAN with fewer than 3. */
+static double ref_total(const double *tot, size_t nd, size_t d, double *v)
+{
+	size_t k = 0;
+
+	for (size_t j = 1; j <= 6; j++) {
+		if (d >= 7 * j && !isnan(tot[d - 7 * j]))
+			v[k++] = tot[d - 7 * j];
+		if (d + 7 * j < nd && !isnan(tot[d + 7 * j]))
+			v[k++] = tot[d + 7 * j];
+	}
+	return k >= 3 ? median(v, k) : NAN;
+}
+
+void wfm_model_screen(const double *y, size_t n, const wfm_calendar *cal,
+		      const wfm_events *ev, unsigned char *skip,
+		      size_t *zero, size_t *outlier)
+{
+	size_t maxd = n / (size_t)cal->per_day + 2, nd, nr = 0;
+	size_t *first = malloc(maxd * sizeof(size_t));
+	double *tot = malloc(maxd * sizeof(double)), *r = malloc(maxd * sizeof(double));
+	unsigned char *flag = calloc(maxd, 1);
+	double v[12], s = 0;
+
+	*zero = *outlier = 0;
+	memset(skip, 0, n);
+	if (!first || !tot || !r || !flag)
+		goto done;     /* no memory: nothing flagged */
+	nd = day_totals(y, n, cal, first, tot);
+	for (size_t d = 0; d < nd; d++) {
+		double ref = isnan(tot[d]) ? NAN : ref_total(tot, nd, d, v);
+		r[d] = NAN;
+		if (wfm_events_closed(ev, cal->day[first[d]]) || (ref >= 10 && tot[d] < 0.05 * ref))
+			flag[d] = WFM_SKIP_ZERO;
+		else if (ref >= 10)
+			r[d] = log((tot[d] + 1) / (ref + 1));
+	}
+	for (size_t d = 0; d < nd; d++)
+		if (!isnan(r[d]))
+			r[nr++] = fabs(r[d]);
+	if (nr >= 14)
+		s = 1.4826 * median(r, nr);
+	nr = 0;
+	for (size_t d = 0; d < nd; d++) {
+		double ref = isnan(tot[d]) || flag[d] ? NAN : ref_total(tot, nd, d, v);
+		if (s > 0 && ref >= 10 && !in_event(ev, cal->day[first[d]])) {
+			double lr = fabs(log((tot[d] + 1) / (ref + 1)));
+			if (lr > 5 * s && lr > 0.3)
+				flag[d] = WFM_SKIP_OUTLIER;
+		}
+		*zero += flag[d] == WFM_SKIP_ZERO;
+		*outlier += flag[d] == WFM_SKIP_OUTLIER;
+		for (size_t t = first[d]; t < n && cal->day[t] == cal->day[first[d]]; t++)
+			skip[t] = flag[d];
+	}
+done:
+	free(first);
+	free(tot);
+	free(r);
+	free(flag);
+}
+
+int wfm_model_event_factors(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+			    const struct wfm_model_opts *o, double *evf, wfm_error *err)
+{
+	wfm_regression *reg = NULL;
+	int64_t last = INT64_MIN;
+	double f = 1;
+
+	if (o->events && o->events->n && n >= 4 * 7 * (size_t)cal->per_day &&
+	    !(reg = wfm_regression_fit(y, n, cal, o->events, 0, o->skip, err)))
+		return -1;
+	for (size_t i = 0; i < n + h; i++) {
+		if (cal->day[i] != last || i == n) {
+			int named = 0;
+			double up = i >= n ? wfm_events_uplift(o->events, cal->day[i], &named) : 1;
+			last = cal->day[i];
+			/* in the horizon an uplift replaces what the history says */
+			f = named ? up : reg ? wfm_regression_event_factor(reg, cal, i) : 1;
+		}
+		evf[i] = f;
+	}
+	wfm_regression_free(reg);
+	return 0;
+}
+
+/* Models fitted on y / evf, forecast times evf. */
+static int adjusted(int kind, const double *y, size_t n, size_t h, const wfm_calendar *cal,
+		    const struct wfm_model_opts *o, double *out, wfm_error *err)
 {
 	size_t week = 7 * (size_t)cal->per_day, win = (o->hw_weeks ? o->hw_weeks : 12) * week;
-	wfm_regression *reg = NULL;
-	double *adj = NULL;
-	int rc;
+	double *evf = NULL, *adj = NULL;
+	const double *use = y;
+	int rc = -1;
 
-	if (win > n)
-		win = n;
-	if (o->events && o->events->n && n >= 4 * week) {
-		if (!(reg = wfm_regression_fit(y, n, cal, o->events, 0, err)))
-			return -1;
-		if (!(adj = malloc(win * sizeof(*adj)))) {
-			wfm_regression_free(reg);
+	if (o->events && o->events->n) {
+		if (!(adj = malloc(n * sizeof(*adj))))
+			return wfm_error_set(err, "out of memory");
+		if (!o->evf && !(evf = malloc((n + h) * sizeof(*evf)))) {
+			free(adj);
 			return wfm_error_set(err, "out of memory");
 		}
-		for (size_t i = 0; i < win; i++)
-			adj[i] = y[n - win + i] / wfm_regression_event_factor(reg, cal, n - win + i);
+		if (evf && wfm_model_event_factors(y, n, h, cal, o, evf, err))
+			goto done;
+		for (size_t i = 0; i < n; i++)
+			adj[i] = y[i] / (o->evf ? o->evf : evf)[i];
+		use = adj;
 	}
-	rc = wfm_hw_forecast(adj ? adj : y + n - win, win, h, (size_t)cal->per_day, week,
-			     o->hw_mult, o->hw_ar1, win, out, NULL, err);
-	if (!rc && reg)
+	if (win > n)
+		win = n;
+	if (kind == WFM_MODEL_HW)
+		rc = wfm_hw_forecast(use + n - win, win, h, (size_t)cal->per_day, week,
+				     o->hw_mult, o->hw_ar1, win, out, NULL, err);
+	else if (kind == WFM_MODEL_SLOTAVG)
+		rc = wfm_slotavg_forecast(use, n, h, cal, o->skip, out, err);
+	else
+		rc = wfm_decomp_forecast(use, n, h, cal, o->skip, out, err);
+	if (!rc && use != y)
 		for (size_t k = 0; k < h; k++)
-			out[k] *= wfm_regression_event_factor(reg, cal, n + k);
+			out[k] *= (o->evf ? o->evf : evf)[n + k];
+done:
 	free(adj);
-	wfm_regression_free(reg);
+	free(evf);
 	return rc;
+}
+
+/* The regression, with uplifts in the horizon replacing what it learned. */
+static int regression(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+		      const struct wfm_model_opts *o, double *out, wfm_error *err)
+{
+	wfm_regression *m = wfm_regression_fit(y, n, cal, o->events, o->reg_linear, o->skip, err);
+	int64_t last = INT64_MIN;
+	double f = 1;
+
+	if (!m)
+		return -1;
+	wfm_regression_predict(m, cal, n, h, out);
+	for (size_t k = 0; k < h; k++) {
+		if (cal->day[n + k] != last) {
+			int named;
+			double up = wfm_events_uplift(o->events, cal->day[n + k], &named);
+			last = cal->day[n + k];
+			f = named ? up / wfm_regression_event_factor(m, cal, n + k) : 1;
+		}
+		out[k] *= f;
+	}
+	wfm_regression_free(m);
+	return 0;
+}
+
+/* snaive knows no events; an uplift still applies on its date. */
+static int snaive(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+		  const struct wfm_model_opts *o, double *out, wfm_error *err)
+{
+	if (wfm_snaive_forecast(y, n, h, 7 * (size_t)cal->per_day, out, err))
+		return -1;
+	for (size_t k = 0; k < h && o->events; k++) {
+		int named;
+		double up = wfm_events_uplift(o->events, cal->day[n + k], &named);
+		out[k] *= up;
+	}
+	return 0;
 }
 
 int wfm_model_forecast(int kind, const double *y, size_t n, size_t h,
@@ -119,20 +327,16 @@ int wfm_model_forecast(int kind, const double *y, size_t n, size_t h,
 				     "no model can be fitted", n, week);
 	switch (kind) {
 	case WFM_MODEL_SNAIVE:
-		rc = wfm_snaive_forecast(y, n, h, week, out, err);
+		rc = snaive(y, n, h, cal, o, out, err);
 		break;
 	case WFM_MODEL_HW:
-		rc = hw_events(y, n, h, cal, o, out, err);
+	case WFM_MODEL_SLOTAVG:
+	case WFM_MODEL_DECOMP:
+		rc = adjusted(kind, y, n, h, cal, o, out, err);
 		break;
-	case WFM_MODEL_REGRESSION: {
-		wfm_regression *m = wfm_regression_fit(y, n, cal, o->events, o->reg_linear, err);
-		if (!m)
-			return -1;
-		wfm_regression_predict(m, cal, n, h, out);
-		wfm_regression_free(m);
-		rc = 0;
+	case WFM_MODEL_REGRESSION:
+		rc = regression(y, n, h, cal, o, out, err);
 		break;
-	}
 	default:
 		return wfm_error_set(err, "model %d cannot forecast directly", kind);
 	}
@@ -140,11 +344,47 @@ int wfm_model_forecast(int kind, const double *y, size_t n, size_t h,
 		return rc;
 	for (size_t k = 0; k < h; k++) {
 		size_t i = n + k;
-		if (!(out[k] > 0))     /* negative or NAN */
+		if (!(out[k] > 0) || !isfinite(out[k]))     /* negative, NAN or inf */
 			out[k] = 0;
 		if (o->closed && o->closed[cal->wday[i] * cal->per_day + cal->slot[i]])
 			out[k] = 0;
+		if (wfm_events_closed(o->events, cal->day[i]))
+			out[k] = 0;
 	}
+	return 0;
+}
+
+int wfm_model_forecast_mix(unsigned mask, const double *y, size_t n, size_t h,
+			   const wfm_calendar *cal, const struct wfm_model_opts *o,
+			   double *out, wfm_error *err)
+{
+	double *f = NULL;
+	int m = 0;
+
+	if (!(mask & (mask - 1))) {
+		for (int k = 0; k < WFM_MODEL_COUNT; k++)
+			if (mask == 1u << k)
+				return wfm_model_forecast(k, y, n, h, cal, o, out, err);
+		return wfm_error_set(err, "no model to forecast with");
+	}
+	if (!(f = malloc(h * sizeof(*f))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t k = 0; k < h; k++)
+		out[k] = 0;
+	for (int k = 0; k < WFM_MODEL_COUNT; k++) {
+		if (!(mask & (1u << k)))
+			continue;
+		if (wfm_model_forecast(k, y, n, h, cal, o, f, err)) {
+			free(f);
+			return -1;
+		}
+		for (size_t j = 0; j < h; j++)
+			out[j] += f[j];
+		m++;
+	}
+	for (size_t k = 0; k < h; k++)
+		out[k] /= m;
+	free(f);
 	return 0;
 }
 

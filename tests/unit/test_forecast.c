@@ -161,7 +161,7 @@ static void test_regression(void)
 		if (t < n)
 			y[t] = tot * shape[t % 24] / ssum;
 	}
-	m = wfm_regression_fit(y, n, cal, ev, 0, &err);
+	m = wfm_regression_fit(y, n, cal, ev, 0, NULL, &err);
 	CHECK(m != NULL, "regression fit: %s", m ? "" : err.msg);
 	if (m) {
 		CHECK_NEAR(wfm_regression_trend(m), log(1.25), 1e-3, "trend: log growth per year");
@@ -184,7 +184,7 @@ static void test_regression(void)
 	/* an outlier day (x5) does not move the robust fit */
 	for (size_t t = 300 * 24; t < 301 * 24; t++)
 		y[t] *= 5;
-	m = wfm_regression_fit(y, n, cal, ev, 0, &err);
+	m = wfm_regression_fit(y, n, cal, ev, 0, NULL, &err);
 	CHECK(m && fabs(wfm_regression_trend(m) - log(1.25)) < 1e-3, "robust to an outlier day");
 	wfm_regression_free(m);
 	wfm_events_free(ev);
@@ -211,14 +211,14 @@ static void test_backtest(void)
 
 	for (int t = 0; t < 28; t++)
 		y[t] = base[t / 7] + t % 7;
-	CHECK(!wfm_backtest_run(y, NULL, 28, cal, 1, 1u << WFM_MODEL_SNAIVE, &o,
+	CHECK(!wfm_backtest_run(y, NULL, 28, cal, 1, 0, 1u << WFM_MODEL_SNAIVE, 0, &o,
 				WFM_METRIC_WAPE, 0.8, &bt, &err), "backtest: %s", err.msg);
 	CHECK(bt.ran[WFM_MODEL_SNAIVE] && bt.chosen == WFM_MODEL_SNAIVE, "snaive ran and chosen");
 	CHECK_NEAR(bt.acc[0].wape, 7.0 / 112, 1e-12, "backtest WAPE");
 	CHECK_NEAR(bt.acc[0].bias, -7.0 / 112, 1e-12, "backtest bias");
 	CHECK_NEAR(bt.acc[0].mase, 1, 1e-12, "backtest MASE");
 	CHECK_NEAR(bt.acc[0].rmse, 1, 1e-12, "backtest RMSE");
-	CHECK(wfm_backtest_run(y, NULL, 28, cal, 3, 1, &o, WFM_METRIC_WAPE, 0.8, &bt, &err) == -1,
+	CHECK(wfm_backtest_run(y, NULL, 28, cal, 3, 0, 1, 0, &o, WFM_METRIC_WAPE, 0.8, &bt, &err) == -1,
 	      "3-week backtest on 4 weeks refused");
 	wfm_calendar_free(cal);
 	wfm_tz_free(tz);
