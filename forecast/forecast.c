@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "events.h"
 #include "model.h"
+#include "overrides.h"
 #include "series.h"
 #include "strlist.h"
 #include "timeutil.h"
@@ -31,15 +32,26 @@ static const char usage[] =
 	"  hw          double-seasonal Holt-Winters (Taylor 2003), holidays adjusted\n"
 	"  regression  robust daily regression (weekday, trend, yearly Fourier,\n"
 	"              events) x weekday-interval shares\n"
-	"  auto        backtest all and take the best per channel (default)\n"
+	"  slotavg     mean, median or trimmed mean of the same interval over the\n"
+	"              last k weeks (variant and k by backtest)\n"
+	"  decomp      smoothed daily level x weekday factor x intraday shape\n"
+	"  auto        backtest all and take the best per channel, or the mean of\n"
+	"              the best 2 or 3 when that is 1 % better (default)\n"
+	"Whole days of zero where the weekday is usually open (holidays, closures)\n"
+	"and outlier days are left out of fitting; zero days also out of scoring.\n"
 	"\n"
 	"Options:\n"
 	"  --horizon DUR          forecast length: 14d, 2w, 36h\n"
-	"  --model KIND           auto (default), snaive, hw or regression\n"
+	"  --model KIND           auto (default), snaive, hw, regression, slotavg, decomp\n"
 	"  --events FILE          events CSV: date,name[,effect_days_before,effect_days_after]\n"
-	"  --backtest DUR         rolling-origin backtest over the last DUR (whole weeks,\n"
-	"                         e.g. 8w): report per channel x model WAPE, MASE, sMAPE,\n"
-	"                         bias, RMSE and the chosen model; to standard output\n"
+	"                         [,closed][,uplift]: closed=1 forecasts the date 0;\n"
+	"                         uplift=1.3 multiplies it (for an event with no history)\n"
+	"  --overrides FILE       date|timestamp,channel,factor|volume rows applied last\n"
+	"  --scale F              multiply every forecast volume by F (scenarios)\n"
+	"  --backtest DUR         rolling-origin backtest: DUR in whole weeks (e.g. 8w) of\n"
+	"                         weekly origins, each forecasting the --horizon (1 week\n"
+	"                         without it): report per channel x model WAPE, MASE,\n"
+	"                         sMAPE, bias, RMSE and the choice; to standard output\n"
 	"                         alone, to standard error with --horizon\n"
 	"  --metric M             choice in auto: wape (default), mase, smape, rmse\n"
 	"  --level P              prediction interval level in percent (default 80)\n"
@@ -47,7 +59,10 @@ static const char usage[] =
 	"  --ar1                  HW with AR(1) error adjustment\n"
 	"  --hw-weeks N           weeks of recent history HW is fitted on (default 12)\n"
 	"  --regression log|linear  regression scale (default log)\n"
-	"  --aggregate interval|day|week  totals per day or week (date column)\n"
+	"  --aggregate interval|day|week|month  totals per day, week or month (date\n"
+	"                         column: the day, the Monday, the first of the month)\n"
+	"  --missing impute|zero  missing rows: filled from nearby weeks for fitting\n"
+	"                         (default), or read as 0 (exports that drop zero rows)\n"
 	"  --channels LIST        only these channels, comma separated\n"
 	"  --format csv|json      output (forecast or backtest report) format\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
@@ -59,15 +74,16 @@ static const char usage[] =
 	"\n"
 	"Examples:\n"
 	"  wfm forecast data/history.csv --horizon 14d --events data/events.csv -o forecast.csv\n"
-	"  wfm forecast data/history.csv --backtest 8w --events data/events.csv\n";
+	"  wfm forecast data/history.csv --backtest 8w --events data/events.csv\n"
+	"  wfm forecast data/history.csv --horizon 14d --scale 1.1 --overrides o.csv -o f.csv\n";
 
-enum { AGG_INTERVAL, AGG_DAY, AGG_WEEK };
+enum { AGG_INTERVAL, AGG_DAY, AGG_WEEK, AGG_MONTH };
 
 struct opts {
-	const char *input, *output, *tz, *channels, *events;
+	const char *input, *output, *tz, *channels, *events, *overrides;
 	int64_t horizon, backtest;
-	int model, metric, json, aggregate;
-	double level;
+	int model, metric, json, aggregate, missing_zero;
+	double level, scale;
 	struct wfm_model_opts mo;
 };
 
@@ -87,6 +103,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "regression", required_argument, NULL, 'r' },
 		{ "aggregate", required_argument, NULL, 'g' },
 		{ "channels", required_argument, NULL, 'c' },
+		{ "overrides", required_argument, NULL, 'O' },
+		{ "scale", required_argument, NULL, 'S' },
+		{ "missing", required_argument, NULL, 'I' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "output", required_argument, NULL, 'o' },
@@ -97,6 +116,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->model = WFM_MODEL_AUTO;
 	o->level = 80;
+	o->scale = 1;
 	o->mo.hw_mult = 1;      /* better on every bundled channel (docs/forecast.md) */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
@@ -107,6 +127,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'c': o->channels = optarg; break;
 		case 'e': o->events = optarg; break;
+		case 'O': o->overrides = optarg; break;
+		case 'S': o->scale = wfm_arg_double(prog, "--scale", optarg, 0, 100); break;
+		case 'I':
+			o->missing_zero = wfm_arg_choice(prog, "--missing", optarg,
+							 (const char *const[]){ "impute", "zero", NULL });
+			break;
 		case 'H':
 			o->horizon = wfm_arg_duration(prog, "--horizon", optarg);
 			if (o->horizon <= 0 || o->horizon > 3660 * 86400LL)
@@ -119,7 +145,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'm':
 			if ((o->model = wfm_model_parse(optarg)) < 0)
-				wfm_usage_fail(prog, "--model: \"%s\" is not auto, snaive, hw or regression", optarg);
+				wfm_usage_fail(prog, "--model: \"%s\" is not auto, snaive, hw, regression, "
+					       "slotavg or decomp", optarg);
 			break;
 		case 'M':
 			if ((o->metric = wfm_metric_parse(optarg)) < 0)
@@ -138,7 +165,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'g':
 			o->aggregate = wfm_arg_choice(prog, "--aggregate", optarg,
-						      (const char *const[]){ "interval", "day", "week", NULL });
+						      (const char *const[]){ "interval", "day", "week", "month", NULL });
 			break;
 		case 'f':
 			o->json = wfm_arg_choice(prog, "--format", optarg,
@@ -278,8 +305,6 @@ static int forecast_channel(const struct opts *o, const wfm_series *s, size_t c,
 		for (size_t k = 0; k < h; k++) {
 			if (!s->aht)
 				ch->aht[k] = NAN;
-			else if (ch->vol[k] <= 0 && !isnan(ch->aht[k]))
-				ch->aht[k] = 0;
 			bounds(o, ch, slot, k, &ch->lo[k], &ch->hi[k]);
 		}
 	}
@@ -351,6 +376,21 @@ static void put_row(FILE *fp, int json, int *first, const char *when, const char
 	*first = 0;
 }
 
+/* The day that dates interval i's aggregate: itself, its Monday or the
+ * first of its month. */
+static int64_t agg_key(int aggregate, const wfm_calendar *cal, size_t i)
+{
+	int y, m, d;
+
+	if (aggregate == AGG_WEEK)
+		return cal->day[i] - cal->wday[i];
+	if (aggregate == AGG_MONTH) {
+		wfm_time_civil_from_days(cal->day[i], &y, &m, &d);
+		return wfm_time_days_from_civil(y, m, 1);
+	}
+	return cal->day[i];
+}
+
 static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 			   const wfm_tz *tz, const wfm_calendar *cal, size_t h,
 			   const struct chan *ch)
@@ -369,16 +409,13 @@ static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 					ch[c].aht[k], ch[c].lo[k], ch[c].hi[k], 0);
 		}
 	} else {
-		/* totals per local day (or ISO week from Monday); bounds are the
-		 * sums of the interval bounds (conservative) */
+		/* totals per local day (or ISO week from Monday, or month); bounds
+		 * are the sums of the interval bounds (conservative) */
 		size_t a = 0;
 		while (a < h) {
 			size_t b = a;
-			int64_t key = cal->day[s->n + a];
-			if (o->aggregate == AGG_WEEK)
-				key -= cal->wday[s->n + a];
-			while (b < h && (o->aggregate == AGG_WEEK
-					 ? cal->day[s->n + b] - cal->wday[s->n + b] : cal->day[s->n + b]) == key)
+			int64_t key = agg_key(o->aggregate, cal, s->n + a);
+			while (b < h && agg_key(o->aggregate, cal, s->n + b) == key)
 				b++;
 			wfm_time_format_date(key, buf, sizeof(buf));
 			for (size_t c = 0; c < s->nchan; c++) {
@@ -485,6 +522,85 @@ static void write_report(FILE *fp, const struct opts *o, const wfm_series *s,
 				"%zu outlier days not fitted\n", s->channel[c], ch[c].zero_days, ch[c].outlier_days);
 }
 
+/* Every missing interval read as 0 (--missing zero). */
+static void missing_zero(wfm_series *s, size_t c)
+{
+	double *v = wfm_series_vol(s, c);
+
+	for (size_t i = 0; i < s->n; i++)
+		if (isnan(v[i]))
+			v[i] = 0;
+}
+
+static void report_missing(const struct opts *o, wfm_series *s, const wfm_tz *tz)
+{
+	char buf[48];
+
+	for (size_t c = 0; c < s->nchan; c++) {
+		if (!s->missing[c])
+			continue;
+		wfm_time_format(s->first_missing[c], tz, buf, sizeof(buf));
+		if (o->missing_zero)
+			missing_zero(s, c);
+		wfm_warn(prog, "%s: %s: %zu missing intervals (first %s), %s", o->input, s->channel[c],
+			 s->missing[c], buf, o->missing_zero ? "read as 0 (--missing zero)"
+			 : "imputed from the same interval of nearby weeks for fitting");
+	}
+}
+
+/* Events in the horizon the forecast cannot know: no history, no uplift. */
+static void warn_unlearned(const struct opts *o, const wfm_events *ev, const wfm_series *s,
+			   const wfm_calendar *cal, size_t h)
+{
+	char d[16];
+	long i = -1;
+
+	if (!ev || !h)
+		return;
+	while ((i = wfm_events_unlearned(ev, (size_t)(i + 1), cal->day[0], cal->day[s->n - 1],
+					 cal->day[s->n], cal->day[s->n + h - 1])) >= 0) {
+		wfm_time_format_date(ev->ev[i].day, d, sizeof(d));
+		wfm_warn(prog, "%s: event \"%s\" on %s has no history and no uplift: the forecast "
+			 "cannot know its effect (give it an uplift factor)", o->events,
+			 ev->names[ev->ev[i].name], d);
+	}
+}
+
+/* --scale, then the overrides; the overrides are reported. */
+static void what_if(const struct opts *o, wfm_overrides *ov, const wfm_series *s,
+		    const wfm_tz *tz, const wfm_calendar *cal, size_t h, struct chan *ch)
+{
+	char when[48];
+
+	for (size_t c = 0; c < s->nchan && o->scale != 1; c++)
+		for (size_t k = 0; k < h; k++) {
+			ch[c].vol[k] *= o->scale;
+			ch[c].lo[k] *= o->scale;
+			ch[c].hi[k] *= o->scale;
+		}
+	if (!ov)
+		return;
+	for (size_t c = 0; c < s->nchan; c++)
+		wfm_overrides_apply(ov, s->channel[c], wfm_series_time(s, s->n), s->step,
+				    cal->day + s->n, h, ch[c].vol, ch[c].lo, ch[c].hi);
+	for (size_t i = 0; i < ov->n; i++) {
+		const struct wfm_override *r = &ov->o[i];
+		if (r->by_day)
+			wfm_time_format_date(r->day, when, sizeof(when));
+		else
+			wfm_time_format(r->utc, tz, when, sizeof(when));
+		if (!r->hits) {
+			wfm_warn(prog, "%s:%ld: %s %s is not in the forecast: override ignored",
+				 ov->path, r->line, r->channel, when);
+			continue;
+		}
+		if (wfm_verbosity() > 0)
+			fprintf(wfm_report(), "override %s:%ld: %s %s %s%g: %.1f -> %.1f (%zu intervals)\n",
+				ov->path, r->line, r->channel, when, r->set_volume ? "volume " : "x",
+				r->value, r->before, r->after, r->hits);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -492,11 +608,11 @@ int main(int argc, char **argv)
 	wfm_tz *tz;
 	wfm_series *s;
 	wfm_events *ev = NULL;
+	wfm_overrides *ov = NULL;
 	wfm_calendar *cal;
 	wfm_atomic *out;
 	struct chan *ch;
 	size_t h;
-	char buf[48];
 
 	parse_args(argc, argv, &o);
 	gsl_set_error_handler_off();
@@ -513,6 +629,8 @@ int main(int argc, char **argv)
 	}
 	if (o.events && !(ev = wfm_events_load(o.events, &err)))
 		wfm_die(prog, &err);
+	if (o.overrides && !(ov = wfm_overrides_load(o.overrides, tz, &err)))
+		wfm_die(prog, &err);
 	o.mo.events = ev;
 	h = o.horizon ? (size_t)((o.horizon + s->step - 1) / s->step) : 0;
 	if (!(cal = wfm_calendar_alloc(s->start, s->step, s->n + h, tz, &err)))
@@ -521,13 +639,9 @@ int main(int argc, char **argv)
 		wfm_usage_fail(prog, "interval of %d s does not divide a day", s->step);
 	if (!(ch = calloc(s->nchan, sizeof(*ch))))
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });
+	report_missing(&o, s, tz);
+	warn_unlearned(&o, ev, s, cal, h);
 	for (size_t c = 0; c < s->nchan; c++) {
-		if (s->missing[c]) {
-			wfm_time_format(s->first_missing[c], tz, buf, sizeof(buf));
-			wfm_warn(prog, "%s: %s: %zu missing intervals (first %s), imputed from the same "
-				 "interval of nearby weeks for fitting", o.input, s->channel[c],
-				 s->missing[c], buf);
-		}
 		if (h && (!(ch[c].vol = malloc(h * sizeof(double))) || !(ch[c].aht = malloc(h * sizeof(double))) ||
 			  !(ch[c].lo = malloc(h * sizeof(double))) || !(ch[c].hi = malloc(h * sizeof(double)))))
 			wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });
@@ -538,9 +652,12 @@ int main(int argc, char **argv)
 				 o.input, s->channel[c], (double)s->n / (7.0 * cal->per_day),
 				 wfm_model_name(o.model == WFM_MODEL_AUTO ? WFM_MODEL_REGRESSION : o.model));
 		if (o.model == WFM_MODEL_AUTO && !ch[c].have_bt)
-			wfm_warn(prog, "%s: %s: under 3 weeks of history, no backtest: auto uses %s",
-				 o.input, s->channel[c], wfm_model_name(ch[c].model));
+			wfm_warn(prog, "%s: %s: %.1f weeks of history is too little for a backtest of this "
+				 "horizon: auto uses %s", o.input, s->channel[c],
+				 (double)s->n / (7.0 * cal->per_day), wfm_model_name(ch[c].model));
 	}
+	if (h)
+		what_if(&o, ov, s, tz, cal, h, ch);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (h) {
@@ -560,6 +677,7 @@ int main(int argc, char **argv)
 	}
 	free(ch);
 	wfm_calendar_free(cal);
+	wfm_overrides_free(ov);
 	wfm_events_free(ev);
 	wfm_series_free(s);
 	wfm_tz_free(tz);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define COMBO_MARGIN 0.01
+
 void wfm_backtest_interval(double f, double zlo, double zhi, double *lo, double *hi)
 {
 	double s = sqrt(fmax(f, 1));
@@ -145,9 +147,11 @@ int wfm_backtest_run(const double *y, const double *obs, size_t n,
 			if (bt->mask[k])
 				score(bt, k, act, f[k], cl, len, scale, level, z);
 	}
+	/* a combination must beat the best single model by 1 %: a gain
+	 * smaller than that is within the noise of 8 folds */
 	for (int k = 0; k < WFM_BT_SLOTS; k++) {
 		double v = bt->ran[k] ? wfm_accuracy_get(&bt->acc[k], metric) : NAN;
-		if (!isnan(v) && v < best) {
+		if (!isnan(v) && v < (k < WFM_MODEL_COUNT ? best : best * (1 - COMBO_MARGIN))) {
 			best = v;
 			bt->chosen = k;
 		}

@@ -8,7 +8,8 @@
  * is pooled over all folds; imputed intervals and days the screen found
  * closed (NAN in obs) are not scored.  Besides the single models, the
  * mean of the best two and of the best three (by the metric) are scored
- * as combinations; the best of all is chosen.  Standardised residuals
+ * as combinations; the best single model is chosen unless a combination
+ * beats it by 1 %.  Standardised residuals
  * z = (y - f) / sqrt(max(f, 1)) give the interval bounds
  * f + q * sqrt(max(f, 1)) at their empirical (1 -/+ level) / 2 quantiles;
  * closed intervals are left out.

@@ -178,10 +178,19 @@ double wfm_events_uplift(const wfm_events *e, int64_t day, int *named)
 	return f;
 }
 
-int wfm_events_has_uplift(const wfm_events *e, int name)
+long wfm_events_unlearned(const wfm_events *e, size_t i, int64_t hist_from, int64_t hist_to,
+			  int64_t from, int64_t to)
 {
-	for (size_t i = 0; e && i < e->n; i++)
-		if (e->ev[i].name == name && !isnan(e->ev[i].uplift))
-			return 1;
-	return 0;
+	for (; e && i < e->n; i++) {
+		const struct wfm_event *v = &e->ev[i];
+		int known = 0;
+		if (v->day < from || v->day > to || v->closed || !isnan(v->uplift))
+			continue;
+		for (size_t j = 0; j < e->n && !known; j++)
+			known = e->ev[j].name == v->name && e->ev[j].day >= hist_from &&
+				e->ev[j].day <= hist_to;
+		if (!known)
+			return (long)i;
+	}
+	return -1;
 }

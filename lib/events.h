@@ -47,7 +47,10 @@ int wfm_events_closed(const wfm_events *e, int64_t day);
 /* Product of the uplifts of the events on `day` (1 when none);
  * *named = 1 when any event there has an uplift. */
 double wfm_events_uplift(const wfm_events *e, int64_t day, int *named);
-/* 1 when event name `name` has an uplift on some row. */
-int wfm_events_has_uplift(const wfm_events *e, int name);
+/* The first row from `i` on dated in [from, to] that is neither closed
+ * nor uplifted and whose name has no date in [hist_from, hist_to]: an
+ * event the forecast cannot know.  -1 when none. */
+long wfm_events_unlearned(const wfm_events *e, size_t i, int64_t hist_from, int64_t hist_to,
+			  int64_t from, int64_t to);
 
 #endif

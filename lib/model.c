@@ -433,28 +433,98 @@ void wfm_model_closed(const double *y, size_t n, const wfm_calendar *cal,
 	free(seen);
 }
 
+/* Typical AHT of the window: median of the known values with volume, and
+ * the largest volume (weights are volume / vmax, so sums stay finite). */
+static double aht_median(const double *aht, const double *vol, size_t from, size_t n,
+			 double *vmax)
+{
+	double *v = malloc((n - from) * sizeof(double)), med = NAN;
+	size_t k = 0;
+
+	*vmax = 0;
+	for (size_t t = from; t < n; t++)
+		if (!isnan(aht[t]) && !isnan(vol[t]) && vol[t] > 0 && isfinite(vol[t]) && isfinite(aht[t])) {
+			if (v)
+				v[k++] = aht[t];
+			*vmax = fmax(*vmax, vol[t]);
+		}
+	if (v && k)
+		med = median(v, k);
+	free(v);
+	return med;
+}
+
+/* Daily volume-weighted AHT over [from, n) and its weighted linear trend;
+ * *c1 = 0 when under 14 days. */
+static int aht_trend(const double *aht, const double *vol, size_t from, size_t n,
+		     const wfm_calendar *cal, double lo, double hi, double vmax,
+		     double *c0, double *c1)
+{
+	size_t maxd = (n - from) / (size_t)cal->per_day + 2, nd = 0;
+	double *dx = calloc(maxd, sizeof(double)), *dy = calloc(maxd, sizeof(double));
+	double *dw = calloc(maxd, sizeof(double));
+
+	*c0 = *c1 = 0;
+	if (!dx || !dy || !dw) {
+		free(dx);
+		free(dy);
+		free(dw);
+		return -1;
+	}
+	for (size_t t = from; t < n; t++) {
+		if (t > from && cal->day[t] != cal->day[t - 1] && dw[nd] > 0)
+			nd++;
+		if (nd >= maxd)
+			break;
+		if (isnan(aht[t]) || isnan(vol[t]) || !(vol[t] > 0) || !(aht[t] >= lo && aht[t] <= hi))
+			continue;
+		dx[nd] = (double)cal->day[t];
+		dy[nd] += vol[t] / vmax * aht[t];
+		dw[nd] += vol[t] / vmax;
+	}
+	if (nd < maxd && dw[nd] > 0)
+		nd++;
+	for (size_t d = 0; d < nd; d++)
+		dy[d] /= dw[d];
+	if (nd >= 14) {
+		double cov00, cov01, cov11, sumsq;
+		if (gsl_fit_wlinear(dx, 1, dw, 1, dy, 1, nd, c0, c1, &cov00, &cov01, &cov11, &sumsq))
+			*c1 = 0;
+	}
+	free(dx);
+	free(dy);
+	free(dw);
+	return 0;
+}
+
 int wfm_aht_forecast(const double *aht, const double *vol, size_t n, size_t h,
 		     const wfm_calendar *cal, const unsigned char *closed,
 		     double *out, wfm_error *err)
 {
-	size_t cells = 7 * (size_t)cal->per_day, week = cells, from8, from26, nd = 0;
+	size_t cells = 7 * (size_t)cal->per_day, week = cells, from8, from26;
 	double *sw = calloc(cells, sizeof(double)), *swa = calloc(cells, sizeof(double));
-	double *dx = NULL, *dy = NULL, *dw = NULL, tw = 0, twa = 0, c0 = 0, c1 = 0, xmid = 0;
+	double tw = 0, twa = 0, c0 = 0, c1 = 0, xmid = 0, med, vmax, lo, hi;
 	int rc = 0;
 
 	if (!sw || !swa)
 		goto oom;
 	from8 = n > 8 * week ? n - 8 * week : 0;
 	from26 = n > 26 * week ? n - 26 * week : 0;
-	for (size_t t = from8; t < n; t++) {
+	/* values beyond 20x the median either way are errors, not AHT */
+	med = aht_median(aht, vol, from26, n, &vmax);
+	lo = med / 20;
+	hi = med * 20;
+	for (size_t t = from8; t < n && !isnan(med); t++) {
 		size_t c = cal->wday[t] * (size_t)cal->per_day + (size_t)cal->slot[t];
-		if (isnan(aht[t]) || isnan(vol[t]) || vol[t] <= 0)
+		double w;
+		if (isnan(aht[t]) || isnan(vol[t]) || !(vol[t] > 0) || !(aht[t] >= lo && aht[t] <= hi))
 			continue;
-		sw[c] += vol[t];
-		swa[c] += vol[t] * aht[t];
-		tw += vol[t];
-		twa += vol[t] * aht[t];
-		xmid += vol[t] * (double)cal->day[t];
+		w = vol[t] / vmax;
+		sw[c] += w;
+		swa[c] += w * aht[t];
+		tw += w;
+		twa += w * aht[t];
+		xmid += w * (double)cal->day[t];
 	}
 	if (tw <= 0) {   /* no AHT known: NAN everywhere */
 		for (size_t k = 0; k < h; k++)
@@ -462,39 +532,16 @@ int wfm_aht_forecast(const double *aht, const double *vol, size_t n, size_t h,
 		goto done;
 	}
 	xmid /= tw;
-	/* daily volume-weighted mean AHT over the last 26 weeks */
-	{
-		size_t maxd = (n - from26) / (size_t)cal->per_day + 2;
-		if (!(dx = calloc(maxd, sizeof(double))) || !(dy = calloc(maxd, sizeof(double))) ||
-		    !(dw = calloc(maxd, sizeof(double))))
-			goto oom;
-		for (size_t t = from26; t < n; t++) {
-			if (t > from26 && cal->day[t] != cal->day[t - 1] && dw[nd] > 0)
-				nd++;
-			if (nd >= maxd)
-				break;
-			if (isnan(aht[t]) || isnan(vol[t]) || vol[t] <= 0)
-				continue;
-			dx[nd] = (double)cal->day[t];
-			dy[nd] += vol[t] * aht[t];
-			dw[nd] += vol[t];
-		}
-		if (nd < maxd && dw[nd] > 0)
-			nd++;
-		for (size_t d = 0; d < nd; d++)
-			dy[d] /= dw[d];
-		if (nd >= 14) {
-			double cov00, cov01, cov11, sumsq;
-			if (gsl_fit_wlinear(dx, 1, dw, 1, dy, 1, nd, &c0, &c1, &cov00, &cov01, &cov11, &sumsq))
-				c1 = 0;
-		}
-	}
+	if (aht_trend(aht, vol, from26, n, cal, lo, hi, vmax, &c0, &c1))
+		goto oom;
 	for (size_t k = 0; k < h; k++) {
 		size_t i = n + k, c = cal->wday[i] * (size_t)cal->per_day + (size_t)cal->slot[i];
 		double base = sw[c] > 0 ? swa[c] / sw[c] : twa / tw;
 		double level = c0 + c1 * xmid, fac = 1;
 		if (c1 != 0 && level > 0)
 			fac = (c0 + c1 * (double)cal->day[i]) / level;
+		/* a trend is not extrapolated past halving or doubling */
+		fac = isfinite(fac) ? fmin(2, fmax(0.5, fac)) : 1;
 		out[k] = closed && closed[c] ? 0 : base * fac;
 	}
 	goto done;
@@ -503,8 +550,5 @@ oom:
 done:
 	free(sw);
 	free(swa);
-	free(dx);
-	free(dy);
-	free(dw);
 	return rc;
 }
