@@ -6,8 +6,9 @@
 # 34, 36 and 38 of 40) every model forecasts 14 days; WAPE is pooled over
 # the 4 origins per grid, channel and model, beside the 4-week same-slot
 # mean computed here in awk.  The events file lists the holidays with
-# closed=1, as a bank would.  Last lines: auto against snaive and the
-# 4-week mean.
+# closed=1, as a bank would.  Then auto against snaive and the 4-week
+# mean per series; the bundled history gets the same check (4 origins a
+# week apart; snaive, regression and auto).
 set -eu
 TMP=${BENCH_TMP:-/tmp}
 GENB=${GEN_BANK:-bin/.obj/wfm-gen-bank}
@@ -38,29 +39,36 @@ mean4() {
 	NR > 1 && d >= od && d < od + 14 { print $1 "," $2 "," s[(d % 7) "," substr($1, 12) "," $2] / 4 }
 	' "$1"
 }
-for g in 60 15; do
-	"$GENB" $g 20250106 "$TMP"
-	H=$TMP/bank-$g.csv
-	: >"$TMP/scores-$g"
-	for o in $ORIGINS; do
+# series NAME HISTORY EVENTS "MODELS" "ORIGINS": WAPE lines for one series
+series() {
+	name=$1 H=$2 EV=$3 models=$4 origins=$5
+	: >"$TMP/scores-$name"
+	for o in $origins; do
 		awk -F, -v o="$o" 'NR == 1 || $1 < o' "$H" >"$TMP/hist.csv"
-		for m in $MODELS; do
+		for m in $models; do
 			bin/wfm-forecast "$TMP/hist.csv" --horizon 14d --model $m \
-				--events "$TMP/bank-events.csv" -q -o "$TMP/f.csv"
-			score "$H" "$TMP/f.csv" "$o" | sed "s/^/$m /" >>"$TMP/scores-$g"
+				--events "$EV" -q -o "$TMP/f.csv"
+			score "$H" "$TMP/f.csv" "$o" | sed "s/^/$m /" >>"$TMP/scores-$name"
 		done
 		mean4 "$H" "$o" >"$TMP/m4.csv"
-		score "$H" "$TMP/m4.csv" "$o" | sed "s/^/mean4 /" >>"$TMP/scores-$g"
+		score "$H" "$TMP/m4.csv" "$o" | sed "s/^/mean4 /" >>"$TMP/scores-$name"
 	done
-	awk -v g=$g '{ e[$2 " " $1] += $3; y[$2 " " $1] += $4 }
-	END { for (k in e) { split(k, p, " "); printf "bank_wape_%smin_%s_%s: %.2f %%\n", g, p[1], p[2], 100 * e[k] / y[k] } }' \
-		"$TMP/scores-$g" | sort
-	awk -v g=$g '{ e[$2 " " $1] += $3; y[$2 " " $1] += $4; ch[$2] = 1 }
+	awk -v g=$name '{ e[$2 " " $1] += $3; y[$2 " " $1] += $4 }
+	END { for (k in e) { split(k, p, " "); printf "%s_wape_%s_%s: %.2f %%\n", g, p[1], p[2], 100 * e[k] / y[k] } }' \
+		"$TMP/scores-$name" | sort
+	awk -v g=$name '{ e[$2 " " $1] += $3; y[$2 " " $1] += $4; ch[$2] = 1 }
 	END { for (c in ch) {
 		a = e[c " auto"] / y[c " auto"]; s = e[c " snaive"] / y[c " snaive"]; m = e[c " mean4"] / y[c " mean4"]
-		printf "bank_auto_vs_snaive_%smin_%s: %+.1f %% (auto %.2f, snaive %.2f, 4-week mean %.2f WAPE %%)\n", g, c, 100 * (a / s - 1), 100 * a, 100 * s, 100 * m } }' \
-		"$TMP/scores-$g" | sort
+		printf "%s_auto_vs_snaive_%s: %+.1f %% (auto %.2f, snaive %.2f, 4-week mean %.2f WAPE %%)\n", g, c, 100 * (a / s - 1), 100 * a, 100 * s, 100 * m } }' \
+		"$TMP/scores-$name" | sort
+}
+for g in 60 15; do
+	"$GENB" $g 20250106 "$TMP"
+	series bank${g}min "$TMP/bank-$g.csv" "$TMP/bank-events.csv" "$MODELS" "$ORIGINS"
 done
+# the bundled data (our own generator) the same way, as a guard
+TZ=Europe/Moscow series bundled data/history.csv data/events.csv "snaive regression auto" \
+	"2026-10-19 2026-10-26 2026-11-02 2026-11-09"
 t=$(/usr/bin/time -f %e bin/wfm-forecast "$TMP/bank-15.csv" --horizon 14d --events "$TMP/bank-events.csv" \
 	--backtest 8w -q -o "$TMP/f.csv" 2>&1 >/dev/null | tail -n 1)
 echo "bank_forecast_time_15min_3ch: $t s (40 weeks x 3 channels at 15 min, auto, 8-week backtest, 14 days)"
