@@ -41,7 +41,7 @@ static void score(struct wfm_backtest *bt, int slot, const double *act, const do
 
 /* Forecast every model from every origin into f[k][0..len). */
 static int folds(const double *y, const wfm_calendar *cal, struct wfm_backtest *bt,
-		 unsigned models, const struct wfm_model_opts *o, double **f, wfm_error *err)
+		 const struct wfm_model_opts *o, double **f, wfm_error *err)
 {
 	size_t week = 7 * (size_t)cal->per_day, H = bt->horizon;
 	struct wfm_model_opts oo = *o;
@@ -62,7 +62,6 @@ static int folds(const double *y, const wfm_calendar *cal, struct wfm_backtest *
 			if (bt->mask[k])
 				rc = wfm_model_forecast(k, y, origin, H, cal, &oo, f[k] + w * H, err);
 	}
-	(void)models;
 	free(evf);
 	return rc;
 }
@@ -129,7 +128,7 @@ int wfm_backtest_run(const double *y, const double *obs, size_t n,
 	for (int k = 0; k < WFM_MODEL_COUNT; k++)
 		if ((models & (1u << k)) && wfm_model_usable(k, bt->first, cal->per_day) == k)
 			bt->mask[k] = 1u << k;
-	if (folds(y, cal, bt, models, o, f, err))
+	if (folds(y, cal, bt, o, f, err))
 		goto done;
 	for (size_t w = 0; w < weeks; w++)
 		for (size_t t = 0; t < H; t++) {
