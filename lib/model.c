@@ -53,17 +53,22 @@ void wfm_calendar_free(wfm_calendar *c)
 
 /* The models: one row each (to add a model: its module, an enum value in
  * model.h, a row here). */
+typedef int model_fn(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+		     const struct wfm_model_opts *o, double *out, wfm_error *err);
+static model_fn snaive, hw, regression, slotavg, decomp;
+
 static const struct {
 	const char *name;
 	int min_weeks;        /* history needed, else snaive */
 	int events;           /* fitted on the event-adjusted series */
+	model_fn *fn;         /* fit on y[0..n), forecast out[0..h) */
 } models[WFM_MODEL_COUNT + 1] = {
-	[WFM_MODEL_SNAIVE] = { "snaive", 1, 0 },
-	[WFM_MODEL_HW] = { "hw", 2, 1 },
-	[WFM_MODEL_REGRESSION] = { "regression", 4, 0 },
-	[WFM_MODEL_SLOTAVG] = { "slotavg", 2, 1 },
-	[WFM_MODEL_DECOMP] = { "decomp", 3, 1 },
-	[WFM_MODEL_AUTO] = { "auto", 1, 0 },
+	[WFM_MODEL_SNAIVE] = { "snaive", 1, 0, snaive },
+	[WFM_MODEL_HW] = { "hw", 2, 1, hw },
+	[WFM_MODEL_REGRESSION] = { "regression", 4, 0, regression },
+	[WFM_MODEL_SLOTAVG] = { "slotavg", 2, 1, slotavg },
+	[WFM_MODEL_DECOMP] = { "decomp", 3, 1, decomp },
+	[WFM_MODEL_AUTO] = { "auto", 1, 0, NULL },
 };
 
 const char *wfm_model_name(int kind)
@@ -235,40 +240,52 @@ int wfm_model_event_factors(const double *y, size_t n, size_t h, const wfm_calen
 	return 0;
 }
 
-/* Models fitted on y / evf, forecast times evf. */
+static int hw(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+	      const struct wfm_model_opts *o, double *out, wfm_error *err)
+{
+	size_t week = 7 * (size_t)cal->per_day, win = (o->hw_weeks ? o->hw_weeks : 12) * week;
+
+	if (win > n)
+		win = n;
+	return wfm_hw_forecast(y + n - win, win, h, (size_t)cal->per_day, week,
+			       o->hw_mult, o->hw_ar1, win, out, NULL, err);
+}
+
+static int slotavg(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+		   const struct wfm_model_opts *o, double *out, wfm_error *err)
+{
+	return wfm_slotavg_forecast(y, n, h, cal, o->skip, out, err);
+}
+
+static int decomp(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+		  const struct wfm_model_opts *o, double *out, wfm_error *err)
+{
+	return wfm_decomp_forecast(y, n, h, cal, o->skip, out, err);
+}
+
+/* Model kind fitted on y / evf, forecast times evf (the event factors). */
 static int adjusted(int kind, const double *y, size_t n, size_t h, const wfm_calendar *cal,
 		    const struct wfm_model_opts *o, double *out, wfm_error *err)
 {
-	size_t week = 7 * (size_t)cal->per_day, win = (o->hw_weeks ? o->hw_weeks : 12) * week;
 	double *evf = NULL, *adj = NULL;
-	const double *use = y;
+	const double *f = o->evf;
 	int rc = -1;
 
-	if (o->events && o->events->n) {
-		if (!(adj = malloc(n * sizeof(*adj))))
-			return wfm_error_set(err, "out of memory");
-		if (!o->evf && !(evf = malloc((n + h) * sizeof(*evf)))) {
-			free(adj);
-			return wfm_error_set(err, "out of memory");
-		}
-		if (evf && wfm_model_event_factors(y, n, h, cal, o, evf, err))
-			goto done;
-		for (size_t i = 0; i < n; i++)
-			adj[i] = y[i] / (o->evf ? o->evf : evf)[i];
-		use = adj;
+	if (!o->events || !o->events->n)
+		return models[kind].fn(y, n, h, cal, o, out, err);
+	if (!(adj = malloc(n * sizeof(*adj))) || (!f && !(evf = malloc((n + h) * sizeof(*evf))))) {
+		free(adj);
+		return wfm_error_set(err, "out of memory");
 	}
-	if (win > n)
-		win = n;
-	if (kind == WFM_MODEL_HW)
-		rc = wfm_hw_forecast(use + n - win, win, h, (size_t)cal->per_day, week,
-				     o->hw_mult, o->hw_ar1, win, out, NULL, err);
-	else if (kind == WFM_MODEL_SLOTAVG)
-		rc = wfm_slotavg_forecast(use, n, h, cal, o->skip, out, err);
-	else
-		rc = wfm_decomp_forecast(use, n, h, cal, o->skip, out, err);
-	if (!rc && use != y)
+	if (evf && wfm_model_event_factors(y, n, h, cal, o, evf, err))
+		goto done;
+	if (!f)
+		f = evf;
+	for (size_t i = 0; i < n; i++)
+		adj[i] = y[i] / f[i];
+	if (!(rc = models[kind].fn(adj, n, h, cal, o, out, err)))
 		for (size_t k = 0; k < h; k++)
-			out[k] *= (o->evf ? o->evf : evf)[n + k];
+			out[k] *= f[n + k];
 done:
 	free(adj);
 	free(evf);
@@ -325,21 +342,10 @@ int wfm_model_forecast(int kind, const double *y, size_t n, size_t h,
 	if (n < week)
 		return wfm_error_set(err, "%zu intervals of history is under one week (%zu): "
 				     "no model can be fitted", n, week);
-	switch (kind) {
-	case WFM_MODEL_SNAIVE:
-		rc = snaive(y, n, h, cal, o, out, err);
-		break;
-	case WFM_MODEL_HW:
-	case WFM_MODEL_SLOTAVG:
-	case WFM_MODEL_DECOMP:
-		rc = adjusted(kind, y, n, h, cal, o, out, err);
-		break;
-	case WFM_MODEL_REGRESSION:
-		rc = regression(y, n, h, cal, o, out, err);
-		break;
-	default:
+	if (kind < 0 || kind >= WFM_MODEL_COUNT)
 		return wfm_error_set(err, "model %d cannot forecast directly", kind);
-	}
+	rc = models[kind].events ? adjusted(kind, y, n, h, cal, o, out, err)
+		: models[kind].fn(y, n, h, cal, o, out, err);
 	if (rc)
 		return rc;
 	for (size_t k = 0; k < h; k++) {

@@ -16,8 +16,12 @@
  * Closed hours (zero in every week of the recent history) forecast 0, and
  * so do whole days that events.csv marks closed.  Days that wfm_model_screen()
  * flags (zero days where the weekday is open, outlier days) are left out of
- * the fits (o->skip).  To add a model: a module with its forecast function,
- * one enum value here and one row in model.c's table.
+ * the fits (o->skip).  To add a model: a module with its forecast function
+ * (lib/NAME.c), one enum value here (before WFM_MODEL_COUNT) and one row in
+ * model.c's models[] table (name, weeks of history it needs, whether it is
+ * fitted on the event-adjusted series, and a wrapper of the uniform
+ * model_fn type); --model, auto's backtest, the report and the
+ * combinations pick it up from there.
  *
  * Entry points: wfm_calendar_alloc(), wfm_model_forecast(),
  * wfm_model_impute(), wfm_model_closed(), wfm_model_usable(),
