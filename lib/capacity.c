@@ -114,6 +114,8 @@ static int map_profile(wfm_cap *m, wfm_error *err)
 {
 	const struct wfm_cap_input *in = m->in;
 
+	if (!in->prof)
+		return 0;
 	for (size_t c = 0; c < m->nc; c++) {
 		size_t k;
 		for (k = 0; k < in->prof->nchan && strcmp(in->prof_names[k], in->vol->channel[c]); k++)
@@ -138,7 +140,7 @@ wfm_cap *wfm_cap_prepare(const struct wfm_cap_input *in, wfm_error *err)
 	m->in = in;
 	m->nc = in->vol->nchan;
 	m->nw = in->vol->nweeks;
-	m->ns = (size_t)in->prof->nslots;
+	m->ns = in->prof ? (size_t)in->prof->nslots : 24;
 	if ((size_t)lead >= m->nw) {
 		wfm_error_at(err, p->file, p->lead_line, "value",
 			     "lead time %d weeks (recruiting %d + training %d) is not shorter than the "
@@ -156,7 +158,7 @@ wfm_cap *wfm_cap_prepare(const struct wfm_cap_input *in, wfm_error *err)
 		if (in->cfg->ch[m->map[c]].kind == WFM_BACKLOG && in->cfg->ch[m->map[c]].deadline_h > maxdl)
 			maxdl = in->cfg->ch[m->map[c]].deadline_h;
 	m->pad = (size_t)ceil(maxdl / 24);
-	if (!(m->s = wfm_series_alloc(m->nc, (const char *const *)in->vol->channel, 0, in->prof->step,
+	if (!(m->s = wfm_series_alloc(m->nc, (const char *const *)in->vol->channel, 0, (int)(86400 / m->ns),
 				      (m->pad + 7) * m->ns, 1, err)))
 		goto fail;
 	if (!(m->req = calloc(m->nc * m->s->n, sizeof(*m->req))))
@@ -177,11 +179,13 @@ fail:
 static int make_shape(wfm_cap *m, wfm_error *err)
 {
 	const wfm_profile *pf = m->in->prof;
-	size_t ns = m->ns, G = (size_t)pf->ngroups;
+	size_t ns = m->ns, G = pf ? (size_t)pf->ngroups : 7;
 
 	if (!(m->shape = calloc(m->nc * G * ns, sizeof(double))))
 		return wfm_error_set(err, "out of memory");
-	for (size_t c = 0; c < m->nc; c++) {
+	for (size_t i = 0; !pf && i < m->nc * G * ns; i++)
+		m->shape[i] = 1.0 / (7.0 * (double)ns);     /* no profile: flat */
+	for (size_t c = 0; pf && c < m->nc; c++) {
 		const struct wfm_profile_chan *ch = &pf->chan[m->pmap[c]];
 		double *sh = m->shape + c * G * ns, tot = 0;
 		for (size_t g = 0; g < G; g++) {
@@ -205,10 +209,10 @@ static int make_shape(wfm_cap *m, wfm_error *err)
 
 static double weight(const wfm_cap *m, size_t c, int64_t day, size_t k)
 {
-	size_t G = (size_t)m->in->prof->ngroups, g;
+	size_t G = m->in->prof ? (size_t)m->in->prof->ngroups : 7, g;
 	int y, mo, d;
 
-	if (m->in->prof->by == WFM_BY_WEEKDAY) {
+	if (!m->in->prof || m->in->prof->by == WFM_BY_WEEKDAY) {
 		g = (size_t)wfm_time_weekday(day);
 	} else {
 		wfm_time_civil_from_days(day, &y, &mo, &d);

@@ -60,7 +60,7 @@ struct wfm_cap_input {
 	const struct wfm_cap_params *par;
 	const wfm_cap_headcount *hc;
 	const wfm_channels *cfg;
-	const wfm_profile *prof;
+	const wfm_profile *prof;        /* NULL: volumes spread evenly, hourly */
 	const char *const *prof_names;  /* the profile's channel names */
 	const char *prof_file;
 	const wfm_tz *tz;

@@ -17,7 +17,7 @@ static const char *prog = "wfm-capacity";
 
 static const char usage[] =
 	"Usage: wfm capacity VOLUMES.csv... --channels CHANNELS.csv --headcount HEADCOUNT.csv\n"
-	"       --params PARAMS.csv (--profile PROFILE.csv | --history HISTORY.csv) [options]\n"
+	"       --params PARAMS.csv [--profile PROFILE.csv | --history HISTORY.csv] [options]\n"
 	"\n"
 	"Long-range staffing and hiring plan, week by week: required FTE from\n"
 	"interval-level sizing (the weekly or monthly volumes spread over the\n"
@@ -36,6 +36,7 @@ static const char usage[] =
 	"                         ramp-up, shrinkage, overtime (required; docs/capacity.md)\n"
 	"  --profile FILE         intraday shape: output of wfm profile (--by weekday|month)\n"
 	"  --history FILE         or a history to compute the weekday profile from\n"
+	"                         (neither: volumes spread evenly over the week)\n"
 	"  --rules FILE           shift rules: measure the shift efficiency from the shift\n"
 	"                         model's LP bound (else params' shift_efficiency, else 1)\n"
 	"  --scenario LIST        NAME=FACTOR,... volumes of the first file x FACTOR\n"
@@ -168,8 +169,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "no volumes file given");
 	if (!o->channels || !o->headcount || !o->params)
 		wfm_usage_fail(prog, "--channels, --headcount and --params are required");
-	if (!o->profile == !o->history)
-		wfm_usage_fail(prog, "give one of --profile and --history");
+	if (o->profile && o->history)
+		wfm_usage_fail(prog, "give --profile or --history, not both");
 	o->vol = (const char **)argv + optind;
 	o->nvol = (size_t)(argc - optind);
 	scenarios(o);
@@ -184,9 +185,10 @@ static void report(const struct opts *o, const wfm_cap_volumes *v, const struct 
 	if (!fp)
 		return;
 	wfm_time_format_date(v->first_day, day, sizeof(day));
-	fprintf(fp, "%s: %zu weeks from %s (%s volumes), %zu channels, lead time %d weeks "
+	fprintf(fp, "%s: %zu weeks from %s (%s volumes), %zu channel%s, lead time %d weeks "
 		"(recruiting %d + training %d)\n", prog, v->nweeks, day, v->monthly ? "monthly" : "weekly",
-		v->nchan, p->recruit_weeks + p->train_weeks, p->recruit_weeks, p->train_weeks);
+		v->nchan, v->nchan == 1 ? "" : "s", p->recruit_weeks + p->train_weeks, p->recruit_weeks,
+		p->train_weeks);
 	fprintf(fp, "  shift efficiency  ");
 	for (size_t i = 0; i < ne; i++)
 		if (eh[i] > 0)
@@ -227,7 +229,7 @@ int main(int argc, char **argv)
 	wfm_cap_volumes *vol[MAX_SCEN] = { 0 };
 	wfm_cap_headcount *hc;
 	wfm_channels *cfg;
-	wfm_profile *prof;
+	wfm_profile *prof = NULL;
 	wfm_series *hist = NULL;
 	wfm_shiftrules *rules = NULL;
 	wfm_atomic *out;
@@ -242,10 +244,13 @@ int main(int argc, char **argv)
 	    wfm_cap_params_load(o.params, &par, &err) || !(hc = wfm_cap_headcount_load(o.headcount, &err)) ||
 	    (o.rules && !(rules = wfm_shiftrules_load(o.rules, &err))))
 		wfm_die(prog, &err);
-	if (o.profile ? !(prof = wfm_profile_load(o.profile, &err)) :
-	    !(hist = wfm_series_load(o.history, tz, &err)) ||
-	    !(prof = wfm_profile_compute(hist, tz, WFM_BY_WEEKDAY, &err)))
+	if (o.profile ? !(prof = wfm_profile_load(o.profile, &err)) : o.history &&
+	    (!(hist = wfm_series_load(o.history, tz, &err)) ||
+	     !(prof = wfm_profile_compute(hist, tz, WFM_BY_WEEKDAY, &err))))
 		wfm_die(prog, &err);
+	if (!prof)
+		wfm_warn(prog, "no --profile or --history: volumes spread evenly over the week's hours "
+			 "(required FTE is then the average-load figure)");
 	for (size_t f = 0; f < o.nvol; f++) {
 		if (!(vol[f] = wfm_cap_volumes_load(o.vol[f], &err)))
 			wfm_die(prog, &err);
@@ -254,7 +259,7 @@ int main(int argc, char **argv)
 						    "plans side by side need the same horizon" });
 	}
 	in = (struct wfm_cap_input){ .par = &par, .hc = hc, .cfg = cfg, .prof = prof,
-		.prof_names = (const char *const *)(hist ? hist->channel : prof->channel),
+		.prof_names = (const char *const *)(hist ? hist->channel : prof ? prof->channel : NULL),
 		.prof_file = o.profile ? o.profile : o.history, .tz = tz, .rules = rules,
 		.time_limit = o.time_limit };
 	wfm_staff_opts_default(&in.so);

@@ -106,6 +106,12 @@ is "peaked profile: required = Erlang C hour by hour" "$(awk -F, "$erl"'
 	{ s = 0; for (h = 0; h < 24; h++) s += agents(vol[$1] / 7 * (5 + h) / 396 * 180 / 3600)
 	  want = 7 * s / 40 / 0.7; if (($9 - want)^2 > 1e-4) print $1, $9, want; n++ }
 	END { print "rows", n }' $F/volumes.csv $T/a.csv)" "rows 14"
+# Neither --profile nor --history: spread evenly, as the flat profile (warned).
+wfm capacity $F/volumes.csv --channels $F/channels.csv --headcount $F/headcount.csv \
+	--params $F/params.csv --scenario high=2 -o $T/flat.csv 2>$T/flat.err
+ok "no profile = flat profile" cmp $T/flat.csv $T/plan.csv
+ok "no profile: warned" grep -q "warning: no --profile or --history" $T/flat.err
+
 # The chart reads the plan back: a PNG, the same bytes twice.
 wfm chart capacity $T/plan.csv -o $T/plan.png
 ok "chart capacity: PNG" bash -c "head -c 8 '$T/plan.png' | od -An -c | grep -q 'P   N   G'"
