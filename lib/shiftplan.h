@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include "error.h"
 #include "coverage.h"
+#include "groups.h"
 #include "mip.h"
 #include "plan.h"
 #include "shiftrules.h"
@@ -46,6 +47,8 @@ typedef struct wfm_shiftreq {
 	size_t n;                /* intervals */
 	double *req;             /* sum of agents_gross over channels */
 	size_t nchan;
+	char **channel;          /* channel names, in order of first appearance */
+	double *chan_req;        /* [c * n + k]: agents_gross of channel c */
 	char file[256];          /* where it was read from, for messages */
 } wfm_shiftreq;
 
@@ -89,6 +92,8 @@ struct wfm_shiftplan_opts {
 	int break_step;          /* minutes between break placements; 0 = grid */
 	int no_wrap;             /* 1: the window is not cyclic */
 	const wfm_shiftwork *work;  /* flexible outbound work, or NULL */
+	const wfm_groups *groups;  /* plan per skill group (lib/shiftplan_groups.c), or NULL */
+	int specialists;         /* plan per channel: one single-skill group per open channel */
 };
 
 struct wfm_plan_row {
@@ -135,6 +140,7 @@ typedef struct wfm_shiftplan {
 	size_t ngroups, nchan;
 	char **group, **channel;
 	double *chan_required, *chan_scheduled;
+	double *group_paid;      /* paid hours per group */
 } wfm_shiftplan;
 
 /* Solve.  NULL with an error when the input cannot be planned: in hard
@@ -144,6 +150,11 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
 				   wfm_error *err);
 void wfm_shiftplan_free(wfm_shiftplan *p);
+/* The plan by skill groups (o->groups; see lib/shiftplan_groups.c);
+ * wfm_shiftplan_solve() calls it when o->groups is set. */
+wfm_shiftplan *wfm_shiftplan_solve_groups(const wfm_shiftreq *req, const wfm_shiftrules *rules,
+					  const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+					  wfm_error *err);
 /* The plan's rows as plan.csv shifts (local times in tz; group names when
  * planned by skill groups). */
 wfm_plan *wfm_shiftplan_plan(const wfm_shiftplan *p, const wfm_shiftrules *rs,

@@ -58,7 +58,7 @@ _wfm_direct() {
 }
 
 complete -o filenames -F _wfm wfm
-for _wfm_p in profile forecast staff simulate shifts roster functions outbound localize capacity chart; do
+for _wfm_p in profile forecast staff simulate shifts roster functions outbound localize intraday capacity chart; do
 	complete -o filenames -F _wfm_direct "wfm-$_wfm_p"
 done
 unset _wfm_p
