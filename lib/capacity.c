@@ -229,19 +229,25 @@ static int size_week(wfm_cap *m, size_t w, double factor, int flat, double *hour
 	const wfm_cap_volumes *v = in->vol;
 	wfm_series *s = m->s;
 	int64_t day0 = v->first_day + 7 * (int64_t)w;
-	size_t n7 = 7 * m->ns, off = m->pad * m->ns;
+	size_t n7 = 7 * m->ns, off = m->pad * m->ns, open[m->nc], first[m->nc];
 
 	s->start = wfm_time_day_start(day0 - (int64_t)m->pad, in->tz);
 	for (size_t c = 0; c < m->nc; c++) {
 		double vol = v->volume[c * m->nw + w] * factor, aht = v->aht[c * m->nw + w];
-		size_t open = 0;
-		for (size_t j = 0; j < n7; j++)
-			open += weight(m, c, day0 + (int64_t)(j / m->ns), j % m->ns) > 0;
+		/* flat: the week's average load over the channel's open intervals;
+		 * a queue channel's open intervals then all need the same agents,
+		 * so only the first is sized (the others are skipped) */
+		int queue = in->cfg->ch[m->map[c]].kind != WFM_BACKLOG;
+		open[c] = 0;
+		first[c] = s->n;
+		for (size_t i = off; i < s->n; i++)
+			if (weight(m, c, day0 + (int64_t)((i - off) / m->ns), (i - off) % m->ns) > 0 && !open[c]++)
+				first[c] = i;
 		for (size_t i = 0; i < s->n; i++) {
 			size_t j = (i + n7 - off % n7) % n7;   /* cyclic: padding repeats the week's end */
 			double wt = weight(m, c, day0 + (int64_t)(j / m->ns), j % m->ns);
-			/* flat: the week's average load over the channel's open intervals */
-			s->volume[c * s->n + i] = flat ? (wt > 0 ? vol / (double)open : 0) : vol * wt;
+			s->volume[c * s->n + i] = !flat ? vol * wt : queue && i != first[c] ? NAN :
+				wt > 0 ? vol / (double)open[c] : 0;
 			s->aht[c * s->n + i] = aht;
 		}
 	}
@@ -251,6 +257,8 @@ static int size_week(wfm_cap *m, size_t w, double factor, int flat, double *hour
 		double a = 0;
 		for (size_t i = off; i < s->n; i++)
 			a += (double)m->req[c * s->n + i].agents;
+		if (flat && in->cfg->ch[m->map[c]].kind != WFM_BACKLOG)
+			a *= (double)open[c];
 		hours[c] = a * s->step / 3600.0;
 	}
 	return 0;
