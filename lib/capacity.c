@@ -692,6 +692,7 @@ int wfm_cap_run(wfm_cap *m, double factor, struct wfm_cap_result *res, wfm_error
 	int rc = -1;
 
 	memset(res, 0, sizeof(*res));
+	res->factor = factor;
 	res->plan.nweeks = m->nw;
 	res->plan.week = calloc(m->nw, sizeof(struct wfm_cap_week));
 	if (!ps.req || !ps.avg || !ps.keep || !hires || !res->plan.week) {
@@ -718,4 +719,46 @@ out:
 		res->plan.week = NULL;
 	}
 	return rc;
+}
+
+/* ---- the report ---- */
+
+void wfm_cap_report(FILE *fp, const char *prog, const wfm_cap_volumes *v,
+		    const struct wfm_cap_params *p, int rules, const struct wfm_cap_result *res,
+		    size_t n, const double *eh, const double *ef, size_t ne)
+{
+	char day[16];
+
+	wfm_time_format_date(v->first_day, day, sizeof(day));
+	fprintf(fp, "%s: %zu weeks from %s (%s volumes), %zu channel%s, lead time %d weeks "
+		"(recruiting %d + training %d)\n", prog, v->nweeks, day, v->monthly ? "monthly" : "weekly",
+		v->nchan, v->nchan == 1 ? "" : "s", p->recruit_weeks + p->train_weeks, p->recruit_weeks,
+		p->train_weeks);
+	fprintf(fp, "  shift efficiency  ");
+	for (size_t i = 0; i < ne; i++)
+		if (eh[i] > 0)
+			fprintf(fp, "%s%.3f at %.0f agent-h/week", i ? ", " : "", ef[i], eh[i]);
+		else
+			fprintf(fp, "%.3f", ef[i]);
+	fprintf(fp, rules && p->efficiency == 0 ? " (shift model LP bound)\n" :
+		p->efficiency > 0 ? " (params)\n" : " (no --rules: paid hours = agent-hours)\n");
+	fprintf(fp, "  %-24s", "scenario");
+	for (size_t k = 0; k < n; k++)
+		fprintf(fp, " %12s", res[k].plan.name);
+#define ROW(label, fmt, expr) do { fprintf(fp, "\n  %-24s", label); \
+	for (size_t k = 0; k < n; k++) fprintf(fp, " " fmt, expr); } while (0)
+	ROW("volume factor", "%12.2f", res[k].factor);
+	ROW("classes", "%12zu", res[k].classes);
+	ROW("hires", "%12.0f", res[k].hires);
+	ROW("hires' paid hours", "%12.0f", res[k].hire_paid_hours);
+	ROW("weeks short after lead", "%12zu", res[k].short_weeks);
+	ROW("required FTE (mean)", "%12.1f", res[k].required_sum / (double)v->nweeks);
+	ROW("average-load FTE (mean)", "%12.1f", res[k].average_sum / (double)v->nweeks);
+	ROW("average load understates", "%11.1f%%",
+	    res[k].required_sum > 0 ? 100 * (1 - res[k].average_sum / res[k].required_sum) : 0);
+	ROW("integer program", "%12s", res[k].mip.status == WFM_MIP_OPTIMAL ? "optimal" : "time limit");
+	ROW("  above its LP bound", "%11.2f%%", 100 * res[k].mip.gap);
+	ROW("  seconds", "%12.2f", res[k].mip.seconds);
+	fputc('\n', fp);
+#undef ROW
 }
