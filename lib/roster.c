@@ -64,6 +64,7 @@ void wfm_roster_result_free(wfm_roster_result *r)
 	free(r->all);
 	free(r->day);
 	free(r->paid_min);
+	free(r->weekends_prev);
 	free(r->days);
 	free(r->weekends);
 	free(r->lates);
@@ -296,9 +297,13 @@ static void load_prev(struct st *st, const wfm_plan *prev, wfm_roster_result *re
 		long a;
 		int64_t k = s->day - st->ext0;
 		size_t w;
-		if (k < 0 || k >= 7)
-			continue;   /* only the week before the window matters */
-		if ((a = wfm_agents_find(st->ag, s->agent)) < 0) {
+		if (k >= 7)
+			continue;
+		if ((a = wfm_agents_find(st->ag, s->agent)) >= 0 && is_weekend(s->day))
+			res->weekends_prev[a]++;   /* weekend rotation over the whole history */
+		if (k < 0)
+			continue;   /* for the rules only the week before the window matters */
+		if (a < 0) {
 			if (!res->nprev_unknown++) {
 				res->prev_unknown_file = prev->file;
 				res->prev_unknown_line = s->line;
@@ -1015,6 +1020,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	st.weekends = res->weekends = calloc(n, sizeof(long));
 	st.lates = res->lates = calloc(n, sizeof(long));
 	res->paid_min = calloc(n, sizeof(long));
+	res->weekends_prev = calloc(n, sizeof(long));
 	res->days = calloc(n, sizeof(long));
 	res->day = calloc((size_t)ndays, sizeof(*res->day));
 	D.ty = malloc((plan->n + 1) * sizeof(*D.ty));
@@ -1032,7 +1038,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	left2 = malloc((plan->n + 1) * sizeof(long));
 	so = malloc((plan->n + 1) * sizeof(*so));
 	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
-	    !res->paid_min || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
+	    !res->paid_min || !res->weekends_prev || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
 	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !left2 || !so || !st.dep)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
@@ -1042,6 +1048,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		goto fail;
 	load_prev(&st, prev, res);
 	load_prev(&st, pub, res);
+	for (size_t a = 0; a < n; a++)   /* the cost sees weekends worked before too */
+		st.weekends[a] = res->weekends_prev[a];
 
 	/* A shift that fits nobody's hours and lengths stays unfilled with the
 	 * reason (unfilled_reason). */

@@ -100,6 +100,7 @@ typedef struct wfm_roster_result {
 	/* Per agent over the window: paid minutes, days, weekend days, late
 	 * shifts; full_weeks = ISO weeks wholly inside the window. */
 	long *paid_min, *days, *weekends, *lates;
+	long *weekends_prev;  /* weekend days in --previous / published rows before the window */
 	int full_weeks;
 	/* Soft objectives over the agent-weeks (ISO weeks wholly in the window
 	 * of agents available at least one day of it): weeks with at least two

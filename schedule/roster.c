@@ -7,6 +7,7 @@
 #include "groups.h"
 #include "plan.h"
 #include "roster.h"
+#include "rostermip.h"
 #include "strlist.h"
 #include "timeutil.h"
 #include "tz.h"
@@ -61,6 +62,10 @@ static const char usage[] =
 	"  --skills LIST          known skills, comma separated\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
+	"  --exact                also solve the assignment as an integer program\n"
+	"                         (GLPK, up to 150 agents x 7 days) and report the\n"
+	"                         heuristic's gap to it; the roster stays the heuristic's\n"
+	"  --time-limit S         seconds for --exact (default 60)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under:\n"
 	"                         people on shift per interval, breaks excluded;\n"
 	"                         required = the plan's own shifts, or with\n"
@@ -90,7 +95,8 @@ static const char usage[] =
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
 	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups;
-	int strict;
+	int strict, exact;
+	double time_limit;
 	struct wfm_roster_opts ro;
 };
 
@@ -117,6 +123,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "changes", required_argument, NULL, 'H' },
 		{ "max-moves", required_argument, NULL, 'M' },
 		{ "groups", required_argument, NULL, 'G' },
+		{ "exact", no_argument, NULL, 'E' },
+		{ "time-limit", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -124,6 +132,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_roster_opts_default(&o->ro);
+	o->time_limit = 60;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -144,6 +153,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'P': o->published = optarg; break;
 		case 'H': o->changes = optarg; break;
 		case 'G': o->groups = optarg; break;
+		case 'E': o->exact = 1; break;
+		case 'T': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.1, 86400); break;
 		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
 		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
 		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
@@ -164,6 +175,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--to needs --from");
 	if (o->from && !o->to && !o->published)
 		wfm_usage_fail(prog, "--from without --to needs --published");
+	if (o->exact && (o->published || o->groups))
+		wfm_usage_fail(prog, "--exact goes without --published and --groups");
 	if (o->changes && !o->published)
 		wfm_usage_fail(prog, "--changes goes with --published");
 	if (o->reqs && !o->coverage)
@@ -411,6 +424,16 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	fprintf(fp, "\nfairness (agents with shifts):\n");
 	stat_print(fp, "weekend days per agent", &wk);
 	stat_print(fp, "late shifts per agent", &late);
+	{
+		struct stat all = { 0 };
+		long any = 0;
+		for (size_t i = 0; i < ag->n; i++)
+			any += r->weekends_prev[i];
+		for (size_t i = 0; any && i < ag->n; i++)
+			stat_add(&all, (double)(r->weekends[i] + r->weekends_prev[i]));
+		if (any)
+			stat_print(fp, "weekend days, with previous", &all);
+	}
 }
 
 static int has_skill(const char *list, const char *skill)
@@ -461,6 +484,31 @@ static void report_groups(FILE *fp, const wfm_roster_result *r)
 		if (!n)
 			fprintf(fp, "unfilled for %s: none\n", r->chan[c].name);
 	}
+}
+
+/* --exact: the integer program's bound and best roster vs the heuristic. */
+static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, const wfm_plan *prev,
+			 const wfm_roster_result *res, const struct opts *o)
+{
+	struct wfm_rostermip_result x;
+	wfm_error err = { 0 };
+	if (ag->n > 150 || res->ndays > 7) {
+		wfm_warn(prog, "--exact: %zu agents x %d days is over 150 x 7: skipped", ag->n, res->ndays);
+		return;
+	}
+	if (wfm_rostermip_solve(plan, ag, prev, res, &o->ro, o->time_limit, &x, &err)) {
+		wfm_warn(prog, "--exact: %s", err.msg);
+		return;
+	}
+	fprintf(fp, "\nexact assignment (integer program, %zu columns, %zu rows, %.1f s, %s):\n", x.cols,
+		x.rows, x.seconds, x.status == 0 ? "solved to 0.01%" : x.status == 1 ? "time limit" : "infeasible");
+	fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %s%.1f\n",
+		x.heuristic_h, x.best_h, x.lp_solved ? "" : "(LP unfinished) ", x.bound_h);
+	if (x.lp_solved && x.bound_h > 0)
+		fprintf(fp, "  heuristic gap to the bound %.2f%%, to the best found %.2f%%%s\n",
+			100 * (x.bound_h - x.heuristic_h) / x.bound_h,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
+			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
 }
 
 /* "changed N of M rows", then each change when list is set. */
@@ -674,6 +722,8 @@ int main(int argc, char **argv)
 			report_groups(wfm_report(), res);
 		if (pub)
 			report_changes(wfm_report(), res, !o.changes);
+		if (o.exact)
+			report_exact(wfm_report(), plan, ag, prev, res, &o);
 		free(hreq);
 		free(hsch);
 	}
