@@ -169,6 +169,22 @@ static int is_weekend(int64_t day)
 	return wfm_time_weekday(day) >= 5;
 }
 
+/* Preferences of agent a for shift s on day, in hours: the weights of
+ * those s matches (> 0 wanted, < 0 avoided), less the weights of wanted
+ * shifts that day s is not (taking s forgoes them). */
+static double pref_score(const wfm_agents *ag, size_t a, int64_t day, const struct wfm_shift *s)
+{
+	double v = 0;
+	for (size_t k = ag->pref_off[a]; k < ag->pref_off[a + 1]; k++) {
+		const struct wfm_pref *p = &ag->pref[k];
+		if (wfm_agents_pref_match(p, day, s->name, s->start))
+			v += p->weight;
+		else if (p->weight > 0 && wfm_agents_pref_day(p, day))
+			v -= p->weight;
+	}
+	return v;
+}
+
 /* Cost of giving s on day k to agent a (lower is better), in hours. */
 static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s)
 {
@@ -206,6 +222,8 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		c += 24;           /* not one of the agent's planned days */
 	if (st->need)   /* specialists first: keep wider skills for wider groups */
 		c += extra_skills(ag, need_of(st, s));
+	if (st->ag->npref)   /* preferences.csv: wanted shifts cost less */
+		c -= pref_score(st->ag, a, day, s);
 	return c;
 }
 
@@ -779,6 +797,23 @@ static void soft_measures(const struct st *st, wfm_roster_result *res)
 				res->soft_spread_min += hi - lo;
 			}
 			res->soft_weekend_off += !st->wsh[W(st, a, d + 12)] && !st->wsh[W(st, a, d + 13)];
+		}
+	}
+	for (size_t k = 0; k < st->ag->npref; k++) {   /* preferences, per day they concern */
+		const struct wfm_pref *p = &st->ag->pref[k];
+		for (int d = 0; d < st->ndays; d++) {
+			const struct wfm_shift *x = st->wsh[W(st, p->agent, d + 7)];
+			int hit;
+			if (!wfm_agents_pref_day(p, st->first_day + d) || !p->weight)
+				continue;
+			hit = x && wfm_agents_pref_match(p, st->first_day + d, x->name, x->start);
+			if (p->weight > 0) {
+				res->pref_want++;
+				res->pref_want_ok += hit;
+			} else {
+				res->pref_avoid++;
+				res->pref_avoid_ok += !hit;
+			}
 		}
 	}
 }

@@ -110,6 +110,9 @@ typedef struct wfm_roster_result {
 	 * weeks with a whole weekend (Sat + Sun) off. */
 	long soft_weeks, soft_off2, soft_off2_consec, soft_multi, soft_stable, soft_weekend_off;
 	double soft_spread_min;
+	/* preferences.csv, per day a preference concerns: wanted (and met),
+	 * avoided (and kept free of it). */
+	long pref_want, pref_want_ok, pref_avoid, pref_avoid_ok;
 	/* Plan by skill groups only (else 0): per group, per channel. */
 	size_t ngroup, nchan;
 	struct wfm_roster_share *group, *chan;

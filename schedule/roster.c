@@ -47,7 +47,11 @@ static const char usage[] =
 	"  --availability FILE    agent_id,date,status; status (any case) available,\n"
 	"                         sick, vacation, training, day_off or unavailable;\n"
 	"                         rows for agents not in STAFF.csv are warned about\n"
-	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits\n"
+	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits,\n"
+	"                         and its weekend days for the weekend rotation\n"
+	"  --preferences FILE     agent_id,day,shift,weight: day Mon..Sun, a date or\n"
+	"                         empty; shift a name, a start window HH:MM-HH:MM or\n"
+	"                         empty; weight > 0 wants, < 0 avoids (hours of cost)\n"
 	"  --published FILE       roster.csv already published: keep it, change little\n"
 	"  --changes FILE         with --published: write date,agent_id,name,old,new,why\n"
 	"  --max-moves N          with --published: kept rows one open shift may move\n"
@@ -94,7 +98,7 @@ static const char usage[] =
 
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
-	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups;
+	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups, *prefs;
 	int strict, exact;
 	double time_limit;
 	struct wfm_roster_opts ro;
@@ -124,6 +128,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "max-moves", required_argument, NULL, 'M' },
 		{ "groups", required_argument, NULL, 'G' },
 		{ "exact", no_argument, NULL, 'E' },
+		{ "preferences", required_argument, NULL, 'F' },
 		{ "time-limit", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
@@ -154,6 +159,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'H': o->changes = optarg; break;
 		case 'G': o->groups = optarg; break;
 		case 'E': o->exact = 1; break;
+		case 'F': o->prefs = optarg; break;
 		case 'T': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.1, 86400); break;
 		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
 		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
@@ -421,6 +427,9 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		fprintf(fp, "  whole weekend off            %ld of %ld weeks (%.0f%%)\n", r->soft_weekend_off,
 			r->soft_weeks, 100.0 * r->soft_weekend_off / r->soft_weeks);
 	}
+	if (r->pref_want + r->pref_avoid)
+		fprintf(fp, "\npreferences (per day they concern): wanted %ld of %ld met, avoided %ld of %ld kept\n",
+			r->pref_want_ok, r->pref_want, r->pref_avoid_ok, r->pref_avoid);
 	fprintf(fp, "\nfairness (agents with shifts):\n");
 	stat_print(fp, "weekend days per agent", &wk);
 	stat_print(fp, "late shifts per agent", &late);
@@ -502,10 +511,18 @@ static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, c
 	}
 	fprintf(fp, "\nexact assignment (integer program, %zu columns, %zu rows, %.1f s, %s):\n", x.cols,
 		x.rows, x.seconds, x.status == 0 ? "solved to 0.01%" : x.status == 1 ? "time limit" : "infeasible");
+	if (x.status == 0) {   /* proven: the best found is the optimum (within 0.01%) */
+		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (LP bound %.1f)\n",
+			x.heuristic_h, x.best_h, x.bound_h);
+		fprintf(fp, "  heuristic gap to the optimum %.2f%%%s\n",
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
+			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
+		return;
+	}
 	fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %s%.1f\n",
-		x.heuristic_h, x.best_h, x.lp_solved ? "" : "(LP unfinished) ", x.bound_h);
+		x.heuristic_h, x.best_h, x.lp_solved ? "" : "(LP unfinished, none) ", x.bound_h);
 	if (x.lp_solved && x.bound_h > 0)
-		fprintf(fp, "  heuristic gap to the bound %.2f%%, to the best found %.2f%%%s\n",
+		fprintf(fp, "  heuristic gap: at most %.2f%% (to the LP bound), %.2f%% to the best found%s\n",
 			100 * (x.bound_h - x.heuristic_h) / x.bound_h,
 			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
 			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
@@ -651,7 +668,7 @@ int main(int argc, char **argv)
 	int64_t first, last;
 
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 7, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups);
+	wfm_stdin_once(prog, 8, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups, o.prefs);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
@@ -671,6 +688,13 @@ int main(int argc, char **argv)
 	if (ag->nunknown)
 		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu availability row%s skipped",
 			 o.avail, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
+			 ag->nunknown > 1 ? "s" : "");
+	ag->nunknown = 0;
+	if (o.prefs && wfm_agents_load_preferences(ag, o.prefs, &err))
+		wfm_die(prog, &err);
+	if (ag->nunknown)
+		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu preference row%s skipped",
+			 o.prefs, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
 			 ag->nunknown > 1 ? "s" : "");
 	if (o.prev && !(prev = wfm_roster_load(o.prev, &err)))
 		wfm_die(prog, &err);
