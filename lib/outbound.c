@@ -133,6 +133,9 @@ static int load_row(wfm_outbound *ob, wfm_csv_reader *r, const int *col, int64_t
 		return wfm_csv_error(r, col[3], err, "%s is negative", wfm_csv_get(r, col[3]));
 	if (j->records != floor(j->records))
 		return wfm_csv_error(r, col[3], err, "%s is not a whole number", wfm_csv_get(r, col[3]));
+	if (j->records > WFM_MAX_VOLUME)   /* found by fuzz_numeric: 1e308 records ran for minutes */
+		return wfm_csv_error(r, col[3], err, "%s is over the maximum of %g records",
+				     wfm_csv_get(r, col[3]), WFM_MAX_VOLUME);
 	if (wfm_csv_time(r, col[4], ob->zone[j->zone], 0, &j->deadline, err) < 0)
 		return -1;
 	if (j->deadline <= now) {
