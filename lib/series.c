@@ -37,10 +37,12 @@ static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
 		return -1;
 	if (amb == WFM_TZ_AMBIGUOUS && wfm_grid_seen_again(&ld->amb, rec->t, rec->chan))
 		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
-	if (wfm_csv_quantity(r, col[2], WFM_MAX_VOLUME, 0, &rec->vol, err))
+	/* no upper cap here: the forecaster screens outliers (1e308 among
+	 * normal volumes), the profile keeps its means finite */
+	if (wfm_csv_quantity(r, col[2], INFINITY, 0, &rec->vol, err))
 		return -1;
 	rec->aht = NAN;
-	if (col[3] >= 0 && wfm_csv_quantity(r, col[3], WFM_MAX_AHT, 1, &rec->aht, err))
+	if (col[3] >= 0 && wfm_csv_quantity(r, col[3], INFINITY, 1, &rec->aht, err))
 		return -1;
 	rec->line = wfm_csv_line(r);
 	return 0;
