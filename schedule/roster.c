@@ -284,6 +284,15 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		"its longest fitting shift (day-local rules only); %d day%s more than 3 points\n"
 		"below it (*): the weekly limits (days, contract hours) or the heuristic\n",
 		nbelow, nbelow == 1 ? "" : "s");
+	if (nbelow) {
+		double capm = 0;
+		for (size_t i = 0; i < ag->n; i++)
+			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
+		if (ph > 0 && capm < ph * 60)
+			fprintf(fp, "weekly limits: contract + tolerance hours of all agents (%.0f h) are %.0f%% of the\n"
+				"planned %.0f h, so the days cannot all reach their best\n", capm / 60,
+				100 * capm / (ph * 60), ph);
+	}
 	{
 		/* no roster can give the worst day more than its agents on their
 		 * longest fitting shifts, nor all days more than the contracts */
