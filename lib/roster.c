@@ -1142,11 +1142,17 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			goto oom;
 		/* Only the instances the dropped rows leave open are filled again:
 		 * what the published roster left unfilled stays so (held back in
-		 * vac[], given back after the fill). */
-		for (size_t t = 0; t < ntyall; t++) {
-			long keep = vac[t] < D.left[t] ? vac[t] : D.left[t];
-			vac[t] = D.left[t] - keep;
-			D.left[t] = keep;
+		 * vac[], given back after the fill).  Days the published roster
+		 * has no row on are rostered afresh. */
+		for (int d = 0; d < ndays; d++) {
+			int fresh = 1;
+			for (size_t a = 0; a < n && fresh; a++)
+				fresh = !pubrow[W(&st, a, d + 7)];
+			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++) {
+				long keep = fresh ? D.left[t] : vac[t] < D.left[t] ? vac[t] : D.left[t];
+				vac[t] = D.left[t] - keep;
+				D.left[t] = keep;
+			}
 		}
 	}
 	st.only_on = 1;

@@ -27,7 +27,8 @@
  * costs at most max_moves + 2 changed rows), with no days-on pattern, no
  * cross-day repair and no contract swaps.  Only the instances the dropped
  * rows leave open are filled: what the published roster left unfilled
- * stays unfilled.
+ * stays unfilled.  Days of the window without any published row (of a
+ * known agent) are filled afresh, without the days-on pattern.
  *
  * Nothing fitting nobody stops a roster: such shifts go to the unfilled
  * list with the reason.

@@ -53,6 +53,14 @@ is "agent left: none after" "$(grep -c '^2026-11-2[6-9],A010,' $T/n.csv)" 0
 is "agent left: one change per row" "$(grep -c ',A010,.*agent not in staff.csv$' $T/ch.csv)" \
 	"$(grep -c '^2026-11-2[6-9],A010,' $T/w.csv)"
 ok "changes header" grep -qx "date,agent_id,name,old,new,why" $T/ch.csv
+# A day the published roster does not reach is rostered afresh: Monday
+# published alone, then --from Tuesday --to Tuesday fills Tuesday's 80 shifts
+# (as many as a plain one-day roster) and keeps Monday.
+wfm roster $P $DATA/staff.csv --date 2026-11-23 -q -o $T/mon.csv
+wfm roster $P $DATA/staff.csv --published $T/mon.csv --from 2026-11-24 --to 2026-11-24 -q -o $T/n.csv
+wfm roster $P $DATA/staff.csv --date 2026-11-24 --previous $T/mon.csv -q -o $T/tue.csv
+is "fresh day filled" "$(grep -c '^2026-11-24,' $T/n.csv)" "$(grep -c '^2026-11-24,' $T/tue.csv)"
+ok "fresh day: Monday kept" cmp <(grep '^2026-11-23,' $T/n.csv) <(grep '^2026-11-23,' $T/mon.csv)
 wfm roster $P $DATA/staff.csv --from 2026-11-25 -o $T/x.csv 2>/dev/null
 is "--from alone needs --published" "$?" 2
 finish
