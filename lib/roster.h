@@ -53,6 +53,8 @@ struct wfm_roster_opts {
 	double tol_week_h;     /* paid hours may exceed the contract by this (4) */
 	int late_after;        /* a shift ending after this minute is late (1320) */
 	int max_moves;         /* repair: kept rows one open shift may move (1) */
+	double stable_w;       /* cost per hour a start lies over an hour from the
+				* agent's other starts that week (1; 0: off) */
 	const wfm_groups *groups; /* names of the plan's group column (NULL: each
 				   * group name is its skill list, "calls|chat") */
 };
