@@ -2,14 +2,15 @@
  * per-channel grid, the one loader for every program that reads it.
  *
  * Columns: timestamp, channel (required), volume, aht_s, agents,
- * agents_gross (each optional: an absent column leaves its array NULL).
+ * agents_gross, asa_s (each optional: an absent column leaves its array NULL).
  * Channels are kept in order of first appearance.  The interval length
  * (15, 30 or 60 min) is the most frequent gap between a channel's rows;
  * a row off that grid is an error naming its line, a duplicate names both
  * lines, a span over 100 years or too many cells (a year typo) names the
  * farthest row.  A wall time that occurs twice (clocks go back) is read as
  * the first occurrence, then the second.  Cells with no row are NAN and
- * counted; an empty aht_s is NAN; negative numbers are rejected.
+ * counted; an empty aht_s or asa_s is NAN (asa_s is empty on backlog
+ * channels, which have no queue); negative numbers are rejected.
  *
  * Entry points: wfm_requirements_load(), wfm_requirements_need(),
  * wfm_requirements_free().
@@ -29,7 +30,7 @@ typedef struct wfm_requirements {
 	int step;                 /* seconds */
 	size_t n;                 /* intervals per channel */
 	/* [c * n + i]; NAN = no row (aht_s: also empty); NULL = no column */
-	double *volume, *aht, *agents, *agents_gross;
+	double *volume, *aht, *agents, *agents_gross, *asa;
 	long *line;               /* [c * n + i]: source line, 0 = no row */
 	size_t missing;           /* cells with no row */
 	char file[256];           /* for messages ("<stdin>" for -) */

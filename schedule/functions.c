@@ -18,21 +18,26 @@ static const char *prog = "wfm-functions";
 static const char usage[] =
 	"Usage: wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --date D [options]\n"
 	"\n"
-	"Function per agent on shift and interval of one day: CALLS, CHAT, LETTERS,\n"
-	"DECLARATIONS (the requirement channels, upper-cased) or BREAK.  Real-time\n"
-	"channels are covered first (net `agents` of requirements.csv), the rest\n"
-	"of the capacity goes to backlog work with the most outstanding load; an\n"
-	"agent only gets a skill it has, preferably its primary (first) one, and\n"
-	"works at most --max-blocks blocks a day.  Shortfall per interval and\n"
-	"function: summary on stderr, full table with --shortfall.\n"
+	"Function per agent on shift and interval of one day: one of the requirement\n"
+	"channels, upper-cased (any names), BREAK, or IDLE when every channel the\n"
+	"agent has a skill for is closed (requirement 0 and no backlog waiting).\n"
+	"Real-time channels are covered first (net `agents` of requirements.csv),\n"
+	"and every real-time requirement the agents on shift can meet with their\n"
+	"skills is met; the rest of the capacity goes to backlog work with the\n"
+	"most outstanding load; an agent only gets a skill it has, preferably its\n"
+	"primary (first) one, and works at most --max-blocks blocks a day.\n"
+	"Shortfall per interval and function: summary on stderr, full table with\n"
+	"--shortfall.\n"
 	"\n"
 	"Options:\n"
 	"  --date D               the day to schedule (YYYY-MM-DD), required\n"
-	"  --step MIN             interval in minutes (15, 30, 60; default: the\n"
+	"  --step MIN             interval in minutes (15, 30, 60; default: the finest\n"
+	"                         the day's shifts and breaks lie on, at most the\n"
 	"                         requirements' interval, which it must divide)\n"
 	"  --max-blocks N         blocks of one function per agent and day (default 4)\n"
-	"  --realtime LIST        real-time channels, comma separated (default calls,chat,\n"
-	"                         or those of --channels whose kind is not backlog)\n"
+	"  --realtime LIST        real-time channels, comma separated (default: those\n"
+	"                         of --channels whose kind is not backlog, else those\n"
+	"                         whose requirement rows give an asa_s)\n"
 	"  --channels FILE        channels.csv: deadline_h of backlog channels (default 24)\n"
 	"                         and, with a kind column, which channels are backlog\n"
 	"  --view                 wall schedule: rows agents, columns hours, a letter\n"
@@ -78,7 +83,6 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->max_blocks = 4;
-	o->realtime = "calls,chat";
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -111,21 +115,50 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->staff = argv[optind + 2];
 }
 
-static void letters(const wfm_functions *f, char *let)
+/* UTF-8: bytes of the character that starts with c; display columns of s
+ * (one per character: names in Latin or Cyrillic script). */
+static size_t u8len(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static size_t columns(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* s cut to at most w columns, padded with spaces to w. */
+static void put_cols(FILE *fp, const char *s, size_t w)
+{
+	size_t k = 0;
+	while (*s && k < w) {
+		size_t l = u8len((unsigned char)*s);
+		fwrite(s, 1, strnlen(s, l), fp);
+		s += strnlen(s, l);
+		k++;
+	}
+	for (; k < w; k++)
+		fputc(' ', fp);
+}
+
+/* A letter (one character, up to 4 bytes) per function: the first one of
+ * its name not taken by an earlier function; B for BREAK. */
+static void letters(const wfm_functions *f, char (*let)[5])
 {
 	for (size_t c = 0; c < f->nfunc; c++) {
 		const char *p = f->func[c];
-		if (c == f->nfunc - 1) {
-			let[c] = 'B';
-			continue;
-		}
-		let[c] = '?';
-		for (; *p; p++) {
-			int used = *p == 'B';
+		strcpy(let[c], c == f->nfunc - 1 ? "B" : "?");
+		for (; *p && c + 1 < f->nfunc; p += u8len((unsigned char)*p)) {
+			size_t l = strnlen(p, u8len((unsigned char)*p));
+			int used = l == 1 && (*p == 'B' || *p == '-' || *p == '.');
 			for (size_t k = 0; k < c; k++)
-				used |= let[k] == *p;
+				used |= strlen(let[k]) == l && !memcmp(let[k], p, l);
 			if (!used) {
-				let[c] = *p;
+				memcpy(let[c], p, l);
+				let[c][l] = 0;
 				break;
 			}
 		}
@@ -134,31 +167,41 @@ static void letters(const wfm_functions *f, char *let)
 
 static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const char *date)
 {
-	char let[64];
+	char (*let)[5] = calloc(f->nfunc, sizeof(*let));
 	size_t per = (size_t)(3600 / f->step), namew = 4;
+	if (!let)
+		return;
 	letters(f, let);
 	for (size_t j = 0; j < f->nag; j++) {
-		size_t l = strlen(ag->a[f->agent[j]].name);
+		size_t l = columns(ag->a[f->agent[j]].name);
 		if (l > namew)
 			namew = l;
 	}
+	for (size_t c = 0; c + 1 < f->nfunc; c++)
+		if (columns(f->func[c]) > namew)
+			namew = columns(f->func[c]);
 	if (namew > 24)
 		namew = 24;
 	fprintf(fp, "functions on %s, %d-minute intervals:", date, f->step / 60);
 	for (size_t c = 0; c < f->nfunc; c++)
-		fprintf(fp, " %c=%s", let[c], f->func[c]);
-	fprintf(fp, " .=off\n\n%-6s %-*s", "id", (int)namew, "name");
+		fprintf(fp, " %s=%s", let[c], f->func[c]);
+	fputs(" -=IDLE .=off\n\n", fp);
+	put_cols(fp, "id", 6);
+	fputc(' ', fp);
+	put_cols(fp, "name", namew);
 	for (size_t t = 0; t < f->nint; t += per)
 		fprintf(fp, " %02zu%*s", t / per, per > 2 ? (int)per - 2 : 0, "");
 	fputs("  blocks\n", fp);
 	for (size_t j = 0; j < f->nag; j++) {
 		const struct wfm_agent *a = &ag->a[f->agent[j]];
-		fprintf(fp, "%-6s %-*.*s", a->id, (int)namew, (int)namew, a->name);
+		put_cols(fp, a->id, columns(a->id) > 6 ? columns(a->id) : 6);
+		fputc(' ', fp);
+		put_cols(fp, a->name, namew);
 		for (size_t t = 0; t < f->nint; t++) {
 			int g = f->f[t * f->nag + j];
 			if (t % per == 0)
 				fputc(' ', fp);
-			fputc(g < 0 ? '.' : let[g], fp);
+			fputs(g == WFM_FUNCTIONS_IDLE ? "-" : g < 0 ? "." : let[g], fp);
 			if (per == 1)
 				fputc(' ', fp);
 		}
@@ -166,7 +209,9 @@ static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, c
 	}
 	fputc('\n', fp);
 	for (size_t c = 0; c + 1 < f->nfunc; c++) {
-		fprintf(fp, "%-6s %-*s", "short", (int)namew, f->func[c]);
+		put_cols(fp, "short", 6);
+		fputc(' ', fp);
+		put_cols(fp, f->func[c], namew);
 		for (size_t t = 0; t < f->nint; t++) {
 			double s = f->realtime[c] ? f->req[c * f->nint + t] - f->cov[c * f->nint + t]
 				: f->outstanding[c * f->nint + t];
@@ -182,6 +227,7 @@ static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, c
 		}
 		fputc('\n', fp);
 	}
+	free(let);
 }
 
 /* channels.csv: channel,deadline_h[,kind] -> deadlines and (unless
@@ -249,12 +295,14 @@ static int write_csv(FILE *fp, const wfm_functions *f, const wfm_agents *ag, con
 		for (size_t j = 0; j < f->nag; j++) {
 			int g = f->f[t * f->nag + j];
 			const struct wfm_agent *a = &ag->a[f->agent[j]];
-			if (g < 0)
+			if (g == -1)
 				continue;
 			fputs(ts, fp);
 			wfm_csv_write_field(fp, a->id, 0);
 			wfm_csv_write_field(fp, a->name, 0);
-			fprintf(fp, ",%s\n", f->func[g]);
+			fputc(',', fp);
+			wfm_csv_write_field(fp, g == WFM_FUNCTIONS_IDLE ? "IDLE" : f->func[g], 1);
+			fputc('\n', fp);
 		}
 	}
 	return ferror(fp) ? -1 : 0;
@@ -335,7 +383,6 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 
 int main(int argc, char **argv)
 {
-	static const char *dflt[] = { "calls", "chat", "letters", "declarations" };
 	struct opts o;
 	wfm_error err = { 0 };
 	wfm_tz *tz;
@@ -362,27 +409,27 @@ int main(int argc, char **argv)
 	}
 	if (wfm_time_parse_date(o.date, &day, &err))
 		wfm_usage_fail(prog, "--date: \"%s\" is not a date YYYY-MM-DD", o.date);
-	if (wfm_strlist_split(o.realtime, ',', &rt))
+	if (wfm_strlist_split(o.realtime ? o.realtime : "", ',', &rt))
 		wfm_usage_fail(prog, "out of memory");
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
 	if (!(req = wfm_requirements_load(o.req, tz, &err)) || !wfm_requirements_need(req, "agents", &err))
 		wfm_die(prog, &err);
-	if (!(known = malloc((req->nchan + 4) * sizeof(*known)))) {
+	if (!(known = malloc((req->nchan + ch.n + 1) * sizeof(*known)))) {
 		wfm_error_set(&err, "out of memory");
 		wfm_die(prog, &err);
 	}
 	for (size_t c = 0; c < req->nchan; c++)
 		known[nknown++] = req->channel[c];
-	for (size_t c = 0; c < 4; c++)
-		known[nknown++] = dflt[c];
+	for (size_t c = 0; c < ch.n; c++)
+		known[nknown++] = ch.names.item[c];
 	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
 		wfm_die(prog, &err);
 	if (!(roster = wfm_roster_load(o.roster, &err)))
 		wfm_die(prog, &err);
 	fo.step = o.step * 60;
 	fo.max_blocks = o.max_blocks;
-	fo.realtime = (const char *const *)rt.item;
+	fo.realtime = o.realtime ? (const char *const *)rt.item : NULL;
 	fo.nrealtime = rt.n;
 	fo.deadline_name = (const char *const *)ch.names.item;
 	fo.deadline_h = ch.deadline;
