@@ -51,6 +51,13 @@ struct legend_item { const char *label; uint32_t rgb; double alpha; int style; }
 #define FONT_TITLE 26.0
 
 void chart_rgb(cairo_t *cr, uint32_t rgb, double alpha);
+/* While wfm_chart_layout() records text boxes: the role of the texts drawn
+ * from now on (WFM_CHART_BOX_*); returns the previous role.  Does nothing
+ * (returns 0) when not recording. */
+int chart_box_role(cairo_t *cr, int role);
+#define CHART_BOX_TIME WFM_CHART_BOX_TIME
+#define CHART_BOX_VALUE WFM_CHART_BOX_VALUE
+#define CHART_BOX_LEGEND WFM_CHART_BOX_LEGEND
 /* Text at (x, y); ha 0 left, 0.5 centre, 1 right; va likewise 0 top,
  * 0.5 middle, 1 baseline-bottom.  Returns its width. */
 double chart_text(cairo_t *cr, double x, double y, const char *s, double size,
