@@ -122,6 +122,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	double top, dmax = 0;
 	struct rect p[31];
 	char note[200], name[64], b1[32], b2[32], b3[32], b4[32];
+	int strip_tall;
 
 	for (size_t i = 0; i < v->n; i++) {
 		int64_t d = chart_local(c->opts.tz, v->row[i].t);
@@ -136,20 +137,23 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		dmax = fmax(dmax, fabs(v->row[i].sch - v->row[i].req));
 	}
 	top = chart_header(c, cr);
+	/* Each day: agents on its own 0..peak scale (so a small day is not
+	 * flattened by a peak day), and under it a strip of scheduled minus
+	 * required on one scale for all days, where a gap of one agent shows.
+	 * 1 column up to 3 days, 2 up to 8 (a week is 4 rows), else 3. */
+	dmax = fmax(1, chart_nice_max(dmax));
+	chart_panels(c->width, top, c->height - 44, nd, nd <= 3 ? 1 : nd <= 8 ? 2 : 3, 80, 40, p);
+	strip_tall = floor(p[0].h - floor(p[0].h * 0.68)) - 14 >= 40;
 	{
 		struct legend_item it[] = {
 			{ "required", OI_BLACK, 1, LEG_LINE },
 			{ "scheduled", OI_BLUE, 1, LEG_LINE },
 			{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
 			{ "over-covered", OI_SKY, 0.8, LEG_BOX },
+			{ "strip under each day: scheduled - required", GREY_TEXT, 1, LEG_HOLLOW },
 		};
-		chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
+		chart_legend(cr, c->width / 2.0, c->height - 22, it, strip_tall ? 4 : 5);
 	}
-	/* Each day: agents on its own 0..peak scale (so a small day is not
-	 * flattened by a peak day), and under it a strip of scheduled minus
-	 * required on one scale for all days, where a gap of one agent shows. */
-	dmax = fmax(1, chart_nice_max(dmax));
-	chart_panels(c->width, top, c->height - 44, nd, nd <= 3 ? 1 : nd <= 14 ? 2 : 3, 80, 40, p);
 	for (int k = 0; k < nd; k++) {
 		int64_t t0 = days[k] * 86400, t1 = t0 + 86400;
 		double under = 0, over = 0, req = 0, sch = 0, hi = chart_nice_max(dayhi[k] * 1.05);
@@ -160,10 +164,12 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		q.y = r.y + r.h + 14;
 		q.h = p[k].h - r.h - 14;
 		chart_value_axis(cr, &r, 0, hi, 0);
-		/* difference strip: grid at 0 and the scale's ends */
+		/* difference strip: grid at 0 and the scale's ends, labelled
+		 * +N, 0, -N when the strip is tall enough, else one "±N" */
 		for (int e = -1; e <= 1; e++) {
 			double yy = floor(q.y + q.h / 2 - e * q.h / 2) + 0.5;
 			char lab[16];
+			int old = chart_box_role(cr, WFM_CHART_BOX_VALUE);
 			chart_rgb(cr, e ? GREY_GRID : 0x888888, 1);
 			cairo_set_line_width(cr, 1);
 			cairo_move_to(cr, q.x, yy);
@@ -171,7 +177,13 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			cairo_stroke(cr);
 			snprintf(lab, sizeof(lab), e > 0 ? "+%g" : e < 0 ? "-%g" : "0", dmax);
 			chart_rgb(cr, GREY_TEXT, 1);
-			chart_text(cr, q.x - 8, yy + e * 4, lab, FONT_SMALL, 0, 1, 0.5);
+			if (strip_tall)
+				chart_text(cr, q.x - 8, yy + e * 4, lab, FONT_SMALL, 0, 1, 0.5);
+			else if (e == 0) {
+				snprintf(lab, sizeof(lab), "\u00b1%g", dmax);
+				chart_text(cr, q.x - 8, yy, lab, FONT_SMALL, 0, 1, 0.5);
+			}
+			chart_box_role(cr, old);
 		}
 		/* Shading first, then the lines on top. */
 		for (size_t i = 0; i < v->n; i++) {
@@ -228,12 +240,18 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		chart_time_axis(cr, &r, t0, t1, 0);
 		chart_time_axis(cr, &q, t0, t1, 1);
 		chart_rgb(cr, GREY_TEXT, 1);
-		chart_text(cr, q.x + 6, q.y + 4, "scheduled - required", 11, 0, 0, 0);
+		if (strip_tall)
+			chart_text(cr, q.x + 6, q.y + 4, "scheduled - required", 11, 0, 0, 0);
 		wfm_time_civil_from_days(days[k], &y, &m, &d);
 		snprintf(name, sizeof(name), "%s %04d-%02d-%02d", chart_wday(wfm_time_weekday(days[k])), y, m, d);
 		snprintf(note, sizeof(note), "required %s agent-h, scheduled %s, under %s (%.1f%%), over %s",
 			 ah(b1, sizeof(b1), req), ah(b2, sizeof(b2), sch), ah(b3, sizeof(b3), under),
 			 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), over));
+		/* a narrow panel: the short form, so the note ends inside it */
+		if (chart_text_width(cr, name, FONT_PANEL, 1) + 16 + chart_text_width(cr, note, FONT_SMALL, 0) > r.w)
+			snprintf(note, sizeof(note), "req %s h, under %s (%.1f%%), over %s",
+				 ah(b1, sizeof(b1), req), ah(b3, sizeof(b3), under),
+				 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), over));
 		chart_panel_title(cr, &r, name, note);
 	}
 }
