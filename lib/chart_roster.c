@@ -579,9 +579,11 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			cairo_stroke(cr);
 			snprintf(buf, sizeof(buf), "%02d", (int)(abs % 1440 / 60));
 			if (!week || !midnight) {
+				int old = chart_box_role(cr, CHART_BOX_TIME);
 				chart_rgb(cr, GREY_TEXT, 1);
 				chart_text(cr, x, p.y - 10, buf, FONT_SMALL, 0, 0.5, 1);
 				chart_text(cr, x, p.y + p.h + 8, buf, FONT_SMALL, 0, 0.5, 0);
+				chart_box_role(cr, old);
 			}
 		}
 		if (week)
@@ -589,8 +591,10 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 				int y, mo, dd;
 				wfm_time_civil_from_days(r->day0 + d, &y, &mo, &dd);
 				snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(r->day0 + d)), dd, mo);
+				int old = chart_box_role(cr, CHART_BOX_TIME);
 				chart_rgb(cr, OI_BLACK, 1);
 				chart_text(cr, p.x + (d + 0.5) * 1440 * px, p.y - 30, buf, FONT_BODY, 1, 0.5, 1);
+				chart_box_role(cr, old);
 			}
 	}
 	/* Bars. */
