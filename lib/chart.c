@@ -60,6 +60,15 @@ wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
 	c->width = opts->width > 0 ? opts->width : WFM_CHART_WIDTH;
 	c->height = opts->height > 0 ? opts->height : WFM_CHART_HEIGHT;
 	c->page_height = c->height;
+	if (opts->date) {
+		if (wfm_time_parse_date(opts->date, &c->opts.first_day, err)) {
+			wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", opts->date);
+			free(c);
+			return NULL;
+		}
+		c->opts.last_day = c->opts.first_day;
+		c->opts.has_days = 1;
+	}
 	base = strrchr(input, '/');
 	snprintf(c->subtitle, sizeof(c->subtitle), "%s", base ? base + 1 : input);
 	if (load[kind](c, input, err)) {
@@ -532,6 +541,22 @@ void chart_panel_title(cairo_t *cr, const struct rect *r, const char *s, const c
 		chart_rgb(cr, GREY_TEXT, 1);
 		chart_text(cr, r->x + w + 16, r->y - 12, note, FONT_SMALL, 0, 0, 1);
 	}
+}
+
+void chart_days_text(const struct wfm_chart *c, char *buf, size_t n)
+{
+	char a[16], b[16];
+	wfm_time_format_date(c->opts.first_day, a, sizeof(a));
+	wfm_time_format_date(c->opts.last_day, b, sizeof(b));
+	if (c->opts.first_day == c->opts.last_day)
+		snprintf(buf, n, "%s", a);
+	else
+		snprintf(buf, n, "%s to %s", a, b);
+}
+
+int chart_day_wanted(const struct wfm_chart *c, int64_t d)
+{
+	return !c->opts.has_days || (d >= c->opts.first_day && d <= c->opts.last_day);
 }
 
 int64_t chart_local(const wfm_tz *tz, int64_t utc)

@@ -15,6 +15,7 @@
 #ifndef WFM_CHART_H
 #define WFM_CHART_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include "error.h"
 #include "tz.h"
@@ -32,6 +33,8 @@ struct wfm_chart_opts {
 	const char *history;     /* forecast: actuals CSV, or NULL */
 	const char *events;      /* forecast: events CSV, or NULL */
 	const char *date;        /* roster, functions: one day "YYYY-MM-DD", or NULL */
+	int has_days;            /* roster, functions: only days first_day..last_day */
+	int64_t first_day, last_day;  /* (days since 1970-01-01; --week, --from/--to) */
 	const char *plan;        /* roster: plan.csv for unfilled shifts, or NULL */
 	int history_weeks;       /* forecast: weeks of history before the forecast */
 	const wfm_tz *tz;        /* zone of naive timestamps */

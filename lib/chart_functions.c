@@ -186,7 +186,7 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	wfm_csv_reader *r = wfm_csv_open(in, err);
 	struct funcs *f;
 	int ct, ca, cn, cf, rc;
-	int64_t only = 0;
+	char days[40];
 
 	if (!r)
 		return -1;
@@ -195,10 +195,7 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		wfm_csv_close(r);
 		return -1;
 	}
-	if (c->opts.date && wfm_time_parse_date(c->opts.date, &only, err)) {
-		wfm_csv_close(r);
-		return wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", c->opts.date);
-	}
+	chart_days_text(c, days, sizeof(days));
 	if (!(f = calloc(1, sizeof(*f)))) {
 		wfm_csv_close(r);
 		return wfm_error_set(err, "out of memory");
@@ -213,7 +210,7 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			rc = -1;
 			break;
 		}
-		if (c->opts.date && chart_local(c->opts.tz, w.t) / 86400 != only)
+		if (!chart_day_wanted(c, chart_local(c->opts.tz, w.t) / 86400))
 			continue;
 		if (!*fs) {
 			rc = wfm_csv_error(r, cf, err, "empty function");
@@ -243,7 +240,7 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		f->cell[f->n++] = w;
 	}
 	if (rc == 0 && f->n == 0)
-		rc = c->opts.date ? wfm_error_at(err, wfm_csv_name(r), 0, NULL, "no rows on %s", c->opts.date)
+		rc = c->opts.has_days ? wfm_error_at(err, wfm_csv_name(r), 0, NULL, "no rows on %s", days)
 				  : wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
 	wfm_csv_close(r);
 	if (rc < 0)

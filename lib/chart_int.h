@@ -84,6 +84,11 @@ void chart_value_axis(cairo_t *cr, const struct rect *r, double lo, double hi, i
 void chart_time_axis(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, int labels);
 /* Panel title above r. */
 void chart_panel_title(cairo_t *cr, const struct rect *r, const char *s, const char *note);
+/* The days asked for (--date, --week, --from/--to) as text for messages:
+ * "2026-11-27" or "2026-11-23 to 2026-11-29". */
+void chart_days_text(const struct wfm_chart *c, char *buf, size_t n);
+/* Whether local calendar day d is one asked for (always, when none was). */
+int chart_day_wanted(const struct wfm_chart *c, int64_t d);
 /* Local wall-clock seconds of an instant. */
 int64_t chart_local(const wfm_tz *tz, int64_t utc);
 /* Sequential colour-blind safe scale (viridis stops) for v in 0..1. */

@@ -17,8 +17,9 @@ static const char *prog = "wfm-functions";
 
 static const char usage[] =
 	"Usage: wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --date D [options]\n"
+	"       wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --week D [options]\n"
 	"\n"
-	"Function per agent on shift and interval of one day: one of the requirement\n"
+	"Function per agent on shift and interval of a day: one of the requirement\n"
 	"channels, upper-cased (any names), BREAK, or IDLE when every channel the\n"
 	"agent has a skill for is closed (requirement 0 and no backlog waiting).\n"
 	"Real-time channels are covered first (net `agents` of requirements.csv),\n"
@@ -27,10 +28,14 @@ static const char usage[] =
 	"most outstanding load; an agent only gets a skill it has, preferably its\n"
 	"primary (first) one, and works at most --max-blocks blocks a day.\n"
 	"Shortfall per interval and function: summary on stderr, full table with\n"
-	"--shortfall.\n"
+	"--shortfall.  Several days (--week, --from/--to) are scheduled one after\n"
+	"the other, each on its own (blocks and backlog start afresh), into one file.\n"
 	"\n"
 	"Options:\n"
-	"  --date D               the day to schedule (YYYY-MM-DD), required\n"
+	"  --date D               the day to schedule (YYYY-MM-DD); one of --date,\n"
+	"                         --week, --from/--to is required\n"
+	"  --week D               the 7 days from D\n"
+	"  --from D --to E        the days D to E (at most 31)\n"
 	"  --step MIN             interval in minutes (15, 30, 60; default: the finest\n"
 	"                         the day's shifts and breaks lie on, at most the\n"
 	"                         requirements' interval, which it must divide)\n"
@@ -59,7 +64,9 @@ static const char usage[] =
 	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 --view\n";
 
 struct opts {
-	const char *roster, *req, *staff, *output, *tz, *date, *shortfall, *realtime, *channels;
+	const char *roster, *req, *staff, *output, *tz, *shortfall, *realtime, *channels;
+	struct wfm_days days;
+	int64_t first, last;
 	int realtime_set;
 	int view, step, max_blocks;
 };
@@ -68,7 +75,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "date", required_argument, NULL, 'd' },
+		WFM_OPT_DAYS,
 		{ "step", required_argument, NULL, 's' },
 		{ "max-blocks", required_argument, NULL, 'b' },
 		{ "realtime", required_argument, NULL, 'r' },
@@ -85,12 +92,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->max_blocks = 4;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		if (wfm_days_opt(&o->days, c, optarg))
+			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
 		case 'z': o->tz = optarg; break;
-		case 'd': o->date = optarg; break;
 		case 'f': o->shortfall = optarg; break;
 		case 'r': o->realtime = optarg; o->realtime_set = 1; break;
 		case 'c': o->channels = optarg; break;
@@ -108,8 +116,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	}
 	if (optind + 3 != argc)
 		wfm_usage_fail(prog, "expected ROSTER.csv REQUIREMENTS.csv STAFF.csv");
-	if (!o->date)
-		wfm_usage_fail(prog, "--date is required");
+	if (!wfm_days_range(prog, &o->days, 31, &o->first, &o->last))
+		wfm_usage_fail(prog, "--date (or --week, --from/--to) is required");
 	o->roster = argv[optind];
 	o->req = argv[optind + 1];
 	o->staff = argv[optind + 2];
@@ -286,10 +294,11 @@ fail:
 	return -1;
 }
 
-static int write_csv(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz)
+static int write_csv(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz, int header)
 {
 	char ts[40];
-	fputs("timestamp,agent_id,name,function\n", fp);
+	if (header)
+		fputs("timestamp,agent_id,name,function\n", fp);
 	for (size_t t = 0; t < f->nint; t++) {
 		wfm_time_format(f->start + (int64_t)t * f->step, tz, ts, sizeof(ts));
 		for (size_t j = 0; j < f->nag; j++) {
@@ -315,7 +324,8 @@ static double shortfall(const wfm_functions *f, size_t c, size_t t)
 	return s > 1e-9 ? s : 0;
 }
 
-static int write_shortfall(const char *path, const wfm_functions *f, const wfm_tz *tz, wfm_error *err)
+static int write_shortfall(const char *path, wfm_functions *const *fs, size_t nd, const wfm_tz *tz,
+			   wfm_error *err)
 {
 	wfm_atomic *out = wfm_atomic_open(path, err);
 	FILE *fp;
@@ -324,11 +334,14 @@ static int write_shortfall(const char *path, const wfm_functions *f, const wfm_t
 		return -1;
 	fp = wfm_atomic_fp(out);
 	fputs("timestamp,function,required,assigned,shortfall\n", fp);
-	for (size_t t = 0; t < f->nint; t++) {
-		wfm_time_format(f->start + (int64_t)t * f->step, tz, ts, sizeof(ts));
-		for (size_t c = 0; c + 1 < f->nfunc; c++)
-			fprintf(fp, "%s,%s,%.2f,%.2f,%.2f\n", ts, f->func[c], f->req[c * f->nint + t],
-				f->cov[c * f->nint + t], shortfall(f, c, t));
+	for (size_t k = 0; k < nd; k++) {
+		const wfm_functions *f = fs[k];
+		for (size_t t = 0; t < f->nint; t++) {
+			wfm_time_format(f->start + (int64_t)t * f->step, tz, ts, sizeof(ts));
+			for (size_t c = 0; c + 1 < f->nfunc; c++)
+				fprintf(fp, "%s,%s,%.2f,%.2f,%.2f\n", ts, f->func[c], f->req[c * f->nint + t],
+					f->cov[c * f->nint + t], shortfall(f, c, t));
+		}
 	}
 	return wfm_atomic_commit(out, err);
 }
@@ -389,13 +402,14 @@ int main(int argc, char **argv)
 	wfm_requirements *req;
 	wfm_agents *ag;
 	wfm_plan *roster;
-	wfm_functions *f;
 	wfm_atomic *out;
 	wfm_strlist rt;
 	struct wfm_functions_opts fo;
 	const char **known;
 	size_t nknown = 0;
-	int64_t day;
+	wfm_functions **fs;
+	size_t nd, nag = 0;
+	char date[16];
 
 	struct chans ch = { { 0, NULL }, NULL, 0, "" };
 
@@ -407,8 +421,6 @@ int main(int argc, char **argv)
 		if (!o.realtime_set && *ch.rt)
 			o.realtime = ch.rt;
 	}
-	if (wfm_time_parse_date(o.date, &day, &err))
-		wfm_usage_fail(prog, "--date: \"%s\" is not a date YYYY-MM-DD", o.date);
 	if (wfm_strlist_split(o.realtime ? o.realtime : "", ',', &rt))
 		wfm_usage_fail(prog, "out of memory");
 	if (!(tz = wfm_tz_open(o.tz, &err)))
@@ -434,28 +446,46 @@ int main(int argc, char **argv)
 	fo.deadline_name = (const char *const *)ch.names.item;
 	fo.deadline_h = ch.deadline;
 	fo.ndeadline = ch.n;
-	if (!(f = wfm_functions_plan(roster, req, ag, day, tz, &fo, &err)))
-		wfm_die(prog, &err);
-	if (!f->nag) {
-		wfm_error_at(&err, o.roster, 0, NULL, "no agent on shift on %s", o.date);
+	nd = (size_t)(o.last - o.first + 1);
+	if (!(fs = calloc(nd, sizeof(*fs)))) {
+		wfm_error_set(&err, "out of memory");
 		wfm_die(prog, &err);
 	}
-	if (o.shortfall && write_shortfall(o.shortfall, f, tz, &err))
+	for (size_t k = 0; k < nd; k++) {
+		if (!(fs[k] = wfm_functions_plan(roster, req, ag, o.first + (int64_t)k, tz, &fo, &err)))
+			wfm_die(prog, &err);
+		nag += fs[k]->nag;
+	}
+	wfm_time_format_date(o.first, date, sizeof(date));
+	if (!nag) {
+		wfm_error_at(&err, o.roster, 0, NULL, "no agent on shift on %s%s", date, nd > 1 ? " or after" : "");
+		wfm_die(prog, &err);
+	}
+	if (o.shortfall && write_shortfall(o.shortfall, fs, nd, tz, &err))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
-	if (o.view)
-		write_view(wfm_atomic_fp(out), f, ag, o.date);
-	else if (write_csv(wfm_atomic_fp(out), f, ag, tz)) {
-		wfm_atomic_abort(out);
-		wfm_error_set(&err, "write error");
-		wfm_die(prog, &err);
+	for (size_t k = 0; k < nd; k++) {
+		wfm_time_format_date(o.first + (int64_t)k, date, sizeof(date));
+		if (o.view && fs[k]->nag) {
+			if (k)
+				fputc('\n', wfm_atomic_fp(out));
+			write_view(wfm_atomic_fp(out), fs[k], ag, date);
+		} else if (!o.view && write_csv(wfm_atomic_fp(out), fs[k], ag, tz, k == 0)) {
+			wfm_atomic_abort(out);
+			wfm_error_set(&err, "write error");
+			wfm_die(prog, &err);
+		}
 	}
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
-	if (!o.view)
-		summary(wfm_report(), f, tz, o.date);
-	wfm_functions_free(f);
+	for (size_t k = 0; k < nd; k++) {
+		wfm_time_format_date(o.first + (int64_t)k, date, sizeof(date));
+		if (!o.view)
+			summary(wfm_report(), fs[k], tz, date);
+		wfm_functions_free(fs[k]);
+	}
+	free(fs);
 	wfm_plan_free(roster);
 	wfm_agents_free(ag);
 	wfm_requirements_free(req);

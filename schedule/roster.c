@@ -64,7 +64,8 @@ static const char usage[] =
 
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
-	const char *date, *week, *from, *to, *coverage, *reqs, *tz;
+	struct wfm_days days;
+	const char *coverage, *reqs, *tz;
 	int strict;
 	struct wfm_roster_opts ro;
 };
@@ -73,10 +74,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "date", required_argument, NULL, 'd' },
-		{ "week", required_argument, NULL, 'w' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
+		WFM_OPT_DAYS,
 		{ "availability", required_argument, NULL, 'a' },
 		{ "previous", required_argument, NULL, 'p' },
 		{ "min-rest", required_argument, NULL, 'r' },
@@ -97,14 +95,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	wfm_roster_opts_default(&o->ro);
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		if (wfm_days_opt(&o->days, c, optarg))
+			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
-		case 'd': o->date = optarg; break;
-		case 'w': o->week = optarg; break;
-		case 'f': o->from = optarg; break;
-		case 't': o->to = optarg; break;
 		case 'a': o->avail = optarg; break;
 		case 'p': o->prev = optarg; break;
 		case 'k': o->skills = optarg; break;
@@ -125,21 +121,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "expected PLAN.csv and STAFF.csv");
 	o->plan = argv[optind];
 	o->staff = argv[optind + 1];
-	if (!!o->date + !!o->week + !!(o->from || o->to) > 1)
-		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
-	if (!o->from != !o->to)
-		wfm_usage_fail(prog, "--from and --to go together");
 	if (o->reqs && !o->coverage)
 		wfm_usage_fail(prog, "--requirements goes with --coverage");
-}
-
-static int64_t arg_date(const char *opt, const char *s)
-{
-	int64_t d;
-	wfm_error e = { 0 };
-	if (wfm_time_parse_date(s, &d, &e))
-		wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD", opt, s);
-	return d;
 }
 
 static const char *wd(int64_t day)
@@ -497,17 +480,7 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (o.prev && !(prev = wfm_roster_load(o.prev, &err)))
 		wfm_die(prog, &err);
-	if (o.date)
-		first = last = arg_date("--date", o.date);
-	else if (o.week) {
-		first = arg_date("--week", o.week);
-		last = first + 6;
-	} else if (o.from) {
-		first = arg_date("--from", o.from);
-		last = arg_date("--to", o.to);
-		if (last < first || last - first > 366)
-			wfm_usage_fail(prog, "--to must be 0..366 days after --from");
-	} else {
+	if (!wfm_days_range(prog, &o.days, 367, &first, &last)) {
 		first = last = plan->s[0].day;
 		for (size_t i = 0; i < plan->n; i++) {
 			if (plan->s[i].day < first)

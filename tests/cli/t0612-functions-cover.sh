@@ -53,4 +53,16 @@ ok "view legend: first character, not byte" grep -q ' З=ЗВОНКИ Ч=ЧАТ 
 is "view: rows aligned by characters" "$(tail -n +3 $T/v.txt | grep . | sed -E 's/  (blocks|[0-9]+)$//; s/ *$//' |
 	while IFS= read -r l; do printf '%s' "$l" | LC_ALL=C.UTF-8 wc -m; done | sort -u | wc -l)" 1
 ok "view row" grep -Eq '^К1     Анна Звонкова( \.\.){9} ЗЗ ЗB ЗЗ( \.\.){12}  1$' $T/v.txt
+# --week: the 7 days one after the other, each as with --date
+wfm functions $T/r.csv $F/requirements-week.csv $DATA/staff.csv --week 2026-11-23 -o $T/w.csv 2>$T/werr
+for d in 23 24 25 26 27 28 29; do
+	wfm functions $T/r.csv $F/requirements-week.csv $DATA/staff.csv --date 2026-11-$d -o $T/d.csv 2>/dev/null
+	tail -n +2 $T/d.csv
+done >$T/days.csv
+is "--week = 7 x --date" "$(tail -n +2 $T/w.csv | cmp - $T/days.csv && echo same)" same
+is "--week: a summary per day" "$(grep -c '^functions 2026-11-' $T/werr)" 7
+wfm functions $T/r.csv $F/requirements-week.csv $DATA/staff.csv --from 2026-11-27 --to 2026-11-28 -o $T/ft.csv 2>/dev/null
+is "--from/--to: two days" "$(tail -n +2 $T/ft.csv | cut -c1-10 | sort -u | tr '\n' ' ')" "2026-11-27 2026-11-28 "
+wfm functions $T/r.csv $F/requirements-week.csv $DATA/staff.csv --date 2026-11-27 --week 2026-11-23 2>$T/err >/dev/null
+is "--date with --week: usage error" "$?:$(cat $T/err | head -1)" "2:wfm-functions: give one of --date, --week, --from/--to"
 finish
