@@ -478,6 +478,14 @@ void wfm_shiftplan_free(wfm_shiftplan *p)
 	free(p->outbound);
 	free(p->job_hours);
 	free(p->ov);
+	for (size_t g = 0; p->group && g < p->ngroups; g++)
+		free(p->group[g]);
+	for (size_t c = 0; p->channel && c < p->nchan; c++)
+		free(p->channel[c]);
+	free(p->group);
+	free(p->channel);
+	free(p->chan_required);
+	free(p->chan_scheduled);
 	free(p);
 }
 
@@ -890,7 +898,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		if (cnt <= 0)
 			continue;
 		p->row[p->nrows++] = (struct wfm_plan_row){ c->day, c->rule, c->start, c->len,
-							    c->brk, cnt, c->t };
+							    c->brk, cnt, c->t, -1 };
 		p->paid_hours += c->cost * (double)cnt;
 		p->day_paid[c->day - p->first_day] += c->cost * (double)cnt;
 		int n = col_cells_brk(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells);
@@ -968,4 +976,75 @@ done:
 	free(ovcell);
 	free(ovmax);
 	return p;
+}
+
+/* ---- the plan as plan.csv rows and coverage.csv rows ---- */
+
+/* Minutes after local midnight of `day` of the instant utc. */
+static int local_min(int64_t utc, int64_t day, const wfm_tz *tz)
+{
+	struct wfm_tm tm;
+
+	wfm_time_local(utc, tz, &tm);
+	return (int)(tm.days - day) * 1440 + tm.hour * 60 + tm.min;
+}
+
+wfm_plan *wfm_shiftplan_plan(const wfm_shiftplan *p, const wfm_shiftrules *rs,
+			     const wfm_tz *tz, wfm_error *err)
+{
+	wfm_plan *out = calloc(1, sizeof(*out));
+
+	if (!out || !(out->s = calloc(p->nrows + 1, sizeof(*out->s))))
+		goto oom;
+	for (size_t i = 0; i < p->nrows; i++, out->n++) {
+		const struct wfm_plan_row *r = &p->row[i];
+		struct wfm_shift *s = &out->s[i];
+		s->day = r->day;
+		s->start = local_min(r->t, r->day, tz);
+		s->end = local_min(r->t + (int64_t)r->len * 60, r->day, tz);
+		s->bstart = s->bend = -1;
+		if (r->brk >= 0) {
+			s->bstart = local_min(r->t + (int64_t)r->brk * 60, r->day, tz);
+			s->bend = local_min(r->t + (int64_t)(r->brk + rs->rule[r->rule].break_len) * 60,
+					    r->day, tz);
+		}
+		s->count = r->count;
+		if (!(s->name = strdup(rs->rule[r->rule].name)))
+			goto oom;
+		if (r->group >= 0 && p->group && !(s->group = strdup(p->group[r->group])))
+			goto oom;
+	}
+	return out;
+oom:
+	wfm_plan_free(out);
+	wfm_error_set(err, "out of memory");
+	return NULL;
+}
+
+wfm_coverage *wfm_shiftplan_coverage(const wfm_shiftplan *p, wfm_error *err)
+{
+	wfm_coverage *cv = wfm_coverage_new(p->chan_required != NULL, p->outbound != NULL);
+
+	if (!cv)
+		goto oom;
+	for (size_t c = 0; c < p->nchan; c++)
+		if (wfm_coverage_channel(cv, p->channel[c]) != (long)c)
+			goto oom;
+	for (size_t i = 0; i < p->ncells; i++) {
+		int64_t t = p->t0 + (int64_t)i * p->grid;
+		double ob = p->outbound ? p->outbound[i] : NAN;
+		for (size_t c = 0; p->chan_required && c < p->nchan; c++)
+			if (wfm_coverage_add(cv, t, (long)c, p->chan_required[c * p->ncells + i],
+					     p->chan_scheduled[c * p->ncells + i], NAN, err))
+				goto fail;
+		if (wfm_coverage_add(cv, t, -1, p->required[i],
+				     (double)p->scheduled[i] - (p->outbound ? ob : 0), ob, err))
+			goto fail;
+	}
+	return cv;
+oom:
+	wfm_error_set(err, "out of memory");
+fail:
+	wfm_coverage_free(cv);
+	return NULL;
 }

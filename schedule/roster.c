@@ -2,6 +2,7 @@
 #include "agents.h"
 #include "atomic_write.h"
 #include "cli.h"
+#include "coverage.h"
 #include "functions.h"
 #include "plan.h"
 #include "roster.h"
@@ -349,14 +350,6 @@ static int gcd(int a, int b)
 	return a;
 }
 
-static void put_num(FILE *fp, double v)
-{
-	if (fabs(v - lround(v)) < 1e-9)
-		fprintf(fp, "%ld", lround(v));
-	else
-		fprintf(fp, "%.2f", v);
-}
-
 /* --coverage: required (plan or requirements agents_gross) vs rostered
  * people on shift per interval. */
 static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_roster_result *res,
@@ -365,10 +358,10 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 	wfm_tz *tz = NULL;
 	wfm_requirements *rq = NULL;
 	wfm_atomic *out = NULL;
+	wfm_coverage *cv = NULL;
 	double *req = NULL, *sch = NULL;
 	int step = 60, rc = -1;
 	size_t nint;
-	FILE *fp;
 
 	if (!(tz = wfm_tz_open(o->tz, err)))
 		goto done;
@@ -412,33 +405,25 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 				if (!isnan(rq->agents_gross[c * rq->n + (size_t)j]))
 					req[i] += rq->agents_gross[c * rq->n + (size_t)j];
 		}
+	if (!(cv = wfm_coverage_new(0, 0))) {
+		wfm_error_set(err, "out of memory");
+		goto done;
+	}
+	cv->two_decimals = 1;
+	for (size_t i = 0; i < nint; i++)
+		if (wfm_coverage_add(cv, (first * 1440 + (int64_t)i * step) * 60, -1, req[i], sch[i],
+				     NAN, err))
+			goto done;
 	if (!(out = wfm_atomic_open(o->coverage, err)))
 		goto done;
-	fp = wfm_atomic_fp(out);
-	fprintf(fp, "timestamp,required,scheduled,over,under\n");
-	for (size_t i = 0; i < nint; i++) {
-		int64_t min = (int64_t)i * step;
-		char ts[16], hm[8];
-		double over = sch[i] - req[i];
-		wfm_time_format_date(first + min / 1440, ts, sizeof(ts));
-		wfm_plan_hhmm((int)(min % 1440), hm);
-		fprintf(fp, "%sT%s,", ts, hm);
-		put_num(fp, req[i]);
-		fputc(',', fp);
-		put_num(fp, sch[i]);
-		fputc(',', fp);
-		put_num(fp, over > 0 ? over : 0);
-		fputc(',', fp);
-		put_num(fp, over < 0 ? -over : 0);
-		fputc('\n', fp);
-	}
-	if (ferror(fp)) {
+	if (wfm_coverage_write(wfm_atomic_fp(out), cv, NULL)) {
 		wfm_atomic_abort(out);
 		wfm_error_set(err, "%s: write error", o->coverage);
 		goto done;
 	}
 	rc = wfm_atomic_commit(out, err);
 done:
+	wfm_coverage_free(cv);
 	free(req);
 	free(sch);
 	wfm_requirements_free(rq);

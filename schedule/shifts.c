@@ -142,36 +142,6 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	}
 }
 
-static void clock_hhmm(int64_t utc, const wfm_tz *tz, char *buf)
-{
-	struct wfm_tm tm;
-
-	wfm_time_local(utc, tz, &tm);
-	sprintf(buf, "%02d:%02d", tm.hour, tm.min);
-}
-
-static void write_plan(FILE *fp, const wfm_shiftplan *p, const wfm_shiftrules *rs,
-		       const wfm_tz *tz)
-{
-	char d[16], a[8], b[8], bs[8] = "", be[8] = "";
-
-	fputs("date,shift,start,end,break_start,break_end,count\n", fp);
-	for (size_t i = 0; i < p->nrows; i++) {
-		const struct wfm_plan_row *r = &p->row[i];
-		wfm_time_format_date(r->day, d, sizeof(d));
-		clock_hhmm(r->t, tz, a);
-		clock_hhmm(r->t + (int64_t)r->len * 60, tz, b);
-		bs[0] = be[0] = 0;
-		if (r->brk >= 0) {
-			clock_hhmm(r->t + (int64_t)r->brk * 60, tz, bs);
-			clock_hhmm(r->t + (int64_t)(r->brk + rs->rule[r->rule].break_len) * 60, tz, be);
-		}
-		fprintf(fp, "%s,", d);
-		wfm_csv_write_field(fp, rs->rule[r->rule].name, 1);
-		fprintf(fp, ",%s,%s,%s,%s,%ld\n", a, b, bs, be, r->count);
-	}
-}
-
 /* A number with at most 3 decimals and no trailing zeros. */
 static void num(FILE *fp, double v)
 {
@@ -186,25 +156,30 @@ static void num(FILE *fp, double v)
 	fprintf(fp, ",%s", buf);
 }
 
-static void write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz)
+/* plan.csv and coverage.csv through their owners (lib/plan, lib/coverage). */
+static int write_plan(FILE *fp, const wfm_shiftplan *p, const wfm_shiftrules *rs,
+		      const wfm_tz *tz, wfm_error *err)
 {
-	char a[40];
+	wfm_plan *pl = wfm_shiftplan_plan(p, rs, tz, err);
+	int rc;
 
-	fputs(p->outbound ? "timestamp,required,scheduled,over,under,outbound\n" :
-	      "timestamp,required,scheduled,over,under\n", fp);
-	for (size_t i = 0; i < p->ncells; i++) {
-		double ob = p->outbound ? p->outbound[i] : 0;
-		double rq = p->required[i], s = (double)p->scheduled[i] - ob;
-		wfm_time_format(p->t0 + (int64_t)i * p->grid, tz, a, sizeof(a));
-		fputs(a, fp);
-		num(fp, rq);
-		num(fp, s);
-		num(fp, s > rq ? s - rq : 0);
-		num(fp, rq > s ? rq - s : 0);
-		if (p->outbound)
-			num(fp, ob);
-		fputc('\n', fp);
-	}
+	if (!pl)
+		return -1;
+	rc = wfm_plan_write(fp, pl->s, pl->n);
+	wfm_plan_free(pl);
+	return rc;
+}
+
+static int write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz, wfm_error *err)
+{
+	wfm_coverage *cv = wfm_shiftplan_coverage(p, err);
+	int rc;
+
+	if (!cv)
+		return -1;
+	rc = wfm_coverage_write(fp, cv, tz);
+	wfm_coverage_free(cv);
+	return rc;
 }
 
 static int ov_cmp(const void *a, const void *b)
@@ -384,7 +359,14 @@ int main(int argc, char **argv)
 			wfm_atomic_abort(cov);
 		wfm_die(prog, &err);
 	}
-	write_plan(wfm_atomic_fp(out), plan, rules, tz);
+	if (write_plan(wfm_atomic_fp(out), plan, rules, tz, &err)) {
+		wfm_atomic_abort(out);
+		if (cov)
+			wfm_atomic_abort(cov);
+		if (obp)
+			wfm_atomic_abort(obp);
+		wfm_die(prog, &err);
+	}
 	if (obp)
 		write_outbound_plan(wfm_atomic_fp(obp), plan, work, tz);
 	if (obp && wfm_atomic_commit(obp, &err)) {
@@ -393,8 +375,11 @@ int main(int argc, char **argv)
 			wfm_atomic_abort(cov);
 		wfm_die(prog, &err);
 	}
-	if (cov)
-		write_coverage(wfm_atomic_fp(cov), plan, tz);
+	if (cov && write_coverage(wfm_atomic_fp(cov), plan, tz, &err)) {
+		wfm_atomic_abort(out);
+		wfm_atomic_abort(cov);
+		wfm_die(prog, &err);
+	}
 	if (cov && wfm_atomic_commit(cov, &err)) {
 		wfm_atomic_abort(out);
 		wfm_die(prog, &err);

@@ -4,6 +4,7 @@
 #include "channels.h"
 #include "cli.h"
 #include "csv.h"
+#include "requirements.h"
 #include "series.h"
 #include "staffing.h"
 #include "timeutil.h"
@@ -123,28 +124,26 @@ static void num(FILE *fp, const char *fmt, double v)
 		fprintf(fp, fmt, v);
 }
 
-static void write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
-			       const struct wfm_req *req)
+static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
+			      const struct wfm_req *req)
 {
-	char when[48];
+	const struct wfm_requirements_format *f = &wfm_requirements_staff_format;
 
-	fputs("timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon\n", fp);
-	for (size_t i = 0; i < s->n; i++) {
-		wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
+	wfm_requirements_write_header(fp, f);
+	for (size_t i = 0; i < s->n; i++)
 		for (size_t c = 0; c < s->nchan; c++) {
 			const struct wfm_req *r = &req[c * s->n + i];
+			struct wfm_requirements_row row = {
+				wfm_series_time(s, i), s->channel[c], r->volume, r->aht,
+				(double)r->agents, (double)r->gross, r->perf.sl, r->perf.asa,
+				r->perf.occupancy, r->perf.abandon, NAN,
+			};
 			if (r->skip)
 				continue;
-			fputs(when, fp);
-			wfm_csv_write_field(fp, s->channel[c], 0);
-			fprintf(fp, ",%.2f,%.1f,%ld,%ld", r->volume, r->aht, r->agents, r->gross);
-			num(fp, "%.4f", r->perf.sl);
-			num(fp, "%.1f", r->perf.asa);
-			num(fp, "%.4f", r->perf.occupancy);
-			num(fp, "%.4f", r->perf.abandon);
-			fputc('\n', fp);
+			if (wfm_requirements_write_row(fp, f, tz, &row))
+				return -1;
 		}
-	}
+	return 0;
 }
 
 static void write_evaluation(FILE *fp, const wfm_series *s, const wfm_tz *tz,
@@ -233,8 +232,11 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (ev)
 		write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev);
-	else
-		write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, req);
+	else if (write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, req)) {
+		wfm_atomic_abort(out);
+		wfm_error_set(&err, "%s: write error", o.output ? o.output : "<stdout>");
+		wfm_die(prog, &err);
+	}
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	if (ev)
