@@ -41,6 +41,8 @@ static char dir[64];
 /* staff: open intervals and those below target, per channel, as the
  * chart must count them */
 static long nopen[NCH], nbelow[NCH];
+/* per-channel coverage: required and under-covered quarter-hours */
+static long creq[NCH + 1], cunder[NCH + 1];
 
 static void date_of(int d, char *buf, size_t n)
 {
@@ -77,11 +79,12 @@ static void gen_series(void)
 	FILE *fe = open_in("evaluation.csv",
 			   "timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon");
 	FILE *fv = open_in("coverage.csv", "timestamp,required,scheduled,over,under");
+	FILE *fk = open_in("coverage-channels.csv", "timestamp,channel,required,scheduled,over,under");
 	char date[16];
 	for (int d = 0; d < NDAY; d++) {
 		date_of(d, date, sizeof(date));
 		for (int q = 0; q < NQ; q++) {
-			long req = 0, sch;
+			long req = 0, sch, ksum = 0;
 			for (int c = 0; c < NCH; c++) {
 				double v = volume(c, d, q), sl = 0.5 + 0.5 * pow(sin(q / 7.0 + c), 2);
 				long a = v > 0 ? (long)(v / 2.4) + 1 : 0;
@@ -102,7 +105,20 @@ static void gen_series(void)
 					nbelow[c] += sl < 0.8 - 5e-5;
 				}
 				req += a;
+				{       /* per channel: scheduled swings around required */
+					long sc = (long)(a * (1 + 0.3 * sin(q / 9.0 + c + d)));
+					fprintf(fk, "%sT%02d:%02d,%s,%ld,%ld,%ld,%ld\n", date, q / 4, q % 4 * 15, chan[c],
+						a, sc, sc > a ? sc - a : 0, a > sc ? a - sc : 0);
+					ksum += sc;
+					creq[c] += a;
+					cunder[c] += a > sc ? a - sc : 0;
+				}
 			}
+			fprintf(fk, "%sT%02d:%02d,*,%ld,%ld,%ld,%ld\n", date, q / 4, q % 4 * 15, req, ksum,
+				ksum > req ? ksum - req : 0, req > ksum ? req - ksum : 0);
+			/* pooled: under-cover of the sums, not the sum of the channels' */
+			creq[NCH] += req;
+			cunder[NCH] += req > ksum ? req - ksum : 0;
 			sch = (long)(req * (1 + 0.3 * sin(q / 5.0 + d)));
 			fprintf(fv, "%sT%02d:%02d,%ld,%ld,%ld,%ld\n", date, q / 4, q % 4 * 15, req, sch,
 				sch > req ? sch - req : 0, req > sch ? req - sch : 0);
@@ -111,6 +127,7 @@ static void gen_series(void)
 	fclose(fc);
 	fclose(fe);
 	fclose(fv);
+	fclose(fk);
 }
 
 static void gen_people(void)
@@ -165,6 +182,14 @@ static void gen_span(const char *name, int ndays)
 	fclose(fp);
 }
 
+/* Quarter-hours as agent-hours, written as the charts write them: whole
+ * numbers plain, others with one decimal. */
+static const char *hours(char *buf, long quarters)
+{
+	snprintf(buf, 32, quarters % 4 ? "%.1f" : "%.0f", quarters / 4.0);
+	return buf;
+}
+
 static int overlap(const struct wfm_chart_box *a, const struct wfm_chart_box *b)
 {
 	const double e = 0.5;   /* antialiasing: touching is not overlapping */
@@ -209,6 +234,18 @@ static void check_layout(enum wfm_chart_kind kind, const char *file, const wfm_t
 	CHECK(nvalue >= min_value, "%s: %ld value axis labels, want at least %ld", file, nvalue, min_value);
 	CHECK(nover == 0, "%s: %ld overlapping text pairs", file, nover);
 	CHECK(noff == 0, "%s: %ld texts off the canvas", file, noff);
+	if (kind == WFM_CHART_COVERAGE && strstr(file, "channels"))
+		for (int k = 0; k <= NCH; k++) {
+			char want[96], title[64];
+			int found = 0;
+			/* quarter-hours to agent-hours, as the chart writes them */
+			char r[32], u[32];
+			snprintf(want, sizeof(want), "required %s agent-h, under %s", hours(r, creq[k]), hours(u, cunder[k]));
+			snprintf(title, sizeof(title), "%s", k < NCH ? chan[k] : "all channels (pooled)");
+			for (size_t i = 0; i + 1 < n; i++)
+				found |= !strcmp(b[i].text, title) && !strncmp(b[i + 1].text, want, strlen(want));
+			CHECK(found, "coverage per channel: \"%s\" panel says \"%s\"", title, want);
+		}
 	if (kind == WFM_CHART_STAFF)
 		for (int k = 0; k < NCH; k++) {
 			char want[64];
@@ -228,7 +265,7 @@ int main(void)
 	wfm_tz *tz = wfm_tz_open("UTC", &err);
 	static const char *const files[] = {
 		"forecast.csv", "evaluation.csv", "coverage.csv", "roster.csv", "functions.csv", "profile.csv",
-		"forecast-1d.csv", "forecast-8w.csv",
+		"forecast-1d.csv", "forecast-8w.csv", "coverage-channels.csv",
 	};
 
 	snprintf(dir, sizeof(dir), "%s/wfm-layout.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -246,6 +283,8 @@ int main(void)
 	check_layout(WFM_CHART_FORECAST, "forecast-8w.csv", tz, 2 * 8, 2 * 2);
 	/* 14 day panels, each with hour labels under its strip */
 	check_layout(WFM_CHART_COVERAGE, "coverage.csv", tz, 14 * 4, 14 * 2);
+	/* per channel (skill groups): 9 stacked panels on one time axis */
+	check_layout(WFM_CHART_COVERAGE, "coverage-channels.csv", tz, 7, 9 * 2);
 	check_layout(WFM_CHART_ROSTER, "roster.csv", tz, 14, 0);
 	check_layout(WFM_CHART_FUNCTIONS, "functions.csv", tz, 2 * 7, 2);
 	/* 8 channel heatmaps, 7 weekday labels each */
