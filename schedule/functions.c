@@ -373,9 +373,11 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 			}
 		}
 		wfm_time_format(f->start + (int64_t)tw * f->step, tz, ts, sizeof(ts));
+		fputs("  ", fp);
+		put_cols(fp, f->func[c], columns(f->func[c]) > 13 ? columns(f->func[c]) : 13);  /* by characters */
 		if (f->realtime[c])
-			fprintf(fp, "  %-13s real-time: required %.1f, assigned %.1f agent-hours; short in %zu intervals%s%s (%.1f)\n",
-				f->func[c], req, cov, nshort, nshort ? ", worst " : "", nshort ? ts : "", worst);
+			fprintf(fp, " real-time: required %.1f, assigned %.1f agent-hours; short in %zu intervals%s%s (%.1f)\n",
+				req, cov, nshort, nshort ? ", worst " : "", nshort ? ts : "", worst);
 		else {
 			double od = 0;
 			for (size_t t = 0; t < f->nint; t++)
@@ -385,10 +387,10 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 			 * what arrived less what is left; assigned time beyond that had
 			 * no work waiting (spare capacity parked on the function) */
 			double left = shortfall(f, c, f->nint - 1), done = req - left;
-			fprintf(fp, "  %-13s backlog:   arrived %.1f, done %.1f (assigned %.1f, spare %.1f) agent-hours; "
+			fprintf(fp, " backlog:   arrived %.1f, done %.1f (assigned %.1f, spare %.1f) agent-hours; "
 				"outstanding at end of day %.1f agent-hours, oldest %.1f h (deadline %.0f h), "
 				"overdue at most %.1f agent-hours\n",
-				f->func[c], req, done, cov, cov > done ? cov - done : 0, left,
+				req, done, cov, cov > done ? cov - done : 0, left,
 				f->oldest_h[c * f->nint + f->nint - 1], f->deadline_h[c], od);
 		}
 	}

@@ -53,6 +53,36 @@ ok "view legend: first character, not byte" grep -q ' З=ЗВОНКИ Ч=ЧАТ 
 is "view: rows aligned by characters" "$(tail -n +3 $T/v.txt | grep . | sed -E 's/  (blocks|[0-9]+)$//; s/ *$//' |
 	while IFS= read -r l; do printf '%s' "$l" | LC_ALL=C.UTF-8 wc -m; done | sort -u | wc -l)" 1
 ok "view row" grep -Eq '^К1     Анна Звонкова( \.\.){9} ЗЗ ЗB ЗЗ( \.\.){12}  1$' $T/v.txt
+# A generated center: 8 Cyrillic channels (6 real-time, 2 backlog, one
+# closed at night), 40 agents with 1-3 skills, shifts and breaks on the
+# quarter hour (so the default step is 15 min), requirements per hour.
+awk 'BEGIN {
+	split("звонки чат письма заявления претензии соцсети возвраты доставка", ch, " ")
+	print "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off" > "'$T'/gs.csv"
+	print "date,agent_id,name,start,end,break_start,break_end" > "'$T'/gr.csv"
+	print "timestamp,channel,agents,asa_s" > "'$T'/gq.csv"
+	for (a = 1; a <= 40; a++) {
+		sk = ch[a % 8 + 1]; if (a % 3) sk = sk "|" ch[(a + 3) % 8 + 1]; if (a % 5 == 0) sk = sk "|" ch[(a + 5) % 8 + 1]
+		printf "Г%02d,Агент %d,%s,40,4,9,00:00,24:00,\n", a, a, sk > "'$T'/gs.csv"
+		st = (a * 7) % 60 + 4; en = st + 32; bs = st + 15     # quarters of the day
+		printf "2026-11-23,Г%02d,Агент %d,%02d:%02d,%02d:%02d,%02d:%02d,%02d:%02d\n", a, a, st / 4, st % 4 * 15,
+			en / 4, en % 4 * 15, bs / 4, bs % 4 * 15, (bs + 2) / 4, (bs + 2) % 4 * 15 > "'$T'/gr.csv"
+	}
+	for (h = 0; h < 24; h++) for (c = 1; c <= 8; c++) {
+		r = int((3 + c % 4) * (h >= 8 && h < 20 ? 1 : 0.4)); if (c == 2 && (h < 7 || h >= 22)) r = 0
+		printf "2026-11-23T%02d:00,%s,%d,%s\n", h, ch[c], r, c <= 6 ? "10" : "" > "'$T'/gq.csv"
+	}
+}'
+wfm functions $T/gr.csv $T/gq.csv $T/gs.csv --date 2026-11-23 --shortfall $T/gsf.csv -o $T/gf.csv 2>$T/gerr
+ok "generated: default step 15 min (quarter-hour breaks)" grep -q "96 x 15-min intervals" $T/gerr
+awk -F, -v day=2026-11-23 -v prev=2026-11-22 -v step=15 -f "$ROOT/tests/cli/maxcover.awk" $T/gs.csv $T/gq.csv $T/gr.csv >$T/gmc.txt
+# real-time: the six channels with an asa_s (backlog: возвраты, доставка)
+awk -F, 'FNR > 1 && $2 != "ВОЗВРАТЫ" && $2 != "ДОСТАВКА" { t = substr($1, 12, 5); g[t] += ($4 < $3 ? $4 : $3) }
+	END { for (t in g) print t, g[t] }' $T/gsf.csv | sort >$T/ggot.txt
+is "generated: some intervals fully coverable, some not" "$(awk '$2 == $3' $T/gmc.txt | wc -l) $(awk '$2 != $3' $T/gmc.txt | wc -l | awk '{ print ($1 > 0) }')" "$(awk '$2 == $3' $T/gmc.txt | wc -l) 1"
+is "generated: covered = the most the skills allow, every interval" \
+	"$(paste -d' ' $T/gmc.txt $T/ggot.txt | awk '$1 != $4 || $3 != $5' | wc -l)" 0
+is "generated: nobody on ЧАТ while closed" "$(awk -F, '$4 == "ЧАТ" && ($1 < "2026-11-23T07" || $1 >= "2026-11-23T22")' $T/gf.csv | wc -l)" 0
 # --week: the 7 days one after the other, each as with --date
 wfm functions $T/r.csv $F/requirements-week.csv $DATA/staff.csv --week 2026-11-23 -o $T/w.csv 2>$T/werr
 for d in 23 24 25 26 27 28 29; do
