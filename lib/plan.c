@@ -90,8 +90,7 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 			goto fail;
 	if (roster)
 		cshift = wfm_csv_col(r, "shift");
-	else
-		cgroup = wfm_csv_col(r, "group");
+	cgroup = wfm_csv_col(r, "group");
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_shift *s;
 		wfm_error e = { 0 };
@@ -207,8 +206,12 @@ int wfm_plan_write(FILE *fp, const struct wfm_shift *s, size_t n)
 int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n)
 {
 	char d[16];
+	int grouped = 0;
 
-	fputs("date,agent_id,name,start,end,break_start,break_end,shift\n", fp);
+	for (size_t i = 0; i < n; i++)
+		grouped |= s[i].group && *s[i].group;
+	fputs(grouped ? "date,agent_id,name,start,end,break_start,break_end,shift,group\n" :
+	      "date,agent_id,name,start,end,break_start,break_end,shift\n", fp);
 	for (size_t i = 0; i < n; i++) {
 		wfm_time_format_date(s[i].day, d, sizeof(d));
 		fprintf(fp, "%s", d);
@@ -216,6 +219,8 @@ int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n)
 		wfm_csv_write_field(fp, s[i].agent_name, 0);
 		put_times(fp, &s[i]);
 		wfm_csv_write_field(fp, s[i].name ? s[i].name : "", 0);
+		if (grouped)
+			wfm_csv_write_field(fp, s[i].group ? s[i].group : "", 0);
 		fputc('\n', fp);
 	}
 	return ferror(fp) ? -1 : 0;

@@ -1,7 +1,9 @@
 /* shiftplan.h - shift plan covering a requirement curve (set covering).
  *
  * The requirement of an interval is the sum of agents_gross over the
- * channels of requirements.csv (single pool).  Cells of the cover grid
+ * channels of requirements.csv (single pool); when the file has a load
+ * column (wfm staff --load), the sum of load: fractional per channel,
+ * rounded up once per cell.  Cells of the cover grid
  * (the gcd of the requirement interval and every start step, length and
  * break of the rules) take the requirement of the interval they lie in.
  * Columns are (day x shift type x start x length x break placement) with
@@ -35,6 +37,7 @@
 #include <stdint.h>
 #include "error.h"
 #include "coverage.h"
+#include "groups.h"
 #include "mip.h"
 #include "plan.h"
 #include "shiftrules.h"
@@ -46,6 +49,9 @@ typedef struct wfm_shiftreq {
 	size_t n;                /* intervals */
 	double *req;             /* sum of agents_gross over channels */
 	size_t nchan;
+	char **channel;          /* channel names, in order of first appearance */
+	double *chan_req;        /* [c * n + k]: agents_gross of channel c */
+	int fractional;          /* 1: from the load column (wfm staff --load) */
 	char file[256];          /* where it was read from, for messages */
 } wfm_shiftreq;
 
@@ -89,6 +95,8 @@ struct wfm_shiftplan_opts {
 	int break_step;          /* minutes between break placements; 0 = grid */
 	int no_wrap;             /* 1: the window is not cyclic */
 	const wfm_shiftwork *work;  /* flexible outbound work, or NULL */
+	const wfm_groups *groups;  /* plan per skill group (lib/shiftplan_groups.c), or NULL */
+	int specialists;         /* plan per channel: one single-skill group per open channel */
 };
 
 struct wfm_plan_row {
@@ -135,6 +143,7 @@ typedef struct wfm_shiftplan {
 	size_t ngroups, nchan;
 	char **group, **channel;
 	double *chan_required, *chan_scheduled;
+	double *group_paid;      /* paid hours per group */
 } wfm_shiftplan;
 
 /* Solve.  NULL with an error when the input cannot be planned: in hard
@@ -144,6 +153,11 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
 				   wfm_error *err);
 void wfm_shiftplan_free(wfm_shiftplan *p);
+/* The plan by skill groups (o->groups; see lib/shiftplan_groups.c);
+ * wfm_shiftplan_solve() calls it when o->groups is set. */
+wfm_shiftplan *wfm_shiftplan_solve_groups(const wfm_shiftreq *req, const wfm_shiftrules *rules,
+					  const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+					  wfm_error *err);
 /* The plan's rows as plan.csv shifts (local times in tz; group names when
  * planned by skill groups). */
 wfm_plan *wfm_shiftplan_plan(const wfm_shiftplan *p, const wfm_shiftrules *rs,

@@ -4,8 +4,10 @@
 #include "cli.h"
 #include "coverage.h"
 #include "functions.h"
+#include "groups.h"
 #include "plan.h"
 #include "roster.h"
+#include "rostermip.h"
 #include "strlist.h"
 #include "timeutil.h"
 #include "tz.h"
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *prog = "wfm-roster";
 
@@ -25,21 +28,48 @@ static const char usage[] =
 	"off and availability, working window, shift length, minimum rest, max\n"
 	"consecutive days, max working days and contract + tolerance hours per\n"
 	"ISO week.  Shifts that cannot be filled are reported on stderr with the\n"
-	"overtime hours they need, never dropped silently.  Same input, same bytes.\n"
+	"overtime hours they need and why, never dropped silently; exit 0 with\n"
+	"what can be filled unless --strict.  Same input, same bytes.\n"
+	"\n"
+	"With --published, the published roster is the starting point: its rows\n"
+	"before --from are fixed (they count for rest, consecutive days and the\n"
+	"weekly limits), its later rows are kept unless they became impossible\n"
+	"(sick, vacation, agent left, no longer in the plan, a rule broken), and\n"
+	"the open shifts are filled changing as few rows as possible.  The output\n"
+	"is the whole new roster (published rows outside --from..--to unchanged);\n"
+	"\"changed N of M rows\" and each change go to stderr or --changes.\n"
 	"\n"
 	"Options:\n"
 	"  --date D               roster one day (YYYY-MM-DD)\n"
 	"  --week D               roster 7 days from D\n"
-	"  --from D --to D        roster D1 .. D2 (default: every date of the plan)\n"
-	"  --availability FILE    agent_id,date,status (available|vacation|sick)\n"
-	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits\n"
+	"  --from D --to D        roster D1 .. D2 (default: every date of the plan);\n"
+	"                         with --published, --to defaults to its last date\n"
+	"  --availability FILE    agent_id,date,status; status (any case) available,\n"
+	"                         sick, vacation, training, day_off or unavailable;\n"
+	"                         rows for agents not in STAFF.csv are warned about\n"
+	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits,\n"
+	"                         and its weekend days for the weekend rotation\n"
+	"  --preferences FILE     agent_id,day,shift,weight: day Mon..Sun, a date or\n"
+	"                         empty; shift a name, a start window HH:MM-HH:MM or\n"
+	"                         empty; weight > 0 wants, < 0 avoids (hours of cost)\n"
+	"  --published FILE       roster.csv already published: keep it, change little\n"
+	"  --changes FILE         with --published: write date,agent_id,name,old,new,why\n"
+	"  --max-moves N          with --published: kept rows one open shift may move\n"
+	"                         to another shift of its day (default 1: a sick call\n"
+	"                         costs at most 3 changed rows)\n"
 	"  --min-rest H           hours of rest between shifts (default 11)\n"
 	"  --max-consecutive N    working days in a row (default 6)\n"
 	"  --max-days-week N      working days per ISO week (default 5: two days off)\n"
 	"  --tolerance H          weekly paid hours may exceed the contract by H (default 4)\n"
+	"  --groups FILE          groups.csv naming the plan's group column (default:\n"
+	"                         each group name is its skills, e.g. calls|chat)\n"
 	"  --skills LIST          known skills, comma separated\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
+	"  --exact                also solve the assignment as an integer program\n"
+	"                         (GLPK, up to 150 agents x 7 days) and report the\n"
+	"                         heuristic's gap to it; the roster stays the heuristic's\n"
+	"  --time-limit S         seconds for --exact (default 60)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under:\n"
 	"                         people on shift per interval, breaks excluded;\n"
 	"                         required = the plan's own shifts, or with\n"
@@ -61,13 +91,16 @@ static const char usage[] =
 	"  wfm roster plan.csv data/staff.csv --week 2026-11-23 \\\n"
 	"      --availability data/availability.csv -o roster.csv 2>report.txt\n"
 	"  wfm roster plan.csv data/staff.csv --week 2026-11-23 \\\n"
-	"      --coverage roster-coverage.csv -o roster.csv 2>report.txt\n";
+	"      --coverage roster-coverage.csv -o roster.csv 2>report.txt\n"
+	"  wfm roster plan.csv data/staff.csv --published roster.csv \\\n"
+	"      --from 2026-11-25 --availability today.csv --changes changes.csv \\\n"
+	"      -o roster-new.csv\n";
 
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
-	struct wfm_days days;
-	const char *coverage, *reqs, *tz;
-	int strict;
+	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups, *prefs;
+	int strict, exact;
+	double time_limit;
 	struct wfm_roster_opts ro;
 };
 
@@ -75,7 +108,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		WFM_OPT_DAYS,
+		{ "date", required_argument, NULL, 'd' },
+		{ "week", required_argument, NULL, 'w' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
 		{ "availability", required_argument, NULL, 'a' },
 		{ "previous", required_argument, NULL, 'p' },
 		{ "min-rest", required_argument, NULL, 'r' },
@@ -87,6 +123,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "tz", required_argument, NULL, 'z' },
 		{ "coverage", required_argument, NULL, 'C' },
 		{ "requirements", required_argument, NULL, 'R' },
+		{ "published", required_argument, NULL, 'P' },
+		{ "changes", required_argument, NULL, 'H' },
+		{ "max-moves", required_argument, NULL, 'M' },
+		{ "groups", required_argument, NULL, 'G' },
+		{ "exact", no_argument, NULL, 'E' },
+		{ "preferences", required_argument, NULL, 'F' },
+		{ "time-limit", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -94,14 +137,17 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_roster_opts_default(&o->ro);
+	o->time_limit = 60;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
-		if (wfm_days_opt(&o->days, c, optarg))
-			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
+		case 'd': o->date = optarg; break;
+		case 'w': o->week = optarg; break;
+		case 'f': o->from = optarg; break;
+		case 't': o->to = optarg; break;
 		case 'a': o->avail = optarg; break;
 		case 'p': o->prev = optarg; break;
 		case 'k': o->skills = optarg; break;
@@ -109,6 +155,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'C': o->coverage = optarg; break;
 		case 'R': o->reqs = optarg; break;
+		case 'P': o->published = optarg; break;
+		case 'H': o->changes = optarg; break;
+		case 'G': o->groups = optarg; break;
+		case 'E': o->exact = 1; break;
+		case 'F': o->prefs = optarg; break;
+		case 'T': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.1, 86400); break;
+		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
 		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
 		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
 		case 'm': o->ro.max_days_week = (int)wfm_arg_long(prog, "--max-days-week", optarg, 1, 7); break;
@@ -122,8 +175,27 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "expected PLAN.csv and STAFF.csv");
 	o->plan = argv[optind];
 	o->staff = argv[optind + 1];
+	if (!!o->date + !!o->week + !!(o->from || o->to) > 1)
+		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
+	if (!o->from && o->to)
+		wfm_usage_fail(prog, "--to needs --from");
+	if (o->from && !o->to && !o->published)
+		wfm_usage_fail(prog, "--from without --to needs --published");
+	if (o->exact && (o->published || o->groups))
+		wfm_usage_fail(prog, "--exact goes without --published and --groups");
+	if (o->changes && !o->published)
+		wfm_usage_fail(prog, "--changes goes with --published");
 	if (o->reqs && !o->coverage)
 		wfm_usage_fail(prog, "--requirements goes with --coverage");
+}
+
+static int64_t arg_date(const char *opt, const char *s)
+{
+	int64_t d;
+	wfm_error e = { 0 };
+	if (wfm_time_parse_date(s, &d, &e))
+		wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD", opt, s);
+	return d;
 }
 
 static const char *wd(int64_t day)
@@ -157,7 +229,7 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		   const struct wfm_roster_opts *ro, const double *hreq, const double *hsch)
 {
 	double fmin = -1, fmax = -1, ph = 0, fh = 0;
-	int dmin = 0, dmax = 0;
+	int dmin = 0, dmax = 0, nbelow = 0;
 	char a[16], b[16], x[8], y[8];
 	long planned = 0, filled = 0, bound = 0;
 	double over_h = 0, need_h = 0, cap_h = 0;
@@ -177,14 +249,17 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		"hours, then per day the shift whose hours are least covered first + augmenting\n"
 		"paths, then the least-filled day first; bound: per-day matching with\n"
 		"day-local rules only (availability, window, length)\n\n");
-	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill\n");
+	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best\n");
 	for (int d = 0; d < r->ndays; d++) {
 		double p = r->day[d].planned_min / 60.0, f = r->day[d].filled_min / 60.0;
 		double pc = p > 0 ? 100 * f / p : 100;
+		double best = p > 0 ? 100.0 * r->day[d].bound_min / r->day[d].planned_min : 100;
 		wfm_time_format_date(r->first_day + d, a, sizeof(a));
-		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%\n", a, wd(r->first_day + d),
-			r->day[d].planned, r->day[d].filled,
-			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc);
+		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  %3.0f%%%s\n", a,
+			wd(r->first_day + d), r->day[d].planned, r->day[d].filled,
+			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc, best,
+			pc < best - 3 ? " *" : "");
+		nbelow += pc < best - 3;
 		ph += p;
 		fh += f;
 		if (p <= 0)
@@ -205,6 +280,10 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + dmax, b, sizeof(b));
 	fprintf(fp, "filled share of planned hours: min %.0f%% (%s %s), max %.0f%% (%s %s)\n",
 		fmin, a, wd(r->first_day + dmin), fmax, b, wd(r->first_day + dmax));
+	fprintf(fp, "best: most of the day's planned hours its available agents could fill, each on\n"
+		"its longest fitting shift (day-local rules only); %d day%s more than 3 points\n"
+		"below it (*): the weekly limits (days, contract hours) or the heuristic\n",
+		nbelow, nbelow == 1 ? "" : "s");
 	{
 		/* no roster can give the worst day more than its agents on their
 		 * longest fitting shifts, nor all days more than the contracts */
@@ -274,8 +353,9 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 				wfm_plan_hhmm(s->bend, b2);
 				snprintf(brk, sizeof(brk), "break %s-%s", b1, b2);
 			}
-			fprintf(fp, "  %s %s %s-%s %-10s %-17s x%-3ld %6.1f h\n", a, wd(s->day), x, y, s->name,
-				brk, s->count, h);
+			fprintf(fp, "  %s %s %s-%s %-10s %-17s x%-3ld %6.1f h%s%s%s%s\n", a, wd(s->day), x, y, s->name,
+				brk, s->count, h, s->group && *s->group ? "  group " : "",
+				s->group ? s->group : "", *r->unfilled_why[i] ? "  " : "", r->unfilled_why[i]);
 			over_h += h;
 		}
 		fprintf(fp, "overtime needed: %ld shifts, %.1f paid hours\n", planned - filled, over_h);
@@ -335,9 +415,150 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		stat_add(&wk, (double)r->weekends[i]);
 		stat_add(&late, (double)r->lates[i]);
 	}
+	if (r->soft_weeks) {
+		fprintf(fp, "\nweekly patterns (%ld agent-weeks, ISO weeks wholly in the window):\n", r->soft_weeks);
+		fprintf(fp, "  two consecutive days off     %ld of %ld weeks with 2+ days off (%.0f%%)\n",
+			r->soft_off2_consec, r->soft_off2,
+			r->soft_off2 ? 100.0 * r->soft_off2_consec / r->soft_off2 : 100.0);
+		fprintf(fp, "  starts within an hour        %ld of %ld weeks with 2+ shifts (%.0f%%), "
+			"mean spread %.1f h\n", r->soft_stable, r->soft_multi,
+			r->soft_multi ? 100.0 * r->soft_stable / r->soft_multi : 100.0,
+			r->soft_multi ? r->soft_spread_min / 60 / r->soft_multi : 0.0);
+		fprintf(fp, "  whole weekend off            %ld of %ld weeks (%.0f%%)\n", r->soft_weekend_off,
+			r->soft_weeks, 100.0 * r->soft_weekend_off / r->soft_weeks);
+	}
+	if (r->pref_want + r->pref_avoid)
+		fprintf(fp, "\npreferences (per day they concern): wanted %ld of %ld met, avoided %ld of %ld kept\n",
+			r->pref_want_ok, r->pref_want, r->pref_avoid_ok, r->pref_avoid);
 	fprintf(fp, "\nfairness (agents with shifts):\n");
 	stat_print(fp, "weekend days per agent", &wk);
 	stat_print(fp, "late shifts per agent", &late);
+	{
+		struct stat all = { 0 };
+		long any = 0;
+		for (size_t i = 0; i < ag->n; i++)
+			any += r->weekends_prev[i];
+		for (size_t i = 0; any && i < ag->n; i++)
+			stat_add(&all, (double)(r->weekends[i] + r->weekends_prev[i]));
+		if (any)
+			stat_print(fp, "weekend days, with previous", &all);
+	}
+}
+
+static int has_skill(const char *list, const char *skill)
+{
+	size_t n = strlen(skill);
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, "|");
+		if (len == n && !strncasecmp(p, skill, n))
+			return 1;
+		p += len + (p[len] == '|');
+	}
+	return 0;
+}
+
+static void share_line(FILE *fp, const struct wfm_roster_share *g)
+{
+	fprintf(fp, "  %-24s %7ld  %6ld  %9.1f  %8.1f  %3.0f%%\n", g->name, g->planned, g->filled,
+		g->planned_min / 60.0, g->filled_min / 60.0,
+		g->planned_min ? 100.0 * g->filled_min / g->planned_min : 100.0);
+}
+
+/* Plan by skill groups: shares per group and per channel, then per
+ * channel the unfilled shifts of the groups holding it. */
+static void report_groups(FILE *fp, const wfm_roster_result *r)
+{
+	char a[16], x[8], y[8];
+	fprintf(fp, "\nby skill group (agents whose skills cover the group's; fewest extra skills first):\n"
+		"  group                    planned  filled  planned_h  filled_h  fill\n");
+	for (size_t i = 0; i < r->ngroup; i++)
+		share_line(fp, &r->group[i]);
+	fprintf(fp, "by channel (shifts of every group holding it):\n"
+		"  channel                  planned  filled  planned_h  filled_h  fill\n");
+	for (size_t i = 0; i < r->nchan; i++)
+		share_line(fp, &r->chan[i]);
+	for (size_t c = 0; c < r->nchan; c++) {
+		long n = 0;
+		for (size_t i = 0; i < r->nunfilled; i++) {
+			const struct wfm_shift *s = &r->unfilled[i];
+			if (!has_skill(r->unfilled_need[i], r->chan[c].name))
+				continue;
+			if (!n++)
+				fprintf(fp, "unfilled for %s:\n", r->chan[c].name);
+			wfm_time_format_date(s->day, a, sizeof(a));
+			wfm_plan_hhmm(s->start, x);
+			wfm_plan_hhmm(s->end, y);
+			fprintf(fp, "  %s %s %s-%s %-16s x%ld\n", a, wd(s->day), x, y, s->group, s->count);
+		}
+		if (!n)
+			fprintf(fp, "unfilled for %s: none\n", r->chan[c].name);
+	}
+}
+
+/* --exact: the integer program's bound and best roster vs the heuristic. */
+static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, const wfm_plan *prev,
+			 const wfm_roster_result *res, const struct opts *o)
+{
+	struct wfm_rostermip_result x;
+	wfm_error err = { 0 };
+	if (ag->n > 150 || res->ndays > 7) {
+		wfm_warn(prog, "--exact: %zu agents x %d days is over 150 x 7: skipped", ag->n, res->ndays);
+		return;
+	}
+	if (wfm_rostermip_solve(plan, ag, prev, res, &o->ro, o->time_limit, &x, &err)) {
+		wfm_warn(prog, "--exact: %s", err.msg);
+		return;
+	}
+	fprintf(fp, "\nexact assignment (integer program, %zu columns, %zu rows, %.1f s, %s):\n", x.cols,
+		x.rows, x.seconds, x.status == 0 ? "solved to 0.01%" : x.status == 1 ? "time limit" : "infeasible");
+	if (x.status == 0) {   /* proven: the best found is the optimum (within 0.01%) */
+		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (LP bound %.1f)\n",
+			x.heuristic_h, x.best_h, x.bound_h);
+		fprintf(fp, "  heuristic gap to the optimum %.2f%%%s\n",
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
+			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
+		return;
+	}
+	fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %s%.1f\n",
+		x.heuristic_h, x.best_h, x.lp_solved ? "" : "(LP unfinished, none) ", x.bound_h);
+	if (x.lp_solved && x.bound_h > 0)
+		fprintf(fp, "  heuristic gap: at most %.2f%% (to the LP bound), %.2f%% to the best found%s\n",
+			100 * (x.bound_h - x.heuristic_h) / x.bound_h,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
+			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
+}
+
+/* "changed N of M rows", then each change when list is set. */
+static void report_changes(FILE *fp, const wfm_roster_result *r, int list)
+{
+	fprintf(fp, "\nchanged %zu of %zu rows of the published roster\n", r->nchanges, r->npublished);
+	for (size_t i = 0; list && i < r->nchanges; i++) {
+		const struct wfm_roster_change *c = &r->changes[i];
+		char d[16], o[8] = "-", o2[8] = "", n[8] = "-", n2[8] = "";
+		wfm_time_format_date(c->day, d, sizeof(d));
+		if (c->old) {
+			wfm_plan_hhmm(c->old->start, o);
+			wfm_plan_hhmm(c->old->end, o2);
+		}
+		if (c->new) {
+			wfm_plan_hhmm(c->new->start, n);
+			wfm_plan_hhmm(c->new->end, n2);
+		}
+		fprintf(fp, "  %s %s %-8s %5s%s%-5s -> %5s%s%-5s  %s\n", d, wd(c->day), c->agent, o,
+			c->old ? "-" : "", o2, n, c->new ? "-" : "", n2, c->why);
+	}
+}
+
+static int write_changes(const char *path, const wfm_roster_result *r, wfm_error *err)
+{
+	wfm_atomic *out = wfm_atomic_open(path, err);
+	if (!out)
+		return -1;
+	if (wfm_roster_changes_write(wfm_atomic_fp(out), r)) {
+		wfm_atomic_abort(out);
+		return wfm_error_set(err, "%s: write error", path);
+	}
+	return wfm_atomic_commit(out, err);
 }
 
 static int gcd(int a, int b)
@@ -436,7 +657,8 @@ int main(int argc, char **argv)
 	static const char *dflt[] = { "calls", "chat", "letters", "declarations" };
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_plan *plan, *prev = NULL;
+	wfm_plan *plan, *prev = NULL, *pub = NULL;
+	wfm_groups *gr = NULL;
 	wfm_agents *ag;
 	wfm_roster_result *res;
 	wfm_atomic *out;
@@ -446,7 +668,7 @@ int main(int argc, char **argv)
 	int64_t first, last;
 
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 5, o.plan, o.staff, o.avail, o.prev, o.reqs);
+	wfm_stdin_once(prog, 8, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups, o.prefs);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
@@ -463,9 +685,38 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (o.avail && wfm_agents_load_availability(ag, o.avail, &err))
 		wfm_die(prog, &err);
+	if (ag->nunknown)
+		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu availability row%s skipped",
+			 o.avail, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
+			 ag->nunknown > 1 ? "s" : "");
+	ag->nunknown = 0;
+	if (o.prefs && wfm_agents_load_preferences(ag, o.prefs, &err))
+		wfm_die(prog, &err);
+	if (ag->nunknown)
+		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu preference row%s skipped",
+			 o.prefs, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
+			 ag->nunknown > 1 ? "s" : "");
 	if (o.prev && !(prev = wfm_roster_load(o.prev, &err)))
 		wfm_die(prog, &err);
-	if (!wfm_days_range(prog, &o.days, 367, &first, &last)) {
+	if (o.published && !(pub = wfm_roster_load(o.published, &err)))
+		wfm_die(prog, &err);
+	if (o.groups && !(gr = wfm_groups_load(o.groups, known, nknown, &err)))
+		wfm_die(prog, &err);
+	o.ro.groups = gr;
+	if (o.date)
+		first = last = arg_date("--date", o.date);
+	else if (o.week) {
+		first = arg_date("--week", o.week);
+		last = first + 6;
+	} else if (o.from) {
+		first = arg_date("--from", o.from);
+		last = o.to ? arg_date("--to", o.to) : first;
+		for (size_t i = 0; !o.to && i < pub->n; i++)
+			if (pub->s[i].day > last)
+				last = pub->s[i].day;
+		if (last < first || last - first > 366)
+			wfm_usage_fail(prog, "--to must be 0..366 days after --from");
+	} else {
 		first = last = plan->s[0].day;
 		for (size_t i = 0; i < plan->n; i++) {
 			if (plan->s[i].day < first)
@@ -476,8 +727,12 @@ int main(int argc, char **argv)
 		if (last - first > 366)
 			wfm_usage_fail(prog, "plan spans over a year: give --from/--to");
 	}
-	if (!(res = wfm_roster_solve(plan, ag, prev, first, (int)(last - first + 1), &o.ro, &err)))
+	if (!(res = wfm_roster_repair(plan, ag, prev, pub, first, (int)(last - first + 1), &o.ro, &err)))
 		wfm_die(prog, &err);
+	if (res->nprev_unknown)
+		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu roster row%s before the "
+			 "window skipped", res->prev_unknown_file, res->prev_unknown_line, res->prev_unknown_id,
+			 ag->file, res->nprev_unknown, res->nprev_unknown > 1 ? "s" : "");
 	{
 		size_t nh = (size_t)res->ndays * 24;
 		double *hreq = malloc((nh + 1) * sizeof(double)), *hsch = malloc((nh + 1) * sizeof(double));
@@ -487,6 +742,12 @@ int main(int argc, char **argv)
 		}
 		wfm_roster_coverage(plan, res->rows, res->n, first, res->ndays, 60, hreq, hsch);
 		report(wfm_report(), res, ag, &o.ro, hreq, hsch);
+		if (res->ngroup)
+			report_groups(wfm_report(), res);
+		if (pub)
+			report_changes(wfm_report(), res, !o.changes);
+		if (o.exact)
+			report_exact(wfm_report(), plan, ag, prev, res, &o);
 		free(hreq);
 		free(hsch);
 	}
@@ -499,7 +760,9 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
-	if (wfm_roster_write(wfm_atomic_fp(out), res->rows, res->n)) {
+	if (o.changes && write_changes(o.changes, res, &err))
+		wfm_die(prog, &err);
+	if (wfm_roster_write(wfm_atomic_fp(out), pub ? res->all : res->rows, pub ? res->nall : res->n)) {
 		wfm_atomic_abort(out);
 		wfm_error_set(&err, "write error");
 		wfm_die(prog, &err);
@@ -509,6 +772,8 @@ int main(int argc, char **argv)
 	wfm_roster_result_free(res);
 	wfm_plan_free(plan);
 	wfm_plan_free(prev);
+	wfm_plan_free(pub);
+	wfm_groups_free(gr);
 	wfm_agents_free(ag);
 	wfm_strlist_free(&sk);
 	return 0;

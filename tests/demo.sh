@@ -33,6 +33,12 @@ $W shifts $O/requirements.csv --rules $D/rules.csv --week $WEEK \
 	--coverage $O/coverage.csv --time-limit 20 -o $O/plan.csv 2>$O/shifts-report.txt
 done_ $O/plan.csv $O/coverage.csv
 
+step "shift plan by the skill groups of staff.csv"
+$W shifts $O/requirements.csv --rules $D/rules.csv --week $WEEK --staff $D/staff.csv \
+	--compare --coverage $O/coverage-groups.csv --time-limit 120 --gap 0.02 \
+	-o $O/plan-groups.csv 2>$O/shifts-groups-report.txt
+done_ $O/plan-groups.csv $O/coverage-groups.csv
+
 step "service level of the plan"
 $W staff $O/forecast.csv --channels $D/channels.csv --evaluate $O/coverage.csv \
 	-o $O/evaluation.csv 2>$O/evaluation-report.txt
@@ -76,6 +82,15 @@ $W chart staff $O/roster-evaluation.csv -o $O/roster-staff.png
 $W chart roster $O/roster.csv --plan $O/plan.csv --date $DAY -o $O/roster.png
 $W chart functions $O/functions.csv -o $O/functions.png
 done_ $O/*.png
+
+step "capacity plan: 12 months, 3 scenarios"
+$W forecast $D/history.csv --horizon 364d --model auto --events $D/events.csv \
+	--aggregate week -o $O/forecast-52w.csv 2>/dev/null
+$W capacity $O/forecast-52w.csv --channels $D/channels.csv --headcount $D/headcount.csv \
+	--params $D/capacity-params.csv --profile $O/profile.csv --rules $D/rules.csv \
+	--scenario high=1.2,low=0.85 -o $O/capacity.csv 2>$O/capacity-report.txt
+$W chart capacity $O/capacity.csv -o $O/capacity.png
+done_ $O/capacity.csv $O/capacity-report.txt $O/capacity.png
 
 echo
 cat $O/profile-summary.txt | head -12

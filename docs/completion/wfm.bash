@@ -22,17 +22,18 @@ _wfm_complete_prog() {
 	local prog=$1 first=$2 cur=${COMP_WORDS[COMP_CWORD]} prev=
 	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
 	if [ "$prog" = chart ] && [ "$COMP_CWORD" -eq "$first" ]; then
-		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff" -- "$cur"))
+		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff capacity" -- "$cur"))
 		return
 	fi
 	case "$prev" in
 	--tz) COMPREPLY=($(compgen -W "$(_wfm_zones)" -- "$cur")); return ;;
-	--model) COMPREPLY=($(compgen -W "auto snaive hw regression" -- "$cur")); return ;;
+	--model) COMPREPLY=($(compgen -W "auto snaive hw regression slotavg decomp" -- "$cur")); return ;;
 	--metric) COMPREPLY=($(compgen -W "wape mase smape rmse" -- "$cur")); return ;;
 	--format) COMPREPLY=($(compgen -W "csv json requirements" -- "$cur")); return ;;
 	--by) COMPREPLY=($(compgen -W "weekday month" -- "$cur")); return ;;
 	--report) COMPREPLY=($(compgen -W "profile daily summary" -- "$cur")); return ;;
-	--aggregate) COMPREPLY=($(compgen -W "day week" -- "$cur")); return ;;
+	--aggregate) COMPREPLY=($(compgen -W "interval day week month" -- "$cur")); return ;;
+	--missing) COMPREPLY=($(compgen -W "impute zero" -- "$cur")); return ;;
 	--mode) COMPREPLY=($(compgen -W "preview progressive predictive" -- "$cur")); return ;;
 	esac
 	if [[ "$cur" == -* ]]; then
@@ -58,7 +59,7 @@ _wfm_direct() {
 }
 
 complete -o filenames -F _wfm wfm
-for _wfm_p in profile forecast staff simulate shifts roster functions outbound localize chart; do
+for _wfm_p in profile forecast staff simulate shifts roster functions outbound localize intraday capacity chart; do
 	complete -o filenames -F _wfm_direct "wfm-$_wfm_p"
 done
 unset _wfm_p
