@@ -81,6 +81,18 @@ wfm capacity $F/monthly.csv --channels $F/channels.csv --headcount $F/headcount.
 is "monthly: whole weeks from the first Monday" "$(awk -F, 'NR == 2 { f = $1 } END { print f, NR - 1 }' $T/plan-m.csv)" "2027-01-04 12"
 is "monthly: required 48 FTE every week" "$(awk -F, 'NR > 1 && ($9 - 48)^2 > 1e-4' $T/plan-m.csv)" ""
 
+# A partial first and last month (as wfm forecast --aggregate month writes a
+# horizon from 2027-01-18 to 2027-03-14: 14 + 28 + 14 days of 2400 calls):
+# --from/--to spread them over those days only, 8 whole weeks of 48 FTE.
+wfm capacity $F/monthly-partial.csv --from 2027-01-18 --to 2027-03-14 --channels $F/channels.csv \
+	--headcount $F/headcount.csv --params $F/params.csv --profile $F/profile.csv -q -o $T/plan-p.csv
+is "partial months: weeks" "$(awk -F, 'NR == 2 { f = $1 } END { print f, NR - 1 }' $T/plan-p.csv)" "2027-01-18 8"
+is "partial months: required 48 FTE every week" "$(awk -F, 'NR > 1 && ($9 - 48)^2 > 1e-4' $T/plan-p.csv)" ""
+wfm capacity $F/monthly-partial.csv --from 2026-12-31 --channels $F/channels.csv \
+	--headcount $F/headcount.csv --params $F/params.csv -q -o $T/x.csv 2>$T/err; rc=$?
+is "--from outside the first month: usage error" "$rc $(cat $T/err)" \
+	"2 wfm-capacity: $F/monthly-partial.csv: --from 2026-12-31 is not in the first month (2027-01)"
+
 # --history gives the same plan as --profile from wfm profile of that history.
 awk 'BEGIN { print "timestamp,channel,volume"; for (d = 0; d < 14; d++) for (h = 0; h < 24; h++)
 	printf "%s,calls,%d\n", strftime("%Y-%m-%dT%H:00", mktime("2026 11 02 00 00 00") + d * 86400 + h * 3600, 1), 5 + h }' > $T/hist.csv
@@ -106,6 +118,12 @@ is "peaked profile: required = Erlang C hour by hour" "$(awk -F, "$erl"'
 	{ s = 0; for (h = 0; h < 24; h++) s += agents(vol[$1] / 7 * (5 + h) / 396 * 180 / 3600)
 	  want = 7 * s / 40 / 0.7; if (($9 - want)^2 > 1e-4) print $1, $9, want; n++ }
 	END { print "rows", n }' $F/volumes.csv $T/a.csv)" "rows 14"
+# Neither --profile nor --history: spread evenly, as the flat profile (warned).
+wfm capacity $F/volumes.csv --channels $F/channels.csv --headcount $F/headcount.csv \
+	--params $F/params.csv --scenario high=2 -o $T/flat.csv 2>$T/flat.err
+ok "no profile = flat profile" cmp $T/flat.csv $T/plan.csv
+ok "no profile: warned" grep -q "warning: no --profile or --history" $T/flat.err
+
 # The chart reads the plan back: a PNG, the same bytes twice.
 wfm chart capacity $T/plan.csv -o $T/plan.png
 ok "chart capacity: PNG" bash -c "head -c 8 '$T/plan.png' | od -An -c | grep -q 'P   N   G'"
