@@ -223,9 +223,15 @@ int main(int argc, char **argv)
 	for (size_t f = 0; f < o.nvol; f++) {
 		if (!(vol[f] = wfm_cap_volumes_load(o.vol[f], o.from, o.to, &err)))
 			wfm_die(prog, &err);
-		if (f && (vol[f]->first_day != vol[0]->first_day || vol[f]->nweeks != vol[0]->nweeks))
-			wfm_die(prog, &(wfm_error){ WFM_EINPUT, "", 0, "", "volume files cover different weeks: "
-						    "plans side by side need the same horizon" });
+		if (f && (vol[f]->first_day != vol[0]->first_day || vol[f]->nweeks != vol[0]->nweeks)) {
+			char a[16], b[16];
+			wfm_time_format_date(vol[f]->first_day, a, sizeof(a));
+			wfm_time_format_date(vol[0]->first_day, b, sizeof(b));
+			wfm_error_at(&err, vol[f]->file, 0, NULL, "%zu weeks from %s, but %s has %zu from %s: "
+				     "plans side by side need the same weeks", vol[f]->nweeks, a, vol[0]->file,
+				     vol[0]->nweeks, b);
+			wfm_die(prog, &err);
+		}
 	}
 	in = (struct wfm_cap_input){ .par = &par, .hc = hc, .cfg = cfg, .prof = prof,
 		.prof_names = (const char *const *)(hist ? hist->channel : prof ? prof->channel : NULL),
