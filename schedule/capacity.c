@@ -217,9 +217,6 @@ int main(int argc, char **argv)
 	    (!(hist = wfm_series_load(o.history, tz, &err)) ||
 	     !(prof = wfm_profile_compute(hist, tz, WFM_BY_WEEKDAY, &err))))
 		wfm_die(prog, &err);
-	if (!prof)
-		wfm_warn(prog, "no --profile or --history: volumes spread evenly over the week's hours "
-			 "(required FTE is then the average-load figure)");
 	for (size_t f = 0; f < o.nvol; f++) {
 		if (!(vol[f] = wfm_cap_volumes_load(o.vol[f], o.from, o.to, &err)))
 			wfm_die(prog, &err);
@@ -259,6 +256,9 @@ int main(int argc, char **argv)
 	wfm_cap_plan_write(wfm_atomic_fp(out), ser, o.nscen);
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
+	if (!prof)
+		wfm_warn(prog, "no --profile or --history: volumes spread evenly over the week's hours "
+			 "(required FTE is then the average-load figure)");
 	if (wfm_report())
 		wfm_cap_report(wfm_report(), prog, vol[0], &par, o.rules != NULL, res, o.nscen, eh, ef, ne);
 	for (size_t k = 0; k < o.nscen; k++)
