@@ -2,7 +2,9 @@
  * per-channel grid, the one loader for every program that reads it.
  *
  * Columns: timestamp, channel (required), volume, aht_s, agents,
- * agents_gross (each optional: an absent column leaves its array NULL).
+ * agents_gross, load (each optional: an absent column leaves its array
+ * NULL; load, written by wfm staff --load, is the real-valued gross agents
+ * that agents_gross rounds up).
  * Channels are kept in order of first appearance.  The interval length
  * (15, 30 or 60 min) is the most frequent gap between a channel's rows;
  * a row off that grid is an error naming its line, a duplicate names both
@@ -38,14 +40,14 @@ typedef struct wfm_requirements {
 	int step;                 /* seconds */
 	size_t n;                 /* intervals per channel */
 	/* [c * n + i]; NAN = no row (aht_s: also empty); NULL = no column */
-	double *volume, *aht, *agents, *agents_gross;
+	double *volume, *aht, *agents, *agents_gross, *load;
 	long *line;               /* [c * n + i]: source line, 0 = no row */
 	size_t missing;           /* cells with no row */
 	char file[256];           /* for messages ("<stdin>" for -) */
 } wfm_requirements;
 
 wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err);
-/* The array of a column ("volume", "aht_s", "agents", "agents_gross"), or
+/* The array of a column ("volume", "aht_s", "agents", "agents_gross", "load"), or
  * NULL with the message wfm_csv_require() gives for an absent column. */
 double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err);
 void wfm_requirements_free(wfm_requirements *r);

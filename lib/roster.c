@@ -64,6 +64,7 @@ void wfm_roster_result_free(wfm_roster_result *r)
 	free(r->all);
 	free(r->day);
 	free(r->paid_min);
+	free(r->weekends_prev);
 	free(r->days);
 	free(r->weekends);
 	free(r->lates);
@@ -168,6 +169,22 @@ static int is_weekend(int64_t day)
 	return wfm_time_weekday(day) >= 5;
 }
 
+/* Preferences of agent a for shift s on day, in hours: the weights of
+ * those s matches (> 0 wanted, < 0 avoided), less the weights of wanted
+ * shifts that day s is not (taking s forgoes them). */
+static double pref_score(const wfm_agents *ag, size_t a, int64_t day, const struct wfm_shift *s)
+{
+	double v = 0;
+	for (size_t k = ag->pref_off[a]; k < ag->pref_off[a + 1]; k++) {
+		const struct wfm_pref *p = &ag->pref[k];
+		if (wfm_agents_pref_match(p, day, s->name, s->start))
+			v += p->weight;
+		else if (p->weight > 0 && wfm_agents_pref_day(p, day))
+			v -= p->weight;
+	}
+	return v;
+}
+
 /* Cost of giving s on day k to agent a (lower is better), in hours. */
 static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s)
 {
@@ -205,6 +222,8 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		c += 24;           /* not one of the agent's planned days */
 	if (st->need)   /* specialists first: keep wider skills for wider groups */
 		c += extra_skills(ag, need_of(st, s));
+	if (st->ag->npref)   /* preferences.csv: wanted shifts cost less */
+		c -= pref_score(st->ag, a, day, s);
 	return c;
 }
 
@@ -296,9 +315,13 @@ static void load_prev(struct st *st, const wfm_plan *prev, wfm_roster_result *re
 		long a;
 		int64_t k = s->day - st->ext0;
 		size_t w;
-		if (k < 0 || k >= 7)
-			continue;   /* only the week before the window matters */
-		if ((a = wfm_agents_find(st->ag, s->agent)) < 0) {
+		if (k >= 7)
+			continue;
+		if ((a = wfm_agents_find(st->ag, s->agent)) >= 0 && is_weekend(s->day))
+			res->weekends_prev[a]++;   /* weekend rotation over the whole history */
+		if (k < 0)
+			continue;   /* for the rules only the week before the window matters */
+		if (a < 0) {
 			if (!res->nprev_unknown++) {
 				res->prev_unknown_file = prev->file;
 				res->prev_unknown_line = s->line;
@@ -776,6 +799,23 @@ static void soft_measures(const struct st *st, wfm_roster_result *res)
 			res->soft_weekend_off += !st->wsh[W(st, a, d + 12)] && !st->wsh[W(st, a, d + 13)];
 		}
 	}
+	for (size_t k = 0; k < st->ag->npref; k++) {   /* preferences, per day they concern */
+		const struct wfm_pref *p = &st->ag->pref[k];
+		for (int d = 0; d < st->ndays; d++) {
+			const struct wfm_shift *x = st->wsh[W(st, p->agent, d + 7)];
+			int hit;
+			if (!wfm_agents_pref_day(p, st->first_day + d) || !p->weight)
+				continue;
+			hit = x && wfm_agents_pref_match(p, st->first_day + d, x->name, x->start);
+			if (p->weight > 0) {
+				res->pref_want++;
+				res->pref_want_ok += hit;
+			} else {
+				res->pref_avoid++;
+				res->pref_avoid_ok += !hit;
+			}
+		}
+	}
 }
 
 /* Why a shift stays unfilled when nobody can take it at all; "" when
@@ -1015,6 +1055,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	st.weekends = res->weekends = calloc(n, sizeof(long));
 	st.lates = res->lates = calloc(n, sizeof(long));
 	res->paid_min = calloc(n, sizeof(long));
+	res->weekends_prev = calloc(n, sizeof(long));
 	res->days = calloc(n, sizeof(long));
 	res->day = calloc((size_t)ndays, sizeof(*res->day));
 	D.ty = malloc((plan->n + 1) * sizeof(*D.ty));
@@ -1032,7 +1073,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	left2 = malloc((plan->n + 1) * sizeof(long));
 	so = malloc((plan->n + 1) * sizeof(*so));
 	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
-	    !res->paid_min || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
+	    !res->paid_min || !res->weekends_prev || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
 	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !left2 || !so || !st.dep)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
@@ -1042,6 +1083,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		goto fail;
 	load_prev(&st, prev, res);
 	load_prev(&st, pub, res);
+	for (size_t a = 0; a < n; a++)   /* the cost sees weekends worked before too */
+		st.weekends[a] = res->weekends_prev[a];
 
 	/* A shift that fits nobody's hours and lengths stays unfilled with the
 	 * reason (unfilled_reason). */

@@ -100,6 +100,7 @@ typedef struct wfm_roster_result {
 	/* Per agent over the window: paid minutes, days, weekend days, late
 	 * shifts; full_weeks = ISO weeks wholly inside the window. */
 	long *paid_min, *days, *weekends, *lates;
+	long *weekends_prev;  /* weekend days in --previous / published rows before the window */
 	int full_weeks;
 	/* Soft objectives over the agent-weeks (ISO weeks wholly in the window
 	 * of agents available at least one day of it): weeks with at least two
@@ -109,6 +110,9 @@ typedef struct wfm_roster_result {
 	 * weeks with a whole weekend (Sat + Sun) off. */
 	long soft_weeks, soft_off2, soft_off2_consec, soft_multi, soft_stable, soft_weekend_off;
 	double soft_spread_min;
+	/* preferences.csv, per day a preference concerns: wanted (and met),
+	 * avoided (and kept free of it). */
+	long pref_want, pref_want_ok, pref_avoid, pref_avoid_ok;
 	/* Plan by skill groups only (else 0): per group, per channel. */
 	size_t ngroup, nchan;
 	struct wfm_roster_share *group, *chan;
