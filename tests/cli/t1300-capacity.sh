@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1200-capacity.sh - wfm capacity on a small case checked independently:
+# t1300-capacity.sh - wfm capacity on a small case checked independently:
 # required FTE against Erlang C computed here in awk (flat profile, so
 # interval-level and average-load sizing agree), the headcount week by week
 # re-simulated in awk from the plan's hires (attrition by tenure band,
