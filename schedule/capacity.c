@@ -256,6 +256,10 @@ int main(int argc, char **argv)
 	wfm_cap_plan_write(wfm_atomic_fp(out), ser, o.nscen);
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
+	if (vol[0]->first_ratio < 0.8 || vol[0]->last_ratio < 0.8)
+		wfm_warn(prog, "%s: the %s month has %.0f%% of the next month's volume a day: a partial "
+			 "month? (--from, --to)", vol[0]->file, vol[0]->first_ratio < 0.8 ? "first" : "last",
+			 100 * fmin(vol[0]->first_ratio, vol[0]->last_ratio));
 	if (!prof)
 		wfm_warn(prog, "no --profile or --history: volumes spread evenly over the week's hours "
 			 "(required FTE is then the average-load figure)");

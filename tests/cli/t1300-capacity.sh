@@ -95,6 +95,9 @@ wfm capacity $F/monthly-partial.csv --from 2027-01-18 --to 2027-03-14 --channels
 	--headcount $F/headcount.csv --params $F/params.csv --profile $F/profile.csv -q -o $T/plan-p.csv
 is "partial months: weeks" "$(awk -F, 'NR == 2 { f = $1 } END { print f, NR - 1 }' $T/plan-p.csv)" "2027-01-18 8"
 is "partial months: required 48 FTE every week" "$(awk -F, 'NR > 1 && ($9 - 48)^2 > 1e-4' $T/plan-p.csv)" ""
+wfm capacity $F/monthly-partial.csv --channels $F/channels.csv --headcount $F/headcount.csv \
+	--params $F/params.csv --profile $F/profile.csv -o /dev/null 2>$T/err
+ok "partial month without --from: warned" grep -q "warning: .*the first month has 45% of the next month's volume a day" $T/err
 wfm capacity $F/monthly-partial.csv --from 2026-12-31 --channels $F/channels.csv \
 	--headcount $F/headcount.csv --params $F/params.csv -q -o $T/x.csv 2>$T/err; rc=$?
 is "--from outside the first month: usage error" "$rc $(cat $T/err)" \
