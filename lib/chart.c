@@ -421,8 +421,10 @@ void chart_value_axis(cairo_t *cr, const struct rect *r, double lo, double hi, i
 		cairo_stroke(cr);
 		if (pct)
 			snprintf(buf, sizeof(buf), "%.0f%%", v * 100);
-		else if (step >= 1)
+		else if (step >= 1 && fabs(step - round(step)) < 1e-9)
 			snprintf(buf, sizeof(buf), "%.0f", v);
+		else if (step >= 1)     /* steps of 2.5: 2.5, 5, 7.5, not 2, 5, 8 */
+			snprintf(buf, sizeof(buf), fabs(v - round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
 		else
 			snprintf(buf, sizeof(buf), "%.1f", v);
 		chart_rgb(cr, GREY_TEXT, 1);

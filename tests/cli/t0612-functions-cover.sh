@@ -24,9 +24,9 @@ for st in 30 15; do
 		$DATA/staff.csv $F/requirements-week.csv $T/r.csv >$T/mc.txt
 	capped $T/s.csv >$T/got.txt
 	is "step $st: intervals checked" "$(wc -l <$T/mc.txt)" $((1440 / st))
-	# both cases occur (the roster itself is wfm roster's: its count is not pinned)
-	full=$(awk '$2 == $3' $T/mc.txt | wc -l)
-	ok "step $st: some intervals fully coverable ($full), some not" test "$full" -gt 0 -a "$full" -lt $((1440 / st))
+	# both kinds occur (the roster's output, so no exact count here)
+	is "step $st: some intervals fully coverable, some not" \
+		"$(awk '$2 == $3 { a = 1 } $2 != $3 { b = 1 } END { print a + b }' $T/mc.txt)" 2
 	is "step $st: covered = the most the skills allow, every interval" \
 		"$(paste -d' ' $T/mc.txt $T/got.txt | awk '$1 != $4 || $3 != $5' | wc -l)" 0
 	# closed: a real-time channel with required 0, or a backlog channel with
