@@ -11,9 +11,9 @@
 #include <string.h>
 
 /* as lib/series.c: a century, 2^25 cells */
-#define NCOL 5
+#define NCOL 6
 
-static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross", "load" };
+static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross", "load", "asa_s" };
 
 struct rec {
 	int64_t t;
@@ -50,7 +50,7 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		if (c < 0)
 			continue;
 		if (wfm_csv_quantity(r, c, k == 0 ? WFM_MAX_VOLUME : k == 1 ? WFM_MAX_AHT : WFM_MAX_AGENTS,
-				     k == 1 || k == 4, &rec->v[k], err))
+				     k == 1 || k == 4 || k == 5, &rec->v[k], err))
 			return -1;
 	}
 	rec->line = wfm_csv_line(r);
@@ -148,6 +148,7 @@ void wfm_requirements_free(wfm_requirements *r)
 	free(r->agents);
 	free(r->agents_gross);
 	free(r->load);
+	free(r->asa);
 	free(r->line);
 	free(r);
 }
@@ -166,6 +167,7 @@ static wfm_requirements *build(const char *path, struct loader *ld, int64_t tmin
 	arr[2] = &r->agents;
 	arr[3] = &r->agents_gross;
 	arr[4] = &r->load;
+	arr[5] = &r->asa;
 	snprintf(r->file, sizeof(r->file), "%s", path);
 	r->start = tmin;
 	r->step = (int)step;
@@ -220,7 +222,7 @@ wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_
 
 double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err)
 {
-	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross, r->load };
+	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross, r->load, r->asa };
 
 	for (int k = 0; k < NCOL; k++)
 		if (!strcmp(column, colname[k])) {

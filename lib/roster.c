@@ -41,6 +41,7 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o)
 	o->tol_week_h = 4;
 	o->late_after = 22 * 60;
 	o->max_moves = 1;
+	o->stable_w = 1;
 	o->groups = NULL;
 }
 
@@ -185,6 +186,23 @@ static double pref_score(const wfm_agents *ag, size_t a, int64_t day, const stru
 	return v;
 }
 
+/* Minutes by which s's start on day k lies over an hour from the
+ * farthest start agent a has on the other days of that ISO week. */
+static int start_spread(const struct st *st, size_t a, int k, const struct wfm_shift *s)
+{
+	int mon = k - wfm_time_weekday(st->ext0 + k), worst = 0;
+	for (int j = mon; j < mon + 7; j++) {
+		const struct wfm_shift *x;
+		int dd;
+		if (j == k || j < 7 || j >= st->E || !(x = st->wsh[W(st, a, j)]))
+			continue;
+		dd = abs(x->start - s->start) - 60;
+		if (dd > worst)
+			worst = dd;
+	}
+	return worst;
+}
+
 /* Cost of giving s on day k to agent a (lower is better), in hours. */
 static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s)
 {
@@ -220,6 +238,8 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		c += st->lates[a];
 	if (!st->on[W(st, a, k)])
 		c += 24;           /* not one of the agent's planned days */
+	if (st->o->stable_w > 0)   /* start time: within an hour of the week's other starts */
+		c += st->o->stable_w * start_spread(st, a, k, s) / 60.0;
 	if (st->need)   /* specialists first: keep wider skills for wider groups */
 		c += extra_skills(ag, need_of(st, s));
 	if (st->ag->npref)   /* preferences.csv: wanted shifts cost less */
@@ -1007,6 +1027,28 @@ static int merge_published(const wfm_plan *pub, wfm_roster_result *res)
 	return 0;
 }
 
+/* Repair: on each day where dropped rows could not be refilled (left >
+ * 0 after the fill), as many of the day's other open shifts (held back in
+ * vac[]) may be filled instead, by a free agent or a short augmenting
+ * path: the lost hours come back at other times of the day, for one
+ * changed row each. */
+static void substitute(struct st *st, struct days *D, long *vac, int *cur, int *pa, int *pt, int *q)
+{
+	for (int d = 0; d < st->ndays; d++) {
+		long rem = 0;
+		for (int t = D->off[d]; t < D->off[d] + D->cnt[d]; t++)
+			rem += D->left[t];
+		if (!rem)
+			continue;
+		for (int t = D->off[d]; t < D->off[d] + D->cnt[d]; t++) {
+			D->left[t] += vac[t];
+			vac[t] = 0;
+			D->dead[t] = 0;
+		}
+		fill_day(st, D, d, rem, cur, pa, pt, q);
+	}
+}
+
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const wfm_plan *prev, int64_t first_day, int ndays,
 				    const struct wfm_roster_opts *o, wfm_error *err)
@@ -1142,11 +1184,17 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			goto oom;
 		/* Only the instances the dropped rows leave open are filled again:
 		 * what the published roster left unfilled stays so (held back in
-		 * vac[], given back after the fill). */
-		for (size_t t = 0; t < ntyall; t++) {
-			long keep = vac[t] < D.left[t] ? vac[t] : D.left[t];
-			vac[t] = D.left[t] - keep;
-			D.left[t] = keep;
+		 * vac[], given back after the fill).  Days the published roster
+		 * has no row on are rostered afresh. */
+		for (int d = 0; d < ndays; d++) {
+			int fresh = 1;
+			for (size_t a = 0; a < n && fresh; a++)
+				fresh = !pubrow[W(&st, a, d + 7)];
+			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++) {
+				long keep = fresh ? D.left[t] : vac[t] < D.left[t] ? vac[t] : D.left[t];
+				vac[t] = D.left[t] - keep;
+				D.left[t] = keep;
+			}
 		}
 	}
 	st.only_on = 1;
@@ -1171,6 +1219,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			break;
 		fill_day(&st, &D, best, 1, cur, pa, pt, q);
 	}
+	if (pub)
+		substitute(&st, &D, vac, cur, pa, pt, q);
 	/* Cross-day repair of what is still unfilled, least filled days first,
 	 * bounded work. */
 	for (int d = 0; d < ndays; d++)

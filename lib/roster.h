@@ -27,7 +27,8 @@
  * costs at most max_moves + 2 changed rows), with no days-on pattern, no
  * cross-day repair and no contract swaps.  Only the instances the dropped
  * rows leave open are filled: what the published roster left unfilled
- * stays unfilled.
+ * stays unfilled.  Days of the window without any published row (of a
+ * known agent) are filled afresh, without the days-on pattern.
  *
  * Nothing fitting nobody stops a roster: such shifts go to the unfilled
  * list with the reason.
@@ -52,6 +53,8 @@ struct wfm_roster_opts {
 	double tol_week_h;     /* paid hours may exceed the contract by this (4) */
 	int late_after;        /* a shift ending after this minute is late (1320) */
 	int max_moves;         /* repair: kept rows one open shift may move (1) */
+	double stable_w;       /* cost per hour a start lies over an hour from the
+				* agent's other starts that week (1; 0: off) */
 	const wfm_groups *groups; /* names of the plan's group column (NULL: each
 				   * group name is its skill list, "calls|chat") */
 };

@@ -49,6 +49,8 @@ static const char usage[] =
 	"                         rows for agents not in STAFF.csv are warned about\n"
 	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits,\n"
 	"                         and its weekend days for the weekend rotation\n"
+	"  --stable-start W       cost W per hour a start lies over an hour from the\n"
+	"                         agent's other starts that week (default 1; 0: off)\n"
 	"  --preferences FILE     agent_id,day,shift,weight: day Mon..Sun, a date or\n"
 	"                         empty; shift a name, a start window HH:MM-HH:MM or\n"
 	"                         empty; weight > 0 wants, < 0 avoids (hours of cost)\n"
@@ -129,6 +131,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "groups", required_argument, NULL, 'G' },
 		{ "exact", no_argument, NULL, 'E' },
 		{ "preferences", required_argument, NULL, 'F' },
+		{ "stable-start", required_argument, NULL, 'S' },
 		{ "time-limit", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
@@ -160,6 +163,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'G': o->groups = optarg; break;
 		case 'E': o->exact = 1; break;
 		case 'F': o->prefs = optarg; break;
+		case 'S': o->ro.stable_w = wfm_arg_double(prog, "--stable-start", optarg, 0, 100); break;
 		case 'T': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.1, 86400); break;
 		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
 		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
@@ -284,6 +288,15 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		"its longest fitting shift (day-local rules only); %d day%s more than 3 points\n"
 		"below it (*): the weekly limits (days, contract hours) or the heuristic\n",
 		nbelow, nbelow == 1 ? "" : "s");
+	if (nbelow) {
+		double capm = 0;
+		for (size_t i = 0; i < ag->n; i++)
+			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
+		if (ph > 0 && capm < ph * 60)
+			fprintf(fp, "weekly limits: contract + tolerance hours of all agents (%.0f h) are %.0f%% of the\n"
+				"planned %.0f h, so the days cannot all reach their best\n", capm / 60,
+				100 * capm / (ph * 60), ph);
+	}
 	{
 		/* no roster can give the worst day more than its agents on their
 		 * longest fitting shifts, nor all days more than the contracts */
