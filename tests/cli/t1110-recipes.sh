@@ -19,10 +19,12 @@ is "cron recipe is two crontab lines" "$(wc -l <cron.txt | tr -d ' ')" 2
 cronline() {  # cronline N: command of line N, run in $W
 	sed -n "$1p" cron.txt | sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g; s|cd /srv/wfm|cd "$W"|'
 }
-d=$(date -d tomorrow +%F) m=$(date -d 'next monday' +%F)
+# the cron lines run in Europe/Moscow: "tomorrow" and "next monday" there too
+# (in UTC they differ from 21:00 to 24:00)
+d=$(TZ=Europe/Moscow date -d tomorrow +%F) m=$(TZ=Europe/Moscow date -d 'next monday' +%F)
 # a plan for every day from tomorrow to the Sunday after next Monday
 { echo date,shift,start,end,break_start,break_end,count
-  for i in $(seq 1 14); do x=$(date -d "+$i day" +%F); [ "$x" \> "$(date -d "$m + 6 day" +%F)" ] && break
+  for i in $(seq 1 14); do x=$(TZ=Europe/Moscow date -d "+$i day" +%F); [ "$x" \> "$(date -d "$m + 6 day" +%F)" ] && break
     echo "$x,day,08:00,16:00,12:00,12:30,3"; echo "$x,evening,14:00,22:00,18:00,18:30,2"; done; } >plan.csv
 cp "$DATA/staff.csv" "$DATA/availability.csv" .
 TZ=Europe/Moscow wfm roster plan.csv staff.csv --from "$d" --to "$(date -d "$m - 1 day" +%F)" -q -o published.csv
