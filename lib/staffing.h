@@ -29,6 +29,7 @@ struct wfm_staff_opts {
 	double chat_overhead;    /* handle-time growth per extra chat, default 0.5 */
 	int open_min, close_min; /* backlog working hours, minutes of the day */
 	long max_agents;         /* per channel and interval, default 100000 */
+	int exact;               /* also compute struct wfm_req.exact (wfm staff --load) */
 };
 void wfm_staff_opts_default(struct wfm_staff_opts *o);
 
@@ -37,6 +38,11 @@ struct wfm_req {
 	double volume, aht;  /* aht: the one used (forecast, else channels.csv) */
 	double load;         /* Erlangs (queue kinds) or backlog work scheduled here, s */
 	long agents, gross;
+	/* With opts.exact: the real-valued net agents at which the target is
+	 * exactly met (the service between integer agents interpolated
+	 * linearly as in wfm_staff_perf(); backlog: work / capacity unrounded),
+	 * else NAN.  agents = ceil(exact) up to rounding. */
+	double exact;
 	struct wfm_queue_perf perf;  /* backlog: sl 1, asa NAN, abandon 0 */
 };
 

@@ -33,6 +33,9 @@ static const char usage[] =
 	"  --backlog-hours HH:MM-HH:MM  working hours for backlog work (08:00-20:00)\n"
 	"  --chat-overhead X      handle-time growth per extra concurrent chat (0.5)\n"
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
+	"  --load                 add a column load: the real-valued gross agents at\n"
+	"                         which the target is exactly met (agents_gross rounds\n"
+	"                         it up; wfm shifts then plans on it)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  --out-tz ZONE          write the output's timestamps in ZONE instead\n"
 	"                         (the center's zone, when the demand is elsewhere)\n"
@@ -44,7 +47,7 @@ static const char usage[] =
 	"\n"
 	"Outputs:\n"
 	"  requirements  timestamp,channel,volume,aht_s,agents,agents_gross,\n"
-	"                service_level,asa_s,occupancy,abandon\n"
+	"                service_level,asa_s,occupancy,abandon[,load]\n"
 	"  evaluation    timestamp,channel,volume,agents,service_level,sl_target,\n"
 	"                asa_s,occupancy,abandon\n"
 	"\n"
@@ -81,6 +84,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "channels", required_argument, NULL, 'c' },
 		{ "evaluate", required_argument, NULL, 'e' },
 		{ "backlog-hours", required_argument, NULL, 'b' },
+		{ "load", no_argument, NULL, 'L' },
 		{ "chat-overhead", required_argument, NULL, 'x' },
 		{ "max-agents", required_argument, NULL, 'm' },
 		{ "tz", required_argument, NULL, 'z' },
@@ -103,6 +107,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'c': o->channels = optarg; break;
 		case 'e': o->evaluate = optarg; break;
 		case 'b': parse_hours(optarg, &o->so); break;
+		case 'L': o->so.exact = 1; break;
 		case 'x': o->so.chat_overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'm': o->so.max_agents = wfm_arg_long(prog, "--max-agents", optarg, 1, 10000000); break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
@@ -125,10 +130,12 @@ static void num(FILE *fp, const char *fmt, double v)
 }
 
 static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
-			      const struct wfm_req *req)
+			      const struct wfm_req *req, const wfm_channels *cfg, const int *map,
+			      int load)
 {
-	const struct wfm_requirements_format *f = &wfm_requirements_staff_format;
+	struct wfm_requirements_format fmt = wfm_requirements_staff_format, *f = &fmt;
 
+	fmt.load = load;
 	wfm_requirements_write_header(fp, f);
 	for (size_t i = 0; i < s->n; i++)
 		for (size_t c = 0; c < s->nchan; c++) {
@@ -136,7 +143,8 @@ static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 			struct wfm_requirements_row row = {
 				wfm_series_time(s, i), s->channel[c], r->volume, r->aht,
 				(double)r->agents, (double)r->gross, r->perf.sl, r->perf.asa,
-				r->perf.occupancy, r->perf.abandon, NAN,
+				r->perf.occupancy, r->perf.abandon,
+				r->exact / (1 - cfg->ch[map[c]].shrinkage),
 			};
 			if (r->skip)
 				continue;
@@ -232,7 +240,7 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (ev)
 		write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev);
-	else if (write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, req)) {
+	else if (write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, req, cfg, map, o.so.exact)) {
 		wfm_atomic_abort(out);
 		wfm_error_set(&err, "%s: write error", o.output ? o.output : "<stdout>");
 		wfm_die(prog, &err);

@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1300-intraday.sh - wfm intraday re-forecast: the rest-of-day factor is
+# t1400-intraday.sh - wfm intraday re-forecast: the rest-of-day factor is
 # the posterior of docs/intraday.md recomputed here in awk from the
 # fixture's sums; no surprise, no report; same input, same bytes.
 . "$(dirname "$0")/lib.sh"
