@@ -196,16 +196,19 @@ long wfm_sim_step(wfm_sim *s)
 		const struct wfm_sim_counts *c = &s->cnt[i];
 		double xy[3][2] = { { c->answered_in_t, c->arrivals }, { c->wait_sum, c->answered },
 				    { c->abandoned, c->arrivals } };
-		for (int j = 0; j < 3; j++) {
-			double *a = s->acc + 15 * i + 5 * j, x = xy[j][0], y = xy[j][1];
-			a[0] += x;
-			a[1] += y;
-			a[2] += x * x;
-			a[3] += y * y;
-			a[4] += x * y;
-		}
+		for (int j = 0; j < 3; j++)
+			wfm_sim_acc_add(s->acc + 15 * i + 5 * j, xy[j][0], xy[j][1]);
 	}
 	return ++s->reps;
+}
+
+void wfm_sim_acc_add(double *a, double x, double y)
+{
+	a[0] += x;
+	a[1] += y;
+	a[2] += x * x;
+	a[3] += y * y;
+	a[4] += x * y;
 }
 
 const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
@@ -215,7 +218,7 @@ const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
 
 /* Ratio estimate sum x / sum y over r replications with its 95% half-width
  * (delta method: s^2 = sum (x - q y)^2 / (r - 1), hw = t s / (sqrt(r) mean y)). */
-static void ratio_hw(const double *a, long r, double *q, double *hw)
+void wfm_sim_ratio(const double *a, long r, double *q, double *hw)
 {
 	double s2, ybar;
 
@@ -238,9 +241,9 @@ void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *o)
 {
 	const double *a = s->acc + 15 * i;
 
-	ratio_hw(a, s->reps, &o->sl, &o->sl_hw);
-	ratio_hw(a + 5, s->reps, &o->asa, &o->asa_hw);
-	ratio_hw(a + 10, s->reps, &o->abandon, &o->abandon_hw);
+	wfm_sim_ratio(a, s->reps, &o->sl, &o->sl_hw);
+	wfm_sim_ratio(a + 5, s->reps, &o->asa, &o->asa_hw);
+	wfm_sim_ratio(a + 10, s->reps, &o->abandon, &o->abandon_hw);
 	o->reps = s->reps;
 }
 

@@ -54,6 +54,13 @@ const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s);
 void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *out);
 void wfm_sim_done(wfm_sim *s);
 
+/* Ratio estimators over replications, shared with lib/mssim.c: acc[5]
+ * holds the sums of x, y, x^2, y^2 and xy of one replication's (x, y);
+ * wfm_sim_ratio() gives sum x / sum y and its 95% half-width (delta
+ * method), NAN when sum y is 0 (half-width NAN also below 2 replications). */
+void wfm_sim_acc_add(double *acc, double x, double y);
+void wfm_sim_ratio(const double *acc, long reps, double *q, double *hw);
+
 /* A channel's rows of requirements.csv (timestamp,channel,volume,aht_s,
  * agents): regular intervals, step inferred.  Arrays are malloc'ed. */
 struct wfm_sim_plan {
