@@ -246,6 +246,38 @@ void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o
 		p->occupancy = fmin(1, load / servers);
 }
 
+static int meets(const struct wfm_channel *ch, const struct wfm_queue_perf *p)
+{
+	return p->sl >= ch->sl_target - 1e-12 &&
+	       (ch->max_occ <= 0 || p->occupancy <= ch->max_occ + 1e-12) &&
+	       (ch->kind != WFM_ERLANG_A || ch->max_abandon <= 0 ||
+		p->abandon <= ch->max_abandon + 1e-12);
+}
+
+double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
+			    const struct wfm_req *r, int step)
+{
+	struct wfm_queue_perf p;
+	double lo, hi;
+
+	if (r->skip || r->agents <= 0)
+		return 0;
+	if (ch->kind == WFM_BACKLOG)
+		return r->load / (step * (ch->max_occ > 0 ? ch->max_occ : 1));
+	/* the interpolated measures are monotone in n on [agents - 1, agents] */
+	lo = (double)r->agents - 1;
+	hi = (double)r->agents;
+	for (int k = 0; k < 40 && hi - lo > 1e-7; k++) {
+		double mid = (lo + hi) / 2;
+		wfm_staff_perf(ch, o, r->load, r->aht, step, mid, &p);
+		if (meets(ch, &p))
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
 double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,
 				size_t *outside, wfm_error *err)
 {

@@ -13,7 +13,8 @@
  * agents_gross = ceil(agents / (1 - shrinkage)).
  *
  * Entry points: wfm_staff_map(), wfm_staff_requirements(),
- * wfm_staff_coverage_load(), wfm_staff_evaluate(), wfm_staff_days().
+ * wfm_staff_fractional(), wfm_staff_coverage_load(), wfm_staff_evaluate(),
+ * wfm_staff_days().
  */
 #ifndef WFM_STAFFING_H
 #define WFM_STAFFING_H
@@ -58,6 +59,14 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
 		    double load, double aht, int step, double agents,
 		    struct wfm_queue_perf *p);
+
+/* The continuous requirement behind r->agents, in net agents: the least
+ * fractional n at which the interpolated service (wfm_staff_perf) meets
+ * sl_target, max_abandon and max_occupancy, in (agents - 1, agents]; for
+ * backlog the work over the interval's capacity, load / (step x occupancy
+ * cap).  Sums over channels of it are not sums of roundings. */
+double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
+			    const struct wfm_req *r, int step);
 
 /* coverage.csv (timestamp,required,scheduled,...) on the series' grid:
  * sched[i] is the mean `scheduled` of the coverage rows inside interval i,

@@ -4,7 +4,11 @@
 #include "channels.h"
 #include "cli.h"
 #include "csv.h"
+#include "groupreq.h"
+#include "groups.h"
+#include "pooled.h"
 #include "series.h"
+#include "strlist.h"
 #include "staffing.h"
 #include "timeutil.h"
 
@@ -32,6 +36,19 @@ static const char usage[] =
 	"  --backlog-hours HH:MM-HH:MM  working hours for backlog work (08:00-20:00)\n"
 	"  --chat-overhead X      handle-time growth per extra concurrent chat (0.5)\n"
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
+	"  --groups FILE          skill groups (groups.csv: group,skills[,max_agents]\n"
+	"                         [,min_share]): also plan agents per group and\n"
+	"                         interval, cross-skilled agents splitting their\n"
+	"                         time (pooled staffing, see docs/staff.md)\n"
+	"  --group-output FILE    where the per-group staffing goes (required with\n"
+	"                         --groups): timestamp,group,skills,agents,\n"
+	"                         agents_gross,agents_fluid\n"
+	"  --sim-iterations N     correct the fluid plan by simulation: add agents\n"
+	"                         where the simulated SL misses, N rounds (10; 0 none)\n"
+	"  --replications R       replications per simulation round (50)\n"
+	"  --seed N               random seed of the simulation (1)\n"
+	"  --priority LIST        channels free agents serve first, e.g. calls,chat\n"
+	"                         (default: longest waiting, backlog channels last)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  --out-tz ZONE          write the output's timestamps in ZONE instead\n"
 	"                         (the center's zone, when the demand is elsewhere)\n"
@@ -50,11 +67,15 @@ static const char usage[] =
 	"Examples:\n"
 	"  wfm staff out/forecast.csv --channels data/channels.csv -o out/requirements.csv\n"
 	"  wfm staff out/forecast.csv --channels data/channels.csv \\\n"
-	"      --evaluate out/coverage.csv -o out/evaluation.csv\n";
+	"      --evaluate out/coverage.csv -o out/evaluation.csv\n"
+	"  wfm staff out/forecast.csv --channels data/channels.csv -o out/requirements.csv \\\n"
+	"      --groups groups.csv --group-output out/group-req.csv\n";
 
 struct opts {
 	const char *input, *output, *tz, *channels, *evaluate, *out_tz;
+	const char *groups, *group_output, *priority;
 	struct wfm_staff_opts so;
+	struct wfm_pooled_opts po;
 };
 
 static void parse_hours(const char *s, struct wfm_staff_opts *so)
@@ -84,6 +105,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "max-agents", required_argument, NULL, 'm' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "out-tz", required_argument, NULL, 'Z' },
+		{ "groups", required_argument, NULL, 'g' },
+		{ "group-output", required_argument, NULL, 'G' },
+		{ "sim-iterations", required_argument, NULL, 'I' },
+		{ "replications", required_argument, NULL, 'r' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "priority", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -91,6 +118,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_staff_opts_default(&o->so);
+	o->po.reps = 50;
+	o->po.iters = 10;
+	o->po.seed = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -104,6 +134,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'b': parse_hours(optarg, &o->so); break;
 		case 'x': o->so.chat_overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'm': o->so.max_agents = wfm_arg_long(prog, "--max-agents", optarg, 1, 10000000); break;
+		case 'g': o->groups = optarg; break;
+		case 'G': o->group_output = optarg; break;
+		case 'P': o->priority = optarg; break;
+		case 'I': o->po.iters = (int)wfm_arg_long(prog, "--sim-iterations", optarg, 0, 1000); break;
+		case 'r': o->po.reps = wfm_arg_long(prog, "--replications", optarg, 2, 1000000); break;
+		case 's': o->po.seed = (unsigned long)wfm_arg_long(prog, "--seed", optarg, 0, 4294967295L); break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
 		case 'v': wfm_set_verbosity(prog, 2); break;
 		default: wfm_bad_option(prog, argv);
@@ -113,6 +149,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, optind == argc ? "no forecast file given" : "more than one input file");
 	if (!o->channels)
 		wfm_usage_fail(prog, "--channels is required");
+	if (!o->groups != !o->group_output)
+		wfm_usage_fail(prog, "--groups and --group-output go together");
+	if (o->groups && o->evaluate)
+		wfm_usage_fail(prog, "--groups plans requirements: not with --evaluate");
 	o->input = argv[optind];
 }
 
@@ -192,6 +232,110 @@ static void day_summary(const wfm_series *s, const wfm_channels *cfg, const int 
 	free(d);
 }
 
+/* --priority: rank[c] = place in the list; channels not listed come after. */
+static int *priority_ranks(const char *list, const wfm_series *s)
+{
+	wfm_strlist l;
+	int *rank = malloc(s->nchan * sizeof(int));
+
+	if (!rank || wfm_strlist_split(list, ',', &l)) {
+		wfm_error e;
+		wfm_error_set(&e, "out of memory");
+		wfm_die(prog, &e);
+	}
+	for (size_t c = 0; c < s->nchan; c++)
+		rank[c] = (int)l.n;
+	for (size_t k = 0; k < l.n; k++) {
+		size_t c = 0;
+		while (c < s->nchan && strcmp(s->channel[c], l.item[k]))
+			c++;
+		if (c == s->nchan)
+			wfm_usage_fail(prog, "--priority: \"%s\" is not a channel of the forecast", l.item[k]);
+		rank[c] = (int)k;
+	}
+	wfm_strlist_free(&l);
+	return rank;
+}
+
+static double hours(const long *v, size_t n, int step)
+{
+	double sum = 0;
+
+	for (size_t k = 0; k < n; k++)
+		sum += (double)v[k];
+	return sum * step / 3600;
+}
+
+static void pooled_report(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
+			  const int *map, const struct wfm_req *req, const wfm_groups *gr,
+			  const struct wfm_pooled *pl)
+{
+	FILE *fp = wfm_report();
+	double spec = 0, lb = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		double sum = 0;
+		for (size_t c = 0; c < s->nchan; c++) {
+			spec += (double)req[c * s->n + i].agents;
+			sum += pl->req[c * s->n + i];
+		}
+		lb += sum <= 1e-9 ? 0 : ceil(sum - 1e-9);
+	}
+	fprintf(fp, "%s: %zu skill groups (%s): net agent-hours: each channel its own pool %.1f, "
+		"pooled fluid %.1f, pooled after simulation %.1f (%ld agent-intervals added in %d "
+		"simulations of %ld replications), skills ignored (lower bound) %.1f\n",
+		prog, gr->n, o->groups, spec * s->step / 3600, hours(pl->fluid, gr->n * s->n, s->step),
+		hours(pl->agents, gr->n * s->n, s->step), pl->rep.added, pl->rep.iterations,
+		o->po.reps, lb * s->step / 3600);
+	for (size_t c = 0; c < s->nchan; c++) {
+		const struct wfm_channel *ch = &cfg->ch[map[c]];
+		if (ch->kind == WFM_BACKLOG)
+			fprintf(fp, "%s: %s: simulated share done within %g h %.4f +- %.4f\n", prog,
+				s->channel[c], ch->deadline_h, pl->rep.sl_last[c], pl->rep.hw_last[c]);
+		else
+			fprintf(fp, "%s: %s: simulated SL %.4f +- %.4f on the fluid plan, %.4f +- %.4f "
+				"after correction (target %.2f)\n", prog, s->channel[c],
+				pl->rep.sl_first[c], pl->rep.hw_first[c], pl->rep.sl_last[c],
+				pl->rep.hw_last[c], ch->sl_target);
+	}
+	fprintf(fp, "%s: intervals x channels under target: %ld on the fluid plan, %ld after correction\n",
+		prog, pl->rep.misses_first, pl->rep.misses_last);
+}
+
+/* --groups: agents per skill group and interval into --group-output. */
+static void pooled(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
+		   const int *map, const struct wfm_req *req, const wfm_tz *otz)
+{
+	wfm_error err = { 0 };
+	wfm_groups *gr;
+	struct wfm_pooled pl;
+	struct wfm_pooled_opts po = o->po;
+	int *open = calloc(s->nchan + 1, sizeof(int)), *rank = NULL;
+	wfm_atomic *out;
+
+	if (!open || !(gr = wfm_groups_load(o->groups, (const char *const *)s->channel, s->nchan, &err)))
+		wfm_die(prog, &err);
+	for (size_t c = 0; c < s->nchan; c++)
+		for (size_t i = 0; i < s->n; i++)
+			open[c] |= req[c * s->n + i].agents > 0;
+	if (wfm_groups_check(gr, open, &err))
+		wfm_die(prog, &err);
+	if (o->priority)
+		po.rank = rank = priority_ranks(o->priority, s);
+	if (wfm_pooled_staff(s, cfg, map, &o->so, req, gr, &po, &pl, &err))
+		wfm_die(prog, &err);
+	if (!(out = wfm_atomic_open(o->group_output, &err)) ||
+	    wfm_groupreq_write(wfm_atomic_fp(out), otz, s->start, s->step, s->n, gr, pl.agents,
+			       pl.gross, pl.fluid) ||
+	    wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	pooled_report(o, s, cfg, map, req, gr, &pl);
+	wfm_pooled_free(&pl);
+	wfm_groups_free(gr);
+	free(rank);
+	free(open);
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -206,7 +350,7 @@ int main(int argc, char **argv)
 	int *map;
 
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 3, o.input, o.channels, o.evaluate);
+	wfm_stdin_once(prog, 4, o.input, o.channels, o.evaluate, o.groups);
 	gsl_set_error_handler_off();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || (o.out_tz && !(otz = wfm_tz_open(o.out_tz, &err))) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    !(s = wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
@@ -229,6 +373,9 @@ int main(int argc, char **argv)
 		}
 		wfm_staff_evaluate(s, cfg, map, &o.so, req, sched, ev);
 	}
+	/* the group staffing first: its errors leave no requirements file */
+	if (o.groups)
+		pooled(&o, s, cfg, map, req, otz ? otz : tz);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (ev)
