@@ -490,3 +490,14 @@ void wfm_mssim_done(wfm_mssim *s)
 	free(s->tot);
 	free(s);
 }
+
+void wfm_mssim_channel(const struct wfm_channel *ch, double chat_overhead, double *aht_factor,
+		       double *patience, double *sl_seconds, double *target, int *rank)
+{
+	*aht_factor = ch->kind == WFM_CHAT ?
+		(1 + chat_overhead * (ch->concurrency - 1)) / ch->concurrency : 1;
+	*patience = ch->kind == WFM_ERLANG_A ? ch->patience : 0;
+	*sl_seconds = ch->kind == WFM_BACKLOG ? ch->deadline_h * 3600 : ch->sl_seconds;
+	*target = ch->kind == WFM_BACKLOG ? 0 : ch->sl_target;
+	*rank = ch->kind == WFM_BACKLOG;
+}

@@ -23,7 +23,7 @@
  * wfm_mssim_total() (per channel over the horizon), wfm_mssim_done().
  *
  * Entry points: wfm_mssim_init(), wfm_mssim_step(), wfm_mssim_counts(),
- * wfm_mssim_stat(), wfm_mssim_total(), wfm_mssim_done().
+ * wfm_mssim_stat(), wfm_mssim_total(), wfm_mssim_done(), wfm_mssim_channel().
  */
 #ifndef WFM_MSSIM_H
 #define WFM_MSSIM_H
@@ -58,5 +58,15 @@ const struct wfm_sim_counts *wfm_mssim_counts(const wfm_mssim *s);
 void wfm_mssim_stat(const wfm_mssim *s, size_t c, size_t i, struct wfm_sim_stat *out);
 void wfm_mssim_total(const wfm_mssim *s, size_t c, struct wfm_sim_stat *out);
 void wfm_mssim_done(wfm_mssim *s);
+
+/* How a channel of channels.csv is simulated here: its handle time is
+ * aht x *aht_factor (chat: one chat at a time at the agent's chat
+ * throughput, AHT (1 + overhead (c - 1)) / c), its patience (erlang_a,
+ * else 0), the seconds within which an answer counts (backlog: deadline_h),
+ * its SL target (backlog: 0, not a service-level target) and its default
+ * priority rank (backlog channels after the others). */
+#include "channels.h"
+void wfm_mssim_channel(const struct wfm_channel *ch, double chat_overhead, double *aht_factor,
+		       double *patience, double *sl_seconds, double *target, int *rank);
 
 #endif

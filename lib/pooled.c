@@ -272,19 +272,16 @@ static void sim_inputs(const wfm_series *s, const wfm_channels *cfg, const int *
 	size_t n = s->n;
 
 	for (size_t c = 0; c < s->nchan; c++) {
-		const struct wfm_channel *ch = &cfg->ch[map[c]];
-		double f = 1;
-		if (ch->kind == WFM_CHAT)
-			f = (1 + so->chat_overhead * (ch->concurrency - 1)) / ch->concurrency;
+		double f;
+		wfm_mssim_channel(&cfg->ch[map[c]], so->chat_overhead, &f, &in->patience[c],
+				  &in->slsec[c], &in->target[c], &in->rank[c]);
+		if (po->rank)
+			in->rank[c] = po->rank[c];
 		for (size_t i = 0; i < n; i++) {
 			const struct wfm_req *r = &req[c * n + i];
 			in->volume[c * n + i] = r->skip ? 0 : r->volume;
 			in->aht[c * n + i] = r->aht * f;
 		}
-		in->patience[c] = ch->kind == WFM_ERLANG_A ? ch->patience : 0;
-		in->slsec[c] = ch->kind == WFM_BACKLOG ? ch->deadline_h * 3600 : ch->sl_seconds;
-		in->target[c] = ch->kind == WFM_BACKLOG ? 0 : ch->sl_target;
-		in->rank[c] = po->rank ? po->rank[c] : ch->kind == WFM_BACKLOG;
 	}
 }
 

@@ -5,7 +5,12 @@
 #include "cli.h"
 #include "csv.h"
 #include "erlang.h"
+#include "groupreq.h"
+#include "groups.h"
+#include "mssim.h"
+#include "requirements.h"
 #include "sim.h"
+#include "strlist.h"
 #include "timeutil.h"
 
 #include <gsl/gsl_errno.h>
@@ -26,8 +31,18 @@ static const char usage[] =
 	"to the simulated means with 95% confidence half-widths.  Chat agents are\n"
 	"simulated as concurrency servers each, as wfm-staff sizes them.\n"
 	"\n"
+	"With --groups and --group-staffing, simulate the whole center instead:\n"
+	"agents in skill groups, each contact routed to an idle agent with its skill\n"
+	"(specialists before generalists, longest idle first), free agents taking\n"
+	"the waiting contact of their skills by --priority, then longest waiting.\n"
+	"\n"
 	"Options:\n"
 	"  --channels FILE        channel configuration (required)\n"
+	"  --groups FILE          skill groups (groups.csv): multi-skill simulation\n"
+	"  --group-staffing FILE  agents per group and interval (group-req.csv from\n"
+	"                         wfm staff --group-output: timestamp,group,agents)\n"
+	"  --priority LIST        channels free agents serve first, e.g. calls,chat\n"
+	"                         (default: longest waiting, backlog channels last)\n"
 	"  --channel NAME         the channel to simulate (default: every erlang_c,\n"
 	"                         erlang_a and chat channel, seeds N, N+1, ...)\n"
 	"  --seed N               random seed (default 1)\n"
@@ -46,13 +61,18 @@ static const char usage[] =
 	"\n"
 	"output: timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,\n"
 	"        asa_sim,asa_hw,abandon_formula,abandon_sim,abandon_hw\n"
+	"output with --groups: timestamp,channel,volume,sl_target,sl_sim,sl_hw,\n"
+	"        asa_sim,asa_hw,abandon_sim,abandon_hw (backlog: sl = share answered\n"
+	"        within deadline_h, no target)\n"
 	"\n"
 	"Example:\n"
 	"  wfm simulate out/requirements.csv --channels data/channels.csv --channel calls \\\n"
-	"      --seed 7 --replications 200 --service lognormal --cv 1.0 -o out/sim.csv\n";
+	"      --seed 7 --replications 200 --service lognormal --cv 1.0 -o out/sim.csv\n"
+	"  wfm simulate out/requirements.csv --channels data/channels.csv \\\n"
+	"      --groups data/groups.csv --group-staffing out/group-req.csv -o out/sim-groups.csv\n";
 
 struct opts {
-	const char *input, *output, *tz, *channels, *channel;
+	const char *input, *output, *tz, *channels, *channel, *groups, *gstaff, *priority;
 	unsigned long seed;
 	long reps;
 	double cv, patience, overhead;
@@ -72,6 +92,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "patience", required_argument, NULL, 'p' },
 		{ "chat-overhead", required_argument, NULL, 'x' },
 		{ "tz", required_argument, NULL, 'z' },
+		{ "groups", required_argument, NULL, 'g' },
+		{ "group-staffing", required_argument, NULL, 'G' },
+		{ "priority", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -92,6 +115,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'c': o->channels = optarg; break;
 		case 'n': o->channel = optarg; break;
+		case 'g': o->groups = optarg; break;
+		case 'G': o->gstaff = optarg; break;
+		case 'P': o->priority = optarg; break;
 		case 's': o->seed = (unsigned long)wfm_arg_long(prog, "--seed", optarg, 0, 4294967295L); break;
 		case 'r': o->reps = wfm_arg_long(prog, "--replications", optarg, 2, 1000000); break;
 		case 'C': o->cv = wfm_arg_double(prog, "--cv", optarg, 0.01, 20); break;
@@ -110,6 +136,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
 	if (!o->channels)
 		wfm_usage_fail(prog, "--channels is required");
+	if (!o->groups != !o->gstaff)
+		wfm_usage_fail(prog, "--groups and --group-staffing go together");
+	if (o->groups && o->channel)
+		wfm_usage_fail(prog, "--channel simulates one channel alone: not with --groups");
+	if (o->priority && !o->groups)
+		wfm_usage_fail(prog, "--priority needs --groups");
 	o->input = argv[optind];
 }
 
@@ -190,6 +222,165 @@ static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, 
 	return 0;
 }
 
+/* Inputs of the multi-skill simulation, from requirements and channels. */
+struct ms {
+	wfm_requirements *rq;
+	wfm_groups *gr;
+	double *vol, *aht, pat[64], slsec[64], target[64];
+	long *agents;
+	int rank[64], kind[64];
+};
+
+static int ms_load(const struct opts *o, const wfm_channels *cfg, const wfm_tz *tz,
+		   struct ms *m, wfm_error *err)
+{
+	size_t n, nc;
+
+	if (!(m->rq = wfm_requirements_load(o->input, tz, err)) ||
+	    !wfm_requirements_need(m->rq, "volume", err) || !wfm_requirements_need(m->rq, "aht_s", err))
+		return -1;
+	n = m->rq->n;
+	nc = m->rq->nchan;
+	if (nc > 64)
+		return wfm_error_at(err, m->rq->file, 0, "channel", "more than 64 channels");
+	if (!(m->gr = wfm_groups_load(o->groups, (const char *const *)m->rq->channel, nc, err)))
+		return -1;
+	m->vol = calloc(nc * n + 1, sizeof(double));
+	m->aht = calloc(nc * n + 1, sizeof(double));
+	m->agents = calloc(m->gr->n * n + 1, sizeof(long));
+	if (!m->vol || !m->aht || !m->agents)
+		return wfm_error_set(err, "out of memory");
+	for (size_t c = 0; c < nc; c++) {
+		int k = wfm_channels_find(cfg, m->rq->channel[c]);
+		double f;
+		if (k < 0)
+			return wfm_error_at(err, m->rq->file, 0, "channel", "\"%s\" is not in %s",
+					    m->rq->channel[c], cfg->file);
+		m->kind[c] = cfg->ch[k].kind;
+		wfm_mssim_channel(&cfg->ch[k], o->overhead, &f, &m->pat[c], &m->slsec[c],
+				  &m->target[c], &m->rank[c]);
+		if (o->patience >= 0 && m->kind[c] != WFM_BACKLOG)
+			m->pat[c] = o->patience;
+		for (size_t i = 0; i < n; i++) {
+			double v = m->rq->volume[c * n + i], a = m->rq->aht[c * n + i];
+			m->vol[c * n + i] = isnan(v) ? 0 : v;
+			m->aht[c * n + i] = (isnan(a) || a <= 0 ? cfg->ch[k].aht : a) * f;
+		}
+	}
+	return wfm_groupreq_load(o->gstaff, tz, m->rq->start, m->rq->step, n, m->gr, m->agents, err);
+}
+
+static void ms_free(struct ms *m)
+{
+	wfm_requirements_free(m->rq);
+	wfm_groups_free(m->gr);
+	free(m->vol);
+	free(m->aht);
+	free(m->agents);
+}
+
+static void ms_priority(const char *list, struct ms *m)
+{
+	wfm_strlist l;
+
+	if (wfm_strlist_split(list, ',', &l)) {
+		wfm_error e;
+		wfm_error_set(&e, "out of memory");
+		wfm_die(prog, &e);
+	}
+	for (size_t c = 0; c < m->rq->nchan; c++)
+		m->rank[c] = (int)l.n;
+	for (size_t k = 0; k < l.n; k++) {
+		long c = wfm_groups_channel(m->gr, l.item[k]);
+		if (c < 0)
+			wfm_usage_fail(prog, "--priority: \"%s\" is not a channel of the requirements", l.item[k]);
+		m->rank[c] = (int)k;
+	}
+	wfm_strlist_free(&l);
+}
+
+static void ms_write(const struct ms *m, const wfm_mssim *sim, const wfm_tz *tz, long reps, FILE *fp)
+{
+	const wfm_requirements *rq = m->rq;
+	char when[48];
+
+	fputs("timestamp,channel,volume,sl_target,sl_sim,sl_hw,asa_sim,asa_hw,abandon_sim,abandon_hw\n", fp);
+	for (size_t i = 0; i < rq->n; i++) {
+		wfm_time_format(wfm_requirements_time(rq, i), tz, when, sizeof(when));
+		for (size_t c = 0; c < rq->nchan; c++) {
+			struct wfm_sim_stat st;
+			if (!rq->line[c * rq->n + i])
+				continue;
+			wfm_mssim_stat(sim, c, i, &st);
+			fputs(when, fp);
+			wfm_csv_write_field(fp, rq->channel[c], 0);
+			fprintf(fp, ",%.2f", m->vol[c * rq->n + i]);
+			num(fp, "%.2f", m->target[c] > 0 ? m->target[c] : NAN);
+			num(fp, "%.4f", st.sl);
+			num(fp, "%.4f", st.sl_hw);
+			num(fp, "%.1f", st.asa);
+			num(fp, "%.1f", st.asa_hw);
+			num(fp, "%.4f", st.abandon);
+			num(fp, "%.4f", st.abandon_hw);
+			fputc('\n', fp);
+		}
+	}
+	for (size_t c = 0; c < rq->nchan; c++) {
+		struct wfm_sim_stat st;
+		long below = 0, loaded = 0;
+		for (size_t i = 0; i < rq->n; i++) {
+			struct wfm_sim_stat si;
+			if (m->vol[c * rq->n + i] <= 0)
+				continue;
+			wfm_mssim_stat(sim, c, i, &si);
+			loaded++;
+			below += si.sl < m->target[c];
+		}
+		wfm_mssim_total(sim, c, &st);
+		if (m->target[c] > 0)
+			fprintf(wfm_report(), "%s: %s: SL %.4f +- %.4f (target %.2f: %s by %.4f), ASA %.1f +- %.1f s, "
+				"abandoned %.4f; %ld of %ld loaded intervals under target (%ld replications)\n",
+				prog, rq->channel[c], st.sl, st.sl_hw, m->target[c],
+				st.sl >= m->target[c] ? "met" : "missed", fabs(st.sl - m->target[c]),
+				st.asa, st.asa_hw, st.abandon, below, loaded, reps);
+		else
+			fprintf(wfm_report(), "%s: %s: share answered within its deadline %.4f +- %.4f\n",
+				prog, rq->channel[c], st.sl, st.sl_hw);
+	}
+}
+
+static void simulate_groups(const struct opts *o, const wfm_channels *cfg, const wfm_tz *tz,
+			    FILE *fp, wfm_atomic *out)
+{
+	struct ms m = { 0 };
+	wfm_error err = { 0 };
+	wfm_mssim *sim = NULL;
+
+	if (ms_load(o, cfg, tz, &m, &err)) {
+		wfm_atomic_abort(out);
+		wfm_die(prog, &err);
+	}
+	if (o->priority)
+		ms_priority(o->priority, &m);
+	struct wfm_mssim_params p = { m.rq->n, m.rq->step, m.gr, m.vol, m.aht, m.agents, m.pat,
+		m.slsec, m.rank, o->lognormal ? o->cv : 0, o->seed };
+	if (!(sim = wfm_mssim_init(&p, &err))) {
+		wfm_atomic_abort(out);
+		wfm_die(prog, &err);
+	}
+	for (long r = 0; r < o->reps; r++)
+		if (wfm_mssim_step(sim) < 0) {
+			wfm_error_set(&err, "out of memory");
+			wfm_atomic_abort(out);
+			wfm_die(prog, &err);
+		}
+	ms_write(&m, sim, tz, o->reps, fp);
+	if (wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	wfm_mssim_done(sim);
+	ms_free(&m);
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -218,6 +409,12 @@ int main(int argc, char **argv)
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	fp = wfm_atomic_fp(out);
+	if (o.groups) {
+		simulate_groups(&o, cfg, tz, fp, out);
+		wfm_channels_free(cfg);
+		wfm_tz_free(tz);
+		return 0;
+	}
 	fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"
 	      "abandon_formula,abandon_sim,abandon_hw\n", fp);
 	/* one channel, or every queue channel of channels.csv present in the
