@@ -89,8 +89,8 @@ static int solve_interval(const wfm_groups *gr, const double *r, long *N, double
 		goto out;
 	}
 	struct heur_arg ha = { ng, ncol, cap };
-	/* stop within half an agent of the bound: the head count is optimal */
-	struct wfm_mip_params mp = { 5, 0.5 / (total + (double)ng + 1), round_up, &ha };
+	/* stop within half the cost step of a generalist: optimal */
+	struct wfm_mip_params mp = { 5, 0.0005 / (total + (double)ng + 1), round_up, &ha };
 	if (wfm_mip_solve(m, &mp, x, &res, err))
 		goto out;
 	if (res.status == WFM_MIP_INFEASIBLE || res.objective == HUGE_VAL) {
