@@ -1,5 +1,6 @@
 /* groupreq.c - group-req.csv reader and writer.  See groupreq.h. */
 #include "groupreq.h"
+#include "agents.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -102,4 +103,28 @@ out:
 	free(line);
 	wfm_csv_close(r);
 	return rc < 0 ? -1 : 0;
+}
+
+wfm_groups *wfm_groupreq_groups(const char *path, const char *const *channel, size_t nchan,
+				wfm_error *err)
+{
+	wfm_csv_reader *r;
+	wfm_agents *ag;
+	wfm_groups *gr;
+	int staff;
+
+	if (!strcmp(path, "-"))
+		return wfm_groups_load(path, channel, nchan, err);
+	if (!(r = wfm_csv_open(path, err)))
+		return NULL;
+	staff = wfm_csv_col(r, "group") < 0 && wfm_csv_col(r, "id") >= 0 &&
+		wfm_csv_col(r, "skills") >= 0;
+	wfm_csv_close(r);
+	if (!staff)
+		return wfm_groups_load(path, channel, nchan, err);
+	if (!(ag = wfm_agents_load(path, channel, nchan, err)))
+		return NULL;
+	gr = wfm_groups_from_agents(ag, channel, nchan, err);
+	wfm_agents_free(ag);
+	return gr;
 }

@@ -13,7 +13,7 @@
  * needs timestamp, group and agents only; group names are those of the
  * groups file (groups.csv), compared exactly.
  *
- * Entry points: wfm_groupreq_write(), wfm_groupreq_load().
+ * Entry points: wfm_groupreq_write(), wfm_groupreq_load(), wfm_groupreq_groups().
  */
 #ifndef WFM_GROUPREQ_H
 #define WFM_GROUPREQ_H
@@ -34,5 +34,11 @@ int wfm_groupreq_write(FILE *fp, const wfm_tz *tz, int64_t start, int step, size
  * -1 and an error naming the line otherwise. */
 int wfm_groupreq_load(const char *path, const wfm_tz *tz, int64_t start, int step, size_t n,
 		      const wfm_groups *gr, long *agents, wfm_error *err);
+
+/* The groups of a groups.csv, or of a staff.csv (recognised by its id and
+ * skills columns and no group column: one group per distinct skill set,
+ * named by its skills, see groups.h). */
+wfm_groups *wfm_groupreq_groups(const char *path, const char *const *channel, size_t nchan,
+				wfm_error *err);
 
 #endif

@@ -38,7 +38,8 @@ static const char usage[] =
 	"\n"
 	"Options:\n"
 	"  --channels FILE        channel configuration (required)\n"
-	"  --groups FILE          skill groups (groups.csv): multi-skill simulation\n"
+	"  --groups FILE          skill groups (groups.csv or staff.csv): multi-skill\n"
+	"                         simulation\n"
 	"  --group-staffing FILE  agents per group and interval (group-req.csv from\n"
 	"                         wfm staff --group-output: timestamp,group,agents)\n"
 	"  --priority LIST        channels free agents serve first, e.g. calls,chat\n"
@@ -243,7 +244,7 @@ static int ms_load(const struct opts *o, const wfm_channels *cfg, const wfm_tz *
 	nc = m->rq->nchan;
 	if (nc > 64)
 		return wfm_error_at(err, m->rq->file, 0, "channel", "more than 64 channels");
-	if (!(m->gr = wfm_groups_load(o->groups, (const char *const *)m->rq->channel, nc, err)))
+	if (!(m->gr = wfm_groupreq_groups(o->groups, (const char *const *)m->rq->channel, nc, err)))
 		return -1;
 	m->vol = calloc(nc * n + 1, sizeof(double));
 	m->aht = calloc(nc * n + 1, sizeof(double));

@@ -36,10 +36,10 @@ static const char usage[] =
 	"  --backlog-hours HH:MM-HH:MM  working hours for backlog work (08:00-20:00)\n"
 	"  --chat-overhead X      handle-time growth per extra concurrent chat (0.5)\n"
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
-	"  --groups FILE          skill groups (groups.csv: group,skills[,max_agents]\n"
-	"                         [,min_share]): also plan agents per group and\n"
-	"                         interval, cross-skilled agents splitting their\n"
-	"                         time (pooled staffing, see docs/staff.md)\n"
+	"  --groups FILE          skill groups: groups.csv (group,skills[,max_agents]\n"
+	"                         [,min_share]) or staff.csv; also plan agents per\n"
+	"                         group and interval, cross-skilled agents splitting\n"
+	"                         their time (pooled staffing, see docs/staff.md)\n"
 	"  --group-output FILE    where the per-group staffing goes (required with\n"
 	"                         --groups): timestamp,group,skills,agents,\n"
 	"                         agents_gross,agents_fluid\n"
@@ -313,7 +313,7 @@ static void pooled(const struct opts *o, const wfm_series *s, const wfm_channels
 	int *open = calloc(s->nchan + 1, sizeof(int)), *rank = NULL;
 	wfm_atomic *out;
 
-	if (!open || !(gr = wfm_groups_load(o->groups, (const char *const *)s->channel, s->nchan, &err)))
+	if (!open || !(gr = wfm_groupreq_groups(o->groups, (const char *const *)s->channel, s->nchan, &err)))
 		wfm_die(prog, &err);
 	for (size_t c = 0; c < s->nchan; c++)
 		for (size_t i = 0; i < s->n; i++)
