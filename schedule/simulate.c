@@ -70,7 +70,7 @@ static const char usage[] =
 	"  wfm simulate out/requirements.csv --channels data/channels.csv --channel calls \\\n"
 	"      --seed 7 --replications 200 --service lognormal --cv 1.0 -o out/sim.csv\n"
 	"  wfm simulate out/requirements.csv --channels data/channels.csv \\\n"
-	"      --groups data/groups.csv --group-staffing out/group-req.csv -o out/sim-groups.csv\n";
+	"      --groups data/staff.csv --group-staffing out/group-req.csv -o out/sim-groups.csv\n";
 
 struct opts {
 	const char *input, *output, *tz, *channels, *channel, *groups, *gstaff, *priority;

@@ -69,7 +69,7 @@ static const char usage[] =
 	"  wfm staff out/forecast.csv --channels data/channels.csv \\\n"
 	"      --evaluate out/coverage.csv -o out/evaluation.csv\n"
 	"  wfm staff out/forecast.csv --channels data/channels.csv -o out/requirements.csv \\\n"
-	"      --groups groups.csv --group-output out/group-req.csv\n";
+	"      --groups data/staff.csv --group-output out/group-req.csv\n";
 
 struct opts {
 	const char *input, *output, *tz, *channels, *evaluate, *out_tz;
