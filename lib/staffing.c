@@ -66,10 +66,15 @@ static double chat_aht(const struct wfm_channel *ch, const struct wfm_staff_opts
 	return aht * (1 + o->chat_overhead * (ch->concurrency - 1));
 }
 
-/* beta: the previous interval's (n - a) / sqrt(a), the square-root
- * staffing coefficient, which changes slowly over a day: a good guess. */
+/* prev: the previous interval's load and agents, for Erlang A's starting
+ * guess (wfm_erlang_a_guess). */
+struct prev_req {
+	double a;
+	long n;
+};
+
 static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
-		     int step, struct wfm_req *r, double *beta, int64_t t0, const wfm_tz *tz,
+		     int step, struct wfm_req *r, struct prev_req *prev, int64_t t0, const wfm_tz *tz,
 		     wfm_error *err)
 {
 	char when[48];
@@ -89,11 +94,11 @@ static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *
 						o->max_agents);
 		else
 		{
-			long guess = (long)lround(r->load + *beta * sqrt(r->load));
+			long guess = wfm_erlang_a_guess(r->load, prev->a, prev->n);
 			n = wfm_erlang_a_agents(r->load, r->aht, ch->patience, t, ch->sl_target,
 						ch->max_abandon, ch->max_occ, o->max_agents, guess);
 			if (n > 0 && r->load > 0)
-				*beta = ((double)n - r->load) / sqrt(r->load);
+				*prev = (struct prev_req){ r->load, n };
 		}
 	}
 	if (n < 0 && wfm_time_format(t0, tz, when, sizeof(when)))
@@ -177,7 +182,7 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 	for (size_t c = 0; c < s->nchan; c++) {
 		const struct wfm_channel *ch = &cfg->ch[map[c]];
 		struct wfm_req *r = req + c * s->n;
-		double beta = 1;
+		struct prev_req prev = { 0, 0 };
 		for (size_t i = 0; i < s->n; i++) {
 			double v = s->volume[c * s->n + i], a = s->aht ? s->aht[c * s->n + i] : NAN;
 			memset(&r[i], 0, sizeof(r[i]));
@@ -186,7 +191,7 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 			r[i].aht = isnan(a) || a <= 0 ? ch->aht : a;
 			if (ch->kind == WFM_BACKLOG || r[i].skip)
 				continue;
-			if (queue_req(ch, o, s->step, &r[i], &beta, wfm_series_time(s, i), tz, err))
+			if (queue_req(ch, o, s->step, &r[i], &prev, wfm_series_time(s, i), tz, err))
 				return -1;
 		}
 		if (ch->kind == WFM_BACKLOG && backlog_req(s, ch, o, tz, r, err))

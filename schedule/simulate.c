@@ -13,6 +13,7 @@
 #include "strlist.h"
 #include "timeutil.h"
 
+#include <float.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -122,7 +123,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 's': o->seed = (unsigned long)wfm_arg_long(prog, "--seed", optarg, 0, 4294967295L); break;
 		case 'r': o->reps = wfm_arg_long(prog, "--replications", optarg, 2, 1000000); break;
 		case 'C': o->cv = wfm_arg_double(prog, "--cv", optarg, 0.01, 20); break;
-		case 'p': o->patience = wfm_arg_double(prog, "--patience", optarg, 0, 1e7); break;
+		case 'p': o->patience = wfm_arg_double(prog, "--patience", optarg, 0, DBL_MAX); break;
 		case 'x': o->overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'd':
 			o->lognormal = wfm_arg_choice(prog, "--service", optarg,
