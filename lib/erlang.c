@@ -177,7 +177,7 @@ static double gamma_series(double x, double z)
 
 /* Patience so long that nobody abandons in practice: Erlang C itself when
  * stable and the relative difference, of order aht / (patience (n - a)),
- * is below 1e-5 (the printed digits do not change; larger patience gives
+ * is below 1e-6 (the printed digits do not change; larger patience gives
  * exactly Erlang C; abandonment is the first-order pwait asa / patience); the
  * fluid limit when overloaded and lambda / theta is past 1e9 (the exact
  * sums would need ~sqrt(lambda / theta) terms).  1 when it answered. */
@@ -186,7 +186,7 @@ static int patient_limit(double a, double aht, double patience, long n, double t
 {
 	double dn = (double)n - a;
 
-	if (dn > 0 && aht / (patience * dn) < 1e-5) {
+	if (dn > 0 && aht / (patience * dn) < 1e-6) {
 		wfm_erlang_c(a, aht, n, t, p);
 		p->abandon = p->pwait * (aht / dn) / patience;
 		return 1;
