@@ -36,6 +36,11 @@ static const char usage[] =
 	"  --backlog-hours HH:MM-HH:MM  working hours for backlog work (08:00-20:00)\n"
 	"  --chat-overhead X      handle-time growth per extra concurrent chat (0.5)\n"
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
+	"  --quantile Q           size each interval for the Q-quantile (0 < Q < 1)\n"
+	"                         of its arrival rate, from the forecast's band\n"
+	"                         (volume_lo, volume_hi; see docs/staff.md); adds\n"
+	"                         volume_q, agents_point, agents_gross_point\n"
+	"  --band-level L         the band's coverage in percent (80, as wfm forecast)\n"
 	"  --groups FILE          skill groups: groups.csv (group,skills[,max_agents]\n"
 	"                         [,min_share]) or staff.csv; also plan agents per\n"
 	"                         group and interval, cross-skilled agents splitting\n"
@@ -74,6 +79,7 @@ static const char usage[] =
 struct opts {
 	const char *input, *output, *tz, *channels, *evaluate, *out_tz;
 	const char *groups, *group_output, *priority;
+	double quantile, band_level;
 	struct wfm_staff_opts so;
 	struct wfm_pooled_opts po;
 };
@@ -105,6 +111,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "max-agents", required_argument, NULL, 'm' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "out-tz", required_argument, NULL, 'Z' },
+		{ "quantile", required_argument, NULL, 'Q' },
+		{ "band-level", required_argument, NULL, 'L' },
 		{ "groups", required_argument, NULL, 'g' },
 		{ "group-output", required_argument, NULL, 'G' },
 		{ "sim-iterations", required_argument, NULL, 'I' },
@@ -121,6 +129,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->po.reps = 50;
 	o->po.iters = 10;
 	o->po.seed = 1;
+	o->band_level = 0.8;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -134,6 +143,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'b': parse_hours(optarg, &o->so); break;
 		case 'x': o->so.chat_overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'm': o->so.max_agents = wfm_arg_long(prog, "--max-agents", optarg, 1, 10000000); break;
+		case 'Q': o->quantile = wfm_arg_double(prog, "--quantile", optarg, 1e-6, 1 - 1e-6); break;
+		case 'L': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
 		case 'g': o->groups = optarg; break;
 		case 'G': o->group_output = optarg; break;
 		case 'P': o->priority = optarg; break;
@@ -153,7 +164,11 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--groups and --group-output go together");
 	if (o->groups && o->evaluate)
 		wfm_usage_fail(prog, "--groups plans requirements: not with --evaluate");
+	if (o->quantile > 0 && o->evaluate)
+		wfm_usage_fail(prog, "--quantile sizes requirements: not with --evaluate");
 	o->input = argv[optind];
+	if (o->quantile > 0 && !strcmp(o->input, "-"))
+		wfm_usage_fail(prog, "--quantile reads the forecast's band: give a file, not -");
 }
 
 static void num(FILE *fp, const char *fmt, double v)
@@ -163,25 +178,31 @@ static void num(FILE *fp, const char *fmt, double v)
 		fprintf(fp, fmt, v);
 }
 
+/* point: with --quantile, the point forecast's requirements (req is then
+ * sized for the quantile; volume stays the point forecast's) */
 static void write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
-			       const struct wfm_req *req)
+			       const struct wfm_req *req, const struct wfm_req *point)
 {
 	char when[48];
 
-	fputs("timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon\n", fp);
+	fputs("timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon", fp);
+	fputs(point ? ",volume_q,agents_point,agents_gross_point\n" : "\n", fp);
 	for (size_t i = 0; i < s->n; i++) {
 		wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
 		for (size_t c = 0; c < s->nchan; c++) {
 			const struct wfm_req *r = &req[c * s->n + i];
 			if (r->skip)
 				continue;
+			const struct wfm_req *p = point ? &point[c * s->n + i] : r;
 			fputs(when, fp);
 			wfm_csv_write_field(fp, s->channel[c], 0);
-			fprintf(fp, ",%.2f,%.1f,%ld,%ld", r->volume, r->aht, r->agents, r->gross);
+			fprintf(fp, ",%.2f,%.1f,%ld,%ld", p->volume, r->aht, r->agents, r->gross);
 			num(fp, "%.4f", r->perf.sl);
 			num(fp, "%.1f", r->perf.asa);
 			num(fp, "%.4f", r->perf.occupancy);
 			num(fp, "%.4f", r->perf.abandon);
+			if (point)
+				fprintf(fp, ",%.2f,%ld,%ld", r->volume, p->agents, p->gross);
 			fputc('\n', fp);
 		}
 	}
@@ -302,6 +323,37 @@ static void pooled_report(const struct opts *o, const wfm_series *s, const wfm_c
 		prog, pl->rep.misses_first, pl->rep.misses_last);
 }
 
+/* --quantile: requirements sized for the quantile of each interval's rate. */
+static struct wfm_req *quantile_req(const struct opts *o, const wfm_series *s,
+				    const wfm_channels *cfg, const int *map, const wfm_tz *tz)
+{
+	wfm_error err = { 0 };
+	size_t cells = s->nchan * s->n;
+	double *lo = malloc((cells + 1) * sizeof(double)), *hi = malloc((cells + 1) * sizeof(double));
+	wfm_series *q = wfm_series_alloc(s->nchan, (const char *const *)s->channel, s->start, s->step,
+					 s->n, s->aht != NULL, &err);
+	struct wfm_req *req = calloc(cells + 1, sizeof(*req));
+
+	if (!lo || !hi || !q || !req) {
+		wfm_error_set(&err, "out of memory");
+		wfm_die(prog, &err);
+	}
+	if (wfm_staff_band_load(o->input, tz, s, lo, hi, &err))
+		wfm_die(prog, &err);
+	for (size_t k = 0; k < cells; k++) {
+		q->volume[k] = isnan(s->volume[k]) ? NAN :
+			wfm_staff_rate_quantile(s->volume[k], lo[k], hi[k], o->band_level, o->quantile);
+		if (s->aht)
+			q->aht[k] = s->aht[k];
+	}
+	if (wfm_staff_requirements(q, cfg, map, tz, &o->so, req, &err))
+		wfm_die(prog, &err);
+	wfm_series_free(q);
+	free(lo);
+	free(hi);
+	return req;
+}
+
 /* --groups: agents per skill group and interval into --group-output. */
 static void pooled(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
 		   const int *map, const struct wfm_req *req, const wfm_tz *otz)
@@ -344,7 +396,7 @@ int main(int argc, char **argv)
 	wfm_series *s;
 	wfm_channels *cfg;
 	wfm_atomic *out;
-	struct wfm_req *req;
+	struct wfm_req *req, *qreq = NULL;
 	struct wfm_eval *ev = NULL;
 	double *sched = NULL;
 	int *map;
@@ -373,21 +425,24 @@ int main(int argc, char **argv)
 		}
 		wfm_staff_evaluate(s, cfg, map, &o.so, req, sched, ev);
 	}
+	if (o.quantile > 0)
+		qreq = quantile_req(&o, s, cfg, map, tz);
 	/* the group staffing first: its errors leave no requirements file */
 	if (o.groups)
-		pooled(&o, s, cfg, map, req, otz ? otz : tz);
+		pooled(&o, s, cfg, map, qreq ? qreq : req, otz ? otz : tz);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (ev)
 		write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev);
 	else
-		write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, req);
+		write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, qreq ? qreq : req, qreq ? req : NULL);
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	if (ev)
 		day_summary(s, cfg, map, tz, req, ev);
 	free(ev);
 	free(sched);
+	free(qreq);
 	free(req);
 	free(map);
 	wfm_series_free(s);
