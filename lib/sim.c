@@ -340,3 +340,136 @@ fail:
 	wfm_sim_plan_free(pl);
 	return -1;
 }
+
+struct wfm_sim_volumes {
+	size_t n;
+	const double *mean, *shape;
+	const long *day;
+	double r;
+	gsl_rng *rng;
+	double *out;
+};
+
+wfm_sim_volumes *wfm_sim_volumes_alloc(size_t n, const double *mean, const double *shape,
+				       const long *day, double day_share, unsigned long seed,
+				       wfm_error *err)
+{
+	wfm_sim_volumes *v = calloc(1, sizeof(*v));
+
+	if (!v || !(v->rng = gsl_rng_alloc(gsl_rng_mt19937)) ||
+	    !(v->out = malloc((n + 1) * sizeof(double)))) {
+		wfm_sim_volumes_free(v);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	*v = (struct wfm_sim_volumes){ n, mean, shape, day, day_share, v->rng, v->out };
+	gsl_rng_set(v->rng, seed ^ 0x5eedUL);
+	return v;
+}
+
+const double *wfm_sim_volumes_draw(wfm_sim_volumes *v)
+{
+	double zd = 0;
+
+	for (size_t i = 0; i < v->n; i++) {
+		double k = v->shape[i], m = v->mean[i], u, x;
+		if (i == 0 || v->day[i] != v->day[i - 1])
+			zd = gsl_ran_ugaussian(v->rng);
+		u = gsl_cdf_ugaussian_P(sqrt(v->r) * zd + sqrt(1 - v->r) * gsl_ran_ugaussian(v->rng));
+		if (!(m > 0) || isinf(k)) {
+			v->out[i] = m > 0 ? m : 0;
+			continue;
+		}
+		u = fmin(fmax(u, 1e-12), 1 - 1e-12);
+		x = k > 1e6 ? NAN : gsl_cdf_gamma_Pinv(u, k, m / k);
+		v->out[i] = isfinite(x) ? x : fmax(0, m + gsl_cdf_ugaussian_Pinv(u) * m / sqrt(k));
+	}
+	return v->out;
+}
+
+void wfm_sim_volumes_free(wfm_sim_volumes *v)
+{
+	if (!v)
+		return;
+	if (v->rng)
+		gsl_rng_free(v->rng);
+	free(v->out);
+	free(v);
+}
+
+struct wfm_sim_met {
+	size_t n, ndays;
+	const long *day;
+	double target, *imet, *dmet, *dsl;
+	long *dfirst, reps;
+};
+
+wfm_sim_met *wfm_sim_met_alloc(size_t n, const long *day, double target, wfm_error *err)
+{
+	wfm_sim_met *m = calloc(1, sizeof(*m));
+
+	if (!m || !(m->imet = calloc(n + 1, sizeof(double))) ||
+	    !(m->dmet = calloc(n + 1, sizeof(double))) || !(m->dsl = calloc(n + 1, sizeof(double))) ||
+	    !(m->dfirst = calloc(n + 1, sizeof(long)))) {
+		wfm_sim_met_free(m);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	m->n = n;
+	m->day = day;
+	m->target = target;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || day[i] != day[i - 1])
+			m->dfirst[m->ndays++] = (long)i;
+	m->dfirst[m->ndays] = (long)n;
+	return m;
+}
+
+void wfm_sim_met_add(wfm_sim_met *m, const struct wfm_sim_counts *c)
+{
+	for (size_t k = 0; k < m->ndays; k++) {
+		double in_t = 0, arr = 0;
+		for (long i = m->dfirst[k]; i < m->dfirst[k + 1]; i++) {
+			m->imet[i] += c[i].arrivals <= 0 || c[i].answered_in_t >= m->target * c[i].arrivals;
+			in_t += c[i].answered_in_t;
+			arr += c[i].arrivals;
+		}
+		m->dmet[k] += arr <= 0 || in_t >= m->target * arr;
+		m->dsl[k] += arr > 0 ? in_t / arr : 1;
+	}
+	m->reps++;
+}
+
+static void binom(double x, long r, double *p, double *hw)
+{
+	*p = r > 0 ? x / (double)r : NAN;
+	*hw = r > 0 ? 1.96 * sqrt(*p * (1 - *p) / (double)r) : NAN;
+}
+
+void wfm_sim_met_interval(const wfm_sim_met *m, size_t i, double *p, double *hw)
+{
+	binom(m->imet[i], m->reps, p, hw);
+}
+
+size_t wfm_sim_met_ndays(const wfm_sim_met *m)
+{
+	return m->ndays;
+}
+
+void wfm_sim_met_day(const wfm_sim_met *m, size_t k, long *day, double *p, double *hw, double *sl)
+{
+	*day = m->day[m->dfirst[k]];
+	binom(m->dmet[k], m->reps, p, hw);
+	*sl = m->reps > 0 ? m->dsl[k] / (double)m->reps : NAN;
+}
+
+void wfm_sim_met_free(wfm_sim_met *m)
+{
+	if (!m)
+		return;
+	free(m->imet);
+	free(m->dmet);
+	free(m->dsl);
+	free(m->dfirst);
+	free(m);
+}

@@ -9,7 +9,9 @@
 #include "groups.h"
 #include "mssim.h"
 #include "requirements.h"
+#include "series.h"
 #include "sim.h"
+#include "staffing.h"
 #include "strlist.h"
 #include "timeutil.h"
 
@@ -47,6 +49,12 @@ static const char usage[] =
 	"                         (default: longest waiting, backlog channels last)\n"
 	"  --channel NAME         the channel to simulate (default: every erlang_c,\n"
 	"                         erlang_a and chat channel, seeds N, N+1, ...)\n"
+	"  --forecast FILE        draw each replication's volumes from the forecast's\n"
+	"                         uncertainty (its volume_lo/volume_hi band, read as\n"
+	"                         in wfm staff --quantile) and report P(SL met) per\n"
+	"                         interval (columns p_met,p_met_hw) and per day\n"
+	"  --band-level L         the band's coverage in percent (80)\n"
+	"  --day-share R          share of the uncertainty common to a whole day (0.5)\n"
 	"  --seed N               random seed (default 1)\n"
 	"  --replications R       independent runs of the whole horizon (default 100)\n"
 	"  --service exponential|lognormal   handle-time distribution (exponential)\n"
@@ -74,7 +82,8 @@ static const char usage[] =
 	"      --groups data/staff.csv --group-staffing out/group-req.csv -o out/sim-groups.csv\n";
 
 struct opts {
-	const char *input, *output, *tz, *channels, *channel, *groups, *gstaff, *priority;
+	const char *input, *output, *tz, *channels, *channel, *groups, *gstaff, *priority, *forecast;
+	double band_level, day_share;
 	unsigned long seed;
 	long reps;
 	double cv, patience, overhead;
@@ -95,6 +104,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "chat-overhead", required_argument, NULL, 'x' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "groups", required_argument, NULL, 'g' },
+		{ "forecast", required_argument, NULL, 'F' },
+		{ "band-level", required_argument, NULL, 'L' },
+		{ "day-share", required_argument, NULL, 'D' },
 		{ "group-staffing", required_argument, NULL, 'G' },
 		{ "priority", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
@@ -108,6 +120,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->cv = 1.0;
 	o->patience = -1;
 	o->overhead = 0.5;
+	o->band_level = 0.8;
+	o->day_share = 0.5;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -118,6 +132,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'c': o->channels = optarg; break;
 		case 'n': o->channel = optarg; break;
 		case 'g': o->groups = optarg; break;
+		case 'F': o->forecast = optarg; break;
+		case 'L': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
+		case 'D': o->day_share = wfm_arg_double(prog, "--day-share", optarg, 0, 1); break;
 		case 'G': o->gstaff = optarg; break;
 		case 'P': o->priority = optarg; break;
 		case 's': o->seed = (unsigned long)wfm_arg_long(prog, "--seed", optarg, 0, 4294967295L); break;
@@ -144,6 +161,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--channel simulates one channel alone: not with --groups");
 	if (o->priority && !o->groups)
 		wfm_usage_fail(prog, "--priority needs --groups");
+	if (o->forecast && o->groups)
+		wfm_usage_fail(prog, "--forecast works channel by channel: not with --groups");
 	o->input = argv[optind];
 }
 
@@ -154,13 +173,56 @@ static void num(FILE *fp, const char *fmt, double v)
 		fprintf(fp, fmt, v);
 }
 
+/* --forecast: the band's rate shapes on the forecast's grid. */
+struct uncert {
+	wfm_series *fc;
+	double *lo, *hi;
+};
+
+/* Per interval of plan pl: gamma shape of its rate, and its local day. */
+static void uncert_of(const struct opts *o, const struct uncert *u, const char *chan,
+		      const struct wfm_sim_plan *pl, const wfm_tz *tz, double *shape, long *day)
+{
+	int c = wfm_series_channel(u->fc, chan);
+
+	for (size_t i = 0; i < pl->n; i++) {
+		struct wfm_tm tm;
+		int64_t d = pl->t[i] - u->fc->start;
+		size_t k;
+		wfm_time_local(pl->t[i], tz, &tm);
+		day[i] = (long)tm.days;
+		shape[i] = INFINITY;
+		if (c < 0 || d < 0 || d % u->fc->step || d / u->fc->step >= (int64_t)u->fc->n)
+			continue;
+		k = (size_t)c * u->fc->n + (size_t)(d / u->fc->step);
+		shape[i] = wfm_staff_rate_shape(u->fc->volume[k], u->lo[k], u->hi[k], o->band_level);
+	}
+}
+
+static void day_report(const wfm_sim_met *m, const char *chan)
+{
+	for (size_t k = 0; k < wfm_sim_met_ndays(m); k++) {
+		long day;
+		double p, hw, sl;
+		char date[16];
+		wfm_sim_met_day(m, k, &day, &p, &hw, &sl);
+		wfm_time_format_date(day, date, sizeof(date));
+		fprintf(wfm_report(), "%s: %s %s: P(SL met) %.3f +- %.3f (mean day SL %.4f)\n", prog,
+			chan, date, p, hw, sl);
+	}
+}
+
 /* Simulate channel ch and write its rows; -1 with err on failure. */
 static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, const wfm_tz *tz,
-			    unsigned long seed, FILE *fp, wfm_error *err)
+			    unsigned long seed, const struct uncert *u, FILE *fp, wfm_error *err)
 {
 	struct wfm_sim_plan pl;
 	struct wfm_sim_params sp;
 	wfm_sim *sim;
+	wfm_sim_volumes *vd = NULL;
+	wfm_sim_met *met = NULL;
+	double *vol = NULL, *shape = NULL;
+	long *day = NULL;
 	double wf = 0, ws = 0, wv = 0, conc, patience = o->patience;
 
 	if (wfm_sim_plan_load(o->input, tz, ch->name, &pl, err))
@@ -173,18 +235,46 @@ static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, 
 	}
 	if (patience < 0)
 		patience = ch->kind == WFM_ERLANG_A ? ch->patience : 0;
-	sp = (struct wfm_sim_params){ pl.n, pl.step, pl.volume, pl.aht, pl.agents,
+	vol = malloc((pl.n + 1) * sizeof(double));
+	shape = malloc((pl.n + 1) * sizeof(double));
+	day = malloc((pl.n + 1) * sizeof(long));
+	if (!vol || !shape || !day) {
+		free(vol);
+		free(shape);
+		free(day);
+		wfm_sim_plan_free(&pl);
+		return wfm_error_set(err, "out of memory");
+	}
+	memcpy(vol, pl.volume, pl.n * sizeof(double));
+	if (u) {
+		uncert_of(o, u, ch->name, &pl, tz, shape, day);
+		vd = wfm_sim_volumes_alloc(pl.n, pl.volume, shape, day, o->day_share, seed, err);
+		met = vd ? wfm_sim_met_alloc(pl.n, day, ch->sl_target, err) : NULL;
+	}
+	sp = (struct wfm_sim_params){ pl.n, pl.step, vol, pl.aht, pl.agents,
 		o->lognormal ? o->cv : 0, patience, ch->sl_seconds, seed };
-	if (!(sim = wfm_sim_init(&sp, err))) {
+	sim = (!u || met) ? wfm_sim_init(&sp, err) : NULL;
+	for (long r = 0; sim && r < o->reps; r++) {
+		if (vd)
+			memcpy(vol, wfm_sim_volumes_draw(vd), pl.n * sizeof(double));
+		if (wfm_sim_step(sim) < 0) {
+			wfm_sim_done(sim);
+			sim = NULL;
+			wfm_error_set(err, "out of memory");
+			break;
+		}
+		if (met)
+			wfm_sim_met_add(met, wfm_sim_counts(sim));
+	}
+	free(vol);
+	free(shape);
+	if (!sim) {
+		free(day);
+		wfm_sim_volumes_free(vd);
+		wfm_sim_met_free(met);
 		wfm_sim_plan_free(&pl);
 		return -1;
 	}
-	for (long r = 0; r < o->reps; r++)
-		if (wfm_sim_step(sim) < 0) {
-			wfm_sim_done(sim);
-			wfm_sim_plan_free(&pl);
-			return wfm_error_set(err, "out of memory");
-		}
 	for (size_t i = 0; i < pl.n; i++) {
 		struct wfm_queue_perf f;
 		struct wfm_sim_stat st;
@@ -208,6 +298,12 @@ static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, 
 		num(fp, "%.4f", f.abandon);
 		num(fp, "%.4f", st.abandon);
 		num(fp, "%.4f", st.abandon_hw);
+		if (met) {
+			double pm, hw;
+			wfm_sim_met_interval(met, i, &pm, &hw);
+			num(fp, "%.3f", pm);
+			num(fp, "%.3f", hw);
+		}
 		fputc('\n', fp);
 		if (isfinite(st.sl)) {
 			wv += pl.volume[i];
@@ -219,6 +315,11 @@ static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, 
 		fprintf(wfm_report(), "%s: %s: volume-weighted SL formula %.4f, simulated %.4f "
 			"(%ld replications, %s handle times, patience %g s)\n", prog, ch->name,
 			wf / wv, ws / wv, o->reps, o->lognormal ? "lognormal" : "exponential", patience);
+	if (met)
+		day_report(met, ch->name);
+	free(day);
+	wfm_sim_volumes_free(vd);
+	wfm_sim_met_free(met);
 	wfm_sim_done(sim);
 	wfm_sim_plan_free(&pl);
 	return 0;
@@ -392,6 +493,7 @@ int main(int argc, char **argv)
 	wfm_atomic *out;
 	FILE *fp;
 	int k, done = 0;
+	struct uncert u = { 0 };
 
 	parse_args(argc, argv, &o);
 	gsl_set_error_handler_off();
@@ -417,15 +519,28 @@ int main(int argc, char **argv)
 		wfm_tz_free(tz);
 		return 0;
 	}
+	if (o.forecast) {
+		if (!(u.fc = wfm_series_load(o.forecast, tz, &err)) ||
+		    !(u.lo = malloc((u.fc->nchan * u.fc->n + 1) * sizeof(double))) ||
+		    !(u.hi = malloc((u.fc->nchan * u.fc->n + 1) * sizeof(double))) ||
+		    wfm_staff_band_load(o.forecast, tz, u.fc, u.lo, u.hi, &err)) {
+			if (!err.msg[0])
+				wfm_error_set(&err, "out of memory");
+			wfm_atomic_abort(out);
+			wfm_die(prog, &err);
+		}
+	}
 	fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"
-	      "abandon_formula,abandon_sim,abandon_hw\n", fp);
+	      "abandon_formula,abandon_sim,abandon_hw", fp);
+	fputs(o.forecast ? ",p_met,p_met_hw\n" : "\n", fp);
 	/* one channel, or every queue channel of channels.csv present in the
 	 * requirements (seed + its index, so each is reproducible alone) */
 	for (k = 0; k < (int)cfg->n; k++) {
 		const struct wfm_channel *ch = &cfg->ch[k];
 		if (o.channel ? strcmp(ch->name, o.channel) : ch->kind == WFM_BACKLOG)
 			continue;
-		if (simulate_channel(&o, ch, tz, o.seed + (o.channel ? 0 : (unsigned long)k), fp, &err)) {
+		if (simulate_channel(&o, ch, tz, o.seed + (o.channel ? 0 : (unsigned long)k),
+				     o.forecast ? &u : NULL, fp, &err)) {
 			if (!o.channel && strstr(err.msg, "no rows for channel"))
 				continue;
 			wfm_atomic_abort(out);
@@ -440,6 +555,9 @@ int main(int argc, char **argv)
 	}
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
+	wfm_series_free(u.fc);
+	free(u.lo);
+	free(u.hi);
 	wfm_channels_free(cfg);
 	wfm_tz_free(tz);
 	return 0;
