@@ -38,3 +38,17 @@ for i in 1 2 3; do
 done
 echo "functions_day_1000_agents_15min: $best s for $(awk -F, 'NR > 1 { a[$2] = 1 } END { print length(a) }' $B/f.csv) agents on shift, $(($(wc -l < $B/f.csv) - 1)) rows"
 echo "functions_peak_rss: ${r#* } KiB"
+# Re-roster after sick calls: the first week of the 1,000-agent month
+# published, 10 agents sick on its Wednesday, re-rostered from Wednesday
+# with the published week pinned (wfm roster --published --from).
+bin/wfm-roster $B/plan1000.csv $B/staff1000.csv --week 2026-11-23 -q -o $B/pub1000.csv
+{ echo agent_id,date,status; awk -F, '$1 == "2026-11-25" && ++n % 50 == 1 && k++ < 10 { print $2 ",2026-11-25,sick" }' $B/pub1000.csv; } >$B/sick1000.csv
+best=999
+for i in 1 2 3; do
+	r=$(t bin/wfm-roster $B/plan1000.csv $B/staff1000.csv --published $B/pub1000.csv --from 2026-11-25 \
+		--availability $B/sick1000.csv -o $B/re1000.csv); s=${r% *}
+	best=$(awk -v a="$best" -v b="$s" 'BEGIN { print (b < a) ? b : a }')
+done
+bin/wfm-roster $B/plan1000.csv $B/staff1000.csv --published $B/pub1000.csv --from 2026-11-25 \
+	--availability $B/sick1000.csv -o $B/re1000.csv 2>$B/rep.txt
+echo "reroster_1000_agents_10_sick: $best s (goal < 2 s), $(awk '/^changed/ { print $2 " of " $4 " rows changed" }' $B/rep.txt)"

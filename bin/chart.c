@@ -44,6 +44,8 @@ static const char usage[] =
 	"             heatmap of mean volume, weekday (or month) x time of day\n"
 	"  staff      evaluation.csv timestamp,channel,volume,agents,service_level,\n"
 	"             sl_target,asa_s,occupancy,abandon (wfm staff --evaluate)\n"
+	"  capacity   capacity.csv from wfm capacity: required vs effective FTE per\n"
+	"             week and scenario, classes, short weeks, projected SL\n"
 	"\n"
 	"Options:\n"
 	"  --history FILE       forecast: actuals timestamp,channel,volume[,aht_s]\n"
@@ -121,7 +123,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			       optind + 1 == argc ? "no input file given" : "too many arguments");
 	if ((o->kind = wfm_chart_kind_parse(argv[optind])) < 0)
 		wfm_usage_fail(prog, "\"%s\" is not a chart kind (forecast, coverage, roster, "
-			       "functions, profile, staff)", argv[optind]);
+			       "functions, profile, staff, capacity)", argv[optind]);
 	o->input = argv[optind + 1];
 	if (o->c.plan && o->kind != WFM_CHART_ROSTER)
 		wfm_usage_fail(prog, "--plan applies to the roster chart only");

@@ -30,6 +30,8 @@ static const struct cmd commands[] = {
 	{ "functions", "hour-by-hour function per agent: CALLS, CHAT, LETTERS, DECLARATIONS" },
 	{ "outbound",  "dial plans for outbound campaigns within local calling windows" },
 	{ "localize",  "a roster in each agent's own time zone (staff.csv tz column)" },
+	{ "intraday",  "re-forecast the rest of today from today's actuals; backtest the update" },
+	{ "capacity",  "long-range staffing and hiring plan: attrition, training, classes" },
 	{ "chart",     "PNG, SVG or PDF charts of any of the CSVs above" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "events.h"
+#include "forecastcsv.h"
 #include "model.h"
 #include "series.h"
 #include "strlist.h"
@@ -240,13 +241,6 @@ done:
 	return rc;
 }
 
-static void num(FILE *fp, double v, const char *fmt)
-{
-	fputc(',', fp);
-	if (!isnan(v))
-		fprintf(fp, fmt, v);
-}
-
 static void json_str(FILE *fp, const char *s)
 {
 	fputc('"', fp);
@@ -271,50 +265,20 @@ static void json_num(FILE *fp, const char *key, double v, const char *sep)
 	fputs(sep, fp);
 }
 
-/* One output row (interval or aggregate). */
-static void put_row(FILE *fp, int json, int *first, const char *when, const char *chan,
-		    double vol, double aht, double lo, double hi, int agg)
-{
-	if (json) {
-		fputs(*first ? "[\n{" : ",\n{", fp);
-		fprintf(fp, "\"%s\":", agg ? "date" : "timestamp");
-		json_str(fp, when);
-		fputs(",\"channel\":", fp);
-		json_str(fp, chan);
-		fputc(',', fp);
-		json_num(fp, "volume", vol, ",");
-		json_num(fp, "aht_s", aht, ",");
-		json_num(fp, "volume_lo", lo, ",");
-		json_num(fp, "volume_hi", hi, "}");
-	} else {
-		fputs(when, fp);
-		fputc(',', fp);
-		wfm_csv_write_field(fp, chan, 1);
-		num(fp, vol, "%.2f");
-		num(fp, aht, "%.1f");
-		num(fp, lo, "%.2f");
-		num(fp, hi, "%.2f");
-		fputc('\n', fp);
-	}
-	*first = 0;
-}
-
 static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 			   const wfm_tz *tz, const wfm_calendar *cal, size_t h,
 			   const struct chan *ch)
 {
-	int first = 1;
+	struct wfm_forecastcsv_out w;
 	char buf[48];
 
-	if (!o->json)
-		fputs(o->aggregate ? "date,channel,volume,aht_s,volume_lo,volume_hi\n"
-		      : "timestamp,channel,volume,aht_s,volume_lo,volume_hi\n", fp);
+	wfm_forecastcsv_begin(&w, fp, o->json, o->aggregate != AGG_INTERVAL);
 	if (o->aggregate == AGG_INTERVAL) {
 		for (size_t k = 0; k < h; k++) {
 			wfm_time_format(wfm_series_time(s, s->n + k), tz, buf, sizeof(buf));
 			for (size_t c = 0; c < s->nchan; c++)
-				put_row(fp, o->json, &first, buf, s->channel[c], ch[c].vol[k],
-					ch[c].aht[k], ch[c].lo[k], ch[c].hi[k], 0);
+				wfm_forecastcsv_row(&w, buf, s->channel[c], ch[c].vol[k],
+						    ch[c].aht[k], ch[c].lo[k], ch[c].hi[k]);
 		}
 	} else {
 		/* totals per local day (or ISO week from Monday); bounds are the
@@ -340,14 +304,13 @@ static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 						aw += ch[c].vol[k];
 					}
 				}
-				put_row(fp, o->json, &first, buf, s->channel[c], v,
-					aw > 0 ? va / aw : NAN, lo, hi, 1);
+				wfm_forecastcsv_row(&w, buf, s->channel[c], v,
+						    aw > 0 ? va / aw : NAN, lo, hi);
 			}
 			a = b;
 		}
 	}
-	if (o->json)
-		fputs(first ? "[]\n" : "\n]\n", fp);
+	wfm_forecastcsv_end(&w);
 }
 
 static void write_report(FILE *fp, const struct opts *o, const wfm_series *s,

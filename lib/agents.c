@@ -4,6 +4,7 @@
 #include "timeutil.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -172,6 +173,31 @@ static int cmp_avail(const void *a, const void *b)
 	return (x->day > y->day) - (x->day < y->day);
 }
 
+static const char *const status_names[] = { "", "available", "vacation", "sick",
+	"training", "day_off", "unavailable" };
+
+const char *wfm_agents_status_name(int status)
+{
+	if (status < 0 || status > WFM_AVAIL_UNAVAILABLE)
+		return "";
+	return status_names[status];
+}
+
+/* WFM_AVAIL_* of a status word (any case, surrounding blanks ignored), or -1. */
+static int parse_status(const char *st)
+{
+	size_t len;
+	while (*st == ' ' || *st == '\t')
+		st++;
+	len = strlen(st);
+	while (len && (st[len - 1] == ' ' || st[len - 1] == '\t'))
+		len--;
+	for (int k = WFM_AVAIL_YES; k <= WFM_AVAIL_UNAVAILABLE; k++)
+		if (strlen(status_names[k]) == len && !strncasecmp(st, status_names[k], len))
+			return k;
+	return -1;
+}
+
 int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *err)
 {
 	wfm_csv_reader *r = wfm_csv_open(path, err);
@@ -189,23 +215,21 @@ int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *er
 		const char *st = wfm_csv_get(r, cs);
 		long i = wfm_agents_find(ag, wfm_csv_get(r, ca));
 		wfm_error e = { 0 };
-		if (i < 0) {
-			wfm_csv_error(r, ca, err, "agent \"%.40s\" is not in %s", wfm_csv_get(r, ca), ag->file);
-			goto fail;
+		if (i < 0) {   /* an agent who has left: skipped, counted */
+			if (!ag->nunknown++) {
+				ag->unknown_line = wfm_csv_line(r);
+				snprintf(ag->unknown_id, sizeof(ag->unknown_id), "%s", wfm_csv_get(r, ca));
+			}
+			continue;
 		}
 		row.agent = (size_t)i;
 		if (wfm_time_parse_date(wfm_csv_get(r, cd), &row.day, &e)) {
 			wfm_csv_error(r, cd, err, "\"%.20s\" is not a date YYYY-MM-DD", wfm_csv_get(r, cd));
 			goto fail;
 		}
-		if (!strcmp(st, "available"))
-			row.status = WFM_AVAIL_YES;
-		else if (!strcmp(st, "vacation"))
-			row.status = WFM_AVAIL_VACATION;
-		else if (!strcmp(st, "sick"))
-			row.status = WFM_AVAIL_SICK;
-		else {
-			wfm_csv_error(r, cs, err, "\"%.20s\" is not available, vacation or sick", st);
+		if ((row.status = parse_status(st)) < 0) {
+			wfm_csv_error(r, cs, err, "\"%.20s\" is not one of available, sick, vacation, "
+				      "training, day_off, unavailable", st);
 			goto fail;
 		}
 		for (size_t k = 0; k < ag->navail; k++)
@@ -256,7 +280,7 @@ int wfm_agents_available(const wfm_agents *ag, size_t i, int64_t day)
 	int st = wfm_agents_status(ag, i, day);
 	if (st == WFM_AVAIL_YES)
 		return 1;
-	if (st == WFM_AVAIL_VACATION || st == WFM_AVAIL_SICK)
-		return 0;
+	if (st != WFM_AVAIL_DEFAULT)
+		return 0;   /* sick, vacation, training, day_off, unavailable */
 	return !(ag->a[i].days_off >> wfm_time_weekday(day) & 1);
 }

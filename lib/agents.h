@@ -6,8 +6,12 @@
  * skills are |-separated, the first is the primary skill; each must be in
  * the caller's list of known skills ("unknown skill" otherwise).  Agents
  * are kept in file order; ids must be unique.
- * availability.csv: agent_id,date,status with status available, vacation
- * or sick; "available" overrides a fixed day off.
+ * availability.csv: agent_id,date,status; status (case-insensitive) is
+ * available, sick, vacation, training, day_off or unavailable.  "available"
+ * overrides a fixed day off; every other status keeps the agent off that
+ * day.  A row for an agent who is not in staff.csv (one who has left) is
+ * skipped and counted in nunknown (first such line in unknown_line), so a
+ * stale availability file never stops a roster.
  *
  * Entry points: wfm_agents_load(), wfm_agents_load_availability(),
  * wfm_agents_status(), wfm_agents_find(), wfm_agents_free().
@@ -30,7 +34,8 @@ struct wfm_agent {
 	long line;               /* line in staff.csv */
 };
 
-enum wfm_avail { WFM_AVAIL_DEFAULT = 0, WFM_AVAIL_YES, WFM_AVAIL_VACATION, WFM_AVAIL_SICK };
+enum wfm_avail { WFM_AVAIL_DEFAULT = 0, WFM_AVAIL_YES, WFM_AVAIL_VACATION, WFM_AVAIL_SICK,
+		 WFM_AVAIL_TRAINING, WFM_AVAIL_DAY_OFF, WFM_AVAIL_UNAVAILABLE };
 
 struct wfm_avail_row { size_t agent; int64_t day; int status; };
 
@@ -39,6 +44,9 @@ typedef struct wfm_agents {
 	struct wfm_agent *a;
 	size_t navail;
 	struct wfm_avail_row *avail;  /* sorted by agent, day */
+	size_t nunknown;              /* availability rows for agents not in staff.csv */
+	long unknown_line;            /* line of the first of them */
+	char unknown_id[48];          /* its agent id */
 	char file[256];
 } wfm_agents;
 
@@ -56,6 +64,8 @@ long wfm_agents_find(const wfm_agents *ag, const char *id);
 int wfm_agents_available(const wfm_agents *ag, size_t i, int64_t day);
 /* The exception status for agent i on day (WFM_AVAIL_DEFAULT when none). */
 int wfm_agents_status(const wfm_agents *ag, size_t i, int64_t day);
+/* Status name ("sick", ...) of a WFM_AVAIL_* value; "" for the default. */
+const char *wfm_agents_status_name(int status);
 /* Index of skill s in agent i's list, or -1. */
 int wfm_agents_skill(const wfm_agents *ag, size_t i, const char *s);
 

@@ -5,7 +5,7 @@
  * three formats.  The same input gives the same bytes: PNG and SVG are
  * stable by construction, the PDF creation date is fixed.
  *
- * Kinds: forecast, coverage, roster, functions, profile, staff (see
+ * Kinds: forecast, coverage, roster, functions, profile, staff, capacity (see
  * docs/chart.md).  Colours are the Okabe-Ito palette (colour-blind safe).
  *
  * Entry points: wfm_chart_load(), wfm_chart_write(), wfm_chart_free(),
@@ -21,6 +21,7 @@
 enum wfm_chart_kind {
 	WFM_CHART_FORECAST, WFM_CHART_COVERAGE, WFM_CHART_ROSTER,
 	WFM_CHART_FUNCTIONS, WFM_CHART_PROFILE, WFM_CHART_STAFF,
+	WFM_CHART_CAPACITY,
 };
 
 enum wfm_chart_format { WFM_CHART_PNG, WFM_CHART_SVG, WFM_CHART_PDF };

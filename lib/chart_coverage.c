@@ -2,7 +2,7 @@
  * per day: step lines, under-cover shaded vermillion, over-cover sky blue.
  * Input: coverage.csv `timestamp,required,scheduled[,over,under]`. */
 #include "chart_int.h"
-#include "csv.h"
+#include "coverage.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -32,52 +32,30 @@ static const char *ah(char *buf, size_t n, double h);
 
 int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(in, err);
+	wfm_coverage *cv = wfm_coverage_load(in, c->opts.tz, err);
 	struct cov *v;
-	size_t cap = 0;
-	int ct, cr_, cs, rc;
 
-	if (!r)
+	if (!cv)
 		return -1;
-	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 ||
-	    (cr_ = wfm_csv_require(r, "required", err)) < 0 ||
-	    (cs = wfm_csv_require(r, "scheduled", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
-	}
-	if (!(v = calloc(1, sizeof(*v)))) {
-		wfm_csv_close(r);
+	if (!(v = calloc(1, sizeof(*v))) || !(v->row = malloc(cv->n * sizeof(*v->row)))) {
+		free(v);
+		wfm_coverage_free(cv);
 		return wfm_error_set(err, "out of memory");
 	}
 	c->data = v;
 	c->free_data = cov_free;
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct row w;
-		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0 ||
-		    wfm_csv_double(r, cr_, &w.req, err) || wfm_csv_double(r, cs, &w.sch, err)) {
-			rc = -1;
-			break;
-		}
-		if (w.req < 0 || w.sch < 0) {
-			wfm_csv_error(r, w.req < 0 ? cr_ : cs, err, "%g is negative", w.req < 0 ? w.req : w.sch);
-			rc = -1;
-			break;
-		}
-		if (v->n == cap) {
-			struct row *nr = realloc(v->row, (cap = cap ? 2 * cap : 256) * sizeof(*nr));
-			if (!nr) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			v->row = nr;
-		}
-		v->row[v->n++] = w;
-	}
-	if (rc == 0 && v->n == 0)
-		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
-	wfm_csv_close(r);
-	if (rc < 0)
+	/* The pooled rows (every row when there is no channel column). */
+	for (size_t k = 0; k < cv->n; k++)
+		if (cv->row[k].chan < 0)
+			v->row[v->n++] = (struct row){ cv->row[k].t, cv->row[k].required,
+						       cv->row[k].scheduled };
+	if (v->n == 0) {
+		wfm_error_at(err, cv->file, 1, "channel", "no pooled rows (channel \"%s\")",
+			     WFM_COVERAGE_TOTAL);
+		wfm_coverage_free(cv);
 		return -1;
+	}
+	wfm_coverage_free(cv);
 	qsort(v->row, v->n, sizeof(*v->row), cmp_row);
 	v->step = 3600;
 	for (size_t i = 1; i < v->n; i++) {

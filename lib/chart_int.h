@@ -96,5 +96,6 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err);
+int chart_capacity_load(struct wfm_chart *c, const char *in, wfm_error *err);
 
 #endif

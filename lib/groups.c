@@ -271,6 +271,31 @@ fail:
 	return NULL;
 }
 
+wfm_groups *wfm_groups_single(const char *const *channel, size_t nchan, const int *open,
+			      wfm_error *err)
+{
+	wfm_groups *gr = alloc_groups("", channel, nchan);
+	unsigned char *mask = calloc(nchan ? nchan : 1, 1);
+
+	if (!gr || !mask)
+		goto oom;
+	for (size_t c = 0; c < nchan && gr->n < MAX_GROUPS; c++) {
+		if (open && !open[c])
+			continue;
+		mask[c] = 1;
+		if (add_group(gr, channel[c], mask, 0))
+			goto oom;
+		mask[c] = 0;
+	}
+	free(mask);
+	return gr;
+oom:
+	free(mask);
+	wfm_groups_free(gr);
+	wfm_error_set(err, "out of memory");
+	return NULL;
+}
+
 int wfm_groups_check(const wfm_groups *gr, const int *open, wfm_error *err)
 {
 	for (size_t g = 0; g < gr->n; g++) {

@@ -17,7 +17,7 @@
  * `skipped`.  wfm_groups_check() then asks that every group serves some
  * open channel and every open channel is served by some group.
  *
- * Entry points: wfm_groups_load(), wfm_groups_from_agents(),
+ * Entry points: wfm_groups_load(), wfm_groups_from_agents(), wfm_groups_single(),
  * wfm_groups_check(), wfm_groups_serves(), wfm_groups_free().
  */
 #ifndef WFM_GROUPS_H
@@ -52,6 +52,10 @@ wfm_groups *wfm_groups_load(const char *path, const char *const *channel, size_t
 /* The distinct skill sets of staff.csv, in order of first appearance. */
 wfm_groups *wfm_groups_from_agents(const wfm_agents *ag, const char *const *channel,
 				   size_t nchan, wfm_error *err);
+/* Specialists: one group per channel with open[c] != 0 (open NULL: every
+ * channel), named as the channel. */
+wfm_groups *wfm_groups_single(const char *const *channel, size_t nchan, const int *open,
+			      wfm_error *err);
 /* open[c] != 0 when channel c has any requirement in the plan window.
  * -1 and an error naming the file (and line) when a group serves no open
  * channel or an open channel has no group. */

@@ -19,6 +19,8 @@ struct wfm_mip {
 	int *cidx;
 	double *cval;
 	size_t cont0;            /* columns from here on are continuous */
+	size_t keep0;            /* columns from here on are never priced out */
+	int colgen;              /* 1: column generation whatever the shape */
 };
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -42,7 +44,7 @@ wfm_mip *wfm_mip_alloc(wfm_error *err)
 	wfm_mip *m = calloc(1, sizeof(*m));
 
 	if (m)
-		m->cont0 = SIZE_MAX;
+		m->cont0 = m->keep0 = SIZE_MAX;
 	if (!m || !(m->cbeg = calloc(1, sizeof(size_t)))) {
 		free(m);
 		wfm_error_set(err, "out of memory");
@@ -111,6 +113,7 @@ int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
 }
 
 void wfm_mip_continuous_from(wfm_mip *m, size_t j) { m->cont0 = j; }
+void wfm_mip_keep_from(wfm_mip *m, size_t j) { m->keep0 = j; m->colgen = 1; }
 size_t wfm_mip_nrows(const wfm_mip *m) { return m->nrows; }
 size_t wfm_mip_ncols(const wfm_mip *m) { return m->ncols; }
 size_t wfm_mip_nnz(const wfm_mip *m) { return m->nnz; }
@@ -242,7 +245,7 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 		    int *rounds, int *bound_ok)
 {
 	glp_smcp sm;
-	int colgen = m->ncols > 8 * m->nrows && m->nrows > 0, rc;
+	int colgen = (m->ncols > 8 * m->nrows || m->colgen) && m->nrows > 0, rc;
 	size_t *list = malloc((m->ncols + 1) * sizeof(size_t)), nl = 0;
 	double *y = malloc((m->nrows + 1) * sizeof(double));
 	struct price *pr = malloc((m->ncols + 1) * sizeof(*pr));
@@ -280,6 +283,10 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 		for (size_t i = 0; i < m->nrows; i++)
 			if (best[i] < m->ncols)
 				list[nl++] = best[i];
+		lpw_add(w, m, list, nl);
+		nl = 0;
+		for (size_t j = m->keep0; j < m->ncols; j++)
+			list[nl++] = j;
 		lpw_add(w, m, list, nl);
 		nl = 0;
 		for (size_t j = 0; j < m->ncols; j += stride)

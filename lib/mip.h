@@ -59,6 +59,10 @@ int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
 		    size_t n, const int *idx, const double *val, wfm_error *err);
 /* Columns j and after are continuous (default: every column integer). */
 void wfm_mip_continuous_from(wfm_mip *m, size_t j);
+/* Columns j and after are in the LP from the start, the others are let
+ * in by column generation whatever the model's shape (e.g. flow variables
+ * that no other column can stand in for; default: none). */
+void wfm_mip_keep_from(wfm_mip *m, size_t j);
 size_t wfm_mip_nrows(const wfm_mip *m);
 size_t wfm_mip_ncols(const wfm_mip *m);
 size_t wfm_mip_nnz(const wfm_mip *m);

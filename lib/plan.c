@@ -1,4 +1,4 @@
-/* plan.c - plan.csv and roster.csv readers, roster.csv writer (plan.h). */
+/* plan.c - plan.csv and roster.csv readers and writers (plan.h). */
 #include "plan.h"
 #include "csv.h"
 #include "timeutil.h"
@@ -25,6 +25,7 @@ void wfm_plan_free(wfm_plan *p)
 		free(p->s[i].name);
 		free(p->s[i].agent);
 		free(p->s[i].agent_name);
+		free(p->s[i].group);
 	}
 	free(p->s);
 	free(p);
@@ -72,7 +73,7 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 	const char *const *names = roster ? rn : pn;
 	wfm_plan *p = calloc(1, sizeof(*p));
 	wfm_csv_reader *r;
-	int col[7], cshift = -1, rc;
+	int col[7], cshift = -1, cgroup = -1, rc;
 	size_t cap = 0;
 
 	if (!p) {
@@ -89,6 +90,7 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 			goto fail;
 	if (roster)
 		cshift = wfm_csv_col(r, "shift");
+	cgroup = wfm_csv_col(r, "group");
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_shift *s;
 		wfm_error e = { 0 };
@@ -127,6 +129,11 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 				wfm_error_set(err, "out of memory");
 				goto fail;
 			}
+			if (cgroup >= 0 && *wfm_csv_get(r, cgroup) &&
+			    !(s->group = strdup(wfm_csv_get(r, cgroup)))) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
 			if (read_times(r, col + 2, s, err) || wfm_csv_long(r, col[6], &s->count, err))
 				goto fail;
 			if (s->count < 0 || s->count > 1000000) {
@@ -159,24 +166,61 @@ wfm_plan *wfm_roster_load(const char *path, wfm_error *err)
 	return load(path, 1, err);
 }
 
-int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n)
+/* ",HH:MM,HH:MM,HH:MM,HH:MM" (break fields empty without a break). */
+static void put_times(FILE *fp, const struct wfm_shift *s)
 {
-	char d[16], a[8], b[8], c[8], e[8];
-	fputs("date,agent_id,name,start,end,break_start,break_end,shift\n", fp);
+	char a[8], b[8], c[8], e[8];
+
+	wfm_plan_hhmm(s->start, a);
+	wfm_plan_hhmm(s->end, b);
+	if (s->bstart >= 0) {
+		wfm_plan_hhmm(s->bstart, c);
+		wfm_plan_hhmm(s->bend, e);
+		fprintf(fp, ",%s,%s,%s,%s", a, b, c, e);
+	} else
+		fprintf(fp, ",%s,%s,,", a, b);
+}
+
+int wfm_plan_write(FILE *fp, const struct wfm_shift *s, size_t n)
+{
+	char d[16];
+	int grouped = 0;
+
+	for (size_t i = 0; i < n; i++)
+		grouped |= s[i].group && *s[i].group;
+	fputs(grouped ? "date,shift,start,end,break_start,break_end,count,group\n" :
+	      "date,shift,start,end,break_start,break_end,count\n", fp);
 	for (size_t i = 0; i < n; i++) {
 		wfm_time_format_date(s[i].day, d, sizeof(d));
-		wfm_plan_hhmm(s[i].start, a);
-		wfm_plan_hhmm(s[i].end, b);
+		fputs(d, fp);
+		wfm_csv_write_field(fp, s[i].name, 0);
+		put_times(fp, &s[i]);
+		fprintf(fp, ",%ld", s[i].count);
+		if (grouped)
+			wfm_csv_write_field(fp, s[i].group ? s[i].group : "", 0);
+		fputc('\n', fp);
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n)
+{
+	char d[16];
+	int grouped = 0;
+
+	for (size_t i = 0; i < n; i++)
+		grouped |= s[i].group && *s[i].group;
+	fputs(grouped ? "date,agent_id,name,start,end,break_start,break_end,shift,group\n" :
+	      "date,agent_id,name,start,end,break_start,break_end,shift\n", fp);
+	for (size_t i = 0; i < n; i++) {
+		wfm_time_format_date(s[i].day, d, sizeof(d));
 		fprintf(fp, "%s", d);
 		wfm_csv_write_field(fp, s[i].agent, 0);
 		wfm_csv_write_field(fp, s[i].agent_name, 0);
-		if (s[i].bstart >= 0) {
-			wfm_plan_hhmm(s[i].bstart, c);
-			wfm_plan_hhmm(s[i].bend, e);
-			fprintf(fp, ",%s,%s,%s,%s", a, b, c, e);
-		} else
-			fprintf(fp, ",%s,%s,,", a, b);
+		put_times(fp, &s[i]);
 		wfm_csv_write_field(fp, s[i].name ? s[i].name : "", 0);
+		if (grouped)
+			wfm_csv_write_field(fp, s[i].group ? s[i].group : "", 0);
 		fputc('\n', fp);
 	}
 	return ferror(fp) ? -1 : 0;

@@ -1,6 +1,8 @@
 /* plan.h - shift plans (plan.csv) and rosters (roster.csv).
  *
- * plan.csv:   date,shift,start,end,break_start,break_end,count
+ * plan.csv:   date,shift,start,end,break_start,break_end,count[,group]
+ *             (group: the skill group the shifts are planned for, when
+ *             planned by skill groups; absent or empty: a single pool)
  * roster.csv: date,agent_id,name,start,end,break_start,break_end[,shift]
  * date is the day the shift starts; times are local HH:MM; an end at or
  * before the start is on the next day (17:00-01:00 ends at 01:00 the next
@@ -9,7 +11,7 @@
  * Rest and overlap arithmetic uses wall-clock minutes (day * 1440 + min):
  * exact in zones without DST, off by the DST shift on the two change days.
  *
- * Entry points: wfm_plan_load(), wfm_plan_free(), wfm_plan_hhmm(),
+ * Entry points: wfm_plan_load(), wfm_plan_write(), wfm_plan_free(), wfm_plan_hhmm(),
  * wfm_roster_load(), wfm_roster_free(), wfm_roster_write().
  */
 #ifndef WFM_PLAN_H
@@ -23,6 +25,7 @@ struct wfm_shift {
 	int64_t day;            /* calendar day the shift starts */
 	char *name;             /* plan: shift name; roster: shift column or "" */
 	char *agent, *agent_name; /* roster only (NULL in a plan) */
+	char *group;            /* plan: skill group; NULL or "" = single pool */
 	int start, end;         /* minutes after midnight of day; end > start */
 	int bstart, bend;       /* break, or both -1 */
 	long count;             /* plan: how many; roster: 1 */
@@ -40,6 +43,9 @@ int wfm_shift_paid(const struct wfm_shift *s);
 
 wfm_plan *wfm_plan_load(const char *path, wfm_error *err);
 void wfm_plan_free(wfm_plan *p);
+/* Write plan rows in plan.csv format; the group column is written when
+ * any row has a non-empty group. */
+int wfm_plan_write(FILE *fp, const struct wfm_shift *s, size_t n);
 
 /* roster.csv into the same structure (count = 1 per row). */
 wfm_plan *wfm_roster_load(const char *path, wfm_error *err);

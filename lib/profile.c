@@ -1,6 +1,7 @@
 /* profile.c - intraday profiles, daily totals and history summaries.
  * See profile.h. */
 #include "profile.h"
+#include "csv.h"
 #include "timeutil.h"
 
 #include <gsl/gsl_fit.h>
@@ -27,9 +28,14 @@ void wfm_profile_free(wfm_profile *p)
 		free(p->chan[c].ratio);
 		free(p->chan[c].ndays);
 	}
+	for (size_t c = 0; p->channel && c < p->nchan; c++)
+		free(p->channel[c]);
+	free(p->channel);
 	free(p->chan);
 	free(p);
 }
+
+static void finish_chan(const wfm_profile *p, struct wfm_profile_chan *pc);
 
 /* Sum each cell, then turn sums into means, shares and ratios. */
 static void fill_chan(const wfm_series *s, const wfm_tz *tz, size_t c,
@@ -48,14 +54,25 @@ static void fill_chan(const wfm_series *s, const wfm_tz *tz, size_t c,
 		pc->mean[g * ns + k] += v[i];
 		pc->ndays[g * ns + k]++;
 	}
+	for (int g = 0; g < ng; g++)
+		for (int k = 0; k < ns; k++)
+			pc->mean[g * ns + k] = pc->ndays[g * ns + k] ?
+				pc->mean[g * ns + k] / (double)pc->ndays[g * ns + k] : NAN;
+	finish_chan(p, pc);
+}
+
+/* Shares and ratios from the means. */
+static void finish_chan(const wfm_profile *p, struct wfm_profile_chan *pc)
+{
+	int ng = p->ngroups, ns = p->nslots;
+
 	for (int g = 0; g < ng; g++) {
 		double sum = 0;
 		int cells = 0;
 		for (int k = 0; k < ns; k++) {
-			double *m = &pc->mean[g * ns + k];
-			*m = pc->ndays[g * ns + k] ? *m / (double)pc->ndays[g * ns + k] : NAN;
-			if (!isnan(*m)) {
-				sum += *m;
+			double m = pc->mean[g * ns + k];
+			if (!isnan(m)) {
+				sum += m;
 				cells++;
 			}
 		}
@@ -296,4 +313,146 @@ int wfm_profile_summary(const wfm_series *s, const wfm_tz *tz, size_t ntop,
 	wfm_profile_free(p);
 	wfm_daily_free(d);
 	return 0;
+}
+
+/* ---- reading a profile back (wfm_profile_load) ---- */
+
+struct prow { size_t chan; int group, minute; double mean; };
+
+static int group_of(const char *s, enum wfm_profile_by *by)
+{
+	int g = wfm_time_parse_weekday(s);
+
+	if (g >= 0 && strlen(s) == 3) {
+		*by = WFM_BY_WEEKDAY;
+		return g;
+	}
+	for (g = 0; g < 12; g++)
+		if (!strcmp(s, month_names[g])) {
+			*by = WFM_BY_MONTH;
+			return g;
+		}
+	return -1;
+}
+
+static long chan_index(wfm_profile *p, const char *name, size_t *cap)
+{
+	size_t c;
+
+	for (c = 0; c < p->nchan; c++)
+		if (!strcmp(p->channel[c], name))
+			return (long)c;
+	if (p->nchan == *cap) {
+		char **n = realloc(p->channel, (*cap * 2 + 4) * sizeof(*n));
+		if (!n)
+			return -1;
+		p->channel = n;
+		*cap = *cap * 2 + 4;
+	}
+	if (!(p->channel[p->nchan] = strdup(name)))
+		return -1;
+	return (long)p->nchan++;
+}
+
+/* Rows into rw[]; channel names into p. */
+static long read_rows(wfm_csv_reader *r, wfm_profile *p, struct prow **rw, wfm_error *err)
+{
+	int cc, cg, ct, cm, rc, step = 0;
+	size_t n = 0, cap = 0, ccap = 0;
+	enum wfm_profile_by by0 = WFM_BY_WEEKDAY;
+
+	if ((cc = wfm_csv_require(r, "channel", err)) < 0 || (cg = wfm_csv_require(r, "group", err)) < 0 ||
+	    (ct = wfm_csv_require(r, "time", err)) < 0 || (cm = wfm_csv_require(r, "mean", err)) < 0)
+		return -1;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct prow x;
+		enum wfm_profile_by by;
+		long c;
+		if ((x.group = group_of(wfm_csv_get(r, cg), &by)) < 0)
+			return wfm_csv_error(r, cg, err, "\"%s\" is not a weekday (Mon..Sun) or month (Jan..Dec)",
+					     wfm_csv_get(r, cg));
+		if (n && by != by0)
+			return wfm_csv_error(r, cg, err, "\"%s\": weekday and month groups are mixed",
+					     wfm_csv_get(r, cg));
+		by0 = by;
+		if (wfm_time_parse_hhmm(wfm_csv_get(r, ct), &x.minute, err) || x.minute >= 1440)
+			return wfm_csv_error(r, ct, err, "\"%s\" is not a time of day HH:MM", wfm_csv_get(r, ct));
+		if (wfm_csv_double_opt(r, cm, NAN, &x.mean, err))
+			return -1;
+		if (x.mean < 0)
+			return wfm_csv_error(r, cm, err, "%g is negative", x.mean);
+		if ((c = chan_index(p, wfm_csv_get(r, cc), &ccap)) < 0)
+			return wfm_error_set(err, "out of memory");
+		x.chan = (size_t)c;
+		if (n == cap) {
+			struct prow *t = realloc(*rw, (cap * 2 + 64) * sizeof(*t));
+			if (!t)
+				return wfm_error_set(err, "out of memory");
+			*rw = t;
+			cap = cap * 2 + 64;
+		}
+		(*rw)[n++] = x;
+		/* the grid: the largest of 60, 30, 15 min dividing every time */
+		while (step == 0 || x.minute % step) {
+			step = step == 0 ? 60 : step / 2;
+			if (step < 15)
+				return wfm_csv_error(r, ct, err, "%s is not on a 15, 30 or 60 min grid",
+						     wfm_csv_get(r, ct));
+		}
+	}
+	if (rc < 0)
+		return -1;
+	if (n == 0)
+		return wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
+	p->by = by0;
+	p->step = step * 60;
+	return (long)n;
+}
+
+wfm_profile *wfm_profile_load(const char *path, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	wfm_profile *p = r ? calloc(1, sizeof(*p)) : NULL;
+	struct prow *rw = NULL;
+	long n;
+	size_t cells;
+
+	if (!p) {
+		if (r)
+			wfm_error_set(err, "out of memory");
+		wfm_csv_close(r);
+		return NULL;
+	}
+	n = read_rows(r, p, &rw, err);
+	wfm_csv_close(r);
+	if (n < 0)
+		goto fail;
+	p->ngroups = p->by == WFM_BY_WEEKDAY ? 7 : 12;
+	p->nslots = 86400 / p->step;
+	cells = (size_t)p->ngroups * (size_t)p->nslots;
+	if (!(p->chan = calloc(p->nchan, sizeof(*p->chan))))
+		goto oom;
+	for (size_t c = 0; c < p->nchan; c++) {
+		struct wfm_profile_chan *pc = &p->chan[c];
+		pc->mean = malloc(cells * sizeof(double));
+		pc->share = calloc(cells, sizeof(double));
+		pc->ratio = calloc(cells, sizeof(double));
+		pc->ndays = calloc(cells, sizeof(long));
+		if (!pc->mean || !pc->share || !pc->ratio || !pc->ndays)
+			goto oom;
+		for (size_t k = 0; k < cells; k++)
+			pc->mean[k] = NAN;
+	}
+	for (long i = 0; i < n; i++)
+		p->chan[rw[i].chan].mean[rw[i].group * p->nslots + rw[i].minute * 60 / p->step] = rw[i].mean;
+	for (size_t c = 0; c < p->nchan; c++)
+		finish_chan(p, &p->chan[c]);
+	free(rw);
+	return p;
+oom:
+	wfm_error_set(err, "out of memory");
+fail:
+	free(rw);
+	wfm_profile_free(p);
+	return NULL;
 }

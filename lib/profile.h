@@ -7,7 +7,7 @@
  * The summary adds daily totals, the weekly growth trend (least squares
  * on log weekly totals), missing and zero intervals, and peak days.
  *
- * Entry points: wfm_profile_compute(), wfm_profile_daily(),
+ * Entry points: wfm_profile_compute(), wfm_profile_load(), wfm_profile_daily(),
  * wfm_profile_summary(), wfm_profile_free().
  */
 #ifndef WFM_PROFILE_H
@@ -36,11 +36,16 @@ typedef struct wfm_profile {
 	int step;            /* seconds */
 	size_t nchan;
 	struct wfm_profile_chan *chan;
+	char **channel;      /* names when read by wfm_profile_load(), else NULL */
 } wfm_profile;
 
 wfm_profile *wfm_profile_compute(const wfm_series *s, const wfm_tz *tz,
 				 enum wfm_profile_by by, wfm_error *err);
 void wfm_profile_free(wfm_profile *p);
+/* Read a profile written by wfm-profile (channel,group,time,mean,...):
+ * groups all weekdays or all months, times on a 15, 30 or 60 min grid;
+ * share and ratio are recomputed from mean (empty mean = no data). */
+wfm_profile *wfm_profile_load(const char *path, wfm_error *err);
 /* "Mon".."Sun" or "Jan".."Dec". */
 const char *wfm_profile_group_name(const wfm_profile *p, int g);
 

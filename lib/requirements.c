@@ -235,3 +235,54 @@ double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm
 	wfm_error_set(err, "no column \"%s\" in requirements", column);
 	return NULL;
 }
+
+/* ---- writer ---- */
+
+const struct wfm_requirements_format wfm_requirements_staff_format = { 1, 0, 1, 1, 0, 0 };
+const struct wfm_requirements_format wfm_requirements_outbound_format = { 0, 2, 0, 0, 0, 0 };
+
+int wfm_requirements_write_header(FILE *fp, const struct wfm_requirements_format *f)
+{
+	fprintf(fp, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy%s%s%s\n",
+		f->abandon ? ",abandon" : "", f->load ? ",load" : "",
+		f->quantile ? ",volume_q,agents_point,agents_gross_point" : "");
+	return ferror(fp) ? -1 : 0;
+}
+
+/* ",v" with dec decimals, or "," alone when v is not finite. */
+static void opt_num(FILE *fp, int dec, double v)
+{
+	fputc(',', fp);
+	if (isfinite(v))
+		fprintf(fp, "%.*f", dec, v);
+}
+
+int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f,
+			       const wfm_tz *tz, const struct wfm_requirements_row *r)
+{
+	return wfm_requirements_write_row_q(fp, f, tz, r, NULL);
+}
+
+int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format *f,
+				 const wfm_tz *tz, const struct wfm_requirements_row *r,
+				 const double *q)
+{
+	char when[48];
+
+	wfm_time_format(r->t, tz, when, sizeof(when));
+	fputs(when, fp);
+	wfm_csv_write_field(fp, r->channel, 0);
+	fprintf(fp, ",%.2f,%.*f,%.*f,%.*f", r->volume, f->aht_dec, r->aht, f->agents_dec, r->agents,
+		f->agents_dec, r->agents_gross);
+	opt_num(fp, 4, r->service_level);
+	opt_num(fp, f->asa_dec, r->asa);
+	opt_num(fp, 4, r->occupancy);
+	if (f->abandon)
+		opt_num(fp, 4, r->abandon);
+	if (f->load)
+		opt_num(fp, 3, r->load);
+	if (f->quantile && q)
+		fprintf(fp, ",%.2f,%.*f,%.*f", q[0], f->agents_dec, q[1], f->agents_dec, q[2]);
+	fputc('\n', fp);
+	return ferror(fp) ? -1 : 0;
+}

@@ -11,7 +11,15 @@
  * the first occurrence, then the second.  Cells with no row are NAN and
  * counted; an empty aht_s is NAN; negative numbers are rejected.
  *
+ * Writer: wfm_requirements_write_header() and _write_row() write
+ *   timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,
+ *   occupancy[,abandon][,load][,volume_q,agents_point,agents_gross_point]
+ * with the decimals of a struct wfm_requirements_format (wfm staff: whole
+ * agents; wfm outbound: fractional agents); a service level, ASA,
+ * occupancy, abandon or load that is not finite is written empty.
+ *
  * Entry points: wfm_requirements_load(), wfm_requirements_need(),
+ * wfm_requirements_write_header(), wfm_requirements_write_row(),
  * wfm_requirements_free().
  */
 #ifndef WFM_REQUIREMENTS_H
@@ -19,6 +27,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "error.h"
 #include "tz.h"
 
@@ -40,6 +49,34 @@ wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_
  * NULL with the message wfm_csv_require() gives for an absent column. */
 double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err);
 void wfm_requirements_free(wfm_requirements *r);
+
+/* How a writer formats its rows: decimals of aht_s, agents and
+ * agents_gross, asa_s; which optional columns it writes. */
+struct wfm_requirements_format {
+	int aht_dec, agents_dec, asa_dec;
+	int abandon;             /* write the abandon column */
+	int load;                /* write the load column */
+	int quantile;            /* write volume_q,agents_point,agents_gross_point (wfm staff --quantile) */
+};
+/* wfm staff's and wfm outbound's formats. */
+extern const struct wfm_requirements_format wfm_requirements_staff_format;
+extern const struct wfm_requirements_format wfm_requirements_outbound_format;
+
+struct wfm_requirements_row {
+	int64_t t;               /* UTC start of the interval */
+	const char *channel;
+	double volume, aht, agents, agents_gross;
+	double service_level, asa, occupancy, abandon, load;
+};
+int wfm_requirements_write_header(FILE *fp, const struct wfm_requirements_format *f);
+/* One row, its timestamp in tz; -1 on a write error. */
+int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f,
+			       const wfm_tz *tz, const struct wfm_requirements_row *r);
+/* The same with the quantile columns (format's quantile set): q[0]
+ * volume_q, q[1] agents_point, q[2] agents_gross_point. */
+int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format *f,
+				 const wfm_tz *tz, const struct wfm_requirements_row *r,
+				 const double *q);
 
 static inline int64_t wfm_requirements_time(const wfm_requirements *r, size_t i)
 {

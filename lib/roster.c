@@ -1,10 +1,12 @@
 /* roster.c - greedy + augmenting-path roster (see roster.h, docs/roster.md). */
 #include "roster.h"
+#include "csv.h"
 #include "timeutil.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Solver state.  Days are indexed from ext0 = first_day - 7 (one week of
  * history from the previous roster) to the last day of the window. */
@@ -23,6 +25,10 @@ struct st {
 	int nty;
 	int only_on;           /* 1: only agents whose pattern has the day */
 	int *wt;               /* per agent x day: index of the shift type in its day, -1 */
+	int max_moves;         /* agents an augmenting path may move (-1 any) */
+	const wfm_plan *plan;
+	char **need;           /* per plan row: skills its group needs ("a|b"), NULL none */
+	int *dep;              /* per type of the day: moves to reach it */
 };
 
 #define W(s, a, k) ((size_t)(a) * (size_t)(s)->E + (size_t)(k))
@@ -34,6 +40,8 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o)
 	o->max_days_week = 5;
 	o->tol_week_h = 4;
 	o->late_after = 22 * 60;
+	o->max_moves = 1;
+	o->groups = NULL;
 }
 
 void wfm_roster_result_free(wfm_roster_result *r)
@@ -42,6 +50,18 @@ void wfm_roster_result_free(wfm_roster_result *r)
 		return;
 	free(r->rows);
 	free(r->unfilled);
+	free(r->unfilled_why);
+	free(r->unfilled_need);
+	free(r->group);
+	if (r->chan)
+		for (size_t i = 0; i < r->nchan; i++)
+			free((char *)r->chan[i].name);
+	free(r->chan);
+	for (size_t i = 0; r->need && i < r->nneed; i++)
+		free(r->need[i]);
+	free(r->need);
+	free(r->changes);
+	free(r->all);
 	free(r->day);
 	free(r->paid_min);
 	free(r->days);
@@ -50,10 +70,40 @@ void wfm_roster_result_free(wfm_roster_result *r)
 	free(r);
 }
 
-/* Day-local rules: working window and shift length. */
-static int fits(const struct wfm_agent *a, const struct wfm_shift *s)
+/* The skills plan row s needs (its group's, "calls|chat"), or NULL. */
+static const char *need_of(const struct st *st, const struct wfm_shift *s)
+{
+	return st->need ? st->need[s - st->plan->s] : NULL;
+}
+
+/* Skills of a's that a shift needing p (a |-separated skill list, e.g.
+ * "calls|chat") does not use, or -1 when a lacks one of them.  0 for a
+ * plan without groups (p NULL). */
+static int extra_skills(const struct wfm_agent *a, const char *p)
+{
+	int need = 0;
+	if (!p || !*p)
+		return 0;
+	while (*p) {
+		size_t len = strcspn(p, "|"), k;
+		for (k = 0; k < a->skills.n; k++)
+			if (strlen(a->skills.item[k]) == len && !strncasecmp(a->skills.item[k], p, len))
+				break;
+		if (len && k == a->skills.n)
+			return -1;
+		need += len > 0;
+		p += len + (p[len] == '|');
+	}
+	return (int)a->skills.n - need;
+}
+
+/* Day-local rules: skills (plan by skill groups), working window and
+ * shift length. */
+static int fits(const struct st *st, const struct wfm_agent *a, const struct wfm_shift *s)
 {
 	int span = s->end - s->start;
+	if (st->need && extra_skills(a, need_of(st, s)) < 0)
+		return 0;
 	if (span < (int)lround(a->min_shift_h * 60) || span > (int)lround(a->max_shift_h * 60))
 		return 0;
 	if (a->earliest == 0 && a->latest == 1440)
@@ -61,29 +111,31 @@ static int fits(const struct wfm_agent *a, const struct wfm_shift *s)
 	return s->start >= a->earliest && s->end <= a->latest;
 }
 
-/* May agent a work shift s on window day k (index into the extended
- * range), ignoring whatever a has on that day?  relaxed: day-local rules
- * only. */
-static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
+/* Why agent a may not work shift s on window day k (index into the
+ * extended range), ignoring whatever a has on that day: NULL when it may.
+ * relaxed: day-local rules only. */
+static const char *why_not(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
 	const struct wfm_agent *ag = &st->ag->a[a];
 	int64_t day = st->ext0 + k;
 	int start = k * 1440 + s->start, end = k * 1440 + s->end;
 	int mon, run, wdays = 0, wpaid = 0;
 
-	if (!wfm_agents_available(st->ag, a, day) || !fits(ag, s))
-		return 0;
+	if (!wfm_agents_available(st->ag, a, day))
+		return "not available";
+	if (!fits(st, ag, s))
+		return "outside the agent's working window or shift lengths";
 	if (relaxed)
-		return 1;
+		return NULL;
 	if (st->only_on && !st->on[W(st, a, k)])
-		return 0;
+		return "not a pattern day";
 	for (int j = k - 2; j <= k + 2; j++) {   /* rest, no overlap */
 		if (j == k || j < 0 || j >= st->E || st->ws[W(st, a, j)] < 0)
 			continue;
 		if (j < k && start - st->we[W(st, a, j)] < st->rest)
-			return 0;
+			return "rest after the previous shift too short";
 		if (j > k && st->ws[W(st, a, j)] - end < st->rest)
-			return 0;
+			return "rest before the next shift too short";
 	}
 	run = 1;
 	for (int j = k - 1; j >= 0 && st->ws[W(st, a, j)] >= 0; j--)
@@ -91,7 +143,7 @@ static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift
 	for (int j = k + 1; j < st->E && st->ws[W(st, a, j)] >= 0; j++)
 		run++;
 	if (run > st->o->max_consecutive)
-		return 0;
+		return "too many consecutive working days";
 	mon = k - wfm_time_weekday(day);
 	for (int j = mon; j < mon + 7; j++) {
 		if (j == k || j < 0 || j >= st->E || st->ws[W(st, a, j)] < 0)
@@ -100,8 +152,15 @@ static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift
 		wpaid += st->wp[W(st, a, j)];
 	}
 	if (wdays + 1 > st->o->max_days_week)
-		return 0;
-	return wpaid + wfm_shift_paid(s) <= (int)lround((ag->contract_h + st->o->tol_week_h) * 60);
+		return "too many working days in the week";
+	if (wpaid + wfm_shift_paid(s) > (int)lround((ag->contract_h + st->o->tol_week_h) * 60))
+		return "over contract + tolerance hours in the week";
+	return NULL;
+}
+
+static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
+{
+	return !why_not(st, a, k, s, relaxed);
 }
 
 static int is_weekend(int64_t day)
@@ -144,6 +203,8 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		c += st->lates[a];
 	if (!st->on[W(st, a, k)])
 		c += 24;           /* not one of the agent's planned days */
+	if (st->need)   /* specialists first: keep wider skills for wider groups */
+		c += extra_skills(ag, need_of(st, s));
 	return c;
 }
 
@@ -175,6 +236,7 @@ static int augment(struct st *st, int k, int u, int *cur, int relaxed,
 	for (int t = 0; t < st->nty; t++)
 		par_type[t] = -2;
 	par_type[u] = -1;
+	st->dep[u] = 0;
 	queue[qt++] = u;
 	while (qh < qt) {
 		int x = queue[qh++];
@@ -200,8 +262,11 @@ static int augment(struct st *st, int k, int u, int *cur, int relaxed,
 				}
 				return 1;
 			}
+			if (!relaxed && st->max_moves >= 0 && st->dep[x] >= st->max_moves)
+				continue;
 			par_type[y] = x;
 			par_agent[y] = (int)a;
+			st->dep[y] = st->dep[x] + 1;
 			queue[qt++] = y;
 		}
 	}
@@ -222,24 +287,30 @@ static int cmp_row(const void *x, const void *y)
 	return (p->a > q->a) - (p->a < q->a);
 }
 
-static int load_prev(struct st *st, const wfm_plan *prev, wfm_error *err)
+/* Rows of prev in the week before the window into the state; rows of
+ * agents not in staff.csv (who have left) are skipped and counted. */
+static void load_prev(struct st *st, const wfm_plan *prev, wfm_roster_result *res)
 {
 	for (size_t i = 0; prev && i < prev->n; i++) {
 		const struct wfm_shift *s = &prev->s[i];
-		long a = wfm_agents_find(st->ag, s->agent);
+		long a;
 		int64_t k = s->day - st->ext0;
 		size_t w;
-		if (a < 0)
-			return wfm_error_at(err, prev->file, s->line, "agent_id",
-					    "agent \"%.40s\" is not in %s", s->agent, st->ag->file);
 		if (k < 0 || k >= 7)
 			continue;   /* only the week before the window matters */
+		if ((a = wfm_agents_find(st->ag, s->agent)) < 0) {
+			if (!res->nprev_unknown++) {
+				res->prev_unknown_file = prev->file;
+				res->prev_unknown_line = s->line;
+				res->prev_unknown_id = s->agent;
+			}
+			continue;
+		}
 		w = W(st, a, k);
 		st->ws[w] = (int)k * 1440 + s->start;
 		st->we[w] = (int)k * 1440 + s->end;
 		st->wp[w] = wfm_shift_paid(s);
 	}
-	return 0;
 }
 
 /* Cross-day repair for an unfilled instance of s on day k: a free agent a
@@ -252,7 +323,7 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 	int mon = k - wfm_time_weekday(st->ext0 + k);
 	for (size_t a = 0; a < n && *budget > 0; a++) {
 		if (st->ws[W(st, a, k)] >= 0 || !wfm_agents_available(st->ag, a, st->ext0 + k) ||
-		    !fits(&st->ag->a[a], s))
+		    !fits(st, &st->ag->a[a], s))
 			continue;
 		(*budget)--;
 		if (eligible(st, a, k, s, 0)) {
@@ -323,7 +394,7 @@ static int pattern(struct st *st, const wfm_plan *plan)
 				if (wfm_agents_available(st->ag, a, st->first_day + d))
 					for (size_t i = 0; i < plan->n && !ok; i++)
 						ok = plan->s[i].day == st->first_day + d && plan->s[i].count > 0 &&
-						     fits(&st->ag->a[a], &plan->s[i]);
+						     fits(st, &st->ag->a[a], &plan->s[i]);
 				npos[a] += ok;
 				st->on[W(st, a, d + 7)] = (unsigned char)(ok ? 2 : 0);  /* 2 = possible */
 			}
@@ -345,7 +416,7 @@ static int pattern(struct st *st, const wfm_plan *plan)
 			int prevd = 0, want;
 			for (size_t j = 0; j < plan->n; j++)
 				if (plan->s[j].day >= st->first_day + d0 && plan->s[j].day < st->first_day + d1 &&
-				    plan->s[j].count > 0 && fits(ag, &plan->s[j])) {
+				    plan->s[j].count > 0 && fits(st, ag, &plan->s[j])) {
 					mpaid += (double)plan->s[j].count * wfm_shift_paid(&plan->s[j]) / 60.0;
 					cnt += plan->s[j].count;
 				}
@@ -566,10 +637,351 @@ static int cmp_slotord(const void *x, const void *y)
 	return (p->t > q->t) - (p->t < q->t);
 }
 
+/* st->need from the plan's group column: the group name itself is the
+ * skill list, or with groups its channels joined by '|'.  NULL when no row
+ * has a group.  -1 and an error on a group not in groups, or no memory. */
+static int build_need(struct st *st, const wfm_plan *plan, const wfm_groups *gr, wfm_error *err)
+{
+	size_t i;
+	for (i = 0; i < plan->n && !(plan->s[i].group && *plan->s[i].group); i++)
+		;
+	if (i == plan->n)
+		return 0;
+	if (!(st->need = calloc(plan->n, sizeof(char *))))
+		return wfm_error_set(err, "out of memory");
+	for (i = 0; i < plan->n; i++) {
+		const struct wfm_shift *s = &plan->s[i];
+		long g;
+		size_t len = 1;
+		if (!s->group || !*s->group)
+			continue;
+		if (!gr) {
+			if (!(st->need[i] = strdup(s->group)))
+				return wfm_error_set(err, "out of memory");
+			continue;
+		}
+		if ((g = wfm_groups_find(gr, s->group)) < 0)
+			return wfm_error_at(err, plan->file, s->line, "group", "group \"%.40s\" is not in %s",
+					    s->group, gr->file);
+		for (size_t k = 0; k < gr->g[g].nskill; k++)
+			len += strlen(gr->channel[gr->g[g].skill[k]]) + 1;
+		if (!(st->need[i] = calloc(len, 1)))
+			return wfm_error_set(err, "out of memory");
+		for (size_t k = 0; k < gr->g[g].nskill; k++) {
+			if (k)
+				strcat(st->need[i], "|");
+			strcat(st->need[i], gr->channel[gr->g[g].skill[k]]);
+		}
+	}
+	return 0;
+}
+
+static struct wfm_roster_share *share_find(struct wfm_roster_share *v, size_t *n, const char *name,
+					   size_t len, int dup)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strlen(v[i].name) == len && !strncmp(v[i].name, name, len))
+			return &v[i];
+	memset(&v[*n], 0, sizeof(v[0]));
+	if (dup) {
+		char *c = malloc(len + 1);
+		if (!c)
+			return NULL;
+		memcpy(c, name, len);
+		c[len] = 0;
+		v[*n].name = c;
+	} else
+		v[*n].name = name;
+	return &v[(*n)++];
+}
+
+/* res->group and res->chan from the day types and what stays unfilled. */
+static int group_shares(const struct st *st, const struct days *D, wfm_roster_result *res)
+{
+	size_t nty = 0, nsk = 0;
+	for (int d = 0; d < st->ndays; d++)
+		nty += (size_t)D->cnt[d];
+	for (size_t i = 0; i < st->plan->n; i++)
+		nsk += st->need[i] ? strlen(st->need[i]) / 2 + 1 : 0;
+	res->group = calloc(nty + 1, sizeof(*res->group));
+	res->chan = calloc(nsk + 1, sizeof(*res->chan));
+	if (!res->group || !res->chan)
+		return -1;
+	for (size_t t = 0; t < nty; t++) {
+		const struct wfm_shift *s = D->ty[t];
+		const char *p = need_of(st, s);
+		struct wfm_roster_share *g;
+		long filled = s->count - D->left[t], paid = wfm_shift_paid(s);
+		if (!p)
+			continue;
+		if (!(g = share_find(res->group, &res->ngroup, s->group, strlen(s->group), 0)))
+			return -1;
+		g->skills = p;
+		g->planned += s->count;
+		g->filled += filled;
+		g->planned_min += s->count * paid;
+		g->filled_min += filled * paid;
+		for (const char *q = p; *q;) {
+			size_t len = strcspn(q, "|");
+			struct wfm_roster_share *c;
+			if (len) {
+				if (!(c = share_find(res->chan, &res->nchan, q, len, 1)))
+					return -1;
+				c->planned += s->count;
+				c->filled += filled;
+				c->planned_min += s->count * paid;
+				c->filled_min += filled * paid;
+			}
+			q += len + (q[len] == '|');
+		}
+	}
+	return 0;
+}
+
+/* Soft objectives of the final assignment (see roster.h). */
+static void soft_measures(const struct st *st, wfm_roster_result *res)
+{
+	for (int d = 0; d + 7 <= st->ndays; d++) {
+		if (wfm_time_weekday(st->first_day + d))
+			continue;
+		for (size_t a = 0; a < st->ag->n; a++) {
+			int off = 0, consec = 0, nsh = 0, lo = 0, hi = 0, avail = 0, prevoff = 0;
+			for (int j = 0; j < 7; j++) {
+				const struct wfm_shift *x = st->wsh[W(st, a, d + 7 + j)];
+				avail |= wfm_agents_available(st->ag, a, st->first_day + d + j);
+				if (!x) {
+					off++;
+					consec |= prevoff;
+					prevoff = 1;
+					continue;
+				}
+				prevoff = 0;
+				if (!nsh++ || x->start < lo)
+					lo = x->start;
+				if (nsh == 1 || x->start > hi)
+					hi = x->start;
+			}
+			if (!avail)
+				continue;
+			res->soft_weeks++;
+			if (off >= 2) {
+				res->soft_off2++;
+				res->soft_off2_consec += consec;
+			}
+			if (nsh >= 2) {
+				res->soft_multi++;
+				res->soft_stable += hi - lo <= 60;
+				res->soft_spread_min += hi - lo;
+			}
+			res->soft_weekend_off += !st->wsh[W(st, a, d + 12)] && !st->wsh[W(st, a, d + 13)];
+		}
+	}
+}
+
+/* Why a shift stays unfilled when nobody can take it at all; "" when
+ * someone fits and is available (the staff is short under the hard rules). */
+static const char *unfilled_reason(const struct st *st, int64_t day, const struct wfm_shift *s)
+{
+	const wfm_agents *ag = st->ag;
+	int span = s->end - s->start, anyfit = 0, anywin = 0, longer = 1, shorter = 1, anyskill = 0;
+	for (size_t a = 0; a < ag->n; a++) {
+		const struct wfm_agent *x = &ag->a[a];
+		if (extra_skills(x, need_of(st, s)) < 0)
+			continue;
+		anyskill = 1;
+		long lo = lround(x->min_shift_h * 60), hi = lround(x->max_shift_h * 60);
+		int lenok = span >= lo && span <= hi;
+		int winok = (x->earliest == 0 && x->latest == 1440) ||
+			    (s->start >= x->earliest && s->end <= x->latest);
+		longer &= span > hi;
+		shorter &= span < lo;
+		anywin |= winok;
+		if (lenok && winok) {
+			if (wfm_agents_available(ag, a, day))
+				return "";
+			anyfit = 1;
+		}
+	}
+	if (!anyskill)
+		return "no agent has every skill of its group";
+	if (anyfit)
+		return "every agent it fits is off or away that day";
+	if (longer)
+		return "longer than every agent's max_shift_h";
+	if (shorter)
+		return "shorter than every agent's min_shift_h";
+	if (!anywin)
+		return "outside every agent's working window";
+	return "no agent has both its length and its working window";
+}
+
+static int add_change(wfm_roster_result *res, int64_t day, const char *agent, const char *name,
+		      const struct wfm_shift *old, const struct wfm_shift *new, const char *why)
+{
+	if (!(res->nchanges & (res->nchanges + 1)) || !res->changes) {   /* grow at 2^k - 1 */
+		struct wfm_roster_change *c = realloc(res->changes, (2 * res->nchanges + 2) * sizeof(*c));
+		if (!c)
+			return -1;
+		res->changes = c;
+	}
+	res->changes[res->nchanges++] = (struct wfm_roster_change){ day, agent, name, old, new, why };
+	return 0;
+}
+
+/* The type on window day d with the times (the group when r has one, and
+ * preferably the name) of published row r that still has an instance open
+ * and whose group's skills agent ag has, or -1. */
+static int match_type(const struct st *st, const struct days *D, int d, const struct wfm_shift *r,
+		      const struct wfm_agent *ag)
+{
+	int best = -1;
+	for (int t = 0; t < D->cnt[d]; t++) {
+		const struct wfm_shift *s = D->ty[D->off[d] + t];
+		if (s->start != r->start || s->end != r->end || s->bstart != r->bstart ||
+		    s->bend != r->bend || D->left[D->off[d] + t] <= 0 || extra_skills(ag, need_of(st, s)) < 0 ||
+		    ((r->group && *r->group) && (!s->group || strcmp(s->group, r->group))))
+			continue;
+		if (!strcmp(s->name, r->name ? r->name : ""))
+			return t;
+		if (best < 0)
+			best = t;
+	}
+	return best;
+}
+
+/* Take one instance of type t on window day d for agent a. */
+static void take(struct st *st, struct days *D, size_t a, int d, int t)
+{
+	const struct wfm_shift *s = D->ty[D->off[d] + t];
+	put(st, a, d + 7, t, s);
+	D->left[D->off[d] + t]--;
+	cover(D->sch + (size_t)d * D->G, D->g, s, 1);
+	D->fill_min[d] += wfm_shift_paid(s);
+	if (is_weekend(st->ext0 + d + 7))
+		st->weekends[a]++;
+	if (s->end > st->o->late_after)
+		st->lates[a]++;
+}
+
+/* Published rows in the window, in file order: kept where still possible,
+ * else dropped with the reason in drop[] (per agent x day).  pubrow[] gets
+ * each agent's published row per day; vac[t] counts the dropped rows of
+ * type t (instances to fill again).  -1 when out of memory. */
+static int place_published(struct st *st, struct days *D, const wfm_plan *pub,
+			   const struct wfm_shift **pubrow, const char **drop, long *vac,
+			   wfm_roster_result *res)
+{
+	for (size_t i = 0; i < pub->n; i++) {
+		const struct wfm_shift *r = &pub->s[i];
+		int64_t d = r->day - st->first_day;
+		const char *why = NULL;
+		long a;
+		int t, k = (int)d + 7, status;
+		size_t w;
+		if (d < 0 || d >= st->ndays)
+			continue;
+		res->npublished++;
+		if ((a = wfm_agents_find(st->ag, r->agent)) < 0) {
+			if (add_change(res, r->day, r->agent, r->agent_name, r, NULL, "agent not in staff.csv"))
+				return -1;
+			continue;
+		}
+		w = W(st, a, k);
+		if (pubrow[w]) {
+			if (add_change(res, r->day, st->ag->a[a].id, st->ag->a[a].name, r, NULL,
+				       "second shift the same day"))
+				return -1;
+			continue;
+		}
+		pubrow[w] = r;
+		t = match_type(st, D, (int)d, r, &st->ag->a[a]);
+		status = wfm_agents_status(st->ag, (size_t)a, r->day);
+		if (!wfm_agents_available(st->ag, (size_t)a, r->day))
+			why = status ? wfm_agents_status_name(status) : "fixed day off";
+		else if (t < 0)
+			why = "no longer in the plan";
+		else
+			why = why_not(st, (size_t)a, k, D->ty[D->off[d] + t], 0);
+		if (why) {
+			drop[w] = why;
+			if (t >= 0)
+				vac[D->off[d] + t]++;
+		} else
+			take(st, D, (size_t)a, (int)d, t);
+	}
+	return 0;
+}
+
+static int same_times(const struct wfm_shift *x, const struct wfm_shift *y)
+{
+	return x->start == y->start && x->end == y->end && x->bstart == y->bstart && x->bend == y->bend;
+}
+
+static int cmp_change(const void *x, const void *y)
+{
+	const struct wfm_roster_change *p = x, *q = y;
+	if (p->day != q->day)
+		return p->day < q->day ? -1 : 1;
+	return strcmp(p->agent, q->agent);
+}
+
+/* Rows of the window that differ from the published ones, by day, agent. */
+static int list_changes(const struct st *st, const struct wfm_shift **pubrow, const char **drop,
+			wfm_roster_result *res)
+{
+	for (int d = 0; d < st->ndays; d++)
+		for (size_t a = 0; a < st->ag->n; a++) {
+			size_t w = W(st, a, d + 7);
+			const struct wfm_shift *o = pubrow[w], *x = st->wsh[w];
+			const char *why;
+			if ((!o && !x) || (o && x && same_times(o, x)))
+				continue;
+			why = drop[w] ? drop[w] : !o ? "fills an open shift" :
+			      !x ? "freed to fill an open shift on another day" :
+			      "moved so that an open shift is filled";
+			if (add_change(res, st->first_day + d, st->ag->a[a].id, st->ag->a[a].name, o, x, why))
+				return -1;
+		}
+	if (res->nchanges)
+		qsort(res->changes, res->nchanges, sizeof(*res->changes), cmp_change);
+	return 0;
+}
+
+/* res->all: published rows before the window, the window's rows, then
+ * published rows after it. */
+static int merge_published(const wfm_plan *pub, wfm_roster_result *res)
+{
+	int64_t last = res->first_day + res->ndays - 1;
+	size_t k = 0;
+	if (!(res->all = calloc(pub->n + res->n + 1, sizeof(*res->all))))
+		return -1;
+	for (size_t i = 0; i < pub->n; i++)
+		if (pub->s[i].day < res->first_day)
+			res->all[k++] = pub->s[i];
+	for (size_t i = 0; i < res->n; i++)
+		res->all[k++] = res->rows[i];
+	for (size_t i = 0; i < pub->n; i++)
+		if (pub->s[i].day > last)
+			res->all[k++] = pub->s[i];
+	res->nall = k;
+	return 0;
+}
+
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const wfm_plan *prev, int64_t first_day, int ndays,
 				    const struct wfm_roster_opts *o, wfm_error *err)
 {
+	return wfm_roster_repair(plan, ag, prev, NULL, first_day, ndays, o, err);
+}
+
+wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
+				     const wfm_plan *prev, const wfm_plan *pub,
+				     int64_t first_day, int ndays,
+				     const struct wfm_roster_opts *o, wfm_error *err)
+{
+	const struct wfm_shift **pubrow = NULL;
+	const char **drop = NULL;
+	long *vac = NULL;
 	struct st st = { 0 };
 	struct days D = { 0 };
 	wfm_roster_result *res = calloc(1, sizeof(*res));
@@ -588,6 +1000,8 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	st.ndays = ndays;
 	st.E = ndays + 7;
 	st.rest = (int)lround(o->min_rest_h * 60);
+	st.max_moves = pub ? o->max_moves : -1;
+	st.dep = malloc((plan->n + 1) * sizeof(int));
 	if (!res)
 		goto oom;
 	res->first_day = first_day;
@@ -619,18 +1033,21 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	so = malloc((plan->n + 1) * sizeof(*so));
 	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
 	    !res->paid_min || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
-	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !left2 || !so)
+	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !left2 || !so || !st.dep)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
 		st.ws[i] = st.we[i] = st.wt[i] = -1;
-	if (load_prev(&st, prev, err))
+	st.plan = plan;
+	if (build_need(&st, plan, o->groups, err))
 		goto fail;
+	load_prev(&st, prev, res);
+	load_prev(&st, pub, res);
 
-	/* Every shift in the window must fit someone's hours and lengths. */
+	/* A shift that fits nobody's hours and lengths stays unfilled with the
+	 * reason (unfilled_reason). */
 	D.g = 60;
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct wfm_shift *s = &plan->s[i];
-		size_t a;
 		if (s->day < first_day || s->day >= first_day + ndays)
 			continue;
 		inwin++;
@@ -639,17 +1056,6 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 		D.g = gcd(gcd(D.g, s->start), s->end);
 		if (s->bstart >= 0)
 			D.g = gcd(gcd(D.g, s->bstart), s->bend);
-		for (a = 0; a < n && !fits(&ag->a[a], s); a++)
-			;
-		if (a == n) {
-			char x[8], y[8];
-			wfm_plan_hhmm(s->start, x);
-			wfm_plan_hhmm(s->end, y);
-			wfm_error_at(err, plan->file, s->line, "start",
-				     "shift %s-%s (%.1f h) fits no agent's working hours and shift lengths in %s",
-				     x, y, (s->end - s->start) / 60.0, ag->file);
-			goto fail;
-		}
 	}
 	if (!inwin) {
 		char x[16], y[16];
@@ -665,8 +1071,10 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	D.sch = calloc((size_t)ndays * D.G, sizeof(double));
 	if (!D.req || !D.sch)
 		goto oom;
-	if (pattern(&st, plan))
+	if (!pub && pattern(&st, plan))
 		goto oom;
+	if (pub)   /* no pattern: every day is as good as any other */
+		memset(st.on, 1, n * (size_t)st.E);
 	for (int d = 0; d < ndays; d++) {
 		D.off[d] = (int)ntyall;
 		for (size_t i = 0; i < plan->n; i++)
@@ -683,8 +1091,23 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	/* Phase 1: day by day, each agent only on the days of its pattern
 	 * (which spreads the contracted hours over the days in proportion to
 	 * the planned hours). */
+	if (pub) {
+		pubrow = calloc(n * (size_t)st.E, sizeof(*pubrow));
+		drop = calloc(n * (size_t)st.E, sizeof(*drop));
+		vac = calloc(ntyall + 1, sizeof(long));
+		if (!pubrow || !drop || !vac || place_published(&st, &D, pub, pubrow, drop, vac, res))
+			goto oom;
+		/* Only the instances the dropped rows leave open are filled again:
+		 * what the published roster left unfilled stays so (held back in
+		 * vac[], given back after the fill). */
+		for (size_t t = 0; t < ntyall; t++) {
+			long keep = vac[t] < D.left[t] ? vac[t] : D.left[t];
+			vac[t] = D.left[t] - keep;
+			D.left[t] = keep;
+		}
+	}
 	st.only_on = 1;
-	for (int d = 0; d < ndays; d++)
+	for (int d = 0; d < ndays && !pub; d++)
 		fill_day(&st, &D, d, -1UL >> 1, cur, pa, pt, q);
 	/* Phase 2: any agent the hard rules allow, one shift at a time on the
 	 * day whose planned hours are least filled. */
@@ -713,14 +1136,17 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				so[nso++] = (struct slotord){ d, t, D.plan_min[d] > 0 ? D.fill_min[d] / D.plan_min[d] : 1 };
 	if (nso)
 		qsort(so, nso, sizeof(*so), cmp_slotord);
-	for (size_t i = 0; i < nso; i++) {
+	for (size_t i = 0; i < nso && !pub; i++) {
 		int d = so[i].d, t = so[i].t;
 		while (D.left[t] > 0 && cross_repair(&st, d + 7, D.ty[t], &budget)) {
 			D.left[t]--;
 			D.fill_min[d] += wfm_shift_paid(D.ty[t]);
 		}
 	}
-	contract_swaps(&st, &budget);
+	if (!pub)
+		contract_swaps(&st, &budget);
+	for (size_t t = 0; pub && t < ntyall; t++)
+		D.left[t] += vac[t];
 	for (int d = 0; d < ndays; d++) {
 		int k = d + 7;
 		long filled = res->day[d].planned, bound;
@@ -731,10 +1157,19 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				continue;
 			if (res->nunfilled == capun) {
 				struct wfm_shift *u = realloc(res->unfilled, (capun = capun ? 2 * capun : 32) * sizeof(*u));
+				const char **uw;
 				if (!u)
 					goto oom;
 				res->unfilled = u;
+				if (!(uw = realloc(res->unfilled_why, capun * sizeof(*uw))))
+					goto oom;
+				res->unfilled_why = uw;
+				if (!(uw = realloc(res->unfilled_need, capun * sizeof(*uw))))
+					goto oom;
+				res->unfilled_need = uw;
 			}
+			res->unfilled_why[res->nunfilled] = unfilled_reason(&st, first_day + d, s);
+			res->unfilled_need[res->nunfilled] = need_of(&st, s);
 			res->unfilled[res->nunfilled] = *s;
 			res->unfilled[res->nunfilled++].count = D.left[t];
 		}
@@ -745,7 +1180,7 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 			if (!wfm_agents_available(ag, a, first_day + d))
 				continue;
 			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
-				if (fits(&ag->a[a], D.ty[t]) && wfm_shift_paid(D.ty[t]) > best)
+				if (fits(&st, &ag->a[a], D.ty[t]) && wfm_shift_paid(D.ty[t]) > best)
 					best = wfm_shift_paid(D.ty[t]);
 			res->day[d].bound_min += best;
 		}
@@ -807,6 +1242,11 @@ wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 	for (int d = 0; d < ndays; d++)
 		if (wfm_time_weekday(first_day + d) == 0 && d + 7 <= ndays)
 			res->full_weeks++;
+	soft_measures(&st, res);
+	if (st.need && group_shares(&st, &D, res))
+		goto oom;
+	if (pub && (list_changes(&st, pubrow, drop, res) || merge_published(pub, res)))
+		goto oom;
 	goto done;
 oom:
 	wfm_error_set(err, "out of memory");
@@ -838,6 +1278,18 @@ done:
 	free(left2);
 	free(so);
 	free(rows);
+	free(st.dep);
+	if (res && st.need) {   /* the result keeps the strings it points into */
+		res->need = st.need;
+		res->nneed = plan->n;
+	} else {
+		for (size_t i = 0; st.need && i < plan->n; i++)
+			free(st.need[i]);
+		free(st.need);
+	}
+	free(pubrow);
+	free(drop);
+	free(vac);
 	return res;
 }
 
@@ -876,4 +1328,41 @@ int wfm_roster_coverage(const wfm_plan *plan, const struct wfm_shift *rows, size
 		}
 	}
 	return 0;
+}
+
+static void shift_text(const struct wfm_shift *s, char *buf, size_t n)
+{
+	char a[8], b[8], c[8], e[8];
+	if (!s) {
+		*buf = 0;
+		return;
+	}
+	wfm_plan_hhmm(s->start, a);
+	wfm_plan_hhmm(s->end, b);
+	if (s->bstart >= 0) {
+		wfm_plan_hhmm(s->bstart, c);
+		wfm_plan_hhmm(s->bend, e);
+		snprintf(buf, n, "%s-%s break %s-%s", a, b, c, e);
+	} else
+		snprintf(buf, n, "%s-%s", a, b);
+}
+
+int wfm_roster_changes_write(FILE *fp, const wfm_roster_result *r)
+{
+	fputs("date,agent_id,name,old,new,why\n", fp);
+	for (size_t i = 0; i < r->nchanges; i++) {
+		const struct wfm_roster_change *c = &r->changes[i];
+		char d[16], o[40], x[40];
+		wfm_time_format_date(c->day, d, sizeof(d));
+		shift_text(c->old, o, sizeof(o));
+		shift_text(c->new, x, sizeof(x));
+		fputs(d, fp);
+		wfm_csv_write_field(fp, c->agent, 0);
+		wfm_csv_write_field(fp, c->name ? c->name : "", 0);
+		wfm_csv_write_field(fp, o, 0);
+		wfm_csv_write_field(fp, x, 0);
+		wfm_csv_write_field(fp, c->why, 0);
+		fputc('\n', fp);
+	}
+	return ferror(fp) ? -1 : 0;
 }

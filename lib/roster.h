@@ -17,14 +17,32 @@
  * most max_days_week working days and at most contract + tol paid hours
  * per ISO week (Mon..Sun), counting the previous roster.
  *
- * Entry points: wfm_roster_solve(), wfm_roster_result_free().
+ * Repair (wfm_roster_repair): a published roster is the starting point.
+ * Its rows before the window are fixed history; its rows in the window are
+ * kept unless they have become impossible (agent left or not available,
+ * no longer in the plan, a hard rule broken by the fixed rows), and the
+ * open shifts are filled with as few changed rows as the same greedy +
+ * augmenting paths allow (a free agent first, one changed row per filled
+ * shift; a path moves at most max_moves kept rows, so one dropped row
+ * costs at most max_moves + 2 changed rows), with no days-on pattern, no
+ * cross-day repair and no contract swaps.  Only the instances the dropped
+ * rows leave open are filled: what the published roster left unfilled
+ * stays unfilled.
+ *
+ * Nothing fitting nobody stops a roster: such shifts go to the unfilled
+ * list with the reason.
+ *
+ * Entry points: wfm_roster_solve(), wfm_roster_repair(),
+ * wfm_roster_result_free(), wfm_roster_changes_write().
  */
 #ifndef WFM_ROSTER_H
 #define WFM_ROSTER_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include "agents.h"
 #include "error.h"
+#include "groups.h"
 #include "plan.h"
 
 struct wfm_roster_opts {
@@ -33,6 +51,9 @@ struct wfm_roster_opts {
 	int max_days_week;     /* max working days per ISO week (5) */
 	double tol_week_h;     /* paid hours may exceed the contract by this (4) */
 	int late_after;        /* a shift ending after this minute is late (1320) */
+	int max_moves;         /* repair: kept rows one open shift may move (1) */
+	const wfm_groups *groups; /* names of the plan's group column (NULL: each
+				   * group name is its skill list, "calls|chat") */
 };
 
 void wfm_roster_opts_default(struct wfm_roster_opts *o);
@@ -45,6 +66,23 @@ struct wfm_roster_day {
 				       * fitting shift, at most planned_min */
 };
 
+/* One row that differs from the published roster. */
+struct wfm_roster_change {
+	int64_t day;
+	const char *agent, *name;          /* point into the agents or the published roster */
+	const struct wfm_shift *old, *new; /* NULL: no shift that day */
+	const char *why;                   /* static text */
+};
+
+/* Plan by skill groups: shifts and paid minutes planned and filled per
+ * group and per channel (a channel counts the shifts of every group that
+ * holds it). */
+struct wfm_roster_share {
+	const char *name;        /* group name, or channel name */
+	const char *skills;      /* group: its skills "a|b"; channel: NULL */
+	long planned, filled, planned_min, filled_min;
+};
+
 typedef struct wfm_roster_result {
 	int64_t first_day;
 	int ndays;
@@ -55,11 +93,38 @@ typedef struct wfm_roster_result {
 	/* Unfilled shifts: one entry per plan row with count = how many. */
 	size_t nunfilled;
 	struct wfm_shift *unfilled;
+	const char **unfilled_need;   /* per unfilled entry: skills of its group, or NULL */
+	const char **unfilled_why;    /* per unfilled entry: reason, "" when the
+				       * staff is short under the hard rules */
 	struct wfm_roster_day *day;   /* ndays */
 	/* Per agent over the window: paid minutes, days, weekend days, late
 	 * shifts; full_weeks = ISO weeks wholly inside the window. */
 	long *paid_min, *days, *weekends, *lates;
 	int full_weeks;
+	/* Soft objectives over the agent-weeks (ISO weeks wholly in the window
+	 * of agents available at least one day of it): weeks with at least two
+	 * days off, of them with two consecutive days off (Mon..Sun); weeks
+	 * with two or more shifts, of them with every start within an hour;
+	 * sum of the start spreads (max - min start, minutes) of those weeks;
+	 * weeks with a whole weekend (Sat + Sun) off. */
+	long soft_weeks, soft_off2, soft_off2_consec, soft_multi, soft_stable, soft_weekend_off;
+	double soft_spread_min;
+	/* Plan by skill groups only (else 0): per group, per channel. */
+	size_t ngroup, nchan;
+	struct wfm_roster_share *group, *chan;
+	char **need;                  /* owned strings the above point into */
+	size_t nneed;
+	/* Rows of --previous / the published roster for agents not in staff
+	 * (skipped): how many, the first one's file, line and id. */
+	size_t nprev_unknown;
+	const char *prev_unknown_file, *prev_unknown_id;
+	long prev_unknown_line;
+	/* Repair only: the published rows in the window (M), the changes (N),
+	 * and the whole new roster (published rows outside the window as they
+	 * were, then rows), sorted like rows. */
+	size_t npublished, nchanges, nall;
+	struct wfm_roster_change *changes;
+	struct wfm_shift *all;
 } wfm_roster_result;
 
 /* Roster days first_day .. first_day + ndays - 1 of plan.  prev (may be
@@ -68,7 +133,18 @@ typedef struct wfm_roster_result {
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const wfm_plan *prev, int64_t first_day, int ndays,
 				    const struct wfm_roster_opts *o, wfm_error *err);
+/* The same starting from published (a roster.csv loaded with
+ * wfm_roster_load): see the top of this file.  published rows before
+ * first_day count like prev. */
+wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
+				     const wfm_plan *prev, const wfm_plan *published,
+				     int64_t first_day, int ndays,
+				     const struct wfm_roster_opts *o, wfm_error *err);
 void wfm_roster_result_free(wfm_roster_result *r);
+/* changes.csv: date,agent_id,name,old,new,why with old/new "HH:MM-HH:MM"
+ * plus " break HH:MM-HH:MM" when there is one, empty for no shift.
+ * 0, or -1 on a write error. */
+int wfm_roster_changes_write(FILE *fp, const wfm_roster_result *r);
 
 
 /* People on shift per interval of step minutes (a divisor of 1440) from

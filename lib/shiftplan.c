@@ -1,6 +1,7 @@
 /* shiftplan.c - requirement loading, the covering model, plan extraction.
  * See shiftplan.h for the model. */
 #include "shiftplan.h"
+#include "shiftplan_int.h"
 #include "csv.h"
 #include "requirements.h"
 #include "timeutil.h"
@@ -18,6 +19,10 @@ void wfm_shiftreq_free(wfm_shiftreq *r)
 {
 	if (!r)
 		return;
+	for (size_t c = 0; r->channel && c < r->nchan; c++)
+		free(r->channel[c]);
+	free(r->channel);
+	free(r->chan_req);
 	free(r->req);
 	free(r);
 }
@@ -97,6 +102,12 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 	for (size_t c = 0; c < g->nchan; c++)
 		for (size_t i = 0; i < g->n; i++)
 			out->req[i] += g->agents_gross[c * g->n + i];
+	/* the per-channel requirement and the names move over to out */
+	out->chan_req = g->agents_gross;
+	out->channel = g->channel;
+	g->agents_gross = NULL;
+	g->channel = NULL;
+	g->nchan = 0;
 done:
 	wfm_requirements_free(g);
 	return out;
@@ -261,13 +272,6 @@ fail:
 
 /* ---- the model ---- */
 
-struct col {
-	int64_t day, t;
-	int rule, start, len, brk;
-	int c0;                  /* first cell (may be past the window) */
-	double cost;             /* paid hours */
-};
-
 struct model {
 	size_t ncols;            /* shift columns */
 	struct col *col;
@@ -287,9 +291,7 @@ struct model {
 	int *ovrow;              /* their cover rows */
 };
 
-/* Cells a column works in, in order (its break of blen minutes left out;
- * with wrap, cells past the window's end fold back to its start). */
-static int col_cells_brk(const struct col *c, int gmin, int blen, size_t ncells,
+int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncells,
 			 int wrap, int *cell)
 {
 	int m = 0, k = c->len / gmin;
@@ -478,11 +480,19 @@ void wfm_shiftplan_free(wfm_shiftplan *p)
 	free(p->outbound);
 	free(p->job_hours);
 	free(p->ov);
+	for (size_t g = 0; p->group && g < p->ngroups; g++)
+		free(p->group[g]);
+	for (size_t c = 0; p->channel && c < p->nchan; c++)
+		free(p->channel[c]);
+	free(p->group);
+	free(p->channel);
+	free(p->chan_required);
+	free(p->chan_scheduled);
+	free(p->group_paid);
 	free(p);
 }
 
-/* Enumerate the columns of the window; returns the count or -1. */
-static long enumerate(const wfm_shiftrules *rs, const wfm_tz *tz, const wfm_shiftplan *p,
+long wfm_shiftplan_enumerate(const wfm_shiftrules *rs, const wfm_tz *tz, const wfm_shiftplan *p,
 		      int bstep, struct col **out, wfm_error *err)
 {
 	size_t n = 0, cap = 0;
@@ -529,7 +539,7 @@ static long enumerate(const wfm_shiftrules *rs, const wfm_tz *tz, const wfm_shif
 	return (long)n;
 }
 
-static void list_cells(char *buf, size_t size, const wfm_shiftplan *p, const wfm_tz *tz,
+void wfm_shiftplan_list_cells(char *buf, size_t size, const wfm_shiftplan *p, const wfm_tz *tz,
 		       const size_t *cells, size_t n)
 {
 	size_t len = 0;
@@ -546,35 +556,19 @@ static void list_cells(char *buf, size_t size, const wfm_shiftplan *p, const wfm
 		snprintf(buf + len, size > len ? size - len : 0, " and %zu more", n - 4);
 }
 
-wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
-				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
-				   wfm_error *err)
+/* The window (whole local days), the cover grid and the requirement per
+ * cell: fills p's grid, break_step, first_day, ndays, t0, ncells,
+ * required, required_hours, nodata and allocates scheduled and day_paid.
+ * Returns the grid in minutes, or -1. */
+int wfm_shiftplan_window(wfm_shiftplan *p, const wfm_shiftreq *req, const wfm_shiftrules *rs,
+			 const wfm_tz *tz, const struct wfm_shiftplan_opts *o, wfm_error *err)
 {
-	wfm_shiftplan *p = calloc(1, sizeof(*p));
-	struct model m = { 0 };
-	wfm_mip *mip = NULL;
-	int *cells = NULL, *rowof = NULL, *idx = NULL, gmin, wrap = !o->no_wrap;
-	double *val = NULL, *x = NULL;
-	size_t *bad = NULL, nbad = 0;
-	long *anycover = NULL;
 	struct wfm_tm tm;
-	char msg[600];
-	const wfm_shiftwork *wk = o->work;
-	size_t nov = 0;
-	int *ovjob = NULL, *ovcell = NULL;
-	double *ovmax = NULL;
+	int gmin = wfm_shiftrules_grid(rs, req->step / 60);
 
-	if (!p) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
-	/* The window and the cover grid. */
-	gmin = wfm_shiftrules_grid(rs, req->step / 60);
-	if (gmin < 5) {
-		wfm_error_at(err, rs->file, 0, NULL,
-			     "the rules need a %d-minute grid (starts, lengths and breaks must fall on 5-minute steps)", gmin);
-		goto fail;
-	}
+	if (gmin < 5)
+		return wfm_error_at(err, rs->file, 0, NULL,
+				    "the rules need a %d-minute grid (starts, lengths and breaks must fall on 5-minute steps)", gmin);
 	p->grid = gmin * 60;
 	p->break_step = o->break_step > 0 ? (o->break_step + gmin - 1) / gmin * gmin : gmin;
 	if (o->ndays > 0) {
@@ -595,18 +589,13 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	    req->start + (int64_t)req->n * req->step <= p->t0) {
 		char a[16];
 		wfm_time_format_date(p->first_day, a, sizeof(a));
-		wfm_error_at(err, req->file, 0, NULL, "no requirements in the %d day%s from %s",
-			     p->ndays, p->ndays == 1 ? "" : "s", a);
-		goto fail;
+		return wfm_error_at(err, req->file, 0, NULL, "no requirements in the %d day%s from %s",
+				    p->ndays, p->ndays == 1 ? "" : "s", a);
 	}
 	if (!(p->required = calloc(p->ncells, sizeof(double))) ||
 	    !(p->scheduled = calloc(p->ncells, sizeof(long))) ||
-	    !(p->day_paid = calloc((size_t)p->ndays, sizeof(double))) ||
-	    !(rowof = malloc(p->ncells * sizeof(int))) ||
-	    !(anycover = calloc(p->ncells, sizeof(long))) ||
-	    !(bad = malloc(p->ncells * sizeof(size_t))) ||
-	    !(cells = malloc((24 * 60 / gmin + 1) * sizeof(int))))
-		goto oom;
+	    !(p->day_paid = calloc((size_t)p->ndays, sizeof(double))))
+		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < p->ncells; i++) {
 		int64_t t = p->t0 + (int64_t)i * p->grid, k;
 		if (t < req->start || (k = (t - req->start) / req->step) >= (int64_t)req->n) {
@@ -616,6 +605,41 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		p->required[i] = req->req[k];
 		p->required_hours += req->req[k] * p->grid / 3600.0;
 	}
+	return gmin;
+}
+
+wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+				   wfm_error *err)
+{
+	wfm_shiftplan *p = calloc(1, sizeof(*p));
+	struct model m = { 0 };
+	wfm_mip *mip = NULL;
+	int *cells = NULL, *rowof = NULL, *idx = NULL, gmin, wrap = !o->no_wrap;
+	double *val = NULL, *x = NULL;
+	size_t *bad = NULL, nbad = 0;
+	long *anycover = NULL;
+	char msg[600];
+	const wfm_shiftwork *wk = o->work;
+	size_t nov = 0;
+	int *ovjob = NULL, *ovcell = NULL;
+	double *ovmax = NULL;
+
+	if (o->groups || o->specialists) {
+		free(p);
+		return wfm_shiftplan_solve_groups(req, rs, tz, o, err);
+	}
+	if (!p) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	if ((gmin = wfm_shiftplan_window(p, req, rs, tz, o, err)) < 0)
+		goto fail;
+	if (!(rowof = malloc(p->ncells * sizeof(int))) ||
+	    !(anycover = calloc(p->ncells, sizeof(long))) ||
+	    !(bad = malloc(p->ncells * sizeof(size_t))) ||
+	    !(cells = malloc((24 * 60 / gmin + 1) * sizeof(int))))
+		goto oom;
 
 	/* Flexible work: the allowed cells of each job. */
 	if (wk) {
@@ -657,14 +681,14 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	}
 
 	/* Columns. */
-	long nc = enumerate(rs, tz, p, p->break_step, &m.col, err);
+	long nc = wfm_shiftplan_enumerate(rs, tz, p, p->break_step, &m.col, err);
 	if (nc < 0)
 		goto fail;
 	m.ncols = (size_t)nc;
 	m.soft = o->soft;
 	m.o = o;
 	for (size_t j = 0; j < m.ncols; j++) {
-		int n = col_cells_brk(&m.col[j], gmin, rs->rule[m.col[j].rule].break_len, p->ncells, wrap, cells);
+		int n = wfm_shiftplan_col_cells(&m.col[j], gmin, rs->rule[m.col[j].rule].break_len, p->ncells, wrap, cells);
 		for (int k = 0; k < n; k++)
 			anycover[cells[k]]++;
 	}
@@ -693,7 +717,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	}
 	p->uncoverable = nbad;
 	if (nbad && !o->soft) {
-		list_cells(msg, sizeof(msg), p, tz, bad, nbad);
+		wfm_shiftplan_list_cells(msg, sizeof(msg), p, tz, bad, nbad);
 		wfm_error_at(err, rs->file, 0, NULL,
 			     "hard cover infeasible: %zu intervals outside every shift (no rule has a shift working then): %s",
 			     nbad, msg);
@@ -775,7 +799,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	m.cbeg[0] = 0;
 	for (size_t j = 0; j < m.ncols; j++) {
 		const struct col *c = &m.col[j];
-		int n = col_cells_brk(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells), q = 0;
+		int n = wfm_shiftplan_col_cells(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells), q = 0;
 		for (int k = 0; k < n; k++)
 			if (rowof[cells[k]] >= 0) {
 				idx[q] = rowof[cells[k]];
@@ -863,7 +887,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		for (size_t i = 0; i < sp->ncells; i++)
 			if (sp->scheduled[i] < (long)ceil(sp->required[i] - 1e-9))
 				bad[nbad++] = i;
-		list_cells(msg, sizeof(msg), sp, tz, bad, nbad);
+		wfm_shiftplan_list_cells(msg, sizeof(msg), sp, tz, bad, nbad);
 		wfm_shiftplan_free(sp);
 		wfm_error_at(err, rs->file, 0, NULL,
 			     "hard cover infeasible: %zu intervals cannot be covered within min_count/max_count: %s",
@@ -890,10 +914,10 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		if (cnt <= 0)
 			continue;
 		p->row[p->nrows++] = (struct wfm_plan_row){ c->day, c->rule, c->start, c->len,
-							    c->brk, cnt, c->t };
+							    c->brk, cnt, c->t, -1 };
 		p->paid_hours += c->cost * (double)cnt;
 		p->day_paid[c->day - p->first_day] += c->cost * (double)cnt;
-		int n = col_cells_brk(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells);
+		int n = wfm_shiftplan_col_cells(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells);
 		for (int k = 0; k < n; k++)
 			p->scheduled[cells[k]] += cnt;
 	}
@@ -968,4 +992,75 @@ done:
 	free(ovcell);
 	free(ovmax);
 	return p;
+}
+
+/* ---- the plan as plan.csv rows and coverage.csv rows ---- */
+
+/* Minutes after local midnight of `day` of the instant utc. */
+static int local_min(int64_t utc, int64_t day, const wfm_tz *tz)
+{
+	struct wfm_tm tm;
+
+	wfm_time_local(utc, tz, &tm);
+	return (int)(tm.days - day) * 1440 + tm.hour * 60 + tm.min;
+}
+
+wfm_plan *wfm_shiftplan_plan(const wfm_shiftplan *p, const wfm_shiftrules *rs,
+			     const wfm_tz *tz, wfm_error *err)
+{
+	wfm_plan *out = calloc(1, sizeof(*out));
+
+	if (!out || !(out->s = calloc(p->nrows + 1, sizeof(*out->s))))
+		goto oom;
+	for (size_t i = 0; i < p->nrows; i++, out->n++) {
+		const struct wfm_plan_row *r = &p->row[i];
+		struct wfm_shift *s = &out->s[i];
+		s->day = r->day;
+		s->start = local_min(r->t, r->day, tz);
+		s->end = local_min(r->t + (int64_t)r->len * 60, r->day, tz);
+		s->bstart = s->bend = -1;
+		if (r->brk >= 0) {
+			s->bstart = local_min(r->t + (int64_t)r->brk * 60, r->day, tz);
+			s->bend = local_min(r->t + (int64_t)(r->brk + rs->rule[r->rule].break_len) * 60,
+					    r->day, tz);
+		}
+		s->count = r->count;
+		if (!(s->name = strdup(rs->rule[r->rule].name)))
+			goto oom;
+		if (r->group >= 0 && p->group && !(s->group = strdup(p->group[r->group])))
+			goto oom;
+	}
+	return out;
+oom:
+	wfm_plan_free(out);
+	wfm_error_set(err, "out of memory");
+	return NULL;
+}
+
+wfm_coverage *wfm_shiftplan_coverage(const wfm_shiftplan *p, wfm_error *err)
+{
+	wfm_coverage *cv = wfm_coverage_new(p->chan_required != NULL, p->outbound != NULL);
+
+	if (!cv)
+		goto oom;
+	for (size_t c = 0; c < p->nchan; c++)
+		if (wfm_coverage_channel(cv, p->channel[c]) != (long)c)
+			goto oom;
+	for (size_t i = 0; i < p->ncells; i++) {
+		int64_t t = p->t0 + (int64_t)i * p->grid;
+		double ob = p->outbound ? p->outbound[i] : NAN;
+		for (size_t c = 0; p->chan_required && c < p->nchan; c++)
+			if (wfm_coverage_add(cv, t, (long)c, p->chan_required[c * p->ncells + i],
+					     p->chan_scheduled[c * p->ncells + i], NAN, err))
+				goto fail;
+		if (wfm_coverage_add(cv, t, -1, p->required[i],
+				     (double)p->scheduled[i] - (p->outbound ? ob : 0), ob, err))
+			goto fail;
+	}
+	return cv;
+oom:
+	wfm_error_set(err, "out of memory");
+fail:
+	wfm_coverage_free(cv);
+	return NULL;
 }

@@ -25,7 +25,8 @@
  * in seconds): outbound fills the troughs of the inbound requirement.
  *
  * Entry points: wfm_shiftreq_load(), wfm_shiftwork_load(),
- * wfm_shiftplan_solve(), wfm_shiftplan_free().
+ * wfm_shiftplan_solve(), wfm_shiftplan_plan(), wfm_shiftplan_coverage(),
+ * wfm_shiftplan_free().
  */
 #ifndef WFM_SHIFTPLAN_H
 #define WFM_SHIFTPLAN_H
@@ -33,7 +34,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "error.h"
+#include "coverage.h"
+#include "groups.h"
 #include "mip.h"
+#include "plan.h"
 #include "shiftrules.h"
 #include "tz.h"
 
@@ -43,6 +47,8 @@ typedef struct wfm_shiftreq {
 	size_t n;                /* intervals */
 	double *req;             /* sum of agents_gross over channels */
 	size_t nchan;
+	char **channel;          /* channel names, in order of first appearance */
+	double *chan_req;        /* [c * n + k]: agents_gross of channel c */
 	char file[256];          /* where it was read from, for messages */
 } wfm_shiftreq;
 
@@ -86,6 +92,8 @@ struct wfm_shiftplan_opts {
 	int break_step;          /* minutes between break placements; 0 = grid */
 	int no_wrap;             /* 1: the window is not cyclic */
 	const wfm_shiftwork *work;  /* flexible outbound work, or NULL */
+	const wfm_groups *groups;  /* plan per skill group (lib/shiftplan_groups.c), or NULL */
+	int specialists;         /* plan per channel: one single-skill group per open channel */
 };
 
 struct wfm_plan_row {
@@ -96,6 +104,7 @@ struct wfm_plan_row {
 	int brk;                 /* break offset from start, minutes; -1 none */
 	long count;
 	int64_t t;               /* UTC start */
+	int group;               /* skill group index; -1: single pool */
 };
 
 typedef struct wfm_shiftplan {
@@ -125,6 +134,13 @@ typedef struct wfm_shiftplan {
 	double work_hours;       /* asked, all jobs */
 	size_t nov;              /* agents per (job, cell) with any */
 	struct wfm_ov { size_t job, cell; double agents; } *ov;
+	/* Planned by skill groups (else NULL / 0): group names, channel
+	 * names, and per channel and cell [c * ncells + i] the requirement
+	 * and the agents the plan's split puts on it. */
+	size_t ngroups, nchan;
+	char **group, **channel;
+	double *chan_required, *chan_scheduled;
+	double *group_paid;      /* paid hours per group */
 } wfm_shiftplan;
 
 /* Solve.  NULL with an error when the input cannot be planned: in hard
@@ -134,5 +150,17 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
 				   wfm_error *err);
 void wfm_shiftplan_free(wfm_shiftplan *p);
+/* The plan by skill groups (o->groups; see lib/shiftplan_groups.c);
+ * wfm_shiftplan_solve() calls it when o->groups is set. */
+wfm_shiftplan *wfm_shiftplan_solve_groups(const wfm_shiftreq *req, const wfm_shiftrules *rules,
+					  const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+					  wfm_error *err);
+/* The plan's rows as plan.csv shifts (local times in tz; group names when
+ * planned by skill groups). */
+wfm_plan *wfm_shiftplan_plan(const wfm_shiftplan *p, const wfm_shiftrules *rs,
+			     const wfm_tz *tz, wfm_error *err);
+/* coverage.csv rows: per cell the pooled total (scheduled: inbound
+ * agents working), and with skill groups first one row per channel. */
+wfm_coverage *wfm_shiftplan_coverage(const wfm_shiftplan *p, wfm_error *err);
 
 #endif

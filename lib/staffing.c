@@ -1,6 +1,7 @@
 /* staffing.c - requirements per channel kind, backlog spreading, and the
  * evaluation of a given coverage.  See staffing.h and docs/staff.md. */
 #include "staffing.h"
+#include "coverage.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -288,51 +289,38 @@ double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff
 double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,
 				size_t *outside, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
+	wfm_coverage *cv = wfm_coverage_load(path, tz, err);
 	double *sum = NULL, *cnt = NULL;
-	int ct, cs, rc;
 
 	*outside = 0;
-	if (!r)
+	if (!cv)
 		return NULL;
-	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 ||
-	    (cs = wfm_csv_require(r, "scheduled", err)) < 0)
-		goto fail;
 	sum = calloc(s->n ? s->n : 1, sizeof(double));
 	cnt = calloc(s->n ? s->n : 1, sizeof(double));
 	if (!sum || !cnt) {
 		wfm_error_set(err, "out of memory");
-		goto fail;
+		free(sum);
+		sum = NULL;
+		goto out;
 	}
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		int64_t t;
-		double v;
-		if (wfm_csv_time(r, ct, tz, 0, &t, err) < 0 || wfm_csv_double(r, cs, &v, err))
-			goto fail;
-		if (v < 0) {
-			wfm_csv_error(r, cs, err, "%g is negative", v);
-			goto fail;
-		}
-		int64_t d = t - s->start;
+	/* The pooled rows (every row without a channel column). */
+	for (size_t k = 0; k < cv->n; k++) {
+		int64_t d = cv->row[k].t - s->start;
+		if (cv->row[k].chan >= 0)
+			continue;
 		if (d < 0 || d >= (int64_t)s->n * s->step) {
 			(*outside)++;
 			continue;
 		}
-		sum[d / s->step] += v;
+		sum[d / s->step] += cv->row[k].scheduled;
 		cnt[d / s->step] += 1;
 	}
-	if (rc < 0)
-		goto fail;
 	for (size_t i = 0; i < s->n; i++)
 		sum[i] = cnt[i] > 0 ? sum[i] / cnt[i] : NAN;
+out:
 	free(cnt);
-	wfm_csv_close(r);
+	wfm_coverage_free(cv);
 	return sum;
-fail:
-	free(sum);
-	free(cnt);
-	wfm_csv_close(r);
-	return NULL;
 }
 
 void wfm_staff_evaluate(const wfm_series *s, const wfm_channels *cfg, const int *map,

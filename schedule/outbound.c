@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "outbound.h"
+#include "requirements.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -203,7 +204,7 @@ static int write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
 	const struct wfm_ob_row *rows;
 	size_t n;
 	int64_t t;
-	char ts[40], ch[512];
+	char ch[512];
 	double *conn = malloc(ob->ncamp * sizeof(double)), *ag = malloc(ob->ncamp * sizeof(double));
 	double step = (double)o->interval * 60, hold = o->talk + o->wrap;
 
@@ -212,7 +213,7 @@ static int write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
 		free(ag);
 		return wfm_error_set(err, "out of memory");
 	}
-	fputs("timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy\n", fp);
+	wfm_requirements_write_header(fp, &wfm_requirements_outbound_format);
 	while (wfm_outbound_run_step(run, &t, &rows, &n)) {
 		double tot = 0;
 		memset(conn, 0, ob->ncamp * sizeof(double));
@@ -224,14 +225,13 @@ static int write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
 		}
 		if (tot > *peak)
 			*peak = tot;
-		wfm_time_format(t, tz, ts, sizeof(ts));
 		for (size_t c = 0; c < ob->ncamp; c++) {
+			struct wfm_requirements_row row = {
+				t, ch, conn[c], hold, ag[c], ag[c] / (1 - o->shrinkage), 1, 0,
+				ag[c] > 0 ? conn[c] * hold / (ag[c] * step) : 0, NAN, NAN,
+			};
 			snprintf(ch, sizeof(ch), "outbound:%s", ob->campaign[c]);
-			fputs(ts, fp);
-			wfm_csv_write_field(fp, ch, 0);
-			fprintf(fp, ",%.2f,%.0f,%.2f,%.2f,1.0000,0,%.4f\n", conn[c], hold, ag[c],
-				ag[c] / (1 - o->shrinkage),
-				ag[c] > 0 ? conn[c] * hold / (ag[c] * step) : 0);
+			wfm_requirements_write_row(fp, &wfm_requirements_outbound_format, tz, &row);
 		}
 	}
 	free(conn);

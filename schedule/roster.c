@@ -2,7 +2,9 @@
 #include "agents.h"
 #include "atomic_write.h"
 #include "cli.h"
+#include "coverage.h"
 #include "functions.h"
+#include "groups.h"
 #include "plan.h"
 #include "roster.h"
 #include "strlist.h"
@@ -13,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *prog = "wfm-roster";
 
@@ -24,18 +27,37 @@ static const char usage[] =
 	"off and availability, working window, shift length, minimum rest, max\n"
 	"consecutive days, max working days and contract + tolerance hours per\n"
 	"ISO week.  Shifts that cannot be filled are reported on stderr with the\n"
-	"overtime hours they need, never dropped silently.  Same input, same bytes.\n"
+	"overtime hours they need and why, never dropped silently; exit 0 with\n"
+	"what can be filled unless --strict.  Same input, same bytes.\n"
+	"\n"
+	"With --published, the published roster is the starting point: its rows\n"
+	"before --from are fixed (they count for rest, consecutive days and the\n"
+	"weekly limits), its later rows are kept unless they became impossible\n"
+	"(sick, vacation, agent left, no longer in the plan, a rule broken), and\n"
+	"the open shifts are filled changing as few rows as possible.  The output\n"
+	"is the whole new roster (published rows outside --from..--to unchanged);\n"
+	"\"changed N of M rows\" and each change go to stderr or --changes.\n"
 	"\n"
 	"Options:\n"
 	"  --date D               roster one day (YYYY-MM-DD)\n"
 	"  --week D               roster 7 days from D\n"
-	"  --from D --to D        roster D1 .. D2 (default: every date of the plan)\n"
-	"  --availability FILE    agent_id,date,status (available|vacation|sick)\n"
+	"  --from D --to D        roster D1 .. D2 (default: every date of the plan);\n"
+	"                         with --published, --to defaults to its last date\n"
+	"  --availability FILE    agent_id,date,status; status (any case) available,\n"
+	"                         sick, vacation, training, day_off or unavailable;\n"
+	"                         rows for agents not in STAFF.csv are warned about\n"
 	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits\n"
+	"  --published FILE       roster.csv already published: keep it, change little\n"
+	"  --changes FILE         with --published: write date,agent_id,name,old,new,why\n"
+	"  --max-moves N          with --published: kept rows one open shift may move\n"
+	"                         to another shift of its day (default 1: a sick call\n"
+	"                         costs at most 3 changed rows)\n"
 	"  --min-rest H           hours of rest between shifts (default 11)\n"
 	"  --max-consecutive N    working days in a row (default 6)\n"
 	"  --max-days-week N      working days per ISO week (default 5: two days off)\n"
 	"  --tolerance H          weekly paid hours may exceed the contract by H (default 4)\n"
+	"  --groups FILE          groups.csv naming the plan's group column (default:\n"
+	"                         each group name is its skills, e.g. calls|chat)\n"
 	"  --skills LIST          known skills, comma separated\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
@@ -60,11 +82,14 @@ static const char usage[] =
 	"  wfm roster plan.csv data/staff.csv --week 2026-11-23 \\\n"
 	"      --availability data/availability.csv -o roster.csv 2>report.txt\n"
 	"  wfm roster plan.csv data/staff.csv --week 2026-11-23 \\\n"
-	"      --coverage roster-coverage.csv -o roster.csv 2>report.txt\n";
+	"      --coverage roster-coverage.csv -o roster.csv 2>report.txt\n"
+	"  wfm roster plan.csv data/staff.csv --published roster.csv \\\n"
+	"      --from 2026-11-25 --availability today.csv --changes changes.csv \\\n"
+	"      -o roster-new.csv\n";
 
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
-	const char *date, *week, *from, *to, *coverage, *reqs, *tz;
+	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups;
 	int strict;
 	struct wfm_roster_opts ro;
 };
@@ -88,6 +113,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "tz", required_argument, NULL, 'z' },
 		{ "coverage", required_argument, NULL, 'C' },
 		{ "requirements", required_argument, NULL, 'R' },
+		{ "published", required_argument, NULL, 'P' },
+		{ "changes", required_argument, NULL, 'H' },
+		{ "max-moves", required_argument, NULL, 'M' },
+		{ "groups", required_argument, NULL, 'G' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -112,6 +141,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'C': o->coverage = optarg; break;
 		case 'R': o->reqs = optarg; break;
+		case 'P': o->published = optarg; break;
+		case 'H': o->changes = optarg; break;
+		case 'G': o->groups = optarg; break;
+		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
 		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
 		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
 		case 'm': o->ro.max_days_week = (int)wfm_arg_long(prog, "--max-days-week", optarg, 1, 7); break;
@@ -127,8 +160,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->staff = argv[optind + 1];
 	if (!!o->date + !!o->week + !!(o->from || o->to) > 1)
 		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
-	if (!o->from != !o->to)
-		wfm_usage_fail(prog, "--from and --to go together");
+	if (!o->from && o->to)
+		wfm_usage_fail(prog, "--to needs --from");
+	if (o->from && !o->to && !o->published)
+		wfm_usage_fail(prog, "--from without --to needs --published");
+	if (o->changes && !o->published)
+		wfm_usage_fail(prog, "--changes goes with --published");
 	if (o->reqs && !o->coverage)
 		wfm_usage_fail(prog, "--requirements goes with --coverage");
 }
@@ -173,7 +210,7 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		   const struct wfm_roster_opts *ro, const double *hreq, const double *hsch)
 {
 	double fmin = -1, fmax = -1, ph = 0, fh = 0;
-	int dmin = 0, dmax = 0;
+	int dmin = 0, dmax = 0, nbelow = 0;
 	char a[16], b[16], x[8], y[8];
 	long planned = 0, filled = 0, bound = 0;
 	double over_h = 0, need_h = 0, cap_h = 0;
@@ -193,14 +230,17 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		"hours, then per day the shift whose hours are least covered first + augmenting\n"
 		"paths, then the least-filled day first; bound: per-day matching with\n"
 		"day-local rules only (availability, window, length)\n\n");
-	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill\n");
+	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best\n");
 	for (int d = 0; d < r->ndays; d++) {
 		double p = r->day[d].planned_min / 60.0, f = r->day[d].filled_min / 60.0;
 		double pc = p > 0 ? 100 * f / p : 100;
+		double best = p > 0 ? 100.0 * r->day[d].bound_min / r->day[d].planned_min : 100;
 		wfm_time_format_date(r->first_day + d, a, sizeof(a));
-		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%\n", a, wd(r->first_day + d),
-			r->day[d].planned, r->day[d].filled,
-			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc);
+		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  %3.0f%%%s\n", a,
+			wd(r->first_day + d), r->day[d].planned, r->day[d].filled,
+			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc, best,
+			pc < best - 3 ? " *" : "");
+		nbelow += pc < best - 3;
 		ph += p;
 		fh += f;
 		if (p <= 0)
@@ -221,6 +261,10 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + dmax, b, sizeof(b));
 	fprintf(fp, "filled share of planned hours: min %.0f%% (%s %s), max %.0f%% (%s %s)\n",
 		fmin, a, wd(r->first_day + dmin), fmax, b, wd(r->first_day + dmax));
+	fprintf(fp, "best: most of the day's planned hours its available agents could fill, each on\n"
+		"its longest fitting shift (day-local rules only); %d day%s more than 3 points\n"
+		"below it (*): the weekly limits (days, contract hours) or the heuristic\n",
+		nbelow, nbelow == 1 ? "" : "s");
 	{
 		/* no roster can give the worst day more than its agents on their
 		 * longest fitting shifts, nor all days more than the contracts */
@@ -290,8 +334,9 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 				wfm_plan_hhmm(s->bend, b2);
 				snprintf(brk, sizeof(brk), "break %s-%s", b1, b2);
 			}
-			fprintf(fp, "  %s %s %s-%s %-10s %-17s x%-3ld %6.1f h\n", a, wd(s->day), x, y, s->name,
-				brk, s->count, h);
+			fprintf(fp, "  %s %s %s-%s %-10s %-17s x%-3ld %6.1f h%s%s%s%s\n", a, wd(s->day), x, y, s->name,
+				brk, s->count, h, s->group && *s->group ? "  group " : "",
+				s->group ? s->group : "", *r->unfilled_why[i] ? "  " : "", r->unfilled_why[i]);
 			over_h += h;
 		}
 		fprintf(fp, "overtime needed: %ld shifts, %.1f paid hours\n", planned - filled, over_h);
@@ -351,9 +396,104 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		stat_add(&wk, (double)r->weekends[i]);
 		stat_add(&late, (double)r->lates[i]);
 	}
+	if (r->soft_weeks) {
+		fprintf(fp, "\nweekly patterns (%ld agent-weeks, ISO weeks wholly in the window):\n", r->soft_weeks);
+		fprintf(fp, "  two consecutive days off     %ld of %ld weeks with 2+ days off (%.0f%%)\n",
+			r->soft_off2_consec, r->soft_off2,
+			r->soft_off2 ? 100.0 * r->soft_off2_consec / r->soft_off2 : 100.0);
+		fprintf(fp, "  starts within an hour        %ld of %ld weeks with 2+ shifts (%.0f%%), "
+			"mean spread %.1f h\n", r->soft_stable, r->soft_multi,
+			r->soft_multi ? 100.0 * r->soft_stable / r->soft_multi : 100.0,
+			r->soft_multi ? r->soft_spread_min / 60 / r->soft_multi : 0.0);
+		fprintf(fp, "  whole weekend off            %ld of %ld weeks (%.0f%%)\n", r->soft_weekend_off,
+			r->soft_weeks, 100.0 * r->soft_weekend_off / r->soft_weeks);
+	}
 	fprintf(fp, "\nfairness (agents with shifts):\n");
 	stat_print(fp, "weekend days per agent", &wk);
 	stat_print(fp, "late shifts per agent", &late);
+}
+
+static int has_skill(const char *list, const char *skill)
+{
+	size_t n = strlen(skill);
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, "|");
+		if (len == n && !strncasecmp(p, skill, n))
+			return 1;
+		p += len + (p[len] == '|');
+	}
+	return 0;
+}
+
+static void share_line(FILE *fp, const struct wfm_roster_share *g)
+{
+	fprintf(fp, "  %-24s %7ld  %6ld  %9.1f  %8.1f  %3.0f%%\n", g->name, g->planned, g->filled,
+		g->planned_min / 60.0, g->filled_min / 60.0,
+		g->planned_min ? 100.0 * g->filled_min / g->planned_min : 100.0);
+}
+
+/* Plan by skill groups: shares per group and per channel, then per
+ * channel the unfilled shifts of the groups holding it. */
+static void report_groups(FILE *fp, const wfm_roster_result *r)
+{
+	char a[16], x[8], y[8];
+	fprintf(fp, "\nby skill group (agents whose skills cover the group's; fewest extra skills first):\n"
+		"  group                    planned  filled  planned_h  filled_h  fill\n");
+	for (size_t i = 0; i < r->ngroup; i++)
+		share_line(fp, &r->group[i]);
+	fprintf(fp, "by channel (shifts of every group holding it):\n"
+		"  channel                  planned  filled  planned_h  filled_h  fill\n");
+	for (size_t i = 0; i < r->nchan; i++)
+		share_line(fp, &r->chan[i]);
+	for (size_t c = 0; c < r->nchan; c++) {
+		long n = 0;
+		for (size_t i = 0; i < r->nunfilled; i++) {
+			const struct wfm_shift *s = &r->unfilled[i];
+			if (!has_skill(r->unfilled_need[i], r->chan[c].name))
+				continue;
+			if (!n++)
+				fprintf(fp, "unfilled for %s:\n", r->chan[c].name);
+			wfm_time_format_date(s->day, a, sizeof(a));
+			wfm_plan_hhmm(s->start, x);
+			wfm_plan_hhmm(s->end, y);
+			fprintf(fp, "  %s %s %s-%s %-16s x%ld\n", a, wd(s->day), x, y, s->group, s->count);
+		}
+		if (!n)
+			fprintf(fp, "unfilled for %s: none\n", r->chan[c].name);
+	}
+}
+
+/* "changed N of M rows", then each change when list is set. */
+static void report_changes(FILE *fp, const wfm_roster_result *r, int list)
+{
+	fprintf(fp, "\nchanged %zu of %zu rows of the published roster\n", r->nchanges, r->npublished);
+	for (size_t i = 0; list && i < r->nchanges; i++) {
+		const struct wfm_roster_change *c = &r->changes[i];
+		char d[16], o[8] = "-", o2[8] = "", n[8] = "-", n2[8] = "";
+		wfm_time_format_date(c->day, d, sizeof(d));
+		if (c->old) {
+			wfm_plan_hhmm(c->old->start, o);
+			wfm_plan_hhmm(c->old->end, o2);
+		}
+		if (c->new) {
+			wfm_plan_hhmm(c->new->start, n);
+			wfm_plan_hhmm(c->new->end, n2);
+		}
+		fprintf(fp, "  %s %s %-8s %5s%s%-5s -> %5s%s%-5s  %s\n", d, wd(c->day), c->agent, o,
+			c->old ? "-" : "", o2, n, c->new ? "-" : "", n2, c->why);
+	}
+}
+
+static int write_changes(const char *path, const wfm_roster_result *r, wfm_error *err)
+{
+	wfm_atomic *out = wfm_atomic_open(path, err);
+	if (!out)
+		return -1;
+	if (wfm_roster_changes_write(wfm_atomic_fp(out), r)) {
+		wfm_atomic_abort(out);
+		return wfm_error_set(err, "%s: write error", path);
+	}
+	return wfm_atomic_commit(out, err);
 }
 
 static int gcd(int a, int b)
@@ -366,14 +506,6 @@ static int gcd(int a, int b)
 	return a;
 }
 
-static void put_num(FILE *fp, double v)
-{
-	if (fabs(v - lround(v)) < 1e-9)
-		fprintf(fp, "%ld", lround(v));
-	else
-		fprintf(fp, "%.2f", v);
-}
-
 /* --coverage: required (plan or requirements agents_gross) vs rostered
  * people on shift per interval. */
 static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_roster_result *res,
@@ -382,10 +514,10 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 	wfm_tz *tz = NULL;
 	wfm_requirements *rq = NULL;
 	wfm_atomic *out = NULL;
+	wfm_coverage *cv = NULL;
 	double *req = NULL, *sch = NULL;
 	int step = 60, rc = -1;
 	size_t nint;
-	FILE *fp;
 
 	if (!(tz = wfm_tz_open(o->tz, err)))
 		goto done;
@@ -429,33 +561,25 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 				if (!isnan(rq->agents_gross[c * rq->n + (size_t)j]))
 					req[i] += rq->agents_gross[c * rq->n + (size_t)j];
 		}
+	if (!(cv = wfm_coverage_new(0, 0))) {
+		wfm_error_set(err, "out of memory");
+		goto done;
+	}
+	cv->two_decimals = 1;
+	for (size_t i = 0; i < nint; i++)
+		if (wfm_coverage_add(cv, (first * 1440 + (int64_t)i * step) * 60, -1, req[i], sch[i],
+				     NAN, err))
+			goto done;
 	if (!(out = wfm_atomic_open(o->coverage, err)))
 		goto done;
-	fp = wfm_atomic_fp(out);
-	fprintf(fp, "timestamp,required,scheduled,over,under\n");
-	for (size_t i = 0; i < nint; i++) {
-		int64_t min = (int64_t)i * step;
-		char ts[16], hm[8];
-		double over = sch[i] - req[i];
-		wfm_time_format_date(first + min / 1440, ts, sizeof(ts));
-		wfm_plan_hhmm((int)(min % 1440), hm);
-		fprintf(fp, "%sT%s,", ts, hm);
-		put_num(fp, req[i]);
-		fputc(',', fp);
-		put_num(fp, sch[i]);
-		fputc(',', fp);
-		put_num(fp, over > 0 ? over : 0);
-		fputc(',', fp);
-		put_num(fp, over < 0 ? -over : 0);
-		fputc('\n', fp);
-	}
-	if (ferror(fp)) {
+	if (wfm_coverage_write(wfm_atomic_fp(out), cv, NULL)) {
 		wfm_atomic_abort(out);
 		wfm_error_set(err, "%s: write error", o->coverage);
 		goto done;
 	}
 	rc = wfm_atomic_commit(out, err);
 done:
+	wfm_coverage_free(cv);
 	free(req);
 	free(sch);
 	wfm_requirements_free(rq);
@@ -468,7 +592,8 @@ int main(int argc, char **argv)
 	static const char *dflt[] = { "calls", "chat", "letters", "declarations" };
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_plan *plan, *prev = NULL;
+	wfm_plan *plan, *prev = NULL, *pub = NULL;
+	wfm_groups *gr = NULL;
 	wfm_agents *ag;
 	wfm_roster_result *res;
 	wfm_atomic *out;
@@ -478,7 +603,7 @@ int main(int argc, char **argv)
 	int64_t first, last;
 
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 5, o.plan, o.staff, o.avail, o.prev, o.reqs);
+	wfm_stdin_once(prog, 7, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
@@ -495,8 +620,17 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (o.avail && wfm_agents_load_availability(ag, o.avail, &err))
 		wfm_die(prog, &err);
+	if (ag->nunknown)
+		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu availability row%s skipped",
+			 o.avail, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
+			 ag->nunknown > 1 ? "s" : "");
 	if (o.prev && !(prev = wfm_roster_load(o.prev, &err)))
 		wfm_die(prog, &err);
+	if (o.published && !(pub = wfm_roster_load(o.published, &err)))
+		wfm_die(prog, &err);
+	if (o.groups && !(gr = wfm_groups_load(o.groups, known, nknown, &err)))
+		wfm_die(prog, &err);
+	o.ro.groups = gr;
 	if (o.date)
 		first = last = arg_date("--date", o.date);
 	else if (o.week) {
@@ -504,7 +638,10 @@ int main(int argc, char **argv)
 		last = first + 6;
 	} else if (o.from) {
 		first = arg_date("--from", o.from);
-		last = arg_date("--to", o.to);
+		last = o.to ? arg_date("--to", o.to) : first;
+		for (size_t i = 0; !o.to && i < pub->n; i++)
+			if (pub->s[i].day > last)
+				last = pub->s[i].day;
 		if (last < first || last - first > 366)
 			wfm_usage_fail(prog, "--to must be 0..366 days after --from");
 	} else {
@@ -518,8 +655,12 @@ int main(int argc, char **argv)
 		if (last - first > 366)
 			wfm_usage_fail(prog, "plan spans over a year: give --from/--to");
 	}
-	if (!(res = wfm_roster_solve(plan, ag, prev, first, (int)(last - first + 1), &o.ro, &err)))
+	if (!(res = wfm_roster_repair(plan, ag, prev, pub, first, (int)(last - first + 1), &o.ro, &err)))
 		wfm_die(prog, &err);
+	if (res->nprev_unknown)
+		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu roster row%s before the "
+			 "window skipped", res->prev_unknown_file, res->prev_unknown_line, res->prev_unknown_id,
+			 ag->file, res->nprev_unknown, res->nprev_unknown > 1 ? "s" : "");
 	{
 		size_t nh = (size_t)res->ndays * 24;
 		double *hreq = malloc((nh + 1) * sizeof(double)), *hsch = malloc((nh + 1) * sizeof(double));
@@ -529,6 +670,10 @@ int main(int argc, char **argv)
 		}
 		wfm_roster_coverage(plan, res->rows, res->n, first, res->ndays, 60, hreq, hsch);
 		report(wfm_report(), res, ag, &o.ro, hreq, hsch);
+		if (res->ngroup)
+			report_groups(wfm_report(), res);
+		if (pub)
+			report_changes(wfm_report(), res, !o.changes);
 		free(hreq);
 		free(hsch);
 	}
@@ -541,7 +686,9 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
-	if (wfm_roster_write(wfm_atomic_fp(out), res->rows, res->n)) {
+	if (o.changes && write_changes(o.changes, res, &err))
+		wfm_die(prog, &err);
+	if (wfm_roster_write(wfm_atomic_fp(out), pub ? res->all : res->rows, pub ? res->nall : res->n)) {
 		wfm_atomic_abort(out);
 		wfm_error_set(&err, "write error");
 		wfm_die(prog, &err);
@@ -551,6 +698,8 @@ int main(int argc, char **argv)
 	wfm_roster_result_free(res);
 	wfm_plan_free(plan);
 	wfm_plan_free(prev);
+	wfm_plan_free(pub);
+	wfm_groups_free(gr);
 	wfm_agents_free(ag);
 	wfm_strlist_free(&sk);
 	return 0;

@@ -2,7 +2,9 @@
  * requirement curve (set covering, solved with GLPK). */
 #include "atomic_write.h"
 #include "cli.h"
+#include "agents.h"
 #include "csv.h"
+#include "groups.h"
 #include "shiftplan.h"
 #include "shiftrules.h"
 #include "timeutil.h"
@@ -40,6 +42,18 @@ static const char usage[] =
 	"                         the troughs of the inbound requirement; the plan\n"
 	"                         is compared with inbound-only and outbound-only\n"
 	"                         plans on stderr (solved in --time-limit/4 each)\n"
+	"  --groups FILE          plan per skill group: group,skills[,max_agents]\n"
+	"                         [,min_share] (skills calls|chat): every channel is\n"
+	"                         covered in every interval by the working agents of\n"
+	"                         the groups holding its skill; plan.csv gains a\n"
+	"                         group column, the coverage one row per channel\n"
+	"                         (and `*` for the interval's total)\n"
+	"  --staff FILE           plan per skill group, one group per distinct skill\n"
+	"                         set of staff.csv\n"
+	"  --compare              with --groups or --staff: also plan specialists only\n"
+	"                         (each channel its own pool) and the single pool,\n"
+	"                         in --time-limit/4 each, and report the paid hours of\n"
+	"                         the three side by side on stderr\n"
 	"  --time-limit SEC       solver time limit (default 10)\n"
 	"  --gap FRACTION         stop within this relative gap of the LP bound\n"
 	"                         (default 0.01)\n"
@@ -68,6 +82,8 @@ static const char usage[] =
 
 struct opts {
 	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound, *outbound_plan, *out_tz;
+	const char *groups, *staff;
+	int compare;
 	struct wfm_shiftplan_opts p;
 };
 
@@ -81,6 +97,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "coverage", required_argument, NULL, 'c' },
 		{ "outbound", required_argument, NULL, 'O' },
 		{ "outbound-plan", required_argument, NULL, 'P' },
+		{ "groups", required_argument, NULL, 'G' },
+		{ "staff", required_argument, NULL, 'S' },
+		{ "compare", no_argument, NULL, 'C' },
 		{ "time-limit", required_argument, NULL, 't' },
 		{ "gap", required_argument, NULL, 'g' },
 		{ "soft", required_argument, NULL, 's' },
@@ -108,6 +127,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'c': o->coverage = optarg; break;
 		case 'O': o->outbound = optarg; break;
 		case 'P': o->outbound_plan = optarg; break;
+		case 'G': o->groups = optarg; break;
+		case 'S': o->staff = optarg; break;
+		case 'C': o->compare = 1; break;
 		case 'z': o->tz = optarg; break;
 		case 'Z': o->out_tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
@@ -130,6 +152,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--rules is required");
 	if (o->outbound_plan && !o->outbound)
 		wfm_usage_fail(prog, "--outbound-plan needs --outbound");
+	if (o->groups && o->staff)
+		wfm_usage_fail(prog, "--groups and --staff exclude each other");
+	if (o->compare && !o->groups && !o->staff)
+		wfm_usage_fail(prog, "--compare needs --groups or --staff");
+	if ((o->groups || o->staff) && o->outbound)
+		wfm_usage_fail(prog, "--outbound cannot be planned with skill groups (--groups, --staff)");
 	if (o->week && o->date)
 		wfm_usage_fail(prog, "--week and --date exclude each other");
 	if (o->week || o->date) {
@@ -139,36 +167,6 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD",
 				       o->week ? "--week" : "--date", s);
 		o->p.ndays = o->week ? 7 : 1;
-	}
-}
-
-static void clock_hhmm(int64_t utc, const wfm_tz *tz, char *buf)
-{
-	struct wfm_tm tm;
-
-	wfm_time_local(utc, tz, &tm);
-	sprintf(buf, "%02d:%02d", tm.hour, tm.min);
-}
-
-static void write_plan(FILE *fp, const wfm_shiftplan *p, const wfm_shiftrules *rs,
-		       const wfm_tz *tz)
-{
-	char d[16], a[8], b[8], bs[8] = "", be[8] = "";
-
-	fputs("date,shift,start,end,break_start,break_end,count\n", fp);
-	for (size_t i = 0; i < p->nrows; i++) {
-		const struct wfm_plan_row *r = &p->row[i];
-		wfm_time_format_date(r->day, d, sizeof(d));
-		clock_hhmm(r->t, tz, a);
-		clock_hhmm(r->t + (int64_t)r->len * 60, tz, b);
-		bs[0] = be[0] = 0;
-		if (r->brk >= 0) {
-			clock_hhmm(r->t + (int64_t)r->brk * 60, tz, bs);
-			clock_hhmm(r->t + (int64_t)(r->brk + rs->rule[r->rule].break_len) * 60, tz, be);
-		}
-		fprintf(fp, "%s,", d);
-		wfm_csv_write_field(fp, rs->rule[r->rule].name, 1);
-		fprintf(fp, ",%s,%s,%s,%s,%ld\n", a, b, bs, be, r->count);
 	}
 }
 
@@ -186,25 +184,30 @@ static void num(FILE *fp, double v)
 	fprintf(fp, ",%s", buf);
 }
 
-static void write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz)
+/* plan.csv and coverage.csv through their owners (lib/plan, lib/coverage). */
+static int write_plan(FILE *fp, const wfm_shiftplan *p, const wfm_shiftrules *rs,
+		      const wfm_tz *tz, wfm_error *err)
 {
-	char a[40];
+	wfm_plan *pl = wfm_shiftplan_plan(p, rs, tz, err);
+	int rc;
 
-	fputs(p->outbound ? "timestamp,required,scheduled,over,under,outbound\n" :
-	      "timestamp,required,scheduled,over,under\n", fp);
-	for (size_t i = 0; i < p->ncells; i++) {
-		double ob = p->outbound ? p->outbound[i] : 0;
-		double rq = p->required[i], s = (double)p->scheduled[i] - ob;
-		wfm_time_format(p->t0 + (int64_t)i * p->grid, tz, a, sizeof(a));
-		fputs(a, fp);
-		num(fp, rq);
-		num(fp, s);
-		num(fp, s > rq ? s - rq : 0);
-		num(fp, rq > s ? rq - s : 0);
-		if (p->outbound)
-			num(fp, ob);
-		fputc('\n', fp);
-	}
+	if (!pl)
+		return -1;
+	rc = wfm_plan_write(fp, pl->s, pl->n);
+	wfm_plan_free(pl);
+	return rc;
+}
+
+static int write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz, wfm_error *err)
+{
+	wfm_coverage *cv = wfm_shiftplan_coverage(p, err);
+	int rc;
+
+	if (!cv)
+		return -1;
+	rc = wfm_coverage_write(fp, cv, tz);
+	wfm_coverage_free(cv);
+	return rc;
 }
 
 static int ov_cmp(const void *a, const void *b)
@@ -284,6 +287,13 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	if (p->nodata)
 		fprintf(wfm_report(), "  no data      %zu cells of the window have no requirement (taken as 0)\n", p->nodata);
 	fprintf(wfm_report(), "  shifts       %ld people in %zu plan rows\n", people, p->nrows);
+	for (size_t g = 0; g < p->ngroups; g++) {
+		long n = 0;
+		for (size_t i = 0; i < p->nrows; i++)
+			n += p->row[i].group == (int)g ? p->row[i].count : 0;
+		fprintf(wfm_report(), "  group        %-28s %5ld people %9.1f paid h\n", p->group[g], n,
+			p->group_paid[g]);
+	}
 	for (int k = 0; k < p->ndays; k++) {
 		wfm_time_format_date(p->first_day + k, d, sizeof(d));
 		fprintf(wfm_report(), "%s%s %s %.1f h", k % 4 ? ";  " : "  per day      ", wd[wfm_time_weekday(p->first_day + k)],
@@ -348,6 +358,53 @@ static void blend_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
 	wfm_shiftplan_free(out);
 }
 
+/* Pooled (this plan) against specialists only and the single pool. */
+static void groups_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
+			  const wfm_shiftrules *rules, const wfm_tz *tz, const struct opts *o)
+{
+	struct wfm_shiftplan_opts q = o->p;
+	wfm_shiftplan *v[2] = { NULL, NULL };
+	static const char *name[2] = { "specialists only", "single pool" };
+	wfm_error err = { 0 };
+
+	q.time_limit = o->p.time_limit / 4;   /* the comparison is a side report */
+	q.groups = NULL;
+	q.specialists = 1;
+	if (!(v[0] = wfm_shiftplan_solve(req, rules, tz, &q, &err)))
+		fprintf(wfm_report(), "%s: specialists-only plan: %s\n", prog, err.msg);
+	q.specialists = 0;
+	if (!(v[1] = wfm_shiftplan_solve(req, rules, tz, &q, &err)))
+		fprintf(wfm_report(), "%s: single-pool plan: %s\n", prog, err.msg);
+	fprintf(wfm_report(), "  variants     paid hours (LP bound, gap, solve time)\n");
+	fprintf(wfm_report(), "  variant      %-18s %10.2f (%.2f, %.2f%%, %.2f s)\n", "pooled groups",
+		p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap, p->mip.seconds);
+	for (int k = 0; k < 2; k++)
+		if (v[k])
+			fprintf(wfm_report(), "  variant      %-18s %10.2f (%.2f, %.2f%%, %.2f s)\n", name[k],
+				v[k]->paid_hours, v[k]->mip.lp_bound, 100 * v[k]->mip.gap, v[k]->mip.seconds);
+	wfm_shiftplan_free(v[0]);
+	wfm_shiftplan_free(v[1]);
+}
+
+/* The skill groups of --groups or --staff against the requirements'
+ * channels, or NULL when neither is given. */
+static wfm_groups *load_groups(const struct opts *o, const wfm_shiftreq *req)
+{
+	wfm_error err = { 0 };
+	wfm_groups *gr = NULL;
+	const char *const *ch = (const char *const *)req->channel;
+
+	if (o->groups && !(gr = wfm_groups_load(o->groups, ch, req->nchan, &err)))
+		wfm_die(prog, &err);
+	if (o->staff) {
+		wfm_agents *ag = wfm_agents_load(o->staff, ch, req->nchan, &err);
+		if (!ag || !(gr = wfm_groups_from_agents(ag, ch, req->nchan, &err)))
+			wfm_die(prog, &err);
+		wfm_agents_free(ag);
+	}
+	return gr;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -357,10 +414,11 @@ int main(int argc, char **argv)
 	wfm_shiftrules *rules;
 	wfm_shiftplan *plan;
 	wfm_shiftwork *work = NULL;
+	wfm_groups *groups;
 	wfm_atomic *out, *cov = NULL, *obp = NULL;
 
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 3, o.input, o.rules, o.outbound);
+	wfm_stdin_once(prog, 4, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff);
 	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
 		wfm_die(prog, &err);
 	if (!(rules = wfm_shiftrules_load(o.rules, &err)))
@@ -370,6 +428,7 @@ int main(int argc, char **argv)
 	if (o.outbound && !(work = wfm_shiftwork_load(o.outbound, tzin, &err)))
 		wfm_die(prog, &err);
 	o.p.work = work;
+	o.p.groups = groups = load_groups(&o, req);
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
@@ -384,7 +443,14 @@ int main(int argc, char **argv)
 			wfm_atomic_abort(cov);
 		wfm_die(prog, &err);
 	}
-	write_plan(wfm_atomic_fp(out), plan, rules, tz);
+	if (write_plan(wfm_atomic_fp(out), plan, rules, tz, &err)) {
+		wfm_atomic_abort(out);
+		if (cov)
+			wfm_atomic_abort(cov);
+		if (obp)
+			wfm_atomic_abort(obp);
+		wfm_die(prog, &err);
+	}
 	if (obp)
 		write_outbound_plan(wfm_atomic_fp(obp), plan, work, tz);
 	if (obp && wfm_atomic_commit(obp, &err)) {
@@ -393,8 +459,11 @@ int main(int argc, char **argv)
 			wfm_atomic_abort(cov);
 		wfm_die(prog, &err);
 	}
-	if (cov)
-		write_coverage(wfm_atomic_fp(cov), plan, tz);
+	if (cov && write_coverage(wfm_atomic_fp(cov), plan, tz, &err)) {
+		wfm_atomic_abort(out);
+		wfm_atomic_abort(cov);
+		wfm_die(prog, &err);
+	}
 	if (cov && wfm_atomic_commit(cov, &err)) {
 		wfm_atomic_abort(out);
 		wfm_die(prog, &err);
@@ -404,6 +473,9 @@ int main(int argc, char **argv)
 	summary(plan, &o);
 	if (work)
 		blend_report(plan, req, rules, tz, &o, work);
+	if (groups && o.compare)
+		groups_report(plan, req, rules, tz, &o);
+	wfm_groups_free(groups);
 	wfm_shiftplan_free(plan);
 	wfm_shiftwork_free(work);
 	wfm_shiftreq_free(req);

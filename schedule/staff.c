@@ -7,6 +7,7 @@
 #include "groupreq.h"
 #include "groups.h"
 #include "pooled.h"
+#include "requirements.h"
 #include "series.h"
 #include "strlist.h"
 #include "staffing.h"
@@ -180,32 +181,29 @@ static void num(FILE *fp, const char *fmt, double v)
 
 /* point: with --quantile, the point forecast's requirements (req is then
  * sized for the quantile; volume stays the point forecast's) */
-static void write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
-			       const struct wfm_req *req, const struct wfm_req *point)
+static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
+			      const struct wfm_req *req, const struct wfm_req *point)
 {
-	char when[48];
+	struct wfm_requirements_format f = wfm_requirements_staff_format;
 
-	fputs("timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon", fp);
-	fputs(point ? ",volume_q,agents_point,agents_gross_point\n" : "\n", fp);
-	for (size_t i = 0; i < s->n; i++) {
-		wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
+	f.quantile = point != NULL;
+	wfm_requirements_write_header(fp, &f);
+	for (size_t i = 0; i < s->n; i++)
 		for (size_t c = 0; c < s->nchan; c++) {
 			const struct wfm_req *r = &req[c * s->n + i];
+			const struct wfm_req *p = point ? &point[c * s->n + i] : r;
+			struct wfm_requirements_row row = {
+				wfm_series_time(s, i), s->channel[c], p->volume, r->aht,
+				(double)r->agents, (double)r->gross, r->perf.sl, r->perf.asa,
+				r->perf.occupancy, r->perf.abandon, NAN,
+			};
+			double q[3] = { r->volume, (double)p->agents, (double)p->gross };
 			if (r->skip)
 				continue;
-			const struct wfm_req *p = point ? &point[c * s->n + i] : r;
-			fputs(when, fp);
-			wfm_csv_write_field(fp, s->channel[c], 0);
-			fprintf(fp, ",%.2f,%.1f,%ld,%ld", p->volume, r->aht, r->agents, r->gross);
-			num(fp, "%.4f", r->perf.sl);
-			num(fp, "%.1f", r->perf.asa);
-			num(fp, "%.4f", r->perf.occupancy);
-			num(fp, "%.4f", r->perf.abandon);
-			if (point)
-				fprintf(fp, ",%.2f,%ld,%ld", r->volume, p->agents, p->gross);
-			fputc('\n', fp);
+			if (wfm_requirements_write_row_q(fp, &f, tz, &row, q))
+				return -1;
 		}
-	}
+	return 0;
 }
 
 static void write_evaluation(FILE *fp, const wfm_series *s, const wfm_tz *tz,
@@ -434,8 +432,12 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (ev)
 		write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev);
-	else
-		write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, qreq ? qreq : req, qreq ? req : NULL);
+	else if (write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, qreq ? qreq : req,
+				    qreq ? req : NULL)) {
+		wfm_atomic_abort(out);
+		wfm_error_set(&err, "%s: write error", o.output ? o.output : "<stdout>");
+		wfm_die(prog, &err);
+	}
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
 	if (ev)

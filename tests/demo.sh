@@ -77,6 +77,15 @@ $W chart roster $O/roster.csv --plan $O/plan.csv --date $DAY -o $O/roster.png
 $W chart functions $O/functions.csv -o $O/functions.png
 done_ $O/*.png
 
+step "capacity plan: 12 months, 3 scenarios"
+$W forecast $D/history.csv --horizon 364d --model auto --events $D/events.csv \
+	--aggregate week -o $O/forecast-52w.csv 2>/dev/null
+$W capacity $O/forecast-52w.csv --channels $D/channels.csv --headcount $D/headcount.csv \
+	--params $D/capacity-params.csv --profile $O/profile.csv --rules $D/rules.csv \
+	--scenario high=1.2,low=0.85 -o $O/capacity.csv 2>$O/capacity-report.txt
+$W chart capacity $O/capacity.csv -o $O/capacity.png
+done_ $O/capacity.csv $O/capacity-report.txt $O/capacity.png
+
 echo
 cat $O/profile-summary.txt | head -12
 echo "...  all outputs are in $O/"

@@ -22,7 +22,7 @@ _wfm_complete_prog() {
 	local prog=$1 first=$2 cur=${COMP_WORDS[COMP_CWORD]} prev=
 	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
 	if [ "$prog" = chart ] && [ "$COMP_CWORD" -eq "$first" ]; then
-		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff" -- "$cur"))
+		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff capacity" -- "$cur"))
 		return
 	fi
 	case "$prev" in
@@ -58,7 +58,7 @@ _wfm_direct() {
 }
 
 complete -o filenames -F _wfm wfm
-for _wfm_p in profile forecast staff simulate shifts roster functions outbound localize chart; do
+for _wfm_p in profile forecast staff simulate shifts roster functions outbound localize intraday capacity chart; do
 	complete -o filenames -F _wfm_direct "wfm-$_wfm_p"
 done
 unset _wfm_p

@@ -27,6 +27,9 @@ chart     | coverage $O/coverage.csv -o $O/coverage.png
 chart     | staff $O/evaluation.csv -o $O/staff.png
 chart     | roster $O/roster.csv --date $DAY -o $O/roster.png
 chart     | functions $O/functions.csv -o $O/functions.png
+forecast  | $D/history.csv --horizon 364d --aggregate week -o $O/forecast-52w.csv
+capacity  | $O/forecast-52w.csv --channels $D/channels.csv --headcount $D/headcount.csv --params $D/capacity-params.csv --profile $O/profile.csv --rules $D/rules.csv --scenario high=1.2 -o $O/capacity.csv
+chart     | capacity $O/capacity.csv -o $O/capacity.png
 EOS
 )
 

@@ -1,0 +1,669 @@
+/* capacity_io.c - reading and writing the capacity plan's files.  See
+ * capacity_io.h for the formats. */
+#include "capacity_io.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+				      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* ---- params ---- */
+
+enum { P_CONTRACT, P_ATTR, P_RECRUIT, P_TRAIN, P_RAMP, P_CMIN, P_CMAX, P_CAD, P_SHRINK,
+       P_OT, P_EFF, P_N };
+static const char *const pnames[P_N] = {
+	"contract_h_week", "attrition_monthly", "recruiting_weeks", "training_weeks", "ramp_up",
+	"class_min", "class_max", "class_cadence_weeks", "shrinkage", "overtime", "shift_efficiency",
+};
+
+struct pstate {
+	long seen[P_N];          /* line of a scalar's row */
+	long shrink_line[12], shrink_all;
+	long ramp_line;
+};
+
+static int whole(wfm_csv_reader *r, int col, double v, double lo, double hi, int *out, wfm_error *err)
+{
+	if (v != floor(v) || v < lo || v > hi)
+		return wfm_csv_error(r, col, err, "%g is not a whole number in [%g, %g]", v, lo, hi);
+	*out = (int)v;
+	return 0;
+}
+
+static int in_range(wfm_csv_reader *r, int col, double v, double lo, int lo_open, double hi,
+		    int hi_open, const char *what, wfm_error *err)
+{
+	if (v < lo || (lo_open && v == lo) || v > hi || (hi_open && v == hi))
+		return wfm_csv_error(r, col, err, "%s %g is outside %c%g, %g%c", what, v,
+				     lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']');
+	return 0;
+}
+
+/* attrition_monthly key: "", "A-B" or "A+" (tenure months). */
+static int add_band(wfm_csv_reader *r, int ck, int cv, double v, struct wfm_cap_params *p,
+		    wfm_error *err)
+{
+	const char *k = wfm_csv_get(r, ck);
+	struct wfm_cap_band b = { 0, INFINITY, v, wfm_csv_line(r) };
+	char *end;
+
+	if (v >= 1)
+		return wfm_csv_error(r, cv, err, "attrition %g is not below 1 (100%% a month)", v);
+	if (v < 0)
+		return wfm_csv_error(r, cv, err, "attrition %g is negative", v);
+	if (*k) {
+		b.from_m = strtod(k, &end);
+		if (end == k || b.from_m < 0 || (*end != '+' && *end != '-'))
+			return wfm_csv_error(r, ck, err, "\"%s\" is not a tenure band in months (0-3, 3-12, 12+)", k);
+		if (*end == '-') {
+			const char *t = end + 1;
+			b.to_m = strtod(t, &end);
+			if (end == t || *end || b.to_m <= b.from_m)
+				return wfm_csv_error(r, ck, err, "\"%s\" is not a tenure band in months (0-3, 3-12, 12+)", k);
+		} else if (end[1]) {
+			return wfm_csv_error(r, ck, err, "\"%s\" is not a tenure band in months (0-3, 3-12, 12+)", k);
+		}
+	}
+	if (p->nband == WFM_CAP_MAX_BANDS)
+		return wfm_csv_error(r, ck, err, "more than %d tenure bands", WFM_CAP_MAX_BANDS);
+	size_t i = p->nband++;
+	while (i > 0 && p->band[i - 1].from_m > b.from_m) {
+		p->band[i] = p->band[i - 1];
+		i--;
+	}
+	p->band[i] = b;
+	return 0;
+}
+
+static int scalar(wfm_csv_reader *r, int cv, int which, double v, struct wfm_cap_params *p, wfm_error *err)
+{
+	switch (which) {
+	case P_CONTRACT:
+		p->contract_h = v;
+		return in_range(r, cv, v, 0, 1, 168, 0, "contract hours", err);
+	case P_RECRUIT: return whole(r, cv, v, 0, 520, &p->recruit_weeks, err);
+	case P_TRAIN: return whole(r, cv, v, 0, 520, &p->train_weeks, err);
+	case P_CMIN: p->class_min = (long)v; return whole(r, cv, v, 1, 100000, &(int){ 0 }, err);
+	case P_CMAX: p->class_max = (long)v; return whole(r, cv, v, 1, 100000, &(int){ 0 }, err);
+	case P_CAD: return whole(r, cv, v, 1, 52, &p->cadence, err);
+	case P_OT:
+		p->overtime = v;
+		return in_range(r, cv, v, 0, 0, 1, 1, "overtime", err);
+	case P_EFF:
+		p->efficiency = v;
+		return in_range(r, cv, v, 0, 1, 1, 0, "shift efficiency", err);
+	}
+	return 0;
+}
+
+static int ramp_row(wfm_csv_reader *r, int ck, int cv, double v, struct wfm_cap_params *p,
+		    struct pstate *st, wfm_error *err)
+{
+	const char *k = wfm_csv_get(r, ck);
+	char *end;
+	long w = strtol(k, &end, 10);
+
+	if (end == k || *end || w < 1 || w > WFM_CAP_MAX_RAMP)
+		return wfm_csv_error(r, ck, err, "\"%s\" is not a week after training (1..%d)", k,
+				     WFM_CAP_MAX_RAMP);
+	if ((size_t)w != p->nramp + 1)
+		return wfm_csv_error(r, ck, err, "ramp-up week %ld follows week %zu (weeks 1, 2, ... in order)",
+				     w, p->nramp);
+	if (in_range(r, cv, v, 0, 1, 1, 0, "productivity", err))
+		return -1;
+	p->ramp[p->nramp++] = v;
+	st->ramp_line = wfm_csv_line(r);
+	return 0;
+}
+
+static int shrink_row(wfm_csv_reader *r, int ck, int cv, double v, struct wfm_cap_params *p,
+		      struct pstate *st, wfm_error *err)
+{
+	const char *k = wfm_csv_get(r, ck);
+	int m;
+
+	if (in_range(r, cv, v, 0, 0, 1, 1, "shrinkage", err))
+		return -1;
+	for (m = 0; m < 12 && strcmp(k, months[m]); m++)
+		;
+	if (*k && m == 12)
+		return wfm_csv_error(r, ck, err, "\"%s\" is not a month (Jan..Dec) or empty", k);
+	/* a month's own row wins over the all-months row, in either order */
+	for (int i = 0; i < 12; i++) {
+		long *seen = *k ? &st->shrink_line[i] : &st->shrink_all;
+		if ((*k && i != m) || (!*k && i && st->shrink_all))
+			continue;
+		if (*seen)
+			return wfm_csv_error(r, ck, err, "shrinkage for %s duplicates line %ld",
+					     *k ? months[i] : "all months", *seen);
+		*seen = wfm_csv_line(r);
+	}
+	for (int i = 0; i < 12; i++)
+		if (*k ? i == m : !st->shrink_line[i])
+			p->shrink[i] = v;
+	return 0;
+}
+
+static int param_row(wfm_csv_reader *r, const int *col, struct wfm_cap_params *p,
+		     struct pstate *st, wfm_error *err)
+{
+	const char *name = wfm_csv_get(r, col[0]);
+	int which;
+	double v;
+
+	for (which = 0; which < P_N && strcmp(name, pnames[which]); which++)
+		;
+	if (which == P_N)
+		return wfm_csv_error(r, col[0], err, "unknown parameter \"%s\"", name);
+	if (wfm_csv_double(r, col[2], &v, err))
+		return -1;
+	if (which == P_ATTR)
+		return add_band(r, col[1], col[2], v, p, err);
+	if (which == P_RAMP)
+		return ramp_row(r, col[1], col[2], v, p, st, err);
+	if (which == P_SHRINK)
+		return shrink_row(r, col[1], col[2], v, p, st, err);
+	if (*wfm_csv_get(r, col[1]))
+		return wfm_csv_error(r, col[1], err, "%s takes no key", name);
+	if (st->seen[which])
+		return wfm_csv_error(r, col[0], err, "%s duplicates line %ld", name, st->seen[which]);
+	st->seen[which] = wfm_csv_line(r);
+	return scalar(r, col[2], which, v, p, err);
+}
+
+/* Whole-file checks: bands tile [0, inf), ramp-up reaches 1, class sizes. */
+static int check_params(const struct wfm_cap_params *p, const struct pstate *st, wfm_error *err)
+{
+	for (size_t i = 0; i < p->nband; i++) {
+		double want = i ? p->band[i - 1].to_m : 0;
+		if (p->band[i].from_m != want)
+			return wfm_error_at(err, p->file, p->band[i].line, "key",
+					    "tenure band starts at %g months, expected %g (bands must tile 0.. without gaps)",
+					    p->band[i].from_m, want);
+	}
+	if (p->nband && isfinite(p->band[p->nband - 1].to_m))
+		return wfm_error_at(err, p->file, p->band[p->nband - 1].line, "key",
+				    "the last tenure band ends at %g months (write %g+)",
+				    p->band[p->nband - 1].to_m, p->band[p->nband - 1].from_m);
+	if (p->nramp && p->ramp[p->nramp - 1] < 1)
+		return wfm_error_at(err, p->file, st->ramp_line, "value",
+				    "ramp-up ends at %g: productivity must reach 1 (100%%)", p->ramp[p->nramp - 1]);
+	if (p->class_max < p->class_min)
+		return wfm_error_at(err, p->file, st->seen[P_CMAX] ? st->seen[P_CMAX] : st->seen[P_CMIN],
+				    "value", "class_max %ld is below class_min %ld", p->class_max, p->class_min);
+	return 0;
+}
+
+int wfm_cap_params_load(const char *path, struct wfm_cap_params *p, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	struct pstate st = { { 0 }, { 0 }, 0, 0 };
+	int col[3], rc;
+
+	memset(p, 0, sizeof(*p));
+	p->contract_h = 40;
+	p->class_min = 1;
+	p->class_max = 100000;
+	p->cadence = 1;
+	for (int m = 0; m < 12; m++)
+		p->shrink[m] = NAN;
+	if (!r)
+		return -1;
+	snprintf(p->file, sizeof(p->file), "%s", wfm_csv_name(r));
+	if ((col[0] = wfm_csv_require(r, "parameter", err)) < 0 || (col[1] = wfm_csv_require(r, "key", err)) < 0 ||
+	    (col[2] = wfm_csv_require(r, "value", err)) < 0) {
+		wfm_csv_close(r);
+		return -1;
+	}
+	while ((rc = wfm_csv_next(r, err)) == 1)
+		if (param_row(r, col, p, &st, err)) {
+			rc = -1;
+			break;
+		}
+	wfm_csv_close(r);
+	if (rc < 0)
+		return -1;
+	p->lead_line = st.seen[P_TRAIN] > st.seen[P_RECRUIT] ? st.seen[P_TRAIN] : st.seen[P_RECRUIT];
+	if (!p->lead_line)
+		p->lead_line = 1;
+	return check_params(p, &st, err);
+}
+
+/* ---- headcount ---- */
+
+void wfm_cap_headcount_free(wfm_cap_headcount *h)
+{
+	if (!h)
+		return;
+	free(h->g);
+	free(h);
+}
+
+static int group_row(wfm_csv_reader *r, const int *col, struct wfm_cap_group *g, wfm_error *err)
+{
+	const char *name = wfm_csv_get(r, col[0]);
+
+	if (!*name || strlen(name) >= sizeof(g->name))
+		return wfm_csv_error(r, col[0], err, "group name is empty or longer than %zu bytes",
+				     sizeof(g->name) - 1);
+	snprintf(g->name, sizeof(g->name), "%s", name);
+	g->line = wfm_csv_line(r);
+	if (wfm_csv_double(r, col[1], &g->agents, err) || wfm_csv_double(r, col[2], &g->contract_h, err) ||
+	    wfm_csv_double_opt(r, col[3], 1200, &g->tenure_m, err))
+		return -1;
+	if (g->agents < 0)
+		return wfm_csv_error(r, col[1], err, "%g is negative", g->agents);
+	if (g->contract_h <= 0 || g->contract_h > 168)
+		return wfm_csv_error(r, col[2], err, "%g is outside (0, 168]", g->contract_h);
+	if (g->tenure_m < 0)
+		return wfm_csv_error(r, col[3], err, "%g is negative", g->tenure_m);
+	return 0;
+}
+
+wfm_cap_headcount *wfm_cap_headcount_load(const char *path, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	wfm_cap_headcount *h = r ? calloc(1, sizeof(*h)) : NULL;
+	size_t cap = 0;
+	int col[4], rc = -1;
+
+	if (!h) {
+		if (r)
+			wfm_error_set(err, "out of memory");
+		wfm_csv_close(r);
+		return NULL;
+	}
+	snprintf(h->file, sizeof(h->file), "%s", wfm_csv_name(r));
+	if ((col[0] = wfm_csv_require(r, "group", err)) < 0 || (col[1] = wfm_csv_require(r, "agents", err)) < 0 ||
+	    (col[2] = wfm_csv_require(r, "contract_h_week", err)) < 0)
+		goto out;
+	col[3] = wfm_csv_col(r, "tenure_months");
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		if (h->n == cap) {
+			struct wfm_cap_group *t = realloc(h->g, (cap * 2 + 16) * sizeof(*t));
+			if (!t) {
+				rc = wfm_error_set(err, "out of memory");
+				break;
+			}
+			h->g = t;
+			cap = cap * 2 + 16;
+		}
+		if ((rc = group_row(r, col, &h->g[h->n], err)) < 0)
+			break;
+		h->n++;
+	}
+	if (rc == 0 && h->n == 0)
+		rc = wfm_error_at(err, h->file, 1, NULL, "no data rows");
+out:
+	wfm_csv_close(r);
+	if (rc < 0) {
+		wfm_cap_headcount_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+/* ---- volumes ---- */
+
+struct vrow { int64_t day; size_t chan; double vol, aht; long line; };
+
+void wfm_cap_volumes_free(wfm_cap_volumes *v)
+{
+	if (!v)
+		return;
+	for (size_t c = 0; c < v->nchan; c++)
+		free(v->channel[c]);
+	free(v->channel);
+	free(v->volume);
+	free(v->aht);
+	free(v);
+}
+
+/* "YYYY-MM" (a month) or "YYYY-MM-DD". */
+static int parse_day(wfm_csv_reader *r, int col, int64_t *day, wfm_error *err)
+{
+	const char *s = wfm_csv_get(r, col);
+	char buf[16];
+
+	if (strlen(s) == 7 && s[4] == '-') {
+		snprintf(buf, sizeof(buf), "%s-01", s);
+		s = buf;
+	}
+	if (wfm_time_parse_date(s, day, err))
+		return wfm_csv_error(r, col, err, "\"%s\" is not a date YYYY-MM-DD or month YYYY-MM",
+				     wfm_csv_get(r, col));
+	return 0;
+}
+
+static long vchan(wfm_cap_volumes *v, const char *name, size_t *cap)
+{
+	for (size_t c = 0; c < v->nchan; c++)
+		if (!strcmp(v->channel[c], name))
+			return (long)c;
+	if (v->nchan == *cap) {
+		char **t = realloc(v->channel, (*cap * 2 + 4) * sizeof(*t));
+		if (!t)
+			return -1;
+		v->channel = t;
+		*cap = *cap * 2 + 4;
+	}
+	if (!(v->channel[v->nchan] = strdup(name)))
+		return -1;
+	return (long)v->nchan++;
+}
+
+static long read_vrows(wfm_csv_reader *r, wfm_cap_volumes *v, struct vrow **out, wfm_error *err)
+{
+	int cd, cc, cv, ca, rc;
+	size_t n = 0, cap = 0, ccap = 0;
+
+	if ((cd = wfm_csv_require(r, "date", err)) < 0 || (cc = wfm_csv_require(r, "channel", err)) < 0 ||
+	    (cv = wfm_csv_require(r, "volume", err)) < 0)
+		return -1;
+	ca = wfm_csv_col(r, "aht_s");
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct vrow x = { 0, 0, 0, NAN, wfm_csv_line(r) };
+		long c;
+		if (parse_day(r, cd, &x.day, err) || wfm_csv_double(r, cv, &x.vol, err) ||
+		    wfm_csv_double_opt(r, ca, NAN, &x.aht, err))
+			return -1;
+		if (x.vol < 0)
+			return wfm_csv_error(r, cv, err, "%g is negative", x.vol);
+		if (!isnan(x.aht) && x.aht <= 0)
+			return wfm_csv_error(r, ca, err, "%g is not positive", x.aht);
+		if ((c = vchan(v, wfm_csv_get(r, cc), &ccap)) < 0)
+			return wfm_error_set(err, "out of memory");
+		x.chan = (size_t)c;
+		if (n == cap) {
+			struct vrow *t = realloc(*out, (cap * 2 + 256) * sizeof(*t));
+			if (!t)
+				return wfm_error_set(err, "out of memory");
+			*out = t;
+			cap = cap * 2 + 256;
+		}
+		(*out)[n++] = x;
+	}
+	if (rc < 0)
+		return -1;
+	if (n == 0)
+		return wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
+	return (long)n;
+}
+
+static int vrow_cmp(const void *a, const void *b)
+{
+	const struct vrow *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->chan != y->chan)
+		return x->chan < y->chan ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int64_t next_month(int64_t day)
+{
+	int y, m, d;
+
+	wfm_time_civil_from_days(day, &y, &m, &d);
+	return m == 12 ? wfm_time_days_from_civil(y + 1, 1, 1) : wfm_time_days_from_civil(y, m + 1, 1);
+}
+
+/* Periods: the distinct days in order (rows sorted by day, channel);
+ * checks their spacing and that each has every channel once. */
+static long periods(const wfm_cap_volumes *v, const struct vrow *rw, size_t n, int64_t *pday,
+		    int *monthly, wfm_error *err)
+{
+	size_t np = 0;
+	char a[16], b[16], e[16];
+
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && rw[j].day == rw[i].day; j++)
+			if (rw[j].chan == rw[j - 1].chan)
+				return wfm_error_at(err, v->file, rw[j].line, "channel",
+						    "%s duplicates line %ld", v->channel[rw[j].chan], rw[j - 1].line);
+		wfm_time_format_date(rw[i].day, a, sizeof(a));
+		if (j - i != v->nchan) {
+			size_t c = 0;
+			while (c < j - i && rw[i + c].chan == c)
+				c++;
+			return wfm_error_at(err, v->file, rw[i].line, "channel",
+					    "no %s row for %s (volumes with gaps)", v->channel[c], a);
+		}
+		if (np == 1) {
+			int y, m, d;
+			wfm_time_civil_from_days(pday[0], &y, &m, &d);
+			*monthly = d == 1 && rw[i].day == next_month(pday[0]);
+			if (!*monthly && rw[i].day != pday[0] + 7) {
+				wfm_time_format_date(pday[0], b, sizeof(b));
+				return wfm_error_at(err, v->file, rw[i].line, "date",
+						    "%s follows %s: periods must be 7 days or one calendar month apart",
+						    a, b);
+			}
+		}
+		if (np > 1 && rw[i].day != (*monthly ? next_month(pday[np - 1]) : pday[np - 1] + 7)) {
+			wfm_time_format_date(pday[np - 1], b, sizeof(b));
+			wfm_time_format_date(*monthly ? next_month(pday[np - 1]) : pday[np - 1] + 7, e, sizeof(e));
+			return wfm_error_at(err, v->file, rw[i].line, "date",
+					    "gap: %s follows %s, %s expected (volumes with gaps)", a, b, e);
+		}
+		pday[np++] = rw[i].day;
+	}
+	if (np < 2)
+		return wfm_error_at(err, v->file, rw[0].line, "date",
+				    "one period only: at least two weeks or months are needed");
+	return (long)np;
+}
+
+/* Weeks from periods: weekly as is; monthly spread by days over the whole
+ * weeks from the first Monday on or after the first month's start. */
+static int to_weeks(wfm_cap_volumes *v, const struct vrow *rw, const int64_t *pday, size_t np,
+		    int monthly, wfm_error *err)
+{
+	size_t nc = v->nchan;
+	int64_t first = pday[0], end = monthly ? next_month(pday[np - 1]) : pday[np - 1] + 7;
+
+	if (monthly)
+		first += (7 - wfm_time_weekday(first)) % 7;
+	v->first_day = first;
+	v->nweeks = end > first ? (size_t)((end - first) / 7) : 0;
+	v->monthly = monthly;
+	v->nperiods = np;
+	if (v->nweeks < 1)
+		return wfm_error_at(err, v->file, rw[0].line, "date", "the months hold no whole week");
+	v->volume = calloc(nc * v->nweeks, sizeof(double));
+	v->aht = calloc(nc * v->nweeks, sizeof(double));
+	if (!v->volume || !v->aht)
+		return wfm_error_set(err, "out of memory");
+	for (size_t c = 0; c < nc; c++)
+		for (size_t w = 0; w < v->nweeks; w++) {
+			double vol = 0, work = 0, wv = 0;
+			for (int d = 0; d < (monthly ? 7 : 1); d++) {
+				int64_t day = first + 7 * (int64_t)w + d;
+				size_t p = 0;
+				while (p + 1 < np && pday[p + 1] <= day)
+					p++;
+				const struct vrow *x = &rw[p * nc + c];
+				double share = monthly ? x->vol / (double)(next_month(pday[p]) - pday[p]) : x->vol;
+				vol += share;
+				if (!isnan(x->aht)) {
+					work += share * x->aht;
+					wv += share;
+				}
+			}
+			v->volume[c * v->nweeks + w] = vol;
+			v->aht[c * v->nweeks + w] = wv > 0 ? work / wv : NAN;
+		}
+	return 0;
+}
+
+wfm_cap_volumes *wfm_cap_volumes_load(const char *path, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	wfm_cap_volumes *v = r ? calloc(1, sizeof(*v)) : NULL;
+	struct vrow *rw = NULL;
+	int64_t *pday = NULL;
+	int monthly = 0;
+	long n, np = -1;
+
+	if (!v) {
+		if (r)
+			wfm_error_set(err, "out of memory");
+		wfm_csv_close(r);
+		return NULL;
+	}
+	snprintf(v->file, sizeof(v->file), "%s", wfm_csv_name(r));
+	n = read_vrows(r, v, &rw, err);
+	wfm_csv_close(r);
+	if (n > 0) {
+		qsort(rw, (size_t)n, sizeof(*rw), vrow_cmp);
+		if (!(pday = malloc((size_t)n * sizeof(*pday))))
+			wfm_error_set(err, "out of memory");
+		else
+			np = periods(v, rw, (size_t)n, pday, &monthly, err);
+	}
+	if (np < 0 || to_weeks(v, rw, pday, (size_t)np, monthly, err)) {
+		wfm_cap_volumes_free(v);
+		v = NULL;
+	}
+	free(rw);
+	free(pday);
+	return v;
+}
+
+/* ---- the plan ---- */
+
+static void num(FILE *fp, const char *fmt, double x)
+{
+	fputc(',', fp);
+	if (isfinite(x))
+		fprintf(fp, fmt, x);
+}
+
+int wfm_cap_plan_write(FILE *fp, const struct wfm_cap_series *s, size_t n)
+{
+	char day[16];
+	size_t nw = n ? s[0].nweeks : 0;
+
+	fputs("week,scenario,headcount,leavers,hires,in_training,ramping,effective_fte,required_fte,"
+	      "average_load_fte,overtime_fte,gap_fte,met,service_level,occupancy\n", fp);
+	for (size_t w = 0; w < nw; w++)
+		for (size_t k = 0; k < n; k++) {
+			const struct wfm_cap_week *x = &s[k].week[w];
+			wfm_time_format_date(x->day, day, sizeof(day));
+			fputs(day, fp);
+			wfm_csv_write_field(fp, s[k].name, 0);
+			fprintf(fp, ",%.2f,%.2f,%.0f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%s", x->headcount,
+				x->leavers, x->hires, x->training, x->ramping, x->effective, x->required,
+				x->average_load, x->overtime, x->gap, x->met ? "yes" : "no");
+			num(fp, "%.4f", x->sl);
+			num(fp, "%.4f", x->occupancy);
+			fputc('\n', fp);
+		}
+	return ferror(fp) ? -1 : 0;
+}
+
+void wfm_cap_series_free(struct wfm_cap_series *s, size_t n)
+{
+	for (size_t k = 0; s && k < n; k++)
+		free(s[k].week);
+	free(s);
+}
+
+enum { C_WEEK, C_SCEN, C_HC, C_LEAV, C_HIRES, C_TRAIN, C_RAMP, C_EFF, C_REQ, C_AVG, C_OT, C_GAP,
+       C_MET, C_SL, C_OCC, C_N };
+static const char *const pcols[C_N] = {
+	"week", "scenario", "headcount", "leavers", "hires", "in_training", "ramping", "effective_fte",
+	"required_fte", "average_load_fte", "overtime_fte", "gap_fte", "met", "service_level", "occupancy",
+};
+
+static int plan_row(wfm_csv_reader *r, const int *col, struct wfm_cap_week *x, wfm_error *err)
+{
+	double *f[] = { &x->headcount, &x->leavers, &x->hires, &x->training, &x->ramping, &x->effective,
+			&x->required, &x->average_load, &x->overtime, &x->gap };
+	const char *met = wfm_csv_get(r, col[C_MET]);
+
+	if (wfm_time_parse_date(wfm_csv_get(r, col[C_WEEK]), &x->day, err))
+		return wfm_csv_error(r, col[C_WEEK], err, "\"%s\" is not a date YYYY-MM-DD",
+				     wfm_csv_get(r, col[C_WEEK]));
+	for (int k = 0; k < 10; k++)
+		if (wfm_csv_double(r, col[C_HC + k], f[k], err))
+			return -1;
+	if (wfm_csv_double_opt(r, col[C_SL], NAN, &x->sl, err) ||
+	    wfm_csv_double_opt(r, col[C_OCC], NAN, &x->occupancy, err))
+		return -1;
+	if (strcmp(met, "yes") && strcmp(met, "no"))
+		return wfm_csv_error(r, col[C_MET], err, "\"%s\" is not yes or no", met);
+	x->met = !strcmp(met, "yes");
+	return 0;
+}
+
+static struct wfm_cap_week *add_week(struct wfm_cap_series *s, size_t *cap)
+{
+	if (s->nweeks == *cap) {
+		struct wfm_cap_week *t = realloc(s->week, (*cap * 2 + 64) * sizeof(*t));
+		if (!t)
+			return NULL;
+		s->week = t;
+		*cap = *cap * 2 + 64;
+	}
+	return &s->week[s->nweeks++];
+}
+
+#define MAX_SCEN 64
+
+long wfm_cap_plan_load(const char *path, struct wfm_cap_series **out, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	struct wfm_cap_series *s = r ? calloc(MAX_SCEN, sizeof(*s)) : NULL;
+	size_t n = 0, cap[MAX_SCEN] = { 0 };
+	int col[C_N], rc = -1;
+
+	if (!s) {
+		if (r)
+			wfm_error_set(err, "out of memory");
+		wfm_csv_close(r);
+		return -1;
+	}
+	for (int k = 0; k < C_N; k++)
+		if ((col[k] = wfm_csv_require(r, pcols[k], err)) < 0)
+			goto out;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		const char *name = wfm_csv_get(r, col[C_SCEN]);
+		size_t k;
+		struct wfm_cap_week *x;
+		for (k = 0; k < n && strcmp(s[k].name, name); k++)
+			;
+		if (k == n && (n == MAX_SCEN || strlen(name) >= sizeof(s[0].name))) {
+			rc = wfm_csv_error(r, col[C_SCEN], err, "more than %d scenarios or a name over %zu bytes",
+					   MAX_SCEN, sizeof(s[0].name) - 1);
+			break;
+		}
+		if (k == n)
+			snprintf(s[n++].name, sizeof(s[0].name), "%s", name);
+		if (!(x = add_week(&s[k], &cap[k]))) {
+			rc = wfm_error_set(err, "out of memory");
+			break;
+		}
+		if ((rc = plan_row(r, col, x, err)) < 0)
+			break;
+		if (s[k].nweeks > 1 && x->day <= s[k].week[s[k].nweeks - 2].day) {
+			rc = wfm_csv_error(r, col[C_WEEK], err, "weeks of scenario %s are not in order", name);
+			break;
+		}
+	}
+	if (rc == 0 && n == 0)
+		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
+out:
+	wfm_csv_close(r);
+	if (rc < 0) {
+		wfm_cap_series_free(s, n);
+		return -1;
+	}
+	*out = s;
+	return (long)n;
+}

@@ -1,0 +1,184 @@
+/* coverage.c - coverage.csv reader and writer.  See coverage.h. */
+#include "coverage.h"
+#include "csv.h"
+#include "timeutil.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+wfm_coverage *wfm_coverage_new(int has_channel, int has_outbound)
+{
+	wfm_coverage *cv = calloc(1, sizeof(*cv));
+
+	if (cv) {
+		cv->has_channel = has_channel;
+		cv->has_outbound = has_outbound;
+	}
+	return cv;
+}
+
+void wfm_coverage_free(wfm_coverage *cv)
+{
+	if (!cv)
+		return;
+	for (size_t c = 0; c < cv->nchan; c++)
+		free(cv->channel[c]);
+	free(cv->channel);
+	free(cv->row);
+	free(cv);
+}
+
+long wfm_coverage_channel(wfm_coverage *cv, const char *name)
+{
+	char **q;
+
+	if (!strcmp(name, WFM_COVERAGE_TOTAL))
+		return -1;
+	for (size_t c = 0; c < cv->nchan; c++)
+		if (!strcmp(cv->channel[c], name))
+			return (long)c;
+	if (!(q = realloc(cv->channel, (cv->nchan + 1) * sizeof(*q))))
+		return -2;
+	cv->channel = q;
+	if (!(q[cv->nchan] = strdup(name)))
+		return -2;
+	return (long)cv->nchan++;
+}
+
+int wfm_coverage_add(wfm_coverage *cv, int64_t t, long chan, double required,
+		     double scheduled, double outbound, wfm_error *err)
+{
+	if (cv->n == cv->cap) {
+		size_t c = cv->cap ? 2 * cv->cap : 1024;
+		struct wfm_cov_row *q = realloc(cv->row, c * sizeof(*q));
+		if (!q)
+			return wfm_error_set(err, "out of memory");
+		cv->row = q;
+		cv->cap = c;
+	}
+	cv->row[cv->n++] = (struct wfm_cov_row){ t, chan, required, scheduled, outbound, 0 };
+	return 0;
+}
+
+/* A number with at most 3 decimals and no trailing zeros; with two,
+ * whole numbers plain and others with 2 decimals. */
+static void num(FILE *fp, double v, int two)
+{
+	char buf[64], *e;
+
+	if (two) {
+		if (fabs(v - lround(v)) < 1e-9)
+			fprintf(fp, ",%ld", lround(v));
+		else
+			fprintf(fp, ",%.2f", v);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%.3f", fabs(v) < 5e-4 ? 0.0 : v);
+	e = buf + strlen(buf) - 1;
+	while (*e == '0')
+		*e-- = 0;
+	if (*e == '.')
+		*e = 0;
+	fprintf(fp, ",%s", buf);
+}
+
+int wfm_coverage_write(FILE *fp, const wfm_coverage *cv, const wfm_tz *tz)
+{
+	char a[48];
+
+	fprintf(fp, "timestamp%s,required,scheduled,over,under%s\n",
+		cv->has_channel ? ",channel" : "", cv->has_outbound ? ",outbound" : "");
+	for (size_t i = 0; i < cv->n; i++) {
+		const struct wfm_cov_row *r = &cv->row[i];
+		double rq = r->required, s = r->scheduled;
+		if (tz)
+			wfm_time_format(r->t, tz, a, sizeof(a));
+		else {
+			int64_t d = r->t >= 0 ? r->t / 86400 : -((-r->t + 86399) / 86400);
+			int m = (int)((r->t - d * 86400) / 60);
+			wfm_time_format_date(d, a, sizeof(a));
+			snprintf(a + strlen(a), sizeof(a) - strlen(a), "T%02d:%02d", m / 60, m % 60);
+		}
+		fputs(a, fp);
+		if (cv->has_channel)
+			wfm_csv_write_field(fp, r->chan < 0 ? WFM_COVERAGE_TOTAL : cv->channel[r->chan], 0);
+		num(fp, rq, cv->two_decimals);
+		num(fp, s, cv->two_decimals);
+		num(fp, s > rq ? s - rq : 0, cv->two_decimals);
+		num(fp, rq > s ? rq - s : 0, cv->two_decimals);
+		if (cv->has_outbound)
+			num(fp, isnan(r->outbound) ? 0 : r->outbound, cv->two_decimals);
+		fputc('\n', fp);
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+static int read_row(wfm_csv_reader *r, const int *col, const wfm_tz *tz, wfm_coverage *cv,
+		    wfm_error *err)
+{
+	struct wfm_cov_row w = { 0 };
+	const int which[3] = { col[1], col[2], col[4] };
+	double *dst[3] = { &w.required, &w.scheduled, &w.outbound };
+
+	w.outbound = NAN;
+	w.line = wfm_csv_line(r);
+	if (wfm_csv_time(r, col[0], tz, 0, &w.t, err) < 0)
+		return -1;
+	for (int k = 0; k < 3; k++) {
+		if (which[k] < 0)
+			continue;
+		if (wfm_csv_double(r, which[k], dst[k], err))
+			return -1;
+		if (*dst[k] < 0)
+			return wfm_csv_error(r, which[k], err, "%g is negative", *dst[k]);
+	}
+	w.chan = -1;
+	if (col[3] >= 0) {
+		const char *name = wfm_csv_get(r, col[3]);
+		if (!*name)
+			return wfm_csv_error(r, col[3], err, "empty channel name");
+		if ((w.chan = wfm_coverage_channel(cv, name)) < -1)
+			return wfm_error_set(err, "out of memory");
+	}
+	if (wfm_coverage_add(cv, 0, 0, 0, 0, 0, err))
+		return -1;
+	cv->row[cv->n - 1] = w;
+	return 0;
+}
+
+wfm_coverage *wfm_coverage_load(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	wfm_coverage *cv = NULL;
+	int col[5], rc;
+
+	if (!r)
+		return NULL;
+	if ((col[0] = wfm_csv_require(r, "timestamp", err)) < 0 ||
+	    (col[1] = wfm_csv_require(r, "required", err)) < 0 ||
+	    (col[2] = wfm_csv_require(r, "scheduled", err)) < 0)
+		goto fail;
+	col[3] = wfm_csv_col(r, "channel");
+	col[4] = wfm_csv_col(r, "outbound");
+	if (!(cv = wfm_coverage_new(col[3] >= 0, col[4] >= 0))) {
+		wfm_error_set(err, "out of memory");
+		goto fail;
+	}
+	snprintf(cv->file, sizeof(cv->file), "%s", wfm_csv_name(r));
+	while ((rc = wfm_csv_next(r, err)) == 1)
+		if (read_row(r, col, tz, cv, err))
+			goto fail;
+	if (rc < 0)
+		goto fail;
+	if (cv->n == 0) {
+		wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
+		goto fail;
+	}
+	wfm_csv_close(r);
+	return cv;
+fail:
+	wfm_coverage_free(cv);
+	wfm_csv_close(r);
+	return NULL;
+}

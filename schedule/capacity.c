@@ -1,0 +1,294 @@
+/* capacity.c - wfm-capacity: the long-range staffing and hiring plan
+ * (weeks to 18 months) with attrition, training and ramp-up. */
+#include "atomic_write.h"
+#include "capacity.h"
+#include "cli.h"
+#include "series.h"
+#include "shiftrules.h"
+#include "timeutil.h"
+
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *prog = "wfm-capacity";
+
+static const char usage[] =
+	"Usage: wfm capacity VOLUMES.csv... --channels CHANNELS.csv --headcount HEADCOUNT.csv\n"
+	"       --params PARAMS.csv (--profile PROFILE.csv | --history HISTORY.csv) [options]\n"
+	"\n"
+	"Long-range staffing and hiring plan, week by week: required FTE from\n"
+	"interval-level sizing (the weekly or monthly volumes spread over the\n"
+	"week's intervals with the profile, each interval sized for the targets of\n"
+	"channels.csv, agent-hours turned into paid hours with the shift model's\n"
+	"efficiency); headcount with attrition, training classes and ramp-up;\n"
+	"classes chosen by an integer program (least hires' paid hours such that\n"
+	"effective FTE covers required FTE from the first week a class can be\n"
+	"ready); the service level and occupancy the effective staff would give.\n"
+	"Several volume files, or --scenario factors, give plans side by side.\n"
+	"\n"
+	"Options:\n"
+	"  --channels FILE        channel configuration (required)\n"
+	"  --headcount FILE       group,agents,contract_h_week[,tenure_months] (required)\n"
+	"  --params FILE          parameter,key,value: attrition, lead time, classes,\n"
+	"                         ramp-up, shrinkage, overtime (required; docs/capacity.md)\n"
+	"  --profile FILE         intraday shape: output of wfm profile (--by weekday|month)\n"
+	"  --history FILE         or a history to compute the weekday profile from\n"
+	"  --rules FILE           shift rules: measure the shift efficiency from the shift\n"
+	"                         model's LP bound (else params' shift_efficiency, else 1)\n"
+	"  --scenario LIST        NAME=FACTOR,... volumes of the first file x FACTOR\n"
+	"                         (e.g. high=1.2,low=0.85), next to the file's own plan\n"
+	"  --time-limit S         seconds per scenario's integer program (default 2)\n"
+	"  --tz ZONE              zone of local days (default $TZ, else UTC)\n"
+	"  -o, --output FILE      write FILE atomically (default standard output)\n"
+	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
+	"  -v, --verbose          also print run time and peak memory at exit\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
+	"\n"
+	"Output:\n"
+	"  week,scenario,headcount,leavers,hires,in_training,ramping,effective_fte,\n"
+	"  required_fte,average_load_fte,overtime_fte,gap_fte,met,service_level,occupancy\n"
+	"  (one row per week and scenario); a summary per scenario on stderr\n"
+	"\n"
+	"Examples:\n"
+	"  wfm forecast data/history.csv --horizon 364d --aggregate week -o volumes.csv\n"
+	"  wfm capacity volumes.csv --channels data/channels.csv \\\n"
+	"      --headcount data/headcount.csv --params data/capacity-params.csv \\\n"
+	"      --profile out/profile.csv --rules data/rules.csv --scenario high=1.2,low=0.85 \\\n"
+	"      -o capacity.csv\n";
+
+#define MAX_SCEN 16
+
+struct scen {
+	char name[64];
+	size_t file;             /* index into the volume files */
+	double factor;
+};
+
+struct opts {
+	const char *output, *tz, *channels, *headcount, *params, *profile, *history, *rules;
+	const char **vol;
+	size_t nvol, nscen;
+	struct scen sc[MAX_SCEN];
+	const char *scenario;
+	double time_limit;
+};
+
+static void base_name(const char *path, char *out, size_t size)
+{
+	const char *b = strrchr(path, '/');
+	size_t n;
+
+	b = b ? b + 1 : path;
+	n = strlen(b);
+	if (n > 4 && !strcmp(b + n - 4, ".csv"))
+		n -= 4;
+	snprintf(out, size, "%.*s", (int)n, b);
+}
+
+/* Scenarios: each volume file (named "base" when alone), then --scenario. */
+static void scenarios(struct opts *o)
+{
+	char buf[512], *tok, *save = NULL;
+
+	for (size_t f = 0; f < o->nvol; f++) {
+		if (o->nscen == MAX_SCEN)
+			wfm_usage_fail(prog, "more than %d scenarios", MAX_SCEN);
+		struct scen *s = &o->sc[o->nscen++];
+		s->file = f;
+		s->factor = 1;
+		if (o->nvol == 1)
+			strcpy(s->name, "base");
+		else
+			base_name(o->vol[f], s->name, sizeof(s->name));
+	}
+	if (!o->scenario)
+		return;
+	if (strlen(o->scenario) >= sizeof(buf))
+		wfm_usage_fail(prog, "--scenario: list too long");
+	strcpy(buf, o->scenario);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '=');
+		if (!eq || eq == tok || eq - tok >= 64 || o->nscen == MAX_SCEN)
+			wfm_usage_fail(prog, "--scenario: \"%s\" is not NAME=FACTOR (at most %d scenarios)", tok, MAX_SCEN);
+		*eq = 0;
+		for (size_t k = 0; k < o->nscen; k++)
+			if (!strcmp(o->sc[k].name, tok))
+				wfm_usage_fail(prog, "--scenario: %s is named twice", tok);
+		struct scen *s = &o->sc[o->nscen++];
+		snprintf(s->name, sizeof(s->name), "%s", tok);
+		s->factor = wfm_arg_double(prog, "--scenario", eq + 1, 0.001, 1000);
+	}
+}
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
+		{ "channels", required_argument, NULL, 'c' },
+		{ "headcount", required_argument, NULL, 'H' },
+		{ "params", required_argument, NULL, 'p' },
+		{ "profile", required_argument, NULL, 'P' },
+		{ "history", required_argument, NULL, 'y' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "scenario", required_argument, NULL, 's' },
+		{ "time-limit", required_argument, NULL, 't' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->time_limit = 2;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': wfm_print_usage(usage);
+		case 'V': wfm_print_version(prog);
+		case 'o': o->output = optarg; break;
+		case 'z': o->tz = optarg; break;
+		case 'c': o->channels = optarg; break;
+		case 'H': o->headcount = optarg; break;
+		case 'p': o->params = optarg; break;
+		case 'P': o->profile = optarg; break;
+		case 'y': o->history = optarg; break;
+		case 'r': o->rules = optarg; break;
+		case 's': o->scenario = optarg; break;
+		case 't': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.01, 3600); break;
+		case 'q': wfm_set_verbosity(prog, 0); break;
+		case 'v': wfm_set_verbosity(prog, 2); break;
+		default: wfm_bad_option(prog, argv);
+		}
+	}
+	if (optind == argc)
+		wfm_usage_fail(prog, "no volumes file given");
+	if (!o->channels || !o->headcount || !o->params)
+		wfm_usage_fail(prog, "--channels, --headcount and --params are required");
+	if (!o->profile == !o->history)
+		wfm_usage_fail(prog, "give one of --profile and --history");
+	o->vol = (const char **)argv + optind;
+	o->nvol = (size_t)(argc - optind);
+	scenarios(o);
+}
+
+static void report(const struct opts *o, const wfm_cap_volumes *v, const struct wfm_cap_params *p,
+		   const struct wfm_cap_result *res, const double *eh, const double *ef, size_t ne)
+{
+	FILE *fp = wfm_report();
+	char day[16];
+
+	if (!fp)
+		return;
+	wfm_time_format_date(v->first_day, day, sizeof(day));
+	fprintf(fp, "%s: %zu weeks from %s (%s volumes), %zu channels, lead time %d weeks "
+		"(recruiting %d + training %d)\n", prog, v->nweeks, day, v->monthly ? "monthly" : "weekly",
+		v->nchan, p->recruit_weeks + p->train_weeks, p->recruit_weeks, p->train_weeks);
+	fprintf(fp, "  shift efficiency  ");
+	for (size_t i = 0; i < ne; i++)
+		if (eh[i] > 0)
+			fprintf(fp, "%s%.3f at %.0f agent-h/week", i ? ", " : "", ef[i], eh[i]);
+		else
+			fprintf(fp, "%.3f", ef[i]);
+	fprintf(fp, o->rules && p->efficiency == 0 ? " (shift model LP bound)\n" :
+		p->efficiency > 0 ? " (params)\n" : " (no --rules: paid hours = agent-hours)\n");
+	fprintf(fp, "  %-24s", "scenario");
+	for (size_t k = 0; k < o->nscen; k++)
+		fprintf(fp, " %12s", o->sc[k].name);
+#define ROW(label, fmt, expr) do { fprintf(fp, "\n  %-24s", label); \
+	for (size_t k = 0; k < o->nscen; k++) fprintf(fp, " " fmt, expr); } while (0)
+	ROW("volume factor", "%12.2f", o->sc[k].factor);
+	ROW("classes", "%12zu", res[k].classes);
+	ROW("hires", "%12.0f", res[k].hires);
+	ROW("hires' paid hours", "%12.0f", res[k].hire_paid_hours);
+	ROW("weeks short after lead", "%12zu", res[k].short_weeks);
+	ROW("required FTE (mean)", "%12.1f", res[k].required_sum / (double)v->nweeks);
+	ROW("average-load FTE (mean)", "%12.1f", res[k].average_sum / (double)v->nweeks);
+	ROW("average load understates", "%11.1f%%",
+	    res[k].required_sum > 0 ? 100 * (1 - res[k].average_sum / res[k].required_sum) : 0);
+	ROW("integer program", "%12s", res[k].mip.status == WFM_MIP_OPTIMAL ? "optimal" : "time limit");
+	ROW("  above its LP bound", "%11.2f%%", 100 * res[k].mip.gap);
+	ROW("  seconds", "%12.2f", res[k].mip.seconds);
+	fputc('\n', fp);
+#undef ROW
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	wfm_error err = { 0 };
+	struct wfm_cap_params par;
+	struct wfm_cap_input in = { 0 };
+	struct wfm_cap_result res[MAX_SCEN];
+	struct wfm_cap_series ser[MAX_SCEN];
+	wfm_cap_volumes *vol[MAX_SCEN] = { 0 };
+	wfm_cap_headcount *hc;
+	wfm_channels *cfg;
+	wfm_profile *prof;
+	wfm_series *hist = NULL;
+	wfm_shiftrules *rules = NULL;
+	wfm_atomic *out;
+	wfm_tz *tz;
+	double eh[3], ef[3];
+	size_t ne = 0;
+
+	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 6, o.channels, o.headcount, o.params, o.profile, o.history, o.rules);
+	gsl_set_error_handler_off();
+	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)) ||
+	    wfm_cap_params_load(o.params, &par, &err) || !(hc = wfm_cap_headcount_load(o.headcount, &err)) ||
+	    (o.rules && !(rules = wfm_shiftrules_load(o.rules, &err))))
+		wfm_die(prog, &err);
+	if (o.profile ? !(prof = wfm_profile_load(o.profile, &err)) :
+	    !(hist = wfm_series_load(o.history, tz, &err)) ||
+	    !(prof = wfm_profile_compute(hist, tz, WFM_BY_WEEKDAY, &err)))
+		wfm_die(prog, &err);
+	for (size_t f = 0; f < o.nvol; f++) {
+		if (!(vol[f] = wfm_cap_volumes_load(o.vol[f], &err)))
+			wfm_die(prog, &err);
+		if (f && (vol[f]->first_day != vol[0]->first_day || vol[f]->nweeks != vol[0]->nweeks))
+			wfm_die(prog, &(wfm_error){ WFM_EINPUT, "", 0, "", "volume files cover different weeks: "
+						    "plans side by side need the same horizon" });
+	}
+	in = (struct wfm_cap_input){ .par = &par, .hc = hc, .cfg = cfg, .prof = prof,
+		.prof_names = (const char *const *)(hist ? hist->channel : prof->channel),
+		.prof_file = o.profile ? o.profile : o.history, .tz = tz, .rules = rules,
+		.time_limit = o.time_limit };
+	wfm_staff_opts_default(&in.so);
+	for (size_t f = 0; f < o.nvol; f++) {
+		wfm_cap *m;
+		in.vol = vol[f];
+		in.vol_path = o.vol[f];
+		if (!(m = wfm_cap_prepare(&in, &err)) || wfm_cap_efficiency(m, 1, eh, ef, &ne, &err))
+			wfm_die(prog, &err);
+		for (size_t k = 0; k < o.nscen; k++) {
+			if (o.sc[k].file != f)
+				continue;
+			if (wfm_cap_run(m, o.sc[k].factor, &res[k], &err))
+				wfm_die(prog, &err);
+			ser[k] = res[k].plan;
+			snprintf(ser[k].name, sizeof(ser[k].name), "%s", o.sc[k].name);
+		}
+		wfm_cap_free(m);
+	}
+	if (!(out = wfm_atomic_open(o.output, &err)))
+		wfm_die(prog, &err);
+	wfm_cap_plan_write(wfm_atomic_fp(out), ser, o.nscen);
+	if (wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	report(&o, vol[0], &par, res, eh, ef, ne);
+	for (size_t k = 0; k < o.nscen; k++)
+		free(ser[k].week);
+	for (size_t f = 0; f < o.nvol; f++)
+		wfm_cap_volumes_free(vol[f]);
+	wfm_profile_free(prof);
+	wfm_series_free(hist);
+	wfm_shiftrules_free(rules);
+	wfm_cap_headcount_free(hc);
+	wfm_channels_free(cfg);
+	wfm_tz_free(tz);
+	return 0;
+}

@@ -1,0 +1,59 @@
+#!/bin/bash
+# t1200-intraday.sh - wfm intraday re-forecast: the rest-of-day factor is
+# the posterior of docs/intraday.md recomputed here in awk from the
+# fixture's sums; no surprise, no report; same input, same bytes.
+. "$(dirname "$0")/lib.sh"
+export TZ=Europe/Moscow
+F=$FIX/intraday
+wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 -o $T/re.csv 2>$T/err
+is "exit" $? 0
+is "header" "$(head -1 $T/re.csv)" "timestamp,channel,volume,aht_s,volume_lo,volume_hi"
+is "rows: 12 hours x 2 channels" "$(tail -n +2 $T/re.csv | wc -l)" 24
+is "first row from --now" "$(sed -n 2p $T/re.csv | cut -d, -f1,2)" "2026-11-27T12:00,calls"
+is "a line per channel on stderr (level moved)" "$(wc -l <$T/err)" 2
+# posterior factor from the sums (defaults day_sd 0.3, shape_sd 0.2)
+for ch in calls chat; do
+	want=$(awk -F, -v ch=$ch 'FNR == 1 { next }
+		FILENAME ~ /forecast/ && $2 == ch { day += $3; if ($1 < "2026-11-27T12:00") sf += $3; if ($1 == "2026-11-27T15:00") f15 = $3 }
+		FILENAME ~ /today/ && $2 == ch { sa += $3 }
+		END { p = sf / day; v = 0.04 * (1 - p) / p + 1 / (sf > 1 ? sf : 1)
+		      lr = log((sa + 0.5) / (sf + 0.5)); s2 = lr * lr - v; if (s2 < 0.09) s2 = 0.09
+		      w = s2 / (s2 + v); printf "%.2f", f15 * exp(w * lr) }' $F/forecast.csv $F/today.csv)
+	got=$(awk -F, -v ch=$ch '$1 == "2026-11-27T15:00" && $2 == ch { print $3 }' $T/re.csv)
+	near "$ch 15:00 = forecast x posterior factor" "$got" "$want" 0.011
+done
+# bounds contain the point and are wider than the forecast's (surprise)
+bad=$(awk -F, 'NR > 1 && ($5 > $3 || $6 < $3) { n++ } END { print n + 0 }' $T/re.csv)
+is "lo <= volume <= hi" "$bad" 0
+wider=$(awk -F, 'FNR == 1 { next } FILENAME ~ /forecast/ { w[$1 $2] = $6 - $5; next }
+	($1 $2) in w && $6 - $5 >= w[$1 $2] - 0.01 { n++ } END { print n + 0 }' $F/forecast.csv $T/re.csv)
+is "every bound re-widened" "$wider" 24
+# actuals exactly as forecast: the forecast stands (within the half-contact
+# correction) and nothing is reported
+awk -F, 'NR == 1 { print "timestamp,channel,volume,aht_s"; next } $1 < "2026-11-27T12:00" { print $1 "," $2 "," $3 "," $4 }' \
+	$F/forecast.csv > $T/same.csv
+wfm intraday $F/forecast.csv --actuals $T/same.csv --now 2026-11-27T12:00 -o $T/same-re.csv 2>$T/err2
+is "quiet when nothing changed" "$(cat $T/err2)" ""
+dev=$(awk -F, 'FNR == 1 { next } FILENAME ~ /forecast/ { f[$1 $2] = $3; next }
+	{ d = $3 / f[$1 $2] - 1; if (d < 0) d = -d; if (d > m) m = d } END { printf "%.4f", m }' $F/forecast.csv $T/same-re.csv)
+near "unchanged forecast" "$dev" 0 0.005
+wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 -q -o $T/re2.csv
+ok "deterministic" cmp $T/re.csv $T/re2.csv
+wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 --until 2026-11-28T03:00 -q -o $T/until.csv
+is "--until past the forecast stops at its end" "$(tail -1 $T/until.csv | cut -d, -f1)" "2026-11-27T23:00"
+# README's cron recipe, run as cron would with the clock at 12:07 Moscow time
+line=$(awk '/<!-- recipe: intraday -->/ { w = 1; next } w && /^```/ { if (i) exit; i = 1; next } i && !/^#/' "$ROOT/README.md")
+is "intraday recipe is one crontab line" "$(printf '%s\n' "$line" | wc -l | tr -d ' ')" 1
+W=$T/site; mkdir -p "$W" "$T/fake"
+cmd=$(printf '%s\n' "$line" | sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g; s|cd /srv/wfm|cd "$W"|')
+printf '#!/bin/sh\ncase "$1" in +%%s) echo %s ;; *) exec /bin/date "$@" ;; esac\n' \
+	"$(TZ=Europe/Moscow /bin/date -d '2026-11-27 12:07' +%s)" > "$T/fake/date"; chmod +x "$T/fake/date"
+cp $F/forecast.csv $F/today.csv "$W"; cp $DATA/channels.csv $DATA/staff.csv $DATA/rules.csv "$W"
+printf 'date,agent_id,name,start,end,break_start,break_end\n2026-11-27,A002,Ksenia Fedorova,12:00,19:00,15:00,15:30\n' > "$W/roster.csv"
+printf 'agent_id,date,status\n' > "$W/availability.csv"
+PATH=$T/fake:$BIN:$PATH W=$W TZ=Europe/Moscow sh -c "$cmd" > $T/cron.out 2>&1; rc=$?
+is "intraday recipe exit status" "$rc" 0
+is "intraday recipe prints nothing" "$(cat $T/cron.out)" ""
+is "recipe re-forecast from 12:00" "$(sed -n 2p "$W/reforecast.csv" | cut -d, -f1)" "2026-11-27T12:00"
+ok "recipe wrote actions" grep -q '^overtime,A002,' "$W/actions.csv"
+finish
