@@ -22,6 +22,7 @@ struct cqueue {                  /* FIFO ring of waiting contacts */
 struct done_ev {                 /* an agent of group g frees at t */
 	double t;
 	size_t g;
+	int leaving;             /* its shift ended: it leaves when done */
 };
 
 struct group_st {
@@ -35,6 +36,7 @@ struct wfm_mssim {
 	struct wfm_mssim_params p;
 	size_t nc, ng;
 	gsl_rng **rng;           /* one per channel */
+	gsl_rng *brng;           /* who of the busy leaves at a boundary */
 	double sigma, *next_a;
 	struct cqueue *q;
 	struct group_st *g;
@@ -64,7 +66,7 @@ static int heap_push(wfm_mssim *s, double t, size_t g)
 		s->heap[i] = s->heap[(i - 1) / 2];
 		i = (i - 1) / 2;
 	}
-	s->heap[i] = (struct done_ev){ t, g };
+	s->heap[i] = (struct done_ev){ t, g, 0 };
 	return 0;
 }
 
@@ -213,13 +215,15 @@ static int on_arrival(wfm_mssim *s, size_t c, size_t k, double t)
 	return serve(s, c, (size_t)best, &w, t);
 }
 
-static int on_done(wfm_mssim *s, size_t g, double t)
+static int on_done(wfm_mssim *s, const struct done_ev *ev)
 {
+	size_t g = ev->g;
+	double t = ev->t;
 	struct group_st *gs = &s->g[g];
 	long c;
 
 	gs->busy--;
-	if (gs->leave > 0) {
+	if (ev->leaving) {
 		gs->leave--;
 		return 0;
 	}
@@ -231,7 +235,32 @@ static int on_done(wfm_mssim *s, size_t g, double t)
 	return 0;
 }
 
-/* Staff interval k from time t: agents join idle or leave (idle first). */
+/* Mark d of group g's busy agents who are not leaving yet as leaving, a
+ * uniformly random subset (selection sampling): whose shift ends has
+ * nothing to do with when their contact does.  d < 0: unmark -d. */
+static void mark_leaving(wfm_mssim *s, size_t g, long d)
+{
+	long cand = s->g[g].busy - s->g[g].leave;
+
+	for (size_t k = 0; k < s->nheap && d != 0; k++) {
+		struct done_ev *e = &s->heap[k];
+		if (e->g != g)
+			continue;
+		if (d < 0 && e->leaving) {
+			e->leaving = 0;
+			d++;
+		} else if (d > 0 && !e->leaving) {
+			if (gsl_rng_uniform(s->brng) * (double)cand < (double)d) {
+				e->leaving = 1;
+				d--;
+			}
+			cand--;
+		}
+	}
+}
+
+/* Staff interval k from time t: agents join idle or leave (idle first,
+ * then a random choice of the busy, who finish their contact first). */
 static int on_boundary(wfm_mssim *s, size_t k, double t)
 {
 	const struct wfm_mssim_params *p = &s->p;
@@ -245,6 +274,7 @@ static int on_boundary(wfm_mssim *s, size_t k, double t)
 		long target = p->agents[g * p->n + k], cur = (long)gs->len + gs->busy - gs->leave;
 		if (target > cur) {
 			long d = target - cur, back = d < gs->leave ? d : gs->leave;
+			mark_leaving(s, g, -back);
 			gs->leave -= back;
 			for (d -= back; d > 0; d--)
 				idle_push(gs, t);
@@ -252,6 +282,7 @@ static int on_boundary(wfm_mssim *s, size_t k, double t)
 			long d = cur - target;
 			for (; d > 0 && gs->len; d--)
 				gs->len--;   /* the most recently idle leave */
+			mark_leaving(s, g, d);
 			gs->leave += d;
 		}
 	}
@@ -321,9 +352,9 @@ long wfm_mssim_step(wfm_mssim *s)
 		if (next_d <= next_a && next_d <= next_b) {
 			if (next_d == INFINITY)
 				break;
-			size_t g = s->heap[0].g;
+			struct done_ev ev = s->heap[0];
 			heap_pop(s);
-			rc = on_done(s, g, next_d);
+			rc = on_done(s, &ev);
 		} else if (next_b <= next_a) {
 			t = next_b;
 			if (++k < p->n) {
@@ -426,6 +457,9 @@ wfm_mssim *wfm_mssim_init(const struct wfm_mssim_params *p, wfm_error *err)
 	if (!s->rng || !s->next_a || !s->q || !s->g || !s->route || !s->nroute || !s->gorder ||
 	    !s->cnt || !s->acc || !s->tot || alloc_groups(s))
 		goto oom;
+	if (!(s->brng = gsl_rng_alloc(gsl_rng_mt19937)))
+		goto oom;
+	gsl_rng_set(s->brng, p->seed * 1000003UL + 999983UL);
 	for (size_t c = 0; c < nc; c++) {
 		if (!(s->rng[c] = gsl_rng_alloc(gsl_rng_mt19937)))
 			goto oom;
@@ -471,6 +505,8 @@ void wfm_mssim_done(wfm_mssim *s)
 	for (size_t c = 0; s->rng && c < s->nc; c++)
 		if (s->rng[c])
 			gsl_rng_free(s->rng[c]);
+	if (s->brng)
+		gsl_rng_free(s->brng);
 	for (size_t c = 0; s->q && c < s->nc; c++)
 		free(s->q[c].v);
 	for (size_t g = 0; s->g && g < s->ng; g++) {

@@ -10,8 +10,10 @@
  *  - an agent who becomes free takes the head of one of its skills'
  *    queues: the lowest `rank` first (the channel priority), among equal
  *    ranks the one waiting the longest; with nothing waiting it goes idle.
- * Agents per group change at interval boundaries; an agent who leaves
- * finishes the contact in hand first (idle agents leave first).  After the
+ * Agents per group change at interval boundaries: idle agents leave
+ * first, then a uniformly random choice of the busy ones (whose shift
+ * ends is unrelated to when their contact does), who finish the contact
+ * in hand; the others take new work as soon as they are free.  After the
  * horizon the last interval's agents work off the queues.  A contact's
  * handle time (exponential, or lognormal with a CV) and its exponential
  * patience are drawn on arrival from its channel's own generator, so the

@@ -161,7 +161,7 @@ static long group_for(const wfm_groups *gr, size_t c, const long *agents, size_t
 
 /* Add one agent wherever the last simulation missed; returns the misses. */
 static long add_where_missed(const struct wfm_mssim_params *p, wfm_mssim *s, long *agents,
-			     const double *target, long *added)
+			     const double *target, long unit, long *added)
 {
 	long misses = 0;
 
@@ -178,17 +178,29 @@ static long add_where_missed(const struct wfm_mssim_params *p, wfm_mssim *s, lon
 				continue;
 			misses++;
 			if ((g = group_for(p->gr, c, agents, p->n, i)) >= 0) {
-				agents[(size_t)g * p->n + i]++;
-				(*added)++;
+				agents[(size_t)g * p->n + i] += unit;
+				*added += unit;
 			}
 		}
 	}
 	return misses;
 }
 
+static int correct(const struct wfm_mssim_params *p, long *agents, const double *target,
+		   long reps, int iters, long unit, struct wfm_pooled_report *rep, wfm_mssim **last,
+		   wfm_error *err);
+
 int wfm_pooled_correct(const struct wfm_mssim_params *p, long *agents, const double *target,
 		       long reps, int iters, struct wfm_pooled_report *rep, wfm_mssim **last,
 		       wfm_error *err)
+{
+	return correct(p, agents, target, reps, iters, 1, rep, last, err);
+}
+
+/* unit: agents added at a time (a chat agent is `concurrency` servers) */
+static int correct(const struct wfm_mssim_params *p, long *agents, const double *target,
+		   long reps, int iters, long unit, struct wfm_pooled_report *rep, wfm_mssim **last,
+		   wfm_error *err)
 {
 	wfm_mssim *s = NULL;
 
@@ -224,10 +236,10 @@ int wfm_pooled_correct(const struct wfm_mssim_params *p, long *agents, const dou
 				return wfm_error_set(err, "out of memory");
 			}
 			memcpy(cp, agents, p->gr->n * p->n * sizeof(long));
-			miss = add_where_missed(p, s, cp, target, &dummy);
+			miss = add_where_missed(p, s, cp, target, unit, &dummy);
 			free(cp);
 		} else
-			miss = add_where_missed(p, s, agents, target, &rep->added);
+			miss = add_where_missed(p, s, agents, target, unit, &rep->added);
 		if (it == 0)
 			rep->misses_first = miss;
 		rep->misses_last = miss;
@@ -352,5 +364,65 @@ int wfm_pooled_staff(const wfm_series *s, const wfm_channels *cfg, const int *ma
 			       &pl->sim, err))
 		return -1;
 	gross_up(cfg, map, gr, pl);
+	return 0;
+}
+
+/* One queue channel alone, in servers (chat: concurrency per agent). */
+static int carry_channel(const wfm_series *s, const struct wfm_channel *ch, size_t c,
+			 const struct wfm_staff_opts *so, struct wfm_req *req,
+			 const struct wfm_pooled_opts *po, struct wfm_pooled_report *rep,
+			 wfm_error *err)
+{
+	size_t n = s->n, sk = 0;
+	long conc = ch->kind == WFM_CHAT ? ch->concurrency : 1, *servers = malloc((n + 1) * sizeof(long));
+	double *vol = malloc((n + 1) * sizeof(double)), *aht = malloc((n + 1) * sizeof(double));
+	double pat = ch->kind == WFM_ERLANG_A ? ch->patience : 0, slt = ch->sl_seconds;
+	double target = ch->sl_target, f = 1 + (conc > 1 ? so->chat_overhead * (double)(conc - 1) : 0);
+	char *name = s->channel[c];
+	struct wfm_group g = { name, 1, &sk, -1, 0, -1, 0 };
+	wfm_groups gr = { 1, &g, 1, &name, 0, "" };
+	int rc = -1;
+
+	if (!servers || !vol || !aht) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct wfm_req *r = &req[c * n + i];
+		vol[i] = r->skip ? 0 : r->volume;
+		aht[i] = r->aht * f;
+		servers[i] = r->agents * conc;
+	}
+	struct wfm_mssim_params mp = { n, s->step, &gr, vol, aht, servers, &pat, &slt, NULL, 0,
+		po->seed + c };
+	if (correct(&mp, servers, &target, po->reps, po->iters, conc, rep, NULL, err))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		struct wfm_req *r = &req[c * n + i];
+		if (r->skip || servers[i] / conc == r->agents)
+			continue;
+		r->agents = servers[i] / conc;
+		r->gross = r->agents <= 0 ? 0 : (long)ceil((double)r->agents / (1 - ch->shrinkage) - 1e-9);
+		wfm_staff_perf(ch, so, r->load, r->aht, s->step, (double)r->agents, &r->perf);
+	}
+	rc = 0;
+out:
+	free(servers);
+	free(vol);
+	free(aht);
+	return rc;
+}
+
+int wfm_pooled_carry_over(const wfm_series *s, const wfm_channels *cfg, const int *map,
+			  const struct wfm_staff_opts *so, struct wfm_req *req,
+			  const struct wfm_pooled_opts *po, struct wfm_pooled_report *rep,
+			  wfm_error *err)
+{
+	for (size_t c = 0; c < s->nchan; c++) {
+		const struct wfm_channel *ch = &cfg->ch[map[c]];
+		memset(&rep[c], 0, sizeof(rep[c]));
+		if (ch->kind != WFM_BACKLOG && carry_channel(s, ch, c, so, req, po, &rep[c], err))
+			return -1;
+	}
 	return 0;
 }

@@ -20,7 +20,7 @@
  * interval misses or the iteration bound.  Agents are only added.
  *
  * Entry points: wfm_pooled_fluid(), wfm_pooled_correct(), wfm_pooled_staff(),
- * wfm_pooled_free().
+ * wfm_pooled_free(), wfm_pooled_carry_over().
  */
 #ifndef WFM_POOLED_H
 #define WFM_POOLED_H
@@ -87,5 +87,19 @@ int wfm_pooled_staff(const wfm_series *s, const wfm_channels *cfg, const int *ma
 		     const wfm_groups *gr, const struct wfm_pooled_opts *po,
 		     struct wfm_pooled *out, wfm_error *err);
 void wfm_pooled_free(struct wfm_pooled *pl);
+
+/* `wfm staff --carry-over`: each queue channel's requirements req (from
+ * wfm_staff_requirements) corrected by simulating the whole horizon, so
+ * that the queue one interval leaves is met by the next (the iterative
+ * simulation-based staffing of Feldman et al. 2008, adding only): the same
+ * rounds as wfm_pooled_correct() on the channel alone, in servers (chat
+ * agents are `concurrency` servers with the longer handle time, as wfm
+ * simulate runs them; a chat agent is added at a time).  agents, gross and
+ * the formula's perf of the changed rows are updated.  rep[c] per channel
+ * (sl_first/sl_last at index 0); backlog channels are left alone. */
+int wfm_pooled_carry_over(const wfm_series *s, const wfm_channels *cfg, const int *map,
+			  const struct wfm_staff_opts *so, struct wfm_req *req,
+			  const struct wfm_pooled_opts *po, struct wfm_pooled_report *rep,
+			  wfm_error *err);
 
 #endif

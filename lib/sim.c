@@ -17,11 +17,17 @@ struct waiting {
 	size_t iv;
 };
 
+struct busy {                    /* a busy agent: done at t; leaving when its shift ended */
+	double t;
+	int leaving;
+};
+
 struct wfm_sim {
 	struct wfm_sim_params p;
 	gsl_rng *rng;
-	double sigma, *heap;     /* completion times of busy agents (min-heap) */
-	size_t nheap, heap_cap;
+	double sigma;
+	struct busy *heap;       /* busy agents by completion time (min-heap) */
+	size_t nheap, heap_cap, nleave;
 	struct waiting *q;       /* FIFO ring */
 	size_t qhead, qlen, qcap;
 	struct wfm_sim_counts *cnt;
@@ -29,26 +35,26 @@ struct wfm_sim {
 	long reps;
 };
 
-static void heap_push(wfm_sim *s, double v)
+static void heap_push(wfm_sim *s, double t)
 {
 	size_t i = s->nheap++;
 
-	while (i > 0 && s->heap[(i - 1) / 2] > v) {
+	while (i > 0 && s->heap[(i - 1) / 2].t > t) {
 		s->heap[i] = s->heap[(i - 1) / 2];
 		i = (i - 1) / 2;
 	}
-	s->heap[i] = v;
+	s->heap[i] = (struct busy){ t, 0 };
 }
 
 static void heap_pop(wfm_sim *s)
 {
-	double v = s->heap[--s->nheap];
+	struct busy v = s->heap[--s->nheap];
 	size_t i = 0, c;
 
 	while ((c = 2 * i + 1) < s->nheap) {
-		if (c + 1 < s->nheap && s->heap[c + 1] < s->heap[c])
+		if (c + 1 < s->nheap && s->heap[c + 1].t < s->heap[c].t)
 			c++;
-		if (s->heap[c] >= v)
+		if (s->heap[c].t >= v.t)
 			break;
 		s->heap[i] = s->heap[c];
 		i = c;
@@ -86,7 +92,7 @@ static double service(wfm_sim *s, double aht)
  * are found at the head lazily (exact for FCFS: they never held an agent). */
 static void dispatch(wfm_sim *s, double t, long servers)
 {
-	while ((long)s->nheap < servers && s->qlen) {
+	while ((long)(s->nheap - s->nleave) < servers && s->qlen) {
 		struct waiting w = s->q[s->qhead];
 		struct wfm_sim_counts *c = &s->cnt[w.iv];
 		s->qhead = (s->qhead + 1) % s->qcap;
@@ -100,6 +106,32 @@ static void dispatch(wfm_sim *s, double t, long servers)
 		if (t - w.arrive <= s->p.sl_seconds)
 			c->answered_in_t++;
 		heap_push(s, t + service(s, w.aht));
+	}
+}
+
+/* At a boundary to `servers` agents: more busy agents than that are kept
+ * until done, a uniformly random choice of them (selection sampling:
+ * whose shift ends is unrelated to when their contact does); fewer: the
+ * leaving ones stay on. */
+static void set_servers(wfm_sim *s, long servers)
+{
+	long d = (long)(s->nheap - s->nleave) - servers;
+	long cand = (long)(s->nheap - s->nleave);
+
+	for (size_t k = 0; k < s->nheap && d != 0; k++) {
+		struct busy *b = &s->heap[k];
+		if (d < 0 && b->leaving) {
+			b->leaving = 0;
+			s->nleave--;
+			d++;
+		} else if (d > 0 && !b->leaving) {
+			if (gsl_rng_uniform(s->rng) * (double)cand < (double)d) {
+				b->leaving = 1;
+				s->nleave++;
+				d--;
+			}
+			cand--;
+		}
 	}
 }
 
@@ -119,7 +151,7 @@ wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err)
 	s->heap_cap = (size_t)maxn;
 	s->qcap = 1024;
 	s->rng = gsl_rng_alloc(gsl_rng_mt19937);
-	s->heap = malloc(s->heap_cap * sizeof(double));
+	s->heap = malloc(s->heap_cap * sizeof(*s->heap));
 	s->q = malloc(s->qcap * sizeof(*s->q));
 	s->cnt = calloc(p->n, sizeof(*s->cnt));
 	s->acc = calloc(15 * (p->n ? p->n : 1), sizeof(double));
@@ -142,6 +174,7 @@ long wfm_sim_step(wfm_sim *s)
 
 	memset(s->cnt, 0, p->n * sizeof(*s->cnt));
 	s->nheap = 0;
+	s->nleave = 0;
 	s->qlen = 0;
 	s->qhead = 0;
 	if (!p->n)
@@ -150,17 +183,20 @@ long wfm_sim_step(wfm_sim *s)
 	rate = p->volume[0] / p->step;
 	next_a = rate > 0 ? gsl_ran_exponential(s->rng, 1 / rate) : INFINITY;
 	for (;;) {
-		double next_d = s->nheap ? s->heap[0] : INFINITY;
+		double next_d = s->nheap ? s->heap[0].t : INFINITY;
 		if (next_d <= next_a && next_d <= next_b) {
 			if (next_d == INFINITY)
 				break;
 			t = next_d;
+			if (s->heap[0].leaving)
+				s->nleave--;
 			heap_pop(s);
 			dispatch(s, t, servers);
 		} else if (next_b <= next_a) {
 			t = next_b;
 			if (++k < p->n) {
 				servers = p->agents[k];
+				set_servers(s, servers);
 				rate = p->volume[k] / p->step;
 				next_b = t + p->step;
 				/* memoryless: redraw the next arrival from the boundary */

@@ -42,6 +42,10 @@ static const char usage[] =
 	"                         (volume_lo, volume_hi; see docs/staff.md); adds\n"
 	"                         volume_q, agents_point, agents_gross_point\n"
 	"  --band-level L         the band's coverage in percent (80, as wfm forecast)\n"
+	"  --carry-over           correct each queue channel by simulating the whole\n"
+	"                         horizon: add agents where the queue a busy interval\n"
+	"                         leaves makes the next miss (uses --sim-iterations,\n"
+	"                         --replications, --seed)\n"
 	"  --groups FILE          skill groups: groups.csv (group,skills[,max_agents]\n"
 	"                         [,min_share]) or staff.csv; also plan agents per\n"
 	"                         group and interval, cross-skilled agents splitting\n"
@@ -81,6 +85,7 @@ struct opts {
 	const char *input, *output, *tz, *channels, *evaluate, *out_tz;
 	const char *groups, *group_output, *priority;
 	double quantile, band_level;
+	int carry;
 	struct wfm_staff_opts so;
 	struct wfm_pooled_opts po;
 };
@@ -113,6 +118,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "tz", required_argument, NULL, 'z' },
 		{ "out-tz", required_argument, NULL, 'Z' },
 		{ "quantile", required_argument, NULL, 'Q' },
+		{ "carry-over", no_argument, NULL, 'C' },
 		{ "band-level", required_argument, NULL, 'L' },
 		{ "groups", required_argument, NULL, 'g' },
 		{ "group-output", required_argument, NULL, 'G' },
@@ -146,6 +152,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'm': o->so.max_agents = wfm_arg_long(prog, "--max-agents", optarg, 1, 10000000); break;
 		case 'Q': o->quantile = wfm_arg_double(prog, "--quantile", optarg, 1e-6, 1 - 1e-6); break;
 		case 'L': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
+		case 'C': o->carry = 1; break;
 		case 'g': o->groups = optarg; break;
 		case 'G': o->group_output = optarg; break;
 		case 'P': o->priority = optarg; break;
@@ -167,6 +174,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--groups plans requirements: not with --evaluate");
 	if (o->quantile > 0 && o->evaluate)
 		wfm_usage_fail(prog, "--quantile sizes requirements: not with --evaluate");
+	if (o->carry && o->evaluate)
+		wfm_usage_fail(prog, "--carry-over sizes requirements: not with --evaluate");
 	o->input = argv[optind];
 	if (o->quantile > 0 && !strcmp(o->input, "-"))
 		wfm_usage_fail(prog, "--quantile reads the forecast's band: give a file, not -");
@@ -352,6 +361,29 @@ static struct wfm_req *quantile_req(const struct opts *o, const wfm_series *s,
 	return req;
 }
 
+/* --carry-over: correct req in place by simulation, report per channel. */
+static void carry_over(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
+		       const int *map, struct wfm_req *req)
+{
+	wfm_error err = { 0 };
+	struct wfm_pooled_report *rep = calloc(s->nchan + 1, sizeof(*rep));
+
+	if (!rep || wfm_pooled_carry_over(s, cfg, map, &o->so, req, &o->po, rep, &err)) {
+		if (!rep)
+			wfm_error_set(&err, "out of memory");
+		wfm_die(prog, &err);
+	}
+	for (size_t c = 0; c < s->nchan; c++)
+		if (cfg->ch[map[c]].kind != WFM_BACKLOG)
+			fprintf(wfm_report(), "%s: %s: carry-over: simulated SL %.4f +- %.4f on the formula's "
+				"agents, %.4f +- %.4f after adding %ld agent-intervals (servers for chat); "
+				"intervals under target %ld -> %ld (%d simulations of %ld replications)\n",
+				prog, s->channel[c], rep[c].sl_first[0], rep[c].hw_first[0],
+				rep[c].sl_last[0], rep[c].hw_last[0], rep[c].added, rep[c].misses_first,
+				rep[c].misses_last, rep[c].iterations, o->po.reps);
+	free(rep);
+}
+
 /* --groups: agents per skill group and interval into --group-output. */
 static void pooled(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
 		   const int *map, const struct wfm_req *req, const wfm_tz *otz)
@@ -425,6 +457,8 @@ int main(int argc, char **argv)
 	}
 	if (o.quantile > 0)
 		qreq = quantile_req(&o, s, cfg, map, tz);
+	if (o.carry)
+		carry_over(&o, s, cfg, map, qreq ? qreq : req);
 	/* the group staffing first: its errors leave no requirements file */
 	if (o.groups)
 		pooled(&o, s, cfg, map, qreq ? qreq : req, otz ? otz : tz);
