@@ -212,83 +212,27 @@ static void day_report(const wfm_sim_met *m, const char *chan)
 	}
 }
 
-/* Simulate channel ch and write its rows; -1 with err on failure. */
-static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, const wfm_tz *tz,
-			    unsigned long seed, const struct uncert *u, FILE *fp, wfm_error *err)
+/* Rows of one simulated channel, and its summary on stderr. */
+static void write_channel(const struct opts *o, const struct wfm_channel *ch, const wfm_tz *tz,
+			  const struct wfm_sim_plan *pl, double conc, double patience,
+			  const wfm_sim *sim, const wfm_sim_met *met, FILE *fp)
 {
-	struct wfm_sim_plan pl;
-	struct wfm_sim_params sp;
-	wfm_sim *sim;
-	wfm_sim_volumes *vd = NULL;
-	wfm_sim_met *met = NULL;
-	double *vol = NULL, *shape = NULL;
-	long *day = NULL;
-	double wf = 0, ws = 0, wv = 0, conc, patience = o->patience;
+	double wf = 0, ws = 0, wv = 0;
 
-	if (wfm_sim_plan_load(o->input, tz, ch->name, &pl, err))
-		return -1;
-	/* chat: each agent is `concurrency` servers with the longer handle time */
-	conc = ch->kind == WFM_CHAT ? ch->concurrency : 1;
-	for (size_t i = 0; i < pl.n; i++) {
-		pl.agents[i] *= (long)conc;
-		pl.aht[i] *= 1 + o->overhead * (conc - 1);
-	}
-	if (patience < 0)
-		patience = ch->kind == WFM_ERLANG_A ? ch->patience : 0;
-	vol = malloc((pl.n + 1) * sizeof(double));
-	shape = malloc((pl.n + 1) * sizeof(double));
-	day = malloc((pl.n + 1) * sizeof(long));
-	if (!vol || !shape || !day) {
-		free(vol);
-		free(shape);
-		free(day);
-		wfm_sim_plan_free(&pl);
-		return wfm_error_set(err, "out of memory");
-	}
-	memcpy(vol, pl.volume, pl.n * sizeof(double));
-	if (u) {
-		uncert_of(o, u, ch->name, &pl, tz, shape, day);
-		vd = wfm_sim_volumes_alloc(pl.n, pl.volume, shape, day, o->day_share, seed, err);
-		met = vd ? wfm_sim_met_alloc(pl.n, day, ch->sl_target, err) : NULL;
-	}
-	sp = (struct wfm_sim_params){ pl.n, pl.step, vol, pl.aht, pl.agents,
-		o->lognormal ? o->cv : 0, patience, ch->sl_seconds, seed };
-	sim = (!u || met) ? wfm_sim_init(&sp, err) : NULL;
-	for (long r = 0; sim && r < o->reps; r++) {
-		if (vd)
-			memcpy(vol, wfm_sim_volumes_draw(vd), pl.n * sizeof(double));
-		if (wfm_sim_step(sim) < 0) {
-			wfm_sim_done(sim);
-			sim = NULL;
-			wfm_error_set(err, "out of memory");
-			break;
-		}
-		if (met)
-			wfm_sim_met_add(met, wfm_sim_counts(sim));
-	}
-	free(vol);
-	free(shape);
-	if (!sim) {
-		free(day);
-		wfm_sim_volumes_free(vd);
-		wfm_sim_met_free(met);
-		wfm_sim_plan_free(&pl);
-		return -1;
-	}
-	for (size_t i = 0; i < pl.n; i++) {
+	for (size_t i = 0; i < pl->n; i++) {
 		struct wfm_queue_perf f;
 		struct wfm_sim_stat st;
 		char when[48];
-		double a = pl.volume[i] * pl.aht[i] / pl.step;
+		double a = pl->volume[i] * pl->aht[i] / pl->step;
 		if (patience > 0)
-			wfm_erlang_a(a, pl.aht[i], patience, pl.agents[i], ch->sl_seconds, &f);
+			wfm_erlang_a(a, pl->aht[i], patience, pl->agents[i], ch->sl_seconds, &f);
 		else
-			wfm_erlang_c(a, pl.aht[i], pl.agents[i], ch->sl_seconds, &f);
+			wfm_erlang_c(a, pl->aht[i], pl->agents[i], ch->sl_seconds, &f);
 		wfm_sim_stat(sim, i, &st);
-		wfm_time_format(pl.t[i], tz, when, sizeof(when));
+		wfm_time_format(pl->t[i], tz, when, sizeof(when));
 		fputs(when, fp);
 		wfm_csv_write_field(fp, ch->name, 0);
-		fprintf(fp, ",%.2f,%.10g", pl.volume[i], pl.agents[i] / conc);
+		fprintf(fp, ",%.2f,%.10g", pl->volume[i], pl->agents[i] / conc);
 		num(fp, "%.4f", f.sl);
 		num(fp, "%.4f", st.sl);
 		num(fp, "%.4f", st.sl_hw);
@@ -306,9 +250,9 @@ static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, 
 		}
 		fputc('\n', fp);
 		if (isfinite(st.sl)) {
-			wv += pl.volume[i];
-			wf += pl.volume[i] * f.sl;
-			ws += pl.volume[i] * st.sl;
+			wv += pl->volume[i];
+			wf += pl->volume[i] * f.sl;
+			ws += pl->volume[i] * st.sl;
 		}
 	}
 	if (wv > 0)
@@ -317,12 +261,67 @@ static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, 
 			wf / wv, ws / wv, o->reps, o->lognormal ? "lognormal" : "exponential", patience);
 	if (met)
 		day_report(met, ch->name);
+}
+
+/* Simulate channel ch and write its rows; -1 with err on failure.  With
+ * u, each replication's volumes are drawn from the forecast's uncertainty. */
+static int simulate_channel(const struct opts *o, const struct wfm_channel *ch, const wfm_tz *tz,
+			    unsigned long seed, const struct uncert *u, FILE *fp, wfm_error *err)
+{
+	struct wfm_sim_plan pl;
+	struct wfm_sim_params sp;
+	wfm_sim *sim = NULL;
+	wfm_sim_volumes *vd = NULL;
+	wfm_sim_met *met = NULL;
+	double *vol, *shape, conc, patience = o->patience;
+	long *day;
+
+	if (wfm_sim_plan_load(o->input, tz, ch->name, &pl, err))
+		return -1;
+	/* chat: each agent is `concurrency` servers with the longer handle time */
+	conc = ch->kind == WFM_CHAT ? ch->concurrency : 1;
+	for (size_t i = 0; i < pl.n; i++) {
+		pl.agents[i] *= (long)conc;
+		pl.aht[i] *= 1 + o->overhead * (conc - 1);
+	}
+	if (patience < 0)
+		patience = ch->kind == WFM_ERLANG_A ? ch->patience : 0;
+	vol = malloc((pl.n + 1) * sizeof(double));
+	shape = malloc((pl.n + 1) * sizeof(double));
+	day = malloc((pl.n + 1) * sizeof(long));
+	if (vol && shape && day) {
+		memcpy(vol, pl.volume, pl.n * sizeof(double));
+		if (u) {
+			uncert_of(o, u, ch->name, &pl, tz, shape, day);
+			vd = wfm_sim_volumes_alloc(pl.n, pl.volume, shape, day, o->day_share, seed, err);
+			met = vd ? wfm_sim_met_alloc(pl.n, day, ch->sl_target, err) : NULL;
+		}
+		sp = (struct wfm_sim_params){ pl.n, pl.step, vol, pl.aht, pl.agents,
+			o->lognormal ? o->cv : 0, patience, ch->sl_seconds, seed };
+		sim = (!u || met) ? wfm_sim_init(&sp, err) : NULL;
+	} else
+		wfm_error_set(err, "out of memory");
+	for (long r = 0; sim && r < o->reps; r++) {
+		if (vd)
+			memcpy(vol, wfm_sim_volumes_draw(vd), pl.n * sizeof(double));
+		if (wfm_sim_step(sim) < 0) {
+			wfm_sim_done(sim);
+			sim = NULL;
+			wfm_error_set(err, "out of memory");
+		} else if (met)
+			wfm_sim_met_add(met, wfm_sim_counts(sim));
+	}
+	int ok = sim != NULL;
+	if (ok)
+		write_channel(o, ch, tz, &pl, conc, patience, sim, met, fp);
+	free(vol);
+	free(shape);
 	free(day);
 	wfm_sim_volumes_free(vd);
 	wfm_sim_met_free(met);
 	wfm_sim_done(sim);
 	wfm_sim_plan_free(&pl);
-	return 0;
+	return ok ? 0 : -1;
 }
 
 /* Inputs of the multi-skill simulation, from requirements and channels. */
