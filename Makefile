@@ -37,6 +37,7 @@ PROGS    = bin/wfm $(addprefix bin/wfm-,$(basename $(notdir $(PROG_SRC))))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(O)/tests/%)
 GEN      = $(O)/wfm-gen
+GEN_BANK = $(O)/wfm-gen-bank
 DEP      = $(LIB_OBJ:.o=.d) $(PROG_SRC:%.c=$(O)/%.d) $(O)/bin/wfm.d $(TEST_SRC:%.c=$(O)/%.d)
 
 # Rebuild everything when the compiler flags change (e.g. ASAN=1 and back).
@@ -71,6 +72,9 @@ $(O)/tests/%: $(O)/tests/unit/%.o $(O)/libwfm.a
 $(GEN): data/gen/gen.c $(FLAGS_STAMP)
 	$(CC) $(CFLAGS) $(WFM_CFLAGS) -o $@ $< $(LDLIBS)
 
+$(GEN_BANK): bench/gen-bank.c $(FLAGS_STAMP)
+	$(CC) $(CFLAGS) $(WFM_CFLAGS) -o $@ $< $(LDLIBS)
+
 # Missing build dependencies are installed with apt-get (as root, or sudo).
 deps:
 	@missing=""; \
@@ -100,7 +104,7 @@ check: deps
 
 bench: DEPS_EXTRA = time
 bench: deps
-	@$(MAKE) --no-print-directory all $(GEN)
+	@$(MAKE) --no-print-directory all $(GEN) $(GEN_BANK)
 	@sh bench/run.sh
 
 memcheck: DEPS_EXTRA = valgrind

@@ -7,6 +7,7 @@
 #include "events.h"
 #include "forecastcsv.h"
 #include "model.h"
+#include "overrides.h"
 #include "series.h"
 #include "strlist.h"
 #include "timeutil.h"
@@ -32,15 +33,26 @@ static const char usage[] =
 	"  hw          double-seasonal Holt-Winters (Taylor 2003), holidays adjusted\n"
 	"  regression  robust daily regression (weekday, trend, yearly Fourier,\n"
 	"              events) x weekday-interval shares\n"
-	"  auto        backtest all and take the best per channel (default)\n"
+	"  slotavg     mean, median or trimmed mean of the same interval over the\n"
+	"              last k weeks (variant and k by backtest)\n"
+	"  decomp      smoothed daily level x weekday factor x intraday shape\n"
+	"  auto        backtest all and take the best per channel, or the mean of\n"
+	"              the best 2 or 3 when that is 1 % better (default)\n"
+	"Whole days of zero where the weekday is usually open (holidays, closures)\n"
+	"and outlier days are left out of fitting; zero days also out of scoring.\n"
 	"\n"
 	"Options:\n"
 	"  --horizon DUR          forecast length: 14d, 2w, 36h\n"
-	"  --model KIND           auto (default), snaive, hw or regression\n"
+	"  --model KIND           auto (default), snaive, hw, regression, slotavg, decomp\n"
 	"  --events FILE          events CSV: date,name[,effect_days_before,effect_days_after]\n"
-	"  --backtest DUR         rolling-origin backtest over the last DUR (whole weeks,\n"
-	"                         e.g. 8w): report per channel x model WAPE, MASE, sMAPE,\n"
-	"                         bias, RMSE and the chosen model; to standard output\n"
+	"                         [,closed][,uplift]: closed=1 forecasts the date 0;\n"
+	"                         uplift=1.3 multiplies it (for an event with no history)\n"
+	"  --overrides FILE       date|timestamp,channel,factor|volume rows applied last\n"
+	"  --scale F              multiply every forecast volume by F (scenarios)\n"
+	"  --backtest DUR         rolling-origin backtest: DUR in whole weeks (e.g. 8w) of\n"
+	"                         weekly origins, each forecasting the --horizon (1 week\n"
+	"                         without it): report per channel x model WAPE, MASE,\n"
+	"                         sMAPE, bias, RMSE and the choice; to standard output\n"
 	"                         alone, to standard error with --horizon\n"
 	"  --metric M             choice in auto: wape (default), mase, smape, rmse\n"
 	"  --level P              prediction interval level in percent (default 80)\n"
@@ -48,7 +60,10 @@ static const char usage[] =
 	"  --ar1                  HW with AR(1) error adjustment\n"
 	"  --hw-weeks N           weeks of recent history HW is fitted on (default 12)\n"
 	"  --regression log|linear  regression scale (default log)\n"
-	"  --aggregate interval|day|week  totals per day or week (date column)\n"
+	"  --aggregate interval|day|week|month  totals per day, week or month (date\n"
+	"                         column: the day, the Monday, the first of the month)\n"
+	"  --missing impute|zero  missing rows: filled from nearby weeks for fitting\n"
+	"                         (default), or read as 0 (exports that drop zero rows)\n"
 	"  --channels LIST        only these channels, comma separated\n"
 	"  --format csv|json      output (forecast or backtest report) format\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
@@ -60,15 +75,16 @@ static const char usage[] =
 	"\n"
 	"Examples:\n"
 	"  wfm forecast data/history.csv --horizon 14d --events data/events.csv -o forecast.csv\n"
-	"  wfm forecast data/history.csv --backtest 8w --events data/events.csv\n";
+	"  wfm forecast data/history.csv --backtest 8w --events data/events.csv\n"
+	"  wfm forecast data/history.csv --horizon 14d --scale 1.1 --overrides o.csv -o f.csv\n";
 
-enum { AGG_INTERVAL, AGG_DAY, AGG_WEEK };
+enum { AGG_INTERVAL, AGG_DAY, AGG_WEEK, AGG_MONTH };
 
 struct opts {
-	const char *input, *output, *tz, *channels, *events;
+	const char *input, *output, *tz, *channels, *events, *overrides;
 	int64_t horizon, backtest;
-	int model, metric, json, aggregate;
-	double level;
+	int model, metric, json, aggregate, missing_zero;
+	double level, scale;
 	struct wfm_model_opts mo;
 };
 
@@ -88,6 +104,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "regression", required_argument, NULL, 'r' },
 		{ "aggregate", required_argument, NULL, 'g' },
 		{ "channels", required_argument, NULL, 'c' },
+		{ "overrides", required_argument, NULL, 'O' },
+		{ "scale", required_argument, NULL, 'S' },
+		{ "missing", required_argument, NULL, 'I' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "output", required_argument, NULL, 'o' },
@@ -98,6 +117,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->model = WFM_MODEL_AUTO;
 	o->level = 80;
+	o->scale = 1;
 	o->mo.hw_mult = 1;      /* better on every bundled channel (docs/forecast.md) */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
@@ -108,6 +128,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'c': o->channels = optarg; break;
 		case 'e': o->events = optarg; break;
+		case 'O': o->overrides = optarg; break;
+		case 'S': o->scale = wfm_arg_double(prog, "--scale", optarg, 0, 100); break;
+		case 'I':
+			o->missing_zero = wfm_arg_choice(prog, "--missing", optarg,
+							 (const char *const[]){ "impute", "zero", NULL });
+			break;
 		case 'H':
 			o->horizon = wfm_arg_duration(prog, "--horizon", optarg);
 			if (o->horizon <= 0 || o->horizon > 3660 * 86400LL)
@@ -120,7 +146,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'm':
 			if ((o->model = wfm_model_parse(optarg)) < 0)
-				wfm_usage_fail(prog, "--model: \"%s\" is not auto, snaive, hw or regression", optarg);
+				wfm_usage_fail(prog, "--model: \"%s\" is not auto, snaive, hw, regression, "
+					       "slotavg or decomp", optarg);
 			break;
 		case 'M':
 			if ((o->metric = wfm_metric_parse(optarg)) < 0)
@@ -139,7 +166,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'g':
 			o->aggregate = wfm_arg_choice(prog, "--aggregate", optarg,
-						      (const char *const[]){ "interval", "day", "week", NULL });
+						      (const char *const[]){ "interval", "day", "week", "month", NULL });
 			break;
 		case 'f':
 			o->json = wfm_arg_choice(prog, "--format", optarg,
@@ -160,84 +187,134 @@ static void parse_args(int argc, char **argv, struct opts *o)
 /* Per channel: model, backtest, forecast. */
 struct chan {
 	int model, fallback;
+	unsigned mask;                 /* models averaged (one bit: a single model) */
 	int have_bt;
+	size_t zero_days, outlier_days;
 	struct wfm_backtest bt;
 	double *vol, *aht, *lo, *hi;   /* [h] */
 };
 
+/* Backtest weeks: as asked, else 8 (auto) or 4 (intervals), as far as
+ * the history allows with folds as long as the horizon. */
+static size_t backtest_weeks(const struct opts *o, size_t n, size_t week, size_t H)
+{
+	size_t weeks = (size_t)(o->backtest / (7 * 86400)), room;
+
+	if (weeks)
+		return weeks;
+	weeks = o->model == WFM_MODEL_AUTO ? 8 : 4;
+	room = n >= H + 2 * week ? (n - H - 2 * week) / week + 1 : 0;
+	return weeks < room ? weeks : room;
+}
+
+static int run_backtest(const struct opts *o, const wfm_series *s, size_t c, const double *y,
+			const double *obs, const wfm_calendar *cal, size_t h,
+			const struct wfm_model_opts *mo, struct chan *ch, wfm_error *err)
+{
+	size_t n = s->n, week = 7 * (size_t)cal->per_day, H, weeks;
+	int want = o->model;
+	unsigned mask;
+
+	/* folds as long as the forecast asked for (whole days, at most 8 weeks) */
+	H = h ? h : week;
+	H = (H + (size_t)cal->per_day - 1) / (size_t)cal->per_day * (size_t)cal->per_day;
+	if (H > 8 * week)
+		H = 8 * week;
+	if (!(weeks = backtest_weeks(o, n, week, H)))
+		return 0;
+	mask = want == WFM_MODEL_AUTO ? (1u << WFM_MODEL_COUNT) - 1
+		: (1u << want) | (1u << WFM_MODEL_SNAIVE);
+	if (wfm_backtest_run(y, obs, n, cal, weeks, H, mask, want == WFM_MODEL_AUTO, mo,
+			     o->metric, o->level / 100, &ch->bt, err)) {
+		char msg[sizeof(err->msg)];
+		memcpy(msg, err->msg, sizeof(msg));
+		msg[200] = 0;
+		return wfm_error_at(err, o->input, 0, NULL, "%.60s: %s", s->channel[c], msg);
+	}
+	ch->have_bt = 1;
+	return 0;
+}
+
+static void bounds(const struct opts *o, const struct chan *ch, int slot, size_t k,
+		   double *lo, double *hi)
+{
+	double zl, zh;
+
+	if (ch->have_bt && slot >= 0 && ch->bt.ran[slot]) {
+		zl = ch->bt.zlo[slot];
+		zh = ch->bt.zhi[slot];
+	} else {   /* Poisson variance, normal quantiles */
+		zh = gsl_cdf_ugaussian_Pinv((1 + o->level / 100) / 2);
+		zl = -zh;
+	}
+	wfm_backtest_interval(ch->vol[k], zl, zh, lo, hi);
+}
+
 static int forecast_channel(const struct opts *o, const wfm_series *s, size_t c,
 			    const wfm_calendar *cal, size_t h, struct chan *ch, wfm_error *err)
 {
-	size_t n = s->n, week = 7 * (size_t)cal->per_day, weeks;
-	double *y = malloc(n * sizeof(double));
-	unsigned char *closed = malloc(week);
+	size_t n = s->n, week = 7 * (size_t)cal->per_day;
+	double *y = malloc(n * sizeof(double)), *obs = malloc(n * sizeof(double));
+	unsigned char *closed = malloc(week), *skip = malloc(n);
 	struct wfm_model_opts mo = o->mo;
-	int want = o->model, rc = -1;
-	unsigned mask;
+	int want = o->model, rc = -1, slot = -1;
 
-	if (!y || !closed) {
+	if (!y || !obs || !closed || !skip) {
 		wfm_error_set(err, "out of memory");
 		goto done;
 	}
 	memcpy(y, wfm_series_vol(s, c), n * sizeof(double));
 	wfm_model_closed(y, n, cal, 8, closed);
+	/* zero days (holidays) and outlier days: out of the fits; zero days
+	 * also out of the backtest's scores */
+	wfm_model_screen(y, n, cal, o->mo.events, skip, &ch->zero_days, &ch->outlier_days);
+	memcpy(obs, y, n * sizeof(double));
+	for (size_t t = 0; t < n; t++) {
+		if (skip[t] == WFM_SKIP_ZERO)
+			obs[t] = NAN;
+		if (skip[t])
+			y[t] = NAN;
+	}
 	wfm_model_impute(y, n, week);
 	mo.closed = closed;
+	mo.skip = skip;
 	if (wfm_model_usable(WFM_MODEL_SNAIVE, n, cal->per_day) < 0) {
 		wfm_error_at(err, o->input, 0, NULL, "%s: %.1f days of history is under one week: "
 			     "no model can be fitted", s->channel[c], (double)n / cal->per_day);
 		goto done;
 	}
-	/* backtest: as asked, else 8 weeks (auto) or 4 weeks (intervals), as
-	 * far as the history allows */
-	weeks = (size_t)(o->backtest / (7 * 86400));
-	if (!weeks) {
-		weeks = want == WFM_MODEL_AUTO ? 8 : 4;
-		if (n / week < weeks + 2)
-			weeks = n / week >= 3 ? n / week - 2 : 0;
+	if (run_backtest(o, s, c, y, obs, cal, h, &mo, ch, err))
+		goto done;
+	if (want == WFM_MODEL_AUTO && ch->have_bt) {
+		slot = ch->bt.chosen;
+		ch->mask = ch->bt.mask[slot];
+		ch->model = slot < WFM_MODEL_COUNT ? slot : WFM_MODEL_AUTO;
+	} else {
+		if (want == WFM_MODEL_AUTO)
+			want = WFM_MODEL_REGRESSION;
+		ch->model = wfm_model_usable(want, n, cal->per_day);
+		ch->fallback = ch->model != want;
+		ch->mask = 1u << ch->model;
+		slot = ch->model;
 	}
-	mask = want == WFM_MODEL_AUTO ? (1u << WFM_MODEL_COUNT) - 1
-		: (1u << want) | (1u << WFM_MODEL_SNAIVE);
-	if (weeks) {
-		if (wfm_backtest_run(y, wfm_series_vol(s, c), n, cal, weeks, mask, &mo,
-				     o->metric, o->level / 100, &ch->bt, err)) {
-			char msg[sizeof(err->msg)];
-			memcpy(msg, err->msg, sizeof(msg));
-			msg[200] = 0;
-			wfm_error_at(err, o->input, 0, NULL, "%.60s: %s", s->channel[c], msg);
-			goto done;
-		}
-		ch->have_bt = 1;
-	}
-	if (want == WFM_MODEL_AUTO)
-		want = ch->have_bt ? ch->bt.chosen : WFM_MODEL_REGRESSION;
-	ch->model = wfm_model_usable(want, n, cal->per_day);
-	ch->fallback = ch->model != want;
 	if (h) {
-		if (wfm_model_forecast(ch->model, y, n, h, cal, &mo, ch->vol, err))
+		if (wfm_model_forecast_mix(ch->mask, y, n, h, cal, &mo, ch->vol, err))
 			goto done;
 		if (s->aht && wfm_aht_forecast(wfm_series_vol(s, c) - s->volume + s->aht,
 					       wfm_series_vol(s, c), n, h, cal, closed, ch->aht, err))
 			goto done;
-		if (!s->aht)
-			for (size_t k = 0; k < h; k++)
-				ch->aht[k] = NAN;
 		for (size_t k = 0; k < h; k++) {
-			double zl, zh;
-			if (ch->have_bt && ch->bt.ran[ch->model]) {
-				zl = ch->bt.zlo[ch->model];
-				zh = ch->bt.zhi[ch->model];
-			} else {   /* Poisson variance, normal quantiles */
-				zh = gsl_cdf_ugaussian_Pinv((1 + o->level / 100) / 2);
-				zl = -zh;
-			}
-			wfm_backtest_interval(ch->vol[k], zl, zh, &ch->lo[k], &ch->hi[k]);
+			if (!s->aht)
+				ch->aht[k] = NAN;
+			bounds(o, ch, slot, k, &ch->lo[k], &ch->hi[k]);
 		}
 	}
 	rc = 0;
 done:
 	free(y);
+	free(obs);
 	free(closed);
+	free(skip);
 	return rc;
 }
 
@@ -265,6 +342,21 @@ static void json_num(FILE *fp, const char *key, double v, const char *sep)
 	fputs(sep, fp);
 }
 
+/* The day that dates interval i's aggregate: itself, its Monday or the
+ * first of its month. */
+static int64_t agg_key(int aggregate, const wfm_calendar *cal, size_t i)
+{
+	int y, m, d;
+
+	if (aggregate == AGG_WEEK)
+		return cal->day[i] - cal->wday[i];
+	if (aggregate == AGG_MONTH) {
+		wfm_time_civil_from_days(cal->day[i], &y, &m, &d);
+		return wfm_time_days_from_civil(y, m, 1);
+	}
+	return cal->day[i];
+}
+
 static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 			   const wfm_tz *tz, const wfm_calendar *cal, size_t h,
 			   const struct chan *ch)
@@ -281,16 +373,13 @@ static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 						    ch[c].aht[k], ch[c].lo[k], ch[c].hi[k]);
 		}
 	} else {
-		/* totals per local day (or ISO week from Monday); bounds are the
-		 * sums of the interval bounds (conservative) */
+		/* totals per local day (or ISO week from Monday, or month); bounds
+		 * are the sums of the interval bounds (conservative) */
 		size_t a = 0;
 		while (a < h) {
 			size_t b = a;
-			int64_t key = cal->day[s->n + a];
-			if (o->aggregate == AGG_WEEK)
-				key -= cal->wday[s->n + a];
-			while (b < h && (o->aggregate == AGG_WEEK
-					 ? cal->day[s->n + b] - cal->wday[s->n + b] : cal->day[s->n + b]) == key)
+			int64_t key = agg_key(o->aggregate, cal, s->n + a);
+			while (b < h && agg_key(o->aggregate, cal, s->n + b) == key)
 				b++;
 			wfm_time_format_date(key, buf, sizeof(buf));
 			for (size_t c = 0; c < s->nchan; c++) {
@@ -313,51 +402,179 @@ static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 	wfm_forecastcsv_end(&w);
 }
 
-static void write_report(FILE *fp, const struct opts *o, const wfm_series *s,
-			 const wfm_tz *tz, const struct chan *ch)
+/* s left-aligned in `width` columns, counting UTF-8 characters, not bytes. */
+static void put_padded(FILE *fp, const char *s, int width)
 {
-	size_t weeks = (size_t)(o->backtest / (7 * 86400)), week = 7 * 86400 / (size_t)s->step;
-	char a[48], b[48];
+	int chars = 0;
 
-	wfm_time_format(wfm_series_time(s, s->n - weeks * week), tz, a, sizeof(a));
-	wfm_time_format(wfm_series_time(s, s->n - 1), tz, b, sizeof(b));
-	if (o->json) {
-		fprintf(fp, "{\"weeks\":%zu,\"from\":\"%s\",\"to\":\"%s\",\"metric\":\"%s\",\"channels\":[",
-			weeks, a, b, wfm_metric_name(o->metric));
-		for (size_t c = 0; c < s->nchan; c++) {
-			int sep = 0;
-			fputs(c ? ",{\"channel\":" : "{\"channel\":", fp);
-			json_str(fp, s->channel[c]);
-			fprintf(fp, ",\"chosen\":\"%s\",\"models\":[", wfm_model_name(ch[c].model));
-			for (int k = 0; k < WFM_MODEL_COUNT; k++) {
-				const struct wfm_accuracy *m = &ch[c].bt.acc[k];
-				if (!ch[c].bt.ran[k])
-					continue;
-				fprintf(fp, "%s{\"model\":\"%s\",", sep++ ? "," : "", wfm_model_name(k));
-				json_num(fp, "wape", m->wape, ",");
-				json_num(fp, "mase", m->mase, ",");
-				json_num(fp, "smape", m->smape, ",");
-				json_num(fp, "bias", m->bias, ",");
-				json_num(fp, "rmse", m->rmse, "}");
-			}
-			fputs("]}", fp);
-		}
-		fputs("]}\n", fp);
-		return;
-	}
-	fprintf(fp, "backtest: %zu weekly origins, 1-week horizon each, %s .. %s; choice by %s\n",
+	for (const char *p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	fputs(s, fp);
+	for (; chars < width; chars++)
+		fputc(' ', fp);
+}
+
+/* Name of backtest slot k of channel c. */
+static const char *slot_name(const struct chan *ch, int k, char *buf, size_t size)
+{
+	return wfm_model_mix_name(ch->bt.mask[k], buf, size);
+}
+
+static void report_json(FILE *fp, const struct opts *o, const wfm_series *s,
+			const struct chan *ch, size_t weeks, const char *a, const char *b)
+{
+	char name[96];
+
+	fprintf(fp, "{\"weeks\":%zu,\"from\":\"%s\",\"to\":\"%s\",\"metric\":\"%s\",\"channels\":[",
 		weeks, a, b, wfm_metric_name(o->metric));
-	fprintf(fp, "%-14s %-11s %7s %6s %7s %7s %8s\n",
-		"channel", "model", "WAPE%", "MASE", "sMAPE%", "bias%", "RMSE");
-	for (size_t c = 0; c < s->nchan; c++)
-		for (int k = 0; k < WFM_MODEL_COUNT; k++) {
+	for (size_t c = 0; c < s->nchan; c++) {
+		int sep = 0;
+		fputs(c ? ",{\"channel\":" : "{\"channel\":", fp);
+		json_str(fp, s->channel[c]);
+		fprintf(fp, ",\"chosen\":\"%s\",\"models\":[", wfm_model_mix_name(ch[c].mask, name, sizeof(name)));
+		for (int k = 0; k < WFM_BT_SLOTS; k++) {
 			const struct wfm_accuracy *m = &ch[c].bt.acc[k];
 			if (!ch[c].bt.ran[k])
 				continue;
-			fprintf(fp, "%-14s %-11s %7.2f %6.3f %7.2f %+7.2f %8.2f%s\n", s->channel[c],
-				wfm_model_name(k), 100 * m->wape, m->mase, 100 * m->smape,
-				100 * m->bias, m->rmse, k == ch[c].model ? "  <- chosen" : "");
+			fprintf(fp, "%s{\"model\":\"%s\",", sep++ ? "," : "", slot_name(&ch[c], k, name, sizeof(name)));
+			json_num(fp, "wape", m->wape, ",");
+			json_num(fp, "mase", m->mase, ",");
+			json_num(fp, "smape", m->smape, ",");
+			json_num(fp, "bias", m->bias, ",");
+			json_num(fp, "rmse", m->rmse, "}");
 		}
+		fputs("]}", fp);
+	}
+	fputs("]}\n", fp);
+}
+
+static void write_report(FILE *fp, const struct opts *o, const wfm_series *s,
+			 const wfm_tz *tz, const struct chan *ch)
+{
+	const struct wfm_backtest *bt0 = NULL;
+	size_t weeks = 0, H = 0, first = 0, nomase = 0;
+	char a[48], b[48], name[96], mase[16];
+
+	for (size_t c = 0; c < s->nchan && !bt0; c++)
+		if (ch[c].have_bt)
+			bt0 = &ch[c].bt;
+	if (bt0) {
+		weeks = bt0->weeks;
+		H = bt0->horizon;
+		first = bt0->first;
+	}
+	wfm_time_format(wfm_series_time(s, first), tz, a, sizeof(a));
+	wfm_time_format(wfm_series_time(s, s->n - 1), tz, b, sizeof(b));
+	if (o->json) {
+		report_json(fp, o, s, ch, weeks, a, b);
+		return;
+	}
+	fprintf(fp, "backtest: %zu origins a week apart, %g-day horizon each, %s .. %s; choice by %s\n",
+		weeks, (double)H * s->step / 86400, a, b, wfm_metric_name(o->metric));
+	fprintf(fp, "%-14s %-33s %7s %6s %7s %7s %8s\n",
+		"channel", "model", "WAPE%", "MASE", "sMAPE%", "bias%", "RMSE");
+	for (size_t c = 0; c < s->nchan; c++)
+		for (int k = 0; k < WFM_BT_SLOTS; k++) {
+			const struct wfm_accuracy *m = &ch[c].bt.acc[k];
+			if (!ch[c].bt.ran[k])
+				continue;
+			if (isnan(m->mase)) {
+				snprintf(mase, sizeof(mase), "-");
+				nomase++;
+			} else {
+				snprintf(mase, sizeof(mase), "%.3f", m->mase);
+			}
+			put_padded(fp, s->channel[c], 14);
+			fprintf(fp, " %-33s %7.2f %6s %7.2f %+7.2f %8.2f%s\n",
+				slot_name(&ch[c], k, name, sizeof(name)), 100 * m->wape, mase, 100 * m->smape,
+				100 * m->bias, m->rmse, ch[c].mask == ch[c].bt.mask[k] ? "  <- chosen" : "");
+		}
+	if (nomase)
+		fputs("MASE -: the history before the first origin has no seasonal-naive error to scale by\n"
+		      "(under two full weeks, or the same every week), so MASE is undefined there\n", fp);
+	for (size_t c = 0; c < s->nchan; c++)
+		if (ch[c].zero_days || ch[c].outlier_days)
+			fprintf(fp, "%s: %zu zero days (closed or holiday) not fitted or scored, "
+				"%zu outlier days not fitted\n", s->channel[c], ch[c].zero_days, ch[c].outlier_days);
+}
+
+/* Every missing interval read as 0 (--missing zero). */
+static void missing_zero(wfm_series *s, size_t c)
+{
+	double *v = wfm_series_vol(s, c);
+
+	for (size_t i = 0; i < s->n; i++)
+		if (isnan(v[i]))
+			v[i] = 0;
+}
+
+static void report_missing(const struct opts *o, wfm_series *s, const wfm_tz *tz)
+{
+	char buf[48];
+
+	for (size_t c = 0; c < s->nchan; c++) {
+		if (!s->missing[c])
+			continue;
+		wfm_time_format(s->first_missing[c], tz, buf, sizeof(buf));
+		if (o->missing_zero)
+			missing_zero(s, c);
+		wfm_warn(prog, "%s: %s: %zu missing intervals (first %s), %s", o->input, s->channel[c],
+			 s->missing[c], buf, o->missing_zero ? "read as 0 (--missing zero)"
+			 : "imputed from the same interval of nearby weeks for fitting");
+	}
+}
+
+/* Events in the horizon the forecast cannot know: no history, no uplift. */
+static void warn_unlearned(const struct opts *o, const wfm_events *ev, const wfm_series *s,
+			   const wfm_calendar *cal, size_t h)
+{
+	char d[16];
+	long i = -1;
+
+	if (!ev || !h)
+		return;
+	while ((i = wfm_events_unlearned(ev, (size_t)(i + 1), cal->day[0], cal->day[s->n - 1],
+					 cal->day[s->n], cal->day[s->n + h - 1])) >= 0) {
+		wfm_time_format_date(ev->ev[i].day, d, sizeof(d));
+		wfm_warn(prog, "%s: event \"%s\" on %s has no history and no uplift: the forecast "
+			 "cannot know its effect (give it an uplift factor)", o->events,
+			 ev->names[ev->ev[i].name], d);
+	}
+}
+
+/* --scale, then the overrides; the overrides are reported. */
+static void what_if(const struct opts *o, wfm_overrides *ov, const wfm_series *s,
+		    const wfm_tz *tz, const wfm_calendar *cal, size_t h, struct chan *ch)
+{
+	char when[48];
+
+	for (size_t c = 0; c < s->nchan && o->scale != 1; c++)
+		for (size_t k = 0; k < h; k++) {
+			ch[c].vol[k] *= o->scale;
+			ch[c].lo[k] *= o->scale;
+			ch[c].hi[k] *= o->scale;
+		}
+	if (!ov)
+		return;
+	for (size_t c = 0; c < s->nchan; c++)
+		wfm_overrides_apply(ov, s->channel[c], wfm_series_time(s, s->n), s->step,
+				    cal->day + s->n, h, ch[c].vol, ch[c].lo, ch[c].hi);
+	for (size_t i = 0; i < ov->n; i++) {
+		const struct wfm_override *r = &ov->o[i];
+		if (r->by_day)
+			wfm_time_format_date(r->day, when, sizeof(when));
+		else
+			wfm_time_format(r->utc, tz, when, sizeof(when));
+		if (!r->hits) {
+			wfm_warn(prog, "%s:%ld: %s %s is not in the forecast: override ignored",
+				 ov->path, r->line, r->channel, when);
+			continue;
+		}
+		if (wfm_verbosity() > 0)
+			fprintf(wfm_report(), "override %s:%ld: %s %s %s%g: %.1f -> %.1f (%zu intervals)\n",
+				ov->path, r->line, r->channel, when, r->set_volume ? "volume " : "x",
+				r->value, r->before, r->after, r->hits);
+	}
 }
 
 int main(int argc, char **argv)
@@ -367,11 +584,11 @@ int main(int argc, char **argv)
 	wfm_tz *tz;
 	wfm_series *s;
 	wfm_events *ev = NULL;
+	wfm_overrides *ov = NULL;
 	wfm_calendar *cal;
 	wfm_atomic *out;
 	struct chan *ch;
 	size_t h;
-	char buf[48];
 
 	parse_args(argc, argv, &o);
 	gsl_set_error_handler_off();
@@ -388,6 +605,8 @@ int main(int argc, char **argv)
 	}
 	if (o.events && !(ev = wfm_events_load(o.events, &err)))
 		wfm_die(prog, &err);
+	if (o.overrides && !(ov = wfm_overrides_load(o.overrides, tz, &err)))
+		wfm_die(prog, &err);
 	o.mo.events = ev;
 	h = o.horizon ? (size_t)((o.horizon + s->step - 1) / s->step) : 0;
 	if (!(cal = wfm_calendar_alloc(s->start, s->step, s->n + h, tz, &err)))
@@ -396,13 +615,9 @@ int main(int argc, char **argv)
 		wfm_usage_fail(prog, "interval of %d s does not divide a day", s->step);
 	if (!(ch = calloc(s->nchan, sizeof(*ch))))
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });
+	report_missing(&o, s, tz);
+	warn_unlearned(&o, ev, s, cal, h);
 	for (size_t c = 0; c < s->nchan; c++) {
-		if (s->missing[c]) {
-			wfm_time_format(s->first_missing[c], tz, buf, sizeof(buf));
-			wfm_warn(prog, "%s: %s: %zu missing intervals (first %s), imputed from the same "
-				 "interval of nearby weeks for fitting", o.input, s->channel[c],
-				 s->missing[c], buf);
-		}
 		if (h && (!(ch[c].vol = malloc(h * sizeof(double))) || !(ch[c].aht = malloc(h * sizeof(double))) ||
 			  !(ch[c].lo = malloc(h * sizeof(double))) || !(ch[c].hi = malloc(h * sizeof(double)))))
 			wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });
@@ -413,9 +628,12 @@ int main(int argc, char **argv)
 				 o.input, s->channel[c], (double)s->n / (7.0 * cal->per_day),
 				 wfm_model_name(o.model == WFM_MODEL_AUTO ? WFM_MODEL_REGRESSION : o.model));
 		if (o.model == WFM_MODEL_AUTO && !ch[c].have_bt)
-			wfm_warn(prog, "%s: %s: under 3 weeks of history, no backtest: auto uses %s",
-				 o.input, s->channel[c], wfm_model_name(ch[c].model));
+			wfm_warn(prog, "%s: %s: %.1f weeks of history is too little for a backtest of this "
+				 "horizon: auto uses %s", o.input, s->channel[c],
+				 (double)s->n / (7.0 * cal->per_day), wfm_model_name(ch[c].model));
 	}
+	if (h)
+		what_if(&o, ov, s, tz, cal, h, ch);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (h) {
@@ -435,6 +653,7 @@ int main(int argc, char **argv)
 	}
 	free(ch);
 	wfm_calendar_free(cal);
+	wfm_overrides_free(ov);
 	wfm_events_free(ev);
 	wfm_series_free(s);
 	wfm_tz_free(tz);

@@ -42,7 +42,7 @@ void wfm_accuracy_compute(const double *y, const double *f, size_t n,
 	a->bias = sy > 0 ? sf / sy : NAN;
 	a->smape = k ? sm / (double)k : NAN;
 	a->rmse = k ? sqrt(sse / (double)k) : NAN;
-	a->mase = k && scale > 0 ? sae / (double)k / scale : NAN;
+	a->mase = k && scale > 0 && isfinite(scale) ? sae / (double)k / scale : NAN;
 }
 
 double wfm_accuracy_get(const struct wfm_accuracy *a, enum wfm_metric m)

@@ -20,6 +20,10 @@ void wfm_agents_free(wfm_agents *ag)
 	}
 	free(ag->a);
 	free(ag->avail);
+	for (size_t i = 0; i < ag->npref; i++)
+		free(ag->pref[i].shift);
+	free(ag->pref);
+	free(ag->pref_off);
 	free(ag);
 }
 
@@ -283,4 +287,110 @@ int wfm_agents_available(const wfm_agents *ag, size_t i, int64_t day)
 	if (st != WFM_AVAIL_DEFAULT)
 		return 0;   /* sick, vacation, training, day_off, unavailable */
 	return !(ag->a[i].days_off >> wfm_time_weekday(day) & 1);
+}
+
+static int cmp_pref(const void *a, const void *b)
+{
+	const struct wfm_pref *x = a, *y = b;
+	if (x->agent != y->agent)
+		return x->agent < y->agent ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* day and shift columns of a preference row into p. */
+static int pref_fields(wfm_csv_reader *r, int cd, int cs, struct wfm_pref *p, wfm_error *err)
+{
+	const char *d = wfm_csv_get(r, cd), *sh = wfm_csv_get(r, cs), *dash;
+	wfm_error e = { 0 };
+	p->date = -1;
+	p->wday = -1;
+	p->wlo = p->whi = -1;
+	if (*d && (p->wday = wfm_time_parse_weekday(d)) < 0 && wfm_time_parse_date(d, &p->date, &e))
+		return wfm_csv_error(r, cd, err, "\"%.20s\" is not a weekday or a date YYYY-MM-DD", d);
+	if (!*sh)
+		return 0;
+	if ((dash = strchr(sh, '-')) && dash - sh == 5 && strlen(dash + 1) == 5) {
+		char lo[6];
+		memcpy(lo, sh, 5);
+		lo[5] = 0;
+		if (!wfm_time_parse_hhmm(lo, &p->wlo, &e) && !wfm_time_parse_hhmm(dash + 1, &p->whi, &e)) {
+			if (p->whi < p->wlo)
+				return wfm_csv_error(r, cs, err, "window %.20s ends before it starts", sh);
+			return 0;
+		}
+		p->wlo = p->whi = -1;
+	}
+	if (!(p->shift = strdup(sh)))
+		return wfm_error_set(err, "out of memory");
+	return 0;
+}
+
+int wfm_agents_load_preferences(wfm_agents *ag, const char *path, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int ca, cd, cs, cw, rc;
+	size_t cap = ag->npref;
+
+	if (!r)
+		return -1;
+	if ((ca = wfm_csv_require(r, "agent_id", err)) < 0 || (cd = wfm_csv_require(r, "day", err)) < 0 ||
+	    (cs = wfm_csv_require(r, "shift", err)) < 0 || (cw = wfm_csv_require(r, "weight", err)) < 0)
+		goto fail;
+	while ((rc = wfm_csv_next(r, err)) == 1) {
+		struct wfm_pref p = { 0 };
+		long i = wfm_agents_find(ag, wfm_csv_get(r, ca));
+		if (i < 0) {   /* an agent who has left: skipped, counted */
+			if (!ag->nunknown++) {
+				ag->unknown_line = wfm_csv_line(r);
+				snprintf(ag->unknown_id, sizeof(ag->unknown_id), "%s", wfm_csv_get(r, ca));
+			}
+			continue;
+		}
+		p.agent = (size_t)i;
+		p.line = wfm_csv_line(r);
+		if (wfm_csv_double(r, cw, &p.weight, err) || pref_fields(r, cd, cs, &p, err))
+			goto fail;
+		if (ag->npref == cap) {
+			struct wfm_pref *q = realloc(ag->pref, (cap = cap ? 2 * cap : 64) * sizeof(*q));
+			if (!q) {
+				free(p.shift);
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			ag->pref = q;
+		}
+		ag->pref[ag->npref++] = p;
+	}
+	if (rc < 0)
+		goto fail;
+	wfm_csv_close(r);
+	if (ag->npref)
+		qsort(ag->pref, ag->npref, sizeof(*ag->pref), cmp_pref);
+	free(ag->pref_off);
+	if (!(ag->pref_off = calloc(ag->n + 1, sizeof(size_t))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t k = 0; k < ag->npref; k++)
+		ag->pref_off[ag->pref[k].agent + 1]++;
+	for (size_t i = 0; i < ag->n; i++)
+		ag->pref_off[i + 1] += ag->pref_off[i];
+	return 0;
+fail:
+	wfm_csv_close(r);
+	return -1;
+}
+
+int wfm_agents_pref_day(const struct wfm_pref *p, int64_t day)
+{
+	if (p->date >= 0 && p->date != day)
+		return 0;
+	return p->wday < 0 || p->wday == wfm_time_weekday(day);
+}
+
+int wfm_agents_pref_match(const struct wfm_pref *p, int64_t day, const char *name, int start)
+{
+	if (!wfm_agents_pref_day(p, day))
+		return 0;
+	if (p->shift && strcasecmp(p->shift, name ? name : ""))
+		return 0;
+	return p->wlo < 0 || (start >= p->wlo && start <= p->whi);
 }

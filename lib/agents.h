@@ -13,7 +13,15 @@
  * skipped and counted in nunknown (first such line in unknown_line), so a
  * stale availability file never stops a roster.
  *
+ * preferences.csv: agent_id,day,shift,weight - day a weekday (Mon..Sun),
+ * a date or empty (every day); shift a shift name, a start window
+ * HH:MM-HH:MM (the shift starts inside it, end included) or empty (any
+ * shift: working that day); weight > 0 the agent wants it, < 0 avoids it
+ * (hours of cost, so 1-4 are moderate).  Rows for unknown agents are
+ * skipped and counted like availability rows.
+ *
  * Entry points: wfm_agents_load(), wfm_agents_load_availability(),
+ * wfm_agents_load_preferences(), wfm_agents_pref_match(),
  * wfm_agents_status(), wfm_agents_find(), wfm_agents_free().
  */
 #ifndef WFM_AGENTS_H
@@ -39,6 +47,16 @@ enum wfm_avail { WFM_AVAIL_DEFAULT = 0, WFM_AVAIL_YES, WFM_AVAIL_VACATION, WFM_A
 
 struct wfm_avail_row { size_t agent; int64_t day; int status; };
 
+struct wfm_pref {
+	size_t agent;
+	int64_t date;            /* the day, or -1 */
+	int wday;                /* 0 = Mon .. 6 = Sun, or -1 */
+	char *shift;             /* shift name, or NULL */
+	int wlo, whi;            /* start window in minutes, or -1 */
+	double weight;
+	long line;
+};
+
 typedef struct wfm_agents {
 	size_t n;
 	struct wfm_agent *a;
@@ -47,6 +65,9 @@ typedef struct wfm_agents {
 	size_t nunknown;              /* availability rows for agents not in staff.csv */
 	long unknown_line;            /* line of the first of them */
 	char unknown_id[48];          /* its agent id */
+	size_t npref;
+	struct wfm_pref *pref;        /* sorted by agent, then file order */
+	size_t *pref_off;             /* n + 1: agent i's preferences are pref_off[i] .. pref_off[i+1]-1 */
 	char file[256];
 } wfm_agents;
 
@@ -64,6 +85,13 @@ long wfm_agents_find(const wfm_agents *ag, const char *id);
 int wfm_agents_available(const wfm_agents *ag, size_t i, int64_t day);
 /* The exception status for agent i on day (WFM_AVAIL_DEFAULT when none). */
 int wfm_agents_status(const wfm_agents *ag, size_t i, int64_t day);
+/* Add preferences.csv.  0, or -1 and an error naming the line. */
+int wfm_agents_load_preferences(wfm_agents *ag, const char *path, wfm_error *err);
+/* 1 when preference p applies to a shift named name starting at start
+ * (minutes) on calendar day `day`. */
+int wfm_agents_pref_match(const struct wfm_pref *p, int64_t day, const char *name, int start);
+/* 1 when preference p concerns calendar day `day`. */
+int wfm_agents_pref_day(const struct wfm_pref *p, int64_t day);
 /* Status name ("sick", ...) of a WFM_AVAIL_* value; "" for the default. */
 const char *wfm_agents_status_name(int status);
 /* Index of skill s in agent i's list, or -1. */

@@ -1,6 +1,6 @@
 /* backtest.c - rolling-origin backtest of the forecast models, choice
- * of the best model by a metric, residual quantiles for intervals.
- * Entry point: wfm_backtest_run(). */
+ * of the best model or combination by a metric, residual quantiles for
+ * intervals.  Entry point: wfm_backtest_run(). */
 #include "backtest.h"
 
 #include <gsl/gsl_sort.h>
@@ -9,24 +9,100 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define COMBO_MARGIN 0.01
+
 void wfm_backtest_interval(double f, double zlo, double zhi, double *lo, double *hi)
 {
 	double s = sqrt(fmax(f, 1));
 
-	*lo = fmax(0, f + zlo * s);
-	*hi = fmax(0, f + zhi * s);
+	*lo = fmin(f, fmax(0, f + zlo * s));
+	*hi = fmax(f, fmax(0, f + zhi * s));
 	if (f <= 0)     /* closed: no contacts expected */
 		*lo = *hi = 0;
 }
 
+/* Accuracy and residual quantiles of forecast f against act[0..len). */
+static void score(struct wfm_backtest *bt, int slot, const double *act, const double *f,
+		  const double *closedv, size_t len, double scale, double level, double *z)
+{
+	size_t nz = 0;
+
+	wfm_accuracy_compute(act, f, len, scale, &bt->acc[slot]);
+	bt->ran[slot] = 1;
+	for (size_t t = 0; t < len; t++)
+		if (!isnan(act[t]) && !closedv[t])
+			z[nz++] = (act[t] - f[t]) / sqrt(fmax(f[t], 1));
+	if (nz) {
+		gsl_sort(z, 1, nz);
+		bt->zlo[slot] = gsl_stats_quantile_from_sorted_data(z, 1, nz, (1 - level) / 2);
+		bt->zhi[slot] = gsl_stats_quantile_from_sorted_data(z, 1, nz, (1 + level) / 2);
+	}
+}
+
+/* Forecast every model from every origin into f[k][0..len). */
+static int folds(const double *y, const wfm_calendar *cal, struct wfm_backtest *bt,
+		 const struct wfm_model_opts *o, double **f, wfm_error *err)
+{
+	size_t week = 7 * (size_t)cal->per_day, H = bt->horizon;
+	struct wfm_model_opts oo = *o;
+	double *evf = NULL;
+	int rc = 0;
+
+	if (o->events && o->events->n && !(evf = malloc((bt->first + (bt->weeks - 1) * week + H) *
+							 sizeof(*evf))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t w = 0; w < bt->weeks && !rc; w++) {
+		size_t origin = bt->first + w * week;
+		if (evf) {
+			if ((rc = wfm_model_event_factors(y, origin, H, cal, o, evf, err)))
+				break;
+			oo.evf = evf;
+		}
+		for (int k = 0; k < WFM_MODEL_COUNT && !rc; k++)
+			if (bt->mask[k])
+				rc = wfm_model_forecast(k, y, origin, H, cal, &oo, f[k] + w * H, err);
+	}
+	free(evf);
+	return rc;
+}
+
+/* Mean of the best m ran single models, scored into slot. */
+static void combination(struct wfm_backtest *bt, int slot, size_t m, double **f, size_t len,
+			enum wfm_metric metric)
+{
+	int order[WFM_MODEL_COUNT], nr = 0;
+
+	for (int k = 0; k < WFM_MODEL_COUNT; k++)
+		if (bt->ran[k] && !isnan(wfm_accuracy_get(&bt->acc[k], metric)))
+			order[nr++] = k;
+	if ((size_t)nr < m)
+		return;
+	for (int i = 1; i < nr; i++)     /* by the metric, stable */
+		for (int j = i; j > 0 && wfm_accuracy_get(&bt->acc[order[j]], metric) <
+					 wfm_accuracy_get(&bt->acc[order[j - 1]], metric); j--) {
+			int x = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = x;
+		}
+	for (size_t i = 0; i < m; i++)
+		bt->mask[slot] |= 1u << order[i];
+	for (size_t t = 0; t < len; t++) {
+		double s = 0;
+		for (size_t i = 0; i < m; i++)
+			s += f[order[i]][t];
+		f[slot][t] = s / (double)m;
+	}
+}
+
 int wfm_backtest_run(const double *y, const double *obs, size_t n,
-		     const wfm_calendar *cal, size_t weeks, unsigned models,
+		     const wfm_calendar *cal, size_t weeks, size_t horizon,
+		     unsigned models, int combine,
 		     const struct wfm_model_opts *o, enum wfm_metric metric,
 		     double level, struct wfm_backtest *bt, wfm_error *err)
 {
-	size_t week = 7 * (size_t)cal->per_day, len = weeks * week, start, nz;
-	double *f = NULL, *z = NULL, scale, best = INFINITY;
-	int rc = 0;
+	size_t week = 7 * (size_t)cal->per_day, H = horizon ? horizon : week, len;
+	double *f[WFM_BT_SLOTS] = { 0 }, *act = NULL, *z = NULL, *cl = NULL, scale, best = INFINITY;
+	int rc = -1;
 
 	memset(bt, 0, sizeof(*bt));
 	bt->chosen = -1;
@@ -34,57 +110,60 @@ int wfm_backtest_run(const double *y, const double *obs, size_t n,
 		obs = y;
 	if (weeks == 0)
 		return wfm_error_set(err, "backtest of 0 weeks");
-	if (n < (weeks + 2) * week)
-		return wfm_error_set(err, "a backtest of %zu weeks needs %zu weeks of history, have %.1f",
-				     weeks, weeks + 2, (double)n / (double)week);
-	start = n - len;
-	scale = wfm_accuracy_scale(obs, start, week);
-	if (!(f = malloc(len * sizeof(*f))) || !(z = malloc(len * sizeof(*z))))
-		goto oom;
+	if (n < (weeks - 1) * week + H + 2 * week)
+		return wfm_error_set(err, "a backtest of %zu weeks needs %.0f weeks of history, have %.1f",
+				     weeks, ceil((double)((weeks + 1) * week + H) / (double)week),
+				     (double)n / (double)week);
 	bt->weeks = weeks;
-	for (int k = 0; k < WFM_MODEL_COUNT; k++) {
-		if (!(models & (1u << k)))
-			continue;
-		if (wfm_model_usable(k, start, cal->per_day) != k)
-			continue;     /* too little history before the first origin */
-		for (size_t w = 0; w < weeks; w++) {
-			size_t origin = start + w * week;
-			if (wfm_model_forecast(k, y, origin, week, cal, o, f + w * week, err)) {
-				rc = -1;
-				goto done;
-			}
+	bt->horizon = H;
+	bt->first = n - H - (weeks - 1) * week;
+	len = weeks * H;
+	scale = wfm_accuracy_scale(obs, bt->first, week);
+	if (!(act = malloc(len * sizeof(*act))) || !(z = malloc(len * sizeof(*z))) ||
+	    !(cl = malloc(len * sizeof(*cl))))
+		goto oom;
+	for (int k = 0; k < WFM_BT_SLOTS; k++)
+		if (!(f[k] = malloc(len * sizeof(double))))
+			goto oom;
+	for (int k = 0; k < WFM_MODEL_COUNT; k++)
+		if ((models & (1u << k)) && wfm_model_usable(k, bt->first, cal->per_day) == k)
+			bt->mask[k] = 1u << k;
+	if (folds(y, cal, bt, o, f, err))
+		goto done;
+	for (size_t w = 0; w < weeks; w++)
+		for (size_t t = 0; t < H; t++) {
+			size_t i = bt->first + w * week + t;
+			act[w * H + t] = obs[i];
+			cl[w * H + t] = o->closed && o->closed[cal->wday[i] * cal->per_day + cal->slot[i]];
 		}
-		wfm_accuracy_compute(obs + start, f, len, scale, &bt->acc[k]);
-		bt->ran[k] = 1;
-		nz = 0;
-		for (size_t t = 0; t < len; t++) {
-			size_t i = start + t;
-			if (isnan(obs[i]))
-				continue;
-			if (o->closed && o->closed[cal->wday[i] * cal->per_day + cal->slot[i]])
-				continue;
-			z[nz++] = (obs[i] - f[t]) / sqrt(fmax(f[t], 1));
-		}
-		if (nz) {
-			gsl_sort(z, 1, nz);
-			bt->zlo[k] = gsl_stats_quantile_from_sorted_data(z, 1, nz, (1 - level) / 2);
-			bt->zhi[k] = gsl_stats_quantile_from_sorted_data(z, 1, nz, (1 + level) / 2);
-		}
-		{
-			double v = wfm_accuracy_get(&bt->acc[k], metric);
-			if (!isnan(v) && v < best) {
-				best = v;
-				bt->chosen = k;
-			}
+	for (int k = 0; k < WFM_MODEL_COUNT; k++)
+		if (bt->mask[k])
+			score(bt, k, act, f[k], cl, len, scale, level, z);
+	if (combine) {
+		combination(bt, WFM_MODEL_COUNT, 2, f, len, metric);
+		combination(bt, WFM_MODEL_COUNT + 1, 3, f, len, metric);
+		for (int k = WFM_MODEL_COUNT; k < WFM_BT_SLOTS; k++)
+			if (bt->mask[k])
+				score(bt, k, act, f[k], cl, len, scale, level, z);
+	}
+	/* a combination must beat the best single model by 1 %: a gain
+	 * smaller than that is within the noise of 8 folds */
+	for (int k = 0; k < WFM_BT_SLOTS; k++) {
+		double v = bt->ran[k] ? wfm_accuracy_get(&bt->acc[k], metric) : NAN;
+		if (!isnan(v) && v < (k < WFM_MODEL_COUNT ? best : best * (1 - COMBO_MARGIN))) {
+			best = v;
+			bt->chosen = k;
 		}
 	}
-	if (bt->chosen < 0)
-		rc = wfm_error_set(err, "no model could be backtested");
+	rc = bt->chosen < 0 ? wfm_error_set(err, "no model could be backtested") : 0;
 	goto done;
 oom:
-	rc = wfm_error_set(err, "out of memory");
+	wfm_error_set(err, "out of memory");
 done:
-	free(f);
+	for (int k = 0; k < WFM_BT_SLOTS; k++)
+		free(f[k]);
+	free(act);
 	free(z);
+	free(cl);
 	return rc;
 }

@@ -50,9 +50,9 @@ static void survival(const struct wfm_cap_params *p, size_t n, double *S)
 		S[t] = S[t - 1] * (1 - wfm_cap_weekly_attrition(p, (double)(t - 1)));
 }
 
-void wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc,
-		      int64_t first_day, size_t nweeks, const double *hires,
-		      struct wfm_cap_week *out)
+int wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc,
+		     int64_t first_day, size_t nweeks, const double *hires,
+		     struct wfm_cap_week *out, wfm_error *err)
 {
 	double *S = malloc((nweeks + 1) * sizeof(double));
 	double *n = hc->n ? malloc(hc->n * sizeof(double)) : NULL;
@@ -61,7 +61,7 @@ void wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *h
 	if (!S || (hc->n && !n)) {
 		free(S);
 		free(n);
-		return;
+		return wfm_error_set(err, "out of memory");
 	}
 	survival(p, nweeks + 1, S);
 	for (size_t g = 0; g < hc->n; g++)
@@ -92,6 +92,7 @@ void wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *h
 	}
 	free(S);
 	free(n);
+	return 0;
 }
 
 /* ---- setting up ---- */
@@ -114,6 +115,8 @@ static int map_profile(wfm_cap *m, wfm_error *err)
 {
 	const struct wfm_cap_input *in = m->in;
 
+	if (!in->prof)
+		return 0;
 	for (size_t c = 0; c < m->nc; c++) {
 		size_t k;
 		for (k = 0; k < in->prof->nchan && strcmp(in->prof_names[k], in->vol->channel[c]); k++)
@@ -138,7 +141,7 @@ wfm_cap *wfm_cap_prepare(const struct wfm_cap_input *in, wfm_error *err)
 	m->in = in;
 	m->nc = in->vol->nchan;
 	m->nw = in->vol->nweeks;
-	m->ns = (size_t)in->prof->nslots;
+	m->ns = in->prof ? (size_t)in->prof->nslots : 24;
 	if ((size_t)lead >= m->nw) {
 		wfm_error_at(err, p->file, p->lead_line, "value",
 			     "lead time %d weeks (recruiting %d + training %d) is not shorter than the "
@@ -156,7 +159,7 @@ wfm_cap *wfm_cap_prepare(const struct wfm_cap_input *in, wfm_error *err)
 		if (in->cfg->ch[m->map[c]].kind == WFM_BACKLOG && in->cfg->ch[m->map[c]].deadline_h > maxdl)
 			maxdl = in->cfg->ch[m->map[c]].deadline_h;
 	m->pad = (size_t)ceil(maxdl / 24);
-	if (!(m->s = wfm_series_alloc(m->nc, (const char *const *)in->vol->channel, 0, in->prof->step,
+	if (!(m->s = wfm_series_alloc(m->nc, (const char *const *)in->vol->channel, 0, (int)(86400 / m->ns),
 				      (m->pad + 7) * m->ns, 1, err)))
 		goto fail;
 	if (!(m->req = calloc(m->nc * m->s->n, sizeof(*m->req))))
@@ -177,11 +180,13 @@ fail:
 static int make_shape(wfm_cap *m, wfm_error *err)
 {
 	const wfm_profile *pf = m->in->prof;
-	size_t ns = m->ns, G = (size_t)pf->ngroups;
+	size_t ns = m->ns, G = pf ? (size_t)pf->ngroups : 7;
 
 	if (!(m->shape = calloc(m->nc * G * ns, sizeof(double))))
 		return wfm_error_set(err, "out of memory");
-	for (size_t c = 0; c < m->nc; c++) {
+	for (size_t i = 0; !pf && i < m->nc * G * ns; i++)
+		m->shape[i] = 1.0 / (7.0 * (double)ns);     /* no profile: flat */
+	for (size_t c = 0; pf && c < m->nc; c++) {
 		const struct wfm_profile_chan *ch = &pf->chan[m->pmap[c]];
 		double *sh = m->shape + c * G * ns, tot = 0;
 		for (size_t g = 0; g < G; g++) {
@@ -205,10 +210,10 @@ static int make_shape(wfm_cap *m, wfm_error *err)
 
 static double weight(const wfm_cap *m, size_t c, int64_t day, size_t k)
 {
-	size_t G = (size_t)m->in->prof->ngroups, g;
+	size_t G = m->in->prof ? (size_t)m->in->prof->ngroups : 7, g;
 	int y, mo, d;
 
-	if (m->in->prof->by == WFM_BY_WEEKDAY) {
+	if (!m->in->prof || m->in->prof->by == WFM_BY_WEEKDAY) {
 		g = (size_t)wfm_time_weekday(day);
 	} else {
 		wfm_time_civil_from_days(day, &y, &mo, &d);
@@ -225,19 +230,25 @@ static int size_week(wfm_cap *m, size_t w, double factor, int flat, double *hour
 	const wfm_cap_volumes *v = in->vol;
 	wfm_series *s = m->s;
 	int64_t day0 = v->first_day + 7 * (int64_t)w;
-	size_t n7 = 7 * m->ns, off = m->pad * m->ns;
+	size_t n7 = 7 * m->ns, off = m->pad * m->ns, open[m->nc], first[m->nc];
 
 	s->start = wfm_time_day_start(day0 - (int64_t)m->pad, in->tz);
 	for (size_t c = 0; c < m->nc; c++) {
 		double vol = v->volume[c * m->nw + w] * factor, aht = v->aht[c * m->nw + w];
-		size_t open = 0;
-		for (size_t j = 0; j < n7; j++)
-			open += weight(m, c, day0 + (int64_t)(j / m->ns), j % m->ns) > 0;
+		/* flat: the week's average load over the channel's open intervals;
+		 * a queue channel's open intervals then all need the same agents,
+		 * so only the first is sized (the others are skipped) */
+		int queue = in->cfg->ch[m->map[c]].kind != WFM_BACKLOG;
+		open[c] = 0;
+		first[c] = s->n;
+		for (size_t i = off; i < s->n; i++)
+			if (weight(m, c, day0 + (int64_t)((i - off) / m->ns), (i - off) % m->ns) > 0 && !open[c]++)
+				first[c] = i;
 		for (size_t i = 0; i < s->n; i++) {
 			size_t j = (i + n7 - off % n7) % n7;   /* cyclic: padding repeats the week's end */
 			double wt = weight(m, c, day0 + (int64_t)(j / m->ns), j % m->ns);
-			/* flat: the week's average load over the channel's open intervals */
-			s->volume[c * s->n + i] = flat ? (wt > 0 ? vol / (double)open : 0) : vol * wt;
+			s->volume[c * s->n + i] = !flat ? vol * wt : queue && i != first[c] ? NAN :
+				wt > 0 ? vol / (double)open[c] : 0;
 			s->aht[c * s->n + i] = aht;
 		}
 	}
@@ -247,6 +258,8 @@ static int size_week(wfm_cap *m, size_t w, double factor, int flat, double *hour
 		double a = 0;
 		for (size_t i = off; i < s->n; i++)
 			a += (double)m->req[c * s->n + i].agents;
+		if (flat && in->cfg->ch[m->map[c]].kind != WFM_BACKLOG)
+			a *= (double)open[c];
 		hours[c] = a * s->step / 3600.0;
 	}
 	return 0;
@@ -680,6 +693,7 @@ int wfm_cap_run(wfm_cap *m, double factor, struct wfm_cap_result *res, wfm_error
 	int rc = -1;
 
 	memset(res, 0, sizeof(*res));
+	res->factor = factor;
 	res->plan.nweeks = m->nw;
 	res->plan.week = calloc(m->nw, sizeof(struct wfm_cap_week));
 	if (!ps.req || !ps.avg || !ps.keep || !hires || !res->plan.week) {
@@ -688,10 +702,10 @@ int wfm_cap_run(wfm_cap *m, double factor, struct wfm_cap_result *res, wfm_error
 	}
 	if (require(m, factor, &ps, err))
 		goto out;
-	wfm_cap_simulate(m->in->par, m->in->hc, m->in->vol->first_day, m->nw, NULL, res->plan.week);
-	if (cls_init(m, ps.req, res->plan.week, &q, err) || solve_classes(m, &q, hires, &res->mip, err))
+	if (wfm_cap_simulate(m->in->par, m->in->hc, m->in->vol->first_day, m->nw, NULL, res->plan.week, err) ||
+	    cls_init(m, ps.req, res->plan.week, &q, err) || solve_classes(m, &q, hires, &res->mip, err) ||
+	    wfm_cap_simulate(m->in->par, m->in->hc, m->in->vol->first_day, m->nw, hires, res->plan.week, err))
 		goto out;
-	wfm_cap_simulate(m->in->par, m->in->hc, m->in->vol->first_day, m->nw, hires, res->plan.week);
 	res->lead = q.lead;
 	finish(m, &ps, &q, res);
 	rc = 0;
@@ -706,4 +720,46 @@ out:
 		res->plan.week = NULL;
 	}
 	return rc;
+}
+
+/* ---- the report ---- */
+
+void wfm_cap_report(FILE *fp, const char *prog, const wfm_cap_volumes *v,
+		    const struct wfm_cap_params *p, int rules, const struct wfm_cap_result *res,
+		    size_t n, const double *eh, const double *ef, size_t ne)
+{
+	char day[16];
+
+	wfm_time_format_date(v->first_day, day, sizeof(day));
+	fprintf(fp, "%s: %zu weeks from %s (%s volumes), %zu channel%s, lead time %d weeks "
+		"(recruiting %d + training %d)\n", prog, v->nweeks, day, v->monthly ? "monthly" : "weekly",
+		v->nchan, v->nchan == 1 ? "" : "s", p->recruit_weeks + p->train_weeks, p->recruit_weeks,
+		p->train_weeks);
+	fprintf(fp, "  shift efficiency  ");
+	for (size_t i = 0; i < ne; i++)
+		if (eh[i] > 0)
+			fprintf(fp, "%s%.3f at %.0f agent-h/week", i ? ", " : "", ef[i], eh[i]);
+		else
+			fprintf(fp, "%.3f", ef[i]);
+	fprintf(fp, rules && p->efficiency == 0 ? " (shift model LP bound)\n" :
+		p->efficiency > 0 ? " (params)\n" : " (no --rules: paid hours = agent-hours)\n");
+	fprintf(fp, "  %-24s", "scenario");
+	for (size_t k = 0; k < n; k++)
+		fprintf(fp, " %12s", res[k].plan.name);
+#define ROW(label, fmt, expr) do { fprintf(fp, "\n  %-24s", label); \
+	for (size_t k = 0; k < n; k++) fprintf(fp, " " fmt, expr); } while (0)
+	ROW("volume factor", "%12.2f", res[k].factor);
+	ROW("classes", "%12zu", res[k].classes);
+	ROW("hires", "%12.0f", res[k].hires);
+	ROW("hires' paid hours", "%12.0f", res[k].hire_paid_hours);
+	ROW("weeks short after lead", "%12zu", res[k].short_weeks);
+	ROW("required FTE (mean)", "%12.1f", res[k].required_sum / (double)v->nweeks);
+	ROW("average-load FTE (mean)", "%12.1f", res[k].average_sum / (double)v->nweeks);
+	ROW("average load understates", "%11.1f%%",
+	    res[k].required_sum > 0 ? 100 * (1 - res[k].average_sum / res[k].required_sum) : 0);
+	ROW("integer program", "%12s", res[k].mip.status == WFM_MIP_OPTIMAL ? "optimal" : "time limit");
+	ROW("  above its LP bound", "%11.2f%%", 100 * res[k].mip.gap);
+	ROW("  seconds", "%12.2f", res[k].mip.seconds);
+	fputc('\n', fp);
+#undef ROW
 }

@@ -30,7 +30,7 @@
  * reported as not met).
  *
  * Entry points: wfm_cap_simulate(), wfm_cap_prepare(),
- * wfm_cap_efficiency(), wfm_cap_run(), wfm_cap_free().
+ * wfm_cap_efficiency(), wfm_cap_run(), wfm_cap_report(), wfm_cap_free().
  */
 #ifndef WFM_CAPACITY_H
 #define WFM_CAPACITY_H
@@ -47,12 +47,13 @@
 double wfm_cap_weekly_attrition(const struct wfm_cap_params *p, double t_weeks);
 
 /* The week-by-week arithmetic for given class sizes hires[w] (a class
- * starting training in week w; 0 = none): fills day (first_day + 7 w),
- * headcount, leavers, hires, training, ramping and effective of
- * out[nweeks]; the other fields are zeroed. */
-void wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc,
-		      int64_t first_day, size_t nweeks, const double *hires,
-		      struct wfm_cap_week *out);
+ * starting training in week w; 0 = none; hires NULL: no classes): fills
+ * day (first_day + 7 w), headcount, leavers, hires, training, ramping and
+ * effective of out[nweeks]; the other fields are zeroed.  0, or -1 when
+ * out of memory. */
+int wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc,
+		     int64_t first_day, size_t nweeks, const double *hires,
+		     struct wfm_cap_week *out, wfm_error *err);
 
 struct wfm_cap_input {
 	const wfm_cap_volumes *vol;
@@ -60,7 +61,7 @@ struct wfm_cap_input {
 	const struct wfm_cap_params *par;
 	const wfm_cap_headcount *hc;
 	const wfm_channels *cfg;
-	const wfm_profile *prof;
+	const wfm_profile *prof;        /* NULL: volumes spread evenly, hourly */
 	const char *const *prof_names;  /* the profile's channel names */
 	const char *prof_file;
 	const wfm_tz *tz;
@@ -86,6 +87,7 @@ int wfm_cap_efficiency(wfm_cap *m, double factor, double *hours, double *eff, si
 
 struct wfm_cap_result {
 	struct wfm_cap_series plan;   /* name set by the caller */
+	double factor;
 	struct wfm_mip_result mip;
 	size_t lead;             /* first week a class can be ready */
 	double hires, hire_paid_hours;
@@ -95,5 +97,11 @@ struct wfm_cap_result {
 
 /* One scenario: volumes x factor.  res->plan.week is allocated (free it). */
 int wfm_cap_run(wfm_cap *m, double factor, struct wfm_cap_result *res, wfm_error *err);
+
+/* The summary of n scenarios side by side, to fp ("prog: N weeks from
+ * ..., then a row per figure); rules: efficiency measured with --rules. */
+void wfm_cap_report(FILE *fp, const char *prog, const wfm_cap_volumes *v,
+		    const struct wfm_cap_params *p, int rules, const struct wfm_cap_result *res,
+		    size_t n, const double *eh, const double *ef, size_t ne);
 
 #endif

@@ -459,14 +459,41 @@ static long periods(const wfm_cap_volumes *v, const struct vrow *rw, size_t n, i
 	return (long)np;
 }
 
-/* Weeks from periods: weekly as is; monthly spread by days over the whole
- * weeks from the first Monday on or after the first month's start. */
+/* from/to: inside the first and last month, monthly volumes only. */
+static int check_span(const wfm_cap_volumes *v, const int64_t *pday, size_t np, int monthly,
+		      int64_t from, int64_t to, wfm_error *err)
+{
+	char a[16], b[16];
+	int bad_from = from != WFM_CAP_NODAY && (from < pday[0] || from >= next_month(pday[0]));
+	int bad_to = to != WFM_CAP_NODAY && (to < pday[np - 1] || to >= next_month(pday[np - 1]));
+
+	if (!monthly && (from != WFM_CAP_NODAY || to != WFM_CAP_NODAY))
+		return wfm_error_at(err, v->file, 0, NULL, "--from and --to apply to monthly volumes only");
+	if (!bad_from && !bad_to)
+		return 0;
+	wfm_time_format_date(bad_from ? from : to, a, sizeof(a));
+	wfm_time_format_date(bad_from ? pday[0] : pday[np - 1], b, sizeof(b));
+	wfm_error_at(err, v->file, 0, NULL, "--%s %s is not in the %s month (%.7s)", bad_from ? "from" : "to",
+		     a, bad_from ? "first" : "last", b);
+	err->code = WFM_EUSAGE;
+	return -1;
+}
+
+/* Weeks from periods: weekly as is; monthly spread by days (the days from
+ * `from` to `to` only) over the whole weeks from the first Monday on or
+ * after the first day. */
 static int to_weeks(wfm_cap_volumes *v, const struct vrow *rw, const int64_t *pday, size_t np,
-		    int monthly, wfm_error *err)
+		    int monthly, int64_t from, int64_t to, wfm_error *err)
 {
 	size_t nc = v->nchan;
 	int64_t first = pday[0], end = monthly ? next_month(pday[np - 1]) : pday[np - 1] + 7;
 
+	if (check_span(v, pday, np, monthly, from, to, err))
+		return -1;
+	if (from != WFM_CAP_NODAY)
+		first = from;
+	if (to != WFM_CAP_NODAY)
+		end = to + 1;
 	if (monthly)
 		first += (7 - wfm_time_weekday(first)) % 7;
 	v->first_day = first;
@@ -488,7 +515,9 @@ static int to_weeks(wfm_cap_volumes *v, const struct vrow *rw, const int64_t *pd
 				while (p + 1 < np && pday[p + 1] <= day)
 					p++;
 				const struct vrow *x = &rw[p * nc + c];
-				double share = monthly ? x->vol / (double)(next_month(pday[p]) - pday[p]) : x->vol;
+				int64_t cs = from != WFM_CAP_NODAY && from > pday[p] ? from : pday[p];
+				int64_t ce = to != WFM_CAP_NODAY && to + 1 < next_month(pday[p]) ? to + 1 : next_month(pday[p]);
+				double share = monthly ? x->vol / (double)(ce - cs) : x->vol;
 				vol += share;
 				if (!isnan(x->aht)) {
 					work += share * x->aht;
@@ -501,7 +530,7 @@ static int to_weeks(wfm_cap_volumes *v, const struct vrow *rw, const int64_t *pd
 	return 0;
 }
 
-wfm_cap_volumes *wfm_cap_volumes_load(const char *path, wfm_error *err)
+wfm_cap_volumes *wfm_cap_volumes_load(const char *path, int64_t from, int64_t to, wfm_error *err)
 {
 	wfm_csv_reader *r = wfm_csv_open(path, err);
 	wfm_cap_volumes *v = r ? calloc(1, sizeof(*v)) : NULL;
@@ -526,7 +555,7 @@ wfm_cap_volumes *wfm_cap_volumes_load(const char *path, wfm_error *err)
 		else
 			np = periods(v, rw, (size_t)n, pday, &monthly, err);
 	}
-	if (np < 0 || to_weeks(v, rw, pday, (size_t)np, monthly, err)) {
+	if (np < 0 || to_weeks(v, rw, pday, (size_t)np, monthly, from, to, err)) {
 		wfm_cap_volumes_free(v);
 		v = NULL;
 	}

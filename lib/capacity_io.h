@@ -9,6 +9,7 @@
  *              days of the month); the plan's weeks are the whole weeks
  *              from the first Monday on or after the first month's start.
  *              A missing period or channel row is an error (no gaps).
+ *              --from/--to: a partial first or last month (see below).
  *   headcount  group,agents,contract_h_week[,tenure_months]: today's
  *              agents (a group may repeat with other contracts); tenure
  *              picks the attrition band (default: the longest).
@@ -93,7 +94,13 @@ typedef struct wfm_cap_volumes {
 	char file[256];
 } wfm_cap_volumes;
 
-wfm_cap_volumes *wfm_cap_volumes_load(const char *path, wfm_error *err);
+/* from, to (WFM_CAP_NODAY: none): the first and last day monthly volumes
+ * cover, when their first or last month holds only some of its days (as
+ * `wfm forecast --aggregate month` writes the ends of its horizon): those
+ * months' volumes are spread over those days only.  Outside the first or
+ * last month: a usage error (WFM_EUSAGE). */
+#define WFM_CAP_NODAY INT64_MIN
+wfm_cap_volumes *wfm_cap_volumes_load(const char *path, int64_t from, int64_t to, wfm_error *err);
 void wfm_cap_volumes_free(wfm_cap_volumes *v);
 
 /* One week of one scenario's plan. */

@@ -1,9 +1,11 @@
 /* events.c - events CSV loader for the forecast models.  Entry points:
- * wfm_events_load(), wfm_events_roles(). */
+ * wfm_events_load(), wfm_events_roles(), wfm_events_closed(),
+ * wfm_events_uplift(). */
 #include "events.h"
 #include "csv.h"
 #include "timeutil.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,11 +35,33 @@ static int name_index(wfm_events *e, const char *name)
 	return (int)e->nnames++;
 }
 
+/* The optional closed and uplift columns of the current row. */
+static int read_flags(wfm_csv_reader *r, int cclosed, int cupl, struct wfm_event *ev,
+		      wfm_error *err)
+{
+	const char *c = cclosed >= 0 ? wfm_csv_get(r, cclosed) : "";
+
+	ev->closed = 0;
+	ev->uplift = NAN;
+	if (!strcmp(c, "1") || !strcmp(c, "yes") || !strcmp(c, "true"))
+		ev->closed = 1;
+	else if (*c && strcmp(c, "0") && strcmp(c, "no") && strcmp(c, "false"))
+		return wfm_csv_error(r, cclosed, err, "\"%s\" is not 1, 0, yes or no", c);
+	if (cupl >= 0 && *wfm_csv_get(r, cupl)) {
+		if (wfm_csv_double(r, cupl, &ev->uplift, err))
+			return -1;
+		if (!(ev->uplift > 0 && ev->uplift <= 100))
+			return wfm_csv_error(r, cupl, err, "%g is not a factor above 0 and at most 100",
+					     ev->uplift);
+	}
+	return 0;
+}
+
 wfm_events *wfm_events_load(const char *path, wfm_error *err)
 {
 	wfm_csv_reader *r = wfm_csv_open(path, err);
 	wfm_events *e;
-	int cdate, cname, cbef, caft, rc;
+	int cdate, cname, cbef, caft, cclosed, cupl, rc;
 	size_t cap = 0;
 
 	if (!r)
@@ -49,6 +73,8 @@ wfm_events *wfm_events_load(const char *path, wfm_error *err)
 	}
 	cbef = wfm_csv_col(r, "effect_days_before");
 	caft = wfm_csv_col(r, "effect_days_after");
+	cclosed = wfm_csv_col(r, "closed");
+	cupl = wfm_csv_col(r, "uplift");
 	if (!(e = calloc(1, sizeof(*e)))) {
 		wfm_csv_close(r);
 		wfm_error_set(err, "out of memory");
@@ -81,6 +107,8 @@ wfm_events *wfm_events_load(const char *path, wfm_error *err)
 		}
 		ev.before = (int)b;
 		ev.after = (int)a;
+		if (read_flags(r, cclosed, cupl, &ev, err))
+			goto fail;
 		if ((ev.name = name_index(e, name)) < 0)
 			goto oom;
 		if (e->n == cap) {
@@ -127,4 +155,42 @@ int wfm_events_roles(const wfm_events *e, int64_t day, unsigned char *flags)
 		}
 	}
 	return set;
+}
+
+int wfm_events_closed(const wfm_events *e, int64_t day)
+{
+	for (size_t i = 0; e && i < e->n; i++)
+		if (e->ev[i].closed && e->ev[i].day == day)
+			return 1;
+	return 0;
+}
+
+double wfm_events_uplift(const wfm_events *e, int64_t day, int *named)
+{
+	double f = 1;
+
+	*named = 0;
+	for (size_t i = 0; e && i < e->n; i++)
+		if (e->ev[i].day == day && !isnan(e->ev[i].uplift)) {
+			f *= e->ev[i].uplift;
+			*named = 1;
+		}
+	return f;
+}
+
+long wfm_events_unlearned(const wfm_events *e, size_t i, int64_t hist_from, int64_t hist_to,
+			  int64_t from, int64_t to)
+{
+	for (; e && i < e->n; i++) {
+		const struct wfm_event *v = &e->ev[i];
+		int known = 0;
+		if (v->day < from || v->day > to || v->closed || !isnan(v->uplift))
+			continue;
+		for (size_t j = 0; j < e->n && !known; j++)
+			known = e->ev[j].name == v->name && e->ev[j].day >= hist_from &&
+				e->ev[j].day <= hist_to;
+		if (!known)
+			return (long)i;
+	}
+	return -1;
 }

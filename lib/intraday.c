@@ -13,27 +13,37 @@
 void wfm_intraday_params_default(struct wfm_intraday_params *p)
 {
 	/* chosen by `wfm intraday --backtest data/history.csv` (docs/intraday.md) */
-	p->day_sd = 0.3;
-	p->shape_sd = 0.2;
+	p->day_sd = 0.05;
+	p->shape_sd = 0.05;
 	p->aht_day_sd = 0.02;
 	p->aht_shape_sd = 1;
 	p->level = 0.8;
+	p->shock_sd = 0.5;      /* a day 1.4 or 0.7 times the forecast is within 1 sd */
+	p->shock_share = 0.1;
 }
 
-/* Posterior weight of log r given prior sd sd, observation variance v;
- * the prior variance is raised to the day's own moment estimate when r is
- * more surprising than it allows. */
-static double weight(double lr, double sd, double v, double *post_var)
+/* Posterior of x = log theta from lr ~ N(x, v) under the prior
+ * x ~ (1 - q) N(0, sd^2) + q N(0, sb^2): an ordinary day or a shock.
+ * Returns the posterior mean over lr (the weight), *post_var its variance. */
+static double weight(double lr, double sd, double sb, double q, double v, double *post_var)
 {
-	double s2 = fmax(sd * sd, lr * lr - v), w;
+	double s[2] = { sd * sd, sb * sb }, lp[2], m = 0, m2 = 0, wsum = 0;
 
-	if (!(v < INFINITY) || s2 <= 0) {
-		*post_var = s2;
+	if (!(v < INFINITY)) {
+		*post_var = (1 - q) * s[0] + q * s[1];
 		return 0;
 	}
-	w = s2 / (s2 + v);
-	*post_var = w * v;
-	return w;
+	for (int k = 0; k < 2; k++)
+		lp[k] = log(k ? q : 1 - q) - 0.5 * log(s[k] + v) - 0.5 * lr * lr / (s[k] + v);
+	double top = fmax(lp[0], lp[1]), z = exp(lp[0] - top) + exp(lp[1] - top);
+	for (int k = 0; k < 2; k++) {
+		double pk = exp(lp[k] - top) / z, wk = s[k] / (s[k] + v);
+		m += pk * wk * lr;
+		m2 += pk * (wk * v + wk * wk * lr * lr);
+		wsum += pk * wk;
+	}
+	*post_var = fmax(m2 - m * m, 0);
+	return lr != 0 ? m / lr : wsum;
 }
 
 void wfm_intraday_level(const struct wfm_intraday_params *p, const double *f,
@@ -69,14 +79,14 @@ void wfm_intraday_level(const struct wfm_intraday_params *p, const double *f,
 	double lr = log((sa + 0.5) / (sf + 0.5));
 	double v = p->shape_sd * p->shape_sd * shape + 1 / fmax(sf, 1);
 	u->ratio = (sa + 0.5) / (sf + 0.5);
-	u->weight = weight(lr, p->day_sd, v, &pv);
+	u->weight = weight(lr, p->day_sd, p->shock_sd, p->shock_share, v, &pv);
 	u->factor = exp(u->weight * lr);
 	u->post_sd = sqrt(pv);
 	if (calls > 0 && wf > 0) {
 		double la = log(wa / wf);
 		double va = p->aht_shape_sd * p->aht_shape_sd * shape + 1 / calls;
 		u->aht_ratio = wa / wf;
-		u->aht_weight = weight(la, p->aht_day_sd, va, &pv);
+		u->aht_weight = weight(la, p->aht_day_sd, p->shock_sd, p->shock_share, va, &pv);
 		u->aht_factor = exp(u->aht_weight * la);
 	}
 }

@@ -2,16 +2,18 @@
  *
  * Per channel, the day's level is a multiplicative factor theta on the
  * forecast (Taylor 2008; Ibrahim & L'Ecuyer 2013 show the early part of a
- * day predicts the rest through such a factor).  Prior: log theta ~ N(0,
- * s_d^2), s_d the day's usual variability.  Observation: R, the actual
- * volume of the intervals seen over their forecast, with log R ~
- * N(log theta, v), v = s_o^2 (1 - p) / p + 1 / F: s_o the within-day
- * shape noise, p the share of the day's forecast volume seen, F the
- * forecast volume seen (Poisson counting noise).  Posterior mean of log
- * theta = w log R with w = s^2 / (s^2 + v), variance w v; s^2 = max(s_d^2,
- * (log R)^2 - v), the day's own moment estimate when the morning is more
- * surprising than the prior allows (so a real shock is believed sooner
- * and the intervals widen).  AHT the same way with its own s_d, s_o, and
+ * day predicts the rest through such a factor).  Prior: log theta ~
+ * (1 - q) N(0, s_d^2) + q N(0, s_b^2): an ordinary day of the usual
+ * variability s_d, or with probability q (shock_share) a shock nobody
+ * forecast (s_b = shock_sd).  Observation: R, the actual volume of the
+ * intervals seen over their forecast, log R ~ N(log theta, v), v = s_o^2
+ * (1 - p) / p + 1 / F: s_o the within-day shape noise, p the share of the
+ * day's forecast volume seen, F the forecast volume seen (Poisson
+ * counting noise).  The posterior mean of log theta is w log R, w the
+ * components' weights s^2 / (s^2 + v) averaged by their posterior
+ * probabilities (so a morning far off the forecast is read as a shock and
+ * believed sooner, and an ordinary noisy one is shrunk hard); its
+ * variance the mixture's.  AHT the same way with its own s_d, s_o, and
  * 1 / (calls seen) for the noise of a mean of handle times (CV about 1).
  * The remaining intervals become f exp(w log R); their bounds keep the
  * forecast's interval-level spread (its width less the prior day-level
@@ -35,6 +37,7 @@ struct wfm_intraday_params {
 	double day_sd, shape_sd;          /* volume: s_d, s_o (log scale) */
 	double aht_day_sd, aht_shape_sd;  /* AHT */
 	double level;                     /* the forecast bounds' level, (0, 1) */
+	double shock_sd, shock_share;     /* the shock component of the prior */
 };
 void wfm_intraday_params_default(struct wfm_intraday_params *p);
 

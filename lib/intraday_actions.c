@@ -12,6 +12,13 @@
 
 static char callin_name[] = "call_in";
 
+struct cand {
+	int kind;
+	long row, agent;
+	int s, e;           /* span added (minutes of day) */
+	double gain, score;
+};
+
 struct ctx {
 	const struct wfm_intraday_in *in;
 	wfm_intraday_plan *p;
@@ -24,6 +31,8 @@ struct ctx {
 	long *first;              /* per agent: first row, -1 */
 	long *week_min;           /* per agent: paid minutes in the ISO week */
 	int *week_days, *extended;
+	struct cand *rbest;       /* per row: its best overtime */
+	unsigned char *dirty;     /* per row: rbest to recompute */
 	int break_after, break_gap;
 };
 
@@ -141,24 +150,26 @@ static int run_ok(const struct ctx *x, long a)
 	return before + after + 1 <= x->in->ro.max_consecutive;
 }
 
+/* The channel of rf a skill serves (names compared ignoring case), or -1. */
+static int skill_channel(const struct ctx *x, const char *skill)
+{
+	for (size_t c = 0; c < x->in->rf->nchan; c++)
+		if (!strcasecmp(skill, x->in->rf->channel[c]))
+			return (int)c;
+	return -1;
+}
+
 /* The first channel of rf among agent a's skills, or -1. */
 static int agent_channel(const struct ctx *x, long a)
 {
 	const wfm_strlist *sk = &x->in->ag->a[a].skills;
 
 	for (size_t k = 0; k < sk->n; k++)
-		for (size_t c = 0; c < x->in->rf->nchan; c++)
-			if (!strcasecmp(sk->item[k], x->in->rf->channel[c]))
-				return (int)c;
+		if (skill_channel(x, sk->item[k]) >= 0)
+			return skill_channel(x, sk->item[k]);
 	return -1;
 }
 
-struct cand {
-	int kind;
-	long row, agent;
-	int s, e;           /* span added (minutes of day) */
-	double gain, score;
-};
 
 static void consider(struct ctx *x, struct cand *best, int kind, long row, long a, int s, int e)
 {
@@ -173,25 +184,50 @@ static void consider(struct ctx *x, struct cand *best, int kind, long row, long 
 	}
 }
 
-/* Overtime before and after every shift of today still to end. */
-static void overtime_cands(struct ctx *x, struct cand *best)
+/* Overtime before and after shift j, if of today and still to end. */
+static void row_cands(struct ctx *x, size_t j, struct cand *best)
 {
 	int kmax = (int)(x->in->max_ot_h * 60 / x->step);
+	const struct wfm_shift *r = &x->p->rows[j];
+	long a = x->agent[j];
+
+	if (r->day != x->day || r->end <= x->now_min || a < 0 || agent_channel(x, a) < 0)
+		return;   /* an agent with no skill of the forecast's channels is no help */
+	for (int k = 1; k <= kmax - x->extended[j]; k++) {
+		int ne = r->end + k * x->step, ns = r->start - k * x->step;
+		if (ne <= 1440 && fits_shift(x, a, r->start, ne, r->bstart, r->bend) &&
+		    week_ok(x, a, ne - r->end) && fits_rest(x, a, (long)j, r->start, ne))
+			consider(x, best, WFM_IA_OVERTIME, (long)j, a, r->end, ne);
+		if (ns >= x->now_min && fits_shift(x, a, ns, r->end, r->bstart, r->bend) &&
+		    week_ok(x, a, r->start - ns) && fits_rest(x, a, (long)j, ns, r->end))
+			consider(x, best, WFM_IA_OVERTIME, (long)j, a, ns, r->start);
+	}
+}
+
+/* The best overtime of all rows: each row's best is kept and recomputed
+ * only when an applied action touched its reach (the shift +- the most
+ * overtime) or its agent, so the choice is the same as a full scan. */
+static void overtime_cands(struct ctx *x, struct cand *best)
+{
+	for (size_t j = 0; j < x->p->nrows; j++) {
+		if (x->dirty[j]) {
+			x->rbest[j] = (struct cand){ .kind = -1 };
+			row_cands(x, j, &x->rbest[j]);
+			x->dirty[j] = 0;
+		}
+		if (x->rbest[j].kind >= 0 && (best->kind < 0 || x->rbest[j].score > best->score + 1e-12))
+			*best = x->rbest[j];
+	}
+}
+
+static void mark_dirty(struct ctx *x, long agent, int s, int e)
+{
+	int reach = (int)(x->in->max_ot_h * 60);
 
 	for (size_t j = 0; j < x->p->nrows; j++) {
 		const struct wfm_shift *r = &x->p->rows[j];
-		long a = x->agent[j];
-		if (r->day != x->day || r->end <= x->now_min || a < 0)
-			continue;
-		for (int k = 1; k <= kmax - x->extended[j]; k++) {
-			int ne = r->end + k * x->step, ns = r->start - k * x->step;
-			if (ne <= 1440 && fits_shift(x, a, r->start, ne, r->bstart, r->bend) &&
-			    week_ok(x, a, ne - r->end) && fits_rest(x, a, (long)j, r->start, ne))
-				consider(x, best, WFM_IA_OVERTIME, (long)j, a, r->end, ne);
-			if (ns >= x->now_min && fits_shift(x, a, ns, r->end, r->bstart, r->bend) &&
-			    week_ok(x, a, r->start - ns) && fits_rest(x, a, (long)j, ns, r->end))
-				consider(x, best, WFM_IA_OVERTIME, (long)j, a, ns, r->start);
-		}
+		if (x->agent[j] == agent || (r->day == x->day && r->start - reach < e && r->end + reach > s))
+			x->dirty[j] = 1;
 	}
 }
 
@@ -341,6 +377,8 @@ void wfm_intraday_plan_free(wfm_intraday_plan *p)
 	free(p->need);
 	free(p->before);
 	free(p->after);
+	free(p->need_c);
+	free(p->skilled);
 	free(p);
 }
 
@@ -356,6 +394,8 @@ static void ctx_free(struct ctx *x)
 	free(x->week_min);
 	free(x->week_days);
 	free(x->extended);
+	free(x->rbest);
+	free(x->dirty);
 }
 
 /* Break rule: the strictest of the rules (shortest break_after). */
@@ -430,16 +470,20 @@ static int setup(struct ctx *x, const struct wfm_intraday_in *in, wfm_intraday_p
 	x->agent = calloc(cap, sizeof(long));
 	x->next = calloc(cap, sizeof(long));
 	x->extended = calloc(cap, sizeof(int));
+	x->rbest = calloc(cap, sizeof(*x->rbest));
+	x->dirty = malloc(cap);
 	x->first = calloc(na + 1, sizeof(long));
 	x->week_min = calloc(na + 1, sizeof(long));
 	x->week_days = calloc(na + 1, sizeof(int));
 	if (!p->need || !p->before || !p->after || !p->rows || !p->a || !x->on || !x->g || !x->gp ||
-	    !x->gm || !x->agent || !x->next || !x->extended || !x->first || !x->week_min || !x->week_days)
+	    !x->gm || !x->agent || !x->next || !x->extended || !x->first || !x->week_min || !x->week_days ||
+	    !x->rbest || !x->dirty)
 		return wfm_error_set(err, "out of memory");
 	memcpy(p->rows, in->roster->s, in->roster->n * sizeof(*p->rows));
 	p->nrows = in->roster->n;
 	for (size_t j = 0; j < cap; j++)
 		x->agent[j] = -1;
+	memset(x->dirty, 1, cap);
 	break_rule(x);
 	return in->ag ? link_rows(x, err) : 0;
 }
@@ -454,6 +498,41 @@ static void measure(struct ctx *x, double *sl, double *shortfall)
 	}
 	*sl = x->vol > 0 ? g / x->vol : 1;
 	*shortfall = u * x->step / 60.0;
+}
+
+/* Per channel and interval: agents at work (with the actions) holding the
+ * channel's skill, rows of today and yesterday's past midnight. */
+static int skill_cover(struct ctx *x)
+{
+	const wfm_series *s = x->in->rf;
+	wfm_intraday_plan *p = x->p;
+
+	p->nchan = s->nchan;
+	if (!(p->need_c = calloc(s->nchan * x->ni + 1, sizeof(double))) ||
+	    !(p->skilled = calloc(s->nchan * x->ni + 1, sizeof(double))))
+		return -1;
+	for (size_t c = 0; c < s->nchan; c++)
+		for (size_t i = 0; i < x->ni; i++)
+			if (!x->in->req[c * s->n + i].skip)
+				p->need_c[c * x->ni + i] = (double)x->in->req[c * s->n + i].gross;
+	for (size_t j = 0; j < p->nrows; j++) {
+		const struct wfm_shift *r = &p->rows[j];
+		const wfm_strlist *sk = &x->in->ag->a[x->agent[j]].skills;
+		int off = r->day == x->day ? 0 : r->day == x->day - 1 ? -1440 : 1;
+		if (off > 0)
+			continue;
+		for (int m = r->start; m < r->end; m++) {
+			int t = m + off;
+			if (t < x->now_min || t >= 1440 || (r->bstart >= 0 && m >= r->bstart && m < r->bend))
+				continue;
+			for (size_t k = 0; k < sk->n; k++) {
+				int c = skill_channel(x, sk->item[k]);
+				if (c >= 0)
+					p->skilled[(size_t)c * x->ni + (size_t)((t - x->now_min) / x->step)] += 1.0 / x->step;
+			}
+		}
+	}
+	return 0;
 }
 
 wfm_intraday_plan *wfm_intraday_plan_make(const struct wfm_intraday_in *in, wfm_error *err)
@@ -491,12 +570,18 @@ wfm_intraday_plan *wfm_intraday_plan_make(const struct wfm_intraday_in *in, wfm_
 			if (best.kind < 0)
 				break;
 			apply(&x, &best);
+			mark_dirty(&x, best.agent, best.s, best.e);
 		}
 		break_moves(&x);
 		vto(&x);
 	}
 	memcpy(p->after, x.on, x.ni * sizeof(double));
 	measure(&x, &p->sl_after, &p->short_after);
+	if (in->ag && skill_cover(&x)) {
+		wfm_error_set(err, "out of memory");
+		wfm_intraday_plan_free(p);
+		p = NULL;
+	}
 	ctx_free(&x);
 	return p;
 }
@@ -561,14 +646,21 @@ int wfm_intraday_actions_write(FILE *fp, const wfm_intraday_plan *p, const wfm_s
 int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_series *rf,
 			   const wfm_tz *tz)
 {
-	wfm_coverage *cv = wfm_coverage_new(0, 0);
+	wfm_coverage *cv = wfm_coverage_new(p->skilled != NULL, 0);
 	wfm_error err = { 0 };
 	int rc = cv ? 0 : -1;
 
 	if (cv)
 		cv->two_decimals = 1;
-	for (size_t i = 0; !rc && i < p->ni; i++)
-		rc = wfm_coverage_add(cv, wfm_series_time(rf, i), -1, p->need[i], p->after[i], NAN, &err);
+	for (size_t c = 0; !rc && p->skilled && c < p->nchan; c++)
+		rc = wfm_coverage_channel(cv, rf->channel[c]) < 0 ? -1 : 0;
+	for (size_t i = 0; !rc && i < p->ni; i++) {
+		for (size_t c = 0; !rc && p->skilled && c < p->nchan; c++)
+			rc = wfm_coverage_add(cv, wfm_series_time(rf, i), (long)c, p->need_c[c * p->ni + i],
+					      p->skilled[c * p->ni + i], NAN, &err);
+		if (!rc)
+			rc = wfm_coverage_add(cv, wfm_series_time(rf, i), -1, p->need[i], p->after[i], NAN, &err);
+	}
 	if (!rc)
 		rc = wfm_coverage_write(fp, cv, tz);
 	wfm_coverage_free(cv);

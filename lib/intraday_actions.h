@@ -1,7 +1,7 @@
 /* intraday_actions.h - today's staffing gap after a re-forecast, and the
  * actions that close it (wfm intraday --roster/--staff).
  *
- * Single pool: per interval from now to midnight, need = the sum over
+ * The actions work on one pool: per interval from now to midnight, need = the sum over
  * channels of agents_gross; on = agents of today's roster working
  * (breaks excluded, partial intervals pro rata).  The projected shortfall
  * is sum(max(need - on, 0)) x interval hours.  The rest-of-day service
@@ -74,6 +74,10 @@ typedef struct wfm_intraday_plan {
 	struct wfm_shift *rows;        /* the roster with the actions applied */
 	size_t ni;                     /* intervals from now to midnight */
 	double *need, *before, *after; /* [ni] agents */
+	size_t nchan;                  /* with staff.csv: per channel of the re-forecast */
+	double *need_c, *skilled;      /* [c * ni + i]: agents_gross, and agents on
+					* shift (with the actions) holding the skill;
+					* NULL without staff.csv */
 	double sl_before, sl_after;    /* rest-of-day SL, fraction */
 	double short_before, short_after;  /* agent-hours */
 } wfm_intraday_plan;
@@ -85,7 +89,9 @@ void wfm_intraday_plan_free(wfm_intraday_plan *p);
 int wfm_intraday_actions_write(FILE *fp, const wfm_intraday_plan *p, const wfm_series *rf,
 			       const wfm_tz *tz);
 /* coverage.csv (lib/coverage) of the rest of today with the actions
- * applied. */
+ * applied; with staff.csv per channel (required: its agents_gross,
+ * scheduled: agents at work holding its skill, each counted in every
+ * channel of their skills) and the pooled `*` row of each interval. */
 int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_series *rf,
 			   const wfm_tz *tz);
 

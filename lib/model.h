@@ -10,7 +10,18 @@
  *               adjusted out with the regression's event factors
  *   regression  daily totals (log or linear: weekday, trend, yearly
  *               Fourier, event dummies; robust IRLS) x intraday shares
- * Closed hours (zero in every week of the recent history) forecast 0.
+ *   slotavg     mean / median / trimmed mean of the same interval over
+ *               the last k weeks (variant and k by an inner backtest)
+ *   decomp      smoothed daily level x weekday factor x intraday shape
+ * Closed hours (zero in every week of the recent history) forecast 0, and
+ * so do whole days that events.csv marks closed.  Days that wfm_model_screen()
+ * flags (zero days where the weekday is open, outlier days) are left out of
+ * the fits (o->skip).  To add a model: a module with its forecast function
+ * (lib/NAME.c), one enum value here (before WFM_MODEL_COUNT) and one row in
+ * model.c's models[] table (name, weeks of history it needs, whether it is
+ * fitted on the event-adjusted series, and a wrapper of the uniform
+ * model_fn type); --model, auto's backtest, the report and the
+ * combinations pick it up from there.
  *
  * Entry points: wfm_calendar_alloc(), wfm_model_forecast(),
  * wfm_model_impute(), wfm_model_closed(), wfm_model_usable(),
@@ -39,8 +50,8 @@ wfm_calendar *wfm_calendar_alloc(int64_t start, int step, size_t n,
 void wfm_calendar_free(wfm_calendar *cal);
 
 enum wfm_model_kind {
-	WFM_MODEL_SNAIVE, WFM_MODEL_HW, WFM_MODEL_REGRESSION,
-	WFM_MODEL_COUNT, WFM_MODEL_AUTO = WFM_MODEL_COUNT
+	WFM_MODEL_SNAIVE, WFM_MODEL_HW, WFM_MODEL_REGRESSION, WFM_MODEL_SLOTAVG,
+	WFM_MODEL_DECOMP, WFM_MODEL_COUNT, WFM_MODEL_AUTO = WFM_MODEL_COUNT
 };
 
 const char *wfm_model_name(int kind);
@@ -53,7 +64,37 @@ struct wfm_model_opts {
 	int reg_linear;       /* linear regression on daily totals (else log) */
 	const wfm_events *events;     /* NULL: none */
 	const unsigned char *closed;  /* [wday * per_day + slot]: forecast 0; NULL: none */
+	const unsigned char *skip;    /* [interval of the history]: day left out of
+				       * fits (WFM_SKIP_*); NULL: none */
+	const double *evf;            /* [interval of cal]: event factor of the log
+				       * regression; NULL: fitted when needed */
 };
+
+enum { WFM_SKIP_NONE, WFM_SKIP_ZERO, WFM_SKIP_OUTLIER };
+
+/* Flag in skip[0..n) the whole local days of y[0..n) (NAN = unknown) to
+ * leave out of fitting: WFM_SKIP_ZERO for days whose total is under 5 %
+ * of the median of the same weekday in the 6 weeks either side (when
+ * that median is 10 or more) and for dates events.csv marks closed;
+ * WFM_SKIP_OUTLIER for days whose log ratio to that median is more than
+ * 5 robust standard deviations (1.4826 MAD) and 0.3 from 0, outside any
+ * event's window.  Counts go to *zero and *outlier. */
+void wfm_model_screen(const double *y, size_t n, const wfm_calendar *cal,
+		      const wfm_events *ev, unsigned char *skip,
+		      size_t *zero, size_t *outlier);
+
+/* Event factors evf[0..n + h) of the log regression fitted on y[0..n)
+ * (1 where there are no events or under 4 weeks of history). */
+int wfm_model_event_factors(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+			    const struct wfm_model_opts *o, double *evf, wfm_error *err);
+
+/* Mean of the forecasts of the models in mask (bits 1 << kind). */
+int wfm_model_forecast_mix(unsigned mask, const double *y, size_t n, size_t h,
+			   const wfm_calendar *cal, const struct wfm_model_opts *o,
+			   double *out, wfm_error *err);
+/* "hw" or "mean(hw,slotavg)" into buf. */
+const char *wfm_model_mix_name(unsigned mask, char *buf, size_t size);
+int wfm_model_min_weeks(int kind);
 
 /* Fit kind on y[0..n) and forecast out[0..h); cal covers at least n + h
  * intervals.  Returns 0, or -1 with err set (e.g. too little history). */
@@ -62,8 +103,9 @@ int wfm_model_forecast(int kind, const double *y, size_t n, size_t h,
 		       double *out, wfm_error *err);
 
 /* The model that can be fitted on n intervals: kind itself, or
- * WFM_MODEL_SNAIVE when there is under 2 weeks (hw) or 4 weeks
- * (regression) of history; -1 under one week (nothing can be fitted). */
+ * WFM_MODEL_SNAIVE when there is under wfm_model_min_weeks(kind) of
+ * history (hw 2, slotavg 2, decomp 3, regression 4); -1 under one week
+ * (nothing can be fitted). */
 int wfm_model_usable(int kind, size_t n, int per_day);
 
 /* Replace NAN in y[0..n) by the same interval 1, 2, ... weeks before (or
@@ -77,8 +119,10 @@ void wfm_model_closed(const double *y, size_t n, const wfm_calendar *cal,
 
 /* AHT forecast out[0..h) from aht and volume history (NAN skipped):
  * volume-weighted weekday x interval means of the last 8 weeks, times a
- * linear trend of the daily mean AHT over the last 26 weeks.  Closed
- * intervals get 0. */
+ * linear trend of the daily mean AHT over the last 26 weeks.  AHT values
+ * outside [median / 20, median * 20] of the channel are left out; the
+ * trend factor is kept within [0.5, 2] (a 3,650-day horizon cannot
+ * extrapolate a trend below zero).  Closed intervals get 0. */
 int wfm_aht_forecast(const double *aht, const double *vol, size_t n, size_t h,
 		     const wfm_calendar *cal, const unsigned char *closed,
 		     double *out, wfm_error *err);
@@ -109,8 +153,10 @@ double wfm_hw_filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 typedef struct wfm_regression wfm_regression;
 
 /* Fit the daily regression and intraday shares on y[0..n). */
+/* Days with skip[] set (NULL: none) or a total of 0 are left out. */
 wfm_regression *wfm_regression_fit(const double *y, size_t n, const wfm_calendar *cal,
-				   const wfm_events *ev, int linear, wfm_error *err);
+				   const wfm_events *ev, int linear,
+				   const unsigned char *skip, wfm_error *err);
 void wfm_regression_free(wfm_regression *m);
 /* Forecast intervals [from, from + h) of cal (from >= n of the fit). */
 void wfm_regression_predict(const wfm_regression *m, const wfm_calendar *cal,
@@ -122,5 +168,18 @@ double wfm_regression_event_factor(const wfm_regression *m, const wfm_calendar *
  * day), 0 when not estimated; trend per year (log: log growth). */
 double wfm_regression_event_coef(const wfm_regression *m, int name, int role);
 double wfm_regression_trend(const wfm_regression *m);
+
+/* Multi-week same-slot average; the variant (mean, median, trimmed) and
+ * k (2..8 weeks) are chosen by the WAPE of one-week forecasts from the
+ * last 4 weekly origins.  y: history (event-adjusted by the caller),
+ * skip: days to pass over (NULL: none). */
+int wfm_slotavg_forecast(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+			 const unsigned char *skip, double *out, wfm_error *err);
+
+/* Seasonal decomposition: daily totals = level x weekday factor, level
+ * by exponential smoothing (alpha by one-step error) of the
+ * deseasonalised totals; intervals by the weekday x slot shares. */
+int wfm_decomp_forecast(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+			const unsigned char *skip, double *out, wfm_error *err);
 
 #endif

@@ -93,9 +93,11 @@ static double day_total(const wfm_regression *m, int64_t day, int wday, double *
 	return m->linear ? s : m->smear * exp(s) - 1;
 }
 
-/* Complete days of y[0..n): first index of each, its total and weekday. */
+/* Complete days of y[0..n): first index of each, its total and weekday.
+ * Days flagged in skip and days of 0 (closed) are left out, so a weekly
+ * closure or a holiday does not enter the log fit as log(1). */
 static size_t complete_days(const double *y, size_t n, const wfm_calendar *cal,
-			    size_t *first, double *total)
+			    const unsigned char *skip, size_t *first, double *total)
 {
 	size_t nd = 0, t = 0;
 
@@ -105,7 +107,8 @@ static size_t complete_days(const double *y, size_t n, const wfm_calendar *cal,
 		while (t < n && cal->day[t] == cal->day[a])
 			s += y[t++];
 		/* complete: starts at slot 0 and the next interval is another day */
-		if (cal->slot[a] == 0 && (t < cal->n ? cal->day[t] != cal->day[a]
+		if (s > 0 && !(skip && skip[a]) &&
+		    cal->slot[a] == 0 && (t < cal->n ? cal->day[t] != cal->day[a]
 					  : cal->slot[t - 1] == cal->per_day - 1)) {
 			first[nd] = a;
 			total[nd++] = s;
@@ -259,7 +262,8 @@ done:
 }
 
 wfm_regression *wfm_regression_fit(const double *y, size_t n, const wfm_calendar *cal,
-				   const wfm_events *ev, int linear, wfm_error *err)
+				   const wfm_events *ev, int linear,
+				   const unsigned char *skip, wfm_error *err)
 {
 	wfm_regression *m = calloc(1, sizeof(*m));
 	size_t maxd = n / (size_t)cal->per_day + 2, nd, *first = NULL, p;
@@ -276,7 +280,7 @@ wfm_regression *wfm_regression_fit(const double *y, size_t n, const wfm_calendar
 	m->smear = 1;
 	if (!(m->share = calloc(7 * (size_t)cal->per_day, sizeof(double))))
 		goto oom;
-	nd = complete_days(y, n, cal, first, total);
+	nd = complete_days(y, n, cal, skip, first, total);
 	if (nd < 14) {
 		wfm_error_set(err, "regression needs 14 complete days of history, have %zu", nd);
 		goto fail;

@@ -11,9 +11,9 @@
 #include <string.h>
 
 /* as lib/series.c: a century, 2^25 cells */
-#define NCOL 4
+#define NCOL 6
 
-static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross" };
+static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross", "load", "asa_s" };
 
 struct rec {
 	int64_t t;
@@ -52,7 +52,7 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		rec->v[k] = NAN;
 		if (c < 0)
 			continue;
-		if (k == 1 ? wfm_csv_double_opt(r, c, NAN, &rec->v[k], err) :
+		if (k == 1 || k == 4 || k == 5 ? wfm_csv_double_opt(r, c, NAN, &rec->v[k], err) :
 			     wfm_csv_double(r, c, &rec->v[k], err))
 			return -1;
 		if (rec->v[k] < 0)
@@ -152,6 +152,8 @@ void wfm_requirements_free(wfm_requirements *r)
 	free(r->aht);
 	free(r->agents);
 	free(r->agents_gross);
+	free(r->load);
+	free(r->asa);
 	free(r->line);
 	free(r);
 }
@@ -169,6 +171,8 @@ static wfm_requirements *build(const char *path, struct loader *ld, int64_t tmin
 	arr[1] = &r->aht;
 	arr[2] = &r->agents;
 	arr[3] = &r->agents_gross;
+	arr[4] = &r->load;
+	arr[5] = &r->asa;
 	snprintf(r->file, sizeof(r->file), "%s", path);
 	r->start = tmin;
 	r->step = (int)step;
@@ -223,7 +227,7 @@ wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_
 
 double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err)
 {
-	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross };
+	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross, r->load, r->asa };
 
 	for (int k = 0; k < NCOL; k++)
 		if (!strcmp(column, colname[k])) {

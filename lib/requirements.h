@@ -2,14 +2,17 @@
  * per-channel grid, the one loader for every program that reads it.
  *
  * Columns: timestamp, channel (required), volume, aht_s, agents,
- * agents_gross (each optional: an absent column leaves its array NULL).
+ * agents_gross, load (each optional: an absent column leaves its array
+ * NULL; load, written by wfm staff --load, is the real-valued gross agents
+ * that agents_gross rounds up), asa_s.
  * Channels are kept in order of first appearance.  The interval length
  * (15, 30 or 60 min) is the most frequent gap between a channel's rows;
  * a row off that grid is an error naming its line, a duplicate names both
  * lines, a span over 100 years or too many cells (a year typo) names the
  * farthest row.  A wall time that occurs twice (clocks go back) is read as
  * the first occurrence, then the second.  Cells with no row are NAN and
- * counted; an empty aht_s is NAN; negative numbers are rejected.
+ * counted; an empty aht_s or asa_s is NAN (asa_s is empty on backlog
+ * channels, which have no queue); negative numbers are rejected.
  *
  * Writer: wfm_requirements_write_header() and _write_row() write
  *   timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,
@@ -38,14 +41,14 @@ typedef struct wfm_requirements {
 	int step;                 /* seconds */
 	size_t n;                 /* intervals per channel */
 	/* [c * n + i]; NAN = no row (aht_s: also empty); NULL = no column */
-	double *volume, *aht, *agents, *agents_gross;
+	double *volume, *aht, *agents, *agents_gross, *load, *asa;
 	long *line;               /* [c * n + i]: source line, 0 = no row */
 	size_t missing;           /* cells with no row */
 	char file[256];           /* for messages ("<stdin>" for -) */
 } wfm_requirements;
 
 wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err);
-/* The array of a column ("volume", "aht_s", "agents", "agents_gross"), or
+/* The array of a column ("volume", "aht_s", "agents", "agents_gross", "load"), or
  * NULL with the message wfm_csv_require() gives for an absent column. */
 double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err);
 void wfm_requirements_free(wfm_requirements *r);

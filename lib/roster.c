@@ -41,6 +41,7 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o)
 	o->tol_week_h = 4;
 	o->late_after = 22 * 60;
 	o->max_moves = 1;
+	o->stable_w = 1;
 	o->groups = NULL;
 }
 
@@ -64,6 +65,7 @@ void wfm_roster_result_free(wfm_roster_result *r)
 	free(r->all);
 	free(r->day);
 	free(r->paid_min);
+	free(r->weekends_prev);
 	free(r->days);
 	free(r->weekends);
 	free(r->lates);
@@ -168,6 +170,39 @@ static int is_weekend(int64_t day)
 	return wfm_time_weekday(day) >= 5;
 }
 
+/* Preferences of agent a for shift s on day, in hours: the weights of
+ * those s matches (> 0 wanted, < 0 avoided), less the weights of wanted
+ * shifts that day s is not (taking s forgoes them). */
+static double pref_score(const wfm_agents *ag, size_t a, int64_t day, const struct wfm_shift *s)
+{
+	double v = 0;
+	for (size_t k = ag->pref_off[a]; k < ag->pref_off[a + 1]; k++) {
+		const struct wfm_pref *p = &ag->pref[k];
+		if (wfm_agents_pref_match(p, day, s->name, s->start))
+			v += p->weight;
+		else if (p->weight > 0 && wfm_agents_pref_day(p, day))
+			v -= p->weight;
+	}
+	return v;
+}
+
+/* Minutes by which s's start on day k lies over an hour from the
+ * farthest start agent a has on the other days of that ISO week. */
+static int start_spread(const struct st *st, size_t a, int k, const struct wfm_shift *s)
+{
+	int mon = k - wfm_time_weekday(st->ext0 + k), worst = 0;
+	for (int j = mon; j < mon + 7; j++) {
+		const struct wfm_shift *x;
+		int dd;
+		if (j == k || j < 7 || j >= st->E || !(x = st->wsh[W(st, a, j)]))
+			continue;
+		dd = abs(x->start - s->start) - 60;
+		if (dd > worst)
+			worst = dd;
+	}
+	return worst;
+}
+
 /* Cost of giving s on day k to agent a (lower is better), in hours. */
 static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s)
 {
@@ -203,8 +238,12 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		c += st->lates[a];
 	if (!st->on[W(st, a, k)])
 		c += 24;           /* not one of the agent's planned days */
+	if (st->o->stable_w > 0)   /* start time: within an hour of the week's other starts */
+		c += st->o->stable_w * start_spread(st, a, k, s) / 60.0;
 	if (st->need)   /* specialists first: keep wider skills for wider groups */
 		c += extra_skills(ag, need_of(st, s));
+	if (st->ag->npref)   /* preferences.csv: wanted shifts cost less */
+		c -= pref_score(st->ag, a, day, s);
 	return c;
 }
 
@@ -296,9 +335,13 @@ static void load_prev(struct st *st, const wfm_plan *prev, wfm_roster_result *re
 		long a;
 		int64_t k = s->day - st->ext0;
 		size_t w;
-		if (k < 0 || k >= 7)
-			continue;   /* only the week before the window matters */
-		if ((a = wfm_agents_find(st->ag, s->agent)) < 0) {
+		if (k >= 7)
+			continue;
+		if ((a = wfm_agents_find(st->ag, s->agent)) >= 0 && is_weekend(s->day))
+			res->weekends_prev[a]++;   /* weekend rotation over the whole history */
+		if (k < 0)
+			continue;   /* for the rules only the week before the window matters */
+		if (a < 0) {
 			if (!res->nprev_unknown++) {
 				res->prev_unknown_file = prev->file;
 				res->prev_unknown_line = s->line;
@@ -776,6 +819,23 @@ static void soft_measures(const struct st *st, wfm_roster_result *res)
 			res->soft_weekend_off += !st->wsh[W(st, a, d + 12)] && !st->wsh[W(st, a, d + 13)];
 		}
 	}
+	for (size_t k = 0; k < st->ag->npref; k++) {   /* preferences, per day they concern */
+		const struct wfm_pref *p = &st->ag->pref[k];
+		for (int d = 0; d < st->ndays; d++) {
+			const struct wfm_shift *x = st->wsh[W(st, p->agent, d + 7)];
+			int hit;
+			if (!wfm_agents_pref_day(p, st->first_day + d) || !p->weight)
+				continue;
+			hit = x && wfm_agents_pref_match(p, st->first_day + d, x->name, x->start);
+			if (p->weight > 0) {
+				res->pref_want++;
+				res->pref_want_ok += hit;
+			} else {
+				res->pref_avoid++;
+				res->pref_avoid_ok += !hit;
+			}
+		}
+	}
 }
 
 /* Why a shift stays unfilled when nobody can take it at all; "" when
@@ -967,6 +1027,28 @@ static int merge_published(const wfm_plan *pub, wfm_roster_result *res)
 	return 0;
 }
 
+/* Repair: on each day where dropped rows could not be refilled (left >
+ * 0 after the fill), as many of the day's other open shifts (held back in
+ * vac[]) may be filled instead, by a free agent or a short augmenting
+ * path: the lost hours come back at other times of the day, for one
+ * changed row each. */
+static void substitute(struct st *st, struct days *D, long *vac, int *cur, int *pa, int *pt, int *q)
+{
+	for (int d = 0; d < st->ndays; d++) {
+		long rem = 0;
+		for (int t = D->off[d]; t < D->off[d] + D->cnt[d]; t++)
+			rem += D->left[t];
+		if (!rem)
+			continue;
+		for (int t = D->off[d]; t < D->off[d] + D->cnt[d]; t++) {
+			D->left[t] += vac[t];
+			vac[t] = 0;
+			D->dead[t] = 0;
+		}
+		fill_day(st, D, d, rem, cur, pa, pt, q);
+	}
+}
+
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const wfm_plan *prev, int64_t first_day, int ndays,
 				    const struct wfm_roster_opts *o, wfm_error *err)
@@ -1015,6 +1097,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	st.weekends = res->weekends = calloc(n, sizeof(long));
 	st.lates = res->lates = calloc(n, sizeof(long));
 	res->paid_min = calloc(n, sizeof(long));
+	res->weekends_prev = calloc(n, sizeof(long));
 	res->days = calloc(n, sizeof(long));
 	res->day = calloc((size_t)ndays, sizeof(*res->day));
 	D.ty = malloc((plan->n + 1) * sizeof(*D.ty));
@@ -1032,7 +1115,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	left2 = malloc((plan->n + 1) * sizeof(long));
 	so = malloc((plan->n + 1) * sizeof(*so));
 	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
-	    !res->paid_min || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
+	    !res->paid_min || !res->weekends_prev || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
 	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !left2 || !so || !st.dep)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
@@ -1042,6 +1125,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		goto fail;
 	load_prev(&st, prev, res);
 	load_prev(&st, pub, res);
+	for (size_t a = 0; a < n; a++)   /* the cost sees weekends worked before too */
+		st.weekends[a] = res->weekends_prev[a];
 
 	/* A shift that fits nobody's hours and lengths stays unfilled with the
 	 * reason (unfilled_reason). */
@@ -1099,11 +1184,17 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			goto oom;
 		/* Only the instances the dropped rows leave open are filled again:
 		 * what the published roster left unfilled stays so (held back in
-		 * vac[], given back after the fill). */
-		for (size_t t = 0; t < ntyall; t++) {
-			long keep = vac[t] < D.left[t] ? vac[t] : D.left[t];
-			vac[t] = D.left[t] - keep;
-			D.left[t] = keep;
+		 * vac[], given back after the fill).  Days the published roster
+		 * has no row on are rostered afresh. */
+		for (int d = 0; d < ndays; d++) {
+			int fresh = 1;
+			for (size_t a = 0; a < n && fresh; a++)
+				fresh = !pubrow[W(&st, a, d + 7)];
+			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++) {
+				long keep = fresh ? D.left[t] : vac[t] < D.left[t] ? vac[t] : D.left[t];
+				vac[t] = D.left[t] - keep;
+				D.left[t] = keep;
+			}
 		}
 	}
 	st.only_on = 1;
@@ -1128,6 +1219,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			break;
 		fill_day(&st, &D, best, 1, cur, pa, pt, q);
 	}
+	if (pub)
+		substitute(&st, &D, vac, cur, pa, pt, q);
 	/* Cross-day repair of what is still unfilled, least filled days first,
 	 * bounded work. */
 	for (int d = 0; d < ndays; d++)

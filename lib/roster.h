@@ -27,7 +27,8 @@
  * costs at most max_moves + 2 changed rows), with no days-on pattern, no
  * cross-day repair and no contract swaps.  Only the instances the dropped
  * rows leave open are filled: what the published roster left unfilled
- * stays unfilled.
+ * stays unfilled.  Days of the window without any published row (of a
+ * known agent) are filled afresh, without the days-on pattern.
  *
  * Nothing fitting nobody stops a roster: such shifts go to the unfilled
  * list with the reason.
@@ -52,6 +53,8 @@ struct wfm_roster_opts {
 	double tol_week_h;     /* paid hours may exceed the contract by this (4) */
 	int late_after;        /* a shift ending after this minute is late (1320) */
 	int max_moves;         /* repair: kept rows one open shift may move (1) */
+	double stable_w;       /* cost per hour a start lies over an hour from the
+				* agent's other starts that week (1; 0: off) */
 	const wfm_groups *groups; /* names of the plan's group column (NULL: each
 				   * group name is its skill list, "calls|chat") */
 };
@@ -100,6 +103,7 @@ typedef struct wfm_roster_result {
 	/* Per agent over the window: paid minutes, days, weekend days, late
 	 * shifts; full_weeks = ISO weeks wholly inside the window. */
 	long *paid_min, *days, *weekends, *lates;
+	long *weekends_prev;  /* weekend days in --previous / published rows before the window */
 	int full_weeks;
 	/* Soft objectives over the agent-weeks (ISO weeks wholly in the window
 	 * of agents available at least one day of it): weeks with at least two
@@ -109,6 +113,9 @@ typedef struct wfm_roster_result {
 	 * weeks with a whole weekend (Sat + Sun) off. */
 	long soft_weeks, soft_off2, soft_off2_consec, soft_multi, soft_stable, soft_weekend_off;
 	double soft_spread_min;
+	/* preferences.csv, per day a preference concerns: wanted (and met),
+	 * avoided (and kept free of it). */
+	long pref_want, pref_want_ok, pref_avoid, pref_avoid_ok;
 	/* Plan by skill groups only (else 0): per group, per channel. */
 	size_t ngroup, nchan;
 	struct wfm_roster_share *group, *chan;

@@ -51,6 +51,9 @@ struct gm {
 	struct col *col;
 	size_t *cbeg;            /* base column -> cover cells worked */
 	int *crc;
+	size_t *rbeg;            /* cover cell -> base columns working then */
+	int *rcol;
+	uint64_t *smask;         /* heuristic: channels short per cover cell */
 	/* MIP layout: x[j * G + g], then y, then u */
 	size_t nx, y0, ny, u0, nu;
 	int *yr, *yg, *yc;       /* per y column */
@@ -81,6 +84,9 @@ static void gm_free(struct gm *m)
 	free(m->col);
 	free(m->cbeg);
 	free(m->crc);
+	free(m->rbeg);
+	free(m->rcol);
+	free(m->smask);
 	free(m->yr);
 	free(m->yg);
 	free(m->yc);
@@ -447,10 +453,115 @@ static int drop_cmp(const void *a, const void *b)
 	return x->k < y->k ? -1 : x->k > y->k;
 }
 
-/* Round the LP point up, split every cover cell, then drop people. */
-static int gm_heuristic(const double *xlp, double *x, void *arg)
+/* Channels short in cover cell r after its reflow, as a bit mask. */
+static uint64_t short_mask(struct gm *m, size_t r)
 {
-	struct gm *m = arg;
+	size_t G = m->G, C = m->C;
+	uint64_t sm = 0;
+
+	for (size_t c = 0; c < C; c++) {
+		double in = 0;
+		for (size_t g = 0; g < G; g++)
+			in += m->flow[(r * G + g) * C + c];
+		if (m->nd[r * C + c] - in > 1e-7)
+			sm |= (uint64_t)1 << c;
+	}
+	return sm;
+}
+
+/* One more person on x column k: capacity, counts, and the flows of the
+ * cells it works in. */
+static void add_one(struct gm *m, double *x, size_t k)
+{
+	size_t G = m->G, j = k / G, g = k % G;
+	const struct col *c = &m->col[j];
+
+	x[k] += 1;
+	m->rd_cnt[(size_t)c->rule * (size_t)m->ndays + (size_t)(c->day - m->first_day)]++;
+	m->gcnt[g]++;
+	m->total++;
+	for (size_t q = m->cbeg[j]; q < m->cbeg[j + 1]; q++) {
+		size_t r = (size_t)m->crc[q];
+		m->K[r * G + g] += 1;
+		reflow(m, r);
+		m->smask[r] = short_mask(m, r);
+	}
+}
+
+/* Cells still short: add the (shift, group) that reaches the most short
+ * cells where the group holds a short channel, per paid hour.  -1 when a
+ * cell cannot be helped (hard mode). */
+static int repair(struct gm *m, double *x)
+{
+	size_t G = m->G;
+
+	for (size_t r = 0; r < m->nr; r++)
+		while (m->smask[r]) {
+			size_t best = SIZE_MAX;
+			double bv = 0;
+			for (size_t q = m->rbeg[r]; q < m->rbeg[r + 1]; q++) {
+				size_t j = (size_t)m->rcol[q];
+				for (size_t g = 0; g < G; g++) {
+					long gain = 0;
+					if (!(m->smask[r] & m->mask[g]))
+						continue;
+					for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+						gain += (m->smask[m->crc[k]] & m->mask[g]) != 0;
+					if (gain / m->col[j].cost > bv) {
+						bv = gain / m->col[j].cost;
+						best = j * G + g;
+					}
+				}
+			}
+			if (best == SIZE_MAX) {
+				if (!m->nu)
+					return -1;
+				break;
+			}
+			add_one(m, x, best);
+		}
+	return 0;
+}
+
+/* People per shift as the single pool rounds them (the LP's sum over
+ * groups, to the nearest), shared out over the groups by largest
+ * remainder of the LP's values. */
+static void aggregate_round(const struct gm *m, const double *xlp, double *x)
+{
+	size_t G = m->G;
+
+	for (size_t j = 0; j < m->nbase; j++) {
+		const double *v = xlp + j * G;
+		double sum = 0;
+		long n, given = 0;
+		for (size_t g = 0; g < G; g++)
+			sum += fmax(0, v[g]);
+		n = (long)floor(sum + 0.5);
+		for (size_t g = 0; g < G; g++) {
+			x[j * G + g] = n > 0 ? floor(fmax(0, v[g]) * (double)n / sum + 1e-9) : 0;
+			given += (long)x[j * G + g];
+		}
+		for (; given < n; given++) {
+			size_t best = 0;
+			double br = -1;
+			for (size_t g = 0; g < G; g++) {
+				double r = fmax(0, v[g]) * (double)n / sum - x[j * G + g];
+				if (r > br) {
+					br = r;
+					best = g;
+				}
+			}
+			x[j * G + best] += 1;
+		}
+	}
+}
+
+/* An integer plan from the LP point: rounded up (up 1: the LP's split
+ * stays feasible), down (0) or as the single pool would (2), repaired
+ * where short, then people dropped, dearest shifts first, while every
+ * cell keeps a split. */
+static int gm_round(struct gm *m, const double *xlp, double *x, int up)
+{
 	size_t G = m->G, C = m->C, nd = 0;
 	struct dropord *ord = malloc((m->nx + 1) * sizeof(*ord));
 
@@ -465,10 +576,14 @@ static int gm_heuristic(const double *xlp, double *x, void *arg)
 	for (size_t q = 0; q < m->nu; q++)      /* soft: the LP's shortfall stays */
 		m->nd[(size_t)m->urow_r[q] * C + (size_t)m->urow_c[q]] -= fmin(fmax(0, xlp[m->u0 + q]),
 			m->nd[(size_t)m->urow_r[q] * C + (size_t)m->urow_c[q]]);
+	if (up == 2)
+		aggregate_round(m, xlp, x);
+	else
+		for (size_t k = 0; k < m->nx; k++)
+			x[k] = fmax(0, up ? ceil(xlp[k] - 1e-6) : floor(xlp[k] + 1e-6));
 	for (size_t k = 0; k < m->nx; k++) {
 		const struct col *c = &m->col[k / G];
-		long v = (long)ceil(xlp[k] - 1e-6);
-		x[k] = v > 0 ? (double)v : 0;
+		long v = (long)x[k];
 		if (v <= 0)
 			continue;
 		for (size_t q = m->cbeg[k / G]; q < m->cbeg[k / G + 1]; q++)
@@ -476,18 +591,50 @@ static int gm_heuristic(const double *xlp, double *x, void *arg)
 		m->rd_cnt[(size_t)c->rule * (size_t)m->ndays + (size_t)(c->day - m->first_day)] += v;
 		m->gcnt[k % G] += v;
 		m->total += v;
-		ord[nd++] = (struct dropord){ c->cost, k };
 	}
-	for (size_t r = 0; r < m->nr; r++)
-		if (reflow(m, r) > 1e-7 && !m->nu) {
-			free(ord);
-			return -1;
-		}
+	for (size_t r = 0; r < m->nr; r++) {
+		reflow(m, r);
+		m->smask[r] = short_mask(m, r);
+	}
+	if (repair(m, x)) {
+		free(ord);
+		return -1;
+	}
+	for (size_t k = 0; k < m->nx; k++)
+		if (x[k] > 0)
+			ord[nd++] = (struct dropord){ m->col[k / G].cost, k };
 	qsort(ord, nd, sizeof(*ord), drop_cmp);
 	for (size_t q = 0; q < nd; q++)
 		while (x[ord[q].k] > 0 && try_drop(m, ord[q].k))
 			x[ord[q].k] -= 1;
 	free(ord);
+	return 0;
+}
+
+static double paid(const struct gm *m, const double *x)
+{
+	double h = 0;
+
+	for (size_t k = 0; k < m->nx; k++)
+		h += x[k] * m->col[k / m->G].cost;
+	return h;
+}
+
+/* Both roundings; the cheaper plan with its split (and shortfall). */
+static int gm_heuristic(const double *xlp, double *x, void *arg)
+{
+	struct gm *m = arg;
+	size_t G = m->G, C = m->C;
+	double best = HUGE_VAL;
+	int how = -1;
+
+	for (int k = 0; k < 3; k++)
+		if (gm_round(m, xlp, x, k) == 0 && paid(m, x) < best - 1e-9) {
+			best = paid(m, x);
+			how = k;
+		}
+	if (how < 0 || (how != 2 && gm_round(m, xlp, x, how)))
+		return -1;
 	for (size_t q = 0; q < m->ny; q++)
 		x[m->y0 + q] = m->flow[((size_t)m->yr[q] * G + (size_t)m->yg[q]) * C + (size_t)m->yc[q]];
 	for (size_t q = 0; q < m->nu; q++) {
@@ -581,6 +728,17 @@ static int gm_alloc(struct gm *m, wfm_shiftplan *p, const wfm_shiftrules *rs)
 	m->nrules = rs->n;
 	m->ndays = p->ndays;
 	m->first_day = p->first_day;
+	if (!(m->rbeg = calloc(m->nr + 2, sizeof(size_t))) ||
+	    !(m->rcol = malloc((m->cbeg[m->nbase] + 1) * sizeof(int))) ||
+	    !(m->smask = calloc(m->nr + 1, sizeof(uint64_t))))
+		return -1;
+	for (size_t k = 0; k < m->cbeg[m->nbase]; k++)
+		m->rbeg[m->crc[k] + 2]++;
+	for (size_t r = 0; r < m->nr; r++)
+		m->rbeg[r + 2] += m->rbeg[r + 1];
+	for (size_t j = 0; j < m->nbase; j++)
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+			m->rcol[m->rbeg[m->crc[k] + 1]++] = (int)j;
 	return !(m->cover_row = malloc((m->nr * C + 1) * sizeof(int))) ||
 	       !(m->split_row = malloc((m->nr * G + 1) * sizeof(int))) ||
 	       !(m->rd_row = malloc(nrd * sizeof(int))) || !(m->rd_min = calloc(nrd, sizeof(long))) ||

@@ -178,6 +178,38 @@ static int backlog_req(const wfm_series *s, const struct wfm_channel *ch,
 	return 0;
 }
 
+/* Whether service with x net agents meets every target of the channel. */
+static int meets(const struct wfm_channel *ch, const struct wfm_staff_opts *o, const struct wfm_req *r,
+		 int step, double x)
+{
+	struct wfm_queue_perf p;
+
+	wfm_staff_perf(ch, o, r->load, r->aht, step, x, &p);
+	return p.sl >= ch->sl_target - 1e-12 && (ch->max_occ <= 0 || p.occupancy <= ch->max_occ + 1e-12) &&
+	       (ch->kind != WFM_ERLANG_A || ch->max_abandon <= 0 || p.abandon <= ch->max_abandon + 1e-12);
+}
+
+/* The least real x in [agents - 1, agents] meeting the targets, by
+ * bisection (service is monotone in x); backlog: work / capacity. */
+static double exact_agents(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
+			   const struct wfm_req *r, int step)
+{
+	double lo = r->agents > 0 ? (double)r->agents - 1 : 0, hi = (double)r->agents;
+
+	if (ch->kind == WFM_BACKLOG)
+		return r->load / (step * (ch->max_occ > 0 ? ch->max_occ : 1));
+	if (r->agents <= 0 || r->load <= 0 || meets(ch, o, r, step, lo))
+		return r->agents <= 0 || r->load <= 0 ? 0 : lo;
+	for (int k = 0; k < 40; k++) {
+		double mid = 0.5 * (lo + hi);
+		if (meets(ch, o, r, step, mid))
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
 int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const int *map,
 			   const wfm_tz *tz, const struct wfm_staff_opts *o,
 			   struct wfm_req *req, wfm_error *err)
@@ -199,8 +231,10 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 		}
 		if (ch->kind == WFM_BACKLOG && backlog_req(s, ch, o, tz, r, err))
 			return -1;
-		for (size_t i = 0; i < s->n; i++)
+		for (size_t i = 0; i < s->n; i++) {
 			r[i].gross = ceil_agents((double)r[i].agents / (1 - ch->shrinkage));
+			r[i].exact = o->exact && !r[i].skip ? exact_agents(ch, o, &r[i], s->step) : NAN;
+		}
 	}
 	return 0;
 }
@@ -254,36 +288,10 @@ void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o
 		p->occupancy = fmin(1, load / servers);
 }
 
-static int meets(const struct wfm_channel *ch, const struct wfm_queue_perf *p)
-{
-	return p->sl >= ch->sl_target - 1e-12 &&
-	       (ch->max_occ <= 0 || p->occupancy <= ch->max_occ + 1e-12) &&
-	       (ch->kind != WFM_ERLANG_A || ch->max_abandon <= 0 ||
-		p->abandon <= ch->max_abandon + 1e-12);
-}
-
 double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
 			    const struct wfm_req *r, int step)
 {
-	struct wfm_queue_perf p;
-	double lo, hi;
-
-	if (r->skip || r->agents <= 0)
-		return 0;
-	if (ch->kind == WFM_BACKLOG)
-		return r->load / (step * (ch->max_occ > 0 ? ch->max_occ : 1));
-	/* the interpolated measures are monotone in n on [agents - 1, agents] */
-	lo = (double)r->agents - 1;
-	hi = (double)r->agents;
-	for (int k = 0; k < 40 && hi - lo > 1e-7; k++) {
-		double mid = (lo + hi) / 2;
-		wfm_staff_perf(ch, o, r->load, r->aht, step, mid, &p);
-		if (meets(ch, &p))
-			hi = mid;
-		else
-			lo = mid;
-	}
-	return hi;
+	return r->skip ? 0 : exact_agents(ch, o, r, step);
 }
 
 double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,

@@ -30,6 +30,7 @@ struct wfm_staff_opts {
 	double chat_overhead;    /* handle-time growth per extra chat, default 0.5 */
 	int open_min, close_min; /* backlog working hours, minutes of the day */
 	long max_agents;         /* per channel and interval, default 100000 */
+	int exact;               /* also compute struct wfm_req.exact (wfm staff --load) */
 };
 void wfm_staff_opts_default(struct wfm_staff_opts *o);
 
@@ -38,6 +39,11 @@ struct wfm_req {
 	double volume, aht;  /* aht: the one used (forecast, else channels.csv) */
 	double load;         /* Erlangs (queue kinds) or backlog work scheduled here, s */
 	long agents, gross;
+	/* With opts.exact: the real-valued net agents at which the target is
+	 * exactly met (the service between integer agents interpolated
+	 * linearly as in wfm_staff_perf(); backlog: work / capacity unrounded),
+	 * else NAN.  agents = ceil(exact) up to rounding. */
+	double exact;
 	struct wfm_queue_perf perf;  /* backlog: sl 1, asa NAN, abandon 0 */
 };
 
@@ -60,11 +66,11 @@ void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o
 		    double load, double aht, int step, double agents,
 		    struct wfm_queue_perf *p);
 
-/* The continuous requirement behind r->agents, in net agents: the least
- * fractional n at which the interpolated service (wfm_staff_perf) meets
- * sl_target, max_abandon and max_occupancy, in (agents - 1, agents]; for
- * backlog the work over the interval's capacity, load / (step x occupancy
- * cap).  Sums over channels of it are not sums of roundings. */
+/* The continuous requirement behind r->agents, in net agents (what
+ * struct wfm_req.exact holds with opts.exact): the least fractional n at
+ * which the interpolated service (wfm_staff_perf) meets sl_target,
+ * max_abandon and max_occupancy, in [agents - 1, agents]; for backlog the
+ * work over the interval's capacity, load / (step x occupancy cap). */
 double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
 			    const struct wfm_req *r, int step);
 

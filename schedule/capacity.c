@@ -17,7 +17,7 @@ static const char *prog = "wfm-capacity";
 
 static const char usage[] =
 	"Usage: wfm capacity VOLUMES.csv... --channels CHANNELS.csv --headcount HEADCOUNT.csv\n"
-	"       --params PARAMS.csv (--profile PROFILE.csv | --history HISTORY.csv) [options]\n"
+	"       --params PARAMS.csv [--profile PROFILE.csv | --history HISTORY.csv] [options]\n"
 	"\n"
 	"Long-range staffing and hiring plan, week by week: required FTE from\n"
 	"interval-level sizing (the weekly or monthly volumes spread over the\n"
@@ -36,10 +36,14 @@ static const char usage[] =
 	"                         ramp-up, shrinkage, overtime (required; docs/capacity.md)\n"
 	"  --profile FILE         intraday shape: output of wfm profile (--by weekday|month)\n"
 	"  --history FILE         or a history to compute the weekday profile from\n"
+	"                         (neither: volumes spread evenly over the week)\n"
 	"  --rules FILE           shift rules: measure the shift efficiency from the shift\n"
 	"                         model's LP bound (else params' shift_efficiency, else 1)\n"
 	"  --scenario LIST        NAME=FACTOR,... volumes of the first file x FACTOR\n"
 	"                         (e.g. high=1.2,low=0.85), next to the file's own plan\n"
+	"  --from DATE, --to DATE  first and last day monthly volumes cover, when their\n"
+	"                         first or last month is partial (as wfm forecast\n"
+	"                         --aggregate month writes the ends of its horizon)\n"
 	"  --time-limit S         seconds per scenario's integer program (default 2)\n"
 	"  --tz ZONE              zone of local days (default $TZ, else UTC)\n"
 	"  -o, --output FILE      write FILE atomically (default standard output)\n"
@@ -70,6 +74,7 @@ struct scen {
 
 struct opts {
 	const char *output, *tz, *channels, *headcount, *params, *profile, *history, *rules;
+	int64_t from, to;
 	const char **vol;
 	size_t nvol, nscen;
 	struct scen sc[MAX_SCEN];
@@ -136,6 +141,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "rules", required_argument, NULL, 'r' },
 		{ "scenario", required_argument, NULL, 's' },
 		{ "time-limit", required_argument, NULL, 't' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 'T' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
@@ -144,6 +151,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->time_limit = 2;
+	o->from = o->to = WFM_CAP_NODAY;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -159,6 +167,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'r': o->rules = optarg; break;
 		case 's': o->scenario = optarg; break;
 		case 't': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.01, 3600); break;
+		case 'f': case 'T':
+			if (wfm_time_parse_date(optarg, c == 'f' ? &o->from : &o->to, &(wfm_error){ 0 }))
+				wfm_usage_fail(prog, "--%s: \"%s\" is not a date YYYY-MM-DD", c == 'f' ? "from" : "to", optarg);
+			break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
 		case 'v': wfm_set_verbosity(prog, 2); break;
 		default: wfm_bad_option(prog, argv);
@@ -168,52 +180,11 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "no volumes file given");
 	if (!o->channels || !o->headcount || !o->params)
 		wfm_usage_fail(prog, "--channels, --headcount and --params are required");
-	if (!o->profile == !o->history)
-		wfm_usage_fail(prog, "give one of --profile and --history");
+	if (o->profile && o->history)
+		wfm_usage_fail(prog, "give --profile or --history, not both");
 	o->vol = (const char **)argv + optind;
 	o->nvol = (size_t)(argc - optind);
 	scenarios(o);
-}
-
-static void report(const struct opts *o, const wfm_cap_volumes *v, const struct wfm_cap_params *p,
-		   const struct wfm_cap_result *res, const double *eh, const double *ef, size_t ne)
-{
-	FILE *fp = wfm_report();
-	char day[16];
-
-	if (!fp)
-		return;
-	wfm_time_format_date(v->first_day, day, sizeof(day));
-	fprintf(fp, "%s: %zu weeks from %s (%s volumes), %zu channels, lead time %d weeks "
-		"(recruiting %d + training %d)\n", prog, v->nweeks, day, v->monthly ? "monthly" : "weekly",
-		v->nchan, p->recruit_weeks + p->train_weeks, p->recruit_weeks, p->train_weeks);
-	fprintf(fp, "  shift efficiency  ");
-	for (size_t i = 0; i < ne; i++)
-		if (eh[i] > 0)
-			fprintf(fp, "%s%.3f at %.0f agent-h/week", i ? ", " : "", ef[i], eh[i]);
-		else
-			fprintf(fp, "%.3f", ef[i]);
-	fprintf(fp, o->rules && p->efficiency == 0 ? " (shift model LP bound)\n" :
-		p->efficiency > 0 ? " (params)\n" : " (no --rules: paid hours = agent-hours)\n");
-	fprintf(fp, "  %-24s", "scenario");
-	for (size_t k = 0; k < o->nscen; k++)
-		fprintf(fp, " %12s", o->sc[k].name);
-#define ROW(label, fmt, expr) do { fprintf(fp, "\n  %-24s", label); \
-	for (size_t k = 0; k < o->nscen; k++) fprintf(fp, " " fmt, expr); } while (0)
-	ROW("volume factor", "%12.2f", o->sc[k].factor);
-	ROW("classes", "%12zu", res[k].classes);
-	ROW("hires", "%12.0f", res[k].hires);
-	ROW("hires' paid hours", "%12.0f", res[k].hire_paid_hours);
-	ROW("weeks short after lead", "%12zu", res[k].short_weeks);
-	ROW("required FTE (mean)", "%12.1f", res[k].required_sum / (double)v->nweeks);
-	ROW("average-load FTE (mean)", "%12.1f", res[k].average_sum / (double)v->nweeks);
-	ROW("average load understates", "%11.1f%%",
-	    res[k].required_sum > 0 ? 100 * (1 - res[k].average_sum / res[k].required_sum) : 0);
-	ROW("integer program", "%12s", res[k].mip.status == WFM_MIP_OPTIMAL ? "optimal" : "time limit");
-	ROW("  above its LP bound", "%11.2f%%", 100 * res[k].mip.gap);
-	ROW("  seconds", "%12.2f", res[k].mip.seconds);
-	fputc('\n', fp);
-#undef ROW
 }
 
 int main(int argc, char **argv)
@@ -227,7 +198,7 @@ int main(int argc, char **argv)
 	wfm_cap_volumes *vol[MAX_SCEN] = { 0 };
 	wfm_cap_headcount *hc;
 	wfm_channels *cfg;
-	wfm_profile *prof;
+	wfm_profile *prof = NULL;
 	wfm_series *hist = NULL;
 	wfm_shiftrules *rules = NULL;
 	wfm_atomic *out;
@@ -242,19 +213,25 @@ int main(int argc, char **argv)
 	    wfm_cap_params_load(o.params, &par, &err) || !(hc = wfm_cap_headcount_load(o.headcount, &err)) ||
 	    (o.rules && !(rules = wfm_shiftrules_load(o.rules, &err))))
 		wfm_die(prog, &err);
-	if (o.profile ? !(prof = wfm_profile_load(o.profile, &err)) :
-	    !(hist = wfm_series_load(o.history, tz, &err)) ||
-	    !(prof = wfm_profile_compute(hist, tz, WFM_BY_WEEKDAY, &err)))
+	if (o.profile ? !(prof = wfm_profile_load(o.profile, &err)) : o.history &&
+	    (!(hist = wfm_series_load(o.history, tz, &err)) ||
+	     !(prof = wfm_profile_compute(hist, tz, WFM_BY_WEEKDAY, &err))))
 		wfm_die(prog, &err);
 	for (size_t f = 0; f < o.nvol; f++) {
-		if (!(vol[f] = wfm_cap_volumes_load(o.vol[f], &err)))
+		if (!(vol[f] = wfm_cap_volumes_load(o.vol[f], o.from, o.to, &err)))
 			wfm_die(prog, &err);
-		if (f && (vol[f]->first_day != vol[0]->first_day || vol[f]->nweeks != vol[0]->nweeks))
-			wfm_die(prog, &(wfm_error){ WFM_EINPUT, "", 0, "", "volume files cover different weeks: "
-						    "plans side by side need the same horizon" });
+		if (f && (vol[f]->first_day != vol[0]->first_day || vol[f]->nweeks != vol[0]->nweeks)) {
+			char a[16], b[16];
+			wfm_time_format_date(vol[f]->first_day, a, sizeof(a));
+			wfm_time_format_date(vol[0]->first_day, b, sizeof(b));
+			wfm_error_at(&err, vol[f]->file, 0, NULL, "%zu weeks from %s, but %s has %zu from %s: "
+				     "plans side by side need the same weeks", vol[f]->nweeks, a, vol[0]->file,
+				     vol[0]->nweeks, b);
+			wfm_die(prog, &err);
+		}
 	}
 	in = (struct wfm_cap_input){ .par = &par, .hc = hc, .cfg = cfg, .prof = prof,
-		.prof_names = (const char *const *)(hist ? hist->channel : prof->channel),
+		.prof_names = (const char *const *)(hist ? hist->channel : prof ? prof->channel : NULL),
 		.prof_file = o.profile ? o.profile : o.history, .tz = tz, .rules = rules,
 		.time_limit = o.time_limit };
 	wfm_staff_opts_default(&in.so);
@@ -269,8 +246,8 @@ int main(int argc, char **argv)
 				continue;
 			if (wfm_cap_run(m, o.sc[k].factor, &res[k], &err))
 				wfm_die(prog, &err);
+			snprintf(res[k].plan.name, sizeof(res[k].plan.name), "%s", o.sc[k].name);
 			ser[k] = res[k].plan;
-			snprintf(ser[k].name, sizeof(ser[k].name), "%s", o.sc[k].name);
 		}
 		wfm_cap_free(m);
 	}
@@ -279,7 +256,11 @@ int main(int argc, char **argv)
 	wfm_cap_plan_write(wfm_atomic_fp(out), ser, o.nscen);
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
-	report(&o, vol[0], &par, res, eh, ef, ne);
+	if (!prof)
+		wfm_warn(prog, "no --profile or --history: volumes spread evenly over the week's hours "
+			 "(required FTE is then the average-load figure)");
+	if (wfm_report())
+		wfm_cap_report(wfm_report(), prog, vol[0], &par, o.rules != NULL, res, o.nscen, eh, ef, ne);
 	for (size_t k = 0; k < o.nscen; k++)
 		free(ser[k].week);
 	for (size_t f = 0; f < o.nvol; f++)

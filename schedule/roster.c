@@ -7,6 +7,7 @@
 #include "groups.h"
 #include "plan.h"
 #include "roster.h"
+#include "rostermip.h"
 #include "strlist.h"
 #include "timeutil.h"
 #include "tz.h"
@@ -46,7 +47,13 @@ static const char usage[] =
 	"  --availability FILE    agent_id,date,status; status (any case) available,\n"
 	"                         sick, vacation, training, day_off or unavailable;\n"
 	"                         rows for agents not in STAFF.csv are warned about\n"
-	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits\n"
+	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits,\n"
+	"                         and its weekend days for the weekend rotation\n"
+	"  --stable-start W       cost W per hour a start lies over an hour from the\n"
+	"                         agent's other starts that week (default 1; 0: off)\n"
+	"  --preferences FILE     agent_id,day,shift,weight: day Mon..Sun, a date or\n"
+	"                         empty; shift a name, a start window HH:MM-HH:MM or\n"
+	"                         empty; weight > 0 wants, < 0 avoids (hours of cost)\n"
 	"  --published FILE       roster.csv already published: keep it, change little\n"
 	"  --changes FILE         with --published: write date,agent_id,name,old,new,why\n"
 	"  --max-moves N          with --published: kept rows one open shift may move\n"
@@ -61,6 +68,10 @@ static const char usage[] =
 	"  --skills LIST          known skills, comma separated\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
+	"  --exact                also solve the assignment as an integer program\n"
+	"                         (GLPK, up to 150 agents x 7 days) and report the\n"
+	"                         heuristic's gap to it; the roster stays the heuristic's\n"
+	"  --time-limit S         seconds for --exact (default 60)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under:\n"
 	"                         people on shift per interval, breaks excluded;\n"
 	"                         required = the plan's own shifts, or with\n"
@@ -89,8 +100,9 @@ static const char usage[] =
 
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
-	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups;
-	int strict;
+	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups, *prefs;
+	int strict, exact;
+	double time_limit;
 	struct wfm_roster_opts ro;
 };
 
@@ -117,6 +129,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "changes", required_argument, NULL, 'H' },
 		{ "max-moves", required_argument, NULL, 'M' },
 		{ "groups", required_argument, NULL, 'G' },
+		{ "exact", no_argument, NULL, 'E' },
+		{ "preferences", required_argument, NULL, 'F' },
+		{ "stable-start", required_argument, NULL, 'S' },
+		{ "time-limit", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -124,6 +140,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_roster_opts_default(&o->ro);
+	o->time_limit = 60;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -144,6 +161,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'P': o->published = optarg; break;
 		case 'H': o->changes = optarg; break;
 		case 'G': o->groups = optarg; break;
+		case 'E': o->exact = 1; break;
+		case 'F': o->prefs = optarg; break;
+		case 'S': o->ro.stable_w = wfm_arg_double(prog, "--stable-start", optarg, 0, 100); break;
+		case 'T': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.1, 86400); break;
 		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
 		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
 		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
@@ -164,6 +185,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--to needs --from");
 	if (o->from && !o->to && !o->published)
 		wfm_usage_fail(prog, "--from without --to needs --published");
+	if (o->exact && (o->published || o->groups))
+		wfm_usage_fail(prog, "--exact goes without --published and --groups");
 	if (o->changes && !o->published)
 		wfm_usage_fail(prog, "--changes goes with --published");
 	if (o->reqs && !o->coverage)
@@ -265,6 +288,15 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		"its longest fitting shift (day-local rules only); %d day%s more than 3 points\n"
 		"below it (*): the weekly limits (days, contract hours) or the heuristic\n",
 		nbelow, nbelow == 1 ? "" : "s");
+	if (nbelow) {
+		double capm = 0;
+		for (size_t i = 0; i < ag->n; i++)
+			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
+		if (ph > 0 && capm < ph * 60)
+			fprintf(fp, "weekly limits: contract + tolerance hours of all agents (%.0f h) are %.0f%% of the\n"
+				"planned %.0f h, so the days cannot all reach their best\n", capm / 60,
+				100 * capm / (ph * 60), ph);
+	}
 	{
 		/* no roster can give the worst day more than its agents on their
 		 * longest fitting shifts, nor all days more than the contracts */
@@ -408,9 +440,22 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		fprintf(fp, "  whole weekend off            %ld of %ld weeks (%.0f%%)\n", r->soft_weekend_off,
 			r->soft_weeks, 100.0 * r->soft_weekend_off / r->soft_weeks);
 	}
+	if (r->pref_want + r->pref_avoid)
+		fprintf(fp, "\npreferences (per day they concern): wanted %ld of %ld met, avoided %ld of %ld kept\n",
+			r->pref_want_ok, r->pref_want, r->pref_avoid_ok, r->pref_avoid);
 	fprintf(fp, "\nfairness (agents with shifts):\n");
 	stat_print(fp, "weekend days per agent", &wk);
 	stat_print(fp, "late shifts per agent", &late);
+	{
+		struct stat all = { 0 };
+		long any = 0;
+		for (size_t i = 0; i < ag->n; i++)
+			any += r->weekends_prev[i];
+		for (size_t i = 0; any && i < ag->n; i++)
+			stat_add(&all, (double)(r->weekends[i] + r->weekends_prev[i]));
+		if (any)
+			stat_print(fp, "weekend days, with previous", &all);
+	}
 }
 
 static int has_skill(const char *list, const char *skill)
@@ -461,6 +506,39 @@ static void report_groups(FILE *fp, const wfm_roster_result *r)
 		if (!n)
 			fprintf(fp, "unfilled for %s: none\n", r->chan[c].name);
 	}
+}
+
+/* --exact: the integer program's bound and best roster vs the heuristic. */
+static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, const wfm_plan *prev,
+			 const wfm_roster_result *res, const struct opts *o)
+{
+	struct wfm_rostermip_result x;
+	wfm_error err = { 0 };
+	if (ag->n > 150 || res->ndays > 7) {
+		wfm_warn(prog, "--exact: %zu agents x %d days is over 150 x 7: skipped", ag->n, res->ndays);
+		return;
+	}
+	if (wfm_rostermip_solve(plan, ag, prev, res, &o->ro, o->time_limit, &x, &err)) {
+		wfm_warn(prog, "--exact: %s", err.msg);
+		return;
+	}
+	fprintf(fp, "\nexact assignment (integer program, %zu columns, %zu rows, %.1f s, %s):\n", x.cols,
+		x.rows, x.seconds, x.status == 0 ? "solved to 0.01%" : x.status == 1 ? "time limit" : "infeasible");
+	if (x.status == 0) {   /* proven: the best found is the optimum (within 0.01%) */
+		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (LP bound %.1f)\n",
+			x.heuristic_h, x.best_h, x.bound_h);
+		fprintf(fp, "  heuristic gap to the optimum %.2f%%%s\n",
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
+			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
+		return;
+	}
+	fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %s%.1f\n",
+		x.heuristic_h, x.best_h, x.lp_solved ? "" : "(LP unfinished, none) ", x.bound_h);
+	if (x.lp_solved && x.bound_h > 0)
+		fprintf(fp, "  heuristic gap: at most %.2f%% (to the LP bound), %.2f%% to the best found%s\n",
+			100 * (x.bound_h - x.heuristic_h) / x.bound_h,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
+			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
 }
 
 /* "changed N of M rows", then each change when list is set. */
@@ -603,7 +681,7 @@ int main(int argc, char **argv)
 	int64_t first, last;
 
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 7, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups);
+	wfm_stdin_once(prog, 8, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups, o.prefs);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
@@ -623,6 +701,13 @@ int main(int argc, char **argv)
 	if (ag->nunknown)
 		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu availability row%s skipped",
 			 o.avail, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
+			 ag->nunknown > 1 ? "s" : "");
+	ag->nunknown = 0;
+	if (o.prefs && wfm_agents_load_preferences(ag, o.prefs, &err))
+		wfm_die(prog, &err);
+	if (ag->nunknown)
+		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu preference row%s skipped",
+			 o.prefs, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
 			 ag->nunknown > 1 ? "s" : "");
 	if (o.prev && !(prev = wfm_roster_load(o.prev, &err)))
 		wfm_die(prog, &err);
@@ -674,6 +759,8 @@ int main(int argc, char **argv)
 			report_groups(wfm_report(), res);
 		if (pub)
 			report_changes(wfm_report(), res, !o.changes);
+		if (o.exact)
+			report_exact(wfm_report(), plan, ag, prev, res, &o);
 		free(hreq);
 		free(hsch);
 	}

@@ -37,6 +37,9 @@ static const char usage[] =
 	"  --backlog-hours HH:MM-HH:MM  working hours for backlog work (08:00-20:00)\n"
 	"  --chat-overhead X      handle-time growth per extra concurrent chat (0.5)\n"
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
+	"  --load                 add a column load: the real-valued gross agents at\n"
+	"                         which the target is exactly met (agents_gross rounds\n"
+	"                         it up; wfm shifts then plans on it)\n"
 	"  --quantile Q           size each interval for the Q-quantile (0 < Q < 1)\n"
 	"                         of its arrival rate, from the forecast's band\n"
 	"                         (volume_lo, volume_hi; see docs/staff.md); adds\n"
@@ -70,7 +73,7 @@ static const char usage[] =
 	"\n"
 	"Outputs:\n"
 	"  requirements  timestamp,channel,volume,aht_s,agents,agents_gross,\n"
-	"                service_level,asa_s,occupancy,abandon\n"
+	"                service_level,asa_s,occupancy,abandon[,load]\n"
 	"  evaluation    timestamp,channel,volume,agents,service_level,sl_target,\n"
 	"                asa_s,occupancy,abandon\n"
 	"\n"
@@ -113,13 +116,14 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "channels", required_argument, NULL, 'c' },
 		{ "evaluate", required_argument, NULL, 'e' },
 		{ "backlog-hours", required_argument, NULL, 'b' },
+		{ "load", no_argument, NULL, 'L' },
 		{ "chat-overhead", required_argument, NULL, 'x' },
 		{ "max-agents", required_argument, NULL, 'm' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "out-tz", required_argument, NULL, 'Z' },
 		{ "quantile", required_argument, NULL, 'Q' },
 		{ "carry-over", no_argument, NULL, 'C' },
-		{ "band-level", required_argument, NULL, 'L' },
+		{ "band-level", required_argument, NULL, 'W' },
 		{ "groups", required_argument, NULL, 'g' },
 		{ "group-output", required_argument, NULL, 'G' },
 		{ "sim-iterations", required_argument, NULL, 'I' },
@@ -148,10 +152,11 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'c': o->channels = optarg; break;
 		case 'e': o->evaluate = optarg; break;
 		case 'b': parse_hours(optarg, &o->so); break;
+		case 'L': o->so.exact = 1; break;
 		case 'x': o->so.chat_overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'm': o->so.max_agents = wfm_arg_long(prog, "--max-agents", optarg, 1, 10000000); break;
 		case 'Q': o->quantile = wfm_arg_double(prog, "--quantile", optarg, 1e-6, 1 - 1e-6); break;
-		case 'L': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
+		case 'W': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
 		case 'C': o->carry = 1; break;
 		case 'g': o->groups = optarg; break;
 		case 'G': o->group_output = optarg; break;
@@ -191,10 +196,12 @@ static void num(FILE *fp, const char *fmt, double v)
 /* point: with --quantile, the point forecast's requirements (req is then
  * sized for the quantile; volume stays the point forecast's) */
 static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
-			      const struct wfm_req *req, const struct wfm_req *point)
+			      const struct wfm_req *req, const struct wfm_req *point,
+			      const wfm_channels *cfg, const int *map, int load)
 {
 	struct wfm_requirements_format f = wfm_requirements_staff_format;
 
+	f.load = load;
 	f.quantile = point != NULL;
 	wfm_requirements_write_header(fp, &f);
 	for (size_t i = 0; i < s->n; i++)
@@ -204,7 +211,8 @@ static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 			struct wfm_requirements_row row = {
 				wfm_series_time(s, i), s->channel[c], p->volume, r->aht,
 				(double)r->agents, (double)r->gross, r->perf.sl, r->perf.asa,
-				r->perf.occupancy, r->perf.abandon, NAN,
+				r->perf.occupancy, r->perf.abandon,
+				r->exact / (1 - cfg->ch[map[c]].shrinkage),
 			};
 			double q[3] = { r->volume, (double)p->agents, (double)p->gross };
 			if (r->skip)
@@ -467,7 +475,7 @@ int main(int argc, char **argv)
 	if (ev)
 		write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev);
 	else if (write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, qreq ? qreq : req,
-				    qreq ? req : NULL)) {
+				    qreq ? req : NULL, cfg, map, o.so.exact)) {
 		wfm_atomic_abort(out);
 		wfm_error_set(&err, "%s: write error", o.output ? o.output : "<stdout>");
 		wfm_die(prog, &err);

@@ -33,6 +33,12 @@ $W shifts $O/requirements.csv --rules $D/rules.csv --week $WEEK \
 	--coverage $O/coverage.csv --time-limit 20 -o $O/plan.csv 2>$O/shifts-report.txt
 done_ $O/plan.csv $O/coverage.csv
 
+step "shift plan by the skill groups of staff.csv"
+$W shifts $O/requirements.csv --rules $D/rules.csv --week $WEEK --staff $D/staff.csv \
+	--compare --coverage $O/coverage-groups.csv --time-limit 120 --gap 0.02 \
+	-o $O/plan-groups.csv 2>$O/shifts-groups-report.txt
+done_ $O/plan-groups.csv $O/coverage-groups.csv
+
 step "service level of the plan"
 $W staff $O/forecast.csv --channels $D/channels.csv --evaluate $O/coverage.csv \
 	-o $O/evaluation.csv 2>$O/evaluation-report.txt
@@ -70,6 +76,7 @@ step "charts"
 $W chart profile $O/profile.csv -o $O/profile.png
 $W chart forecast $O/forecast.csv --history $D/history.csv --events $D/events.csv -o $O/forecast.png
 $W chart coverage $O/coverage.csv -o $O/coverage.png
+$W chart coverage $O/coverage-groups.csv -o $O/coverage-groups.png
 $W chart staff $O/evaluation.csv -o $O/staff.png
 $W chart coverage $O/roster-coverage.csv -o $O/roster-coverage.png
 $W chart staff $O/roster-evaluation.csv -o $O/roster-staff.png

@@ -27,12 +27,13 @@ _wfm_complete_prog() {
 	fi
 	case "$prev" in
 	--tz) COMPREPLY=($(compgen -W "$(_wfm_zones)" -- "$cur")); return ;;
-	--model) COMPREPLY=($(compgen -W "auto snaive hw regression" -- "$cur")); return ;;
+	--model) COMPREPLY=($(compgen -W "auto snaive hw regression slotavg decomp" -- "$cur")); return ;;
 	--metric) COMPREPLY=($(compgen -W "wape mase smape rmse" -- "$cur")); return ;;
 	--format) COMPREPLY=($(compgen -W "csv json requirements" -- "$cur")); return ;;
 	--by) COMPREPLY=($(compgen -W "weekday month" -- "$cur")); return ;;
 	--report) COMPREPLY=($(compgen -W "profile daily summary" -- "$cur")); return ;;
-	--aggregate) COMPREPLY=($(compgen -W "day week" -- "$cur")); return ;;
+	--aggregate) COMPREPLY=($(compgen -W "interval day week month" -- "$cur")); return ;;
+	--missing) COMPREPLY=($(compgen -W "impute zero" -- "$cur")); return ;;
 	--mode) COMPREPLY=($(compgen -W "preview progressive predictive" -- "$cur")); return ;;
 	esac
 	if [[ "$cur" == -* ]]; then

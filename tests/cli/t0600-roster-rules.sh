@@ -56,6 +56,18 @@ is "max 5 consecutive days" "$(tail -n +2 $T/r.csv | wc -l)" 5
 wfm roster $R/plan-six.csv $R/staff1.csv --week 2026-11-23 --strict -o $T/r.csv 2>$T/rep
 is "--strict: exit 1 on unfilled" "$?" 1
 
+# Weekend rotation over weeks: two equal agents, one Saturday shift a week.
+# Week 1 goes to A1 (staff order breaks the tie); week 2 with week 1 as
+# --previous goes to B1 (A1 already has a weekend day), without it to A1.
+printf 'id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\nA1,Ann,calls,40,4,9,00:00,24:00,\nB1,Bob,calls,40,4,9,00:00,24:00,\n' >$T/st2.csv
+printf 'date,shift,start,end,break_start,break_end,count\n2026-11-28,day,09:00,17:00,,,1\n2026-12-05,day,09:00,17:00,,,1\n' >$T/sat.csv
+wfm roster $T/sat.csv $T/st2.csv --week 2026-11-23 -q -o $T/w1.csv
+is "weekend week 1" "$(tail -n +2 $T/w1.csv | cut -d, -f2)" A1
+wfm roster $T/sat.csv $T/st2.csv --week 2026-11-30 --previous $T/w1.csv -q -o $T/w2.csv
+is "weekend week 2 rotates with --previous" "$(tail -n +2 $T/w2.csv | cut -d, -f2)" B1
+wfm roster $T/sat.csv $T/st2.csv --week 2026-11-30 -q -o $T/w2.csv
+is "weekend week 2 alone" "$(tail -n +2 $T/w2.csv | cut -d, -f2)" A1
+
 # The bundled staff on a week plan of 545 shifts: every hard rule holds
 # (independent awk check), rows + unfilled = planned, same bytes twice.
 wfm roster $R/plan-week.csv $DATA/staff.csv --week 2026-11-23 --availability $DATA/availability.csv \

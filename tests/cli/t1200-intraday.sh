@@ -11,14 +11,18 @@ is "header" "$(head -1 $T/re.csv)" "timestamp,channel,volume,aht_s,volume_lo,vol
 is "rows: 12 hours x 2 channels" "$(tail -n +2 $T/re.csv | wc -l)" 24
 is "first row from --now" "$(sed -n 2p $T/re.csv | cut -d, -f1,2)" "2026-11-27T12:00,calls"
 is "a line per channel on stderr (level moved)" "$(wc -l <$T/err)" 2
-# posterior factor from the sums (defaults day_sd 0.3, shape_sd 0.2)
+# posterior factor from the sums: defaults day_sd 0.05, shape_sd 0.05, a
+# shock (sd 0.5) with prior probability 0.1; w = the components' weights
+# s2 / (s2 + v) averaged by their posterior probabilities
 for ch in calls chat; do
 	want=$(awk -F, -v ch=$ch 'FNR == 1 { next }
 		FILENAME ~ /forecast/ && $2 == ch { day += $3; if ($1 < "2026-11-27T12:00") sf += $3; if ($1 == "2026-11-27T15:00") f15 = $3 }
 		FILENAME ~ /today/ && $2 == ch { sa += $3 }
-		END { p = sf / day; v = 0.04 * (1 - p) / p + 1 / (sf > 1 ? sf : 1)
-		      lr = log((sa + 0.5) / (sf + 0.5)); s2 = lr * lr - v; if (s2 < 0.09) s2 = 0.09
-		      w = s2 / (s2 + v); printf "%.2f", f15 * exp(w * lr) }' $F/forecast.csv $F/today.csv)
+		function g(x, var) { return exp(-x * x / (2 * var)) / sqrt(var) }
+		END { p = sf / day; v = 0.0025 * (1 - p) / p + 1 / (sf > 1 ? sf : 1)
+		      lr = log((sa + 0.5) / (sf + 0.5)); a0 = 0.9 * g(lr, 0.0025 + v); a1 = 0.1 * g(lr, 0.25 + v)
+		      w = (a0 * 0.0025 / (0.0025 + v) + a1 * 0.25 / (0.25 + v)) / (a0 + a1)
+		      printf "%.2f", f15 * exp(w * lr) }' $F/forecast.csv $F/today.csv)
 	got=$(awk -F, -v ch=$ch '$1 == "2026-11-27T15:00" && $2 == ch { print $3 }' $T/re.csv)
 	near "$ch 15:00 = forecast x posterior factor" "$got" "$want" 0.011
 done

@@ -3,8 +3,8 @@
 # as cron would, every 15 minutes from 08:00 to 20:00: calls run 50% above
 # the forecast until 13:00, each run reads the roster the previous run's
 # --apply wrote.  Independent checks in awk at every step:
-#  - on-shift agents per interval recomputed from the applied roster match
-#    the gap file, and (recomputed from the roster before them) the actions never leave an interval more short-staffed
+#  - on-shift agents per interval (pooled, and per channel those holding
+#    its skill) recomputed from the applied roster match the gap file, and (recomputed from the roster before them) the actions never leave an interval more short-staffed
 #    than before them (the projected shortfall only goes down);
 #  - every roster row obeys the hard rules (staff.csv window and shift
 #    lengths, 11 h rest, at most 44 paid hours and 5 days in the week,
@@ -18,15 +18,19 @@ fails=0 steps=0 actions=0 callins=0 vtos=0 moves=0
 # on-shift agents per interval from now (breaks excluded) from both rosters,
 # checked against the gap file: same numbers, no interval more short-staffed
 coverage='function mins(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
-	FILENAME ~ /gap/ { if (FNR > 1) { req[FNR - 2] = $2; sch[FNR - 2] = $3 }; next }
+	FILENAME ~ /staff/ { skills[$1] = $3; next }
+	FILENAME ~ /gap/ { if (FNR > 1) { i = int((mins(substr($1, 12, 5)) - now) / 15)
+		if ($2 == "*") { req[i] = $3; sch[i] = $4 } else { sk[$2, i] = $4; chans[$2] = 1 } }; next }
 	FNR == 1 { f++; next }
 	$1 == day { s = mins($4); e = mins($5); if (e <= s) e += 1440
 		bs = $6 == "" ? -1 : mins($6); be = $7 == "" ? -1 : mins($7); if (bs >= 0 && bs < s) { bs += 1440; be += 1440 }
-		if (be >= 0 && be < bs) be += 1440
-		for (m = (s > now ? s : now); m < e && m < 1440; m++) if (!(m >= bs && m < be)) on[f, int((m - now) / 15)] += 1 / 15 }
+		if (be >= 0 && be < bs) be += 1440; n = split(skills[$2], ks, "|")
+		for (m = (s > now ? s : now); m < e && m < 1440; m++) if (!(m >= bs && m < be)) {
+			on[f, int((m - now) / 15)] += 1 / 15; if (f == 2) for (k = 1; k <= n; k++) onk[ks[k], int((m - now) / 15)] += 1 / 15 } }
 	function d(a, b) { return a > b ? a - b : b - a }
 	END { for (i = 0; i < (1440 - now) / 15; i++) {
 		if (d(on[2, i], sch[i]) > 0.011) { print "coverage differs at " i ": " on[2, i] " " sch[i]; b++ }
+		for (c in chans) if (d(onk[c, i], sk[c, i]) > 0.011) { print c " coverage differs at " i ": " onk[c, i] " " sk[c, i]; b++ }
 		ub = req[i] > on[1, i] ? req[i] - on[1, i] : 0; ua = req[i] > on[2, i] ? req[i] - on[2, i] : 0
 		if (ua > ub + 1e-6) { print "more short-staffed at " i; b++ } }
 		exit b > 0 }'
@@ -70,7 +74,7 @@ for h in 08 09 10 11 12 13 14 15 16 17 18 19; do for q in 00 15 30 45; do
 		$T/actions.csv >$T/counts
 	read -r o c m v <$T/counts
 	actions=$((actions + o + c + m + v)) callins=$((callins + c)) moves=$((moves + m)) vtos=$((vtos + v))
-	if ! awk -F, -v day=2026-11-27 -v now=$nm "$coverage" $T/gap.csv $T/roster.csv $T/applied.csv >&2; then
+	if ! awk -F, -v day=2026-11-27 -v now=$nm "$coverage" $DATA/staff.csv $T/gap.csv $T/roster.csv $T/applied.csv >&2; then
 		fails=$((fails + 1)); echo "at $now" >&2; fi
 	mv $T/roster.csv $T/before.csv; mv $T/applied.csv $T/after.csv
 	if ! awk -F, -v day=2026-11-27 -v now=$nm "$rules" $DATA/staff.csv $F/bf-availability.csv \

@@ -161,7 +161,7 @@ static void test_regression(void)
 		if (t < n)
 			y[t] = tot * shape[t % 24] / ssum;
 	}
-	m = wfm_regression_fit(y, n, cal, ev, 0, &err);
+	m = wfm_regression_fit(y, n, cal, ev, 0, NULL, &err);
 	CHECK(m != NULL, "regression fit: %s", m ? "" : err.msg);
 	if (m) {
 		CHECK_NEAR(wfm_regression_trend(m), log(1.25), 1e-3, "trend: log growth per year");
@@ -184,7 +184,7 @@ static void test_regression(void)
 	/* an outlier day (x5) does not move the robust fit */
 	for (size_t t = 300 * 24; t < 301 * 24; t++)
 		y[t] *= 5;
-	m = wfm_regression_fit(y, n, cal, ev, 0, &err);
+	m = wfm_regression_fit(y, n, cal, ev, 0, NULL, &err);
 	CHECK(m && fabs(wfm_regression_trend(m) - log(1.25)) < 1e-3, "robust to an outlier day");
 	wfm_regression_free(m);
 	wfm_events_free(ev);
@@ -211,17 +211,150 @@ static void test_backtest(void)
 
 	for (int t = 0; t < 28; t++)
 		y[t] = base[t / 7] + t % 7;
-	CHECK(!wfm_backtest_run(y, NULL, 28, cal, 1, 1u << WFM_MODEL_SNAIVE, &o,
+	CHECK(!wfm_backtest_run(y, NULL, 28, cal, 1, 0, 1u << WFM_MODEL_SNAIVE, 0, &o,
 				WFM_METRIC_WAPE, 0.8, &bt, &err), "backtest: %s", err.msg);
 	CHECK(bt.ran[WFM_MODEL_SNAIVE] && bt.chosen == WFM_MODEL_SNAIVE, "snaive ran and chosen");
 	CHECK_NEAR(bt.acc[0].wape, 7.0 / 112, 1e-12, "backtest WAPE");
 	CHECK_NEAR(bt.acc[0].bias, -7.0 / 112, 1e-12, "backtest bias");
 	CHECK_NEAR(bt.acc[0].mase, 1, 1e-12, "backtest MASE");
 	CHECK_NEAR(bt.acc[0].rmse, 1, 1e-12, "backtest RMSE");
-	CHECK(wfm_backtest_run(y, NULL, 28, cal, 3, 1, &o, WFM_METRIC_WAPE, 0.8, &bt, &err) == -1,
+	CHECK(wfm_backtest_run(y, NULL, 28, cal, 3, 0, 1, 0, &o, WFM_METRIC_WAPE, 0.8, &bt, &err) == -1,
 	      "3-week backtest on 4 weeks refused");
 	wfm_calendar_free(cal);
 	wfm_tz_free(tz);
+}
+
+/* Daily calendar (one interval a day) from Monday 2025-01-06. */
+static wfm_calendar *daily(size_t n)
+{
+	wfm_error err;
+	wfm_tz *tz = wfm_tz_open("UTC", &err);
+	wfm_calendar *cal = wfm_calendar_alloc(wfm_time_days_from_civil(2025, 1, 6) * 86400,
+					       86400, n, tz, &err);
+	wfm_tz_free(tz);
+	return cal;
+}
+
+static void test_slotavg(void)
+{
+	/* 6 identical weeks hourly: every variant and k forecasts the week
+	 * exactly.  Then Tuesday of the last week x10: flagged in skip, it is
+	 * passed over and next Tuesday is the clean value again. */
+	size_t n = 24 * 7 * 6, h = 24 * 7;
+	wfm_calendar *cal = hourly(n + h);
+	double *y = malloc(n * sizeof(double)), *f = malloc(h * sizeof(double)), err_max = 0;
+	unsigned char *skip = calloc(n, 1);
+	wfm_error err;
+
+	for (size_t t = 0; t < n; t++)
+		y[t] = 20 + (double)(t % 168) / 4;
+	CHECK(!wfm_slotavg_forecast(y, n, h, cal, NULL, f, &err), "slotavg: %s", err.msg);
+	for (size_t k = 0; k < h; k++)
+		err_max = fmax(err_max, fabs(f[k] - (20 + (double)k / 4)));
+	CHECK_NEAR(err_max, 0, 1e-12, "identical weeks forecast exactly");
+	for (size_t t = n - 6 * 24; t < n - 5 * 24; t++) {
+		y[t] *= 10;
+		skip[t] = WFM_SKIP_OUTLIER;
+	}
+	CHECK(!wfm_slotavg_forecast(y, n, h, cal, skip, f, &err), "slotavg: %s", err.msg);
+	CHECK_NEAR(f[24 + 10], 20 + (24 + 10) / 4.0, 1e-12, "a skipped day is passed over");
+	free(y);
+	free(f);
+	free(skip);
+	wfm_calendar_free(cal);
+}
+
+static void test_decomp(void)
+{
+	/* y = 1000 x weekday factor x share(slot): constant level, so the
+	 * smoothed level is 1000 whatever alpha and the forecast is exact. */
+	static const double wf[7] = { 1.2, 1.1, 1.0, 1.0, 0.9, 0.5, 0 };
+	size_t n = 24 * 7 * 10, h = 24 * 7;
+	wfm_calendar *cal = hourly(n + h);
+	double *y = malloc(n * sizeof(double)), *f = malloc(h * sizeof(double)), m = 0, err_max = 0;
+	wfm_error err;
+
+	for (int j = 0; j < 7; j++)
+		m += wf[j] / 7;
+	for (size_t t = 0; t < n + h; t++) {
+		size_t hh = t % 24;
+		double share = (double)(hh + 1) / 300.0, v = 1000 * wf[t / 24 % 7] / m * share;
+		if (t < n)
+			y[t] = v;
+		else
+			f[t - n] = -v;     /* expected, negated */
+	}
+	{
+		double *g = malloc(h * sizeof(double));
+		CHECK(!wfm_decomp_forecast(y, n, h, cal, NULL, g, &err), "decomp: %s", err.msg);
+		for (size_t k = 0; k < h; k++)
+			err_max = fmax(err_max, fabs(g[k] + f[k]));
+		free(g);
+	}
+	CHECK_NEAR(err_max, 0, 1e-9, "decomp exact on a level x weekday x share series");
+	free(y);
+	free(f);
+	wfm_calendar_free(cal);
+}
+
+static void test_screen(void)
+{
+	/* 8 weeks hourly, Sundays closed (0), weekdays 100 an hour with a
+	 * small weekly wobble: Wednesday of week 3 set to 0 is a zero day,
+	 * Thursday of week 5 x3 an outlier, Friday of week 6 x3 inside an
+	 * event's window is not; closed Sundays are not flagged. */
+	size_t n = 24 * 7 * 8, zero, out;
+	wfm_calendar *cal = hourly(n);
+	double *y = malloc(n * sizeof(double));
+	unsigned char *skip = malloc(n);
+	wfm_events ev = { 0 };
+	struct wfm_event e = { .day = wfm_time_days_from_civil(2025, 1, 6) + 7 * 6 + 4, .uplift = NAN };
+	char *name = "Sale";
+
+	ev.n = 1;
+	ev.ev = &e;
+	ev.nnames = 1;
+	ev.names = &name;
+	for (size_t t = 0; t < n; t++)
+		y[t] = t / 24 % 7 == 6 ? 0 : 100 + (double)(t / 24 % 5) + (double)(t / 168 % 3);
+	for (size_t t = 0; t < 24; t++) {
+		y[(7 * 3 + 2) * 24 + t] = 0;
+		y[(7 * 5 + 3) * 24 + t] *= 3;
+		y[(7 * 6 + 4) * 24 + t] *= 3;
+	}
+	wfm_model_screen(y, n, cal, &ev, skip, &zero, &out);
+	CHECK(zero == 1 && skip[(7 * 3 + 2) * 24 + 5] == WFM_SKIP_ZERO, "zero day found (%zu)", zero);
+	CHECK(out == 1 && skip[(7 * 5 + 3) * 24] == WFM_SKIP_OUTLIER, "outlier day found (%zu)", out);
+	CHECK(!skip[(7 * 6 + 4) * 24] && !skip[6 * 24], "event day and closed Sunday not flagged");
+	free(y);
+	free(skip);
+	wfm_calendar_free(cal);
+}
+
+static void test_combination(void)
+{
+	/* daily series, week w = 10 + w every day, 6 weeks; 2 origins (weeks
+	 * 4 and 5), 1-week folds.  snaive misses by 1 a day; slotavg's inner
+	 * backtest picks the mean of 2 weeks (misses by 1.5); their mean
+	 * misses by 1.25.  Sum of actuals 7 x 14 + 7 x 15 = 203. */
+	wfm_calendar *cal = daily(42);
+	double y[42];
+	struct wfm_model_opts o = { 0 };
+	struct wfm_backtest bt;
+	wfm_error err;
+	unsigned two = (1u << WFM_MODEL_SNAIVE) | (1u << WFM_MODEL_SLOTAVG);
+
+	for (int t = 0; t < 42; t++)
+		y[t] = 10 + t / 7;
+	CHECK(!wfm_backtest_run(y, NULL, 42, cal, 2, 7, two, 1, &o, WFM_METRIC_WAPE, 0.8, &bt, &err),
+	      "backtest: %s", err.msg);
+	CHECK_NEAR(bt.acc[WFM_MODEL_SNAIVE].wape, 14 / 203.0, 1e-12, "snaive WAPE");
+	CHECK_NEAR(bt.acc[WFM_MODEL_SLOTAVG].wape, 21 / 203.0, 1e-12, "slotavg WAPE");
+	CHECK(bt.mask[WFM_MODEL_COUNT] == two, "best-2 combination of both");
+	CHECK_NEAR(bt.acc[WFM_MODEL_COUNT].wape, 17.5 / 203.0, 1e-12, "combination WAPE");
+	CHECK(!bt.ran[WFM_MODEL_COUNT + 1], "no best-3 of two models");
+	CHECK(bt.chosen == WFM_MODEL_SNAIVE, "the better single model chosen");
+	wfm_calendar_free(cal);
 }
 
 int main(void)
@@ -231,5 +364,9 @@ int main(void)
 	test_closed_and_impute();
 	test_regression();
 	test_backtest();
+	test_slotavg();
+	test_decomp();
+	test_screen();
+	test_combination();
 	return check_done("test_forecast");
 }

@@ -1,5 +1,5 @@
 #!/bin/bash
-# t0403-staff-groups.sh - wfm staff --groups (pooled staffing per skill
+# t0407-staff-groups.sh - wfm staff --groups (pooled staffing per skill
 # group, corrected by simulation) and wfm simulate --groups on its output.
 . "$(dirname "$0")/lib.sh"
 F=$FIX/staff

@@ -1,0 +1,107 @@
+/* test_agents.c - lib/agents.c: availability statuses (any case, the
+ * documented set, blanks), rows for agents not in staff.csv skipped and
+ * counted, "available" on a fixed day off, and preferences.csv matching
+ * (weekday, date, name, start window).  Day 20780 = 2026-11-23, a Monday
+ * (`date -u -d @$((20780*86400))`). */
+#include "check.h"
+#include "agents.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static int write_tmp(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!fp)
+		return -1;
+	fputs(text, fp);
+	fclose(fp);
+	return 0;
+}
+
+static const char *skills[] = { "calls", "chat" };
+
+static wfm_agents *staff(void)
+{
+	char path[] = "/tmp/wfm-test-agents.XXXXXX";
+	wfm_error err = { 0 };
+	wfm_agents *ag;
+	if (write_tmp(path, "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n"
+		      "A1,Ann,calls,40,4,9,00:00,24:00,Sat|Sun\nB1,Bob,chat|calls,20,4,8,08:00,20:00,\n"))
+		return NULL;
+	ag = wfm_agents_load(path, skills, 2, &err);
+	unlink(path);
+	return ag;
+}
+
+static int avail(wfm_agents *ag, const char *text, wfm_error *err)
+{
+	char path[] = "/tmp/wfm-test-avail.XXXXXX";
+	int rc;
+	if (write_tmp(path, text))
+		return -1;
+	rc = wfm_agents_load_availability(ag, path, err);
+	unlink(path);
+	return rc;
+}
+
+static void test_statuses(void)
+{
+	wfm_agents *ag = staff();
+	wfm_error err = { 0 };
+	CHECK(ag != NULL, "staff loads");
+	if (!ag)
+		return;
+	CHECK(avail(ag, "agent_id,date,status\nA1,2026-11-23,Sick\nZZ,2026-11-23,sick\n"
+		    "B1,2026-11-24, DAY_OFF \nA1,2026-11-28,available\nZZ,2026-11-24,vacation\n"
+		    "B1,2026-11-25,Training\nB1,2026-11-26,unavailable\n", &err) == 0, "statuses load: %s", err.msg);
+	CHECK(ag->nunknown == 2 && ag->unknown_line == 3, "two unknown rows, first on line 3: %zu, %ld",
+	      ag->nunknown, ag->unknown_line);
+	CHECK(wfm_agents_status(ag, 0, 20780) == WFM_AVAIL_SICK, "Sick");
+	CHECK(!wfm_agents_available(ag, 0, 20780), "sick is off");
+	CHECK(wfm_agents_status(ag, 1, 20781) == WFM_AVAIL_DAY_OFF, "DAY_OFF with blanks");
+	CHECK(!wfm_agents_available(ag, 1, 20782) && !wfm_agents_available(ag, 1, 20783), "training, unavailable off");
+	CHECK(wfm_agents_available(ag, 1, 20784), "no row: on");
+	CHECK(wfm_agents_available(ag, 0, 20785), "available on the fixed Saturday off");
+	CHECK(!wfm_agents_available(ag, 0, 20786), "fixed Sunday off");
+	CHECK_STR(wfm_agents_status_name(WFM_AVAIL_DAY_OFF), "day_off", "status name");
+	CHECK(avail(ag, "agent_id,date,status\nA1,2026-11-30,holiday\n", &err) == -1 &&
+	      strstr(err.msg, "not one of available, sick, vacation, training, day_off, unavailable"),
+	      "unknown word: %s", err.msg);
+	wfm_agents_free(ag);
+}
+
+static void test_preferences(void)
+{
+	char path[] = "/tmp/wfm-test-pref.XXXXXX";
+	wfm_agents *ag = staff();
+	wfm_error err = { 0 };
+	const struct wfm_pref *p;
+	if (!ag || write_tmp(path, "agent_id,day,shift,weight\nB1,Mon,14:00-16:00,3\nA1,2026-11-24,Early,-2\n"
+				   "A1,,,1\nQQ,,,1\n"))
+		return;
+	CHECK(wfm_agents_load_preferences(ag, path, &err) == 0, "preferences load: %s", err.msg);
+	unlink(path);
+	CHECK(ag->npref == 3 && ag->nunknown == 1, "3 kept, 1 unknown: %zu %zu", ag->npref, ag->nunknown);
+	CHECK(ag->pref_off[0] == 0 && ag->pref_off[1] == 2 && ag->pref_off[2] == 3, "sorted by agent");
+	p = &ag->pref[ag->pref_off[1]];   /* B1, Mon, 14:00-16:00 */
+	CHECK(wfm_agents_pref_match(p, 20780, "late", 14 * 60) && wfm_agents_pref_match(p, 20780, "x", 16 * 60),
+	      "window ends included");
+	CHECK(!wfm_agents_pref_match(p, 20780, "late", 16 * 60 + 1) && !wfm_agents_pref_match(p, 20787 - 6, "late", 900),
+	      "outside the window, a Tuesday");
+	CHECK(wfm_agents_pref_match(p, 20787, "late", 900), "next Monday");
+	p = &ag->pref[0];                  /* A1, 2026-11-24, Early (file order) */
+	CHECK(wfm_agents_pref_match(p, 20781, "early", 0) && !wfm_agents_pref_match(p, 20781, "late", 0) &&
+	      !wfm_agents_pref_match(p, 20788, "early", 0), "date and name, any case");
+	p = &ag->pref[1];                  /* A1, any day, any shift */
+	CHECK(wfm_agents_pref_day(p, 20799) && wfm_agents_pref_match(p, 20799, "z", 5), "empty = every day, any shift");
+	wfm_agents_free(ag);
+}
+
+int main(void)
+{
+	test_statuses();
+	test_preferences();
+	return check_done("test_agents");
+}
