@@ -127,7 +127,7 @@ int main(void)
 	{
 		struct wfm_channel ch = { "calls", WFM_ERLANG_C, 180, 0.8, 20, 0, 0.3, 1, 0, 0, 0, 2 };
 		struct wfm_staff_opts so;
-		struct wfm_req r = { 0, 200, 180, 10, 14, 20, { 0, 0, 0, 0, 0 } };
+		struct wfm_req r = { .volume = 200, .aht = 180, .load = 10, .agents = 14, .gross = 20 };
 		struct wfm_queue_perf p13, p14;
 		wfm_staff_opts_default(&so);
 		wfm_erlang_c(10, 180, 13, 20, &p13);
@@ -135,7 +135,7 @@ int main(void)
 		double want = 13 + (0.8 - p13.sl) / (p14.sl - p13.sl);
 		CHECK_NEAR(wfm_staff_fractional(&ch, &so, &r, 3600), want, 1e-6, "fractional Erlang C");
 		struct wfm_channel bl = { "mail", WFM_BACKLOG, 300, 0, 0, 0.5, 0.3, 1, 0, 24, 0, 3 };
-		struct wfm_req rb = { 0, 0, 300, 5400, 3, 5, { 1, 0, 0, 0, 0 } };
+		struct wfm_req rb = { .aht = 300, .load = 5400, .agents = 3, .gross = 5 };
 		CHECK_NEAR(wfm_staff_fractional(&bl, &so, &rb, 3600), 3.0, 1e-12, "fractional backlog");
 	}
 	/* correction: one channel, one group, staffed at the bare load (8
