@@ -46,9 +46,13 @@ static const char usage[] =
 	"             sl_target,asa_s,occupancy,abandon (wfm staff --evaluate)\n"
 	"  capacity   capacity.csv from wfm capacity: required vs effective FTE per\n"
 	"             week and scenario, classes, short weeks, projected SL\n"
+	"  intraday   reforecast.csv from wfm intraday: per channel forecast, re-forecast\n"
+	"             and band, actuals so far (--history), now; required vs on shift\n"
 	"\n"
 	"Options:\n"
-	"  --history FILE       forecast: actuals timestamp,channel,volume[,aht_s]\n"
+	"  --history FILE       forecast, intraday: actuals timestamp,channel,volume[,aht_s]\n"
+	"  --forecast FILE      intraday: the day's forecast.csv\n"
+	"  --coverage FILE      intraday: wfm intraday --gap output (agents panel)\n"
 	"  --weeks N            forecast: weeks of history before the forecast (default 2)\n"
 	"  --events FILE        forecast: date,name,effect_days_before,effect_days_after\n"
 	"  --date YYYY-MM-DD    roster, functions: only this day (default: all days)\n"
@@ -86,6 +90,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "history", required_argument, NULL, 'H' },
+		{ "forecast", required_argument, NULL, 'F' },
+		{ "coverage", required_argument, NULL, 'C' },
 		{ "weeks", required_argument, NULL, 'k' },
 		{ "events", required_argument, NULL, 'e' },
 		WFM_OPT_DAYS,
@@ -111,6 +117,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'o': o->output = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 'H': o->c.history = optarg; break;
+		case 'F': o->c.forecast = optarg; break;
+		case 'C': o->c.coverage = optarg; break;
 		case 'e': o->c.events = optarg; break;
 		case 'p': o->c.plan = optarg; break;
 		case 't': o->c.title = optarg; break;
@@ -127,8 +135,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			       optind + 1 == argc ? "no input file given" : "too many arguments");
 	if ((o->kind = wfm_chart_kind_parse(argv[optind])) < 0)
 		wfm_usage_fail(prog, "\"%s\" is not a chart kind (forecast, coverage, roster, "
-			       "functions, profile, staff, capacity)", argv[optind]);
+			       "functions, profile, staff, capacity, intraday)", argv[optind]);
 	o->input = argv[optind + 1];
+	if ((o->c.forecast || o->c.coverage) && o->kind != WFM_CHART_INTRADAY)
+		wfm_usage_fail(prog, "--forecast and --coverage apply to the intraday chart only");
 	o->c.has_days = wfm_days_range(prog, &o->days, 31, &o->c.first_day, &o->c.last_day);
 	if (o->c.has_days && o->kind != WFM_CHART_ROSTER && o->kind != WFM_CHART_FUNCTIONS)
 		wfm_usage_fail(prog, "--date, --week, --from/--to apply to the roster and functions charts");

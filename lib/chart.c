@@ -13,7 +13,7 @@
 
 static const char *const kinds[] = {
 	"forecast", "coverage", "roster", "functions", "profile", "staff",
-	"capacity",
+	"capacity", "intraday",
 };
 
 int wfm_chart_kind_parse(const char *name)
@@ -48,7 +48,7 @@ wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
 	static int (*const load[])(struct wfm_chart *, const char *, wfm_error *) = {
 		chart_forecast_load, chart_coverage_load, chart_roster_load,
 		chart_functions_load, chart_profile_load, chart_staff_load,
-		chart_capacity_load,
+		chart_capacity_load, chart_intraday_load,
 	};
 	struct wfm_chart *c = calloc(1, sizeof(*c));
 	const char *base;

@@ -5,7 +5,8 @@
  * three formats.  The same input gives the same bytes: PNG and SVG are
  * stable by construction, the PDF creation date is fixed.
  *
- * Kinds: forecast, coverage, roster, functions, profile, staff, capacity (see
+ * Kinds: forecast, coverage, roster, functions, profile, staff, capacity,
+ * intraday (see
  * docs/chart.md).  Colours are the Okabe-Ito palette (colour-blind safe).
  *
  * Entry points: wfm_chart_load(), wfm_chart_write(), wfm_chart_free(),
@@ -24,6 +25,7 @@ enum wfm_chart_kind {
 	WFM_CHART_FORECAST, WFM_CHART_COVERAGE, WFM_CHART_ROSTER,
 	WFM_CHART_FUNCTIONS, WFM_CHART_PROFILE, WFM_CHART_STAFF,
 	WFM_CHART_CAPACITY,
+	WFM_CHART_INTRADAY,
 };
 
 enum wfm_chart_format { WFM_CHART_PNG, WFM_CHART_SVG, WFM_CHART_PDF };
@@ -37,6 +39,8 @@ struct wfm_chart_opts {
 	int has_days;            /* roster, functions: only days first_day..last_day */
 	int64_t first_day, last_day;  /* (days since 1970-01-01; --week, --from/--to) */
 	const char *plan;        /* roster: plan.csv for unfilled shifts, or NULL */
+	const char *forecast;    /* intraday: the day's forecast.csv, or NULL */
+	const char *coverage;    /* intraday: wfm intraday --gap output, or NULL */
 	int history_weeks;       /* forecast: weeks of history before the forecast */
 	const wfm_tz *tz;        /* zone of naive timestamps */
 };

@@ -109,5 +109,6 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_capacity_load(struct wfm_chart *c, const char *in, wfm_error *err);
+int chart_intraday_load(struct wfm_chart *c, const char *in, wfm_error *err);
 
 #endif

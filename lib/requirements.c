@@ -237,13 +237,14 @@ double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm
 
 /* ---- writer ---- */
 
-const struct wfm_requirements_format wfm_requirements_staff_format = { 1, 0, 1, 1, 0 };
-const struct wfm_requirements_format wfm_requirements_outbound_format = { 0, 2, 0, 0, 0 };
+const struct wfm_requirements_format wfm_requirements_staff_format = { 1, 0, 1, 1, 0, 0 };
+const struct wfm_requirements_format wfm_requirements_outbound_format = { 0, 2, 0, 0, 0, 0 };
 
 int wfm_requirements_write_header(FILE *fp, const struct wfm_requirements_format *f)
 {
-	fprintf(fp, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy%s%s\n",
-		f->abandon ? ",abandon" : "", f->load ? ",load" : "");
+	fprintf(fp, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy%s%s%s\n",
+		f->abandon ? ",abandon" : "", f->load ? ",load" : "",
+		f->quantile ? ",volume_q,agents_point,agents_gross_point" : "");
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -257,6 +258,13 @@ static void opt_num(FILE *fp, int dec, double v)
 
 int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f,
 			       const wfm_tz *tz, const struct wfm_requirements_row *r)
+{
+	return wfm_requirements_write_row_q(fp, f, tz, r, NULL);
+}
+
+int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format *f,
+				 const wfm_tz *tz, const struct wfm_requirements_row *r,
+				 const double *q)
 {
 	char when[48];
 
@@ -272,6 +280,8 @@ int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f
 		opt_num(fp, 4, r->abandon);
 	if (f->load)
 		opt_num(fp, 3, r->load);
+	if (f->quantile && q)
+		fprintf(fp, ",%.2f,%.*f,%.*f", q[0], f->agents_dec, q[1], f->agents_dec, q[2]);
 	fputc('\n', fp);
 	return ferror(fp) ? -1 : 0;
 }

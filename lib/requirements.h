@@ -16,7 +16,7 @@
  *
  * Writer: wfm_requirements_write_header() and _write_row() write
  *   timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,
- *   occupancy[,abandon][,load]
+ *   occupancy[,abandon][,load][,volume_q,agents_point,agents_gross_point]
  * with the decimals of a struct wfm_requirements_format (wfm staff: whole
  * agents; wfm outbound: fractional agents); a service level, ASA,
  * occupancy, abandon or load that is not finite is written empty.
@@ -59,6 +59,7 @@ struct wfm_requirements_format {
 	int aht_dec, agents_dec, asa_dec;
 	int abandon;             /* write the abandon column */
 	int load;                /* write the load column */
+	int quantile;            /* write volume_q,agents_point,agents_gross_point (wfm staff --quantile) */
 };
 /* wfm staff's and wfm outbound's formats. */
 extern const struct wfm_requirements_format wfm_requirements_staff_format;
@@ -74,6 +75,11 @@ int wfm_requirements_write_header(FILE *fp, const struct wfm_requirements_format
 /* One row, its timestamp in tz; -1 on a write error. */
 int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f,
 			       const wfm_tz *tz, const struct wfm_requirements_row *r);
+/* The same with the quantile columns (format's quantile set): q[0]
+ * volume_q, q[1] agents_point, q[2] agents_gross_point. */
+int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format *f,
+				 const wfm_tz *tz, const struct wfm_requirements_row *r,
+				 const double *q);
 
 static inline int64_t wfm_requirements_time(const wfm_requirements *r, size_t i)
 {
