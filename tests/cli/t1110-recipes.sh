@@ -19,6 +19,9 @@ is "cron recipe is two crontab lines" "$(wc -l <cron.txt | tr -d ' ')" 2
 cronline() {  # cronline N: command of line N, run in $W
 	sed -n "$1p" cron.txt | sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g; s|cd /srv/wfm|cd "$W"|'
 }
+# dates as cron sees them: the recipe runs in Europe/Moscow (tomorrow there
+# is not UTC's tomorrow after 21:00 UTC)
+date() { TZ=Europe/Moscow command date "$@"; }
 d=$(date -d tomorrow +%F) m=$(date -d 'next monday' +%F)
 # a plan for every day from tomorrow to the Sunday after next Monday
 { echo date,shift,start,end,break_start,break_end,count
@@ -37,6 +40,7 @@ is "the sick agent is off" "$(grep -c ",$a," "rosters/roster-$d.csv")" 0
 ok "the change is listed" grep -q "^$d,$a,.*,sick$" "rosters/changes-$d.csv"
 ok "cron chart is a PNG" bash -c "head -c 8 'rosters/roster-$d.png' | od -An -c | grep -q 'P   N   G'"
 W=$W TZ=Europe/Moscow sh -c "$(cronline 2)" > cron.out 2>&1; rc=$?
+unset -f date
 is "cron weekly line exit status" "$rc" 0
 is "weekly line appends next week" "$(grep -c "^$m," published.csv)" 5
 is "no temporary files left" "$(ls -A rosters | grep -c '^\.')" 0
