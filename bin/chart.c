@@ -46,12 +46,18 @@ static const char usage[] =
 	"             sl_target,asa_s,occupancy,abandon (wfm staff --evaluate)\n"
 	"  capacity   capacity.csv from wfm capacity: required vs effective FTE per\n"
 	"             week and scenario, classes, short weeks, projected SL\n"
+	"  intraday   reforecast.csv from wfm intraday: per channel forecast, re-forecast\n"
+	"             and band, actuals so far (--history), now; required vs on shift\n"
 	"\n"
 	"Options:\n"
-	"  --history FILE       forecast: actuals timestamp,channel,volume[,aht_s]\n"
+	"  --history FILE       forecast, intraday: actuals timestamp,channel,volume[,aht_s]\n"
+	"  --forecast FILE      intraday: the day's forecast.csv\n"
+	"  --coverage FILE      intraday: wfm intraday --gap output (agents panel)\n"
 	"  --weeks N            forecast: weeks of history before the forecast (default 2)\n"
 	"  --events FILE        forecast: date,name,effect_days_before,effect_days_after\n"
 	"  --date YYYY-MM-DD    roster, functions: only this day (default: all days)\n"
+	"  --week YYYY-MM-DD    roster, functions: only the 7 days from this one\n"
+	"  --from D --to E      roster, functions: only days D to E (at most 31)\n"
 	"  --plan FILE          roster: plan.csv; shifts planned but not rostered are\n"
 	"                       drawn as hatched \"unfilled xN\" bars under the agents\n"
 	"  --width PX, --height PX   canvas size (roster and functions grow taller\n"
@@ -75,6 +81,7 @@ static const char usage[] =
 struct opts {
 	int kind, format;
 	const char *input, *output, *tz;
+	struct wfm_days days;
 	struct wfm_chart_opts c;
 };
 
@@ -83,9 +90,11 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "history", required_argument, NULL, 'H' },
+		{ "forecast", required_argument, NULL, 'F' },
+		{ "coverage", required_argument, NULL, 'C' },
 		{ "weeks", required_argument, NULL, 'k' },
 		{ "events", required_argument, NULL, 'e' },
-		{ "date", required_argument, NULL, 'd' },
+		WFM_OPT_DAYS,
 		{ "plan", required_argument, NULL, 'p' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "height", required_argument, NULL, 'E' },
@@ -100,14 +109,17 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->c.history_weeks = 2;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		if (wfm_days_opt(&o->days, c, optarg))
+			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 'H': o->c.history = optarg; break;
+		case 'F': o->c.forecast = optarg; break;
+		case 'C': o->c.coverage = optarg; break;
 		case 'e': o->c.events = optarg; break;
-		case 'd': o->c.date = optarg; break;
 		case 'p': o->c.plan = optarg; break;
 		case 't': o->c.title = optarg; break;
 		case 'k': o->c.history_weeks = (int)wfm_arg_long(prog, "--weeks", optarg, 0, 104); break;
@@ -123,8 +135,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 			       optind + 1 == argc ? "no input file given" : "too many arguments");
 	if ((o->kind = wfm_chart_kind_parse(argv[optind])) < 0)
 		wfm_usage_fail(prog, "\"%s\" is not a chart kind (forecast, coverage, roster, "
-			       "functions, profile, staff, capacity)", argv[optind]);
+			       "functions, profile, staff, capacity, intraday)", argv[optind]);
 	o->input = argv[optind + 1];
+	if ((o->c.forecast || o->c.coverage) && o->kind != WFM_CHART_INTRADAY)
+		wfm_usage_fail(prog, "--forecast and --coverage apply to the intraday chart only");
+	o->c.has_days = wfm_days_range(prog, &o->days, 31, &o->c.first_day, &o->c.last_day);
+	if (o->c.has_days && o->kind != WFM_CHART_ROSTER && o->kind != WFM_CHART_FUNCTIONS)
+		wfm_usage_fail(prog, "--date, --week, --from/--to apply to the roster and functions charts");
 	if (o->c.plan && o->kind != WFM_CHART_ROSTER)
 		wfm_usage_fail(prog, "--plan applies to the roster chart only");
 	if ((!o->output || !strcmp(o->output, "-")) && isatty(STDOUT_FILENO))

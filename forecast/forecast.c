@@ -402,6 +402,18 @@ static void write_forecast(FILE *fp, const struct opts *o, const wfm_series *s,
 	wfm_forecastcsv_end(&w);
 }
 
+/* s left-aligned in `width` columns, counting UTF-8 characters, not bytes. */
+static void put_padded(FILE *fp, const char *s, int width)
+{
+	int chars = 0;
+
+	for (const char *p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	fputs(s, fp);
+	for (; chars < width; chars++)
+		fputc(' ', fp);
+}
+
 /* Name of backtest slot k of channel c. */
 static const char *slot_name(const struct chan *ch, int k, char *buf, size_t size)
 {
@@ -472,7 +484,8 @@ static void write_report(FILE *fp, const struct opts *o, const wfm_series *s,
 			} else {
 				snprintf(mase, sizeof(mase), "%.3f", m->mase);
 			}
-			fprintf(fp, "%-14s %-33s %7.2f %6s %7.2f %+7.2f %8.2f%s\n", s->channel[c],
+			put_padded(fp, s->channel[c], 14);
+			fprintf(fp, " %-33s %7.2f %6s %7.2f %+7.2f %8.2f%s\n",
 				slot_name(&ch[c], k, name, sizeof(name)), 100 * m->wape, mase, 100 * m->smape,
 				100 * m->bias, m->rmse, ch[c].mask == ch[c].bt.mask[k] ? "  <- chosen" : "");
 		}

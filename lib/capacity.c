@@ -50,9 +50,9 @@ static void survival(const struct wfm_cap_params *p, size_t n, double *S)
 		S[t] = S[t - 1] * (1 - wfm_cap_weekly_attrition(p, (double)(t - 1)));
 }
 
-void wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc,
-		      int64_t first_day, size_t nweeks, const double *hires,
-		      struct wfm_cap_week *out)
+int wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc,
+		     int64_t first_day, size_t nweeks, const double *hires,
+		     struct wfm_cap_week *out, wfm_error *err)
 {
 	double *S = malloc((nweeks + 1) * sizeof(double));
 	double *n = hc->n ? malloc(hc->n * sizeof(double)) : NULL;
@@ -61,7 +61,7 @@ void wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *h
 	if (!S || (hc->n && !n)) {
 		free(S);
 		free(n);
-		return;
+		return wfm_error_set(err, "out of memory");
 	}
 	survival(p, nweeks + 1, S);
 	for (size_t g = 0; g < hc->n; g++)
@@ -92,6 +92,7 @@ void wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *h
 	}
 	free(S);
 	free(n);
+	return 0;
 }
 
 /* ---- setting up ---- */
@@ -701,10 +702,10 @@ int wfm_cap_run(wfm_cap *m, double factor, struct wfm_cap_result *res, wfm_error
 	}
 	if (require(m, factor, &ps, err))
 		goto out;
-	wfm_cap_simulate(m->in->par, m->in->hc, m->in->vol->first_day, m->nw, NULL, res->plan.week);
-	if (cls_init(m, ps.req, res->plan.week, &q, err) || solve_classes(m, &q, hires, &res->mip, err))
+	if (wfm_cap_simulate(m->in->par, m->in->hc, m->in->vol->first_day, m->nw, NULL, res->plan.week, err) ||
+	    cls_init(m, ps.req, res->plan.week, &q, err) || solve_classes(m, &q, hires, &res->mip, err) ||
+	    wfm_cap_simulate(m->in->par, m->in->hc, m->in->vol->first_day, m->nw, hires, res->plan.week, err))
 		goto out;
-	wfm_cap_simulate(m->in->par, m->in->hc, m->in->vol->first_day, m->nw, hires, res->plan.week);
 	res->lead = q.lead;
 	finish(m, &ps, &q, res);
 	rc = 0;

@@ -47,12 +47,13 @@
 double wfm_cap_weekly_attrition(const struct wfm_cap_params *p, double t_weeks);
 
 /* The week-by-week arithmetic for given class sizes hires[w] (a class
- * starting training in week w; 0 = none): fills day (first_day + 7 w),
- * headcount, leavers, hires, training, ramping and effective of
- * out[nweeks]; the other fields are zeroed. */
-void wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc,
-		      int64_t first_day, size_t nweeks, const double *hires,
-		      struct wfm_cap_week *out);
+ * starting training in week w; 0 = none; hires NULL: no classes): fills
+ * day (first_day + 7 w), headcount, leavers, hires, training, ramping and
+ * effective of out[nweeks]; the other fields are zeroed.  0, or -1 when
+ * out of memory. */
+int wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc,
+		     int64_t first_day, size_t nweeks, const double *hires,
+		     struct wfm_cap_week *out, wfm_error *err);
 
 struct wfm_cap_input {
 	const wfm_cap_volumes *vol;

@@ -479,6 +479,19 @@ static int check_span(const wfm_cap_volumes *v, const int64_t *pday, size_t np, 
 	return -1;
 }
 
+/* Volume a day of month p, all channels, over its days within from..to. */
+static double day_rate(const wfm_cap_volumes *v, const struct vrow *rw, const int64_t *pday, size_t p,
+		       int64_t from, int64_t to)
+{
+	int64_t cs = from != WFM_CAP_NODAY && from > pday[p] ? from : pday[p];
+	int64_t ce = to != WFM_CAP_NODAY && to + 1 < next_month(pday[p]) ? to + 1 : next_month(pday[p]);
+	double sum = 0;
+
+	for (size_t c = 0; c < v->nchan; c++)
+		sum += rw[p * v->nchan + c].vol;
+	return sum / (double)(ce - cs);
+}
+
 /* Weeks from periods: weekly as is; monthly spread by days (the days from
  * `from` to `to` only) over the whole weeks from the first Monday on or
  * after the first day. */
@@ -490,6 +503,11 @@ static int to_weeks(wfm_cap_volumes *v, const struct vrow *rw, const int64_t *pd
 
 	if (check_span(v, pday, np, monthly, from, to, err))
 		return -1;
+	v->first_ratio = v->last_ratio = 1;
+	if (monthly) {
+		v->first_ratio = day_rate(v, rw, pday, 0, from, to) / day_rate(v, rw, pday, 1, from, to);
+		v->last_ratio = day_rate(v, rw, pday, np - 1, from, to) / day_rate(v, rw, pday, np - 2, from, to);
+	}
 	if (from != WFM_CAP_NODAY)
 		first = from;
 	if (to != WFM_CAP_NODAY)

@@ -91,6 +91,11 @@ typedef struct wfm_cap_volumes {
 	double *volume, *aht;    /* [c * nweeks + w]; aht NAN = channels.csv's */
 	int monthly;
 	size_t nperiods;         /* rows per channel in the file */
+	/* monthly: volume a day of the first (last) month over that of the
+	 * second (second last), all channels, days outside --from/--to left
+	 * out; well below 1 hints at a partial month (1 when weekly; wfm
+	 * capacity warns below 0.8) */
+	double first_ratio, last_ratio;
 	char file[256];
 } wfm_cap_volumes;
 

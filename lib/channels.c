@@ -2,6 +2,7 @@
 #include "channels.h"
 #include "csv.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,7 +86,7 @@ static int read_row(wfm_csv_reader *r, const int *col, int col_ab, struct wfm_ch
 	     range(r, col[C_SLS], name, c->sl_seconds, 0, 0, 86400, 0, err)))
 		return -1;
 	if (k == WFM_ERLANG_A &&
-	    (range(r, col[C_PAT], name, c->patience, 0, 1, 1e7, 0, err) ||
+	    (range(r, col[C_PAT], name, c->patience, 0, 1, HUGE_VAL, 1, err) ||
 	     (col_ab >= 0 && range(r, col_ab, name, c->max_abandon, 0, 0, 1, 1, err))))
 		return -1;
 	if (k == WFM_CHAT) {

@@ -13,7 +13,7 @@
 
 static const char *const kinds[] = {
 	"forecast", "coverage", "roster", "functions", "profile", "staff",
-	"capacity",
+	"capacity", "intraday",
 };
 
 int wfm_chart_kind_parse(const char *name)
@@ -48,7 +48,7 @@ wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
 	static int (*const load[])(struct wfm_chart *, const char *, wfm_error *) = {
 		chart_forecast_load, chart_coverage_load, chart_roster_load,
 		chart_functions_load, chart_profile_load, chart_staff_load,
-		chart_capacity_load,
+		chart_capacity_load, chart_intraday_load,
 	};
 	struct wfm_chart *c = calloc(1, sizeof(*c));
 	const char *base;
@@ -62,6 +62,15 @@ wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
 	c->width = opts->width > 0 ? opts->width : WFM_CHART_WIDTH;
 	c->height = opts->height > 0 ? opts->height : WFM_CHART_HEIGHT;
 	c->page_height = c->height;
+	if (opts->date) {
+		if (wfm_time_parse_date(opts->date, &c->opts.first_day, err)) {
+			wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", opts->date);
+			free(c);
+			return NULL;
+		}
+		c->opts.last_day = c->opts.first_day;
+		c->opts.has_days = 1;
+	}
 	base = strrchr(input, '/');
 	snprintf(c->subtitle, sizeof(c->subtitle), "%s", base ? base + 1 : input);
 	if (load[kind](c, input, err)) {
@@ -176,6 +185,69 @@ int wfm_chart_write(const wfm_chart *c, enum wfm_chart_format fmt, FILE *fp, wfm
 	return 0;
 }
 
+/* ---- layout boxes ---- */
+
+struct boxrec { struct wfm_chart_box *b; size_t n, cap; int role, oom; };
+static const cairo_user_data_key_t box_key;
+
+int chart_box_role(cairo_t *cr, int role)
+{
+	struct boxrec *rec = cairo_get_user_data(cr, &box_key);
+	int old;
+	if (!rec)
+		return 0;
+	old = rec->role;
+	rec->role = role;
+	return old;
+}
+
+static void box_add(cairo_t *cr, double x, double y, const cairo_text_extents_t *e, const char *s)
+{
+	struct boxrec *rec = cairo_get_user_data(cr, &box_key);
+	struct wfm_chart_box *b;
+	if (!rec || !*s || e->width <= 0)
+		return;
+	if (rec->n == rec->cap) {
+		size_t cap = rec->cap ? 2 * rec->cap : 256;
+		void *p = realloc(rec->b, cap * sizeof(*rec->b));
+		if (!p) {
+			rec->oom = 1;
+			return;
+		}
+		rec->b = p;
+		rec->cap = cap;
+	}
+	b = &rec->b[rec->n++];
+	b->x = x + e->x_bearing;
+	b->y = y + e->y_bearing;
+	b->w = e->width;
+	b->h = e->height;
+	b->role = rec->role;
+	snprintf(b->text, sizeof(b->text), "%s", s);
+}
+
+int wfm_chart_layout(const wfm_chart *c, struct wfm_chart_box **boxes, size_t *n, wfm_error *err)
+{
+	struct boxrec rec = { 0 };
+	cairo_rectangle_t ext = { 0, 0, c->width, c->height };
+	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &ext);
+	cairo_t *cr = cairo_create(s);
+	struct chart_page pg = { 0, c->nrows, c->nrows, c->height };
+
+	set_font_options(cr);
+	cairo_set_user_data(cr, &box_key, &rec, NULL);
+	c->draw(c, cr, &pg);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	if (rec.oom) {
+		free(rec.b);
+		return wfm_error_set(err, "out of memory");
+	}
+	*boxes = rec.b;
+	*n = rec.n;
+	return 0;
+}
+
 /* ---- drawing helpers ---- */
 
 void chart_rgb(cairo_t *cr, uint32_t rgb, double alpha)
@@ -212,6 +284,7 @@ double chart_text(cairo_t *cr, double x, double y, const char *s, double size,
 	/* va: 0 top of caps, 0.5 middle of caps, 1 baseline. */
 	double cap = fe.ascent * 0.72;
 	cairo_move_to(cr, x - ha * e.x_advance, y + (1 - va) * cap);
+	box_add(cr, x - ha * e.x_advance, y + (1 - va) * cap, &e, s);
 	cairo_show_text(cr, s);
 	return e.x_advance;
 }
@@ -255,6 +328,7 @@ void chart_hatch(cairo_t *cr, double x, double y, double w, double h, uint32_t r
 double chart_legend(cairo_t *cr, double cx, double y, const struct legend_item *it, int n)
 {
 	double total = 0, x;
+	int old = chart_box_role(cr, CHART_BOX_LEGEND);
 
 	for (int i = 0; i < n; i++)
 		total += 30 + chart_text_width(cr, it[i].label, FONT_BODY, 0) + 28;
@@ -286,6 +360,7 @@ double chart_legend(cairo_t *cr, double cx, double y, const struct legend_item *
 		chart_rgb(cr, OI_BLACK, 1);
 		x += 30 + chart_text(cr, x + 30, y, it[i].label, FONT_BODY, 0, 0, 0.5) + 28;
 	}
+	chart_box_role(cr, old);
 	return 30;
 }
 
@@ -328,7 +403,7 @@ static double nice_step(double range, int maxticks)
 
 void chart_value_axis(cairo_t *cr, const struct rect *r, double lo, double hi, int pct)
 {
-	int maxticks = (int)(r->h / 28);
+	int maxticks = (int)(r->h / 28), old = chart_box_role(cr, CHART_BOX_VALUE);
 	double step, v;
 	char buf[32];
 
@@ -346,13 +421,16 @@ void chart_value_axis(cairo_t *cr, const struct rect *r, double lo, double hi, i
 		cairo_stroke(cr);
 		if (pct)
 			snprintf(buf, sizeof(buf), "%.0f%%", v * 100);
-		else if (step >= 1)
+		else if (step >= 1 && fabs(step - round(step)) < 1e-9)
 			snprintf(buf, sizeof(buf), "%.0f", v);
+		else if (step >= 1)     /* steps of 2.5: 2.5, 5, 7.5, not 2, 5, 8 */
+			snprintf(buf, sizeof(buf), fabs(v - round(v)) < 1e-9 ? "%.0f" : "%.1f", v);
 		else
 			snprintf(buf, sizeof(buf), "%.1f", v);
 		chart_rgb(cr, GREY_TEXT, 1);
 		chart_text(cr, r->x - 8, y, buf, FONT_SMALL, 0, 1, 0.5);
 	}
+	chart_box_role(cr, old);
 }
 
 const char *chart_wday(int w)
@@ -366,29 +444,65 @@ static int64_t floordiv(int64_t a, int64_t b)
 	return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
+/* Day ticks: a gridline every midnight (darker on Mondays), a label
+ * "Mon 23.11" every `every` days (7: on Mondays), where the label fits
+ * before the axis end. */
+static void day_ticks(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, double px,
+		      int every, int labels)
+{
+	char buf[64];
+	int64_t first = floordiv(t0 + 86399, 86400);
+	for (int64_t day = first; day * 86400 <= t1; day++) {
+		double x = floor(r->x + (double)(day * 86400 - t0) * px) + 0.5;
+		int wd = wfm_time_weekday(day), y, m, d;
+		int label = every == 7 ? wd == 0 : (day - first) % every == 0;
+		if (px * 86400 >= 3 || wd == 0) {
+			chart_rgb(cr, wd == 0 ? 0x888888 : 0xAAAAAA, 1);
+			cairo_set_line_width(cr, wd == 0 ? 2 : 1);
+			cairo_move_to(cr, x, r->y);
+			cairo_line_to(cr, x, r->y + r->h + (label ? 5 : 0));
+			cairo_stroke(cr);
+		}
+		if (!labels || !label)
+			continue;
+		wfm_time_civil_from_days(day, &y, &m, &d);
+		snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wd), d, m);
+		/* A day label starts at its midnight: skip one that would run
+		 * past the right end of the axis (the last midnight). */
+		if (x + 3 + chart_text_width(cr, buf, FONT_SMALL, 0) > r->x + r->w + 2)
+			continue;
+		chart_rgb(cr, GREY_TEXT, 1);
+		chart_text(cr, x + 3, r->y + r->h + 9, buf, FONT_SMALL, 0, 0, 0);
+	}
+}
+
 void chart_time_axis(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, int labels)
 {
-	static const int steps[] = { 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800 };
+	static const int steps[] = { 900, 1800, 3600, 7200, 10800, 21600, 43200 };
 	double span = (double)(t1 - t0), px = r->w / span;
-	int step = steps[9];
+	int step = 0, old = chart_box_role(cr, CHART_BOX_TIME);
 	char buf[64];
 
 	if (span <= 0)
 		return;
-	/* Label width about 60 px for HH:MM; a day label needs ~90. */
+	/* Label width about 60 px for HH:MM; a day label "Mon 23.11" needs
+	 * ~90: per day, per 2 days, else per week (on Mondays). */
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
-		if (steps[i] * px >= (steps[i] >= 86400 ? 90 : 52)) {
+		if (steps[i] * px >= 52) {
 			step = steps[i];
 			break;
 		}
+	if (!step) {
+		double lw = chart_text_width(cr, "Wed 30.09", FONT_SMALL, 0) + 16;
+		int every = 86400 * px >= lw ? 1 : 2 * 86400 * px >= lw ? 2 : 7;
+		day_ticks(cr, r, t0, t1, px, every, labels);
+	}
 	cairo_set_line_width(cr, 1);
-	for (int64_t t = floordiv(t0 + step - 1, step) * step; t <= t1; t += step) {
+	for (int64_t t = step ? floordiv(t0 + step - 1, step) * step : t1 + 1; t <= t1; t += step) {
 		double x = floor(r->x + (double)(t - t0) * px) + 0.5;
 		int64_t day = floordiv(t, 86400), sod = t - day * 86400;
 		int midnight = sod == 0, monday = midnight && wfm_time_weekday(day) == 0;
 
-		if (step >= 604800 && wfm_time_weekday(day) != 0)
-			continue;
 		chart_rgb(cr, monday ? 0x888888 : midnight ? 0xAAAAAA : GREY_GRID, 1);
 		cairo_set_line_width(cr, monday ? 2 : 1);
 		cairo_move_to(cr, x, r->y);
@@ -397,23 +511,12 @@ void chart_time_axis(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, 
 		if (!labels)
 			continue;
 		chart_rgb(cr, GREY_TEXT, 1);
-		if (step >= 86400) {
-			int y, m, d;
-			wfm_time_civil_from_days(day, &y, &m, &d);
-			snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(day)), d, m);
-			/* A day label starts at its midnight: skip one that would
-			 * run past the right end of the axis (the last midnight). */
-			if (x + 3 + chart_text_width(cr, buf, FONT_SMALL, 0) > r->x + r->w + 2)
-				continue;
-			chart_text(cr, x + 3, r->y + r->h + 9, buf, FONT_SMALL, 0, 0, 0);
-		} else {
-			snprintf(buf, sizeof(buf), "%02d:%02d", (int)(sod / 3600), (int)(sod % 3600 / 60));
-			chart_text(cr, x, r->y + r->h + 9, buf, FONT_SMALL, 0, 0.5, 0);
-		}
+		snprintf(buf, sizeof(buf), "%02d:%02d", (int)(sod / 3600), (int)(sod % 3600 / 60));
+		chart_text(cr, x, r->y + r->h + 9, buf, FONT_SMALL, 0, 0.5, 0);
 	}
 	/* Several days at sub-day ticks: the dates on a second line, centred
 	 * on each day's part of the axis. */
-	if (labels && step < 86400 && span > 86400)
+	if (labels && step && span > 86400)
 		for (int64_t day = floordiv(t0, 86400); day * 86400 < t1; day++) {
 			int y, m, d;
 			double a = fmax((double)t0, (double)day * 86400), b = fmin((double)t1, (double)(day + 1) * 86400);
@@ -429,6 +532,7 @@ void chart_time_axis(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, 
 	cairo_set_line_width(cr, 1);
 	cairo_rectangle(cr, floor(r->x) + 0.5, floor(r->y) + 0.5, floor(r->w), floor(r->h));
 	cairo_stroke(cr);
+	chart_box_role(cr, old);
 }
 
 void chart_panel_title(cairo_t *cr, const struct rect *r, const char *s, const char *note)
@@ -441,6 +545,22 @@ void chart_panel_title(cairo_t *cr, const struct rect *r, const char *s, const c
 		chart_rgb(cr, GREY_TEXT, 1);
 		chart_text(cr, r->x + w + 16, r->y - 12, note, FONT_SMALL, 0, 0, 1);
 	}
+}
+
+void chart_days_text(const struct wfm_chart *c, char *buf, size_t n)
+{
+	char a[16], b[16];
+	wfm_time_format_date(c->opts.first_day, a, sizeof(a));
+	wfm_time_format_date(c->opts.last_day, b, sizeof(b));
+	if (c->opts.first_day == c->opts.last_day)
+		snprintf(buf, n, "%s", a);
+	else
+		snprintf(buf, n, "%s to %s", a, b);
+}
+
+int chart_day_wanted(const struct wfm_chart *c, int64_t d)
+{
+	return !c->opts.has_days || (d >= c->opts.first_day && d <= c->opts.last_day);
 }
 
 int64_t chart_local(const wfm_tz *tz, int64_t utc)

@@ -1,6 +1,9 @@
 /* chart_coverage.c - required vs scheduled agents per interval, one panel
  * per day: step lines, under-cover shaded vermillion, over-cover sky blue.
- * Input: coverage.csv `timestamp,required,scheduled[,over,under]`. */
+ * With a channel column (planned by skill groups): one panel per channel
+ * over the whole span, in the file's channel order, then the pooled total.
+ * Input: coverage.csv `timestamp,[channel,]required,scheduled[,over,under]`
+ * through lib/coverage. */
 #include "chart_int.h"
 #include "coverage.h"
 #include "timeutil.h"
@@ -10,12 +13,23 @@
 #include <string.h>
 
 struct row { int64_t t; double req, sch; };
-struct cov { struct row *row; size_t n; int step; };
+struct cov {
+	struct row *row; size_t n; int step;     /* pooled */
+	size_t nchan; char **chan;               /* per channel (0: none) */
+	struct row **crow; size_t *cn;
+};
 
 static void cov_free(void *p)
 {
 	struct cov *v = p;
 	if (v) {
+		for (size_t k = 0; k < v->nchan; k++) {
+			free(v->chan[k]);
+			free(v->crow[k]);
+		}
+		free(v->chan);
+		free(v->crow);
+		free(v->cn);
 		free(v->row);
 		free(v);
 	}
@@ -28,7 +42,29 @@ static int cmp_row(const void *a, const void *b)
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
+static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 static const char *ah(char *buf, size_t n, double h);
+static int cmp_row(const void *a, const void *b);
+
+/* The per-channel rows of cv, sorted by time. */
+static int split_channels(struct cov *v, const wfm_coverage *cv)
+{
+	v->nchan = cv->nchan;
+	if (!(v->chan = calloc(v->nchan, sizeof(*v->chan))) || !(v->crow = calloc(v->nchan, sizeof(*v->crow))) ||
+	    !(v->cn = calloc(v->nchan, sizeof(*v->cn))))
+		return -1;
+	for (size_t k = 0; k < v->nchan; k++)
+		if (!(v->chan[k] = strdup(cv->channel[k])) || !(v->crow[k] = malloc((cv->n + 1) * sizeof(struct row))))
+			return -1;
+	for (size_t i = 0; i < cv->n; i++) {
+		long k = cv->row[i].chan;
+		if (k >= 0)
+			v->crow[k][v->cn[k]++] = (struct row){ cv->row[i].t, cv->row[i].required, cv->row[i].scheduled };
+	}
+	for (size_t k = 0; k < v->nchan; k++)
+		qsort(v->crow[k], v->cn[k], sizeof(struct row), cmp_row);
+	return 0;
+}
 
 int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
@@ -55,6 +91,15 @@ int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		wfm_coverage_free(cv);
 		return -1;
 	}
+	if (cv->nchan > 16) {
+		wfm_error_at(err, cv->file, 1, "channel", "%zu channels: chart at most 16", cv->nchan);
+		wfm_coverage_free(cv);
+		return -1;
+	}
+	if (cv->nchan && split_channels(v, cv)) {
+		wfm_coverage_free(cv);
+		return wfm_error_set(err, "out of memory");
+	}
 	wfm_coverage_free(cv);
 	qsort(v->row, v->n, sizeof(*v->row), cmp_row);
 	v->step = 3600;
@@ -74,8 +119,9 @@ int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			 "  -  %d-min intervals, under-cover %s agent-hours, over-cover %s agent-hours",
 			 v->step / 60, ah(b1, sizeof(b1), under), ah(b2, sizeof(b2), over));
 	}
-	snprintf(c->title, sizeof(c->title), "Coverage: required vs scheduled agents");
-	c->draw = draw;
+	snprintf(c->title, sizeof(c->title), v->nchan ? "Coverage per channel: required vs scheduled agents"
+							: "Coverage: required vs scheduled agents");
+	c->draw = v->nchan ? draw_channels : draw;
 	return 0;
 }
 
@@ -100,6 +146,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	double top, dmax = 0;
 	struct rect p[31];
 	char note[200], name[64], b1[32], b2[32], b3[32], b4[32];
+	int strip_tall;
 
 	for (size_t i = 0; i < v->n; i++) {
 		int64_t d = chart_local(c->opts.tz, v->row[i].t);
@@ -114,20 +161,23 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		dmax = fmax(dmax, fabs(v->row[i].sch - v->row[i].req));
 	}
 	top = chart_header(c, cr);
+	/* Each day: agents on its own 0..peak scale (so a small day is not
+	 * flattened by a peak day), and under it a strip of scheduled minus
+	 * required on one scale for all days, where a gap of one agent shows.
+	 * 1 column up to 3 days, 2 up to 8 (a week is 4 rows), else 3. */
+	dmax = fmax(1, chart_nice_max(dmax));
+	chart_panels(c->width, top, c->height - 44, nd, nd <= 3 ? 1 : nd <= 8 ? 2 : 3, 80, 40, p);
+	strip_tall = floor(p[0].h - floor(p[0].h * 0.68)) - 14 >= 40;
 	{
 		struct legend_item it[] = {
 			{ "required", OI_BLACK, 1, LEG_LINE },
 			{ "scheduled", OI_BLUE, 1, LEG_LINE },
 			{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
 			{ "over-covered", OI_SKY, 0.8, LEG_BOX },
+			{ "strip under each day: scheduled - required", GREY_TEXT, 1, LEG_HOLLOW },
 		};
-		chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
+		chart_legend(cr, c->width / 2.0, c->height - 22, it, strip_tall ? 4 : 5);
 	}
-	/* Each day: agents on its own 0..peak scale (so a small day is not
-	 * flattened by a peak day), and under it a strip of scheduled minus
-	 * required on one scale for all days, where a gap of one agent shows. */
-	dmax = fmax(1, chart_nice_max(dmax));
-	chart_panels(c->width, top, c->height - 44, nd, nd <= 3 ? 1 : nd <= 14 ? 2 : 3, 80, 40, p);
 	for (int k = 0; k < nd; k++) {
 		int64_t t0 = days[k] * 86400, t1 = t0 + 86400;
 		double under = 0, over = 0, req = 0, sch = 0, hi = chart_nice_max(dayhi[k] * 1.05);
@@ -138,10 +188,12 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		q.y = r.y + r.h + 14;
 		q.h = p[k].h - r.h - 14;
 		chart_value_axis(cr, &r, 0, hi, 0);
-		/* difference strip: grid at 0 and the scale's ends */
+		/* difference strip: grid at 0 and the scale's ends, labelled
+		 * +N, 0, -N when the strip is tall enough, else one "±N" */
 		for (int e = -1; e <= 1; e++) {
 			double yy = floor(q.y + q.h / 2 - e * q.h / 2) + 0.5;
 			char lab[16];
+			int old = chart_box_role(cr, WFM_CHART_BOX_VALUE);
 			chart_rgb(cr, e ? GREY_GRID : 0x888888, 1);
 			cairo_set_line_width(cr, 1);
 			cairo_move_to(cr, q.x, yy);
@@ -149,7 +201,13 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			cairo_stroke(cr);
 			snprintf(lab, sizeof(lab), e > 0 ? "+%g" : e < 0 ? "-%g" : "0", dmax);
 			chart_rgb(cr, GREY_TEXT, 1);
-			chart_text(cr, q.x - 8, yy + e * 4, lab, FONT_SMALL, 0, 1, 0.5);
+			if (strip_tall)
+				chart_text(cr, q.x - 8, yy + e * 4, lab, FONT_SMALL, 0, 1, 0.5);
+			else if (e == 0) {
+				snprintf(lab, sizeof(lab), "\u00b1%g", dmax);
+				chart_text(cr, q.x - 8, yy, lab, FONT_SMALL, 0, 1, 0.5);
+			}
+			chart_box_role(cr, old);
 		}
 		/* Shading first, then the lines on top. */
 		for (size_t i = 0; i < v->n; i++) {
@@ -206,12 +264,95 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		chart_time_axis(cr, &r, t0, t1, 0);
 		chart_time_axis(cr, &q, t0, t1, 1);
 		chart_rgb(cr, GREY_TEXT, 1);
-		chart_text(cr, q.x + 6, q.y + 4, "scheduled - required", 11, 0, 0, 0);
+		if (strip_tall)
+			chart_text(cr, q.x + 6, q.y + 4, "scheduled - required", 11, 0, 0, 0);
 		wfm_time_civil_from_days(days[k], &y, &m, &d);
 		snprintf(name, sizeof(name), "%s %04d-%02d-%02d", chart_wday(wfm_time_weekday(days[k])), y, m, d);
 		snprintf(note, sizeof(note), "required %s agent-h, scheduled %s, under %s (%.1f%%), over %s",
 			 ah(b1, sizeof(b1), req), ah(b2, sizeof(b2), sch), ah(b3, sizeof(b3), under),
 			 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), over));
+		/* a narrow panel: the short form, so the note ends inside it */
+		if (chart_text_width(cr, name, FONT_PANEL, 1) + 16 + chart_text_width(cr, note, FONT_SMALL, 0) > r.w)
+			snprintf(note, sizeof(note), "req %s h, under %s (%.1f%%), over %s",
+				 ah(b1, sizeof(b1), req), ah(b3, sizeof(b3), under),
+				 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), over));
 		chart_panel_title(cr, &r, name, note);
+	}
+}
+
+/* One panel: required (black) and scheduled (blue) step lines over
+ * [l0, l1), under-cover shaded vermillion, over-cover sky blue, on 0..hi;
+ * adds the agent-hours to sums[0..3] (required, scheduled, under, over). */
+static void span_panel(const struct wfm_chart *c, cairo_t *cr, const struct rect *r, const struct row *row,
+		       size_t n, int step, int64_t l0, int64_t l1, double hi, double *sums)
+{
+	double px = r->w / (double)(l1 - l0);
+	for (size_t i = 0; i < n; i++) {
+		double a = row[i].req, b = row[i].sch, h = step / 3600.0;
+		double x0 = r->x + (double)(chart_local(c->opts.tz, row[i].t) - l0) * px;
+		sums[0] += a * h;
+		sums[1] += b * h;
+		sums[2] += fmax(0, a - b) * h;
+		sums[3] += fmax(0, b - a) * h;
+		if (a == b)
+			continue;
+		chart_rgb(cr, a > b ? OI_VERMILLION : OI_SKY, a > b ? 0.85 : 0.8);
+		cairo_rectangle(cr, x0, r->y + r->h * (1 - fmax(a, b) / hi), step * px, r->h * fabs(a - b) / hi);
+		cairo_fill(cr);
+	}
+	for (int line = 0; line < 2; line++) {
+		int64_t prev = 0;
+		chart_rgb(cr, line ? OI_BLUE : OI_BLACK, 1);
+		cairo_set_line_width(cr, 1.5);
+		for (size_t i = 0; i < n; i++) {
+			int64_t lt = chart_local(c->opts.tz, row[i].t);
+			double x0 = r->x + (double)(lt - l0) * px, yy = r->y + r->h * (1 - (line ? row[i].sch : row[i].req) / hi);
+			if (!i || lt != prev + step)
+				cairo_move_to(cr, x0, yy);
+			else
+				cairo_line_to(cr, x0, yy);
+			cairo_line_to(cr, x0 + step * px, yy);
+			prev = lt;
+		}
+		cairo_stroke(cr);
+	}
+}
+
+static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
+{
+	(void)pg;
+	const struct cov *v = c->data;
+	struct rect p[17];
+	int np = (int)v->nchan + 1;
+	int64_t l0 = chart_local(c->opts.tz, v->row[0].t), l1 = chart_local(c->opts.tz, v->row[v->n - 1].t) + v->step;
+	double top = chart_header(c, cr);
+	char note[200], b1[32], b2[32], b3[32];
+	struct legend_item it[] = {
+		{ "required", OI_BLACK, 1, LEG_LINE },
+		{ "scheduled", OI_BLUE, 1, LEG_LINE },
+		{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
+		{ "over-covered", OI_SKY, 0.8, LEG_BOX },
+	};
+
+	chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
+	/* Stacked panels on one time axis: labels under the last one only. */
+	for (int k = 0; k < np; k++) {
+		double rh = (c->height - 44 - 46 - top) / np;
+		p[k] = (struct rect){ 80, top + k * rh + 28, c->width - 120, rh - 28 - 10 };
+	}
+	for (int k = 0; k < np; k++) {
+		const struct row *row = k < (int)v->nchan ? v->crow[k] : v->row;
+		size_t n = k < (int)v->nchan ? v->cn[k] : v->n;
+		double hi = 0, sums[4] = { 0 };
+		for (size_t i = 0; i < n; i++)
+			hi = fmax(hi, fmax(row[i].req, row[i].sch));
+		hi = chart_nice_max(hi * 1.05);
+		chart_value_axis(cr, &p[k], 0, hi, 0);
+		span_panel(c, cr, &p[k], row, n, v->step, l0, l1, hi, sums);
+		chart_time_axis(cr, &p[k], l0, l1, k == np - 1);
+		snprintf(note, sizeof(note), "required %s agent-h, under %s (%.1f%%), over %s",
+			 ah(b1, sizeof(b1), sums[0]), ah(b2, sizeof(b2), sums[2]),
+			 sums[0] > 0 ? 100 * sums[2] / sums[0] : 0, ah(b3, sizeof(b3), sums[3]));
+		chart_panel_title(cr, &p[k], k < (int)v->nchan ? v->chan[k] : "all channels (pooled)", note);
 	}
 }

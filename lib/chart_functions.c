@@ -1,6 +1,7 @@
 /* chart_functions.c - heatmap of agents x intervals coloured by function
- * (CALLS, CHAT, LETTERS, DECLARATIONS, BREAK), a legend, and per interval
- * a stacked bar of how many agents do each function with the total.
+ * (any names: up to 8 channels, plus BREAK and IDLE), a legend in the
+ * input's order, and per interval a stacked bar of how many agents do each
+ * function with the total.
  * Input: functions.csv `timestamp,agent_id,name,function`. */
 #include "chart_int.h"
 #include "csv.h"
@@ -11,9 +12,14 @@
 #include <string.h>
 #include <strings.h>
 
-#define NFN 5
-static const char *const fn_name[NFN] = { "CALLS", "CHAT", "LETTERS", "DECLARATIONS", "BREAK" };
-static const uint32_t fn_rgb[NFN] = { OI_BLUE, OI_ORANGE, OI_GREEN, OI_PURPLE, GREY_LIGHT };
+/* Channels in order of first appearance take the Okabe-Ito colours in this
+ * order (the demo's CALLS, CHAT, LETTERS, DECLARATIONS the first four);
+ * BREAK is light grey and IDLE (on shift, nothing open) hatched grey. */
+#define NCHAN_MAX 8
+#define NFN (NCHAN_MAX + 2)
+static const uint32_t chan_rgb[NCHAN_MAX] = {
+	OI_BLUE, OI_ORANGE, OI_GREEN, OI_PURPLE, OI_SKY, OI_VERMILLION, OI_YELLOW, OI_BLACK,
+};
 
 struct cell { int64_t t; size_t agent; int fn; };
 struct agent { char *id, *name; int64_t first; };
@@ -23,6 +29,8 @@ struct funcs {
 	size_t *hash; size_t hcap;      /* open addressing: agent index + 1 */
 	size_t *order;
 	int64_t t0, t1; int step; size_t nslots;
+	char *fname[NFN]; uint32_t frgb[NFN]; int nfn;  /* functions in legend order */
+	int kind[NFN];                  /* 0 channel, 1 BREAK, 2 IDLE */
 	unsigned char *grid;            /* [row * nslots + slot]: 0 none, fn + 1 */
 };
 
@@ -40,7 +48,54 @@ static void funcs_free(void *p)
 	free(f->hash);
 	free(f->order);
 	free(f->grid);
+	for (int k = 0; k < f->nfn; k++)
+		free(f->fname[k]);
 	free(f);
+}
+
+/* Index of function name s (as read), adding it when new; -1 out of
+ * memory, -2 more than NCHAN_MAX channels. */
+static int function_of(struct funcs *f, const char *s)
+{
+	int k, nch = 0;
+	for (k = 0; k < f->nfn; k++)
+		if (!strcmp(f->fname[k], s))
+			return k;
+	for (k = 0; k < f->nfn; k++)
+		nch += f->kind[k] == 0;
+	k = !strcasecmp(s, "BREAK") ? 1 : !strcasecmp(s, "IDLE") ? 2 : 0;
+	if (k == 0 && nch == NCHAN_MAX)
+		return -2;
+	if (!(f->fname[f->nfn] = strdup(s)))
+		return -1;
+	f->kind[f->nfn] = k;
+	f->frgb[f->nfn] = k == 1 ? GREY_LIGHT : k == 2 ? GREY_TEXT : chan_rgb[nch];
+	return f->nfn++;
+}
+
+/* Legend and stacking order: channels as they first appear, then BREAK,
+ * IDLE; grid values are renumbered to match. */
+static void order_functions(struct funcs *f)
+{
+	int map[NFN], n = 0;
+	char *name[NFN];
+	uint32_t rgb[NFN];
+	int kind[NFN];
+	for (int pass = 0; pass < 3; pass++)
+		for (int k = 0; k < f->nfn; k++)
+			if (f->kind[k] == pass) {
+				map[k] = n;
+				name[n] = f->fname[k];
+				rgb[n] = f->frgb[k];
+				kind[n++] = pass;
+			}
+	for (int k = 0; k < n; k++) {
+		f->fname[k] = name[k];
+		f->frgb[k] = rgb[k];
+		f->kind[k] = kind[k];
+	}
+	for (size_t i = 0; i < f->n; i++)
+		f->cell[i].fn = map[f->cell[i].fn];
 }
 
 static size_t fnv(const char *s)
@@ -131,7 +186,7 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	wfm_csv_reader *r = wfm_csv_open(in, err);
 	struct funcs *f;
 	int ct, ca, cn, cf, rc;
-	int64_t only = 0;
+	char days[40];
 
 	if (!r)
 		return -1;
@@ -140,10 +195,7 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		wfm_csv_close(r);
 		return -1;
 	}
-	if (c->opts.date && wfm_time_parse_date(c->opts.date, &only, err)) {
-		wfm_csv_close(r);
-		return wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", c->opts.date);
-	}
+	chart_days_text(c, days, sizeof(days));
 	if (!(f = calloc(1, sizeof(*f)))) {
 		wfm_csv_close(r);
 		return wfm_error_set(err, "out of memory");
@@ -158,12 +210,16 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			rc = -1;
 			break;
 		}
-		if (c->opts.date && chart_local(c->opts.tz, w.t) / 86400 != only)
+		if (!chart_day_wanted(c, chart_local(c->opts.tz, w.t) / 86400))
 			continue;
-		for (w.fn = 0; w.fn < NFN && strcasecmp(fs, fn_name[w.fn]); w.fn++)
-			;
-		if (w.fn == NFN) {
-			rc = wfm_csv_error(r, cf, err, "\"%s\" is not CALLS, CHAT, LETTERS, DECLARATIONS or BREAK", fs);
+		if (!*fs) {
+			rc = wfm_csv_error(r, cf, err, "empty function");
+			break;
+		}
+		if ((w.fn = function_of(f, fs)) < 0) {
+			rc = w.fn == -1 ? wfm_error_set(err, "out of memory")
+				: wfm_csv_error(r, cf, err, "\"%s\": more than %d functions (besides BREAK and IDLE) "
+						"cannot be told apart by colour", fs, NCHAN_MAX);
 			break;
 		}
 		if ((a = agent_of(f, wfm_csv_get(r, ca), wfm_csv_get(r, cn))) < 0) {
@@ -184,11 +240,12 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		f->cell[f->n++] = w;
 	}
 	if (rc == 0 && f->n == 0)
-		rc = c->opts.date ? wfm_error_at(err, wfm_csv_name(r), 0, NULL, "no rows on %s", c->opts.date)
+		rc = c->opts.has_days ? wfm_error_at(err, wfm_csv_name(r), 0, NULL, "no rows on %s", days)
 				  : wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
 	wfm_csv_close(r);
 	if (rc < 0)
 		return -1;
+	order_functions(f);
 	/* Interval: the smallest gap between distinct timestamps. */
 	f->t0 = f->t1 = f->cell[0].t;
 	f->step = 3600;
@@ -263,9 +320,9 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 
 	if (!count)
 		return;
-	for (int k = 0; k < NFN; k++)
-		it[k] = (struct legend_item){ fn_name[k], fn_rgb[k], 1, LEG_BOX };
-	chart_legend(cr, c->width / 2.0, pg->height - 22, it, NFN);
+	for (int k = 0; k < f->nfn; k++)
+		it[k] = (struct legend_item){ f->fname[k], f->frgb[k], 1, f->kind[k] == 2 ? LEG_HATCH : LEG_BOX };
+	chart_legend(cr, c->width / 2.0, pg->height - 22, it, f->nfn);
 	rh = (pg->height - 44 - top - 30 - 230) / (double)pg->slots;
 	fs = fmin(FONT_SMALL, rh * 0.72);
 	for (size_t i = 0; i < f->na; i++) {
@@ -294,7 +351,11 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			int v = f->grid[k * f->nslots + s];
 			if (!v)
 				continue;
-			chart_rgb(cr, fn_rgb[v - 1], 1);
+			if (f->kind[v - 1] == 2) {
+				chart_hatch(cr, p.x + (double)s * cw, y + 0.5, cw, rh - 1, GREY_LIGHT);
+				continue;
+			}
+			chart_rgb(cr, f->frgb[v - 1], 1);
 			cairo_rectangle(cr, p.x + (double)s * cw, y + 0.5, cw, rh - 1);
 			cairo_fill(cr);
 		}
@@ -317,8 +378,8 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	q.h = 130;
 	for (size_t s = 0; s < f->nslots; s++) {
 		size_t t = 0;
-		for (int k = 0; k < NFN - 1; k++)     /* breaks are not drawn */
-			t += count[s][k];
+		for (int k = 0; k < f->nfn; k++)     /* breaks and idle are not drawn */
+			t += f->kind[k] ? 0 : count[s][k];
 		if (t > peak)
 			peak = t;
 	}
@@ -328,9 +389,9 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		for (size_t s = 0; s < f->nslots; s++) {
 			double y = q.y + q.h, x = q.x + (double)s * cw;
 			size_t work = 0;
-			for (int k = 0; k < NFN - 1; k++) {
+			for (int k = 0; k < f->nfn && !f->kind[k]; k++) {
 				double h = q.h * (double)count[s][k] / hi;
-				chart_rgb(cr, fn_rgb[k], 1);
+				chart_rgb(cr, f->frgb[k], 1);
 				cairo_rectangle(cr, x + 1, y - h, cw - 2, h);
 				cairo_fill(cr);
 				y -= h;
@@ -344,7 +405,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		}
 		chart_time_axis(cr, &q, l0, l1, 1);
 		chart_panel_title(cr, &q, "agents working per function",
-				  "bar height and number: agents working (agents on break are not counted)");
+				  "bar height and number: agents working (on break or idle: not counted)");
 	}
 	free(count);
 }

@@ -51,6 +51,13 @@ struct legend_item { const char *label; uint32_t rgb; double alpha; int style; }
 #define FONT_TITLE 26.0
 
 void chart_rgb(cairo_t *cr, uint32_t rgb, double alpha);
+/* While wfm_chart_layout() records text boxes: the role of the texts drawn
+ * from now on (WFM_CHART_BOX_*); returns the previous role.  Does nothing
+ * (returns 0) when not recording. */
+int chart_box_role(cairo_t *cr, int role);
+#define CHART_BOX_TIME WFM_CHART_BOX_TIME
+#define CHART_BOX_VALUE WFM_CHART_BOX_VALUE
+#define CHART_BOX_LEGEND WFM_CHART_BOX_LEGEND
 /* Text at (x, y); ha 0 left, 0.5 centre, 1 right; va likewise 0 top,
  * 0.5 middle, 1 baseline-bottom.  Returns its width. */
 double chart_text(cairo_t *cr, double x, double y, const char *s, double size,
@@ -77,6 +84,11 @@ void chart_value_axis(cairo_t *cr, const struct rect *r, double lo, double hi, i
 void chart_time_axis(cairo_t *cr, const struct rect *r, int64_t t0, int64_t t1, int labels);
 /* Panel title above r. */
 void chart_panel_title(cairo_t *cr, const struct rect *r, const char *s, const char *note);
+/* The days asked for (--date, --week, --from/--to) as text for messages:
+ * "2026-11-27" or "2026-11-23 to 2026-11-29". */
+void chart_days_text(const struct wfm_chart *c, char *buf, size_t n);
+/* Whether local calendar day d is one asked for (always, when none was). */
+int chart_day_wanted(const struct wfm_chart *c, int64_t d);
 /* Local wall-clock seconds of an instant. */
 int64_t chart_local(const wfm_tz *tz, int64_t utc);
 /* Sequential colour-blind safe scale (viridis stops) for v in 0..1. */
@@ -97,5 +109,6 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_capacity_load(struct wfm_chart *c, const char *in, wfm_error *err);
+int chart_intraday_load(struct wfm_chart *c, const char *in, wfm_error *err);
 
 #endif

@@ -141,8 +141,10 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		cw = r.w / f->nslots;
 		ch = r.h / f->ngroups;
 		for (int g = 0; g < f->ngroups; g++) {
+			int old = chart_box_role(cr, CHART_BOX_VALUE);
 			chart_rgb(cr, OI_BLACK, 1);
 			chart_text(cr, r.x - 8, r.y + (g + 0.5) * ch, f->group[g], FONT_SMALL, 1, 1, 0.5);
+			chart_box_role(cr, old);
 			for (int k = 0; k < f->nslots; k++) {
 				double v = f->mean[a][g][k], x = r.x + k * cw, y = r.y + g * ch;
 				if (isnan(v)) {
@@ -172,9 +174,11 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			int step = cw >= 28 ? 1 : cw >= 14 ? 2 : cw >= 9 ? 3 : 6;
 			if (f->slot[k] % (60 * step) || (f->slot[k] / 60) % step)
 				continue;
+			int old = chart_box_role(cr, CHART_BOX_TIME);
 			snprintf(buf, sizeof(buf), "%02d", f->slot[k] / 60);
 			chart_rgb(cr, GREY_TEXT, 1);
 			chart_text(cr, r.x + k * cw, r.y + r.h + 8, buf, FONT_SMALL, 0, 0.5, 0);
+			chart_box_role(cr, old);
 		}
 		chart_rgb(cr, 0x333333, 1);
 		cairo_set_line_width(cr, 1);

@@ -313,7 +313,8 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	struct roster *r;
 	int col[7], rc, cshift;
 	static const char *names[] = { "date", "agent_id", "name", "start", "end", "break_start", "break_end" };
-	int64_t only = 0, dmax = 0;
+	int64_t dmax = 0;
+	char days[40];
 
 	if (!rd)
 		return -1;
@@ -323,10 +324,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			return -1;
 		}
 	cshift = wfm_csv_col(rd, "shift");
-	if (c->opts.date && wfm_time_parse_date(c->opts.date, &only, err)) {
-		wfm_csv_close(rd);
-		return wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", c->opts.date);
-	}
+	chart_days_text(c, days, sizeof(days));
 	if (!(r = calloc(1, sizeof(*r)))) {
 		wfm_csv_close(rd);
 		return wfm_error_set(err, "out of memory");
@@ -340,7 +338,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			rc = wfm_csv_error(rd, col[0], err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(rd, col[0]));
 			break;
 		}
-		if (c->opts.date && s.day != only)
+		if (!chart_day_wanted(c, s.day))
 			continue;
 		if (shift_times(rd, col, &s.start, &s.end, &s.bstart, &s.bend, err)) {
 			rc = -1;
@@ -385,7 +383,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		r->s[r->n++] = s;
 	}
 	if (rc == 0 && r->n == 0)
-		rc = c->opts.date ? wfm_error_at(err, wfm_csv_name(rd), 0, NULL, "no shifts on %s", c->opts.date)
+		rc = c->opts.has_days ? wfm_error_at(err, wfm_csv_name(rd), 0, NULL, "no shifts on %s", days)
 				  : wfm_error_at(err, wfm_csv_name(rd), 1, NULL, "no data rows");
 	wfm_csv_close(rd);
 	if (rc < 0)
@@ -579,9 +577,11 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			cairo_stroke(cr);
 			snprintf(buf, sizeof(buf), "%02d", (int)(abs % 1440 / 60));
 			if (!week || !midnight) {
+				int old = chart_box_role(cr, CHART_BOX_TIME);
 				chart_rgb(cr, GREY_TEXT, 1);
 				chart_text(cr, x, p.y - 10, buf, FONT_SMALL, 0, 0.5, 1);
 				chart_text(cr, x, p.y + p.h + 8, buf, FONT_SMALL, 0, 0.5, 0);
+				chart_box_role(cr, old);
 			}
 		}
 		if (week)
@@ -589,8 +589,10 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 				int y, mo, dd;
 				wfm_time_civil_from_days(r->day0 + d, &y, &mo, &dd);
 				snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(r->day0 + d)), dd, mo);
+				int old = chart_box_role(cr, CHART_BOX_TIME);
 				chart_rgb(cr, OI_BLACK, 1);
 				chart_text(cr, p.x + (d + 0.5) * 1440 * px, p.y - 30, buf, FONT_BODY, 1, 0.5, 1);
+				chart_box_role(cr, old);
 			}
 	}
 	/* Bars. */

@@ -4,10 +4,17 @@
  * `timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon`
  * (fractions 0..1; an empty service_level or occupancy is a gap).
  *
- * Closed intervals are gaps too, and do not count: a queue channel (asa_s
- * given) is open when volume > 0; a backlog channel (asa_s empty) when
- * agents > 0, i.e. work is scheduled then (wfm staff spreads backlog work
- * over the open hours only, and gives 0 agents outside them). */
+ * Closed intervals are gaps too, and do not count: a queue channel (one
+ * whose rows give an asa_s somewhere) is open when volume > 0, whether or
+ * not anyone is scheduled (nobody on an open queue is the worst case, SL
+ * 0, drawn and counted as such; its asa_s is empty since nobody answers);
+ * a backlog channel (asa_s empty throughout) when agents > 0, i.e. work is
+ * scheduled then (wfm staff spreads backlog work over the open hours only,
+ * and gives 0 agents outside them).
+ *
+ * SL, occupancy and the target are step lines, one level per interval
+ * with verticals between neighbours, so 15-minute data read like hourly
+ * data; shading is snapped to whole pixels so neighbours do not overlap. */
 #include "chart_int.h"
 #include "csv.h"
 #include "timeutil.h"
@@ -16,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct row { int64_t t; int ch; double sl, target, occ, volume; int open; };
+struct row { int64_t t; int ch; double sl, target, occ, volume, agents; int open, asa; };
 struct staff {
 	struct row *row; size_t n;
 	char *chan[16]; int nchan;
@@ -79,7 +86,8 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			rc = -1;
 			break;
 		}
-		w.open = casa >= 0 && cag >= 0 && !*wfm_csv_get(r, casa) ? agents > 0 : w.volume > 0;
+		w.agents = agents;
+		w.asa = casa < 0 || *wfm_csv_get(r, casa);
 		for (w.ch = 0; w.ch < s->nchan && strcmp(s->chan[w.ch], ch); w.ch++)
 			;
 		if (w.ch == s->nchan) {
@@ -107,6 +115,13 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	wfm_csv_close(r);
 	if (rc < 0)
 		return -1;
+	{
+		int queue[16] = { 0 };
+		for (size_t i = 0; i < s->n; i++)
+			queue[s->row[i].ch] |= s->row[i].asa || cag < 0;
+		for (size_t i = 0; i < s->n; i++)
+			s->row[i].open = queue[s->row[i].ch] ? s->row[i].volume > 0 : s->row[i].agents > 0;
+	}
 	s->step = 3600;
 	s->t0 = s->t1 = s->row[0].t;
 	for (size_t i = 0; i < s->n; i++) {
@@ -123,17 +138,6 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	s->t1 += s->step;
 	snprintf(c->title, sizeof(c->title), "Service level and occupancy per interval");
 	c->draw = draw;
-	return 0;
-}
-
-/* Whether the channel's next row after i is the next interval, open and
- * with a value for line (1 occupancy, 2 service level). */
-static int next_open(const struct staff *s, size_t i, int line)
-{
-	for (size_t j = i + 1; j < s->n; j++)
-		if (s->row[j].ch == s->row[i].ch)
-			return s->row[j].t == s->row[i].t + s->step && s->row[j].open &&
-			       !isnan(line == 1 ? s->row[j].occ : s->row[j].sl);
 	return 0;
 }
 
@@ -163,9 +167,11 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 
 		/* Up to 105 % so a line at 100 % is not hidden in the frame. */
 		chart_value_axis(cr, r, 0, 1.05, 1);
-		/* Shade intervals under target (full height, light). */
+		/* Shade intervals under target (full height, light), snapped to
+		 * pixels so neighbours neither overlap nor leave seams. */
 		for (size_t i = 0; i < s->n; i++) {
 			const struct row *w = &s->row[i];
+			double x0, x1;
 			nall += w->ch == k;
 			if (w->ch != k || isnan(w->sl) || !w->open)
 				continue;
@@ -175,22 +181,25 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			if (isnan(w->target) || w->sl >= w->target)
 				continue;
 			nbelow++;
+			x0 = round(r->x + (double)(chart_local(c->opts.tz, w->t) - l0) * px);
+			x1 = round(r->x + (double)(chart_local(c->opts.tz, w->t) + s->step - l0) * px);
 			chart_rgb(cr, OI_VERMILLION, 0.3);
-			cairo_rectangle(cr, r->x + (double)(chart_local(c->opts.tz, w->t) - l0) * px, r->y,
-					s->step * px, r->h);
+			cairo_rectangle(cr, x0, r->y, fmax(x1 - x0, 1), r->h);
 			cairo_fill(cr);
 		}
-		for (int line = 0; line < 3; line++) {
+		/* occupancy, SL, then the target on top (dashed, so it shows
+		 * through the lines crossing it) */
+		for (int line = 1; line <= 3; line++) {
 			int64_t prev = 0;
 			int on = 0;
-			double dash[] = { 8, 5 };
-			chart_rgb(cr, line == 0 ? OI_BLACK : line == 1 ? OI_ORANGE : OI_BLUE, 1);
-			cairo_set_line_width(cr, line == 0 ? 2 : 2.5);
-			if (line == 0)
+			double dash[] = { 10, 6 };
+			chart_rgb(cr, line == 3 ? OI_BLACK : line == 1 ? OI_ORANGE : OI_BLUE, 1);
+			cairo_set_line_width(cr, line == 3 ? 2 : 2.5);
+			if (line == 3)
 				cairo_set_dash(cr, dash, 2, 0);
 			for (size_t i = 0; i < s->n; i++) {
 				const struct row *w = &s->row[i];
-				double v = line == 0 ? w->target : line == 1 ? w->occ : w->sl;
+				double v = line == 3 ? w->target : line == 1 ? w->occ : w->sl;
 				int64_t lt = chart_local(c->opts.tz, w->t);
 				double x = r->x + (double)(lt - l0) * px, y = r->y + r->h * (1 - v / 1.05);
 				if (w->ch != k)
@@ -199,24 +208,11 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 					on = 0;
 					continue;
 				}
-				if (line == 0) {    /* target: a step line */
-					if (!on || lt != prev + s->step)
-						cairo_move_to(cr, x, y);
-					else
-						cairo_line_to(cr, x, y);
-					cairo_line_to(cr, x + s->step * px, y);
-				} else {            /* SL, occupancy: at interval mid-points */
-					x += s->step * px / 2;
-					if (!on || lt != prev + s->step) {
-						cairo_move_to(cr, x, y);
-						/* a lone open interval (chat's 00:00 before
-						 * closing): a short dash, not nothing */
-						if (!next_open(s, i, line))
-							cairo_rel_line_to(cr, fmin(6, s->step * px / 2), 0);
-					} else {
-						cairo_line_to(cr, x, y);
-					}
-				}
+				if (!on || lt != prev + s->step)
+					cairo_move_to(cr, x, y);
+				else
+					cairo_line_to(cr, x, y);
+				cairo_line_to(cr, x + s->step * px, y);
 				on = 1;
 				prev = lt;
 			}

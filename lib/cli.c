@@ -183,3 +183,46 @@ void wfm_stdin_once(const char *prog, int n, ...)
 	if (dashes > 1)
 		wfm_usage_fail(prog, "standard input ('-') is given for %d inputs; it can be read once", dashes);
 }
+
+int wfm_days_opt(struct wfm_days *d, int c, const char *arg)
+{
+	switch (c) {
+	case WFM_OPT_DATE: d->date = arg; return 1;
+	case WFM_OPT_WEEK: d->week = arg; return 1;
+	case WFM_OPT_FROM: d->from = arg; return 1;
+	case WFM_OPT_TO: d->to = arg; return 1;
+	}
+	return 0;
+}
+
+static int64_t day_arg(const char *prog, const char *opt, const char *s)
+{
+	int64_t d;
+	wfm_error e = { 0 };
+	if (wfm_time_parse_date(s, &d, &e))
+		wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD", opt, s);
+	return d;
+}
+
+int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
+		   int64_t *first, int64_t *last)
+{
+	if (!!d->date + !!d->week + !!(d->from || d->to) > 1)
+		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
+	if (!d->from != !d->to)
+		wfm_usage_fail(prog, "--from and --to go together");
+	if (d->date) {
+		*first = *last = day_arg(prog, "--date", d->date);
+	} else if (d->week) {
+		*first = day_arg(prog, "--week", d->week);
+		*last = *first + 6;
+	} else if (d->from) {
+		*first = day_arg(prog, "--from", d->from);
+		*last = day_arg(prog, "--to", d->to);
+		if (*last < *first || *last - *first >= max_days)
+			wfm_usage_fail(prog, "--to must be 0..%ld days after --from", max_days - 1);
+	} else {
+		return 0;
+	}
+	return 1;
+}

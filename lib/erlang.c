@@ -175,6 +175,35 @@ static double gamma_series(double x, double z)
 	return s;
 }
 
+/* Patience so long that nobody abandons in practice: Erlang C itself when
+ * stable and the relative difference, of order aht / (patience (n - a)),
+ * is below 1e-6 (the printed digits do not change; larger patience gives
+ * exactly Erlang C; abandonment is the first-order pwait asa / patience); the
+ * fluid limit when overloaded and lambda / theta is past 1e9 (the exact
+ * sums would need ~sqrt(lambda / theta) terms).  1 when it answered. */
+static int patient_limit(double a, double aht, double patience, long n, double t,
+			 struct wfm_queue_perf *p)
+{
+	double dn = (double)n - a;
+
+	if (dn > 0 && aht / (patience * dn) < 1e-6) {
+		wfm_erlang_c(a, aht, n, t, p);
+		p->abandon = p->pwait * (aht / dn) / patience;
+		return 1;
+	}
+	if (dn <= 0 && a * patience / aht > 1e9) {
+		/* the queue settles where abandonment takes the excess: served
+		 * contacts wait patience ln(a / n), a critically loaded queue
+		 * about sqrt(pi patience aht / (2 n)) */
+		double w = dn < 0 ? patience * log(a / (double)n) : sqrt(M_PI * patience * aht / (2.0 * (double)n));
+		*p = (struct wfm_queue_perf){ w > 0 ? 1 - exp(-t / w) : 1, w, 1, dn < 0 ? 1 - (double)n / a : 0, 1 };
+		if (dn < 0)
+			p->sl = 0;
+		return 1;
+	}
+	return 0;
+}
+
 void wfm_erlang_a(double a, double aht, double patience, long n, double t,
 		  struct wfm_queue_perf *p)
 {
@@ -188,6 +217,8 @@ void wfm_erlang_a(double a, double aht, double patience, long n, double t,
 		*p = (struct wfm_queue_perf){ 0, INFINITY, 0, 1, 1 };
 		return;
 	}
+	if (patient_limit(a, aht, patience, n, t, p))
+		return;
 	x = (double)n * patience / aht;       /* n mu / theta */
 	y = a * patience / aht;               /* lambda / theta */
 	b = wfm_erlang_b(a, n);
@@ -225,10 +256,11 @@ void wfm_erlang_a(double a, double aht, double patience, long n, double t,
 }
 
 static int a_ok(double a, double aht, double pat, double t, double target,
-		double max_ab, double max_occ, long n)
+		double max_ab, double max_occ, long n, int *evals)
 {
 	struct wfm_queue_perf p;
 
+	(*evals)++;
 	wfm_erlang_a(a, aht, pat, n, t, &p);
 	return p.sl >= target && (max_ab <= 0 || p.abandon <= max_ab) &&
 	       (max_occ <= 0 || p.occupancy <= max_occ + 1e-12);
@@ -237,8 +269,19 @@ static int a_ok(double a, double aht, double pat, double t, double target,
 long wfm_erlang_a_agents(double a, double aht, double patience, double t,
 			 double target, double max_ab, double max_occ, long max_n, long guess)
 {
+	int evals;
+
+	return wfm_erlang_a_agents_evals(a, aht, patience, t, target, max_ab, max_occ, max_n,
+					 guess, &evals);
+}
+
+long wfm_erlang_a_agents_evals(double a, double aht, double patience, double t,
+			       double target, double max_ab, double max_occ, long max_n,
+			       long guess, int *evals)
+{
 	long lo, hi, mid, step = 1;
 
+	*evals = 0;
 	if (a <= 0)
 		return 0;
 	/* SL rises and abandonment and occupancy fall with n: gallop from the
@@ -246,9 +289,13 @@ long wfm_erlang_a_agents(double a, double aht, double patience, double t,
 	 * the previous interval makes this 2-4 evaluations. */
 	if (guess < 1)
 		guess = (long)ceil(a + sqrt(a));
+	/* the occupancy cap is a floor close to the answer when it binds
+	 * (nobody abandons at that staffing): start no lower */
+	if (max_occ > 0 && guess < (long)ceil(a / max_occ - 1e-9))
+		guess = (long)ceil(a / max_occ - 1e-9);
 	if (guess > max_n)
 		guess = max_n;
-	if (a_ok(a, aht, patience, t, target, max_ab, max_occ, guess)) {
+	if (a_ok(a, aht, patience, t, target, max_ab, max_occ, guess, evals)) {
 		hi = guess;
 		for (;;) {
 			lo = hi - step;
@@ -256,7 +303,7 @@ long wfm_erlang_a_agents(double a, double aht, double patience, double t,
 				lo = 0;
 				break;
 			}
-			if (!a_ok(a, aht, patience, t, target, max_ab, max_occ, lo))
+			if (!a_ok(a, aht, patience, t, target, max_ab, max_occ, lo, evals))
 				break;
 			hi = lo;
 			step *= 2;
@@ -267,7 +314,7 @@ long wfm_erlang_a_agents(double a, double aht, double patience, double t,
 			if (lo == max_n)
 				return -1;
 			hi = lo + step > max_n ? max_n : lo + step;
-			if (a_ok(a, aht, patience, t, target, max_ab, max_occ, hi))
+			if (a_ok(a, aht, patience, t, target, max_ab, max_occ, hi, evals))
 				break;
 			lo = hi;
 			step *= 2;
@@ -275,10 +322,24 @@ long wfm_erlang_a_agents(double a, double aht, double patience, double t,
 	}
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if (a_ok(a, aht, patience, t, target, max_ab, max_occ, mid))
+		if (a_ok(a, aht, patience, t, target, max_ab, max_occ, mid, evals))
 			hi = mid;
 		else
 			lo = mid;
 	}
 	return hi;
+}
+
+long wfm_erlang_a_guess(double a, double a_prev, long n_prev)
+{
+	if (a <= 0)
+		return 0;
+	if (a_prev <= 0 || n_prev <= 0)
+		return (long)ceil(a + sqrt(a));
+	/* quality-driven: the square-root coefficient beta = (n - a) / sqrt(a)
+	 * changes slowly; efficiency-driven (n < a, abandonment takes the
+	 * excess, as with short patience at thousands of Erlangs): n / a does */
+	if ((double)n_prev >= a_prev)
+		return lround(a + ((double)n_prev - a_prev) / sqrt(a_prev) * sqrt(a));
+	return lround(a * (double)n_prev / a_prev);
 }

@@ -11,7 +11,7 @@
  * functions in log space, so loads from 0.01 to 20,000 Erlangs are fine.
  *
  * Entry points: wfm_erlang_b(), wfm_erlang_c(), wfm_erlang_c_agents(),
- * wfm_erlang_a(), wfm_erlang_a_agents().
+ * wfm_erlang_a(), wfm_erlang_a_agents(), wfm_erlang_a_guess().
  */
 #ifndef WFM_ERLANG_H
 #define WFM_ERLANG_H
@@ -48,5 +48,15 @@ void wfm_erlang_a(double a, double aht, double patience, long n, double t,
  * same result, a good one fewer evaluations. */
 long wfm_erlang_a_agents(double a, double aht, double patience, double t,
 			 double target, double max_ab, double max_occ, long max_n, long guess);
+
+/* A starting guess for wfm_erlang_a_agents() at load a from the previous
+ * interval's load and answer (0, 0: none): the previous square-root
+ * coefficient when it was staffed above its load, else its ratio n / a. */
+long wfm_erlang_a_guess(double a, double a_prev, long n_prev);
+
+/* The same, counting the Erlang A evaluations it made into *evals. */
+long wfm_erlang_a_agents_evals(double a, double aht, double patience, double t,
+			       double target, double max_ab, double max_occ, long max_n,
+			       long guess, int *evals);
 
 #endif

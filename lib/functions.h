@@ -1,18 +1,29 @@
 /* functions.h - what each agent on shift does each interval of a day
- * (wfm functions): CALLS, CHAT, LETTERS, DECLARATIONS, ... or BREAK.
+ * (wfm functions): one of the requirement channels (any names, upper-cased)
+ * or BREAK, or IDLE when every channel it has a skill for is closed.
  *
  * Requirements (timestamp,channel,...,agents,...) give per channel the
  * net agents needed (people on shift are present, so shrinkage is not
- * added again).  Channel c is function upper(c).  Per interval, in time
- * order: real-time channels (default calls, chat) are covered first,
- * by agents new to the interval, then agents taken from backlog work,
- * then from a real-time channel with a surplus; the rest of the capacity
- * goes to backlog channels (letters, declarations): first in, first out
- * per channel, to the channel whose oldest outstanding work is nearest its
- * deadline, then the one with the most outstanding work (agent-hours).  An
- * agent only ever gets a skill it has, keeps its function while it can
- * (primary skill preferred when choosing), and works at most max_blocks
- * blocks of one function per day (a break does not end a block).
+ * added again).  Channel c is function upper(c).  A channel is closed in
+ * an interval when its requirement is 0 and (backlog) no work is waiting;
+ * nobody works a closed channel.  Per interval, in time order: real-time
+ * channels are covered first, by agents new to the interval, then agents
+ * taken from backlog work, then from a real-time channel with a surplus;
+ * a channel still short then gets agents through augmenting paths (an
+ * agent moves to it from a channel that in turn takes a spare agent, as
+ * in bipartite matching), so every real-time requirement the present
+ * agents' skills can meet is met (within --max-blocks); the rest of the
+ * capacity goes to backlog channels: first in, first out per channel, to
+ * the channel whose oldest outstanding work is nearest its deadline, then
+ * the one with the most outstanding work (agent-hours).  An agent only
+ * ever gets a skill it has, keeps its function while it can (primary
+ * skill preferred when choosing), and works at most max_blocks blocks of
+ * one function per day (a break or idle time does not end a block).
+ *
+ * Real-time channels: o->realtime, or without it those whose requirement
+ * rows give an asa_s (all of them when the column is absent).  The default
+ * step is the finest of 60, 30, 15 min that the day's shifts and breaks
+ * lie on (at most the requirements' step).
  *
  * Requirements come from wfm_requirements_load() (requirements.h).
  *
@@ -31,14 +42,16 @@
 #include "tz.h"
 
 struct wfm_functions_opts {
-	int step;                 /* output interval, seconds; 0 = the requirements' */
+	int step;                 /* output interval, seconds; 0 = the roster's finest */
 	int max_blocks;           /* per agent per day (4) */
-	const char *const *realtime;  /* real-time channel names */
+	const char *const *realtime;  /* real-time channel names; NULL: from asa_s */
 	size_t nrealtime;
 	const char *const *deadline_name;  /* backlog deadlines in hours; 24 when absent */
 	const double *deadline_h;
 	size_t ndeadline;
 };
+
+#define WFM_FUNCTIONS_IDLE (-3)
 
 typedef struct wfm_functions {
 	size_t nfunc;             /* functions 0..nfunc-2 are channels, nfunc-1 is BREAK */
@@ -49,7 +62,8 @@ typedef struct wfm_functions {
 	size_t nint;              /* intervals in the day */
 	size_t nag;               /* agents on shift that day */
 	size_t *agent;            /* their indices in the wfm_agents, sorted */
-	short *f;                 /* f[i * nag + j]: function, -1 = not on shift */
+	short *f;                 /* f[i * nag + j]: function, -1 = not on shift,
+				   * WFM_FUNCTIONS_IDLE = on shift, nothing open */
 	double *req, *cov;        /* per channel c: [c * nint + i], agents */
 	double *outstanding;      /* backlog: agent-hours of work not yet done after interval i */
 	int *blocks;              /* per agent: blocks used */

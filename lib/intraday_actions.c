@@ -76,10 +76,10 @@ static void span(struct ctx *x, int m0, int m1, int sign, int apply, double *gai
 	*gain = *sred = 0;
 	for (int m = m0 < x->now_min ? x->now_min : m0; m < m1; ) {
 		size_t i = (size_t)((m - x->now_min) / x->step);
+		if (i >= x->ni)     /* past midnight: not today's gap */
+			break;
 		int iend = x->now_min + (int)(i + 1) * x->step, e = m1 < iend ? m1 : iend;
 		double f = (double)(e - m) / x->step, need = x->p->need[i];
-		if (i >= x->ni)
-			break;
 		*gain += f * (sign > 0 ? x->gp[i] : -x->gm[i]);
 		*sred += f * (under(need, x->on[i]) - under(need, x->on[i] + sign));
 		if (apply) {

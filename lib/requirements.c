@@ -11,9 +11,9 @@
 #include <string.h>
 
 /* as lib/series.c: a century, 2^25 cells */
-#define NCOL 5
+#define NCOL 6
 
-static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross", "load" };
+static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross", "load", "asa_s" };
 
 struct rec {
 	int64_t t;
@@ -52,7 +52,7 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		rec->v[k] = NAN;
 		if (c < 0)
 			continue;
-		if (k == 1 || k == 4 ? wfm_csv_double_opt(r, c, NAN, &rec->v[k], err) :
+		if (k == 1 || k == 4 || k == 5 ? wfm_csv_double_opt(r, c, NAN, &rec->v[k], err) :
 			     wfm_csv_double(r, c, &rec->v[k], err))
 			return -1;
 		if (rec->v[k] < 0)
@@ -153,6 +153,7 @@ void wfm_requirements_free(wfm_requirements *r)
 	free(r->agents);
 	free(r->agents_gross);
 	free(r->load);
+	free(r->asa);
 	free(r->line);
 	free(r);
 }
@@ -171,6 +172,7 @@ static wfm_requirements *build(const char *path, struct loader *ld, int64_t tmin
 	arr[2] = &r->agents;
 	arr[3] = &r->agents_gross;
 	arr[4] = &r->load;
+	arr[5] = &r->asa;
 	snprintf(r->file, sizeof(r->file), "%s", path);
 	r->start = tmin;
 	r->step = (int)step;
@@ -225,7 +227,7 @@ wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_
 
 double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err)
 {
-	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross, r->load };
+	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross, r->load, r->asa };
 
 	for (int k = 0; k < NCOL; k++)
 		if (!strcmp(column, colname[k])) {
@@ -240,13 +242,14 @@ double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm
 
 /* ---- writer ---- */
 
-const struct wfm_requirements_format wfm_requirements_staff_format = { 1, 0, 1, 1, 0 };
-const struct wfm_requirements_format wfm_requirements_outbound_format = { 0, 2, 0, 0, 0 };
+const struct wfm_requirements_format wfm_requirements_staff_format = { 1, 0, 1, 1, 0, 0 };
+const struct wfm_requirements_format wfm_requirements_outbound_format = { 0, 2, 0, 0, 0, 0 };
 
 int wfm_requirements_write_header(FILE *fp, const struct wfm_requirements_format *f)
 {
-	fprintf(fp, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy%s%s\n",
-		f->abandon ? ",abandon" : "", f->load ? ",load" : "");
+	fprintf(fp, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy%s%s%s\n",
+		f->abandon ? ",abandon" : "", f->load ? ",load" : "",
+		f->quantile ? ",volume_q,agents_point,agents_gross_point" : "");
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -260,6 +263,13 @@ static void opt_num(FILE *fp, int dec, double v)
 
 int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f,
 			       const wfm_tz *tz, const struct wfm_requirements_row *r)
+{
+	return wfm_requirements_write_row_q(fp, f, tz, r, NULL);
+}
+
+int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format *f,
+				 const wfm_tz *tz, const struct wfm_requirements_row *r,
+				 const double *q)
 {
 	char when[48];
 
@@ -275,6 +285,8 @@ int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f
 		opt_num(fp, 4, r->abandon);
 	if (f->load)
 		opt_num(fp, 3, r->load);
+	if (f->quantile && q)
+		fprintf(fp, ",%.2f,%.*f,%.*f", q[0], f->agents_dec, q[1], f->agents_dec, q[2]);
 	fputc('\n', fp);
 	return ferror(fp) ? -1 : 0;
 }

@@ -4,18 +4,19 @@
  * Columns: timestamp, channel (required), volume, aht_s, agents,
  * agents_gross, load (each optional: an absent column leaves its array
  * NULL; load, written by wfm staff --load, is the real-valued gross agents
- * that agents_gross rounds up).
+ * that agents_gross rounds up), asa_s.
  * Channels are kept in order of first appearance.  The interval length
  * (15, 30 or 60 min) is the most frequent gap between a channel's rows;
  * a row off that grid is an error naming its line, a duplicate names both
  * lines, a span over 100 years or too many cells (a year typo) names the
  * farthest row.  A wall time that occurs twice (clocks go back) is read as
  * the first occurrence, then the second.  Cells with no row are NAN and
- * counted; an empty aht_s is NAN; negative numbers are rejected.
+ * counted; an empty aht_s or asa_s is NAN (asa_s is empty on backlog
+ * channels, which have no queue); negative numbers are rejected.
  *
  * Writer: wfm_requirements_write_header() and _write_row() write
  *   timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,
- *   occupancy[,abandon][,load]
+ *   occupancy[,abandon][,load][,volume_q,agents_point,agents_gross_point]
  * with the decimals of a struct wfm_requirements_format (wfm staff: whole
  * agents; wfm outbound: fractional agents); a service level, ASA,
  * occupancy, abandon or load that is not finite is written empty.
@@ -40,7 +41,7 @@ typedef struct wfm_requirements {
 	int step;                 /* seconds */
 	size_t n;                 /* intervals per channel */
 	/* [c * n + i]; NAN = no row (aht_s: also empty); NULL = no column */
-	double *volume, *aht, *agents, *agents_gross, *load;
+	double *volume, *aht, *agents, *agents_gross, *load, *asa;
 	long *line;               /* [c * n + i]: source line, 0 = no row */
 	size_t missing;           /* cells with no row */
 	char file[256];           /* for messages ("<stdin>" for -) */
@@ -58,6 +59,7 @@ struct wfm_requirements_format {
 	int aht_dec, agents_dec, asa_dec;
 	int abandon;             /* write the abandon column */
 	int load;                /* write the load column */
+	int quantile;            /* write volume_q,agents_point,agents_gross_point (wfm staff --quantile) */
 };
 /* wfm staff's and wfm outbound's formats. */
 extern const struct wfm_requirements_format wfm_requirements_staff_format;
@@ -73,6 +75,11 @@ int wfm_requirements_write_header(FILE *fp, const struct wfm_requirements_format
 /* One row, its timestamp in tz; -1 on a write error. */
 int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f,
 			       const wfm_tz *tz, const struct wfm_requirements_row *r);
+/* The same with the quantile columns (format's quantile set): q[0]
+ * volume_q, q[1] agents_point, q[2] agents_gross_point. */
+int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format *f,
+				 const wfm_tz *tz, const struct wfm_requirements_row *r,
+				 const double *q);
 
 static inline int64_t wfm_requirements_time(const wfm_requirements *r, size_t i)
 {

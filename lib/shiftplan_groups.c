@@ -647,6 +647,83 @@ static int gm_heuristic(const double *xlp, double *x, void *arg)
 	return 0;
 }
 
+/* One person of x column k moved to group h (same shift): done when every
+ * cover cell of the shift keeps a split, else everything as it was. */
+static int try_move(struct gm *m, size_t k, size_t h)
+{
+	size_t G = m->G, C = m->C, blk = G * C, j = k / G, g = k % G, n = 0, q;
+	int ok = 1;
+
+	for (q = m->cbeg[j]; q < m->cbeg[j + 1] && ok; q++) {
+		size_t r = (size_t)m->crc[q];
+		double *f = m->flow + (r * G + g) * C, used = 0, *K = &m->K[r * G];
+		memcpy(m->save + n++ * blk, m->flow + r * blk, blk * sizeof(double));
+		K[g] -= 1;
+		K[h] += 1;
+		for (size_t ch = 0; ch < C; ch++)
+			used += f[ch];
+		for (size_t ch = 0; ch < C && used > K[g] + EPS; ch++) {
+			double cut = fmin(f[ch], used - K[g]);
+			f[ch] -= cut;
+			used -= cut;
+		}
+		if (reflow(m, r) > 1e-7)
+			ok = 0;
+	}
+	if (ok)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t r = (size_t)m->crc[m->cbeg[j] + i];
+		memcpy(m->flow + r * blk, m->save + i * blk, blk * sizeof(double));
+		m->K[r * G + g] += 1;
+		m->K[r * G + h] -= 1;
+	}
+	return 0;
+}
+
+/* The same paid hours, easier to fill: people move from a group to a
+ * narrower one (a strict subset of its skills, fewest skills first) while
+ * every cell keeps a split, since any agent holding a group's skills can
+ * fill its shift.  Groups with max_agents or min_share are left as they
+ * are.  The split (y) of the result is written into x. */
+static void narrow(struct gm *m, double *x)
+{
+	size_t G = m->G, C = m->C;
+
+	memset(m->K, 0, m->nr * G * sizeof(double));
+	memset(m->flow, 0, m->nr * G * C * sizeof(double));
+	memcpy(m->nd, m->need, m->nr * C * sizeof(double));
+	for (size_t q = 0; q < m->nu; q++)
+		m->nd[(size_t)m->urow_r[q] * C + (size_t)m->urow_c[q]] -= fmin(fmax(0, x[m->u0 + q]),
+			m->nd[(size_t)m->urow_r[q] * C + (size_t)m->urow_c[q]]);
+	for (size_t k = 0; k < m->nx; k++) {
+		x[k] = (double)lround(x[k]);
+		for (size_t q = m->cbeg[k / G]; x[k] > 0 && q < m->cbeg[k / G + 1]; q++)
+			m->K[(size_t)m->crc[q] * G + k % G] += x[k];
+	}
+	for (size_t r = 0; r < m->nr; r++)
+		if (reflow(m, r) > 1e-6)
+			return;          /* not split as the solver's: keep its y */
+	for (int want = 1; want < 64; want++)
+		for (size_t k = 0; k < m->nx; k++) {
+			size_t g = k % G;
+			if (x[k] < 1 || m->share[g] > 0)
+				continue;
+			for (size_t h = 0; h < G; h++) {
+				if (h == g || __builtin_popcountll(m->mask[h]) != want ||
+				    (m->mask[h] & ~m->mask[g]) || m->mask[h] == m->mask[g] ||
+				    m->gr->g[h].max_agents >= 0)
+					continue;
+				while (x[k] >= 1 && try_move(m, k, h)) {
+					x[k] -= 1;
+					x[k - g + h] += 1;
+				}
+			}
+		}
+	for (size_t q = 0; q < m->ny; q++)
+		x[m->y0 + q] = m->flow[((size_t)m->yr[q] * G + (size_t)m->yg[q]) * C + (size_t)m->yc[q]];
+}
+
 /* ---- the plan ---- */
 
 /* Plan rows (base column order, then group), paid hours, the cells'
@@ -839,6 +916,7 @@ wfm_shiftplan *wfm_shiftplan_solve_groups(const wfm_shiftreq *req, const wfm_shi
 		wfm_error_set(err, "no integer solution found within the time limit of %g s", o->time_limit);
 		goto fail;
 	}
+	narrow(&m, x);
 	if (gm_extract(&m, p, rs, x)) {
 		wfm_error_set(err, "out of memory");
 		goto fail;

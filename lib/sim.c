@@ -17,11 +17,17 @@ struct waiting {
 	size_t iv;
 };
 
+struct busy {                    /* a busy agent: done at t; leaving when its shift ended */
+	double t;
+	int leaving;
+};
+
 struct wfm_sim {
 	struct wfm_sim_params p;
 	gsl_rng *rng;
-	double sigma, *heap;     /* completion times of busy agents (min-heap) */
-	size_t nheap, heap_cap;
+	double sigma;
+	struct busy *heap;       /* busy agents by completion time (min-heap) */
+	size_t nheap, heap_cap, nleave;
 	struct waiting *q;       /* FIFO ring */
 	size_t qhead, qlen, qcap;
 	struct wfm_sim_counts *cnt;
@@ -29,26 +35,26 @@ struct wfm_sim {
 	long reps;
 };
 
-static void heap_push(wfm_sim *s, double v)
+static void heap_push(wfm_sim *s, double t)
 {
 	size_t i = s->nheap++;
 
-	while (i > 0 && s->heap[(i - 1) / 2] > v) {
+	while (i > 0 && s->heap[(i - 1) / 2].t > t) {
 		s->heap[i] = s->heap[(i - 1) / 2];
 		i = (i - 1) / 2;
 	}
-	s->heap[i] = v;
+	s->heap[i] = (struct busy){ t, 0 };
 }
 
 static void heap_pop(wfm_sim *s)
 {
-	double v = s->heap[--s->nheap];
+	struct busy v = s->heap[--s->nheap];
 	size_t i = 0, c;
 
 	while ((c = 2 * i + 1) < s->nheap) {
-		if (c + 1 < s->nheap && s->heap[c + 1] < s->heap[c])
+		if (c + 1 < s->nheap && s->heap[c + 1].t < s->heap[c].t)
 			c++;
-		if (s->heap[c] >= v)
+		if (s->heap[c].t >= v.t)
 			break;
 		s->heap[i] = s->heap[c];
 		i = c;
@@ -86,7 +92,7 @@ static double service(wfm_sim *s, double aht)
  * are found at the head lazily (exact for FCFS: they never held an agent). */
 static void dispatch(wfm_sim *s, double t, long servers)
 {
-	while ((long)s->nheap < servers && s->qlen) {
+	while ((long)(s->nheap - s->nleave) < servers && s->qlen) {
 		struct waiting w = s->q[s->qhead];
 		struct wfm_sim_counts *c = &s->cnt[w.iv];
 		s->qhead = (s->qhead + 1) % s->qcap;
@@ -100,6 +106,32 @@ static void dispatch(wfm_sim *s, double t, long servers)
 		if (t - w.arrive <= s->p.sl_seconds)
 			c->answered_in_t++;
 		heap_push(s, t + service(s, w.aht));
+	}
+}
+
+/* At a boundary to `servers` agents: more busy agents than that are kept
+ * until done, a uniformly random choice of them (selection sampling:
+ * whose shift ends is unrelated to when their contact does); fewer: the
+ * leaving ones stay on. */
+static void set_servers(wfm_sim *s, long servers)
+{
+	long d = (long)(s->nheap - s->nleave) - servers;
+	long cand = (long)(s->nheap - s->nleave);
+
+	for (size_t k = 0; k < s->nheap && d != 0; k++) {
+		struct busy *b = &s->heap[k];
+		if (d < 0 && b->leaving) {
+			b->leaving = 0;
+			s->nleave--;
+			d++;
+		} else if (d > 0 && !b->leaving) {
+			if (gsl_rng_uniform(s->rng) * (double)cand < (double)d) {
+				b->leaving = 1;
+				s->nleave++;
+				d--;
+			}
+			cand--;
+		}
 	}
 }
 
@@ -119,7 +151,7 @@ wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err)
 	s->heap_cap = (size_t)maxn;
 	s->qcap = 1024;
 	s->rng = gsl_rng_alloc(gsl_rng_mt19937);
-	s->heap = malloc(s->heap_cap * sizeof(double));
+	s->heap = malloc(s->heap_cap * sizeof(*s->heap));
 	s->q = malloc(s->qcap * sizeof(*s->q));
 	s->cnt = calloc(p->n, sizeof(*s->cnt));
 	s->acc = calloc(15 * (p->n ? p->n : 1), sizeof(double));
@@ -142,6 +174,7 @@ long wfm_sim_step(wfm_sim *s)
 
 	memset(s->cnt, 0, p->n * sizeof(*s->cnt));
 	s->nheap = 0;
+	s->nleave = 0;
 	s->qlen = 0;
 	s->qhead = 0;
 	if (!p->n)
@@ -150,17 +183,20 @@ long wfm_sim_step(wfm_sim *s)
 	rate = p->volume[0] / p->step;
 	next_a = rate > 0 ? gsl_ran_exponential(s->rng, 1 / rate) : INFINITY;
 	for (;;) {
-		double next_d = s->nheap ? s->heap[0] : INFINITY;
+		double next_d = s->nheap ? s->heap[0].t : INFINITY;
 		if (next_d <= next_a && next_d <= next_b) {
 			if (next_d == INFINITY)
 				break;
 			t = next_d;
+			if (s->heap[0].leaving)
+				s->nleave--;
 			heap_pop(s);
 			dispatch(s, t, servers);
 		} else if (next_b <= next_a) {
 			t = next_b;
 			if (++k < p->n) {
 				servers = p->agents[k];
+				set_servers(s, servers);
 				rate = p->volume[k] / p->step;
 				next_b = t + p->step;
 				/* memoryless: redraw the next arrival from the boundary */
@@ -196,16 +232,19 @@ long wfm_sim_step(wfm_sim *s)
 		const struct wfm_sim_counts *c = &s->cnt[i];
 		double xy[3][2] = { { c->answered_in_t, c->arrivals }, { c->wait_sum, c->answered },
 				    { c->abandoned, c->arrivals } };
-		for (int j = 0; j < 3; j++) {
-			double *a = s->acc + 15 * i + 5 * j, x = xy[j][0], y = xy[j][1];
-			a[0] += x;
-			a[1] += y;
-			a[2] += x * x;
-			a[3] += y * y;
-			a[4] += x * y;
-		}
+		for (int j = 0; j < 3; j++)
+			wfm_sim_acc_add(s->acc + 15 * i + 5 * j, xy[j][0], xy[j][1]);
 	}
 	return ++s->reps;
+}
+
+void wfm_sim_acc_add(double *a, double x, double y)
+{
+	a[0] += x;
+	a[1] += y;
+	a[2] += x * x;
+	a[3] += y * y;
+	a[4] += x * y;
 }
 
 const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
@@ -215,7 +254,7 @@ const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
 
 /* Ratio estimate sum x / sum y over r replications with its 95% half-width
  * (delta method: s^2 = sum (x - q y)^2 / (r - 1), hw = t s / (sqrt(r) mean y)). */
-static void ratio_hw(const double *a, long r, double *q, double *hw)
+void wfm_sim_ratio(const double *a, long r, double *q, double *hw)
 {
 	double s2, ybar;
 
@@ -238,9 +277,9 @@ void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *o)
 {
 	const double *a = s->acc + 15 * i;
 
-	ratio_hw(a, s->reps, &o->sl, &o->sl_hw);
-	ratio_hw(a + 5, s->reps, &o->asa, &o->asa_hw);
-	ratio_hw(a + 10, s->reps, &o->abandon, &o->abandon_hw);
+	wfm_sim_ratio(a, s->reps, &o->sl, &o->sl_hw);
+	wfm_sim_ratio(a + 5, s->reps, &o->asa, &o->asa_hw);
+	wfm_sim_ratio(a + 10, s->reps, &o->abandon, &o->abandon_hw);
 	o->reps = s->reps;
 }
 
@@ -336,4 +375,137 @@ fail:
 	wfm_requirements_free(g);
 	wfm_sim_plan_free(pl);
 	return -1;
+}
+
+struct wfm_sim_volumes {
+	size_t n;
+	const double *mean, *shape;
+	const long *day;
+	double r;
+	gsl_rng *rng;
+	double *out;
+};
+
+wfm_sim_volumes *wfm_sim_volumes_alloc(size_t n, const double *mean, const double *shape,
+				       const long *day, double day_share, unsigned long seed,
+				       wfm_error *err)
+{
+	wfm_sim_volumes *v = calloc(1, sizeof(*v));
+
+	if (!v || !(v->rng = gsl_rng_alloc(gsl_rng_mt19937)) ||
+	    !(v->out = malloc((n + 1) * sizeof(double)))) {
+		wfm_sim_volumes_free(v);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	*v = (struct wfm_sim_volumes){ n, mean, shape, day, day_share, v->rng, v->out };
+	gsl_rng_set(v->rng, seed ^ 0x5eedUL);
+	return v;
+}
+
+const double *wfm_sim_volumes_draw(wfm_sim_volumes *v)
+{
+	double zd = 0;
+
+	for (size_t i = 0; i < v->n; i++) {
+		double k = v->shape[i], m = v->mean[i], u, x;
+		if (i == 0 || v->day[i] != v->day[i - 1])
+			zd = gsl_ran_ugaussian(v->rng);
+		u = gsl_cdf_ugaussian_P(sqrt(v->r) * zd + sqrt(1 - v->r) * gsl_ran_ugaussian(v->rng));
+		if (!(m > 0) || isinf(k)) {
+			v->out[i] = m > 0 ? m : 0;
+			continue;
+		}
+		u = fmin(fmax(u, 1e-12), 1 - 1e-12);
+		x = k > 1e6 ? NAN : gsl_cdf_gamma_Pinv(u, k, m / k);
+		v->out[i] = isfinite(x) ? x : fmax(0, m + gsl_cdf_ugaussian_Pinv(u) * m / sqrt(k));
+	}
+	return v->out;
+}
+
+void wfm_sim_volumes_free(wfm_sim_volumes *v)
+{
+	if (!v)
+		return;
+	if (v->rng)
+		gsl_rng_free(v->rng);
+	free(v->out);
+	free(v);
+}
+
+struct wfm_sim_met {
+	size_t n, ndays;
+	const long *day;
+	double target, *imet, *dmet, *dsl;
+	long *dfirst, reps;
+};
+
+wfm_sim_met *wfm_sim_met_alloc(size_t n, const long *day, double target, wfm_error *err)
+{
+	wfm_sim_met *m = calloc(1, sizeof(*m));
+
+	if (!m || !(m->imet = calloc(n + 1, sizeof(double))) ||
+	    !(m->dmet = calloc(n + 1, sizeof(double))) || !(m->dsl = calloc(n + 1, sizeof(double))) ||
+	    !(m->dfirst = calloc(n + 1, sizeof(long)))) {
+		wfm_sim_met_free(m);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	m->n = n;
+	m->day = day;
+	m->target = target;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || day[i] != day[i - 1])
+			m->dfirst[m->ndays++] = (long)i;
+	m->dfirst[m->ndays] = (long)n;
+	return m;
+}
+
+void wfm_sim_met_add(wfm_sim_met *m, const struct wfm_sim_counts *c)
+{
+	for (size_t k = 0; k < m->ndays; k++) {
+		double in_t = 0, arr = 0;
+		for (long i = m->dfirst[k]; i < m->dfirst[k + 1]; i++) {
+			m->imet[i] += c[i].arrivals <= 0 || c[i].answered_in_t >= m->target * c[i].arrivals;
+			in_t += c[i].answered_in_t;
+			arr += c[i].arrivals;
+		}
+		m->dmet[k] += arr <= 0 || in_t >= m->target * arr;
+		m->dsl[k] += arr > 0 ? in_t / arr : 1;
+	}
+	m->reps++;
+}
+
+static void binom(double x, long r, double *p, double *hw)
+{
+	*p = r > 0 ? x / (double)r : NAN;
+	*hw = r > 0 ? 1.96 * sqrt(*p * (1 - *p) / (double)r) : NAN;
+}
+
+void wfm_sim_met_interval(const wfm_sim_met *m, size_t i, double *p, double *hw)
+{
+	binom(m->imet[i], m->reps, p, hw);
+}
+
+size_t wfm_sim_met_ndays(const wfm_sim_met *m)
+{
+	return m->ndays;
+}
+
+void wfm_sim_met_day(const wfm_sim_met *m, size_t k, long *day, double *p, double *hw, double *sl)
+{
+	*day = m->day[m->dfirst[k]];
+	binom(m->dmet[k], m->reps, p, hw);
+	*sl = m->reps > 0 ? m->dsl[k] / (double)m->reps : NAN;
+}
+
+void wfm_sim_met_free(wfm_sim_met *m)
+{
+	if (!m)
+		return;
+	free(m->imet);
+	free(m->dmet);
+	free(m->dsl);
+	free(m->dfirst);
+	free(m);
 }

@@ -10,7 +10,8 @@
  * replications, and wfm_sim_done().  Seeded (GSL mt19937): same seed, same
  * numbers.  Plans come from requirements.csv through wfm_sim_plan_load().
  *
- * Entry points: wfm_sim_init(), wfm_sim_step(), wfm_sim_stat(), wfm_sim_done().
+ * Entry points: wfm_sim_init(), wfm_sim_step(), wfm_sim_stat(), wfm_sim_done(),
+ * wfm_sim_volumes_draw() (forecast uncertainty), wfm_sim_met_add() (P(SL met)).
  */
 #ifndef WFM_SIM_H
 #define WFM_SIM_H
@@ -23,7 +24,7 @@
 struct wfm_sim_params {
 	size_t n;              /* intervals */
 	int step;              /* interval length, s */
-	const double *volume;  /* arrivals expected per interval */
+	const double *volume;  /* arrivals expected per interval (read at each step) */
 	const double *aht;     /* mean handle time per interval (of arrivals then), s */
 	const long *agents;    /* servers per interval */
 	double cv;             /* 0: exponential handle times; > 0 lognormal with this CV */
@@ -53,6 +54,42 @@ long wfm_sim_step(wfm_sim *s);
 const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s);
 void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *out);
 void wfm_sim_done(wfm_sim *s);
+
+/* Forecast uncertainty (lib/staffing.h: a Poisson-gamma rate fitted to
+ * the forecast's band).  Each draw gives every interval's expected
+ * arrivals for one replication: the rate of interval i is its gamma
+ * quantile (shape k_i, mean mean_i; k_i INFINITY: the mean) at
+ * U_i = Phi(sqrt(r) Z_day + sqrt(1 - r) Z_i), with Z_day shared by the
+ * intervals of a day (day[i], nondecreasing) and r = day_share: each
+ * interval keeps its marginal distribution, and r of the spread is common
+ * to the day (a busy day is busy all day).  Seeded; the caller copies the
+ * draw into the volumes the simulation reads between replications. */
+typedef struct wfm_sim_volumes wfm_sim_volumes;
+wfm_sim_volumes *wfm_sim_volumes_alloc(size_t n, const double *mean, const double *shape,
+				       const long *day, double day_share, unsigned long seed,
+				       wfm_error *err);
+const double *wfm_sim_volumes_draw(wfm_sim_volumes *v);
+void wfm_sim_volumes_free(wfm_sim_volumes *v);
+
+/* P(SL met) over replications: per interval, the share of replications in
+ * which the interval's SL (answered within t / arrivals; met when nothing
+ * arrived) reaches target; per day (day[i] as above), the same for the
+ * day's SL over all its arrivals.  Half-widths: 1.96 sqrt(p (1 - p) / R). */
+typedef struct wfm_sim_met wfm_sim_met;
+wfm_sim_met *wfm_sim_met_alloc(size_t n, const long *day, double target, wfm_error *err);
+void wfm_sim_met_add(wfm_sim_met *m, const struct wfm_sim_counts *c);
+void wfm_sim_met_interval(const wfm_sim_met *m, size_t i, double *p, double *hw);
+size_t wfm_sim_met_ndays(const wfm_sim_met *m);
+/* Day k: its day value, P(met) and half-width, and its mean SL. */
+void wfm_sim_met_day(const wfm_sim_met *m, size_t k, long *day, double *p, double *hw, double *sl);
+void wfm_sim_met_free(wfm_sim_met *m);
+
+/* Ratio estimators over replications, shared with lib/mssim.c: acc[5]
+ * holds the sums of x, y, x^2, y^2 and xy of one replication's (x, y);
+ * wfm_sim_ratio() gives sum x / sum y and its 95% half-width (delta
+ * method), NAN when sum y is 0 (half-width NAN also below 2 replications). */
+void wfm_sim_acc_add(double *acc, double x, double y);
+void wfm_sim_ratio(const double *acc, long reps, double *q, double *hw);
 
 /* A channel's rows of requirements.csv (timestamp,channel,volume,aht_s,
  * agents): regular intervals, step inferred.  Arrays are malloc'ed. */

@@ -5,6 +5,8 @@
 #include "csv.h"
 #include "timeutil.h"
 
+#include <gsl/gsl_cdf.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,10 +69,15 @@ static double chat_aht(const struct wfm_channel *ch, const struct wfm_staff_opts
 	return aht * (1 + o->chat_overhead * (ch->concurrency - 1));
 }
 
-/* beta: the previous interval's (n - a) / sqrt(a), the square-root
- * staffing coefficient, which changes slowly over a day: a good guess. */
+/* prev: the previous interval's load and agents, for Erlang A's starting
+ * guess (wfm_erlang_a_guess). */
+struct prev_req {
+	double a;
+	long n;
+};
+
 static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
-		     int step, struct wfm_req *r, double *beta, int64_t t0, const wfm_tz *tz,
+		     int step, struct wfm_req *r, struct prev_req *prev, int64_t t0, const wfm_tz *tz,
 		     wfm_error *err)
 {
 	char when[48];
@@ -90,11 +97,11 @@ static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *
 						o->max_agents);
 		else
 		{
-			long guess = (long)lround(r->load + *beta * sqrt(r->load));
+			long guess = wfm_erlang_a_guess(r->load, prev->a, prev->n);
 			n = wfm_erlang_a_agents(r->load, r->aht, ch->patience, t, ch->sl_target,
 						ch->max_abandon, ch->max_occ, o->max_agents, guess);
 			if (n > 0 && r->load > 0)
-				*beta = ((double)n - r->load) / sqrt(r->load);
+				*prev = (struct prev_req){ r->load, n };
 		}
 	}
 	if (n < 0 && wfm_time_format(t0, tz, when, sizeof(when)))
@@ -210,7 +217,7 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 	for (size_t c = 0; c < s->nchan; c++) {
 		const struct wfm_channel *ch = &cfg->ch[map[c]];
 		struct wfm_req *r = req + c * s->n;
-		double beta = 1;
+		struct prev_req prev = { 0, 0 };
 		for (size_t i = 0; i < s->n; i++) {
 			double v = s->volume[c * s->n + i], a = s->aht ? s->aht[c * s->n + i] : NAN;
 			memset(&r[i], 0, sizeof(r[i]));
@@ -219,7 +226,7 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 			r[i].aht = isnan(a) || a <= 0 ? ch->aht : a;
 			if (ch->kind == WFM_BACKLOG || r[i].skip)
 				continue;
-			if (queue_req(ch, o, s->step, &r[i], &beta, wfm_series_time(s, i), tz, err))
+			if (queue_req(ch, o, s->step, &r[i], &prev, wfm_series_time(s, i), tz, err))
 				return -1;
 		}
 		if (ch->kind == WFM_BACKLOG && backlog_req(s, ch, o, tz, r, err))
@@ -279,6 +286,12 @@ void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o
 	p->pwait = lo.pwait + f * (hi.pwait - lo.pwait);
 	if (ch->kind == WFM_ERLANG_C && load > 0)
 		p->occupancy = fmin(1, load / servers);
+}
+
+double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
+			    const struct wfm_req *r, int step)
+{
+	return r->skip ? 0 : exact_agents(ch, o, r, step);
 }
 
 double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,
@@ -401,4 +414,78 @@ long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map
 	}
 	*out = d;
 	return nd;
+}
+
+static int band_row(wfm_csv_reader *r, const int *col, const wfm_tz *tz, const wfm_series *s,
+		    double *lo, double *hi, wfm_error *err)
+{
+	int64_t t, d;
+	double l, h;
+	int c = wfm_series_channel(s, wfm_csv_get(r, col[1]));
+	int amb = wfm_csv_time(r, col[0], tz, 0, &t, err);
+
+	if (amb < 0 || wfm_csv_double_opt(r, col[2], NAN, &l, err) ||
+	    wfm_csv_double_opt(r, col[3], NAN, &h, err))
+		return -1;
+	if (c < 0)
+		return 0;    /* the series loader saw every channel */
+	d = t - s->start;
+	/* a wall time that occurs twice: the second row is the later one */
+	if (amb == WFM_TZ_AMBIGUOUS && d >= 0 && d % s->step == 0 && d / s->step < (int64_t)s->n &&
+	    !isnan(lo[c * s->n + d / s->step]) && wfm_csv_time(r, col[0], tz, 1, &t, err) >= 0)
+		d = t - s->start;
+	if (d < 0 || d % s->step || d / s->step >= (int64_t)s->n)
+		return wfm_csv_error(r, col[0], err, "not on the forecast's grid");
+	if (l > h)
+		return wfm_csv_error(r, col[2], err, "%g is above volume_hi %g", l, h);
+	lo[c * s->n + d / s->step] = l;
+	hi[c * s->n + d / s->step] = h;
+	return 0;
+}
+
+int wfm_staff_band_load(const char *path, const wfm_tz *tz, const wfm_series *s, double *lo,
+			double *hi, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int col[4], rc = -1;
+
+	for (size_t k = 0; k < s->nchan * s->n; k++)
+		lo[k] = hi[k] = NAN;
+	if (!r)
+		return -1;
+	if ((col[0] = wfm_csv_require(r, "timestamp", err)) >= 0 &&
+	    (col[1] = wfm_csv_require(r, "channel", err)) >= 0 &&
+	    (col[2] = wfm_csv_require(r, "volume_lo", err)) >= 0 &&
+	    (col[3] = wfm_csv_require(r, "volume_hi", err)) >= 0)
+		while ((rc = wfm_csv_next(r, err)) == 1)
+			if (band_row(r, col, tz, s, lo, hi, err)) {
+				rc = -1;
+				break;
+			}
+	wfm_csv_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+double wfm_staff_rate_shape(double volume, double lo, double hi, double level)
+{
+	double z, sd, extra;
+
+	if (!(volume > 0) || isnan(lo) || isnan(hi) || !(level > 0 && level < 1))
+		return INFINITY;
+	z = gsl_cdf_ugaussian_Pinv((1 + level) / 2);
+	sd = (hi - lo) / (2 * z);
+	extra = sd * sd - volume;
+	return extra > 1e-12 * volume ? volume * volume / extra : INFINITY;
+}
+
+double wfm_staff_rate_quantile(double volume, double lo, double hi, double level, double q)
+{
+	double k = wfm_staff_rate_shape(volume, lo, hi, level);
+
+	if (isinf(k))
+		return volume;
+	/* a nearly certain rate: the gamma is normal to many digits (and
+	 * GSL's inverse fails for shapes in the billions) */
+	double v = k > 1e6 ? NAN : gsl_cdf_gamma_Pinv(q, k, volume / k);
+	return isfinite(v) ? v : volume + gsl_cdf_ugaussian_Pinv(q) * volume / sqrt(k);
 }

@@ -13,7 +13,8 @@
  * agents_gross = ceil(agents / (1 - shrinkage)).
  *
  * Entry points: wfm_staff_map(), wfm_staff_requirements(),
- * wfm_staff_coverage_load(), wfm_staff_evaluate(), wfm_staff_days().
+ * wfm_staff_fractional(), wfm_staff_coverage_load(), wfm_staff_evaluate(),
+ * wfm_staff_days(), wfm_staff_band_load(), wfm_staff_rate_quantile().
  */
 #ifndef WFM_STAFFING_H
 #define WFM_STAFFING_H
@@ -64,6 +65,36 @@ int wfm_staff_requirements(const wfm_series *s, const wfm_channels *cfg, const i
 void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
 		    double load, double aht, int step, double agents,
 		    struct wfm_queue_perf *p);
+
+/* The continuous requirement behind r->agents, in net agents (what
+ * struct wfm_req.exact holds with opts.exact): the least fractional n at
+ * which the interpolated service (wfm_staff_perf) meets sl_target,
+ * max_abandon and max_occupancy, in [agents - 1, agents]; for backlog the
+ * work over the interval's capacity, load / (step x occupancy cap). */
+double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff_opts *o,
+			    const struct wfm_req *r, int step);
+
+/* Forecast uncertainty.  The forecast's band [volume_lo, volume_hi] is
+ * read as the central `level` interval (0.8 for wfm forecast's default)
+ * of a Poisson-gamma (negative binomial) count: the arrival rate is
+ * Gamma with mean `volume` and the arrivals Poisson given the rate (Taylor
+ * 2012).  The band's width gives the count's standard deviation
+ * sd = (hi - lo) / (2 z), z the normal quantile of (1 + level) / 2; the
+ * rate's variance is what exceeds Poisson's, sd^2 - volume, so the gamma
+ * shape is k = volume^2 / (sd^2 - volume).  A band no wider than Poisson's
+ * leaves the rate certain (k infinite).
+ *
+ * wfm_staff_band_load(): volume_lo and volume_hi on the series' grid
+ * (lo[c * n + i], NAN where there is no row or no value); -1 and an error
+ * when the columns are missing or a row is off the grid.
+ * wfm_staff_rate_shape(): k (INFINITY: certain rate).
+ * wfm_staff_rate_quantile(): the q-quantile of the rate (in arrivals per
+ * interval): Erlang's Poisson arrivals are then sized for it, so the
+ * Poisson noise is not counted twice. */
+int wfm_staff_band_load(const char *path, const wfm_tz *tz, const wfm_series *s, double *lo,
+			double *hi, wfm_error *err);
+double wfm_staff_rate_shape(double volume, double lo, double hi, double level);
+double wfm_staff_rate_quantile(double volume, double lo, double hi, double level, double q);
 
 /* coverage.csv (timestamp,required,scheduled,...) on the series' grid:
  * sched[i] is the mean `scheduled` of the coverage rows inside interval i,

@@ -217,15 +217,18 @@ int main(int argc, char **argv)
 	    (!(hist = wfm_series_load(o.history, tz, &err)) ||
 	     !(prof = wfm_profile_compute(hist, tz, WFM_BY_WEEKDAY, &err))))
 		wfm_die(prog, &err);
-	if (!prof)
-		wfm_warn(prog, "no --profile or --history: volumes spread evenly over the week's hours "
-			 "(required FTE is then the average-load figure)");
 	for (size_t f = 0; f < o.nvol; f++) {
 		if (!(vol[f] = wfm_cap_volumes_load(o.vol[f], o.from, o.to, &err)))
 			wfm_die(prog, &err);
-		if (f && (vol[f]->first_day != vol[0]->first_day || vol[f]->nweeks != vol[0]->nweeks))
-			wfm_die(prog, &(wfm_error){ WFM_EINPUT, "", 0, "", "volume files cover different weeks: "
-						    "plans side by side need the same horizon" });
+		if (f && (vol[f]->first_day != vol[0]->first_day || vol[f]->nweeks != vol[0]->nweeks)) {
+			char a[16], b[16];
+			wfm_time_format_date(vol[f]->first_day, a, sizeof(a));
+			wfm_time_format_date(vol[0]->first_day, b, sizeof(b));
+			wfm_error_at(&err, vol[f]->file, 0, NULL, "%zu weeks from %s, but %s has %zu from %s: "
+				     "plans side by side need the same weeks", vol[f]->nweeks, a, vol[0]->file,
+				     vol[0]->nweeks, b);
+			wfm_die(prog, &err);
+		}
 	}
 	in = (struct wfm_cap_input){ .par = &par, .hc = hc, .cfg = cfg, .prof = prof,
 		.prof_names = (const char *const *)(hist ? hist->channel : prof ? prof->channel : NULL),
@@ -253,6 +256,13 @@ int main(int argc, char **argv)
 	wfm_cap_plan_write(wfm_atomic_fp(out), ser, o.nscen);
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
+	if (vol[0]->first_ratio < 0.8 || vol[0]->last_ratio < 0.8)
+		wfm_warn(prog, "%s: the %s month has %.0f%% of the next month's volume a day: a partial "
+			 "month? (--from, --to)", vol[0]->file, vol[0]->first_ratio < 0.8 ? "first" : "last",
+			 100 * fmin(vol[0]->first_ratio, vol[0]->last_ratio));
+	if (!prof)
+		wfm_warn(prog, "no --profile or --history: volumes spread evenly over the week's hours "
+			 "(required FTE is then the average-load figure)");
 	if (wfm_report())
 		wfm_cap_report(wfm_report(), prog, vol[0], &par, o.rules != NULL, res, o.nscen, eh, ef, ne);
 	for (size_t k = 0; k < o.nscen; k++)

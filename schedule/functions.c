@@ -17,22 +17,32 @@ static const char *prog = "wfm-functions";
 
 static const char usage[] =
 	"Usage: wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --date D [options]\n"
+	"       wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --week D [options]\n"
 	"\n"
-	"Function per agent on shift and interval of one day: CALLS, CHAT, LETTERS,\n"
-	"DECLARATIONS (the requirement channels, upper-cased) or BREAK.  Real-time\n"
-	"channels are covered first (net `agents` of requirements.csv), the rest\n"
-	"of the capacity goes to backlog work with the most outstanding load; an\n"
-	"agent only gets a skill it has, preferably its primary (first) one, and\n"
-	"works at most --max-blocks blocks a day.  Shortfall per interval and\n"
-	"function: summary on stderr, full table with --shortfall.\n"
+	"Function per agent on shift and interval of a day: one of the requirement\n"
+	"channels, upper-cased (any names), BREAK, or IDLE when every channel the\n"
+	"agent has a skill for is closed (requirement 0 and no backlog waiting).\n"
+	"Real-time channels are covered first (net `agents` of requirements.csv),\n"
+	"and every real-time requirement the agents on shift can meet with their\n"
+	"skills is met; the rest of the capacity goes to backlog work with the\n"
+	"most outstanding load; an agent only gets a skill it has, preferably its\n"
+	"primary (first) one, and works at most --max-blocks blocks a day.\n"
+	"Shortfall per interval and function: summary on stderr, full table with\n"
+	"--shortfall.  Several days (--week, --from/--to) are scheduled one after\n"
+	"the other, each on its own (blocks and backlog start afresh), into one file.\n"
 	"\n"
 	"Options:\n"
-	"  --date D               the day to schedule (YYYY-MM-DD), required\n"
-	"  --step MIN             interval in minutes (15, 30, 60; default: the\n"
+	"  --date D               the day to schedule (YYYY-MM-DD); one of --date,\n"
+	"                         --week, --from/--to is required\n"
+	"  --week D               the 7 days from D\n"
+	"  --from D --to E        the days D to E (at most 31)\n"
+	"  --step MIN             interval in minutes (15, 30, 60; default: the finest\n"
+	"                         the day's shifts and breaks lie on, at most the\n"
 	"                         requirements' interval, which it must divide)\n"
 	"  --max-blocks N         blocks of one function per agent and day (default 4)\n"
-	"  --realtime LIST        real-time channels, comma separated (default calls,chat,\n"
-	"                         or those of --channels whose kind is not backlog)\n"
+	"  --realtime LIST        real-time channels, comma separated (default: those\n"
+	"                         of --channels whose kind is not backlog, else those\n"
+	"                         whose requirement rows give an asa_s)\n"
 	"  --channels FILE        channels.csv: deadline_h of backlog channels (default 24)\n"
 	"                         and, with a kind column, which channels are backlog\n"
 	"  --view                 wall schedule: rows agents, columns hours, a letter\n"
@@ -54,7 +64,9 @@ static const char usage[] =
 	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 --view\n";
 
 struct opts {
-	const char *roster, *req, *staff, *output, *tz, *date, *shortfall, *realtime, *channels;
+	const char *roster, *req, *staff, *output, *tz, *shortfall, *realtime, *channels;
+	struct wfm_days days;
+	int64_t first, last;
 	int realtime_set;
 	int view, step, max_blocks;
 };
@@ -63,7 +75,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "date", required_argument, NULL, 'd' },
+		WFM_OPT_DAYS,
 		{ "step", required_argument, NULL, 's' },
 		{ "max-blocks", required_argument, NULL, 'b' },
 		{ "realtime", required_argument, NULL, 'r' },
@@ -78,15 +90,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->max_blocks = 4;
-	o->realtime = "calls,chat";
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		if (wfm_days_opt(&o->days, c, optarg))
+			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
 		case 'z': o->tz = optarg; break;
-		case 'd': o->date = optarg; break;
 		case 'f': o->shortfall = optarg; break;
 		case 'r': o->realtime = optarg; o->realtime_set = 1; break;
 		case 'c': o->channels = optarg; break;
@@ -104,28 +116,57 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	}
 	if (optind + 3 != argc)
 		wfm_usage_fail(prog, "expected ROSTER.csv REQUIREMENTS.csv STAFF.csv");
-	if (!o->date)
-		wfm_usage_fail(prog, "--date is required");
+	if (!wfm_days_range(prog, &o->days, 31, &o->first, &o->last))
+		wfm_usage_fail(prog, "--date (or --week, --from/--to) is required");
 	o->roster = argv[optind];
 	o->req = argv[optind + 1];
 	o->staff = argv[optind + 2];
 }
 
-static void letters(const wfm_functions *f, char *let)
+/* UTF-8: bytes of the character that starts with c; display columns of s
+ * (one per character: names in Latin or Cyrillic script). */
+static size_t u8len(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static size_t columns(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* s cut to at most w columns, padded with spaces to w. */
+static void put_cols(FILE *fp, const char *s, size_t w)
+{
+	size_t k = 0;
+	while (*s && k < w) {
+		size_t l = u8len((unsigned char)*s);
+		fwrite(s, 1, strnlen(s, l), fp);
+		s += strnlen(s, l);
+		k++;
+	}
+	for (; k < w; k++)
+		fputc(' ', fp);
+}
+
+/* A letter (one character, up to 4 bytes) per function: the first one of
+ * its name not taken by an earlier function; B for BREAK. */
+static void letters(const wfm_functions *f, char (*let)[5])
 {
 	for (size_t c = 0; c < f->nfunc; c++) {
 		const char *p = f->func[c];
-		if (c == f->nfunc - 1) {
-			let[c] = 'B';
-			continue;
-		}
-		let[c] = '?';
-		for (; *p; p++) {
-			int used = *p == 'B';
+		strcpy(let[c], c == f->nfunc - 1 ? "B" : "?");
+		for (; *p && c + 1 < f->nfunc; p += u8len((unsigned char)*p)) {
+			size_t l = strnlen(p, u8len((unsigned char)*p));
+			int used = l == 1 && (*p == 'B' || *p == '-' || *p == '.');
 			for (size_t k = 0; k < c; k++)
-				used |= let[k] == *p;
+				used |= strlen(let[k]) == l && !memcmp(let[k], p, l);
 			if (!used) {
-				let[c] = *p;
+				memcpy(let[c], p, l);
+				let[c][l] = 0;
 				break;
 			}
 		}
@@ -134,31 +175,41 @@ static void letters(const wfm_functions *f, char *let)
 
 static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const char *date)
 {
-	char let[64];
+	char (*let)[5] = calloc(f->nfunc, sizeof(*let));
 	size_t per = (size_t)(3600 / f->step), namew = 4;
+	if (!let)
+		return;
 	letters(f, let);
 	for (size_t j = 0; j < f->nag; j++) {
-		size_t l = strlen(ag->a[f->agent[j]].name);
+		size_t l = columns(ag->a[f->agent[j]].name);
 		if (l > namew)
 			namew = l;
 	}
+	for (size_t c = 0; c + 1 < f->nfunc; c++)
+		if (columns(f->func[c]) > namew)
+			namew = columns(f->func[c]);
 	if (namew > 24)
 		namew = 24;
 	fprintf(fp, "functions on %s, %d-minute intervals:", date, f->step / 60);
 	for (size_t c = 0; c < f->nfunc; c++)
-		fprintf(fp, " %c=%s", let[c], f->func[c]);
-	fprintf(fp, " .=off\n\n%-6s %-*s", "id", (int)namew, "name");
+		fprintf(fp, " %s=%s", let[c], f->func[c]);
+	fputs(" -=IDLE .=off\n\n", fp);
+	put_cols(fp, "id", 6);
+	fputc(' ', fp);
+	put_cols(fp, "name", namew);
 	for (size_t t = 0; t < f->nint; t += per)
 		fprintf(fp, " %02zu%*s", t / per, per > 2 ? (int)per - 2 : 0, "");
 	fputs("  blocks\n", fp);
 	for (size_t j = 0; j < f->nag; j++) {
 		const struct wfm_agent *a = &ag->a[f->agent[j]];
-		fprintf(fp, "%-6s %-*.*s", a->id, (int)namew, (int)namew, a->name);
+		put_cols(fp, a->id, columns(a->id) > 6 ? columns(a->id) : 6);
+		fputc(' ', fp);
+		put_cols(fp, a->name, namew);
 		for (size_t t = 0; t < f->nint; t++) {
 			int g = f->f[t * f->nag + j];
 			if (t % per == 0)
 				fputc(' ', fp);
-			fputc(g < 0 ? '.' : let[g], fp);
+			fputs(g == WFM_FUNCTIONS_IDLE ? "-" : g < 0 ? "." : let[g], fp);
 			if (per == 1)
 				fputc(' ', fp);
 		}
@@ -166,7 +217,9 @@ static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, c
 	}
 	fputc('\n', fp);
 	for (size_t c = 0; c + 1 < f->nfunc; c++) {
-		fprintf(fp, "%-6s %-*s", "short", (int)namew, f->func[c]);
+		put_cols(fp, "short", 6);
+		fputc(' ', fp);
+		put_cols(fp, f->func[c], namew);
 		for (size_t t = 0; t < f->nint; t++) {
 			double s = f->realtime[c] ? f->req[c * f->nint + t] - f->cov[c * f->nint + t]
 				: f->outstanding[c * f->nint + t];
@@ -182,6 +235,7 @@ static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, c
 		}
 		fputc('\n', fp);
 	}
+	free(let);
 }
 
 /* channels.csv: channel,deadline_h[,kind] -> deadlines and (unless
@@ -240,21 +294,24 @@ fail:
 	return -1;
 }
 
-static int write_csv(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz)
+static int write_csv(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz, int header)
 {
 	char ts[40];
-	fputs("timestamp,agent_id,name,function\n", fp);
+	if (header)
+		fputs("timestamp,agent_id,name,function\n", fp);
 	for (size_t t = 0; t < f->nint; t++) {
 		wfm_time_format(f->start + (int64_t)t * f->step, tz, ts, sizeof(ts));
 		for (size_t j = 0; j < f->nag; j++) {
 			int g = f->f[t * f->nag + j];
 			const struct wfm_agent *a = &ag->a[f->agent[j]];
-			if (g < 0)
+			if (g == -1)
 				continue;
 			fputs(ts, fp);
 			wfm_csv_write_field(fp, a->id, 0);
 			wfm_csv_write_field(fp, a->name, 0);
-			fprintf(fp, ",%s\n", f->func[g]);
+			fputc(',', fp);
+			wfm_csv_write_field(fp, g == WFM_FUNCTIONS_IDLE ? "IDLE" : f->func[g], 1);
+			fputc('\n', fp);
 		}
 	}
 	return ferror(fp) ? -1 : 0;
@@ -267,7 +324,8 @@ static double shortfall(const wfm_functions *f, size_t c, size_t t)
 	return s > 1e-9 ? s : 0;
 }
 
-static int write_shortfall(const char *path, const wfm_functions *f, const wfm_tz *tz, wfm_error *err)
+static int write_shortfall(const char *path, wfm_functions *const *fs, size_t nd, const wfm_tz *tz,
+			   wfm_error *err)
 {
 	wfm_atomic *out = wfm_atomic_open(path, err);
 	FILE *fp;
@@ -276,11 +334,14 @@ static int write_shortfall(const char *path, const wfm_functions *f, const wfm_t
 		return -1;
 	fp = wfm_atomic_fp(out);
 	fputs("timestamp,function,required,assigned,shortfall\n", fp);
-	for (size_t t = 0; t < f->nint; t++) {
-		wfm_time_format(f->start + (int64_t)t * f->step, tz, ts, sizeof(ts));
-		for (size_t c = 0; c + 1 < f->nfunc; c++)
-			fprintf(fp, "%s,%s,%.2f,%.2f,%.2f\n", ts, f->func[c], f->req[c * f->nint + t],
-				f->cov[c * f->nint + t], shortfall(f, c, t));
+	for (size_t k = 0; k < nd; k++) {
+		const wfm_functions *f = fs[k];
+		for (size_t t = 0; t < f->nint; t++) {
+			wfm_time_format(f->start + (int64_t)t * f->step, tz, ts, sizeof(ts));
+			for (size_t c = 0; c + 1 < f->nfunc; c++)
+				fprintf(fp, "%s,%s,%.2f,%.2f,%.2f\n", ts, f->func[c], f->req[c * f->nint + t],
+					f->cov[c * f->nint + t], shortfall(f, c, t));
+		}
 	}
 	return wfm_atomic_commit(out, err);
 }
@@ -312,9 +373,11 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 			}
 		}
 		wfm_time_format(f->start + (int64_t)tw * f->step, tz, ts, sizeof(ts));
+		fputs("  ", fp);
+		put_cols(fp, f->func[c], columns(f->func[c]) > 13 ? columns(f->func[c]) : 13);  /* by characters */
 		if (f->realtime[c])
-			fprintf(fp, "  %-13s real-time: required %.1f, assigned %.1f agent-hours; short in %zu intervals%s%s (%.1f)\n",
-				f->func[c], req, cov, nshort, nshort ? ", worst " : "", nshort ? ts : "", worst);
+			fprintf(fp, " real-time: required %.1f, assigned %.1f agent-hours; short in %zu intervals%s%s (%.1f)\n",
+				req, cov, nshort, nshort ? ", worst " : "", nshort ? ts : "", worst);
 		else {
 			double od = 0;
 			for (size_t t = 0; t < f->nint; t++)
@@ -324,10 +387,10 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 			 * what arrived less what is left; assigned time beyond that had
 			 * no work waiting (spare capacity parked on the function) */
 			double left = shortfall(f, c, f->nint - 1), done = req - left;
-			fprintf(fp, "  %-13s backlog:   arrived %.1f, done %.1f (assigned %.1f, spare %.1f) agent-hours; "
+			fprintf(fp, " backlog:   arrived %.1f, done %.1f (assigned %.1f, spare %.1f) agent-hours; "
 				"outstanding at end of day %.1f agent-hours, oldest %.1f h (deadline %.0f h), "
 				"overdue at most %.1f agent-hours\n",
-				f->func[c], req, done, cov, cov > done ? cov - done : 0, left,
+				req, done, cov, cov > done ? cov - done : 0, left,
 				f->oldest_h[c * f->nint + f->nint - 1], f->deadline_h[c], od);
 		}
 	}
@@ -335,20 +398,20 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 
 int main(int argc, char **argv)
 {
-	static const char *dflt[] = { "calls", "chat", "letters", "declarations" };
 	struct opts o;
 	wfm_error err = { 0 };
 	wfm_tz *tz;
 	wfm_requirements *req;
 	wfm_agents *ag;
 	wfm_plan *roster;
-	wfm_functions *f;
 	wfm_atomic *out;
 	wfm_strlist rt;
 	struct wfm_functions_opts fo;
 	const char **known;
 	size_t nknown = 0;
-	int64_t day;
+	wfm_functions **fs;
+	size_t nd, nag = 0;
+	char date[16];
 
 	struct chans ch = { { 0, NULL }, NULL, 0, "" };
 
@@ -360,55 +423,71 @@ int main(int argc, char **argv)
 		if (!o.realtime_set && *ch.rt)
 			o.realtime = ch.rt;
 	}
-	if (wfm_time_parse_date(o.date, &day, &err))
-		wfm_usage_fail(prog, "--date: \"%s\" is not a date YYYY-MM-DD", o.date);
-	if (wfm_strlist_split(o.realtime, ',', &rt))
+	if (wfm_strlist_split(o.realtime ? o.realtime : "", ',', &rt))
 		wfm_usage_fail(prog, "out of memory");
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
 	if (!(req = wfm_requirements_load(o.req, tz, &err)) || !wfm_requirements_need(req, "agents", &err))
 		wfm_die(prog, &err);
-	if (!(known = malloc((req->nchan + 4) * sizeof(*known)))) {
+	if (!(known = malloc((req->nchan + ch.n + 1) * sizeof(*known)))) {
 		wfm_error_set(&err, "out of memory");
 		wfm_die(prog, &err);
 	}
 	for (size_t c = 0; c < req->nchan; c++)
 		known[nknown++] = req->channel[c];
-	for (size_t c = 0; c < 4; c++)
-		known[nknown++] = dflt[c];
+	for (size_t c = 0; c < ch.n; c++)
+		known[nknown++] = ch.names.item[c];
 	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
 		wfm_die(prog, &err);
 	if (!(roster = wfm_roster_load(o.roster, &err)))
 		wfm_die(prog, &err);
 	fo.step = o.step * 60;
 	fo.max_blocks = o.max_blocks;
-	fo.realtime = (const char *const *)rt.item;
+	fo.realtime = o.realtime ? (const char *const *)rt.item : NULL;
 	fo.nrealtime = rt.n;
 	fo.deadline_name = (const char *const *)ch.names.item;
 	fo.deadline_h = ch.deadline;
 	fo.ndeadline = ch.n;
-	if (!(f = wfm_functions_plan(roster, req, ag, day, tz, &fo, &err)))
-		wfm_die(prog, &err);
-	if (!f->nag) {
-		wfm_error_at(&err, o.roster, 0, NULL, "no agent on shift on %s", o.date);
+	nd = (size_t)(o.last - o.first + 1);
+	if (!(fs = calloc(nd, sizeof(*fs)))) {
+		wfm_error_set(&err, "out of memory");
 		wfm_die(prog, &err);
 	}
-	if (o.shortfall && write_shortfall(o.shortfall, f, tz, &err))
+	for (size_t k = 0; k < nd; k++) {
+		if (!(fs[k] = wfm_functions_plan(roster, req, ag, o.first + (int64_t)k, tz, &fo, &err)))
+			wfm_die(prog, &err);
+		nag += fs[k]->nag;
+	}
+	wfm_time_format_date(o.first, date, sizeof(date));
+	if (!nag) {
+		wfm_error_at(&err, o.roster, 0, NULL, "no agent on shift on %s%s", date, nd > 1 ? " or after" : "");
+		wfm_die(prog, &err);
+	}
+	if (o.shortfall && write_shortfall(o.shortfall, fs, nd, tz, &err))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
-	if (o.view)
-		write_view(wfm_atomic_fp(out), f, ag, o.date);
-	else if (write_csv(wfm_atomic_fp(out), f, ag, tz)) {
-		wfm_atomic_abort(out);
-		wfm_error_set(&err, "write error");
-		wfm_die(prog, &err);
+	for (size_t k = 0; k < nd; k++) {
+		wfm_time_format_date(o.first + (int64_t)k, date, sizeof(date));
+		if (o.view && fs[k]->nag) {
+			if (k)
+				fputc('\n', wfm_atomic_fp(out));
+			write_view(wfm_atomic_fp(out), fs[k], ag, date);
+		} else if (!o.view && write_csv(wfm_atomic_fp(out), fs[k], ag, tz, k == 0)) {
+			wfm_atomic_abort(out);
+			wfm_error_set(&err, "write error");
+			wfm_die(prog, &err);
+		}
 	}
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
-	if (!o.view)
-		summary(wfm_report(), f, tz, o.date);
-	wfm_functions_free(f);
+	for (size_t k = 0; k < nd; k++) {
+		wfm_time_format_date(o.first + (int64_t)k, date, sizeof(date));
+		if (!o.view)
+			summary(wfm_report(), fs[k], tz, date);
+		wfm_functions_free(fs[k]);
+	}
+	free(fs);
 	wfm_plan_free(roster);
 	wfm_agents_free(ag);
 	wfm_requirements_free(req);

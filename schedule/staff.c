@@ -4,8 +4,12 @@
 #include "channels.h"
 #include "cli.h"
 #include "csv.h"
+#include "groupreq.h"
+#include "groups.h"
+#include "pooled.h"
 #include "requirements.h"
 #include "series.h"
+#include "strlist.h"
 #include "staffing.h"
 #include "timeutil.h"
 
@@ -36,6 +40,28 @@ static const char usage[] =
 	"  --load                 add a column load: the real-valued gross agents at\n"
 	"                         which the target is exactly met (agents_gross rounds\n"
 	"                         it up; wfm shifts then plans on it)\n"
+	"  --quantile Q           size each interval for the Q-quantile (0 < Q < 1)\n"
+	"                         of its arrival rate, from the forecast's band\n"
+	"                         (volume_lo, volume_hi; see docs/staff.md); adds\n"
+	"                         volume_q, agents_point, agents_gross_point\n"
+	"  --band-level L         the band's coverage in percent (80, as wfm forecast)\n"
+	"  --carry-over           correct each queue channel by simulating the whole\n"
+	"                         horizon: add agents where the queue a busy interval\n"
+	"                         leaves makes the next miss (uses --sim-iterations,\n"
+	"                         --replications, --seed)\n"
+	"  --groups FILE          skill groups: groups.csv (group,skills[,max_agents]\n"
+	"                         [,min_share]) or staff.csv; also plan agents per\n"
+	"                         group and interval, cross-skilled agents splitting\n"
+	"                         their time (pooled staffing, see docs/staff.md)\n"
+	"  --group-output FILE    where the per-group staffing goes (required with\n"
+	"                         --groups): timestamp,group,skills,agents,\n"
+	"                         agents_gross,agents_fluid\n"
+	"  --sim-iterations N     correct the fluid plan by simulation: add agents\n"
+	"                         where the simulated SL misses, N rounds (10; 0 none)\n"
+	"  --replications R       replications per simulation round (50)\n"
+	"  --seed N               random seed of the simulation (1)\n"
+	"  --priority LIST        channels free agents serve first, e.g. calls,chat\n"
+	"                         (default: longest waiting, backlog channels last)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  --out-tz ZONE          write the output's timestamps in ZONE instead\n"
 	"                         (the center's zone, when the demand is elsewhere)\n"
@@ -54,11 +80,17 @@ static const char usage[] =
 	"Examples:\n"
 	"  wfm staff out/forecast.csv --channels data/channels.csv -o out/requirements.csv\n"
 	"  wfm staff out/forecast.csv --channels data/channels.csv \\\n"
-	"      --evaluate out/coverage.csv -o out/evaluation.csv\n";
+	"      --evaluate out/coverage.csv -o out/evaluation.csv\n"
+	"  wfm staff out/forecast.csv --channels data/channels.csv -o out/requirements.csv \\\n"
+	"      --groups data/staff.csv --group-output out/group-req.csv\n";
 
 struct opts {
 	const char *input, *output, *tz, *channels, *evaluate, *out_tz;
+	const char *groups, *group_output, *priority;
+	double quantile, band_level;
+	int carry;
 	struct wfm_staff_opts so;
+	struct wfm_pooled_opts po;
 };
 
 static void parse_hours(const char *s, struct wfm_staff_opts *so)
@@ -89,6 +121,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "max-agents", required_argument, NULL, 'm' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "out-tz", required_argument, NULL, 'Z' },
+		{ "quantile", required_argument, NULL, 'Q' },
+		{ "carry-over", no_argument, NULL, 'C' },
+		{ "band-level", required_argument, NULL, 'W' },
+		{ "groups", required_argument, NULL, 'g' },
+		{ "group-output", required_argument, NULL, 'G' },
+		{ "sim-iterations", required_argument, NULL, 'I' },
+		{ "replications", required_argument, NULL, 'r' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "priority", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -96,6 +137,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_staff_opts_default(&o->so);
+	o->po.reps = 50;
+	o->po.iters = 10;
+	o->po.seed = 1;
+	o->band_level = 0.8;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -110,6 +155,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'L': o->so.exact = 1; break;
 		case 'x': o->so.chat_overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
 		case 'm': o->so.max_agents = wfm_arg_long(prog, "--max-agents", optarg, 1, 10000000); break;
+		case 'Q': o->quantile = wfm_arg_double(prog, "--quantile", optarg, 1e-6, 1 - 1e-6); break;
+		case 'W': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
+		case 'C': o->carry = 1; break;
+		case 'g': o->groups = optarg; break;
+		case 'G': o->group_output = optarg; break;
+		case 'P': o->priority = optarg; break;
+		case 'I': o->po.iters = (int)wfm_arg_long(prog, "--sim-iterations", optarg, 0, 1000); break;
+		case 'r': o->po.reps = wfm_arg_long(prog, "--replications", optarg, 2, 1000000); break;
+		case 's': o->po.seed = (unsigned long)wfm_arg_long(prog, "--seed", optarg, 0, 4294967295L); break;
 		case 'q': wfm_set_verbosity(prog, 0); break;
 		case 'v': wfm_set_verbosity(prog, 2); break;
 		default: wfm_bad_option(prog, argv);
@@ -119,7 +173,17 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, optind == argc ? "no forecast file given" : "more than one input file");
 	if (!o->channels)
 		wfm_usage_fail(prog, "--channels is required");
+	if (!o->groups != !o->group_output)
+		wfm_usage_fail(prog, "--groups and --group-output go together");
+	if (o->groups && o->evaluate)
+		wfm_usage_fail(prog, "--groups plans requirements: not with --evaluate");
+	if (o->quantile > 0 && o->evaluate)
+		wfm_usage_fail(prog, "--quantile sizes requirements: not with --evaluate");
+	if (o->carry && o->evaluate)
+		wfm_usage_fail(prog, "--carry-over sizes requirements: not with --evaluate");
 	o->input = argv[optind];
+	if (o->quantile > 0 && !strcmp(o->input, "-"))
+		wfm_usage_fail(prog, "--quantile reads the forecast's band: give a file, not -");
 }
 
 static void num(FILE *fp, const char *fmt, double v)
@@ -129,26 +193,31 @@ static void num(FILE *fp, const char *fmt, double v)
 		fprintf(fp, fmt, v);
 }
 
+/* point: with --quantile, the point forecast's requirements (req is then
+ * sized for the quantile; volume stays the point forecast's) */
 static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
-			      const struct wfm_req *req, const wfm_channels *cfg, const int *map,
-			      int load)
+			      const struct wfm_req *req, const struct wfm_req *point,
+			      const wfm_channels *cfg, const int *map, int load)
 {
-	struct wfm_requirements_format fmt = wfm_requirements_staff_format, *f = &fmt;
+	struct wfm_requirements_format f = wfm_requirements_staff_format;
 
-	fmt.load = load;
-	wfm_requirements_write_header(fp, f);
+	f.load = load;
+	f.quantile = point != NULL;
+	wfm_requirements_write_header(fp, &f);
 	for (size_t i = 0; i < s->n; i++)
 		for (size_t c = 0; c < s->nchan; c++) {
 			const struct wfm_req *r = &req[c * s->n + i];
+			const struct wfm_req *p = point ? &point[c * s->n + i] : r;
 			struct wfm_requirements_row row = {
-				wfm_series_time(s, i), s->channel[c], r->volume, r->aht,
+				wfm_series_time(s, i), s->channel[c], p->volume, r->aht,
 				(double)r->agents, (double)r->gross, r->perf.sl, r->perf.asa,
 				r->perf.occupancy, r->perf.abandon,
 				r->exact / (1 - cfg->ch[map[c]].shrinkage),
 			};
+			double q[3] = { r->volume, (double)p->agents, (double)p->gross };
 			if (r->skip)
 				continue;
-			if (wfm_requirements_write_row(fp, f, tz, &row))
+			if (wfm_requirements_write_row_q(fp, &f, tz, &row, q))
 				return -1;
 		}
 	return 0;
@@ -199,6 +268,164 @@ static void day_summary(const wfm_series *s, const wfm_channels *cfg, const int 
 	free(d);
 }
 
+/* --priority: rank[c] = place in the list; channels not listed come after. */
+static int *priority_ranks(const char *list, const wfm_series *s)
+{
+	wfm_strlist l;
+	int *rank = malloc(s->nchan * sizeof(int));
+
+	if (!rank || wfm_strlist_split(list, ',', &l)) {
+		wfm_error e;
+		wfm_error_set(&e, "out of memory");
+		wfm_die(prog, &e);
+	}
+	for (size_t c = 0; c < s->nchan; c++)
+		rank[c] = (int)l.n;
+	for (size_t k = 0; k < l.n; k++) {
+		size_t c = 0;
+		while (c < s->nchan && strcmp(s->channel[c], l.item[k]))
+			c++;
+		if (c == s->nchan)
+			wfm_usage_fail(prog, "--priority: \"%s\" is not a channel of the forecast", l.item[k]);
+		rank[c] = (int)k;
+	}
+	wfm_strlist_free(&l);
+	return rank;
+}
+
+static double hours(const long *v, size_t n, int step)
+{
+	double sum = 0;
+
+	for (size_t k = 0; k < n; k++)
+		sum += (double)v[k];
+	return sum * step / 3600;
+}
+
+static void pooled_report(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
+			  const int *map, const struct wfm_req *req, const wfm_groups *gr,
+			  const struct wfm_pooled *pl)
+{
+	FILE *fp = wfm_report();
+	double spec = 0, lb = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		double sum = 0;
+		for (size_t c = 0; c < s->nchan; c++) {
+			spec += (double)req[c * s->n + i].agents;
+			sum += pl->req[c * s->n + i];
+		}
+		lb += sum <= 1e-9 ? 0 : ceil(sum - 1e-9);
+	}
+	fprintf(fp, "%s: %zu skill groups (%s): net agent-hours: each channel its own pool %.1f, "
+		"pooled fluid %.1f, pooled after simulation %.1f (%ld agent-intervals added in %d "
+		"simulations of %ld replications), skills ignored (lower bound) %.1f\n",
+		prog, gr->n, o->groups, spec * s->step / 3600, hours(pl->fluid, gr->n * s->n, s->step),
+		hours(pl->agents, gr->n * s->n, s->step), pl->rep.added, pl->rep.iterations,
+		o->po.reps, lb * s->step / 3600);
+	for (size_t c = 0; c < s->nchan; c++) {
+		const struct wfm_channel *ch = &cfg->ch[map[c]];
+		if (ch->kind == WFM_BACKLOG)
+			fprintf(fp, "%s: %s: simulated share done within %g h %.4f +- %.4f\n", prog,
+				s->channel[c], ch->deadline_h, pl->rep.sl_last[c], pl->rep.hw_last[c]);
+		else
+			fprintf(fp, "%s: %s: simulated SL %.4f +- %.4f on the fluid plan, %.4f +- %.4f "
+				"after correction (target %.2f)\n", prog, s->channel[c],
+				pl->rep.sl_first[c], pl->rep.hw_first[c], pl->rep.sl_last[c],
+				pl->rep.hw_last[c], ch->sl_target);
+	}
+	fprintf(fp, "%s: intervals x channels under target: %ld on the fluid plan, %ld after correction\n",
+		prog, pl->rep.misses_first, pl->rep.misses_last);
+}
+
+/* --quantile: requirements sized for the quantile of each interval's rate. */
+static struct wfm_req *quantile_req(const struct opts *o, const wfm_series *s,
+				    const wfm_channels *cfg, const int *map, const wfm_tz *tz)
+{
+	wfm_error err = { 0 };
+	size_t cells = s->nchan * s->n;
+	double *lo = malloc((cells + 1) * sizeof(double)), *hi = malloc((cells + 1) * sizeof(double));
+	wfm_series *q = wfm_series_alloc(s->nchan, (const char *const *)s->channel, s->start, s->step,
+					 s->n, s->aht != NULL, &err);
+	struct wfm_req *req = calloc(cells + 1, sizeof(*req));
+
+	if (!lo || !hi || !q || !req) {
+		wfm_error_set(&err, "out of memory");
+		wfm_die(prog, &err);
+	}
+	if (wfm_staff_band_load(o->input, tz, s, lo, hi, &err))
+		wfm_die(prog, &err);
+	for (size_t k = 0; k < cells; k++) {
+		q->volume[k] = isnan(s->volume[k]) ? NAN :
+			wfm_staff_rate_quantile(s->volume[k], lo[k], hi[k], o->band_level, o->quantile);
+		if (s->aht)
+			q->aht[k] = s->aht[k];
+	}
+	if (wfm_staff_requirements(q, cfg, map, tz, &o->so, req, &err))
+		wfm_die(prog, &err);
+	wfm_series_free(q);
+	free(lo);
+	free(hi);
+	return req;
+}
+
+/* --carry-over: correct req in place by simulation, report per channel. */
+static void carry_over(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
+		       const int *map, struct wfm_req *req)
+{
+	wfm_error err = { 0 };
+	struct wfm_pooled_report *rep = calloc(s->nchan + 1, sizeof(*rep));
+
+	if (!rep || wfm_pooled_carry_over(s, cfg, map, &o->so, req, &o->po, rep, &err)) {
+		if (!rep)
+			wfm_error_set(&err, "out of memory");
+		wfm_die(prog, &err);
+	}
+	for (size_t c = 0; c < s->nchan; c++)
+		if (cfg->ch[map[c]].kind != WFM_BACKLOG)
+			fprintf(wfm_report(), "%s: %s: carry-over: simulated SL %.4f +- %.4f on the formula's "
+				"agents, %.4f +- %.4f after adding %ld agent-intervals (servers for chat); "
+				"intervals under target %ld -> %ld (%d simulations of %ld replications)\n",
+				prog, s->channel[c], rep[c].sl_first[0], rep[c].hw_first[0],
+				rep[c].sl_last[0], rep[c].hw_last[0], rep[c].added, rep[c].misses_first,
+				rep[c].misses_last, rep[c].iterations, o->po.reps);
+	free(rep);
+}
+
+/* --groups: agents per skill group and interval into --group-output. */
+static void pooled(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
+		   const int *map, const struct wfm_req *req, const wfm_tz *otz)
+{
+	wfm_error err = { 0 };
+	wfm_groups *gr;
+	struct wfm_pooled pl;
+	struct wfm_pooled_opts po = o->po;
+	int *open = calloc(s->nchan + 1, sizeof(int)), *rank = NULL;
+	wfm_atomic *out;
+
+	if (!open || !(gr = wfm_groupreq_groups(o->groups, (const char *const *)s->channel, s->nchan, &err)))
+		wfm_die(prog, &err);
+	for (size_t c = 0; c < s->nchan; c++)
+		for (size_t i = 0; i < s->n; i++)
+			open[c] |= req[c * s->n + i].agents > 0;
+	if (wfm_groups_check(gr, open, &err))
+		wfm_die(prog, &err);
+	if (o->priority)
+		po.rank = rank = priority_ranks(o->priority, s);
+	if (wfm_pooled_staff(s, cfg, map, &o->so, req, gr, &po, &pl, &err))
+		wfm_die(prog, &err);
+	if (!(out = wfm_atomic_open(o->group_output, &err)) ||
+	    wfm_groupreq_write(wfm_atomic_fp(out), otz, s->start, s->step, s->n, gr, pl.agents,
+			       pl.gross, pl.fluid) ||
+	    wfm_atomic_commit(out, &err))
+		wfm_die(prog, &err);
+	pooled_report(o, s, cfg, map, req, gr, &pl);
+	wfm_pooled_free(&pl);
+	wfm_groups_free(gr);
+	free(rank);
+	free(open);
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -207,13 +434,13 @@ int main(int argc, char **argv)
 	wfm_series *s;
 	wfm_channels *cfg;
 	wfm_atomic *out;
-	struct wfm_req *req;
+	struct wfm_req *req, *qreq = NULL;
 	struct wfm_eval *ev = NULL;
 	double *sched = NULL;
 	int *map;
 
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 3, o.input, o.channels, o.evaluate);
+	wfm_stdin_once(prog, 4, o.input, o.channels, o.evaluate, o.groups);
 	gsl_set_error_handler_off();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || (o.out_tz && !(otz = wfm_tz_open(o.out_tz, &err))) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    !(s = wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
@@ -236,11 +463,19 @@ int main(int argc, char **argv)
 		}
 		wfm_staff_evaluate(s, cfg, map, &o.so, req, sched, ev);
 	}
+	if (o.quantile > 0)
+		qreq = quantile_req(&o, s, cfg, map, tz);
+	if (o.carry)
+		carry_over(&o, s, cfg, map, qreq ? qreq : req);
+	/* the group staffing first: its errors leave no requirements file */
+	if (o.groups)
+		pooled(&o, s, cfg, map, qreq ? qreq : req, otz ? otz : tz);
 	if (!(out = wfm_atomic_open(o.output, &err)))
 		wfm_die(prog, &err);
 	if (ev)
 		write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev);
-	else if (write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, req, cfg, map, o.so.exact)) {
+	else if (write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, qreq ? qreq : req,
+				    qreq ? req : NULL, cfg, map, o.so.exact)) {
 		wfm_atomic_abort(out);
 		wfm_error_set(&err, "%s: write error", o.output ? o.output : "<stdout>");
 		wfm_die(prog, &err);
@@ -251,6 +486,7 @@ int main(int argc, char **argv)
 		day_summary(s, cfg, map, tz, req, ev);
 	free(ev);
 	free(sched);
+	free(qreq);
 	free(req);
 	free(map);
 	wfm_series_free(s);

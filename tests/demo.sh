@@ -76,6 +76,7 @@ step "charts"
 $W chart profile $O/profile.csv -o $O/profile.png
 $W chart forecast $O/forecast.csv --history $D/history.csv --events $D/events.csv -o $O/forecast.png
 $W chart coverage $O/coverage.csv -o $O/coverage.png
+$W chart coverage $O/coverage-groups.csv -o $O/coverage-groups.png
 $W chart staff $O/evaluation.csv -o $O/staff.png
 $W chart coverage $O/roster-coverage.csv -o $O/roster-coverage.png
 $W chart staff $O/roster-evaluation.csv -o $O/roster-staff.png

@@ -22,7 +22,7 @@ _wfm_complete_prog() {
 	local prog=$1 first=$2 cur=${COMP_WORDS[COMP_CWORD]} prev=
 	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
 	if [ "$prog" = chart ] && [ "$COMP_CWORD" -eq "$first" ]; then
-		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff capacity" -- "$cur"))
+		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff capacity intraday" -- "$cur"))
 		return
 	fi
 	case "$prev" in

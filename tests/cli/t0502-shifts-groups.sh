@@ -71,6 +71,21 @@ is "by hand: 3 cross-skilled people" "$(tail -n 1 "$T/plan3.csv")" "2026-11-24,d
 is "by hand: paid hours of the three variants" \
 	"$(awk '$1 == "variant" { sub(/ *\(.*/, ""); printf "%s ", $NF }' "$T/report3.txt")" "24.00 32.00 24.00 "
 
+# Limits by hand on the same case: blend with max_agents 0 leaves
+# specialists, 2 + 2; calls with min_share 0.5 needs 2 of the 4 shifts
+# (calls 1 + blend 2 would be 1/3), the other two go to the narrowest
+# group that keeps the cover: chat.  Without limits, 3 people as above,
+# narrowed to 1 calls + 1 chat + 1 blend (the blend agent splits 0.5/0.5).
+printf 'group,skills,max_agents,min_share\nblend,calls|chat,0,\ncalls,calls,,\nchat,chat,,\n' >"$T/gmax.csv"
+printf 'group,skills,max_agents,min_share\nblend,calls|chat,,\ncalls,calls,,0.5\nchat,chat,,\n' >"$T/gshare.csv"
+wfm shifts "$T/r3.csv" --rules "$T/rules3.csv" --groups "$T/gmax.csv" --tz UTC -q -o "$T/pmax.csv"
+is "max_agents 0: specialists" "$(awk -F, 'NR > 1 { printf "%s:%s ", $8, $7 }' "$T/pmax.csv")" "calls:2 chat:2 "
+wfm shifts "$T/r3.csv" --rules "$T/rules3.csv" --groups "$T/gshare.csv" --tz UTC -q -o "$T/pshare.csv"
+is "min_share 0.5: half calls" "$(awk -F, 'NR > 1 { printf "%s:%s ", $8, $7 }' "$T/pshare.csv")" "calls:2 chat:2 "
+printf 'group,skills\nblend,calls|chat\ncalls,calls\nchat,chat\n' >"$T/g3.csv"
+wfm shifts "$T/r3.csv" --rules "$T/rules3.csv" --groups "$T/g3.csv" --tz UTC -q -o "$T/p3.csv"
+is "narrowest groups that cover" "$(awk -F, 'NR > 1 { printf "%s:%s ", $8, $7 }' "$T/p3.csv")" "blend:1 calls:1 chat:1 "
+
 # Without groups nothing changes: the plan has no group column.
 wfm shifts "$T/g/requirements.csv" --rules "$T/g/rules.csv" --date 2026-11-24 --tz UTC -q -o "$T/plan0.csv"
 is "single pool: no group column" "$(head -n 1 "$T/plan0.csv")" "date,shift,start,end,break_start,break_end,count"

@@ -20,7 +20,7 @@ is "09 X1" "$(at 09 X1)" LETTERS
 is "09 Z1" "$(at 09 Z1)" CHAT
 is "11 X1 real-time first" "$(at 11 X1)" CALLS
 is "11 W1 break" "$(at 11 W1)" BREAK
-is "11 Z1 only skill" "$(at 11 Z1)" CHAT
+is "11 Z1 chat closed: idle" "$(at 11 Z1)" IDLE
 is "12 X1 back to letters" "$(at 12 X1)" LETTERS
 is "13 only W1" "$(grep -c '^2026-11-23T13:00,' $T/f.csv)" 1
 is "rows" "$(($(wc -l <$T/f.csv) - 1))" 17
@@ -46,8 +46,8 @@ for step in 60 15; do
 	wfm functions $T/r.csv $F/requirements-week.csv $DATA/staff.csv --date 2026-11-27 --step $step -o $T/b.csv 2>/dev/null
 	ok "step $step: deterministic" cmp $T/a.csv $T/b.csv
 	is "step $step: never unskilled" "$(awk -F, 'FNR == 1 { next } NR == FNR { sk[$1] = "|" toupper($3) "|"; next }
-		$4 != "BREAK" && !index(sk[$2], "|" $4 "|") { n++ } END { print n + 0 }' $DATA/staff.csv $T/a.csv)" 0
-	is "step $step: at most 4 blocks" "$(awk -F, 'NR > 1 && $4 != "BREAK" { if (last[$2] != $4) b[$2]++; last[$2] = $4 }
+		$4 != "BREAK" && $4 != "IDLE" && !index(sk[$2], "|" $4 "|") { n++ } END { print n + 0 }' $DATA/staff.csv $T/a.csv)" 0
+	is "step $step: at most 4 blocks" "$(awk -F, 'NR > 1 && $4 != "BREAK" && $4 != "IDLE" { if (last[$2] != $4) b[$2]++; last[$2] = $4 }
 		END { m = 0; for (a in b) if (b[a] > m) m = b[a]; print (m <= 4) }' $T/a.csv)" 1
 done
 # Real-time before backlog on Black Friday (requirements exceed the roster):
@@ -66,7 +66,7 @@ is "no backlog work while a real-time skill is short" "$(awk -F, 'FILENAME == AR
 # channels.csv with declarations due in 1 h: slack 1 + 1 = 2 h < 24 h.
 printf 'id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\nV1,Vera,letters|declarations,40,4,9,00:00,24:00,\n' >$T/vs.csv
 printf 'date,agent_id,name,start,end,break_start,break_end\n2026-11-23,V1,Vera,09:00,10:00,,\n' >$T/vr.csv
-printf 'timestamp,channel,agents\n2026-11-23T09:00,letters,1\n2026-11-23T09:00,declarations,1\n' >$T/vq.csv
+printf 'timestamp,channel,agents,asa_s\n2026-11-23T09:00,letters,1,\n2026-11-23T09:00,declarations,1,\n' >$T/vq.csv
 printf 'channel,kind,deadline_h\nletters,backlog,24\ndeclarations,backlog,1\n' >$T/vc.csv
 wfm functions $T/vr.csv $T/vq.csv $T/vs.csv --date 2026-11-23 -o $T/v.csv 2>/dev/null
 is "deadline 24/24: letters" "$(tail -1 $T/v.csv | cut -d, -f4)" LETTERS

@@ -41,7 +41,7 @@ static void hand_case(void)
 	p.band[1] = (struct wfm_cap_band){ 12, INFINITY, 0, 3 };
 	CHECK_NEAR(wfm_cap_weekly_attrition(&p, 0), 0.1, 1e-12, "weekly attrition in band 0-12");
 	CHECK_NEAR(wfm_cap_weekly_attrition(&p, 52), 0, 1e-12, "weekly attrition at 12 months");
-	wfm_cap_simulate(&p, &hc, 20000, 6, hires, wk);
+	CHECK(wfm_cap_simulate(&p, &hc, 20000, 6, hires, wk, NULL) == 0, "simulate");
 	for (int w = 0; w < 6; w++) {
 		CHECK(wk[w].day == 20000 + 7 * w, "week %d day", w);
 		CHECK_NEAR(wk[w].headcount, 14 + people[w], 1e-9, "headcount");
@@ -52,7 +52,7 @@ static void hand_case(void)
 		CHECK_NEAR(wk[w].hires, hires[w], 0, "hires");
 	}
 	/* without hires: the existing staff only */
-	wfm_cap_simulate(&p, &hc, 20000, 6, NULL, wk);
+	CHECK(wfm_cap_simulate(&p, &hc, 20000, 6, NULL, wk, NULL) == 0, "simulate without hires");
 	CHECK_NEAR(wk[5].effective, 12, 1e-12, "no hires: effective");
 	CHECK_NEAR(wk[5].headcount, 14, 1e-12, "no hires: headcount");
 }
@@ -74,7 +74,7 @@ static void band_crossing(void)
 	p.band[0] = (struct wfm_cap_band){ 0, 3, 0.08, 2 };
 	p.band[1] = (struct wfm_cap_band){ 3, 12, 0.03, 3 };
 	p.band[2] = (struct wfm_cap_band){ 12, INFINITY, 0, 4 };
-	wfm_cap_simulate(&p, &hc, 0, 8, NULL, wk);
+	CHECK(wfm_cap_simulate(&p, &hc, 0, 8, NULL, wk, NULL) == 0, "simulate");
 	CHECK_NEAR(q, 0.0070045, 1e-6, "q at 3%/month");
 	for (int w = 0; w <= 4; w++)
 		CHECK_NEAR(wk[w].leavers, 100 * pow(1 - q, w) * q, 1e-9, "leavers before 12 months");

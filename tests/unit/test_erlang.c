@@ -194,5 +194,90 @@ int main(void)
 		      "abandonment cap 1%%: n %ld, abandon %g", nc, p.abandon);
 		CHECK(wfm_erlang_a_agents(35, 300, 180, 20, 0.8, 0, 0, 20, 0) == -1, "Erlang A max_n");
 	}
+
+	/* Peer conformance: published regression values of other suites.
+	 * pyworkforce (github.com/rodrigo-arenas/pyworkforce),
+	 * pyworkforce/queuing/tests/test_erlang.py: 100 transactions per
+	 * 30 min, AHT 3 min (a = 10 Erlangs), 80% in 20 s, shrinkage 0.3. */
+	{
+		static const struct { double occ; long raw, pos; double sl, occu, pw; } pw[2] = {
+			{ 0.85, 14, 20, 0.888, 0.714, 0.174 },  /* test_expected_erlangc_results */
+			{ 0.70, 15, 22, 0.941, 0.667, 0.102 },  /* test_over_occupancy_erlangc */
+		};
+		for (int k = 0; k < 2; k++) {
+			long n = wfm_erlang_c_agents(10, 180, 20, 0.8, pw[k].occ, 1000);
+			struct wfm_queue_perf q;
+			wfm_erlang_c(10, 180, n, 20, &q);
+			CHECK(n == pw[k].raw, "pyworkforce Erlang C raw_positions %ld, got %ld", pw[k].raw, n);
+			CHECK((long)ceil(n / 0.7 - 1e-9) == pw[k].pos, "pyworkforce positions %ld", pw[k].pos);
+			CHECK_NEAR(q.sl, pw[k].sl, 5e-4, "pyworkforce service_level");
+			CHECK_NEAR(q.occupancy, pw[k].occu, 5e-4, "pyworkforce occupancy");
+			CHECK_NEAR(q.pwait, pw[k].pw, 5e-4, "pyworkforce waiting_probability");
+		}
+	}
+	/* pyworkforce/queuing/tests/test_abandonment.py,
+	 * test_erlanga_regression_metrics: the same load, patience 5 min, 14
+	 * positions.  Its average_speed_of_answer is the mean wait of all
+	 * arrivals (queue length / arrival rate), which by Little's law on
+	 * the abandonments is P(abandon) x mean patience. */
+	{
+		struct wfm_queue_perf q;
+		wfm_erlang_a(10, 180, 300, 14, 20, &q);
+		CHECK_NEAR(q.pwait, 0.14526, 5e-6, "pyworkforce Erlang A waiting_probability");
+		CHECK_NEAR(q.abandon, 0.013984, 5e-7, "pyworkforce Erlang A abandonment_probability");
+		CHECK_NEAR(q.occupancy, 0.704297, 5e-7, "pyworkforce Erlang A occupancy");
+		CHECK_NEAR(q.abandon * 300 / 60, 0.069919, 5e-7, "pyworkforce Erlang A average_speed_of_answer (min)");
+		CHECK_NEAR(q.sl, 0.916792, 5e-7, "pyworkforce Erlang A service_level");
+	}
+	/* test_erlanga_matches_erlangc_in_patient_limit: patience 1e6 minutes.
+	 * pyworkforce asks 1e-4 / 1e-3; here it is Erlang C exactly (agents,
+	 * SL, ASA, occupancy), and any positive finite patience works. */
+	for (long n = 15; n <= 25; n += 5) {
+		struct wfm_queue_perf qa, qc;
+		wfm_erlang_a(10, 180, 6e7, n, 20, &qa);
+		wfm_erlang_c(10, 180, n, 20, &qc);
+		CHECK(qa.sl == qc.sl && qa.asa == qc.asa && qa.pwait == qc.pwait &&
+		      qa.occupancy == qc.occupancy && qa.abandon < 1e-6,
+		      "patience 1e6 min, %ld agents: Erlang A sl %.9f asa %.6f, Erlang C sl %.9f asa %.6f",
+		      n, qa.sl, qa.asa, qc.sl, qc.asa);
+	}
+	{
+		static const double pats[4] = { 6e7, 1e12, 1e100, 1e300 };
+		for (int k = 0; k < 4; k++) {
+			long na = wfm_erlang_a_agents(10, 180, pats[k], 20, 0.8, 0, 0.85, 1000, 0);
+			struct wfm_queue_perf q;
+			wfm_erlang_a(10, 180, pats[k], 9, 20, &q);   /* overloaded */
+			CHECK(na == 14, "patience %g: Erlang A agents %ld, Erlang C 14", pats[k], na);
+			CHECK(isfinite(q.asa) && fabs(q.abandon - 0.1) < 1e-3 && q.sl >= 0 && q.sl <= 1,
+			      "patience %g, 9 agents for 10 Erlangs: abandon %g (fluid 0.1), asa %g",
+			      pats[k], q.abandon, q.asa);
+		}
+		/* continuity across the switch to Erlang C: patience just below it */
+		struct wfm_queue_perf q1, q2;
+		wfm_erlang_a(10, 180, 180 / (1e-6 * 4) * 0.999, 14, 20, &q1);
+		wfm_erlang_a(10, 180, 180 / (1e-6 * 4) * 1.001, 14, 20, &q2);
+		CHECK(fabs(q1.sl - q2.sl) < 1e-6 && fabs(q1.asa - q2.asa) < 2e-5 * q2.asa,
+		      "continuous at the patient limit: sl %.9f / %.9f, asa %.6f / %.6f", q1.sl, q2.sl, q1.asa, q2.asa);
+	}
+	/* Erlang A starting guess at 10,000 Erlangs (demo calls: AHT 300 s,
+	 * patience 180 s, 80/20, occupancy cap 0.88 or none), a day of 96
+	 * intervals ramping +-30% as wfm staff runs them: <= 5 evaluations */
+	for (int cap = 0; cap < 2; cap++) {
+		double ap = 0, tot = 0;
+		long np = 0;
+		for (int i = 0; i < 96; i++) {
+			double a = 10000 * (1 + 0.3 * sin(i * 2 * M_PI / 96));
+			int ev;
+			long g = wfm_erlang_a_guess(a, ap, np);
+			long n = wfm_erlang_a_agents_evals(a, 300, 180, 20, 0.8, 0, cap ? 0.88 : 0, 100000, g, &ev);
+			CHECK(n == wfm_erlang_a_agents(a, 300, 180, 20, 0.8, 0, cap ? 0.88 : 0, 100000, 0),
+			      "the guess does not change the answer (a %.1f)", a);
+			ap = a;
+			np = n;
+			tot += ev;
+		}
+		CHECK(tot / 96 <= 5, "Erlang A at 10,000 Erlangs (cap %d): %.2f evaluations per interval",
+		      cap, tot / 96);
+	}
 	return check_done("test_erlang");
 }

@@ -120,5 +120,23 @@ int main(void)
 	free(req);
 	wfm_series_free(s);
 	wfm_tz_free(tz);
+	/* quantile staffing: a band exactly Poisson's (mu -+ z sqrt(mu), z of
+	 * the 80% band) leaves the rate certain: the quantile is mu itself;
+	 * a band of a Poisson-exponential count (variance mu + mu^2, gamma
+	 * shape 1) gives the closed form -mu ln(1 - q) */
+	{
+		double z = 1.2815515655446004, mu = 50;
+		double lo = mu - z * sqrt(mu), hi = mu + z * sqrt(mu);
+		CHECK(isinf(wfm_staff_rate_shape(mu, lo, hi, 0.8)), "Poisson band: certain rate");
+		CHECK_NEAR(wfm_staff_rate_quantile(mu, lo, hi, 0.8, 0.9), mu, 1e-12, "Poisson band: quantile = mean");
+		double sd = sqrt(mu + mu * mu);
+		lo = mu - z * sd;
+		hi = mu + z * sd;
+		CHECK_NEAR(wfm_staff_rate_shape(mu, lo, hi, 0.8), 1, 1e-9, "exponential rate: shape 1");
+		for (double q = 0.5; q < 0.96; q += 0.15)
+			CHECK_NEAR(wfm_staff_rate_quantile(mu, lo, hi, 0.8, q), -mu * log(1 - q), 1e-6,
+				   "exponential rate: -mu ln(1 - q)");
+		CHECK_NEAR(wfm_staff_rate_quantile(mu, NAN, NAN, 0.8, 0.9), mu, 0, "no band: the point");
+	}
 	return check_done("test_staffing");
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# b1200-capacity.sh - wfm-capacity on 18 months x 4 channels x 3 scenarios
+# b1300-capacity.sh - wfm-capacity on 18 months x 4 channels x 3 scenarios
 # (the 10k -> 100k contacts a day growth of docs/capacity.md: monthly
 # volumes, the bundled hourly profile and channels, shift efficiency
 # measured from data/rules.csv, classes every week up to 150).  Whole

@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1201-intraday-replay.sh - the demo's Black Friday (2026-11-27) replayed
+# t1401-intraday-replay.sh - the demo's Black Friday (2026-11-27) replayed
 # as cron would, every 15 minutes from 08:00 to 20:00: calls run 50% above
 # the forecast until 13:00, each run reads the roster the previous run's
 # --apply wrote.  Independent checks in awk at every step:
@@ -84,5 +84,5 @@ done; done
 is "48 runs, all checks hold" "$steps/$fails" "48/0"
 ok "actions were proposed" test $actions -gt 20
 ok "willing agents were called in" test $callins -ge 1
-echo "t1201: $actions actions over the day ($callins call-ins, $moves break moves, $vtos VTO)"
+echo "t1401: $actions actions over the day ($callins call-ins, $moves break moves, $vtos VTO)"
 finish

@@ -1,5 +1,5 @@
 #!/bin/sh
-# b1200-intraday.sh - wfm-intraday: one cron run for 1,000 agents, 5
+# b1400-intraday.sh - wfm-intraday: one cron run for 1,000 agents, 5
 # channels, 15-minute intervals (the Black Friday fixture's forecast x
 # 1000/120 plus a fifth channel, the week's roster of 120 agents copied to
 # 1,000, calls +50% until noon, run at 12:00 with every option); then the

@@ -1,5 +1,5 @@
 #!/bin/bash
-# t1200-intraday.sh - wfm intraday re-forecast: the rest-of-day factor is
+# t1400-intraday.sh - wfm intraday re-forecast: the rest-of-day factor is
 # the posterior of docs/intraday.md recomputed here in awk from the
 # fixture's sums; no surprise, no report; same input, same bytes.
 . "$(dirname "$0")/lib.sh"
@@ -45,6 +45,15 @@ wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 -q -o
 ok "deterministic" cmp $T/re.csv $T/re2.csv
 wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 --until 2026-11-28T03:00 -q -o $T/until.csv
 is "--until past the forecast stops at its end" "$(tail -1 $T/until.csv | cut -d, -f1)" "2026-11-27T23:00"
+# wfm chart intraday: a PNG, the same bytes twice; its options belong to it
+wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 --channels $DATA/channels.csv \
+	--roster "$FIX/intraday/bf-roster.csv" --staff $DATA/staff.csv --gap $T/gap.csv -q -o $T/re.csv
+for k in 1 2; do wfm chart intraday $T/re.csv --forecast $F/forecast.csv --history $F/today.csv \
+	--coverage $T/gap.csv -o $T/chart$k.png; done
+ok "intraday chart is a PNG" bash -c "head -c 8 $T/chart1.png | od -An -c | grep -q 'P   N   G'"
+ok "intraday chart is deterministic" cmp $T/chart1.png $T/chart2.png
+wfm chart coverage $T/gap.csv --forecast $F/forecast.csv -o $T/x.png 2>/dev/null
+is "--forecast is for the intraday chart only" $? 2
 # README's cron recipe, run as cron would with the clock at 12:07 Moscow time
 line=$(awk '/<!-- recipe: intraday -->/ { w = 1; next } w && /^```/ { if (i) exit; i = 1; next } i && !/^#/' "$ROOT/README.md")
 is "intraday recipe is one crontab line" "$(printf '%s\n' "$line" | wc -l | tr -d ' ')" 1
