@@ -550,6 +550,25 @@ static void upper(char *s)
 	}
 }
 
+/* f->net_zero: the day's agents are all 0 (or missing) while some
+ * agents_gross is not, as in requirements that only fill agents_gross. */
+static void check_net(wfm_functions *f, const wfm_requirements *req, int64_t d0, int64_t d1)
+{
+	double net = 0, gross = 0;
+	for (size_t k = 0; k < req->n; k++) {
+		int64_t t0 = req->start + (int64_t)k * req->step;
+		if (t0 < d0 || t0 >= d1)
+			continue;
+		for (size_t c = 0; c < req->nchan; c++) {
+			double a = req->agents[c * req->n + k];
+			double g = req->agents_gross ? req->agents_gross[c * req->n + k] : NAN;
+			net += isnan(a) ? 0 : a;
+			gross += isnan(g) ? 0 : g;
+		}
+	}
+	f->net_zero = net == 0 && gross > 0;
+}
+
 wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements *req,
 				  const wfm_agents *ag, int64_t day, const wfm_tz *tz,
 				  const struct wfm_functions_opts *o, wfm_error *err)
@@ -603,6 +622,7 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 			f->req[c * r.n + t] = isnan(v) ? 0 : v;
 		}
 	}
+	check_net(f, req, d0, d1);
 	for (size_t t = 0; t < r.n; t++)
 		if (interval(&r, t))
 			goto oom;

@@ -70,6 +70,8 @@ typedef struct wfm_functions {
 	double *deadline_h;       /* per channel (backlog) */
 	double *oldest_h;         /* backlog: age of the oldest outstanding work after interval i */
 	double *overdue;          /* backlog: agent-hours older than the deadline after interval i */
+	int net_zero;             /* 1: the agents column is 0 on the whole day while
+				   * agents_gross is not (every channel closed) */
 } wfm_functions;
 
 

@@ -491,6 +491,9 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	for (size_t k = 0; k < nd; k++) {
 		wfm_time_format_date(o.first + (int64_t)k, date, sizeof(date));
+		if (fs[k]->net_zero)
+			wfm_warn(prog, "%s: column agents is 0 on %s while agents_gross is not: functions staffs "
+				 "the net agents, so every channel is closed and everyone on shift IDLE", o.req, date);
 		if (!o.view)
 			summary(wfm_report(), fs[k], tz, date);
 		wfm_functions_free(fs[k]);
