@@ -393,6 +393,10 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 				"overdue at most %.1f agent-hours\n",
 				req, done, cov, cov > done ? cov - done : 0, left,
 				f->oldest_h[c * f->nint + f->nint - 1], f->deadline_h[c], od);
+			if (f->offhours_h[c] > 0.05)
+				fprintf(fp, "  %*s %.1f hours of work (volume x aht_s) arrive while its requirement is 0 "
+					"(outside wfm staff's --backlog-hours): it is planned "
+					"into the open hours' requirement, so agents with no other open skill are IDLE then\n", 13, "", f->offhours_h[c]);
 		}
 	}
 }
