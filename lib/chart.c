@@ -289,14 +289,38 @@ double chart_text(cairo_t *cr, double x, double y, const char *s, double size,
 	return e.x_advance;
 }
 
+/* One header line in `avail` pixels: the font shrinks to fit, down to
+ * FONT_SMALL; text still too wide is cut by characters and ends in "…". */
+static void header_line(cairo_t *cr, double y, const char *s, double size, int bold, double avail)
+{
+	char buf[300];
+	double w = chart_text_width(cr, s, size, bold);
+	size_t n;
+
+	if (w > avail)
+		size = size * avail / w > FONT_SMALL ? size * avail / w : FONT_SMALL;
+	snprintf(buf, sizeof(buf), "%s", s);
+	n = strlen(buf);
+	while (n > 0 && chart_text_width(cr, buf, size, bold) > avail) {
+		do      /* drop one UTF-8 character */
+			n--;
+		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
+		while (n > 0 && buf[n - 1] == ' ')
+			n--;
+		snprintf(buf + n, sizeof(buf) - n, "\u2026");
+	}
+	chart_text(cr, 40, y, buf, size, bold, 0, 0);
+}
+
 double chart_header(const struct wfm_chart *c, cairo_t *cr)
 {
+	double avail = c->width - 40 - 16;
 	chart_rgb(cr, 0xFFFFFF, 1);
 	cairo_paint(cr);
 	chart_rgb(cr, OI_BLACK, 1);
-	chart_text(cr, 40, 22, c->title, FONT_TITLE, 1, 0, 0);
+	header_line(cr, 22, c->title, FONT_TITLE, 1, avail);
 	chart_rgb(cr, GREY_TEXT, 1);
-	chart_text(cr, 40, 58, c->subtitle, FONT_BODY, 0, 0, 0);
+	header_line(cr, 58, c->subtitle, FONT_BODY, 0, avail);
 	return 90;
 }
 

@@ -28,6 +28,7 @@ void wfm_functions_free(wfm_functions *f)
 	free(f->deadline_h);
 	free(f->oldest_h);
 	free(f->overdue);
+	free(f->offhours_h);
 	free(f);
 }
 
@@ -550,6 +551,35 @@ static void upper(char *s)
 	}
 }
 
+/* f->net_zero: the day's agents are all 0 (or missing) while some
+ * agents_gross is not, as in requirements that only fill agents_gross.
+ * f->offhours_h: per backlog channel, the work (volume x aht_s) arriving
+ * in rows whose agents is 0: wfm staff plans it into the open hours
+ * (--backlog-hours), so here it arrives with those hours' requirement. */
+static int check_columns(wfm_functions *f, const wfm_requirements *req, size_t nch, int64_t d0, int64_t d1)
+{
+	double net = 0, gross = 0;
+	if (!(f->offhours_h = calloc(nch + 1, sizeof(double))))
+		return -1;
+	for (size_t k = 0; k < req->n; k++) {
+		int64_t t0 = req->start + (int64_t)k * req->step;
+		if (t0 < d0 || t0 >= d1)
+			continue;
+		for (size_t c = 0; c < req->nchan; c++) {
+			size_t i = c * req->n + k;
+			double a = req->agents[i];
+			double g = req->agents_gross ? req->agents_gross[i] : NAN;
+			double w = req->volume && req->aht ? req->volume[i] * req->aht[i] / 3600 : NAN;
+			net += isnan(a) ? 0 : a;
+			gross += isnan(g) ? 0 : g;
+			if (!f->realtime[c] && !(a > 0) && w > 0)
+				f->offhours_h[c] += w;
+		}
+	}
+	f->net_zero = net == 0 && gross > 0;
+	return 0;
+}
+
 wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements *req,
 				  const wfm_agents *ag, int64_t day, const wfm_tz *tz,
 				  const struct wfm_functions_opts *o, wfm_error *err)
@@ -603,6 +633,8 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 			f->req[c * r.n + t] = isnan(v) ? 0 : v;
 		}
 	}
+	if (check_columns(f, req, r.nch, d0, d1))
+		goto oom;
 	for (size_t t = 0; t < r.n; t++)
 		if (interval(&r, t))
 			goto oom;

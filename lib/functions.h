@@ -70,6 +70,11 @@ typedef struct wfm_functions {
 	double *deadline_h;       /* per channel (backlog) */
 	double *oldest_h;         /* backlog: age of the oldest outstanding work after interval i */
 	double *overdue;          /* backlog: agent-hours older than the deadline after interval i */
+	int net_zero;             /* 1: the agents column is 0 on the whole day while
+				   * agents_gross is not (every channel closed) */
+	double *offhours_h;       /* backlog: hours of work (volume x aht_s) arriving in the
+				   * day's requirement rows whose agents is 0 (outside the
+				   * hours wfm staff spreads backlog over); 0 without the columns */
 } wfm_functions;
 
 

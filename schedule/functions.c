@@ -393,6 +393,10 @@ static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const ch
 				"overdue at most %.1f agent-hours\n",
 				req, done, cov, cov > done ? cov - done : 0, left,
 				f->oldest_h[c * f->nint + f->nint - 1], f->deadline_h[c], od);
+			if (f->offhours_h[c] > 0.05)
+				fprintf(fp, "  %*s %.1f hours of work (volume x aht_s) arrive while its requirement is 0 "
+					"(outside wfm staff's --backlog-hours): it is planned "
+					"into the open hours' requirement, so agents with no other open skill are IDLE then\n", 13, "", f->offhours_h[c]);
 		}
 	}
 }
@@ -491,6 +495,9 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	for (size_t k = 0; k < nd; k++) {
 		wfm_time_format_date(o.first + (int64_t)k, date, sizeof(date));
+		if (fs[k]->net_zero)
+			wfm_warn(prog, "%s: column agents is 0 on %s while agents_gross is not: functions staffs "
+				 "the net agents, so every channel is closed and everyone on shift IDLE", o.req, date);
 		if (!o.view)
 			summary(wfm_report(), fs[k], tz, date);
 		wfm_functions_free(fs[k]);

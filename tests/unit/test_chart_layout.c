@@ -38,6 +38,8 @@ static const char *const first[10] = {
 	"Анна", "Борис", "Вера", "Глеб", "Дарья", "Егор", "Жанна", "Зоя", "Иван", "Кира",
 };
 static char dir[64];
+/* canvas of the next check_layout (0: the default size) */
+static int canvas_w, canvas_h;
 /* staff: open intervals and those below target, per channel, as the
  * chart must count them */
 static long nopen[NCH], nbelow[NCH];
@@ -211,6 +213,8 @@ static void check_layout(enum wfm_chart_kind kind, const char *file, const wfm_t
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	o.tz = tz;
 	o.history_weeks = 2;
+	o.width = canvas_w;
+	o.height = canvas_h;
 	c = wfm_chart_load(kind, path, &o, &err);
 	CHECK(c != NULL, "load %s: %s", file, err.msg);
 	if (!c)
@@ -259,13 +263,38 @@ static void check_layout(enum wfm_chart_kind kind, const char *file, const wfm_t
 	wfm_chart_free(c);
 }
 
+/* The rows of the first nch channels and the pooled rows ("*") of
+ * coverage-channels.csv. */
+static void gen_coverage_subset(const char *name, int nch)
+{
+	char path[128], line[256];
+	FILE *in, *out;
+	snprintf(path, sizeof(path), "%s/coverage-channels.csv", dir);
+	in = fopen(path, "r");
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	out = fopen(path, "w");
+	CHECK(in && out, "%s", name);
+	while (in && out && fgets(line, sizeof(line), in)) {
+		const char *ch = strchr(line, ',');
+		int keep = !strncmp(line, "timestamp,", 10) || (ch && !strncmp(ch, ",*,", 3));
+		for (int c = 0; c < nch && ch && !keep; c++)
+			keep = !strncmp(ch + 1, chan[c], strlen(chan[c])) && ch[1 + strlen(chan[c])] == ',';
+		if (keep)
+			fputs(line, out);
+	}
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+}
+
 int main(void)
 {
 	wfm_error err = { 0 };
 	wfm_tz *tz = wfm_tz_open("UTC", &err);
 	static const char *const files[] = {
 		"forecast.csv", "evaluation.csv", "coverage.csv", "roster.csv", "functions.csv", "profile.csv",
-		"forecast-1d.csv", "forecast-8w.csv", "coverage-channels.csv",
+		"forecast-1d.csv", "forecast-8w.csv", "coverage-channels.csv", "coverage-4.csv",
 	};
 
 	snprintf(dir, sizeof(dir), "%s/wfm-layout.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -285,6 +314,13 @@ int main(void)
 	check_layout(WFM_CHART_COVERAGE, "coverage.csv", tz, 14 * 4, 14 * 2);
 	/* per channel (skill groups): 9 stacked panels on one time axis */
 	check_layout(WFM_CHART_COVERAGE, "coverage-channels.csv", tz, 7, 9 * 2);
+	/* a small canvas: the title and subtitle shrink or are cut to fit */
+	canvas_w = 800, canvas_h = 500;
+	check_layout(WFM_CHART_FORECAST, "forecast-1d.csv", tz, 2 * 4, 2 * 2);
+	check_layout(WFM_CHART_FORECAST, "forecast-8w.csv", tz, 2 * 4, 2 * 2);
+	gen_coverage_subset("coverage-4.csv", 4);  /* 4 + pooled panels, as out/coverage-groups.csv */
+	check_layout(WFM_CHART_COVERAGE, "coverage-4.csv", tz, 7, 5 * 2);
+	canvas_w = canvas_h = 0;
 	check_layout(WFM_CHART_ROSTER, "roster.csv", tz, 14, 0);
 	check_layout(WFM_CHART_FUNCTIONS, "functions.csv", tz, 2 * 7, 2);
 	/* 8 channel heatmaps, 7 weekday labels each */
