@@ -280,7 +280,7 @@ static int price_cmp(const void *a, const void *b)
  * is a lower bound (the LP is solved, or the dual simplex on the whole LP
  * was stopped). */
 static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
-		    int *rounds, int *bound_ok)
+		    int *rounds, int *bound_ok, double *xr, int *have_xr)
 {
 	glp_smcp sm;
 	int colgen = (m->ncols > 8 * m->nrows || m->colgen) && m->nrows > 0, rc;
@@ -361,6 +361,12 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 			sm.meth = GLP_DUALP;
 			continue;
 		}
+		/* The restricted optimum is a point of the whole model (the
+		 * columns left out are 0): kept in case a limit stops the LP. */
+		memset(xr, 0, m->ncols * sizeof(double));
+		for (size_t c = 0; c < w->n; c++)
+			xr[w->j_of[c]] = glp_get_col_prim(w->lp, (int)c + 1);
+		*have_xr = 1;
 		for (size_t i = 0; i < m->nrows; i++)
 			y[i] = glp_get_row_dual(w->lp, (int)i + 1);
 		for (size_t j = 0; j < m->ncols; j++) {
@@ -501,6 +507,23 @@ static int feasible(const wfm_mip *m, const double *x)
 	return ok;
 }
 
+/* The heuristic from the zero point; x takes its plan when it is feasible
+ * and cheaper than *obj.  Returns 0 when it did. */
+static int heur_from_nothing(const wfm_mip *m, const struct wfm_mip_params *p, double *x, double *obj)
+{
+	double *z = calloc(m->ncols + 1, sizeof(double)), *xz = malloc((m->ncols + 1) * sizeof(double));
+	int rc = -1;
+
+	if (z && xz && p->heur(z, xz, p->heur_arg) == 0 && feasible(m, xz) && objective(m, xz) < *obj - 1e-9) {
+		*obj = objective(m, xz);
+		memcpy(x, xz, m->ncols * sizeof(double));
+		rc = 0;
+	}
+	free(z);
+	free(xz);
+	return rc;
+}
+
 int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		  struct wfm_mip_result *res, wfm_error *err)
 {
@@ -510,7 +533,7 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	struct lpw w = { 0 };
 	glp_iocp io;
 	struct cb_data cb = { 0 };
-	int rc, have_h = 0, bound_ok = 0, st;
+	int rc, have_h = 0, bound_ok = 0, st, have_xr = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->objective = HUGE_VAL;
@@ -521,7 +544,7 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		rc = wfm_error_set(err, "out of memory");
 		goto out;
 	}
-	rc = solve_lp(&w, m, &bu, &res->lp_rounds, &bound_ok);
+	rc = solve_lp(&w, m, &bu, &res->lp_rounds, &bound_ok, xh, &have_xr);
 	res->lp_seconds_ms = (int)((now() - bu.t0) * 1000);
 	if (rc == 0 && glp_get_status(w.lp) == GLP_NOFEAS) {
 		res->status = WFM_MIP_INFEASIBLE;
@@ -540,14 +563,24 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	else
 		res->lp_solved = 1;
 	rc = 0;
-	/* An LP stopped early has no useful primal point: the heuristic
-	 * then starts from nothing. */
+	/* An LP stopped early: the last restricted optimum of column
+	 * generation when there is one, else nothing (the heuristic then
+	 * starts from nothing). */
 	if (res->status == WFM_MIP_OPTIMAL)
 		for (size_t c = 0; c < w.n; c++)
 			xlp[w.j_of[c]] = glp_get_col_prim(w.lp, (int)c + 1);
+	else if (have_xr)
+		memcpy(xlp, xh, m->ncols * sizeof(double));
+	res->lp_restricted = !res->lp_solved && have_xr;
 	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0 && feasible(m, xh)) {
 		have_h = 1;
 		hobj = objective(m, xh);
+	}
+	/* The restricted point may round worse than a cover from nothing:
+	 * keep the cheaper of the two. */
+	if (p->heur && res->lp_restricted && !heur_from_nothing(m, p, xh, &hobj)) {
+		have_h = 1;
+		res->lp_restricted = 0;
 	}
 	/* A dive usually rounds better than the LP point itself: give the
 	 * heuristic the dive's end point too, keep the cheaper plan.  The dive

@@ -51,6 +51,9 @@ struct wfm_mip_result {
 	int lp_rounds;           /* LP solves (column generation rounds) */
 	size_t lp_cols;          /* columns GLPK was given */
 	int lp_solved;           /* 1 when the LP relaxation was solved */
+	int lp_restricted;       /* 1 when a limit stopped column generation after
+				  * a restricted LP was solved: the heuristic
+				  * rounded that point */
 	int heuristic_used;       /* 1 when the incumbent is the heuristic's */
 	int dived;               /* 1 when the incumbent came from a dive */
 	int time_hit;            /* 1 when the time limit, not work, stopped a step */

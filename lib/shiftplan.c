@@ -400,6 +400,9 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 	}
 	/* Rows still short (the LP was stopped early): add the column that
 	 * covers the most short rows per paid hour, until none is short. */
+	int empty = 1;
+	for (size_t j = 0; j < m->ncols && empty; j++)
+		empty = xlp[j] <= 1e-6;
 	for (size_t i = 0; i < m->nrows; i++)
 		while (cover[i] < target[i]) {
 			size_t best = m->ncols;
@@ -421,7 +424,10 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 			}
 			if (best == m->ncols)
 				break;
-			put(m, x, cover, best, 1);
+			/* From nothing (the LP gave no point), the row's whole
+			 * shortfall at once: one pick per row, not per person. */
+			for (long n = empty ? target[i] - cover[i] : 1; n > 0 && !grp_full(m, best); n--)
+				put(m, x, cover, best, 1);
 		}
 	/* Groups below their minimum: their cheapest column. */
 	for (size_t j = 0; j < m->ncols; j++) {

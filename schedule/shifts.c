@@ -273,7 +273,9 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols, p->mip.iterations, p->mip.nodes,
 		!p->mip.heuristic_used ? "branch and bound" :
 		p->mip.dived ? "an LP dive and rounding" :
-		p->mip.lp_solved ? "LP rounding" : "a greedy cover (LP unfinished)");
+		p->mip.lp_solved ? "LP rounding" :
+		p->mip.lp_restricted ? "rounding the last restricted LP (LP unfinished)" :
+		"a greedy cover (LP unfinished)");
 	if (p->mip.lp_bound > 0 || p->mip.lp_solved)
 		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
 			p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);

@@ -6,7 +6,8 @@
 # work limit, and a work limit small enough to cut the LP: the report
 # must say so), and a generated 5-channel day by skill groups
 # (bench/gen-multiskill.sh).  Each plan is also checked to cover every
-# interval (coverage recomputed from plan.csv with awk).
+# interval (coverage recomputed from plan.csv with awk), and the greedy
+# fallback's paid hours against the LP bound.
 . "$(dirname "$0")/lib.sh"
 export TZ=UTC
 awk 'BEGIN {
@@ -54,4 +55,15 @@ for f in pool cut; do
 		"$T/req.csv" "$T/quiet/$f.csv")
 	is "$f: intervals under-covered, recomputed from the plan" "$short" 0
 done
+# The greedy cover a work limit falls back to (whole shortfall of a row at
+# once) stays within 3% of the LP bound of the full solve; paid hours
+# recomputed from plan.csv (unpaid breaks), the full plan's against its report.
+paid() { awk -F, 'function hm(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
+	NR > 1 { l = (hm($4) - hm($3) + 1440) % 1440; if ($5 != "") l -= (hm($6) - hm($5) + 1440) % 1440
+		 h += l / 60 * $7 } END { printf "%.2f", h }' "$1"; }
+is "paid hours of plan.csv are the report's" "$(paid "$T/quiet/pool.csv")" \
+	"$(awk '/paid hours/ { print $3 }' "$T/quiet/pool.txt")"
+bound=$(awk '/paid hours/ { print $7 }' "$T/quiet/pool.txt")
+ok "greedy fallback $(paid "$T/quiet/cut.csv") h within 3% of the LP bound $bound h" \
+	awk -v p="$(paid "$T/quiet/cut.csv")" -v b="$bound" 'BEGIN { exit !(b > 0 && p <= 1.03 * b) }'
 finish
