@@ -21,6 +21,7 @@ struct wfm_mip {
 	size_t cont0;            /* columns from here on are continuous */
 	size_t keep0;            /* columns from here on are never priced out */
 	int colgen;              /* 1: column generation whatever the shape */
+	long work;               /* simplex iteration limit */
 };
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -44,7 +45,7 @@ wfm_mip *wfm_mip_alloc(wfm_error *err)
 	wfm_mip *m = calloc(1, sizeof(*m));
 
 	if (m)
-		m->cont0 = m->keep0 = SIZE_MAX;
+		m->cont0 = m->keep0 = SIZE_MAX, m->work = WFM_MIP_WORK;
 	if (!m || !(m->cbeg = calloc(1, sizeof(size_t)))) {
 		free(m);
 		wfm_error_set(err, "out of memory");
@@ -114,6 +115,7 @@ int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
 
 void wfm_mip_continuous_from(wfm_mip *m, size_t j) { m->cont0 = j; }
 void wfm_mip_keep_from(wfm_mip *m, size_t j) { m->keep0 = j; m->colgen = 1; }
+void wfm_mip_work_limit(wfm_mip *m, long its) { m->work = its > 0 ? its : WFM_MIP_WORK; }
 size_t wfm_mip_nrows(const wfm_mip *m) { return m->nrows; }
 size_t wfm_mip_ncols(const wfm_mip *m) { return m->ncols; }
 size_t wfm_mip_nnz(const wfm_mip *m) { return m->nnz; }
@@ -125,12 +127,39 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* What a solve may spend: simplex iterations (the limit that decides the
+ * answer) and wall time (a safety stop, noted in time_hit). */
+struct budget {
+	double t0, limit_ms;
+	long work;
+	int time_hit;
+};
+
+static double ms_left(const struct budget *b, double share)
+{
+	return share * b->limit_ms - (now() - b->t0) * 1000.0;
+}
+
+/* Iterations left of share of the work limit, at most INT_MAX. */
+static int its_left(glp_prob *lp, const struct budget *b, double share)
+{
+	double left = share * (double)b->work - glp_get_it_cnt(lp);
+
+	return left < 0 ? 0 : left > 2e9 ? 2000000000 : (int)left;
+}
+
 struct cb_data {
 	const double *xh;        /* heuristic incumbent, 1-based GLPK columns */
 	int given;
+	const struct budget *b;
+	int out_of_work;
+	int nodes;               /* nodes created so far */
 };
 
-/* Offer the heuristic incumbent once, when GLPK first asks for one. */
+/* Offer the heuristic incumbent once, when GLPK first asks for one; stop
+ * branch and bound when the work limit is used up (its iterations, or one
+ * node per 4000 iterations of it: a node's branching choice can cost far
+ * more than its pivots). */
 static void callback(glp_tree *t, void *info)
 {
 	struct cb_data *d = info;
@@ -138,6 +167,15 @@ static void callback(glp_tree *t, void *info)
 	if (glp_ios_reason(t) == GLP_IHEUR && d->xh && !d->given) {
 		d->given = 1;
 		glp_ios_heur_sol(t, d->xh);
+	}
+	int nodes;
+
+	glp_ios_tree_size(t, NULL, NULL, &nodes);
+	d->nodes = nodes;
+	if (glp_ios_reason(t) == GLP_ISELECT &&
+	    (its_left(glp_ios_get_prob(t), d->b, 1) == 0 || nodes > d->b->work / 4000)) {
+		d->out_of_work = 1;
+		glp_ios_terminate(t);
 	}
 }
 
@@ -241,8 +279,8 @@ static int price_cmp(const void *a, const void *b)
  * Returns glp_simplex's code; *bound_ok says whether the objective reached
  * is a lower bound (the LP is solved, or the dual simplex on the whole LP
  * was stopped). */
-static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
-		    int *rounds, int *bound_ok)
+static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
+		    int *rounds, int *bound_ok, double *xr, int *have_xr)
 {
 	glp_smcp sm;
 	int colgen = (m->ncols > 8 * m->nrows || m->colgen) && m->nrows > 0, rc;
@@ -297,11 +335,15 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 	}
 	lpw_add(w, m, list, nl);
 	for (;;) {
-		double left = limit_ms - (now() - t0) * 1000.0;
+		double left = ms_left(bu, 1);
 		size_t np = 0;
 
 		if (left < 1) {
 			rc = GLP_ETMLIM;
+			break;
+		}
+		if (!(sm.it_lim = its_left(w->lp, bu, 1))) {
+			rc = GLP_EITLIM;
 			break;
 		}
 		sm.tm_lim = left > 2e9 ? 2000000000 : (int)left;
@@ -319,6 +361,12 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 			sm.meth = GLP_DUALP;
 			continue;
 		}
+		/* The restricted optimum is a point of the whole model (the
+		 * columns left out are 0): kept in case a limit stops the LP. */
+		memset(xr, 0, m->ncols * sizeof(double));
+		for (size_t c = 0; c < w->n; c++)
+			xr[w->j_of[c]] = glp_get_col_prim(w->lp, (int)c + 1);
+		*have_xr = 1;
 		for (size_t i = 0; i < m->nrows; i++)
 			y[i] = glp_get_row_dual(w->lp, (int)i + 1);
 		for (size_t j = 0; j < m->ncols; j++) {
@@ -341,6 +389,7 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, double t0, double limit_ms,
 		sm.meth = GLP_PRIMAL;     /* the basis stays primal feasible */
 	}
 	*bound_ok = rc == 0 || (!colgen && sm.meth == GLP_DUALP);
+	bu->time_hit |= rc == GLP_ETMLIM;
 	free(list);
 	free(y);
 	free(pr);
@@ -362,9 +411,9 @@ static double objective(const wfm_mip *m, const double *x)
  * The end point goes to x (model columns); then bounds and basis are put
  * back as they were.  Returns 0, or -1 when the dive fails or runs out
  * of time. */
-static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, double *x)
+static int dive(struct lpw *w, const wfm_mip *m, struct budget *bu, double *x)
 {
-	int n = (int)w->n, nr = (int)m->nrows, rc = -1;
+	int n = (int)w->n, nr = (int)m->nrows, rc = -1, src;
 	int *cst = malloc(((size_t)n + 1) * sizeof(int)), *rst = malloc(((size_t)nr + 1) * sizeof(int));
 	glp_smcp sm;
 
@@ -379,7 +428,7 @@ static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, dou
 	sm.meth = GLP_DUALP;
 	for (int round = 0; round < 200; round++) {
 		int nfrac = 0, bestc = 0;
-		double bestf = 0, left = limit_ms - (now() - t0) * 1000.0;
+		double bestf = 0, left = ms_left(bu, 0.6);
 		for (int c = 1; c <= n; c++) {
 			double v = glp_get_col_prim(w->lp, c), f = v - floor(v + 1e-6);
 			if (f < 1e-6 || f > 1 - 1e-6 || w->j_of[c - 1] >= m->cont0)
@@ -399,7 +448,11 @@ static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, dou
 			rc = 0;
 			break;
 		}
-		if (left < 50)
+		if (left < 50) {
+			bu->time_hit = 1;
+			break;
+		}
+		if (!(sm.it_lim = its_left(w->lp, bu, 0.6)))
 			break;
 		for (int c = 1; c <= n; c++) {
 			double v = glp_get_col_prim(w->lp, c), f = v - floor(v + 1e-6);
@@ -410,8 +463,10 @@ static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, dou
 			if (lo > glp_get_col_lb(w->lp, c) + 0.5 && (hi < 0 || lo <= hi))
 				glp_set_col_bnds(w->lp, c, hi < 0 ? GLP_LO : lo == hi ? GLP_FX : GLP_DB, lo, hi < 0 ? 0 : hi);
 		}
-		sm.tm_lim = (int)left;
-		if (glp_simplex(w->lp, &sm) || glp_get_status(w->lp) != GLP_OPT)
+		sm.tm_lim = left > 2e9 ? 2000000000 : (int)left;
+		src = glp_simplex(w->lp, &sm);
+		bu->time_hit |= src == GLP_ETMLIM;
+		if (src || glp_get_status(w->lp) != GLP_OPT)
 			break;
 	}
 	for (int c = 1; c <= n; c++) {
@@ -424,6 +479,7 @@ static int dive(struct lpw *w, const wfm_mip *m, double t0, double limit_ms, dou
 		glp_set_row_stat(w->lp, i, rst[i]);
 	sm.meth = GLP_PRIMAL;
 	sm.tm_lim = 1000000;
+	sm.it_lim = 2000000000;
 	glp_simplex(w->lp, &sm);      /* back to the LP optimum: no pivots */
 out:
 	free(cst);
@@ -451,15 +507,33 @@ static int feasible(const wfm_mip *m, const double *x)
 	return ok;
 }
 
+/* The heuristic from the zero point; x takes its plan when it is feasible
+ * and cheaper than *obj.  Returns 0 when it did. */
+static int heur_from_nothing(const wfm_mip *m, const struct wfm_mip_params *p, double *x, double *obj)
+{
+	double *z = calloc(m->ncols + 1, sizeof(double)), *xz = malloc((m->ncols + 1) * sizeof(double));
+	int rc = -1;
+
+	if (z && xz && p->heur(z, xz, p->heur_arg) == 0 && feasible(m, xz) && objective(m, xz) < *obj - 1e-9) {
+		*obj = objective(m, xz);
+		memcpy(x, xz, m->ncols * sizeof(double));
+		rc = 0;
+	}
+	free(z);
+	free(xz);
+	return rc;
+}
+
 int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		  struct wfm_mip_result *res, wfm_error *err)
 {
-	double t0 = now(), limit_ms = p->time_limit_s * 1000.0, left;
+	struct budget bu = { now(), p->time_limit_s * 1000.0, m->work, 0 };
+	double left;
 	double *xlp = NULL, *xh = NULL, *xg = NULL, hobj = HUGE_VAL;
 	struct lpw w = { 0 };
 	glp_iocp io;
 	struct cb_data cb = { 0 };
-	int rc, have_h = 0, bound_ok = 0, st;
+	int rc, have_h = 0, bound_ok = 0, st, have_xr = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->objective = HUGE_VAL;
@@ -470,8 +544,8 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		rc = wfm_error_set(err, "out of memory");
 		goto out;
 	}
-	rc = solve_lp(&w, m, t0, limit_ms, &res->lp_rounds, &bound_ok);
-	res->lp_seconds_ms = (int)((now() - t0) * 1000);
+	rc = solve_lp(&w, m, &bu, &res->lp_rounds, &bound_ok, xh, &have_xr);
+	res->lp_seconds_ms = (int)((now() - bu.t0) * 1000);
 	if (rc == 0 && glp_get_status(w.lp) == GLP_NOFEAS) {
 		res->status = WFM_MIP_INFEASIBLE;
 		goto out;
@@ -489,21 +563,31 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	else
 		res->lp_solved = 1;
 	rc = 0;
-	/* An LP stopped early has no useful primal point: the heuristic
-	 * then starts from nothing. */
+	/* An LP stopped early: the last restricted optimum of column
+	 * generation when there is one, else nothing (the heuristic then
+	 * starts from nothing). */
 	if (res->status == WFM_MIP_OPTIMAL)
 		for (size_t c = 0; c < w.n; c++)
 			xlp[w.j_of[c]] = glp_get_col_prim(w.lp, (int)c + 1);
+	else if (have_xr)
+		memcpy(xlp, xh, m->ncols * sizeof(double));
+	res->lp_restricted = !res->lp_solved && have_xr;
 	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0 && feasible(m, xh)) {
 		have_h = 1;
 		hobj = objective(m, xh);
+	}
+	/* The restricted point may round worse than a cover from nothing:
+	 * keep the cheaper of the two. */
+	if (p->heur && res->lp_restricted && !heur_from_nothing(m, p, xh, &hobj)) {
+		have_h = 1;
+		res->lp_restricted = 0;
 	}
 	/* A dive usually rounds better than the LP point itself: give the
 	 * heuristic the dive's end point too, keep the cheaper plan.  The dive
 	 * may use up to 60% of the time limit. */
 	if (p->heur && res->status == WFM_MIP_OPTIMAL &&
 	    !(have_h && hobj - res->lp_bound <= 1e-9 * fabs(hobj)) &&
-	    dive(&w, m, t0, 0.6 * limit_ms, xlp) == 0) {
+	    dive(&w, m, &bu, xlp) == 0) {
 		double *xd = malloc((m->ncols + 1) * sizeof(double));
 		if (xd && p->heur(xlp, xd, p->heur_arg) == 0 && feasible(m, xd) &&
 		    objective(m, xd) < hobj - 1e-9) {
@@ -515,8 +599,8 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		free(xd);
 	}
 
-	left = limit_ms - (now() - t0) * 1000.0;
-	if (res->status == WFM_MIP_OPTIMAL && left > 1 &&
+	left = ms_left(&bu, 1);
+	if (res->status == WFM_MIP_OPTIMAL && left > 1 && its_left(w.lp, &bu, 1) > 0 &&
 	    !(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
 		size_t nadd = 0, *add = malloc((m->ncols + 1) * sizeof(size_t));
 		if (!add) {
@@ -545,18 +629,21 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		glp_init_iocp(&io);
 		io.msg_lev = GLP_MSG_OFF;
 		io.presolve = GLP_OFF;
-		io.tm_lim = (int)(limit_ms - (now() - t0) * 1000.0);
+		left = ms_left(&bu, 1);
+		io.tm_lim = left > 2e9 ? 2000000000 : (int)left;
 		io.mip_gap = p->gap;
 		io.br_tech = GLP_BR_DTH;
 		io.bt_tech = GLP_BT_BLB;
 		io.fp_heur = GLP_ON;
 		io.cb_func = callback;
 		cb.xh = have_h ? xg : NULL;
+		cb.b = &bu;
 		io.cb_info = &cb;
 		if (io.tm_lim > 0 && glp_get_status(w.lp) == GLP_OPT) {
 			int irc = glp_intopt(w.lp, &io);
-			if (irc == GLP_ETMLIM)
+			if (irc == GLP_ETMLIM || irc == GLP_ESTOP)
 				res->status = WFM_MIP_TIME_LIMIT;
+			bu.time_hit |= irc == GLP_ETMLIM;
 			st = glp_mip_status(w.lp);
 			if ((st == GLP_OPT || st == GLP_FEAS) && glp_mip_obj_val(w.lp) < hobj - 1e-9) {
 				res->objective = glp_mip_obj_val(w.lp);
@@ -566,6 +653,7 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 			}
 		} else {
 			res->status = WFM_MIP_TIME_LIMIT;
+			bu.time_hit |= io.tm_lim <= 0;
 		}
 	} else if (!(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
 		res->status = WFM_MIP_TIME_LIMIT;
@@ -580,7 +668,10 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	if (res->gap < 0)
 		res->gap = 0;
 out:
-	res->seconds = now() - t0;
+	res->seconds = now() - bu.t0;
+	res->time_hit = bu.time_hit;
+	res->nodes = cb.nodes;
+	res->iterations = w.lp ? glp_get_it_cnt(w.lp) : 0;
 	res->lp_cols = w.n;
 	free(xlp);
 	free(xh);

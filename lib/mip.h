@@ -20,7 +20,8 @@ typedef struct wfm_mip wfm_mip;
 
 enum wfm_mip_status {
 	WFM_MIP_OPTIMAL = 0,     /* proven within the gap */
-	WFM_MIP_TIME_LIMIT,      /* stopped by the time limit: incumbent kept */
+	WFM_MIP_TIME_LIMIT,      /* stopped by a limit (work, or the time
+				  * limit when time_hit): incumbent kept */
 	WFM_MIP_INFEASIBLE,      /* the LP relaxation has no feasible point */
 };
 
@@ -29,11 +30,16 @@ enum wfm_mip_status {
 typedef int (*wfm_mip_heur)(const double *x_lp, double *x, void *arg);
 
 struct wfm_mip_params {
-	double time_limit_s;     /* wall-clock limit for LP + branch and bound */
+	double time_limit_s;     /* wall-clock safety stop for the whole solve */
 	double gap;              /* relative MIP gap to stop at (0.01 = 1%) */
 	wfm_mip_heur heur;       /* may be NULL */
 	void *heur_arg;
 };
+
+/* The default work limit.  Work, not seconds, decides where a solve stops,
+ * so the same model gives the same answer on a busy machine; the time
+ * limit only stops a solve that would run far too long (time_hit). */
+#define WFM_MIP_WORK 2000000L
 
 struct wfm_mip_result {
 	int status;              /* enum wfm_mip_status */
@@ -45,8 +51,14 @@ struct wfm_mip_result {
 	int lp_rounds;           /* LP solves (column generation rounds) */
 	size_t lp_cols;          /* columns GLPK was given */
 	int lp_solved;           /* 1 when the LP relaxation was solved */
-	int heuristic_used;
-	int dived;               /* 1 when the incumbent came from a dive */      /* 1 when the incumbent is the heuristic's */
+	int lp_restricted;       /* 1 when a limit stopped column generation after
+				  * a restricted LP was solved: the heuristic
+				  * rounded that point */
+	int heuristic_used;       /* 1 when the incumbent is the heuristic's */
+	int dived;               /* 1 when the incumbent came from a dive */
+	int time_hit;            /* 1 when the time limit, not work, stopped a step */
+	long iterations;         /* simplex iterations used */
+	int nodes;               /* branch and bound nodes */
 };
 
 wfm_mip *wfm_mip_alloc(wfm_error *err);
@@ -63,6 +75,9 @@ void wfm_mip_continuous_from(wfm_mip *m, size_t j);
  * in by column generation whatever the model's shape (e.g. flow variables
  * that no other column can stand in for; default: none). */
 void wfm_mip_keep_from(wfm_mip *m, size_t j);
+/* Simplex iterations the solve may use in all (LP, dive, branch and
+ * bound; default WFM_MIP_WORK, its <= 0 sets the default back). */
+void wfm_mip_work_limit(wfm_mip *m, long its);
 size_t wfm_mip_nrows(const wfm_mip *m);
 size_t wfm_mip_ncols(const wfm_mip *m);
 size_t wfm_mip_nnz(const wfm_mip *m);

@@ -400,6 +400,9 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 	}
 	/* Rows still short (the LP was stopped early): add the column that
 	 * covers the most short rows per paid hour, until none is short. */
+	int empty = 1;
+	for (size_t j = 0; j < m->ncols && empty; j++)
+		empty = xlp[j] <= 1e-6;
 	for (size_t i = 0; i < m->nrows; i++)
 		while (cover[i] < target[i]) {
 			size_t best = m->ncols;
@@ -421,7 +424,10 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 			}
 			if (best == m->ncols)
 				break;
-			put(m, x, cover, best, 1);
+			/* From nothing (the LP gave no point), the row's whole
+			 * shortfall at once: one pick per row, not per person. */
+			for (long n = empty ? target[i] - cover[i] : 1; n > 0 && !grp_full(m, best); n--)
+				put(m, x, cover, best, 1);
 		}
 	/* Groups below their minimum: their cheapest column. */
 	for (size_t j = 0; j < m->ncols; j++) {
@@ -870,6 +876,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	p->model_nnz = wfm_mip_nnz(mip);
 	if (!(x = calloc(p->model_cols + 1, sizeof(double))))
 		goto oom;
+	wfm_mip_work_limit(mip, o->work_limit);
 	struct wfm_mip_params mp = { o->time_limit, o->gap, heuristic, &m };
 	if (wfm_mip_solve(mip, &mp, x, &p->mip, err))
 		goto fail;

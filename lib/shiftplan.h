@@ -90,7 +90,8 @@ struct wfm_shiftplan_opts {
 	int ndays;               /* 0: every day of the requirements */
 	int soft;                /* 1: under-cover allowed at a penalty */
 	double penalty;          /* soft mode: cost per agent-hour under */
-	double time_limit;       /* seconds */
+	double time_limit;       /* seconds: a safety stop (the plan then depends on load) */
+	long work_limit;         /* simplex iterations that decide the plan; 0: WFM_MIP_WORK */
 	double gap;              /* relative MIP gap */
 	int break_step;          /* minutes between break placements; 0 = grid */
 	int no_wrap;             /* 1: the window is not cyclic */

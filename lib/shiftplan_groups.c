@@ -902,6 +902,7 @@ wfm_shiftplan *wfm_shiftplan_solve_groups(const wfm_shiftreq *req, const wfm_shi
 		wfm_error_set(err, "out of memory");
 		goto fail;
 	}
+	wfm_mip_work_limit(mip, o->work_limit);
 	struct wfm_mip_params mp = { o->time_limit, o->gap, gm_heuristic, &m };
 	if (wfm_mip_solve(mip, &mp, x, &p->mip, err))
 		goto fail;

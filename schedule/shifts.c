@@ -54,7 +54,12 @@ static const char usage[] =
 	"                         (each channel its own pool) and the single pool,\n"
 	"                         in --time-limit/4 each, and report the paid hours of\n"
 	"                         the three side by side on stderr\n"
-	"  --time-limit SEC       solver time limit (default 10)\n"
+	"  --work-limit ITER      simplex iterations the solver may use (LP, dive and\n"
+	"                         branch and bound together; default 2000000): this\n"
+	"                         limit, not the clock, decides where a solve stops,\n"
+	"                         so a busy machine gives the same plan\n"
+	"  --time-limit SEC       safety stop in wall seconds (default 60); the report\n"
+	"                         says when it was hit (the plan then depends on load)\n"
 	"  --gap FRACTION         stop within this relative gap of the LP bound\n"
 	"                         (default 0.01)\n"
 	"  --soft PENALTY         allow under-cover at PENALTY per agent-hour short\n"
@@ -101,6 +106,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "staff", required_argument, NULL, 'S' },
 		{ "compare", no_argument, NULL, 'C' },
 		{ "time-limit", required_argument, NULL, 't' },
+		{ "work-limit", required_argument, NULL, 'W' },
 		{ "gap", required_argument, NULL, 'g' },
 		{ "soft", required_argument, NULL, 's' },
 		{ "break-step", required_argument, NULL, 'b' },
@@ -113,7 +119,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	int c;
 
 	memset(o, 0, sizeof(*o));
-	o->p.time_limit = 10;
+	o->p.time_limit = 60;
 	o->p.gap = 0.01;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
@@ -134,6 +140,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'Z': o->out_tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
 		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
+		case 'W': o->p.work_limit = (long)wfm_arg_double(prog, "--work-limit", optarg, 1, 1e12); break;
 		case 'g': o->p.gap = wfm_arg_double(prog, "--gap", optarg, 0, 1); break;
 		case 's':
 			o->p.soft = 1;
@@ -259,12 +266,16 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	}
 	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros\n",
 		p->model_rows, p->model_cols, p->model_nnz);
-	fprintf(wfm_report(), "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in); incumbent from %s\n",
-		st[p->mip.status], p->mip.seconds, p->mip.lp_seconds_ms / 1000.0,
-		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols,
+	fprintf(wfm_report(), "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in, "
+		"%ld simplex iterations, %d nodes); incumbent from %s\n",
+		p->mip.status == WFM_MIP_TIME_LIMIT && !p->mip.time_hit ? "stopped by the work limit" : st[p->mip.status],
+		p->mip.seconds, p->mip.lp_seconds_ms / 1000.0,
+		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols, p->mip.iterations, p->mip.nodes,
 		!p->mip.heuristic_used ? "branch and bound" :
 		p->mip.dived ? "an LP dive and rounding" :
-		p->mip.lp_solved ? "LP rounding" : "a greedy cover (LP unfinished)");
+		p->mip.lp_solved ? "LP rounding" :
+		p->mip.lp_restricted ? "rounding the last restricted LP (LP unfinished)" :
+		"a greedy cover (LP unfinished)");
 	if (p->mip.lp_bound > 0 || p->mip.lp_solved)
 		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
 			p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);

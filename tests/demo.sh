@@ -35,7 +35,7 @@ done_ $O/plan.csv $O/coverage.csv
 
 step "shift plan by the skill groups of staff.csv"
 $W shifts $O/requirements.csv --rules $D/rules.csv --week $WEEK --staff $D/staff.csv \
-	--compare --coverage $O/coverage-groups.csv --time-limit 120 --gap 0.02 \
+	--compare --coverage $O/coverage-groups.csv --gap 0.02 \
 	-o $O/plan-groups.csv 2>$O/shifts-groups-report.txt
 done_ $O/plan-groups.csv $O/coverage-groups.csv
 
