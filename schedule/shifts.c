@@ -386,6 +386,17 @@ static void groups_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
 	wfm_shiftplan_free(v[1]);
 }
 
+/* The group model plans on the load column (wfm staff --load): its
+ * interval total is the sum of the per-channel loads, not agents_gross. */
+static void load_total(wfm_shiftreq *req)
+{
+	for (size_t i = 0; i < req->n; i++) {
+		req->req[i] = 0;
+		for (size_t c = 0; c < req->nchan; c++)
+			req->req[i] += req->chan_req[c * req->n + i];
+	}
+}
+
 /* The skill groups of --groups or --staff against the requirements'
  * channels, or NULL when neither is given. */
 static wfm_groups *load_groups(const struct opts *o, const wfm_shiftreq *req)
@@ -431,6 +442,8 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	o.p.work = work;
 	o.p.groups = groups = load_groups(&o, req);
+	if (groups && req->fractional)
+		load_total(req);
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
