@@ -291,8 +291,8 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 		long n = 0;
 		for (size_t i = 0; i < p->nrows; i++)
 			n += p->row[i].group == (int)g ? p->row[i].count : 0;
-		fprintf(wfm_report(), "  group        %-28s %5ld people %9.1f paid h\n", p->group[g], n,
-			p->group_paid[g]);
+		fprintf(wfm_report(), "  group        %-*s %5ld people %9.1f paid h\n",
+			wfm_pad_width(p->group[g], 28), p->group[g], n, p->group_paid[g]);
 	}
 	for (int k = 0; k < p->ndays; k++) {
 		wfm_time_format_date(p->first_day + k, d, sizeof(d));
