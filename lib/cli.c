@@ -306,3 +306,17 @@ int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
 	}
 	return 1;
 }
+
+size_t wfm_utf8_columns(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int wfm_pad_width(const char *s, int w)
+{
+	return w + (int)(strlen(s) - wfm_utf8_columns(s));
+}

@@ -6,7 +6,8 @@
  *   --version  "wfm-NAME (wfm) X.Y.Z", exit 0
  *   misuse     "wfm-NAME: message" and a hint, to stderr, exit 2
  *
- * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version().
+ * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version(),
+ * wfm_utf8_columns(), wfm_pad_width().
  */
 #ifndef WFM_CLI_H
 #define WFM_CLI_H
@@ -39,6 +40,12 @@ int wfm_days_opt(struct wfm_days *d, int c, const char *arg);
  * untouched), else 1 with the first and last day (days since 1970-01-01). */
 int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
 		   int64_t *first, int64_t *last);
+
+/* Report columns: the display columns of UTF-8 s, one per character
+ * (names in Latin or Cyrillic script), and the printf width that pads s
+ * to w columns ("%-*s" with wfm_pad_width(s, w)). */
+size_t wfm_utf8_columns(const char *s);
+int wfm_pad_width(const char *s, int w);
 
 #endif
 
@@ -120,5 +127,11 @@ int wfm_days_opt(struct wfm_days *d, int c, const char *arg);
  * untouched), else 1 with the first and last day (days since 1970-01-01). */
 int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
 		   int64_t *first, int64_t *last);
+
+/* Report columns: the display columns of UTF-8 s, one per character
+ * (names in Latin or Cyrillic script), and the printf width that pads s
+ * to w columns ("%-*s" with wfm_pad_width(s, w)). */
+size_t wfm_utf8_columns(const char *s);
+int wfm_pad_width(const char *s, int w);
 
 #endif

@@ -280,6 +280,8 @@ static void apply(struct ctx *x, const struct cand *c)
 					 .bstart = -1, .bend = -1, .count = 1,
 					 .agent = x->in->ag->a[c->agent].id,
 					 .agent_name = x->in->ag->a[c->agent].name };
+		if (x->first[c->agent] >= 0)  /* the group of the agent's other rows */
+			r->group = x->p->rows[x->first[c->agent]].group;
 		x->agent[j] = c->agent;
 		x->extended[j] = 0;
 		x->next[j] = x->first[c->agent];

@@ -3,7 +3,8 @@
  * plan.csv:   date,shift,start,end,break_start,break_end,count[,group]
  *             (group: the skill group the shifts are planned for, when
  *             planned by skill groups; absent or empty: a single pool)
- * roster.csv: date,agent_id,name,start,end,break_start,break_end[,shift]
+ * roster.csv: date,agent_id,name,start,end,break_start,break_end[,shift][,group]
+ *             (group read and written back when any row has one)
  * date is the day the shift starts; times are local HH:MM; an end at or
  * before the start is on the next day (17:00-01:00 ends at 01:00 the next
  * day); empty break fields mean no break.  In memory every time is in

@@ -99,15 +99,16 @@ wfm_shiftreq *wfm_shiftreq_load(const char *path, const wfm_tz *tz, wfm_error *e
 	out->step = g->step;
 	out->n = g->n;
 	out->nchan = g->nchan;
-	/* wfm staff --load: plan on the fractional requirement (an empty
-	 * load falls back to agents_gross) */
+	/* the single pool covers the sum of agents_gross; the per-channel
+	 * requirement of the group model is the fractional load of wfm staff
+	 * --load when present (an empty load falls back to agents_gross) */
+	for (size_t c = 0; c < g->nchan; c++)
+		for (size_t i = 0; i < g->n; i++)
+			out->req[i] += g->agents_gross[c * g->n + i];
 	for (size_t k = 0; g->load && k < g->nchan * g->n; k++)
 		if (!isnan(g->load[k]))
 			g->agents_gross[k] = g->load[k];
 	out->fractional = g->load != NULL;
-	for (size_t c = 0; c < g->nchan; c++)
-		for (size_t i = 0; i < g->n; i++)
-			out->req[i] += g->agents_gross[c * g->n + i];
 	/* the per-channel requirement and the names move over to out */
 	out->chan_req = g->agents_gross;
 	out->channel = g->channel;

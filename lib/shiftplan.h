@@ -1,9 +1,9 @@
 /* shiftplan.h - shift plan covering a requirement curve (set covering).
  *
  * The requirement of an interval is the sum of agents_gross over the
- * channels of requirements.csv (single pool); when the file has a load
- * column (wfm staff --load), the sum of load: fractional per channel,
- * rounded up once per cell.  Cells of the cover grid
+ * channels of requirements.csv (single pool; a load column is ignored
+ * here: it is the per-channel requirement of the group model, chan_req).
+ * Cells of the cover grid
  * (the gcd of the requirement interval and every start step, length and
  * break of the rules) take the requirement of the interval they lie in.
  * Columns are (day x shift type x start x length x break placement) with
@@ -50,8 +50,8 @@ typedef struct wfm_shiftreq {
 	double *req;             /* sum of agents_gross over channels */
 	size_t nchan;
 	char **channel;          /* channel names, in order of first appearance */
-	double *chan_req;        /* [c * n + k]: agents_gross of channel c */
-	int fractional;          /* 1: from the load column (wfm staff --load) */
+	double *chan_req;        /* [c * n + k]: load (else agents_gross) of channel c */
+	int fractional;          /* 1: chan_req from the load column (wfm staff --load) */
 	char file[256];          /* where it was read from, for messages */
 } wfm_shiftreq;
 

@@ -765,7 +765,17 @@ int main(int argc, char **argv)
 		free(hsch);
 	}
 	if (o.strict && res->nunfilled) {
-		wfm_error_set(&err, "infeasible: %zu shift rows have unfilled instances (see report)", res->nunfilled);
+		const struct wfm_shift *u = &res->unfilled[0];
+		char d1[16], h1[8], h2[8];
+		long nu = 0;
+		for (size_t i = 0; i < res->nunfilled; i++)
+			nu += res->unfilled[i].count;
+		wfm_time_format_date(u->day, d1, sizeof(d1));
+		wfm_plan_hhmm(u->start, h1);
+		wfm_plan_hhmm(u->end, h2);
+		wfm_error_set(&err, "infeasible: %ld shift%s unfilled in %zu plan row%s, the first %s %s %s-%s %s x%ld%s%s",
+			      nu, nu == 1 ? "" : "s", res->nunfilled, res->nunfilled == 1 ? "" : "s", d1, wd(u->day), h1, h2,
+			      u->name, u->count, u->group && *u->group ? " group " : "", u->group ? u->group : "");
 		wfm_roster_result_free(res);
 		wfm_die(prog, &err);
 	}

@@ -302,8 +302,8 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 		long n = 0;
 		for (size_t i = 0; i < p->nrows; i++)
 			n += p->row[i].group == (int)g ? p->row[i].count : 0;
-		fprintf(wfm_report(), "  group        %-28s %5ld people %9.1f paid h\n", p->group[g], n,
-			p->group_paid[g]);
+		fprintf(wfm_report(), "  group        %-*s %5ld people %9.1f paid h\n",
+			wfm_pad_width(p->group[g], 28), p->group[g], n, p->group_paid[g]);
 	}
 	for (int k = 0; k < p->ndays; k++) {
 		wfm_time_format_date(p->first_day + k, d, sizeof(d));
@@ -397,6 +397,17 @@ static void groups_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
 	wfm_shiftplan_free(v[1]);
 }
 
+/* The group model plans on the load column (wfm staff --load): its
+ * interval total is the sum of the per-channel loads, not agents_gross. */
+static void load_total(wfm_shiftreq *req)
+{
+	for (size_t i = 0; i < req->n; i++) {
+		req->req[i] = 0;
+		for (size_t c = 0; c < req->nchan; c++)
+			req->req[i] += req->chan_req[c * req->n + i];
+	}
+}
+
 /* The skill groups of --groups or --staff against the requirements'
  * channels, or NULL when neither is given. */
 static wfm_groups *load_groups(const struct opts *o, const wfm_shiftreq *req)
@@ -442,6 +453,8 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	o.p.work = work;
 	o.p.groups = groups = load_groups(&o, req);
+	if (groups && req->fractional)
+		load_total(req);
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))

@@ -39,12 +39,24 @@ is "without --load: the columns of before" "$(head -n 1 "$T/plain.csv")" \
 	"timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon"
 is "without --load: the same rows" "$(cut -d, -f1-10 "$T/req.csv" | tail -n +2)" "$(tail -n +2 "$T/plain.csv")"
 
-# wfm shifts sums load over the channels, then rounds once: 2.759 + 1.786
-# = 4.545 -> 5 people at 10:00 (agents_gross would give 3 + 3 = 6; at
-# 11:00 loads of 0.4 + 0.4 need 1 person, agents_gross 1 + 1 would need 2).
+# The single-pool planner ignores load and covers the sum of agents_gross
+# (summing real-valued loads of separate channels into one pool under-staffs
+# them): 3 + 3 = 6 people at 10:00, 1 + 1 = 2 at 11:00, byte for byte the
+# plan of the same file without the load column.  The group model (one
+# group with both skills, split variables per cell) plans on load and rounds
+# once: 2.759 + 1.786 = 4.545 -> 5 people at 10:00; at 11:00 loads of
+# 0.4 + 0.4 need 1 person.
 awk -F, 'BEGIN { OFS = "," } NR > 1 && $1 ~ /T11:00/ { $6 = 1; $11 = 0.4 } { print }' "$T/req.csv" >"$T/req2.csv"
+cut -d, -f1-10 "$T/req2.csv" >"$T/req2-noload.csv"
 printf 'name,lengths_h,earliest_start,latest_start,step_min,break_after_h,break_min,days\nd,1,10:00,11:00,60,9,30,all\n' >"$T/rules.csv"
-wfm shifts "$T/req2.csv" --rules "$T/rules.csv" --coverage "$T/cov.csv" -q --no-wrap -o "$T/plan.csv"
-is "shifts on load: required" "$(awk -F, '$1 ~ /T1[01]:00/ { printf "%s ", $2 }' "$T/cov.csv")" "4.545 0.8 "
-is "shifts on load: people" "$(awk -F, 'NR > 1 { printf "%s ", $7 }' "$T/plan.csv")" "5 1 "
+wfm shifts "$T/req2.csv" --rules "$T/rules.csv" --coverage "$T/cov.csv" --no-wrap -o "$T/plan.csv" 2>"$T/rep.txt"
+is "single pool: required" "$(awk -F, '$1 ~ /T1[01]:00/ { printf "%s ", $2 }' "$T/cov.csv")" "6 2 "
+is "single pool: people" "$(awk -F, 'NR > 1 { printf "%s ", $7 }' "$T/plan.csv")" "6 2 "
+wfm shifts "$T/req2-noload.csv" --rules "$T/rules.csv" --coverage "$T/cov0.csv" --no-wrap -o "$T/plan0.csv" 2>"$T/rep0.txt"
+ok "single pool: plan identical without the load column" cmp "$T/plan.csv" "$T/plan0.csv"
+ok "single pool: coverage identical without the load column" cmp "$T/cov.csv" "$T/cov0.csv"
+ok "single pool: report identical without the load column" cmp "$T/rep.txt" "$T/rep0.txt"
+printf 'group,skills\nblend,calls|mail\n' >"$T/groups.csv"
+wfm shifts "$T/req2.csv" --rules "$T/rules.csv" --groups "$T/groups.csv" -q --no-wrap -o "$T/gplan.csv"
+is "groups on load: people" "$(awk -F, 'NR > 1 { printf "%s ", $7 }' "$T/gplan.csv")" "5 1 "
 finish
