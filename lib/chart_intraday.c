@@ -162,7 +162,8 @@ static void volume_panel(const struct wfm_chart *c, cairo_t *cr, const struct re
 	chart_panel_title(cr, r, s->channel[ch], "contacts per interval");
 }
 
-/* Pooled required vs on-shift (with the actions), under-cover shaded. */
+/* Pooled required vs on-shift (with the actions), under-cover shaded;
+ * on shift before the actions dashed where the file has it. */
 static void staff_panel(const struct wfm_chart *c, cairo_t *cr, const struct rect *r)
 {
 	const struct intraday *d = c->data;
@@ -173,13 +174,15 @@ static void staff_panel(const struct wfm_chart *c, cairo_t *cr, const struct rec
 
 	for (size_t k = 0; k < cv->n; k++)
 		if (cv->row[k].chan < 0)
-			hi = fmax(hi, fmax(cv->row[k].required, cv->row[k].scheduled));
+			hi = fmax(hi, fmax(fmax(cv->row[k].required, cv->row[k].scheduled), cv->row[k].before));
 	hi = chart_nice_max(hi * 1.05);
 	chart_value_axis(cr, r, 0, hi, 0);
-	for (int pass = 0; pass < 3; pass++) {
+	for (int pass = 0; pass < 3 + cv->has_before; pass++) {
+		static const double dash[] = { 6, 4 };
 		if (pass)
-			chart_rgb(cr, pass == 1 ? OI_BLACK : OI_GREEN, 1);
-		cairo_set_line_width(cr, 2.5);
+			chart_rgb(cr, pass == 1 ? OI_BLACK : pass == 2 ? OI_GREEN : GREY_TEXT, 1);
+		cairo_set_line_width(cr, pass == 3 ? 1.5 : 2.5);
+		cairo_set_dash(cr, dash, pass == 3 ? 2 : 0, 0);
 		for (size_t k = 0; k < cv->n; k++) {
 			const struct wfm_cov_row *w = &cv->row[k];
 			int64_t t = chart_local(c->opts.tz, w->t);
@@ -192,8 +195,10 @@ static void staff_panel(const struct wfm_chart *c, cairo_t *cr, const struct rec
 				cairo_rectangle(cr, x0, yat(r, w->required, hi), x1 - x0,
 						yat(r, w->scheduled, hi) - yat(r, w->required, hi));
 				cairo_fill(cr);
+			} else if (pass == 3 && isnan(w->before)) {
+				continue;
 			} else if (pass) {
-				double y = yat(r, pass == 1 ? w->required : w->scheduled, hi);
+				double y = yat(r, pass == 1 ? w->required : pass == 2 ? w->scheduled : w->before, hi);
 				cairo_move_to(cr, x0, y);
 				cairo_line_to(cr, x1, y);
 			}
@@ -201,10 +206,11 @@ static void staff_panel(const struct wfm_chart *c, cairo_t *cr, const struct rec
 		if (pass)
 			cairo_stroke(cr);
 	}
+	cairo_set_dash(cr, NULL, 0, 0);
 	now_line(cr, r, d);
 	chart_time_axis(cr, r, d->day0, d->day0 + 86400, 1);
 	snprintf(note, sizeof(note), "still short %.1f agent-hours with the actions", under);
-	chart_panel_title(cr, r, "agents: required vs on shift with the actions", note);
+	chart_panel_title(cr, r, cv->has_before ? "agents: required vs on shift, before and with the actions" : "agents: required vs on shift with the actions", note);
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
@@ -218,13 +224,14 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		{ "forecast", GREY_TEXT, 1, LEG_DASH }, { "actuals so far", OI_BLACK, 1, LEG_LINE },
 		{ "now", OI_VERMILLION, 1, LEG_LINE }, { "required", OI_BLACK, 1, LEG_LINE },
 		{ "on shift with actions", OI_GREEN, 1, LEG_LINE }, { "short", OI_VERMILLION, 0.6, LEG_BOX },
+		{ "on shift before", GREY_TEXT, 1, LEG_DASH },
 	};
 
 	(void)pg;
 	if (np > 16)
 		np = 16;
 	top = chart_header(c, cr);
-	chart_legend(cr, c->width / 2.0, c->height - 22, it, d->cov ? 8 : 5);
+	chart_legend(cr, c->width / 2.0, c->height - 22, it, !d->cov ? 5 : d->cov->has_before ? 9 : 8);
 	chart_panels(c->width, top, c->height - 44, (int)np, np <= 3 ? 1 : 2, 80, 40, p);
 	for (size_t k = 0; k < np; k++) {
 		if (k < n && k < 16 - (d->cov != NULL))

@@ -57,7 +57,7 @@ int wfm_coverage_add(wfm_coverage *cv, int64_t t, long chan, double required,
 		cv->row = q;
 		cv->cap = c;
 	}
-	cv->row[cv->n++] = (struct wfm_cov_row){ t, chan, required, scheduled, outbound, 0 };
+	cv->row[cv->n++] = (struct wfm_cov_row){ t, chan, required, scheduled, outbound, NAN, 0 };
 	return 0;
 }
 
@@ -87,8 +87,9 @@ int wfm_coverage_write(FILE *fp, const wfm_coverage *cv, const wfm_tz *tz)
 {
 	char a[48];
 
-	fprintf(fp, "timestamp%s,required,scheduled,over,under%s\n",
-		cv->has_channel ? ",channel" : "", cv->has_outbound ? ",outbound" : "");
+	fprintf(fp, "timestamp%s,required,scheduled,over,under%s%s\n",
+		cv->has_channel ? ",channel" : "", cv->has_outbound ? ",outbound" : "",
+		cv->has_before ? ",scheduled_before" : "");
 	for (size_t i = 0; i < cv->n; i++) {
 		const struct wfm_cov_row *r = &cv->row[i];
 		double rq = r->required, s = r->scheduled;
@@ -109,6 +110,10 @@ int wfm_coverage_write(FILE *fp, const wfm_coverage *cv, const wfm_tz *tz)
 		num(fp, rq > s ? rq - s : 0, cv->two_decimals);
 		if (cv->has_outbound)
 			num(fp, isnan(r->outbound) ? 0 : r->outbound, cv->two_decimals);
+		if (cv->has_before && isnan(r->before))
+			fputc(',', fp);
+		else if (cv->has_before)
+			num(fp, r->before, cv->two_decimals);
 		fputc('\n', fp);
 	}
 	return ferror(fp) ? -1 : 0;
@@ -121,7 +126,11 @@ static int read_row(wfm_csv_reader *r, const int *col, const wfm_tz *tz, wfm_cov
 	const int which[3] = { col[1], col[2], col[4] };
 	double *dst[3] = { &w.required, &w.scheduled, &w.outbound };
 
-	w.outbound = NAN;
+	w.outbound = w.before = NAN;
+	if (col[5] >= 0 && wfm_csv_double_opt(r, col[5], NAN, &w.before, err))
+		return -1;
+	if (w.before < 0)
+		return wfm_csv_error(r, col[5], err, "%g is negative", w.before);
 	w.line = wfm_csv_line(r);
 	if (wfm_csv_time(r, col[0], tz, 0, &w.t, err) < 0)
 		return -1;
@@ -151,7 +160,7 @@ wfm_coverage *wfm_coverage_load(const char *path, const wfm_tz *tz, wfm_error *e
 {
 	wfm_csv_reader *r = wfm_csv_open(path, err);
 	wfm_coverage *cv = NULL;
-	int col[5], rc;
+	int col[6], rc;
 
 	if (!r)
 		return NULL;
@@ -161,10 +170,12 @@ wfm_coverage *wfm_coverage_load(const char *path, const wfm_tz *tz, wfm_error *e
 		goto fail;
 	col[3] = wfm_csv_col(r, "channel");
 	col[4] = wfm_csv_col(r, "outbound");
+	col[5] = wfm_csv_col(r, "scheduled_before");
 	if (!(cv = wfm_coverage_new(col[3] >= 0, col[4] >= 0))) {
 		wfm_error_set(err, "out of memory");
 		goto fail;
 	}
+	cv->has_before = col[5] >= 0;
 	snprintf(cv->file, sizeof(cv->file), "%s", wfm_csv_name(r));
 	while ((rc = wfm_csv_next(r, err)) == 1)
 		if (read_row(r, col, tz, cv, err))

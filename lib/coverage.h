@@ -11,7 +11,9 @@
  * (breaks excluded); over and under are max(0, scheduled - required) and
  * max(0, required - scheduled), derived on reading.  With outbound,
  * required and scheduled are the inbound ones and `outbound` the agents
- * on outbound work.  Numbers are written with at most 3 decimals,
+ * on outbound work.  wfm intraday --gap adds `scheduled_before` (after
+ * outbound, if any): the agents working before its proposed actions, empty
+ * where not known.  Numbers are written with at most 3 decimals,
  * trailing zeros dropped (wfm shifts), or whole numbers plain and others
  * with 2 decimals (wfm roster: `two_decimals`).
  *
@@ -38,6 +40,7 @@ struct wfm_cov_row {
 	long chan;               /* index into channel[]; -1: pooled total */
 	double required, scheduled;
 	double outbound;         /* NAN when the file has no outbound column */
+	double before;           /* scheduled before intraday's actions; NAN: none */
 	long line;               /* source line (0 when built in memory) */
 };
 
@@ -48,6 +51,7 @@ typedef struct wfm_coverage {
 	char **channel;          /* channel names, in order of first appearance */
 	int has_channel;         /* write / read the channel column */
 	int has_outbound;        /* write / read the outbound column */
+	int has_before;          /* write / read the scheduled_before column */
 	int two_decimals;        /* write fractions with 2 decimals (see above) */
 	char file[256];
 } wfm_coverage;

@@ -651,7 +651,7 @@ int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_serie
 	int rc = cv ? 0 : -1;
 
 	if (cv)
-		cv->two_decimals = 1;
+		cv->two_decimals = cv->has_before = 1;
 	for (size_t c = 0; !rc && p->skilled && c < p->nchan; c++)
 		rc = wfm_coverage_channel(cv, rf->channel[c]) < 0 ? -1 : 0;
 	for (size_t i = 0; !rc && i < p->ni; i++) {
@@ -660,6 +660,8 @@ int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_serie
 					      p->skilled[c * p->ni + i], NAN, &err);
 		if (!rc)
 			rc = wfm_coverage_add(cv, wfm_series_time(rf, i), -1, p->need[i], p->after[i], NAN, &err);
+		if (!rc)
+			cv->row[cv->n - 1].before = p->before[i];
 	}
 	if (!rc)
 		rc = wfm_coverage_write(fp, cv, tz);

@@ -48,6 +48,16 @@ is "--until past the forecast stops at its end" "$(tail -1 $T/until.csv | cut -d
 # wfm chart intraday: a PNG, the same bytes twice; its options belong to it
 wfm intraday $F/forecast.csv --actuals $F/today.csv --now 2026-11-27T12:00 --channels $DATA/channels.csv \
 	--roster "$FIX/intraday/bf-roster.csv" --staff $DATA/staff.csv --gap $T/gap.csv -q -o $T/re.csv
+# scheduled_before: agents working 12:00-13:00 before any action, recomputed
+# from the roster here (minutes on shift less break minutes, / 60)
+want=$(awk -F, 'function m(s) { split(s, a, ":"); return a[1] * 60 + a[2] }
+	function ov(a, b, c, d) { lo = a > c ? a : c; hi = b < d ? b : d; return hi > lo ? hi - lo : 0 }
+	NR > 1 && $1 == "2026-11-27" { s = m($4); e = m($5); if (e <= s) e += 1440; w = ov(s, e, 720, 780)
+		if ($6 != "") { bs = m($6); be = m($7); if (bs < s) { bs += 1440; be += 1440 }; if (be <= bs) be += 1440
+			w -= ov(bs, be, 720, 780) }
+		t += w / 60 } END { print t }' "$FIX/intraday/bf-roster.csv")
+is "gap: scheduled_before column" "$(head -1 $T/gap.csv | awk -F, '{ print $NF }')" scheduled_before
+near "gap: on shift before the actions at 12:00" "$(awk -F, '$1 == "2026-11-27T12:00" && $2 == "*" { print $NF }' $T/gap.csv)" "$want" 0.001
 for k in 1 2; do wfm chart intraday $T/re.csv --forecast $F/forecast.csv --history $F/today.csv \
 	--coverage $T/gap.csv -o $T/chart$k.png; done
 ok "intraday chart is a PNG" bash -c "head -c 8 $T/chart1.png | od -An -c | grep -q 'P   N   G'"
