@@ -90,7 +90,7 @@ static int load_row(wfm_csv_reader *r, const int *col, const char *const *known,
 		for (j = 0; j < nknown; j++)
 			if (!strcasecmp(known[j], a->skills.item[k]))
 				break;
-		if (j == nknown)
+		if (known && j == nknown)
 			return wfm_csv_error(r, col[2], err, "unknown skill \"%.40s\"", a->skills.item[k]);
 		for (j = 0; j < k; j++)
 			if (!strcmp(a->skills.item[j], a->skills.item[k]))
@@ -111,6 +111,27 @@ static int load_row(wfm_csv_reader *r, const int *col, const char *const *known,
 	if (a->latest <= a->earliest)
 		return wfm_csv_error(r, col[7], err, "latest_end is not after earliest_start");
 	return parse_days_off(r, col[8], &a->days_off, err);
+}
+
+int wfm_agents_skill_set(const wfm_agents *ag, wfm_strlist *set)
+{
+	for (size_t i = 0; i < ag->n; i++)
+		for (size_t k = 0; k < ag->a[i].skills.n; k++) {
+			const char *x = ag->a[i].skills.item[k];
+			size_t j;
+			char **v;
+			for (j = 0; j < set->n && strcasecmp(set->item[j], x); j++)
+				;
+			if (j < set->n)
+				continue;
+			if (!(v = realloc(set->item, (set->n + 1) * sizeof(*v))))
+				return -1;
+			set->item = v;
+			if (!(v[set->n] = strdup(x)))
+				return -1;
+			set->n++;
+		}
+	return 0;
 }
 
 wfm_agents *wfm_agents_load(const char *path, const char *const *known,

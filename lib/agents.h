@@ -4,7 +4,8 @@
  * staff.csv: id,name,skills,contract_h_week,min_shift_h,max_shift_h,
  *            earliest_start,latest_end,days_off
  * skills are |-separated, the first is the primary skill; each must be in
- * the caller's list of known skills ("unknown skill" otherwise).  Agents
+ * the caller's list of known skills, when it gives one ("unknown skill"
+ * otherwise).  Agents
  * are kept in file order; ids must be unique.
  * availability.csv: agent_id,date,status; status (case-insensitive) is
  * available, sick, vacation, training, day_off or unavailable.  "available"
@@ -72,9 +73,12 @@ typedef struct wfm_agents {
 } wfm_agents;
 
 /* Load staff.csv; known is the list of skill names accepted (compared
- * case-insensitively).  NULL and an error on bad input. */
+ * case-insensitively), NULL for any name.  NULL and an error on bad input. */
 wfm_agents *wfm_agents_load(const char *path, const char *const *known,
 			    size_t nknown, wfm_error *err);
+/* Append to set the agents' skills it lacks (case-insensitively), in file
+ * order.  0, or -1 when out of memory. */
+int wfm_agents_skill_set(const wfm_agents *ag, wfm_strlist *set);
 /* Add availability.csv exceptions.  0, or -1 and an error. */
 int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *err);
 void wfm_agents_free(wfm_agents *ag);

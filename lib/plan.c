@@ -114,6 +114,11 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 			wfm_csv_error(r, col[0], err, "\"%.20s\" is not a date YYYY-MM-DD", wfm_csv_get(r, col[0]));
 			goto fail;
 		}
+		if (cgroup >= 0 && *wfm_csv_get(r, cgroup) &&   /* roster rows keep theirs too */
+		    !(s->group = strdup(wfm_csv_get(r, cgroup)))) {
+			wfm_error_set(err, "out of memory");
+			goto fail;
+		}
 		if (roster) {
 			if (!*wfm_csv_get(r, col[1])) {
 				wfm_csv_error(r, col[1], err, "empty agent id");

@@ -890,21 +890,26 @@ static int add_change(wfm_roster_result *res, int64_t day, const char *agent, co
 
 /* The type on window day d with the times (the group when r has one, and
  * preferably the name) of published row r that still has an instance open
- * and whose group's skills agent ag has, or -1. */
+ * and whose group's skills agent ag has, or -1.  A row without a group
+ * takes the type using most of ag's skills (as the fill does), so that an
+ * agent with two skills keeps the two-skill shift. */
 static int match_type(const struct st *st, const struct days *D, int d, const struct wfm_shift *r,
 		      const struct wfm_agent *ag)
 {
-	int best = -1;
+	int best = -1, bx = 0, bname = 0;
 	for (int t = 0; t < D->cnt[d]; t++) {
 		const struct wfm_shift *s = D->ty[D->off[d] + t];
+		int x = extra_skills(ag, need_of(st, s)), name;
 		if (s->start != r->start || s->end != r->end || s->bstart != r->bstart ||
-		    s->bend != r->bend || D->left[D->off[d] + t] <= 0 || extra_skills(ag, need_of(st, s)) < 0 ||
+		    s->bend != r->bend || D->left[D->off[d] + t] <= 0 || x < 0 ||
 		    ((r->group && *r->group) && (!s->group || strcmp(s->group, r->group))))
 			continue;
-		if (!strcmp(s->name, r->name ? r->name : ""))
-			return t;
-		if (best < 0)
+		name = !strcmp(s->name, r->name ? r->name : "");
+		if (best < 0 || x < bx || (x == bx && name && !bname)) {
 			best = t;
+			bx = x;
+			bname = name;
+		}
 	}
 	return best;
 }

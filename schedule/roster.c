@@ -65,7 +65,8 @@ static const char usage[] =
 	"  --tolerance H          weekly paid hours may exceed the contract by H (default 4)\n"
 	"  --groups FILE          groups.csv naming the plan's group column (default:\n"
 	"                         each group name is its skills, e.g. calls|chat)\n"
-	"  --skills LIST          known skills, comma separated\n"
+	"  --skills LIST          check staff.csv's skills against this comma\n"
+	"                         separated list (default: any name goes)\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
 	"  --exact                also solve the assignment as an integer program\n"
@@ -662,7 +663,6 @@ done:
 
 int main(int argc, char **argv)
 {
-	static const char *dflt[] = { "calls", "chat", "letters", "declarations" };
 	struct opts o;
 	wfm_error err = { 0 };
 	wfm_plan *plan, *prev = NULL, *pub = NULL;
@@ -671,8 +671,8 @@ int main(int argc, char **argv)
 	wfm_roster_result *res;
 	wfm_atomic *out, *cov = NULL, *chg = NULL;
 	wfm_strlist sk = { 0, NULL };
-	const char *const *known = dflt;
-	size_t nknown = 4;
+	const char *const *known = NULL;
+	size_t nknown = 0;
 	int64_t first, last;
 
 	parse_args(argc, argv, &o);
@@ -696,6 +696,17 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
 		wfm_die(prog, &err);
+	/* without --skills any name goes; groups.csv may name the usual
+	 * channels and the skills of staff.csv */
+	if (!o.skills) {
+		if (wfm_strlist_split("calls,chat,letters,declarations", ',', &sk) ||
+		    wfm_agents_skill_set(ag, &sk)) {
+			wfm_error_set(&err, "out of memory");
+			wfm_die(prog, &err);
+		}
+		known = (const char *const *)sk.item;
+		nknown = sk.n;
+	}
 	if (o.avail && wfm_agents_load_availability(ag, o.avail, &err))
 		wfm_die(prog, &err);
 	if (ag->nunknown)
