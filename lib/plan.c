@@ -105,18 +105,13 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 		s = &p->s[p->n++];
 		memset(s, 0, sizeof(*s));
 		s->line = wfm_csv_line(r);
-		if (cgroup >= 0 && *wfm_csv_get(r, cgroup) &&
+		if (cgroup >= 0 && *wfm_csv_get(r, cgroup) &&   /* plan and roster rows */
 		    !(s->group = strdup(wfm_csv_get(r, cgroup)))) {
 			wfm_error_set(err, "out of memory");
 			goto fail;
 		}
 		if (wfm_time_parse_date(wfm_csv_get(r, col[0]), &s->day, &e)) {
 			wfm_csv_error(r, col[0], err, "\"%.20s\" is not a date YYYY-MM-DD", wfm_csv_get(r, col[0]));
-			goto fail;
-		}
-		if (cgroup >= 0 && *wfm_csv_get(r, cgroup) &&   /* roster rows keep theirs too */
-		    !(s->group = strdup(wfm_csv_get(r, cgroup)))) {
-			wfm_error_set(err, "out of memory");
 			goto fail;
 		}
 		if (roster) {
