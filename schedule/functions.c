@@ -7,6 +7,7 @@
 #include "plan.h"
 #include "strlist.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -413,6 +414,7 @@ int main(int argc, char **argv)
 	size_t nd, nag = 0;
 	char date[16];
 
+	wfm_gsl_policy();
 	struct chans ch = { { 0, NULL }, NULL, 0, "" };
 
 	parse_args(argc, argv, &o);

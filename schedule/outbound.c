@@ -5,6 +5,7 @@
 #include "outbound.h"
 #include "requirements.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -334,6 +335,7 @@ int main(int argc, char **argv)
 	wfm_ob_run *run;
 	wfm_atomic *out;
 
+	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);

@@ -8,6 +8,7 @@
 #include "shiftplan.h"
 #include "shiftrules.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -417,6 +418,7 @@ int main(int argc, char **argv)
 	wfm_groups *groups;
 	wfm_atomic *out, *cov = NULL, *obp = NULL;
 
+	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 4, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff);
 	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))

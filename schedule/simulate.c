@@ -14,9 +14,9 @@
 #include "staffing.h"
 #include "strlist.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <float.h>
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -495,7 +495,7 @@ int main(int argc, char **argv)
 	struct uncert u = { 0 };
 
 	parse_args(argc, argv, &o);
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)))
 		wfm_die(prog, &err);
 	if (o.channel) {
