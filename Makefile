@@ -3,7 +3,7 @@
 #   make demo       install missing build deps, build, run the pipeline into out/
 #   make check      install missing build deps, build, run all tests
 #   make bench      benchmarks (figures on stdout)
-#   make ASAN=1 ... build with address + undefined sanitizers
+#   make ASAN=1 ... build with address + undefined + float-cast-overflow sanitizers
 #   make memcheck   the CLI tests with every program under valgrind
 #   make coverage   make check under gcov: line and branch figures of lib/
 #   make fuzz FUZZ_SECONDS=600   libFuzzer harnesses tests/fuzz/fuzz_*.c (clang)
@@ -33,8 +33,9 @@ $(error COVERAGE must be 1 or empty)
 endif
 
 ifeq ($(ASAN),1)
-CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-LDFLAGS += -fsanitize=address,undefined
+CFLAGS  += -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined,float-cast-overflow
+LDFLAGS += -fsanitize=address,undefined,float-cast-overflow
 else ifneq ($(ASAN),)
 $(error ASAN must be 1 or empty)
 endif
@@ -142,7 +143,7 @@ memcheck: deps
 FUZZ_SECONDS ?= 60
 FUZZ_CC   ?= clang
 FZ        := $(O)/fuzz
-FUZZ_SAN   = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SAN   = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=undefined,float-cast-overflow
 FUZZ_SRC   = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZERS    = $(FUZZ_SRC:tests/fuzz/%.c=$(FZ)/%)
 FUZZ_LIB   = $(LIB_SRC:%.c=$(FZ)/%.o)

@@ -161,6 +161,8 @@ int main(int argc, char **argv)
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 2, o.input, o.c.history);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.c.history }, 2, &o.output, 1);
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
 	o.c.tz = tz;

@@ -216,6 +216,8 @@ int main(int argc, char **argv)
 	}
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, "give ROSTER.csv and STAFF.csv");
+	wfm_stdin_once(prog, 2, argv[optind], argv[optind + 1]);
+	wfm_check_outputs(prog, (const char *const *)argv + optind, 2, &output, 1);
 	if (!(tz = wfm_tz_open(tzname, &err)))
 		wfm_die(prog, &err);
 	if (load_staff(argv[optind + 1], &z, &err))

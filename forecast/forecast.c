@@ -591,6 +591,8 @@ int main(int argc, char **argv)
 	size_t h;
 
 	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 2, o.input, o.events);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.events }, 2, &o.output, 1);
 	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);

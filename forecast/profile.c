@@ -322,6 +322,7 @@ int main(int argc, char **argv)
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
+	wfm_check_outputs(prog, &o.input, 1, &o.output, 1);
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
 	if (!(s = wfm_series_load(o.input, tz, &err)))

@@ -1,5 +1,11 @@
-/* atomic_write.c - temp file + fsync + rename.  See atomic_write.h. */
+/* atomic_write.c - temp file + fsync + rename.  See atomic_write.h.
+ *
+ * The stream a program writes to is a glibc cookie stream that passes the
+ * bytes on to the real file and through the CSV output guard (csv.h), so
+ * that no output with a negative or non-finite quantity is committed. */
+#define _GNU_SOURCE   /* fopencookie */
 #include "atomic_write.h"
+#include "csv.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,12 +15,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct wfm_atomic {
+	FILE *user;          /* what the program writes to: passes to fp */
+	wfm_csv_guard *guard;
 	FILE *fp;
 	char *path;          /* destination, NULL for stdout */
 	char *tmp;           /* temporary file beside it */
+	int keep;            /* destination exists: keep its mode and owner */
+	struct stat old;     /* its status when keep */
 };
 
 static int make_tmp(struct wfm_atomic *out, wfm_error *err)
@@ -25,7 +36,8 @@ static int make_tmp(struct wfm_atomic *out, wfm_error *err)
 	mode_t mask;
 
 	if (a && b && (out->tmp = malloc(n))) {
-		snprintf(out->tmp, n, "%s/.%s.XXXXXX", dirname(a), basename(b));
+		/* ".NAME.XXXXXX" within NAME_MAX: a long name is cut */
+		snprintf(out->tmp, n, "%s/.%.*s.XXXXXX", dirname(a), NAME_MAX - 8, basename(b));
 		fd = mkstemp(out->tmp);
 	}
 	free(a);
@@ -36,9 +48,17 @@ static int make_tmp(struct wfm_atomic *out, wfm_error *err)
 		out->tmp = NULL;
 		return wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(e));
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	if (out->keep) {
+		/* replacing a file keeps its permissions, and its owner and
+		 * group where this user may set them */
+		if (fchown(fd, out->old.st_uid, out->old.st_gid))
+			(void)!fchown(fd, (uid_t)-1, out->old.st_gid);
+		fchmod(fd, out->old.st_mode & 07777);
+	} else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
 	if (!(out->fp = fdopen(fd, "wb"))) {
 		close(fd);
 		unlink(out->tmp);
@@ -57,7 +77,38 @@ static int open_direct(struct wfm_atomic *out, wfm_error *err)
 	return 0;
 }
 
+static ssize_t pass(void *cookie, const char *buf, size_t len)
+{
+	struct wfm_atomic *out = cookie;
+	size_t n = fwrite(buf, 1, len, out->fp);
+
+	wfm_csv_guard_feed(out->guard, buf, n);
+	return (ssize_t)n;    /* short: an error (never negative, see fopencookie(3)) */
+}
+
+/* The stream the program writes to; out is freed on failure. */
+static wfm_atomic *wrap(struct wfm_atomic *out, wfm_error *err)
+{
+	cookie_io_functions_t io = { .write = pass };
+
+	if (!(out->guard = wfm_csv_guard_new()) || !(out->user = fopencookie(out, "w", io))) {
+		wfm_error_set(err, "out of memory");
+		wfm_atomic_abort(out);
+		return NULL;
+	}
+	return out;
+}
+
+static wfm_atomic *open_raw(const char *path, wfm_error *err);
+
 wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
+{
+	struct wfm_atomic *out = open_raw(path, err);
+
+	return out ? wrap(out, err) : NULL;
+}
+
+static wfm_atomic *open_raw(const char *path, wfm_error *err)
 {
 	struct wfm_atomic *out = calloc(1, sizeof(*out));
 	struct stat st;
@@ -96,6 +147,8 @@ wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
 		}
 	}
 	free(real);
+	if (stat(path, &out->old) == 0)
+		out->keep = 1;
 	if ((!out->path && !(out->path = strdup(path))) || make_tmp(out, err)) {
 		if (!out->path)
 			wfm_error_set(err, "out of memory");
@@ -108,7 +161,7 @@ wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
 
 FILE *wfm_atomic_fp(wfm_atomic *out)
 {
-	return out->fp;
+	return out->user;
 }
 
 int wfm_atomic_is_stdout(const wfm_atomic *out)
@@ -116,42 +169,104 @@ int wfm_atomic_is_stdout(const wfm_atomic *out)
 	return out->path == NULL;
 }
 
+/* Flush what the program wrote into the real file; 0 or an errno. */
+static int close_user(struct wfm_atomic *out)
+{
+	int e = 0;
+
+	if (!out->user)
+		return 0;
+	errno = 0;
+	if (fflush(out->user) || ferror(out->user) || ferror(out->fp))
+		e = errno ? errno : EIO;
+	fclose(out->user);
+	out->user = NULL;
+	return e;
+}
+
 static void release(struct wfm_atomic *out)
 {
+	wfm_csv_guard_free(out->guard);
 	free(out->path);
 	free(out->tmp);
 	free(out);
 }
 
-int wfm_atomic_commit(wfm_atomic *out, wfm_error *err)
+/* Flush, stamp and close one output (no rename).  Returns 0, or -1 with
+ * err naming the file and the reason. */
+static int finish(struct wfm_atomic *out, const struct timespec *when, wfm_error *err)
 {
-	int rc = 0;
+	int e = close_user(out);
+	const char *name = out->path ? out->path : "<stdout>";
 
+	if (e && !out->path)
+		return wfm_error_set(err, "cannot write to standard output: %s", strerror(e));
+	if (!e && wfm_csv_guard_check(out->guard, name, err))
+		return -1;
+	errno = 0;
 	if (!out->path) {
 		if (fflush(stdout) || ferror(stdout))
-			rc = wfm_error_set(err, "cannot write to standard output: %s", strerror(errno));
-		release(out);
-		return rc;
+			return wfm_error_set(err, "cannot write to standard output: %s",
+					     strerror(errno ? errno : EIO));
+		return 0;
 	}
-	if (fflush(out->fp) || ferror(out->fp) || (out->tmp && fsync(fileno(out->fp))))
-		rc = -1;
-	if (fclose(out->fp))
-		rc = -1;
-	if (!rc && out->tmp && rename(out->tmp, out->path))
-		rc = -1;
-	if (rc) {
-		wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
-		if (out->tmp)
+	if (e)
+		;
+	else if (fflush(out->fp) || ferror(out->fp))
+		e = errno ? errno : EIO;
+	else if (out->tmp && fsync(fileno(out->fp)))
+		e = errno;
+	if (!e && out->tmp && when) {
+		struct timespec ts[2] = { *when, *when };
+		futimens(fileno(out->fp), ts);
+	}
+	if (fclose(out->fp) && !e)
+		e = errno ? errno : EIO;
+	out->fp = NULL;
+	if (e)
+		return wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(e));
+	return 0;
+}
+
+int wfm_atomic_commit_all(wfm_atomic **outs, size_t n, wfm_error *err)
+{
+	struct timespec now;
+	size_t i;
+	int rc = 0;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	for (i = 0; i < n && !rc; i++)
+		if (outs[i] && finish(outs[i], &now, err))
+			rc = -1;
+	for (i = 0; i < n; i++) {
+		struct wfm_atomic *out = outs[i];
+		if (!out)
+			continue;
+		if (!rc && out->tmp && rename(out->tmp, out->path)) {
+			wfm_error_at(err, out->path, 0, NULL, "cannot write: %s", strerror(errno));
+			rc = -1;
+		}
+		close_user(out);
+		if (out->fp && out->fp != stdout)
+			fclose(out->fp);
+		if (rc && out->tmp)
 			unlink(out->tmp);
+		release(out);
+		outs[i] = NULL;
 	}
-	release(out);
 	return rc;
+}
+
+int wfm_atomic_commit(wfm_atomic *out, wfm_error *err)
+{
+	return wfm_atomic_commit_all(&out, 1, err);
 }
 
 void wfm_atomic_abort(wfm_atomic *out)
 {
 	if (!out)
 		return;
+	close_user(out);
 	if (out->path) {
 		fclose(out->fp);
 		if (out->tmp)

@@ -37,6 +37,8 @@ static const char *cols[NREQ] = { "channel", "kind", "aht_s", "sl_target", "sl_s
 static int range(wfm_csv_reader *r, int col, const char *name, double v,
 		 double lo, int lo_open, double hi, int hi_open, wfm_error *err)
 {
+	if (((lo_open ? v <= lo : v < lo) || (hi_open ? v >= hi : v > hi)) && !*wfm_csv_get(r, col))
+		return wfm_csv_error(r, col, err, "empty, a number is required (channel %s)", name);
 	if ((lo_open ? v <= lo : v < lo) || (hi_open ? v >= hi : v > hi))
 		return wfm_csv_error(r, col, err, "%g is outside %c%g, %g%c (channel %s)", v,
 				     lo_open ? '(' : '[', lo, hi, hi_open ? ')' : ']', name);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* Option-parsing state of the one program this process is. */
@@ -169,6 +171,24 @@ int wfm_arg_choice(const char *prog, const char *opt, const char *s,
 	wfm_usage_fail(prog, "%s: \"%s\" is not %s", opt, s, list);
 }
 
+void wfm_arg_words(const char *prog, const char *opt, const char *const *words, size_t n,
+		   const char *const *known, size_t nknown, const char *what)
+{
+	char list[256] = "";
+	size_t len = 0, j;
+
+	for (size_t i = 0; i < n; i++) {
+		for (j = 0; j < nknown && strcasecmp(words[i], known[j]); j++)
+			;
+		if (j < nknown)
+			continue;
+		for (j = 0; j < nknown && len < sizeof(list); j++)
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+						j ? ", " : "", known[j]);
+		wfm_usage_fail(prog, "%s: \"%s\" is not %s (%s)", opt, words[i], what, list);
+	}
+}
+
 void wfm_stdin_once(const char *prog, int n, ...)
 {
 	va_list ap;
@@ -182,6 +202,66 @@ void wfm_stdin_once(const char *prog, int n, ...)
 	va_end(ap);
 	if (dashes > 1)
 		wfm_usage_fail(prog, "standard input ('-') is given for %d inputs; it can be read once", dashes);
+}
+
+/* Identity of a path: device and inode of the file, or when it does not
+ * exist of its directory plus the name.  0, or -1 to skip the path. */
+struct ident {
+	dev_t dev;
+	ino_t ino;
+	const char *name;    /* NULL when the file exists */
+};
+
+static int identify(const char *path, struct ident *id)
+{
+	struct stat st;
+	char *dir, *slash;
+	int rc;
+
+	if (!path || !strcmp(path, "-"))
+		return -1;
+	if (stat(path, &st) == 0) {
+		id->dev = st.st_dev;
+		id->ino = st.st_ino;
+		id->name = NULL;
+		return S_ISREG(st.st_mode) ? 0 : -1;
+	}
+	if (!(dir = strdup(path)))
+		return -1;
+	slash = strrchr(dir, '/');
+	id->name = slash ? path + (slash - dir) + 1 : path;
+	if (slash)
+		slash[1] = '\0';
+	rc = stat(slash ? dir : ".", &st);
+	free(dir);
+	id->dev = st.st_dev;
+	id->ino = st.st_ino;
+	return rc ? -1 : 0;
+}
+
+static int same(const struct ident *a, const struct ident *b)
+{
+	if (a->dev != b->dev || a->ino != b->ino || !a->name != !b->name)
+		return 0;
+	return !a->name || !strcmp(a->name, b->name);
+}
+
+void wfm_check_outputs(const char *prog, const char *const *inputs, size_t nin,
+		       const char *const *outputs, size_t nout)
+{
+	for (size_t i = 0; i < nout; i++) {
+		struct ident o, x;
+		if (identify(outputs[i], &o))
+			continue;
+		for (size_t j = 0; j < nin; j++)
+			if (!identify(inputs[j], &x) && same(&o, &x))
+				wfm_usage_fail(prog, "output '%s' is the input '%s'; "
+					       "refusing to overwrite an input", outputs[i], inputs[j]);
+		for (size_t j = 0; j < i; j++)
+			if (!identify(outputs[j], &x) && same(&o, &x))
+				wfm_usage_fail(prog, "outputs '%s' and '%s' are the same file",
+					       outputs[j], outputs[i]);
+	}
 }
 
 int wfm_days_opt(struct wfm_days *d, int c, const char *arg)

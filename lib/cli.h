@@ -13,6 +13,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "error.h"
 
@@ -72,6 +73,22 @@ _Noreturn void wfm_bad_option(const char *prog, char **argv);
 /* Exit 2 when more than one of the n input paths (NULL = not given) is
  * "-": standard input can be read once. */
 void wfm_stdin_once(const char *prog, int n, ...);
+
+/* Exit 2 when an output names the same file as an input or as another
+ * output: "-o h.csv" must not replace the history it reads.  Files are
+ * compared by device and inode (links and other spellings of a path are
+ * caught); an output that does not exist yet by its directory's device
+ * and inode and its name.  NULL entries (options not given), "-" and
+ * outputs that are not regular files (/dev/null) are skipped. */
+void wfm_check_outputs(const char *prog, const char *const *inputs, size_t nin,
+		       const char *const *outputs, size_t nout);
+
+/* A list option's words checked against what the inputs hold (ASCII case
+ * ignored): exit 2 naming the option, the first unknown word and where the
+ * known ones come from ("--realtime: \"call\" is not a channel of req.csv
+ * (calls, chat, letters)").  what: "a channel of req.csv". */
+void wfm_arg_words(const char *prog, const char *opt, const char *const *words, size_t n,
+		   const char *const *known, size_t nknown, const char *what);
 
 /* Option argument parsers: exit 2 naming the option on bad values. */
 double wfm_arg_double(const char *prog, const char *opt, const char *s,

@@ -10,9 +10,11 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define CHUNK 65536
 
@@ -51,6 +53,7 @@ struct wfm_csv_reader {
 	char **header;
 	int ncols;
 	const struct row *cur;
+	int semicolon;       /* ';' separates fields: decimal commas in numbers */
 };
 
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -107,12 +110,23 @@ static void mark_bad(struct wfm_csv_reader *r, const char *msg)
 	r->bad_msg = msg;
 }
 
+/* A text that a spreadsheet would run as a formula (OWASP "CSV
+ * injection"): it starts with = + - @, a tab or a carriage return. */
+static int formula_like(const char *s)
+{
+	return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
 	struct wfm_csv_reader *r = data;
 
 	if (r->bad)
 		return;
+	if (len >= 2 && *(char *)s == '\'' && formula_like((char *)s + 1)) {
+		s = (char *)s + 1;    /* '=x as wfm_csv_write_field() writes =x */
+		len--;
+	}
 	if (len > WFM_CSV_MAX_FIELD)
 		return mark_bad(r, "field is longer than 65536 bytes");
 	if (memchr(s, '\0', len))      /* would cut the field short */
@@ -215,8 +229,20 @@ static int feed(struct wfm_csv_reader *r, wfm_error *err)
 			r->row_line = r->line;
 			r->need_start = 0;
 		}
+		char *nul = memchr(p, '\0', len);
+		if (nul) {   /* parse up to it, so that the message names its column */
+			csv_parse(&r->parser, p, (size_t)(nul - p), on_field, on_row, r);
+			mark_bad(r, "field contains a NUL byte (binary file?)");
+			return parse_error(r, err);
+		}
 		if (csv_parse(&r->parser, p, len, on_field, on_row, r) != len || r->bad)
 			return parse_error(r, err);
+		/* a field that never ends (an open quote) is stopped here, at
+		 * most one chunk past the limit, not at its end */
+		if (r->parser.entry_pos > WFM_CSV_MAX_FIELD) {
+			mark_bad(r, "field is longer than 65536 bytes");
+			return parse_error(r, err);
+		}
 		r->buf_pos += len;
 		if (nl)
 			r->line++;
@@ -255,11 +281,81 @@ static int next_raw(struct wfm_csv_reader *r, wfm_error *err)
 	return 1;
 }
 
+/* Header names match without regard to ASCII case. */
+static size_t name_hash(const char *s)
+{
+	size_t h = 2166136261u;          /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s)) * 16777619u;
+	return h;
+}
+
+/* The header's name without surrounding spaces; NULL when out of memory. */
+static char *trimmed(const char *h)
+{
+	size_t len;
+
+	while (*h == ' ' || *h == '\t')
+		h++;
+	len = strlen(h);
+	while (len && (h[len - 1] == ' ' || h[len - 1] == '\t'))
+		len--;
+	return strndup(h, len);
+}
+
+/* Names are checked for duplicates through a hash table of column
+ * indexes (open addressing, at most half full): linear in the columns. */
+static int check_names(struct wfm_csv_reader *r, long line, wfm_error *err)
+{
+	size_t cap = 16, mask;
+	int *slot, rc = 0;
+
+	while (cap < 2 * (size_t)r->ncols)
+		cap *= 2;
+	if (!(slot = calloc(cap, sizeof(int))))
+		return wfm_error_set(err, "out of memory");
+	mask = cap - 1;
+	for (int i = 0; i < r->ncols && !rc; i++) {
+		size_t k = name_hash(r->header[i]) & mask;
+		if (!*r->header[i]) {
+			rc = wfm_error_at(err, r->name, line, NULL, "header: column %d has no name", i + 1);
+			break;
+		}
+		while (slot[k] && strcasecmp(r->header[slot[k] - 1], r->header[i]))
+			k = (k + 1) & mask;
+		if (slot[k])
+			rc = wfm_error_at(err, r->name, line, r->header[i],
+					  "column named twice in the header");
+		slot[k] = i + 1;
+	}
+	free(slot);
+	return rc;
+}
+
+/* Excel in a locale with decimal commas (Russian, German, ...) separates
+ * fields with ';': a header line with ';' and no ',' means that. */
+static void detect_separator(struct wfm_csv_reader *r)
+{
+	const char *p = r->buf + r->buf_pos;
+	size_t avail = r->buf_len - r->buf_pos;
+	const char *nl = memchr(p, '\n', avail);
+	size_t len = nl ? (size_t)(nl - p) : avail;
+
+	if (!memchr(p, ',', len) && memchr(p, ';', len)) {
+		r->semicolon = 1;
+		csv_set_delim(&r->parser, ';');
+	}
+}
+
 static int read_header(struct wfm_csv_reader *r, wfm_error *err)
 {
-	int rc = next_raw(r, err);
+	int rc;
 
-	if (rc < 0)
+	if (fill(r, err))
+		return -1;
+	detect_separator(r);
+	if ((rc = next_raw(r, err)) < 0)
 		return -1;
 	if (rc == 0)
 		return wfm_error_at(err, r->name, 1, NULL, "empty file: a header row is required");
@@ -267,19 +363,10 @@ static int read_header(struct wfm_csv_reader *r, wfm_error *err)
 	r->header = calloc((size_t)r->ncols, sizeof(char *));
 	if (!r->header)
 		return wfm_error_set(err, "out of memory");
-	for (int i = 0; i < r->ncols; i++) {
-		const char *h = r->arena + r->fields[r->cur->first + (size_t)i];
-		if (!(r->header[i] = strdup(h)))
+	for (int i = 0; i < r->ncols; i++)
+		if (!(r->header[i] = trimmed(r->arena + r->fields[r->cur->first + (size_t)i])))
 			return wfm_error_set(err, "out of memory");
-		if (!*h)
-			return wfm_error_at(err, r->name, r->cur->line, NULL,
-					    "header: column %d has no name", i + 1);
-		for (int j = 0; j < i; j++)
-			if (!strcmp(r->header[j], h))
-				return wfm_error_at(err, r->name, r->cur->line, h,
-						    "column named twice in the header");
-	}
-	return 0;
+	return check_names(r, r->cur->line, err);
 }
 
 wfm_csv_reader *wfm_csv_open_stream(FILE *fp, const char *name, wfm_error *err)
@@ -366,7 +453,7 @@ const char *wfm_csv_header(const wfm_csv_reader *r, int col)
 int wfm_csv_col(const wfm_csv_reader *r, const char *name)
 {
 	for (int i = 0; i < r->ncols; i++)
-		if (!strcmp(r->header[i], name))
+		if (!strcasecmp(r->header[i], name))
 			return i;
 	return -1;
 }
@@ -412,21 +499,50 @@ int wfm_csv_double_opt(const wfm_csv_reader *r, int col, double dflt,
 	return wfm_csv_double(r, col, out, err);
 }
 
+/* In a ';'-separated file "5,5" is 5.5: the text with its one decimal
+ * comma made a point (in buf), else s as it is. */
+static const char *decimal_point(const wfm_csv_reader *r, const char *s, char *buf, size_t size)
+{
+	const char *c;
+
+	if (!r->semicolon || !(c = strchr(s, ',')) || strchr(c + 1, ',') || strchr(s, '.') ||
+	    strlen(s) >= size)
+		return s;
+	strcpy(buf, s);
+	buf[c - s] = '.';
+	return buf;
+}
+
 int wfm_csv_double(const wfm_csv_reader *r, int col, double *out, wfm_error *err)
 {
 	const char *s = wfm_csv_get(r, col);
-	char *end;
+	char *end, dot[64];
 	double v;
 
 	if (!*s)
 		return wfm_csv_error(r, col, err, "empty, a number is required");
 	errno = 0;
-	v = strtod(s, &end);
+	v = strtod(decimal_point(r, s, dot, sizeof(dot)), &end);
 	if (end == s || *end)
 		return wfm_csv_error(r, col, err, "\"%.40s\" is not a number", s);
+	if (errno == ERANGE && fabs(v) < 1)   /* 1e-400: underflow */
+		return wfm_csv_error(r, col, err, "\"%.40s\" is out of range (too close to 0)", s);
 	if (errno == ERANGE || v != v || v - v != 0)
 		return wfm_csv_error(r, col, err, "\"%.40s\" is not a finite number", s);
 	*out = v;
+	return 0;
+}
+
+int wfm_csv_quantity(const wfm_csv_reader *r, int col, double max, int optional,
+		     double *out, wfm_error *err)
+{
+	if (optional ? wfm_csv_double_opt(r, col, NAN, out, err) : wfm_csv_double(r, col, out, err))
+		return -1;
+	if (*out < 0)
+		return wfm_csv_error(r, col, err, "%g is negative", *out);
+	if (*out > max)
+		return wfm_csv_error(r, col, err, "%g is over the maximum of %g (a unit mix-up?)",
+				     *out, max);
 	return 0;
 }
 
@@ -465,11 +581,24 @@ static int needs_quotes(const char *s)
 
 int wfm_csv_write_field(FILE *fp, const char *s, int first)
 {
+	char *p = NULL;
+	int rc;
+
 	if (!first && putc(',', fp) == EOF)
 		return -1;
+	if (formula_like(s)) {      /* written as '=..., read back as =... */
+		if (!(p = malloc(strlen(s) + 2)))
+			return -1;
+		p[0] = '\'';
+		strcpy(p + 1, s);
+		s = p;
+	}
 	if (needs_quotes(s))
-		return csv_fwrite(fp, s, strlen(s)) ? -1 : 0;
-	return fputs(s, fp) == EOF ? -1 : 0;
+		rc = csv_fwrite(fp, s, strlen(s)) ? -1 : 0;
+	else
+		rc = fputs(s, fp) == EOF ? -1 : 0;
+	free(p);
+	return rc;
 }
 
 int wfm_csv_write_row(FILE *fp, const char *const *fields, int n)
@@ -478,4 +607,152 @@ int wfm_csv_write_row(FILE *fp, const char *const *fields, int n)
 		if (wfm_csv_write_field(fp, fields[i], i == 0))
 			return -1;
 	return putc('\n', fp) == EOF ? -1 : 0;
+}
+
+/* The output guard (see csv.h). */
+#define GUARD_COLS 64
+
+struct wfm_csv_guard {
+	enum { G_HEADER, G_ROWS, G_OFF, G_BAD } state;
+	char hdr[2048];      /* the header line while it is read */
+	size_t hlen;
+	uint64_t quantity;   /* bit c: column c holds a quantity */
+	int quoted, col;
+	long line;           /* physical line being read, 1-based */
+	long rec_line;       /* line the current record started on */
+	char field[48];      /* the current field's first bytes */
+	size_t flen;
+	long bad_line;
+	int bad_col;
+	char bad_text[48];
+	const char *why;
+};
+
+wfm_csv_guard *wfm_csv_guard_new(void)
+{
+	wfm_csv_guard *g = calloc(1, sizeof(*g));
+
+	if (g)
+		g->line = 1;
+	return g;
+}
+
+void wfm_csv_guard_free(wfm_csv_guard *g)
+{
+	free(g);
+}
+
+static int is_quantity(const char *name, size_t len)
+{
+	const char *p = WFM_CSV_QUANTITIES;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		if (n == len && !strncmp(p, name, len))
+			return 1;
+		p += n + (p[n] == ' ');
+	}
+	return 0;
+}
+
+/* The header line is complete: find the quantity columns. */
+static void guard_header(wfm_csv_guard *g)
+{
+	const char *p = g->hdr;
+
+	g->state = G_OFF;
+	if (g->hlen && g->hdr[g->hlen - 1] == '\r')
+		g->hdr[--g->hlen] = '\0';
+	for (int c = 0;; c++) {
+		size_t n = strcspn(p, ",\r");
+		if (n == 0 || p[n] == '\r')
+			return;           /* an empty name: not a header */
+		if (c < GUARD_COLS && is_quantity(p, n))
+			g->quantity |= (uint64_t)1 << c;
+		if (!p[n])
+			break;
+		p += n + 1;
+	}
+	if (g->quantity)
+		g->state = G_ROWS;
+}
+
+static void guard_field(wfm_csv_guard *g)
+{
+	char *end;
+	double v;
+
+	if (g->col < GUARD_COLS && (g->quantity >> g->col & 1) && g->flen) {
+		g->field[g->flen < sizeof(g->field) ? g->flen : sizeof(g->field) - 1] = '\0';
+		errno = 0;
+		v = strtod(g->field, &end);
+		if (end != g->field && !*end && (isnan(v) || isinf(v) || errno == ERANGE || v < 0)) {
+			g->why = v < 0 && !isinf(v) ? "is negative" : "is not a finite number";
+			g->bad_line = g->rec_line;
+			g->bad_col = g->col;
+			snprintf(g->bad_text, sizeof(g->bad_text), "%s", g->field);
+			g->state = G_BAD;
+		}
+	}
+	g->flen = 0;
+}
+
+static void guard_row_byte(wfm_csv_guard *g, char c)
+{
+	if (g->quoted) {
+		if (c == '"')
+			g->quoted = 0;
+		else if (c == '\n')
+			g->line++;
+		return;
+	}
+	if (c == '"')
+		g->quoted = 1;
+	else if (c == ',') {
+		guard_field(g);
+		g->col++;
+	} else if (c == '\n') {
+		guard_field(g);
+		g->col = 0;
+		g->rec_line = ++g->line;
+	} else if (c != '\r' && g->flen < sizeof(g->field))
+		g->field[g->flen++] = c;
+}
+
+void wfm_csv_guard_feed(wfm_csv_guard *g, const char *buf, size_t len)
+{
+	for (size_t i = 0; i < len && g->state < G_OFF; i++) {
+		char c = buf[i];
+		if (g->state == G_ROWS) {
+			guard_row_byte(g, c);
+			continue;
+		}
+		if (c == '\n') {
+			g->hdr[g->hlen] = '\0';
+			g->rec_line = ++g->line;
+			guard_header(g);
+		} else if (g->hlen + 1 < sizeof(g->hdr) &&
+			   ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == ',' ||
+			    c == '\r'))
+			g->hdr[g->hlen++] = c;
+		else
+			g->state = G_OFF;   /* not a CSV header of plain names */
+	}
+}
+
+int wfm_csv_guard_check(wfm_csv_guard *g, const char *name, wfm_error *err)
+{
+	char col[64];
+	size_t i = 0;
+
+	if (g->state == G_ROWS && !g->quoted && g->flen)
+		guard_field(g);           /* a last line without its newline */
+	if (g->state != G_BAD)
+		return 0;
+	for (int c = 0; c < g->bad_col && i < g->hlen; c++)
+		i += strcspn(g->hdr + i, ",") + 1;
+	snprintf(col, sizeof(col), "%.*s", (int)strcspn(g->hdr + i, ",\r"), g->hdr + i);
+	return wfm_error_at(err, name, g->bad_line, col, "\"%s\" %s: output refused (a count, volume, "
+			    "AHT or agent number cannot be; input numbers too large?)",
+			    g->bad_text, g->why);
 }

@@ -8,6 +8,10 @@
  * field count other than the header's, bytes that are not UTF-8, NUL bytes,
  * fields over WFM_CSV_MAX_FIELD bytes, malformed quoting.
  *
+ * A text field that a spreadsheet would run as a formula (first character
+ * = + - @, tab or CR) is written with a leading ' ('=SUM(A1)), which the
+ * reader removes again, so outputs still chain.
+ *
  * Entry points: wfm_csv_open(), wfm_csv_next(), wfm_csv_get(),
  * wfm_csv_double(), wfm_csv_close(); wfm_csv_write_field() for output.
  */
@@ -54,6 +58,18 @@ int wfm_csv_double(const wfm_csv_reader *r, int col, double *out, wfm_error *err
 int wfm_csv_double_opt(const wfm_csv_reader *r, int col, double dflt,
 		       double *out, wfm_error *err);
 int wfm_csv_long(const wfm_csv_reader *r, int col, long *out, wfm_error *err);
+
+/* The largest values the loaders accept for one channel in one interval:
+ * more is a unit mix-up (or an attack on the solvers' per-person loops),
+ * refused with one line ("1e+12 is over the maximum of 1e+06").  A count
+ * of shifts (min_count, max_count) has the agents' maximum. */
+#define WFM_MAX_VOLUME 1e9      /* contacts */
+#define WFM_MAX_AHT    86400.0  /* seconds: a day */
+#define WFM_MAX_AGENTS 1e6      /* agents, people on shift, shifts */
+/* A quantity: a finite number from 0 to max.  An empty field is an error,
+ * or NaN when optional. */
+int wfm_csv_quantity(const wfm_csv_reader *r, int col, double max, int optional,
+		     double *out, wfm_error *err);
 /* ISO 8601 time in tz (see wfm_time_parse()); returns WFM_TZ_UNIQUE,
  * WFM_TZ_AMBIGUOUS, or -1 with an error at file:line: column. */
 int wfm_csv_time(const wfm_csv_reader *r, int col, const wfm_tz *tz, int later,
@@ -62,6 +78,23 @@ int wfm_csv_time(const wfm_csv_reader *r, int col, const wfm_tz *tz, int later,
 /* Fill err with a message about the current record's field col; -1. */
 int wfm_csv_error(const wfm_csv_reader *r, int col, wfm_error *err,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* The output guard: the one check that no program writes a count,
+ * volume, AHT or agent number that is negative or not finite.  It watches
+ * the bytes of an output as they are written (lib/atomic_write.c feeds it
+ * every output): when the first line is a CSV header of plain names
+ * (a-z, 0-9, _) with a quantity column (WFM_CSV_QUANTITIES), every value in
+ * those columns must be empty (unknown) or a finite number >= 0 ("-0.00"
+ * is zero).  Anything else (JSON, text views, images) passes unexamined. */
+#define WFM_CSV_QUANTITIES "volume aht_s volume_lo volume_hi mean agents agents_gross " \
+	"count required scheduled over under assigned shortfall outbound dials connects " \
+	"agent_hours max_agents"
+typedef struct wfm_csv_guard wfm_csv_guard;
+wfm_csv_guard *wfm_csv_guard_new(void);
+void wfm_csv_guard_feed(wfm_csv_guard *g, const char *buf, size_t len);
+/* 0, or -1 with an error at name:line: column for the first bad value. */
+int wfm_csv_guard_check(wfm_csv_guard *g, const char *name, wfm_error *err);
+void wfm_csv_guard_free(wfm_csv_guard *g);
 
 /* Write one field, quoted only when it needs to be; a comma before it
  * unless first.  Returns 0 or -1 (stream error). */

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "csv.h"
 #include "error.h"
 #include "tz.h"
 
@@ -22,13 +23,26 @@ struct wfm_grid_layout {
 #define WFM_GRID_LAYOUT(type) \
 	{ sizeof(type), offsetof(type, t), offsetof(type, chan), offsetof(type, line) }
 
-/* Names in order of first appearance (the channels of a file). */
+/* At most this many channels in one file: more is a column mix-up (a
+ * timestamp or a number in the channel column), refused with one line. */
+#define WFM_GRID_MAX_CHANNELS 1000
+
+/* Names in order of first appearance (the channels of a file), found
+ * through a hash table (open addressing on slot[], cap a power of 2) so
+ * that reading stays linear in the rows.  Zero-initialise. */
 struct wfm_grid_names {
 	char **name;
 	size_t n;
+	int *slot;           /* index + 1 of the name there, 0 = empty */
+	size_t cap;
 };
 /* Index of name, added when new; -1 when out of memory. */
 int wfm_grid_name(struct wfm_grid_names *nm, const char *name);
+/* Index of the channel in field col of r's current row, added when new;
+ * -1 with an error at file:line: column for an empty name, more than
+ * WFM_GRID_MAX_CHANNELS names, or no memory. */
+int wfm_grid_channel(struct wfm_grid_names *nm, const wfm_csv_reader *r, int col,
+		     wfm_error *err);
 void wfm_grid_names_free(struct wfm_grid_names *nm);
 
 /* (instant, channel) pairs read from a wall time that occurs twice, so

@@ -133,6 +133,9 @@ static int load_row(wfm_outbound *ob, wfm_csv_reader *r, const int *col, int64_t
 		return wfm_csv_error(r, col[3], err, "%s is negative", wfm_csv_get(r, col[3]));
 	if (j->records != floor(j->records))
 		return wfm_csv_error(r, col[3], err, "%s is not a whole number", wfm_csv_get(r, col[3]));
+	if (j->records > WFM_MAX_VOLUME)   /* found by fuzz_numeric: 1e308 records ran for minutes */
+		return wfm_csv_error(r, col[3], err, "%s is over the maximum of %g records",
+				     wfm_csv_get(r, col[3]), WFM_MAX_VOLUME);
 	if (wfm_csv_time(r, col[4], ob->zone[j->zone], 0, &j->deadline, err) < 0)
 		return -1;
 	if (j->deadline <= now) {
@@ -454,7 +457,11 @@ wfm_ob_run *wfm_outbound_run_alloc(const wfm_outbound *ob, const struct wfm_ob_p
 	r->p = p;
 	r->cap = cap;
 	r->A = (size_t)p->attempts;
-	r->g = p->retry_gap <= p->step ? 1 : (size_t)((p->retry_gap + p->step - 1) / p->step);
+	/* the retry ring is sized from the plan, never from the option: a gap
+	 * past the plan's end is a retry that never comes within it */
+	r->g = p->retry_gap <= p->step ? 1 :
+	       p->retry_gap / p->step >= (int64_t)ni ? ni + 1 :
+	       (size_t)((p->retry_gap + p->step - 1) / p->step);
 	r->G1 = r->A > 1 ? r->g + 1 : 1;
 	r->order = malloc(nj * sizeof(size_t));
 	r->due = calloc(nj + 1, sizeof(size_t));
@@ -553,6 +560,40 @@ static void dial_cost(wfm_ob_run *r, size_t c, int h, double agents,
 	*conn = cp * (1 - a);
 }
 
+/* Jobs of equal deadline and priority share the agents left in proportion
+ * to their work (agent seconds wanted) when they cannot all be served, so
+ * that no region gets nothing for coming later in the file.  Returns the
+ * share of its work each member may dial (1: all of it) and sets *gend to
+ * the end of the group in r->order. */
+static double group_share(wfm_ob_run *r, size_t jj, size_t *gend, int64_t t, size_t i,
+			  double agents, double left)
+{
+	const wfm_outbound *ob = r->ob;
+	const struct wfm_ob_params *p = r->p;
+	const struct wfm_ob_job *first = &ob->job[r->order[jj]];
+	double demand = 0;
+	size_t e = jj;
+
+	for (; e < r->nlive; e++) {
+		const struct wfm_ob_job *jb = &ob->job[r->order[e]];
+		size_t zi = jb->zone * p->nint + i;
+		double want = 0, cost, rpc, conn;
+		if (jb->deadline != first->deadline || jb->priority != first->priority)
+			break;
+		if (t + p->step > jb->deadline || r->lm0[zi] < jb->win_start ||
+		    r->lm1[zi] + 1 > jb->win_end)
+			continue;
+		for (size_t k = 0; k < r->A; k++)
+			want += r->ready[r->order[e] * r->A + k];
+		if (want < 1e-9)
+			continue;
+		dial_cost(r, jb->camp, r->hour[zi], agents, &cost, &rpc, &conn);
+		demand += want * cost;
+	}
+	*gend = e;
+	return e - jj > 1 && demand > left ? left / demand : 1;
+}
+
 int wfm_outbound_run_step(wfm_ob_run *r, int64_t *tout, const struct wfm_ob_row **rows,
 			  size_t *nrows)
 {
@@ -579,17 +620,24 @@ int wfm_outbound_run_step(wfm_ob_run *r, int64_t *tout, const struct wfm_ob_row 
 		}
 		return 0;
 	}
-	size_t w = 0;
+	size_t w = 0, gend = 0;
+	double scale = 1;
+	for (size_t jj = 0; jj < r->nlive; jj++) {   /* retries come due */
+		size_t j = r->order[jj];
+		double *rd = &r->ready[j * A], *pd = &r->pend[j * A * G1];
+		for (size_t k = 1; k < A; k++) {
+			rd[k] += pd[k * G1 + i % G1];
+			pd[k * G1 + i % G1] = 0;
+		}
+	}
 	for (size_t jj = 0; jj < r->nlive; jj++) {
 		size_t j = r->order[jj];
 		const struct wfm_ob_job *jb = &ob->job[j];
 		struct wfm_ob_jobsum *s = &r->sum[j];
 		double *rd = &r->ready[j * A], *pd = &r->pend[j * A * G1], want = 0;
 
-		for (size_t k = 1; k < A; k++) {       /* retries come due */
-			rd[k] += pd[k * G1 + i % G1];
-			pd[k * G1 + i % G1] = 0;
-		}
+		if (jj >= gend)      /* a new group of equal deadline and priority */
+			scale = group_share(r, jj, &gend, t, i, agents, left);
 		if (t + p->step > jb->deadline) {      /* too late from here on */
 			s->closed = 1;
 			for (size_t k = 0; k < A; k++)
@@ -616,6 +664,8 @@ int wfm_outbound_run_step(wfm_ob_run *r, int64_t *tout, const struct wfm_ob_row 
 		double cost, rpc, conn;
 		dial_cost(r, jb->camp, r->hour[zi], agents, &cost, &rpc, &conn);
 		double d = want * cost <= left ? want : left / cost, todo = d;
+		if (scale < 1 && want * scale < d)     /* the group's fair share */
+			d = todo = want * scale;
 		left -= d * cost;
 		for (size_t k = A; k-- > 0 && todo > 0;) {   /* oldest records first */
 			double x = rd[k] < todo ? rd[k] : todo;

@@ -36,6 +36,8 @@ void wfm_profile_free(wfm_profile *p)
 }
 
 static void finish_chan(const wfm_profile *p, struct wfm_profile_chan *pc);
+static void running_means(const wfm_series *s, const wfm_tz *tz, size_t c,
+			  const wfm_profile *p, struct wfm_profile_chan *pc);
 
 /* Sum each cell, then turn sums into means, shares and ratios. */
 static void fill_chan(const wfm_series *s, const wfm_tz *tz, size_t c,
@@ -58,7 +60,37 @@ static void fill_chan(const wfm_series *s, const wfm_tz *tz, size_t c,
 		for (int k = 0; k < ns; k++)
 			pc->mean[g * ns + k] = pc->ndays[g * ns + k] ?
 				pc->mean[g * ns + k] / (double)pc->ndays[g * ns + k] : NAN;
+	running_means(s, tz, c, p, pc);
 	finish_chan(p, pc);
+}
+
+/* Cells whose sum overflowed (volumes near 1e308): their means again as
+ * running means, which stay finite.  Other cells keep the plain mean. */
+static void running_means(const wfm_series *s, const wfm_tz *tz, size_t c,
+			  const wfm_profile *p, struct wfm_profile_chan *pc)
+{
+	const double *v = wfm_series_vol(s, c);
+	size_t cells = (size_t)p->ngroups * (size_t)p->nslots, *cnt;
+	int any = 0;
+
+	for (size_t j = 0; j < cells; j++)
+		any |= isinf(pc->mean[j]);
+	if (!any || !(cnt = calloc(cells, sizeof(size_t))))
+		return;
+	for (size_t j = 0; j < cells; j++)
+		if (isinf(pc->mean[j]))
+			pc->mean[j] = 0, cnt[j] = 1;   /* 1: recompute, counts from 1 */
+	for (size_t i = 0; i < s->n; i++) {
+		struct wfm_tm tm;
+		if (isnan(v[i]))
+			continue;
+		wfm_time_local(wfm_series_time(s, i), tz, &tm);
+		size_t j = (size_t)(p->by == WFM_BY_WEEKDAY ? tm.wday : tm.mon - 1) * (size_t)p->nslots +
+			   (size_t)(tm.minute_of_day * 60 / p->step);
+		if (cnt[j])
+			pc->mean[j] += (v[i] - pc->mean[j]) / (double)cnt[j]++;
+	}
+	free(cnt);
 }
 
 /* Shares and ratios from the means. */
@@ -76,8 +108,18 @@ static void finish_chan(const wfm_profile *p, struct wfm_profile_chan *pc)
 				cells++;
 			}
 		}
+		double scale = 1;
+		if (isinf(sum)) {     /* means near 1e308: shares of means / the largest */
+			for (int k = 0; k < ns; k++)
+				if (!isnan(pc->mean[g * ns + k]) && pc->mean[g * ns + k] > scale)
+					scale = pc->mean[g * ns + k];
+			sum = 0;
+			for (int k = 0; k < ns; k++)
+				if (!isnan(pc->mean[g * ns + k]))
+					sum += pc->mean[g * ns + k] / scale;
+		}
 		for (int k = 0; k < ns; k++) {
-			double m = pc->mean[g * ns + k];
+			double m = pc->mean[g * ns + k] / scale;
 			pc->share[g * ns + k] = sum > 0 ? m / sum : NAN;
 			pc->ratio[g * ns + k] = sum > 0 ? m / (sum / cells) : NAN;
 		}

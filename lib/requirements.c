@@ -36,15 +36,12 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		    struct rec *rec, wfm_error *err)
 {
 	const int *col = ld->col;
-	const char *ch = wfm_csv_get(r, col[1]);
 	int amb;
 
 	if ((amb = wfm_csv_time(r, col[0], tz, 0, &rec->t, err)) < 0)
 		return -1;
-	if (!*ch)
-		return wfm_csv_error(r, col[1], err, "empty channel name");
-	if ((rec->chan = wfm_grid_name(&ld->nm, ch)) < 0)
-		return wfm_error_set(err, "out of memory");
+	if ((rec->chan = wfm_grid_channel(&ld->nm, r, col[1], err)) < 0)
+		return -1;
 	if (amb == WFM_TZ_AMBIGUOUS && wfm_grid_seen_again(&ld->amb, rec->t, rec->chan))
 		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
 	for (int k = 0; k < NCOL; k++) {
@@ -52,11 +49,9 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		rec->v[k] = NAN;
 		if (c < 0)
 			continue;
-		if (k == 1 || k == 4 || k == 5 ? wfm_csv_double_opt(r, c, NAN, &rec->v[k], err) :
-			     wfm_csv_double(r, c, &rec->v[k], err))
+		if (wfm_csv_quantity(r, c, k == 0 ? WFM_MAX_VOLUME : k == 1 ? WFM_MAX_AHT : WFM_MAX_AGENTS,
+				     k == 1 || k == 4 || k == 5, &rec->v[k], err))
 			return -1;
-		if (rec->v[k] < 0)
-			return wfm_csv_error(r, c, err, "%g is negative", rec->v[k]);
 	}
 	rec->line = wfm_csv_line(r);
 	return 0;

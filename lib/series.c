@@ -29,26 +29,21 @@ struct loader {
 static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
 		    struct loader *ld, struct rec *rec, wfm_error *err)
 {
-	const char *ch = wfm_csv_get(r, col[1]);
 	int amb;
 
-	if (!*ch)
-		return wfm_csv_error(r, col[1], err, "empty channel name");
-	if ((rec->chan = wfm_grid_name(&ld->nm, ch)) < 0)
-		return wfm_error_set(err, "out of memory");
+	if ((rec->chan = wfm_grid_channel(&ld->nm, r, col[1], err)) < 0)
+		return -1;
 	if ((amb = wfm_csv_time(r, col[0], tz, 0, &rec->t, err)) < 0)
 		return -1;
 	if (amb == WFM_TZ_AMBIGUOUS && wfm_grid_seen_again(&ld->amb, rec->t, rec->chan))
 		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
-	if (wfm_csv_double(r, col[2], &rec->vol, err))
+	/* no upper cap here: the forecaster screens outliers (1e308 among
+	 * normal volumes), the profile keeps its means finite */
+	if (wfm_csv_quantity(r, col[2], INFINITY, 0, &rec->vol, err))
 		return -1;
-	if (rec->vol < 0)
-		return wfm_csv_error(r, col[2], err, "%g is negative", rec->vol);
 	rec->aht = NAN;
-	if (col[3] >= 0 && wfm_csv_double_opt(r, col[3], NAN, &rec->aht, err))
+	if (col[3] >= 0 && wfm_csv_quantity(r, col[3], INFINITY, 1, &rec->aht, err))
 		return -1;
-	if (rec->aht < 0)
-		return wfm_csv_error(r, col[3], err, "%g is negative", rec->aht);
 	rec->line = wfm_csv_line(r);
 	return 0;
 }

@@ -116,12 +116,18 @@ static int parse_row(const wfm_csv_reader *rd, const int *col, struct wfm_shiftr
 			return -1;
 		if (r->min_count < 0)
 			return wfm_csv_error(rd, col[8], err, "%ld is negative", r->min_count);
+		if (r->min_count > WFM_MAX_AGENTS)
+			return wfm_csv_error(rd, col[8], err, "%ld is over the maximum of %g",
+					     r->min_count, WFM_MAX_AGENTS);
 	}
 	if (col[9] >= 0 && *wfm_csv_get(rd, col[9])) {
 		if (wfm_csv_long(rd, col[9], &r->max_count, err))
 			return -1;
 		if (r->max_count < 0)
 			return wfm_csv_error(rd, col[9], err, "%ld is negative", r->max_count);
+		if (r->max_count > WFM_MAX_AGENTS)
+			return wfm_csv_error(rd, col[9], err, "%ld is over the maximum of %g",
+					     r->max_count, WFM_MAX_AGENTS);
 		if (r->min_count > r->max_count)
 			return wfm_csv_error(rd, col[9], err, "max_count %ld is below min_count %ld",
 					     r->max_count, r->min_count);

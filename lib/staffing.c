@@ -13,6 +13,7 @@
 
 void wfm_staff_opts_default(struct wfm_staff_opts *o)
 {
+	memset(o, 0, sizeof(*o));
 	o->chat_overhead = 0.5;
 	o->open_min = 8 * 60;
 	o->close_min = 20 * 60;
@@ -118,7 +119,9 @@ static int is_open(const struct wfm_staff_opts *o, const wfm_tz *tz, int64_t t)
 {
 	struct wfm_tm tm;
 
-	wfm_time_local(t, tz, &tm);
+	wfm_time_local(t, o->hours_tz ? o->hours_tz : tz, &tm);
+	if (o->open_min > o->close_min)        /* across midnight */
+		return tm.minute_of_day >= o->open_min || tm.minute_of_day < o->close_min;
 	return tm.minute_of_day >= o->open_min && tm.minute_of_day < o->close_min;
 }
 
@@ -276,6 +279,8 @@ void wfm_staff_perf(const struct wfm_channel *ch, const struct wfm_staff_opts *o
 	perf_int(ch, load, aht, n, &lo);
 	if (f < 1e-9) {
 		*p = lo;
+		if (n == 0)     /* one rule for every kind: nobody there, nobody busy */
+			p->occupancy = 0;
 		return;
 	}
 	perf_int(ch, load, aht, n + 1, &hi);
@@ -414,6 +419,21 @@ long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map
 	}
 	*out = d;
 	return nd;
+}
+
+size_t wfm_staff_coverage_gaps(const double *sched, size_t n, size_t *first)
+{
+	size_t lo = 0, hi = n, gaps = 0;
+
+	while (lo < n && isnan(sched[lo]))
+		lo++;
+	while (hi > lo && isnan(sched[hi - 1]))
+		hi--;
+	*first = 0;
+	for (size_t i = lo; i < hi; i++)
+		if (isnan(sched[i]) && !gaps++)
+			*first = i;
+	return gaps;
 }
 
 static int band_row(wfm_csv_reader *r, const int *col, const wfm_tz *tz, const wfm_series *s,

@@ -28,7 +28,9 @@
 
 struct wfm_staff_opts {
 	double chat_overhead;    /* handle-time growth per extra chat, default 0.5 */
-	int open_min, close_min; /* backlog working hours, minutes of the day */
+	int open_min, close_min; /* backlog working hours, minutes of the day;
+	                          * open > close crosses midnight (22:00-06:00) */
+	const wfm_tz *hours_tz;  /* zone of those hours (the staff's); NULL: tz */
 	long max_agents;         /* per channel and interval, default 100000 */
 	int exact;               /* also compute struct wfm_req.exact (wfm staff --load) */
 };
@@ -101,6 +103,10 @@ double wfm_staff_rate_quantile(double volume, double lo, double hi, double level
  * NAN when none.  *outside counts rows off the forecast's range. */
 double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,
 				size_t *outside, wfm_error *err);
+/* Intervals between the first and the last one a coverage covers that it
+ * does not (a missing hour, the repeated hour of a DST fall-back written
+ * once): their number, the first in *first.  They are not evaluated. */
+size_t wfm_staff_coverage_gaps(const double *sched, size_t n, size_t *first);
 
 struct wfm_eval {
 	int skip;

@@ -8,6 +8,7 @@
  */
 #include "tz.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -37,13 +38,80 @@ static int sys_offset(int64_t t)
 	return (int)tm.tm_gmtoff;
 }
 
+/* A POSIX TZ string as libc reads it: std offset [dst [offset] [,rule,rule]],
+ * names of 3+ letters or <...>, offsets [+-]hh[:mm[:ss]] ("EST5EDT",
+ * "<+03>-3", "CET-1CEST,M3.5.0,M10.5.0/3").  libc takes a malformed one
+ * for UTC without a word, so it is checked here. */
+static const char *posix_name(const char *p)
+{
+	const char *q = p;
+
+	if (*p == '<') {
+		while (*++q && *q != '>')
+			if (!isalnum((unsigned char)*q) && *q != '+' && *q != '-')
+				return NULL;
+		return *q == '>' && q - p >= 4 ? q + 1 : NULL;
+	}
+	while (isalpha((unsigned char)*q))
+		q++;
+	return q - p >= 3 ? q : NULL;
+}
+
+static const char *posix_offset(const char *p)
+{
+	if (*p == '+' || *p == '-')
+		p++;
+	for (int part = 0; part < 3; part++) {
+		if (!isdigit((unsigned char)*p))
+			return NULL;
+		p += isdigit((unsigned char)p[1]) ? 2 : 1;
+		if (*p != ':' || part == 2)
+			break;
+		p++;
+	}
+	return p;
+}
+
+static int posix_tz(const char *s)
+{
+	const char *p = posix_name(s);
+
+	if (!p || !(p = posix_offset(p)))
+		return 0;
+	if (!*p)
+		return 1;
+	if (!(p = posix_name(p)))
+		return 0;
+	if (*p && *p != ',' && !(p = posix_offset(p)))
+		return 0;
+	if (!*p)
+		return 1;
+	for (int k = 0; k < 2; k++) {     /* ,Mm.w.d[/time] | ,Jn[/time] | ,n[/time] */
+		if (*p++ != ',')
+			return 0;
+		if (*p == 'M' || *p == 'J')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return 0;
+		while (isdigit((unsigned char)*p) || *p == '.')
+			p++;
+		if (*p == '/' && !(p = posix_offset(p + 1)))
+			return 0;
+	}
+	return !*p;
+}
+
 static int zone_exists(const char *name)
 {
 	const char *dir = getenv("TZDIR");
 	char path[512];
 	struct stat st;
 
-	if (!*name || name[0] == '/' || strstr(name, ".."))
+	if (name[0] == '/')     /* TZ=:/etc/localtime: a zone file by its path */
+		return stat(name, &st) == 0 && S_ISREG(st.st_mode);
+	if (posix_tz(name))
+		return 1;
+	if (!*name || strstr(name, ".."))
 		return 0;
 	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
 	/* a directory such as "Europe" is not a zone (TZ would fall back to UTC) */

@@ -208,6 +208,9 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 6, o.channels, o.headcount, o.params, o.profile, o.history, o.rules);
+	wfm_check_outputs(prog, (const char *[]){ o.channels, o.headcount, o.params, o.profile,
+						  o.history, o.rules }, 6, &o.output, 1);
+	wfm_check_outputs(prog, o.vol, o.nvol, &o.output, 1);
 	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    wfm_cap_params_load(o.params, &par, &err) || !(hc = wfm_cap_headcount_load(o.headcount, &err)) ||

@@ -305,14 +305,15 @@ static double shortfall(const wfm_functions *f, size_t c, size_t t)
 	return s > 1e-9 ? s : 0;
 }
 
-static int write_shortfall(const char *path, wfm_functions *const *fs, size_t nd, const wfm_tz *tz,
-			   wfm_error *err)
+/* Written, not yet committed: main commits it with the main output. */
+static wfm_atomic *write_shortfall(const char *path, wfm_functions *const *fs, size_t nd,
+				   const wfm_tz *tz, wfm_error *err)
 {
 	wfm_atomic *out = wfm_atomic_open(path, err);
 	FILE *fp;
 	char ts[40];
 	if (!out)
-		return -1;
+		return NULL;
 	fp = wfm_atomic_fp(out);
 	fputs("timestamp,function,required,assigned,shortfall\n", fp);
 	for (size_t k = 0; k < nd; k++) {
@@ -324,7 +325,7 @@ static int write_shortfall(const char *path, wfm_functions *const *fs, size_t nd
 					f->cov[c * f->nint + t], shortfall(f, c, t));
 		}
 	}
-	return wfm_atomic_commit(out, err);
+	return out;
 }
 
 static void summary(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const char *date)
@@ -385,7 +386,7 @@ int main(int argc, char **argv)
 	wfm_requirements *req;
 	wfm_agents *ag;
 	wfm_plan *roster;
-	wfm_atomic *out;
+	wfm_atomic *out, *sf = NULL;
 	wfm_strlist rt;
 	struct wfm_functions_opts fo;
 	const char **known;
@@ -399,6 +400,8 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 4, o.roster, o.req, o.staff, o.channels);
+	wfm_check_outputs(prog, (const char *[]){ o.roster, o.req, o.staff, o.channels }, 4,
+			  (const char *[]){ o.shortfall, o.output }, 2);
 	if (o.channels) {
 		if (load_channels(o.channels, &ch, &err))
 			wfm_die(prog, &err);
@@ -417,6 +420,12 @@ int main(int argc, char **argv)
 	}
 	for (size_t c = 0; c < req->nchan; c++)
 		known[nknown++] = req->channel[c];
+	if (o.realtime_set) {   /* a typo would silently make a channel backlog */
+		char what[300];
+		snprintf(what, sizeof(what), "a channel of %s", o.req);
+		wfm_arg_words(prog, "--realtime", (const char *const *)rt.item, rt.n, known,
+			      req->nchan, what);
+	}
 	for (size_t c = 0; c < ch.n; c++)
 		known[nknown++] = ch.names.item[c];
 	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
@@ -445,23 +454,22 @@ int main(int argc, char **argv)
 		wfm_error_at(&err, o.roster, 0, NULL, "no agent on shift on %s%s", date, nd > 1 ? " or after" : "");
 		wfm_die(prog, &err);
 	}
-	if (o.shortfall && write_shortfall(o.shortfall, fs, nd, tz, &err))
+	if (o.shortfall && !(sf = write_shortfall(o.shortfall, fs, nd, tz, &err)))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
+	if (!(out = wfm_atomic_open(o.output, &err))) {
+		wfm_atomic_abort(sf);
 		wfm_die(prog, &err);
-	for (size_t k = 0; k < nd; k++) {
+	}
+	for (size_t k = 0; k < nd; k++) {   /* a stream error shows at commit */
 		wfm_time_format_date(o.first + (int64_t)k, date, sizeof(date));
 		if (o.view && fs[k]->nag) {
 			if (k)
 				fputc('\n', wfm_atomic_fp(out));
 			write_view(wfm_atomic_fp(out), fs[k], ag, date);
-		} else if (!o.view && write_csv(wfm_atomic_fp(out), fs[k], ag, tz, k == 0)) {
-			wfm_atomic_abort(out);
-			wfm_error_set(&err, "write error");
-			wfm_die(prog, &err);
-		}
+		} else if (!o.view)
+			write_csv(wfm_atomic_fp(out), fs[k], ag, tz, k == 0);
 	}
-	if (wfm_atomic_commit(out, &err))
+	if (wfm_atomic_commit_all((wfm_atomic *[]){ sf, out }, 2, &err))
 		wfm_die(prog, &err);
 	for (size_t k = 0; k < nd; k++) {
 		wfm_time_format_date(o.first + (int64_t)k, date, sizeof(date));

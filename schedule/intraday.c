@@ -148,6 +148,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	if (!o->actuals || !o->now)
 		wfm_usage_fail(prog, "give --actuals and --now (or --backtest)");
 	wfm_stdin_once(prog, 2, o->input, o->actuals);
+	wfm_check_outputs(prog, (const char *[]){ o->input, o->actuals, o->events, o->channels, o->roster,
+						  o->staff, o->avail, o->rules }, 8,
+			  (const char *[]){ o->actions, o->gap, o->output }, 3);
+	/* --apply may update --roster in place (the cron recipe), nothing else */
+	wfm_check_outputs(prog, (const char *[]){ o->input, o->actuals, o->events, o->channels, o->staff,
+						  o->avail, o->rules, o->actions, o->gap, o->output }, 10,
+			  &o->apply, 1);
 	if ((o->roster != NULL) != (o->channels != NULL))
 		wfm_usage_fail(prog, "--roster and --channels go together");
 	if ((o->staff || o->actions || o->apply || o->gap) && !o->roster)
@@ -217,9 +224,10 @@ static int64_t parse_time(const char *opt, const char *s, const wfm_tz *tz)
 	return t;
 }
 
-/* what: 0 actions, 1 gap, 2 roster, 3 re-forecast */
-static void write_file(const char *path, const wfm_intraday_today *t, const wfm_forecastcsv *r,
-		       const wfm_tz *tz, int what)
+/* what: 0 actions, 1 gap, 2 roster, 3 re-forecast.  Written, not yet
+ * committed; on failure every output of the run is discarded. */
+static wfm_atomic *write_file(const char *path, const wfm_intraday_today *t, const wfm_forecastcsv *r,
+			      const wfm_tz *tz, int what, wfm_atomic **all, size_t nall)
 {
 	const wfm_series *rf = r->s;
 	wfm_error err = { 0 };
@@ -229,28 +237,35 @@ static void write_file(const char *path, const wfm_intraday_today *t, const wfm_
 	if (!out || (what == 0 ? wfm_intraday_actions_write(fp, t->plan, rf, tz)
 		     : what == 1 ? wfm_intraday_gap_write(fp, t->plan, rf, tz)
 		     : what == 2 ? wfm_roster_write(fp, t->plan->rows, t->plan->nrows)
-		     : wfm_forecastcsv_write(fp, r, tz)) ||
-	    wfm_atomic_commit(out, &err)) {
+		     : wfm_forecastcsv_write(fp, r, tz))) {
 		if (out && !err.code)
 			wfm_atomic_abort(out);
+		for (size_t k = 0; k < nall; k++)
+			wfm_atomic_abort(all[k]);
 		wfm_die(prog, err.code ? &err : &(wfm_error){ .code = 1, .msg = "write error" });
 	}
+	return out;
 }
 
-/* Every output once all is computed (bad input leaves no file); stderr
- * says what changed. */
+/* Every output once all is computed (bad input leaves no file), committed
+ * together: all or none, the re-forecast (-o) renamed last; stderr says
+ * what changed. */
 static void write_all(const struct opts *o, const wfm_intraday_today *t, const wfm_forecastcsv *r,
 		      const wfm_tz *tz)
 {
 	const wfm_intraday_plan *p = t ? t->plan : NULL;
+	wfm_atomic *all[4] = { NULL, NULL, NULL, NULL };
+	wfm_error err = { 0 };
 
-	write_file(o->output, t, r, tz, 3);
 	if (o->actions)
-		write_file(o->actions, t, r, tz, 0);
+		all[0] = write_file(o->actions, t, r, tz, 0, all, 4);
 	if (o->gap)
-		write_file(o->gap, t, r, tz, 1);
+		all[1] = write_file(o->gap, t, r, tz, 1, all, 4);
 	if (o->apply)
-		write_file(o->apply, t, r, tz, 2);
+		all[2] = write_file(o->apply, t, r, tz, 2, all, 4);
+	all[3] = write_file(o->output, t, r, tz, 3, all, 4);
+	if (wfm_atomic_commit_all(all, 4, &err))
+		wfm_die(prog, &err);
 	if (p)
 		wfm_intraday_plan_report(wfm_report(), prog, p);
 }

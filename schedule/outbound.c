@@ -22,7 +22,8 @@ static const char usage[] =
 	"(records to work per region, its IANA zone, the deadline - naive times\n"
 	"are in the region's zone - and the local calling window, e.g. 09:00,21:00).\n"
 	"No dial falls outside a region's local window (DST included); records are\n"
-	"worked earliest deadline first, as soon as possible.  Without a capacity\n"
+	"worked earliest deadline first, as soon as possible (regions with the same\n"
+	"deadline and priority share agents in proportion to their work).  Without a capacity\n"
 	"the plan uses the fewest agents (one level for the horizon) that meet\n"
 	"every deadline; with one, records that cannot be worked in time are\n"
 	"reported on stderr with the agent-hours that would be needed.\n"
@@ -59,8 +60,9 @@ static const char usage[] =
 	"  -V, --version          show the version and exit\n"
 	"\n"
 	"output (dialplan): timestamp,campaign,region,dials,connects,agents\n"
-	"  per interval (start, in --tz) and region that dials; connects reach an\n"
-	"  agent; agents = agent seconds of the dials / interval seconds.\n"
+	"  per interval (start, in --tz) and region that dials; whole dials, each\n"
+	"  as early as the plan's running total reaches it; connects reach an\n"
+	"  agent; agents = agent time reserved / interval seconds.\n"
 	"\n"
 	"Examples:\n"
 	"  wfm outbound tests/fixtures/outbound/campaigns.csv --tz Europe/Moscow \\\n"
@@ -171,31 +173,51 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--inbound and --pool go together");
 }
 
-static void write_dialplan(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run, const wfm_tz *tz,
-			   double *peak)
+/* The planner's dials are fluid (0.01 of a dial in an interval when work
+ * is spread over months); the plan lists whole dials: a job dials in an
+ * interval as soon as its running fluid total reaches the next whole dial
+ * (earliest first), so every dial is written and a job's total is its
+ * fluid total rounded up.  connects scale with the dials; agents stay the
+ * plan's reservation for the job in the interval, so a capacity holds.
+ * Returns the dials written. */
+static double write_dialplan(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run, const wfm_tz *tz,
+			     double *peak)
 {
 	const struct wfm_ob_row *rows;
 	size_t n;
 	int64_t t;
 	char ts[40];
+	double *cum = calloc(ob->njobs + 1, sizeof(double)), *done = calloc(ob->njobs + 1, sizeof(double));
+	double written = 0;
 
 	fputs("timestamp,campaign,region,dials,connects,agents\n", fp);
-	while (wfm_outbound_run_step(run, &t, &rows, &n)) {
+	while (cum && done && wfm_outbound_run_step(run, &t, &rows, &n)) {
 		double tot = 0;
 		wfm_time_format(t, tz, ts, sizeof(ts));
 		for (size_t k = 0; k < n; k++) {
-			const struct wfm_ob_job *j = &ob->job[rows[k].job];
+			size_t jj = rows[k].job;
+			const struct wfm_ob_job *j = &ob->job[jj];
+			double d = rows[k].dials, whole;
 			tot += rows[k].agents;
-			if (rows[k].dials < 0.05)   /* fluid tails of retries */
+			cum[jj] += d;
+			whole = ceil(cum[jj] - 1e-6) - done[jj];
+			if (d <= 0 || whole < 1)
 				continue;
+			done[jj] += whole;
+			written += whole;
 			fputs(ts, fp);
 			wfm_csv_write_field(fp, j->campaign, 0);
 			wfm_csv_write_field(fp, j->region, 0);
-			fprintf(fp, ",%.1f,%.1f,%.2f\n", rows[k].dials, rows[k].connects, rows[k].agents);
+			fprintf(fp, ",%.0f,%.1f,%.2f\n", whole, rows[k].connects * whole / d, rows[k].agents);
 		}
 		if (tot > *peak)
 			*peak = tot;
 	}
+	if (!cum || !done)
+		written = -1;
+	free(cum);
+	free(done);
+	return written;
 }
 
 static int write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
@@ -272,7 +294,7 @@ static void write_work(FILE *fp, const wfm_outbound *ob, const struct wfm_ob_par
 /* The report on stderr: totals, then every job that misses its deadline. */
 static void report(const wfm_outbound *ob, const struct wfm_ob_jobsum *s,
 		   const struct wfm_ob_jobsum *u, const wfm_tz *tz, double need,
-		   double peak, int limited, int attempts)
+		   double peak, int limited, int attempts, double written)
 {
 	double dials = 0, reached = 0, exh = 0, hours = 0, short_rec = 0, short_h = 0;
 	size_t nshort = 0;
@@ -284,6 +306,8 @@ static void report(const wfm_outbound *ob, const struct wfm_ob_jobsum *s,
 		exh += s[j].exhausted;
 		hours += s[j].agent_s / 3600;
 	}
+	if (written >= 0)       /* the dial plan: what was written, whole dials */
+		dials = written;
 	fprintf(wfm_report(), "%s: %.0f dials, %.0f right-party contacts, %.0f records given up after "
 		"all attempts; %.1f agent-hours, peak %.2f agents\n", prog, dials, reached, exh, hours, peak);
 	if (!limited)
@@ -329,7 +353,7 @@ int main(int argc, char **argv)
 	wfm_outbound *ob;
 	struct wfm_ob_params p;
 	struct wfm_ob_jobsum *u;
-	double *cap = NULL, need = 0, peak = 0;
+	double *cap = NULL, need = 0, peak = 0, written = -1;
 	int limited;
 	int64_t from, now, end;
 	wfm_ob_run *run;
@@ -337,6 +361,9 @@ int main(int argc, char **argv)
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 4, o.input, o.capacity, o.inbound, o.rates);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.capacity, o.inbound, o.rates }, 4,
+			  &o.output, 1);
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
 	if (wfm_time_parse_date(o.from, &from, &err)) {
@@ -428,11 +455,15 @@ int main(int argc, char **argv)
 			wfm_die(prog, &err);
 		}
 	} else {
-		write_dialplan(wfm_atomic_fp(out), ob, run, tz, &peak);
+		if ((written = write_dialplan(wfm_atomic_fp(out), ob, run, tz, &peak)) < 0) {
+			wfm_atomic_abort(out);
+			wfm_error_set(&err, "out of memory");
+			wfm_die(prog, &err);
+		}
 	}
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
-	report(ob, wfm_outbound_run_summary(run), u, tz, need, peak, limited, p.attempts);
+	report(ob, wfm_outbound_run_summary(run), u, tz, need, peak, limited, p.attempts, written);
 	wfm_outbound_run_free(run);
 	free(cap);
 	free(u);

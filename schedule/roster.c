@@ -563,16 +563,13 @@ static void report_changes(FILE *fp, const wfm_roster_result *r, int list)
 	}
 }
 
-static int write_changes(const char *path, const wfm_roster_result *r, wfm_error *err)
+/* Written, not yet committed: main commits it with the roster. */
+static wfm_atomic *write_changes(const char *path, const wfm_roster_result *r, wfm_error *err)
 {
 	wfm_atomic *out = wfm_atomic_open(path, err);
-	if (!out)
-		return -1;
-	if (wfm_roster_changes_write(wfm_atomic_fp(out), r)) {
-		wfm_atomic_abort(out);
-		return wfm_error_set(err, "%s: write error", path);
-	}
-	return wfm_atomic_commit(out, err);
+	if (out)
+		wfm_roster_changes_write(wfm_atomic_fp(out), r);   /* stream errors show at commit */
+	return out;
 }
 
 static int gcd(int a, int b)
@@ -587,8 +584,9 @@ static int gcd(int a, int b)
 
 /* --coverage: required (plan or requirements agents_gross) vs rostered
  * people on shift per interval. */
+/* Written into *outp, not yet committed: main commits it with the roster. */
 static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_roster_result *res,
-			  int64_t first, wfm_error *err)
+			  int64_t first, wfm_atomic **outp, wfm_error *err)
 {
 	wfm_tz *tz = NULL;
 	wfm_requirements *rq = NULL;
@@ -651,12 +649,9 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 			goto done;
 	if (!(out = wfm_atomic_open(o->coverage, err)))
 		goto done;
-	if (wfm_coverage_write(wfm_atomic_fp(out), cv, NULL)) {
-		wfm_atomic_abort(out);
-		wfm_error_set(err, "%s: write error", o->coverage);
-		goto done;
-	}
-	rc = wfm_atomic_commit(out, err);
+	wfm_coverage_write(wfm_atomic_fp(out), cv, NULL);   /* a stream error shows at commit */
+	*outp = out;
+	rc = 0;
 done:
 	wfm_coverage_free(cv);
 	free(req);
@@ -675,7 +670,7 @@ int main(int argc, char **argv)
 	wfm_groups *gr = NULL;
 	wfm_agents *ag;
 	wfm_roster_result *res;
-	wfm_atomic *out;
+	wfm_atomic *out, *cov = NULL, *chg = NULL;
 	wfm_strlist sk = { 0, NULL };
 	const char *const *known = dflt;
 	size_t nknown = 4;
@@ -684,6 +679,11 @@ int main(int argc, char **argv)
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 8, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups, o.prefs);
+	/* -o may replace --published in place (the daily cron loop), nothing else */
+	wfm_check_outputs(prog, (const char *[]){ o.plan, o.staff, o.avail, o.prev, o.reqs, o.groups,
+						  o.prefs }, 7,
+			  (const char *[]){ o.coverage, o.changes, o.output }, 3);
+	wfm_check_outputs(prog, &o.published, 1, (const char *[]){ o.coverage, o.changes }, 2);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
@@ -771,18 +771,20 @@ int main(int argc, char **argv)
 		wfm_roster_result_free(res);
 		wfm_die(prog, &err);
 	}
-	if (o.coverage && write_coverage(&o, plan, res, first, &err))
+	if (o.coverage && write_coverage(&o, plan, res, first, &cov, &err))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (o.changes && write_changes(o.changes, res, &err))
-		wfm_die(prog, &err);
-	if (wfm_roster_write(wfm_atomic_fp(out), pub ? res->all : res->rows, pub ? res->nall : res->n)) {
-		wfm_atomic_abort(out);
-		wfm_error_set(&err, "write error");
+	if (o.changes && !(chg = write_changes(o.changes, res, &err))) {
+		wfm_atomic_abort(cov);
 		wfm_die(prog, &err);
 	}
-	if (wfm_atomic_commit(out, &err))
+	if (!(out = wfm_atomic_open(o.output, &err))) {
+		wfm_atomic_abort(cov);
+		wfm_atomic_abort(chg);
+		wfm_die(prog, &err);
+	}
+	/* stream errors show at commit, naming the file */
+	wfm_roster_write(wfm_atomic_fp(out), pub ? res->all : res->rows, pub ? res->nall : res->n);
+	if (wfm_atomic_commit_all((wfm_atomic *[]){ cov, chg, out }, 3, &err))
 		wfm_die(prog, &err);
 	wfm_roster_result_free(res);
 	wfm_plan_free(plan);

@@ -421,6 +421,8 @@ int main(int argc, char **argv)
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 4, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff }, 5,
+			  (const char *[]){ o.coverage, o.outbound_plan, o.output }, 3);
 	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
 		wfm_die(prog, &err);
 	if (!(rules = wfm_shiftrules_load(o.rules, &err)))
@@ -455,22 +457,14 @@ int main(int argc, char **argv)
 	}
 	if (obp)
 		write_outbound_plan(wfm_atomic_fp(obp), plan, work, tz);
-	if (obp && wfm_atomic_commit(obp, &err)) {
-		wfm_atomic_abort(out);
-		if (cov)
-			wfm_atomic_abort(cov);
-		wfm_die(prog, &err);
-	}
 	if (cov && write_coverage(wfm_atomic_fp(cov), plan, tz, &err)) {
 		wfm_atomic_abort(out);
 		wfm_atomic_abort(cov);
+		wfm_atomic_abort(obp);
 		wfm_die(prog, &err);
 	}
-	if (cov && wfm_atomic_commit(cov, &err)) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (wfm_atomic_commit(out, &err))
+	/* all or none; the plan renamed last (see atomic_write.h) */
+	if (wfm_atomic_commit_all((wfm_atomic *[]){ cov, obp, out }, 3, &err))
 		wfm_die(prog, &err);
 	summary(plan, &o);
 	if (work)

@@ -495,6 +495,8 @@ int main(int argc, char **argv)
 	struct uncert u = { 0 };
 
 	parse_args(argc, argv, &o);
+	wfm_stdin_once(prog, 2, o.input, o.channels);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.channels }, 2, &o.output, 1);
 	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)))
 		wfm_die(prog, &err);

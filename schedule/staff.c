@@ -34,7 +34,9 @@ static const char usage[] =
 	"  --channels FILE        channel configuration (required)\n"
 	"  --evaluate FILE        coverage.csv (timestamp,required,scheduled,...):\n"
 	"                         evaluate instead of sizing\n"
-	"  --backlog-hours HH:MM-HH:MM  working hours for backlog work (08:00-20:00)\n"
+	"  --backlog-hours HH:MM-HH:MM  working hours for backlog work (08:00-20:00),\n"
+	"                         in the staff's zone (--out-tz, else --tz); may\n"
+	"                         cross midnight (22:00-06:00)\n"
 	"  --chat-overhead X      handle-time growth per extra concurrent chat (0.5)\n"
 	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
 	"  --load                 add a column load: the real-valued gross agents at\n"
@@ -105,8 +107,8 @@ static void parse_hours(const char *s, struct wfm_staff_opts *so)
 	a[dash - s] = 0;
 	strcpy(b, dash + 1);
 	if (wfm_time_parse_hhmm(a, &so->open_min, &e) || wfm_time_parse_hhmm(b, &so->close_min, &e) ||
-	    so->open_min >= so->close_min)
-		wfm_usage_fail(prog, "--backlog-hours: \"%s\" is not HH:MM-HH:MM with start before end", s);
+	    so->open_min == so->close_min)
+		wfm_usage_fail(prog, "--backlog-hours: \"%s\" is not HH:MM-HH:MM with start and end apart", s);
 }
 
 static void parse_args(int argc, char **argv, struct opts *o)
@@ -441,6 +443,8 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 4, o.input, o.channels, o.evaluate, o.groups);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.channels, o.evaluate, o.groups }, 4,
+			  (const char *[]){ o.output, o.group_output }, 2);
 	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || (o.out_tz && !(otz = wfm_tz_open(o.out_tz, &err))) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    !(s = wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
@@ -449,6 +453,7 @@ int main(int argc, char **argv)
 		wfm_error_set(&err, "out of memory");
 		wfm_die(prog, &err);
 	}
+	o.so.hours_tz = otz;   /* backlog hours are the staff's hours */
 	if (wfm_staff_requirements(s, cfg, map, tz, &o.so, req, &err))
 		wfm_die(prog, &err);
 	if (o.evaluate) {
@@ -457,6 +462,13 @@ int main(int argc, char **argv)
 			wfm_die(prog, &err);
 		if (outside)
 			wfm_warn(prog, "%s: %zu rows outside the forecast's range, ignored", o.evaluate, outside);
+		size_t gap0, gaps = wfm_staff_coverage_gaps(sched, s->n, &gap0);
+		if (gaps) {     /* on instants: a repeated wall-clock hour counts twice */
+			char when[48];
+			wfm_time_format(wfm_series_time(s, gap0), otz ? otz : tz, when, sizeof(when));
+			wfm_warn(prog, "%s: no row for %zu forecast interval%s inside its span (first %s): "
+				 "not evaluated", o.evaluate, gaps, gaps == 1 ? "" : "s", when);
+		}
 		if (!(ev = calloc(s->nchan * s->n, sizeof(*ev)))) {
 			wfm_error_set(&err, "out of memory");
 			wfm_die(prog, &err);

@@ -18,8 +18,8 @@ ok "Kamchatka not short" sh -c "! grep -q 'nps/Kamchatka' $T/err"
 is "header" "$(head -1 $T/plan.csv)" "timestamp,campaign,region,dials,connects,agents"
 is "Moscow rows" "$(grep -c ',Moscow,' $T/plan.csv)" 12
 is "Kamchatka rows" "$(grep -c ',Kamchatka,' $T/plan.csv)" 14
-is "Kamchatka last" "$(grep ',Kamchatka,' $T/plan.csv | tail -1)" "2026-11-23T03:15,nps,Kamchatka,5.0,1.2,0.33"
-is "Moscow first" "$(grep ',Moscow,' $T/plan.csv | head -1)" "2026-11-23T09:00,nps,Moscow,15.0,3.8,1.00"
+is "Kamchatka last" "$(grep ',Kamchatka,' $T/plan.csv | tail -1)" "2026-11-23T03:15,nps,Kamchatka,5,1.2,0.33"
+is "Moscow first" "$(grep ',Moscow,' $T/plan.csv | head -1)" "2026-11-23T09:00,nps,Moscow,15,3.8,1.00"
 # No dial outside a window: Moscow rows 09:00-20:45, Kamchatka 00:00-11:45 (Moscow time).
 is "outside windows" "$(awk -F, 'NR > 1 { h = substr($1, 12, 2) + 0
 	if ($3 == "Moscow" && (h < 9 || h >= 21)) n++

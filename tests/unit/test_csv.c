@@ -1,6 +1,7 @@
 /* test_csv.c - lib/csv.c: quoting, line ends, BOM, line numbers, typed
  * access and its error messages.  Inputs are in-memory streams (fmemopen)
  * or temporary files; expected values are read off the inputs by hand. */
+#define _GNU_SOURCE   /* fopencookie: an endless stream */
 #include "check.h"
 #include "csv.h"
 #include "timeutil.h"
@@ -363,6 +364,173 @@ static void test_write(void)
 	free(out);
 }
 
+/* Formula-like names (OWASP CSV injection) are written with a leading '
+ * and read back as they were. */
+static void test_formula_names(void)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+	const char *row[] = { "=SUM(A1:A9)", "+7 999", "-x", "@cmd", "a=b", "=1,2", "'=quoted" };
+
+	wfm_csv_write_row(fp, row, 7);
+	fclose(fp);
+	CHECK_STR(out, "'=SUM(A1:A9),'+7 999,'-x,'@cmd,a=b,\"'=1,2\",'=quoted\n", "formula names prefixed");
+	wfm_error err = { 0 };
+	char text[256];
+	snprintf(text, sizeof(text), "a,b,c,d,e,f,g\n%s", out);
+	wfm_csv_reader *r = open_str(text, strlen(text), &fp, &err);
+	CHECK(r && wfm_csv_next(r, &err) == 1, "read back");
+	if (r) {
+		for (int i = 0; i < 6; i++)
+			CHECK_STR(wfm_csv_get(r, i), row[i], "formula name round trip");
+		CHECK_STR(wfm_csv_get(r, 6), "=quoted", "a written '= reads as =");
+		done(r, fp);
+	}
+	free(out);
+}
+
+/* Excel in a Russian locale: ';' separators (detected from the header),
+ * decimal commas, and headers in any case with spaces around them. */
+static void test_excel_semicolon(void)
+{
+	static const char text[] =
+		"\xef\xbb\xbf Timestamp ;Channel; VOLUME;aht_s\r\n"
+		"2026-06-01T09:00;\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xba\xd0\xb8;5,5;180\r\n"
+		"2026-06-01T10:00;\"a;b\";12.25;1,5e2\r\n"
+		"2026-06-01T11:00;x;1,2,3;\r\n";
+	wfm_error err = { 0 };
+	FILE *fp;
+	double v = 0;
+	char buf[300];
+	wfm_csv_reader *r = OPEN(text, &fp, &err);
+
+	CHECK(r != NULL, "open: %s", err.msg);
+	if (!r)
+		return;
+	CHECK(wfm_csv_ncols(r) == 4, "';' file has 4 columns: %d", wfm_csv_ncols(r));
+	CHECK(wfm_csv_col(r, "timestamp") == 0, "' Timestamp ' matches timestamp");
+	CHECK(wfm_csv_col(r, "volume") == 2, "' VOLUME' matches volume");
+	CHECK_STR(wfm_csv_header(r, 0), "Timestamp", "header trimmed");
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK_STR(wfm_csv_get(r, 1), "\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xba\xd0\xb8", "Cyrillic channel");
+	CHECK(wfm_csv_double(r, 2, &v, &err) == 0 && v == 5.5, "5,5 is 5.5: %g", v);
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 2");
+	CHECK_STR(wfm_csv_get(r, 1), "a;b", "quoted ';' stays in the field");
+	CHECK(wfm_csv_double(r, 2, &v, &err) == 0 && v == 12.25, "a decimal point still reads: %g", v);
+	CHECK(wfm_csv_double(r, 3, &v, &err) == 0 && v == 150, "1,5e2 is 150: %g", v);
+	CHECK(wfm_csv_next(r, &err) == 1, "rec 3");
+	CHECK(wfm_csv_double(r, 2, &v, &err) == -1, "1,2,3 is not a number");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:4: VOLUME: \"1,2,3\" is not a number", "message");
+	done(r, fp);
+
+	/* a comma in the header keeps ',' as the separator; there "5,5" is two
+	 * fields, and a decimal comma in a ',' file is not a number */
+	static const char comma[] = "a;b,c\n1;2,\"5,5\"\n";
+	r = OPEN(comma, &fp, &err);
+	CHECK(r && wfm_csv_ncols(r) == 2, "header with ',' and ';' is ','-separated");
+	if (r) {
+		CHECK(wfm_csv_next(r, &err) == 1, "comma rec");
+		CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "decimal comma in a ',' file is refused");
+		done(r, fp);
+	}
+
+	/* names differing in case only are the same column */
+	static const char dup[] = "timestamp,Volume,volume \n";
+	r = OPEN(dup, &fp, &err);
+	CHECK(r == NULL, "Volume and 'volume ' named twice");
+	formatted(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "t.csv:1: volume: column named twice in the header", "duplicate message");
+}
+
+/* A field that never ends is refused once it passes the limit, with
+ * memory bounded (the stream is endless: it would never reach its end).
+ * The stream gives its prefix, then 'x' forever. */
+struct endless { const char *pre; size_t pos; };
+
+static ssize_t endless_read(void *c, char *buf, size_t size)
+{
+	struct endless *e = c;
+	size_t n = 0;
+
+	for (; n < size && e->pre[e->pos]; n++)
+		buf[n] = e->pre[e->pos++];
+	memset(buf + n, 'x', size - n);
+	return (ssize_t)size;
+}
+
+static void test_endless_field(void)
+{
+	/* an open quote on line 2; an endless header; a row without line end */
+	static const char *const pre[] = { "name,n\n\"", "", "name\nab" };
+	static const char *const want[] = { "t.csv:2: name: field is longer than 65536 bytes",
+		"t.csv:1: header: column 1: field is longer than 65536 bytes",
+		"t.csv:2: name: field is longer than 65536 bytes" };
+	wfm_error err = { 0 };
+	char buf[300];
+
+	for (int k = 0; k < 3; k++) {
+		struct endless e = { pre[k], 0 };
+		cookie_io_functions_t io = { .read = endless_read };
+		FILE *fp = fopencookie(&e, "r", io);
+		wfm_csv_reader *r = wfm_csv_open_stream(fp, "t.csv", &err);
+		CHECK(r == NULL || wfm_csv_next(r, &err) == -1, "endless field %d refused", k);
+		formatted(&err, buf, sizeof(buf));
+		CHECK_STR(buf, want[k], "endless field message");
+		wfm_csv_close(r);
+		fclose(fp);
+	}
+}
+
+/* The output guard: negative or non-finite quantities are refused, other
+ * columns, other formats and empty (unknown) values pass. */
+static int guarded(const char *text, size_t chunk, char *msg, size_t size)
+{
+	wfm_csv_guard *g = wfm_csv_guard_new();
+	wfm_error err = { 0 };
+	size_t len = strlen(text);
+	int rc;
+
+	for (size_t i = 0; i < len; i += chunk)   /* fed in pieces, as stdio does */
+		wfm_csv_guard_feed(g, text + i, len - i < chunk ? len - i : chunk);
+	rc = wfm_csv_guard_check(g, "o.csv", &err);
+	wfm_error_format(&err, msg, size);
+	wfm_csv_guard_free(g);
+	return rc;
+}
+
+static void test_guard(void)
+{
+	static const struct { const char *text, *msg; } t[] = {
+		{ "timestamp,channel,volume,aht_s\n2026-01-05T00:00,calls,5.00,300.0\n"
+		  "2026-01-05T01:00,calls,,-0.0\n", NULL },
+		{ "timestamp,channel,volume,aht_s\n2026-01-05T00:00,calls,5.00,300.0\n"
+		  "2026-01-05T01:00,calls,-305.00,1.0\n",
+		  "o.csv:3: volume: \"-305.00\" is negative: output refused" },
+		{ "timestamp,channel,volume,aht_s\r\n2026-01-05T00:00,\"a,\n\"\"b\",1,inf\r\n",
+		  "o.csv:2: aht_s: \"inf\" is not a finite number: output refused" },
+		{ "channel,group,time,mean,share,ratio,days\ncalls,Mon,00:00,nan,,-1,3", 
+		  "o.csv:2: mean: \"nan\" is not a finite number" },
+		{ "channel,x,ratio\ncalls,-1,-2\n", NULL },            /* no quantity column */
+		{ "[{\"volume\":-1}]\n", NULL },                      /* JSON */
+		{ "Volume,agents\n-1,-1\n", NULL },                   /* not a plain header */
+		{ "date,shift,start,end,break_start,break_end,count\n2026-01-05,-x,09:00,17:00,,,-3\n",
+		  "o.csv:2: count: \"-3\" is negative" },
+		{ "timestamp,channel,volume\n2026-01-05T00:00,-5,1e999\n",
+		  "o.csv:2: volume: \"1e999\" is not a finite number" },
+	};
+	char msg[400];
+
+	for (size_t k = 0; k < sizeof(t) / sizeof(t[0]); k++)
+		for (size_t chunk = 1; chunk <= 4096; chunk *= 64) {
+			int rc = guarded(t[k].text, chunk, msg, sizeof(msg));
+			CHECK(rc == (t[k].msg ? -1 : 0), "guard case %zu chunk %zu: rc %d", k, chunk, rc);
+			if (t[k].msg)
+				CHECK(!strncmp(msg, t[k].msg, strlen(t[k].msg)), "guard case %zu: %s", k, msg);
+		}
+}
+
 int main(void)
 {
 	test_quoting();
@@ -374,5 +542,9 @@ int main(void)
 	test_errors_at_open();
 	test_file_many_lines();
 	test_write();
+	test_excel_semicolon();
+	test_endless_field();
+	test_guard();
+	test_formula_names();
 	return check_done("test_csv");
 }

@@ -117,7 +117,12 @@ static void test_open(void)
 	CHECK(strstr(err.msg, "unknown time zone \"Mars/Olympus_Mons\"") != NULL, "%s", err.msg);
 	CHECK(wfm_tz_open("Europe", &err) == NULL, "a directory is not a zone");
 	CHECK(wfm_tz_open("../etc/passwd", &err) == NULL, "no path escapes");
-	CHECK(wfm_tz_open("/etc/localtime", &err) == NULL, "no absolute paths");
+	/* a zone file by its path, as libc takes TZ=:/etc/localtime (issue 22.15) */
+	tz = wfm_tz_open(":/usr/share/zoneinfo/Europe/Berlin", &err);
+	CHECK(tz != NULL, "a zone file by its path: %s", err.msg);
+	wfm_tz_free(tz);
+	CHECK(wfm_tz_open("/etc", &err) == NULL, "a directory by its path is not a zone");
+	CHECK(wfm_tz_open("/nonexistent/zone", &err) == NULL, "a missing path is not a zone");
 
 	/* NULL means $TZ; opening a zone leaves TZ as it was */
 	setenv("TZ", "America/New_York", 1);
