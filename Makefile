@@ -5,6 +5,7 @@
 #   make bench      benchmarks (figures on stdout)
 #   make ASAN=1 ... build with address + undefined + float-cast-overflow sanitizers
 #   make memcheck   the CLI tests with every program under valgrind
+#   make coverage   make check under gcov: line and branch figures of lib/
 #   make fuzz FUZZ_SECONDS=600   libFuzzer harnesses tests/fuzz/fuzz_*.c (clang)
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall   /   make clean
 
@@ -22,6 +23,14 @@ WFM_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -MMD -MP -iquote l
 	     -DWFM_VERSION=\"$(VERSION)\" \
 	     $(shell $(PKG_CONFIG) --cflags gsl cairo 2>/dev/null)
 LDLIBS += $(shell $(PKG_CONFIG) --libs gsl cairo 2>/dev/null) -lcsv -lglpk -lm
+
+# make coverage (or any target with COVERAGE=1): gcov instrumentation, -O0.
+ifeq ($(COVERAGE),1)
+CFLAGS  += --coverage -O0
+LDFLAGS += --coverage
+else ifneq ($(COVERAGE),)
+$(error COVERAGE must be 1 or empty)
+endif
 
 ifeq ($(ASAN),1)
 CFLAGS  += -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer \
@@ -46,7 +55,7 @@ FLAGS_STAMP = $(O)/flags
 $(shell mkdir -p $(O); echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' | cmp -s - $(FLAGS_STAMP) || \
 	echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' > $(FLAGS_STAMP))
 
-.PHONY: all deps demo check bench install uninstall clean data memcheck man deb deb-check fuzz fuzz-build
+.PHONY: all deps demo check coverage bench install uninstall clean data memcheck man deb deb-check fuzz fuzz-build
 all: $(PROGS)
 
 $(O)/%.o: %.c $(FLAGS_STAMP)
@@ -107,6 +116,17 @@ bench: DEPS_EXTRA = time
 bench: deps
 	@$(MAKE) --no-print-directory all $(GEN) $(GEN_BANK)
 	@sh bench/run.sh
+
+# Line and branch coverage of lib/ by make check (gcov; lcov adds HTML in
+# bin/.obj/coverage/).  Rebuilds everything with --coverage; a plain make
+# afterwards rebuilds without.
+coverage: DEPS_EXTRA = help2man jq lcov
+coverage: deps
+	@find $(O) -name '*.gcda' -delete 2>/dev/null; true
+	@$(MAKE) --no-print-directory COVERAGE=1 all man $(TESTS)
+	@sh tests/run.sh $(TESTS) >$(O)/coverage-check.log 2>&1 || \
+		echo "make coverage: some tests failed, see $(O)/coverage-check.log" >&2
+	@sh tests/coverage.sh
 
 memcheck: DEPS_EXTRA = valgrind
 memcheck: deps

@@ -2,6 +2,7 @@
 #include "atomic_write.h"
 #include "chart.h"
 #include "cli.h"
+#include "gslpolicy.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +159,7 @@ int main(int argc, char **argv)
 	wfm_chart *chart;
 	wfm_atomic *out;
 
+	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 2, o.input, o.c.history);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.c.history }, 2, &o.output, 1);

@@ -9,6 +9,7 @@
 #include "csv.h"
 #include "timeutil.h"
 #include "tz.h"
+#include "gslpolicy.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,6 +201,7 @@ int main(int argc, char **argv)
 	wfm_atomic *out;
 	int c;
 
+	wfm_gsl_policy();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		switch (c) {

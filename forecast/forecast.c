@@ -11,9 +11,9 @@
 #include "series.h"
 #include "strlist.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -593,7 +593,7 @@ int main(int argc, char **argv)
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 2, o.input, o.events);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.events }, 2, &o.output, 1);
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
 	if (!(s = wfm_series_load(o.input, tz, &err)))

@@ -6,6 +6,7 @@
 #include "series.h"
 #include "strlist.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -319,6 +320,7 @@ int main(int argc, char **argv)
 	wfm_series *s;
 	wfm_atomic *out;
 
+	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_check_outputs(prog, &o.input, 1, &o.output, 1);
 	if (!(tz = wfm_tz_open(o.tz, &err)))

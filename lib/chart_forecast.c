@@ -7,6 +7,7 @@
  * `date,name,effect_days_before,effect_days_after`. */
 #include "chart_int.h"
 #include "csv.h"
+#include "events.h"
 #include "series.h"
 #include "timeutil.h"
 
@@ -42,45 +43,24 @@ static void fc_free(void *p)
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
+/* events.csv through its owner lib/events.c (the checks of wfm forecast);
+ * kept: the events whose effect days meet [d0, d1], at most MAXEV. */
 static int load_events(struct fc *f, const char *path, int64_t d0, int64_t d1, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int cd, cn, cb, ca, rc;
+	wfm_events *ev = wfm_events_load(path, err);
 
-	if (!r)
+	if (!ev)
 		return -1;
-	if ((cd = wfm_csv_require(r, "date", err)) < 0 || (cn = wfm_csv_require(r, "name", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
-	}
-	cb = wfm_csv_col(r, "effect_days_before");
-	ca = wfm_csv_col(r, "effect_days_after");
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct event e;
-		double b = 0, a = 0;
-		if (wfm_time_parse_date(wfm_csv_get(r, cd), &e.day, err)) {
-			rc = wfm_csv_error(r, cd, err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(r, cd));
-			break;
-		}
-		if ((cb >= 0 && wfm_csv_double_opt(r, cb, 0, &b, err)) ||
-		    (ca >= 0 && wfm_csv_double_opt(r, ca, 0, &a, err))) {
-			rc = -1;
-			break;
-		}
-		if (b < 0 || a < 0 || b > 60 || a > 60) {
-			rc = wfm_csv_error(r, b < 0 || b > 60 ? cb : ca, err, "%g is not a number of days 0..60",
-					   b < 0 || b > 60 ? b : a);
-			break;
-		}
-		e.before = (int)b;
-		e.after = (int)a;
-		if (e.day + e.after < d0 || e.day - e.before > d1 || f->nev == MAXEV)
+	for (size_t i = 0; i < ev->n && f->nev < MAXEV; i++) {
+		const struct wfm_event *s = &ev->ev[i];
+		struct event e = { s->day, s->before, s->after, "" };
+		if (e.day + e.after < d0 || e.day - e.before > d1)
 			continue;
-		snprintf(e.name, sizeof(e.name), "%s", wfm_csv_get(r, cn));
+		snprintf(e.name, sizeof(e.name), "%s", ev->names[s->name]);
 		f->ev[f->nev++] = e;
 	}
-	wfm_csv_close(r);
-	return rc < 0 ? -1 : 0;
+	wfm_events_free(ev);
+	return 0;
 }
 
 int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err)

@@ -5,6 +5,7 @@
  * (HH:MM; an end at or before the start is on the next day). */
 #include "chart_int.h"
 #include "csv.h"
+#include "plan.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -55,13 +56,6 @@ static void roster_free(void *p)
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
-
-static int hhmm(const wfm_csv_reader *rd, int col, int *out, wfm_error *err)
-{
-	if (wfm_time_parse_hhmm(wfm_csv_get(rd, col), out, err))
-		return wfm_csv_error(rd, col, err, "\"%s\" is not a time HH:MM", wfm_csv_get(rd, col));
-	return 0;
-}
 
 static const struct roster *sort_ctx_unused;
 
@@ -285,25 +279,19 @@ static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1,
 	return 0;
 }
 
+/* The times of a plan.csv / roster.csv row, checked by their owner lib/plan.c
+ * (the same rules as wfm roster --previous and wfm functions). */
 static int shift_times(const wfm_csv_reader *rd, const int *col, int *start, int *end,
 		       int *bstart, int *bend, wfm_error *err)
 {
-	if (hhmm(rd, col[3], start, err) || hhmm(rd, col[4], end, err))
+	struct wfm_shift s;
+
+	if (wfm_plan_times(rd, col + 3, &s, err))
 		return -1;
-	if (*end <= *start)
-		*end += 1440;
-	*bstart = *bend = -1;
-	if (*wfm_csv_get(rd, col[5]) || *wfm_csv_get(rd, col[6])) {
-		if (hhmm(rd, col[5], bstart, err) || hhmm(rd, col[6], bend, err))
-			return -1;
-		if (*bstart < *start)
-			*bstart += 1440;
-		if (*bend < *bstart)
-			*bend += 1440;
-		if (*bstart < *start || *bend > *end)
-			return wfm_csv_error(rd, col[5], err, "break %s-%s is outside the shift",
-					     wfm_csv_get(rd, col[5]), wfm_csv_get(rd, col[6]));
-	}
+	*start = s.start;
+	*end = s.end;
+	*bstart = s.bstart;
+	*bend = s.bend;
 	return 0;
 }
 

@@ -31,7 +31,7 @@ void wfm_plan_free(wfm_plan *p)
 	free(p);
 }
 
-static int hhmm(wfm_csv_reader *r, int col, int *out, wfm_error *err)
+static int hhmm(const wfm_csv_reader *r, int col, int *out, wfm_error *err)
 {
 	wfm_error e = { 0 };
 	if (wfm_time_parse_hhmm(wfm_csv_get(r, col), out, &e))
@@ -41,7 +41,7 @@ static int hhmm(wfm_csv_reader *r, int col, int *out, wfm_error *err)
 
 /* Times of the current row into s: start, end (next day when not after
  * start), optional break inside the shift. */
-static int read_times(wfm_csv_reader *r, const int *col, struct wfm_shift *s, wfm_error *err)
+int wfm_plan_times(const wfm_csv_reader *r, const int *col, struct wfm_shift *s, wfm_error *err)
 {
 	const char *bs = wfm_csv_get(r, col[2]), *be = wfm_csv_get(r, col[3]);
 	if (hhmm(r, col[0], &s->start, err) || hhmm(r, col[1], &s->end, err))
@@ -127,14 +127,14 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 				wfm_error_set(err, "out of memory");
 				goto fail;
 			}
-			if (read_times(r, col + 3, s, err))
+			if (wfm_plan_times(r, col + 3, s, err))
 				goto fail;
 		} else {
 			if (!(s->name = strdup(wfm_csv_get(r, col[1])))) {
 				wfm_error_set(err, "out of memory");
 				goto fail;
 			}
-			if (read_times(r, col + 2, s, err) || wfm_csv_long(r, col[6], &s->count, err))
+			if (wfm_plan_times(r, col + 2, s, err) || wfm_csv_long(r, col[6], &s->count, err))
 				goto fail;
 			if (s->count < 0 || s->count > 1000000) {
 				wfm_csv_error(r, col[6], err, "%ld is not a count between 0 and 1000000", s->count);

@@ -55,6 +55,15 @@ wfm_plan *wfm_roster_load(const char *path, wfm_error *err);
  * trailing shift column. */
 int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n);
 
+/* The one check of a shift row's times, for every reader of plan.csv and
+ * roster.csv (wfm-chart too): col[] = the start, end, break_start and
+ * break_end columns of the current row of r.  start, end (next day when not
+ * after start) and an optional break strictly inside the shift into s
+ * (bstart = bend = -1 without).  0, or -1 with the row's line and column. */
+struct wfm_csv_reader;
+int wfm_plan_times(const struct wfm_csv_reader *r, const int *col, struct wfm_shift *s,
+		   wfm_error *err);
+
 /* "HH:MM" of minutes, modulo 24 h. */
 void wfm_plan_hhmm(int min, char buf[8]);
 

@@ -6,8 +6,8 @@
 #include "series.h"
 #include "shiftrules.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,7 +211,7 @@ int main(int argc, char **argv)
 	wfm_check_outputs(prog, (const char *[]){ o.channels, o.headcount, o.params, o.profile,
 						  o.history, o.rules }, 6, &o.output, 1);
 	wfm_check_outputs(prog, o.vol, o.nvol, &o.output, 1);
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    wfm_cap_params_load(o.params, &par, &err) || !(hc = wfm_cap_headcount_load(o.headcount, &err)) ||
 	    (o.rules && !(rules = wfm_shiftrules_load(o.rules, &err))))

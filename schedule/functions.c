@@ -1,12 +1,14 @@
 /* functions.c - wfm-functions: what each agent on shift does each interval. */
 #include "agents.h"
 #include "atomic_write.h"
+#include "channels.h"
 #include "cli.h"
 #include "csv.h"
 #include "functions.h"
 #include "plan.h"
 #include "strlist.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -238,60 +240,39 @@ static void write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, c
 	free(let);
 }
 
-/* channels.csv: channel,deadline_h[,kind] -> deadlines and (unless
- * --realtime) the real-time list. */
+/* channels.csv, read by its owner lib/channels.c (the same checks as wfm
+ * staff): the deadlines (0 = not a backlog channel: keep the default 24 h)
+ * and (unless --realtime) the real-time list, every kind but backlog. */
 struct chans { wfm_strlist names; double *deadline; size_t n; char rt[1024]; };
 
 static int load_channels(const char *path, struct chans *ch, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int cc, cd, ck, rc;
-	size_t cap = 0;
+	wfm_channels *c = wfm_channels_load(path, err);
+
 	memset(ch, 0, sizeof(*ch));
-	if (!r)
+	if (!c)
 		return -1;
-	if ((cc = wfm_csv_require(r, "channel", err)) < 0 || (cd = wfm_csv_require(r, "deadline_h", err)) < 0)
-		goto fail;
-	ck = wfm_csv_col(r, "kind");
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		double d;
-		char **p;
-		if (wfm_csv_double(r, cd, &d, err))
-			goto fail;
-		if (d < 0) {
-			wfm_csv_error(r, cd, err, "%g is negative", d);
-			goto fail;
+	if (!(ch->deadline = malloc((c->n + 1) * sizeof(double))) ||
+	    !(ch->names.item = calloc(c->n + 1, sizeof(char *)))) {
+		wfm_channels_free(c);
+		return wfm_error_set(err, "out of memory");
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		const struct wfm_channel *k = &c->ch[i];
+		if (!(ch->names.item[i] = strdup(k->name))) {
+			wfm_channels_free(c);
+			return wfm_error_set(err, "out of memory");
 		}
-		if (ch->n == cap) {
-			double *q = realloc(ch->deadline, (cap = cap ? 2 * cap : 8) * sizeof(double));
-			if (!q)
-				goto oom;
-			ch->deadline = q;
-		}
-		if (!(p = realloc(ch->names.item, (ch->n + 1) * sizeof(char *))))
-			goto oom;
-		ch->names.item = p;
-		if (!(p[ch->n] = strdup(wfm_csv_get(r, cc))))
-			goto oom;
-		ch->names.n = ch->n + 1;
-		/* 0 means "not a backlog channel" in channels.csv: keep the default */
-		ch->deadline[ch->n++] = d > 0 ? d : 24;
-		if (ck >= 0 && strcmp(wfm_csv_get(r, ck), "backlog") &&
-		    strlen(ch->rt) + strlen(wfm_csv_get(r, cc)) + 2 < sizeof(ch->rt)) {
+		ch->names.n = ch->n = i + 1;
+		ch->deadline[i] = k->deadline_h > 0 ? k->deadline_h : 24;
+		if (k->kind != WFM_BACKLOG && strlen(ch->rt) + strlen(k->name) + 2 < sizeof(ch->rt)) {
 			if (*ch->rt)
 				strcat(ch->rt, ",");
-			strcat(ch->rt, wfm_csv_get(r, cc));
+			strcat(ch->rt, k->name);
 		}
 	}
-	if (rc < 0)
-		goto fail;
-	wfm_csv_close(r);
+	wfm_channels_free(c);
 	return 0;
-oom:
-	wfm_error_set(err, "out of memory");
-fail:
-	wfm_csv_close(r);
-	return -1;
 }
 
 static int write_csv(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz, int header)
@@ -418,6 +399,7 @@ int main(int argc, char **argv)
 	size_t nd, nag = 0;
 	char date[16];
 
+	wfm_gsl_policy();
 	struct chans ch = { { 0, NULL }, NULL, 0, "" };
 
 	parse_args(argc, argv, &o);

@@ -11,8 +11,8 @@
 #include "plan.h"
 #include "strlist.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,7 +280,7 @@ int main(int argc, char **argv)
 	wfm_intraday_today *t = NULL;
 
 	parse_args(argc, argv, &o);
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)))
 		wfm_die(prog, &err);
 	if (o.backtest) {

@@ -5,6 +5,7 @@
 #include "outbound.h"
 #include "requirements.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -358,6 +359,7 @@ int main(int argc, char **argv)
 	wfm_ob_run *run;
 	wfm_atomic *out;
 
+	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 4, o.input, o.capacity, o.inbound, o.rates);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.capacity, o.inbound, o.rates }, 4,

@@ -11,6 +11,7 @@
 #include "strlist.h"
 #include "timeutil.h"
 #include "tz.h"
+#include "gslpolicy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -675,6 +676,7 @@ int main(int argc, char **argv)
 	size_t nknown = 0;
 	int64_t first, last;
 
+	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 8, o.plan, o.staff, o.avail, o.prev, o.reqs, o.published, o.groups, o.prefs);
 	/* -o may replace --published in place (the daily cron loop), nothing else */

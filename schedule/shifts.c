@@ -8,6 +8,7 @@
 #include "shiftplan.h"
 #include "shiftrules.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -439,6 +440,7 @@ int main(int argc, char **argv)
 	wfm_groups *groups;
 	wfm_atomic *out, *cov = NULL, *obp = NULL;
 
+	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 4, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff }, 5,

@@ -14,9 +14,9 @@
 #include "staffing.h"
 #include "strlist.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
 #include <float.h>
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -497,7 +497,7 @@ int main(int argc, char **argv)
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 2, o.input, o.channels);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.channels }, 2, &o.output, 1);
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)))
 		wfm_die(prog, &err);
 	if (o.channel) {

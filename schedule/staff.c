@@ -12,8 +12,8 @@
 #include "strlist.h"
 #include "staffing.h"
 #include "timeutil.h"
+#include "gslpolicy.h"
 
-#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -445,7 +445,7 @@ int main(int argc, char **argv)
 	wfm_stdin_once(prog, 4, o.input, o.channels, o.evaluate, o.groups);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.channels, o.evaluate, o.groups }, 4,
 			  (const char *[]){ o.output, o.group_output }, 2);
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || (o.out_tz && !(otz = wfm_tz_open(o.out_tz, &err))) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    !(s = wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
 		wfm_die(prog, &err);

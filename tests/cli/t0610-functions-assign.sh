@@ -67,7 +67,7 @@ is "no backlog work while a real-time skill is short" "$(awk -F, 'FILENAME == AR
 printf 'id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\nV1,Vera,letters|declarations,40,4,9,00:00,24:00,\n' >$T/vs.csv
 printf 'date,agent_id,name,start,end,break_start,break_end\n2026-11-23,V1,Vera,09:00,10:00,,\n' >$T/vr.csv
 printf 'timestamp,channel,agents,asa_s\n2026-11-23T09:00,letters,1,\n2026-11-23T09:00,declarations,1,\n' >$T/vq.csv
-printf 'channel,kind,deadline_h\nletters,backlog,24\ndeclarations,backlog,1\n' >$T/vc.csv
+printf 'channel,kind,aht_s,sl_target,sl_seconds,max_occupancy,shrinkage,concurrency,patience_s,deadline_h\nletters,backlog,420,0,0,0,0.3,1,0,24\ndeclarations,backlog,720,0,0,0,0.3,1,0,1\n' >$T/vc.csv
 wfm functions $T/vr.csv $T/vq.csv $T/vs.csv --date 2026-11-23 -o $T/v.csv 2>/dev/null
 is "deadline 24/24: letters" "$(tail -1 $T/v.csv | cut -d, -f4)" LETTERS
 wfm functions $T/vr.csv $T/vq.csv $T/vs.csv --date 2026-11-23 --channels $T/vc.csv -o $T/v.csv 2>$T/err

@@ -3,6 +3,7 @@
  * double, limits, continuity, monotonicity and huge loads. */
 #include "check.h"
 #include "erlang.h"
+#include "gslpolicy.h"
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -47,7 +48,7 @@ int main(void)
 {
 	struct wfm_queue_perf p, q;
 
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 
 	/* Published worked example (callcentrehelper.com, "Erlang C formula made
 	 * simple"): 100 calls in 30 min, AHT 180 s -> a = 10 Erlangs; 11 agents:

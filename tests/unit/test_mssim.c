@@ -10,6 +10,7 @@
 #include "check.h"
 #include "erlang.h"
 #include "mssim.h"
+#include "gslpolicy.h"
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -90,7 +91,7 @@ int main(void)
 	struct wfm_queue_perf f;
 	struct pooled r;
 
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	/* (i) specialists only: 8 Erlangs / 10 agents (AHT 180) and 20 / 23 (AHT 300) */
 	{
 		struct wfm_group g[2] = { { "calls", 1, sk0, -1, 0, -1, 0 }, { "chat", 1, sk1, -1, 0, -1, 0 } };

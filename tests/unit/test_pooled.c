@@ -10,6 +10,7 @@
 #include "erlang.h"
 #include "pooled.h"
 #include "staffing.h"
+#include "gslpolicy.h"
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -90,7 +91,7 @@ int main(void)
 	wfm_groups gr = { 5, g, NC, names, 0, "groups.csv" };
 	static const double cases[6][NC] = { { 3.4, 2.3, 0.5 }, { 0.2, 0.2, 0.2 }, { 4.9, 0, 1.1 },
 					     { 0, 6.6, 0 }, { 2.01, 3.99, 2.5 }, { 0, 0, 0 } };
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	for (int k = 0; k < 6; k++) {
 		double req[NC], *split = calloc(5 * NC, sizeof(double));
 		long N[5];

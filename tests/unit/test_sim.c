@@ -6,6 +6,7 @@
 #include "check.h"
 #include "erlang.h"
 #include "sim.h"
+#include "gslpolicy.h"
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -67,7 +68,7 @@ int main(void)
 	struct pooled r;
 	static const double lv[3][3] = { { 2, 120, 4 }, { 20, 180, 23 }, { 100, 120, 106 } };
 
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	for (int k = 0; k < 3; k++) {
 		double a = lv[k][0], aht = lv[k][1];
 		long n = (long)lv[k][2];

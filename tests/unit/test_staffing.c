@@ -2,6 +2,7 @@
  * spreading worked by hand, gross-up, the evaluation's pool split. */
 #include "check.h"
 #include "staffing.h"
+#include "gslpolicy.h"
 
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -30,7 +31,7 @@ int main(void)
 	double sched[48];
 	size_t n = 48;
 
-	gsl_set_error_handler_off();
+	wfm_gsl_policy();
 	wfm_staff_opts_default(&o);
 	tz = wfm_tz_open("UTC", &err);
 	/* two UTC days of hourly intervals from 2026-01-05T00:00 */

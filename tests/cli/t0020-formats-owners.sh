@@ -1,0 +1,67 @@
+#!/bin/bash
+# t0020-formats-owners.sh - one module owns each file format (issue 20.1,
+# DESIGN.md): its struct, reader, writer and checks live in lib/<format>.c.
+# Fails on any of these outside an owner, unless listed in ALLOW below:
+#   H  a CSV header written by hand: fputs("a,b,...\n") or fprintf(fp, "a,b,...")
+#      in a main (forecast/, schedule/, bin/) or a chart kind (lib/chart*.c,
+#      which only read);
+#   R  a private CSV reader: wfm_csv_open() in a main or a chart kind;
+#   P  libcsv called directly (csv_init/csv_parse) anywhere but lib/csv.c.
+# Every other lib/ module is the owner of the format it reads or writes.
+# The allow-list keys on file and the line's text (not its number), so a
+# moved line still matches and a changed one must be looked at again.
+# Shrink it: each entry is a debt of issue 20, not a design.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
+# --- mains writing outputs no lib module owns yet (move to an io module) ---
+H forecast/profile.c fputs("channel,group,time,mean,share,ratio,days\n", fp);   # profile.csv; lib/profile.c owns the maths only
+H forecast/profile.c fputs("date,weekday,channel,volume,complete\n", fp);       # --daily side output
+H schedule/functions.c fputs("timestamp,agent_id,name,function\n", fp);        # functions.csv (helper funcharts edits)
+H schedule/functions.c fputs("timestamp,function,required,assigned,shortfall\n", fp); # --shortfall
+H schedule/outbound.c fputs("timestamp,campaign,region,dials,connects,agents\n", fp);  # outbound plan (helper hostile edits)
+H schedule/outbound.c fputs("job,timestamp,agent_hours,max_agents\n", fp);     # --jobs summary
+H schedule/shifts.c fputs("timestamp,job,agents\n", fp);                        # blended coverage by job
+H schedule/simulate.c fputs("timestamp,channel,volume,sl_target,sl_sim,sl_hw,asa_sim,asa_hw,abandon_sim,abandon_hw\n", fp); # --multi-skill
+H schedule/simulate.c fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"   # simulation.csv
+H schedule/staff.c fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp); # evaluation.csv
+H schedule/staff.c fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n"); # --report daily table
+H bin/localize.c fputs("date,agent_id,name,start,end,break_start,break_end,shift,tz\n", fp); # roster.csv + tz: belongs in lib/plan.c
+# --- private readers ---
+R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv tz column and roster.csv: lib/agents.c, lib/plan.c
+R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv tz column and roster.csv: lib/agents.c, lib/plan.c
+R lib/chart_forecast.c wfm_csv_reader *r = wfm_csv_open(in, err);              # forecast.csv: lib/forecastcsv.c
+R lib/chart_functions.c wfm_csv_reader *r = wfm_csv_open(in, err);             # functions.csv: no owner yet
+R lib/chart_profile.c wfm_csv_reader *r = wfm_csv_open(in, err);               # profile.csv: no owner yet
+R lib/chart_roster.c wfm_csv_reader *rd = wfm_csv_open(path, err);             # plan.csv: lib/plan.c (times already via wfm_plan_times)
+R lib/chart_roster.c wfm_csv_reader *rd = wfm_csv_open(in, err);               # roster.csv: lib/plan.c (times already via wfm_plan_times)
+R lib/chart_staff.c wfm_csv_reader *r = wfm_csv_open(in, err);                 # requirements/evaluation.csv: lib/requirements.c
+EOF_ALLOW
+)
+
+# "KIND FILE TEXT" for every finding (TEXT trimmed of indentation)
+find_all() {
+	local outside="forecast/*.c schedule/*.c bin/*.c lib/chart*.c"
+	# shellcheck disable=SC2086
+	grep -HE '(fputs\(|fprintf\([^,"]+, *)"[A-Za-z_]+,[A-Za-z_%,]+' $outside |
+		sed -E 's/^([^:]+):[[:space:]]*/H \1 /'
+	# shellcheck disable=SC2086
+	grep -HE 'wfm_csv_open\(' $outside | sed -E 's/^([^:]+):[[:space:]]*/R \1 /'
+	grep -rHE --include='*.[ch]' '\bcsv_(init|parse)\(' lib forecast schedule bin |
+		grep -v '^lib/csv\.c:' | sed -E 's/^([^:]+):[[:space:]]*/P \1 /'
+}
+norm() { sed -E 's/[[:space:]]+/ /g; s/ $//'; }
+
+find_all | norm | sort >$T/found
+norm <<<"$ALLOW" | sort >$T/allow
+comm -23 $T/found $T/allow >$T/stray
+comm -13 $T/found $T/allow >$T/stale
+is "stray headers / private readers outside their owner (see ALLOW)" "$(cat $T/stray)" ""
+is "allow-list entries that no longer match (remove them)" "$(cat $T/stale)" ""
+# the checker itself must catch a stray: a fake main with a header and a reader
+mkdir -p $T/tree/schedule $T/tree/lib $T/tree/forecast $T/tree/bin
+printf 'void f(FILE *fp)\n{\n\tfprintf(fp, "timestamp,channel,agents\\n");\n\twfm_csv_open(p, e);\n}\n' >$T/tree/schedule/x.c
+(cd $T/tree && find_all 2>/dev/null) | norm >$T/self
+is "checker sees a fake main's header and reader" "$(cut -d' ' -f1,2 $T/self | tr '\n' ' ')" "H schedule/x.c R schedule/x.c "
+finish
