@@ -20,33 +20,6 @@
 
 #ifndef WFM_VERSION
 #define WFM_VERSION "0.1.0"
-/* The days a program works on, the same options everywhere:
- *   --date D            that day
- *   --week D            the 7 days from D
- *   --from D --to E     D through E (at most max_days days)
- * Put WFM_OPT_DAYS in the struct option table, pass every getopt result
- * to wfm_days_opt() (1 when it was one of these), then wfm_days_range(). */
-struct wfm_days { const char *date, *week, *from, *to; };
-enum { WFM_OPT_DATE = 0x100, WFM_OPT_WEEK, WFM_OPT_FROM, WFM_OPT_TO };
-#define WFM_OPT_DAYS \
-	{ "date", required_argument, NULL, WFM_OPT_DATE }, \
-	{ "week", required_argument, NULL, WFM_OPT_WEEK }, \
-	{ "from", required_argument, NULL, WFM_OPT_FROM }, \
-	{ "to", required_argument, NULL, WFM_OPT_TO }
-int wfm_days_opt(struct wfm_days *d, int c, const char *arg);
-/* Exit 2 when more than one way is given, --from without --to (or the
- * reverse), a date does not parse, or the range is reversed or longer
- * than max_days.  Returns 0 when no day option was given (first and last
- * untouched), else 1 with the first and last day (days since 1970-01-01). */
-int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
-		   int64_t *first, int64_t *last);
-
-/* Report columns: the display columns of UTF-8 s, one per character
- * (names in Latin or Cyrillic script), and the printf width that pads s
- * to w columns ("%-*s" with wfm_pad_width(s, w)). */
-size_t wfm_utf8_columns(const char *s);
-int wfm_pad_width(const char *s, int w);
-
 #endif
 
 /* Long options every program has; put first in its struct option table. */
