@@ -318,30 +318,6 @@ done:
 	return rc;
 }
 
-static void json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(fp, "\\u%04x", *s);
-		else
-			fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
-static void json_num(FILE *fp, const char *key, double v, const char *sep)
-{
-	fprintf(fp, "\"%s\":", key);
-	if (isnan(v))
-		fputs("null", fp);
-	else
-		fprintf(fp, "%.6g", v);
-	fputs(sep, fp);
-}
-
 /* The day that dates interval i's aggregate: itself, its Monday or the
  * first of its month. */
 static int64_t agg_key(int aggregate, const wfm_calendar *cal, size_t i)
@@ -430,18 +406,18 @@ static void report_json(FILE *fp, const struct opts *o, const wfm_series *s,
 	for (size_t c = 0; c < s->nchan; c++) {
 		int sep = 0;
 		fputs(c ? ",{\"channel\":" : "{\"channel\":", fp);
-		json_str(fp, s->channel[c]);
+		wfm_forecastcsv_json_str(fp, s->channel[c]);
 		fprintf(fp, ",\"chosen\":\"%s\",\"models\":[", wfm_model_mix_name(ch[c].mask, name, sizeof(name)));
 		for (int k = 0; k < WFM_BT_SLOTS; k++) {
 			const struct wfm_accuracy *m = &ch[c].bt.acc[k];
 			if (!ch[c].bt.ran[k])
 				continue;
 			fprintf(fp, "%s{\"model\":\"%s\",", sep++ ? "," : "", slot_name(&ch[c], k, name, sizeof(name)));
-			json_num(fp, "wape", m->wape, ",");
-			json_num(fp, "mase", m->mase, ",");
-			json_num(fp, "smape", m->smape, ",");
-			json_num(fp, "bias", m->bias, ",");
-			json_num(fp, "rmse", m->rmse, "}");
+			wfm_forecastcsv_json_num(fp, "wape", m->wape, ",");
+			wfm_forecastcsv_json_num(fp, "mase", m->mase, ",");
+			wfm_forecastcsv_json_num(fp, "smape", m->smape, ",");
+			wfm_forecastcsv_json_num(fp, "bias", m->bias, ",");
+			wfm_forecastcsv_json_num(fp, "rmse", m->rmse, "}");
 		}
 		fputs("]}", fp);
 	}

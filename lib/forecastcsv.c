@@ -15,7 +15,7 @@ static void num(FILE *fp, double v, const char *fmt)
 		fprintf(fp, fmt, v);
 }
 
-static void json_str(FILE *fp, const char *s)
+void wfm_forecastcsv_json_str(FILE *fp, const char *s)
 {
 	fputc('"', fp);
 	for (; *s; s++) {
@@ -29,7 +29,7 @@ static void json_str(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-static void json_num(FILE *fp, const char *key, double v, const char *sep)
+void wfm_forecastcsv_json_num(FILE *fp, const char *key, double v, const char *sep)
 {
 	fprintf(fp, "\"%s\":", key);
 	if (isnan(v))
@@ -58,14 +58,14 @@ void wfm_forecastcsv_row(struct wfm_forecastcsv_out *w, const char *when, const 
 	if (w->json) {
 		fputs(w->first ? "[\n{" : ",\n{", fp);
 		fprintf(fp, "\"%s\":", w->by_date ? "date" : "timestamp");
-		json_str(fp, when);
+		wfm_forecastcsv_json_str(fp, when);
 		fputs(",\"channel\":", fp);
-		json_str(fp, chan);
+		wfm_forecastcsv_json_str(fp, chan);
 		fputc(',', fp);
-		json_num(fp, "volume", vol, ",");
-		json_num(fp, "aht_s", aht, ",");
-		json_num(fp, "volume_lo", lo, ",");
-		json_num(fp, "volume_hi", hi, "}");
+		wfm_forecastcsv_json_num(fp, "volume", vol, ",");
+		wfm_forecastcsv_json_num(fp, "aht_s", aht, ",");
+		wfm_forecastcsv_json_num(fp, "volume_lo", lo, ",");
+		wfm_forecastcsv_json_num(fp, "volume_hi", hi, "}");
 	} else {
 		fputs(when, fp);
 		fputc(',', fp);
