@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "events.h"
 #include "forecastcsv.h"
+#include "json.h"
 #include "model.h"
 #include "overrides.h"
 #include "series.h"
@@ -406,18 +407,18 @@ static void report_json(FILE *fp, const struct opts *o, const wfm_series *s,
 	for (size_t c = 0; c < s->nchan; c++) {
 		int sep = 0;
 		fputs(c ? ",{\"channel\":" : "{\"channel\":", fp);
-		wfm_forecastcsv_json_str(fp, s->channel[c]);
+		wfm_json_str(fp, s->channel[c]);
 		fprintf(fp, ",\"chosen\":\"%s\",\"models\":[", wfm_model_mix_name(ch[c].mask, name, sizeof(name)));
 		for (int k = 0; k < WFM_BT_SLOTS; k++) {
 			const struct wfm_accuracy *m = &ch[c].bt.acc[k];
 			if (!ch[c].bt.ran[k])
 				continue;
 			fprintf(fp, "%s{\"model\":\"%s\",", sep++ ? "," : "", slot_name(&ch[c], k, name, sizeof(name)));
-			wfm_forecastcsv_json_num(fp, "wape", m->wape, ",");
-			wfm_forecastcsv_json_num(fp, "mase", m->mase, ",");
-			wfm_forecastcsv_json_num(fp, "smape", m->smape, ",");
-			wfm_forecastcsv_json_num(fp, "bias", m->bias, ",");
-			wfm_forecastcsv_json_num(fp, "rmse", m->rmse, "}");
+			wfm_json_num(fp, "wape", m->wape, 6, ",");
+			wfm_json_num(fp, "mase", m->mase, 6, ",");
+			wfm_json_num(fp, "smape", m->smape, 6, ",");
+			wfm_json_num(fp, "bias", m->bias, 6, ",");
+			wfm_json_num(fp, "rmse", m->rmse, 6, "}");
 		}
 		fputs("]}", fp);
 	}

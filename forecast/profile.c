@@ -7,6 +7,7 @@
 #include "strlist.h"
 #include "timeutil.h"
 #include "gslpolicy.h"
+#include "json.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -211,30 +212,6 @@ static void write_summary_text(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 	}
 }
 
-static void json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(fp, "\\u%04x", *s);
-		else
-			fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
-static void json_num(FILE *fp, const char *key, double v, int last)
-{
-	fprintf(fp, "\"%s\":", key);
-	if (isnan(v))
-		fputs("null", fp);
-	else
-		fprintf(fp, "%.10g", v);
-	fputs(last ? "" : ",", fp);
-}
-
 static void write_summary_json(FILE *fp, const wfm_series *s,
 			       const struct wfm_channel_summary *sum)
 {
@@ -245,12 +222,12 @@ static void write_summary_json(FILE *fp, const wfm_series *s,
 	for (size_t c = 0; c < s->nchan; c++) {
 		const struct wfm_channel_summary *o = &sum[c];
 		fputs(c ? ",{\"channel\":" : "{\"channel\":", fp);
-		json_str(fp, s->channel[c]);
+		wfm_json_str(fp, s->channel[c]);
 		fputc(',', fp);
-		json_num(fp, "mean_daily", o->mean_daily, 0);
-		json_num(fp, "growth_week", o->growth_week, 0);
-		json_num(fp, "growth_year", o->growth_year, 0);
-		json_num(fp, "peak_ratio", o->peak_ratio, 0);
+		wfm_json_num(fp, "mean_daily", o->mean_daily, 10, ",");
+		wfm_json_num(fp, "growth_week", o->growth_week, 10, ",");
+		wfm_json_num(fp, "growth_year", o->growth_year, 10, ",");
+		wfm_json_num(fp, "peak_ratio", o->peak_ratio, 10, ",");
 		fprintf(fp, "\"intervals\":%zu,\"missing\":%zu,\"zero\":%zu,\"weekday_mean\":[",
 			o->intervals, o->missing, o->zero);
 		for (int w = 0; w < 7; w++)

@@ -1,5 +1,6 @@
 /* forecastcsv.c - write and read forecast.csv.  See forecastcsv.h. */
 #include "forecastcsv.h"
+#include "json.h"
 #include "csv.h"
 #include "grid.h"
 #include "timeutil.h"
@@ -13,30 +14,6 @@ static void num(FILE *fp, double v, const char *fmt)
 	fputc(',', fp);
 	if (!isnan(v))
 		fprintf(fp, fmt, v);
-}
-
-void wfm_forecastcsv_json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(fp, "\\u%04x", *s);
-		else
-			fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
-void wfm_forecastcsv_json_num(FILE *fp, const char *key, double v, const char *sep)
-{
-	fprintf(fp, "\"%s\":", key);
-	if (isnan(v))
-		fputs("null", fp);
-	else
-		fprintf(fp, "%.6g", v);
-	fputs(sep, fp);
 }
 
 void wfm_forecastcsv_begin(struct wfm_forecastcsv_out *w, FILE *fp, int json, int by_date)
@@ -58,14 +35,14 @@ void wfm_forecastcsv_row(struct wfm_forecastcsv_out *w, const char *when, const 
 	if (w->json) {
 		fputs(w->first ? "[\n{" : ",\n{", fp);
 		fprintf(fp, "\"%s\":", w->by_date ? "date" : "timestamp");
-		wfm_forecastcsv_json_str(fp, when);
+		wfm_json_str(fp, when);
 		fputs(",\"channel\":", fp);
-		wfm_forecastcsv_json_str(fp, chan);
+		wfm_json_str(fp, chan);
 		fputc(',', fp);
-		wfm_forecastcsv_json_num(fp, "volume", vol, ",");
-		wfm_forecastcsv_json_num(fp, "aht_s", aht, ",");
-		wfm_forecastcsv_json_num(fp, "volume_lo", lo, ",");
-		wfm_forecastcsv_json_num(fp, "volume_hi", hi, "}");
+		wfm_json_num(fp, "volume", vol, 6, ",");
+		wfm_json_num(fp, "aht_s", aht, 6, ",");
+		wfm_json_num(fp, "volume_lo", lo, 6, ",");
+		wfm_json_num(fp, "volume_hi", hi, 6, "}");
 	} else {
 		fputs(when, fp);
 		fputc(',', fp);

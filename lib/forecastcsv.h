@@ -45,9 +45,4 @@ typedef struct wfm_forecastcsv {
 wfm_forecastcsv *wfm_forecastcsv_load(const char *path, const wfm_tz *tz, wfm_error *err);
 void wfm_forecastcsv_free(wfm_forecastcsv *f);
 
-/* JSON pieces shared with wfm forecast's report: a quoted, escaped string;
- * "key":number (null for NAN) followed by sep. */
-void wfm_forecastcsv_json_str(FILE *fp, const char *s);
-void wfm_forecastcsv_json_num(FILE *fp, const char *key, double v, const char *sep);
-
 #endif
