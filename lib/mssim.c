@@ -2,6 +2,7 @@
  * specialists first, longest idle first, channel priority for free
  * agents.  See mssim.h. */
 #include "mssim.h"
+#include "evheap.h"
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -17,12 +18,6 @@ struct contact {
 struct cqueue {                  /* FIFO ring of waiting contacts */
 	struct contact *v;
 	size_t head, len, cap;
-};
-
-struct done_ev {                 /* an agent of group g frees at t */
-	double t;
-	size_t g;
-	int leaving;             /* its shift ended: it leaves when done */
 };
 
 struct group_st {
@@ -42,7 +37,7 @@ struct wfm_mssim {
 	struct group_st *g;
 	size_t *route, *nroute;  /* [c * ng + k]: groups serving c, fewest skills first */
 	size_t *gorder;          /* groups by number of skills */
-	struct done_ev *heap;
+	struct wfm_ev *heap;
 	size_t nheap, heap_cap;
 	struct wfm_sim_counts *cnt;
 	double *acc, *tot;       /* [(c * n + i) * 15], [c * 15] */
@@ -51,39 +46,16 @@ struct wfm_mssim {
 
 static int heap_push(wfm_mssim *s, double t, size_t g)
 {
-	size_t i;
-
 	if (s->nheap == s->heap_cap) {
 		size_t nc = s->heap_cap ? 2 * s->heap_cap : 64;
-		struct done_ev *h = realloc(s->heap, nc * sizeof(*h));
+		struct wfm_ev *h = realloc(s->heap, nc * sizeof(*h));
 		if (!h)
 			return -1;
 		s->heap = h;
 		s->heap_cap = nc;
 	}
-	i = s->nheap++;
-	while (i > 0 && s->heap[(i - 1) / 2].t > t) {
-		s->heap[i] = s->heap[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	s->heap[i] = (struct done_ev){ t, g, 0 };
+	wfm_ev_push(s->heap, &s->nheap, (struct wfm_ev){ t, g, 0 });
 	return 0;
-}
-
-static void heap_pop(wfm_mssim *s)
-{
-	struct done_ev v = s->heap[--s->nheap];
-	size_t i = 0, c;
-
-	while ((c = 2 * i + 1) < s->nheap) {
-		if (c + 1 < s->nheap && s->heap[c + 1].t < s->heap[c].t)
-			c++;
-		if (s->heap[c].t >= v.t)
-			break;
-		s->heap[i] = s->heap[c];
-		i = c;
-	}
-	s->heap[i] = v;
 }
 
 static int q_push(struct cqueue *q, const struct contact *w)
@@ -215,9 +187,9 @@ static int on_arrival(wfm_mssim *s, size_t c, size_t k, double t)
 	return serve(s, c, (size_t)best, &w, t);
 }
 
-static int on_done(wfm_mssim *s, const struct done_ev *ev)
+static int on_done(wfm_mssim *s, const struct wfm_ev *ev)
 {
-	size_t g = ev->g;
+	size_t g = ev->who;
 	double t = ev->t;
 	struct group_st *gs = &s->g[g];
 	long c;
@@ -243,8 +215,8 @@ static void mark_leaving(wfm_mssim *s, size_t g, long d)
 	long cand = s->g[g].busy - s->g[g].leave;
 
 	for (size_t k = 0; k < s->nheap && d != 0; k++) {
-		struct done_ev *e = &s->heap[k];
-		if (e->g != g)
+		struct wfm_ev *e = &s->heap[k];
+		if (e->who != g)
 			continue;
 		if (d < 0 && e->leaving) {
 			e->leaving = 0;
@@ -352,8 +324,8 @@ long wfm_mssim_step(wfm_mssim *s)
 		if (next_d <= next_a && next_d <= next_b) {
 			if (next_d == INFINITY)
 				break;
-			struct done_ev ev = s->heap[0];
-			heap_pop(s);
+			struct wfm_ev ev = s->heap[0];
+			wfm_ev_pop(s->heap, &s->nheap);
 			rc = on_done(s, &ev);
 		} else if (next_b <= next_a) {
 			t = next_b;

@@ -1,6 +1,7 @@
 /* sim.c - discrete-event simulation of a queue with abandonment, one
  * replication per wfm_sim_step().  See sim.h. */
 #include "sim.h"
+#include "evheap.h"
 #include "csv.h"
 #include "requirements.h"
 
@@ -17,16 +18,11 @@ struct waiting {
 	size_t iv;
 };
 
-struct busy {                    /* a busy agent: done at t; leaving when its shift ended */
-	double t;
-	int leaving;
-};
-
 struct wfm_sim {
 	struct wfm_sim_params p;
 	gsl_rng *rng;
 	double sigma;
-	struct busy *heap;       /* busy agents by completion time (min-heap) */
+	struct wfm_ev *heap;     /* busy agents by completion time (min-heap) */
 	size_t nheap, heap_cap, nleave;
 	struct waiting *q;       /* FIFO ring */
 	size_t qhead, qlen, qcap;
@@ -34,33 +30,6 @@ struct wfm_sim {
 	double *acc;             /* per interval x {sl, asa, abandon}: sums of x, y, xx, yy, xy */
 	long reps;
 };
-
-static void heap_push(wfm_sim *s, double t)
-{
-	size_t i = s->nheap++;
-
-	while (i > 0 && s->heap[(i - 1) / 2].t > t) {
-		s->heap[i] = s->heap[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	s->heap[i] = (struct busy){ t, 0 };
-}
-
-static void heap_pop(wfm_sim *s)
-{
-	struct busy v = s->heap[--s->nheap];
-	size_t i = 0, c;
-
-	while ((c = 2 * i + 1) < s->nheap) {
-		if (c + 1 < s->nheap && s->heap[c + 1].t < s->heap[c].t)
-			c++;
-		if (s->heap[c].t >= v.t)
-			break;
-		s->heap[i] = s->heap[c];
-		i = c;
-	}
-	s->heap[i] = v;
-}
 
 static int q_push(wfm_sim *s, struct waiting w)
 {
@@ -105,7 +74,7 @@ static void dispatch(wfm_sim *s, double t, long servers)
 		c->wait_sum += t - w.arrive;
 		if (t - w.arrive <= s->p.sl_seconds)
 			c->answered_in_t++;
-		heap_push(s, t + service(s, w.aht));
+		wfm_ev_push(s->heap, &s->nheap, (struct wfm_ev){ t + service(s, w.aht), 0, 0 });
 	}
 }
 
@@ -119,7 +88,7 @@ static void set_servers(wfm_sim *s, long servers)
 	long cand = (long)(s->nheap - s->nleave);
 
 	for (size_t k = 0; k < s->nheap && d != 0; k++) {
-		struct busy *b = &s->heap[k];
+		struct wfm_ev *b = &s->heap[k];
 		if (d < 0 && b->leaving) {
 			b->leaving = 0;
 			s->nleave--;
@@ -190,7 +159,7 @@ long wfm_sim_step(wfm_sim *s)
 			t = next_d;
 			if (s->heap[0].leaving)
 				s->nleave--;
-			heap_pop(s);
+			wfm_ev_pop(s->heap, &s->nheap);
 			dispatch(s, t, servers);
 		} else if (next_b <= next_a) {
 			t = next_b;
