@@ -928,6 +928,51 @@ static void take(struct st *st, struct days *D, size_t a, int d, int t)
 		st->lates[a]++;
 }
 
+static int same_times(const struct wfm_shift *x, const struct wfm_shift *y)
+{
+	return x->start == y->start && x->end == y->end && x->bstart == y->bstart && x->bend == y->bend;
+}
+
+/* A published row without a group found every instance of its times that
+ * agent ag's skills allow taken (plan by skill groups): free one by moving
+ * kept agents whose published rows have no group either to another type of
+ * the same times and break (an augmenting path over those types, so the
+ * same published rows are kept whatever their order in the file).  Times
+ * stay the same, so no rule and no coverage changes.  1 when a type
+ * fitting ag now has an open instance. */
+static int rematch(struct st *st, struct days *D, int d, const struct wfm_shift *r,
+		   const struct wfm_agent *ag, const struct wfm_shift **pubrow, unsigned char *seen)
+{
+	int k = d + 7;
+	for (int x = 0; x < D->cnt[d]; x++) {
+		const struct wfm_shift *s = D->ty[D->off[d] + x];
+		if (seen[x] || !same_times(s, r) || extra_skills(ag, need_of(st, s)) < 0)
+			continue;
+		seen[x] = 1;
+		if (D->left[D->off[d] + x] > 0)
+			return 1;
+		for (size_t b = 0; b < st->ag->n; b++) {
+			const struct wfm_shift *pb = pubrow[W(st, b, k)];
+			int y;
+			if (st->wt[W(st, b, k)] != x || !pb || (pb->group && *pb->group) ||
+			    !rematch(st, D, d, s, &st->ag->a[b], pubrow, seen))
+				continue;
+			for (y = 0; y < D->cnt[d]; y++)   /* the open type the path reached */
+				if (seen[y] && y != x && D->left[D->off[d] + y] > 0 &&
+				    same_times(D->ty[D->off[d] + y], s) &&
+				    extra_skills(&st->ag->a[b], need_of(st, D->ty[D->off[d] + y])) >= 0)
+					break;
+			if (y == D->cnt[d])
+				continue;
+			put(st, b, k, y, D->ty[D->off[d] + y]);
+			D->left[D->off[d] + y]--;
+			D->left[D->off[d] + x]++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Published rows in the window, in file order: kept where still possible,
  * else dropped with the reason in drop[] (per agent x day).  pubrow[] gets
  * each agent's published row per day; vac[t] counts the dropped rows of
@@ -936,6 +981,9 @@ static int place_published(struct st *st, struct days *D, const wfm_plan *pub,
 			   const struct wfm_shift **pubrow, const char **drop, long *vac,
 			   wfm_roster_result *res)
 {
+	unsigned char *seen = malloc(st->plan->n + 1);
+	if (!seen)
+		return -1;
 	for (size_t i = 0; i < pub->n; i++) {
 		const struct wfm_shift *r = &pub->s[i];
 		int64_t d = r->day - st->first_day;
@@ -948,18 +996,23 @@ static int place_published(struct st *st, struct days *D, const wfm_plan *pub,
 		res->npublished++;
 		if ((a = wfm_agents_find(st->ag, r->agent)) < 0) {
 			if (add_change(res, r->day, r->agent, r->agent_name, r, NULL, "agent not in staff.csv"))
-				return -1;
+				goto oom;
 			continue;
 		}
 		w = W(st, a, k);
 		if (pubrow[w]) {
 			if (add_change(res, r->day, st->ag->a[a].id, st->ag->a[a].name, r, NULL,
 				       "second shift the same day"))
-				return -1;
+				goto oom;
 			continue;
 		}
 		pubrow[w] = r;
 		t = match_type(st, D, (int)d, r, &st->ag->a[a]);
+		if (t < 0 && st->need && !(r->group && *r->group)) {
+			memset(seen, 0, (size_t)D->cnt[d]);
+			if (rematch(st, D, (int)d, r, &st->ag->a[a], pubrow, seen))
+				t = match_type(st, D, (int)d, r, &st->ag->a[a]);
+		}
 		status = wfm_agents_status(st->ag, (size_t)a, r->day);
 		if (!wfm_agents_available(st->ag, (size_t)a, r->day))
 			why = status ? wfm_agents_status_name(status) : "fixed day off";
@@ -974,12 +1027,11 @@ static int place_published(struct st *st, struct days *D, const wfm_plan *pub,
 		} else
 			take(st, D, (size_t)a, (int)d, t);
 	}
+	free(seen);
 	return 0;
-}
-
-static int same_times(const struct wfm_shift *x, const struct wfm_shift *y)
-{
-	return x->start == y->start && x->end == y->end && x->bstart == y->bstart && x->bend == y->bend;
+oom:
+	free(seen);
+	return -1;
 }
 
 static int cmp_change(const void *x, const void *y)
