@@ -1,6 +1,7 @@
 /* roster.c - greedy + augmenting-path roster (see roster.h, docs/roster.md). */
 #include "roster.h"
 #include "csv.h"
+#include "roster_bound.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -65,6 +66,7 @@ void wfm_roster_result_free(wfm_roster_result *r)
 	free(r->changes);
 	free(r->all);
 	free(r->day);
+	free(r->week);
 	free(r->paid_min);
 	free(r->weekends_prev);
 	free(r->days);
@@ -1184,6 +1186,344 @@ static void substitute(struct st *st, struct days *D, long *vac, int *cur, int *
 	}
 }
 
+/* Paid minutes of ty[x] > ty[y] first, then plan order. */
+static int cmp_paid_desc(const void *x, const void *y, const struct wfm_shift *const *ty)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	int pa = wfm_shift_paid(ty[a]), pb = wfm_shift_paid(ty[b]);
+	if (pa != pb)
+		return pa > pb ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/* Exact day-local bound of window day d: the most shifts and the most paid
+ * minutes any roster could fill that day under the day-local rules
+ * (availability, window, length, skills).  The day's instances are taken
+ * longest paid first, each kept when an augmenting path makes room for it:
+ * the greedy algorithm on the transversal matroid of the instances, so the
+ * result is a maximum-weight matching and, as every weight is positive, a
+ * maximum-cardinality one.  longest[a]: agent a's longest paid fitting
+ * type that day (0 when none or not available).  -1 when out of memory. */
+static int day_bound(struct st *st, const struct days *D, int d, int *cur, int *pa, int *pt, int *q,
+		     struct wfm_roster_day *rd, int *longest)
+{
+	int k = d + 7, nty = D->cnt[d], *ord = malloc(((size_t)nty + 1) * sizeof(int));
+	if (!ord)
+		return -1;
+	st->ty = D->ty + D->off[d];
+	st->nty = nty;
+	for (int t = 0; t < nty; t++)
+		ord[t] = t;
+	for (int i = 1; i < nty; i++)   /* insertion sort: few types a day */
+		for (int j = i; j > 0 && cmp_paid_desc(&ord[j - 1], &ord[j], st->ty) > 0; j--) {
+			int x = ord[j];
+			ord[j] = ord[j - 1];
+			ord[j - 1] = x;
+		}
+	for (size_t a = 0; a < st->ag->n; a++) {
+		cur[a] = -1;
+		longest[a] = 0;
+		if (!wfm_agents_available(st->ag, a, st->ext0 + k))
+			continue;
+		for (int t = 0; t < nty; t++)
+			if (wfm_shift_paid(st->ty[t]) > longest[a] && fits(st, &st->ag->a[a], st->ty[t]))
+				longest[a] = wfm_shift_paid(st->ty[t]);
+	}
+	rd->bound = rd->bound_min = 0;
+	for (int i = 0; i < nty; i++)
+		for (long c = 0; c < st->ty[ord[i]]->count && augment(st, k, ord[i], cur, 1, pa, pt, q); c++) {
+			rd->bound++;
+			rd->bound_min += wfm_shift_paid(st->ty[ord[i]]);
+		}
+	free(ord);
+	return 0;
+}
+
+/* Sum of the m largest of v[0..n-1] (n <= 7). */
+static long top_sum(int *v, int n, int m)
+{
+	long s = 0;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && v[j - 1] < v[j]; j--) {
+			int x = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = x;
+		}
+	for (int i = 0; i < m && i < n; i++)
+		s += v[i];
+	return s;
+}
+
+/* Days and paid minutes agent a worked in the ISO week of window day d0
+ * before the window (previous or published rows). */
+static void worked_before(const struct st *st, size_t a, int d0, int *days, long *paid)
+{
+	int mon = d0 + 7 - wfm_time_weekday(st->ext0 + d0 + 7);
+	*days = 0;
+	*paid = 0;
+	for (int j = mon; j < d0 + 7; j++)
+		if (j >= 0 && st->ws[W(st, a, j)] >= 0) {
+			(*days)++;
+			*paid += st->wp[W(st, a, j)];
+		}
+}
+
+/* Capacity of agent a in the ISO week of window days d0 .. d1-1 (paid
+ * minutes): contract + tolerance and its longest fitting shifts on its
+ * max_days_week best days, less what it worked that week before the
+ * window.  *by_days: 1 when the days limit is the smaller. */
+static long agent_cap(const struct st *st, size_t a, int d0, int d1, const int *longest, int *by_days)
+{
+	int prevd, v[7], nv = 0;
+	long prevm, hc, dc;
+	worked_before(st, a, d0, &prevd, &prevm);
+	for (int d = d0; d < d1; d++)
+		v[nv++] = longest[(size_t)d * st->ag->n + a];
+	hc = lround((st->ag->a[a].contract_h + st->o->tol_week_h) * 60) - prevm;
+	dc = top_sum(v, nv, st->o->max_days_week - prevd);
+	*by_days = dc < hc;
+	return dc < hc ? dc : hc > 0 ? hc : 0;
+}
+
+/* Agent-days of window days d0 .. d1-1 (one ISO week): each agent at
+ * most max_days_week less the days worked before the window, at most the
+ * days it is available; and the days worked in the roster. */
+static void agent_days(const struct st *st, int d0, int d1, long *possible, long *used)
+{
+	*possible = *used = 0;
+	for (size_t a = 0; a < st->ag->n; a++) {
+		int prevd, nav = 0, left;
+		long prevm;
+		worked_before(st, a, d0, &prevd, &prevm);
+		for (int d = d0; d < d1; d++) {
+			nav += wfm_agents_available(st->ag, a, st->first_day + d);
+			*used += st->ws[W(st, a, d + 7)] >= 0;
+		}
+		left = st->o->max_days_week - prevd;
+		*possible += nav < left ? nav : left > 0 ? left : 0;
+	}
+}
+
+/* Agents a and b fit the same shifts and have the same contract (for a
+ * plan by skill groups also the same groups, mask: bit i for the i-th
+ * distinct group of the plan). */
+static int same_class(const struct wfm_agent *a, const struct wfm_agent *b, uint64_t ma, uint64_t mb)
+{
+	return a->earliest == b->earliest && a->latest == b->latest && a->min_shift_h == b->min_shift_h &&
+	       a->max_shift_h == b->max_shift_h && a->contract_h == b->contract_h && ma == mb;
+}
+
+/* Per agent the groups of the plan it holds every skill of (bit i: the
+ * i-th distinct skill list of st->need); with over 64 of them each agent
+ * its own mask (no two agents share a class).  0 for a plan without
+ * groups. */
+static void group_masks(const struct st *st, uint64_t *mask)
+{
+	const char *g[64];
+	int ng = 0, over = 0;
+	for (size_t a = 0; a < st->ag->n; a++)
+		mask[a] = 0;
+	for (size_t i = 0; st->need && i < st->plan->n && !over; i++) {
+		int k;
+		if (!st->need[i])
+			continue;
+		for (k = 0; k < ng && strcmp(g[k], st->need[i]); k++)
+			;
+		if (k == ng && ng == 64)
+			over = 1;
+		else if (k == ng)
+			g[ng++] = st->need[i];
+	}
+	for (size_t a = 0; a < st->ag->n; a++) {
+		if (over) {
+			mask[a] = a;
+			continue;
+		}
+		for (int k = 0; k < ng; k++)
+			if (extra_skills(&st->ag->a[a], g[k]) >= 0)
+				mask[a] |= (uint64_t)1 << k;
+	}
+}
+
+/* The week's level from the class LP (roster_bound.h): window days d0 ..
+ * d1-1.  cls[a]: agent a's class (ncls of them, rep[c] its first agent).
+ * 1 when the LP is too big to build (then the caller keeps the aggregate
+ * level), 0 done, -1 on error. */
+static int week_lp(const struct st *st, const struct days *D, int d0, int d1, const size_t *cls,
+		   const size_t *rep, int ncls, const wfm_roster_result *res, double *level, wfm_error *err)
+{
+	int nd = d1 - d0, nty = D->off[d1 - 1] + D->cnt[d1 - 1] - D->off[d0], rc = -1;
+	struct wfm_rbound b = { nd, ncls, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	int *ty_day = NULL, *ty_paid = NULL;
+	long *ty_count = NULL, *navail = NULL, *days_cap = NULL;
+	unsigned char *fit = NULL;
+	double *min_cap = NULL, pm[7], bm[7];
+
+	if ((size_t)ncls * (size_t)nty > 40000)   /* before merging types: cheap to test */
+		return 1;
+	ty_day = malloc(((size_t)nty + 1) * sizeof(int));
+	ty_paid = malloc(((size_t)nty + 1) * sizeof(int));
+	ty_count = malloc(((size_t)nty + 1) * sizeof(long));
+	fit = malloc((size_t)ncls * (size_t)nty + 1);
+	navail = calloc((size_t)ncls * 7 + 1, sizeof(long));
+	days_cap = calloc((size_t)ncls + 1, sizeof(long));
+	min_cap = calloc((size_t)ncls + 1, sizeof(double));
+	if (!ty_day || !ty_paid || !ty_count || !fit || !navail || !days_cap || !min_cap) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	/* types of the same day, paid minutes and classes fitting them are one
+	 * to the LP: merged, counts summed */
+	{
+		int m = 0;
+		for (int t = 0; t < nty; t++) {
+			const struct wfm_shift *s = D->ty[D->off[d0] + t];
+			int day = (int)(s->day - st->first_day) - d0, paid = wfm_shift_paid(s), u;
+			unsigned char *f = fit + (size_t)m * ncls;
+			for (int c = 0; c < ncls; c++)
+				f[c] = (unsigned char)fits(st, &st->ag->a[rep[c]], s);
+			for (u = m - 1; u >= 0 && ty_day[u] == day; u--)
+				if (ty_paid[u] == paid && !memcmp(fit + (size_t)u * ncls, f, (size_t)ncls))
+					break;
+			if (u >= 0 && ty_day[u] == day) {
+				ty_count[u] += s->count;
+				continue;
+			}
+			ty_day[m] = day;
+			ty_paid[m] = paid;
+			ty_count[m++] = s->count;
+		}
+		nty = m;
+	}
+	if ((size_t)ncls * (size_t)nty > 2000) {   /* GLPK would take seconds */
+		rc = 1;
+		goto out;
+	}
+	for (size_t a = 0; a < st->ag->n; a++) {
+		int prevd, nav = 0;
+		long prevm;
+		worked_before(st, a, d0, &prevd, &prevm);
+		for (int d = d0; d < d1; d++)
+			if (wfm_agents_available(st->ag, a, st->first_day + d)) {
+				navail[cls[a] * nd + (size_t)(d - d0)]++;
+				nav++;
+			}
+		days_cap[cls[a]] += nav < st->o->max_days_week - prevd ? nav :
+				    st->o->max_days_week - prevd > 0 ? st->o->max_days_week - prevd : 0;
+		min_cap[cls[a]] += fmax(0, lround((st->ag->a[a].contract_h + st->o->tol_week_h) * 60) - prevm);
+	}
+	for (int d = 0; d < nd; d++) {
+		pm[d] = (double)res->day[d0 + d].planned_min;
+		bm[d] = (double)res->day[d0 + d].bound_min;
+	}
+	b.nty = nty;
+	b.ty_day = ty_day;
+	b.ty_count = ty_count;
+	b.ty_paid = ty_paid;
+	b.fit = fit;
+	b.navail = navail;
+	b.days_cap = days_cap;
+	b.min_cap = min_cap;
+	b.planned_min = pm;
+	b.best_min = bm;
+	rc = wfm_roster_bound_level(&b, level, err);
+out:
+	free(ty_day);
+	free(ty_paid);
+	free(ty_count);
+	free(fit);
+	free(navail);
+	free(days_cap);
+	free(min_cap);
+	return rc;
+}
+
+/* Agent classes for week_lp: cls[a], rep[c]; returns how many, or -1
+ * when out of memory. */
+static int agent_classes(const struct st *st, size_t *cls, size_t *rep)
+{
+	uint64_t *mask = malloc((st->ag->n + 1) * sizeof(uint64_t));
+	int ncls = 0;
+	if (!mask)
+		return -1;
+	group_masks(st, mask);
+	for (size_t a = 0; a < st->ag->n; a++) {
+		int c;
+		for (c = 0; c < ncls && !same_class(&st->ag->a[a], &st->ag->a[rep[c]], mask[a], mask[rep[c]]); c++)
+			;
+		if (c == ncls)
+			rep[ncls++] = a;
+		cls[a] = (size_t)c;
+	}
+	free(mask);
+	return ncls;
+}
+
+/* res->week and each day's target_min (see roster.h): per ISO week the
+ * agents' capacity in paid minutes (for the report), and the level from
+ * the class LP: the largest L at which the weekly limits let every day have
+ * min(bound_min, L x planned_min); where the LP is too big, the level from
+ * the capacity alone (sum over the days of min(bound_min, L x planned_min)
+ * = capacity, by bisection). */
+static int week_targets(const struct st *st, const struct days *D, wfm_roster_result *res,
+			const int *longest, wfm_error *err)
+{
+	size_t *cls = malloc((st->ag->n + 1) * sizeof(size_t)), *rep = malloc((st->ag->n + 1) * sizeof(size_t));
+	int ncls, rc = -1;
+	if (!cls || !rep || !(res->week = calloc((size_t)st->ndays / 7 + 2, sizeof(*res->week)))) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	if ((ncls = agent_classes(st, cls, rep)) < 0) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	for (int d0 = 0; d0 < st->ndays;) {
+		int d1 = d0 + 7 - wfm_time_weekday(st->first_day + d0), lp;
+		struct wfm_roster_week *w = &res->week[res->nweeks++];
+		double lo = 0, hi = 1;
+		if (d1 > st->ndays)
+			d1 = st->ndays;
+		w->monday = st->first_day + d0;
+		w->ndays = d1 - d0;
+		for (size_t a = 0; a < st->ag->n; a++) {
+			int by_days;
+			long c = agent_cap(st, a, d0, d1, longest, &by_days);
+			w->cap_min += c;
+			*(by_days ? &w->cap_days_min : &w->cap_contract_min) += c;
+			(*(by_days ? &w->n_days : &w->n_contract))++;
+		}
+		for (int d = d0; d < d1; d++)
+			w->best_min += res->day[d].bound_min;
+		agent_days(st, d0, d1, &w->adays, &w->adays_used);
+		w->ncls = ncls;
+		w->level = 1;
+		if (w->cap_min < w->best_min) {
+			for (int it = 0; it < 60; it++) {
+				double mid = (lo + hi) / 2, f = 0;
+				for (int d = d0; d < d1; d++)
+					f += fmin(res->day[d].bound_min, mid * res->day[d].planned_min);
+				*(f > w->cap_min ? &hi : &lo) = mid;
+			}
+			w->level = lo;
+		}
+		if ((lp = week_lp(st, D, d0, d1, cls, rep, ncls, res, &w->lp_level, err)) < 0)
+			goto out;
+		w->lp = !lp;
+		if (w->lp && w->lp_level < w->level)
+			w->level = w->lp_level;
+		for (int d = d0; d < d1; d++)
+			res->day[d].target_min = (long)fmin(res->day[d].bound_min,
+							    floor(w->level * res->day[d].planned_min + 1e-6));
+		d0 = d1;
+	}
+	rc = 0;
+out:
+	free(cls);
+	free(rep);
+	return rc;
+}
+
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const wfm_plan *prev, int64_t first_day, int ndays,
 				    const struct wfm_roster_opts *o, wfm_error *err)
@@ -1204,7 +1544,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	wfm_roster_result *res = calloc(1, sizeof(*res));
 	size_t n = ag->n, nrows = 0, caprows = 0, capun = 0, inwin = 0, ntyall = 0;
 	int *cur = NULL, *cur2 = NULL, *pa = NULL, *pt = NULL, *q = NULL;
-	long *left2 = NULL;
+	int *longest = NULL;
 	struct row *rows = NULL;
 	struct slotord *so = NULL;
 	long budget = 20000000;
@@ -1247,11 +1587,11 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	pa = malloc((plan->n + 1) * sizeof(int));
 	pt = malloc((plan->n + 1) * sizeof(int));
 	q = malloc((plan->n + 1) * sizeof(int));
-	left2 = malloc((plan->n + 1) * sizeof(long));
+	longest = malloc((n * (size_t)ndays + 1) * sizeof(int));
 	so = malloc((plan->n + 1) * sizeof(*so));
 	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
 	    !res->paid_min || !res->weekends_prev || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
-	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !left2 || !so || !st.dep)
+	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !so || !st.dep || !longest)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
 		st.ws[i] = st.we[i] = st.wt[i] = -1;
@@ -1376,8 +1716,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	for (size_t t = 0; pub && t < ntyall; t++)
 		D.left[t] += vac[t];
 	for (int d = 0; d < ndays; d++) {
-		int k = d + 7;
-		long filled = res->day[d].planned, bound;
+		long filled = res->day[d].planned;
 		for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++) {
 			const struct wfm_shift *s = D.ty[t];
 			filled -= D.left[t];
@@ -1403,37 +1742,11 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		}
 		res->day[d].filled = filled;
 		res->day[d].planned_min = (long)D.plan_min[d];
-		for (size_t a = 0; a < n; a++) {
-			int best = 0;
-			if (!wfm_agents_available(ag, a, first_day + d))
-				continue;
-			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
-				if (fits(&st, &ag->a[a], D.ty[t]) && wfm_shift_paid(D.ty[t]) > best)
-					best = wfm_shift_paid(D.ty[t]);
-			res->day[d].bound_min += best;
-		}
-		if (res->day[d].bound_min > res->day[d].planned_min)
-			res->day[d].bound_min = res->day[d].planned_min;
-		/* bound: the same augmentation with day-local rules only, from
-		 * the final assignment of the day */
-		st.ty = D.ty + D.off[d];
-		st.nty = D.cnt[d];
-		for (size_t a = 0; a < n; a++) {
-			const struct wfm_shift *x = st.wsh[W(&st, a, k)];
-			cur2[a] = -1;
-			for (int t = 0; x && t < st.nty; t++)
-				if (st.ty[t] == x)
-					cur2[a] = t;
-		}
-		memcpy(left2, D.left + D.off[d], (size_t)D.cnt[d] * sizeof(long));
-		bound = filled;
-		for (int t = 0; t < st.nty; t++)
-			while (left2[t] > 0 && augment(&st, k, t, cur2, 1, pa, pt, q)) {
-				left2[t]--;
-				bound++;
-			}
-		res->day[d].bound = bound;
+		if (day_bound(&st, &D, d, cur2, pa, pt, q, &res->day[d], longest + (size_t)d * n))
+			goto oom;
 	}
+	if (week_targets(&st, &D, res, longest, err))
+		goto fail;
 	for (size_t a = 0; a < n; a++) {
 		st.weekends[a] = st.lates[a] = 0;
 		for (int d = 0; d < ndays; d++) {
@@ -1503,7 +1816,7 @@ done:
 	free(pa);
 	free(pt);
 	free(q);
-	free(left2);
+	free(longest);
 	free(so);
 	free(rows);
 	free(st.dep);
