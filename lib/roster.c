@@ -472,7 +472,7 @@ static void pattern_off_pair(struct st *st, size_t a, int d0, double *cap, const
  * shifts it fits, rounded so the hours stay within tolerance, at most
  * max_days_week less days already worked), put on the days with the most
  * shifts still uncovered.  Agents with the fewest possible days go first. */
-static int pattern(struct st *st, const wfm_plan *plan)
+static int pattern(struct st *st, const wfm_plan *plan, const double *tgt)
 {
 	size_t n = st->ag->n;
 	int nd = st->ndays;
@@ -495,6 +495,8 @@ static int pattern(struct st *st, const wfm_plan *plan)
 		for (size_t i = 0; i < plan->n; i++)
 			if (plan->s[i].day == st->first_day + d)
 				dem[d] += plan->s[i].count * wfm_shift_paid(&plan->s[i]);
+		if (dem[d] > 0)   /* aim at the target: what the day can get */
+			dem[d] = tgt[d];
 	}
 	for (int d0 = 0; d0 < nd;) {
 		int k0 = d0 + 7, mon = k0 - wfm_time_weekday(st->first_day + d0), d1 = mon;  /* window index of next Monday (ext index mon + 7) */
@@ -620,6 +622,7 @@ struct days {
 	unsigned char *dead;          /* per type: no agent can be found */
 	double *req, *sch;            /* per day x G slots */
 	double *plan_min, *fill_min;  /* per day: paid minutes planned, filled */
+	double *tgt_min;              /* per day: target paid minutes (>= 1) */
 	int g, G;
 };
 
@@ -1495,7 +1498,6 @@ static int week_targets(const struct st *st, const struct days *D, wfm_roster_re
 		}
 		for (int d = d0; d < d1; d++)
 			w->best_min += res->day[d].bound_min;
-		agent_days(st, d0, d1, &w->adays, &w->adays_used);
 		w->ncls = ncls;
 		w->level = 1;
 		if (w->cap_min < w->best_min) {
@@ -1545,6 +1547,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	size_t n = ag->n, nrows = 0, caprows = 0, capun = 0, inwin = 0, ntyall = 0;
 	int *cur = NULL, *cur2 = NULL, *pa = NULL, *pt = NULL, *q = NULL;
 	int *longest = NULL;
+	double *pat_min = NULL;
 	struct row *rows = NULL;
 	struct slotord *so = NULL;
 	long budget = 20000000;
@@ -1582,16 +1585,18 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	D.cnt = calloc((size_t)ndays, sizeof(int));
 	D.plan_min = calloc((size_t)ndays, sizeof(double));
 	D.fill_min = calloc((size_t)ndays, sizeof(double));
+	D.tgt_min = calloc((size_t)ndays, sizeof(double));
 	cur = malloc(n * sizeof(int));
 	cur2 = malloc(n * sizeof(int));
 	pa = malloc((plan->n + 1) * sizeof(int));
 	pt = malloc((plan->n + 1) * sizeof(int));
 	q = malloc((plan->n + 1) * sizeof(int));
 	longest = malloc((n * (size_t)ndays + 1) * sizeof(int));
+	pat_min = malloc(((size_t)ndays + 1) * sizeof(double));
 	so = malloc((plan->n + 1) * sizeof(*so));
 	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
 	    !res->paid_min || !res->weekends_prev || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
-	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !so || !st.dep || !longest)
+	    !D.plan_min || !D.fill_min || !D.tgt_min || !cur || !cur2 || !pa || !pt || !q || !so || !st.dep || !longest || !pat_min)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
 		st.ws[i] = st.we[i] = st.wt[i] = -1;
@@ -1631,10 +1636,6 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	D.sch = calloc((size_t)ndays * D.G, sizeof(double));
 	if (!D.req || !D.sch)
 		goto oom;
-	if (!pub && pattern(&st, plan))
-		goto oom;
-	if (pub)   /* no pattern: every day is as good as any other */
-		memset(st.on, 1, n * (size_t)st.E);
 	for (int d = 0; d < ndays; d++) {
 		D.off[d] = (int)ntyall;
 		for (size_t i = 0; i < plan->n; i++)
@@ -1646,7 +1647,27 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 				cover(D.req + (size_t)d * D.G, D.g, &plan->s[i], (double)plan->s[i].count);
 			}
 		D.cnt[d] = (int)ntyall - D.off[d];
+		res->day[d].planned_min = (long)D.plan_min[d];
 	}
+	/* Bounds first (they depend on the inputs only): the fill aims at each
+	 * day's target, the share of its planned hours the weekly limits
+	 * allow every day at once. */
+	for (int d = 0; d < ndays; d++)
+		if (day_bound(&st, &D, d, cur2, pa, pt, q, &res->day[d], longest + (size_t)d * n))
+			goto oom;
+	if (week_targets(&st, &D, res, longest, err))
+		goto fail;
+	for (int d = 0; d < ndays; d++) {
+		D.tgt_min[d] = res->day[d].target_min > 0 ? (double)res->day[d].target_min : 1;
+		/* the pattern aims at the target where the weekly limits lower it;
+		 * a day whose target is its day-local best needs every agent it
+		 * can get: the planned hours, as before */
+		pat_min[d] = res->day[d].target_min < res->day[d].bound_min ? D.tgt_min[d] : D.plan_min[d];
+	}
+	if (!pub && pattern(&st, plan, pat_min))
+		goto oom;
+	if (pub)   /* no pattern: every day is as good as any other */
+		memset(st.on, 1, n * (size_t)st.E);
 
 	/* Phase 1: day by day, each agent only on the days of its pattern
 	 * (which spreads the contracted hours over the days in proportion to
@@ -1687,7 +1708,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 				live = D.left[t] > 0 && !D.dead[t];
 			if (!live || D.plan_min[d] <= 0)
 				continue;
-			if (best < 0 || D.fill_min[d] * D.plan_min[best] < D.fill_min[best] * D.plan_min[d])
+			if (best < 0 || D.fill_min[d] * D.tgt_min[best] < D.fill_min[best] * D.tgt_min[d])
 				best = d;
 		}
 		if (best < 0)
@@ -1701,7 +1722,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	for (int d = 0; d < ndays; d++)
 		for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
 			if (D.left[t] > 0)
-				so[nso++] = (struct slotord){ d, t, D.plan_min[d] > 0 ? D.fill_min[d] / D.plan_min[d] : 1 };
+				so[nso++] = (struct slotord){ d, t, D.fill_min[d] / D.tgt_min[d] };
 	if (nso)
 		qsort(so, nso, sizeof(*so), cmp_slotord);
 	for (size_t i = 0; i < nso && !pub; i++) {
@@ -1741,12 +1762,12 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			res->unfilled[res->nunfilled++].count = D.left[t];
 		}
 		res->day[d].filled = filled;
-		res->day[d].planned_min = (long)D.plan_min[d];
-		if (day_bound(&st, &D, d, cur2, pa, pt, q, &res->day[d], longest + (size_t)d * n))
-			goto oom;
 	}
-	if (week_targets(&st, &D, res, longest, err))
-		goto fail;
+	for (size_t i = 0; i < res->nweeks; i++) {
+		struct wfm_roster_week *w = &res->week[i];
+		int d0 = (int)(w->monday - first_day);
+		agent_days(&st, d0, d0 + w->ndays, &w->adays, &w->adays_used);
+	}
 	for (size_t a = 0; a < n; a++) {
 		st.weekends[a] = st.lates[a] = 0;
 		for (int d = 0; d < ndays; d++) {
@@ -1811,12 +1832,14 @@ done:
 	free(D.sch);
 	free(D.plan_min);
 	free(D.fill_min);
+	free(D.tgt_min);
 	free(cur);
 	free(cur2);
 	free(pa);
 	free(pt);
 	free(q);
 	free(longest);
+	free(pat_min);
 	free(so);
 	free(rows);
 	free(st.dep);
