@@ -160,12 +160,14 @@ static int64_t overlap(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
 
 /* Add shift s's people, count x minutes worked in each interval over its
  * minutes, to row x[0..n): wall[i] is interval i's local wall-clock
- * minute (days x 1440 + minute of day). */
-static void add_shift(const struct wfm_shift *s, const int64_t *wall, size_t n, int mins, double *x)
+ * minute (days x 1440 + minute of day); the shift moved back by `back`
+ * minutes. */
+static void add_shift(const struct wfm_shift *s, int64_t back, const int64_t *wall, size_t n,
+		      int mins, double *x)
 {
-	int64_t a = s->day * 1440 + s->start, b = s->day * 1440 + s->end;
-	int64_t ba = s->bstart >= 0 ? s->day * 1440 + s->bstart : 0;
-	int64_t bb = s->bstart >= 0 ? s->day * 1440 + s->bend : 0;
+	int64_t a = s->day * 1440 + s->start - back, b = s->day * 1440 + s->end - back;
+	int64_t ba = s->bstart >= 0 ? s->day * 1440 + s->bstart - back : 0;
+	int64_t bb = s->bstart >= 0 ? s->day * 1440 + s->bend - back : 0;
 
 	for (size_t i = 0; i < n; i++) {
 		int64_t w = overlap(a, b, wall[i], wall[i] + mins) - overlap(ba, bb, wall[i], wall[i] + mins);
@@ -193,6 +195,12 @@ int wfm_simcover_groups(const char *path, const wfm_tz *tz, int64_t start, int s
 		wall[i] = tm.days * 1440 + tm.minute_of_day;
 	}
 	memset(x, 0, gr->n * n * sizeof(double));
+	/* the window: the intervals of the days the plan's shifts start */
+	int64_t d0 = INT64_MAX, d1 = INT64_MIN;
+	for (size_t k = 0; k < p->n; k++) {
+		d0 = p->s[k].day < d0 ? p->s[k].day : d0;
+		d1 = p->s[k].day > d1 ? p->s[k].day : d1;
+	}
 	for (size_t k = 0; k < p->n; k++) {
 		const struct wfm_shift *s = &p->s[k];
 		long g = s->group && *s->group ? wfm_groups_find(gr, s->group) : -1;
@@ -206,20 +214,24 @@ int wfm_simcover_groups(const char *path, const wfm_tz *tz, int64_t start, int s
 				     "empty: --group-plan needs a plan or roster by skill groups");
 			goto out;
 		}
-		add_shift(s, wall, n, step / 60, x + (size_t)g * n);
+		add_shift(s, 0, wall, n, step / 60, x + (size_t)g * n);
+		/* a week's plan repeats (as wfm shifts plans it): the last
+		 * night's shifts also cover the first morning */
+		if (d1 - d0 == 6)
+			add_shift(s, 7 * 1440, wall, n, step / 60, x + (size_t)g * n);
 	}
 	*first = n;
 	*last = 0;
-	for (size_t g = 0; g < gr->n; g++)
-		for (size_t i = 0; i < n; i++) {
-			x[g * n + i] *= 1 - shrink[g];
-			if (x[g * n + i] > 0) {
-				*first = i < *first ? i : *first;
-				*last = i > *last ? i : *last;
-			}
+	for (size_t i = 0; i < n; i++)
+		if (wall[i] >= d0 * 1440 && wall[i] < (d1 + 1) * 1440) {
+			*first = i < *first ? i : *first;
+			*last = i;
 		}
+	for (size_t g = 0; g < gr->n; g++)
+		for (size_t i = 0; i < n; i++)
+			x[g * n + i] *= 1 - shrink[g];
 	if (*first == n)
-		wfm_error_at(err, p->file, 0, NULL, "nobody works in the requirements' intervals");
+		wfm_error_at(err, p->file, 0, NULL, "none of its days is in the requirements");
 	else
 		rc = 0;
 out:

@@ -48,7 +48,8 @@ int wfm_simcover_channel(const char *coverage, const char *requirements, const w
 /* Net agents x[g * n + i] of each group of gr on the grid start + i *
  * step from plan.csv or roster.csv (recognised by its agent_id column);
  * shrink[g] the group's shrinkage.  Every row must name a group of gr.
- * *first and *last: the first and last interval anyone works. */
+ * *first and *last: the first and last interval of the days the plan's
+ * shifts start on (local days of tz). */
 int wfm_simcover_groups(const char *path, const wfm_tz *tz, int64_t start, int step, size_t n,
 			const wfm_groups *gr, const double *shrink, double *x, size_t *first,
 			size_t *last, wfm_error *err);
