@@ -646,32 +646,17 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 		goto done;
 	}
 	wfm_roster_coverage(rq ? NULL : plan, res->rows, res->n, first, res->ndays, step, req, sch);
-	if (rq)
-		for (size_t i = 0; i < nint; i++) {
-			int64_t local = (first * 1440 + (int64_t)i * step) * 60, utc, j;
-			req[i] = 0;
-			if (wfm_tz_to_utc(tz, local, 0, &utc) == WFM_TZ_GAP || utc < rq->start ||
-			    (utc - rq->start) % rq->step)
-				continue;
-			j = (utc - rq->start) / rq->step;
-			if ((size_t)j >= rq->n)
-				continue;
-			for (size_t c = 0; c < rq->nchan; c++)
-				if (!isnan(rq->agents_gross[c * rq->n + (size_t)j]))
-					req[i] += rq->agents_gross[c * rq->n + (size_t)j];
-		}
 	if (!(cv = wfm_coverage_new(0, 0))) {
 		wfm_error_set(err, "out of memory");
 		goto done;
 	}
 	cv->two_decimals = 1;
-	for (size_t i = 0; i < nint; i++)
-		if (wfm_coverage_add(cv, (first * 1440 + (int64_t)i * step) * 60, -1, req[i], sch[i],
-				     NAN, err))
-			goto done;
+	/* one row per instant: both hours of a DST fall-back (issue 22.13) */
+	if (wfm_coverage_add_days(cv, tz, first, res->ndays, step, rq ? NULL : req, sch, rq, err))
+		goto done;
 	if (!(out = wfm_atomic_open(o->coverage, err)))
 		goto done;
-	wfm_coverage_write(wfm_atomic_fp(out), cv, NULL);   /* a stream error shows at commit */
+	wfm_coverage_write(wfm_atomic_fp(out), cv, tz);   /* a stream error shows at commit */
 	*outp = out;
 	rc = 0;
 done:
