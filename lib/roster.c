@@ -30,6 +30,19 @@ struct st {
 	const wfm_plan *plan;
 	char **need;           /* per plan row: skills its group needs ("a|b"), NULL none */
 	int *dep;              /* per type of the day: moves to reach it */
+	/* Indexes (inputs only, built once): per agent x day availability, per
+	 * extended day its weekday and the index of its ISO week's Monday, per
+	 * agent the shift lengths it fits (minutes) and its weekly hour cap. */
+	unsigned char *avail;
+	int *wday, *monk;
+	int *minspan, *maxspan, *capmin;
+	/* fill_day's cache for the day being filled: per type x agent 0 not
+	 * known yet, 1 eligible (cost in cc), 2 not eligible.  A free agent's
+	 * eligibility and cost on the day depend on its own other days only,
+	 * which do not change while it stays free. */
+	unsigned char *ce;
+	double *cc;
+	int cache_k;           /* day the cache is for, -1 none */
 };
 
 #define W(s, a, k) ((size_t)(a) * (size_t)(s)->E + (size_t)(k))
@@ -104,12 +117,13 @@ static int extra_skills(const struct wfm_agent *a, const char *p)
 
 /* Day-local rules: skills (plan by skill groups), working window and
  * shift length. */
-static int fits(const struct st *st, const struct wfm_agent *a, const struct wfm_shift *s)
+static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
 {
+	const struct wfm_agent *a = &st->ag->a[i];
 	int span = s->end - s->start;
-	if (st->need && extra_skills(a, need_of(st, s)) < 0)
+	if (span < st->minspan[i] || span > st->maxspan[i])
 		return 0;
-	if (span < (int)lround(a->min_shift_h * 60) || span > (int)lround(a->max_shift_h * 60))
+	if (st->need && extra_skills(a, need_of(st, s)) < 0)
 		return 0;
 	if (a->earliest == 0 && a->latest == 1440)
 		return 1;
@@ -121,14 +135,12 @@ static int fits(const struct st *st, const struct wfm_agent *a, const struct wfm
  * relaxed: day-local rules only. */
 static const char *why_not(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
-	const struct wfm_agent *ag = &st->ag->a[a];
-	int64_t day = st->ext0 + k;
 	int start = k * 1440 + s->start, end = k * 1440 + s->end;
 	int mon, run, wdays = 0, wpaid = 0;
 
-	if (!wfm_agents_available(st->ag, a, day))
+	if (!st->avail[W(st, a, k)])
 		return "not available";
-	if (!fits(st, ag, s))
+	if (!fits(st, a, s))
 		return "outside the agent's working window or shift lengths";
 	if (relaxed)
 		return NULL;
@@ -149,7 +161,7 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 		run++;
 	if (run > st->o->max_consecutive)
 		return "too many consecutive working days";
-	mon = k - wfm_time_weekday(day);
+	mon = st->monk[k];
 	for (int j = mon; j < mon + 7; j++) {
 		if (j == k || j < 0 || j >= st->E || st->ws[W(st, a, j)] < 0)
 			continue;
@@ -158,7 +170,7 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 	}
 	if (wdays + 1 > st->o->max_days_week)
 		return "too many working days in the week";
-	if (wpaid + wfm_shift_paid(s) > (int)lround((ag->contract_h + st->o->tol_week_h) * 60))
+	if (wpaid + wfm_shift_paid(s) > st->capmin[a])
 		return "over contract + tolerance hours in the week";
 	return NULL;
 }
@@ -166,6 +178,21 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
 	return !why_not(st, a, k, s, relaxed);
+}
+
+static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s);
+
+/* eligible() for type t of the day being filled (st->ty), through
+ * fill_day's cache; the cost is cached with it. */
+static int elig_t(struct st *st, size_t a, int k, int t)
+{
+	size_t i = (size_t)t * st->ag->n + a;
+	if (!st->ce[i]) {
+		st->ce[i] = eligible(st, a, k, st->ty[t], 0) ? 1 : 2;
+		if (st->ce[i] == 1)
+			st->cc[i] = cost(st, a, k, st->ty[t]);
+	}
+	return st->ce[i] == 1;
 }
 
 static int is_weekend(int64_t day)
@@ -193,7 +220,7 @@ static double pref_score(const wfm_agents *ag, size_t a, int64_t day, const stru
  * farthest start agent a has on the other days of that ISO week. */
 static int start_spread(const struct st *st, size_t a, int k, const struct wfm_shift *s)
 {
-	int mon = k - wfm_time_weekday(st->ext0 + k), worst = 0;
+	int mon = st->monk[k], worst = 0;
 	for (int j = mon; j < mon + 7; j++) {
 		const struct wfm_shift *x;
 		int dd;
@@ -210,7 +237,7 @@ static int start_spread(const struct st *st, size_t a, int k, const struct wfm_s
  * days off (Mon..Sun) of that ISO week; only weeks wholly in the window. */
 static int breaks_off_pair(const struct st *st, size_t a, int k)
 {
-	int mon = k - wfm_time_weekday(st->ext0 + k), had = 0, left = 0;
+	int mon = st->monk[k], had = 0, left = 0;
 	if (mon < 7 || mon + 7 > st->E)
 		return 0;
 	for (int j = mon; j < mon + 6; j++) {
@@ -228,7 +255,7 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 {
 	const struct wfm_agent *ag = &st->ag->a[a];
 	int64_t day = st->ext0 + k;
-	int mon = k - wfm_time_weekday(day), wdays = 0, left = 0;
+	int mon = st->monk[k], wdays = 0, left = 0;
 	double paid = 0, need, u, h = wfm_shift_paid(s) / 60.0, c;
 
 	for (int j = mon; j < mon + 7; j++) {
@@ -237,7 +264,7 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		if (st->ws[W(st, a, j)] >= 0) {
 			wdays++;
 			paid += st->wp[W(st, a, j)] / 60.0;
-		} else if (j > k && j < st->E && wfm_agents_available(st->ag, a, st->ext0 + j))
+		} else if (j > k && j < st->E && st->avail[W(st, a, j)])
 			left++;
 	}
 	if (left > st->o->max_days_week - wdays - 1)
@@ -252,7 +279,7 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 	c = fabs(u - h) - 0.1 * u;
 	if (need - h < 0)
 		c += 2 * (h - need);   /* going over the contract */
-	if (is_weekend(day))
+	if (st->wday[k] >= 5)
 		c += st->weekends[a];
 	if (s->end > st->o->late_after)
 		c += st->lates[a];
@@ -305,7 +332,7 @@ static int augment(struct st *st, int k, int u, int *cur, int relaxed,
 			int y = cur[a];
 			if (y == x || (y >= 0 && par_type[y] != -2))
 				continue;
-			if (!eligible(st, a, k, st->ty[x], relaxed))
+			if (!relaxed && st->cache_k == k ? !elig_t(st, a, k, x) : !eligible(st, a, k, st->ty[x], relaxed))
 				continue;
 			if (y < 0) {   /* free agent: apply the path */
 				int t = x;
@@ -388,7 +415,7 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 	int mon = k - wfm_time_weekday(st->ext0 + k);
 	for (size_t a = 0; a < n && *budget > 0; a++) {
 		if (st->ws[W(st, a, k)] >= 0 || !wfm_agents_available(st->ag, a, st->ext0 + k) ||
-		    !fits(st, &st->ag->a[a], s))
+		    !fits(st, a, s))
 			continue;
 		(*budget)--;
 		if (eligible(st, a, k, s, 0)) {
@@ -510,7 +537,7 @@ static int pattern(struct st *st, const wfm_plan *plan, const double *tgt)
 				if (wfm_agents_available(st->ag, a, st->first_day + d))
 					for (size_t i = 0; i < plan->n && !ok; i++)
 						ok = plan->s[i].day == st->first_day + d && plan->s[i].count > 0 &&
-						     fits(st, &st->ag->a[a], &plan->s[i]);
+						     fits(st, a, &plan->s[i]);
 				npos[a] += ok;
 				st->on[W(st, a, d + 7)] = (unsigned char)(ok ? 2 : 0);  /* 2 = possible */
 			}
@@ -532,7 +559,7 @@ static int pattern(struct st *st, const wfm_plan *plan, const double *tgt)
 			int prevd = 0, want;
 			for (size_t j = 0; j < plan->n; j++)
 				if (plan->s[j].day >= st->first_day + d0 && plan->s[j].day < st->first_day + d1 &&
-				    plan->s[j].count > 0 && fits(st, ag, &plan->s[j])) {
+				    plan->s[j].count > 0 && fits(st, a, &plan->s[j])) {
 					mpaid += (double)plan->s[j].count * wfm_shift_paid(&plan->s[j]) / 60.0;
 					cnt += plan->s[j].count;
 				}
@@ -645,6 +672,8 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 	st->nty = nty;
 	for (size_t a = 0; a < n; a++)
 		cur[a] = st->wt[W(st, a, k)];
+	memset(st->ce, 0, (size_t)nty * n);
+	st->cache_k = k;
 	while (done < maxfill) {
 		int t = -1;
 		double bs = 0;
@@ -664,9 +693,9 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 			break;
 		for (size_t a = 0; a < n; a++) {
 			double c;
-			if (cur[a] >= 0 || !eligible(st, a, k, ty[t], 0))
+			if (cur[a] >= 0 || !elig_t(st, a, k, t))
 				continue;
-			c = cost(st, a, k, ty[t]);
+			c = st->cc[(size_t)t * n + a];
 			if (best < 0 || c < bc - 1e-9) {
 				best = (long)a;
 				bc = c;
@@ -689,6 +718,7 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		D->fill_min[d] += wfm_shift_paid(ty[t]);
 		done++;
 	}
+	st->cache_k = -1;
 	return done;
 }
 
@@ -1229,7 +1259,7 @@ static int day_bound(struct st *st, const struct days *D, int d, int *cur, int *
 		if (!wfm_agents_available(st->ag, a, st->ext0 + k))
 			continue;
 		for (int t = 0; t < nty; t++)
-			if (wfm_shift_paid(st->ty[t]) > longest[a] && fits(st, &st->ag->a[a], st->ty[t]))
+			if (wfm_shift_paid(st->ty[t]) > longest[a] && fits(st, a, st->ty[t]))
 				longest[a] = wfm_shift_paid(st->ty[t]);
 	}
 	rd->bound = rd->bound_min = 0;
@@ -1384,7 +1414,7 @@ static int week_lp(const struct st *st, const struct days *D, int d0, int d1, co
 			int day = (int)(s->day - st->first_day) - d0, paid = wfm_shift_paid(s), u;
 			unsigned char *f = fit + (size_t)m * ncls;
 			for (int c = 0; c < ncls; c++)
-				f[c] = (unsigned char)fits(st, &st->ag->a[rep[c]], s);
+				f[c] = (unsigned char)fits(st, rep[c], s);
 			for (u = m - 1; u >= 0 && ty_day[u] == day; u--)
 				if (ty_paid[u] == paid && !memcmp(fit + (size_t)u * ncls, f, (size_t)ncls))
 					break;
@@ -1526,6 +1556,45 @@ out:
 	return rc;
 }
 
+/* st's indexes of the inputs (see struct st).  -1 when out of memory. */
+static int build_index(struct st *st)
+{
+	size_t n = st->ag->n;
+	st->avail = malloc(n * (size_t)st->E + 1);
+	st->wday = malloc(((size_t)st->E + 1) * sizeof(int));
+	st->monk = malloc(((size_t)st->E + 1) * sizeof(int));
+	st->minspan = malloc((n + 1) * sizeof(int));
+	st->maxspan = malloc((n + 1) * sizeof(int));
+	st->capmin = malloc((n + 1) * sizeof(int));
+	if (!st->avail || !st->wday || !st->monk || !st->minspan || !st->maxspan || !st->capmin)
+		return -1;
+	for (int k = 0; k < st->E; k++) {
+		st->wday[k] = wfm_time_weekday(st->ext0 + k);
+		st->monk[k] = k - st->wday[k];
+	}
+	for (size_t a = 0; a < n; a++) {
+		const struct wfm_agent *ag = &st->ag->a[a];
+		st->minspan[a] = (int)lround(ag->min_shift_h * 60);
+		st->maxspan[a] = (int)lround(ag->max_shift_h * 60);
+		st->capmin[a] = (int)lround((ag->contract_h + st->o->tol_week_h) * 60);
+		for (int k = 0; k < st->E; k++)
+			st->avail[W(st, a, k)] = (unsigned char)wfm_agents_available(st->ag, a, st->ext0 + k);
+	}
+	return 0;
+}
+
+static void free_index(struct st *st)
+{
+	free(st->avail);
+	free(st->wday);
+	free(st->monk);
+	free(st->minspan);
+	free(st->maxspan);
+	free(st->capmin);
+	free(st->ce);
+	free(st->cc);
+}
+
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const wfm_plan *prev, int64_t first_day, int ndays,
 				    const struct wfm_roster_opts *o, wfm_error *err)
@@ -1546,7 +1615,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	wfm_roster_result *res = calloc(1, sizeof(*res));
 	size_t n = ag->n, nrows = 0, caprows = 0, capun = 0, inwin = 0, ntyall = 0;
 	int *cur = NULL, *cur2 = NULL, *pa = NULL, *pt = NULL, *q = NULL;
-	int *longest = NULL;
+	int *longest = NULL, maxnty = 0;
 	double *pat_min = NULL;
 	struct row *rows = NULL;
 	struct slotord *so = NULL;
@@ -1601,6 +1670,9 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
 		st.ws[i] = st.we[i] = st.wt[i] = -1;
 	st.plan = plan;
+	st.cache_k = -1;
+	if (build_index(&st))
+		goto oom;
 	if (build_need(&st, plan, o->groups, err))
 		goto fail;
 	load_prev(&st, prev, res);
@@ -1648,7 +1720,13 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			}
 		D.cnt[d] = (int)ntyall - D.off[d];
 		res->day[d].planned_min = (long)D.plan_min[d];
+		if (D.cnt[d] > maxnty)
+			maxnty = D.cnt[d];
 	}
+	st.ce = malloc(n * (size_t)maxnty + 1);
+	st.cc = malloc((n * (size_t)maxnty + 1) * sizeof(double));
+	if (!st.ce || !st.cc)
+		goto oom;
 	/* Bounds first (they depend on the inputs only): the fill aims at each
 	 * day's target, the share of its planned hours the weekly limits
 	 * allow every day at once. */
@@ -1843,6 +1921,7 @@ done:
 	free(so);
 	free(rows);
 	free(st.dep);
+	free_index(&st);
 	if (res && st.need) {   /* the result keeps the strings it points into */
 		res->need = st.need;
 		res->nneed = plan->n;
