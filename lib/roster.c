@@ -35,13 +35,16 @@ struct st {
 	 * agent the shift lengths it fits (minutes) and its weekly hour cap. */
 	unsigned char *avail;
 	int *wday, *monk;
-	int *minspan, *maxspan, *capmin;
+	int *minspan, *maxspan, *capmin, *conmin;
 	/* fill_day's cache for the day being filled: per type x agent 0 not
 	 * known yet, 1 eligible (cost in cc), 2 not eligible.  A free agent's
 	 * eligibility and cost on the day depend on its own other days only,
 	 * which do not change while it stays free. */
 	unsigned char *ce;
 	double *cc;
+	int *el, *nel;         /* per type: the agents eligible and free when the
+				* type was first looked at, staff order; nel -1:
+				* not yet */
 	int cache_k;           /* day the cache is for, -1 none */
 };
 
@@ -673,6 +676,8 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 	for (size_t a = 0; a < n; a++)
 		cur[a] = st->wt[W(st, a, k)];
 	memset(st->ce, 0, (size_t)nty * n);
+	for (int x = 0; x < nty; x++)
+		st->nel[x] = -1;
 	st->cache_k = k;
 	while (done < maxfill) {
 		int t = -1;
@@ -691,9 +696,17 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		}
 		if (t < 0)
 			break;
-		for (size_t a = 0; a < n; a++) {
+		if (st->nel[t] < 0) {   /* later only fewer agents are free */
+			int *el = st->el + (size_t)t * n, m = 0;
+			for (size_t a = 0; a < n; a++)
+				if (cur[a] < 0 && elig_t(st, a, k, t))
+					el[m++] = (int)a;
+			st->nel[t] = m;
+		}
+		for (int i = 0; i < st->nel[t]; i++) {
+			size_t a = (size_t)st->el[(size_t)t * n + (size_t)i];
 			double c;
-			if (cur[a] >= 0 || !elig_t(st, a, k, t))
+			if (cur[a] >= 0)
 				continue;
 			c = st->cc[(size_t)t * n + a];
 			if (best < 0 || c < bc - 1e-9) {
@@ -743,14 +756,16 @@ static void contract_swaps(struct st *st, long *budget)
 	for (int k = 7; k < st->E && *budget > 0; k++)
 		for (size_t a = 0; a < n && *budget > 0; a++) {
 			const struct wfm_shift *x = st->wsh[W(st, a, k)];
-			int ca = (int)lround(st->ag->a[a].contract_h * 60), pa;
-			if (!x || (pa = week_paid(st, a, k)) >= ca)
+			int ca, pa, px;
+			if (!x || (pa = week_paid(st, a, k)) >= (ca = st->conmin[a]))
 				continue;
+			px = wfm_shift_paid(x);
 			for (size_t b = 0; b < n && *budget > 0; b++) {
 				const struct wfm_shift *y = st->wsh[W(st, b, k)];
-				int cb = (int)lround(st->ag->a[b].contract_h * 60), pb, dx, before, after;
-				if (b == a || !y || (dx = wfm_shift_paid(y) - wfm_shift_paid(x)) <= 0)
+				int cb, pb, dx, before, after;
+				if (b == a || !y || (dx = wfm_shift_paid(y) - px) <= 0)
 					continue;
+				cb = st->conmin[b];
 				pb = week_paid(st, b, k);
 				before = (ca - pa) + (pb < cb ? cb - pb : 0);
 				after = (ca - pa - dx > 0 ? ca - pa - dx : 0) + (pb - dx < cb ? cb - pb + dx : 0);
@@ -763,6 +778,7 @@ static void contract_swaps(struct st *st, long *budget)
 					put(st, a, k, 0, y);
 					put(st, b, k, 0, x);
 					x = y;
+					px = wfm_shift_paid(x);
 					pa += dx;
 					if (pa >= ca)
 						break;
@@ -1566,7 +1582,8 @@ static int build_index(struct st *st)
 	st->minspan = malloc((n + 1) * sizeof(int));
 	st->maxspan = malloc((n + 1) * sizeof(int));
 	st->capmin = malloc((n + 1) * sizeof(int));
-	if (!st->avail || !st->wday || !st->monk || !st->minspan || !st->maxspan || !st->capmin)
+	st->conmin = malloc((n + 1) * sizeof(int));
+	if (!st->avail || !st->wday || !st->monk || !st->minspan || !st->maxspan || !st->capmin || !st->conmin)
 		return -1;
 	for (int k = 0; k < st->E; k++) {
 		st->wday[k] = wfm_time_weekday(st->ext0 + k);
@@ -1577,6 +1594,7 @@ static int build_index(struct st *st)
 		st->minspan[a] = (int)lround(ag->min_shift_h * 60);
 		st->maxspan[a] = (int)lround(ag->max_shift_h * 60);
 		st->capmin[a] = (int)lround((ag->contract_h + st->o->tol_week_h) * 60);
+		st->conmin[a] = (int)lround(ag->contract_h * 60);
 		for (int k = 0; k < st->E; k++)
 			st->avail[W(st, a, k)] = (unsigned char)wfm_agents_available(st->ag, a, st->ext0 + k);
 	}
@@ -1591,6 +1609,9 @@ static void free_index(struct st *st)
 	free(st->minspan);
 	free(st->maxspan);
 	free(st->capmin);
+	free(st->conmin);
+	free(st->el);
+	free(st->nel);
 	free(st->ce);
 	free(st->cc);
 }
@@ -1725,7 +1746,9 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	}
 	st.ce = malloc(n * (size_t)maxnty + 1);
 	st.cc = malloc((n * (size_t)maxnty + 1) * sizeof(double));
-	if (!st.ce || !st.cc)
+	st.el = malloc((n * (size_t)maxnty + 1) * sizeof(int));
+	st.nel = malloc(((size_t)maxnty + 1) * sizeof(int));
+	if (!st.ce || !st.cc || !st.el || !st.nel)
 		goto oom;
 	/* Bounds first (they depend on the inputs only): the fill aims at each
 	 * day's target, the share of its planned hours the weekly limits
