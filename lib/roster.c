@@ -750,23 +750,33 @@ static int week_paid(const struct st *st, size_t a, int k)
  * within the hard rules and the total shortfall below the contracts
  * (minutes, per ISO week) falls.  The same shifts stay filled, so the
  * coverage does not change.  *budget bounds the eligibility checks. */
-static void contract_swaps(struct st *st, long *budget)
+static int contract_swaps(struct st *st, long *budget)
 {
 	size_t n = st->ag->n;
-	for (int k = 7; k < st->E && *budget > 0; k++)
+	int *wk = malloc((n + 1) * sizeof(int)), *pk = malloc((n + 1) * sizeof(int));
+	if (!wk || !pk) {
+		free(wk);
+		free(pk);
+		return -1;
+	}
+	for (int k = 7; k < st->E && *budget > 0; k++) {
+		for (size_t b = 0; b < n; b++) {   /* week's paid minutes, the day's */
+			wk[b] = week_paid(st, b, k);
+			pk[b] = st->wsh[W(st, b, k)] ? wfm_shift_paid(st->wsh[W(st, b, k)]) : -1;
+		}
 		for (size_t a = 0; a < n && *budget > 0; a++) {
 			const struct wfm_shift *x = st->wsh[W(st, a, k)];
-			int ca, pa, px;
-			if (!x || (pa = week_paid(st, a, k)) >= (ca = st->conmin[a]))
+			int ca = st->conmin[a];
+			if (!x || wk[a] >= ca)
 				continue;
-			px = wfm_shift_paid(x);
 			for (size_t b = 0; b < n && *budget > 0; b++) {
-				const struct wfm_shift *y = st->wsh[W(st, b, k)];
-				int cb, pb, dx, before, after;
-				if (b == a || !y || (dx = wfm_shift_paid(y) - px) <= 0)
+				const struct wfm_shift *y;
+				int cb, pa = wk[a], pb, dx, before, after;
+				if (b == a || pk[b] < 0 || (dx = pk[b] - pk[a]) <= 0)
 					continue;
+				y = st->wsh[W(st, b, k)];
 				cb = st->conmin[b];
-				pb = week_paid(st, b, k);
+				pb = wk[b];
 				before = (ca - pa) + (pb < cb ? cb - pb : 0);
 				after = (ca - pa - dx > 0 ? ca - pa - dx : 0) + (pb - dx < cb ? cb - pb + dx : 0);
 				if (after >= before)
@@ -778,9 +788,11 @@ static void contract_swaps(struct st *st, long *budget)
 					put(st, a, k, 0, y);
 					put(st, b, k, 0, x);
 					x = y;
-					px = wfm_shift_paid(x);
-					pa += dx;
-					if (pa >= ca)
+					pk[b] = pk[a];
+					pk[a] += dx;
+					wk[a] += dx;
+					wk[b] -= dx;
+					if (wk[a] >= ca)
 						break;
 				} else {
 					put(st, a, k, 0, x);
@@ -788,6 +800,10 @@ static void contract_swaps(struct st *st, long *budget)
 				}
 			}
 		}
+	}
+	free(wk);
+	free(pk);
+	return 0;
 }
 
 struct slotord { int d; int t; double share; };
@@ -1833,8 +1849,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			D.fill_min[d] += wfm_shift_paid(D.ty[t]);
 		}
 	}
-	if (!pub)
-		contract_swaps(&st, &budget);
+	if (!pub && contract_swaps(&st, &budget))
+		goto oom;
 	for (size_t t = 0; pub && t < ntyall; t++)
 		D.left[t] += vac[t];
 	for (int d = 0; d < ndays; d++) {
