@@ -1295,11 +1295,20 @@ static int day_bound(struct st *st, const struct days *D, int d, int *cur, int *
 				longest[a] = wfm_shift_paid(st->ty[t]);
 	}
 	rd->bound = rd->bound_min = 0;
-	for (int i = 0; i < nty; i++)
-		for (long c = 0; c < st->ty[ord[i]]->count && augment(st, k, ord[i], cur, 1, pa, pt, q); c++) {
+	for (int i = 0; i < nty; i++) {
+		int t = ord[i];
+		size_t a = 0;   /* agents before a are matched or do not fit t */
+		for (long c = 0; c < st->ty[t]->count; c++) {
+			while (a < st->ag->n && (cur[a] >= 0 || !st->avail[W(st, a, k)] || !fits(st, a, st->ty[t])))
+				a++;
+			if (a < st->ag->n)   /* a free agent: no path needed */
+				cur[a] = t;
+			else if (!augment(st, k, t, cur, 1, pa, pt, q))
+				break;
 			rd->bound++;
-			rd->bound_min += wfm_shift_paid(st->ty[ord[i]]);
+			rd->bound_min += wfm_shift_paid(st->ty[t]);
 		}
+	}
 	free(ord);
 	return 0;
 }

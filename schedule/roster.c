@@ -297,10 +297,11 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + r->ndays - 1, b, sizeof(b));
 	fprintf(fp, "roster %s .. %s: %zu agents, %ld shifts planned, %ld filled, %ld unfilled\n",
 		a, b, ag->n, planned, filled, planned - filled);
-	fprintf(fp, "method: days-on pattern balancing the covered share of each day's planned\n"
-		"hours, then per day the shift whose hours are least covered first + augmenting\n"
-		"paths, then the least-filled day first; bound: per-day matching with\n"
-		"day-local rules only (availability, window, length)\n\n");
+	fprintf(fp, "method: days-on pattern balancing the covered share of each day's target\n"
+		"hours (two consecutive days off kept), then per day the shift whose hours are\n"
+		"least covered first + augmenting paths, then the day least filled against its\n"
+		"target first; bounds: per-day maximum weight matching with day-local rules\n"
+		"(best), lowered by the weekly limits (target)\n\n");
 	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best  target\n");
 	for (int d = 0; d < r->ndays; d++) {
 		double p = r->day[d].planned_min / 60.0, f = r->day[d].filled_min / 60.0;
