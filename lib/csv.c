@@ -601,6 +601,16 @@ int wfm_csv_write_field(FILE *fp, const char *s, int first)
 	return rc;
 }
 
+int wfm_csv_plain_field(char *buf, size_t size, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len >= size || formula_like(s) || needs_quotes(s))
+		return -1;
+	memcpy(buf, s, len + 1);
+	return (int)len;
+}
+
 int wfm_csv_write_row(FILE *fp, const char *const *fields, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -839,12 +849,33 @@ static void guard_row_byte(wfm_csv_guard *g, char c)
 		g->field[g->flen++] = c;
 }
 
+/* A run of ordinary bytes from buf (not , " CR LF) outside quotes: kept
+ * only in a quantity column (as guard_row_byte would, byte by byte).
+ * Returns the run's length. */
+static size_t guard_run(wfm_csv_guard *g, const char *buf, size_t len)
+{
+	size_t j = 0;
+
+	while (j < len && buf[j] != ',' && buf[j] != '\n' && buf[j] != '"' && buf[j] != '\r')
+		j++;
+	if (g->col < GUARD_COLS && (g->quantity >> g->col & 1)) {
+		size_t room = sizeof(g->field) - g->flen, k = j < room ? j : room;
+		memcpy(g->field + g->flen, buf, k);
+		g->flen += k;
+	} else if (j) {
+		g->flen = 1;         /* not examined: only "not empty" matters */
+	}
+	return j;
+}
+
 void wfm_csv_guard_feed(wfm_csv_guard *g, const char *buf, size_t len)
 {
 	for (size_t i = 0; i < len && g->state < G_OFF; i++) {
 		char c = buf[i];
 		if (g->state == G_ROWS) {
-			guard_row_byte(g, c);
+			if (!g->quoted && (i += guard_run(g, buf + i, len - i)) >= len)
+				break;
+			guard_row_byte(g, buf[i]);
 			continue;
 		}
 		if (c == '\n') {

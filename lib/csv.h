@@ -100,6 +100,10 @@ void wfm_csv_guard_free(wfm_csv_guard *g);
 /* Write one field, quoted only when it needs to be; a comma before it
  * unless first.  Returns 0 or -1 (stream error). */
 int wfm_csv_write_field(FILE *fp, const char *s, int first);
+/* s into buf when wfm_csv_write_field() would write it as it is (no
+ * quotes, no formula guard) and it fits: its length; else -1 (then write
+ * it with wfm_csv_write_field()). */
+int wfm_csv_plain_field(char *buf, size_t size, const char *s);
 /* Write n fields and a newline. */
 int wfm_csv_write_row(FILE *fp, const char *const *fields, int n);
 

@@ -275,10 +275,18 @@ int wfm_requirements_write_row_at(FILE *fp, const struct wfm_requirements_format
 				  const char *when, const struct wfm_requirements_row *r,
 				  const double *q)
 {
-	char line[16 * 400], *p = line;   /* 400 bytes hold any number */
+	char line[16 * 400 + 1024], *p = line;   /* 400 bytes hold any number */
+	size_t wl = strlen(when);
+	int cl = wl < 64 ? wfm_csv_plain_field(line + wl + 1, 960, r->channel) : -1;
 
-	fputs(when, fp);
-	wfm_csv_write_field(fp, r->channel, 0);
+	if (cl >= 0) {          /* the usual: the whole row in one write */
+		memcpy(line, when, wl);
+		line[wl] = ',';
+		p = line + wl + 1 + cl;
+	} else {
+		fputs(when, fp);
+		wfm_csv_write_field(fp, r->channel, 0);
+	}
 	p = num(p, 2, r->volume);
 	p = num(p, f->aht_dec, r->aht);
 	p = num(p, f->agents_dec, r->agents);
