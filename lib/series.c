@@ -111,30 +111,35 @@ static int cmp_rec(const void *a, const void *b)
 
 /* Records by channel, time and line, as qsort with cmp_rec orders them:
  * a file in time order (the usual) needs only a stable split by channel,
- * O(n); qsort when a channel's rows are not in time order. */
+ * O(n) and in place (each record's place computed, then the permutation
+ * followed cycle by cycle); qsort when a channel's rows are out of time
+ * order (or memory is short). */
 static void sort_recs(struct loader *ld)
 {
 	size_t nc = ld->nm.n, *at = calloc(nc + 1, sizeof(*at));
-	struct rec *out = malloc((ld->n ? ld->n : 1) * sizeof(*out));
-	int sorted = at && out;
+	size_t *dest = malloc((ld->n ? ld->n : 1) * sizeof(*dest));
+	int sorted = at && dest;
 
 	for (size_t k = 0; sorted && k < ld->n; k++)
 		at[ld->recs[k].chan + 1]++;
 	for (size_t c = 0; sorted && c < nc; c++)
 		at[c + 1] += at[c];
 	for (size_t k = 0; sorted && k < ld->n; k++)
-		out[at[ld->recs[k].chan]++] = ld->recs[k];
+		dest[k] = at[ld->recs[k].chan]++;
+	for (size_t k = 0; sorted && k < ld->n; k++)
+		while (dest[k] != k) {
+			size_t j = dest[k], dj = dest[j];
+			struct rec tmp = ld->recs[j];
+			ld->recs[j] = ld->recs[k];
+			ld->recs[k] = tmp;
+			dest[j] = j;
+			dest[k] = dj;
+		}
 	for (size_t k = 1; sorted && k < ld->n; k++)
-		sorted = cmp_rec(&out[k - 1], &out[k]) < 0;
-	if (sorted) {
-		free(ld->recs);
-		ld->recs = out;
-		ld->cap = ld->n;
-		out = NULL;
-	} else {
+		sorted = cmp_rec(&ld->recs[k - 1], &ld->recs[k]) < 0;
+	if (!sorted)
 		qsort(ld->recs, ld->n, sizeof(*ld->recs), cmp_rec);
-	}
-	free(out);
+	free(dest);
 	free(at);
 }
 
