@@ -99,8 +99,14 @@ static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *
 		else
 		{
 			long guess = wfm_erlang_a_guess(r->load, prev->a, prev->n);
-			n = wfm_erlang_a_agents(r->load, r->aht, ch->patience, t, ch->sl_target,
-						ch->max_abandon, ch->max_occ, o->max_agents, guess);
+			int evals;
+			n = wfm_erlang_a_agents_evals(r->load, r->aht, ch->patience, t, ch->sl_target,
+						      ch->max_abandon, ch->max_occ, o->max_agents, guess,
+						      &evals);
+			if (o->erlang_a_count && r->load > 0) {
+				o->erlang_a_count[0]++;
+				o->erlang_a_count[1] += evals;
+			}
 			if (n > 0 && r->load > 0)
 				*prev = (struct prev_req){ r->load, n };
 		}

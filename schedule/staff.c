@@ -455,8 +455,15 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	}
 	o.so.hours_tz = otz;   /* backlog hours are the staff's hours */
+	long a_count[2] = { 0, 0 };
+	if (wfm_verbosity() >= 2)
+		o.so.erlang_a_count = a_count;
 	if (wfm_staff_requirements(s, cfg, map, tz, &o.so, req, &err))
 		wfm_die(prog, &err);
+	if (a_count[0])
+		fprintf(wfm_report(), "%s: erlang_a: %.2f evaluations per interval (%ld intervals with load)\n",
+			prog, (double)a_count[1] / (double)a_count[0], a_count[0]);
+	o.so.erlang_a_count = NULL;
 	if (o.evaluate) {
 		size_t outside;
 		if (!(sched = wfm_staff_coverage_load(o.evaluate, tz, s, &outside, &err)))
