@@ -524,23 +524,22 @@ static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, c
 		wfm_warn(prog, "--exact: %s", err.msg);
 		return;
 	}
-	fprintf(fp, "\nexact assignment (integer program, %zu columns, %zu rows, %.1f s, %s):\n", x.cols,
-		x.rows, x.seconds, x.status == 0 ? "solved to 0.01%" : x.status == 1 ? "time limit" : "infeasible");
-	if (x.status == 0) {   /* proven: the best found is the optimum (within 0.01%) */
-		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (LP bound %.1f)\n",
-			x.heuristic_h, x.best_h, x.bound_h);
-		fprintf(fp, "  heuristic gap to the optimum %.2f%%%s\n",
-			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
-			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
-		return;
-	}
-	fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %s%.1f\n",
-		x.heuristic_h, x.best_h, x.lp_solved ? "" : "(LP unfinished, none) ", x.bound_h);
-	if (x.lp_solved && x.bound_h > 0)
-		fprintf(fp, "  heuristic gap: at most %.2f%% (to the LP bound), %.2f%% to the best found%s\n",
-			100 * (x.bound_h - x.heuristic_h) / x.bound_h,
-			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
-			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
+	fprintf(fp, "\nexact assignment (%zu agent classes, %zu week patterns, %d pricing rounds%s, %ld simplex "
+		"iterations, %.1f s%s):\n", x.classes, x.cols, x.rounds, x.converged ? "" : " (limit)", x.iterations,
+		x.seconds, x.time_hit ? ", safety time limit hit" : "");
+	if (x.status == 0)   /* proven: the best found reaches the bound */
+		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (bound %.1f)\n"
+			"  heuristic gap to the optimum %.2f%%\n", x.heuristic_h, x.best_h, x.bound_h,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0);
+	else
+		fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %.1f\n"
+			"  heuristic gap: at most %.2f%% (to the bound), %.2f%% to the best found\n",
+			x.heuristic_h, x.best_h, x.bound_h,
+			x.bound_h > 0 ? 100 * (x.bound_h - x.heuristic_h) / x.bound_h : 0.0,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0);
+	if (!x.heuristic_feasible)
+		fprintf(fp, "  (the model rejected the heuristic's roster)\n");
+	wfm_rostermip_result_free(&x);
 }
 
 /* "changed N of M rows", then each change when list is set. */
