@@ -19,6 +19,7 @@
 #define PER_CLASS 4       /* patterns one class may add per round */
 #define EPS 1e-7
 #define DIVE_ROUNDS 40    /* pricing rounds per dive step */
+#define ROUND_UP 0.6       /* a dive rounds up LP values from here */
 #define MASTER_WORK 200000L  /* simplex iterations of the integer master */
 
 /* 1 when agent a holds every skill of the |-separated list p (NULL: no
@@ -796,6 +797,17 @@ oom:
 	return wfm_error_set(err, "out of memory");
 }
 
+/* 1 when one more agent on pattern p keeps within what is left. */
+static int fits_left(const struct model *m, size_t p)
+{
+	if (m->head[m->pcls[p]] < 1 - 1e-9)
+		return 0;
+	for (int d = 0; d < m->ndays; d++)
+		if (m->pty[p * (size_t)m->ndays + (size_t)d] >= 0 && m->cap[m->pty[p * (size_t)m->ndays + (size_t)d]] < 1 - 1e-9)
+			return 0;
+	return 1;
+}
+
 /* k agents more on pattern p. */
 static void take(struct model *m, size_t p, long k, long *fix)
 {
@@ -849,15 +861,21 @@ static int dive(struct model *m, long **fixp, int *rounds, wfm_error *err)
 		for (size_t p = 0; p < m->npat; p++)
 			if (x[p] >= 1 - 1e-6) {
 				take(m, p, (long)floor(x[p] + 1e-6), fix);
+				x[p] -= floor(x[p] + 1e-6);
 				fixed = 1;
-			} else if (x[p] > bf + 1e-9) {
+			}
+		for (size_t p = 0; p < m->npat; p++)
+			if (x[p] > bf + 1e-9) {
 				bf = x[p];
 				best = p;
 			}
-		if (!fixed && best == SIZE_MAX)
-			break;
-		if (!fixed)
+		if (best == SIZE_MAX)
+			continue;
+		if (!fixed || bf >= ROUND_UP)
 			take(m, best, 1, fix);
+		for (size_t p = 0; p < m->npat; p++)   /* the other near-integers that still fit */
+			if (p != best && x[p] >= ROUND_UP && fits_left(m, p))
+				take(m, p, 1, fix);
 	}
 	*fixp = fix;
 	free(x);
@@ -964,10 +982,10 @@ int wfm_rostermip_solve(const wfm_plan *plan, const wfm_agents *ag, const wfm_pl
 	for (size_t a = 0; hok && a < m.n; a++)
 		hc[hidx[a]]++;
 	bound = planned;
+	out->cols = m.npat;   /* finish() knows the heuristic's patterns come first */
 	if (generate(&m, MAX_ROUNDS, &bound, &out->rounds, &out->converged, &out->lp_h, err))
 		goto out;
 	bu = (long)floor(bound * 60 / m.g + 1e-6);
-	out->cols = m.npat;   /* finish() knows the heuristic's patterns come first */
 	rc = finish(&m, hc, bu, out, err);
 	hc = NULL;
 	if (rc)
