@@ -12,7 +12,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <stdio.h>
 
 #define HIST 7            /* history days before the window */
 #define MAX_ROUNDS 300    /* pricing rounds (the deterministic limit) */
@@ -546,7 +545,6 @@ static int generate(struct model *m, int maxr, double *bound, int *rounds, int *
 		}
 		if (bound && lag < *bound)
 			*bound = lag;
-		if (getenv("RX_DEBUG")) fprintf(stderr, "round %d lp %.3f lag %.3f npat %zu added %d t %.1f\n", round, obj, lag, m->npat, added, now() - m->t0);
 		if (!added) {
 			*converged = 1;
 			break;
@@ -653,7 +651,6 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 	}
 	m->its += r->iterations;
 	m->time_hit |= r->time_hit;
-	if (getenv("RX_DEBUG")) fprintf(stderr, "master: status %d obj %.2f lp %.2f nodes %d its %ld heur_used %d dived %d lpsec %d secs %.1f\n", r->status, r->objective, r->lp_bound, r->nodes, r->iterations, r->heuristic_used, r->dived, r->lp_seconds_ms, r->seconds);
 out:
 	wfm_mip_free(mip);
 	return rc;
@@ -912,7 +909,6 @@ static int finish(struct model *m, long *hc, long bu, struct wfm_rostermip_resul
 		vd += st == 0 ? (double)fix[p] * m->pval[p] : 0;
 	}
 	inc = vd > vh ? fix : hc;
-	if (getenv("RX_DEBUG")) fprintf(stderr, "dive %d: %.2f heur %.2f\n", st, vd, vh);
 	if (inc && lround((vd > vh ? vd : vh) * 60 / m->g) >= bu) {
 		for (size_t p = 0; p < m->npat; p++)
 			x[p] = (double)inc[p];
