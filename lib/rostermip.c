@@ -17,6 +17,7 @@
 #define MAX_ROUNDS 300    /* pricing rounds (the deterministic limit) */
 #define PER_CLASS 4       /* patterns one class may add per round */
 #define EPS 1e-7
+#define AGE_MAX 5         /* rounds a slack pattern stays in the LPs */
 #define DIVE_ROUNDS 40    /* pricing rounds per dive step */
 #define ROUND_UP 0.6       /* a dive rounds up LP values from here */
 #define MASTER_WORK 200000L  /* simplex iterations of the integer master */
@@ -78,8 +79,9 @@ struct model {
 	struct cls *cls;
 	size_t *cls_of;          /* per agent */
 	size_t npat, pcap;       /* patterns: class, type per day (-1 none), paid hours */
-	int *pcls, *pty;
+	int *pcls, *pty, *page;  /* page: rounds since the pattern was tight */
 	double *pval;
+	unsigned char *pact;     /* in the LPs (the integer master takes them all) */
 	double *cap, *head;      /* right-hand sides: per type, per class (a dive lowers them) */
 	double t0, limit_s;
 	int time_hit;
@@ -285,15 +287,22 @@ static long add_pattern(struct model *m, size_t c, const int *p)
 		size_t cap = m->pcap ? 2 * m->pcap : 256;
 		int *a = realloc(m->pcls, cap * sizeof(int)), *b;
 		double *v2;
+		unsigned char *u;
 		if (a)
 			m->pcls = a;
 		b = a ? realloc(m->pty, cap * nd * sizeof(int)) : NULL;
 		if (b)
 			m->pty = b;
 		v2 = b ? realloc(m->pval, cap * sizeof(double)) : NULL;
-		if (!v2)
+		if (v2)
+			m->pval = v2;
+		a = v2 ? realloc(m->page, cap * sizeof(int)) : NULL;
+		if (a)
+			m->page = a;
+		u = a ? realloc(m->pact, cap) : NULL;
+		if (!u)
 			return -1;
-		m->pval = v2;
+		m->pact = u;
 		m->pcap = cap;
 	}
 	for (size_t d = 0; d < nd; d++)
@@ -302,6 +311,8 @@ static long add_pattern(struct model *m, size_t c, const int *p)
 	m->pcls[m->npat] = (int)c;
 	memcpy(m->pty + m->npat * nd, p, nd * sizeof(int));
 	m->pval[m->npat] = v;
+	m->page[m->npat] = 0;
+	m->pact[m->npat] = 1;
 	return (long)m->npat++;
 }
 
@@ -396,11 +407,16 @@ static double price(struct model *m, size_t c, struct dp *w, const double *rw, d
 		}
 		if (pattern_ok(m, k, p)) {
 			size_t before = m->npat;
-			if (add_pattern(m, c, p) < 0) {
+			long q = add_pattern(m, c, p);
+			if (q < 0) {
 				free(p);
 				return -1;
 			}
-			*added += m->npat > before;
+			if (m->npat > before || !m->pact[q]) {
+				m->pact[q] = 1;
+				m->page[q] = 0;
+				++*added;
+			}
 		}
 	}
 	free(p);
@@ -453,7 +469,7 @@ static int solve_dual(struct model *m, double *y, double *obj, wfm_error *err)
 	}
 	for (size_t p = 0; p < m->npat; p++) {   /* rows; the empty weeks are mu >= 0 */
 		const int *pt = m->pty + p * (size_t)m->ndays;
-		row[p] = m->pval[p] > 0 ? wfm_mip_add_row(mip, m->pval[p], -1) : -1;
+		row[p] = m->pval[p] > 0 && m->pact[p] ? wfm_mip_add_row(mip, m->pval[p], -1) : -1;
 		if (row[p] < 0)
 			continue;
 		for (int d = 0; d < m->ndays; d++)
@@ -502,12 +518,39 @@ out:
 	return rc;
 }
 
+/* Patterns not tight for AGE_MAX rounds leave the LPs; those of the pool
+ * that price out come back.  Returns how many came back. */
+static int age(struct model *m, const double *y)
+{
+	int back = 0;
+	for (size_t p = 0; p < m->npat; p++) {
+		double rc = m->pval[p] - y[(size_t)m->ntype + (size_t)m->pcls[p]];
+		if (m->head[m->pcls[p]] <= 0)
+			continue;
+		for (int d = 0; d < m->ndays; d++)
+			if (m->pty[p * (size_t)m->ndays + (size_t)d] >= 0)
+				rc -= y[m->pty[p * (size_t)m->ndays + (size_t)d]];
+		if (m->pact[p] && rc >= -1e-6)
+			m->page[p] = 0;
+		else if (m->pact[p] && ++m->page[p] > AGE_MAX)
+			m->pact[p] = 0;
+		else if (!m->pact[p] && rc > EPS) {
+			m->pact[p] = 1;
+			m->page[p] = 0;
+			back++;
+		}
+	}
+	return back;
+}
+
 /* Column generation: up to maxr rounds of the restricted dual LP and the
  * pricing of every class with agents left.  *bound (may be NULL): the
  * least Lagrangian value met (hours), an upper bound on the filled hours
- * of any roster whatever the duals.  *rounds, *converged: what it did. */
-static int generate(struct model *m, int maxr, double *bound, int *rounds, int *converged, double *lp,
-		    wfm_error *err)
+ * of any roster whatever the duals; it stops when no pattern prices out
+ * or the Lagrangian value is within stop of the LP's.  *rounds,
+ * *converged: what it did. */
+static int generate(struct model *m, int maxr, double stop, double *bound, int *rounds, int *converged,
+		    double *lp, wfm_error *err)
 {
 	size_t nv = (size_t)m->ntype + m->ncls;
 	double *y = calloc(nv + 1, sizeof(double)), *rw = malloc(((size_t)m->ntype + 1) * sizeof(double));
@@ -535,6 +578,7 @@ static int generate(struct model *m, int maxr, double *bound, int *rounds, int *
 			rw[t] = m->paid_h[t] - y[t];
 			lag += m->cap[t] * y[t];
 		}
+		added = age(m, y);
 		for (size_t c = 0; c < m->ncls; c++) {
 			double z = m->head[c] > 0 ? price(m, c, &w, rw, y[(size_t)m->ntype + c], &added) : 0;
 			if (z < 0) {
@@ -545,7 +589,7 @@ static int generate(struct model *m, int maxr, double *bound, int *rounds, int *
 		}
 		if (bound && lag < *bound)
 			*bound = lag;
-		if (!added) {
+		if (!added || lag - obj < stop) {
 			*converged = 1;
 			break;
 		}
@@ -620,10 +664,15 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 {
 	wfm_mip *mip = wfm_mip_alloc(err);
 	int idx[64], rc = -1;
-	double one[64];
+	double one[64], *xc = malloc((m->npat + (size_t)m->ntype + 1) * sizeof(double));
+	size_t *col = malloc((m->npat + 1) * sizeof(size_t)), nc = 0;
 	struct inc h = { m, hc };
-	if (!mip)
-		return -1;
+	if (!mip || !xc || !col) {
+		wfm_mip_free(mip);
+		free(xc);
+		free(col);
+		return wfm_error_set(err, "out of memory");
+	}
 	for (int k = 0; k < 64; k++)
 		one[k] = 1;
 	for (int t = 0; t < m->ntype; t++)
@@ -632,6 +681,9 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 		wfm_mip_add_row(mip, m->head[c], m->head[c]);
 	for (size_t p = 0; p < m->npat; p++) {
 		int k = 0;
+		if (!integer && !m->pact[p])
+			continue;
+		col[nc++] = p;
 		for (int d = 0; d < m->ndays && k < 63; d++)
 			if (m->pty[p * (size_t)m->ndays + (size_t)d] >= 0)
 				idx[k++] = m->pty[p * (size_t)m->ndays + (size_t)d];
@@ -639,7 +691,7 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 		if (wfm_mip_add_col(mip, 0, 0, m->head[m->pcls[p]], (size_t)k, idx, one, err) < 0)
 			goto out;
 	}
-	wfm_mip_continuous_from(mip, integer ? m->npat : 0);
+	wfm_mip_continuous_from(mip, integer ? nc : 0);
 	if (integer)
 		wfm_mip_work_limit(mip, MASTER_WORK);
 	for (int t = 0; t < m->ntype; t++)
@@ -647,12 +699,18 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 			goto out;
 	{
 		struct wfm_mip_params mp = { time_left(m) > 0.1 ? time_left(m) : 0.1, 1e-9, hc ? incumbent : NULL, &h };
-		rc = wfm_mip_solve(mip, &mp, x, r, err);
+		rc = wfm_mip_solve(mip, &mp, xc, r, err);
 	}
+	for (size_t p = 0; p < m->npat; p++)
+		x[p] = 0;
+	for (size_t q = 0; q < nc; q++)
+		x[col[q]] = xc[q];
 	m->its += r->iterations;
 	m->time_hit |= r->time_hit;
 out:
 	wfm_mip_free(mip);
+	free(xc);
+	free(col);
 	return rc;
 }
 
@@ -742,6 +800,8 @@ static void model_free(struct model *m)
 	free(m->pcls);
 	free(m->pty);
 	free(m->pval);
+	free(m->page);
+	free(m->pact);
 }
 
 static int model_alloc(struct model *m, const wfm_plan *plan)
@@ -837,7 +897,7 @@ static int dive(struct model *m, long **fixp, int *rounds, wfm_error *err)
 			rc = 0;
 			break;
 		}
-		if (time_left(m) <= 0 || generate(m, DIVE_ROUNDS, NULL, rounds, &conv, &lp, err))
+		if (time_left(m) <= 0 || generate(m, DIVE_ROUNDS, m->g / 60.0, NULL, rounds, &conv, &lp, err))
 			break;
 		if (have < m->npat) {
 			long *f = realloc(fix, (m->npat + 1) * sizeof(long));
@@ -979,7 +1039,7 @@ int wfm_rostermip_solve(const wfm_plan *plan, const wfm_agents *ag, const wfm_pl
 		hc[hidx[a]]++;
 	bound = planned;
 	out->cols = m.npat;   /* finish() knows the heuristic's patterns come first */
-	if (generate(&m, MAX_ROUNDS, &bound, &out->rounds, &out->converged, &out->lp_h, err))
+	if (generate(&m, MAX_ROUNDS, 1e-9, &bound, &out->rounds, &out->converged, &out->lp_h, err))
 		goto out;
 	bu = (long)floor(bound * 60 / m.g + 1e-6);
 	rc = finish(&m, hc, bu, out, err);
