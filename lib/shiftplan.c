@@ -878,6 +878,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	if (!(x = calloc(p->model_cols + 1, sizeof(double))))
 		goto oom;
 	wfm_mip_work_limit(mip, o->work_limit);
+	wfm_mip_chain(mip, 0, m.nrows);    /* the cover rows, in cell order */
 	struct wfm_mip_params mp = { o->time_limit, o->gap, heuristic, &m };
 	if (wfm_mip_solve(mip, &mp, x, &p->mip, err))
 		goto fail;

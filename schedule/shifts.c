@@ -265,8 +265,11 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 			"               late shifts of the day before %s; --no-wrap plans without this\n",
 			last, d, d);
 	}
-	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros\n",
+	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros",
 		p->model_rows, p->model_cols, p->model_nnz);
+	if (p->mip.lp_nnz)
+		fprintf(wfm_report(), " (%zu with differenced cover rows)", p->mip.lp_nnz);
+	fputc('\n', wfm_report());
 	fprintf(wfm_report(), "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in, "
 		"%ld simplex iterations, %d nodes); incumbent from %s\n",
 		p->mip.status == WFM_MIP_TIME_LIMIT && !p->mip.time_hit ? "stopped by the work limit" : st[p->mip.status],
