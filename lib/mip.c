@@ -24,6 +24,7 @@ struct wfm_mip {
 	long work;               /* simplex iteration limit */
 	size_t ch0, ch1;         /* rows ch0 .. ch1 - 1: a cover chain, differenced */
 	size_t chain_nnz;        /* ... from this many nonzeros on */
+	double started;          /* the time limit counts from here (0: the solve) */
 };
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -120,6 +121,7 @@ void wfm_mip_keep_from(wfm_mip *m, size_t j) { m->keep0 = j; m->colgen = 1; }
 void wfm_mip_work_limit(wfm_mip *m, long its) { m->work = its > 0 ? its : WFM_MIP_WORK; }
 void wfm_mip_chain(wfm_mip *m, size_t r0, size_t r1) { m->ch0 = r0; m->ch1 = r1 > r0 + 1 ? r1 : r0; }
 void wfm_mip_chain_from(wfm_mip *m, size_t nnz) { m->chain_nnz = nnz; }
+void wfm_mip_started(wfm_mip *m, double t) { m->started = t; }
 size_t wfm_mip_nrows(const wfm_mip *m) { return m->nrows; }
 size_t wfm_mip_ncols(const wfm_mip *m) { return m->ncols; }
 size_t wfm_mip_nnz(const wfm_mip *m) { return m->nnz; }
@@ -138,6 +140,14 @@ struct budget {
 	long work;
 	int time_hit;
 };
+
+double wfm_mip_clock(void) { return now(); }
+
+/* Shares of the time limit: the LP stops at LP_SHARE, leaving the rest
+ * for rounding its point or a greedy cover (so a cut LP still ends in
+ * the limit); branch and bound returns its incumbent at BB_SHARE. */
+#define LP_SHARE 0.8
+#define BB_SHARE 0.95
 
 static double ms_left(const struct budget *b, double share)
 {
@@ -414,6 +424,13 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 		free(pr);
 		return -1;
 	}
+	if (ms_left(bu, LP_SHARE) < 1) {      /* building took the time */
+		bu->time_hit = 1;
+		free(list);
+		free(y);
+		free(pr);
+		return GLP_ETMLIM;
+	}
 	glp_init_smcp(&sm);
 	sm.msg_lev = GLP_MSG_OFF;
 	sm.meth = GLP_DUALP;      /* costs >= 0: the slack basis is dual feasible */
@@ -453,7 +470,7 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 	}
 	lpw_add(w, m, list, nl);
 	for (;;) {
-		double left = ms_left(bu, 1);
+		double left = ms_left(bu, LP_SHARE);
 		size_t np = 0;
 
 		if (left < 1) {
@@ -669,7 +686,7 @@ static int heur_from_nothing(const wfm_mip *m, const struct wfm_mip_params *p, d
 int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		  struct wfm_mip_result *res, wfm_error *err)
 {
-	struct budget bu = { now(), p->time_limit_s * 1000.0, m->work, 0 };
+	struct budget bu = { m->started > 0 ? m->started : now(), p->time_limit_s * 1000.0, m->work, 0 };
 	double left;
 	double *xlp = NULL, *xh = NULL, *xg = NULL, hobj = HUGE_VAL;
 	struct lpw w = { 0 };
@@ -688,8 +705,9 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		rc = wfm_error_set(err, "out of memory");
 		goto out;
 	}
+	double tlp = now();
 	rc = solve_lp(&w, m, &bu, &res->lp_rounds, &bound_ok, xh, &have_xr);
-	res->lp_seconds_ms = (int)((now() - bu.t0) * 1000);
+	res->lp_seconds_ms = (int)((now() - tlp) * 1000);
 	if (rc == 0 && glp_get_status(w.lp) == GLP_NOFEAS) {
 		res->status = WFM_MIP_INFEASIBLE;
 		goto out;
@@ -723,7 +741,8 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	}
 	/* The restricted point may round worse than a cover from nothing:
 	 * keep the cheaper of the two. */
-	if (p->heur && res->lp_restricted && !heur_from_nothing(m, p, xh, &hobj)) {
+	if (p->heur && res->lp_restricted && (!have_h || ms_left(&bu, 1) > 0) &&
+	    !heur_from_nothing(m, p, xh, &hobj)) {
 		have_h = 1;
 		res->lp_restricted = 0;
 	}
@@ -744,7 +763,7 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		free(xd);
 	}
 
-	left = ms_left(&bu, 1);
+	left = ms_left(&bu, BB_SHARE);
 	if (res->status == WFM_MIP_OPTIMAL && left > 1 && its_left(w.lp, &bu, 1) > 0 &&
 	    !(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
 		size_t nadd = 0, *add = malloc((m->ncols + 1) * sizeof(size_t));
@@ -773,7 +792,7 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		glp_init_iocp(&io);
 		io.msg_lev = GLP_MSG_OFF;
 		io.presolve = GLP_OFF;
-		left = ms_left(&bu, 1);
+		left = ms_left(&bu, BB_SHARE);
 		io.tm_lim = left > 2e9 ? 2000000000 : (int)left;
 		io.mip_gap = p->gap;
 		io.br_tech = GLP_BR_DTH;

@@ -36,6 +36,12 @@ struct wfm_mip_params {
 	void *heur_arg;
 };
 
+/* Monotonic wall-clock seconds, for wfm_mip_started(). */
+double wfm_mip_clock(void);
+/* The time limit counts from t (a wfm_mip_clock() reading: building the
+ * model counts) instead of from the call of wfm_mip_solve(). */
+void wfm_mip_started(wfm_mip *m, double t);
+
 /* The default work limit.  Work, not seconds, decides where a solve stops,
  * so the same model gives the same answer on a busy machine; the time
  * limit only stops a solve that would run far too long (time_hit). */

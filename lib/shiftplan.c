@@ -405,13 +405,16 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 	for (size_t j = 0; j < m->ncols && empty; j++)
 		empty = xlp[j] <= 1e-6;
 	for (size_t i = 0; i < m->nrows; i++)
-		while (cover[i] < target[i]) {
+		for (int from = 1; cover[i] < target[i]; ) {
 			size_t best = m->ncols;
 			double bv = 0;
+			/* Rows before i are covered: first the shifts that start
+			 * at row i (they reach furthest into the short rows
+			 * ahead, and are few), then any shift covering it. */
 			for (size_t q = m->rbeg[i]; q < m->rbeg[i + 1]; q++) {
 				size_t j = (size_t)m->rcol[q];
 				long gain = 0;
-				if (grp_full(m, j))
+				if (grp_full(m, j) || (from && (size_t)m->crow[m->cbeg[j]] != i))
 					continue;
 				for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
 					gain += cover[m->crow[k]] < target[m->crow[k]];
@@ -422,6 +425,10 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 					bv = v;
 					best = j;
 				}
+			}
+			if (best == m->ncols && from) {
+				from = 0;
+				continue;
 			}
 			if (best == m->ncols)
 				break;
@@ -625,6 +632,7 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
 				   wfm_error *err)
 {
+	double t_start = wfm_mip_clock();
 	wfm_shiftplan *p = calloc(1, sizeof(*p));
 	struct model m = { 0 };
 	wfm_mip *mip = NULL;
@@ -879,6 +887,9 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		goto oom;
 	wfm_mip_work_limit(mip, o->work_limit);
 	wfm_mip_chain(mip, 0, m.nrows);    /* the cover rows, in cell order */
+	/* The time limit counts from the start of the solve: building the
+	 * model is part of it. */
+	wfm_mip_started(mip, t_start);
 	struct wfm_mip_params mp = { o->time_limit, o->gap, heuristic, &m };
 	if (wfm_mip_solve(mip, &mp, x, &p->mip, err))
 		goto fail;
