@@ -986,8 +986,11 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 			p->under_hours += under * p->grid / 3600.0;
 		}
 	}
+	/* The share of scheduled agent-hours that meets the requirement
+	 * (covered inbound + outbound): at most 100% even when soft mode
+	 * leaves hours short (they are under_hours, not efficiency). */
 	p->efficiency = p->scheduled_hours > 0 ?
-		(p->required_hours + p->outbound_hours) / p->scheduled_hours : 0;
+		(p->required_hours - p->under_hours + p->outbound_hours) / p->scheduled_hours : 0;
 	goto done;
 oom:
 	wfm_error_set(err, "out of memory");

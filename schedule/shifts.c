@@ -286,14 +286,17 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	else
 		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
 			p->paid_hours);
+	char uncovered[64] = "";
+	if (p->under_hours > 0)     /* efficiency counts covered hours only */
+		snprintf(uncovered, sizeof(uncovered), " of covered hours, %.1f agent-h uncovered", p->under_hours);
 	if (p->outbound)
 		fprintf(wfm_report(), "  coverage     required %.1f agent-h inbound + %.1f outbound, scheduled %.1f agent-h "
-			"(%.1f on outbound), efficiency %.1f%%\n",
+			"(%.1f on outbound), efficiency %.1f%%%s\n",
 			p->required_hours, p->work_hours, p->scheduled_hours, p->outbound_hours,
-			100 * p->efficiency);
+			100 * p->efficiency, uncovered);
 	else
-		fprintf(wfm_report(), "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
-			p->required_hours, p->scheduled_hours, 100 * p->efficiency);
+		fprintf(wfm_report(), "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%%s\n",
+			p->required_hours, p->scheduled_hours, 100 * p->efficiency, uncovered);
 	fprintf(wfm_report(), "  under        %zu intervals under-covered (%.1f agent-h short)",
 		p->under_cells, p->under_hours);
 	if (p->uncoverable)
