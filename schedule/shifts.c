@@ -32,6 +32,7 @@ static const char usage[] =
 	"                         max_count,paid_break,break_gap_h]  (required)\n"
 	"  --week DATE            plan the 7 days from DATE (YYYY-MM-DD)\n"
 	"  --date DATE            plan one day\n"
+	"  --from DATE --to DATE  plan DATE through DATE (at most 366 days)\n"
 	"                         (default: every day of the requirements)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under\n"
 	"                         (with --outbound: required and scheduled are\n"
@@ -87,7 +88,8 @@ static const char usage[] =
 	"      --coverage out/coverage.csv --time-limit 20 -o out/plan.csv\n";
 
 struct opts {
-	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound, *outbound_plan, *out_tz;
+	const char *input, *output, *rules, *coverage, *tz, *outbound, *outbound_plan, *out_tz;
+	struct wfm_days days;
 	const char *groups, *staff;
 	int compare;
 	struct wfm_shiftplan_opts p;
@@ -98,8 +100,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "rules", required_argument, NULL, 'r' },
-		{ "week", required_argument, NULL, 'w' },
-		{ "date", required_argument, NULL, 'd' },
+		WFM_OPT_DAYS,
 		{ "coverage", required_argument, NULL, 'c' },
 		{ "outbound", required_argument, NULL, 'O' },
 		{ "outbound-plan", required_argument, NULL, 'P' },
@@ -124,13 +125,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->p.gap = 0.01;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		if (wfm_days_opt(&o->days, c, optarg))
+			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
 		case 'r': o->rules = optarg; break;
-		case 'w': o->week = optarg; break;
-		case 'd': o->date = optarg; break;
 		case 'c': o->coverage = optarg; break;
 		case 'O': o->outbound = optarg; break;
 		case 'P': o->outbound_plan = optarg; break;
@@ -166,16 +167,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--compare needs --groups or --staff");
 	if ((o->groups || o->staff) && o->outbound)
 		wfm_usage_fail(prog, "--outbound cannot be planned with skill groups (--groups, --staff)");
-	if (o->week && o->date)
-		wfm_usage_fail(prog, "--week and --date exclude each other");
-	if (o->week || o->date) {
-		wfm_error e = { 0 };
-		const char *s = o->week ? o->week : o->date;
-		if (wfm_time_parse_date(s, &o->p.first_day, &e))
-			wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD",
-				       o->week ? "--week" : "--date", s);
-		o->p.ndays = o->week ? 7 : 1;
-	}
+	int64_t last;
+	if (wfm_days_range(prog, &o->days, 366, &o->p.first_day, &last))
+		o->p.ndays = (int)(last - o->p.first_day + 1);
 }
 
 /* A number with at most 3 decimals and no trailing zeros. */
