@@ -32,6 +32,7 @@ static const char usage[] =
 	"                         max_count,paid_break,break_gap_h]  (required)\n"
 	"  --week DATE            plan the 7 days from DATE (YYYY-MM-DD)\n"
 	"  --date DATE            plan one day\n"
+	"  --from DATE --to DATE  plan DATE through DATE (at most 366 days)\n"
 	"                         (default: every day of the requirements)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under\n"
 	"                         (with --outbound: required and scheduled are\n"
@@ -87,7 +88,8 @@ static const char usage[] =
 	"      --coverage out/coverage.csv --time-limit 20 -o out/plan.csv\n";
 
 struct opts {
-	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound, *outbound_plan, *out_tz;
+	const char *input, *output, *rules, *coverage, *tz, *outbound, *outbound_plan, *out_tz;
+	struct wfm_days days;
 	const char *groups, *staff;
 	int compare;
 	struct wfm_shiftplan_opts p;
@@ -98,8 +100,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "rules", required_argument, NULL, 'r' },
-		{ "week", required_argument, NULL, 'w' },
-		{ "date", required_argument, NULL, 'd' },
+		WFM_OPT_DAYS,
 		{ "coverage", required_argument, NULL, 'c' },
 		{ "outbound", required_argument, NULL, 'O' },
 		{ "outbound-plan", required_argument, NULL, 'P' },
@@ -124,13 +125,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->p.gap = 0.01;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		if (wfm_days_opt(&o->days, c, optarg))
+			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
 		case 'r': o->rules = optarg; break;
-		case 'w': o->week = optarg; break;
-		case 'd': o->date = optarg; break;
 		case 'c': o->coverage = optarg; break;
 		case 'O': o->outbound = optarg; break;
 		case 'P': o->outbound_plan = optarg; break;
@@ -166,16 +167,9 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--compare needs --groups or --staff");
 	if ((o->groups || o->staff) && o->outbound)
 		wfm_usage_fail(prog, "--outbound cannot be planned with skill groups (--groups, --staff)");
-	if (o->week && o->date)
-		wfm_usage_fail(prog, "--week and --date exclude each other");
-	if (o->week || o->date) {
-		wfm_error e = { 0 };
-		const char *s = o->week ? o->week : o->date;
-		if (wfm_time_parse_date(s, &o->p.first_day, &e))
-			wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD",
-				       o->week ? "--week" : "--date", s);
-		o->p.ndays = o->week ? 7 : 1;
-	}
+	int64_t last;
+	if (wfm_days_range(prog, &o->days, 366, &o->p.first_day, &last))
+		o->p.ndays = (int)(last - o->p.first_day + 1);
 }
 
 /* A number with at most 3 decimals and no trailing zeros. */
@@ -265,8 +259,11 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 			"               late shifts of the day before %s; --no-wrap plans without this\n",
 			last, d, d);
 	}
-	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros\n",
+	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros",
 		p->model_rows, p->model_cols, p->model_nnz);
+	if (p->mip.lp_nnz)
+		fprintf(wfm_report(), " (%zu with differenced cover rows)", p->mip.lp_nnz);
+	fputc('\n', wfm_report());
 	fprintf(wfm_report(), "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in, "
 		"%ld simplex iterations, %d nodes); incumbent from %s\n",
 		p->mip.status == WFM_MIP_TIME_LIMIT && !p->mip.time_hit ? "stopped by the work limit" : st[p->mip.status],
@@ -283,14 +280,17 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	else
 		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
 			p->paid_hours);
+	char uncovered[64] = "";
+	if (p->under_hours > 0)     /* efficiency counts covered hours only */
+		snprintf(uncovered, sizeof(uncovered), " of covered hours, %.1f agent-h uncovered", p->under_hours);
 	if (p->outbound)
 		fprintf(wfm_report(), "  coverage     required %.1f agent-h inbound + %.1f outbound, scheduled %.1f agent-h "
-			"(%.1f on outbound), efficiency %.1f%%\n",
+			"(%.1f on outbound), efficiency %.1f%%%s\n",
 			p->required_hours, p->work_hours, p->scheduled_hours, p->outbound_hours,
-			100 * p->efficiency);
+			100 * p->efficiency, uncovered);
 	else
-		fprintf(wfm_report(), "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
-			p->required_hours, p->scheduled_hours, 100 * p->efficiency);
+		fprintf(wfm_report(), "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%%s\n",
+			p->required_hours, p->scheduled_hours, 100 * p->efficiency, uncovered);
 	fprintf(wfm_report(), "  under        %zu intervals under-covered (%.1f agent-h short)",
 		p->under_cells, p->under_hours);
 	if (p->uncoverable)
