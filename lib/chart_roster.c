@@ -18,12 +18,19 @@
  * PNG near 13,000 px tall (PNG encoding dominates: ~50 ns a pixel). */
 #define ROW_MIN(n) ((n) <= 250 ? 16 : 12)
 #define HEIGHT_MAX 32000
+/* PNG and SVG of thousands of agents (a wall chart): the canvas keeps
+ * under this many pixels (64 MB of RGB24 at 4 bytes each; the 5,000-agent
+ * roster took 223 MB at 1684 x 32,000).  Past it, agents whose shifts in
+ * the view are all the same share one row ("42 x"), and if the rows still
+ * do not fit they thin below ROW_MIN.  A PDF is paged and keeps every
+ * agent's row. */
+#define PIXELS_MAX 16000000L
 
 struct shift { int64_t day; size_t agent; int start, end, bstart, bend, sname; };
 /* An unfilled group of the plan: (date, start, end, shift) planned count
  * minus rostered count, drawn hatched in lane rows under the agents. */
 struct ghost { int64_t day; int start, end, sname, planned, rostered, lane; long paid_plan, paid_rost; };
-struct agent { char *id, *name; int key; };
+struct agent { char *id, *name; int key; size_t same; };  /* same: agents in the row */
 struct roster {
 	struct shift *s; size_t n, cap;
 	struct agent *a; size_t na, acap;
@@ -36,6 +43,7 @@ struct roster {
 	struct ghost *g; size_t ng, gcap;
 	size_t nlanes;          /* rows of unfilled bars under the agents */
 	long unfilled; double unfilled_h;
+	size_t nagents, nshifts;  /* before rows were merged */
 	double label_w;
 };
 
@@ -288,6 +296,111 @@ static int shift_times(const wfm_csv_reader *rd, const int *col, int *start, int
 	return 0;
 }
 
+/* Tallest PNG or SVG canvas: PIXELS_MAX at the chart's width, at most
+ * HEIGHT_MAX, and never below the requested height. */
+static int height_max(const struct wfm_chart *c)
+{
+	long h = PIXELS_MAX / (c->width > 0 ? c->width : 1);
+	if (h > HEIGHT_MAX)
+		h = HEIGHT_MAX;
+	return h < c->height ? c->height : (int)h;
+}
+
+static int cmp_shift(const void *x, const void *y)
+{
+	const struct shift *a = x, *b = y;
+	if (a->agent != b->agent)
+		return a->agent < b->agent ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return (a->bstart > b->bstart) - (a->bstart < b->bstart);
+}
+
+/* Each agent's shifts as a string "day,start,end,bstart,bend;..." (s
+ * sorted by agent, day and times), the key of the merge's hash. */
+static char **signatures(const struct roster *r)
+{
+	char **sig = calloc(r->na + 1, sizeof(*sig));
+	size_t i = 0;
+	if (!sig)
+		return NULL;
+	for (size_t a = 0; a < r->na; a++) {
+		size_t k = i, len = 1, at = 0;
+		for (; k < r->n && r->s[k].agent == a; k++)
+			len += 64;
+		if (!(sig[a] = malloc(len)))
+			return sig;   /* the caller sees the NULL */
+		sig[a][0] = 0;
+		for (; i < k; i++) {
+			const struct shift *x = &r->s[i];
+			at += (size_t)snprintf(sig[a] + at, len - at, "%lld,%d,%d,%d,%d;", (long long)x->day,
+					       x->start, x->end, x->bstart, x->bend);
+		}
+	}
+	return sig;
+}
+
+/* Agents with the same shifts in the view become one row: the first of
+ * them (in file order) keeps its shifts and counts the others in `same`;
+ * the others' shifts go.  Only when the rows would not fit the canvas. */
+static int merge_rows(struct roster *r)
+{
+	wfm_strmap by = { 0 };
+	size_t *to = malloc((r->na + 1) * sizeof(*to)), keep = 0, ns = 0;
+	char **sig;
+	int rc = 0;
+	if (!to)
+		return -1;
+	qsort(r->s, r->n, sizeof(*r->s), cmp_shift);
+	if (!(sig = signatures(r))) {
+		free(to);
+		return -1;
+	}
+	for (size_t a = 0; a < r->na && !rc; a++) {   /* to[a]: the row's first agent */
+		long g = sig[a] ? wfm_strmap_add(&by, sig[a], a) : -1;
+		if (g < 0)
+			rc = -1;
+		else
+			to[a] = (size_t)g;
+	}
+	for (size_t a = 0; a < r->na && !rc; a++) {   /* then: its new index, or -1 */
+		size_t g = to[a];
+		if (g == a) {
+			to[a] = keep;
+			r->a[keep] = r->a[a];
+			r->a[keep++].same = 1;
+		} else {
+			to[a] = (size_t)-1;
+			r->a[to[g]].same++;
+			free(r->a[a].id);
+			free(r->a[a].name);
+		}
+	}
+	for (size_t a = 0; a < r->na; a++)
+		free(sig[a]);
+	free(sig);
+	wfm_strmap_free(&by);
+	if (!rc)
+		wfm_strmap_free(&r->ids);   /* pointed at ids just freed */
+	if (rc) {
+		free(to);
+		return -1;
+	}
+	for (size_t i = 0; i < r->n; i++)
+		if (to[r->s[i].agent] != (size_t)-1) {
+			r->s[ns] = r->s[i];
+			r->s[ns++].agent = to[r->s[i].agent];
+		}
+	r->n = ns;
+	r->na = keep;
+	free(to);
+	return 0;
+}
+
 int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
 	wfm_csv_reader *rd = wfm_csv_open(in, err);
@@ -342,6 +455,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			r->a[r->na].id = strdup(wfm_csv_get(rd, col[1]));
 			r->a[r->na].name = strdup(wfm_csv_get(rd, col[2]));
 			r->a[r->na].key = -1;
+			r->a[r->na].same = 1;
 			a = (long)r->na++;
 			if (!r->a[a].id || !r->a[a].name || wfm_strmap_add(&r->ids, r->a[a].id, (size_t)a) < 0) {
 				rc = wfm_error_set(err, "out of memory");
@@ -411,6 +525,11 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	r->spill = (r->spill + 59) / 60 * 60;
 	r->lo = r->lo / 60 * 60;
 	r->hi = (r->hi + 59) / 60 * 60;
+	r->nagents = r->na;
+	r->nshifts = r->n;
+	if (c->opts.format != WFM_CHART_PDF &&
+	    194 + (double)(r->na + r->nlanes) * ROW_MIN(r->na + r->nlanes) > height_max(c) && merge_rows(r))
+		return wfm_error_set(err, "out of memory");
 	if (!(r->order = malloc(r->na * sizeof(*r->order))))
 		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < r->na; i++)
@@ -429,15 +548,17 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			snprintf(unf, sizeof(unf), ", %ld unfilled (%.1f h overtime)", r->unfilled, r->unfilled_h);
 		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
 			 "  -  %zu agents, %zu shifts%s; rows sorted by start, colour = start time, "
-			 "hollow = break%s", r->na, r->n, unf, r->ng ? ", hatched = unfilled" : "");
+			 "hollow = break%s%s", r->nagents, r->nshifts, unf, r->ng ? ", hatched = unfilled" : "",
+			 r->na < r->nagents ? "; N x = N agents with the same shifts" : "");
 	}
 	/* Grow the canvas so every row keeps ROW_MIN pixels; a PDF is paged
 	 * instead, 16-px rows to an A4 page. */
 	{
 		size_t rows = r->na + r->nlanes;
 		double need = 90 + 44 + 60 + (double)rows * ROW_MIN(rows);
+		int hmax = c->opts.format == WFM_CHART_PDF ? HEIGHT_MAX : height_max(c);
 		if (need > c->height)
-			c->height = need > HEIGHT_MAX ? HEIGHT_MAX : (int)need;
+			c->height = need > hmax ? hmax : (int)need;
 		c->nrows = rows;
 		c->page_rows = c->page_height > 90 + 44 + 60 + 16 ? (size_t)(c->page_height - 90 - 44 - 60) / 16 : 1;
 	}
@@ -488,6 +609,8 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	fs = fmin(FONT_SMALL, rh * 0.72);
 	for (size_t i = 0; i < r->na; i++) {
 		double w = chart_text_width(cr, r->a[i].name, fs, 0) + chart_text_width(cr, r->a[i].id, fs, 1);
+		if (r->a[i].same > 1)
+			w += chart_text_width(cr, "0000 x ...", fs, 1);
 		if (w > maxw)
 			maxw = w;
 	}
@@ -532,12 +655,16 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		if (rh >= 7) {
 			double w;
 			chart_rgb(cr, OI_BLACK, 1);
-			w = chart_text(cr, 40, y + rh / 2, a->id, fs, 1, 0, 0.5);
+			char who[160];
+			if (a->same > 1)
+				snprintf(buf, sizeof(buf), "%zu x", a->same);
+			snprintf(who, sizeof(who), a->same > 1 ? "%s %s ..." : "%.0s%s", a->id, a->name);
+			w = chart_text(cr, 40, y + rh / 2, a->same > 1 ? buf : a->id, fs, 1, 0, 0.5);
 			chart_rgb(cr, GREY_TEXT, 1);
 			cairo_save(cr);
 			cairo_rectangle(cr, 40, y, p.x - 48, rh);
 			cairo_clip(cr);
-			chart_text(cr, 40 + w + 6, y + rh / 2, a->name, fs, 0, 0, 0.5);
+			chart_text(cr, 40 + w + 6, y + rh / 2, who, fs, 0, 0, 0.5);
 			cairo_restore(cr);
 		}
 	}
