@@ -2,9 +2,10 @@
  * wall schedule: a row per agent sorted by start, bars coloured by start
  * time, breaks hollow, hours labelled, shift length written in the bar.
  * Input: roster.csv `date,agent_id,name,start,end,break_start,break_end[,shift]`
- * (HH:MM; an end at or before the start is on the next day). */
+ * (HH:MM; an end at or before the start is on the next day) and --plan's
+ * plan.csv, both read by their owner lib/plan.c.  Entry point:
+ * chart_roster_load() (chart_int.h), which sets the draw function. */
 #include "chart_int.h"
-#include "csv.h"
 #include "plan.h"
 #include "strmap.h"
 #include "timeutil.h"
@@ -30,8 +31,10 @@ struct shift { int64_t day; size_t agent; int start, end, bstart, bend, sname; }
 /* An unfilled group of the plan: (date, start, end, shift) planned count
  * minus rostered count, drawn hatched in lane rows under the agents. */
 struct ghost { int64_t day; int start, end, sname, planned, rostered, lane; long paid_plan, paid_rost; };
-struct agent { char *id, *name; int key; size_t same; };  /* same: agents in the row */
+/* id and name point into ro; same: agents in the row (merged rows) */
+struct agent { const char *id, *name; int key; size_t same; };
 struct roster {
+	wfm_plan *ro;           /* roster.csv as read by lib/plan.c */
 	struct shift *s; size_t n, cap;
 	struct agent *a; size_t na, acap;
 	wfm_strmap ids;         /* agent id -> index in a */
@@ -52,10 +55,7 @@ static void roster_free(void *p)
 	struct roster *r = p;
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->na; i++) {
-		free(r->a[i].id);
-		free(r->a[i].name);
-	}
+	wfm_plan_free(r->ro);
 	free(r->a);
 	wfm_strmap_free(&r->ids);
 	free(r->s);
@@ -88,11 +88,6 @@ static long paid_min(int start, int end, int bstart, int bend)
 {
 	return (long)(end - start) - (bstart >= 0 ? (long)(bend - bstart) : 0);
 }
-
-/* Shift times of the current record: start, end (after start), break
- * (-1 when none). */
-static int shift_times(const wfm_csv_reader *rd, const int *col, int *start, int *end,
-		       int *bstart, int *bend, wfm_error *err);
 
 static int cmp_agent(const void *x, const void *y, void *ctx)
 {
@@ -175,72 +170,38 @@ static int cmp_ghost(const void *x, const void *y)
 	return (a->sname > b->sname) - (a->sname < b->sname);
 }
 
-/* --plan: group the plan's shifts by (date, start, end, shift) for the
- * days [d0, d1], subtract the rostered shifts of each group, keep the
- * groups with some left (unfilled) and pack them into lanes. */
-static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1, int roster_has_shift,
-		     wfm_error *err)
+/* Add one plan row to the group of its (date, start, end, shift). */
+static int add_ghost(struct roster *r, const struct wfm_shift *p, int sname)
 {
-	wfm_csv_reader *rd = wfm_csv_open(path, err);
-	int col[7], rc, cshift, ccount;
-	static const char *names[] = { "date", "", "", "start", "end", "break_start", "break_end" };
-	size_t keep = 0;
-	int *lane_end = NULL;
+	struct ghost g = { 0 };
+	size_t i;
+	g.day = p->day;
+	g.start = p->start;
+	g.end = p->end;
+	g.sname = sname;
+	for (i = 0; i < r->ng && cmp_ghost(&r->g[i], &g); i++)
+		;
+	if (i == r->ng) {
+		if (r->ng == r->gcap) {
+			struct ghost *ng = realloc(r->g, (r->gcap = r->gcap ? 2 * r->gcap : 64) * sizeof(*ng));
+			if (!ng)
+				return -1;
+			r->g = ng;
+		}
+		r->g[r->ng++] = g;
+	}
+	r->g[i].planned += (int)p->count;
+	r->g[i].paid_plan += p->count * paid_min(p->start, p->end, p->bstart, p->bend);
+	return 0;
+}
 
-	if (!rd)
-		return -1;
-	for (int k = 0; k < 7; k++)
-		if (*names[k] && (col[k] = wfm_csv_require(rd, names[k], err)) < 0) {
-			wfm_csv_close(rd);
-			return -1;
-		}
-	if ((ccount = wfm_csv_require(rd, "count", err)) < 0) {
-		wfm_csv_close(rd);
-		return -1;
-	}
-	cshift = wfm_csv_col(rd, "shift");
-	while ((rc = wfm_csv_next(rd, err)) == 1) {
-		struct ghost g = { 0 };
-		int bs, be;
-		long n;
-		size_t i;
-		if (wfm_time_parse_date(wfm_csv_get(rd, col[0]), &g.day, err)) {
-			rc = wfm_csv_error(rd, col[0], err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(rd, col[0]));
-			break;
-		}
-		if (shift_times(rd, col, &g.start, &g.end, &bs, &be, err) || wfm_csv_long(rd, ccount, &n, err)) {
-			rc = -1;
-			break;
-		}
-		if (n < 0) {
-			rc = wfm_csv_error(rd, ccount, err, "%ld is negative", n);
-			break;
-		}
-		if (g.day < d0 || g.day > d1 || n == 0)
-			continue;
-		if ((g.sname = shift_name(r, wfm_csv_get(rd, cshift), roster_has_shift && cshift >= 0)) < -1) {
-			rc = wfm_error_set(err, "%s: more than 32 shift names", path);
-			break;
-		}
-		for (i = 0; i < r->ng && cmp_ghost(&r->g[i], &g); i++)
-			;
-		if (i == r->ng) {
-			if (r->ng == r->gcap) {
-				struct ghost *ng = realloc(r->g, (r->gcap = r->gcap ? 2 * r->gcap : 64) * sizeof(*ng));
-				if (!ng) {
-					rc = wfm_error_set(err, "out of memory");
-					break;
-				}
-				r->g = ng;
-			}
-			r->g[r->ng++] = g;
-		}
-		r->g[i].planned += (int)n;
-		r->g[i].paid_plan += n * paid_min(g.start, g.end, bs, be);
-	}
-	wfm_csv_close(rd);
-	if (rc < 0)
-		return -1;
+/* Subtract the rostered shifts from their groups, keep the groups with
+ * some left (unfilled) and pack them into lanes, first fit in time order:
+ * bars that do not overlap share a row. */
+static int unfilled_lanes(struct roster *r, int64_t d0)
+{
+	size_t keep = 0;
+	int *lane_end;
 	for (size_t k = 0; k < r->n; k++) {
 		const struct shift *s = &r->s[k];
 		for (size_t i = 0; i < r->ng; i++) {
@@ -262,9 +223,8 @@ static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1,
 		}
 	r->ng = keep;
 	qsort(r->g, r->ng, sizeof(*r->g), cmp_ghost);
-	/* First-fit lanes in time order: bars that do not overlap share a row. */
 	if (r->ng && !(lane_end = malloc(r->ng * sizeof(*lane_end))))
-		return wfm_error_set(err, "out of memory");
+		return -1;
 	for (size_t i = 0; i < r->ng; i++) {
 		struct ghost *g = &r->g[i];
 		int a = (int)(g->day - d0) * 1440 + g->start;
@@ -276,24 +236,35 @@ static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1,
 		lane_end[l] = (int)(g->day - d0) * 1440 + g->end;
 		g->lane = (int)l;
 	}
-	free(lane_end);
+	if (r->ng)
+		free(lane_end);
 	return 0;
 }
 
-/* The times of a plan.csv / roster.csv row, checked by their owner lib/plan.c
- * (the same rules as wfm roster --previous and wfm functions). */
-static int shift_times(const wfm_csv_reader *rd, const int *col, int *start, int *end,
-		       int *bstart, int *bend, wfm_error *err)
+/* --plan: group the plan's shifts by (date, start, end, shift) for the
+ * days [d0, d1] (the shift only when the roster names shifts), then
+ * unfilled_lanes().  plan.csv is read by lib/plan.c. */
+static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1, int roster_has_shift,
+		     wfm_error *err)
 {
-	struct wfm_shift s;
-
-	if (wfm_plan_times(rd, col + 3, &s, err))
+	wfm_plan *p = wfm_plan_load(path, err);
+	int rc = 0;
+	if (!p)
 		return -1;
-	*start = s.start;
-	*end = s.end;
-	*bstart = s.bstart;
-	*bend = s.bend;
-	return 0;
+	for (size_t k = 0; k < p->n && !rc; k++) {
+		const struct wfm_shift *s = &p->s[k];
+		int sname;
+		if (s->day < d0 || s->day > d1 || s->count == 0)
+			continue;
+		if ((sname = shift_name(r, s->name, roster_has_shift)) < -1)
+			rc = wfm_error_at(err, p->file, s->line, "shift", "more than 32 shift names");
+		else if (add_ghost(r, s, sname))
+			rc = wfm_error_set(err, "out of memory");
+	}
+	wfm_plan_free(p);
+	if (!rc && unfilled_lanes(r, d0))
+		rc = wfm_error_set(err, "out of memory");
+	return rc;
 }
 
 /* Tallest PNG or SVG canvas: PIXELS_MAX at the chart's width, at most
@@ -376,8 +347,6 @@ static int merge_rows(struct roster *r)
 		} else {
 			to[a] = (size_t)-1;
 			r->a[to[g]].same++;
-			free(r->a[a].id);
-			free(r->a[a].name);
 		}
 	}
 	for (size_t a = 0; a < r->na; a++)
@@ -385,7 +354,7 @@ static int merge_rows(struct roster *r)
 	free(sig);
 	wfm_strmap_free(&by);
 	if (!rc)
-		wfm_strmap_free(&r->ids);   /* pointed at ids just freed */
+		wfm_strmap_free(&r->ids);   /* its indexes are stale now */
 	if (rc) {
 		free(to);
 		return -1;
@@ -401,93 +370,69 @@ static int merge_rows(struct roster *r)
 	return 0;
 }
 
-int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
+/* Index of the agent of roster row x, added when new; -1 out of memory. */
+static long agent_of(struct roster *r, const struct wfm_shift *x)
 {
-	wfm_csv_reader *rd = wfm_csv_open(in, err);
-	struct roster *r;
-	int col[7], rc, cshift;
-	static const char *names[] = { "date", "agent_id", "name", "start", "end", "break_start", "break_end" };
-	int64_t dmax = 0;
-	char days[40];
-
-	if (!rd)
-		return -1;
-	for (int k = 0; k < 7; k++)
-		if ((col[k] = wfm_csv_require(rd, names[k], err)) < 0) {
-			wfm_csv_close(rd);
+	long a = wfm_strmap_get(&r->ids, x->agent);
+	if (a >= 0)
+		return a;
+	if (r->na == r->acap) {
+		struct agent *na = realloc(r->a, (r->acap = r->acap ? 2 * r->acap : 128) * sizeof(*na));
+		if (!na)
 			return -1;
-		}
-	cshift = wfm_csv_col(rd, "shift");
-	chart_days_text(c, days, sizeof(days));
-	if (!(r = calloc(1, sizeof(*r)))) {
-		wfm_csv_close(rd);
-		return wfm_error_set(err, "out of memory");
+		r->a = na;
 	}
-	c->data = r;
-	c->free_data = roster_free;
-	while ((rc = wfm_csv_next(rd, err)) == 1) {
-		struct shift s;
+	r->a[r->na] = (struct agent){ x->agent, x->agent_name, -1, 1 };
+	if (wfm_strmap_add(&r->ids, x->agent, r->na) < 0)
+		return -1;
+	return (long)r->na++;
+}
+
+/* The roster's shifts on the days asked for (all without day options);
+ * roster.csv is read and checked by lib/plan.c, as for wfm roster
+ * --previous.  *has_shift: some row names its shift. */
+static int load_shifts(struct wfm_chart *c, struct roster *r, const char *in, int64_t *dmax,
+		       int *has_shift, wfm_error *err)
+{
+	char days[40];
+	if (!(r->ro = wfm_roster_load(in, err)))
+		return -1;
+	*has_shift = 0;
+	for (size_t i = 0; i < r->ro->n; i++)
+		*has_shift |= *r->ro->s[i].name != 0;
+	if (!(r->s = malloc((r->ro->n + 1) * sizeof(*r->s))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t i = 0; i < r->ro->n; i++) {
+		const struct wfm_shift *x = &r->ro->s[i];
+		struct shift s = { x->day, 0, x->start, x->end, x->bstart, x->bend, -1 };
 		long a;
-		if (wfm_time_parse_date(wfm_csv_get(rd, col[0]), &s.day, err)) {
-			rc = wfm_csv_error(rd, col[0], err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(rd, col[0]));
-			break;
-		}
-		if (!chart_day_wanted(c, s.day))
+		if (!chart_day_wanted(c, x->day))
 			continue;
-		if (shift_times(rd, col, &s.start, &s.end, &s.bstart, &s.bend, err)) {
-			rc = -1;
-			break;
-		}
-		s.sname = -1;
-		if (c->opts.plan && (s.sname = shift_name(r, wfm_csv_get(rd, cshift), cshift >= 0)) < -1) {
-			rc = wfm_csv_error(rd, cshift, err, "more than 32 shift names");
-			break;
-		}
-		if ((a = wfm_strmap_get(&r->ids, wfm_csv_get(rd, col[1]))) < 0) {
-			if (r->na == r->acap) {
-				struct agent *na = realloc(r->a, (r->acap = r->acap ? 2 * r->acap : 128) * sizeof(*na));
-				if (!na) {
-					rc = wfm_error_set(err, "out of memory");
-					break;
-				}
-				r->a = na;
-			}
-			r->a[r->na].id = strdup(wfm_csv_get(rd, col[1]));
-			r->a[r->na].name = strdup(wfm_csv_get(rd, col[2]));
-			r->a[r->na].key = -1;
-			r->a[r->na].same = 1;
-			a = (long)r->na++;
-			if (!r->a[a].id || !r->a[a].name || wfm_strmap_add(&r->ids, r->a[a].id, (size_t)a) < 0) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-		}
+		if (c->opts.plan && (s.sname = shift_name(r, x->name, *has_shift)) < -1)
+			return wfm_error_at(err, r->ro->file, x->line, "shift", "more than 32 shift names");
+		if ((a = agent_of(r, x)) < 0)
+			return wfm_error_set(err, "out of memory");
 		s.agent = (size_t)a;
-		if (r->n == r->cap) {
-			struct shift *ns = realloc(r->s, (r->cap = r->cap ? 2 * r->cap : 512) * sizeof(*ns));
-			if (!ns) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			r->s = ns;
-		}
 		if (r->n == 0 || s.day < r->day0)
 			r->day0 = s.day;
-		if (r->n == 0 || s.day > dmax)
-			dmax = s.day;
+		if (r->n == 0 || s.day > *dmax)
+			*dmax = s.day;
 		r->s[r->n++] = s;
 	}
-	if (rc == 0 && r->n == 0)
-		rc = c->opts.has_days ? wfm_error_at(err, wfm_csv_name(rd), 0, NULL, "no shifts on %s", days)
-				  : wfm_error_at(err, wfm_csv_name(rd), 1, NULL, "no data rows");
-	wfm_csv_close(rd);
-	if (rc < 0)
-		return -1;
-	r->ndays = (int)(dmax - r->day0 + 1);
+	chart_days_text(c, days, sizeof(days));
+	if (r->n == 0)
+		return wfm_error_at(err, r->ro->file, 0, NULL, "no shifts on %s", days);
+	r->ndays = (int)(*dmax - r->day0 + 1);
 	if (r->ndays > 31)
 		return wfm_error_at(err, in, 0, "date", "%d days from first to last shift: chart at most 31 "
 				    "(pick a day with --date)", r->ndays);
-	/* Sort key: first day's start of each agent (minutes of that day). */
+	return 0;
+}
+
+/* Sort key: each agent's first start (minutes from the first day), or in
+ * a week its usual start; the day view's hours lo..hi. */
+static int set_keys(struct roster *r)
+{
 	r->lo = 24 * 60;
 	r->hi = 0;
 	for (size_t i = 0; i < r->n; i++) {
@@ -501,12 +446,13 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		if (s->end > r->hi)
 			r->hi = s->end;
 	}
-	if (r->ndays > 1 && week_keys(r))
-		return wfm_error_set(err, "out of memory");
-	if (c->opts.plan && load_plan(r, c->opts.plan, r->day0, dmax, cshift >= 0, err))
-		return -1;
-	/* Shifts of the last day that end after midnight: the week view runs
-	 * on to their end rather than cutting them off. */
+	return r->ndays > 1 ? week_keys(r) : 0;
+}
+
+/* Shifts of the last day that end after midnight: the week view runs on
+ * to their end rather than cutting them off.  Unfilled bars widen lo..hi. */
+static void set_spill(struct roster *r, int64_t dmax)
+{
 	r->spill = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		int past = (int)(r->s[i].day - dmax) * 1440 + r->s[i].end - 1440;
@@ -525,43 +471,67 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	r->spill = (r->spill + 59) / 60 * 60;
 	r->lo = r->lo / 60 * 60;
 	r->hi = (r->hi + 59) / 60 * 60;
+}
+
+static void set_titles(struct wfm_chart *c, const struct roster *r, int64_t dmax)
+{
+	char d0[16], d1[16], unf[96] = "";
+	wfm_time_format_date(r->day0, d0, sizeof(d0));
+	wfm_time_format_date(dmax, d1, sizeof(d1));
+	if (r->ndays == 1)
+		snprintf(c->title, sizeof(c->title), "Roster %s %s", chart_wday(wfm_time_weekday(r->day0)), d0);
+	else
+		snprintf(c->title, sizeof(c->title), "Roster %s to %s", d0, d1);
+	if (c->opts.plan)
+		snprintf(unf, sizeof(unf), ", %ld unfilled (%.1f h overtime)", r->unfilled, r->unfilled_h);
+	snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
+		 "  -  %zu agents, %zu shifts%s; rows sorted by start, colour = start time, "
+		 "hollow = break%s%s", r->nagents, r->nshifts, unf, r->ng ? ", hatched = unfilled" : "",
+		 r->na < r->nagents ? "; N x = N agents with the same shifts" : "");
+}
+
+/* Grow the canvas so every row keeps ROW_MIN pixels (PNG and SVG up to
+ * height_max()); a PDF is paged instead, 16-px rows to an A4 page. */
+static void size_canvas(struct wfm_chart *c, const struct roster *r)
+{
+	size_t rows = r->na + r->nlanes;
+	double need = 90 + 44 + 60 + (double)rows * ROW_MIN(rows);
+	int hmax = c->opts.format == WFM_CHART_PDF ? HEIGHT_MAX : height_max(c);
+	if (need > c->height)
+		c->height = need > hmax ? hmax : (int)need;
+	c->nrows = rows;
+	c->page_rows = c->page_height > 90 + 44 + 60 + 16 ? (size_t)(c->page_height - 90 - 44 - 60) / 16 : 1;
+}
+
+int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
+{
+	struct roster *r = calloc(1, sizeof(*r));
+	int64_t dmax = 0;
+	int has_shift;
+
+	if (!r)
+		return wfm_error_set(err, "out of memory");
+	c->data = r;
+	c->free_data = roster_free;
+	if (load_shifts(c, r, in, &dmax, &has_shift, err))
+		return -1;
+	if (set_keys(r))
+		return wfm_error_set(err, "out of memory");
+	if (c->opts.plan && load_plan(r, c->opts.plan, r->day0, dmax, has_shift, err))
+		return -1;
+	set_spill(r, dmax);
 	r->nagents = r->na;
 	r->nshifts = r->n;
 	if (c->opts.format != WFM_CHART_PDF &&
 	    194 + (double)(r->na + r->nlanes) * ROW_MIN(r->na + r->nlanes) > height_max(c) && merge_rows(r))
 		return wfm_error_set(err, "out of memory");
-	if (!(r->order = malloc(r->na * sizeof(*r->order))))
+	if (!(r->order = malloc((r->na + 1) * sizeof(*r->order))))
 		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < r->na; i++)
 		r->order[i] = i;
 	sort_rows(r);
-	{
-		char d0[16], d1[16];
-		wfm_time_format_date(r->day0, d0, sizeof(d0));
-		wfm_time_format_date(dmax, d1, sizeof(d1));
-		if (r->ndays == 1)
-			snprintf(c->title, sizeof(c->title), "Roster %s %s", chart_wday(wfm_time_weekday(r->day0)), d0);
-		else
-			snprintf(c->title, sizeof(c->title), "Roster %s to %s", d0, d1);
-		char unf[96] = "";
-		if (c->opts.plan)
-			snprintf(unf, sizeof(unf), ", %ld unfilled (%.1f h overtime)", r->unfilled, r->unfilled_h);
-		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
-			 "  -  %zu agents, %zu shifts%s; rows sorted by start, colour = start time, "
-			 "hollow = break%s%s", r->nagents, r->nshifts, unf, r->ng ? ", hatched = unfilled" : "",
-			 r->na < r->nagents ? "; N x = N agents with the same shifts" : "");
-	}
-	/* Grow the canvas so every row keeps ROW_MIN pixels; a PDF is paged
-	 * instead, 16-px rows to an A4 page. */
-	{
-		size_t rows = r->na + r->nlanes;
-		double need = 90 + 44 + 60 + (double)rows * ROW_MIN(rows);
-		int hmax = c->opts.format == WFM_CHART_PDF ? HEIGHT_MAX : height_max(c);
-		if (need > c->height)
-			c->height = need > hmax ? hmax : (int)need;
-		c->nrows = rows;
-		c->page_rows = c->page_height > 90 + 44 + 60 + 16 ? (size_t)(c->page_height - 90 - 44 - 60) / 16 : 1;
-	}
+	set_titles(c, r, dmax);
+	size_canvas(c, r);
 	r->label_w = 0;
 	c->draw = draw;
 	return 0;

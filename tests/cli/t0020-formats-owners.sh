@@ -34,8 +34,6 @@ R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   
 R lib/chart_forecast.c wfm_csv_reader *r = wfm_csv_open(in, err);              # forecast.csv: lib/forecastcsv.c
 R lib/chart_functions.c wfm_csv_reader *r = wfm_csv_open(in, err);             # functions.csv: no owner yet
 R lib/chart_profile.c wfm_csv_reader *r = wfm_csv_open(in, err);               # profile.csv: no owner yet
-R lib/chart_roster.c wfm_csv_reader *rd = wfm_csv_open(path, err);             # plan.csv: lib/plan.c (times already via wfm_plan_times)
-R lib/chart_roster.c wfm_csv_reader *rd = wfm_csv_open(in, err);               # roster.csv: lib/plan.c (times already via wfm_plan_times)
 R lib/chart_staff.c wfm_csv_reader *r = wfm_csv_open(in, err);                 # requirements/evaluation.csv: lib/requirements.c
 EOF_ALLOW
 )
