@@ -560,54 +560,26 @@ static int dark_band(int b)
 	return c == OI_BLACK || c == OI_BLUE || c == OI_GREEN || c == OI_VERMILLION || c == OI_PURPLE;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
-{
-	const struct roster *r = c->data;
-	double top = chart_header(c, cr), bottom = pg->height - 44, maxw = 0;
-	double fs, rh;
+/* Where the rows go: the plot rect, row height and font, the time span. */
+struct geom {
 	struct rect p;
-	int week = r->ndays > 1;
-	int64_t span = week ? (int64_t)r->ndays * 1440 + r->spill : r->hi - r->lo, org = week ? 0 : r->lo;
-	size_t *row = malloc(r->na * sizeof(*row));
-	char buf[64];
+	double rh, fs;
+	int week;
+	int64_t span, org;      /* minutes shown, and the first (day view) */
+	size_t *row;            /* agent -> its row */
+};
 
-	if (!row)
-		return;
-	for (size_t i = 0; i < r->na; i++)
-		row[r->order[i]] = i;
-	rh = (bottom - top - 60) / (double)pg->slots;
-	fs = fmin(FONT_SMALL, rh * 0.72);
-	for (size_t i = 0; i < r->na; i++) {
-		double w = chart_text_width(cr, r->a[i].name, fs, 0) + chart_text_width(cr, r->a[i].id, fs, 1);
-		if (r->a[i].same > 1)
-			w += chart_text_width(cr, "0000 x ...", fs, 1);
-		if (w > maxw)
-			maxw = w;
-	}
-	if (r->nlanes && chart_text_width(cr, "unfilled", fs, 1) > maxw)
-		maxw = chart_text_width(cr, "unfilled", fs, 1);
-	p.x = 40 + fmin(maxw + 16, 340);
-	p.y = top + 30;
-	p.w = c->width - p.x - 40;
-	p.h = rh * (double)pg->count;
-	{
-		struct legend_item it[NBANDS + 1];
-		for (int k = 0; k < NBANDS - 1; k++)
-			it[k] = (struct legend_item){ bands[k].label, bands[k].rgb, 1, LEG_BOX };
-		it[NBANDS - 1] = (struct legend_item){ "break", GREY_TEXT, 1, LEG_HOLLOW };
-		it[NBANDS] = (struct legend_item){ "unfilled (plan)", GREY_TEXT, 1, LEG_HATCH };
-		chart_rgb(cr, OI_BLACK, 1);
-		chart_text(cr, 40, pg->height - 22, "shift start:", FONT_BODY, 1, 0, 0.5);
-		chart_legend(cr, c->width / 2.0, pg->height - 22, it, r->nlanes ? NBANDS + 1 : NBANDS);
-	}
-	/* Zebra rows and names. */
+/* Zebra rows, ids and names (merged rows: "N x" and the first agent). */
+static void draw_rows(const struct roster *r, cairo_t *cr, const struct chart_page *pg, const struct geom *q)
+{
+	char buf[64];
 	for (size_t k = 0; k < pg->count; k++) {
 		size_t idx = pg->first + k;
 		const struct agent *a = idx < r->na ? &r->a[r->order[idx]] : NULL;
-		double y = p.y + rh * (double)k;
+		double y = q->p.y + q->rh * (double)k;
 		if (k % 2) {
 			chart_rgb(cr, 0xF2F2F2, 1);
-			cairo_rectangle(cr, 40, y, p.x + p.w - 40, rh);
+			cairo_rectangle(cr, 40, y, q->p.x + q->p.w - 40, q->rh);
 			cairo_fill(cr);
 		}
 		if (!a) {          /* unfilled lanes: a rule above the first */
@@ -615,85 +587,95 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 				chart_rgb(cr, OI_BLACK, 1);
 				cairo_set_line_width(cr, 2);
 				cairo_move_to(cr, 40, y);
-				cairo_line_to(cr, p.x + p.w, y);
+				cairo_line_to(cr, q->p.x + q->p.w, y);
 				cairo_stroke(cr);
-				if (rh >= 7)
-					chart_text(cr, 40, y + rh / 2, "unfilled", fs, 1, 0, 0.5);
+				if (q->rh >= 7)
+					chart_text(cr, 40, y + q->rh / 2, "unfilled", q->fs, 1, 0, 0.5);
 			}
 			continue;
 		}
-		if (rh >= 7) {
+		if (q->rh >= 7) {
 			double w;
 			chart_rgb(cr, OI_BLACK, 1);
 			char who[160];
 			if (a->same > 1)
 				snprintf(buf, sizeof(buf), "%zu x", a->same);
 			snprintf(who, sizeof(who), a->same > 1 ? "%s %s ..." : "%.0s%s", a->id, a->name);
-			w = chart_text(cr, 40, y + rh / 2, a->same > 1 ? buf : a->id, fs, 1, 0, 0.5);
+			w = chart_text(cr, 40, y + q->rh / 2, a->same > 1 ? buf : a->id, q->fs, 1, 0, 0.5);
 			chart_rgb(cr, GREY_TEXT, 1);
 			cairo_save(cr);
-			cairo_rectangle(cr, 40, y, p.x - 48, rh);
+			cairo_rectangle(cr, 40, y, q->p.x - 48, q->rh);
 			cairo_clip(cr);
-			chart_text(cr, 40 + w + 6, y + rh / 2, who, fs, 0, 0, 0.5);
+			chart_text(cr, 40 + w + 6, y + q->rh / 2, who, q->fs, 0, 0, 0.5);
 			cairo_restore(cr);
 		}
 	}
-	/* Hour grid with labels at top and bottom. */
+}
+
+/* Hour grid with labels at top and bottom; day names in a week. */
+static void draw_grid(const struct roster *r, cairo_t *cr, const struct geom *q)
+{
+	char buf[64];
 	{
-		double px = p.w / (double)span;
-		int step = week ? 360 : 60;
+		double px = q->p.w / (double)q->span;
+		int step = q->week ? 360 : 60;
 		while (step * px < 34)
 			step *= 2;
-		for (int64_t m = 0; m <= span; m += step) {
-			int64_t abs = org + m;
-			double x = floor(p.x + (double)m * px) + 0.5;
+		for (int64_t m = 0; m <= q->span; m += step) {
+			int64_t abs = q->org + m;
+			double x = floor(q->p.x + (double)m * px) + 0.5;
 			int midnight = abs % 1440 == 0;
 			chart_rgb(cr, midnight ? 0x888888 : GREY_GRID, 1);
-			cairo_set_line_width(cr, midnight && week ? 2 : 1);
-			cairo_move_to(cr, x, p.y - 4);
-			cairo_line_to(cr, x, p.y + p.h + 4);
+			cairo_set_line_width(cr, midnight && q->week ? 2 : 1);
+			cairo_move_to(cr, x, q->p.y - 4);
+			cairo_line_to(cr, x, q->p.y + q->p.h + 4);
 			cairo_stroke(cr);
 			snprintf(buf, sizeof(buf), "%02d", (int)(abs % 1440 / 60));
-			if (!week || !midnight) {
+			if (!q->week || !midnight) {
 				int old = chart_box_role(cr, CHART_BOX_TIME);
 				chart_rgb(cr, GREY_TEXT, 1);
-				chart_text(cr, x, p.y - 10, buf, FONT_SMALL, 0, 0.5, 1);
-				chart_text(cr, x, p.y + p.h + 8, buf, FONT_SMALL, 0, 0.5, 0);
+				chart_text(cr, x, q->p.y - 10, buf, FONT_SMALL, 0, 0.5, 1);
+				chart_text(cr, x, q->p.y + q->p.h + 8, buf, FONT_SMALL, 0, 0.5, 0);
 				chart_box_role(cr, old);
 			}
 		}
-		if (week)
+		if (q->week)
 			for (int d = 0; d < r->ndays; d++) {
 				int y, mo, dd;
 				wfm_time_civil_from_days(r->day0 + d, &y, &mo, &dd);
 				snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(r->day0 + d)), dd, mo);
 				int old = chart_box_role(cr, CHART_BOX_TIME);
 				chart_rgb(cr, OI_BLACK, 1);
-				chart_text(cr, p.x + (d + 0.5) * 1440 * px, p.y - 30, buf, FONT_BODY, 1, 0.5, 1);
+				chart_text(cr, q->p.x + (d + 0.5) * 1440 * px, q->p.y - 30, buf, FONT_BODY, 1, 0.5, 1);
 				chart_box_role(cr, old);
 			}
 	}
-	/* Bars. */
+}
+
+/* Shift bars coloured by start, breaks hollow, the length written in. */
+static void draw_bars(const struct roster *r, cairo_t *cr, const struct chart_page *pg, const struct geom *q)
+{
+	char buf[64];
 	{
-		double px = p.w / (double)span, bh = fmax(1, rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
+		double px = q->p.w / (double)q->span, bh = fmax(1, q->rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
 		for (size_t i = 0; i < r->n; i++) {
 			const struct shift *s = &r->s[i];
 			int b = band_of(s->start);
-			int64_t base = week ? (s->day - r->day0) * 1440 : 0;
-			double y = p.y + rh * ((double)row[s->agent] - (double)pg->first) + (rh - bh) / 2;
-			double x0 = p.x + (double)(base + s->start - org) * px;
-			double x1 = p.x + (double)(base + s->end - org) * px;
+			int64_t base = q->week ? (s->day - r->day0) * 1440 : 0;
+			double y = q->p.y + q->rh * ((double)q->row[s->agent] - (double)pg->first) + (q->rh - bh) / 2;
+			double x0 = q->p.x + (double)(base + s->start - q->org) * px;
+			double x1 = q->p.x + (double)(base + s->end - q->org) * px;
 			int len = s->end - s->start;
-			if (row[s->agent] < pg->first || row[s->agent] >= pg->first + pg->count)
+			if (q->row[s->agent] < pg->first || q->row[s->agent] >= pg->first + pg->count)
 				continue;
-			if (x1 > p.x + p.w)
-				x1 = p.x + p.w;
+			if (x1 > q->p.x + q->p.w)
+				x1 = q->p.x + q->p.w;
 			chart_rgb(cr, bands[b].rgb, 1);
 			cairo_rectangle(cr, x0, y, x1 - x0, bh);
 			cairo_fill(cr);
 			if (s->bstart >= 0) {
-				double b0 = p.x + (double)(base + s->bstart - org) * px;
-				double b1 = p.x + (double)(base + s->bend - org) * px;
+				double b0 = q->p.x + (double)(base + s->bstart - q->org) * px;
+				double b1 = q->p.x + (double)(base + s->bend - q->org) * px;
 				chart_rgb(cr, 0xFFFFFF, 1);
 				cairo_rectangle(cr, b0, y + 2, fmax(1, b1 - b0), bh - 4);
 				cairo_fill(cr);
@@ -706,10 +688,10 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 				snprintf(buf, sizeof(buf), "%dh", len / 60);
 			const char *lab = buf;
 			char full[96];
-			if (!week) {
+			if (!q->week) {
 				snprintf(full, sizeof(full), "%02d:%02d-%02d:%02d  %s", s->start / 60 % 24,
 					 s->start % 60, s->end / 60 % 24, s->end % 60, buf);
-				double room = s->bstart >= 0 ? p.x + (double)(s->bstart - org) * px - x0 : x1 - x0;
+				double room = s->bstart >= 0 ? q->p.x + (double)(s->bstart - q->org) * px - x0 : x1 - x0;
 				if (chart_text_width(cr, full, lfs, 0) + 8 <= room)
 					lab = full;
 			}
@@ -719,17 +701,21 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			chart_text(cr, x0 + 4, y + bh / 2, lab, lfs, 0, 0, 0.5);
 		}
 	}
-	/* Unfilled shifts of the plan: hatched bars in the lanes under the
+}
+
+/* Unfilled shifts of the plan: hatched bars in the lanes under the
 	 * agents, "unfilled xN" (or "xN") written on a white patch. */
+static void draw_ghosts(const struct roster *r, cairo_t *cr, const struct chart_page *pg, const struct geom *q)
+{
 	{
-		double px = p.w / (double)span, bh = fmax(1, rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
+		double px = q->p.w / (double)q->span, bh = fmax(1, q->rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
 		for (size_t i = 0; i < r->ng; i++) {
 			const struct ghost *g = &r->g[i];
 			size_t idx = r->na + (size_t)g->lane;
-			int64_t base = week ? (g->day - r->day0) * 1440 : 0;
-			double y = p.y + rh * ((double)idx - (double)pg->first) + (rh - bh) / 2;
-			double x0 = p.x + (double)(base + g->start - org) * px;
-			double x1 = fmin(p.x + p.w, p.x + (double)(base + g->end - org) * px);
+			int64_t base = q->week ? (g->day - r->day0) * 1440 : 0;
+			double y = q->p.y + q->rh * ((double)idx - (double)pg->first) + (q->rh - bh) / 2;
+			double x0 = q->p.x + (double)(base + g->start - q->org) * px;
+			double x1 = fmin(q->p.x + q->p.w, q->p.x + (double)(base + g->end - q->org) * px);
 			uint32_t rgb = bands[band_of(g->start)].rgb;
 			char lab[48];
 			if (idx < pg->first || idx >= pg->first + pg->count)
@@ -750,9 +736,58 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			chart_text(cr, x0 + 4, y + bh / 2, lab, lfs, 0, 0, 0.5);
 		}
 	}
+}
+
+/* The label column's width: the widest id and name (clipped at 340 px). */
+static double label_width(const struct roster *r, cairo_t *cr, double fs)
+{
+	double maxw = 0;
+	for (size_t i = 0; i < r->na; i++) {
+		double w = chart_text_width(cr, r->a[i].name, fs, 0) + chart_text_width(cr, r->a[i].id, fs, 1);
+		if (r->a[i].same > 1)
+			w += chart_text_width(cr, "0000 x ...", fs, 1);
+		if (w > maxw)
+			maxw = w;
+	}
+	if (r->nlanes && chart_text_width(cr, "unfilled", fs, 1) > maxw)
+		maxw = chart_text_width(cr, "unfilled", fs, 1);
+	return maxw;
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
+{
+	const struct roster *r = c->data;
+	double top = chart_header(c, cr), bottom = pg->height - 44;
+	struct geom g = { .week = r->ndays > 1 };
+	struct geom *q = &g;
+	struct legend_item it[NBANDS + 1];
+
+	if (!(g.row = malloc((r->na + 1) * sizeof(*g.row))))
+		return;
+	g.span = g.week ? (int64_t)r->ndays * 1440 + r->spill : r->hi - r->lo;
+	g.org = g.week ? 0 : r->lo;
+	for (size_t i = 0; i < r->na; i++)
+		g.row[r->order[i]] = i;
+	g.rh = (bottom - top - 60) / (double)pg->slots;
+	g.fs = fmin(FONT_SMALL, g.rh * 0.72);
+	g.p.x = 40 + fmin(label_width(r, cr, g.fs) + 16, 340);
+	g.p.y = top + 30;
+	g.p.w = c->width - g.p.x - 40;
+	g.p.h = g.rh * (double)pg->count;
+	for (int k = 0; k < NBANDS - 1; k++)
+		it[k] = (struct legend_item){ bands[k].label, bands[k].rgb, 1, LEG_BOX };
+	it[NBANDS - 1] = (struct legend_item){ "break", GREY_TEXT, 1, LEG_HOLLOW };
+	it[NBANDS] = (struct legend_item){ "unfilled (plan)", GREY_TEXT, 1, LEG_HATCH };
+	chart_rgb(cr, OI_BLACK, 1);
+	chart_text(cr, 40, pg->height - 22, "shift start:", FONT_BODY, 1, 0, 0.5);
+	chart_legend(cr, c->width / 2.0, pg->height - 22, it, r->nlanes ? NBANDS + 1 : NBANDS);
+	draw_rows(r, cr, pg, q);
+	draw_grid(r, cr, q);
+	draw_bars(r, cr, pg, q);
+	draw_ghosts(r, cr, pg, q);
 	chart_rgb(cr, 0x333333, 1);
 	cairo_set_line_width(cr, 1);
-	cairo_rectangle(cr, floor(p.x) + 0.5, floor(p.y) + 0.5, floor(p.w), floor(p.h));
+	cairo_rectangle(cr, floor(q->p.x) + 0.5, floor(q->p.y) + 0.5, floor(q->p.w), floor(q->p.h));
 	cairo_stroke(cr);
-	free(row);
+	free(g.row);
 }
