@@ -47,7 +47,7 @@ struct roster {
 	size_t nlanes;          /* rows of unfilled bars under the agents */
 	long unfilled; double unfilled_h;
 	size_t nagents, nshifts;  /* before rows were merged */
-	double label_w;
+	double label_w, label_fs;  /* label_width() of the last font size, cached: a PDF asks per page */
 };
 
 static void roster_free(void *p)
@@ -532,7 +532,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	sort_rows(r);
 	set_titles(c, r, dmax);
 	size_canvas(c, r);
-	r->label_w = 0;
+	r->label_w = r->label_fs = -1;
 	c->draw = draw;
 	return 0;
 }
@@ -739,9 +739,11 @@ static void draw_ghosts(const struct roster *r, cairo_t *cr, const struct chart_
 }
 
 /* The label column's width: the widest id and name (clipped at 340 px). */
-static double label_width(const struct roster *r, cairo_t *cr, double fs)
+static double label_width(struct roster *r, cairo_t *cr, double fs)
 {
 	double maxw = 0;
+	if (r->label_fs == fs)
+		return r->label_w;
 	for (size_t i = 0; i < r->na; i++) {
 		double w = chart_text_width(cr, r->a[i].name, fs, 0) + chart_text_width(cr, r->a[i].id, fs, 1);
 		if (r->a[i].same > 1)
@@ -751,6 +753,8 @@ static double label_width(const struct roster *r, cairo_t *cr, double fs)
 	}
 	if (r->nlanes && chart_text_width(cr, "unfilled", fs, 1) > maxw)
 		maxw = chart_text_width(cr, "unfilled", fs, 1);
+	r->label_fs = fs;
+	r->label_w = maxw;
 	return maxw;
 }
 
@@ -770,7 +774,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		g.row[r->order[i]] = i;
 	g.rh = (bottom - top - 60) / (double)pg->slots;
 	g.fs = fmin(FONT_SMALL, g.rh * 0.72);
-	g.p.x = 40 + fmin(label_width(r, cr, g.fs) + 16, 340);
+	g.p.x = 40 + fmin(label_width(c->data, cr, g.fs) + 16, 340);
 	g.p.y = top + 30;
 	g.p.w = c->width - g.p.x - 40;
 	g.p.h = g.rh * (double)pg->count;
