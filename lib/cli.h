@@ -7,7 +7,8 @@
  *   misuse     "wfm-NAME: message" and a hint, to stderr, exit 2
  *
  * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version(),
- * wfm_utf8_columns(), wfm_pad_width().
+ * wfm_utf8_columns(), wfm_pad_width(); the option table: wfm_opts_next()
+ * (lib/cli_opts.c).
  */
 #ifndef WFM_CLI_H
 #define WFM_CLI_H
@@ -106,5 +107,69 @@ int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
  * to w columns ("%-*s" with wfm_pad_width(s, w)). */
 size_t wfm_utf8_columns(const char *s);
 int wfm_pad_width(const char *s, int w);
+
+/* One table per program's options (issue 20.3).  One entry drives the
+ * getopt_long parsing, its lines in --help's Options: block and the
+ * completion words (the hidden --list-options that docs/completion reads);
+ * a default is written once, in .def (parsed like the argument before
+ * argv, and shown as "(default X)"), or where lib/ sets it (.show: --help
+ * shows the value var holds before parsing).  The table ends with an entry
+ * whose name is NULL; -q, -v, -h and -V are added by the parser.
+ *   int c;
+ *   struct wfm_opt opts[] = {
+ *       { "level", 'l', WFM_ARG_DOUBLE, &o->level, "P", "interval level in percent",
+ *         .def = "80", .min = 1, .max = 99.9 },
+ *       { "model", 'm', WFM_ARG_KEY, NULL, "KIND", "...", .words = models },
+ *       WFM_OPT_OUTPUT(&o->output), { 0 } };
+ *   const struct wfm_cli cli = { prog, head, opts, tail };
+ *   while ((c = wfm_opts_next(&cli, argc, argv)) != -1)
+ *       switch (c) { case 'm': ...; }     only WFM_ARG_KEY entries come here
+ * then optind is the first operand, as after getopt_long. */
+enum wfm_arg {
+	WFM_ARG_KEY,        /* returned by wfm_opts_next() with optarg (arg: takes one) */
+	WFM_ARG_FLAG,       /* int *var = 1 */
+	WFM_ARG_STR,        /* const char **var = the argument */
+	WFM_ARG_DOUBLE,     /* double *var = argument * scale (scale 0: 1), in [min, max] */
+	WFM_ARG_LONG,       /* long *var, in [min, max] */
+	WFM_ARG_DURATION,   /* int64_t *var seconds ("14d", "2w", "36h"), in [min, max] when max > 0 */
+	WFM_ARG_CHOICE,     /* int *var = index of the argument in words */
+};
+struct wfm_opt {
+	const char *name;             /* long name without "--"; NULL ends the table */
+	int key;                      /* short letter, or WFM_LONG(c): long only; 0: long
+				       * only and not a WFM_ARG_KEY */
+	enum wfm_arg kind;
+	void *var;                    /* where the value goes (not for WFM_ARG_KEY) */
+	const char *arg;              /* the argument's name in --help; NULL: a flag, or
+				       * for WFM_ARG_CHOICE the words joined by '|' */
+	const char *help;             /* one paragraph, wrapped by the printer; '\n' breaks */
+	const char *def;              /* the default, as an argument */
+	double min, max, scale;
+	const char *const *words;     /* WFM_ARG_CHOICE's words; completion words of any */
+	int *given;                   /* set to 1 when the option is on the command line */
+	int show;                     /* --help shows var's value before parsing as default */
+};
+#define WFM_LONG(c) (0x100 + (c))     /* key of a long-only option */
+/* A program's face: name, the usage lines and description before
+ * "Options:", and what follows the options (Outputs:, Examples:). */
+struct wfm_cli {
+	const char *prog, *head;
+	const struct wfm_opt *opts;
+	const char *tail;
+};
+#define WFM_OPT_OUTPUT(var) { "output", 'o', WFM_ARG_STR, (var), "FILE", .help = \
+	"write FILE atomically (default standard output)" }
+#define WFM_OPT_TZ(var) { "tz", 0, WFM_ARG_STR, (var), "ZONE", .help = \
+	"zone of naive timestamps (default $TZ, else UTC)" }
+/* Next WFM_ARG_KEY option's key (optarg its argument), or -1 at the end of
+ * the options.  Applies the defaults on the first call; handles the other
+ * kinds itself, and --help, --version, --list-options, -q, -v, unknown
+ * options and bad values (exit 0 or 2). */
+int wfm_opts_next(const struct wfm_cli *cli, int argc, char **argv);
+/* --help's text: head, "Options:" with one entry per option, tail. */
+void wfm_opts_help(FILE *fp, const struct wfm_cli *cli);
+/* --list-options: "--name" per flag, "--name= WORD..." per option that
+ * takes an argument (its completion words, if any). */
+void wfm_opts_list(FILE *fp, const struct wfm_cli *cli);
 
 #endif
