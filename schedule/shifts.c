@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "groups.h"
 #include "shiftplan.h"
+#include "riskcover.h"
 #include "shiftrules.h"
 #include "timeutil.h"
 #include "gslpolicy.h"
@@ -56,6 +57,15 @@ static const char usage[] =
 	"                         (each channel its own pool) and the single pool,\n"
 	"                         in --time-limit/4 each, and report the paid hours of\n"
 	"                         the three side by side on stderr\n"
+	"  --risk R               chance-constrained cover: plan for each interval's\n"
+	"                         (1-R)-quantile requirement (wfm staff --quantile\n"
+	"                         1-R on --forecast and --channels), so that each\n"
+	"                         interval meets its target with probability >= 1-R;\n"
+	"                         also plans REQUIREMENTS.csv (the point forecast's)\n"
+	"                         and reports the extra paid hours\n"
+	"  --forecast FILE        with --risk: the forecast (volume_lo/volume_hi band)\n"
+	"  --channels FILE        with --risk: channels.csv\n"
+	"  --band-level L         with --risk: the band's coverage in percent (80)\n"
 	"  --work-limit ITER      simplex iterations the solver may use (LP, dive and\n"
 	"                         branch and bound together; default 2000000): this\n"
 	"                         limit, not the clock, decides where a solve stops,\n"
@@ -91,6 +101,8 @@ struct opts {
 	const char *input, *output, *rules, *coverage, *tz, *outbound, *outbound_plan, *out_tz;
 	struct wfm_days days;
 	const char *groups, *staff;
+	const char *risk_forecast, *risk_channels;   /* --risk (lib/riskcover.h) */
+	double risk, band_level;
 	int compare;
 	struct wfm_shiftplan_opts p;
 };
@@ -113,6 +125,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "soft", required_argument, NULL, 's' },
 		{ "break-step", required_argument, NULL, 'b' },
 		{ "no-wrap", no_argument, NULL, 'n' },
+		{ "risk", required_argument, NULL, 'R' },
+		{ "forecast", required_argument, NULL, 'F' },
+		{ "channels", required_argument, NULL, 'H' },
+		{ "band-level", required_argument, NULL, 'L' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "out-tz", required_argument, NULL, 'Z' },
 		{ "output", required_argument, NULL, 'o' },
@@ -123,6 +139,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->p.time_limit = 60;
 	o->p.gap = 0.01;
+	o->band_level = 0.8;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		if (wfm_days_opt(&o->days, c, optarg))
@@ -141,6 +158,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'Z': o->out_tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
+		case 'R': o->risk = wfm_arg_double(prog, "--risk", optarg, 1e-6, 1 - 1e-6); break;
+		case 'F': o->risk_forecast = optarg; break;
+		case 'H': o->risk_channels = optarg; break;
+		case 'L': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
 		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
 		case 'W': o->p.work_limit = (long)wfm_arg_double(prog, "--work-limit", optarg, 1, 1e12); break;
 		case 'g': o->p.gap = wfm_arg_double(prog, "--gap", optarg, 0, 1); break;
@@ -170,6 +191,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	int64_t last;
 	if (wfm_days_range(prog, &o->days, 366, &o->p.first_day, &last))
 		o->p.ndays = (int)(last - o->p.first_day + 1);
+	if (!o->risk != !o->risk_forecast || !o->risk != !o->risk_channels)
+		wfm_usage_fail(prog, "--risk, --forecast and --channels go together");
 }
 
 /* A number with at most 3 decimals and no trailing zeros. */
@@ -428,6 +451,28 @@ static wfm_groups *load_groups(const struct opts *o, const wfm_shiftreq *req)
 	return gr;
 }
 
+/* --risk: plan the point requirements for the report, then hand back the
+ * quantile ones (lib/riskcover.h) that replace them. */
+static wfm_shiftreq *risk_req(const struct opts *o, wfm_shiftreq *req, const wfm_shiftrules *rules,
+			      const wfm_tz *tz, const wfm_tz *tzin, double *point_paid)
+{
+	wfm_error err = { 0 };
+	size_t differ;
+	wfm_shiftplan *pp;
+	wfm_shiftreq *q = wfm_riskcover_req(req, o->risk_forecast, o->risk_channels, tzin, o->risk,
+					    o->band_level, &differ, &err);
+
+	if (!q || !(pp = wfm_shiftplan_solve(req, rules, tz, &o->p, &err)))
+		wfm_die(prog, &err);
+	if (differ)
+		wfm_warn(prog, "%s: %zu cells differ from %s's point sizing by wfm staff's defaults",
+			 o->input, differ, o->risk_forecast);
+	*point_paid = pp->paid_hours;
+	wfm_shiftplan_free(pp);
+	wfm_shiftreq_free(req);
+	return q;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -439,11 +484,14 @@ int main(int argc, char **argv)
 	wfm_shiftwork *work = NULL;
 	wfm_groups *groups;
 	wfm_atomic *out, *cov = NULL, *obp = NULL;
+	double point_paid = 0;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 4, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff);
-	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff }, 5,
+	wfm_stdin_once(prog, 6, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff, o.risk_forecast,
+		       o.risk_channels);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff,
+						  o.risk_forecast, o.risk_channels }, 7,
 			  (const char *[]){ o.coverage, o.outbound_plan, o.output }, 3);
 	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
 		wfm_die(prog, &err);
@@ -457,6 +505,8 @@ int main(int argc, char **argv)
 	o.p.groups = groups = load_groups(&o, req);
 	if (groups && req->fractional)
 		load_total(req);
+	if (o.risk > 0)
+		req = risk_req(&o, req, rules, tz, tzin, &point_paid);
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
@@ -491,6 +541,10 @@ int main(int argc, char **argv)
 	if (wfm_atomic_commit_all((wfm_atomic *[]){ cov, obp, out }, 3, &err))
 		wfm_die(prog, &err);
 	summary(plan, &o);
+	if (o.risk > 0)
+		fprintf(wfm_report(), "  risk         %g: paid hours %.2f against %.2f covering the point "
+			"forecast (+%.2f h, %+.1f%%)\n", o.risk, plan->paid_hours, point_paid,
+			plan->paid_hours - point_paid, 100 * (plan->paid_hours / point_paid - 1));
 	if (work)
 		blend_report(plan, req, rules, tz, &o, work);
 	if (groups && o.compare)

@@ -21,8 +21,6 @@ H forecast/profile.c fputs("date,weekday,channel,volume,complete\n", fp);       
 H schedule/outbound.c fputs("timestamp,campaign,region,dials,connects,agents\n", fp);  # outbound plan (helper hostile edits)
 H schedule/outbound.c fputs("job,timestamp,agent_hours,max_agents\n", fp);     # --jobs summary
 H schedule/shifts.c fputs("timestamp,job,agents\n", fp);                        # blended coverage by job
-H schedule/simulate.c fputs("timestamp,channel,volume,sl_target,sl_sim,sl_hw,asa_sim,asa_hw,abandon_sim,abandon_hw", fp); # --multi-skill (the newline after optional columns)
-H schedule/simulate.c fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"   # simulation.csv
 H schedule/staff.c fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp); # evaluation.csv
 H schedule/staff.c fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n"); # --report daily table
 H bin/localize.c fputs("date,agent_id,name,start,end,break_start,break_end,shift,tz\n", fp); # roster.csv + tz: belongs in lib/plan.c
