@@ -73,10 +73,13 @@ static const char usage[] =
 	"                         separated list (default: any name goes)\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
-	"  --exact                also solve the assignment as an integer program\n"
-	"                         (GLPK, up to 150 agents x 7 days) and report the\n"
-	"                         heuristic's gap to it; the roster stays the heuristic's\n"
-	"  --time-limit S         seconds for --exact (default 60)\n"
+	"  --exact                also solve the assignment exactly (agent classes x\n"
+	"                         week patterns over lib/mip.c, up to 150 agents x 7\n"
+	"                         days) and report the optimum or the best found, the\n"
+	"                         bound and the heuristic's gap; -o stays the heuristic's\n"
+	"  --exact-roster FILE    with --exact: write the exact model's roster\n"
+	"  --time-limit S         safety stop for --exact (default 60; the solve is\n"
+	"                         limited by pricing rounds and simplex iterations)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under:\n"
 	"                         people on shift per interval, breaks excluded;\n"
 	"                         required = the plan's own shifts, or with\n"
@@ -106,6 +109,7 @@ static const char usage[] =
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
 	const char *coverage, *reqs, *tz, *published, *changes, *groups, *prefs;
+	const char *exact_out;
 	struct wfm_days days;   /* --date, --week, --from/--to (lib/cli) */
 	int strict, exact;
 	double time_limit;
@@ -133,6 +137,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "max-moves", required_argument, NULL, 'M' },
 		{ "groups", required_argument, NULL, 'G' },
 		{ "exact", no_argument, NULL, 'E' },
+		{ "exact-roster", required_argument, NULL, 'X' },
 		{ "preferences", required_argument, NULL, 'F' },
 		{ "stable-start", required_argument, NULL, 'S' },
 		{ "days-off-pair", required_argument, NULL, 'O' },
@@ -164,6 +169,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'H': o->changes = optarg; break;
 		case 'G': o->groups = optarg; break;
 		case 'E': o->exact = 1; break;
+		case 'X': o->exact_out = optarg; break;
 		case 'F': o->prefs = optarg; break;
 		case 'O': o->ro.off_pair_w = wfm_arg_double(prog, "--days-off-pair", optarg, 0, 100); break;
 		case 'S': o->ro.stable_w = wfm_arg_double(prog, "--stable-start", optarg, 0, 100); break;
@@ -186,6 +192,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--from without --to needs --published");
 	if (o->exact && (o->published || o->groups))
 		wfm_usage_fail(prog, "--exact goes without --published and --groups");
+	if (o->exact_out && !o->exact)
+		wfm_usage_fail(prog, "--exact-roster goes with --exact");
 	if (o->changes && !o->published)
 		wfm_usage_fail(prog, "--changes goes with --published");
 	if (o->reqs && !o->coverage)
@@ -529,23 +537,30 @@ static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, c
 		wfm_warn(prog, "--exact: %s", err.msg);
 		return;
 	}
-	fprintf(fp, "\nexact assignment (integer program, %zu columns, %zu rows, %.1f s, %s):\n", x.cols,
-		x.rows, x.seconds, x.status == 0 ? "solved to 0.01%" : x.status == 1 ? "time limit" : "infeasible");
-	if (x.status == 0) {   /* proven: the best found is the optimum (within 0.01%) */
-		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (LP bound %.1f)\n",
-			x.heuristic_h, x.best_h, x.bound_h);
-		fprintf(fp, "  heuristic gap to the optimum %.2f%%%s\n",
-			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
-			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
-		return;
+	fprintf(fp, "\nexact assignment (%zu agent classes, %zu week patterns, %d pricing rounds%s, %ld simplex "
+		"iterations, %.1f s%s):\n", x.classes, x.cols, x.rounds, x.converged ? "" : " (limit)", x.iterations,
+		x.seconds, x.time_hit ? ", safety time limit hit" : "");
+	if (x.status == 0)   /* proven: the best found reaches the bound */
+		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (bound %.1f)\n"
+			"  heuristic gap to the optimum %.2f%%\n", x.heuristic_h, x.best_h, x.bound_h,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0);
+	else
+		fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %.1f\n"
+			"  heuristic gap: at most %.2f%% (to the bound), %.2f%% to the best found\n",
+			x.heuristic_h, x.best_h, x.bound_h,
+			x.bound_h > 0 ? 100 * (x.bound_h - x.heuristic_h) / x.bound_h : 0.0,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0);
+	if (!x.heuristic_feasible)
+		fprintf(fp, "  (the model rejected the heuristic's roster)\n");
+	if (o->exact_out) {
+		wfm_atomic *out = wfm_atomic_open(o->exact_out, &err);
+		if (!out)
+			wfm_die(prog, &err);
+		wfm_roster_write(wfm_atomic_fp(out), x.roster, x.n);
+		if (wfm_atomic_commit(out, &err))
+			wfm_die(prog, &err);
 	}
-	fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %s%.1f\n",
-		x.heuristic_h, x.best_h, x.lp_solved ? "" : "(LP unfinished, none) ", x.bound_h);
-	if (x.lp_solved && x.bound_h > 0)
-		fprintf(fp, "  heuristic gap: at most %.2f%% (to the LP bound), %.2f%% to the best found%s\n",
-			100 * (x.bound_h - x.heuristic_h) / x.bound_h,
-			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
-			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
+	wfm_rostermip_result_free(&x);
 }
 
 /* "changed N of M rows", then each change when list is set. */
@@ -673,7 +688,7 @@ int main(int argc, char **argv)
 	/* -o may replace --published in place (the daily cron loop), nothing else */
 	wfm_check_outputs(prog, (const char *[]){ o.plan, o.staff, o.avail, o.prev, o.reqs, o.groups,
 						  o.prefs }, 7,
-			  (const char *[]){ o.coverage, o.changes, o.output }, 3);
+			  (const char *[]){ o.coverage, o.changes, o.output, o.exact_out }, 4);
 	wfm_check_outputs(prog, &o.published, 1, (const char *[]){ o.coverage, o.changes }, 2);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
