@@ -32,6 +32,13 @@ run() {   # name staff.csv
 			END { printf "%s_%s_by_day:", name, f   # roster.csv is sorted by date
 				for (i = 1; i <= c; i++) printf " %s %.1f h/%d", substr(o[i], 6), h[o[i]] / 60, n[o[i]]
 				printf " | week %.1f h, %d shifts\n", t / 60, k }' name="$1" $B/$f.csv
+		awk -F, -v f=$f -v name="$1" 'function m(s, a) { split(s, a, ":"); return a[1] * 60 + a[2] }
+			NR == FNR { if (FNR > 1) con[$1] = $4; next }
+			FNR > 1 { s = m($4); e = m($5); if (e <= s) e += 1440; p = e - s; if ($6 != "") p -= m($7) - m($6)
+				h[$2] += p / 60; we[$2] += ($1 == "2026-11-28" || $1 == "2026-11-29") }
+			END { for (a in con) { u += h[a] < con[a] - 4; n++; w += we[a]; if (we[a] > x) x = we[a] }
+				printf "%s_%s_soft: %d of %d agents under contract - 4 h, weekend days mean %.2f max %d\n",
+					name, f, u, n, w / n, x }' "$2" $B/$f.csv
 	done
 }
 run demo_120 data/staff.csv
