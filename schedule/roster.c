@@ -541,6 +541,8 @@ static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, c
 	fprintf(fp, "\nexact assignment (%zu agent classes, %zu week patterns, %d pricing rounds%s, %ld simplex "
 		"iterations, %.1f s%s):\n", x.classes, x.cols, x.rounds, x.converged ? "" : " (limit)", x.iterations,
 		x.seconds, x.time_hit ? ", safety time limit hit" : "");
+	fprintf(fp, "  objective: most filled paid hours under the hard rules; bound: LP relaxation of the\n"
+		"  week-pattern model%s\n", x.converged ? "" : " (Lagrangian, pricing stopped by its limit)");
 	if (x.status == 0)   /* proven: the best found reaches the bound */
 		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (bound %.1f)\n"
 			"  heuristic gap to the optimum %.2f%%\n", x.heuristic_h, x.best_h, x.bound_h,
