@@ -6,6 +6,7 @@
 #include "requirements.h"
 #include "timeutil.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,12 +358,41 @@ static int grp_full(const struct model *m, size_t j)
 	return m->gmax[g] >= 0 && m->gcnt[g] >= m->gmax[g];
 }
 
-static void put(struct model *m, double *x, long *cover, size_t j, int d)
+/* People column j's group may still take. */
+static long grp_room(const struct model *m, size_t j)
 {
-	x[j] += d;
+	int g = m->grp[j];
+
+	if (m->gmax[g] < 0)
+		return LONG_MAX;
+	return m->gmax[g] > m->gcnt[g] ? m->gmax[g] - m->gcnt[g] : 0;
+}
+
+/* Add d people (d < 0: remove) to column j.  The loops below add or drop
+ * whole runs at once where one at a time would choose the same column
+ * each time: a requirement of 10^6 agents must not take 10^6 passes
+ * (issue 22.1).  A column's rows are distinct. */
+static void put(struct model *m, double *x, long *cover, size_t j, long d)
+{
+	x[j] += (double)d;
 	m->gcnt[m->grp[j]] += d;
 	for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
 		cover[m->crow[k]] += d;
+}
+
+/* The fewest people any still-short row of column j lacks (LONG_MAX when
+ * none is short): adding up to that many changes no row from short to
+ * covered, so no column's gain below. */
+static long short_run(const struct model *m, const long *cover, const long *target, size_t j)
+{
+	long n = LONG_MAX;
+
+	for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+		long r = target[m->crow[k]] - cover[m->crow[k]];
+		if (r > 0 && r < n)
+			n = r;
+	}
+	return n;
 }
 
 /* Rounding heuristic: floor the LP solution, round up the fractional
@@ -406,8 +436,11 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 		x[j] = 0;
 		if (xlp[j] - f > 1e-6)
 			sf[nf++] = (struct sortfrac){ xlp[j] - f, j };
-		while (!tight && f-- > 0 && !grp_full(m, j))
-			put(m, x, cover, j, 1);
+		if (!tight && f > 0) {
+			long n = f < (double)grp_room(m, j) ? (long)f : grp_room(m, j);
+			if (n > 0)
+				put(m, x, cover, j, n);
+		}
 	}
 	qsort(sf, nf, sizeof(*sf), frac_cmp);
 	for (size_t q = 0; q < nf && !tight; q++) {
@@ -452,8 +485,10 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 				break;
 			/* From nothing (the LP gave no point), the row's whole
 			 * shortfall at once: one pick per row, not per person. */
-			for (long n = empty ? target[i] - cover[i] : 1; n > 0 && !grp_full(m, best); n--)
-				put(m, x, cover, best, 1);
+			long n = empty ? target[i] - cover[i] : short_run(m, cover, target, best);
+			if (n > grp_room(m, best))
+				n = grp_room(m, best);
+			put(m, x, cover, best, n > 0 ? n : 0);
 		}
 	/* Groups below their minimum: their cheapest column. */
 	for (size_t j = 0; j < m->ncols; j++) {
@@ -464,22 +499,23 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 		for (size_t q = j; q < m->ncols; q++)
 			if (m->grp[q] == g && m->col[q].cost < m->col[best].cost)
 				best = q;
-		while (m->gcnt[g] < m->gmin[g])
-			put(m, x, cover, best, 1);
+		put(m, x, cover, best, m->gmin[g] - m->gcnt[g]);
 	}
 	/* Drop people no row needs, dearest shifts first. */
 	for (size_t j = 0; j < m->ncols; j++)
 		sf[j] = (struct sortfrac){ m->col[j].cost, j };
 	qsort(sf, m->ncols, sizeof(*sf), frac_cmp);
 	for (size_t q = 0; q < m->ncols; q++) {
-		size_t j = sf[q].j, k;
-		while (x[j] > 0 && m->gcnt[m->grp[j]] > m->gmin[m->grp[j]]) {
-			for (k = m->cbeg[j]; k < m->cbeg[j + 1] && cover[m->crow[k]] > target[m->crow[k]]; k++)
-				;
-			if (k < m->cbeg[j + 1])
-				break;
-			put(m, x, cover, j, -1);
-		}
+		size_t j = sf[q].j;
+		/* as many as every row of j has to spare, at once */
+		long n = m->gcnt[m->grp[j]] - m->gmin[m->grp[j]];
+		if ((double)n > x[j])
+			n = (long)x[j];
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1] && n > 0; k++)
+			if (cover[m->crow[k]] - target[m->crow[k]] < n)
+				n = cover[m->crow[k]] - target[m->crow[k]];
+		if (n > 0)
+			put(m, x, cover, j, -n);
 	}
 	for (size_t i = 0; i < m->nrows; i++) {
 		long u = target[i] - cover[i];

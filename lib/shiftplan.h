@@ -162,6 +162,10 @@ void wfm_shiftplan_free(wfm_shiftplan *p);
 wfm_shiftplan *wfm_shiftplan_solve_groups(const wfm_shiftreq *req, const wfm_shiftrules *rules,
 					  const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
 					  wfm_error *err);
+/* The skill groups of groups.csv (when groups is given) or of the skill
+ * sets of staff.csv, against req's channels; NULL with err on error. */
+wfm_groups *wfm_shiftplan_load_groups(const char *groups, const char *staff, const wfm_shiftreq *req,
+				      wfm_error *err);
 /* The plan's rows as plan.csv shifts (local times in tz; group names when
  * planned by skill groups). */
 wfm_plan *wfm_shiftplan_plan(const wfm_shiftplan *p, const wfm_shiftrules *rs,

@@ -2,17 +2,12 @@
  * requirement curve (set covering, solved with GLPK). */
 #include "atomic_write.h"
 #include "cli.h"
-#include "agents.h"
-#include "csv.h"
-#include "groups.h"
 #include "shiftplan.h"
+#include "riskcover.h"
 #include "shiftrules.h"
-#include "timeutil.h"
 #include "gslpolicy.h"
 
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char *prog = "wfm-shifts";
@@ -56,6 +51,15 @@ static const char usage[] =
 	"                         (each channel its own pool) and the single pool,\n"
 	"                         in --time-limit/4 each, and report the paid hours of\n"
 	"                         the three side by side on stderr\n"
+	"  --risk R               chance-constrained cover: plan for each interval's\n"
+	"                         (1-R)-quantile requirement (wfm staff --quantile\n"
+	"                         1-R on --forecast and --channels), so that each\n"
+	"                         interval meets its target with probability >= 1-R;\n"
+	"                         also plans REQUIREMENTS.csv (the point forecast's)\n"
+	"                         and reports the extra paid hours\n"
+	"  --forecast FILE        with --risk: the forecast (volume_lo/volume_hi band)\n"
+	"  --channels FILE        with --risk: channels.csv\n"
+	"  --band-level L         with --risk: the band's coverage in percent (80)\n"
 	"  --work-limit ITER      simplex iterations the solver may use (LP, dive and\n"
 	"                         branch and bound together; default 2000000): this\n"
 	"                         limit, not the clock, decides where a solve stops,\n"
@@ -91,6 +95,8 @@ struct opts {
 	const char *input, *output, *rules, *coverage, *tz, *outbound, *outbound_plan, *out_tz;
 	struct wfm_days days;
 	const char *groups, *staff;
+	const char *risk_forecast, *risk_channels;   /* --risk (lib/riskcover.h) */
+	double risk, band_level;
 	int compare;
 	struct wfm_shiftplan_opts p;
 };
@@ -113,6 +119,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "soft", required_argument, NULL, 's' },
 		{ "break-step", required_argument, NULL, 'b' },
 		{ "no-wrap", no_argument, NULL, 'n' },
+		{ "risk", required_argument, NULL, 'R' },
+		{ "forecast", required_argument, NULL, 'F' },
+		{ "channels", required_argument, NULL, 'H' },
+		{ "band-level", required_argument, NULL, 'L' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "out-tz", required_argument, NULL, 'Z' },
 		{ "output", required_argument, NULL, 'o' },
@@ -123,6 +133,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->p.time_limit = 60;
 	o->p.gap = 0.01;
+	o->band_level = 0.8;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		if (wfm_days_opt(&o->days, c, optarg))
@@ -141,6 +152,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'Z': o->out_tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
+		case 'R': o->risk = wfm_arg_double(prog, "--risk", optarg, 1e-6, 1 - 1e-6); break;
+		case 'F': o->risk_forecast = optarg; break;
+		case 'H': o->risk_channels = optarg; break;
+		case 'L': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
 		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
 		case 'W': o->p.work_limit = (long)wfm_arg_double(prog, "--work-limit", optarg, 1, 1e12); break;
 		case 'g': o->p.gap = wfm_arg_double(prog, "--gap", optarg, 0, 1); break;
@@ -170,51 +185,63 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	int64_t last;
 	if (wfm_days_range(prog, &o->days, 366, &o->p.first_day, &last))
 		o->p.ndays = (int)(last - o->p.first_day + 1);
+	if (!o->risk != !o->risk_forecast || !o->risk != !o->risk_channels)
+		wfm_usage_fail(prog, "--risk, --forecast and --channels go together");
 }
 
-/* plan.csv and coverage.csv through their owners (lib/plan, lib/coverage). */
-static int write_plan(FILE *fp, const wfm_shiftplan *p, const wfm_shiftrules *rs,
-		      const wfm_tz *tz, wfm_error *err)
-{
-	wfm_plan *pl = wfm_shiftplan_plan(p, rs, tz, err);
-	int rc;
-
-	if (!pl)
-		return -1;
-	rc = wfm_plan_write(fp, pl->s, pl->n);
-	wfm_plan_free(pl);
-	return rc;
-}
-
-static int write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz, wfm_error *err)
-{
-	wfm_coverage *cv = wfm_shiftplan_coverage(p, err);
-	int rc;
-
-	if (!cv)
-		return -1;
-	rc = wfm_coverage_write(fp, cv, tz);
-	wfm_coverage_free(cv);
-	return rc;
-}
-
-/* The skill groups of --groups or --staff against the requirements'
- * channels, or NULL when neither is given. */
-static wfm_groups *load_groups(const struct opts *o, const wfm_shiftreq *req)
+/* plan.csv and coverage.csv through their owners (lib/plan, lib/coverage)
+ * and outbound-plan.csv: all or none, the plan renamed last (see
+ * atomic_write.h). */
+static void write_outputs(const struct opts *o, wfm_shiftplan *p, const wfm_shiftrules *rs,
+			  const wfm_shiftwork *work, const wfm_tz *tz)
 {
 	wfm_error err = { 0 };
-	wfm_groups *gr = NULL;
-	const char *const *ch = (const char *const *)req->channel;
+	wfm_atomic *a[3] = { NULL, NULL, NULL };    /* coverage, outbound plan, plan */
+	const char *path[3] = { o->coverage, o->outbound_plan, o->output };
+	static const int order[3] = { 2, 0, 1 };
+	wfm_plan *pl = NULL;
+	wfm_coverage *cv = NULL;
+	int bad = 0;
 
-	if (o->groups && !(gr = wfm_groups_load(o->groups, ch, req->nchan, &err)))
+	for (int q = 0, k; q < 3 && !bad; q++)
+		bad = (path[k = order[q]] || k == 2) && !(a[k] = wfm_atomic_open(path[k], &err));
+	if (!bad)
+		bad = !(pl = wfm_shiftplan_plan(p, rs, tz, &err)) || wfm_plan_write(wfm_atomic_fp(a[2]), pl->s, pl->n);
+	if (!bad && a[1])
+		wfm_shiftplan_write_outbound(wfm_atomic_fp(a[1]), p, work, tz);
+	if (!bad && a[0])
+		bad = !(cv = wfm_shiftplan_coverage(p, &err)) || wfm_coverage_write(wfm_atomic_fp(a[0]), cv, tz);
+	wfm_plan_free(pl);
+	wfm_coverage_free(cv);
+	if (bad) {
+		for (int k = 0; k < 3; k++)
+			wfm_atomic_abort(a[k]);
 		wfm_die(prog, &err);
-	if (o->staff) {
-		wfm_agents *ag = wfm_agents_load(o->staff, ch, req->nchan, &err);
-		if (!ag || !(gr = wfm_groups_from_agents(ag, ch, req->nchan, &err)))
-			wfm_die(prog, &err);
-		wfm_agents_free(ag);
 	}
-	return gr;
+	if (wfm_atomic_commit_all(a, 3, &err))
+		wfm_die(prog, &err);
+}
+
+/* --risk: plan the point requirements for the report, then hand back the
+ * quantile ones (lib/riskcover.h) that replace them. */
+static wfm_shiftreq *risk_req(const struct opts *o, wfm_shiftreq *req, const wfm_shiftrules *rules,
+			      const wfm_tz *tz, const wfm_tz *tzin, double *point_paid)
+{
+	wfm_error err = { 0 };
+	size_t differ;
+	wfm_shiftplan *pp;
+	wfm_shiftreq *q = wfm_riskcover_req(req, o->risk_forecast, o->risk_channels, tzin, o->risk,
+					    o->band_level, &differ, &err);
+
+	if (!q || !(pp = wfm_shiftplan_solve(req, rules, tz, &o->p, &err)))
+		wfm_die(prog, &err);
+	if (differ)
+		wfm_warn(prog, "%s: %zu cells differ from %s's point sizing by wfm staff's defaults",
+			 o->input, differ, o->risk_forecast);
+	*point_paid = pp->paid_hours;
+	wfm_shiftplan_free(pp);
+	wfm_shiftreq_free(req);
+	return q;
 }
 
 int main(int argc, char **argv)
@@ -226,60 +253,35 @@ int main(int argc, char **argv)
 	wfm_shiftrules *rules;
 	wfm_shiftplan *plan;
 	wfm_shiftwork *work = NULL;
-	wfm_groups *groups;
-	wfm_atomic *out, *cov = NULL, *obp = NULL;
+	wfm_groups *groups = NULL;
+	double point_paid = 0;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 4, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff);
-	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff }, 5,
+	wfm_stdin_once(prog, 6, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff, o.risk_forecast,
+		       o.risk_channels);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff,
+						  o.risk_forecast, o.risk_channels }, 7,
 			  (const char *[]){ o.coverage, o.outbound_plan, o.output }, 3);
-	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
-		wfm_die(prog, &err);
-	if (!(rules = wfm_shiftrules_load(o.rules, &err)))
-		wfm_die(prog, &err);
-	if (!(req = wfm_shiftreq_load(o.input, tzin, &err)))
-		wfm_die(prog, &err);
-	if (o.outbound && !(work = wfm_shiftwork_load(o.outbound, tzin, &err)))
+	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin) ||
+	    !(rules = wfm_shiftrules_load(o.rules, &err)) || !(req = wfm_shiftreq_load(o.input, tzin, &err)) ||
+	    (o.outbound && !(work = wfm_shiftwork_load(o.outbound, tzin, &err))) ||
+	    ((o.groups || o.staff) && !(groups = wfm_shiftplan_load_groups(o.groups, o.staff, req, &err))))
 		wfm_die(prog, &err);
 	o.p.work = work;
-	o.p.groups = groups = load_groups(&o, req);
+	o.p.groups = groups;
 	if (groups && req->fractional)
 		wfm_shiftreq_load_total(req);
+	if (o.risk > 0)
+		req = risk_req(&o, req, rules, tz, tzin, &point_paid);
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (o.coverage && !(cov = wfm_atomic_open(o.coverage, &err))) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (o.outbound_plan && !(obp = wfm_atomic_open(o.outbound_plan, &err))) {
-		wfm_atomic_abort(out);
-		if (cov)
-			wfm_atomic_abort(cov);
-		wfm_die(prog, &err);
-	}
-	if (write_plan(wfm_atomic_fp(out), plan, rules, tz, &err)) {
-		wfm_atomic_abort(out);
-		if (cov)
-			wfm_atomic_abort(cov);
-		if (obp)
-			wfm_atomic_abort(obp);
-		wfm_die(prog, &err);
-	}
-	if (obp)
-		wfm_shiftplan_write_outbound(wfm_atomic_fp(obp), plan, work, tz);
-	if (cov && write_coverage(wfm_atomic_fp(cov), plan, tz, &err)) {
-		wfm_atomic_abort(out);
-		wfm_atomic_abort(cov);
-		wfm_atomic_abort(obp);
-		wfm_die(prog, &err);
-	}
-	/* all or none; the plan renamed last (see atomic_write.h) */
-	if (wfm_atomic_commit_all((wfm_atomic *[]){ cov, obp, out }, 3, &err))
-		wfm_die(prog, &err);
+	write_outputs(&o, plan, rules, work, tz);
 	wfm_shiftplan_summary(wfm_report(), plan, &o.p);
+	if (o.risk > 0)
+		fprintf(wfm_report(), "  risk         %g: paid hours %.2f against %.2f covering the point "
+			"forecast (+%.2f h, %+.1f%%)\n", o.risk, plan->paid_hours, point_paid,
+			plan->paid_hours - point_paid, 100 * (plan->paid_hours / point_paid - 1));
 	if (work)
 		wfm_shiftplan_blend_report(wfm_report(), prog, plan, req, rules, tz, &o.p, work);
 	if (groups && o.compare)
