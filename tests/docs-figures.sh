@@ -17,6 +17,7 @@
 #   <!-- figrows FILE N -->                        a block whose lines are lines
 #   ```  ...lines...  ```                          of OUTDIR/FILE, each found by
 #   <!-- /figrows -->                              its first N fields (words)
+# A mark right after a backquote is an example in inline code, not a figure.
 # FMT: n (integer, thousands commas), n1 / n2 (1 / 2 decimals, commas),
 # g (commas, up to 2 decimals, trailing zeros dropped), raw (as printed).
 # NAME: see the table below (`figures`); DATE is YYYY-MM-DD, CH a channel,
@@ -111,8 +112,10 @@ for md in "$@"; do
 	/<!-- fig / {
 		line = $0; res = ""
 		while (match(line, /<!-- fig [^ ]+ [^ ]+ -->/)) {
+			quoted = RSTART > 1 && substr(line, RSTART - 1, 1) == "`"   # `<!-- fig ...`: an example
 			res = res substr(line, 1, RSTART + RLENGTH - 1); head = substr(line, RSTART + 9, RLENGTH - 13)
 			line = substr(line, RSTART + RLENGTH)
+			if (quoted) continue
 			split(head, a, " "); name = a[1]; f = a[2]
 			e = index(line, "<!-- /fig -->")
 			if (!e) { bad(name ": no <!-- /fig --> on the line"); break }
