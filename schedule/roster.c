@@ -244,11 +244,52 @@ static void stat_print(FILE *fp, const char *what, const struct stat *s)
 		what, s->n ? s->min : 0, m, s->n ? s->max : 0, sd, s->n);
 }
 
+/* Per ISO week: the weekly limits where they lower a day's target below
+ * its best, and why days are below their target (*). */
+static void report_weeks(FILE *fp, const wfm_roster_result *r, const struct wfm_roster_opts *ro)
+{
+	for (size_t i = 0; i < r->nweeks; i++) {
+		const struct wfm_roster_week *w = &r->week[i];
+		char a[16];
+		int d0 = (int)(w->monday - r->first_day), below = 0;
+		for (int d = d0; d < d0 + w->ndays; d++)
+			below += r->day[d].filled_min < r->day[d].target_min - 0.03 * r->day[d].planned_min;
+		if (w->level >= 1 && !below)
+			continue;
+		wfm_time_format_date(w->monday, a, sizeof(a));
+		fprintf(fp, "week of %s (%d day%s):", a, w->ndays, w->ndays == 1 ? "" : "s");
+		if (w->level < 1) {
+			fprintf(fp, " at most %d days a week and contract + %g h per agent\n"
+				"  let no roster give each of", ro->max_days_week, ro->tol_week_h);
+			for (int d = d0; d < d0 + w->ndays; d++)
+				if (r->day[d].target_min < r->day[d].bound_min)
+					fprintf(fp, " %s", wd(r->first_day + d));
+			fprintf(fp, " more than %.0f%% of its planned hours\n", 100 * w->level);
+		} else
+			fprintf(fp, " the weekly limits lower no day's best\n");
+		if (w->lp)
+			fprintf(fp, "  (a linear program over %d agent classes; ", w->ncls);
+		else
+			fprintf(fp, "  (the agents' capacity alone: %d agent classes are too many for the\n"
+				"  linear program; ", w->ncls);
+		fprintf(fp, "the agents' longest fitting shifts\n  on %d days within contract + %g h give "
+			"at most %.0f h, the days' best %.0f h)\n", ro->max_days_week, ro->tol_week_h,
+			w->cap_min / 60.0, w->best_min / 60.0);
+		if (below)
+			fprintf(fp, "  %d day%s below the target (*): the heuristic, with %ld of %ld agent-days\n"
+				"  worked (%.0f%%)%s\n", below, below == 1 ? "" : "s", w->adays_used, w->adays,
+				w->adays ? 100.0 * w->adays_used / w->adays : 100.0,
+				w->adays_used * 100 >= w->adays * 95 ?
+				": more hours would need longer shifts on those days than the\n"
+				"  fill, which takes the worst-covered hours first, chose" : "");
+	}
+}
+
 static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		   const struct wfm_roster_opts *ro, const double *hreq, const double *hsch)
 {
-	double fmin = -1, fmax = -1, ph = 0, fh = 0;
-	int dmin = 0, dmax = 0, nbelow = 0;
+	double fmin = -1, fmax = -1, ph = 0, fh = 0, ub = -1;
+	int dmin = 0, dmax = 0, nbelow = 0, dub = -1;
 	char a[16], b[16], x[8], y[8];
 	long planned = 0, filled = 0, bound = 0;
 	double over_h = 0, need_h = 0, cap_h = 0;
@@ -268,17 +309,18 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		"hours, then per day the shift whose hours are least covered first + augmenting\n"
 		"paths, then the least-filled day first; bound: per-day matching with\n"
 		"day-local rules only (availability, window, length)\n\n");
-	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best\n");
+	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best  target\n");
 	for (int d = 0; d < r->ndays; d++) {
 		double p = r->day[d].planned_min / 60.0, f = r->day[d].filled_min / 60.0;
 		double pc = p > 0 ? 100 * f / p : 100;
 		double best = p > 0 ? 100.0 * r->day[d].bound_min / r->day[d].planned_min : 100;
+		double tg = p > 0 ? 100.0 * r->day[d].target_min / r->day[d].planned_min : 100;
 		wfm_time_format_date(r->first_day + d, a, sizeof(a));
-		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  %3.0f%%%s\n", a,
+		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  %3.0f%%  %5.0f%%%s\n", a,
 			wd(r->first_day + d), r->day[d].planned, r->day[d].filled,
-			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc, best,
-			pc < best - 3 ? " *" : "");
-		nbelow += pc < best - 3;
+			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc, best, tg,
+			pc < tg - 3 ? " *" : "");
+		nbelow += pc < tg - 3;
 		ph += p;
 		fh += f;
 		if (p <= 0)
@@ -291,6 +333,10 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 			fmax = pc;
 			dmax = d;
 		}
+		if (ub < 0 || tg < ub) {
+			ub = tg;
+			dub = d;
+		}
 	}
 	fprintf(fp, "total            %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  (filled/bound %.1f%%)\n",
 		planned, filled, planned - filled, bound, ph, fh, ph > 0 ? 100 * fh / ph : 100,
@@ -299,49 +345,18 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + dmax, b, sizeof(b));
 	fprintf(fp, "filled share of planned hours: min %.0f%% (%s %s), max %.0f%% (%s %s)\n",
 		fmin, a, wd(r->first_day + dmin), fmax, b, wd(r->first_day + dmax));
-	fprintf(fp, "best: most of the day's planned hours its available agents could fill, each on\n"
-		"its longest fitting shift (day-local rules only); %d day%s more than 3 points\n"
-		"below it (*): the weekly limits (days, contract hours) or the heuristic\n",
+	fprintf(fp, "best: the most of the day's planned hours any roster could fill under the\n"
+		"day-local rules (availability, window, length, skills; a maximum weight\n"
+		"matching of agents and the day's shifts); target: best, lowered where the\n"
+		"weekly limits cannot give every day of the ISO week its best (max-min);\n"
+		"%d day%s more than 3 points below the target (*)\n",
 		nbelow, nbelow == 1 ? "" : "s");
-	if (nbelow) {
-		double capm = 0;
-		for (size_t i = 0; i < ag->n; i++)
-			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
-		if (ph > 0 && capm < ph * 60)
-			fprintf(fp, "weekly limits: contract + tolerance hours of all agents (%.0f h) are %.0f%% of the\n"
-				"planned %.0f h, so the days cannot all reach their best\n", capm / 60,
-				100 * capm / (ph * 60), ph);
-	}
-	{
-		/* no roster can give the worst day more than its agents on their
-		 * longest fitting shifts, nor all days more than the contracts */
-		double ub = 1e300, capm = 0;
-		int dub = -1;
-		for (int d = 0; d < r->ndays; d++) {
-			double v;
-			if (r->day[d].planned_min <= 0)
-				continue;
-			v = 100.0 * r->day[d].bound_min / r->day[d].planned_min;
-			if (v < ub) {
-				ub = v;
-				dub = d;
-			}
-		}
-		for (size_t i = 0; i < ag->n; i++)
-			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
-		if (ph > 0 && 100 * capm / (ph * 60) < ub) {
-			ub = 100 * capm / (ph * 60);
-			dub = -1;
-		}
-		if (ub > 100)
-			ub = 100;
-		if (dub >= 0) {
-			wfm_time_format_date(r->first_day + dub, a, sizeof(a));
-			fprintf(fp, "bound on the worst day's share: %.0f%% (%s %s: each agent available on its "
-				"longest fitting shift)\n", ub, a, wd(r->first_day + dub));
-		} else
-			fprintf(fp, "bound on the worst day's share: %.0f%% (contract + tolerance hours of all "
-				"agents / planned hours)\n", ub);
+	report_weeks(fp, r, ro);
+	if (dub >= 0) {
+		wfm_time_format_date(r->first_day + dub, a, sizeof(a));
+		fprintf(fp, "bound on the worst day's share: %.0f%% (%s %s: %s)\n", ub, a, wd(r->first_day + dub),
+			r->day[dub].target_min < r->day[dub].bound_min ? "the weekly limits" :
+			"its available agents, day-local rules");
 	}
 	if (filled < planned) {
 		fprintf(fp, "\nuncovered share of the planned people on shift, by hour (0-9 tenths,\n"
