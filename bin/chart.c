@@ -149,6 +149,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "standard output is a terminal: give -o FILE (or pipe the PNG)");
 	if ((o->format = wfm_chart_format_of(o->output)) < 0)
 		wfm_usage_fail(prog, "-o: \"%s\" does not end in .png, .svg or .pdf", o->output);
+	o->c.format = o->format;
 }
 
 int main(int argc, char **argv)
