@@ -29,7 +29,8 @@
 #   groups.VARIANT.paid / .bound / .gap      shifts-groups-report.txt
 #                               (VARIANT: pooled, specialists, single)
 #   roster.shifts / .filled / .unfilled / .planned_h / .filled_h
-#   roster.overtime_h / .contract_h / .fill.DATE / .filled_h.DATE / .best.DATE
+#   roster.overtime_h / .contract_h (what the contracts allow at most)
+#   roster.fill.DATE / .filled_h.DATE / .best.DATE
 #   roster.fill.min / .min2 (second lowest) / .max / .week / .bound_worst
 #                               roster-report.txt
 # In a figrows block a time in seconds ("16.22 s)") is not compared: it
@@ -70,6 +71,7 @@ trap 'rm -f "$tab" "$tab".*' EXIT
 		print "roster.best." $1 "\t" b; F[++nd] = f + 0 }
 	     /^overtime needed:/ { print "roster.overtime_h\t" $(NF - 2) }
 	     /^weekly limits: contract/ { h = $0; sub(/.*agents \(/, "", h); sub(/ h\).*/, "", h); print "roster.contract_h\t" h }
+	     /within contract .* give at most [0-9]+ h/ { h = $0; sub(/.* give at most /, "", h); sub(/ h.*/, "", h); print "roster.contract_h\t" h }
 	     /^bound on the worst day/ { b = $0; sub(/.*share: /, "", b); sub(/%.*/, "", b); print "roster.bound_worst\t" b }
 	     END { for (i = 1; i <= nd; i++) for (j = i + 1; j <= nd; j++) if (F[j] < F[i]) { t = F[i]; F[i] = F[j]; F[j] = t }
 		   print "roster.fill.min\t" F[1]; print "roster.fill.min2\t" F[2]; print "roster.fill.max\t" F[nd] }' \
