@@ -42,6 +42,7 @@ struct st {
 	 * which do not change while it stays free. */
 	unsigned char *ce;
 	double *cc;
+	int *so, *nd, *hd;     /* per type: build_el's cost order */
 	int *el, *nel;         /* per type: the agents eligible and free when the
 				* type was first looked at, staff order; nel -1:
 				* not yet */
@@ -656,10 +657,70 @@ struct days {
 	int g, G;
 };
 
+struct ca { double c; int a; };
+
+static int cmp_ca(const void *x, const void *y)
+{
+	const struct ca *p = x, *q = y;
+	if (p->c != q->c)
+		return p->c < q->c ? -1 : 1;
+	return (p->a > q->a) - (p->a < q->a);
+}
+
+/* st->el for type t: the agents free and eligible now, staff order; with
+ * sorted also st->so (by cost, then staff order), st->nd (per position the
+ * next one of another cost) and st->hd (first position not yet taken).
+ * -1 when out of memory. */
+static int build_el(struct st *st, int t, int k, const int *cur, int sorted)
+{
+	size_t n = st->ag->n;
+	int *el = st->el + (size_t)t * n, m = 0;
+	struct ca *v;
+	for (size_t a = 0; a < n; a++)
+		if (cur[a] < 0 && elig_t(st, a, k, t))
+			el[m++] = (int)a;
+	st->nel[t] = m;
+	if (!sorted)
+		return 0;
+	if (!(v = malloc(((size_t)m + 1) * sizeof(*v))))
+		return -1;
+	for (int i = 0; i < m; i++)
+		v[i] = (struct ca){ st->cc[(size_t)t * n + (size_t)el[i]], el[i] };
+	qsort(v, (size_t)m, sizeof(*v), cmp_ca);
+	for (int i = m - 1; i >= 0; i--) {
+		st->so[(size_t)t * n + (size_t)i] = v[i].a;
+		st->nd[(size_t)t * n + (size_t)i] = i + 1 < m && v[i + 1].c == v[i].c ?
+						     st->nd[(size_t)t * n + (size_t)i + 1] : i + 1;
+	}
+	st->hd[t] = 0;
+	free(v);
+	return 0;
+}
+
+/* The agent the staff-order scan of fill_day would choose for type t (the
+ * first of the lowest cost, a cost counting as lower only when more than
+ * 1e-9 below): the first free one in cost order, provided no other cost
+ * lies within 1e-9 above its own (else -2: the caller scans).  -1 none. */
+static long cheapest_sorted(struct st *st, int t, const int *cur)
+{
+	size_t n = st->ag->n, o = (size_t)t * n;
+	int h = st->hd[t], m = st->nel[t], j;
+	while (h < m && cur[st->so[o + (size_t)h]] >= 0)
+		h++;
+	st->hd[t] = h;
+	if (h == m)
+		return -1;
+	j = st->nd[o + (size_t)h];
+	if (j < m && st->cc[o + (size_t)st->so[o + (size_t)j]] <= st->cc[o + (size_t)st->so[o + (size_t)h]] + 1e-9)
+		return -2;
+	return st->so[o + (size_t)h];
+}
+
 /* Fill up to maxfill instances on window day d: the type with the highest
  * score takes the cheapest eligible free agent; when none is free, an
  * augmenting path; when that fails too the type is dead (it stays so:
- * later assignments only remove options).  Returns the number filled. */
+ * later assignments only remove options).  Returns the number filled, -1
+ * when out of memory. */
 static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		     int *cur, int *pa, int *pt, int *q)
 {
@@ -696,22 +757,22 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		}
 		if (t < 0)
 			break;
-		if (st->nel[t] < 0) {   /* later only fewer agents are free */
-			int *el = st->el + (size_t)t * n, m = 0;
-			for (size_t a = 0; a < n; a++)
-				if (cur[a] < 0 && elig_t(st, a, k, t))
-					el[m++] = (int)a;
-			st->nel[t] = m;
-		}
-		for (int i = 0; i < st->nel[t]; i++) {
-			size_t a = (size_t)st->el[(size_t)t * n + (size_t)i];
-			double c;
-			if (cur[a] >= 0)
-				continue;
-			c = st->cc[(size_t)t * n + a];
-			if (best < 0 || c < bc - 1e-9) {
-				best = (long)a;
-				bc = c;
+		if (st->nel[t] < 0 && build_el(st, t, k, cur, maxfill > 1))
+			return -1;
+		if (maxfill > 1)
+			best = cheapest_sorted(st, t, cur);
+		if (best == -2 || maxfill <= 1) {
+			best = -1;
+			for (int i = 0; i < st->nel[t]; i++) {
+				size_t a = (size_t)st->el[(size_t)t * n + (size_t)i];
+				double c;
+				if (cur[a] >= 0)
+					continue;
+				c = st->cc[(size_t)t * n + a];
+				if (best < 0 || c < bc - 1e-9) {
+					best = (long)a;
+					bc = c;
+				}
 			}
 		}
 		if (best >= 0) {
@@ -745,6 +806,20 @@ static int week_paid(const struct st *st, size_t a, int k)
 	return p;
 }
 
+/* Insert v into the ascending list ov[0..n-1] (when not in it); the new
+ * length. */
+static int ov_insert(int *ov, int n, int v)
+{
+	int i = n;
+	while (i > 0 && ov[i - 1] > v)
+		i--;
+	if (i > 0 && ov[i - 1] == v)
+		return n;
+	memmove(ov + i + 1, ov + i, (size_t)(n - i) * sizeof(int));
+	ov[i] = v;
+	return n + 1;
+}
+
 /* Contract swap: on the same day, agent a (under its contract that week)
  * takes the longer shift of agent b and b takes a's, when both stay
  * within the hard rules and the total shortfall below the contracts
@@ -754,22 +829,31 @@ static int contract_swaps(struct st *st, long *budget)
 {
 	size_t n = st->ag->n;
 	int *wk = malloc((n + 1) * sizeof(int)), *pk = malloc((n + 1) * sizeof(int));
-	if (!wk || !pk) {
+	int *ov = malloc((n + 1) * sizeof(int)), nov;
+	if (!wk || !pk || !ov) {
 		free(wk);
 		free(pk);
+		free(ov);
 		return -1;
 	}
 	for (int k = 7; k < st->E && *budget > 0; k++) {
+		nov = 0;
 		for (size_t b = 0; b < n; b++) {   /* week's paid minutes, the day's */
 			wk[b] = week_paid(st, b, k);
 			pk[b] = st->wsh[W(st, b, k)] ? wfm_shift_paid(st->wsh[W(st, b, k)]) : -1;
+			if (pk[b] >= 0 && wk[b] > st->conmin[b])
+				ov[nov++] = (int)b;
 		}
 		for (size_t a = 0; a < n && *budget > 0; a++) {
 			const struct wfm_shift *x = st->wsh[W(st, a, k)];
 			int ca = st->conmin[a];
 			if (!x || wk[a] >= ca)
 				continue;
-			for (size_t b = 0; b < n && *budget > 0; b++) {
+			/* only an agent over its contract can give a longer shift
+			 * and lower the total shortfall (below the contracts): with
+			 * pb <= cb, after >= before whatever dx */
+			for (int i = 0; i < nov && *budget > 0; i++) {
+				size_t b = (size_t)ov[i];
 				const struct wfm_shift *y;
 				int cb, pa = wk[a], pb, dx, before, after;
 				if (b == a || pk[b] < 0 || (dx = pk[b] - pk[a]) <= 0)
@@ -799,10 +883,13 @@ static int contract_swaps(struct st *st, long *budget)
 					put(st, b, k, 0, y);
 				}
 			}
+			if (wk[a] > ca)   /* now over its contract: a candidate, staff order */
+				nov = ov_insert(ov, nov, (int)a);
 		}
 	}
 	free(wk);
 	free(pk);
+	free(ov);
 	return 0;
 }
 
@@ -1234,7 +1321,7 @@ static int merge_published(const wfm_plan *pub, wfm_roster_result *res)
  * vac[]) may be filled instead, by a free agent or a short augmenting
  * path: the lost hours come back at other times of the day, for one
  * changed row each. */
-static void substitute(struct st *st, struct days *D, long *vac, int *cur, int *pa, int *pt, int *q)
+static int substitute(struct st *st, struct days *D, long *vac, int *cur, int *pa, int *pt, int *q)
 {
 	for (int d = 0; d < st->ndays; d++) {
 		long rem = 0;
@@ -1247,8 +1334,10 @@ static void substitute(struct st *st, struct days *D, long *vac, int *cur, int *
 			vac[t] = 0;
 			D->dead[t] = 0;
 		}
-		fill_day(st, D, d, rem, cur, pa, pt, q);
+		if (fill_day(st, D, d, rem, cur, pa, pt, q) < 0)
+			return -1;
 	}
+	return 0;
 }
 
 /* Paid minutes of ty[x] > ty[y] first, then plan order. */
@@ -1295,11 +1384,20 @@ static int day_bound(struct st *st, const struct days *D, int d, int *cur, int *
 				longest[a] = wfm_shift_paid(st->ty[t]);
 	}
 	rd->bound = rd->bound_min = 0;
-	for (int i = 0; i < nty; i++)
-		for (long c = 0; c < st->ty[ord[i]]->count && augment(st, k, ord[i], cur, 1, pa, pt, q); c++) {
+	for (int i = 0; i < nty; i++) {
+		int t = ord[i];
+		size_t a = 0;   /* agents before a are matched or do not fit t */
+		for (long c = 0; c < st->ty[t]->count; c++) {
+			while (a < st->ag->n && (cur[a] >= 0 || !st->avail[W(st, a, k)] || !fits(st, a, st->ty[t])))
+				a++;
+			if (a < st->ag->n)   /* a free agent: no path needed */
+				cur[a] = t;
+			else if (!augment(st, k, t, cur, 1, pa, pt, q))
+				break;
 			rd->bound++;
-			rd->bound_min += wfm_shift_paid(st->ty[ord[i]]);
+			rd->bound_min += wfm_shift_paid(st->ty[t]);
 		}
+	}
 	free(ord);
 	return 0;
 }
@@ -1628,6 +1726,9 @@ static void free_index(struct st *st)
 	free(st->conmin);
 	free(st->el);
 	free(st->nel);
+	free(st->so);
+	free(st->nd);
+	free(st->hd);
 	free(st->ce);
 	free(st->cc);
 }
@@ -1764,7 +1865,10 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	st.cc = malloc((n * (size_t)maxnty + 1) * sizeof(double));
 	st.el = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.nel = malloc(((size_t)maxnty + 1) * sizeof(int));
-	if (!st.ce || !st.cc || !st.el || !st.nel)
+	st.so = malloc((n * (size_t)maxnty + 1) * sizeof(int));
+	st.nd = malloc((n * (size_t)maxnty + 1) * sizeof(int));
+	st.hd = malloc(((size_t)maxnty + 1) * sizeof(int));
+	if (!st.ce || !st.cc || !st.el || !st.nel || !st.so || !st.nd || !st.hd)
 		goto oom;
 	/* Bounds first (they depend on the inputs only): the fill aims at each
 	 * day's target, the share of its planned hours the weekly limits
@@ -1812,7 +1916,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	}
 	st.only_on = 1;
 	for (int d = 0; d < ndays && !pub; d++)
-		fill_day(&st, &D, d, -1UL >> 1, cur, pa, pt, q);
+		if (fill_day(&st, &D, d, -1UL >> 1, cur, pa, pt, q) < 0)
+			goto oom;
 	/* Phase 2: any agent the hard rules allow, one shift at a time on the
 	 * day whose planned hours are least filled. */
 	st.only_on = 0;
@@ -1832,8 +1937,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			break;
 		fill_day(&st, &D, best, 1, cur, pa, pt, q);
 	}
-	if (pub)
-		substitute(&st, &D, vac, cur, pa, pt, q);
+	if (pub && substitute(&st, &D, vac, cur, pa, pt, q))
+		goto oom;
 	/* Cross-day repair of what is still unfilled, least filled days first,
 	 * bounded work. */
 	for (int d = 0; d < ndays; d++)

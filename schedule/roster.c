@@ -108,8 +108,9 @@ static const char usage[] =
 
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
-	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups, *prefs;
+	const char *coverage, *reqs, *tz, *published, *changes, *groups, *prefs;
 	const char *exact_out;
+	struct wfm_days days;   /* --date, --week, --from/--to (lib/cli) */
 	int strict, exact;
 	double time_limit;
 	struct wfm_roster_opts ro;
@@ -119,10 +120,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "date", required_argument, NULL, 'd' },
-		{ "week", required_argument, NULL, 'w' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
+		WFM_OPT_DAYS,
 		{ "availability", required_argument, NULL, 'a' },
 		{ "previous", required_argument, NULL, 'p' },
 		{ "min-rest", required_argument, NULL, 'r' },
@@ -154,14 +152,12 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->time_limit = 300;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		if (wfm_days_opt(&o->days, c, optarg))
+			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
-		case 'd': o->date = optarg; break;
-		case 'w': o->week = optarg; break;
-		case 'f': o->from = optarg; break;
-		case 't': o->to = optarg; break;
 		case 'a': o->avail = optarg; break;
 		case 'p': o->prev = optarg; break;
 		case 'k': o->skills = optarg; break;
@@ -192,11 +188,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "expected PLAN.csv and STAFF.csv");
 	o->plan = argv[optind];
 	o->staff = argv[optind + 1];
-	if (!!o->date + !!o->week + !!(o->from || o->to) > 1)
-		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
-	if (!o->from && o->to)
-		wfm_usage_fail(prog, "--to needs --from");
-	if (o->from && !o->to && !o->published)
+	if (o->days.from && !o->days.to && !o->published)   /* else wfm_days_range says it */
 		wfm_usage_fail(prog, "--from without --to needs --published");
 	if (o->exact && (o->published || o->groups))
 		wfm_usage_fail(prog, "--exact goes without --published and --groups");
@@ -206,15 +198,6 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--changes goes with --published");
 	if (o->reqs && !o->coverage)
 		wfm_usage_fail(prog, "--requirements goes with --coverage");
-}
-
-static int64_t arg_date(const char *opt, const char *s)
-{
-	int64_t d;
-	wfm_error e = { 0 };
-	if (wfm_time_parse_date(s, &d, &e))
-		wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD", opt, s);
-	return d;
 }
 
 static const char *wd(int64_t day)
@@ -305,10 +288,11 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + r->ndays - 1, b, sizeof(b));
 	fprintf(fp, "roster %s .. %s: %zu agents, %ld shifts planned, %ld filled, %ld unfilled\n",
 		a, b, ag->n, planned, filled, planned - filled);
-	fprintf(fp, "method: days-on pattern balancing the covered share of each day's planned\n"
-		"hours, then per day the shift whose hours are least covered first + augmenting\n"
-		"paths, then the least-filled day first; bound: per-day matching with\n"
-		"day-local rules only (availability, window, length)\n\n");
+	fprintf(fp, "method: days-on pattern balancing the covered share of each day's target\n"
+		"hours (two consecutive days off kept), then per day the shift whose hours are\n"
+		"least covered first + augmenting paths, then the day least filled against its\n"
+		"target first; bounds: per-day maximum weight matching with day-local rules\n"
+		"(best), lowered by the weekly limits (target)\n\n");
 	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best  target\n");
 	for (int d = 0; d < r->ndays; d++) {
 		double p = r->day[d].planned_min / 60.0, f = r->day[d].filled_min / 60.0;
@@ -698,6 +682,7 @@ int main(int argc, char **argv)
 	const char *const *known = NULL;
 	size_t nknown = 0;
 	int64_t first, last;
+	struct wfm_days days;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
@@ -752,18 +737,14 @@ int main(int argc, char **argv)
 	if (o.groups && !(gr = wfm_groups_load(o.groups, known, nknown, &err)))
 		wfm_die(prog, &err);
 	o.ro.groups = gr;
-	if (o.date)
-		first = last = arg_date("--date", o.date);
-	else if (o.week) {
-		first = arg_date("--week", o.week);
-		last = first + 6;
-	} else if (o.from) {
-		first = arg_date("--from", o.from);
-		last = o.to ? arg_date("--to", o.to) : first;
-		for (size_t i = 0; !o.to && i < pub->n; i++)
+	days = o.days;
+	if (days.from && !days.to)   /* --published: to its last date */
+		days.to = days.from;
+	if (wfm_days_range(prog, &days, 367, &first, &last)) {
+		for (size_t i = 0; !o.days.to && days.from && i < pub->n; i++)
 			if (pub->s[i].day > last)
 				last = pub->s[i].day;
-		if (last < first || last - first > 366)
+		if (last - first > 366)
 			wfm_usage_fail(prog, "--to must be 0..366 days after --from");
 	} else {
 		first = last = plan->s[0].day;
