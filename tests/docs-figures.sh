@@ -70,8 +70,6 @@ trap 'rm -f "$tab" "$tab".*' EXIT
 		print "roster.fill." $1 "\t" f; print "roster.filled_h." $1 "\t" $8; b = $10; sub(/%/, "", b)
 		print "roster.best." $1 "\t" b; F[++nd] = f + 0 }
 	     /^overtime needed:/ { print "roster.overtime_h\t" $(NF - 2) }
-	     /^weekly limits: contract/ { h = $0; sub(/.*agents \(/, "", h); sub(/ h\).*/, "", h); print "roster.contract_h\t" h }
-	     /within contract .* give at most [0-9]+ h/ { h = $0; sub(/.* give at most /, "", h); sub(/ h.*/, "", h); print "roster.contract_h\t" h }
 	     /^  capacity bound: staff can give at most/ { h = $0; sub(/.*at most /, "", h); sub(/ paid h.*/, "", h); print "roster.contract_h\t" h }
 	     /^bound on the worst day/ { b = $0; sub(/.*share: /, "", b); sub(/%.*/, "", b); print "roster.bound_worst\t" b }
 	     END { for (i = 1; i <= nd; i++) for (j = i + 1; j <= nd; j++) if (F[j] < F[i]) { t = F[i]; F[i] = F[j]; F[j] = t }
