@@ -24,7 +24,7 @@ for d in 1 7 14 28; do
 		}
 	}' >$B/req-days.csv
 	/usr/bin/time -f '%e %U %S %M' bin/wfm-shifts $B/req-days.csv --rules $B/rules-days.csv --tz UTC \
-		--time-limit 120 -o $B/plan-days.csv 2>$B/rep-days.txt || { cat $B/rep-days.txt; exit 1; }
+		--time-limit 600 -o $B/plan-days.csv 2>$B/rep-days.txt || { cat $B/rep-days.txt; exit 1; }
 	set -- $(tail -n 1 $B/rep-days.txt)
 	cpu=$(echo "$2 $3" | awk '{ printf "%.2f", $1 + $2 }')
 	eval "cpu$d=$cpu"

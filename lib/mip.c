@@ -683,16 +683,113 @@ static int heur_from_nothing(const wfm_mip *m, const struct wfm_mip_params *p, d
 	return rc;
 }
 
+/* The incumbents from the LP point: rounded (or, when the LP was cut
+ * after a restricted LP, the cheaper of that rounded and a cover from
+ * nothing), then the dive's end point rounded when it is cheaper. */
+static void incumbents(struct lpw *w, const wfm_mip *m, const struct wfm_mip_params *p,
+		       struct budget *bu, double *xlp, double *xh, int *have_h, double *hobj,
+		       struct wfm_mip_result *res)
+{
+	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0 && feasible(m, xh)) {
+		*have_h = 1;
+		*hobj = objective(m, xh);
+	}
+	/* The restricted point may round worse than a cover from nothing:
+	 * keep the cheaper of the two. */
+	if (p->heur && res->lp_restricted && (!*have_h || ms_left(bu, 1) > 0) &&
+	    !heur_from_nothing(m, p, xh, hobj)) {
+		*have_h = 1;
+		res->lp_restricted = 0;
+	}
+	/* A dive usually rounds better than the LP point itself: give the
+	 * heuristic the dive's end point too, keep the cheaper plan.  The dive
+	 * may use up to 60% of the time limit. */
+	if (p->heur && res->status == WFM_MIP_OPTIMAL &&
+	    !(*have_h && *hobj - res->lp_bound <= 1e-9 * fabs(*hobj)) &&
+	    dive(w, m, bu, xlp) == 0) {
+		double *xd = malloc((m->ncols + 1) * sizeof(double));
+		if (xd && p->heur(xlp, xd, p->heur_arg) == 0 && feasible(m, xd) &&
+		    objective(m, xd) < *hobj - 1e-9) {
+			*have_h = 1;
+			*hobj = objective(m, xd);
+			memcpy(xh, xd, m->ncols * sizeof(double));
+			res->dived = 1;
+		}
+		free(xd);
+	}
+}
+
+/* Branch and bound (GLPK) on the columns let in, the incumbent xh (or
+ * NULL) offered first; x and res take a better plan.  -1: out of memory. */
+static int branch_and_bound(struct lpw *w, const wfm_mip *m, const struct wfm_mip_params *p,
+			    struct budget *bu, const double *xh, double hobj, double *x,
+			    struct wfm_mip_result *res, struct cb_data *cb)
+{
+	double left, *xg;
+	glp_iocp io;
+	int st;
+	size_t nadd = 0, *add = malloc((m->ncols + 1) * sizeof(size_t));
+	if (!add)
+		return -1;
+	/* The incumbent's columns must be in GLPK to be offered. */
+	for (size_t j = 0; xh && j < m->ncols; j++)
+		if (xh[j] > 0 && !w->col_of[j])
+			add[nadd++] = j;
+	if (nadd) {
+		glp_smcp sm;
+		lpw_add(w, m, add, nadd);
+		glp_init_smcp(&sm);
+		sm.msg_lev = GLP_MSG_OFF;
+		sm.meth = GLP_PRIMAL;
+		glp_simplex(w->lp, &sm);
+	}
+	free(add);
+	if (!(xg = calloc(w->n + 1, sizeof(double))))
+		return -1;
+	if (xh)
+		surplus_of(m, w, xh, xg);
+	glp_init_iocp(&io);
+	io.msg_lev = GLP_MSG_OFF;
+	io.presolve = GLP_OFF;
+	left = ms_left(bu, BB_SHARE);
+	io.tm_lim = left > 2e9 ? 2000000000 : (int)left;
+	io.mip_gap = p->gap;
+	io.br_tech = GLP_BR_DTH;
+	io.bt_tech = GLP_BT_BLB;
+	io.fp_heur = GLP_ON;
+	io.cb_func = callback;
+	cb->xh = xh ? xg : NULL;
+	cb->b = bu;
+	io.cb_info = cb;
+	if (io.tm_lim > 0 && glp_get_status(w->lp) == GLP_OPT) {
+		int irc = glp_intopt(w->lp, &io);
+		if (irc == GLP_ETMLIM || irc == GLP_ESTOP)
+			res->status = WFM_MIP_TIME_LIMIT;
+		bu->time_hit |= irc == GLP_ETMLIM;
+		st = glp_mip_status(w->lp);
+		if ((st == GLP_OPT || st == GLP_FEAS) && glp_mip_obj_val(w->lp) < hobj - 1e-9) {
+			res->objective = glp_mip_obj_val(w->lp);
+			memset(x, 0, m->ncols * sizeof(double));
+			for (size_t c = 0; c < w->n; c++)
+				if (w->j_of[c] != NOSUR)
+					x[w->j_of[c]] = glp_mip_col_val(w->lp, (int)c + 1);
+		}
+	} else {
+		res->status = WFM_MIP_TIME_LIMIT;
+		bu->time_hit |= io.tm_lim <= 0;
+	}
+	free(xg);
+	return 0;
+}
+
 int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		  struct wfm_mip_result *res, wfm_error *err)
 {
 	struct budget bu = { m->started > 0 ? m->started : now(), p->time_limit_s * 1000.0, m->work, 0 };
-	double left;
-	double *xlp = NULL, *xh = NULL, *xg = NULL, hobj = HUGE_VAL;
+	double *xlp = NULL, *xh = NULL, hobj = HUGE_VAL;
 	struct lpw w = { 0 };
-	glp_iocp io;
 	struct cb_data cb = { 0 };
-	int rc, have_h = 0, bound_ok = 0, st, have_xr = 0;
+	int rc, have_h = 0, bound_ok = 0, have_xr = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->objective = HUGE_VAL;
@@ -735,89 +832,12 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	} else if (have_xr)
 		memcpy(xlp, xh, m->ncols * sizeof(double));
 	res->lp_restricted = !res->lp_solved && have_xr;
-	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0 && feasible(m, xh)) {
-		have_h = 1;
-		hobj = objective(m, xh);
-	}
-	/* The restricted point may round worse than a cover from nothing:
-	 * keep the cheaper of the two. */
-	if (p->heur && res->lp_restricted && (!have_h || ms_left(&bu, 1) > 0) &&
-	    !heur_from_nothing(m, p, xh, &hobj)) {
-		have_h = 1;
-		res->lp_restricted = 0;
-	}
-	/* A dive usually rounds better than the LP point itself: give the
-	 * heuristic the dive's end point too, keep the cheaper plan.  The dive
-	 * may use up to 60% of the time limit. */
-	if (p->heur && res->status == WFM_MIP_OPTIMAL &&
-	    !(have_h && hobj - res->lp_bound <= 1e-9 * fabs(hobj)) &&
-	    dive(&w, m, &bu, xlp) == 0) {
-		double *xd = malloc((m->ncols + 1) * sizeof(double));
-		if (xd && p->heur(xlp, xd, p->heur_arg) == 0 && feasible(m, xd) &&
-		    objective(m, xd) < hobj - 1e-9) {
-			have_h = 1;
-			hobj = objective(m, xd);
-			memcpy(xh, xd, m->ncols * sizeof(double));
-			res->dived = 1;
-		}
-		free(xd);
-	}
-
-	left = ms_left(&bu, BB_SHARE);
-	if (res->status == WFM_MIP_OPTIMAL && left > 1 && its_left(w.lp, &bu, 1) > 0 &&
+	incumbents(&w, m, p, &bu, xlp, xh, &have_h, &hobj, res);
+	if (res->status == WFM_MIP_OPTIMAL && ms_left(&bu, BB_SHARE) > 1 && its_left(w.lp, &bu, 1) > 0 &&
 	    !(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
-		size_t nadd = 0, *add = malloc((m->ncols + 1) * sizeof(size_t));
-		if (!add) {
+		if (branch_and_bound(&w, m, p, &bu, have_h ? xh : NULL, hobj, x, res, &cb)) {
 			rc = wfm_error_set(err, "out of memory");
 			goto out;
-		}
-		/* The incumbent's columns must be in GLPK to be offered. */
-		for (size_t j = 0; have_h && j < m->ncols; j++)
-			if (xh[j] > 0 && !w.col_of[j])
-				add[nadd++] = j;
-		if (nadd) {
-			glp_smcp sm;
-			lpw_add(&w, m, add, nadd);
-			glp_init_smcp(&sm);
-			sm.msg_lev = GLP_MSG_OFF;
-			sm.meth = GLP_PRIMAL;
-			glp_simplex(w.lp, &sm);
-		}
-		free(add);
-		if (!(xg = calloc(w.n + 1, sizeof(double)))) {
-			rc = wfm_error_set(err, "out of memory");
-			goto out;
-		}
-		surplus_of(m, &w, xh, xg);
-		glp_init_iocp(&io);
-		io.msg_lev = GLP_MSG_OFF;
-		io.presolve = GLP_OFF;
-		left = ms_left(&bu, BB_SHARE);
-		io.tm_lim = left > 2e9 ? 2000000000 : (int)left;
-		io.mip_gap = p->gap;
-		io.br_tech = GLP_BR_DTH;
-		io.bt_tech = GLP_BT_BLB;
-		io.fp_heur = GLP_ON;
-		io.cb_func = callback;
-		cb.xh = have_h ? xg : NULL;
-		cb.b = &bu;
-		io.cb_info = &cb;
-		if (io.tm_lim > 0 && glp_get_status(w.lp) == GLP_OPT) {
-			int irc = glp_intopt(w.lp, &io);
-			if (irc == GLP_ETMLIM || irc == GLP_ESTOP)
-				res->status = WFM_MIP_TIME_LIMIT;
-			bu.time_hit |= irc == GLP_ETMLIM;
-			st = glp_mip_status(w.lp);
-			if ((st == GLP_OPT || st == GLP_FEAS) && glp_mip_obj_val(w.lp) < hobj - 1e-9) {
-				res->objective = glp_mip_obj_val(w.lp);
-				memset(x, 0, m->ncols * sizeof(double));
-				for (size_t c = 0; c < w.n; c++)
-					if (w.j_of[c] != NOSUR)
-						x[w.j_of[c]] = glp_mip_col_val(w.lp, (int)c + 1);
-			}
-		} else {
-			res->status = WFM_MIP_TIME_LIMIT;
-			bu.time_hit |= io.tm_lim <= 0;
 		}
 	} else if (!(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
 		res->status = WFM_MIP_TIME_LIMIT;
@@ -841,7 +861,6 @@ out:
 		res->lp_nnz = w.tbeg[m->ncols] + 2 * (m->ch1 - m->ch0) - 1;
 	free(xlp);
 	free(xh);
-	free(xg);
 	lpw_free(&w);
 	return rc;
 }

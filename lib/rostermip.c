@@ -17,9 +17,10 @@
 #define MAX_ROUNDS 300    /* pricing rounds (the deterministic limit) */
 #define PER_CLASS 4       /* patterns one class may add per round */
 #define EPS 1e-7
+#define IMPROVE_PASSES 20 /* passes of the one-agent improvement */
 #define AGE_MAX 5         /* rounds a slack pattern stays in the LPs */
-#define DIVE_ROUNDS 40    /* pricing rounds per dive step */
-#define ROUND_UP 0.6       /* a dive rounds up LP values from here */
+#define DIVE_ROUNDS 10    /* pricing rounds per dive step */
+#define ROUND_UP 0.6      /* a dive rounds up LP values from here */
 #define MASTER_WORK 200000L  /* simplex iterations of the integer master */
 
 /* 1 when agent a holds every skill of the |-separated list p (NULL: no
@@ -366,18 +367,12 @@ static void dp_day(const struct model *m, const struct cls *c, struct dp *w, int
 	}
 }
 
-/* Price class c: the best patterns (up to PER_CLASS, reduced value above
- * mu + EPS) go to the pool.  Returns the best value of any pattern (>= 0:
- * the empty week), or -1 on no memory; *added counts new patterns. */
-static double price(struct model *m, size_t c, struct dp *w, const double *rw, double mu, int *added)
+/* The dynamic program for class c over the whole window; returns the
+ * number of end states (w->cur holds their values). */
+static size_t dp_run(const struct model *m, const struct cls *k, struct dp *w, const double *rw)
 {
-	const struct cls *k = &m->cls[c];
 	int R = k->track ? m->o->max_consecutive : 0, K = m->o->max_days_week, U = k->units;
-	size_t S = IDX(m->emax, 0, 0, 0), top[PER_CLASS];
-	int ntop = 0, *p = malloc(((size_t)m->ndays + 1) * sizeof(int));
-	double best;
-	if (!p)
-		return -1;
+	size_t S = IDX(m->emax, 0, 0, 0);
 	for (size_t s = 0; s < S; s++)
 		w->cur[s] = -HUGE_VAL;
 	w->cur[IDX(0, k->track ? (k->hrun < R ? k->hrun : R) : 0, 0, 0)] = 0;
@@ -386,6 +381,29 @@ static double price(struct model *m, size_t c, struct dp *w, const double *rw, d
 		dp_day(m, k, w, d, rw);
 		x = w->cur, w->cur = w->nxt, w->nxt = x;
 	}
+	return S;
+}
+
+/* The week that ends in state s. */
+static void dp_path(const struct model *m, const struct dp *w, size_t s, int *p)
+{
+	for (int d = m->ndays - 1; d >= 0; d--) {
+		p[d] = w->bt[(size_t)d * w->S + s];
+		s = (size_t)w->bs[(size_t)d * w->S + s];
+	}
+}
+
+/* Price class c: the best patterns (up to PER_CLASS, reduced value above
+ * mu + EPS) go to the pool.  Returns the best value of any pattern (>= 0:
+ * the empty week), or -1 on no memory; *added counts new patterns. */
+static double price(struct model *m, size_t c, struct dp *w, const double *rw, double mu, int *added)
+{
+	const struct cls *k = &m->cls[c];
+	size_t S = dp_run(m, k, w, rw), top[PER_CLASS];
+	int ntop = 0, *p = malloc(((size_t)m->ndays + 1) * sizeof(int));
+	double best;
+	if (!p)
+		return -1;
 	for (size_t s = 0; s < S; s++) {   /* the best end states, first found first */
 		int i = ntop < PER_CLASS ? ntop : PER_CLASS - 1;
 		if (w->cur[s] <= mu + EPS || (ntop == PER_CLASS && w->cur[s] <= w->cur[top[i]]))
@@ -400,11 +418,7 @@ static double price(struct model *m, size_t c, struct dp *w, const double *rw, d
 		if (w->cur[s] > best)
 			best = w->cur[s];
 	for (int i = 0; i < ntop; i++) {
-		size_t s = top[i];
-		for (int d = m->ndays - 1; d >= 0; d--) {
-			p[d] = w->bt[(size_t)d * w->S + s];
-			s = (size_t)w->bs[(size_t)d * w->S + s];
-		}
+		dp_path(m, w, top[i], p);
 		if (pattern_ok(m, k, p)) {
 			size_t before = m->npat;
 			long q = add_pattern(m, c, p);
@@ -525,8 +539,8 @@ static int age(struct model *m, const double *y)
 	int back = 0;
 	for (size_t p = 0; p < m->npat; p++) {
 		double rc = m->pval[p] - y[(size_t)m->ntype + (size_t)m->pcls[p]];
-		if (m->head[m->pcls[p]] <= 0)
-			continue;
+		if (m->head[m->pcls[p]] <= 0 || m->pval[p] <= 0)
+			continue;   /* the empty week stays: the master is always feasible */
 		for (int d = 0; d < m->ndays; d++)
 			if (m->pty[p * (size_t)m->ndays + (size_t)d] >= 0)
 				rc -= y[m->pty[p * (size_t)m->ndays + (size_t)d]];
@@ -880,7 +894,7 @@ static void take(struct model *m, size_t p, long k, long *fix)
  * reaches 1 the largest one agent; until every agent has a week.  *fixp
  * receives the counts per pattern.  0, or 1 when a limit stopped it, or
  * -1 and an error. */
-static int dive(struct model *m, long **fixp, int *rounds, wfm_error *err)
+static int dive(struct model *m, long **fixp, size_t *fcap, int *rounds, wfm_error *err)
 {
 	long *fix = NULL;
 	double *x = NULL;
@@ -935,7 +949,75 @@ static int dive(struct model *m, long **fixp, int *rounds, wfm_error *err)
 				take(m, p, 1, fix);
 	}
 	*fixp = fix;
+	*fcap = have;
 	free(x);
+	return rc;
+}
+
+/* y (counts per pattern, *ycap entries) covers the pool again. */
+static int grow_counts(const struct model *m, long **y, size_t *ycap)
+{
+	long *z;
+	if (m->npat <= *ycap)
+		return 0;
+	if (!(z = realloc(*y, m->pcap * sizeof(long))))
+		return -1;
+	memset(z + *ycap, 0, (m->pcap - *ycap) * sizeof(long));
+	*y = z;
+	*ycap = m->pcap;
+	return 0;
+}
+
+/* Agent by agent, its week becomes the best week for it in the room the
+ * others leave (when that fills more paid hours), until a pass changes
+ * nothing (at most IMPROVE_PASSES).  y: counts per pattern.  0 or -1. */
+static int improve(struct model *m, long **y, size_t *ycap)
+{
+	double *used = calloc((size_t)m->ntype + 1, sizeof(double)), *rw = malloc(((size_t)m->ntype + 1) * sizeof(double));
+	int *p = malloc(((size_t)m->ndays + 1) * sizeof(int)), rc = -1;
+	size_t nd = (size_t)m->ndays;
+	struct dp w = { 0 };
+	if (!used || !rw || !p || dp_alloc(m, &w) || grow_counts(m, y, ycap))
+		goto out;
+	for (size_t q = 0; q < m->npat; q++)
+		for (size_t d = 0; d < nd; d++)
+			if (m->pty[q * nd + d] >= 0)
+				used[m->pty[q * nd + d]] += (double)(*y)[q];
+	for (int pass = 0, better = 1; better && pass < IMPROVE_PASSES; pass++) {
+		better = 0;
+		for (size_t q = 0; q < m->npat; q++)
+			while ((*y)[q] > 0) {
+				size_t c = (size_t)m->pcls[q], best = 0, S;
+				long r;
+				for (size_t d = 0; d < nd; d++)
+					if (m->pty[q * nd + d] >= 0)
+						used[m->pty[q * nd + d]] -= 1;
+				for (int t = 0; t < m->ntype; t++)
+					rw[t] = used[t] < m->cap[t] - 0.5 ? m->paid_h[t] : -HUGE_VAL;
+				S = dp_run(m, &m->cls[c], &w, rw);
+				for (size_t s = 1; s < S; s++)
+					if (w.cur[s] > w.cur[best])
+						best = s;
+				dp_path(m, &w, best, p);
+				r = w.cur[best] > m->pval[q] + 1e-9 && pattern_ok(m, &m->cls[c], p) ? add_pattern(m, c, p) : (long)q;
+				if (r < 0 || grow_counts(m, y, ycap))
+					goto out;
+				(*y)[q]--;
+				(*y)[r]++;
+				for (size_t d = 0; d < nd; d++)
+					if (m->pty[(size_t)r * nd + d] >= 0)
+						used[m->pty[(size_t)r * nd + d]] += 1;
+				if ((size_t)r == q)
+					break;
+				better = 1;
+			}
+	}
+	rc = 0;
+out:
+	dp_free(&w);
+	free(used);
+	free(rw);
+	free(p);
 	return rc;
 }
 
@@ -949,22 +1031,22 @@ static int finish(struct model *m, long *hc, long bu, struct wfm_rostermip_resul
 	long *fix = NULL, *inc;
 	struct wfm_mip_result r;
 	int rc = -1, st;
-	size_t nt = (size_t)m->ntype, nc = m->ncls;
+	size_t nt = (size_t)m->ntype, nc = m->ncls, fcap = 0, hcap = out->cols;
 	if (!(cap0 = malloc((nt + 1) * sizeof(double))) || !(head0 = malloc((nc + 1) * sizeof(double))))
 		goto oom;
 	memcpy(cap0, m->cap, nt * sizeof(double));
 	memcpy(head0, m->head, nc * sizeof(double));
-	if ((st = dive(m, &fix, &out->rounds, err)) < 0)
+	if ((st = dive(m, &fix, &fcap, &out->rounds, err)) < 0)
 		goto out;
 	memcpy(m->cap, cap0, nt * sizeof(double));
 	memcpy(m->head, head0, nc * sizeof(double));
-	if (!(x = calloc(m->npat + nt + 1, sizeof(double))) || (hc && !(hc = realloc(hc, (m->npat + 1) * sizeof(long)))))
+	if ((st == 0 && improve(m, &fix, &fcap)) || (hc && improve(m, &hc, &hcap)) ||
+	    (st == 0 && grow_counts(m, &fix, &fcap)) || (hc && grow_counts(m, &hc, &hcap)) ||
+	    !(x = calloc(m->npat + nt + 1, sizeof(double))))
 		goto oom;
 	vh = hc ? 0 : -1;
 	vd = st == 0 ? 0 : -1;
 	for (size_t p = 0; p < m->npat; p++) {
-		if (hc && p >= out->cols)
-			hc[p] = 0;
 		vh += hc ? (double)hc[p] * m->pval[p] : 0;
 		vd += st == 0 ? (double)fix[p] * m->pval[p] : 0;
 	}

@@ -35,6 +35,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "error.h"
 #include "coverage.h"
 #include "groups.h"
@@ -161,6 +162,10 @@ void wfm_shiftplan_free(wfm_shiftplan *p);
 wfm_shiftplan *wfm_shiftplan_solve_groups(const wfm_shiftreq *req, const wfm_shiftrules *rules,
 					  const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
 					  wfm_error *err);
+/* The skill groups of groups.csv (when groups is given) or of the skill
+ * sets of staff.csv, against req's channels; NULL with err on error. */
+wfm_groups *wfm_shiftplan_load_groups(const char *groups, const char *staff, const wfm_shiftreq *req,
+				      wfm_error *err);
 /* The plan's rows as plan.csv shifts (local times in tz; group names when
  * planned by skill groups). */
 wfm_plan *wfm_shiftplan_plan(const wfm_shiftplan *p, const wfm_shiftrules *rs,
@@ -168,5 +173,22 @@ wfm_plan *wfm_shiftplan_plan(const wfm_shiftplan *p, const wfm_shiftrules *rs,
 /* coverage.csv rows: per cell the pooled total (scheduled: inbound
  * agents working), and with skill groups first one row per channel. */
 wfm_coverage *wfm_shiftplan_coverage(const wfm_shiftplan *p, wfm_error *err);
+
+/* lib/shiftplan_report.c: the stderr summary of a plan solved with o; the
+ * blended plan against inbound-only and outbound-only plans, and pooled
+ * groups against specialists only and the single pool (each re-solved in
+ * time_limit / 4; a failed variant is a line "PROG: ...: message");
+ * outbound-plan.csv (timestamp,job,agents; sorts p->ov); and the interval
+ * totals of req from its per-channel loads (the group model's). */
+void wfm_shiftplan_summary(FILE *fp, const wfm_shiftplan *p, const struct wfm_shiftplan_opts *o);
+void wfm_shiftplan_blend_report(FILE *fp, const char *prog, const wfm_shiftplan *p,
+				const wfm_shiftreq *req, const wfm_shiftrules *rules, const wfm_tz *tz,
+				const struct wfm_shiftplan_opts *o, const wfm_shiftwork *work);
+void wfm_shiftplan_groups_report(FILE *fp, const char *prog, const wfm_shiftplan *p,
+				 const wfm_shiftreq *req, const wfm_shiftrules *rules, const wfm_tz *tz,
+				 const struct wfm_shiftplan_opts *o);
+void wfm_shiftplan_write_outbound(FILE *fp, wfm_shiftplan *p, const wfm_shiftwork *w,
+				  const wfm_tz *tz);
+void wfm_shiftreq_load_total(wfm_shiftreq *req);
 
 #endif

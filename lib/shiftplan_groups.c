@@ -24,6 +24,7 @@
  * as a flow and repaired by augmenting paths groups -> channels).
  */
 #include "shiftplan.h"
+#include "agents.h"
 #include "shiftplan_int.h"
 #include "groups.h"
 #include "timeutil.h"
@@ -933,4 +934,20 @@ done:
 	free(x);
 	gm_free(&m);
 	return p;
+}
+
+wfm_groups *wfm_shiftplan_load_groups(const char *groups, const char *staff, const wfm_shiftreq *req,
+				      wfm_error *err)
+{
+	const char *const *ch = (const char *const *)req->channel;
+	wfm_agents *ag;
+	wfm_groups *gr;
+
+	if (groups)
+		return wfm_groups_load(groups, ch, req->nchan, err);
+	if (!(ag = wfm_agents_load(staff, ch, req->nchan, err)))
+		return NULL;
+	gr = wfm_groups_from_agents(ag, ch, req->nchan, err);
+	wfm_agents_free(ag);
+	return gr;
 }

@@ -78,7 +78,7 @@ static const char usage[] =
 	"                         days) and report the optimum or the best found, the\n"
 	"                         bound and the heuristic's gap; -o stays the heuristic's\n"
 	"  --exact-roster FILE    with --exact: write the exact model's roster\n"
-	"  --time-limit S         safety stop for --exact (default 60; the solve is\n"
+	"  --time-limit S         safety stop for --exact (default 300; the solve is\n"
 	"                         limited by pricing rounds and simplex iterations)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under:\n"
 	"                         people on shift per interval, breaks excluded;\n"
@@ -149,7 +149,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_roster_opts_default(&o->ro);
-	o->time_limit = 60;
+	o->time_limit = 300;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
 		if (wfm_days_opt(&o->days, c, optarg))
@@ -540,6 +540,8 @@ static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, c
 	fprintf(fp, "\nexact assignment (%zu agent classes, %zu week patterns, %d pricing rounds%s, %ld simplex "
 		"iterations, %.1f s%s):\n", x.classes, x.cols, x.rounds, x.converged ? "" : " (limit)", x.iterations,
 		x.seconds, x.time_hit ? ", safety time limit hit" : "");
+	fprintf(fp, "  objective: most filled paid hours under the hard rules; bound: LP relaxation of the\n"
+		"  week-pattern model%s\n", x.converged ? "" : " (Lagrangian, pricing stopped by its limit)");
 	if (x.status == 0)   /* proven: the best found reaches the bound */
 		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (bound %.1f)\n"
 			"  heuristic gap to the optimum %.2f%%\n", x.heuristic_h, x.best_h, x.bound_h,

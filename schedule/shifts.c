@@ -2,18 +2,12 @@
  * requirement curve (set covering, solved with GLPK). */
 #include "atomic_write.h"
 #include "cli.h"
-#include "agents.h"
-#include "csv.h"
-#include "groups.h"
 #include "shiftplan.h"
 #include "riskcover.h"
 #include "shiftrules.h"
-#include "timeutil.h"
 #include "gslpolicy.h"
 
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char *prog = "wfm-shifts";
@@ -195,260 +189,37 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--risk, --forecast and --channels go together");
 }
 
-/* A number with at most 3 decimals and no trailing zeros. */
-static void num(FILE *fp, double v)
+/* plan.csv and coverage.csv through their owners (lib/plan, lib/coverage)
+ * and outbound-plan.csv: all or none, the plan renamed last (see
+ * atomic_write.h). */
+static void write_outputs(const struct opts *o, wfm_shiftplan *p, const wfm_shiftrules *rs,
+			  const wfm_shiftwork *work, const wfm_tz *tz)
 {
-	char buf[64], *e;
+	wfm_error err = { 0 };
+	wfm_atomic *a[3] = { NULL, NULL, NULL };    /* coverage, outbound plan, plan */
+	const char *path[3] = { o->coverage, o->outbound_plan, o->output };
+	static const int order[3] = { 2, 0, 1 };
+	wfm_plan *pl = NULL;
+	wfm_coverage *cv = NULL;
+	int bad = 0;
 
-	snprintf(buf, sizeof(buf), "%.3f", fabs(v) < 5e-4 ? 0.0 : v);
-	e = buf + strlen(buf) - 1;
-	while (*e == '0')
-		*e-- = 0;
-	if (*e == '.')
-		*e = 0;
-	fprintf(fp, ",%s", buf);
-}
-
-/* plan.csv and coverage.csv through their owners (lib/plan, lib/coverage). */
-static int write_plan(FILE *fp, const wfm_shiftplan *p, const wfm_shiftrules *rs,
-		      const wfm_tz *tz, wfm_error *err)
-{
-	wfm_plan *pl = wfm_shiftplan_plan(p, rs, tz, err);
-	int rc;
-
-	if (!pl)
-		return -1;
-	rc = wfm_plan_write(fp, pl->s, pl->n);
+	for (int q = 0, k; q < 3 && !bad; q++)
+		bad = (path[k = order[q]] || k == 2) && !(a[k] = wfm_atomic_open(path[k], &err));
+	if (!bad)
+		bad = !(pl = wfm_shiftplan_plan(p, rs, tz, &err)) || wfm_plan_write(wfm_atomic_fp(a[2]), pl->s, pl->n);
+	if (!bad && a[1])
+		wfm_shiftplan_write_outbound(wfm_atomic_fp(a[1]), p, work, tz);
+	if (!bad && a[0])
+		bad = !(cv = wfm_shiftplan_coverage(p, &err)) || wfm_coverage_write(wfm_atomic_fp(a[0]), cv, tz);
 	wfm_plan_free(pl);
-	return rc;
-}
-
-static int write_coverage(FILE *fp, const wfm_shiftplan *p, const wfm_tz *tz, wfm_error *err)
-{
-	wfm_coverage *cv = wfm_shiftplan_coverage(p, err);
-	int rc;
-
-	if (!cv)
-		return -1;
-	rc = wfm_coverage_write(fp, cv, tz);
 	wfm_coverage_free(cv);
-	return rc;
-}
-
-static int ov_cmp(const void *a, const void *b)
-{
-	const struct wfm_ov *x = a, *y = b;
-
-	if (x->cell != y->cell)
-		return x->cell < y->cell ? -1 : 1;
-	return x->job < y->job ? -1 : x->job > y->job;
-}
-
-static void write_outbound_plan(FILE *fp, wfm_shiftplan *p, const wfm_shiftwork *w,
-				const wfm_tz *tz)
-{
-	char a[40];
-
-	qsort(p->ov, p->nov, sizeof(*p->ov), ov_cmp);
-	fputs("timestamp,job,agents\n", fp);
-	for (size_t k = 0; k < p->nov; k++) {
-		wfm_time_format(p->t0 + (int64_t)p->ov[k].cell * p->grid, tz, a, sizeof(a));
-		fputs(a, fp);
-		wfm_csv_write_field(fp, w->job[p->ov[k].job], 0);
-		num(fp, p->ov[k].agents);
-		fputc('\n', fp);
-	}
-}
-
-static void summary(const wfm_shiftplan *p, const struct opts *o)
-{
-	static const char *wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-	static const char *st[] = { "optimal within the gap", "stopped by the time limit", "infeasible" };
-	char d[16];
-	long people = 0;
-
-	for (size_t i = 0; i < p->nrows; i++)
-		people += p->row[i].count;
-	wfm_time_format_date(p->first_day, d, sizeof(d));
-	fprintf(wfm_report(), "wfm-shifts: %d day%s from %s (%s), %d-min cover grid, breaks every %d min, %s cover\n",
-		p->ndays, p->ndays == 1 ? "" : "s", d,
-		o->p.no_wrap ? "not cyclic" : "cyclic: shifts past the end cover the first day",
-		p->grid / 60, p->break_step, o->p.soft ? "soft" : "hard");
-	if (!o->p.no_wrap) {
-		char last[16];
-		wfm_time_format_date(p->first_day + p->ndays - 1, last, sizeof(last));
-		fprintf(wfm_report(), "  wrap         shifts running past the end of %s count at the start of %s\n"
-			"               (the same plan repeated): those early hours are staffed by the\n"
-			"               late shifts of the day before %s; --no-wrap plans without this\n",
-			last, d, d);
-	}
-	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros",
-		p->model_rows, p->model_cols, p->model_nnz);
-	if (p->mip.lp_nnz)
-		fprintf(wfm_report(), " (%zu with differenced cover rows)", p->mip.lp_nnz);
-	fputc('\n', wfm_report());
-	fprintf(wfm_report(), "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in, "
-		"%ld simplex iterations, %d nodes); incumbent from %s\n",
-		p->mip.status == WFM_MIP_TIME_LIMIT && !p->mip.time_hit ? "stopped by the work limit" : st[p->mip.status],
-		p->mip.seconds, p->mip.lp_seconds_ms / 1000.0,
-		p->mip.lp_rounds, p->mip.lp_rounds == 1 ? "" : "s", p->mip.lp_cols, p->mip.iterations, p->mip.nodes,
-		!p->mip.heuristic_used ? "branch and bound" :
-		p->mip.dived ? "an LP dive and rounding" :
-		p->mip.lp_solved ? "LP rounding" :
-		p->mip.lp_restricted ? "rounding the last restricted LP (LP unfinished)" :
-		"a greedy cover (LP unfinished)");
-	if (p->mip.lp_bound > 0 || p->mip.lp_solved)
-		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
-			p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);
-	else
-		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
-			p->paid_hours);
-	char uncovered[64] = "";
-	if (p->under_hours > 0)     /* efficiency counts covered hours only */
-		snprintf(uncovered, sizeof(uncovered), " of covered hours, %.1f agent-h uncovered", p->under_hours);
-	if (p->outbound)
-		fprintf(wfm_report(), "  coverage     required %.1f agent-h inbound + %.1f outbound, scheduled %.1f agent-h "
-			"(%.1f on outbound), efficiency %.1f%%%s\n",
-			p->required_hours, p->work_hours, p->scheduled_hours, p->outbound_hours,
-			100 * p->efficiency, uncovered);
-	else
-		fprintf(wfm_report(), "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%%s\n",
-			p->required_hours, p->scheduled_hours, 100 * p->efficiency, uncovered);
-	fprintf(wfm_report(), "  under        %zu intervals under-covered (%.1f agent-h short)",
-		p->under_cells, p->under_hours);
-	if (p->uncoverable)
-		fprintf(wfm_report(), ", %zu outside every shift", p->uncoverable);
-	fputc('\n', wfm_report());
-	if (p->nodata)
-		fprintf(wfm_report(), "  no data      %zu cells of the window have no requirement (taken as 0)\n", p->nodata);
-	fprintf(wfm_report(), "  shifts       %ld people in %zu plan rows\n", people, p->nrows);
-	for (size_t g = 0; g < p->ngroups; g++) {
-		long n = 0;
-		for (size_t i = 0; i < p->nrows; i++)
-			n += p->row[i].group == (int)g ? p->row[i].count : 0;
-		fprintf(wfm_report(), "  group        %-*s %5ld people %9.1f paid h\n",
-			wfm_pad_width(p->group[g], 28), p->group[g], n, p->group_paid[g]);
-	}
-	for (int k = 0; k < p->ndays; k++) {
-		wfm_time_format_date(p->first_day + k, d, sizeof(d));
-		fprintf(wfm_report(), "%s%s %s %.1f h", k % 4 ? ";  " : "  per day      ", wd[wfm_time_weekday(p->first_day + k)],
-			d, p->day_paid[k]);
-		if (k % 4 == 3 || k == p->ndays - 1)
-			fputc('\n', wfm_report());
-	}
-}
-
-/* Blended against separate plans: the same rules and options with the
- * inbound requirement alone, and with the outbound work alone. */
-static void blend_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
-			 const wfm_shiftrules *rules, const wfm_tz *tz, const struct opts *o,
-			 const wfm_shiftwork *work)
-{
-	struct wfm_shiftplan_opts q = o->p;
-	wfm_shiftreq zero = *req;
-	wfm_shiftplan *in, *out;
-	wfm_error err = { 0 };
-	char d[40];
-
-	for (size_t j = 0; j < work->njobs; j++) {
-		int64_t last = INT64_MIN;
-		for (size_t k = 0; k < work->nslot; k++)
-			if (work->slot[k].job == j && work->slot[k].t > last)
-				last = work->slot[k].t;
-		wfm_time_format(last + (work->step ? work->step : req->step), tz, d, sizeof(d));
-		fprintf(wfm_report(), "  outbound     %s: %.2f of %.2f agent-h planned, allowed until %s%s\n",
-			work->job[j], p->job_hours[j], work->hours[j], d,
-			p->job_hours[j] + 1e-9 >= work->hours[j] ? "" : " (SHORT)");
-	}
-	q.work = NULL;
-	q.time_limit = o->p.time_limit / 4;   /* the comparison is a side report */
-	if (!(in = wfm_shiftplan_solve(req, rules, tz, &q, &err))) {
-		fprintf(wfm_report(), "%s: inbound-only plan: %s\n", prog, err.msg);
-		return;
-	}
-	if (!(zero.req = calloc(req->n, sizeof(double)))) {
-		wfm_shiftplan_free(in);
-		return;
-	}
-	q.work = work;
-	out = wfm_shiftplan_solve(&zero, rules, tz, &q, &err);
-	free(zero.req);
-	if (!out) {
-		fprintf(wfm_report(), "%s: outbound-only plan: %s\n", prog, err.msg);
-		wfm_shiftplan_free(in);
-		return;
-	}
-	fprintf(wfm_report(), "  blending     paid hours blended %.2f; inbound only %.2f + outbound only %.2f = %.2f "
-		"separately; saving %.2f h (%.1f%%)\n",
-		p->paid_hours, in->paid_hours, out->paid_hours, in->paid_hours + out->paid_hours,
-		in->paid_hours + out->paid_hours - p->paid_hours,
-		in->paid_hours + out->paid_hours > 0 ?
-		100 * (1 - p->paid_hours / (in->paid_hours + out->paid_hours)) : 0);
-	fprintf(wfm_report(), "  blending     LP lower bounds: blended %.2f; inbound only %.2f + outbound only %.2f = %.2f; "
-		"solves %.2f s + %.2f s\n", p->mip.lp_bound, in->mip.lp_bound, out->mip.lp_bound,
-		in->mip.lp_bound + out->mip.lp_bound, in->mip.seconds, out->mip.seconds);
-	fprintf(wfm_report(), "  blending     outbound costs %.2f paid hours on top of inbound (%.2f agent-h of work)\n",
-		p->paid_hours - in->paid_hours, p->work_hours);
-	wfm_shiftplan_free(in);
-	wfm_shiftplan_free(out);
-}
-
-/* Pooled (this plan) against specialists only and the single pool. */
-static void groups_report(const wfm_shiftplan *p, const wfm_shiftreq *req,
-			  const wfm_shiftrules *rules, const wfm_tz *tz, const struct opts *o)
-{
-	struct wfm_shiftplan_opts q = o->p;
-	wfm_shiftplan *v[2] = { NULL, NULL };
-	static const char *name[2] = { "specialists only", "single pool" };
-	wfm_error err = { 0 };
-
-	q.time_limit = o->p.time_limit / 4;   /* the comparison is a side report */
-	q.groups = NULL;
-	q.specialists = 1;
-	if (!(v[0] = wfm_shiftplan_solve(req, rules, tz, &q, &err)))
-		fprintf(wfm_report(), "%s: specialists-only plan: %s\n", prog, err.msg);
-	q.specialists = 0;
-	if (!(v[1] = wfm_shiftplan_solve(req, rules, tz, &q, &err)))
-		fprintf(wfm_report(), "%s: single-pool plan: %s\n", prog, err.msg);
-	fprintf(wfm_report(), "  variants     paid hours (LP bound, gap, solve time)\n");
-	fprintf(wfm_report(), "  variant      %-18s %10.2f (%.2f, %.2f%%, %.2f s)\n", "pooled groups",
-		p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap, p->mip.seconds);
-	for (int k = 0; k < 2; k++)
-		if (v[k])
-			fprintf(wfm_report(), "  variant      %-18s %10.2f (%.2f, %.2f%%, %.2f s)\n", name[k],
-				v[k]->paid_hours, v[k]->mip.lp_bound, 100 * v[k]->mip.gap, v[k]->mip.seconds);
-	wfm_shiftplan_free(v[0]);
-	wfm_shiftplan_free(v[1]);
-}
-
-/* The group model plans on the load column (wfm staff --load): its
- * interval total is the sum of the per-channel loads, not agents_gross. */
-static void load_total(wfm_shiftreq *req)
-{
-	for (size_t i = 0; i < req->n; i++) {
-		req->req[i] = 0;
-		for (size_t c = 0; c < req->nchan; c++)
-			req->req[i] += req->chan_req[c * req->n + i];
-	}
-}
-
-/* The skill groups of --groups or --staff against the requirements'
- * channels, or NULL when neither is given. */
-static wfm_groups *load_groups(const struct opts *o, const wfm_shiftreq *req)
-{
-	wfm_error err = { 0 };
-	wfm_groups *gr = NULL;
-	const char *const *ch = (const char *const *)req->channel;
-
-	if (o->groups && !(gr = wfm_groups_load(o->groups, ch, req->nchan, &err)))
+	if (bad) {
+		for (int k = 0; k < 3; k++)
+			wfm_atomic_abort(a[k]);
 		wfm_die(prog, &err);
-	if (o->staff) {
-		wfm_agents *ag = wfm_agents_load(o->staff, ch, req->nchan, &err);
-		if (!ag || !(gr = wfm_groups_from_agents(ag, ch, req->nchan, &err)))
-			wfm_die(prog, &err);
-		wfm_agents_free(ag);
 	}
-	return gr;
+	if (wfm_atomic_commit_all(a, 3, &err))
+		wfm_die(prog, &err);
 }
 
 /* --risk: plan the point requirements for the report, then hand back the
@@ -482,8 +253,7 @@ int main(int argc, char **argv)
 	wfm_shiftrules *rules;
 	wfm_shiftplan *plan;
 	wfm_shiftwork *work = NULL;
-	wfm_groups *groups;
-	wfm_atomic *out, *cov = NULL, *obp = NULL;
+	wfm_groups *groups = NULL;
 	double point_paid = 0;
 
 	wfm_gsl_policy();
@@ -493,62 +263,29 @@ int main(int argc, char **argv)
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff,
 						  o.risk_forecast, o.risk_channels }, 7,
 			  (const char *[]){ o.coverage, o.outbound_plan, o.output }, 3);
-	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
-		wfm_die(prog, &err);
-	if (!(rules = wfm_shiftrules_load(o.rules, &err)))
-		wfm_die(prog, &err);
-	if (!(req = wfm_shiftreq_load(o.input, tzin, &err)))
-		wfm_die(prog, &err);
-	if (o.outbound && !(work = wfm_shiftwork_load(o.outbound, tzin, &err)))
+	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin) ||
+	    !(rules = wfm_shiftrules_load(o.rules, &err)) || !(req = wfm_shiftreq_load(o.input, tzin, &err)) ||
+	    (o.outbound && !(work = wfm_shiftwork_load(o.outbound, tzin, &err))) ||
+	    ((o.groups || o.staff) && !(groups = wfm_shiftplan_load_groups(o.groups, o.staff, req, &err))))
 		wfm_die(prog, &err);
 	o.p.work = work;
-	o.p.groups = groups = load_groups(&o, req);
+	o.p.groups = groups;
 	if (groups && req->fractional)
-		load_total(req);
+		wfm_shiftreq_load_total(req);
 	if (o.risk > 0)
 		req = risk_req(&o, req, rules, tz, tzin, &point_paid);
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (o.coverage && !(cov = wfm_atomic_open(o.coverage, &err))) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (o.outbound_plan && !(obp = wfm_atomic_open(o.outbound_plan, &err))) {
-		wfm_atomic_abort(out);
-		if (cov)
-			wfm_atomic_abort(cov);
-		wfm_die(prog, &err);
-	}
-	if (write_plan(wfm_atomic_fp(out), plan, rules, tz, &err)) {
-		wfm_atomic_abort(out);
-		if (cov)
-			wfm_atomic_abort(cov);
-		if (obp)
-			wfm_atomic_abort(obp);
-		wfm_die(prog, &err);
-	}
-	if (obp)
-		write_outbound_plan(wfm_atomic_fp(obp), plan, work, tz);
-	if (cov && write_coverage(wfm_atomic_fp(cov), plan, tz, &err)) {
-		wfm_atomic_abort(out);
-		wfm_atomic_abort(cov);
-		wfm_atomic_abort(obp);
-		wfm_die(prog, &err);
-	}
-	/* all or none; the plan renamed last (see atomic_write.h) */
-	if (wfm_atomic_commit_all((wfm_atomic *[]){ cov, obp, out }, 3, &err))
-		wfm_die(prog, &err);
-	summary(plan, &o);
+	write_outputs(&o, plan, rules, work, tz);
+	wfm_shiftplan_summary(wfm_report(), plan, &o.p);
 	if (o.risk > 0)
 		fprintf(wfm_report(), "  risk         %g: paid hours %.2f against %.2f covering the point "
 			"forecast (+%.2f h, %+.1f%%)\n", o.risk, plan->paid_hours, point_paid,
 			plan->paid_hours - point_paid, 100 * (plan->paid_hours / point_paid - 1));
 	if (work)
-		blend_report(plan, req, rules, tz, &o, work);
+		wfm_shiftplan_blend_report(wfm_report(), prog, plan, req, rules, tz, &o.p, work);
 	if (groups && o.compare)
-		groups_report(plan, req, rules, tz, &o);
+		wfm_shiftplan_groups_report(wfm_report(), prog, plan, req, rules, tz, &o.p);
 	wfm_groups_free(groups);
 	wfm_shiftplan_free(plan);
 	wfm_shiftwork_free(work);

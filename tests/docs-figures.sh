@@ -17,6 +17,7 @@
 #   <!-- figrows FILE N -->                        a block whose lines are lines
 #   ```  ...lines...  ```                          of OUTDIR/FILE, each found by
 #   <!-- /figrows -->                              its first N fields (words)
+# A mark right after a backquote is an example in inline code, not a figure.
 # FMT: n (integer, thousands commas), n1 / n2 (1 / 2 decimals, commas),
 # g (commas, up to 2 decimals, trailing zeros dropped), raw (as printed).
 # NAME: see the table below (`figures`); DATE is YYYY-MM-DD, CH a channel,
@@ -28,8 +29,9 @@
 #   groups.VARIANT.paid / .bound / .gap      shifts-groups-report.txt
 #                               (VARIANT: pooled, specialists, single)
 #   roster.shifts / .filled / .unfilled / .planned_h / .filled_h
-#   roster.overtime_h / .contract_h / .fill.DATE / .filled_h.DATE / .best.DATE
-#   roster.fill.min / .min2 (second lowest) / .max / .bound_worst
+#   roster.overtime_h / .contract_h (what the contracts allow at most)
+#   roster.fill.DATE / .filled_h.DATE / .best.DATE
+#   roster.fill.min / .min2 (second lowest) / .max / .week / .bound_worst
 #                               roster-report.txt
 # In a figrows block a time in seconds ("16.22 s)") is not compared: it
 # differs from run to run.
@@ -63,7 +65,7 @@ trap 'rm -f "$tab" "$tab".*' EXIT
 		print "groups." v ".paid\t" $4; print "groups." v ".bound\t" $5; print "groups." v ".gap\t" $6 }' \
 		"$out/shifts-groups-report.txt"
 	awk '/^roster / { print "roster.shifts\t" $(NF - 6); print "roster.filled\t" $(NF - 3); print "roster.unfilled\t" $(NF - 1) }
-	     /^total / { print "roster.planned_h\t" $6; print "roster.filled_h\t" $7 }
+	     /^total / { print "roster.planned_h\t" $6; print "roster.filled_h\t" $7; w = $8; sub(/%/, "", w); print "roster.fill.week\t" w }
 	     /^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] +[A-Z][a-z][a-z] / && NF >= 10 { f = $9; sub(/%/, "", f)
 		print "roster.fill." $1 "\t" f; print "roster.filled_h." $1 "\t" $8; b = $10; sub(/%/, "", b)
 		print "roster.best." $1 "\t" b; F[++nd] = f + 0 }
@@ -111,8 +113,10 @@ for md in "$@"; do
 	/<!-- fig / {
 		line = $0; res = ""
 		while (match(line, /<!-- fig [^ ]+ [^ ]+ -->/)) {
+			quoted = RSTART > 1 && substr(line, RSTART - 1, 1) == "`"   # `<!-- fig ...`: an example
 			res = res substr(line, 1, RSTART + RLENGTH - 1); head = substr(line, RSTART + 9, RLENGTH - 13)
 			line = substr(line, RSTART + RLENGTH)
+			if (quoted) continue
 			split(head, a, " "); name = a[1]; f = a[2]
 			e = index(line, "<!-- /fig -->")
 			if (!e) { bad(name ": no <!-- /fig --> on the line"); break }

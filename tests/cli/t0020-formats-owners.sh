@@ -20,7 +20,6 @@ H forecast/profile.c fputs("channel,group,time,mean,share,ratio,days\n", fp);   
 H forecast/profile.c fputs("date,weekday,channel,volume,complete\n", fp);       # --daily side output
 H schedule/outbound.c fputs("timestamp,campaign,region,dials,connects,agents\n", fp);  # outbound plan (helper hostile edits)
 H schedule/outbound.c fputs("job,timestamp,agent_hours,max_agents\n", fp);     # --jobs summary
-H schedule/shifts.c fputs("timestamp,job,agents\n", fp);                        # blended coverage by job
 H schedule/staff.c fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp); # evaluation.csv
 H schedule/staff.c fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n"); # --report daily table
 H bin/localize.c fputs("date,agent_id,name,start,end,break_start,break_end,shift,tz\n", fp); # roster.csv + tz: belongs in lib/plan.c

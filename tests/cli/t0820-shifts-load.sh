@@ -28,7 +28,7 @@ plans() {
 	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 60 --work-limit 300 \
 		-o "$1/cut.csv" 2>"$1/cut.txt"
 	wfm shifts "$T/g/requirements.csv" --rules "$T/g/rules.csv" --groups "$T/g/groups.csv" \
-		--date 2026-11-24 --break-step 30 --time-limit 60 --work-limit 200000 -o "$1/groups.csv" 2>"$1/groups.txt"
+		--date 2026-11-24 --break-step 30 --time-limit 60 --work-limit 40000 -o "$1/groups.csv" 2>"$1/groups.txt"
 }
 plans "$T/quiet"
 hogs=""
