@@ -1,5 +1,6 @@
 /* series.c - load and hold regular multi-channel series.  See series.h. */
 #include "series.h"
+#include "strlist.h"
 #include "grid.h"
 #include "csv.h"
 #include "timeutil.h"
@@ -290,4 +291,16 @@ int wfm_series_select(wfm_series *s, const char *const *names, size_t n, wfm_err
 		free(s->channel[c]);
 	s->nchan = n;
 	return 0;
+}
+
+int wfm_series_select_list(wfm_series *s, const char *list, wfm_error *err)
+{
+	wfm_strlist l;
+	int rc;
+
+	if (wfm_strlist_split(list, ',', &l))
+		return wfm_error_set(err, "out of memory");
+	rc = wfm_series_select(s, (const char *const *)l.item, l.n, err);
+	wfm_strlist_free(&l);
+	return rc;
 }

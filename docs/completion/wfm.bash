@@ -1,13 +1,22 @@
 # bash completion for wfm and wfm-* programs.
-# Subcommands come from `wfm help`, options from each program's --help, so
-# completion never disagrees with the programs themselves.
+# Subcommands come from `wfm help`; options and their words from each
+# program's option table (`wfm-NAME --list-options`, lib/cli.h), or from its
+# --help for a program not on the table yet, so completion never disagrees
+# with the programs themselves.  tests/cli/t0023-completion.sh checks it.
 
 _wfm_commands() {
 	wfm help 2>/dev/null | awk '/^Commands:/ { f = 1; next } f && /^  [a-z]/ { print $1 }'
 }
 
 _wfm_options() {  # $1 = program name without the wfm- prefix
+	local l
+	l=$("wfm-$1" --list-options 2>/dev/null) && { printf '%s\n' "$l" | sed 's/=.*//'; return; }
 	"wfm-$1" --help 2>/dev/null | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u
+}
+
+_wfm_words() {  # $1 = program, $2 = option: the words its table lists
+	"wfm-$1" --list-options 2>/dev/null |
+		awk -v o="$2=" '$1 == o { for (i = 2; i <= NF; i++) print $i }'
 }
 
 _wfm_zones() {
@@ -25,8 +34,14 @@ _wfm_complete_prog() {
 		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff capacity intraday" -- "$cur"))
 		return
 	fi
+	[ "$prev" = --tz ] && { COMPREPLY=($(compgen -W "$(_wfm_zones)" -- "$cur")); return; }
+	if [[ "$prev" == --* ]]; then
+		local w
+		w=$(_wfm_words "$prog" "$prev")
+		[ -n "$w" ] && { COMPREPLY=($(compgen -W "$w" -- "$cur")); return; }
+	fi
+	# programs not on the option table yet (lib/cli.h wfm_opts_next)
 	case "$prev" in
-	--tz) COMPREPLY=($(compgen -W "$(_wfm_zones)" -- "$cur")); return ;;
 	--model) COMPREPLY=($(compgen -W "auto snaive hw regression slotavg decomp" -- "$cur")); return ;;
 	--metric) COMPREPLY=($(compgen -W "wape mase smape rmse" -- "$cur")); return ;;
 	--format) COMPREPLY=($(compgen -W "csv json requirements" -- "$cur")); return ;;

@@ -16,8 +16,6 @@ cd "$ROOT" || exit 1
 
 ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
 # --- mains writing outputs no lib module owns yet (move to an io module) ---
-H forecast/profile.c fputs("channel,group,time,mean,share,ratio,days\n", fp);   # profile.csv; lib/profile.c owns the maths only
-H forecast/profile.c fputs("date,weekday,channel,volume,complete\n", fp);       # --daily side output
 H schedule/functions.c fputs("timestamp,agent_id,name,function\n", fp);        # functions.csv (helper funcharts edits)
 H schedule/functions.c fputs("timestamp,function,required,assigned,shortfall\n", fp); # --shortfall
 H schedule/outbound.c fputs("timestamp,campaign,region,dials,connects,agents\n", fp);  # outbound plan (helper hostile edits)
