@@ -125,10 +125,10 @@ static void start(const struct wfm_cli *cli)
 		const struct wfm_opt *o = st.e[i];
 		if (o->def)
 			store(cli->prog, o, o->def);
-		if ((o->def || o->show) && o->kind != WFM_ARG_KEY)
-			show_value(o, st.shown[i], sizeof(st.shown[i]));
-		else if (o->def)
+		if (o->def)
 			snprintf(st.shown[i], sizeof(st.shown[i]), "%s", o->def);
+		else if (o->show && o->kind != WFM_ARG_KEY)
+			show_value(o, st.shown[i], sizeof(st.shown[i]));
 	}
 	opterr = 0;
 }

@@ -18,8 +18,6 @@ ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
 # --- mains writing outputs no lib module owns yet (move to an io module) ---
 H schedule/functions.c fputs("timestamp,agent_id,name,function\n", fp);        # functions.csv (helper funcharts edits)
 H schedule/functions.c fputs("timestamp,function,required,assigned,shortfall\n", fp); # --shortfall
-H schedule/outbound.c fputs("timestamp,campaign,region,dials,connects,agents\n", fp);  # outbound plan (helper hostile edits)
-H schedule/outbound.c fputs("job,timestamp,agent_hours,max_agents\n", fp);     # --jobs summary
 H schedule/shifts.c fputs("timestamp,job,agents\n", fp);                        # blended coverage by job
 H schedule/simulate.c fputs("timestamp,channel,volume,sl_target,sl_sim,sl_hw,asa_sim,asa_hw,abandon_sim,abandon_hw\n", fp); # --multi-skill
 H schedule/simulate.c fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"   # simulation.csv
