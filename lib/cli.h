@@ -95,6 +95,8 @@ enum { WFM_OPT_DATE = 0x100, WFM_OPT_WEEK, WFM_OPT_FROM, WFM_OPT_TO };
 	{ "from", required_argument, NULL, WFM_OPT_FROM }, \
 	{ "to", required_argument, NULL, WFM_OPT_TO }
 int wfm_days_opt(struct wfm_days *d, int c, const char *arg);
+/* The day of YYYY-MM-DD; otherwise exit 2 naming the option. */
+int64_t wfm_arg_date(const char *prog, const char *opt, const char *s);
 /* Exit 2 when more than one way is given, --from without --to (or the
  * reverse), a date does not parse, or the range is reversed or longer
  * than max_days.  Returns 0 when no day option was given (first and last
@@ -133,6 +135,7 @@ enum wfm_arg {
 	WFM_ARG_LONG,       /* long *var, in [min, max] */
 	WFM_ARG_DURATION,   /* int64_t *var seconds ("14d", "2w", "36h"), in [min, max] when max > 0 */
 	WFM_ARG_CHOICE,     /* int *var = index of the argument in words */
+	WFM_ARG_DATE,       /* int64_t *var = days since 1970-01-01 of YYYY-MM-DD */
 };
 struct wfm_opt {
 	const char *name;             /* long name without "--"; NULL ends the table */

@@ -93,6 +93,7 @@ static void store(const char *prog, const struct wfm_opt *o, const char *s)
 		*(int64_t *)o->var = d;
 		break;
 	case WFM_ARG_CHOICE: *(int *)o->var = wfm_arg_choice(prog, opt, s, o->words); break;
+	case WFM_ARG_DATE: *(int64_t *)o->var = wfm_arg_date(prog, opt, s); break;
 	case WFM_ARG_KEY: break;
 	}
 }
