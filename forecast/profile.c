@@ -55,7 +55,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		WFM_OPT_OUTPUT(&o->output),
 		{ 0 },
 	};
-	const struct wfm_cli cli = { prog, head, opts, tail };
+	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
 	while (wfm_opts_next(&cli, argc, argv) != -1)

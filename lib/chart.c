@@ -13,12 +13,17 @@
 
 static const char *const kinds[] = {
 	"forecast", "coverage", "roster", "functions", "profile", "staff",
-	"capacity", "intraday",
+	"capacity", "intraday", NULL
 };
+
+const char *const *wfm_chart_kinds(void)
+{
+	return kinds;
+}
 
 int wfm_chart_kind_parse(const char *name)
 {
-	for (int k = 0; k < (int)(sizeof(kinds) / sizeof(kinds[0])); k++)
+	for (int k = 0; kinds[k]; k++)
 		if (!strcmp(name, kinds[k]))
 			return k;
 	return -1;

@@ -53,6 +53,8 @@ typedef struct wfm_chart wfm_chart;
 
 /* Kind by name ("forecast", ...), or -1. */
 int wfm_chart_kind_parse(const char *name);
+/* The kinds' names in enum order, NULL-terminated. */
+const char *const *wfm_chart_kinds(void);
 /* Format from an output path's extension: .png, .svg, .pdf (any case);
  * "-" and NULL are PNG; -1 for anything else. */
 int wfm_chart_format_of(const char *path);

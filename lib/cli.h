@@ -123,7 +123,7 @@ int wfm_pad_width(const char *s, int w);
  *         .def = "80", .min = 1, .max = 99.9 },
  *       { "model", 'm', WFM_ARG_KEY, NULL, "KIND", "...", .words = models },
  *       WFM_OPT_OUTPUT(&o->output), { 0 } };
- *   const struct wfm_cli cli = { prog, head, opts, tail };
+ *   const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
  *   while ((c = wfm_opts_next(&cli, argc, argv)) != -1)
  *       switch (c) { case 'm': ...; }     only WFM_ARG_KEY entries come here
  * then optind is the first operand, as after getopt_long. */
@@ -133,6 +133,7 @@ enum wfm_arg {
 	WFM_ARG_STR,        /* const char **var = the argument */
 	WFM_ARG_DOUBLE,     /* double *var = argument * scale (scale 0: 1), in [min, max] */
 	WFM_ARG_LONG,       /* long *var, in [min, max] */
+	WFM_ARG_INT,        /* int *var, in [min, max] */
 	WFM_ARG_DURATION,   /* int64_t *var seconds ("14d", "2w", "36h"), in [min, max] when max > 0 */
 	WFM_ARG_CHOICE,     /* int *var = index of the argument in words */
 	WFM_ARG_DATE,       /* int64_t *var = days since 1970-01-01 of YYYY-MM-DD */
@@ -159,6 +160,7 @@ struct wfm_cli {
 	const char *prog, *head;
 	const struct wfm_opt *opts;
 	const char *tail;
+	const char *const *operand_words;   /* the first operand's words (completion) */
 };
 #define WFM_OPT_OUTPUT(var) { "output", 'o', WFM_ARG_STR, (var), "FILE", .help = \
 	"write FILE atomically (default standard output)" }
@@ -172,7 +174,8 @@ int wfm_opts_next(const struct wfm_cli *cli, int argc, char **argv);
 /* --help's text: head, "Options:" with one entry per option, tail. */
 void wfm_opts_help(FILE *fp, const struct wfm_cli *cli);
 /* --list-options: "--name" per flag, "--name= WORD..." per option that
- * takes an argument (its completion words, if any). */
+ * takes an argument (its completion words, if any), "@1 WORD..." for the
+ * first operand's words. */
 void wfm_opts_list(FILE *fp, const struct wfm_cli *cli);
 
 #endif

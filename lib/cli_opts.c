@@ -66,6 +66,7 @@ static void show_value(const struct wfm_opt *o, char *buf, size_t size)
 	case WFM_ARG_STR: snprintf(buf, size, "%s", *(const char **)o->var ? *(const char **)o->var : ""); break;
 	case WFM_ARG_DOUBLE: snprintf(buf, size, "%g", *(double *)o->var / scale); break;
 	case WFM_ARG_LONG: snprintf(buf, size, "%ld", *(long *)o->var); break;
+	case WFM_ARG_INT: snprintf(buf, size, "%d", *(int *)o->var); break;
 	case WFM_ARG_DURATION: snprintf(buf, size, "%llds", (long long)*(int64_t *)o->var); break;
 	case WFM_ARG_CHOICE: snprintf(buf, size, "%s", o->words[*(int *)o->var]); break;
 	default: break;
@@ -86,6 +87,7 @@ static void store(const char *prog, const struct wfm_opt *o, const char *s)
 		*(double *)o->var = wfm_arg_double(prog, opt, s, o->min, o->max) * (o->scale ? o->scale : 1);
 		break;
 	case WFM_ARG_LONG: *(long *)o->var = wfm_arg_long(prog, opt, s, (long)o->min, (long)o->max); break;
+	case WFM_ARG_INT: *(int *)o->var = (int)wfm_arg_long(prog, opt, s, (long)o->min, (long)o->max); break;
 	case WFM_ARG_DURATION:
 		d = wfm_arg_duration(prog, opt, s);
 		if (o->max > 0 && (d < o->min || d > o->max))
@@ -249,6 +251,12 @@ void wfm_opts_list(FILE *fp, const struct wfm_cli *cli)
 		fprintf(fp, "--%s%s", o->name, takes_arg(o) ? "=" : "");
 		for (size_t k = 0; o->words && o->words[k]; k++)
 			fprintf(fp, " %s", o->words[k]);
+		fputc('\n', fp);
+	}
+	if (cli->operand_words) {
+		fputs("@1", fp);
+		for (size_t k = 0; cli->operand_words[k]; k++)
+			fprintf(fp, " %s", cli->operand_words[k]);
 		fputc('\n', fp);
 	}
 }

@@ -10,13 +10,13 @@ _wfm_commands() {
 
 _wfm_options() {  # $1 = program name without the wfm- prefix
 	local l
-	l=$("wfm-$1" --list-options 2>/dev/null) && { printf '%s\n' "$l" | sed 's/=.*//'; return; }
+	l=$("wfm-$1" --list-options 2>/dev/null) && { printf '%s\n' "$l" | sed -n 's/^\(--[^=]*\).*/\1/p'; return; }
 	"wfm-$1" --help 2>/dev/null | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u
 }
 
-_wfm_words() {  # $1 = program, $2 = option: the words its table lists
+_wfm_words() {  # $1 = program, $2 = option (or @1, the first operand): its table's words
 	"wfm-$1" --list-options 2>/dev/null |
-		awk -v o="$2=" '$1 == o { for (i = 2; i <= NF; i++) print $i }'
+		awk -v o="$2" '$1 == o "=" || $1 == o { for (i = 2; i <= NF; i++) print $i }'
 }
 
 _wfm_zones() {
@@ -30,9 +30,10 @@ _wfm_zones() {
 _wfm_complete_prog() {
 	local prog=$1 first=$2 cur=${COMP_WORDS[COMP_CWORD]} prev=
 	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
-	if [ "$prog" = chart ] && [ "$COMP_CWORD" -eq "$first" ]; then
-		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff capacity intraday" -- "$cur"))
-		return
+	if [ "$COMP_CWORD" -eq "$first" ] && [[ "$cur" != -* ]]; then
+		local w
+		w=$(_wfm_words "$prog" @1)
+		[ -n "$w" ] && { COMPREPLY=($(compgen -W "$w" -- "$cur")); return; }
 	fi
 	[ "$prev" = --tz ] && { COMPREPLY=($(compgen -W "$(_wfm_zones)" -- "$cur")); return; }
 	if [[ "$prev" == --* ]]; then
