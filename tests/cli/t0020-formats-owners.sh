@@ -23,10 +23,8 @@ H schedule/simulate.c fputs("timestamp,channel,volume,sl_target,sl_sim,sl_hw,asa
 H schedule/simulate.c fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"   # simulation.csv
 H schedule/staff.c fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp); # evaluation.csv
 H schedule/staff.c fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n"); # --report daily table
-H bin/localize.c fputs("date,agent_id,name,start,end,break_start,break_end,shift,tz\n", fp); # roster.csv + tz: belongs in lib/plan.c
 # --- private readers ---
-R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv tz column and roster.csv: lib/agents.c, lib/plan.c
-R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv tz column and roster.csv: lib/agents.c, lib/plan.c
+R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv's tz column: lib/agents.c has no tz yet
 R lib/chart_forecast.c wfm_csv_reader *r = wfm_csv_open(in, err);              # forecast.csv: lib/forecastcsv.c
 R lib/chart_functions.c wfm_csv_reader *r = wfm_csv_open(in, err);             # functions.csv: no owner yet
 R lib/chart_profile.c wfm_csv_reader *r = wfm_csv_open(in, err);               # profile.csv: no owner yet
