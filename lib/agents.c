@@ -24,15 +24,13 @@ void wfm_agents_free(wfm_agents *ag)
 		free(ag->pref[i].shift);
 	free(ag->pref);
 	free(ag->pref_off);
+	wfm_strmap_free(&ag->ids);
 	free(ag);
 }
 
 long wfm_agents_find(const wfm_agents *ag, const char *id)
 {
-	for (size_t i = 0; i < ag->n; i++)
-		if (!strcmp(ag->a[i].id, id))
-			return (long)i;
-	return -1;
+	return wfm_strmap_get(&ag->ids, id);
 }
 
 int wfm_agents_skill(const wfm_agents *ag, size_t i, const char *s)
@@ -170,7 +168,11 @@ wfm_agents *wfm_agents_load(const char *path, const char *const *known,
 		ag->n++;
 		if (load_row(r, col, known, nknown, &ag->a[ag->n - 1], err))
 			goto fail;
-		if ((dup = wfm_agents_find(ag, ag->a[ag->n - 1].id)) >= 0 && (size_t)dup < ag->n - 1) {
+		if ((dup = wfm_strmap_add(&ag->ids, ag->a[ag->n - 1].id, ag->n - 1)) < 0) {
+			wfm_error_set(err, "out of memory");
+			goto fail;
+		}
+		if ((size_t)dup != ag->n - 1) {
 			wfm_csv_error(r, col[0], err, "agent \"%.40s\" is a duplicate of line %ld",
 				      ag->a[dup].id, ag->a[dup].line);
 			goto fail;

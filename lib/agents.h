@@ -32,6 +32,7 @@
 #include <stdint.h>
 #include "error.h"
 #include "strlist.h"
+#include "strmap.h"
 
 struct wfm_agent {
 	char *id, *name;
@@ -69,11 +70,14 @@ typedef struct wfm_agents {
 	size_t npref;
 	struct wfm_pref *pref;        /* sorted by agent, then file order */
 	size_t *pref_off;             /* n + 1: agent i's preferences are pref_off[i] .. pref_off[i+1]-1 */
+	wfm_strmap ids;               /* id -> index, filled by wfm_agents_load() */
 	char file[256];
 } wfm_agents;
 
 /* Load staff.csv; known is the list of skill names accepted (compared
- * case-insensitively), NULL for any name.  NULL and an error on bad input. */
+ * case-insensitively), NULL for any name.  NULL and an error on bad input
+ * (a duplicate id names the line of its first row: found through the id
+ * hash, so loading stays linear in the rows). */
 wfm_agents *wfm_agents_load(const char *path, const char *const *known,
 			    size_t nknown, wfm_error *err);
 /* Append to set the agents' skills it lacks (case-insensitively), in file
@@ -82,7 +86,7 @@ int wfm_agents_skill_set(const wfm_agents *ag, wfm_strlist *set);
 /* Add availability.csv exceptions.  0, or -1 and an error. */
 int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *err);
 void wfm_agents_free(wfm_agents *ag);
-/* Index of the agent with this id, or -1. */
+/* Index of the agent with this id, or -1: a hash lookup, O(1). */
 long wfm_agents_find(const wfm_agents *ag, const char *id);
 /* 1 when agent i may work on calendar day `day` (fixed days off and
  * availability exceptions applied), else 0. */

@@ -46,6 +46,7 @@ static int folds(const double *y, const wfm_calendar *cal, struct wfm_backtest *
 	size_t week = 7 * (size_t)cal->per_day, H = bt->horizon;
 	struct wfm_model_opts oo = *o;
 	double *evf = NULL;
+	wfm_regression *reg = NULL;
 	int rc = 0;
 
 	if (o->events && o->events->n && !(evf = malloc((bt->first + (bt->weeks - 1) * week + H) *
@@ -53,15 +54,18 @@ static int folds(const double *y, const wfm_calendar *cal, struct wfm_backtest *
 		return wfm_error_set(err, "out of memory");
 	for (size_t w = 0; w < bt->weeks && !rc; w++) {
 		size_t origin = bt->first + w * week;
-		if (evf) {
-			if ((rc = wfm_model_event_factors(y, origin, H, cal, o, evf, err)))
+		if (evf) {     /* one event regression per origin for every model */
+			wfm_regression_free(reg);
+			if ((rc = wfm_model_event_fit(y, origin, H, cal, o, evf, &reg, err)))
 				break;
 			oo.evf = evf;
+			oo.reg = reg;
 		}
 		for (int k = 0; k < WFM_MODEL_COUNT && !rc; k++)
 			if (bt->mask[k])
 				rc = wfm_model_forecast(k, y, origin, H, cal, &oo, f[k] + w * H, err);
 	}
+	wfm_regression_free(reg);
 	free(evf);
 	return rc;
 }

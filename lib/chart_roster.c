@@ -6,6 +6,7 @@
 #include "chart_int.h"
 #include "csv.h"
 #include "plan.h"
+#include "strmap.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -26,6 +27,7 @@ struct agent { char *id, *name; int key; };
 struct roster {
 	struct shift *s; size_t n, cap;
 	struct agent *a; size_t na, acap;
+	wfm_strmap ids;         /* agent id -> index in a */
 	size_t *order;          /* rows: agent indexes sorted by first start */
 	int64_t day0; int ndays;
 	int lo, hi;             /* day view: minutes shown */
@@ -47,6 +49,7 @@ static void roster_free(void *p)
 		free(r->a[i].name);
 	}
 	free(r->a);
+	wfm_strmap_free(&r->ids);
 	free(r->s);
 	free(r->g);
 	for (int k = 0; k < r->nsname; k++)
@@ -113,16 +116,6 @@ static void sort_rows(struct roster *r)
 		memcpy(r->order, tmp, n * sizeof(*tmp));
 	}
 	free(tmp);
-}
-
-/* Agent index by id: agents arrive grouped or in date order, so look at
- * the last few first, then a linear scan (fine for thousands). */
-static long find_agent(const struct roster *r, const char *id)
-{
-	for (size_t i = r->na; i-- > 0;)
-		if (!strcmp(r->a[i].id, id))
-			return (long)i;
-	return -1;
 }
 
 /* Week view: sort agents by their usual start, the most frequent start
@@ -337,7 +330,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			rc = wfm_csv_error(rd, cshift, err, "more than 32 shift names");
 			break;
 		}
-		if ((a = find_agent(r, wfm_csv_get(rd, col[1]))) < 0) {
+		if ((a = wfm_strmap_get(&r->ids, wfm_csv_get(rd, col[1]))) < 0) {
 			if (r->na == r->acap) {
 				struct agent *na = realloc(r->a, (r->acap = r->acap ? 2 * r->acap : 128) * sizeof(*na));
 				if (!na) {
@@ -350,7 +343,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 			r->a[r->na].name = strdup(wfm_csv_get(rd, col[2]));
 			r->a[r->na].key = -1;
 			a = (long)r->na++;
-			if (!r->a[a].id || !r->a[a].name) {
+			if (!r->a[a].id || !r->a[a].name || wfm_strmap_add(&r->ids, r->a[a].id, (size_t)a) < 0) {
 				rc = wfm_error_set(err, "out of memory");
 				break;
 			}

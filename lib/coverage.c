@@ -61,6 +61,54 @@ int wfm_coverage_add(wfm_coverage *cv, int64_t t, long chan, double required,
 	return 0;
 }
 
+/* The first instant of local day d (its midnight, or the first wall time
+ * after it when clocks jump over midnight). */
+static int64_t day_start(const wfm_tz *tz, int64_t d)
+{
+	int64_t utc = d * 86400;
+
+	for (int m = 0; m < 1440; m += 15)
+		if (wfm_tz_to_utc(tz, d * 86400 + m * 60, 0, &utc) != WFM_TZ_GAP)
+			return utc - m * 60;
+	return utc;
+}
+
+static double req_at(const wfm_requirements *rq, int64_t t)
+{
+	double s = 0;
+	int64_t j;
+
+	if (t < rq->start || (t - rq->start) % rq->step)
+		return 0;
+	j = (t - rq->start) / rq->step;
+	if ((size_t)j >= rq->n)
+		return 0;
+	for (size_t c = 0; c < rq->nchan; c++)
+		if (!isnan(rq->agents_gross[c * rq->n + (size_t)j]))
+			s += rq->agents_gross[c * rq->n + (size_t)j];
+	return s;
+}
+
+int wfm_coverage_add_days(wfm_coverage *cv, const wfm_tz *tz, int64_t first_day, int ndays, int step,
+			  const double *req, const double *sch, const wfm_requirements *rq,
+			  wfm_error *err)
+{
+	int64_t t = day_start(tz, first_day), end = day_start(tz, first_day + ndays);
+	int64_t ncell = (int64_t)ndays * (1440 / step);
+
+	for (; t < end; t += (int64_t)step * 60) {
+		int64_t i = (t + wfm_tz_offset(tz, t) - first_day * 86400) / 60 / step;
+		double r, s;
+		if (i < 0 || i >= ncell)
+			continue;
+		r = req ? req[i] : rq ? req_at(rq, t) : 0;
+		s = sch[i];
+		if (wfm_coverage_add(cv, t, -1, r, s, NAN, err))
+			return -1;
+	}
+	return 0;
+}
+
 /* A number with at most 3 decimals and no trailing zeros; with two,
  * whole numbers plain and others with 2 decimals. */
 static void num(FILE *fp, double v, int two)

@@ -21,7 +21,7 @@
  * wall-clock times (wfm roster) passes tz NULL and wall-clock seconds.
  *
  * Entry points: wfm_coverage_new(), wfm_coverage_channel(),
- * wfm_coverage_add(), wfm_coverage_write(), wfm_coverage_load(),
+ * wfm_coverage_add(), wfm_coverage_add_days(), wfm_coverage_write(), wfm_coverage_load(),
  * wfm_coverage_free().
  */
 #ifndef WFM_COVERAGE_H
@@ -31,6 +31,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "error.h"
+#include "requirements.h"
 #include "tz.h"
 
 #define WFM_COVERAGE_TOTAL "*"
@@ -62,6 +63,18 @@ wfm_coverage *wfm_coverage_new(int has_channel, int has_outbound);
 long wfm_coverage_channel(wfm_coverage *cv, const char *name);
 int wfm_coverage_add(wfm_coverage *cv, int64_t t, long chan, double required,
 		     double scheduled, double outbound, wfm_error *err);
+/* Pooled rows for every instant of the local days first_day ..
+ * first_day + ndays - 1 (days since 1970-01-01) in tz, step minutes apart
+ * from each local midnight: a 25-hour day gets 25 hourly rows, both
+ * 01:00 hours, a 23-hour day 23.  sch, and req unless NULL, are on those
+ * days' wall-clock grid (ndays * 1440 / step cells, as wfm_roster_coverage
+ * fills it): an instant takes the cell of its local time, so an agent on
+ * shift at 01:00 wall-clock counts in both 01:00 hours.  With rq (req
+ * NULL), required is the sum over channels of rq's agents_gross at that
+ * instant (0 outside rq).  Write the result with tz. */
+int wfm_coverage_add_days(wfm_coverage *cv, const wfm_tz *tz, int64_t first_day, int ndays, int step,
+			  const double *req, const double *sch, const wfm_requirements *rq,
+			  wfm_error *err);
 /* Rows in the order added; tz NULL: times are wall-clock seconds. */
 int wfm_coverage_write(FILE *fp, const wfm_coverage *cv, const wfm_tz *tz);
 /* Reads timestamp, required, scheduled (required columns), channel and

@@ -34,57 +34,22 @@ static long row_line(const void *rows, size_t i, const struct wfm_grid_layout *l
 	return l;
 }
 
-static size_t hash(const char *s)
-{
-	size_t h = 2166136261u;          /* FNV-1a */
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-/* Slot of name in the table, or of the empty slot where it would go. */
-static size_t find(const struct wfm_grid_names *nm, const char *name)
-{
-	size_t i = hash(name) & (nm->cap - 1);
-
-	while (nm->slot[i] && strcmp(nm->name[nm->slot[i] - 1], name))
-		i = (i + 1) & (nm->cap - 1);
-	return i;
-}
-
-/* Keep the table at most half full. */
-static int rehash(struct wfm_grid_names *nm)
-{
-	size_t cap = nm->cap ? nm->cap * 2 : 64;
-	int *old = nm->slot;
-
-	if (2 * (nm->n + 1) <= nm->cap)
-		return 0;
-	if (!(nm->slot = calloc(cap, sizeof(int)))) {
-		nm->slot = old;
-		return -1;
-	}
-	free(old);
-	nm->cap = cap;
-	for (size_t k = 0; k < nm->n; k++)
-		nm->slot[find(nm, nm->name[k])] = (int)k + 1;
-	return 0;
-}
-
 int wfm_grid_name(struct wfm_grid_names *nm, const char *name)
 {
-	size_t i;
+	long k = wfm_strmap_get(&nm->index, name);
 	char **nn;
 
-	if (nm->cap && nm->slot[i = find(nm, name)])
-		return nm->slot[i] - 1;
-	if (rehash(nm) || !(nn = realloc(nm->name, (nm->n + 1) * sizeof(char *))))
+	if (k >= 0)
+		return (int)k;
+	if (!(nn = realloc(nm->name, (nm->n + 1) * sizeof(char *))))
 		return -1;
 	nm->name = nn;
 	if (!(nn[nm->n] = strdup(name)))
 		return -1;
-	nm->slot[find(nm, name)] = (int)nm->n + 1;
+	if (wfm_strmap_add(&nm->index, nn[nm->n], nm->n) < 0) {
+		free(nn[nm->n]);
+		return -1;
+	}
 	return (int)nm->n++;
 }
 
@@ -96,7 +61,7 @@ int wfm_grid_channel(struct wfm_grid_names *nm, const wfm_csv_reader *r, int col
 
 	if (!*ch)
 		return wfm_csv_error(r, col, err, "empty channel name");
-	if (nm->n >= WFM_GRID_MAX_CHANNELS && (!nm->cap || !nm->slot[find(nm, ch)]))
+	if (nm->n >= WFM_GRID_MAX_CHANNELS && wfm_strmap_get(&nm->index, ch) < 0)
 		return wfm_csv_error(r, col, err, "\"%.40s\" would be channel %d: at most %d "
 				     "channels in a file (a column mix-up?)", ch,
 				     WFM_GRID_MAX_CHANNELS + 1, WFM_GRID_MAX_CHANNELS);
@@ -110,10 +75,9 @@ void wfm_grid_names_free(struct wfm_grid_names *nm)
 	for (size_t i = 0; i < nm->n; i++)
 		free(nm->name[i]);
 	free(nm->name);
-	free(nm->slot);
+	wfm_strmap_free(&nm->index);
 	nm->name = NULL;
-	nm->slot = NULL;
-	nm->n = nm->cap = 0;
+	nm->n = 0;
 }
 
 int wfm_grid_seen_again(struct wfm_grid_seen *s, int64_t t, int chan)

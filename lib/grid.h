@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "csv.h"
 #include "error.h"
+#include "strmap.h"
 #include "tz.h"
 
 struct wfm_grid_layout {
@@ -28,13 +29,12 @@ struct wfm_grid_layout {
 #define WFM_GRID_MAX_CHANNELS 1000
 
 /* Names in order of first appearance (the channels of a file), found
- * through a hash table (open addressing on slot[], cap a power of 2) so
- * that reading stays linear in the rows.  Zero-initialise. */
+ * through a hash index (strmap.h) so that reading stays linear in the
+ * rows.  Zero-initialise. */
 struct wfm_grid_names {
 	char **name;
 	size_t n;
-	int *slot;           /* index + 1 of the name there, 0 = empty */
-	size_t cap;
+	wfm_strmap index;    /* name -> its position in name[] */
 };
 /* Index of name, added when new; -1 when out of memory. */
 int wfm_grid_name(struct wfm_grid_names *nm, const char *name);

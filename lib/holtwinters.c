@@ -25,22 +25,21 @@ struct hwfit {
 	size_t n, s1, s2;
 	int mult, ar1;
 	double *d, *w;       /* workspaces s1 and s2 */
+	double l0, *d0, *w0; /* the state from the first week (init_state) */
 };
 
-static double filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
-		     const struct wfm_hw_params *p, size_t h, double *out,
-		     double *d, double *w)
+/* The state from the first week: level = its mean; daily = mean over the
+ * week's days of each slot's deviation; weekly = the remainder.  It does
+ * not depend on the parameters, so a fit computes it once. */
+static double init_state(const double *y, size_t s1, size_t s2, int mult, double *d, double *w)
 {
-	double l = 0, sse = 0, e = 0, lmin;
+	double l = 0;
 
-	/* state from the first week: level = its mean; daily = mean over the
-	 * week's days of each slot's deviation; weekly = the remainder */
 	for (size_t j = 0; j < s2; j++)
 		l += y[j];
 	l /= (double)s2;
 	if (mult && l <= 0)
 		l = 1e-6;
-	lmin = 1e-3 * l;
 	for (size_t k = 0; k < s1; k++) {
 		double s = 0;
 		size_t cnt = 0;
@@ -54,35 +53,99 @@ static double filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 		else
 			w[j] = y[j] - l - d[j % s1];
 	}
-	for (size_t t = 0; t < n + h; t++) {
-		double *dt = &d[t % s1], *wt = &w[t % s2];
-		double f = mult ? l * *dt * *wt : l + *dt + *wt;
-		if (t >= n) {
-			double ar = p->phi == 0 ? 0 : e * pow(p->phi, (double)(t - n + 1));
-			out[t - n] = f + ar;
-			continue;
-		}
-		f += p->phi * e;
+	return l;
+}
+
+/* fmin(fmax(x, 0), 50) without the library calls, to the bit: NaN and
+ * -0 give +0 as glibc's fmax does */
+static inline double clamp50(double x)
+{
+	x = x > 0 ? x : 0;
+	return x < 50 ? x : 50;
+}
+
+/* One-step errors over y[0..n) from the state (l, d, w), which is
+ * updated; returns the SSE from t = s2 on and leaves the last error in *e.
+ * Wrap-around slot counters instead of t % s1 and t % s2. */
+static double run_add(const double *y, size_t n, size_t s1, size_t s2,
+		      const struct wfm_hw_params *p, double *lp, double *d, double *w, double *ep)
+{
+	double l = *lp, e = *ep, sse = 0;
+	const double alpha = p->alpha, delta = p->delta, omega = p->omega, phi = p->phi;
+	size_t i1 = 0, i2 = 0;
+
+	for (size_t t = 0; t < n; t++) {
+		double f = l + d[i1] + w[i2];
+		f += phi * e;
 		e = y[t] - f;
 		if (t >= s2)
 			sse += e * e;
-		if (!mult) {
-			l += p->alpha * e;
-			*dt += p->delta * e;
-			*wt += p->omega * e;
-		} else {
-			double dw = *dt * *wt, lw = l * *wt, ld = l * *dt;
-			/* guards: with small counts a large alpha can drive the
-			 * level to ~0 and the seasonal factors to infinity */
-			if (dw > 1e-9)
-				l += p->alpha * e / dw;
-			if (l < lmin)
-				l = lmin;
-			if (lw > 1e-9)
-				*dt = fmin(fmax(*dt + p->delta * e / lw, 0), 50);
-			if (ld > 1e-9)
-				*wt = fmin(fmax(*wt + p->omega * e / ld, 0), 50);
-		}
+		l += alpha * e;
+		d[i1] += delta * e;
+		w[i2] += omega * e;
+		if (++i1 == s1)
+			i1 = 0;
+		if (++i2 == s2)
+			i2 = 0;
+	}
+	*lp = l;
+	*ep = e;
+	return sse;
+}
+
+static double run_mult(const double *y, size_t n, size_t s1, size_t s2,
+		       const struct wfm_hw_params *p, double lmin, double *lp, double *d,
+		       double *w, double *ep)
+{
+	double l = *lp, e = *ep, sse = 0;
+	const double alpha = p->alpha, delta = p->delta, omega = p->omega, phi = p->phi;
+	size_t i1 = 0, i2 = 0;
+
+	for (size_t t = 0; t < n; t++) {
+		double dt = d[i1], wt = w[i2];
+		double f = l * dt * wt;
+		f += phi * e;
+		e = y[t] - f;
+		if (t >= s2)
+			sse += e * e;
+		double dw = dt * wt, lw = l * wt, ld = l * dt;
+		/* guards: with small counts a large alpha can drive the
+		 * level to ~0 and the seasonal factors to infinity */
+		if (dw > 1e-9)
+			l += alpha * e / dw;
+		if (l < lmin)
+			l = lmin;
+		if (lw > 1e-9)
+			d[i1] = clamp50(dt + delta * e / lw);
+		if (ld > 1e-9)
+			w[i2] = clamp50(wt + omega * e / ld);
+		if (++i1 == s1)
+			i1 = 0;
+		if (++i2 == s2)
+			i2 = 0;
+	}
+	*lp = l;
+	*ep = e;
+	return sse;
+}
+
+/* The filter from the first-week state (l0, d0, w0) into the workspaces
+ * d and w, then h forecasts into out. */
+static double filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
+		     const struct wfm_hw_params *p, size_t h, double *out,
+		     double l0, const double *d0, const double *w0, double *d, double *w)
+{
+	double l = l0, e = 0, sse;
+
+	memcpy(d, d0, s1 * sizeof(*d));
+	memcpy(w, w0, s2 * sizeof(*w));
+	sse = mult ? run_mult(y, n, s1, s2, p, 1e-3 * l0, &l, d, w, &e)
+		   : run_add(y, n, s1, s2, p, &l, d, w, &e);
+	for (size_t t = n; t < n + h; t++) {
+		double dt = d[t % s1], wt = w[t % s2];
+		double f = mult ? l * dt * wt : l + dt + wt;
+		double ar = p->phi == 0 ? 0 : e * pow(p->phi, (double)(t - n + 1));
+		out[t - n] = f + ar;
 	}
 	return sse;
 }
@@ -90,12 +153,14 @@ static double filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 double wfm_hw_filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 		     const struct wfm_hw_params *par, size_t h, double *out)
 {
-	double *d = malloc(s1 * sizeof(*d)), *w = malloc(s2 * sizeof(*w)), sse = NAN;
+	double *d = malloc(2 * (s1 + s2) * sizeof(*d)), sse = NAN;
 
-	if (d && w)
-		sse = filter(y, n, s1, s2, mult, par, out ? h : 0, out, d, w);
+	if (d) {
+		double *w = d + s1, *d0 = w + s2, *w0 = d0 + s1;
+		double l0 = init_state(y, s1, s2, mult, d0, w0);
+		sse = filter(y, n, s1, s2, mult, par, out ? h : 0, out, l0, d0, w0, d, w);
+	}
 	free(d);
-	free(w);
 	return sse;
 }
 
@@ -116,7 +181,7 @@ static double objective(const gsl_vector *x, void *arg)
 	double sse;
 
 	unpack(x, f->ar1, &p);
-	sse = filter(f->y, f->n, f->s1, f->s2, f->mult, &p, 0, NULL, f->d, f->w);
+	sse = filter(f->y, f->n, f->s1, f->s2, f->mult, &p, 0, NULL, f->l0, f->d0, f->w0, f->d, f->w);
 	return isfinite(sse) && sse < 1e100 ? sse : 1e100;   /* nmsimplex2 refuses inf */
 }
 
@@ -144,15 +209,18 @@ int wfm_hw_forecast(const double *y, size_t n, size_t h, size_t s1, size_t s2,
 	f.s2 = s2;
 	f.mult = mult;
 	f.ar1 = ar1;
-	f.d = malloc(s1 * sizeof(double));
-	f.w = malloc(s2 * sizeof(double));
+	f.d = malloc(2 * (s1 + s2) * sizeof(double));
 	mm = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, np);
 	x = gsl_vector_alloc(np);
 	step = gsl_vector_alloc(np);
-	if (!f.d || !f.w || !mm || !x || !step) {
+	if (!f.d || !mm || !x || !step) {
 		rc = wfm_error_set(err, "out of memory");
 		goto done;
 	}
+	f.w = f.d + s1;
+	f.d0 = f.w + s2;
+	f.w0 = f.d0 + s1;
+	f.l0 = init_state(f.y, s1, s2, mult, f.d0, f.w0);
 	/* start at alpha = delta = omega = 0.1, phi = 0; steps of 1 in the
 	 * transformed space cover 0.04 .. 0.23 */
 	gsl_vector_set_all(x, log(0.1 / 0.9));
@@ -182,7 +250,7 @@ int wfm_hw_forecast(const double *y, size_t n, size_t h, size_t s1, size_t s2,
 	}
 	unpack(x, ar1, &p);
 	p.window = window;
-	p.sse = filter(f.y, f.n, s1, s2, mult, &p, h, out, f.d, f.w);
+	p.sse = filter(f.y, f.n, s1, s2, mult, &p, h, out, f.l0, f.d0, f.w0, f.d, f.w);
 	if (par)
 		*par = p;
 done:
@@ -190,6 +258,5 @@ done:
 	gsl_vector_free(x);
 	gsl_vector_free(step);
 	free(f.d);
-	free(f.w);
 	return rc;
 }

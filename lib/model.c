@@ -219,10 +219,19 @@ done:
 int wfm_model_event_factors(const double *y, size_t n, size_t h, const wfm_calendar *cal,
 			    const struct wfm_model_opts *o, double *evf, wfm_error *err)
 {
+	return wfm_model_event_fit(y, n, h, cal, o, evf, NULL, err);
+}
+
+int wfm_model_event_fit(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+			const struct wfm_model_opts *o, double *evf, wfm_regression **keep,
+			wfm_error *err)
+{
 	wfm_regression *reg = NULL;
 	int64_t last = INT64_MIN;
 	double f = 1;
 
+	if (keep)
+		*keep = NULL;
 	if (o->events && o->events->n && n >= 4 * 7 * (size_t)cal->per_day &&
 	    !(reg = wfm_regression_fit(y, n, cal, o->events, 0, o->skip, err)))
 		return -1;
@@ -236,7 +245,10 @@ int wfm_model_event_factors(const double *y, size_t n, size_t h, const wfm_calen
 		}
 		evf[i] = f;
 	}
-	wfm_regression_free(reg);
+	if (keep)
+		*keep = reg;
+	else
+		wfm_regression_free(reg);
 	return 0;
 }
 
@@ -296,7 +308,10 @@ done:
 static int regression(const double *y, size_t n, size_t h, const wfm_calendar *cal,
 		      const struct wfm_model_opts *o, double *out, wfm_error *err)
 {
-	wfm_regression *m = wfm_regression_fit(y, n, cal, o->events, o->reg_linear, o->skip, err);
+	/* the event factors' fit is this one when on the log scale */
+	wfm_regression *own = o->reg && !o->reg_linear ? NULL :
+		wfm_regression_fit(y, n, cal, o->events, o->reg_linear, o->skip, err);
+	const wfm_regression *m = own ? own : o->reg && !o->reg_linear ? o->reg : NULL;
 	int64_t last = INT64_MIN;
 	double f = 1;
 
@@ -312,7 +327,7 @@ static int regression(const double *y, size_t n, size_t h, const wfm_calendar *c
 		}
 		out[k] *= f;
 	}
-	wfm_regression_free(m);
+	wfm_regression_free(own);
 	return 0;
 }
 
@@ -364,8 +379,10 @@ int wfm_model_forecast_mix(unsigned mask, const double *y, size_t n, size_t h,
 			   const wfm_calendar *cal, const struct wfm_model_opts *o,
 			   double *out, wfm_error *err)
 {
-	double *f = NULL;
-	int m = 0;
+	struct wfm_model_opts oo = *o;
+	wfm_regression *reg = NULL;
+	double *f = NULL, *evf = NULL;
+	int m = 0, rc = -1;
 
 	if (!(mask & (mask - 1))) {
 		for (int k = 0; k < WFM_MODEL_COUNT; k++)
@@ -373,25 +390,37 @@ int wfm_model_forecast_mix(unsigned mask, const double *y, size_t n, size_t h,
 				return wfm_model_forecast(k, y, n, h, cal, o, out, err);
 		return wfm_error_set(err, "no model to forecast with");
 	}
-	if (!(f = malloc(h * sizeof(*f))))
+	if (!(f = malloc(h * sizeof(*f))) ||
+	    (!o->evf && o->events && o->events->n && !(evf = malloc((n + h) * sizeof(*evf))))) {
+		free(f);
 		return wfm_error_set(err, "out of memory");
+	}
+	/* the event factors (and their regression) once for every model */
+	if (evf) {
+		if (wfm_model_event_fit(y, n, h, cal, o, evf, &reg, err))
+			goto done;
+		oo.evf = evf;
+		oo.reg = reg;
+	}
 	for (size_t k = 0; k < h; k++)
 		out[k] = 0;
 	for (int k = 0; k < WFM_MODEL_COUNT; k++) {
 		if (!(mask & (1u << k)))
 			continue;
-		if (wfm_model_forecast(k, y, n, h, cal, o, f, err)) {
-			free(f);
-			return -1;
-		}
+		if (wfm_model_forecast(k, y, n, h, cal, &oo, f, err))
+			goto done;
 		for (size_t j = 0; j < h; j++)
 			out[j] += f[j];
 		m++;
 	}
 	for (size_t k = 0; k < h; k++)
 		out[k] /= m;
+	rc = 0;
+done:
+	wfm_regression_free(reg);
+	free(evf);
 	free(f);
-	return 0;
+	return rc;
 }
 
 size_t wfm_model_impute(double *y, size_t n, size_t week)

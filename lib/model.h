@@ -68,6 +68,10 @@ struct wfm_model_opts {
 				       * fits (WFM_SKIP_*); NULL: none */
 	const double *evf;            /* [interval of cal]: event factor of the log
 				       * regression; NULL: fitted when needed */
+	const struct wfm_regression *reg;  /* that log regression, fitted on the
+				       * same y[0..n) (wfm_model_event_fit): the
+				       * regression model (log) uses it instead
+				       * of fitting it again; NULL: fitted */
 };
 
 enum { WFM_SKIP_NONE, WFM_SKIP_ZERO, WFM_SKIP_OUTLIER };
@@ -87,6 +91,12 @@ void wfm_model_screen(const double *y, size_t n, const wfm_calendar *cal,
  * (1 where there are no events or under 4 weeks of history). */
 int wfm_model_event_factors(const double *y, size_t n, size_t h, const wfm_calendar *cal,
 			    const struct wfm_model_opts *o, double *evf, wfm_error *err);
+/* The same keeping the regression in *reg (NULL when none was fitted; the
+ * caller frees it): with evf and reg in the opts, the models of one origin
+ * share one fit (same bytes as fitting it in each). */
+int wfm_model_event_fit(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+			const struct wfm_model_opts *o, double *evf,
+			struct wfm_regression **reg, wfm_error *err);
 
 /* Mean of the forecasts of the models in mask (bits 1 << kind). */
 int wfm_model_forecast_mix(unsigned mask, const double *y, size_t n, size_t h,

@@ -42,6 +42,7 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o)
 	o->late_after = 22 * 60;
 	o->max_moves = 1;
 	o->stable_w = 1;
+	o->off_pair_w = 4;
 	o->groups = NULL;
 }
 
@@ -203,6 +204,23 @@ static int start_spread(const struct st *st, size_t a, int k, const struct wfm_s
 	return worst;
 }
 
+/* 1 when agent a, working day k, would lose the last two consecutive
+ * days off (Mon..Sun) of that ISO week; only weeks wholly in the window. */
+static int breaks_off_pair(const struct st *st, size_t a, int k)
+{
+	int mon = k - wfm_time_weekday(st->ext0 + k), had = 0, left = 0;
+	if (mon < 7 || mon + 7 > st->E)
+		return 0;
+	for (int j = mon; j < mon + 6; j++) {
+		int o1 = st->ws[W(st, a, j)] < 0, o2 = st->ws[W(st, a, j + 1)] < 0;
+		if (o1 && o2) {
+			had = 1;
+			left |= j != k && j + 1 != k;
+		}
+	}
+	return had && !left;
+}
+
 /* Cost of giving s on day k to agent a (lower is better), in hours. */
 static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s)
 {
@@ -238,6 +256,8 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		c += st->lates[a];
 	if (!st->on[W(st, a, k)])
 		c += 24;           /* not one of the agent's planned days */
+	if (st->o->off_pair_w > 0 && breaks_off_pair(st, a, k))
+		c += st->o->off_pair_w;
 	if (st->o->stable_w > 0)   /* start time: within an hour of the week's other starts */
 		c += st->o->stable_w * start_spread(st, a, k, s) / 60.0;
 	if (st->need)   /* specialists first: keep wider skills for wider groups */
@@ -396,6 +416,55 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 	return 0;
 }
 
+/* Two consecutive days off in agent a's pattern for the ISO week of
+ * window days d0 .. d0 + 6: when its days off have no such pair, move the
+ * pattern days of the pair whose move raises the covered shares least
+ * (sum over the days given of the receiving day's share after, less the
+ * share of the day left) to the possible days of lowest share.  m: the
+ * agent's mean paid minutes a day, cap/dem as in pattern(). */
+static void pattern_off_pair(struct st *st, size_t a, int d0, double *cap, const double *dem, double m)
+{
+	unsigned char *on = st->on + W(st, a, d0 + 7);
+	int bj = -1, to[2] = { -1, -1 }, bto[2] = { -1, -1 };
+	double bv = 0;
+	for (int j = 0; j < 6; j++)
+		if (on[j] != 1 && on[j + 1] != 1)
+			return;
+	for (int j = 0; j < 6; j++) {
+		double v = 0;
+		int ok = 1;
+		for (int i = 0; i < 2 && ok; i++) {
+			int x = j + i, y = -1;
+			to[i] = -1;
+			if (on[x] != 1)
+				continue;
+			for (int z = 0; z < 7; z++)   /* a possible day, not in the pair, lowest share */
+				if (on[z] == 2 && z != j && z != j + 1 && z != to[0] && dem[d0 + z] > 0 &&
+				    (y < 0 || cap[d0 + z] * dem[d0 + y] < cap[d0 + y] * dem[d0 + z]))
+					y = z;
+			if (y < 0)
+				ok = 0;
+			else {
+				to[i] = y;
+				v += (cap[d0 + y] + m) / dem[d0 + y] - cap[d0 + x] / dem[d0 + x];
+			}
+		}
+		if (ok && (bj < 0 || v < bv - 1e-12)) {
+			bj = j;
+			bv = v;
+			bto[0] = to[0];
+			bto[1] = to[1];
+		}
+	}
+	for (int i = 0; bj >= 0 && i < 2; i++)
+		if (bto[i] >= 0) {
+			on[bj + i] = 2;
+			cap[d0 + bj + i] -= m;
+			on[bto[i]] = 1;
+			cap[d0 + bto[i]] += m;
+		}
+}
+
 /* Days-on pattern: for each ISO week in the window and each agent, the
  * number of days its contract needs (contract / mean paid length of the
  * shifts it fits, rounded so the hours stay within tolerance, at most
@@ -492,6 +561,8 @@ static int pattern(struct st *st, const wfm_plan *plan)
 				st->on[W(st, a, best + 7)] = 1;
 				cap[best] += mpaid * 60;
 			}
+			if (st->o->off_pair_w > 0 && d1 - d0 == 7)
+				pattern_off_pair(st, a, d0, cap, dem, mpaid * 60);
 		}
 		for (size_t a = 0; a < n; a++)
 			for (int d = d0; d < d1; d++)
@@ -788,10 +859,12 @@ static void soft_measures(const struct st *st, wfm_roster_result *res)
 		if (wfm_time_weekday(st->first_day + d))
 			continue;
 		for (size_t a = 0; a < st->ag->n; a++) {
-			int off = 0, consec = 0, nsh = 0, lo = 0, hi = 0, avail = 0, prevoff = 0;
+			int off = 0, consec = 0, nsh = 0, lo = 0, hi = 0, avail = 0, prevoff = 0, av[7], nav = 0;
 			for (int j = 0; j < 7; j++) {
 				const struct wfm_shift *x = st->wsh[W(st, a, d + 7 + j)];
-				avail |= wfm_agents_available(st->ag, a, st->first_day + d + j);
+				av[j] = wfm_agents_available(st->ag, a, st->first_day + d + j);
+				avail |= av[j];
+				nav += av[j];
 				if (!x) {
 					off++;
 					consec |= prevoff;
@@ -811,6 +884,11 @@ static void soft_measures(const struct st *st, wfm_roster_result *res)
 				res->soft_off2++;
 				res->soft_off2_consec += consec;
 			}
+			for (int j = 0; j < 6; j++)   /* could: a pair off, the same days worked */
+				if (nav - av[j] - av[j + 1] >= nsh) {
+					res->soft_off2_could++;
+					break;
+				}
 			if (nsh >= 2) {
 				res->soft_multi++;
 				res->soft_stable += hi - lo <= 60;
@@ -928,6 +1006,51 @@ static void take(struct st *st, struct days *D, size_t a, int d, int t)
 		st->lates[a]++;
 }
 
+static int same_times(const struct wfm_shift *x, const struct wfm_shift *y)
+{
+	return x->start == y->start && x->end == y->end && x->bstart == y->bstart && x->bend == y->bend;
+}
+
+/* A published row without a group found every instance of its times that
+ * agent ag's skills allow taken (plan by skill groups): free one by moving
+ * kept agents whose published rows have no group either to another type of
+ * the same times and break (an augmenting path over those types, so the
+ * same published rows are kept whatever their order in the file).  Times
+ * stay the same, so no rule and no coverage changes.  1 when a type
+ * fitting ag now has an open instance. */
+static int rematch(struct st *st, struct days *D, int d, const struct wfm_shift *r,
+		   const struct wfm_agent *ag, const struct wfm_shift **pubrow, unsigned char *seen)
+{
+	int k = d + 7;
+	for (int x = 0; x < D->cnt[d]; x++) {
+		const struct wfm_shift *s = D->ty[D->off[d] + x];
+		if (seen[x] || !same_times(s, r) || extra_skills(ag, need_of(st, s)) < 0)
+			continue;
+		seen[x] = 1;
+		if (D->left[D->off[d] + x] > 0)
+			return 1;
+		for (size_t b = 0; b < st->ag->n; b++) {
+			const struct wfm_shift *pb = pubrow[W(st, b, k)];
+			int y;
+			if (st->wt[W(st, b, k)] != x || !pb || (pb->group && *pb->group) ||
+			    !rematch(st, D, d, s, &st->ag->a[b], pubrow, seen))
+				continue;
+			for (y = 0; y < D->cnt[d]; y++)   /* the open type the path reached */
+				if (seen[y] && y != x && D->left[D->off[d] + y] > 0 &&
+				    same_times(D->ty[D->off[d] + y], s) &&
+				    extra_skills(&st->ag->a[b], need_of(st, D->ty[D->off[d] + y])) >= 0)
+					break;
+			if (y == D->cnt[d])
+				continue;
+			put(st, b, k, y, D->ty[D->off[d] + y]);
+			D->left[D->off[d] + y]--;
+			D->left[D->off[d] + x]++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Published rows in the window, in file order: kept where still possible,
  * else dropped with the reason in drop[] (per agent x day).  pubrow[] gets
  * each agent's published row per day; vac[t] counts the dropped rows of
@@ -936,6 +1059,9 @@ static int place_published(struct st *st, struct days *D, const wfm_plan *pub,
 			   const struct wfm_shift **pubrow, const char **drop, long *vac,
 			   wfm_roster_result *res)
 {
+	unsigned char *seen = malloc(st->plan->n + 1);
+	if (!seen)
+		return -1;
 	for (size_t i = 0; i < pub->n; i++) {
 		const struct wfm_shift *r = &pub->s[i];
 		int64_t d = r->day - st->first_day;
@@ -948,18 +1074,23 @@ static int place_published(struct st *st, struct days *D, const wfm_plan *pub,
 		res->npublished++;
 		if ((a = wfm_agents_find(st->ag, r->agent)) < 0) {
 			if (add_change(res, r->day, r->agent, r->agent_name, r, NULL, "agent not in staff.csv"))
-				return -1;
+				goto oom;
 			continue;
 		}
 		w = W(st, a, k);
 		if (pubrow[w]) {
 			if (add_change(res, r->day, st->ag->a[a].id, st->ag->a[a].name, r, NULL,
 				       "second shift the same day"))
-				return -1;
+				goto oom;
 			continue;
 		}
 		pubrow[w] = r;
 		t = match_type(st, D, (int)d, r, &st->ag->a[a]);
+		if (t < 0 && st->need && !(r->group && *r->group)) {
+			memset(seen, 0, (size_t)D->cnt[d]);
+			if (rematch(st, D, (int)d, r, &st->ag->a[a], pubrow, seen))
+				t = match_type(st, D, (int)d, r, &st->ag->a[a]);
+		}
 		status = wfm_agents_status(st->ag, (size_t)a, r->day);
 		if (!wfm_agents_available(st->ag, (size_t)a, r->day))
 			why = status ? wfm_agents_status_name(status) : "fixed day off";
@@ -974,12 +1105,11 @@ static int place_published(struct st *st, struct days *D, const wfm_plan *pub,
 		} else
 			take(st, D, (size_t)a, (int)d, t);
 	}
+	free(seen);
 	return 0;
-}
-
-static int same_times(const struct wfm_shift *x, const struct wfm_shift *y)
-{
-	return x->start == y->start && x->end == y->end && x->bstart == y->bstart && x->bend == y->bend;
+oom:
+	free(seen);
+	return -1;
 }
 
 static int cmp_change(const void *x, const void *y)

@@ -55,6 +55,10 @@ struct wfm_roster_opts {
 	int max_moves;         /* repair: kept rows one open shift may move (1) */
 	double stable_w;       /* cost per hour a start lies over an hour from the
 				* agent's other starts that week (1; 0: off) */
+	double off_pair_w;     /* cost (hours) of taking the last two consecutive
+				* days off of an agent's ISO week; with it on
+				* the days-on pattern keeps two consecutive days
+				* off (4; 0: off) */
 	const wfm_groups *groups; /* names of the plan's group column (NULL: each
 				   * group name is its skill list, "calls|chat") */
 };
@@ -112,6 +116,10 @@ typedef struct wfm_roster_result {
 	 * sum of the start spreads (max - min start, minutes) of those weeks;
 	 * weeks with a whole weekend (Sat + Sun) off. */
 	long soft_weeks, soft_off2, soft_off2_consec, soft_multi, soft_stable, soft_weekend_off;
+	/* agent-weeks whose availability and worked days allow two consecutive
+	 * days off (some pair of days outside which the agent is available and
+	 * fits a planned shift on at least as many days as it works) */
+	long soft_off2_could;
 	double soft_spread_min;
 	/* preferences.csv, per day a preference concerns: wanted (and met),
 	 * avoided (and kept free of it). */

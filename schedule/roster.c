@@ -50,6 +50,9 @@ static const char usage[] =
 	"                         rows for agents not in STAFF.csv are warned about\n"
 	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits,\n"
 	"                         and its weekend days for the weekend rotation\n"
+	"  --days-off-pair W      cost W (hours) of taking an agent's last two\n"
+	"                         consecutive days off in an ISO week; the days-on\n"
+	"                         pattern keeps such a pair (default 4; 0: off)\n"
 	"  --stable-start W       cost W per hour a start lies over an hour from the\n"
 	"                         agent's other starts that week (default 1; 0: off)\n"
 	"  --preferences FILE     agent_id,day,shift,weight: day Mon..Sun, a date or\n"
@@ -134,6 +137,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "exact", no_argument, NULL, 'E' },
 		{ "preferences", required_argument, NULL, 'F' },
 		{ "stable-start", required_argument, NULL, 'S' },
+		{ "days-off-pair", required_argument, NULL, 'O' },
 		{ "time-limit", required_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
@@ -165,6 +169,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'G': o->groups = optarg; break;
 		case 'E': o->exact = 1; break;
 		case 'F': o->prefs = optarg; break;
+		case 'O': o->ro.off_pair_w = wfm_arg_double(prog, "--days-off-pair", optarg, 0, 100); break;
 		case 'S': o->ro.stable_w = wfm_arg_double(prog, "--stable-start", optarg, 0, 100); break;
 		case 'T': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.1, 86400); break;
 		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
@@ -432,9 +437,10 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	}
 	if (r->soft_weeks) {
 		fprintf(fp, "\nweekly patterns (%ld agent-weeks, ISO weeks wholly in the window):\n", r->soft_weeks);
-		fprintf(fp, "  two consecutive days off     %ld of %ld weeks with 2+ days off (%.0f%%)\n",
-			r->soft_off2_consec, r->soft_off2,
-			r->soft_off2 ? 100.0 * r->soft_off2_consec / r->soft_off2 : 100.0);
+		fprintf(fp, "  two consecutive days off     %ld of %ld weeks that could have them (%.0f%%; "
+			"%ld weeks with 2+ days off)\n", r->soft_off2_consec, r->soft_off2_could,
+			r->soft_off2_could ? 100.0 * r->soft_off2_consec / r->soft_off2_could : 100.0,
+			r->soft_off2);
 		fprintf(fp, "  starts within an hour        %ld of %ld weeks with 2+ shifts (%.0f%%), "
 			"mean spread %.1f h\n", r->soft_stable, r->soft_multi,
 			r->soft_multi ? 100.0 * r->soft_stable / r->soft_multi : 100.0,
@@ -625,32 +631,17 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 		goto done;
 	}
 	wfm_roster_coverage(rq ? NULL : plan, res->rows, res->n, first, res->ndays, step, req, sch);
-	if (rq)
-		for (size_t i = 0; i < nint; i++) {
-			int64_t local = (first * 1440 + (int64_t)i * step) * 60, utc, j;
-			req[i] = 0;
-			if (wfm_tz_to_utc(tz, local, 0, &utc) == WFM_TZ_GAP || utc < rq->start ||
-			    (utc - rq->start) % rq->step)
-				continue;
-			j = (utc - rq->start) / rq->step;
-			if ((size_t)j >= rq->n)
-				continue;
-			for (size_t c = 0; c < rq->nchan; c++)
-				if (!isnan(rq->agents_gross[c * rq->n + (size_t)j]))
-					req[i] += rq->agents_gross[c * rq->n + (size_t)j];
-		}
 	if (!(cv = wfm_coverage_new(0, 0))) {
 		wfm_error_set(err, "out of memory");
 		goto done;
 	}
 	cv->two_decimals = 1;
-	for (size_t i = 0; i < nint; i++)
-		if (wfm_coverage_add(cv, (first * 1440 + (int64_t)i * step) * 60, -1, req[i], sch[i],
-				     NAN, err))
-			goto done;
+	/* one row per instant: both hours of a DST fall-back (issue 22.13) */
+	if (wfm_coverage_add_days(cv, tz, first, res->ndays, step, rq ? NULL : req, sch, rq, err))
+		goto done;
 	if (!(out = wfm_atomic_open(o->coverage, err)))
 		goto done;
-	wfm_coverage_write(wfm_atomic_fp(out), cv, NULL);   /* a stream error shows at commit */
+	wfm_coverage_write(wfm_atomic_fp(out), cv, tz);   /* a stream error shows at commit */
 	*outp = out;
 	rc = 0;
 done:

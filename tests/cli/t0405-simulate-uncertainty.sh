@@ -29,6 +29,6 @@ ok "point staffing: P(met) well under q" awk '/P\(SL met\)/ { exit !($6 < 0.65) 
 wfm simulate $T/rq.csv --channels $T/ch.csv --forecast $T/fc.csv --replications 100 --tz UTC -o $T/s1.csv 2>/dev/null
 wfm simulate $T/rq.csv --channels $T/ch.csv --forecast $T/fc.csv --replications 100 --tz UTC -o $T/s2.csv 2>/dev/null
 ok "seeded" cmp $T/s1.csv $T/s2.csv
-wfm simulate $T/rq.csv --channels $T/ch.csv --forecast $T/fc.csv --groups x --group-staffing y >/dev/null 2>&1
-is "--forecast with --groups is a usage error" $? 2
+wfm simulate $T/rq.csv --channels $T/ch.csv --coverage x --groups x --group-staffing y >/dev/null 2>&1
+is "--coverage with --groups is a usage error" $? 2
 finish

@@ -13,6 +13,8 @@
  *      wfm_model_forecast and wfm_aht_forecast over 2 days, as wfm forecast;
  *   2  campaigns (records of 3 regions) into wfm_outbound_min_agents and a
  *      whole plan run, as wfm outbound.
+ * WFM_FUZZ_PIPELINE=0|1|2 in the environment pins the pipeline (the first
+ * byte is then still consumed), so that each gets its own timed run.
  * Properties: a loader refuses with one line naming the file, or the run
  * ends within twice its time limit (plus 2 s for model building under
  * ASan) with only finite, non-negative counts, forecasts, AHTs, dials and
@@ -222,6 +224,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static wfm_tz *tz;
 	static wfm_shiftrules *rules;
 	static int64_t now;
+	static int pin = -1;
 	wfm_error err = { 0 };
 	struct src s = { data, size, 1 };
 
@@ -232,10 +235,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!(tz = wfm_tz_open("Europe/Moscow", &err)) || !(rules = wfm_shiftrules_load(rp, &err)) ||
 		    wfm_time_parse("2026-11-23T00:00", tz, 0, &now, &err) < 0)
 			abort();
+		if (getenv("WFM_FUZZ_PIPELINE"))
+			pin = atoi(getenv("WFM_FUZZ_PIPELINE")) % 3;
 	}
 	if (!size)
 		return 0;
-	switch (data[0] % 3) {
+	switch (pin >= 0 ? pin : data[0] % 3) {
 	case 0: shifts(&s, tz, rules); break;
 	case 1: forecast(&s, tz); break;
 	default: outbound(&s, tz, now); break;

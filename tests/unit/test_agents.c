@@ -7,6 +7,7 @@
 #include "agents.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static int write_tmp(char *path, const char *text)
@@ -99,8 +100,43 @@ static void test_preferences(void)
 	wfm_agents_free(ag);
 }
 
+/* Ids through the hash index: Cyrillic ids that differ only in case are
+ * two agents; a repeated id names the line of its first row; every id is
+ * found at its file position, an absent one is -1. */
+static void test_ids(void)
+{
+	const char *head = "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n";
+	char path[] = "/tmp/wfm-test-agents.XXXXXX", text[4096];
+	wfm_error err = { 0 };
+	wfm_agents *ag;
+	snprintf(text, sizeof(text), "%sИв-01,Иван,calls,40,4,9,00:00,24:00,\nив-01,ива,calls,40,4,9,00:00,24:00,\n"
+		 "Пётр,Пётр,chat,40,4,9,00:00,24:00,\n", head);
+	if (write_tmp(path, text))
+		return;
+	ag = wfm_agents_load(path, skills, 2, &err);
+	unlink(path);
+	CHECK(ag && ag->n == 3, "three Cyrillic ids load: %s", err.msg);
+	if (ag) {
+		CHECK(wfm_agents_find(ag, "Ив-01") == 0 && wfm_agents_find(ag, "ив-01") == 1 &&
+		      wfm_agents_find(ag, "Пётр") == 2 && wfm_agents_find(ag, "Петр") == -1 &&
+		      wfm_agents_find(ag, "") == -1, "found at their rows, case and ё matter");
+		wfm_agents_free(ag);
+	}
+	snprintf(text, sizeof(text), "%sA,a,calls,40,4,9,00:00,24:00,\nПётр,b,calls,40,4,9,00:00,24:00,\n"
+		 "C,c,calls,40,4,9,00:00,24:00,\nПётр,d,calls,40,4,9,00:00,24:00,\n", head);
+	strcpy(path, "/tmp/wfm-test-agents.XXXXXX");
+	if (write_tmp(path, text))
+		return;
+	ag = wfm_agents_load(path, skills, 2, &err);
+	unlink(path);
+	CHECK(!ag && err.line == 5 && strstr(err.msg, "\"Пётр\" is a duplicate of line 3"),
+	      "duplicate on line 5 names line 3: line %ld, %s", err.line, err.msg);
+	wfm_agents_free(ag);
+}
+
 int main(void)
 {
+	test_ids();
 	test_statuses();
 	test_preferences();
 	return check_done("test_agents");
