@@ -19,7 +19,7 @@ ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
 H schedule/functions.c fputs("timestamp,agent_id,name,function\n", fp);        # functions.csv (helper funcharts edits)
 H schedule/functions.c fputs("timestamp,function,required,assigned,shortfall\n", fp); # --shortfall
 H schedule/shifts.c fputs("timestamp,job,agents\n", fp);                        # blended coverage by job
-H schedule/simulate.c fputs("timestamp,channel,volume,sl_target,sl_sim,sl_hw,asa_sim,asa_hw,abandon_sim,abandon_hw\n", fp); # --multi-skill
+H schedule/simulate.c fputs("timestamp,channel,volume,sl_target,sl_sim,sl_hw,asa_sim,asa_hw,abandon_sim,abandon_hw", fp); # --multi-skill
 H schedule/simulate.c fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"   # simulation.csv
 H schedule/staff.c fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp); # evaluation.csv
 H schedule/staff.c fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n"); # --report daily table
