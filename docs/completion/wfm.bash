@@ -41,17 +41,6 @@ _wfm_complete_prog() {
 		w=$(_wfm_words "$prog" "$prev")
 		[ -n "$w" ] && { COMPREPLY=($(compgen -W "$w" -- "$cur")); return; }
 	fi
-	# programs not on the option table yet (lib/cli.h wfm_opts_next)
-	case "$prev" in
-	--model) COMPREPLY=($(compgen -W "auto snaive hw regression slotavg decomp" -- "$cur")); return ;;
-	--metric) COMPREPLY=($(compgen -W "wape mase smape rmse" -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "csv json requirements" -- "$cur")); return ;;
-	--by) COMPREPLY=($(compgen -W "weekday month" -- "$cur")); return ;;
-	--report) COMPREPLY=($(compgen -W "profile daily summary" -- "$cur")); return ;;
-	--aggregate) COMPREPLY=($(compgen -W "interval day week month" -- "$cur")); return ;;
-	--missing) COMPREPLY=($(compgen -W "impute zero" -- "$cur")); return ;;
-	--mode) COMPREPLY=($(compgen -W "preview progressive predictive" -- "$cur")); return ;;
-	esac
 	if [[ "$cur" == -* ]]; then
 		COMPREPLY=($(compgen -W "$(_wfm_options "$prog")" -- "$cur"))
 	else
