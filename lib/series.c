@@ -65,16 +65,12 @@ static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_e
 	col[3] = wfm_csv_col(r, "aht_s");
 	ld->has_aht = col[3] >= 0;
 	while ((rc = wfm_csv_next(r, err)) > 0) {
-		if (ld->n == ld->cap) {
-			size_t c = ld->cap ? ld->cap * 2 : 1024;
-			struct rec *p = realloc(ld->recs, c * sizeof(*p));
-			if (!p) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			ld->recs = p;
-			ld->cap = c;
+		struct rec *p = wfm_grid_room(ld->recs, ld->n, &ld->cap, sizeof(*p));
+		if (!p) {
+			rc = wfm_error_set(err, "out of memory");
+			break;
 		}
+		ld->recs = p;
 		if ((rc = read_rec(r, col, tz, ld, &ld->recs[ld->n], err)) < 0)
 			break;
 		ld->n++;
@@ -83,17 +79,6 @@ static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_e
 		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows after the header");
 	wfm_csv_close(r);
 	return rc;
-}
-
-static int cmp_rec(const void *a, const void *b)
-{
-	const struct rec *x = a, *y = b;
-
-	if (x->chan != y->chan)
-		return x->chan < y->chan ? -1 : 1;
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
 }
 
 /* Smallest gap between distinct instants of a channel, and the record
@@ -188,8 +173,9 @@ wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err)
 	int step = 0;
 
 	if (read_all(path, tz, &ld, err) == 0) {
-		qsort(ld.recs, ld.n, sizeof(*ld.recs), cmp_rec);
-		if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld,
+		if (wfm_grid_sort(ld.recs, ld.n, &layout))
+			wfm_error_set(err, "out of memory");
+		else if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld,
 			       &tmin, &tmax, &step, err) == 0)
 			s = build(&ld, tmin, tmax, step, err);
 	}
