@@ -11,19 +11,6 @@
 
 static const char *prog = "wfm-chart";
 
-/* Leak checker hook: ignore fontconfig's fixed allocations (see chart.h). */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return WFM_CHART_LSAN_SUPPRESSIONS;
-}
-
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
 static const char head[] =
 	"Usage: wfm chart KIND INPUT.csv [options] -o OUT.png|.svg|.pdf\n"
 	"\n"

@@ -11,6 +11,20 @@
 #include <string.h>
 #include <strings.h>
 
+/* Leak checker hook: ignore fontconfig's fixed allocations (see chart.h);
+ * here, so every program and test that draws links it with the charts. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return WFM_CHART_LSAN_SUPPRESSIONS;
+}
+
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+
 static const char *const kinds[] = {
 	"forecast", "coverage", "roster", "functions", "profile", "staff",
 	"capacity", "intraday", NULL

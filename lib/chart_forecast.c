@@ -297,11 +297,7 @@ static double draw_actuals(cairo_t *cr, const struct panel *pn)
 		}
 		if (t >= pn->f->t0)
 			asum += pn->hv[i];
-		if (on)
-			cairo_line_to(cr, x, y);
-		else
-			cairo_move_to(cr, x, y);
-		on = 1;
+		on = chart_path_to(cr, x, y, on);
 	}
 	cairo_stroke(cr);
 	return asum;
