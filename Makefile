@@ -1,6 +1,7 @@
 # wfm - workforce management toolkit.  GNU make; see README.md.
 #   make            build bin/wfm and bin/wfm-*
 #   make demo       install missing build deps, build, run the pipeline into out/
+#   make docs-figures   run the demo, rewrite the figures README/docs quote from it
 #   make check      install missing build deps, build, run all tests
 #   make bench      benchmarks (figures on stdout)
 #   make ASAN=1 ... build with address + undefined + float-cast-overflow sanitizers
@@ -55,7 +56,7 @@ FLAGS_STAMP = $(O)/flags
 $(shell mkdir -p $(O); echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' | cmp -s - $(FLAGS_STAMP) || \
 	echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' > $(FLAGS_STAMP))
 
-.PHONY: all deps demo check coverage bench install uninstall clean data memcheck man deb deb-check fuzz fuzz-build
+.PHONY: all deps demo docs-figures check coverage bench install uninstall clean data memcheck man deb deb-check fuzz fuzz-build
 all: $(PROGS)
 
 $(O)/%.o: %.c $(FLAGS_STAMP)
@@ -106,6 +107,11 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/demo.sh
+
+# The figures README.md and docs/*.md quote from the demo, rewritten from a
+# fresh demo run (tests/docs-figures.sh; `make check` fails when they differ).
+docs-figures: demo
+	@sh tests/docs-figures.sh --write out
 
 check: DEPS_EXTRA = help2man jq
 check: deps

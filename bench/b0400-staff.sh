@@ -4,8 +4,13 @@
 # history, each hour split into 4 quarter-hours), and on the same with
 # volumes x 100 (calls up to ~1,000 Erlangs).  Best of 3, whole program
 # (CSV in and out included); CPU seconds (user + sys) since the machine is
-# shared and elapsed time is noisy; elapsed shown too.  Then wfm-simulate
-# on one week of calls.
+# shared and elapsed time is noisy; elapsed shown too.  The same year with
+# every channel sized by Erlang C (channels.csv's targets, kind erlang_c):
+# the whole-process rate of plain Erlang C (goal >= 1 M intervals/s).
+# Erlang A evaluations per interval at 10,000 Erlangs (a day ramping
+# +-30 %, demo calls: AHT 300 s, patience 180 s, 80/20), with the demo's
+# occupancy cap 0.88 and without (goal <= 5).  Then wfm-simulate on one
+# week of calls.
 set -eu
 B=${BENCH_TMP:-/tmp}
 H=data/history.csv
@@ -14,16 +19,31 @@ awk -F, -v k=1 'NR==1{print "timestamp,channel,volume,aht_s,volume_lo,volume_hi"
 	$H > $B/fc15.csv
 awk -F, 'NR==1{print; next} {OFS=","; $3=$3*100; print}' $B/fc15.csv > $B/fc15x100.csv
 rows=$(($(wc -l < $B/fc15.csv) - 1))
+awk -F, 'NR == 1 { print; next } { OFS = ","; $2 = "erlang_c"; $8 = 1; $9 = 0; $10 = 0
+	if ($4 == 0) { $4 = 0.80; $5 = 60 }; print }' \
+	data/channels.csv > $B/channels-c.csv
 t() { /usr/bin/time -f '%U %S %e %M' "$@" 2>&1 >/dev/null | tail -n 1 |
 	awk '{printf "%.2f %.2f %s", $1+$2, $3, $4}'; }
-for f in fc15 fc15x100; do
+for f in fc15 fc15x100 erlang_c; do
+	in=$f ch=data/channels.csv
+	[ $f = erlang_c ] && in=fc15 ch=$B/channels-c.csv
 	best=999
 	for i in 1 2 3; do
-		r=$(t env TZ=Europe/Moscow bin/wfm-staff $B/$f.csv --channels data/channels.csv -o $B/req.csv)
+		r=$(t env TZ=Europe/Moscow bin/wfm-staff $B/$in.csv --channels $ch -o $B/req.csv)
 		set -- $r
 		[ "$(awk -v a="$best" -v b="$1" 'BEGIN{print (b<a)}')" = 1 ] && { best=$1; el=$2; rss=$3; }
 	done
 	echo "staff_1y_15min_4ch_$f: $best s CPU ($el s elapsed) for $rows intervals ($(awk -v r=$rows -v s=$best 'BEGIN{printf "%.0f", r/(s>0?s:0.01)}') intervals/s, peak RSS $rss KiB)"
+done
+awk 'BEGIN { print "timestamp,channel,volume,aht_s"; for (i = 0; i < 96; i++)
+	printf "2026-01-05T%02d:%02d,calls,%.2f,300\n", int(i / 4), (i % 4) * 15,
+		3 * 10000 * (1 + 0.3 * sin(i * 2 * 3.141592653589793 / 96)) }' > $B/a10k.csv
+sed 's/^calls,erlang_a,300,0.80,20,0.88,/calls,erlang_a,300,0.80,20,0,/' data/channels.csv > $B/channels-nocap.csv
+for c in data/channels.csv $B/channels-nocap.csv; do
+	e=$(TZ=UTC bin/wfm-staff -v $B/a10k.csv --channels $c -o $B/req.csv 2>&1 |
+		sed -n 's/.*erlang_a: \([0-9.]*\) evaluations.*/\1/p')
+	cap=$([ $c = data/channels.csv ] && echo "occupancy cap 0.88" || echo "no occupancy cap")
+	echo "staff_erlang_a_10000_erlangs_evals: $e per interval ($cap; goal <= 5)"
 done
 TZ=Europe/Moscow bin/wfm-staff $B/fc15.csv --channels data/channels.csv -o $B/req.csv
 awk -F, 'NR==1 || ($2=="calls" && $1>="2026-11-16")' $B/req.csv > $B/req-week.csv

@@ -83,10 +83,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  "standard output (the default when standard output is not a terminal)" },
 		{ 0 },
 	};
-	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail,
-				     .operand_words = wfm_chart_kinds() };
+	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
+	wfm_opts_operand_words(wfm_chart_kinds());
 	while (wfm_opts_next(&cli, argc, argv) != -1)
 		;
 	if (optind + 2 != argc)
@@ -110,6 +110,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "standard output is a terminal: give -o FILE (or pipe the PNG)");
 	if ((o->format = wfm_chart_format_of(o->output)) < 0)
 		wfm_usage_fail(prog, "-o: \"%s\" does not end in .png, .svg or .pdf", o->output);
+	o->c.format = o->format;
 }
 
 int main(int argc, char **argv)

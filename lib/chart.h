@@ -43,6 +43,7 @@ struct wfm_chart_opts {
 	const char *coverage;    /* intraday: wfm intraday --gap output, or NULL */
 	int history_weeks;       /* forecast: weeks of history before the forecast */
 	const wfm_tz *tz;        /* zone of naive timestamps */
+	enum wfm_chart_format format;  /* roster: PNG and SVG merge rows of thousands, PDF pages them */
 };
 
 /* Default size: A4 landscape at 144 dpi (842 x 595 pt, doubled). */

@@ -2,9 +2,10 @@
  * wall schedule: a row per agent sorted by start, bars coloured by start
  * time, breaks hollow, hours labelled, shift length written in the bar.
  * Input: roster.csv `date,agent_id,name,start,end,break_start,break_end[,shift]`
- * (HH:MM; an end at or before the start is on the next day). */
+ * (HH:MM; an end at or before the start is on the next day) and --plan's
+ * plan.csv, both read by their owner lib/plan.c.  Entry point:
+ * chart_roster_load() (chart_int.h), which sets the draw function. */
 #include "chart_int.h"
-#include "csv.h"
 #include "plan.h"
 #include "strmap.h"
 #include "timeutil.h"
@@ -18,13 +19,22 @@
  * PNG near 13,000 px tall (PNG encoding dominates: ~50 ns a pixel). */
 #define ROW_MIN(n) ((n) <= 250 ? 16 : 12)
 #define HEIGHT_MAX 32000
+/* PNG and SVG of thousands of agents (a wall chart): the canvas keeps
+ * under this many pixels (64 MB of RGB24 at 4 bytes each; the 5,000-agent
+ * roster took 223 MB at 1684 x 32,000).  Past it, agents whose shifts in
+ * the view are all the same share one row ("42 x"), and if the rows still
+ * do not fit they thin below ROW_MIN.  A PDF is paged and keeps every
+ * agent's row. */
+#define PIXELS_MAX 16000000L
 
 struct shift { int64_t day; size_t agent; int start, end, bstart, bend, sname; };
 /* An unfilled group of the plan: (date, start, end, shift) planned count
  * minus rostered count, drawn hatched in lane rows under the agents. */
 struct ghost { int64_t day; int start, end, sname, planned, rostered, lane; long paid_plan, paid_rost; };
-struct agent { char *id, *name; int key; };
+/* id and name point into ro; same: agents in the row (merged rows) */
+struct agent { const char *id, *name; int key; size_t same; };
 struct roster {
+	wfm_plan *ro;           /* roster.csv as read by lib/plan.c */
 	struct shift *s; size_t n, cap;
 	struct agent *a; size_t na, acap;
 	wfm_strmap ids;         /* agent id -> index in a */
@@ -36,7 +46,8 @@ struct roster {
 	struct ghost *g; size_t ng, gcap;
 	size_t nlanes;          /* rows of unfilled bars under the agents */
 	long unfilled; double unfilled_h;
-	double label_w;
+	size_t nagents, nshifts;  /* before rows were merged */
+	double label_w, label_fs;  /* label_width() of the last font size, cached: a PDF asks per page */
 };
 
 static void roster_free(void *p)
@@ -44,10 +55,7 @@ static void roster_free(void *p)
 	struct roster *r = p;
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->na; i++) {
-		free(r->a[i].id);
-		free(r->a[i].name);
-	}
+	wfm_plan_free(r->ro);
 	free(r->a);
 	wfm_strmap_free(&r->ids);
 	free(r->s);
@@ -80,11 +88,6 @@ static long paid_min(int start, int end, int bstart, int bend)
 {
 	return (long)(end - start) - (bstart >= 0 ? (long)(bend - bstart) : 0);
 }
-
-/* Shift times of the current record: start, end (after start), break
- * (-1 when none). */
-static int shift_times(const wfm_csv_reader *rd, const int *col, int *start, int *end,
-		       int *bstart, int *bend, wfm_error *err);
 
 static int cmp_agent(const void *x, const void *y, void *ctx)
 {
@@ -167,72 +170,38 @@ static int cmp_ghost(const void *x, const void *y)
 	return (a->sname > b->sname) - (a->sname < b->sname);
 }
 
-/* --plan: group the plan's shifts by (date, start, end, shift) for the
- * days [d0, d1], subtract the rostered shifts of each group, keep the
- * groups with some left (unfilled) and pack them into lanes. */
-static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1, int roster_has_shift,
-		     wfm_error *err)
+/* Add one plan row to the group of its (date, start, end, shift). */
+static int add_ghost(struct roster *r, const struct wfm_shift *p, int sname)
 {
-	wfm_csv_reader *rd = wfm_csv_open(path, err);
-	int col[7], rc, cshift, ccount;
-	static const char *names[] = { "date", "", "", "start", "end", "break_start", "break_end" };
-	size_t keep = 0;
-	int *lane_end = NULL;
+	struct ghost g = { 0 };
+	size_t i;
+	g.day = p->day;
+	g.start = p->start;
+	g.end = p->end;
+	g.sname = sname;
+	for (i = 0; i < r->ng && cmp_ghost(&r->g[i], &g); i++)
+		;
+	if (i == r->ng) {
+		if (r->ng == r->gcap) {
+			struct ghost *ng = realloc(r->g, (r->gcap = r->gcap ? 2 * r->gcap : 64) * sizeof(*ng));
+			if (!ng)
+				return -1;
+			r->g = ng;
+		}
+		r->g[r->ng++] = g;
+	}
+	r->g[i].planned += (int)p->count;
+	r->g[i].paid_plan += p->count * paid_min(p->start, p->end, p->bstart, p->bend);
+	return 0;
+}
 
-	if (!rd)
-		return -1;
-	for (int k = 0; k < 7; k++)
-		if (*names[k] && (col[k] = wfm_csv_require(rd, names[k], err)) < 0) {
-			wfm_csv_close(rd);
-			return -1;
-		}
-	if ((ccount = wfm_csv_require(rd, "count", err)) < 0) {
-		wfm_csv_close(rd);
-		return -1;
-	}
-	cshift = wfm_csv_col(rd, "shift");
-	while ((rc = wfm_csv_next(rd, err)) == 1) {
-		struct ghost g = { 0 };
-		int bs, be;
-		long n;
-		size_t i;
-		if (wfm_time_parse_date(wfm_csv_get(rd, col[0]), &g.day, err)) {
-			rc = wfm_csv_error(rd, col[0], err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(rd, col[0]));
-			break;
-		}
-		if (shift_times(rd, col, &g.start, &g.end, &bs, &be, err) || wfm_csv_long(rd, ccount, &n, err)) {
-			rc = -1;
-			break;
-		}
-		if (n < 0) {
-			rc = wfm_csv_error(rd, ccount, err, "%ld is negative", n);
-			break;
-		}
-		if (g.day < d0 || g.day > d1 || n == 0)
-			continue;
-		if ((g.sname = shift_name(r, wfm_csv_get(rd, cshift), roster_has_shift && cshift >= 0)) < -1) {
-			rc = wfm_error_set(err, "%s: more than 32 shift names", path);
-			break;
-		}
-		for (i = 0; i < r->ng && cmp_ghost(&r->g[i], &g); i++)
-			;
-		if (i == r->ng) {
-			if (r->ng == r->gcap) {
-				struct ghost *ng = realloc(r->g, (r->gcap = r->gcap ? 2 * r->gcap : 64) * sizeof(*ng));
-				if (!ng) {
-					rc = wfm_error_set(err, "out of memory");
-					break;
-				}
-				r->g = ng;
-			}
-			r->g[r->ng++] = g;
-		}
-		r->g[i].planned += (int)n;
-		r->g[i].paid_plan += n * paid_min(g.start, g.end, bs, be);
-	}
-	wfm_csv_close(rd);
-	if (rc < 0)
-		return -1;
+/* Subtract the rostered shifts from their groups, keep the groups with
+ * some left (unfilled) and pack them into lanes, first fit in time order:
+ * bars that do not overlap share a row. */
+static int unfilled_lanes(struct roster *r, int64_t d0)
+{
+	size_t keep = 0;
+	int *lane_end;
 	for (size_t k = 0; k < r->n; k++) {
 		const struct shift *s = &r->s[k];
 		for (size_t i = 0; i < r->ng; i++) {
@@ -254,9 +223,8 @@ static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1,
 		}
 	r->ng = keep;
 	qsort(r->g, r->ng, sizeof(*r->g), cmp_ghost);
-	/* First-fit lanes in time order: bars that do not overlap share a row. */
 	if (r->ng && !(lane_end = malloc(r->ng * sizeof(*lane_end))))
-		return wfm_error_set(err, "out of memory");
+		return -1;
 	for (size_t i = 0; i < r->ng; i++) {
 		struct ghost *g = &r->g[i];
 		int a = (int)(g->day - d0) * 1440 + g->start;
@@ -268,112 +236,203 @@ static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1,
 		lane_end[l] = (int)(g->day - d0) * 1440 + g->end;
 		g->lane = (int)l;
 	}
-	free(lane_end);
+	if (r->ng)
+		free(lane_end);
 	return 0;
 }
 
-/* The times of a plan.csv / roster.csv row, checked by their owner lib/plan.c
- * (the same rules as wfm roster --previous and wfm functions). */
-static int shift_times(const wfm_csv_reader *rd, const int *col, int *start, int *end,
-		       int *bstart, int *bend, wfm_error *err)
+/* --plan: group the plan's shifts by (date, start, end, shift) for the
+ * days [d0, d1] (the shift only when the roster names shifts), then
+ * unfilled_lanes().  plan.csv is read by lib/plan.c. */
+static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1, int roster_has_shift,
+		     wfm_error *err)
 {
-	struct wfm_shift s;
-
-	if (wfm_plan_times(rd, col + 3, &s, err))
+	wfm_plan *p = wfm_plan_load(path, err);
+	int rc = 0;
+	if (!p)
 		return -1;
-	*start = s.start;
-	*end = s.end;
-	*bstart = s.bstart;
-	*bend = s.bend;
-	return 0;
-}
-
-int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
-{
-	wfm_csv_reader *rd = wfm_csv_open(in, err);
-	struct roster *r;
-	int col[7], rc, cshift;
-	static const char *names[] = { "date", "agent_id", "name", "start", "end", "break_start", "break_end" };
-	int64_t dmax = 0;
-	char days[40];
-
-	if (!rd)
-		return -1;
-	for (int k = 0; k < 7; k++)
-		if ((col[k] = wfm_csv_require(rd, names[k], err)) < 0) {
-			wfm_csv_close(rd);
-			return -1;
-		}
-	cshift = wfm_csv_col(rd, "shift");
-	chart_days_text(c, days, sizeof(days));
-	if (!(r = calloc(1, sizeof(*r)))) {
-		wfm_csv_close(rd);
-		return wfm_error_set(err, "out of memory");
-	}
-	c->data = r;
-	c->free_data = roster_free;
-	while ((rc = wfm_csv_next(rd, err)) == 1) {
-		struct shift s;
-		long a;
-		if (wfm_time_parse_date(wfm_csv_get(rd, col[0]), &s.day, err)) {
-			rc = wfm_csv_error(rd, col[0], err, "\"%s\" is not a date YYYY-MM-DD", wfm_csv_get(rd, col[0]));
-			break;
-		}
-		if (!chart_day_wanted(c, s.day))
+	for (size_t k = 0; k < p->n && !rc; k++) {
+		const struct wfm_shift *s = &p->s[k];
+		int sname;
+		if (s->day < d0 || s->day > d1 || s->count == 0)
 			continue;
-		if (shift_times(rd, col, &s.start, &s.end, &s.bstart, &s.bend, err)) {
+		if ((sname = shift_name(r, s->name, roster_has_shift)) < -1)
+			rc = wfm_error_at(err, p->file, s->line, "shift", "more than 32 shift names");
+		else if (add_ghost(r, s, sname))
+			rc = wfm_error_set(err, "out of memory");
+	}
+	wfm_plan_free(p);
+	if (!rc && unfilled_lanes(r, d0))
+		rc = wfm_error_set(err, "out of memory");
+	return rc;
+}
+
+/* Tallest PNG or SVG canvas: PIXELS_MAX at the chart's width, at most
+ * HEIGHT_MAX, and never below the requested height. */
+static int height_max(const struct wfm_chart *c)
+{
+	long h = PIXELS_MAX / (c->width > 0 ? c->width : 1);
+	if (h > HEIGHT_MAX)
+		h = HEIGHT_MAX;
+	return h < c->height ? c->height : (int)h;
+}
+
+static int cmp_shift(const void *x, const void *y)
+{
+	const struct shift *a = x, *b = y;
+	if (a->agent != b->agent)
+		return a->agent < b->agent ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end < b->end ? -1 : 1;
+	return (a->bstart > b->bstart) - (a->bstart < b->bstart);
+}
+
+/* Each agent's shifts as a string "day,start,end,bstart,bend;..." (s
+ * sorted by agent, day and times), the key of the merge's hash. */
+static char **signatures(const struct roster *r)
+{
+	char **sig = calloc(r->na + 1, sizeof(*sig));
+	size_t i = 0;
+	if (!sig)
+		return NULL;
+	for (size_t a = 0; a < r->na; a++) {
+		size_t k = i, len = 1, at = 0;
+		for (; k < r->n && r->s[k].agent == a; k++)
+			len += 64;
+		if (!(sig[a] = malloc(len)))
+			return sig;   /* the caller sees the NULL */
+		sig[a][0] = 0;
+		for (; i < k; i++) {
+			const struct shift *x = &r->s[i];
+			at += (size_t)snprintf(sig[a] + at, len - at, "%lld,%d,%d,%d,%d;", (long long)x->day,
+					       x->start, x->end, x->bstart, x->bend);
+		}
+	}
+	return sig;
+}
+
+/* Agents with the same shifts in the view become one row: the first of
+ * them (in file order) keeps its shifts and counts the others in `same`;
+ * the others' shifts go.  Only when the rows would not fit the canvas. */
+static int merge_rows(struct roster *r)
+{
+	wfm_strmap by = { 0 };
+	size_t *to = malloc((r->na + 1) * sizeof(*to)), keep = 0, ns = 0;
+	char **sig;
+	int rc = 0;
+	if (!to)
+		return -1;
+	qsort(r->s, r->n, sizeof(*r->s), cmp_shift);
+	if (!(sig = signatures(r))) {
+		free(to);
+		return -1;
+	}
+	for (size_t a = 0; a < r->na && !rc; a++) {   /* to[a]: the row's first agent */
+		long g = sig[a] ? wfm_strmap_add(&by, sig[a], a) : -1;
+		if (g < 0)
 			rc = -1;
-			break;
+		else
+			to[a] = (size_t)g;
+	}
+	for (size_t a = 0; a < r->na && !rc; a++) {   /* then: its new index, or -1 */
+		size_t g = to[a];
+		if (g == a) {
+			to[a] = keep;
+			r->a[keep] = r->a[a];
+			r->a[keep++].same = 1;
+		} else {
+			to[a] = (size_t)-1;
+			r->a[to[g]].same++;
 		}
-		s.sname = -1;
-		if (c->opts.plan && (s.sname = shift_name(r, wfm_csv_get(rd, cshift), cshift >= 0)) < -1) {
-			rc = wfm_csv_error(rd, cshift, err, "more than 32 shift names");
-			break;
+	}
+	for (size_t a = 0; a < r->na; a++)
+		free(sig[a]);
+	free(sig);
+	wfm_strmap_free(&by);
+	if (!rc)
+		wfm_strmap_free(&r->ids);   /* its indexes are stale now */
+	if (rc) {
+		free(to);
+		return -1;
+	}
+	for (size_t i = 0; i < r->n; i++)
+		if (to[r->s[i].agent] != (size_t)-1) {
+			r->s[ns] = r->s[i];
+			r->s[ns++].agent = to[r->s[i].agent];
 		}
-		if ((a = wfm_strmap_get(&r->ids, wfm_csv_get(rd, col[1]))) < 0) {
-			if (r->na == r->acap) {
-				struct agent *na = realloc(r->a, (r->acap = r->acap ? 2 * r->acap : 128) * sizeof(*na));
-				if (!na) {
-					rc = wfm_error_set(err, "out of memory");
-					break;
-				}
-				r->a = na;
-			}
-			r->a[r->na].id = strdup(wfm_csv_get(rd, col[1]));
-			r->a[r->na].name = strdup(wfm_csv_get(rd, col[2]));
-			r->a[r->na].key = -1;
-			a = (long)r->na++;
-			if (!r->a[a].id || !r->a[a].name || wfm_strmap_add(&r->ids, r->a[a].id, (size_t)a) < 0) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-		}
+	r->n = ns;
+	r->na = keep;
+	free(to);
+	return 0;
+}
+
+/* Index of the agent of roster row x, added when new; -1 out of memory. */
+static long agent_of(struct roster *r, const struct wfm_shift *x)
+{
+	long a = wfm_strmap_get(&r->ids, x->agent);
+	if (a >= 0)
+		return a;
+	if (r->na == r->acap) {
+		struct agent *na = realloc(r->a, (r->acap = r->acap ? 2 * r->acap : 128) * sizeof(*na));
+		if (!na)
+			return -1;
+		r->a = na;
+	}
+	r->a[r->na] = (struct agent){ x->agent, x->agent_name, -1, 1 };
+	if (wfm_strmap_add(&r->ids, x->agent, r->na) < 0)
+		return -1;
+	return (long)r->na++;
+}
+
+/* The roster's shifts on the days asked for (all without day options);
+ * roster.csv is read and checked by lib/plan.c, as for wfm roster
+ * --previous.  *has_shift: some row names its shift. */
+static int load_shifts(struct wfm_chart *c, struct roster *r, const char *in, int64_t *dmax,
+		       int *has_shift, wfm_error *err)
+{
+	char days[40];
+	if (!(r->ro = wfm_roster_load(in, err)))
+		return -1;
+	*has_shift = 0;
+	for (size_t i = 0; i < r->ro->n; i++)
+		*has_shift |= *r->ro->s[i].name != 0;
+	if (!(r->s = malloc((r->ro->n + 1) * sizeof(*r->s))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t i = 0; i < r->ro->n; i++) {
+		const struct wfm_shift *x = &r->ro->s[i];
+		struct shift s = { x->day, 0, x->start, x->end, x->bstart, x->bend, -1 };
+		long a;
+		if (!chart_day_wanted(c, x->day))
+			continue;
+		if (c->opts.plan && (s.sname = shift_name(r, x->name, *has_shift)) < -1)
+			return wfm_error_at(err, r->ro->file, x->line, "shift", "more than 32 shift names");
+		if ((a = agent_of(r, x)) < 0)
+			return wfm_error_set(err, "out of memory");
 		s.agent = (size_t)a;
-		if (r->n == r->cap) {
-			struct shift *ns = realloc(r->s, (r->cap = r->cap ? 2 * r->cap : 512) * sizeof(*ns));
-			if (!ns) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			r->s = ns;
-		}
 		if (r->n == 0 || s.day < r->day0)
 			r->day0 = s.day;
-		if (r->n == 0 || s.day > dmax)
-			dmax = s.day;
+		if (r->n == 0 || s.day > *dmax)
+			*dmax = s.day;
 		r->s[r->n++] = s;
 	}
-	if (rc == 0 && r->n == 0)
-		rc = c->opts.has_days ? wfm_error_at(err, wfm_csv_name(rd), 0, NULL, "no shifts on %s", days)
-				  : wfm_error_at(err, wfm_csv_name(rd), 1, NULL, "no data rows");
-	wfm_csv_close(rd);
-	if (rc < 0)
-		return -1;
-	r->ndays = (int)(dmax - r->day0 + 1);
+	chart_days_text(c, days, sizeof(days));
+	if (r->n == 0)
+		return wfm_error_at(err, r->ro->file, 0, NULL, "no shifts on %s", days);
+	r->ndays = (int)(*dmax - r->day0 + 1);
 	if (r->ndays > 31)
 		return wfm_error_at(err, in, 0, "date", "%d days from first to last shift: chart at most 31 "
 				    "(pick a day with --date)", r->ndays);
-	/* Sort key: first day's start of each agent (minutes of that day). */
+	return 0;
+}
+
+/* Sort key: each agent's first start (minutes from the first day), or in
+ * a week its usual start; the day view's hours lo..hi. */
+static int set_keys(struct roster *r)
+{
 	r->lo = 24 * 60;
 	r->hi = 0;
 	for (size_t i = 0; i < r->n; i++) {
@@ -387,12 +446,13 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		if (s->end > r->hi)
 			r->hi = s->end;
 	}
-	if (r->ndays > 1 && week_keys(r))
-		return wfm_error_set(err, "out of memory");
-	if (c->opts.plan && load_plan(r, c->opts.plan, r->day0, dmax, cshift >= 0, err))
-		return -1;
-	/* Shifts of the last day that end after midnight: the week view runs
-	 * on to their end rather than cutting them off. */
+	return r->ndays > 1 ? week_keys(r) : 0;
+}
+
+/* Shifts of the last day that end after midnight: the week view runs on
+ * to their end rather than cutting them off.  Unfilled bars widen lo..hi. */
+static void set_spill(struct roster *r, int64_t dmax)
+{
 	r->spill = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		int past = (int)(r->s[i].day - dmax) * 1440 + r->s[i].end - 1440;
@@ -411,37 +471,68 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	r->spill = (r->spill + 59) / 60 * 60;
 	r->lo = r->lo / 60 * 60;
 	r->hi = (r->hi + 59) / 60 * 60;
-	if (!(r->order = malloc(r->na * sizeof(*r->order))))
+}
+
+static void set_titles(struct wfm_chart *c, const struct roster *r, int64_t dmax)
+{
+	char d0[16], d1[16], unf[96] = "";
+	wfm_time_format_date(r->day0, d0, sizeof(d0));
+	wfm_time_format_date(dmax, d1, sizeof(d1));
+	if (r->ndays == 1)
+		snprintf(c->title, sizeof(c->title), "Roster %s %s", chart_wday(wfm_time_weekday(r->day0)), d0);
+	else
+		snprintf(c->title, sizeof(c->title), "Roster %s to %s", d0, d1);
+	if (c->opts.plan)
+		snprintf(unf, sizeof(unf), ", %ld unfilled (%.1f h overtime)", r->unfilled, r->unfilled_h);
+	snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
+		 "  -  %zu agents, %zu shifts%s; rows sorted by start, colour = start time, "
+		 "hollow = break%s%s", r->nagents, r->nshifts, unf, r->ng ? ", hatched = unfilled" : "",
+		 r->na < r->nagents ? "; N x = N agents with the same shifts" : "");
+}
+
+/* Grow the canvas so every row keeps ROW_MIN pixels (PNG and SVG up to
+ * height_max()); a PDF is paged instead, 16-px rows to an A4 page. */
+static void size_canvas(struct wfm_chart *c, const struct roster *r)
+{
+	size_t rows = r->na + r->nlanes;
+	double need = 90 + 44 + 60 + (double)rows * ROW_MIN(rows);
+	int hmax = c->opts.format == WFM_CHART_PDF ? HEIGHT_MAX : height_max(c);
+	if (need > c->height)
+		c->height = need > hmax ? hmax : (int)need;
+	c->nrows = rows;
+	c->page_rows = c->page_height > 90 + 44 + 60 + 16 ? (size_t)(c->page_height - 90 - 44 - 60) / 16 : 1;
+}
+
+int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
+{
+	struct roster *r = calloc(1, sizeof(*r));
+	int64_t dmax = 0;
+	int has_shift;
+
+	if (!r)
+		return wfm_error_set(err, "out of memory");
+	c->data = r;
+	c->free_data = roster_free;
+	if (load_shifts(c, r, in, &dmax, &has_shift, err))
+		return -1;
+	if (set_keys(r))
+		return wfm_error_set(err, "out of memory");
+	if (c->opts.plan && load_plan(r, c->opts.plan, r->day0, dmax, has_shift, err))
+		return -1;
+	set_spill(r, dmax);
+	r->nagents = r->na;
+	r->nshifts = r->n;
+	if (c->opts.format != WFM_CHART_PDF &&
+	    194 + (double)(r->na + r->nlanes) * ROW_MIN(r->na + r->nlanes) > height_max(c) && merge_rows(r))
+		return wfm_error_set(err, "out of memory");
+	if (!(r->order = malloc((r->na + 1) * sizeof(*r->order))))
 		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < r->na; i++)
 		r->order[i] = i;
 	sort_rows(r);
-	{
-		char d0[16], d1[16];
-		wfm_time_format_date(r->day0, d0, sizeof(d0));
-		wfm_time_format_date(dmax, d1, sizeof(d1));
-		if (r->ndays == 1)
-			snprintf(c->title, sizeof(c->title), "Roster %s %s", chart_wday(wfm_time_weekday(r->day0)), d0);
-		else
-			snprintf(c->title, sizeof(c->title), "Roster %s to %s", d0, d1);
-		char unf[96] = "";
-		if (c->opts.plan)
-			snprintf(unf, sizeof(unf), ", %ld unfilled (%.1f h overtime)", r->unfilled, r->unfilled_h);
-		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
-			 "  -  %zu agents, %zu shifts%s; rows sorted by start, colour = start time, "
-			 "hollow = break%s", r->na, r->n, unf, r->ng ? ", hatched = unfilled" : "");
-	}
-	/* Grow the canvas so every row keeps ROW_MIN pixels; a PDF is paged
-	 * instead, 16-px rows to an A4 page. */
-	{
-		size_t rows = r->na + r->nlanes;
-		double need = 90 + 44 + 60 + (double)rows * ROW_MIN(rows);
-		if (need > c->height)
-			c->height = need > HEIGHT_MAX ? HEIGHT_MAX : (int)need;
-		c->nrows = rows;
-		c->page_rows = c->page_height > 90 + 44 + 60 + 16 ? (size_t)(c->page_height - 90 - 44 - 60) / 16 : 1;
-	}
-	r->label_w = 0;
+	set_titles(c, r, dmax);
+	size_canvas(c, r);
+	r->label_w = r->label_fs = -1;
 	c->draw = draw;
 	return 0;
 }
@@ -469,52 +560,26 @@ static int dark_band(int b)
 	return c == OI_BLACK || c == OI_BLUE || c == OI_GREEN || c == OI_VERMILLION || c == OI_PURPLE;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
-{
-	const struct roster *r = c->data;
-	double top = chart_header(c, cr), bottom = pg->height - 44, maxw = 0;
-	double fs, rh;
+/* Where the rows go: the plot rect, row height and font, the time span. */
+struct geom {
 	struct rect p;
-	int week = r->ndays > 1;
-	int64_t span = week ? (int64_t)r->ndays * 1440 + r->spill : r->hi - r->lo, org = week ? 0 : r->lo;
-	size_t *row = malloc(r->na * sizeof(*row));
-	char buf[64];
+	double rh, fs;
+	int week;
+	int64_t span, org;      /* minutes shown, and the first (day view) */
+	size_t *row;            /* agent -> its row */
+};
 
-	if (!row)
-		return;
-	for (size_t i = 0; i < r->na; i++)
-		row[r->order[i]] = i;
-	rh = (bottom - top - 60) / (double)pg->slots;
-	fs = fmin(FONT_SMALL, rh * 0.72);
-	for (size_t i = 0; i < r->na; i++) {
-		double w = chart_text_width(cr, r->a[i].name, fs, 0) + chart_text_width(cr, r->a[i].id, fs, 1);
-		if (w > maxw)
-			maxw = w;
-	}
-	if (r->nlanes && chart_text_width(cr, "unfilled", fs, 1) > maxw)
-		maxw = chart_text_width(cr, "unfilled", fs, 1);
-	p.x = 40 + fmin(maxw + 16, 340);
-	p.y = top + 30;
-	p.w = c->width - p.x - 40;
-	p.h = rh * (double)pg->count;
-	{
-		struct legend_item it[NBANDS + 1];
-		for (int k = 0; k < NBANDS - 1; k++)
-			it[k] = (struct legend_item){ bands[k].label, bands[k].rgb, 1, LEG_BOX };
-		it[NBANDS - 1] = (struct legend_item){ "break", GREY_TEXT, 1, LEG_HOLLOW };
-		it[NBANDS] = (struct legend_item){ "unfilled (plan)", GREY_TEXT, 1, LEG_HATCH };
-		chart_rgb(cr, OI_BLACK, 1);
-		chart_text(cr, 40, pg->height - 22, "shift start:", FONT_BODY, 1, 0, 0.5);
-		chart_legend(cr, c->width / 2.0, pg->height - 22, it, r->nlanes ? NBANDS + 1 : NBANDS);
-	}
-	/* Zebra rows and names. */
+/* Zebra rows, ids and names (merged rows: "N x" and the first agent). */
+static void draw_rows(const struct roster *r, cairo_t *cr, const struct chart_page *pg, const struct geom *q)
+{
+	char buf[64];
 	for (size_t k = 0; k < pg->count; k++) {
 		size_t idx = pg->first + k;
 		const struct agent *a = idx < r->na ? &r->a[r->order[idx]] : NULL;
-		double y = p.y + rh * (double)k;
+		double y = q->p.y + q->rh * (double)k;
 		if (k % 2) {
 			chart_rgb(cr, 0xF2F2F2, 1);
-			cairo_rectangle(cr, 40, y, p.x + p.w - 40, rh);
+			cairo_rectangle(cr, 40, y, q->p.x + q->p.w - 40, q->rh);
 			cairo_fill(cr);
 		}
 		if (!a) {          /* unfilled lanes: a rule above the first */
@@ -522,81 +587,95 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 				chart_rgb(cr, OI_BLACK, 1);
 				cairo_set_line_width(cr, 2);
 				cairo_move_to(cr, 40, y);
-				cairo_line_to(cr, p.x + p.w, y);
+				cairo_line_to(cr, q->p.x + q->p.w, y);
 				cairo_stroke(cr);
-				if (rh >= 7)
-					chart_text(cr, 40, y + rh / 2, "unfilled", fs, 1, 0, 0.5);
+				if (q->rh >= 7)
+					chart_text(cr, 40, y + q->rh / 2, "unfilled", q->fs, 1, 0, 0.5);
 			}
 			continue;
 		}
-		if (rh >= 7) {
+		if (q->rh >= 7) {
 			double w;
 			chart_rgb(cr, OI_BLACK, 1);
-			w = chart_text(cr, 40, y + rh / 2, a->id, fs, 1, 0, 0.5);
+			char who[160];
+			if (a->same > 1)
+				snprintf(buf, sizeof(buf), "%zu x", a->same);
+			snprintf(who, sizeof(who), a->same > 1 ? "%s %s ..." : "%.0s%s", a->id, a->name);
+			w = chart_text(cr, 40, y + q->rh / 2, a->same > 1 ? buf : a->id, q->fs, 1, 0, 0.5);
 			chart_rgb(cr, GREY_TEXT, 1);
 			cairo_save(cr);
-			cairo_rectangle(cr, 40, y, p.x - 48, rh);
+			cairo_rectangle(cr, 40, y, q->p.x - 48, q->rh);
 			cairo_clip(cr);
-			chart_text(cr, 40 + w + 6, y + rh / 2, a->name, fs, 0, 0, 0.5);
+			chart_text(cr, 40 + w + 6, y + q->rh / 2, who, q->fs, 0, 0, 0.5);
 			cairo_restore(cr);
 		}
 	}
-	/* Hour grid with labels at top and bottom. */
+}
+
+/* Hour grid with labels at top and bottom; day names in a week. */
+static void draw_grid(const struct roster *r, cairo_t *cr, const struct geom *q)
+{
+	char buf[64];
 	{
-		double px = p.w / (double)span;
-		int step = week ? 360 : 60;
+		double px = q->p.w / (double)q->span;
+		int step = q->week ? 360 : 60;
 		while (step * px < 34)
 			step *= 2;
-		for (int64_t m = 0; m <= span; m += step) {
-			int64_t abs = org + m;
-			double x = floor(p.x + (double)m * px) + 0.5;
+		for (int64_t m = 0; m <= q->span; m += step) {
+			int64_t abs = q->org + m;
+			double x = floor(q->p.x + (double)m * px) + 0.5;
 			int midnight = abs % 1440 == 0;
 			chart_rgb(cr, midnight ? 0x888888 : GREY_GRID, 1);
-			cairo_set_line_width(cr, midnight && week ? 2 : 1);
-			cairo_move_to(cr, x, p.y - 4);
-			cairo_line_to(cr, x, p.y + p.h + 4);
+			cairo_set_line_width(cr, midnight && q->week ? 2 : 1);
+			cairo_move_to(cr, x, q->p.y - 4);
+			cairo_line_to(cr, x, q->p.y + q->p.h + 4);
 			cairo_stroke(cr);
 			snprintf(buf, sizeof(buf), "%02d", (int)(abs % 1440 / 60));
-			if (!week || !midnight) {
+			if (!q->week || !midnight) {
 				int old = chart_box_role(cr, CHART_BOX_TIME);
 				chart_rgb(cr, GREY_TEXT, 1);
-				chart_text(cr, x, p.y - 10, buf, FONT_SMALL, 0, 0.5, 1);
-				chart_text(cr, x, p.y + p.h + 8, buf, FONT_SMALL, 0, 0.5, 0);
+				chart_text(cr, x, q->p.y - 10, buf, FONT_SMALL, 0, 0.5, 1);
+				chart_text(cr, x, q->p.y + q->p.h + 8, buf, FONT_SMALL, 0, 0.5, 0);
 				chart_box_role(cr, old);
 			}
 		}
-		if (week)
+		if (q->week)
 			for (int d = 0; d < r->ndays; d++) {
 				int y, mo, dd;
 				wfm_time_civil_from_days(r->day0 + d, &y, &mo, &dd);
 				snprintf(buf, sizeof(buf), "%s %02d.%02d", chart_wday(wfm_time_weekday(r->day0 + d)), dd, mo);
 				int old = chart_box_role(cr, CHART_BOX_TIME);
 				chart_rgb(cr, OI_BLACK, 1);
-				chart_text(cr, p.x + (d + 0.5) * 1440 * px, p.y - 30, buf, FONT_BODY, 1, 0.5, 1);
+				chart_text(cr, q->p.x + (d + 0.5) * 1440 * px, q->p.y - 30, buf, FONT_BODY, 1, 0.5, 1);
 				chart_box_role(cr, old);
 			}
 	}
-	/* Bars. */
+}
+
+/* Shift bars coloured by start, breaks hollow, the length written in. */
+static void draw_bars(const struct roster *r, cairo_t *cr, const struct chart_page *pg, const struct geom *q)
+{
+	char buf[64];
 	{
-		double px = p.w / (double)span, bh = fmax(1, rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
+		double px = q->p.w / (double)q->span, bh = fmax(1, q->rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
 		for (size_t i = 0; i < r->n; i++) {
 			const struct shift *s = &r->s[i];
 			int b = band_of(s->start);
-			int64_t base = week ? (s->day - r->day0) * 1440 : 0;
-			double y = p.y + rh * ((double)row[s->agent] - (double)pg->first) + (rh - bh) / 2;
-			double x0 = p.x + (double)(base + s->start - org) * px;
-			double x1 = p.x + (double)(base + s->end - org) * px;
+			int64_t base = q->week ? (s->day - r->day0) * 1440 : 0;
+			double y = q->p.y + q->rh * ((double)q->row[s->agent] - (double)pg->first) + (q->rh - bh) / 2;
+			double x0 = q->p.x + (double)(base + s->start - q->org) * px;
+			double x1 = q->p.x + (double)(base + s->end - q->org) * px;
 			int len = s->end - s->start;
-			if (row[s->agent] < pg->first || row[s->agent] >= pg->first + pg->count)
+			if (q->row[s->agent] < pg->first || q->row[s->agent] >= pg->first + pg->count)
 				continue;
-			if (x1 > p.x + p.w)
-				x1 = p.x + p.w;
+			if (x1 > q->p.x + q->p.w)
+				x1 = q->p.x + q->p.w;
 			chart_rgb(cr, bands[b].rgb, 1);
 			cairo_rectangle(cr, x0, y, x1 - x0, bh);
 			cairo_fill(cr);
 			if (s->bstart >= 0) {
-				double b0 = p.x + (double)(base + s->bstart - org) * px;
-				double b1 = p.x + (double)(base + s->bend - org) * px;
+				double b0 = q->p.x + (double)(base + s->bstart - q->org) * px;
+				double b1 = q->p.x + (double)(base + s->bend - q->org) * px;
 				chart_rgb(cr, 0xFFFFFF, 1);
 				cairo_rectangle(cr, b0, y + 2, fmax(1, b1 - b0), bh - 4);
 				cairo_fill(cr);
@@ -609,10 +688,10 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 				snprintf(buf, sizeof(buf), "%dh", len / 60);
 			const char *lab = buf;
 			char full[96];
-			if (!week) {
+			if (!q->week) {
 				snprintf(full, sizeof(full), "%02d:%02d-%02d:%02d  %s", s->start / 60 % 24,
 					 s->start % 60, s->end / 60 % 24, s->end % 60, buf);
-				double room = s->bstart >= 0 ? p.x + (double)(s->bstart - org) * px - x0 : x1 - x0;
+				double room = s->bstart >= 0 ? q->p.x + (double)(s->bstart - q->org) * px - x0 : x1 - x0;
 				if (chart_text_width(cr, full, lfs, 0) + 8 <= room)
 					lab = full;
 			}
@@ -622,17 +701,21 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			chart_text(cr, x0 + 4, y + bh / 2, lab, lfs, 0, 0, 0.5);
 		}
 	}
-	/* Unfilled shifts of the plan: hatched bars in the lanes under the
+}
+
+/* Unfilled shifts of the plan: hatched bars in the lanes under the
 	 * agents, "unfilled xN" (or "xN") written on a white patch. */
+static void draw_ghosts(const struct roster *r, cairo_t *cr, const struct chart_page *pg, const struct geom *q)
+{
 	{
-		double px = p.w / (double)span, bh = fmax(1, rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
+		double px = q->p.w / (double)q->span, bh = fmax(1, q->rh * 0.74), lfs = fmin(FONT_SMALL, bh * 0.8);
 		for (size_t i = 0; i < r->ng; i++) {
 			const struct ghost *g = &r->g[i];
 			size_t idx = r->na + (size_t)g->lane;
-			int64_t base = week ? (g->day - r->day0) * 1440 : 0;
-			double y = p.y + rh * ((double)idx - (double)pg->first) + (rh - bh) / 2;
-			double x0 = p.x + (double)(base + g->start - org) * px;
-			double x1 = fmin(p.x + p.w, p.x + (double)(base + g->end - org) * px);
+			int64_t base = q->week ? (g->day - r->day0) * 1440 : 0;
+			double y = q->p.y + q->rh * ((double)idx - (double)pg->first) + (q->rh - bh) / 2;
+			double x0 = q->p.x + (double)(base + g->start - q->org) * px;
+			double x1 = fmin(q->p.x + q->p.w, q->p.x + (double)(base + g->end - q->org) * px);
 			uint32_t rgb = bands[band_of(g->start)].rgb;
 			char lab[48];
 			if (idx < pg->first || idx >= pg->first + pg->count)
@@ -653,9 +736,62 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			chart_text(cr, x0 + 4, y + bh / 2, lab, lfs, 0, 0, 0.5);
 		}
 	}
+}
+
+/* The label column's width: the widest id and name (clipped at 340 px). */
+static double label_width(struct roster *r, cairo_t *cr, double fs)
+{
+	double maxw = 0;
+	if (r->label_fs == fs)
+		return r->label_w;
+	for (size_t i = 0; i < r->na; i++) {
+		double w = chart_text_width(cr, r->a[i].name, fs, 0) + chart_text_width(cr, r->a[i].id, fs, 1);
+		if (r->a[i].same > 1)
+			w += chart_text_width(cr, "0000 x ...", fs, 1);
+		if (w > maxw)
+			maxw = w;
+	}
+	if (r->nlanes && chart_text_width(cr, "unfilled", fs, 1) > maxw)
+		maxw = chart_text_width(cr, "unfilled", fs, 1);
+	r->label_fs = fs;
+	r->label_w = maxw;
+	return maxw;
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
+{
+	const struct roster *r = c->data;
+	double top = chart_header(c, cr), bottom = pg->height - 44;
+	struct geom g = { .week = r->ndays > 1 };
+	struct geom *q = &g;
+	struct legend_item it[NBANDS + 1];
+
+	if (!(g.row = malloc((r->na + 1) * sizeof(*g.row))))
+		return;
+	g.span = g.week ? (int64_t)r->ndays * 1440 + r->spill : r->hi - r->lo;
+	g.org = g.week ? 0 : r->lo;
+	for (size_t i = 0; i < r->na; i++)
+		g.row[r->order[i]] = i;
+	g.rh = (bottom - top - 60) / (double)pg->slots;
+	g.fs = fmin(FONT_SMALL, g.rh * 0.72);
+	g.p.x = 40 + fmin(label_width(c->data, cr, g.fs) + 16, 340);
+	g.p.y = top + 30;
+	g.p.w = c->width - g.p.x - 40;
+	g.p.h = g.rh * (double)pg->count;
+	for (int k = 0; k < NBANDS - 1; k++)
+		it[k] = (struct legend_item){ bands[k].label, bands[k].rgb, 1, LEG_BOX };
+	it[NBANDS - 1] = (struct legend_item){ "break", GREY_TEXT, 1, LEG_HOLLOW };
+	it[NBANDS] = (struct legend_item){ "unfilled (plan)", GREY_TEXT, 1, LEG_HATCH };
+	chart_rgb(cr, OI_BLACK, 1);
+	chart_text(cr, 40, pg->height - 22, "shift start:", FONT_BODY, 1, 0, 0.5);
+	chart_legend(cr, c->width / 2.0, pg->height - 22, it, r->nlanes ? NBANDS + 1 : NBANDS);
+	draw_rows(r, cr, pg, q);
+	draw_grid(r, cr, q);
+	draw_bars(r, cr, pg, q);
+	draw_ghosts(r, cr, pg, q);
 	chart_rgb(cr, 0x333333, 1);
 	cairo_set_line_width(cr, 1);
-	cairo_rectangle(cr, floor(p.x) + 0.5, floor(p.y) + 0.5, floor(p.w), floor(p.h));
+	cairo_rectangle(cr, floor(q->p.x) + 0.5, floor(q->p.y) + 0.5, floor(q->p.w), floor(q->p.h));
 	cairo_stroke(cr);
-	free(row);
+	free(g.row);
 }

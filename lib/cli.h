@@ -160,7 +160,6 @@ struct wfm_cli {
 	const char *prog, *head;
 	const struct wfm_opt *opts;
 	const char *tail;
-	const char *const *operand_words;   /* the first operand's words (completion) */
 };
 #define WFM_OPT_OUTPUT(var) { "output", 'o', WFM_ARG_STR, (var), "FILE", .help = \
 	"write FILE atomically (default standard output)" }
@@ -177,5 +176,8 @@ void wfm_opts_help(FILE *fp, const struct wfm_cli *cli);
  * takes an argument (its completion words, if any), "@1 WORD..." for the
  * first operand's words. */
 void wfm_opts_list(FILE *fp, const struct wfm_cli *cli);
+/* The first operand's words for --list-options (wfm chart KIND); call
+ * before wfm_opts_next(). */
+void wfm_opts_operand_words(const char *const *words);
 
 #endif

@@ -1,7 +1,7 @@
 /* cli_opts.c - the option table of lib/cli.h: one struct wfm_opt entry
  * drives getopt_long, the Options: lines of --help and the completion
  * words of --list-options.  Entry points: wfm_opts_next(), wfm_opts_help(),
- * wfm_opts_list(). */
+ * wfm_opts_list(), wfm_opts_operand_words(). */
 #include "cli.h"
 
 #include <stdio.h>
@@ -28,6 +28,7 @@ static struct {
 	int started;
 	size_t n, nprog;                       /* entries: the program's, then common[] */
 	size_t defaults;                       /* WFM_ARG_KEY defaults returned so far */
+	const char *const *operand_words;      /* the first operand's, or NULL */
 	const struct wfm_opt *e[MAX_OPTS];
 	struct option lo[MAX_OPTS + 1];
 	char shorts[2 * MAX_OPTS + 2];
@@ -253,10 +254,15 @@ void wfm_opts_list(FILE *fp, const struct wfm_cli *cli)
 			fprintf(fp, " %s", o->words[k]);
 		fputc('\n', fp);
 	}
-	if (cli->operand_words) {
+	if (st.operand_words) {
 		fputs("@1", fp);
-		for (size_t k = 0; cli->operand_words[k]; k++)
-			fprintf(fp, " %s", cli->operand_words[k]);
+		for (size_t k = 0; st.operand_words[k]; k++)
+			fprintf(fp, " %s", st.operand_words[k]);
 		fputc('\n', fp);
 	}
+}
+
+void wfm_opts_operand_words(const char *const *words)
+{
+	st.operand_words = words;
 }

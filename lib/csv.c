@@ -601,12 +601,123 @@ int wfm_csv_write_field(FILE *fp, const char *s, int first)
 	return rc;
 }
 
+int wfm_csv_plain_field(char *buf, size_t size, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len >= size || formula_like(s) || needs_quotes(s))
+		return -1;
+	memcpy(buf, s, len + 1);
+	return (int)len;
+}
+
 int wfm_csv_write_row(FILE *fp, const char *const *fields, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (wfm_csv_write_field(fp, fields[i], i == 0))
 			return -1;
 	return putc('\n', fp) == EOF ? -1 : 0;
+}
+
+/* Fixed-point formatting without printf.  v = m 2^e exactly, so
+ * v 10^dec = m 5^dec 2^(e + dec): an integer times a power of two, which
+ * 128-bit integers hold for the cases the fast path takes; it is rounded
+ * half to even from its exact remainder, as glibc's printf does. */
+static const uint64_t pow10u[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+				   100000000, 1000000000 };
+
+/* digits of q (q < 10^19) into p, most significant first; returns the count */
+static int put_u64(char *p, uint64_t q)
+{
+	char tmp[20];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + q % 10);
+		q /= 10;
+	} while (q);
+	for (int k = 0; k < n; k++)
+		p[k] = tmp[n - 1 - k];
+	return n;
+}
+
+/* v >= 0 finite scaled by 10^dec and rounded to the nearest integer, ties
+ * to even, into *q; 0 when that does not fit (the caller uses snprintf). */
+static int scaled_round(double v, int dec, uint64_t *q)
+{
+	uint64_t bits, m;
+	int e, sh;
+	unsigned __int128 x;
+
+	memcpy(&bits, &v, sizeof(bits));
+	e = (int)(bits >> 52 & 0x7ff);
+	m = bits & ((1ULL << 52) - 1);
+	if (e == 0)
+		e = 1;             /* subnormal */
+	else
+		m |= 1ULL << 52;
+	e -= 1075;
+	x = (unsigned __int128)m * (pow10u[dec] >> dec);   /* m 5^dec < 2^74 */
+	sh = e + dec;
+	if (sh >= 0) {
+		if (sh > 40 || x << sh >> 64)
+			return 0;
+		*q = (uint64_t)(x << sh);
+		return 1;
+	}
+	if (-sh >= 120) {      /* under 2^-46: rounds to 0, no tie */
+		*q = 0;
+		return 1;
+	}
+	{
+		unsigned __int128 r = x & (((unsigned __int128)1 << -sh) - 1);
+		unsigned __int128 half = (unsigned __int128)1 << (-sh - 1);
+		x >>= -sh;
+		if (x >> 63)
+			return 0;
+		*q = (uint64_t)x + (r > half || (r == half && (x & 1)));
+	}
+	return 1;
+}
+
+int wfm_csv_format_fixed(char *buf, size_t size, double v, int dec)
+{
+	char tmp[48], *p = tmp;
+	uint64_t q, ip, fp;
+	int n;
+
+	if (dec < 0 || dec > 9 || !isfinite(v) || fabs(v) >= 1e18 / (double)pow10u[dec] ||
+	    !scaled_round(fabs(v), dec, &q))
+		return snprintf(buf, size, "%.*f", dec, v);
+	if (signbit(v))
+		*p++ = '-';
+	ip = q / pow10u[dec];
+	fp = q % pow10u[dec];
+	p += put_u64(p, ip);
+	if (dec > 0) {
+		*p++ = '.';
+		for (int k = dec - 1; k >= 0; k--) {
+			p[k] = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		p += dec;
+	}
+	n = (int)(p - tmp);
+	if (size > 0) {
+		size_t c = (size_t)n < size ? (size_t)n : size - 1;
+		memcpy(buf, tmp, c);
+		buf[c] = '\0';
+	}
+	return n;
+}
+
+char *wfm_csv_append_fixed(char *p, double v, int dec)
+{
+	*p++ = ',';
+	if (isfinite(v))
+		p += wfm_csv_format_fixed(p, 399, v, dec);
+	*p = '\0';
+	return p;
 }
 
 /* The output guard (see csv.h). */
@@ -677,6 +788,21 @@ static void guard_header(wfm_csv_guard *g)
 		g->state = G_ROWS;
 }
 
+/* Digits with at most one '.' and a digit: finite and >= 0 (under 48
+ * bytes no strtod overflows), as strtod would say, without it. */
+static int plain_number(const char *s)
+{
+	int digits = 0, dots = 0;
+
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s != '.' || dots++)
+			return 0;
+	}
+	return digits > 0;
+}
+
 static void guard_field(wfm_csv_guard *g)
 {
 	char *end;
@@ -684,6 +810,10 @@ static void guard_field(wfm_csv_guard *g)
 
 	if (g->col < GUARD_COLS && (g->quantity >> g->col & 1) && g->flen) {
 		g->field[g->flen < sizeof(g->field) ? g->flen : sizeof(g->field) - 1] = '\0';
+		if (plain_number(g->field)) {   /* what writers write: fine */
+			g->flen = 0;
+			return;
+		}
 		errno = 0;
 		v = strtod(g->field, &end);
 		if (end != g->field && !*end && (isnan(v) || isinf(v) || errno == ERANGE || v < 0)) {
@@ -719,12 +849,33 @@ static void guard_row_byte(wfm_csv_guard *g, char c)
 		g->field[g->flen++] = c;
 }
 
+/* A run of ordinary bytes from buf (not , " CR LF) outside quotes: kept
+ * only in a quantity column (as guard_row_byte would, byte by byte).
+ * Returns the run's length. */
+static size_t guard_run(wfm_csv_guard *g, const char *buf, size_t len)
+{
+	size_t j = 0;
+
+	while (j < len && buf[j] != ',' && buf[j] != '\n' && buf[j] != '"' && buf[j] != '\r')
+		j++;
+	if (g->col < GUARD_COLS && (g->quantity >> g->col & 1)) {
+		size_t room = sizeof(g->field) - g->flen, k = j < room ? j : room;
+		memcpy(g->field + g->flen, buf, k);
+		g->flen += k;
+	} else if (j) {
+		g->flen = 1;         /* not examined: only "not empty" matters */
+	}
+	return j;
+}
+
 void wfm_csv_guard_feed(wfm_csv_guard *g, const char *buf, size_t len)
 {
 	for (size_t i = 0; i < len && g->state < G_OFF; i++) {
 		char c = buf[i];
 		if (g->state == G_ROWS) {
-			guard_row_byte(g, c);
+			if (!g->quoted && (i += guard_run(g, buf + i, len - i)) >= len)
+				break;
+			guard_row_byte(g, buf[i]);
 			continue;
 		}
 		if (c == '\n') {

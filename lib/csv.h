@@ -13,7 +13,8 @@
  * reader removes again, so outputs still chain.
  *
  * Entry points: wfm_csv_open(), wfm_csv_next(), wfm_csv_get(),
- * wfm_csv_double(), wfm_csv_close(); wfm_csv_write_field() for output.
+ * wfm_csv_double(), wfm_csv_close(); wfm_csv_write_field(),
+ * wfm_csv_format_fixed() and wfm_csv_append_fixed() for output.
  */
 #ifndef WFM_CSV_H
 #define WFM_CSV_H
@@ -99,7 +100,22 @@ void wfm_csv_guard_free(wfm_csv_guard *g);
 /* Write one field, quoted only when it needs to be; a comma before it
  * unless first.  Returns 0 or -1 (stream error). */
 int wfm_csv_write_field(FILE *fp, const char *s, int first);
+/* s into buf when wfm_csv_write_field() would write it as it is (no
+ * quotes, no formula guard) and it fits: its length; else -1 (then write
+ * it with wfm_csv_write_field()). */
+int wfm_csv_plain_field(char *buf, size_t size, const char *s);
 /* Write n fields and a newline. */
 int wfm_csv_write_row(FILE *fp, const char *const *fields, int n);
+
+/* A number with dec decimals into buf: the same bytes as
+ * snprintf(buf, size, "%.*f", dec, v) (round half to even on the exact
+ * binary value, "-0.00" for a negative that rounds to zero), several times
+ * faster: exact integer arithmetic on the double's mantissa for
+ * 0 <= dec <= 9 and |v| < 1e18 / 10^dec, snprintf itself otherwise.
+ * Returns the length, as snprintf. */
+int wfm_csv_format_fixed(char *buf, size_t size, double v, int dec);
+/* ",v" with dec decimals, or "," alone when v is not finite, appended at
+ * p, which must have room for 400 bytes; returns the new end (a '\0'). */
+char *wfm_csv_append_fixed(char *p, double v, int dec);
 
 #endif

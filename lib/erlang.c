@@ -69,22 +69,36 @@ long wfm_erlang_c_agents(double a, double aht, double t, double target,
 			 double max_occ, long max_n)
 {
 	struct wfm_queue_perf p;
-	double nmin = max_occ > 0 ? a / max_occ - 1e-9 : 0, b;
-	long n;
 
+	return wfm_erlang_c_agents_perf(a, aht, t, target, max_occ, max_n, &p);
+}
+
+long wfm_erlang_c_agents_perf(double a, double aht, double t, double target,
+			      double max_occ, long max_n, struct wfm_queue_perf *at)
+{
+	struct wfm_queue_perf p;
+	double nmin = max_occ > 0 ? a / max_occ - 1e-9 : 0, b;
+	long n, n0;
+
+	at->sl = NAN;
 	if (a <= 0)
 		return 0;
 	/* the first n worth testing: above a and the occupancy floor; from
 	 * there the recurrence runs forward (stable), O(sqrt(a)) steps */
-	n = (long)floor(fmax(a, nmin)) + 1;
+	n = n0 = (long)floor(fmax(a, nmin)) + 1;
 	if (n > max_n)
 		return -1;
 	b = wfm_erlang_b(a, n);
 	for (;;) {
 		if ((double)n > a && (double)n >= nmin) {
 			erlang_c_from_b(a, aht, n, b, t, &p);
-			if (p.sl >= target)
+			if (p.sl >= target) {
+				/* b is wfm_erlang_b(a, n) to the bit when the
+				 * recurrence ran from 0 (n <= 64) or nowhere */
+				if (n <= 64 || n == n0)
+					*at = p;
 				return n;
+			}
 		}
 		if (++n > max_n)
 			return -1;
@@ -255,15 +269,21 @@ void wfm_erlang_a(double a, double aht, double patience, long n, double t,
 		p->occupancy = 1;
 }
 
+/* Whether n agents meet the targets; the service of the last n that did
+ * goes to *met (the search's answer is always that n). */
 static int a_ok(double a, double aht, double pat, double t, double target,
-		double max_ab, double max_occ, long n, int *evals)
+		double max_ab, double max_occ, long n, int *evals, struct wfm_queue_perf *met)
 {
 	struct wfm_queue_perf p;
+	int ok;
 
 	(*evals)++;
 	wfm_erlang_a(a, aht, pat, n, t, &p);
-	return p.sl >= target && (max_ab <= 0 || p.abandon <= max_ab) &&
-	       (max_occ <= 0 || p.occupancy <= max_occ + 1e-12);
+	ok = p.sl >= target && (max_ab <= 0 || p.abandon <= max_ab) &&
+	     (max_occ <= 0 || p.occupancy <= max_occ + 1e-12);
+	if (ok)
+		*met = p;
+	return ok;
 }
 
 long wfm_erlang_a_agents(double a, double aht, double patience, double t,
@@ -279,9 +299,20 @@ long wfm_erlang_a_agents_evals(double a, double aht, double patience, double t,
 			       double target, double max_ab, double max_occ, long max_n,
 			       long guess, int *evals)
 {
+	struct wfm_queue_perf p;
+
+	return wfm_erlang_a_agents_perf(a, aht, patience, t, target, max_ab, max_occ, max_n,
+					guess, evals, &p);
+}
+
+long wfm_erlang_a_agents_perf(double a, double aht, double patience, double t,
+			      double target, double max_ab, double max_occ, long max_n,
+			      long guess, int *evals, struct wfm_queue_perf *at)
+{
 	long lo, hi, mid, step = 1;
 
 	*evals = 0;
+	at->sl = NAN;
 	if (a <= 0)
 		return 0;
 	/* SL rises and abandonment and occupancy fall with n: gallop from the
@@ -295,7 +326,7 @@ long wfm_erlang_a_agents_evals(double a, double aht, double patience, double t,
 		guess = (long)ceil(a / max_occ - 1e-9);
 	if (guess > max_n)
 		guess = max_n;
-	if (a_ok(a, aht, patience, t, target, max_ab, max_occ, guess, evals)) {
+	if (a_ok(a, aht, patience, t, target, max_ab, max_occ, guess, evals, at)) {
 		hi = guess;
 		for (;;) {
 			lo = hi - step;
@@ -303,7 +334,7 @@ long wfm_erlang_a_agents_evals(double a, double aht, double patience, double t,
 				lo = 0;
 				break;
 			}
-			if (!a_ok(a, aht, patience, t, target, max_ab, max_occ, lo, evals))
+			if (!a_ok(a, aht, patience, t, target, max_ab, max_occ, lo, evals, at))
 				break;
 			hi = lo;
 			step *= 2;
@@ -314,7 +345,7 @@ long wfm_erlang_a_agents_evals(double a, double aht, double patience, double t,
 			if (lo == max_n)
 				return -1;
 			hi = lo + step > max_n ? max_n : lo + step;
-			if (a_ok(a, aht, patience, t, target, max_ab, max_occ, hi, evals))
+			if (a_ok(a, aht, patience, t, target, max_ab, max_occ, hi, evals, at))
 				break;
 			lo = hi;
 			step *= 2;
@@ -322,7 +353,7 @@ long wfm_erlang_a_agents_evals(double a, double aht, double patience, double t,
 	}
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if (a_ok(a, aht, patience, t, target, max_ab, max_occ, mid, evals))
+		if (a_ok(a, aht, patience, t, target, max_ab, max_occ, mid, evals, at))
 			hi = mid;
 		else
 			lo = mid;

@@ -59,4 +59,15 @@ long wfm_erlang_a_agents_evals(double a, double aht, double patience, double t,
 			       double target, double max_ab, double max_occ, long max_n,
 			       long guess, int *evals);
 
+/* The agent searches that also give the service at the answer n, the
+ * same to the bit as wfm_erlang_c(a, aht, n, t) / wfm_erlang_a(a, aht,
+ * patience, n, t) would, from the search's own evaluation (no second
+ * one); at->sl is NAN when there is none (a <= 0, infeasible, or Erlang C
+ * past 64 agents reached by the recurrence, whose last bits can differ). */
+long wfm_erlang_c_agents_perf(double a, double aht, double t, double target,
+			      double max_occ, long max_n, struct wfm_queue_perf *at);
+long wfm_erlang_a_agents_perf(double a, double aht, double patience, double t,
+			      double target, double max_ab, double max_occ, long max_n,
+			      long guess, int *evals, struct wfm_queue_perf *at);
+
 #endif

@@ -1,5 +1,6 @@
 /* functions.c - per-interval function of every agent on shift (functions.h). */
 #include "functions.h"
+#include "channels.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -51,6 +52,7 @@ struct run {
 	wfm_functions *f;
 	const struct wfm_functions_opts *o;
 	size_t nch, n, na;
+	int64_t d1;             /* UTC end of the day (start: f->start) */
 	double *w;              /* [t * na + j]: worked share of interval t */
 	unsigned char *brk;     /* [t * na + j]: on break */
 	int *rank;              /* [j * nch + c]: skill rank, -1 none */
@@ -580,62 +582,79 @@ static int check_columns(wfm_functions *f, const wfm_requirements *req, size_t n
 	return 0;
 }
 
+/* Phase 1, the day: output step (checked against the requirements'),
+ * the intervals, the functions.  0, or -1 with an error. */
+static int day_setup(struct run *r, const wfm_plan *roster, const wfm_requirements *req,
+		     const wfm_agents *ag, int64_t day, const wfm_tz *tz, wfm_error *err)
+{
+	wfm_functions *f = r->f;
+	int64_t d0 = wfm_time_day_start(day, tz), d1 = wfm_time_day_start(day + 1, tz);
+	char d[16];
+	wfm_time_format_date(day, d, sizeof(d));
+	f->step = r->o->step ? r->o->step : roster_step(roster, tz, d0, d1, req->step);
+	if (f->step > req->step || req->step % f->step)
+		return wfm_error_set(err, "--step %d min does not divide the requirements' %d-minute intervals",
+				     f->step / 60, req->step / 60);
+	f->start = d0;
+	r->d1 = d1;
+	f->nint = r->n = (size_t)((d1 - d0 + f->step - 1) / f->step);
+	if (d1 <= req->start || d0 >= req->start + (int64_t)req->n * req->step)
+		return wfm_error_at(err, req->file, 0, "timestamp", "no requirements on %s", d);
+	if (list_functions(f, req, ag))
+		return wfm_error_set(err, "out of memory");
+	r->nch = f->nfunc - 1;
+	return 0;
+}
+
+/* Phase 2, the model: deadlines, skill ranks, real-time channels, who is
+ * present when, the requirements on the output grid (missing rows are 0)
+ * and the column checks. */
+static int build_model(struct run *r, const wfm_plan *roster, const wfm_requirements *req,
+		       const wfm_agents *ag, const wfm_tz *tz, const size_t *amap)
+{
+	wfm_functions *f = r->f;
+	const struct wfm_functions_opts *o = r->o;
+	for (size_t c = 0; c < r->nch; c++) {
+		f->deadline_h[c] = 24;
+		for (size_t k = 0; k < o->ndeadline; k++)
+			if (!strcasecmp(o->deadline_name[k], f->func[c]))
+				f->deadline_h[c] = o->deadline_h[k];
+	}
+	for (size_t j = 0; j < r->na; j++) {
+		r->cur[j] = -1;
+		for (size_t c = 0; c < r->nch; c++)
+			r->rank[j * r->nch + c] = wfm_agents_skill(ag, f->agent[j], f->func[c]);
+	}
+	mark_realtime(f, r->nch, req, o);
+	presence(r, roster, ag, tz, amap);
+	for (size_t t = 0; t < r->n; t++) {
+		int64_t t0 = f->start + (int64_t)t * f->step, k = (t0 - req->start) / req->step;
+		for (size_t c = 0; c < req->nchan; c++) {
+			double v = (t0 >= req->start && k < (int64_t)req->n) ? req->agents[c * req->n + (size_t)k] : NAN;
+			f->req[c * r->n + t] = isnan(v) ? 0 : v;
+		}
+	}
+	return check_columns(f, req, r->nch, f->start, r->d1);
+}
+
 wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements *req,
 				  const wfm_agents *ag, int64_t day, const wfm_tz *tz,
 				  const struct wfm_functions_opts *o, wfm_error *err)
 {
 	struct run r = { 0 };
 	wfm_functions *f = calloc(1, sizeof(*f));
-	int64_t d0 = wfm_time_day_start(day, tz), d1 = wfm_time_day_start(day + 1, tz);
 	size_t *amap = malloc((ag->n + 1) * sizeof(size_t));
-	char d[16];
 
-	wfm_time_format_date(day, d, sizeof(d));
 	if (!f || !amap)
 		goto oom;
 	r.f = f;
 	r.o = o;
-	f->step = o->step ? o->step : roster_step(roster, tz, d0, d1, req->step);
-	if (f->step > req->step || req->step % f->step) {
-		wfm_error_set(err, "--step %d min does not divide the requirements' %d-minute intervals",
-			      f->step / 60, req->step / 60);
+	if (day_setup(&r, roster, req, ag, day, tz, err) ||           /* 1: the day */
+	    find_agents(&r, roster, ag, tz, amap, err) || alloc_run(&r, err))
 		goto fail;
-	}
-	f->start = d0;
-	f->nint = r.n = (size_t)((d1 - d0 + f->step - 1) / f->step);
-	if (d1 <= req->start || d0 >= req->start + (int64_t)req->n * req->step) {
-		wfm_error_at(err, req->file, 0, "timestamp", "no requirements on %s", d);
-		goto fail;
-	}
-	if (list_functions(f, req, ag))
+	if (build_model(&r, roster, req, ag, tz, amap))                /* 2: the model */
 		goto oom;
-	r.nch = f->nfunc - 1;
-	if (find_agents(&r, roster, ag, tz, amap, err) || alloc_run(&r, err))
-		goto fail;
-	for (size_t c = 0; c < r.nch; c++) {
-		f->deadline_h[c] = 24;
-		for (size_t k = 0; k < o->ndeadline; k++)
-			if (!strcasecmp(o->deadline_name[k], f->func[c]))
-				f->deadline_h[c] = o->deadline_h[k];
-	}
-	for (size_t j = 0; j < r.na; j++) {
-		r.cur[j] = -1;
-		for (size_t c = 0; c < r.nch; c++)
-			r.rank[j * r.nch + c] = wfm_agents_skill(ag, f->agent[j], f->func[c]);
-	}
-	mark_realtime(f, r.nch, req, o);
-	presence(&r, roster, ag, tz, amap);
-	/* requirements on the output grid; missing rows are 0 */
-	for (size_t t = 0; t < r.n; t++) {
-		int64_t t0 = d0 + (int64_t)t * f->step, k = (t0 - req->start) / req->step;
-		for (size_t c = 0; c < req->nchan; c++) {
-			double v = (t0 >= req->start && k < (int64_t)req->n) ? req->agents[c * req->n + (size_t)k] : NAN;
-			f->req[c * r.n + t] = isnan(v) ? 0 : v;
-		}
-	}
-	if (check_columns(f, req, r.nch, d0, d1))
-		goto oom;
-	for (size_t t = 0; t < r.n; t++)
+	for (size_t t = 0; t < r.n; t++)                               /* 3: interval by interval */
 		if (interval(&r, t))
 			goto oom;
 	for (size_t c = 0; c < f->nfunc; c++)
@@ -650,4 +669,46 @@ fail:
 	run_free(&r);
 	wfm_functions_free(f);
 	return NULL;
+}
+
+/* channels.csv, read by its owner lib/channels.c (the same checks as wfm
+ * staff): the deadlines (0 = not a backlog channel: keep the default 24 h)
+ * and (unless --realtime) the real-time list, every kind but backlog. */
+
+int wfm_functions_channels_load(const char *path, struct wfm_functions_channels *ch, wfm_error *err)
+{
+	wfm_channels *c = wfm_channels_load(path, err);
+
+	memset(ch, 0, sizeof(*ch));
+	if (!c)
+		return -1;
+	if (!(ch->deadline = malloc((c->n + 1) * sizeof(double))) ||
+	    !(ch->names.item = calloc(c->n + 1, sizeof(char *)))) {
+		wfm_channels_free(c);
+		return wfm_error_set(err, "out of memory");
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		const struct wfm_channel *k = &c->ch[i];
+		if (!(ch->names.item[i] = strdup(k->name))) {
+			wfm_channels_free(c);
+			return wfm_error_set(err, "out of memory");
+		}
+		ch->names.n = ch->n = i + 1;
+		ch->deadline[i] = k->deadline_h > 0 ? k->deadline_h : 24;
+		if (k->kind != WFM_BACKLOG && strlen(ch->rt) + strlen(k->name) + 2 < sizeof(ch->rt)) {
+			if (*ch->rt)
+				strcat(ch->rt, ",");
+			strcat(ch->rt, k->name);
+		}
+	}
+	wfm_channels_free(c);
+	return 0;
+}
+
+void wfm_functions_channels_free(struct wfm_functions_channels *ch)
+{
+	wfm_strlist_free(&ch->names);
+	free(ch->deadline);
+	ch->deadline = NULL;
+	ch->n = 0;
 }

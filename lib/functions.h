@@ -27,8 +27,10 @@
  *
  * Requirements come from wfm_requirements_load() (requirements.h).
  *
- * Entry points: wfm_functions_plan(),
- * wfm_functions_free().
+ * Entry points: wfm_functions_plan(), wfm_functions_free(),
+ * wfm_functions_channels_load(); writers in functions_io.c:
+ * wfm_functions_write(), wfm_functions_write_shortfall(),
+ * wfm_functions_write_view(), wfm_functions_report().
  */
 #ifndef WFM_FUNCTIONS_H
 #define WFM_FUNCTIONS_H
@@ -39,7 +41,10 @@
 #include "error.h"
 #include "plan.h"
 #include "requirements.h"
+#include "strlist.h"
 #include "tz.h"
+
+#include <stdio.h>
 
 struct wfm_functions_opts {
 	int step;                 /* output interval, seconds; 0 = the roster's finest */
@@ -83,5 +88,31 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 				  const wfm_agents *ag, int64_t day, const wfm_tz *tz,
 				  const struct wfm_functions_opts *o, wfm_error *err);
 void wfm_functions_free(wfm_functions *f);
+
+/* channels.csv (read by lib/channels.c, with wfm staff's checks) as wfm
+ * functions uses it: per channel the backlog deadline (deadline_h; 24 h
+ * when 0 or not a backlog channel) and rt, the real-time list (every kind
+ * but backlog, comma separated).  Zero-initialise; free with
+ * wfm_functions_channels_free().  0, or -1 and an error. */
+struct wfm_functions_channels { wfm_strlist names; double *deadline; size_t n; char rt[1024]; };
+int wfm_functions_channels_load(const char *path, struct wfm_functions_channels *ch, wfm_error *err);
+void wfm_functions_channels_free(struct wfm_functions_channels *ch);
+
+/* functions.csv: timestamp,agent_id,name,function, a row per agent on
+ * shift and interval (the header when header is 1).  0, or -1 on a
+ * stream error. */
+int wfm_functions_write(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz,
+			int header);
+/* --shortfall: timestamp,function,required,assigned,shortfall for the nd
+ * days fs (real-time: agents required less assigned; backlog: agent-hours
+ * outstanding after the interval). */
+int wfm_functions_write_shortfall(FILE *fp, wfm_functions *const *fs, size_t nd, const wfm_tz *tz);
+/* --view: the wall schedule, a row per agent, a letter per function and
+ * interval, and a shortfall row per function. */
+void wfm_functions_write_view(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const char *date);
+/* The day's report: agents, blocks, and per function the required and
+ * assigned agent-hours (real-time) or arrived, done and outstanding work
+ * (backlog). */
+void wfm_functions_report(FILE *fp, const wfm_functions *f, const wfm_tz *tz, const char *date);
 
 #endif

@@ -22,6 +22,9 @@ struct wfm_mip {
 	size_t keep0;            /* columns from here on are never priced out */
 	int colgen;              /* 1: column generation whatever the shape */
 	long work;               /* simplex iteration limit */
+	size_t ch0, ch1;         /* rows ch0 .. ch1 - 1: a cover chain, differenced */
+	size_t chain_nnz;        /* ... from this many nonzeros on */
+	double started;          /* the time limit counts from here (0: the solve) */
 };
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -45,7 +48,7 @@ wfm_mip *wfm_mip_alloc(wfm_error *err)
 	wfm_mip *m = calloc(1, sizeof(*m));
 
 	if (m)
-		m->cont0 = m->keep0 = SIZE_MAX, m->work = WFM_MIP_WORK;
+		m->cont0 = m->keep0 = SIZE_MAX, m->work = WFM_MIP_WORK, m->chain_nnz = WFM_MIP_CHAIN_NNZ;
 	if (!m || !(m->cbeg = calloc(1, sizeof(size_t)))) {
 		free(m);
 		wfm_error_set(err, "out of memory");
@@ -116,6 +119,9 @@ int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
 void wfm_mip_continuous_from(wfm_mip *m, size_t j) { m->cont0 = j; }
 void wfm_mip_keep_from(wfm_mip *m, size_t j) { m->keep0 = j; m->colgen = 1; }
 void wfm_mip_work_limit(wfm_mip *m, long its) { m->work = its > 0 ? its : WFM_MIP_WORK; }
+void wfm_mip_chain(wfm_mip *m, size_t r0, size_t r1) { m->ch0 = r0; m->ch1 = r1 > r0 + 1 ? r1 : r0; }
+void wfm_mip_chain_from(wfm_mip *m, size_t nnz) { m->chain_nnz = nnz; }
+void wfm_mip_started(wfm_mip *m, double t) { m->started = t; }
 size_t wfm_mip_nrows(const wfm_mip *m) { return m->nrows; }
 size_t wfm_mip_ncols(const wfm_mip *m) { return m->ncols; }
 size_t wfm_mip_nnz(const wfm_mip *m) { return m->nnz; }
@@ -134,6 +140,14 @@ struct budget {
 	long work;
 	int time_hit;
 };
+
+double wfm_mip_clock(void) { return now(); }
+
+/* Shares of the time limit: the LP stops at LP_SHARE, leaving the rest
+ * for rounding its point or a greedy cover (so a cut LP still ends in
+ * the limit); branch and bound returns its incumbent at BB_SHARE. */
+#define LP_SHARE 0.8
+#define BB_SHARE 0.95
 
 static double ms_left(const struct budget *b, double share)
 {
@@ -183,11 +197,20 @@ static void callback(glp_tree *t, void *info)
 struct lpw {
 	glp_prob *lp;
 	int *col_of;             /* model column -> GLPK column, 0 = not in */
-	size_t *j_of;            /* GLPK column - 1 -> model column */
-	size_t n;
+	size_t *j_of;            /* GLPK column - 1 -> model column (NOSUR: a surplus) */
+	size_t n;                /* GLPK columns */
+	size_t nmodel;           /* of which model columns */
 	int *ind;
 	double *val;
+	/* The columns as GLPK gets them: the model's, or differenced along
+	 * the chain (tbeg/tidx/tval owned when town). */
+	size_t *tbeg;
+	int *tidx;
+	double *tval;
+	int town;
 };
+
+#define NOSUR SIZE_MAX
 
 static void lpw_free(struct lpw *w)
 {
@@ -197,16 +220,114 @@ static void lpw_free(struct lpw *w)
 	free(w->j_of);
 	free(w->ind);
 	free(w->val);
+	if (w->town) {
+		free(w->tbeg);
+		free(w->tidx);
+		free(w->tval);
+	}
+}
+
+/* The chain differenced: row i (ch0 < i < ch1) becomes row i minus row
+ * i - 1, with an explicit surplus s_i >= 0 in each (a_i x - s_i = lo_i).
+ * A column working a run of consecutive rows then has a +1 where the
+ * run starts and a -1 after it ends instead of one entry per row: on a
+ * 28-day 15-min model, 9x fewer nonzeros, and sparse LU factors. */
+static int difference(struct lpw *w, const wfm_mip *m)
+{
+	double *acc = calloc(m->nrows + 1, sizeof(double));
+	int *seen = calloc(m->nrows + 1, sizeof(int)), *touch = malloc((m->nrows + 1) * sizeof(int));
+	size_t cap = m->nnz + 2 * m->ncols + 16, nz = 0;
+
+	w->town = 1;
+	w->tbeg = malloc((m->ncols + 1) * sizeof(size_t));
+	w->tidx = malloc(cap * sizeof(int));
+	w->tval = malloc(cap * sizeof(double));
+	if (!acc || !seen || !touch || !w->tbeg || !w->tidx || !w->tval) {
+		free(acc);
+		free(seen);
+		free(touch);
+		return -1;
+	}
+	w->tbeg[0] = 0;
+	for (size_t j = 0; j < m->ncols; j++) {
+		int nt = 0;
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+			size_t i = (size_t)m->cidx[k];
+			int r[2] = { (int)i, -1 };
+			if (i >= m->ch0 && i + 1 < m->ch1)
+				r[1] = (int)i + 1;
+			for (int q = 0; q < 2 && r[q] >= 0; q++) {
+				if (!seen[r[q]]++)
+					touch[nt++] = r[q];
+				acc[r[q]] += q ? -m->cval[k] : m->cval[k];
+			}
+		}
+		if (nz + (size_t)nt > cap) {
+			void *a = realloc(w->tidx, (cap = 2 * (nz + (size_t)nt)) * sizeof(int));
+			void *b = a ? realloc(w->tval, cap * sizeof(double)) : NULL;
+			if (a)
+				w->tidx = a;
+			if (!b) {
+				free(acc);
+				free(seen);
+				free(touch);
+				return -1;
+			}
+			w->tval = b;
+		}
+		for (int q = 0; q < nt; q++) {
+			if (acc[touch[q]] != 0) {
+				w->tidx[nz] = touch[q];
+				w->tval[nz++] = acc[touch[q]];
+			}
+			acc[touch[q]] = 0;
+			seen[touch[q]] = 0;
+		}
+		w->tbeg[j + 1] = nz;
+	}
+	free(acc);
+	free(seen);
+	free(touch);
+	return 0;
+}
+
+/* The chain's surplus columns, GLPK columns 1 .. ch1 - ch0. */
+static void add_surplus(struct lpw *w, const wfm_mip *m)
+{
+	size_t ns = m->ch1 - m->ch0;
+	int first = glp_add_cols(w->lp, (int)ns);
+
+	for (size_t q = 0; q < ns; q++) {
+		int c = first + (int)q, i = (int)(m->ch0 + q), nz = 1;
+		w->ind[1] = i + 1;
+		w->val[1] = -1;
+		if ((size_t)i + 1 < m->ch1) {
+			w->ind[2] = i + 2;
+			w->val[2] = 1;
+			nz = 2;
+		}
+		glp_set_col_bnds(w->lp, c, GLP_LO, 0, 0);
+		glp_set_mat_col(w->lp, c, nz, w->ind, w->val);
+		w->j_of[c - 1] = NOSUR;
+	}
+	w->n = ns;
 }
 
 static int lpw_init(struct lpw *w, const wfm_mip *m)
 {
+	size_t ns = m->ch1 - m->ch0;
+
 	memset(w, 0, sizeof(*w));
 	w->col_of = calloc(m->ncols + 1, sizeof(int));
-	w->j_of = malloc((m->ncols + 1) * sizeof(size_t));
+	w->j_of = malloc((m->ncols + ns + 1) * sizeof(size_t));
 	w->ind = malloc((m->nrows + 1) * sizeof(int));
 	w->val = malloc((m->nrows + 1) * sizeof(double));
 	if (!w->col_of || !w->j_of || !w->ind || !w->val)
+		return -1;
+	w->tbeg = m->cbeg;
+	w->tidx = m->cidx;
+	w->tval = m->cval;
+	if (ns && difference(w, m))
 		return -1;
 	w->lp = glp_create_prob();
 	glp_set_obj_dir(w->lp, GLP_MIN);
@@ -214,8 +335,14 @@ static int lpw_init(struct lpw *w, const wfm_mip *m)
 		glp_add_rows(w->lp, (int)m->nrows);
 	for (size_t i = 0; i < m->nrows; i++) {
 		int type = m->rhi[i] < 0 ? GLP_LO : m->rhi[i] == m->rlo[i] ? GLP_FX : GLP_DB;
-		glp_set_row_bnds(w->lp, (int)i + 1, type, m->rlo[i], m->rhi[i] < 0 ? 0 : m->rhi[i]);
+		if (i >= m->ch0 && i < m->ch1)
+			glp_set_row_bnds(w->lp, (int)i + 1, GLP_FX,
+					 m->rlo[i] - (i > m->ch0 ? m->rlo[i - 1] : 0), 0);
+		else
+			glp_set_row_bnds(w->lp, (int)i + 1, type, m->rlo[i], m->rhi[i] < 0 ? 0 : m->rhi[i]);
 	}
+	if (ns)
+		add_surplus(w, m);
 	return 0;
 }
 
@@ -242,14 +369,15 @@ static void lpw_add(struct lpw *w, const wfm_mip *m, const size_t *list, size_t 
 		w->col_of[j] = c;
 		w->j_of[c - 1] = j;
 		w->n++;
+		w->nmodel++;
 		int type = m->chi[j] < 0 ? GLP_LO : m->chi[j] == m->clo[j] ? GLP_FX : GLP_DB;
 		glp_set_col_kind(w->lp, c, j >= m->cont0 ? GLP_CV : GLP_IV);
 		glp_set_col_bnds(w->lp, c, type, m->clo[j], m->chi[j] < 0 ? 0 : m->chi[j]);
 		glp_set_obj_coef(w->lp, c, m->cost[j]);
-		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+		for (size_t k = w->tbeg[j]; k < w->tbeg[j + 1]; k++) {
 			nz++;
-			w->ind[nz] = m->cidx[k] + 1;
-			w->val[nz] = m->cval[k];
+			w->ind[nz] = w->tidx[k] + 1;
+			w->val[nz] = w->tval[k];
 		}
 		glp_set_mat_col(w->lp, c, nz, w->ind, w->val);
 	}
@@ -296,6 +424,13 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 		free(pr);
 		return -1;
 	}
+	if (ms_left(bu, LP_SHARE) < 1) {      /* building took the time */
+		bu->time_hit = 1;
+		free(list);
+		free(y);
+		free(pr);
+		return GLP_ETMLIM;
+	}
 	glp_init_smcp(&sm);
 	sm.msg_lev = GLP_MSG_OFF;
 	sm.meth = GLP_DUALP;      /* costs >= 0: the slack basis is dual feasible */
@@ -335,7 +470,7 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 	}
 	lpw_add(w, m, list, nl);
 	for (;;) {
-		double left = ms_left(bu, 1);
+		double left = ms_left(bu, LP_SHARE);
 		size_t np = 0;
 
 		if (left < 1) {
@@ -365,7 +500,8 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 		 * columns left out are 0): kept in case a limit stops the LP. */
 		memset(xr, 0, m->ncols * sizeof(double));
 		for (size_t c = 0; c < w->n; c++)
-			xr[w->j_of[c]] = glp_get_col_prim(w->lp, (int)c + 1);
+			if (w->j_of[c] != NOSUR)
+				xr[w->j_of[c]] = glp_get_col_prim(w->lp, (int)c + 1);
 		*have_xr = 1;
 		for (size_t i = 0; i < m->nrows; i++)
 			y[i] = glp_get_row_dual(w->lp, (int)i + 1);
@@ -373,8 +509,8 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 			double d = m->cost[j];
 			if (w->col_of[j])
 				continue;
-			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
-				d -= m->cval[k] * y[m->cidx[k]];
+			for (size_t k = w->tbeg[j]; k < w->tbeg[j + 1]; k++)
+				d -= w->tval[k] * y[w->tidx[k]];
 			if (d < -1e-7)
 				pr[np++] = (struct price){ d, j };
 		}
@@ -443,8 +579,9 @@ static int dive(struct lpw *w, const wfm_mip *m, struct budget *bu, double *x)
 			for (size_t j = 0; j < m->ncols; j++)
 				x[j] = 0;
 			for (int c = 1; c <= n; c++)
-				x[w->j_of[c - 1]] = w->j_of[c - 1] >= m->cont0 ? glp_get_col_prim(w->lp, c) :
-						    floor(glp_get_col_prim(w->lp, c) + 0.5);
+				if (w->j_of[c - 1] != NOSUR)
+					x[w->j_of[c - 1]] = w->j_of[c - 1] >= m->cont0 ? glp_get_col_prim(w->lp, c) :
+							    floor(glp_get_col_prim(w->lp, c) + 0.5);
 			rc = 0;
 			break;
 		}
@@ -471,8 +608,11 @@ static int dive(struct lpw *w, const wfm_mip *m, struct budget *bu, double *x)
 	}
 	for (int c = 1; c <= n; c++) {
 		size_t j = w->j_of[c - 1];
-		int type = m->chi[j] < 0 ? GLP_LO : m->chi[j] == m->clo[j] ? GLP_FX : GLP_DB;
-		glp_set_col_bnds(w->lp, c, type, m->clo[j], m->chi[j] < 0 ? 0 : m->chi[j]);
+		if (j == NOSUR)
+			glp_set_col_bnds(w->lp, c, GLP_LO, 0, 0);
+		else
+			glp_set_col_bnds(w->lp, c, m->chi[j] < 0 ? GLP_LO : m->chi[j] == m->clo[j] ? GLP_FX : GLP_DB,
+					 m->clo[j], m->chi[j] < 0 ? 0 : m->chi[j]);
 		glp_set_col_stat(w->lp, c, cst[c]);
 	}
 	for (int i = 1; i <= nr; i++)
@@ -507,6 +647,25 @@ static int feasible(const wfm_mip *m, const double *x)
 	return ok;
 }
 
+/* The model point x as GLPK columns xg[1 .. n], the chain's surplus
+ * (a_i x - lo_i) included. */
+static void surplus_of(const wfm_mip *m, const struct lpw *w, const double *x, double *xg)
+{
+	double *act = calloc(m->nrows + 1, sizeof(double));
+
+	for (size_t j = 0; act && m->ch1 > m->ch0 && j < m->ncols; j++)
+		for (size_t k = m->cbeg[j]; x[j] != 0 && k < m->cbeg[j + 1]; k++)
+			act[m->cidx[k]] += m->cval[k] * x[j];
+	for (size_t c = 0; c < w->n; c++) {
+		size_t i = m->ch0 + c;     /* surplus columns come first */
+		if (w->j_of[c] != NOSUR)
+			xg[c + 1] = x[w->j_of[c]];
+		else
+			xg[c + 1] = act ? fmax(act[i] - m->rlo[i], 0) : 0;
+	}
+	free(act);
+}
+
 /* The heuristic from the zero point; x takes its plan when it is feasible
  * and cheaper than *obj.  Returns 0 when it did. */
 static int heur_from_nothing(const wfm_mip *m, const struct wfm_mip_params *p, double *x, double *obj)
@@ -527,7 +686,7 @@ static int heur_from_nothing(const wfm_mip *m, const struct wfm_mip_params *p, d
 int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		  struct wfm_mip_result *res, wfm_error *err)
 {
-	struct budget bu = { now(), p->time_limit_s * 1000.0, m->work, 0 };
+	struct budget bu = { m->started > 0 ? m->started : now(), p->time_limit_s * 1000.0, m->work, 0 };
 	double left;
 	double *xlp = NULL, *xh = NULL, *xg = NULL, hobj = HUGE_VAL;
 	struct lpw w = { 0 };
@@ -540,12 +699,15 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	glp_term_out(GLP_OFF);
 	xlp = calloc(m->ncols + 1, sizeof(double));
 	xh = calloc(m->ncols + 1, sizeof(double));
+	if (m->nnz < m->chain_nnz)
+		m->ch0 = m->ch1 = 0;      /* small: the rows as given */
 	if (!xlp || !xh || lpw_init(&w, m)) {
 		rc = wfm_error_set(err, "out of memory");
 		goto out;
 	}
+	double tlp = now();
 	rc = solve_lp(&w, m, &bu, &res->lp_rounds, &bound_ok, xh, &have_xr);
-	res->lp_seconds_ms = (int)((now() - bu.t0) * 1000);
+	res->lp_seconds_ms = (int)((now() - tlp) * 1000);
 	if (rc == 0 && glp_get_status(w.lp) == GLP_NOFEAS) {
 		res->status = WFM_MIP_INFEASIBLE;
 		goto out;
@@ -566,10 +728,11 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	/* An LP stopped early: the last restricted optimum of column
 	 * generation when there is one, else nothing (the heuristic then
 	 * starts from nothing). */
-	if (res->status == WFM_MIP_OPTIMAL)
+	if (res->status == WFM_MIP_OPTIMAL) {
 		for (size_t c = 0; c < w.n; c++)
-			xlp[w.j_of[c]] = glp_get_col_prim(w.lp, (int)c + 1);
-	else if (have_xr)
+			if (w.j_of[c] != NOSUR)
+				xlp[w.j_of[c]] = glp_get_col_prim(w.lp, (int)c + 1);
+	} else if (have_xr)
 		memcpy(xlp, xh, m->ncols * sizeof(double));
 	res->lp_restricted = !res->lp_solved && have_xr;
 	if (p->heur && p->heur(xlp, xh, p->heur_arg) == 0 && feasible(m, xh)) {
@@ -578,7 +741,8 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 	}
 	/* The restricted point may round worse than a cover from nothing:
 	 * keep the cheaper of the two. */
-	if (p->heur && res->lp_restricted && !heur_from_nothing(m, p, xh, &hobj)) {
+	if (p->heur && res->lp_restricted && (!have_h || ms_left(&bu, 1) > 0) &&
+	    !heur_from_nothing(m, p, xh, &hobj)) {
 		have_h = 1;
 		res->lp_restricted = 0;
 	}
@@ -599,7 +763,7 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		free(xd);
 	}
 
-	left = ms_left(&bu, 1);
+	left = ms_left(&bu, BB_SHARE);
 	if (res->status == WFM_MIP_OPTIMAL && left > 1 && its_left(w.lp, &bu, 1) > 0 &&
 	    !(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
 		size_t nadd = 0, *add = malloc((m->ncols + 1) * sizeof(size_t));
@@ -624,12 +788,11 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 			rc = wfm_error_set(err, "out of memory");
 			goto out;
 		}
-		for (size_t c = 0; c < w.n; c++)
-			xg[c + 1] = xh[w.j_of[c]];
+		surplus_of(m, &w, xh, xg);
 		glp_init_iocp(&io);
 		io.msg_lev = GLP_MSG_OFF;
 		io.presolve = GLP_OFF;
-		left = ms_left(&bu, 1);
+		left = ms_left(&bu, BB_SHARE);
 		io.tm_lim = left > 2e9 ? 2000000000 : (int)left;
 		io.mip_gap = p->gap;
 		io.br_tech = GLP_BR_DTH;
@@ -649,7 +812,8 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 				res->objective = glp_mip_obj_val(w.lp);
 				memset(x, 0, m->ncols * sizeof(double));
 				for (size_t c = 0; c < w.n; c++)
-					x[w.j_of[c]] = glp_mip_col_val(w.lp, (int)c + 1);
+					if (w.j_of[c] != NOSUR)
+						x[w.j_of[c]] = glp_mip_col_val(w.lp, (int)c + 1);
 			}
 		} else {
 			res->status = WFM_MIP_TIME_LIMIT;
@@ -672,7 +836,9 @@ out:
 	res->time_hit = bu.time_hit;
 	res->nodes = cb.nodes;
 	res->iterations = w.lp ? glp_get_it_cnt(w.lp) : 0;
-	res->lp_cols = w.n;
+	res->lp_cols = w.nmodel;
+	if (w.town)
+		res->lp_nnz = w.tbeg[m->ncols] + 2 * (m->ch1 - m->ch0) - 1;
 	free(xlp);
 	free(xh);
 	free(xg);

@@ -8,7 +8,7 @@
  * column generation (price and branch).  Only this file knows the solver, so CBC could replace GLPK.
  *
  * Entry points: wfm_mip_alloc(), wfm_mip_add_row(), wfm_mip_add_col(),
- * wfm_mip_solve(), wfm_mip_free().
+ * wfm_mip_chain(), wfm_mip_solve(), wfm_mip_free().
  */
 #ifndef WFM_MIP_H
 #define WFM_MIP_H
@@ -36,6 +36,12 @@ struct wfm_mip_params {
 	void *heur_arg;
 };
 
+/* Monotonic wall-clock seconds, for wfm_mip_started(). */
+double wfm_mip_clock(void);
+/* The time limit counts from t (a wfm_mip_clock() reading: building the
+ * model counts) instead of from the call of wfm_mip_solve(). */
+void wfm_mip_started(wfm_mip *m, double t);
+
 /* The default work limit.  Work, not seconds, decides where a solve stops,
  * so the same model gives the same answer on a busy machine; the time
  * limit only stops a solve that would run far too long (time_hit). */
@@ -50,6 +56,8 @@ struct wfm_mip_result {
 	int lp_seconds_ms;       /* time in the LP relaxation, ms */
 	int lp_rounds;           /* LP solves (column generation rounds) */
 	size_t lp_cols;          /* columns GLPK was given */
+	size_t lp_nnz;           /* nonzeros of the whole model as GLPK gets it
+				  * (differenced cover rows; 0: as given) */
 	int lp_solved;           /* 1 when the LP relaxation was solved */
 	int lp_restricted;       /* 1 when a limit stopped column generation after
 				  * a restricted LP was solved: the heuristic
@@ -78,6 +86,18 @@ void wfm_mip_keep_from(wfm_mip *m, size_t j);
 /* Simplex iterations the solve may use in all (LP, dive, branch and
  * bound; default WFM_MIP_WORK, its <= 0 sets the default back). */
 void wfm_mip_work_limit(wfm_mip *m, long its);
+/* Rows r0 .. r1 - 1 are covering rows (lo <= a x, no upper bound) in an
+ * order where most columns cover runs of consecutive rows (cells of a
+ * time grid).  GLPK then gets them differenced: row i minus row i - 1,
+ * an explicit surplus per row, a column's entries only where its runs
+ * start and end.  Same LP, far fewer nonzeros.  Default: none.  Used
+ * only from WFM_MIP_CHAIN_NNZ model nonzeros on: below that the dense
+ * rows solve as fast, and the plans of small models stay what they were
+ * (another LP vertex rounds to another plan). */
+void wfm_mip_chain(wfm_mip *m, size_t r0, size_t r1);
+#define WFM_MIP_CHAIN_NNZ 1000000
+/* Difference the chain from nnz model nonzeros on (default above). */
+void wfm_mip_chain_from(wfm_mip *m, size_t nnz);
 size_t wfm_mip_nrows(const wfm_mip *m);
 size_t wfm_mip_ncols(const wfm_mip *m);
 size_t wfm_mip_nnz(const wfm_mip *m);

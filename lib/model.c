@@ -37,6 +37,12 @@ wfm_calendar *wfm_calendar_alloc(int64_t start, int step, size_t n,
 		c->slot[i] = tm.minute_of_day * 60 / step;
 		if (c->slot[i] >= c->per_day)
 			c->slot[i] = c->per_day - 1;
+		if (tm.year > 9999) {   /* refused before any model runs (issue 22.15) */
+			wfm_calendar_free(c);
+			wfm_error_set(err, "the forecast would run past 9999-12-31, the last date a "
+				      "timestamp can have: shorten the horizon");
+			return NULL;
+		}
 	}
 	return c;
 }

@@ -234,14 +234,6 @@ int wfm_requirements_write_header(FILE *fp, const struct wfm_requirements_format
 	return ferror(fp) ? -1 : 0;
 }
 
-/* ",v" with dec decimals, or "," alone when v is not finite. */
-static void opt_num(FILE *fp, int dec, double v)
-{
-	fputc(',', fp);
-	if (isfinite(v))
-		fprintf(fp, "%.*f", dec, v);
-}
-
 int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f,
 			       const wfm_tz *tz, const struct wfm_requirements_row *r)
 {
@@ -255,19 +247,49 @@ int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format 
 	char when[48];
 
 	wfm_time_format(r->t, tz, when, sizeof(when));
-	fputs(when, fp);
-	wfm_csv_write_field(fp, r->channel, 0);
-	fprintf(fp, ",%.2f,%.*f,%.*f,%.*f", r->volume, f->aht_dec, r->aht, f->agents_dec, r->agents,
-		f->agents_dec, r->agents_gross);
-	opt_num(fp, 4, r->service_level);
-	opt_num(fp, f->asa_dec, r->asa);
-	opt_num(fp, 4, r->occupancy);
+	return wfm_requirements_write_row_at(fp, f, when, r, q);
+}
+
+/* ",v" with dec decimals, also when v is not finite ("nan", as printf) */
+static char *num(char *p, int dec, double v)
+{
+	*p++ = ',';
+	return p + wfm_csv_format_fixed(p, 399, v, dec);
+}
+
+int wfm_requirements_write_row_at(FILE *fp, const struct wfm_requirements_format *f,
+				  const char *when, const struct wfm_requirements_row *r,
+				  const double *q)
+{
+	char line[16 * 400 + 1024], *p = line;   /* 400 bytes hold any number */
+	size_t wl = strlen(when);
+	int cl = wl < 64 ? wfm_csv_plain_field(line + wl + 1, 960, r->channel) : -1;
+
+	if (cl >= 0) {          /* the usual: the whole row in one write */
+		memcpy(line, when, wl);
+		line[wl] = ',';
+		p = line + wl + 1 + cl;
+	} else {
+		fputs(when, fp);
+		wfm_csv_write_field(fp, r->channel, 0);
+	}
+	p = num(p, 2, r->volume);
+	p = num(p, f->aht_dec, r->aht);
+	p = num(p, f->agents_dec, r->agents);
+	p = num(p, f->agents_dec, r->agents_gross);
+	p = wfm_csv_append_fixed(p, r->service_level, 4);
+	p = wfm_csv_append_fixed(p, r->asa, f->asa_dec);
+	p = wfm_csv_append_fixed(p, r->occupancy, 4);
 	if (f->abandon)
-		opt_num(fp, 4, r->abandon);
+		p = wfm_csv_append_fixed(p, r->abandon, 4);
 	if (f->load)
-		opt_num(fp, 3, r->load);
-	if (f->quantile && q)
-		fprintf(fp, ",%.2f,%.*f,%.*f", q[0], f->agents_dec, q[1], f->agents_dec, q[2]);
-	fputc('\n', fp);
+		p = wfm_csv_append_fixed(p, r->load, 3);
+	if (f->quantile && q) {
+		p = num(p, 2, q[0]);
+		p = num(p, f->agents_dec, q[1]);
+		p = num(p, f->agents_dec, q[2]);
+	}
+	*p++ = '\n';
+	fwrite(line, 1, (size_t)(p - line), fp);
 	return ferror(fp) ? -1 : 0;
 }

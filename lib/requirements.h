@@ -23,6 +23,7 @@
  *
  * Entry points: wfm_requirements_load(), wfm_requirements_need(),
  * wfm_requirements_write_header(), wfm_requirements_write_row(),
+ * wfm_requirements_write_row_at() (timestamp given, formatted once per interval),
  * wfm_requirements_free().
  */
 #ifndef WFM_REQUIREMENTS_H
@@ -80,6 +81,12 @@ int wfm_requirements_write_row(FILE *fp, const struct wfm_requirements_format *f
 int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format *f,
 				 const wfm_tz *tz, const struct wfm_requirements_row *r,
 				 const double *q);
+
+/* The same with the timestamp already formatted (a writer of many
+ * channels formats each interval's once). */
+int wfm_requirements_write_row_at(FILE *fp, const struct wfm_requirements_format *f,
+				  const char *when, const struct wfm_requirements_row *r,
+				  const double *q);
 
 static inline int64_t wfm_requirements_time(const wfm_requirements *r, size_t i)
 {

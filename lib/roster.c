@@ -1,6 +1,7 @@
 /* roster.c - greedy + augmenting-path roster (see roster.h, docs/roster.md). */
 #include "roster.h"
 #include "csv.h"
+#include "roster_bound.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -29,6 +30,22 @@ struct st {
 	const wfm_plan *plan;
 	char **need;           /* per plan row: skills its group needs ("a|b"), NULL none */
 	int *dep;              /* per type of the day: moves to reach it */
+	/* Indexes (inputs only, built once): per agent x day availability, per
+	 * extended day its weekday and the index of its ISO week's Monday, per
+	 * agent the shift lengths it fits (minutes) and its weekly hour cap. */
+	unsigned char *avail;
+	int *wday, *monk;
+	int *minspan, *maxspan, *capmin, *conmin;
+	/* fill_day's cache for the day being filled: per type x agent 0 not
+	 * known yet, 1 eligible (cost in cc), 2 not eligible.  A free agent's
+	 * eligibility and cost on the day depend on its own other days only,
+	 * which do not change while it stays free. */
+	unsigned char *ce;
+	double *cc;
+	int *el, *nel;         /* per type: the agents eligible and free when the
+				* type was first looked at, staff order; nel -1:
+				* not yet */
+	int cache_k;           /* day the cache is for, -1 none */
 };
 
 #define W(s, a, k) ((size_t)(a) * (size_t)(s)->E + (size_t)(k))
@@ -65,6 +82,7 @@ void wfm_roster_result_free(wfm_roster_result *r)
 	free(r->changes);
 	free(r->all);
 	free(r->day);
+	free(r->week);
 	free(r->paid_min);
 	free(r->weekends_prev);
 	free(r->days);
@@ -102,12 +120,13 @@ static int extra_skills(const struct wfm_agent *a, const char *p)
 
 /* Day-local rules: skills (plan by skill groups), working window and
  * shift length. */
-static int fits(const struct st *st, const struct wfm_agent *a, const struct wfm_shift *s)
+static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
 {
+	const struct wfm_agent *a = &st->ag->a[i];
 	int span = s->end - s->start;
-	if (st->need && extra_skills(a, need_of(st, s)) < 0)
+	if (span < st->minspan[i] || span > st->maxspan[i])
 		return 0;
-	if (span < (int)lround(a->min_shift_h * 60) || span > (int)lround(a->max_shift_h * 60))
+	if (st->need && extra_skills(a, need_of(st, s)) < 0)
 		return 0;
 	if (a->earliest == 0 && a->latest == 1440)
 		return 1;
@@ -119,14 +138,12 @@ static int fits(const struct st *st, const struct wfm_agent *a, const struct wfm
  * relaxed: day-local rules only. */
 static const char *why_not(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
-	const struct wfm_agent *ag = &st->ag->a[a];
-	int64_t day = st->ext0 + k;
 	int start = k * 1440 + s->start, end = k * 1440 + s->end;
 	int mon, run, wdays = 0, wpaid = 0;
 
-	if (!wfm_agents_available(st->ag, a, day))
+	if (!st->avail[W(st, a, k)])
 		return "not available";
-	if (!fits(st, ag, s))
+	if (!fits(st, a, s))
 		return "outside the agent's working window or shift lengths";
 	if (relaxed)
 		return NULL;
@@ -147,7 +164,7 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 		run++;
 	if (run > st->o->max_consecutive)
 		return "too many consecutive working days";
-	mon = k - wfm_time_weekday(day);
+	mon = st->monk[k];
 	for (int j = mon; j < mon + 7; j++) {
 		if (j == k || j < 0 || j >= st->E || st->ws[W(st, a, j)] < 0)
 			continue;
@@ -156,7 +173,7 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 	}
 	if (wdays + 1 > st->o->max_days_week)
 		return "too many working days in the week";
-	if (wpaid + wfm_shift_paid(s) > (int)lround((ag->contract_h + st->o->tol_week_h) * 60))
+	if (wpaid + wfm_shift_paid(s) > st->capmin[a])
 		return "over contract + tolerance hours in the week";
 	return NULL;
 }
@@ -164,6 +181,21 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
 	return !why_not(st, a, k, s, relaxed);
+}
+
+static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s);
+
+/* eligible() for type t of the day being filled (st->ty), through
+ * fill_day's cache; the cost is cached with it. */
+static int elig_t(struct st *st, size_t a, int k, int t)
+{
+	size_t i = (size_t)t * st->ag->n + a;
+	if (!st->ce[i]) {
+		st->ce[i] = eligible(st, a, k, st->ty[t], 0) ? 1 : 2;
+		if (st->ce[i] == 1)
+			st->cc[i] = cost(st, a, k, st->ty[t]);
+	}
+	return st->ce[i] == 1;
 }
 
 static int is_weekend(int64_t day)
@@ -191,7 +223,7 @@ static double pref_score(const wfm_agents *ag, size_t a, int64_t day, const stru
  * farthest start agent a has on the other days of that ISO week. */
 static int start_spread(const struct st *st, size_t a, int k, const struct wfm_shift *s)
 {
-	int mon = k - wfm_time_weekday(st->ext0 + k), worst = 0;
+	int mon = st->monk[k], worst = 0;
 	for (int j = mon; j < mon + 7; j++) {
 		const struct wfm_shift *x;
 		int dd;
@@ -208,7 +240,7 @@ static int start_spread(const struct st *st, size_t a, int k, const struct wfm_s
  * days off (Mon..Sun) of that ISO week; only weeks wholly in the window. */
 static int breaks_off_pair(const struct st *st, size_t a, int k)
 {
-	int mon = k - wfm_time_weekday(st->ext0 + k), had = 0, left = 0;
+	int mon = st->monk[k], had = 0, left = 0;
 	if (mon < 7 || mon + 7 > st->E)
 		return 0;
 	for (int j = mon; j < mon + 6; j++) {
@@ -226,7 +258,7 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 {
 	const struct wfm_agent *ag = &st->ag->a[a];
 	int64_t day = st->ext0 + k;
-	int mon = k - wfm_time_weekday(day), wdays = 0, left = 0;
+	int mon = st->monk[k], wdays = 0, left = 0;
 	double paid = 0, need, u, h = wfm_shift_paid(s) / 60.0, c;
 
 	for (int j = mon; j < mon + 7; j++) {
@@ -235,7 +267,7 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 		if (st->ws[W(st, a, j)] >= 0) {
 			wdays++;
 			paid += st->wp[W(st, a, j)] / 60.0;
-		} else if (j > k && j < st->E && wfm_agents_available(st->ag, a, st->ext0 + j))
+		} else if (j > k && j < st->E && st->avail[W(st, a, j)])
 			left++;
 	}
 	if (left > st->o->max_days_week - wdays - 1)
@@ -250,7 +282,7 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 	c = fabs(u - h) - 0.1 * u;
 	if (need - h < 0)
 		c += 2 * (h - need);   /* going over the contract */
-	if (is_weekend(day))
+	if (st->wday[k] >= 5)
 		c += st->weekends[a];
 	if (s->end > st->o->late_after)
 		c += st->lates[a];
@@ -303,7 +335,7 @@ static int augment(struct st *st, int k, int u, int *cur, int relaxed,
 			int y = cur[a];
 			if (y == x || (y >= 0 && par_type[y] != -2))
 				continue;
-			if (!eligible(st, a, k, st->ty[x], relaxed))
+			if (!relaxed && st->cache_k == k ? !elig_t(st, a, k, x) : !eligible(st, a, k, st->ty[x], relaxed))
 				continue;
 			if (y < 0) {   /* free agent: apply the path */
 				int t = x;
@@ -386,7 +418,7 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 	int mon = k - wfm_time_weekday(st->ext0 + k);
 	for (size_t a = 0; a < n && *budget > 0; a++) {
 		if (st->ws[W(st, a, k)] >= 0 || !wfm_agents_available(st->ag, a, st->ext0 + k) ||
-		    !fits(st, &st->ag->a[a], s))
+		    !fits(st, a, s))
 			continue;
 		(*budget)--;
 		if (eligible(st, a, k, s, 0)) {
@@ -470,7 +502,7 @@ static void pattern_off_pair(struct st *st, size_t a, int d0, double *cap, const
  * shifts it fits, rounded so the hours stay within tolerance, at most
  * max_days_week less days already worked), put on the days with the most
  * shifts still uncovered.  Agents with the fewest possible days go first. */
-static int pattern(struct st *st, const wfm_plan *plan)
+static int pattern(struct st *st, const wfm_plan *plan, const double *tgt)
 {
 	size_t n = st->ag->n;
 	int nd = st->ndays;
@@ -493,6 +525,8 @@ static int pattern(struct st *st, const wfm_plan *plan)
 		for (size_t i = 0; i < plan->n; i++)
 			if (plan->s[i].day == st->first_day + d)
 				dem[d] += plan->s[i].count * wfm_shift_paid(&plan->s[i]);
+		if (dem[d] > 0)   /* aim at the target: what the day can get */
+			dem[d] = tgt[d];
 	}
 	for (int d0 = 0; d0 < nd;) {
 		int k0 = d0 + 7, mon = k0 - wfm_time_weekday(st->first_day + d0), d1 = mon;  /* window index of next Monday (ext index mon + 7) */
@@ -506,7 +540,7 @@ static int pattern(struct st *st, const wfm_plan *plan)
 				if (wfm_agents_available(st->ag, a, st->first_day + d))
 					for (size_t i = 0; i < plan->n && !ok; i++)
 						ok = plan->s[i].day == st->first_day + d && plan->s[i].count > 0 &&
-						     fits(st, &st->ag->a[a], &plan->s[i]);
+						     fits(st, a, &plan->s[i]);
 				npos[a] += ok;
 				st->on[W(st, a, d + 7)] = (unsigned char)(ok ? 2 : 0);  /* 2 = possible */
 			}
@@ -528,7 +562,7 @@ static int pattern(struct st *st, const wfm_plan *plan)
 			int prevd = 0, want;
 			for (size_t j = 0; j < plan->n; j++)
 				if (plan->s[j].day >= st->first_day + d0 && plan->s[j].day < st->first_day + d1 &&
-				    plan->s[j].count > 0 && fits(st, ag, &plan->s[j])) {
+				    plan->s[j].count > 0 && fits(st, a, &plan->s[j])) {
 					mpaid += (double)plan->s[j].count * wfm_shift_paid(&plan->s[j]) / 60.0;
 					cnt += plan->s[j].count;
 				}
@@ -618,6 +652,7 @@ struct days {
 	unsigned char *dead;          /* per type: no agent can be found */
 	double *req, *sch;            /* per day x G slots */
 	double *plan_min, *fill_min;  /* per day: paid minutes planned, filled */
+	double *tgt_min;              /* per day: target paid minutes (>= 1) */
 	int g, G;
 };
 
@@ -640,6 +675,10 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 	st->nty = nty;
 	for (size_t a = 0; a < n; a++)
 		cur[a] = st->wt[W(st, a, k)];
+	memset(st->ce, 0, (size_t)nty * n);
+	for (int x = 0; x < nty; x++)
+		st->nel[x] = -1;
+	st->cache_k = k;
 	while (done < maxfill) {
 		int t = -1;
 		double bs = 0;
@@ -657,11 +696,19 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		}
 		if (t < 0)
 			break;
-		for (size_t a = 0; a < n; a++) {
+		if (st->nel[t] < 0) {   /* later only fewer agents are free */
+			int *el = st->el + (size_t)t * n, m = 0;
+			for (size_t a = 0; a < n; a++)
+				if (cur[a] < 0 && elig_t(st, a, k, t))
+					el[m++] = (int)a;
+			st->nel[t] = m;
+		}
+		for (int i = 0; i < st->nel[t]; i++) {
+			size_t a = (size_t)st->el[(size_t)t * n + (size_t)i];
 			double c;
-			if (cur[a] >= 0 || !eligible(st, a, k, ty[t], 0))
+			if (cur[a] >= 0)
 				continue;
-			c = cost(st, a, k, ty[t]);
+			c = st->cc[(size_t)t * n + a];
 			if (best < 0 || c < bc - 1e-9) {
 				best = (long)a;
 				bc = c;
@@ -684,6 +731,7 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		D->fill_min[d] += wfm_shift_paid(ty[t]);
 		done++;
 	}
+	st->cache_k = -1;
 	return done;
 }
 
@@ -702,21 +750,33 @@ static int week_paid(const struct st *st, size_t a, int k)
  * within the hard rules and the total shortfall below the contracts
  * (minutes, per ISO week) falls.  The same shifts stay filled, so the
  * coverage does not change.  *budget bounds the eligibility checks. */
-static void contract_swaps(struct st *st, long *budget)
+static int contract_swaps(struct st *st, long *budget)
 {
 	size_t n = st->ag->n;
-	for (int k = 7; k < st->E && *budget > 0; k++)
+	int *wk = malloc((n + 1) * sizeof(int)), *pk = malloc((n + 1) * sizeof(int));
+	if (!wk || !pk) {
+		free(wk);
+		free(pk);
+		return -1;
+	}
+	for (int k = 7; k < st->E && *budget > 0; k++) {
+		for (size_t b = 0; b < n; b++) {   /* week's paid minutes, the day's */
+			wk[b] = week_paid(st, b, k);
+			pk[b] = st->wsh[W(st, b, k)] ? wfm_shift_paid(st->wsh[W(st, b, k)]) : -1;
+		}
 		for (size_t a = 0; a < n && *budget > 0; a++) {
 			const struct wfm_shift *x = st->wsh[W(st, a, k)];
-			int ca = (int)lround(st->ag->a[a].contract_h * 60), pa;
-			if (!x || (pa = week_paid(st, a, k)) >= ca)
+			int ca = st->conmin[a];
+			if (!x || wk[a] >= ca)
 				continue;
 			for (size_t b = 0; b < n && *budget > 0; b++) {
-				const struct wfm_shift *y = st->wsh[W(st, b, k)];
-				int cb = (int)lround(st->ag->a[b].contract_h * 60), pb, dx, before, after;
-				if (b == a || !y || (dx = wfm_shift_paid(y) - wfm_shift_paid(x)) <= 0)
+				const struct wfm_shift *y;
+				int cb, pa = wk[a], pb, dx, before, after;
+				if (b == a || pk[b] < 0 || (dx = pk[b] - pk[a]) <= 0)
 					continue;
-				pb = week_paid(st, b, k);
+				y = st->wsh[W(st, b, k)];
+				cb = st->conmin[b];
+				pb = wk[b];
 				before = (ca - pa) + (pb < cb ? cb - pb : 0);
 				after = (ca - pa - dx > 0 ? ca - pa - dx : 0) + (pb - dx < cb ? cb - pb + dx : 0);
 				if (after >= before)
@@ -728,8 +788,11 @@ static void contract_swaps(struct st *st, long *budget)
 					put(st, a, k, 0, y);
 					put(st, b, k, 0, x);
 					x = y;
-					pa += dx;
-					if (pa >= ca)
+					pk[b] = pk[a];
+					pk[a] += dx;
+					wk[a] += dx;
+					wk[b] -= dx;
+					if (wk[a] >= ca)
 						break;
 				} else {
 					put(st, a, k, 0, x);
@@ -737,6 +800,10 @@ static void contract_swaps(struct st *st, long *budget)
 				}
 			}
 		}
+	}
+	free(wk);
+	free(pk);
+	return 0;
 }
 
 struct slotord { int d; int t; double share; };
@@ -1184,6 +1251,387 @@ static void substitute(struct st *st, struct days *D, long *vac, int *cur, int *
 	}
 }
 
+/* Paid minutes of ty[x] > ty[y] first, then plan order. */
+static int cmp_paid_desc(const void *x, const void *y, const struct wfm_shift *const *ty)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	int pa = wfm_shift_paid(ty[a]), pb = wfm_shift_paid(ty[b]);
+	if (pa != pb)
+		return pa > pb ? -1 : 1;
+	return (a > b) - (a < b);
+}
+
+/* Exact day-local bound of window day d: the most shifts and the most paid
+ * minutes any roster could fill that day under the day-local rules
+ * (availability, window, length, skills).  The day's instances are taken
+ * longest paid first, each kept when an augmenting path makes room for it:
+ * the greedy algorithm on the transversal matroid of the instances, so the
+ * result is a maximum-weight matching and, as every weight is positive, a
+ * maximum-cardinality one.  longest[a]: agent a's longest paid fitting
+ * type that day (0 when none or not available).  -1 when out of memory. */
+static int day_bound(struct st *st, const struct days *D, int d, int *cur, int *pa, int *pt, int *q,
+		     struct wfm_roster_day *rd, int *longest)
+{
+	int k = d + 7, nty = D->cnt[d], *ord = malloc(((size_t)nty + 1) * sizeof(int));
+	if (!ord)
+		return -1;
+	st->ty = D->ty + D->off[d];
+	st->nty = nty;
+	for (int t = 0; t < nty; t++)
+		ord[t] = t;
+	for (int i = 1; i < nty; i++)   /* insertion sort: few types a day */
+		for (int j = i; j > 0 && cmp_paid_desc(&ord[j - 1], &ord[j], st->ty) > 0; j--) {
+			int x = ord[j];
+			ord[j] = ord[j - 1];
+			ord[j - 1] = x;
+		}
+	for (size_t a = 0; a < st->ag->n; a++) {
+		cur[a] = -1;
+		longest[a] = 0;
+		if (!wfm_agents_available(st->ag, a, st->ext0 + k))
+			continue;
+		for (int t = 0; t < nty; t++)
+			if (wfm_shift_paid(st->ty[t]) > longest[a] && fits(st, a, st->ty[t]))
+				longest[a] = wfm_shift_paid(st->ty[t]);
+	}
+	rd->bound = rd->bound_min = 0;
+	for (int i = 0; i < nty; i++)
+		for (long c = 0; c < st->ty[ord[i]]->count && augment(st, k, ord[i], cur, 1, pa, pt, q); c++) {
+			rd->bound++;
+			rd->bound_min += wfm_shift_paid(st->ty[ord[i]]);
+		}
+	free(ord);
+	return 0;
+}
+
+/* Sum of the m largest of v[0..n-1] (n <= 7). */
+static long top_sum(int *v, int n, int m)
+{
+	long s = 0;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && v[j - 1] < v[j]; j--) {
+			int x = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = x;
+		}
+	for (int i = 0; i < m && i < n; i++)
+		s += v[i];
+	return s;
+}
+
+/* Days and paid minutes agent a worked in the ISO week of window day d0
+ * before the window (previous or published rows). */
+static void worked_before(const struct st *st, size_t a, int d0, int *days, long *paid)
+{
+	int mon = d0 + 7 - wfm_time_weekday(st->ext0 + d0 + 7);
+	*days = 0;
+	*paid = 0;
+	for (int j = mon; j < d0 + 7; j++)
+		if (j >= 0 && st->ws[W(st, a, j)] >= 0) {
+			(*days)++;
+			*paid += st->wp[W(st, a, j)];
+		}
+}
+
+/* Capacity of agent a in the ISO week of window days d0 .. d1-1 (paid
+ * minutes): contract + tolerance and its longest fitting shifts on its
+ * max_days_week best days, less what it worked that week before the
+ * window.  *by_days: 1 when the days limit is the smaller. */
+static long agent_cap(const struct st *st, size_t a, int d0, int d1, const int *longest, int *by_days)
+{
+	int prevd, v[7], nv = 0;
+	long prevm, hc, dc;
+	worked_before(st, a, d0, &prevd, &prevm);
+	for (int d = d0; d < d1; d++)
+		v[nv++] = longest[(size_t)d * st->ag->n + a];
+	hc = lround((st->ag->a[a].contract_h + st->o->tol_week_h) * 60) - prevm;
+	dc = top_sum(v, nv, st->o->max_days_week - prevd);
+	*by_days = dc < hc;
+	return dc < hc ? dc : hc > 0 ? hc : 0;
+}
+
+/* Agent-days of window days d0 .. d1-1 (one ISO week): each agent at
+ * most max_days_week less the days worked before the window, at most the
+ * days it is available; and the days worked in the roster. */
+static void agent_days(const struct st *st, int d0, int d1, long *possible, long *used)
+{
+	*possible = *used = 0;
+	for (size_t a = 0; a < st->ag->n; a++) {
+		int prevd, nav = 0, left;
+		long prevm;
+		worked_before(st, a, d0, &prevd, &prevm);
+		for (int d = d0; d < d1; d++) {
+			nav += wfm_agents_available(st->ag, a, st->first_day + d);
+			*used += st->ws[W(st, a, d + 7)] >= 0;
+		}
+		left = st->o->max_days_week - prevd;
+		*possible += nav < left ? nav : left > 0 ? left : 0;
+	}
+}
+
+/* Agents a and b fit the same shifts and have the same contract (for a
+ * plan by skill groups also the same groups, mask: bit i for the i-th
+ * distinct group of the plan). */
+static int same_class(const struct wfm_agent *a, const struct wfm_agent *b, uint64_t ma, uint64_t mb)
+{
+	return a->earliest == b->earliest && a->latest == b->latest && a->min_shift_h == b->min_shift_h &&
+	       a->max_shift_h == b->max_shift_h && a->contract_h == b->contract_h && ma == mb;
+}
+
+/* Per agent the groups of the plan it holds every skill of (bit i: the
+ * i-th distinct skill list of st->need); with over 64 of them each agent
+ * its own mask (no two agents share a class).  0 for a plan without
+ * groups. */
+static void group_masks(const struct st *st, uint64_t *mask)
+{
+	const char *g[64];
+	int ng = 0, over = 0;
+	for (size_t a = 0; a < st->ag->n; a++)
+		mask[a] = 0;
+	for (size_t i = 0; st->need && i < st->plan->n && !over; i++) {
+		int k;
+		if (!st->need[i])
+			continue;
+		for (k = 0; k < ng && strcmp(g[k], st->need[i]); k++)
+			;
+		if (k == ng && ng == 64)
+			over = 1;
+		else if (k == ng)
+			g[ng++] = st->need[i];
+	}
+	for (size_t a = 0; a < st->ag->n; a++) {
+		if (over) {
+			mask[a] = a;
+			continue;
+		}
+		for (int k = 0; k < ng; k++)
+			if (extra_skills(&st->ag->a[a], g[k]) >= 0)
+				mask[a] |= (uint64_t)1 << k;
+	}
+}
+
+/* The week's level from the class LP (roster_bound.h): window days d0 ..
+ * d1-1.  cls[a]: agent a's class (ncls of them, rep[c] its first agent).
+ * 1 when the LP is too big to build (then the caller keeps the aggregate
+ * level), 0 done, -1 on error. */
+static int week_lp(const struct st *st, const struct days *D, int d0, int d1, const size_t *cls,
+		   const size_t *rep, int ncls, const wfm_roster_result *res, double *level, wfm_error *err)
+{
+	int nd = d1 - d0, nty = D->off[d1 - 1] + D->cnt[d1 - 1] - D->off[d0], rc = -1;
+	struct wfm_rbound b = { nd, ncls, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	int *ty_day = NULL, *ty_paid = NULL;
+	long *ty_count = NULL, *navail = NULL, *days_cap = NULL;
+	unsigned char *fit = NULL;
+	double *min_cap = NULL, pm[7], bm[7];
+
+	if ((size_t)ncls * (size_t)nty > 40000)   /* before merging types: cheap to test */
+		return 1;
+	ty_day = malloc(((size_t)nty + 1) * sizeof(int));
+	ty_paid = malloc(((size_t)nty + 1) * sizeof(int));
+	ty_count = malloc(((size_t)nty + 1) * sizeof(long));
+	fit = malloc((size_t)ncls * (size_t)nty + 1);
+	navail = calloc((size_t)ncls * 7 + 1, sizeof(long));
+	days_cap = calloc((size_t)ncls + 1, sizeof(long));
+	min_cap = calloc((size_t)ncls + 1, sizeof(double));
+	if (!ty_day || !ty_paid || !ty_count || !fit || !navail || !days_cap || !min_cap) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	/* types of the same day, paid minutes and classes fitting them are one
+	 * to the LP: merged, counts summed */
+	{
+		int m = 0;
+		for (int t = 0; t < nty; t++) {
+			const struct wfm_shift *s = D->ty[D->off[d0] + t];
+			int day = (int)(s->day - st->first_day) - d0, paid = wfm_shift_paid(s), u;
+			unsigned char *f = fit + (size_t)m * ncls;
+			for (int c = 0; c < ncls; c++)
+				f[c] = (unsigned char)fits(st, rep[c], s);
+			for (u = m - 1; u >= 0 && ty_day[u] == day; u--)
+				if (ty_paid[u] == paid && !memcmp(fit + (size_t)u * ncls, f, (size_t)ncls))
+					break;
+			if (u >= 0 && ty_day[u] == day) {
+				ty_count[u] += s->count;
+				continue;
+			}
+			ty_day[m] = day;
+			ty_paid[m] = paid;
+			ty_count[m++] = s->count;
+		}
+		nty = m;
+	}
+	if ((size_t)ncls * (size_t)nty > 2000) {   /* GLPK would take seconds */
+		rc = 1;
+		goto out;
+	}
+	for (size_t a = 0; a < st->ag->n; a++) {
+		int prevd, nav = 0;
+		long prevm;
+		worked_before(st, a, d0, &prevd, &prevm);
+		for (int d = d0; d < d1; d++)
+			if (wfm_agents_available(st->ag, a, st->first_day + d)) {
+				navail[cls[a] * nd + (size_t)(d - d0)]++;
+				nav++;
+			}
+		days_cap[cls[a]] += nav < st->o->max_days_week - prevd ? nav :
+				    st->o->max_days_week - prevd > 0 ? st->o->max_days_week - prevd : 0;
+		min_cap[cls[a]] += fmax(0, lround((st->ag->a[a].contract_h + st->o->tol_week_h) * 60) - prevm);
+	}
+	for (int d = 0; d < nd; d++) {
+		pm[d] = (double)res->day[d0 + d].planned_min;
+		bm[d] = (double)res->day[d0 + d].bound_min;
+	}
+	b.nty = nty;
+	b.ty_day = ty_day;
+	b.ty_count = ty_count;
+	b.ty_paid = ty_paid;
+	b.fit = fit;
+	b.navail = navail;
+	b.days_cap = days_cap;
+	b.min_cap = min_cap;
+	b.planned_min = pm;
+	b.best_min = bm;
+	rc = wfm_roster_bound_level(&b, level, err);
+out:
+	free(ty_day);
+	free(ty_paid);
+	free(ty_count);
+	free(fit);
+	free(navail);
+	free(days_cap);
+	free(min_cap);
+	return rc;
+}
+
+/* Agent classes for week_lp: cls[a], rep[c]; returns how many, or -1
+ * when out of memory. */
+static int agent_classes(const struct st *st, size_t *cls, size_t *rep)
+{
+	uint64_t *mask = malloc((st->ag->n + 1) * sizeof(uint64_t));
+	int ncls = 0;
+	if (!mask)
+		return -1;
+	group_masks(st, mask);
+	for (size_t a = 0; a < st->ag->n; a++) {
+		int c;
+		for (c = 0; c < ncls && !same_class(&st->ag->a[a], &st->ag->a[rep[c]], mask[a], mask[rep[c]]); c++)
+			;
+		if (c == ncls)
+			rep[ncls++] = a;
+		cls[a] = (size_t)c;
+	}
+	free(mask);
+	return ncls;
+}
+
+/* res->week and each day's target_min (see roster.h): per ISO week the
+ * agents' capacity in paid minutes (for the report), and the level from
+ * the class LP: the largest L at which the weekly limits let every day have
+ * min(bound_min, L x planned_min); where the LP is too big, the level from
+ * the capacity alone (sum over the days of min(bound_min, L x planned_min)
+ * = capacity, by bisection). */
+static int week_targets(const struct st *st, const struct days *D, wfm_roster_result *res,
+			const int *longest, wfm_error *err)
+{
+	size_t *cls = malloc((st->ag->n + 1) * sizeof(size_t)), *rep = malloc((st->ag->n + 1) * sizeof(size_t));
+	int ncls, rc = -1;
+	if (!cls || !rep || !(res->week = calloc((size_t)st->ndays / 7 + 2, sizeof(*res->week)))) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	if ((ncls = agent_classes(st, cls, rep)) < 0) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	for (int d0 = 0; d0 < st->ndays;) {
+		int d1 = d0 + 7 - wfm_time_weekday(st->first_day + d0), lp;
+		struct wfm_roster_week *w = &res->week[res->nweeks++];
+		double lo = 0, hi = 1;
+		if (d1 > st->ndays)
+			d1 = st->ndays;
+		w->monday = st->first_day + d0;
+		w->ndays = d1 - d0;
+		for (size_t a = 0; a < st->ag->n; a++) {
+			int by_days;
+			long c = agent_cap(st, a, d0, d1, longest, &by_days);
+			w->cap_min += c;
+			*(by_days ? &w->cap_days_min : &w->cap_contract_min) += c;
+			(*(by_days ? &w->n_days : &w->n_contract))++;
+		}
+		for (int d = d0; d < d1; d++)
+			w->best_min += res->day[d].bound_min;
+		w->ncls = ncls;
+		w->level = 1;
+		if (w->cap_min < w->best_min) {
+			for (int it = 0; it < 60; it++) {
+				double mid = (lo + hi) / 2, f = 0;
+				for (int d = d0; d < d1; d++)
+					f += fmin(res->day[d].bound_min, mid * res->day[d].planned_min);
+				*(f > w->cap_min ? &hi : &lo) = mid;
+			}
+			w->level = lo;
+		}
+		if ((lp = week_lp(st, D, d0, d1, cls, rep, ncls, res, &w->lp_level, err)) < 0)
+			goto out;
+		w->lp = !lp;
+		if (w->lp && w->lp_level < w->level)
+			w->level = w->lp_level;
+		for (int d = d0; d < d1; d++)
+			res->day[d].target_min = (long)fmin(res->day[d].bound_min,
+							    floor(w->level * res->day[d].planned_min + 1e-6));
+		d0 = d1;
+	}
+	rc = 0;
+out:
+	free(cls);
+	free(rep);
+	return rc;
+}
+
+/* st's indexes of the inputs (see struct st).  -1 when out of memory. */
+static int build_index(struct st *st)
+{
+	size_t n = st->ag->n;
+	st->avail = malloc(n * (size_t)st->E + 1);
+	st->wday = malloc(((size_t)st->E + 1) * sizeof(int));
+	st->monk = malloc(((size_t)st->E + 1) * sizeof(int));
+	st->minspan = malloc((n + 1) * sizeof(int));
+	st->maxspan = malloc((n + 1) * sizeof(int));
+	st->capmin = malloc((n + 1) * sizeof(int));
+	st->conmin = malloc((n + 1) * sizeof(int));
+	if (!st->avail || !st->wday || !st->monk || !st->minspan || !st->maxspan || !st->capmin || !st->conmin)
+		return -1;
+	for (int k = 0; k < st->E; k++) {
+		st->wday[k] = wfm_time_weekday(st->ext0 + k);
+		st->monk[k] = k - st->wday[k];
+	}
+	for (size_t a = 0; a < n; a++) {
+		const struct wfm_agent *ag = &st->ag->a[a];
+		st->minspan[a] = (int)lround(ag->min_shift_h * 60);
+		st->maxspan[a] = (int)lround(ag->max_shift_h * 60);
+		st->capmin[a] = (int)lround((ag->contract_h + st->o->tol_week_h) * 60);
+		st->conmin[a] = (int)lround(ag->contract_h * 60);
+		for (int k = 0; k < st->E; k++)
+			st->avail[W(st, a, k)] = (unsigned char)wfm_agents_available(st->ag, a, st->ext0 + k);
+	}
+	return 0;
+}
+
+static void free_index(struct st *st)
+{
+	free(st->avail);
+	free(st->wday);
+	free(st->monk);
+	free(st->minspan);
+	free(st->maxspan);
+	free(st->capmin);
+	free(st->conmin);
+	free(st->el);
+	free(st->nel);
+	free(st->ce);
+	free(st->cc);
+}
+
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
 				    const wfm_plan *prev, int64_t first_day, int ndays,
 				    const struct wfm_roster_opts *o, wfm_error *err)
@@ -1204,7 +1652,8 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	wfm_roster_result *res = calloc(1, sizeof(*res));
 	size_t n = ag->n, nrows = 0, caprows = 0, capun = 0, inwin = 0, ntyall = 0;
 	int *cur = NULL, *cur2 = NULL, *pa = NULL, *pt = NULL, *q = NULL;
-	long *left2 = NULL;
+	int *longest = NULL, maxnty = 0;
+	double *pat_min = NULL;
 	struct row *rows = NULL;
 	struct slotord *so = NULL;
 	long budget = 20000000;
@@ -1242,20 +1691,25 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	D.cnt = calloc((size_t)ndays, sizeof(int));
 	D.plan_min = calloc((size_t)ndays, sizeof(double));
 	D.fill_min = calloc((size_t)ndays, sizeof(double));
+	D.tgt_min = calloc((size_t)ndays, sizeof(double));
 	cur = malloc(n * sizeof(int));
 	cur2 = malloc(n * sizeof(int));
 	pa = malloc((plan->n + 1) * sizeof(int));
 	pt = malloc((plan->n + 1) * sizeof(int));
 	q = malloc((plan->n + 1) * sizeof(int));
-	left2 = malloc((plan->n + 1) * sizeof(long));
+	longest = malloc((n * (size_t)ndays + 1) * sizeof(int));
+	pat_min = malloc(((size_t)ndays + 1) * sizeof(double));
 	so = malloc((plan->n + 1) * sizeof(*so));
 	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
 	    !res->paid_min || !res->weekends_prev || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
-	    !D.plan_min || !D.fill_min || !cur || !cur2 || !pa || !pt || !q || !left2 || !so || !st.dep)
+	    !D.plan_min || !D.fill_min || !D.tgt_min || !cur || !cur2 || !pa || !pt || !q || !so || !st.dep || !longest || !pat_min)
 		goto oom;
 	for (size_t i = 0; i < n * (size_t)st.E; i++)
 		st.ws[i] = st.we[i] = st.wt[i] = -1;
 	st.plan = plan;
+	st.cache_k = -1;
+	if (build_index(&st))
+		goto oom;
 	if (build_need(&st, plan, o->groups, err))
 		goto fail;
 	load_prev(&st, prev, res);
@@ -1291,10 +1745,6 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	D.sch = calloc((size_t)ndays * D.G, sizeof(double));
 	if (!D.req || !D.sch)
 		goto oom;
-	if (!pub && pattern(&st, plan))
-		goto oom;
-	if (pub)   /* no pattern: every day is as good as any other */
-		memset(st.on, 1, n * (size_t)st.E);
 	for (int d = 0; d < ndays; d++) {
 		D.off[d] = (int)ntyall;
 		for (size_t i = 0; i < plan->n; i++)
@@ -1306,7 +1756,35 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 				cover(D.req + (size_t)d * D.G, D.g, &plan->s[i], (double)plan->s[i].count);
 			}
 		D.cnt[d] = (int)ntyall - D.off[d];
+		res->day[d].planned_min = (long)D.plan_min[d];
+		if (D.cnt[d] > maxnty)
+			maxnty = D.cnt[d];
 	}
+	st.ce = malloc(n * (size_t)maxnty + 1);
+	st.cc = malloc((n * (size_t)maxnty + 1) * sizeof(double));
+	st.el = malloc((n * (size_t)maxnty + 1) * sizeof(int));
+	st.nel = malloc(((size_t)maxnty + 1) * sizeof(int));
+	if (!st.ce || !st.cc || !st.el || !st.nel)
+		goto oom;
+	/* Bounds first (they depend on the inputs only): the fill aims at each
+	 * day's target, the share of its planned hours the weekly limits
+	 * allow every day at once. */
+	for (int d = 0; d < ndays; d++)
+		if (day_bound(&st, &D, d, cur2, pa, pt, q, &res->day[d], longest + (size_t)d * n))
+			goto oom;
+	if (week_targets(&st, &D, res, longest, err))
+		goto fail;
+	for (int d = 0; d < ndays; d++) {
+		D.tgt_min[d] = res->day[d].target_min > 0 ? (double)res->day[d].target_min : 1;
+		/* the pattern aims at the target where the weekly limits lower it;
+		 * a day whose target is its day-local best needs every agent it
+		 * can get: the planned hours, as before */
+		pat_min[d] = res->day[d].target_min < res->day[d].bound_min ? D.tgt_min[d] : D.plan_min[d];
+	}
+	if (!pub && pattern(&st, plan, pat_min))
+		goto oom;
+	if (pub)   /* no pattern: every day is as good as any other */
+		memset(st.on, 1, n * (size_t)st.E);
 
 	/* Phase 1: day by day, each agent only on the days of its pattern
 	 * (which spreads the contracted hours over the days in proportion to
@@ -1347,7 +1825,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 				live = D.left[t] > 0 && !D.dead[t];
 			if (!live || D.plan_min[d] <= 0)
 				continue;
-			if (best < 0 || D.fill_min[d] * D.plan_min[best] < D.fill_min[best] * D.plan_min[d])
+			if (best < 0 || D.fill_min[d] * D.tgt_min[best] < D.fill_min[best] * D.tgt_min[d])
 				best = d;
 		}
 		if (best < 0)
@@ -1361,7 +1839,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	for (int d = 0; d < ndays; d++)
 		for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
 			if (D.left[t] > 0)
-				so[nso++] = (struct slotord){ d, t, D.plan_min[d] > 0 ? D.fill_min[d] / D.plan_min[d] : 1 };
+				so[nso++] = (struct slotord){ d, t, D.fill_min[d] / D.tgt_min[d] };
 	if (nso)
 		qsort(so, nso, sizeof(*so), cmp_slotord);
 	for (size_t i = 0; i < nso && !pub; i++) {
@@ -1371,13 +1849,12 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			D.fill_min[d] += wfm_shift_paid(D.ty[t]);
 		}
 	}
-	if (!pub)
-		contract_swaps(&st, &budget);
+	if (!pub && contract_swaps(&st, &budget))
+		goto oom;
 	for (size_t t = 0; pub && t < ntyall; t++)
 		D.left[t] += vac[t];
 	for (int d = 0; d < ndays; d++) {
-		int k = d + 7;
-		long filled = res->day[d].planned, bound;
+		long filled = res->day[d].planned;
 		for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++) {
 			const struct wfm_shift *s = D.ty[t];
 			filled -= D.left[t];
@@ -1402,37 +1879,11 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			res->unfilled[res->nunfilled++].count = D.left[t];
 		}
 		res->day[d].filled = filled;
-		res->day[d].planned_min = (long)D.plan_min[d];
-		for (size_t a = 0; a < n; a++) {
-			int best = 0;
-			if (!wfm_agents_available(ag, a, first_day + d))
-				continue;
-			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
-				if (fits(&st, &ag->a[a], D.ty[t]) && wfm_shift_paid(D.ty[t]) > best)
-					best = wfm_shift_paid(D.ty[t]);
-			res->day[d].bound_min += best;
-		}
-		if (res->day[d].bound_min > res->day[d].planned_min)
-			res->day[d].bound_min = res->day[d].planned_min;
-		/* bound: the same augmentation with day-local rules only, from
-		 * the final assignment of the day */
-		st.ty = D.ty + D.off[d];
-		st.nty = D.cnt[d];
-		for (size_t a = 0; a < n; a++) {
-			const struct wfm_shift *x = st.wsh[W(&st, a, k)];
-			cur2[a] = -1;
-			for (int t = 0; x && t < st.nty; t++)
-				if (st.ty[t] == x)
-					cur2[a] = t;
-		}
-		memcpy(left2, D.left + D.off[d], (size_t)D.cnt[d] * sizeof(long));
-		bound = filled;
-		for (int t = 0; t < st.nty; t++)
-			while (left2[t] > 0 && augment(&st, k, t, cur2, 1, pa, pt, q)) {
-				left2[t]--;
-				bound++;
-			}
-		res->day[d].bound = bound;
+	}
+	for (size_t i = 0; i < res->nweeks; i++) {
+		struct wfm_roster_week *w = &res->week[i];
+		int d0 = (int)(w->monday - first_day);
+		agent_days(&st, d0, d0 + w->ndays, &w->adays, &w->adays_used);
 	}
 	for (size_t a = 0; a < n; a++) {
 		st.weekends[a] = st.lates[a] = 0;
@@ -1498,15 +1949,18 @@ done:
 	free(D.sch);
 	free(D.plan_min);
 	free(D.fill_min);
+	free(D.tgt_min);
 	free(cur);
 	free(cur2);
 	free(pa);
 	free(pt);
 	free(q);
-	free(left2);
+	free(longest);
+	free(pat_min);
 	free(so);
 	free(rows);
 	free(st.dep);
+	free_index(&st);
 	if (res && st.need) {   /* the result keeps the strings it points into */
 		res->need = st.need;
 		res->nneed = plan->n;

@@ -68,9 +68,36 @@ void wfm_roster_opts_default(struct wfm_roster_opts *o);
 struct wfm_roster_day {
 	long planned, filled, bound;  /* bound: most a day-local roster could fill */
 	long planned_min, filled_min; /* paid minutes */
-	long bound_min;               /* most paid minutes the day could get: each
-				       * agent available that day on its longest
-				       * fitting shift, at most planned_min */
+	long bound_min;               /* most paid minutes any roster could give the
+				       * day under the day-local rules (a maximum
+				       * weight matching of agents and the day's
+				       * shift instances) */
+	long target_min;              /* bound_min, lowered where the weekly limits
+				       * cannot give every day of the ISO week its
+				       * bound: min(bound_min, level x planned_min)
+				       * with the week's level (max-min) */
+};
+
+/* Per ISO week of the window: the weekly limits on what the days can get.
+ * Each agent can give at most min(contract + tolerance, its longest
+ * fitting shifts on its max_days_week best available days) paid minutes
+ * (less what it worked that week before the window); cap_min sums them.
+ * When cap_min < the sum of the days' bound_min, no roster gives every
+ * day min(bound_min, L x planned_min) for L > level. */
+struct wfm_roster_week {
+	int64_t monday;           /* first window day of the week */
+	int ndays;                /* window days in the week */
+	long cap_min, best_min;   /* agents' weekly capacity; sum of bound_min */
+	long cap_days_min, cap_contract_min; /* cap_min of the agents bound by the
+					      * days limit, by contract + tolerance */
+	long n_days, n_contract;  /* how many agents each */
+	double level;             /* max-min level (share), 1 when not binding:
+				   * the smaller of the capacity's and the LP's */
+	int lp;                   /* 1 when the class LP was solved (roster_bound.h) */
+	int ncls;                 /* agent classes */
+	long adays, adays_used;   /* agent-days the week allows (max days a week,
+				   * availability), worked in the roster */
+	double lp_level;          /* its level */
 };
 
 /* One row that differs from the published roster. */
@@ -104,6 +131,8 @@ typedef struct wfm_roster_result {
 	const char **unfilled_why;    /* per unfilled entry: reason, "" when the
 				       * staff is short under the hard rules */
 	struct wfm_roster_day *day;   /* ndays */
+	size_t nweeks;
+	struct wfm_roster_week *week; /* ISO weeks of the window, in order */
 	/* Per agent over the window: paid minutes, days, weekend days, late
 	 * shifts; full_weeks = ISO weeks wholly inside the window. */
 	long *paid_min, *days, *weekends, *lates;

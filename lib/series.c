@@ -25,6 +25,8 @@ struct loader {
 	struct wfm_grid_names nm;
 	int has_aht;
 	struct wfm_grid_seen amb;   /* wall times that occur twice */
+	char last_ts[40];           /* the previous row's timestamp text, when it */
+	int64_t last_t;             /* read as one unambiguous instant: last_t */
 };
 
 static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
@@ -34,10 +36,22 @@ static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
 
 	if ((rec->chan = wfm_grid_channel(&ld->nm, r, col[1], err)) < 0)
 		return -1;
-	if ((amb = wfm_csv_time(r, col[0], tz, 0, &rec->t, err)) < 0)
-		return -1;
-	if (amb == WFM_TZ_AMBIGUOUS && wfm_grid_seen_again(&ld->amb, rec->t, rec->chan))
-		wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
+	/* rows of one interval (one per channel) share the timestamp: parsed once */
+	const char *ts = wfm_csv_get(r, col[0]);
+	if (ld->last_ts[0] && !strcmp(ts, ld->last_ts)) {
+		rec->t = ld->last_t;
+	} else {
+		ld->last_ts[0] = '\0';
+		if ((amb = wfm_csv_time(r, col[0], tz, 0, &rec->t, err)) < 0)
+			return -1;
+		if (amb == WFM_TZ_AMBIGUOUS) {
+			if (wfm_grid_seen_again(&ld->amb, rec->t, rec->chan))
+				wfm_csv_time(r, col[0], tz, 1, &rec->t, err);
+		} else if (strlen(ts) < sizeof(ld->last_ts)) {
+			strcpy(ld->last_ts, ts);
+			ld->last_t = rec->t;
+		}
+	}
 	/* no upper cap here: the forecaster screens outliers (1e308 among
 	 * normal volumes), the profile keeps its means finite */
 	if (wfm_csv_quantity(r, col[2], INFINITY, 0, &rec->vol, err))
@@ -79,6 +93,51 @@ static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_e
 		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows after the header");
 	wfm_csv_close(r);
 	return rc;
+}
+
+static int cmp_rec(const void *a, const void *b)
+{
+	const struct rec *x = a, *y = b;
+
+	if (x->chan != y->chan)
+		return x->chan < y->chan ? -1 : 1;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Records by channel, time and line, as qsort with cmp_rec orders them:
+ * a file in time order (the usual) needs only a stable split by channel,
+ * O(n) and in place (each record's place computed, then the permutation
+ * followed cycle by cycle); qsort when a channel's rows are out of time
+ * order (or memory is short). */
+static void sort_recs(struct loader *ld)
+{
+	size_t nc = ld->nm.n, *at = calloc(nc + 1, sizeof(*at));
+	size_t *dest = malloc((ld->n ? ld->n : 1) * sizeof(*dest));
+	int sorted = at && dest;
+
+	for (size_t k = 0; sorted && k < ld->n; k++)
+		at[ld->recs[k].chan + 1]++;
+	for (size_t c = 0; sorted && c < nc; c++)
+		at[c + 1] += at[c];
+	for (size_t k = 0; sorted && k < ld->n; k++)
+		dest[k] = at[ld->recs[k].chan]++;
+	for (size_t k = 0; sorted && k < ld->n; k++)
+		while (dest[k] != k) {
+			size_t j = dest[k], dj = dest[j];
+			struct rec tmp = ld->recs[j];
+			ld->recs[j] = ld->recs[k];
+			ld->recs[k] = tmp;
+			dest[j] = j;
+			dest[k] = dj;
+		}
+	for (size_t k = 1; sorted && k < ld->n; k++)
+		sorted = cmp_rec(&ld->recs[k - 1], &ld->recs[k]) < 0;
+	if (!sorted)
+		qsort(ld->recs, ld->n, sizeof(*ld->recs), cmp_rec);
+	free(dest);
+	free(at);
 }
 
 /* Smallest gap between distinct instants of a channel, and the record
@@ -173,9 +232,8 @@ wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err)
 	int step = 0;
 
 	if (read_all(path, tz, &ld, err) == 0) {
-		if (wfm_grid_sort(ld.recs, ld.n, &layout))
-			wfm_error_set(err, "out of memory");
-		else if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld,
+		sort_recs(&ld);
+		if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld,
 			       &tmin, &tmax, &step, err) == 0)
 			s = build(&ld, tmin, tmax, step, err);
 	}

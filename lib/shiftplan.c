@@ -6,6 +6,7 @@
 #include "requirements.h"
 #include "timeutil.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,7 +296,25 @@ struct model {
 	int soft;
 	const struct wfm_shiftplan_opts *o;
 	size_t o0, nov;          /* flexible-work columns o0 .. o0 + nov - 1 */
-	int *ovrow;              /* their cover rows */
+	int *ovrow;              /* their cover rows (cells until the rows exist) */
+	int *ovjob;              /* their jobs */
+	double *ovmax;           /* their caps (-1: none) */
+	/* The solve's workspace: model_alloc, the model_* build phases,
+	 * model_solve, model_extract, model_free. */
+	wfm_shiftplan *p;
+	const wfm_shiftreq *req;
+	const wfm_shiftrules *rs;
+	const wfm_tz *tz;
+	const wfm_shiftwork *wk;
+	int gridmin, wrap;       /* cell length, minutes; 1: cyclic window */
+	wfm_mip *mip;
+	int *cells;              /* scratch: the cells of one column */
+	int *rowof;              /* cell -> cover row, -1 none */
+	long *anycover;          /* cell -> columns working it */
+	size_t *bad, nbad;       /* cells no shift reaches */
+	size_t nbound;           /* count-limit rows */
+	double *x;               /* the solution */
+	double t_start;
 };
 
 int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncells,
@@ -339,12 +358,41 @@ static int grp_full(const struct model *m, size_t j)
 	return m->gmax[g] >= 0 && m->gcnt[g] >= m->gmax[g];
 }
 
-static void put(struct model *m, double *x, long *cover, size_t j, int d)
+/* People column j's group may still take. */
+static long grp_room(const struct model *m, size_t j)
 {
-	x[j] += d;
+	int g = m->grp[j];
+
+	if (m->gmax[g] < 0)
+		return LONG_MAX;
+	return m->gmax[g] > m->gcnt[g] ? m->gmax[g] - m->gcnt[g] : 0;
+}
+
+/* Add d people (d < 0: remove) to column j.  The loops below add or drop
+ * whole runs at once where one at a time would choose the same column
+ * each time: a requirement of 10^6 agents must not take 10^6 passes
+ * (issue 22.1).  A column's rows are distinct. */
+static void put(struct model *m, double *x, long *cover, size_t j, long d)
+{
+	x[j] += (double)d;
 	m->gcnt[m->grp[j]] += d;
 	for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
 		cover[m->crow[k]] += d;
+}
+
+/* The fewest people any still-short row of column j lacks (LONG_MAX when
+ * none is short): adding up to that many changes no row from short to
+ * covered, so no column's gain below. */
+static long short_run(const struct model *m, const long *cover, const long *target, size_t j)
+{
+	long n = LONG_MAX;
+
+	for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+		long r = target[m->crow[k]] - cover[m->crow[k]];
+		if (r > 0 && r < n)
+			n = r;
+	}
+	return n;
 }
 
 /* Rounding heuristic: floor the LP solution, round up the fractional
@@ -388,8 +436,11 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 		x[j] = 0;
 		if (xlp[j] - f > 1e-6)
 			sf[nf++] = (struct sortfrac){ xlp[j] - f, j };
-		while (!tight && f-- > 0 && !grp_full(m, j))
-			put(m, x, cover, j, 1);
+		if (!tight && f > 0) {
+			long n = f < (double)grp_room(m, j) ? (long)f : grp_room(m, j);
+			if (n > 0)
+				put(m, x, cover, j, n);
+		}
 	}
 	qsort(sf, nf, sizeof(*sf), frac_cmp);
 	for (size_t q = 0; q < nf && !tight; q++) {
@@ -405,13 +456,16 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 	for (size_t j = 0; j < m->ncols && empty; j++)
 		empty = xlp[j] <= 1e-6;
 	for (size_t i = 0; i < m->nrows; i++)
-		while (cover[i] < target[i]) {
+		for (int from = 1; cover[i] < target[i]; ) {
 			size_t best = m->ncols;
 			double bv = 0;
+			/* Rows before i are covered: first the shifts that start
+			 * at row i (they reach furthest into the short rows
+			 * ahead, and are few), then any shift covering it. */
 			for (size_t q = m->rbeg[i]; q < m->rbeg[i + 1]; q++) {
 				size_t j = (size_t)m->rcol[q];
 				long gain = 0;
-				if (grp_full(m, j))
+				if (grp_full(m, j) || (from && (size_t)m->crow[m->cbeg[j]] != i))
 					continue;
 				for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
 					gain += cover[m->crow[k]] < target[m->crow[k]];
@@ -423,12 +477,18 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 					best = j;
 				}
 			}
+			if (best == m->ncols && from) {
+				from = 0;
+				continue;
+			}
 			if (best == m->ncols)
 				break;
 			/* From nothing (the LP gave no point), the row's whole
 			 * shortfall at once: one pick per row, not per person. */
-			for (long n = empty ? target[i] - cover[i] : 1; n > 0 && !grp_full(m, best); n--)
-				put(m, x, cover, best, 1);
+			long n = empty ? target[i] - cover[i] : short_run(m, cover, target, best);
+			if (n > grp_room(m, best))
+				n = grp_room(m, best);
+			put(m, x, cover, best, n > 0 ? n : 0);
 		}
 	/* Groups below their minimum: their cheapest column. */
 	for (size_t j = 0; j < m->ncols; j++) {
@@ -439,22 +499,23 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 		for (size_t q = j; q < m->ncols; q++)
 			if (m->grp[q] == g && m->col[q].cost < m->col[best].cost)
 				best = q;
-		while (m->gcnt[g] < m->gmin[g])
-			put(m, x, cover, best, 1);
+		put(m, x, cover, best, m->gmin[g] - m->gcnt[g]);
 	}
 	/* Drop people no row needs, dearest shifts first. */
 	for (size_t j = 0; j < m->ncols; j++)
 		sf[j] = (struct sortfrac){ m->col[j].cost, j };
 	qsort(sf, m->ncols, sizeof(*sf), frac_cmp);
 	for (size_t q = 0; q < m->ncols; q++) {
-		size_t j = sf[q].j, k;
-		while (x[j] > 0 && m->gcnt[m->grp[j]] > m->gmin[m->grp[j]]) {
-			for (k = m->cbeg[j]; k < m->cbeg[j + 1] && cover[m->crow[k]] > target[m->crow[k]]; k++)
-				;
-			if (k < m->cbeg[j + 1])
-				break;
-			put(m, x, cover, j, -1);
-		}
+		size_t j = sf[q].j;
+		/* as many as every row of j has to spare, at once */
+		long n = m->gcnt[m->grp[j]] - m->gmin[m->grp[j]];
+		if ((double)n > x[j])
+			n = (long)x[j];
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1] && n > 0; k++)
+			if (cover[m->crow[k]] - target[m->crow[k]] < n)
+				n = cover[m->crow[k]] - target[m->crow[k]];
+		if (n > 0)
+			put(m, x, cover, j, -n);
 	}
 	for (size_t i = 0; i < m->nrows; i++) {
 		long u = target[i] - cover[i];
@@ -621,351 +682,449 @@ int wfm_shiftplan_window(wfm_shiftplan *p, const wfm_shiftreq *req, const wfm_sh
 	return gmin;
 }
 
-wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
-				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
-				   wfm_error *err)
+static void model_free(struct model *m)
 {
-	wfm_shiftplan *p = calloc(1, sizeof(*p));
-	struct model m = { 0 };
-	wfm_mip *mip = NULL;
-	int *cells = NULL, *rowof = NULL, *idx = NULL, gmin, wrap = !o->no_wrap;
-	double *val = NULL, *x = NULL;
-	size_t *bad = NULL, nbad = 0;
-	long *anycover = NULL;
-	char msg[600];
-	const wfm_shiftwork *wk = o->work;
-	size_t nov = 0;
-	int *ovjob = NULL, *ovcell = NULL;
-	double *ovmax = NULL;
+	wfm_mip_free(m->mip);
+	free(m->col);
+	free(m->rowcell);
+	free(m->need);
+	free(m->cbeg);
+	free(m->crow);
+	free(m->rbeg);
+	free(m->rcol);
+	free(m->grp);
+	free(m->gmin);
+	free(m->gmax);
+	free(m->gcnt);
+	free(m->cells);
+	free(m->rowof);
+	free(m->x);
+	free(m->bad);
+	free(m->anycover);
+	free(m->ovjob);
+	free(m->ovrow);
+	free(m->ovmax);
+}
 
-	if (o->groups || o->specialists) {
-		free(p);
-		return wfm_shiftplan_solve_groups(req, rs, tz, o, err);
-	}
-	if (!p) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
-	if ((gmin = wfm_shiftplan_window(p, req, rs, tz, o, err)) < 0)
-		goto fail;
-	if (!(rowof = malloc(p->ncells * sizeof(int))) ||
-	    !(anycover = calloc(p->ncells, sizeof(long))) ||
-	    !(bad = malloc(p->ncells * sizeof(size_t))) ||
-	    !(cells = malloc((24 * 60 / gmin + 1) * sizeof(int))))
-		goto oom;
+/* The window and the per-cell scratch arrays. */
+static int model_alloc(struct model *m, wfm_shiftplan *p, const wfm_shiftreq *req,
+		       const wfm_shiftrules *rs, const wfm_tz *tz,
+		       const struct wfm_shiftplan_opts *o, wfm_error *err)
+{
+	m->t_start = wfm_mip_clock();
+	m->p = p;
+	m->req = req;
+	m->rs = rs;
+	m->tz = tz;
+	m->o = o;
+	m->wk = o->work;
+	m->soft = o->soft;
+	m->wrap = !o->no_wrap;
+	if ((m->gridmin = wfm_shiftplan_window(p, req, rs, tz, o, err)) < 0)
+		return -1;
+	if (!(m->rowof = malloc(p->ncells * sizeof(int))) ||
+	    !(m->anycover = calloc(p->ncells, sizeof(long))) ||
+	    !(m->bad = malloc(p->ncells * sizeof(size_t))) ||
+	    !(m->cells = malloc((24 * 60 / m->gridmin + 1) * sizeof(int))))
+		return wfm_error_set(err, "out of memory");
+	return 0;
+}
 
-	/* Flexible work: the allowed cells of each job. */
-	if (wk) {
-		int64_t sstep = wk->step ? wk->step : req->step;
-		size_t per = (size_t)(sstep / p->grid) + 2;
-		p->njobs = wk->njobs;
-		if (!(p->outbound = calloc(p->ncells, sizeof(double))) ||
-		    !(p->job_hours = calloc(wk->njobs + 1, sizeof(double))) ||
-		    !(ovjob = malloc(wk->nslot * per * sizeof(int))) ||
-		    !(ovcell = malloc(wk->nslot * per * sizeof(int))) ||
-		    !(ovmax = malloc(wk->nslot * per * sizeof(double))))
-			goto oom;
-		for (size_t k = 0; k < wk->njobs; k++)
-			p->work_hours += wk->hours[k];
-		/* Runs of contiguous slots of a job; the cells wholly inside a
-		 * run are open to it, capped by the least max_agents of the
-		 * slots they overlap. */
-		for (size_t q = 0, e; q < wk->nslot; q = e) {
-			int64_t a = wk->slot[q].t, b = a + sstep;
-			for (e = q + 1; e < wk->nslot && wk->slot[e].job == wk->slot[q].job &&
-			     wk->slot[e].t <= b; e++)
-				b = wk->slot[e].t + sstep;
-			int64_t d = a - p->t0;
-			int64_t i = d >= 0 ? (d + p->grid - 1) / p->grid : 0;
-			for (; i < (int64_t)p->ncells; i++) {
-				int64_t t = p->t0 + i * p->grid;
-				double mx = -1;
-				if (t + p->grid > b)
-					break;
-				for (size_t k = q; k < e; k++)
-					if (wk->slot[k].t < t + p->grid && wk->slot[k].t + sstep > t &&
-					    wk->slot[k].max >= 0 && (mx < 0 || wk->slot[k].max < mx))
-						mx = wk->slot[k].max;
-				ovjob[nov] = (int)wk->slot[q].job;
-				ovcell[nov] = (int)i;
-				ovmax[nov++] = mx;
-			}
+/* Flexible work: the cells open to each job.  Runs of contiguous slots
+ * of a job; the cells wholly inside a run are open to it, capped by the
+ * least max_agents of the slots they overlap. */
+static int model_work_cells(struct model *m, wfm_error *err)
+{
+	const wfm_shiftwork *wk = m->wk;
+	wfm_shiftplan *p = m->p;
+	int64_t sstep = wk->step ? wk->step : m->req->step;
+	size_t per = (size_t)(sstep / p->grid) + 2;
+
+	p->njobs = wk->njobs;
+	if (!(p->outbound = calloc(p->ncells, sizeof(double))) ||
+	    !(p->job_hours = calloc(wk->njobs + 1, sizeof(double))) ||
+	    !(m->ovjob = malloc(wk->nslot * per * sizeof(int))) ||
+	    !(m->ovrow = malloc(wk->nslot * per * sizeof(int))) ||
+	    !(m->ovmax = malloc(wk->nslot * per * sizeof(double))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t k = 0; k < wk->njobs; k++)
+		p->work_hours += wk->hours[k];
+	for (size_t q = 0, e; q < wk->nslot; q = e) {
+		int64_t a = wk->slot[q].t, b = a + sstep;
+		for (e = q + 1; e < wk->nslot && wk->slot[e].job == wk->slot[q].job &&
+		     wk->slot[e].t <= b; e++)
+			b = wk->slot[e].t + sstep;
+		int64_t d = a - p->t0;
+		int64_t i = d >= 0 ? (d + p->grid - 1) / p->grid : 0;
+		for (; i < (int64_t)p->ncells; i++) {
+			int64_t t = p->t0 + i * p->grid;
+			double mx = -1;
+			if (t + p->grid > b)
+				break;
+			for (size_t k = q; k < e; k++)
+				if (wk->slot[k].t < t + p->grid && wk->slot[k].t + sstep > t &&
+				    wk->slot[k].max >= 0 && (mx < 0 || wk->slot[k].max < mx))
+					mx = wk->slot[k].max;
+			m->ovjob[m->nov] = (int)wk->slot[q].job;
+			m->ovrow[m->nov] = (int)i;
+			m->ovmax[m->nov++] = mx;
 		}
 	}
+	return 0;
+}
 
-	/* Columns. */
-	long nc = wfm_shiftplan_enumerate(rs, tz, p, p->break_step, &m.col, err);
+/* The shift columns, and the cover rows: cells that need people (or are
+ * open to flexible work) and that some shift can reach.  In hard mode a
+ * cell that needs people and that no shift reaches is an error. */
+static int model_rows(struct model *m, wfm_error *err)
+{
+	wfm_shiftplan *p = m->p;
+	char msg[600];
+	long nc = wfm_shiftplan_enumerate(m->rs, m->tz, p, p->break_step, &m->col, err);
+
 	if (nc < 0)
-		goto fail;
-	m.ncols = (size_t)nc;
-	m.soft = o->soft;
-	m.o = o;
-	for (size_t j = 0; j < m.ncols; j++) {
-		int n = wfm_shiftplan_col_cells(&m.col[j], gmin, rs->rule[m.col[j].rule].break_len, p->ncells, wrap, cells);
+		return -1;
+	m->ncols = (size_t)nc;
+	for (size_t j = 0; j < m->ncols; j++) {
+		int n = wfm_shiftplan_col_cells(&m->col[j], m->gridmin, m->rs->rule[m->col[j].rule].break_len,
+						p->ncells, m->wrap, m->cells);
 		for (int k = 0; k < n; k++)
-			anycover[cells[k]]++;
+			m->anycover[m->cells[k]]++;
 	}
-	/* Rows: cells that need people and that some shift can reach. */
-	if (!(m.rowcell = malloc(p->ncells * sizeof(int))) || !(m.need = malloc(p->ncells * sizeof(long))))
-		goto oom;
+	if (!(m->rowcell = malloc(p->ncells * sizeof(int))) || !(m->need = malloc(p->ncells * sizeof(long))))
+		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < p->ncells; i++)
-		rowof[i] = 0;
-	for (size_t k = 0; k < nov; k++)
-		rowof[ovcell[k]] = 1;     /* cells open to flexible work */
+		m->rowof[i] = 0;
+	for (size_t k = 0; k < m->nov; k++)
+		m->rowof[m->ovrow[k]] = 1;     /* cells open to flexible work */
 	for (size_t i = 0; i < p->ncells; i++) {
 		long need = (long)ceil(p->required[i] - 1e-9);
-		int open = rowof[i] && anycover[i];
-		rowof[i] = -1;
+		int open = m->rowof[i] && m->anycover[i];
+		m->rowof[i] = -1;
 		if (need <= 0 && !open)
 			continue;
 		if (need < 0)
 			need = 0;
-		if (!anycover[i]) {
-			bad[nbad++] = i;
+		if (!m->anycover[i]) {
+			m->bad[m->nbad++] = i;
 			continue;
 		}
-		rowof[i] = (int)m.nrows;
-		m.rowcell[m.nrows] = (int)i;
-		m.need[m.nrows++] = need;
+		m->rowof[i] = (int)m->nrows;
+		m->rowcell[m->nrows] = (int)i;
+		m->need[m->nrows++] = need;
 	}
-	p->uncoverable = nbad;
-	if (nbad && !o->soft) {
-		wfm_shiftplan_list_cells(msg, sizeof(msg), p, tz, bad, nbad);
-		wfm_error_at(err, rs->file, 0, NULL,
+	p->uncoverable = m->nbad;
+	if (m->nbad && !m->o->soft) {
+		wfm_shiftplan_list_cells(msg, sizeof(msg), p, m->tz, m->bad, m->nbad);
+		wfm_error_at(err, m->rs->file, 0, NULL,
 			     "hard cover infeasible: %zu intervals outside every shift (no rule has a shift working then): %s",
-			     nbad, msg);
+			     m->nbad, msg);
 		err->code = WFM_EINPUT;
-		goto fail;
+		return -1;
 	}
-	/* Flexible work: keep the cells some shift reaches; each job must fit
-	 * in them. */
-	if (wk) {
-		size_t q = 0;
-		double *capj = calloc(wk->njobs + 1, sizeof(double));
-		if (!capj)
-			goto oom;
-		for (size_t k = 0; k < nov; k++)
-			if (rowof[ovcell[k]] >= 0) {
-				ovjob[q] = ovjob[k];
-				ovcell[q] = ovcell[k];
-				ovmax[q++] = ovmax[k];
-				capj[ovjob[k]] += ovmax[k] < 0 ? HUGE_VAL : ovmax[k] * p->grid / 3600.0;
-			}
-		nov = q;
-		for (size_t j = 0; j < wk->njobs; j++)
-			if (wk->hours[j] > 0 && capj[j] < wk->hours[j] - 1e-9) {
-				wfm_error_at(err, wk->file, 0, NULL,
-					     "job \"%s\": %g agent-hours do not fit in its allowed intervals "
-					     "inside the shift window (%g agent-hours at most)",
-					     wk->job[j], wk->hours[j], capj[j]);
-				err->code = WFM_EINPUT;
-				free(capj);
-				goto fail;
-			}
-		free(capj);
-	}
-	m.nov = nov;
-	m.ovrow = ovcell;
-	for (size_t k = 0; k < nov; k++)
-		ovcell[k] = rowof[ovcell[k]];     /* from here on: cover rows */
-	if (!(mip = wfm_mip_alloc(err)))
-		goto fail;
-	for (size_t i = 0; i < m.nrows; i++)
-		wfm_mip_add_row(mip, (double)m.need[i], -1);
-	size_t nbound = 0;
-	int *brow = calloc(rs->n * (size_t)p->ndays + 1, sizeof(int));
-	if (!brow)
-		goto oom;
+	return 0;
+}
+
+/* Flexible work: keep the cells some shift reaches (as cover rows from
+ * here on); each job must fit in them. */
+static int model_work_fit(struct model *m, wfm_error *err)
+{
+	const wfm_shiftwork *wk = m->wk;
+	size_t q = 0;
+	double *capj = calloc(wk->njobs + 1, sizeof(double));
+
+	if (!capj)
+		return wfm_error_set(err, "out of memory");
+	for (size_t k = 0; k < m->nov; k++)
+		if (m->rowof[m->ovrow[k]] >= 0) {
+			m->ovjob[q] = m->ovjob[k];
+			m->ovrow[q] = m->ovrow[k];
+			m->ovmax[q++] = m->ovmax[k];
+			capj[m->ovjob[k]] += m->ovmax[k] < 0 ? HUGE_VAL : m->ovmax[k] * m->p->grid / 3600.0;
+		}
+	m->nov = q;
+	for (size_t j = 0; j < wk->njobs; j++)
+		if (wk->hours[j] > 0 && capj[j] < wk->hours[j] - 1e-9) {
+			wfm_error_at(err, wk->file, 0, NULL,
+				     "job \"%s\": %g agent-hours do not fit in its allowed intervals "
+				     "inside the shift window (%g agent-hours at most)",
+				     wk->job[j], wk->hours[j], capj[j]);
+			err->code = WFM_EINPUT;
+			free(capj);
+			return -1;
+		}
+	free(capj);
+	for (size_t k = 0; k < m->nov; k++)
+		m->ovrow[k] = m->rowof[m->ovrow[k]];
+	return 0;
+}
+
+/* The MIP's cover rows, a row per (rule, day) with count limits (brow),
+ * and the (rule, day) groups of the heuristic. */
+static int model_count_rows(struct model *m, int *brow, wfm_error *err)
+{
+	const wfm_shiftrules *rs = m->rs;
+	size_t nd = (size_t)m->p->ndays;
+
+	if (!(m->mip = wfm_mip_alloc(err)))
+		return -1;
+	for (size_t i = 0; i < m->nrows; i++)
+		wfm_mip_add_row(m->mip, (double)m->need[i], -1);
+	m->ngrp = rs->n * nd;
+	if (!(m->grp = malloc((m->ncols + 1) * sizeof(int))) ||
+	    !(m->gmin = calloc(m->ngrp + 1, sizeof(long))) || !(m->gmax = calloc(m->ngrp + 1, sizeof(long))) ||
+	    !(m->gcnt = calloc(m->ngrp + 1, sizeof(long))))
+		return wfm_error_set(err, "out of memory");
 	for (size_t r = 0; r < rs->n; r++)
-		for (int d = 0; d < p->ndays; d++) {
+		for (size_t d = 0; d < nd; d++) {
 			const struct wfm_shiftrule *ru = &rs->rule[r];
-			brow[r * (size_t)p->ndays + (size_t)d] = -1;
+			brow[r * nd + d] = -1;
 			if ((ru->min_count > 0 || ru->max_count >= 0) &&
-			    (ru->days & (1u << wfm_time_weekday(p->first_day + d)))) {
-				brow[r * (size_t)p->ndays + (size_t)d] =
-					wfm_mip_add_row(mip, ru->min_count > 0 ? (double)ru->min_count : 0,
-							ru->max_count >= 0 ? (double)ru->max_count : -1);
-				nbound++;
+			    (ru->days & (1u << wfm_time_weekday(m->p->first_day + (int64_t)d)))) {
+				brow[r * nd + d] = wfm_mip_add_row(m->mip, ru->min_count > 0 ? (double)ru->min_count : 0,
+								   ru->max_count >= 0 ? (double)ru->max_count : -1);
+				m->nbound++;
 			}
+			m->gmin[r * nd + d] = ru->min_count > 0 ? ru->min_count : 0;
+			m->gmax[r * nd + d] = ru->max_count;
 		}
-	m.ngrp = rs->n * (size_t)p->ndays;
-	if (!(m.grp = malloc((m.ncols + 1) * sizeof(int))) ||
-	    !(m.gmin = calloc(m.ngrp + 1, sizeof(long))) || !(m.gmax = calloc(m.ngrp + 1, sizeof(long))) ||
-	    !(m.gcnt = calloc(m.ngrp + 1, sizeof(long)))) {
-		free(brow);
-		goto oom;
-	}
-	for (size_t r = 0; r < rs->n; r++)
-		for (int d = 0; d < p->ndays; d++) {
-			m.gmin[r * (size_t)p->ndays + (size_t)d] = rs->rule[r].min_count > 0 ? rs->rule[r].min_count : 0;
-			m.gmax[r * (size_t)p->ndays + (size_t)d] = rs->rule[r].max_count;
-		}
-	for (size_t j = 0; j < m.ncols; j++)
-		m.grp[j] = m.col[j].rule * p->ndays + (int)(m.col[j].day - p->first_day);
-	if (!(m.cbeg = malloc((m.ncols + 1) * sizeof(size_t))) ||
-	    !(idx = malloc((24 * 60 / gmin + 2) * sizeof(int))) ||
-	    !(val = malloc((24 * 60 / gmin + 2) * sizeof(double)))) {
-		free(brow);
-		goto oom;
-	}
+	for (size_t j = 0; j < m->ncols; j++)
+		m->grp[j] = m->col[j].rule * m->p->ndays + (int)(m->col[j].day - m->p->first_day);
+	return 0;
+}
+
+/* The shift columns: their cover rows (cbeg/crow, and the MIP column
+ * with its count-limit row). */
+static int model_shift_cols(struct model *m, const int *brow, wfm_error *err)
+{
+	wfm_shiftplan *p = m->p;
+	int *idx = malloc((24 * 60 / m->gridmin + 2) * sizeof(int)), rc = -1;
+	double *val = malloc((24 * 60 / m->gridmin + 2) * sizeof(double));
 	size_t nnz = 0, ccap = 0;
-	m.cbeg[0] = 0;
-	for (size_t j = 0; j < m.ncols; j++) {
-		const struct col *c = &m.col[j];
-		int n = wfm_shiftplan_col_cells(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells), q = 0;
+
+	if (!idx || !val || !(m->cbeg = malloc((m->ncols + 1) * sizeof(size_t)))) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	m->cbeg[0] = 0;
+	for (size_t j = 0; j < m->ncols; j++) {
+		const struct col *c = &m->col[j];
+		int n = wfm_shiftplan_col_cells(c, m->gridmin, m->rs->rule[c->rule].break_len, p->ncells,
+						m->wrap, m->cells), q = 0;
 		for (int k = 0; k < n; k++)
-			if (rowof[cells[k]] >= 0) {
-				idx[q] = rowof[cells[k]];
+			if (m->rowof[m->cells[k]] >= 0) {
+				idx[q] = m->rowof[m->cells[k]];
 				val[q++] = 1;
 			}
 		if (nnz + (size_t)q > ccap) {
-			void *t = realloc(m.crow, (ccap = 2 * (nnz + (size_t)q) + 4096) * sizeof(int));
+			void *t = realloc(m->crow, (ccap = 2 * (nnz + (size_t)q) + 4096) * sizeof(int));
 			if (!t) {
-				free(brow);
-				goto oom;
+				wfm_error_set(err, "out of memory");
+				goto out;
 			}
-			m.crow = t;
+			m->crow = t;
 		}
 		if (q)
-			memcpy(m.crow + nnz, idx, (size_t)q * sizeof(int));
+			memcpy(m->crow + nnz, idx, (size_t)q * sizeof(int));
 		nnz += (size_t)q;
-		m.cbeg[j + 1] = nnz;
+		m->cbeg[j + 1] = nnz;
 		int br = brow[(size_t)c->rule * (size_t)p->ndays + (size_t)(c->day - p->first_day)];
 		if (br >= 0) {
 			idx[q] = br;
 			val[q++] = 1;
 		}
-		if (wfm_mip_add_col(mip, c->cost, 0, -1, (size_t)q, idx, val, err) < 0) {
-			free(brow);
-			goto fail;
-		}
+		if (wfm_mip_add_col(m->mip, c->cost, 0, -1, (size_t)q, idx, val, err) < 0)
+			goto out;
 	}
-	free(brow);
-	if (!(m.rbeg = calloc(m.nrows + 2, sizeof(size_t))) || !(m.rcol = malloc((nnz + 1) * sizeof(int))))
-		goto oom;
-	for (size_t k = 0; k < nnz; k++)
-		m.rbeg[m.crow[k] + 2]++;
-	for (size_t i = 0; i < m.nrows; i++)
-		m.rbeg[i + 2] += m.rbeg[i + 1];
-	for (size_t j = 0; j < m.ncols; j++)
-		for (size_t k = m.cbeg[j]; k < m.cbeg[j + 1]; k++)
-			m.rcol[m.rbeg[m.crow[k] + 1]++] = (int)j;
-	if (o->soft)
-		for (size_t i = 0; i < m.nrows; i++) {
-			int r = (int)i;
-			double one = 1;
-			if (wfm_mip_add_col(mip, o->penalty * p->grid / 3600.0, 0, -1, 1, &r, &one, err) < 0)
-				goto fail;
-		}
-	if (wk) {
-		int wrow0 = (int)wfm_mip_nrows(mip);
-		for (size_t j = 0; j < wk->njobs; j++)
-			wfm_mip_add_row(mip, wk->hours[j] * 3600.0 / p->grid, -1);
-		m.o0 = wfm_mip_ncols(mip);
-		wfm_mip_continuous_from(mip, m.o0);
-		for (size_t k = 0; k < nov; k++) {
-			int r[2] = { ovcell[k], wrow0 + ovjob[k] };
-			double v[2] = { -1, 1 };
-			/* A token cost, so the plan holds no more outbound agents
-			 * than the work needs. */
-			if (wfm_mip_add_col(mip, 1e-4, 0, ovmax[k], 2, r, v, err) < 0)
-				goto fail;
-		}
-	}
-	p->model_rows = wfm_mip_nrows(mip);
-	p->model_cols = wfm_mip_ncols(mip);
-	p->model_nnz = wfm_mip_nnz(mip);
-	if (!(x = calloc(p->model_cols + 1, sizeof(double))))
-		goto oom;
-	wfm_mip_work_limit(mip, o->work_limit);
-	struct wfm_mip_params mp = { o->time_limit, o->gap, heuristic, &m };
-	if (wfm_mip_solve(mip, &mp, x, &p->mip, err))
-		goto fail;
-	if (p->mip.status == WFM_MIP_INFEASIBLE && wk) {
-		wfm_error_at(err, rs->file, 0, NULL,
-			     "hard cover infeasible: the inbound requirement and the outbound work of %s "
-			     "cannot both be covered within min_count/max_count and max_agents", wk->file);
-		err->code = WFM_EINPUT;
-		goto fail;
-	}
-	if (p->mip.status == WFM_MIP_INFEASIBLE) {
-		/* Only the count limits can do this: find the short intervals
-		 * by solving the soft model. */
-		struct wfm_shiftplan_opts so = *o;
-		wfm_shiftplan *sp;
-		so.soft = 1;
-		so.penalty = 1000;
-		if (!(sp = wfm_shiftplan_solve(req, rs, tz, &so, err)))
-			goto fail;
-		nbad = 0;
-		for (size_t i = 0; i < sp->ncells; i++)
-			if (sp->scheduled[i] < (long)ceil(sp->required[i] - 1e-9))
-				bad[nbad++] = i;
-		wfm_shiftplan_list_cells(msg, sizeof(msg), sp, tz, bad, nbad);
-		wfm_shiftplan_free(sp);
-		wfm_error_at(err, rs->file, 0, NULL,
-			     "hard cover infeasible: %zu intervals cannot be covered within min_count/max_count: %s",
-			     nbad, msg);
-		err->code = WFM_EINPUT;
-		goto fail;
-	}
-	if (p->mip.objective == HUGE_VAL) {
-		wfm_error_set(err, "no integer solution found within the time limit of %g s%s", o->time_limit,
-			      m.ngrp && nbound ? " (min_count/max_count bind: raise --time-limit or loosen them)" : "");
-		goto fail;
-	}
+	rc = 0;
+out:
+	free(idx);
+	free(val);
+	return rc;
+}
 
-	/* The plan and its coverage. */
-	for (size_t j = 0; j < m.ncols; j++)
-		if (x[j] > 0.5)
+/* Row -> covering columns (rbeg/rcol), the soft mode's under-cover
+ * columns and the flexible-work columns and rows. */
+static int model_side_cols(struct model *m, wfm_error *err)
+{
+	size_t nnz = m->cbeg[m->ncols];
+	const wfm_shiftwork *wk = m->wk;
+
+	if (!(m->rbeg = calloc(m->nrows + 2, sizeof(size_t))) || !(m->rcol = malloc((nnz + 1) * sizeof(int))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t k = 0; k < nnz; k++)
+		m->rbeg[m->crow[k] + 2]++;
+	for (size_t i = 0; i < m->nrows; i++)
+		m->rbeg[i + 2] += m->rbeg[i + 1];
+	for (size_t j = 0; j < m->ncols; j++)
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+			m->rcol[m->rbeg[m->crow[k] + 1]++] = (int)j;
+	for (size_t i = 0; m->o->soft && i < m->nrows; i++) {
+		int r = (int)i;
+		double one = 1;
+		if (wfm_mip_add_col(m->mip, m->o->penalty * m->p->grid / 3600.0, 0, -1, 1, &r, &one, err) < 0)
+			return -1;
+	}
+	if (!wk)
+		return 0;
+	int wrow0 = (int)wfm_mip_nrows(m->mip);
+	for (size_t j = 0; j < wk->njobs; j++)
+		wfm_mip_add_row(m->mip, wk->hours[j] * 3600.0 / m->p->grid, -1);
+	m->o0 = wfm_mip_ncols(m->mip);
+	wfm_mip_continuous_from(m->mip, m->o0);
+	for (size_t k = 0; k < m->nov; k++) {
+		int r[2] = { m->ovrow[k], wrow0 + m->ovjob[k] };
+		double v[2] = { -1, 1 };
+		/* A token cost, so the plan holds no more outbound agents
+		 * than the work needs. */
+		if (wfm_mip_add_col(m->mip, 1e-4, 0, m->ovmax[k], 2, r, v, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The whole model: columns, rows, count limits, side columns. */
+static int model_build(struct model *m, wfm_error *err)
+{
+	size_t nbr = m->rs->n * (size_t)m->p->ndays + 1;
+	int *brow = calloc(nbr, sizeof(int)), rc;
+
+	if (!brow)
+		return wfm_error_set(err, "out of memory");
+	rc = (m->wk && model_work_cells(m, err)) || model_rows(m, err) ||
+	     (m->wk && model_work_fit(m, err)) || model_count_rows(m, brow, err) ||
+	     model_shift_cols(m, brow, err) || model_side_cols(m, err) ? -1 : 0;
+	free(brow);
+	return rc;
+}
+
+/* Hard cover made infeasible by the count limits: the message lists the
+ * intervals the soft model (penalty 1000) leaves short. */
+static int explain_infeasible(struct model *m, wfm_error *err)
+{
+	struct wfm_shiftplan_opts so = *m->o;
+	wfm_shiftplan *sp;
+	char msg[600];
+	size_t nbad = 0;
+
+	so.soft = 1;
+	so.penalty = 1000;
+	if (!(sp = wfm_shiftplan_solve(m->req, m->rs, m->tz, &so, err)))
+		return -1;
+	for (size_t i = 0; i < sp->ncells; i++)
+		if (sp->scheduled[i] < (long)ceil(sp->required[i] - 1e-9))
+			m->bad[nbad++] = i;
+	wfm_shiftplan_list_cells(msg, sizeof(msg), sp, m->tz, m->bad, nbad);
+	wfm_shiftplan_free(sp);
+	wfm_error_at(err, m->rs->file, 0, NULL,
+		     "hard cover infeasible: %zu intervals cannot be covered within min_count/max_count: %s",
+		     nbad, msg);
+	err->code = WFM_EINPUT;
+	return -1;
+}
+
+/* Solve the MIP (the time limit counts from model_alloc). */
+static int model_solve(struct model *m, wfm_error *err)
+{
+	wfm_shiftplan *p = m->p;
+
+	p->model_rows = wfm_mip_nrows(m->mip);
+	p->model_cols = wfm_mip_ncols(m->mip);
+	p->model_nnz = wfm_mip_nnz(m->mip);
+	if (!(m->x = calloc(p->model_cols + 1, sizeof(double))))
+		return wfm_error_set(err, "out of memory");
+	wfm_mip_work_limit(m->mip, m->o->work_limit);
+	wfm_mip_chain(m->mip, 0, m->nrows);    /* the cover rows, in cell order */
+	wfm_mip_started(m->mip, m->t_start);
+	struct wfm_mip_params mp = { m->o->time_limit, m->o->gap, heuristic, m };
+	if (wfm_mip_solve(m->mip, &mp, m->x, &p->mip, err))
+		return -1;
+	if (p->mip.status == WFM_MIP_INFEASIBLE && m->wk) {
+		wfm_error_at(err, m->rs->file, 0, NULL,
+			     "hard cover infeasible: the inbound requirement and the outbound work of %s "
+			     "cannot both be covered within min_count/max_count and max_agents", m->wk->file);
+		err->code = WFM_EINPUT;
+		return -1;
+	}
+	if (p->mip.status == WFM_MIP_INFEASIBLE)
+		return explain_infeasible(m, err);
+	if (p->mip.objective == HUGE_VAL)
+		return wfm_error_set(err, "no integer solution found within the time limit of %g s%s", m->o->time_limit,
+				     m->ngrp && m->nbound ? " (min_count/max_count bind: raise --time-limit or loosen them)" : "");
+	return 0;
+}
+
+/* The plan's rows, paid hours and people working per cell. */
+static int model_plan_rows(struct model *m, wfm_error *err)
+{
+	wfm_shiftplan *p = m->p;
+
+	for (size_t j = 0; j < m->ncols; j++)
+		if (m->x[j] > 0.5)
 			p->nrows++;
 	if (!(p->row = calloc(p->nrows + 1, sizeof(*p->row))))
-		goto oom;
+		return wfm_error_set(err, "out of memory");
 	p->nrows = 0;
-	for (size_t j = 0; j < m.ncols; j++) {
-		const struct col *c = &m.col[j];
-		long cnt = lround(x[j]);
+	for (size_t j = 0; j < m->ncols; j++) {
+		const struct col *c = &m->col[j];
+		long cnt = lround(m->x[j]);
 		if (cnt <= 0)
 			continue;
 		p->row[p->nrows++] = (struct wfm_plan_row){ c->day, c->rule, c->start, c->len,
 							    c->brk, cnt, c->t, -1 };
 		p->paid_hours += c->cost * (double)cnt;
 		p->day_paid[c->day - p->first_day] += c->cost * (double)cnt;
-		int n = wfm_shiftplan_col_cells(c, gmin, rs->rule[c->rule].break_len, p->ncells, wrap, cells);
+		int n = wfm_shiftplan_col_cells(c, m->gridmin, m->rs->rule[c->rule].break_len, p->ncells,
+						m->wrap, m->cells);
 		for (int k = 0; k < n; k++)
-			p->scheduled[cells[k]] += cnt;
+			p->scheduled[m->cells[k]] += cnt;
 	}
-	/* A job given more than its work needs: take the surplus off its
-	 * latest cells (they stay on shift, idle); tiny values go. */
+	return 0;
+}
+
+/* Flexible work per cell and job: a job given more than its work needs
+ * loses the surplus from its latest cells (they stay on shift, idle);
+ * tiny values go. */
+static int model_work_plan(struct model *m, wfm_error *err)
+{
+	wfm_shiftplan *p = m->p;
+	const wfm_shiftwork *wk = m->wk;
+	double *x = m->x + m->o0, h = p->grid / 3600.0;
+
 	if (wk) {
-		double *tot = calloc(wk->njobs + 1, sizeof(double)), h = p->grid / 3600.0;
+		double *tot = calloc(wk->njobs + 1, sizeof(double));
 		if (!tot)
-			goto oom;
-		for (size_t k = 0; k < nov; k++) {
-			if (x[m.o0 + k] < 1e-6)
-				x[m.o0 + k] = 0;
-			tot[ovjob[k]] += x[m.o0 + k] * h;
+			return wfm_error_set(err, "out of memory");
+		for (size_t k = 0; k < m->nov; k++) {
+			if (x[k] < 1e-6)
+				x[k] = 0;
+			tot[m->ovjob[k]] += x[k] * h;
 		}
-		for (size_t k = nov; k-- > 0;) {
-			double cut = fmin(x[m.o0 + k], (tot[ovjob[k]] - wk->hours[ovjob[k]]) / h);
+		for (size_t k = m->nov; k-- > 0;) {
+			double cut = fmin(x[k], (tot[m->ovjob[k]] - wk->hours[m->ovjob[k]]) / h);
 			if (cut > 1e-9) {
-				x[m.o0 + k] -= cut;
-				tot[ovjob[k]] -= cut * h;
+				x[k] -= cut;
+				tot[m->ovjob[k]] -= cut * h;
 			}
 		}
 		free(tot);
 	}
-	if (!(p->ov = calloc(nov + 1, sizeof(*p->ov))))
-		goto oom;
-	for (size_t k = 0; k < nov; k++) {
-		double v = x[m.o0 + k];
-		int i = m.rowcell[ovcell[k]];
-		if (v > 1e-9)
-			p->ov[p->nov++] = (struct wfm_ov){ (size_t)ovjob[k], (size_t)i, v };
-		p->outbound[i] += v;
-		p->job_hours[ovjob[k]] += v * p->grid / 3600.0;
-		p->outbound_hours += v * p->grid / 3600.0;
+	if (!(p->ov = calloc(m->nov + 1, sizeof(*p->ov))))
+		return wfm_error_set(err, "out of memory");
+	for (size_t k = 0; k < m->nov; k++) {
+		int i = m->rowcell[m->ovrow[k]];
+		if (x[k] > 1e-9)
+			p->ov[p->nov++] = (struct wfm_ov){ (size_t)m->ovjob[k], (size_t)i, x[k] };
+		p->outbound[i] += x[k];
+		p->job_hours[m->ovjob[k]] += x[k] * h;
+		p->outbound_hours += x[k] * h;
 	}
+	return 0;
+}
+
+/* Totals: scheduled and short agent-hours, efficiency. */
+static void model_totals(wfm_shiftplan *p)
+{
 	for (size_t i = 0; i < p->ncells; i++) {
 		double under = p->required[i] - (double)p->scheduled[i] + (p->outbound ? p->outbound[i] : 0);
 		p->scheduled_hours += (double)p->scheduled[i] * p->grid / 3600.0;
@@ -974,37 +1133,35 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 			p->under_hours += under * p->grid / 3600.0;
 		}
 	}
+	/* The share of scheduled agent-hours that meets the requirement
+	 * (covered inbound + outbound): at most 100% even when soft mode
+	 * leaves hours short (they are under_hours, not efficiency). */
 	p->efficiency = p->scheduled_hours > 0 ?
-		(p->required_hours + p->outbound_hours) / p->scheduled_hours : 0;
-	goto done;
-oom:
-	wfm_error_set(err, "out of memory");
-fail:
-	wfm_shiftplan_free(p);
-	p = NULL;
-done:
-	wfm_mip_free(mip);
-	free(m.col);
-	free(m.rowcell);
-	free(m.need);
-	free(m.cbeg);
-	free(m.crow);
-	free(m.rbeg);
-	free(m.rcol);
-	free(m.grp);
-	free(m.gmin);
-	free(m.gmax);
-	free(m.gcnt);
-	free(cells);
-	free(rowof);
-	free(idx);
-	free(val);
-	free(x);
-	free(bad);
-	free(anycover);
-	free(ovjob);
-	free(ovcell);
-	free(ovmax);
+		(p->required_hours - p->under_hours + p->outbound_hours) / p->scheduled_hours : 0;
+}
+
+/* alloc / build / solve / extract / free over struct model. */
+wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+				   wfm_error *err)
+{
+	wfm_shiftplan *p;
+	struct model m = { 0 };
+
+	if (o->groups || o->specialists)
+		return wfm_shiftplan_solve_groups(req, rs, tz, o, err);
+	if (!(p = calloc(1, sizeof(*p)))) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	if (model_alloc(&m, p, req, rs, tz, o, err) || model_build(&m, err) || model_solve(&m, err) ||
+	    model_plan_rows(&m, err) || model_work_plan(&m, err)) {
+		wfm_shiftplan_free(p);
+		p = NULL;
+	} else {
+		model_totals(p);
+	}
+	model_free(&m);
 	return p;
 }
 

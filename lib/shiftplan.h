@@ -125,7 +125,9 @@ typedef struct wfm_shiftplan {
 	int break_step;          /* minutes */
 	size_t model_rows, model_cols, model_nnz;
 	struct wfm_mip_result mip;
-	double paid_hours, required_hours, scheduled_hours, efficiency;
+	double paid_hours, required_hours, scheduled_hours;
+	double efficiency;       /* (required - under + outbound) / scheduled agent-hours:
+				  * the share of working time that meets the requirement */
 	size_t under_cells, uncoverable;
 	double under_hours;
 	size_t nodata;           /* window cells the requirements do not reach */

@@ -791,7 +791,8 @@ static void gm_totals(wfm_shiftplan *p)
 			p->under_hours += under * p->grid / 3600.0;
 		}
 	}
-	p->efficiency = p->scheduled_hours > 0 ? p->required_hours / p->scheduled_hours : 0;
+	/* covered / scheduled: at most 100% (see shiftplan.c) */
+	p->efficiency = p->scheduled_hours > 0 ? (p->required_hours - p->under_hours) / p->scheduled_hours : 0;
 }
 
 static int gm_alloc(struct gm *m, wfm_shiftplan *p, const wfm_shiftrules *rs)

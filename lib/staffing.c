@@ -84,6 +84,7 @@ static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *
 	char when[48];
 	double t = ch->sl_seconds;
 	long n;
+	struct wfm_queue_perf at = { .sl = NAN };   /* service at n from the search */
 
 	if (ch->kind == WFM_CHAT) {
 		double ah = chat_aht(ch, o, r->aht), a = r->volume * ah / step;
@@ -94,13 +95,19 @@ static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *
 	} else {
 		r->load = r->volume * r->aht / step;
 		if (ch->kind == WFM_ERLANG_C)
-			n = wfm_erlang_c_agents(r->load, r->aht, t, ch->sl_target, ch->max_occ,
-						o->max_agents);
+			n = wfm_erlang_c_agents_perf(r->load, r->aht, t, ch->sl_target, ch->max_occ,
+						     o->max_agents, &at);
 		else
 		{
 			long guess = wfm_erlang_a_guess(r->load, prev->a, prev->n);
-			n = wfm_erlang_a_agents(r->load, r->aht, ch->patience, t, ch->sl_target,
-						ch->max_abandon, ch->max_occ, o->max_agents, guess);
+			int evals;
+			n = wfm_erlang_a_agents_perf(r->load, r->aht, ch->patience, t, ch->sl_target,
+						     ch->max_abandon, ch->max_occ, o->max_agents, guess,
+						     &evals, &at);
+			if (o->erlang_a_count && r->load > 0) {
+				o->erlang_a_count[0]++;
+				o->erlang_a_count[1] += evals;
+			}
 			if (n > 0 && r->load > 0)
 				*prev = (struct prev_req){ r->load, n };
 		}
@@ -111,7 +118,11 @@ static int queue_req(const struct wfm_channel *ch, const struct wfm_staff_opts *
 				     ch->name, when, r->load, o->max_agents, ch->sl_target,
 				     ch->sl_seconds, ch->max_occ > 0 ? " under max_occupancy" : "");
 	r->agents = n;
-	wfm_staff_perf(ch, o, r->load, r->aht, step, (double)n, &r->perf);
+	/* what wfm_staff_perf() would compute again at a whole n > 0 */
+	if (n > 0 && !isnan(at.sl))
+		r->perf = at;
+	else
+		wfm_staff_perf(ch, o, r->load, r->aht, step, (double)n, &r->perf);
 	return 0;
 }
 

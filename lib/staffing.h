@@ -33,6 +33,8 @@ struct wfm_staff_opts {
 	const wfm_tz *hours_tz;  /* zone of those hours (the staff's); NULL: tz */
 	long max_agents;         /* per channel and interval, default 100000 */
 	int exact;               /* also compute struct wfm_req.exact (wfm staff --load) */
+	long *erlang_a_count;    /* NULL, or [0] += Erlang A intervals sized and
+	                          * [1] += the evaluations that took (wfm staff -v) */
 };
 void wfm_staff_opts_default(struct wfm_staff_opts *o);
 

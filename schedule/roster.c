@@ -73,10 +73,13 @@ static const char usage[] =
 	"                         separated list (default: any name goes)\n"
 	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
-	"  --exact                also solve the assignment as an integer program\n"
-	"                         (GLPK, up to 150 agents x 7 days) and report the\n"
-	"                         heuristic's gap to it; the roster stays the heuristic's\n"
-	"  --time-limit S         seconds for --exact (default 60)\n"
+	"  --exact                also solve the assignment exactly (agent classes x\n"
+	"                         week patterns over lib/mip.c, up to 150 agents x 7\n"
+	"                         days) and report the optimum or the best found, the\n"
+	"                         bound and the heuristic's gap; -o stays the heuristic's\n"
+	"  --exact-roster FILE    with --exact: write the exact model's roster\n"
+	"  --time-limit S         safety stop for --exact (default 60; the solve is\n"
+	"                         limited by pricing rounds and simplex iterations)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under:\n"
 	"                         people on shift per interval, breaks excluded;\n"
 	"                         required = the plan's own shifts, or with\n"
@@ -106,6 +109,7 @@ static const char usage[] =
 struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
 	const char *date, *week, *from, *to, *coverage, *reqs, *tz, *published, *changes, *groups, *prefs;
+	const char *exact_out;
 	int strict, exact;
 	double time_limit;
 	struct wfm_roster_opts ro;
@@ -135,6 +139,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "max-moves", required_argument, NULL, 'M' },
 		{ "groups", required_argument, NULL, 'G' },
 		{ "exact", no_argument, NULL, 'E' },
+		{ "exact-roster", required_argument, NULL, 'X' },
 		{ "preferences", required_argument, NULL, 'F' },
 		{ "stable-start", required_argument, NULL, 'S' },
 		{ "days-off-pair", required_argument, NULL, 'O' },
@@ -168,6 +173,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'H': o->changes = optarg; break;
 		case 'G': o->groups = optarg; break;
 		case 'E': o->exact = 1; break;
+		case 'X': o->exact_out = optarg; break;
 		case 'F': o->prefs = optarg; break;
 		case 'O': o->ro.off_pair_w = wfm_arg_double(prog, "--days-off-pair", optarg, 0, 100); break;
 		case 'S': o->ro.stable_w = wfm_arg_double(prog, "--stable-start", optarg, 0, 100); break;
@@ -194,6 +200,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--from without --to needs --published");
 	if (o->exact && (o->published || o->groups))
 		wfm_usage_fail(prog, "--exact goes without --published and --groups");
+	if (o->exact_out && !o->exact)
+		wfm_usage_fail(prog, "--exact-roster goes with --exact");
 	if (o->changes && !o->published)
 		wfm_usage_fail(prog, "--changes goes with --published");
 	if (o->reqs && !o->coverage)
@@ -236,11 +244,52 @@ static void stat_print(FILE *fp, const char *what, const struct stat *s)
 		what, s->n ? s->min : 0, m, s->n ? s->max : 0, sd, s->n);
 }
 
+/* Per ISO week: the weekly limits where they lower a day's target below
+ * its best, and why days are below their target (*). */
+static void report_weeks(FILE *fp, const wfm_roster_result *r, const struct wfm_roster_opts *ro)
+{
+	for (size_t i = 0; i < r->nweeks; i++) {
+		const struct wfm_roster_week *w = &r->week[i];
+		char a[16];
+		int d0 = (int)(w->monday - r->first_day), below = 0;
+		for (int d = d0; d < d0 + w->ndays; d++)
+			below += r->day[d].filled_min < r->day[d].target_min - 0.03 * r->day[d].planned_min;
+		if (w->level >= 1 && !below)
+			continue;
+		wfm_time_format_date(w->monday, a, sizeof(a));
+		fprintf(fp, "week of %s (%d day%s):", a, w->ndays, w->ndays == 1 ? "" : "s");
+		if (w->level < 1) {
+			fprintf(fp, " at most %d days a week and contract + %g h per agent\n"
+				"  let no roster give each of", ro->max_days_week, ro->tol_week_h);
+			for (int d = d0; d < d0 + w->ndays; d++)
+				if (r->day[d].target_min < r->day[d].bound_min)
+					fprintf(fp, " %s", wd(r->first_day + d));
+			fprintf(fp, " more than %.0f%% of its planned hours\n", 100 * w->level);
+		} else
+			fprintf(fp, " the weekly limits lower no day's best\n");
+		if (w->lp)
+			fprintf(fp, "  (a linear program over %d agent classes; ", w->ncls);
+		else
+			fprintf(fp, "  (the agents' capacity alone: %d agent classes are too many for the\n"
+				"  linear program; ", w->ncls);
+		fprintf(fp, "the agents' longest fitting shifts\n  on %d days within contract + %g h give "
+			"at most %.0f h, the days' best %.0f h)\n", ro->max_days_week, ro->tol_week_h,
+			w->cap_min / 60.0, w->best_min / 60.0);
+		if (below)
+			fprintf(fp, "  %d day%s below the target (*): the heuristic, with %ld of %ld agent-days\n"
+				"  worked (%.0f%%)%s\n", below, below == 1 ? "" : "s", w->adays_used, w->adays,
+				w->adays ? 100.0 * w->adays_used / w->adays : 100.0,
+				w->adays_used * 100 >= w->adays * 95 ?
+				": more hours would need longer shifts on those days than the\n"
+				"  fill, which takes the worst-covered hours first, chose" : "");
+	}
+}
+
 static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		   const struct wfm_roster_opts *ro, const double *hreq, const double *hsch)
 {
-	double fmin = -1, fmax = -1, ph = 0, fh = 0;
-	int dmin = 0, dmax = 0, nbelow = 0;
+	double fmin = -1, fmax = -1, ph = 0, fh = 0, ub = -1;
+	int dmin = 0, dmax = 0, nbelow = 0, dub = -1;
 	char a[16], b[16], x[8], y[8];
 	long planned = 0, filled = 0, bound = 0;
 	double over_h = 0, need_h = 0, cap_h = 0;
@@ -260,17 +309,18 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		"hours, then per day the shift whose hours are least covered first + augmenting\n"
 		"paths, then the least-filled day first; bound: per-day matching with\n"
 		"day-local rules only (availability, window, length)\n\n");
-	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best\n");
+	fprintf(fp, "date        day  planned  filled  unfilled  bound  planned_h  filled_h  fill  best  target\n");
 	for (int d = 0; d < r->ndays; d++) {
 		double p = r->day[d].planned_min / 60.0, f = r->day[d].filled_min / 60.0;
 		double pc = p > 0 ? 100 * f / p : 100;
 		double best = p > 0 ? 100.0 * r->day[d].bound_min / r->day[d].planned_min : 100;
+		double tg = p > 0 ? 100.0 * r->day[d].target_min / r->day[d].planned_min : 100;
 		wfm_time_format_date(r->first_day + d, a, sizeof(a));
-		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  %3.0f%%%s\n", a,
+		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  %3.0f%%  %5.0f%%%s\n", a,
 			wd(r->first_day + d), r->day[d].planned, r->day[d].filled,
-			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc, best,
-			pc < best - 3 ? " *" : "");
-		nbelow += pc < best - 3;
+			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc, best, tg,
+			pc < tg - 3 ? " *" : "");
+		nbelow += pc < tg - 3;
 		ph += p;
 		fh += f;
 		if (p <= 0)
@@ -283,6 +333,10 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 			fmax = pc;
 			dmax = d;
 		}
+		if (ub < 0 || tg < ub) {
+			ub = tg;
+			dub = d;
+		}
 	}
 	fprintf(fp, "total            %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  (filled/bound %.1f%%)\n",
 		planned, filled, planned - filled, bound, ph, fh, ph > 0 ? 100 * fh / ph : 100,
@@ -291,49 +345,18 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	wfm_time_format_date(r->first_day + dmax, b, sizeof(b));
 	fprintf(fp, "filled share of planned hours: min %.0f%% (%s %s), max %.0f%% (%s %s)\n",
 		fmin, a, wd(r->first_day + dmin), fmax, b, wd(r->first_day + dmax));
-	fprintf(fp, "best: most of the day's planned hours its available agents could fill, each on\n"
-		"its longest fitting shift (day-local rules only); %d day%s more than 3 points\n"
-		"below it (*): the weekly limits (days, contract hours) or the heuristic\n",
+	fprintf(fp, "best: the most of the day's planned hours any roster could fill under the\n"
+		"day-local rules (availability, window, length, skills; a maximum weight\n"
+		"matching of agents and the day's shifts); target: best, lowered where the\n"
+		"weekly limits cannot give every day of the ISO week its best (max-min);\n"
+		"%d day%s more than 3 points below the target (*)\n",
 		nbelow, nbelow == 1 ? "" : "s");
-	if (nbelow) {
-		double capm = 0;
-		for (size_t i = 0; i < ag->n; i++)
-			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
-		if (ph > 0 && capm < ph * 60)
-			fprintf(fp, "weekly limits: contract + tolerance hours of all agents (%.0f h) are %.0f%% of the\n"
-				"planned %.0f h, so the days cannot all reach their best\n", capm / 60,
-				100 * capm / (ph * 60), ph);
-	}
-	{
-		/* no roster can give the worst day more than its agents on their
-		 * longest fitting shifts, nor all days more than the contracts */
-		double ub = 1e300, capm = 0;
-		int dub = -1;
-		for (int d = 0; d < r->ndays; d++) {
-			double v;
-			if (r->day[d].planned_min <= 0)
-				continue;
-			v = 100.0 * r->day[d].bound_min / r->day[d].planned_min;
-			if (v < ub) {
-				ub = v;
-				dub = d;
-			}
-		}
-		for (size_t i = 0; i < ag->n; i++)
-			capm += (ag->a[i].contract_h + ro->tol_week_h) * 60 * r->ndays / 7.0;
-		if (ph > 0 && 100 * capm / (ph * 60) < ub) {
-			ub = 100 * capm / (ph * 60);
-			dub = -1;
-		}
-		if (ub > 100)
-			ub = 100;
-		if (dub >= 0) {
-			wfm_time_format_date(r->first_day + dub, a, sizeof(a));
-			fprintf(fp, "bound on the worst day's share: %.0f%% (%s %s: each agent available on its "
-				"longest fitting shift)\n", ub, a, wd(r->first_day + dub));
-		} else
-			fprintf(fp, "bound on the worst day's share: %.0f%% (contract + tolerance hours of all "
-				"agents / planned hours)\n", ub);
+	report_weeks(fp, r, ro);
+	if (dub >= 0) {
+		wfm_time_format_date(r->first_day + dub, a, sizeof(a));
+		fprintf(fp, "bound on the worst day's share: %.0f%% (%s %s: %s)\n", ub, a, wd(r->first_day + dub),
+			r->day[dub].target_min < r->day[dub].bound_min ? "the weekly limits" :
+			"its available agents, day-local rules");
 	}
 	if (filled < planned) {
 		fprintf(fp, "\nuncovered share of the planned people on shift, by hour (0-9 tenths,\n"
@@ -530,23 +553,30 @@ static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, c
 		wfm_warn(prog, "--exact: %s", err.msg);
 		return;
 	}
-	fprintf(fp, "\nexact assignment (integer program, %zu columns, %zu rows, %.1f s, %s):\n", x.cols,
-		x.rows, x.seconds, x.status == 0 ? "solved to 0.01%" : x.status == 1 ? "time limit" : "infeasible");
-	if (x.status == 0) {   /* proven: the best found is the optimum (within 0.01%) */
-		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (LP bound %.1f)\n",
-			x.heuristic_h, x.best_h, x.bound_h);
-		fprintf(fp, "  heuristic gap to the optimum %.2f%%%s\n",
-			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
-			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
-		return;
+	fprintf(fp, "\nexact assignment (%zu agent classes, %zu week patterns, %d pricing rounds%s, %ld simplex "
+		"iterations, %.1f s%s):\n", x.classes, x.cols, x.rounds, x.converged ? "" : " (limit)", x.iterations,
+		x.seconds, x.time_hit ? ", safety time limit hit" : "");
+	if (x.status == 0)   /* proven: the best found reaches the bound */
+		fprintf(fp, "  filled paid hours: heuristic %.1f, optimum %.1f (bound %.1f)\n"
+			"  heuristic gap to the optimum %.2f%%\n", x.heuristic_h, x.best_h, x.bound_h,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0);
+	else
+		fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %.1f\n"
+			"  heuristic gap: at most %.2f%% (to the bound), %.2f%% to the best found\n",
+			x.heuristic_h, x.best_h, x.bound_h,
+			x.bound_h > 0 ? 100 * (x.bound_h - x.heuristic_h) / x.bound_h : 0.0,
+			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0);
+	if (!x.heuristic_feasible)
+		fprintf(fp, "  (the model rejected the heuristic's roster)\n");
+	if (o->exact_out) {
+		wfm_atomic *out = wfm_atomic_open(o->exact_out, &err);
+		if (!out)
+			wfm_die(prog, &err);
+		wfm_roster_write(wfm_atomic_fp(out), x.roster, x.n);
+		if (wfm_atomic_commit(out, &err))
+			wfm_die(prog, &err);
 	}
-	fprintf(fp, "  filled paid hours: heuristic %.1f, best found %.1f, bound %s%.1f\n",
-		x.heuristic_h, x.best_h, x.lp_solved ? "" : "(LP unfinished, none) ", x.bound_h);
-	if (x.lp_solved && x.bound_h > 0)
-		fprintf(fp, "  heuristic gap: at most %.2f%% (to the LP bound), %.2f%% to the best found%s\n",
-			100 * (x.bound_h - x.heuristic_h) / x.bound_h,
-			x.best_h > 0 ? 100 * (x.best_h - x.heuristic_h) / x.best_h : 0.0,
-			x.heuristic_feasible ? "" : " (the model rejected the heuristic's roster)");
+	wfm_rostermip_result_free(&x);
 }
 
 /* "changed N of M rows", then each change when list is set. */
@@ -673,7 +703,7 @@ int main(int argc, char **argv)
 	/* -o may replace --published in place (the daily cron loop), nothing else */
 	wfm_check_outputs(prog, (const char *[]){ o.plan, o.staff, o.avail, o.prev, o.reqs, o.groups,
 						  o.prefs }, 7,
-			  (const char *[]){ o.coverage, o.changes, o.output }, 3);
+			  (const char *[]){ o.coverage, o.changes, o.output, o.exact_out }, 4);
 	wfm_check_outputs(prog, &o.published, 1, (const char *[]){ o.coverage, o.changes }, 2);
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)

@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "groups.h"
 #include "shiftplan.h"
+#include "riskcover.h"
 #include "shiftrules.h"
 #include "timeutil.h"
 #include "gslpolicy.h"
@@ -32,6 +33,7 @@ static const char usage[] =
 	"                         max_count,paid_break,break_gap_h]  (required)\n"
 	"  --week DATE            plan the 7 days from DATE (YYYY-MM-DD)\n"
 	"  --date DATE            plan one day\n"
+	"  --from DATE --to DATE  plan DATE through DATE (at most 366 days)\n"
 	"                         (default: every day of the requirements)\n"
 	"  --coverage FILE        write timestamp,required,scheduled,over,under\n"
 	"                         (with --outbound: required and scheduled are\n"
@@ -55,6 +57,15 @@ static const char usage[] =
 	"                         (each channel its own pool) and the single pool,\n"
 	"                         in --time-limit/4 each, and report the paid hours of\n"
 	"                         the three side by side on stderr\n"
+	"  --risk R               chance-constrained cover: plan for each interval's\n"
+	"                         (1-R)-quantile requirement (wfm staff --quantile\n"
+	"                         1-R on --forecast and --channels), so that each\n"
+	"                         interval meets its target with probability >= 1-R;\n"
+	"                         also plans REQUIREMENTS.csv (the point forecast's)\n"
+	"                         and reports the extra paid hours\n"
+	"  --forecast FILE        with --risk: the forecast (volume_lo/volume_hi band)\n"
+	"  --channels FILE        with --risk: channels.csv\n"
+	"  --band-level L         with --risk: the band's coverage in percent (80)\n"
 	"  --work-limit ITER      simplex iterations the solver may use (LP, dive and\n"
 	"                         branch and bound together; default 2000000): this\n"
 	"                         limit, not the clock, decides where a solve stops,\n"
@@ -87,8 +98,11 @@ static const char usage[] =
 	"      --coverage out/coverage.csv --time-limit 20 -o out/plan.csv\n";
 
 struct opts {
-	const char *input, *output, *rules, *coverage, *tz, *week, *date, *outbound, *outbound_plan, *out_tz;
+	const char *input, *output, *rules, *coverage, *tz, *outbound, *outbound_plan, *out_tz;
+	struct wfm_days days;
 	const char *groups, *staff;
+	const char *risk_forecast, *risk_channels;   /* --risk (lib/riskcover.h) */
+	double risk, band_level;
 	int compare;
 	struct wfm_shiftplan_opts p;
 };
@@ -98,8 +112,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	static const struct option longopts[] = {
 		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
 		{ "rules", required_argument, NULL, 'r' },
-		{ "week", required_argument, NULL, 'w' },
-		{ "date", required_argument, NULL, 'd' },
+		WFM_OPT_DAYS,
 		{ "coverage", required_argument, NULL, 'c' },
 		{ "outbound", required_argument, NULL, 'O' },
 		{ "outbound-plan", required_argument, NULL, 'P' },
@@ -112,6 +125,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "soft", required_argument, NULL, 's' },
 		{ "break-step", required_argument, NULL, 'b' },
 		{ "no-wrap", no_argument, NULL, 'n' },
+		{ "risk", required_argument, NULL, 'R' },
+		{ "forecast", required_argument, NULL, 'F' },
+		{ "channels", required_argument, NULL, 'H' },
+		{ "band-level", required_argument, NULL, 'L' },
 		{ "tz", required_argument, NULL, 'z' },
 		{ "out-tz", required_argument, NULL, 'Z' },
 		{ "output", required_argument, NULL, 'o' },
@@ -122,15 +139,16 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->p.time_limit = 60;
 	o->p.gap = 0.01;
+	o->band_level = 0.8;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
+		if (wfm_days_opt(&o->days, c, optarg))
+			continue;
 		switch (c) {
 		case 'h': wfm_print_usage(usage);
 		case 'V': wfm_print_version(prog);
 		case 'o': o->output = optarg; break;
 		case 'r': o->rules = optarg; break;
-		case 'w': o->week = optarg; break;
-		case 'd': o->date = optarg; break;
 		case 'c': o->coverage = optarg; break;
 		case 'O': o->outbound = optarg; break;
 		case 'P': o->outbound_plan = optarg; break;
@@ -140,6 +158,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'Z': o->out_tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
+		case 'R': o->risk = wfm_arg_double(prog, "--risk", optarg, 1e-6, 1 - 1e-6); break;
+		case 'F': o->risk_forecast = optarg; break;
+		case 'H': o->risk_channels = optarg; break;
+		case 'L': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
 		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
 		case 'W': o->p.work_limit = (long)wfm_arg_double(prog, "--work-limit", optarg, 1, 1e12); break;
 		case 'g': o->p.gap = wfm_arg_double(prog, "--gap", optarg, 0, 1); break;
@@ -166,16 +188,11 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--compare needs --groups or --staff");
 	if ((o->groups || o->staff) && o->outbound)
 		wfm_usage_fail(prog, "--outbound cannot be planned with skill groups (--groups, --staff)");
-	if (o->week && o->date)
-		wfm_usage_fail(prog, "--week and --date exclude each other");
-	if (o->week || o->date) {
-		wfm_error e = { 0 };
-		const char *s = o->week ? o->week : o->date;
-		if (wfm_time_parse_date(s, &o->p.first_day, &e))
-			wfm_usage_fail(prog, "%s: \"%s\" is not a date YYYY-MM-DD",
-				       o->week ? "--week" : "--date", s);
-		o->p.ndays = o->week ? 7 : 1;
-	}
+	int64_t last;
+	if (wfm_days_range(prog, &o->days, 366, &o->p.first_day, &last))
+		o->p.ndays = (int)(last - o->p.first_day + 1);
+	if (!o->risk != !o->risk_forecast || !o->risk != !o->risk_channels)
+		wfm_usage_fail(prog, "--risk, --forecast and --channels go together");
 }
 
 /* A number with at most 3 decimals and no trailing zeros. */
@@ -265,8 +282,11 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 			"               late shifts of the day before %s; --no-wrap plans without this\n",
 			last, d, d);
 	}
-	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros\n",
+	fprintf(wfm_report(), "  model        %zu rows, %zu columns, %zu nonzeros",
 		p->model_rows, p->model_cols, p->model_nnz);
+	if (p->mip.lp_nnz)
+		fprintf(wfm_report(), " (%zu with differenced cover rows)", p->mip.lp_nnz);
+	fputc('\n', wfm_report());
 	fprintf(wfm_report(), "  solve        %s in %.2f s (LP %.2f s, %d LP solve%s, %zu columns priced in, "
 		"%ld simplex iterations, %d nodes); incumbent from %s\n",
 		p->mip.status == WFM_MIP_TIME_LIMIT && !p->mip.time_hit ? "stopped by the work limit" : st[p->mip.status],
@@ -283,14 +303,17 @@ static void summary(const wfm_shiftplan *p, const struct opts *o)
 	else
 		fprintf(wfm_report(), "  paid hours   %.2f   LP lower bound unknown (LP stopped)   gap unknown\n",
 			p->paid_hours);
+	char uncovered[64] = "";
+	if (p->under_hours > 0)     /* efficiency counts covered hours only */
+		snprintf(uncovered, sizeof(uncovered), " of covered hours, %.1f agent-h uncovered", p->under_hours);
 	if (p->outbound)
 		fprintf(wfm_report(), "  coverage     required %.1f agent-h inbound + %.1f outbound, scheduled %.1f agent-h "
-			"(%.1f on outbound), efficiency %.1f%%\n",
+			"(%.1f on outbound), efficiency %.1f%%%s\n",
 			p->required_hours, p->work_hours, p->scheduled_hours, p->outbound_hours,
-			100 * p->efficiency);
+			100 * p->efficiency, uncovered);
 	else
-		fprintf(wfm_report(), "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%\n",
-			p->required_hours, p->scheduled_hours, 100 * p->efficiency);
+		fprintf(wfm_report(), "  coverage     required %.1f agent-h, scheduled %.1f agent-h, efficiency %.1f%%%s\n",
+			p->required_hours, p->scheduled_hours, 100 * p->efficiency, uncovered);
 	fprintf(wfm_report(), "  under        %zu intervals under-covered (%.1f agent-h short)",
 		p->under_cells, p->under_hours);
 	if (p->uncoverable)
@@ -428,6 +451,28 @@ static wfm_groups *load_groups(const struct opts *o, const wfm_shiftreq *req)
 	return gr;
 }
 
+/* --risk: plan the point requirements for the report, then hand back the
+ * quantile ones (lib/riskcover.h) that replace them. */
+static wfm_shiftreq *risk_req(const struct opts *o, wfm_shiftreq *req, const wfm_shiftrules *rules,
+			      const wfm_tz *tz, const wfm_tz *tzin, double *point_paid)
+{
+	wfm_error err = { 0 };
+	size_t differ;
+	wfm_shiftplan *pp;
+	wfm_shiftreq *q = wfm_riskcover_req(req, o->risk_forecast, o->risk_channels, tzin, o->risk,
+					    o->band_level, &differ, &err);
+
+	if (!q || !(pp = wfm_shiftplan_solve(req, rules, tz, &o->p, &err)))
+		wfm_die(prog, &err);
+	if (differ)
+		wfm_warn(prog, "%s: %zu cells differ from %s's point sizing by wfm staff's defaults",
+			 o->input, differ, o->risk_forecast);
+	*point_paid = pp->paid_hours;
+	wfm_shiftplan_free(pp);
+	wfm_shiftreq_free(req);
+	return q;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -439,11 +484,14 @@ int main(int argc, char **argv)
 	wfm_shiftwork *work = NULL;
 	wfm_groups *groups;
 	wfm_atomic *out, *cov = NULL, *obp = NULL;
+	double point_paid = 0;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
-	wfm_stdin_once(prog, 4, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff);
-	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff }, 5,
+	wfm_stdin_once(prog, 6, o.input, o.rules, o.outbound, o.groups ? o.groups : o.staff, o.risk_forecast,
+		       o.risk_channels);
+	wfm_check_outputs(prog, (const char *[]){ o.input, o.rules, o.outbound, o.groups, o.staff,
+						  o.risk_forecast, o.risk_channels }, 7,
 			  (const char *[]){ o.coverage, o.outbound_plan, o.output }, 3);
 	if (!(tzin = wfm_tz_open(o.tz, &err)) || !(tz = o.out_tz ? wfm_tz_open(o.out_tz, &err) : tzin))
 		wfm_die(prog, &err);
@@ -457,6 +505,8 @@ int main(int argc, char **argv)
 	o.p.groups = groups = load_groups(&o, req);
 	if (groups && req->fractional)
 		load_total(req);
+	if (o.risk > 0)
+		req = risk_req(&o, req, rules, tz, tzin, &point_paid);
 	if (!(plan = wfm_shiftplan_solve(req, rules, tz, &o.p, &err)))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o.output, &err)))
@@ -491,6 +541,10 @@ int main(int argc, char **argv)
 	if (wfm_atomic_commit_all((wfm_atomic *[]){ cov, obp, out }, 3, &err))
 		wfm_die(prog, &err);
 	summary(plan, &o);
+	if (o.risk > 0)
+		fprintf(wfm_report(), "  risk         %g: paid hours %.2f against %.2f covering the point "
+			"forecast (+%.2f h, %+.1f%%)\n", o.risk, plan->paid_hours, point_paid,
+			plan->paid_hours - point_paid, 100 * (plan->paid_hours / point_paid - 1));
 	if (work)
 		blend_report(plan, req, rules, tz, &o, work);
 	if (groups && o.compare)

@@ -188,13 +188,6 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--quantile reads the forecast's band: give a file, not -");
 }
 
-static void num(FILE *fp, const char *fmt, double v)
-{
-	fputc(',', fp);
-	if (isfinite(v))
-		fprintf(fp, fmt, v);
-}
-
 /* point: with --quantile, the point forecast's requirements (req is then
  * sized for the quantile; volume stays the point forecast's) */
 static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
@@ -206,7 +199,9 @@ static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 	f.load = load;
 	f.quantile = point != NULL;
 	wfm_requirements_write_header(fp, &f);
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->n; i++) {
+		char when[48];
+		wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
 		for (size_t c = 0; c < s->nchan; c++) {
 			const struct wfm_req *r = &req[c * s->n + i];
 			const struct wfm_req *p = point ? &point[c * s->n + i] : r;
@@ -219,9 +214,10 @@ static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 			double q[3] = { r->volume, (double)p->agents, (double)p->gross };
 			if (r->skip)
 				continue;
-			if (wfm_requirements_write_row_q(fp, &f, tz, &row, q))
+			if (wfm_requirements_write_row_at(fp, &f, when, &row, q))
 				return -1;
 		}
+	}
 	return 0;
 }
 
@@ -237,15 +233,20 @@ static void write_evaluation(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 			const struct wfm_eval *e = &ev[c * s->n + i];
 			if (e->skip)
 				continue;
+			char line[8 * 400], *p = line;
 			fputs(when, fp);
 			wfm_csv_write_field(fp, s->channel[c], 0);
-			fprintf(fp, ",%.2f,%.2f", req[c * s->n + i].volume, e->agents);
-			num(fp, "%.4f", e->perf.sl);
-			num(fp, "%.2f", e->sl_target);
-			num(fp, "%.1f", e->perf.asa);
-			num(fp, "%.4f", e->perf.occupancy);
-			num(fp, "%.4f", e->perf.abandon);
-			fputc('\n', fp);
+			*p++ = ',';
+			p += wfm_csv_format_fixed(p, 399, req[c * s->n + i].volume, 2);
+			*p++ = ',';
+			p += wfm_csv_format_fixed(p, 399, e->agents, 2);
+			p = wfm_csv_append_fixed(p, e->perf.sl, 4);
+			p = wfm_csv_append_fixed(p, e->sl_target, 2);
+			p = wfm_csv_append_fixed(p, e->perf.asa, 1);
+			p = wfm_csv_append_fixed(p, e->perf.occupancy, 4);
+			p = wfm_csv_append_fixed(p, e->perf.abandon, 4);
+			*p++ = '\n';
+			fwrite(line, 1, (size_t)(p - line), fp);
 		}
 	}
 }
@@ -454,8 +455,15 @@ int main(int argc, char **argv)
 		wfm_die(prog, &err);
 	}
 	o.so.hours_tz = otz;   /* backlog hours are the staff's hours */
+	long a_count[2] = { 0, 0 };
+	if (wfm_verbosity() >= 2)
+		o.so.erlang_a_count = a_count;
 	if (wfm_staff_requirements(s, cfg, map, tz, &o.so, req, &err))
 		wfm_die(prog, &err);
+	if (a_count[0])
+		fprintf(wfm_report(), "%s: erlang_a: %.2f evaluations per interval (%ld intervals with load)\n",
+			prog, (double)a_count[1] / (double)a_count[0], a_count[0]);
+	o.so.erlang_a_count = NULL;
 	if (o.evaluate) {
 		size_t outside;
 		if (!(sched = wfm_staff_coverage_load(o.evaluate, tz, s, &outside, &err)))

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export TZ=Europe/Moscow
 W=bin/wfm
 D=data
-O=out
+O=${WFM_DEMO_OUT:-out}     # tests/cli/t1240 runs it into a temporary directory
 WEEK=2026-11-23          # the first forecast week; Black Friday is 2026-11-27
 DAY=2026-11-27
 mkdir -p "$O"

@@ -16,11 +16,7 @@ cd "$ROOT" || exit 1
 
 ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
 # --- mains writing outputs no lib module owns yet (move to an io module) ---
-H schedule/functions.c fputs("timestamp,agent_id,name,function\n", fp);        # functions.csv (helper funcharts edits)
-H schedule/functions.c fputs("timestamp,function,required,assigned,shortfall\n", fp); # --shortfall
 H schedule/shifts.c fputs("timestamp,job,agents\n", fp);                        # blended coverage by job
-H schedule/simulate.c fputs("timestamp,channel,volume,sl_target,sl_sim,sl_hw,asa_sim,asa_hw,abandon_sim,abandon_hw", fp); # --multi-skill
-H schedule/simulate.c fputs("timestamp,channel,volume,agents,sl_formula,sl_sim,sl_hw,asa_formula,asa_sim,asa_hw,"   # simulation.csv
 H schedule/staff.c fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp); # evaluation.csv
 H schedule/staff.c fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n"); # --report daily table
 # --- private readers ---
@@ -28,8 +24,6 @@ R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   
 R lib/chart_forecast.c wfm_csv_reader *r = wfm_csv_open(in, err);              # forecast.csv: lib/forecastcsv.c
 R lib/chart_functions.c wfm_csv_reader *r = wfm_csv_open(in, err);             # functions.csv: no owner yet
 R lib/chart_profile.c wfm_csv_reader *r = wfm_csv_open(in, err);               # profile.csv: no owner yet
-R lib/chart_roster.c wfm_csv_reader *rd = wfm_csv_open(path, err);             # plan.csv: lib/plan.c (times already via wfm_plan_times)
-R lib/chart_roster.c wfm_csv_reader *rd = wfm_csv_open(in, err);               # roster.csv: lib/plan.c (times already via wfm_plan_times)
 R lib/chart_staff.c wfm_csv_reader *r = wfm_csv_open(in, err);                 # requirements/evaluation.csv: lib/requirements.c
 EOF_ALLOW
 )

@@ -7,13 +7,11 @@
 cd "$ROOT" || exit 1
 
 ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
-lib/shiftplan.c wfm_shiftplan_solve     # issue 20.4 workspace split (shiftplan owner)
 lib/shiftplan.c wfm_shiftwork_load      # shiftplan owner
 lib/shiftplan.c attempt                 # shiftplan owner
 lib/roster.c wfm_roster_repair          # roster owner
 lib/mip.c wfm_mip_solve                 # mip owner
-lib/chart_roster.c draw                 # chart_roster owner
-lib/chart_roster.c chart_roster_load    # chart_roster owner
+lib/mip.c solve_lp                      # mip owner
 EOF_ALLOW
 )
 

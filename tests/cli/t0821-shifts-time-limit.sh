@@ -1,0 +1,40 @@
+#!/bin/bash
+# t0821-shifts-time-limit.sh - --time-limit is honoured (issue 19.12): it
+# counts from the start of the solve (building the model included), the
+# LP stops at 80% of it so that rounding or a greedy cover still ends in
+# time.  A week at 15-min intervals with 15-min any-start rules (49,056
+# columns; it does not solve in 3 s on a loaded machine): the whole run,
+# measured here from outside, stays within the limit + 20% (reading the
+# input and starting the process included).  Before, the clock started
+# after the model was built and the fallbacks after the LP ran unchecked:
+# 4.3 s for a 3 s limit at a load of 12 on 2 cores.  A plan is still
+# written and covers every interval; on a 1-day input that solves in the
+# limit, the plan comes from the LP, not from a greedy cover.
+. "$(dirname "$0")/lib.sh"
+export TZ=UTC
+gen() { awk -v D=$1 'BEGIN {
+	print "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy"
+	for (d = 0; d < D; d++) for (q = 0; q < 96; q++) {
+		h = q / 4
+		g = 60 + 380 * exp(-((h - 11.5) ^ 2) / 6) + 320 * exp(-((h - 17.5) ^ 2) / 5)
+		if (g > 500) g = 500
+		printf "2026-11-%02dT%02d:%02d,calls,0,0,0,%.1f,0,0,0\n", 23 + d, int(h), (q % 4) * 15, int(g * 10 + 0.5) / 10
+	}
+}'; }
+gen 7 >"$T/week.csv"
+gen 1 >"$T/day.csv"
+printf 'name,lengths_h,earliest_start,latest_start,step_min,break_after_h,break_min,days\nany,4|6|8|9|12,00:00,23:45,15,6,30,all\n' >"$T/rules.csv"
+t0=$(date +%s%N)
+wfm shifts "$T/week.csv" --rules "$T/rules.csv" --time-limit 3 --coverage "$T/cov.csv" -o "$T/plan.csv" 2>"$T/rep.txt"
+rc=$?
+t1=$(date +%s%N)
+is "a plan is written under the time limit" "$rc" 0
+wall=$(awk -v a=$t0 -v b=$t1 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
+ok "whole run $wall s within 3 s + 20%" awk -v w=$wall 'BEGIN { exit !(w <= 3.6) }'
+solve=$(awk '/^  solve/ { for (i = 1; i <= NF; i++) if ($i == "in") { print $(i + 1); exit } }' "$T/rep.txt")
+ok "the report's solve time $solve s within 3 s + 10%" awk -v w=$solve 'BEGIN { exit !(w <= 3.3) }'
+is "no interval under-covered" "$(awk -F, 'NR > 1 && $5 > 0' "$T/cov.csv" | wc -l)" 0
+wfm shifts "$T/day.csv" --rules "$T/rules.csv" --time-limit 3 -o "$T/day-plan.csv" 2>"$T/day.txt"
+is "1 day in 3 s: the LP was solved" "$(grep -c 'LP lower bound [0-9]' "$T/day.txt")" 1
+is "1 day in 3 s: the plan comes from the LP, not a greedy cover" "$(grep -c 'greedy' "$T/day.txt")" 0
+finish

@@ -1,0 +1,104 @@
+/* test_csvnum.c - wfm_csv_format_fixed() against glibc's snprintf("%.*f")
+ * byte for byte on about 3 million values: uniform and log-uniform
+ * magnitudes, exact binary ties (k + 1/2) / 10^dec that must round half
+ * to even, values a hair either side of a tie, random bit patterns
+ * (subnormals, huge, NaN, infinities), signed zeros and the fast path's
+ * borders; and wfm_csv_append_fixed()'s "," for non-finite values. */
+#include "check.h"
+#include "csv.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+static uint64_t state = 0x9e3779b97f4a7c15ULL;
+
+static uint64_t next64(void)
+{
+	state ^= state << 13;
+	state ^= state >> 7;
+	state ^= state << 17;
+	return state;
+}
+
+static double unif(void)
+{
+	return (double)(next64() >> 11) / 9007199254740992.0;
+}
+
+static long bad;
+
+static void one(double v, int dec)
+{
+	char a[512], b[512];
+	int na = wfm_csv_format_fixed(a, sizeof(a), v, dec);
+	int nb = snprintf(b, sizeof(b), "%.*f", dec, v);
+
+	if (na != nb || strcmp(a, b)) {
+		if (bad++ < 10)
+			CHECK(0, "%%.%df of %a: \"%s\", snprintf \"%s\"", dec, v, a, b);
+	}
+}
+
+static double value(int kind, int dec)
+{
+	uint64_t bits;
+	double v, p = pow(10, dec);
+
+	switch (kind) {
+	case 0: return unif() * 1000;                         /* volumes, seconds */
+	case 1: return unif();                                /* service levels */
+	case 2: return pow(10, 40 * unif() - 22);             /* any magnitude */
+	case 3:                                               /* exact ties */
+		v = (double)(next64() % 2000000) + 0.5;
+		return v / p;
+	case 4:                                               /* next to a tie */
+		v = ((double)(next64() % 2000000) + 0.5) / p;
+		return next64() & 1 ? nextafter(v, 0) : nextafter(v, INFINITY);
+	case 5:                                               /* multiples of 2^-k */
+		return ldexp((double)(next64() % 100000), -(int)(next64() % 20));
+	case 6:                                               /* random bits */
+		bits = next64();
+		memcpy(&v, &bits, sizeof(v));
+		return v;
+	default:                                              /* near the fast path's limit */
+		return 1e18 / p * (0.999 + 0.002 * unif());
+	}
+}
+
+int main(void)
+{
+	static const double special[] = { 0.0, -0.0, 0.5, 1.5, 2.5, -0.5, 0.125, 0.375, 1e-300,
+					   4.9406564584124654e-324, 1e17, 1e18, 9.999999999999999e17,
+					   0.005, 0.015, 0.025, 1.005, 99.995, 123456.785,
+					   0.00005, 0.00015, 1e-5, 0.45, 0.55 };
+	char buf[512], *p;
+	long n = 0;
+
+	for (int dec = 0; dec <= 10; dec++)
+		for (size_t k = 0; k < sizeof(special) / sizeof(*special); k++) {
+			one(special[k], dec);
+			one(-special[k], dec);
+			n += 2;
+		}
+	for (int kind = 0; kind < 8; kind++)
+		for (long i = 0; i < 250000; i++) {
+			int dec = (int)(next64() % 6);        /* the writers use 0..4 */
+			double v = value(kind, dec);
+			one(next64() % 4 ? v : -v, dec);
+			n++;
+		}
+	one(NAN, 2);
+	one(-NAN, 2);
+	one(INFINITY, 4);
+	one(-INFINITY, 0);
+	CHECK(bad == 0, "%ld of %ld values differ from snprintf", bad, n);
+	printf("%ld values compared with snprintf\n", n);
+	/* a small buffer is cut as snprintf cuts */
+	CHECK(wfm_csv_format_fixed(buf, 4, 1234.5678, 2) == 7 && !strcmp(buf, "123"), "cut to the buffer");
+	p = wfm_csv_append_fixed(buf, NAN, 2);
+	CHECK(p == buf + 1 && !strcmp(buf, ","), "NAN appends a bare comma");
+	p = wfm_csv_append_fixed(buf, 0.87654, 4);
+	CHECK(p == buf + 7 && !strcmp(buf, ",0.8765"), "appended: %s", buf);
+	return check_done("test_csvnum");
+}
