@@ -225,20 +225,62 @@ static int parse_status(const char *st)
 	return -1;
 }
 
+/* (agent, day) pairs of availability rows seen, through the id hash's
+ * module (strmap.h) on "agent:day" keys, so that a long file is checked
+ * for second rows in linear time. */
+struct seen { char **key; size_t n, cap; wfm_strmap map; };
+
+/* 1 when (agent, day) was seen before, else records it and returns 0;
+ * -1 when out of memory. */
+static int seen_again(struct seen *s, size_t agent, int64_t day)
+{
+	char buf[48], *k;
+	long got;
+	snprintf(buf, sizeof(buf), "%zu:%lld", agent, (long long)day);
+	if (wfm_strmap_get(&s->map, buf) >= 0)
+		return 1;
+	if (s->n == s->cap) {
+		char **v = realloc(s->key, (s->cap = s->cap ? 2 * s->cap : 64) * sizeof(*v));
+		if (!v)
+			return -1;
+		s->key = v;
+	}
+	if (!(k = strdup(buf)))
+		return -1;
+	s->key[s->n++] = k;
+	got = wfm_strmap_add(&s->map, k, s->n - 1);
+	return got < 0 ? -1 : 0;
+}
+
+static void seen_free(struct seen *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->key[i]);
+	free(s->key);
+	wfm_strmap_free(&s->map);
+}
+
 int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *err)
 {
 	wfm_csv_reader *r = wfm_csv_open(path, err);
 	int ca, cd, cs, rc;
 	size_t cap = ag->navail;
+	struct seen seen = { 0 };
 
 	if (!r)
 		return -1;
+	for (size_t k = 0; k < ag->navail; k++)   /* rows of an earlier file */
+		if (seen_again(&seen, ag->avail[k].agent, ag->avail[k].day) < 0) {
+			wfm_error_set(err, "out of memory");
+			goto fail;
+		}
 	if ((ca = wfm_csv_require(r, "agent_id", err)) < 0 ||
 	    (cd = wfm_csv_require(r, "date", err)) < 0 ||
 	    (cs = wfm_csv_require(r, "status", err)) < 0)
 		goto fail;
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_avail_row row;
+		int dup;
 		const char *st = wfm_csv_get(r, cs);
 		long i = wfm_agents_find(ag, wfm_csv_get(r, ca));
 		wfm_error e = { 0 };
@@ -259,11 +301,13 @@ int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *er
 				      "training, day_off, unavailable", st);
 			goto fail;
 		}
-		for (size_t k = 0; k < ag->navail; k++)
-			if (ag->avail[k].agent == row.agent && ag->avail[k].day == row.day) {
+		if ((dup = seen_again(&seen, row.agent, row.day)) != 0) {
+			if (dup < 0)
+				wfm_error_set(err, "out of memory");
+			else
 				wfm_csv_error(r, cd, err, "second row for agent %s on this date", ag->a[i].id);
-				goto fail;
-			}
+			goto fail;
+		}
 		if (ag->navail == cap) {
 			struct wfm_avail_row *p = realloc(ag->avail, (cap = cap ? 2 * cap : 64) * sizeof(*p));
 			if (!p) {
@@ -277,11 +321,13 @@ int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *er
 	if (rc < 0)
 		goto fail;
 	wfm_csv_close(r);
+	seen_free(&seen);
 	if (ag->navail)
 		qsort(ag->avail, ag->navail, sizeof(*ag->avail), cmp_avail);
 	return 0;
 fail:
 	wfm_csv_close(r);
+	seen_free(&seen);
 	return -1;
 }
 

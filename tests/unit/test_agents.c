@@ -134,9 +134,34 @@ static void test_ids(void)
 	wfm_agents_free(ag);
 }
 
+/* A second availability row for the same agent and date is refused at
+ * its line, also when the first came from an earlier file; other pairs
+ * (same agent other day, same day other agent) are fine. */
+static void test_avail_twice(void)
+{
+	wfm_agents *ag = staff();
+	wfm_error err = { 0 };
+	if (!ag)
+		return;
+	CHECK(avail(ag, "agent_id,date,status\nA1,2026-11-23,sick\nA1,2026-11-24,sick\nB1,2026-11-23,sick\n"
+		    "B1,2026-11-24,vacation\nA1,2026-11-24,available\nB1,2026-11-30,sick\n", &err) == -1 &&
+	      err.line == 6 && strstr(err.msg, "second row for agent A1 on this date"),
+	      "line 6 repeats line 3: line %ld, %s", err.line, err.msg);
+	wfm_agents_free(ag);
+	ag = staff();
+	if (!ag)
+		return;
+	memset(&err, 0, sizeof(err));
+	CHECK(avail(ag, "agent_id,date,status\nA1,2026-11-23,sick\nB1,2026-11-23,sick\n", &err) == 0 &&
+	      avail(ag, "agent_id,date,status\nA1,2026-11-24,sick\nB1,2026-11-23,training\n", &err) == -1 &&
+	      err.line == 3, "a second file repeating B1 on 11-23 is refused at its line 3: %ld %s", err.line, err.msg);
+	wfm_agents_free(ag);
+}
+
 int main(void)
 {
 	test_ids();
+	test_avail_twice();
 	test_statuses();
 	test_preferences();
 	return check_done("test_agents");
