@@ -55,9 +55,10 @@ is "single pool: people" "$(awk -F, 'NR > 1 { printf "%s ", $7 }' "$T/plan.csv")
 wfm shifts "$T/req2-noload.csv" --rules "$T/rules.csv" --coverage "$T/cov0.csv" --no-wrap -o "$T/plan0.csv" 2>"$T/rep0.txt"
 ok "single pool: plan identical without the load column" cmp "$T/plan.csv" "$T/plan0.csv"
 ok "single pool: coverage identical without the load column" cmp "$T/cov.csv" "$T/cov0.csv"
-# the solve line's seconds differ from run to run (under ASAN most)
-secs='s/[0-9.]* s\b/T s/g'
-ok "single pool: report identical without the load column" cmp <(sed "$secs" "$T/rep.txt") <(sed "$secs" "$T/rep0.txt")
+# (timings stripped: the solve time counts building the model, which
+# varies run to run, under ASAN above all)
+untimed() { sed -E 's/[0-9]+\.[0-9]+ s\b/T s/g' "$1"; }
+ok "single pool: report identical without the load column" cmp <(untimed "$T/rep.txt") <(untimed "$T/rep0.txt")
 printf 'group,skills\nblend,calls|mail\n' >"$T/groups.csv"
 wfm shifts "$T/req2.csv" --rules "$T/rules.csv" --groups "$T/groups.csv" -q --no-wrap -o "$T/gplan.csv"
 is "groups on load: people" "$(awk -F, 'NR > 1 { printf "%s ", $7 }' "$T/gplan.csv")" "5 1 "
