@@ -280,7 +280,7 @@ int main(int argc, char **argv)
 	wfm_shiftplan_summary(wfm_report(), plan, &o.p);
 	if (o.risk > 0)
 		fprintf(wfm_report(), "  risk         %g: paid hours %.2f against %.2f covering the point "
-			"forecast (+%.2f h, %+.1f%%)\n", o.risk, plan->paid_hours, point_paid,
+			"forecast (%+.2f h, %+.1f%%)\n", o.risk, plan->paid_hours, point_paid,
 			plan->paid_hours - point_paid, 100 * (plan->paid_hours / point_paid - 1));
 	if (work)
 		wfm_shiftplan_blend_report(wfm_report(), prog, plan, req, rules, tz, &o.p, work);
