@@ -11,20 +11,7 @@
 
 static const char *prog = "wfm-chart";
 
-/* Leak checker hook: ignore fontconfig's fixed allocations (see chart.h). */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return WFM_CHART_LSAN_SUPPRESSIONS;
-}
-
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
-static const char usage[] =
+static const char head[] =
 	"Usage: wfm chart KIND INPUT.csv [options] -o OUT.png|.svg|.pdf\n"
 	"\n"
 	"Draw a toolkit CSV as a chart to pin on the wall or read on screen.\n"
@@ -48,30 +35,9 @@ static const char usage[] =
 	"  capacity   capacity.csv from wfm capacity: required vs effective FTE per\n"
 	"             week and scenario, classes, short weeks, projected SL\n"
 	"  intraday   reforecast.csv from wfm intraday: per channel forecast, re-forecast\n"
-	"             and band, actuals so far (--history), now; required vs on shift\n"
-	"\n"
-	"Options:\n"
-	"  --history FILE       forecast, intraday: actuals timestamp,channel,volume[,aht_s]\n"
-	"  --forecast FILE      intraday: the day's forecast.csv\n"
-	"  --coverage FILE      intraday: wfm intraday --gap output (agents panel)\n"
-	"  --weeks N            forecast: weeks of history before the forecast (default 2)\n"
-	"  --events FILE        forecast: date,name,effect_days_before,effect_days_after\n"
-	"  --date YYYY-MM-DD    roster, functions: only this day (default: all days)\n"
-	"  --week YYYY-MM-DD    roster, functions: only the 7 days from this one\n"
-	"  --from D --to E      roster, functions: only days D to E (at most 31)\n"
-	"  --plan FILE          roster: plan.csv; shifts planned but not rostered are\n"
-	"                       drawn as hatched \"unfilled xN\" bars under the agents\n"
-	"  --width PX, --height PX   canvas size (roster and functions grow taller\n"
-	"                       when rows would be too thin to read)\n"
-	"  --title TEXT         chart title (default per kind)\n"
-	"  --tz ZONE            zone of naive timestamps (default $TZ, else UTC)\n"
-	"  -o, --output FILE    output file; \"-\" writes PNG to standard output (the\n"
-	"                       default when standard output is not a terminal)\n"
-	"  -q, --quiet          no reports or warnings on stderr, only errors\n"
-	"  -v, --verbose        also print run time and peak memory at exit\n"
-	"  -h, --help           show this help and exit\n"
-	"  -V, --version        show the version and exit\n"
-	"\n"
+	"             and band, actuals so far (--history), now; required vs on shift\n";
+
+static const char tail[] =
 	"Examples:\n"
 	"  wfm chart coverage out/coverage.csv -o coverage.png\n"
 	"  wfm chart forecast out/forecast.csv --history data/history.csv \\\n"
@@ -88,55 +54,50 @@ struct opts {
 
 static void parse_args(int argc, char **argv, struct opts *o)
 {
-	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "history", required_argument, NULL, 'H' },
-		{ "forecast", required_argument, NULL, 'F' },
-		{ "coverage", required_argument, NULL, 'C' },
-		{ "weeks", required_argument, NULL, 'k' },
-		{ "events", required_argument, NULL, 'e' },
-		WFM_OPT_DAYS,
-		{ "plan", required_argument, NULL, 'p' },
-		{ "width", required_argument, NULL, 'W' },
-		{ "height", required_argument, NULL, 'E' },
-		{ "title", required_argument, NULL, 't' },
-		{ "tz", required_argument, NULL, 'z' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
+	struct wfm_chart_opts *c = &o->c;
+	const struct wfm_opt opts[] = {
+		{ "history", 0, WFM_ARG_STR, &c->history, "FILE", .help = "forecast, intraday: actuals "
+		  "timestamp,channel,volume[,aht_s]" },
+		{ "forecast", 0, WFM_ARG_STR, &c->forecast, "FILE", .help = "intraday: the day's forecast.csv" },
+		{ "coverage", 0, WFM_ARG_STR, &c->coverage, "FILE", .help = "intraday: wfm intraday --gap "
+		  "output (agents panel)" },
+		{ "weeks", 0, WFM_ARG_INT, &c->history_weeks, "N", .help = "forecast: weeks of history before "
+		  "the forecast", .def = "2", .max = 104 },
+		{ "events", 0, WFM_ARG_STR, &c->events, "FILE", .help = "forecast: date,name,effect_days_before,"
+		  "effect_days_after" },
+		{ "date", 0, WFM_ARG_STR, &o->days.date, "YYYY-MM-DD", .help = "roster, functions: only this day "
+		  "(default: all days)" },
+		{ "week", 0, WFM_ARG_STR, &o->days.week, "YYYY-MM-DD", .help = "roster, functions: only the 7 days "
+		  "from this one" },
+		{ "from", 0, WFM_ARG_STR, &o->days.from, "D", .help = "with --to E, roster, functions: only days "
+		  "D to E (at most 31)" },
+		{ "to", 0, WFM_ARG_STR, &o->days.to, "E", .help = "the last day of --from" },
+		{ "plan", 0, WFM_ARG_STR, &c->plan, "FILE", .help = "roster: plan.csv; shifts planned but not "
+		  "rostered are drawn as hatched \"unfilled xN\" bars under the agents" },
+		{ "width", 0, WFM_ARG_INT, &c->width, "PX", .help = "canvas width (roster and functions grow "
+		  "taller when rows would be too thin to read)", .min = 320, .max = 20000 },
+		{ "height", 0, WFM_ARG_INT, &c->height, "PX", .help = "canvas height", .min = 240, .max = 20000 },
+		{ "title", 0, WFM_ARG_STR, &c->title, "TEXT", .help = "chart title (default per kind)" },
+		WFM_OPT_TZ(&o->tz),
+		{ "output", 'o', WFM_ARG_STR, &o->output, "FILE", .help = "output file; \"-\" writes PNG to "
+		  "standard output (the default when standard output is not a terminal)" },
+		{ 0 },
 	};
-	int c;
+	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
-	o->c.history_weeks = 2;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
-		if (wfm_days_opt(&o->days, c, optarg))
-			continue;
-		switch (c) {
-		case 'h': wfm_print_usage(usage);
-		case 'V': wfm_print_version(prog);
-		case 'o': o->output = optarg; break;
-		case 'z': o->tz = optarg; break;
-		case 'H': o->c.history = optarg; break;
-		case 'F': o->c.forecast = optarg; break;
-		case 'C': o->c.coverage = optarg; break;
-		case 'e': o->c.events = optarg; break;
-		case 'p': o->c.plan = optarg; break;
-		case 't': o->c.title = optarg; break;
-		case 'k': o->c.history_weeks = (int)wfm_arg_long(prog, "--weeks", optarg, 0, 104); break;
-		case 'W': o->c.width = (int)wfm_arg_long(prog, "--width", optarg, 320, 20000); break;
-		case 'E': o->c.height = (int)wfm_arg_long(prog, "--height", optarg, 240, 20000); break;
-		case 'q': wfm_set_verbosity(prog, 0); break;
-		case 'v': wfm_set_verbosity(prog, 2); break;
-		default: wfm_bad_option(prog, argv);
-		}
-	}
+	wfm_opts_operand_words(wfm_chart_kinds());
+	while (wfm_opts_next(&cli, argc, argv) != -1)
+		;
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no chart kind given" :
 			       optind + 1 == argc ? "no input file given" : "too many arguments");
-	if ((o->kind = wfm_chart_kind_parse(argv[optind])) < 0)
-		wfm_usage_fail(prog, "\"%s\" is not a chart kind (forecast, coverage, roster, "
-			       "functions, profile, staff, capacity, intraday)", argv[optind]);
+	if ((o->kind = wfm_chart_kind_parse(argv[optind])) < 0) {
+		char list[256] = "";
+		for (const char *const *k = wfm_chart_kinds(); *k; k++)
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", *k, k[1] ? ", " : "");
+		wfm_usage_fail(prog, "\"%s\" is not a chart kind (%s)", argv[optind], list);
+	}
 	o->input = argv[optind + 1];
 	if ((o->c.forecast || o->c.coverage) && o->kind != WFM_CHART_INTRADAY)
 		wfm_usage_fail(prog, "--forecast and --coverage apply to the intraday chart only");

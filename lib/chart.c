@@ -11,14 +11,33 @@
 #include <string.h>
 #include <strings.h>
 
+/* Leak checker hook: ignore fontconfig's fixed allocations (see chart.h);
+ * here, so every program and test that draws links it with the charts. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return WFM_CHART_LSAN_SUPPRESSIONS;
+}
+
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+
 static const char *const kinds[] = {
 	"forecast", "coverage", "roster", "functions", "profile", "staff",
-	"capacity", "intraday",
+	"capacity", "intraday", NULL
 };
+
+const char *const *wfm_chart_kinds(void)
+{
+	return kinds;
+}
 
 int wfm_chart_kind_parse(const char *name)
 {
-	for (int k = 0; k < (int)(sizeof(kinds) / sizeof(kinds[0])); k++)
+	for (int k = 0; kinds[k]; k++)
 		if (!strcmp(name, kinds[k]))
 			return k;
 	return -1;

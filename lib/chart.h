@@ -54,6 +54,8 @@ typedef struct wfm_chart wfm_chart;
 
 /* Kind by name ("forecast", ...), or -1. */
 int wfm_chart_kind_parse(const char *name);
+/* The kinds' names in enum order, NULL-terminated. */
+const char *const *wfm_chart_kinds(void);
 /* Format from an output path's extension: .png, .svg, .pdf (any case);
  * "-" and NULL are PNG; -1 for anything else. */
 int wfm_chart_format_of(const char *path);
@@ -87,11 +89,11 @@ void wfm_chart_release_caches(void);
 
 /* Cairo 1.16's toy font faces leak a fixed ~1 KB of fontconfig patterns
  * per process (FcPatternDuplicate in cairo_toy_font_face_create, and
- * fontconfig's parsed configuration): programs that draw define
- *   const char *__lsan_default_suppressions(void)
- *   { return WFM_CHART_LSAN_SUPPRESSIONS; }
- * and __lsan_default_options() returning "print_suppressions=0".
- * so `make check ASAN=1` reports only leaks of our own. */
+ * fontconfig's parsed configuration): lib/chart.c defines
+ * __lsan_default_suppressions() returning WFM_CHART_LSAN_SUPPRESSIONS and
+ * __lsan_default_options() returning "print_suppressions=0", linked into
+ * every program that draws, so `make check ASAN=1` reports only leaks of
+ * our own. */
 #define WFM_CHART_LSAN_SUPPRESSIONS "leak:libfontconfig.so\n"
 
 #endif

@@ -101,11 +101,7 @@ static void line(cairo_t *cr, const struct rect *r, const struct cap *p, size_t 
 			on = 0;
 			continue;
 		}
-		if (on)
-			cairo_line_to(cr, x, y);
-		else
-			cairo_move_to(cr, x, y);
-		on = 1;
+		on = chart_path_to(cr, x, y, on);
 	}
 	cairo_stroke(cr);
 }

@@ -136,17 +136,12 @@ static const char *ah(char *buf, size_t n, double h)
 	return buf;
 }
 
-static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
+/* The local days of the rows (at most 31), each day's peak and the
+ * largest scheduled - required gap.  Returns the days. */
+static int scan_days(const struct wfm_chart *c, const struct cov *v, int64_t *days, double *dayhi,
+		     double *dmax)
 {
-	(void)pg;
-	const struct cov *v = c->data;
-	int64_t days[31];
-	double dayhi[31];
 	int nd = 0;
-	double top, dmax = 0;
-	struct rect p[31];
-	char note[200], name[64], b1[32], b2[32], b3[32], b4[32];
-	int strip_tall;
 
 	for (size_t i = 0; i < v->n; i++) {
 		int64_t d = chart_local(c->opts.tz, v->row[i].t);
@@ -158,8 +153,144 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			dayhi[nd++] = 0;
 		}
 		dayhi[nd - 1] = fmax(dayhi[nd - 1], fmax(v->row[i].req, v->row[i].sch));
-		dmax = fmax(dmax, fabs(v->row[i].sch - v->row[i].req));
+		*dmax = fmax(*dmax, fabs(v->row[i].sch - v->row[i].req));
 	}
+	return nd;
+}
+
+/* The difference strip's grid at 0 and the scale's ends, labelled +N, 0,
+ * -N when the strip is tall enough, else one "+-N". */
+static void strip_grid(cairo_t *cr, const struct rect *q, double dmax, int strip_tall)
+{
+	for (int e = -1; e <= 1; e++) {
+		double yy = floor(q->y + q->h / 2 - e * q->h / 2) + 0.5;
+		char lab[16];
+		int old = chart_box_role(cr, WFM_CHART_BOX_VALUE);
+		chart_rgb(cr, e ? GREY_GRID : 0x888888, 1);
+		cairo_set_line_width(cr, 1);
+		cairo_move_to(cr, q->x, yy);
+		cairo_line_to(cr, q->x + q->w, yy);
+		cairo_stroke(cr);
+		snprintf(lab, sizeof(lab), e > 0 ? "+%g" : e < 0 ? "-%g" : "0", dmax);
+		chart_rgb(cr, GREY_TEXT, 1);
+		if (strip_tall)
+			chart_text(cr, q->x - 8, yy + e * 4, lab, FONT_SMALL, 0, 1, 0.5);
+		else if (e == 0) {
+			snprintf(lab, sizeof(lab), "\u00b1%g", dmax);
+			chart_text(cr, q->x - 8, yy, lab, FONT_SMALL, 0, 1, 0.5);
+		}
+		chart_box_role(cr, old);
+	}
+}
+
+/* One day [t0, t0 + 1 day): agents in r on 0..hi, the gap strip in q. */
+struct day {
+	const struct wfm_chart *c;
+	const struct cov *v;
+	struct rect r, q;
+	int64_t t0;
+	double hi, dmax;
+};
+
+/* Shading (under-cover vermillion, over-cover sky) in the panel and the
+ * strip; the day's agent-hours into sums[0..3] (required, scheduled,
+ * under, over). */
+static void day_shading(cairo_t *cr, const struct day *dy, double *sums)
+{
+	const struct cov *v = dy->v;
+	const struct rect *r = &dy->r, *q = &dy->q;
+
+	for (size_t i = 0; i < v->n; i++) {
+		int64_t lt = chart_local(dy->c->opts.tz, v->row[i].t);
+		double x0, x1, a = v->row[i].req, b = v->row[i].sch, dh;
+		if (lt < dy->t0 || lt >= dy->t0 + 86400)
+			continue;
+		sums[0] += a * v->step / 3600.0;
+		sums[1] += b * v->step / 3600.0;
+		sums[2] += fmax(0, a - b) * v->step / 3600.0;
+		sums[3] += fmax(0, b - a) * v->step / 3600.0;
+		if (a == b)
+			continue;
+		x0 = r->x + (double)(lt - dy->t0) / 86400 * r->w;
+		x1 = r->x + (double)(lt + v->step - dy->t0) / 86400 * r->w;
+		chart_rgb(cr, a > b ? OI_VERMILLION : OI_SKY, a > b ? 0.85 : 0.8);
+		cairo_rectangle(cr, x0, r->y + r->h * (1 - fmax(a, b) / dy->hi), x1 - x0,
+				r->h * fabs(a - b) / dy->hi);
+		cairo_fill(cr);
+		dh = fmin(1, fabs(b - a) / dy->dmax) * q->h / 2;
+		chart_rgb(cr, a > b ? OI_VERMILLION : OI_SKY, 1);
+		cairo_rectangle(cr, x0 + 0.5, a > b ? q->y + q->h / 2 : q->y + q->h / 2 - dh, x1 - x0 - 1, dh);
+		cairo_fill(cr);
+	}
+}
+
+/* Required (black) and scheduled (blue) step lines. */
+static void day_lines(cairo_t *cr, const struct day *dy)
+{
+	const struct cov *v = dy->v;
+	const struct rect *r = &dy->r;
+
+	for (int line = 0; line < 2; line++) {
+		int started = 0;
+		int64_t prev = 0;
+		chart_rgb(cr, line ? OI_BLUE : OI_BLACK, 1);
+		cairo_set_line_width(cr, 2);
+		for (size_t i = 0; i < v->n; i++) {
+			int64_t lt = chart_local(dy->c->opts.tz, v->row[i].t);
+			double val = line ? v->row[i].sch : v->row[i].req, yy;
+			if (lt < dy->t0 || lt >= dy->t0 + 86400)
+				continue;
+			yy = r->y + r->h * (1 - val / dy->hi);
+			double x0 = r->x + (double)(lt - dy->t0) / 86400 * r->w;
+			double x1 = r->x + (double)(lt + v->step - dy->t0) / 86400 * r->w;
+			if (!started || lt != prev + v->step)
+				cairo_move_to(cr, x0, yy);
+			else
+				cairo_line_to(cr, x0, yy);
+			cairo_line_to(cr, x1, yy);
+			started = 1;
+			prev = lt;
+		}
+		cairo_stroke(cr);
+	}
+}
+
+/* The day's name and agent-hours, short when the panel is narrow. */
+static void day_title(cairo_t *cr, const struct rect *r, int64_t day, const double *sums)
+{
+	char note[200], name[64], b1[32], b2[32], b3[32], b4[32];
+	double req = sums[0], under = sums[2];
+	int y, m, d;
+
+	wfm_time_civil_from_days(day, &y, &m, &d);
+	snprintf(name, sizeof(name), "%s %04d-%02d-%02d", chart_wday(wfm_time_weekday(day)), y, m, d);
+	snprintf(note, sizeof(note), "required %s agent-h, scheduled %s, under %s (%.1f%%), over %s",
+		 ah(b1, sizeof(b1), req), ah(b2, sizeof(b2), sums[1]), ah(b3, sizeof(b3), under),
+		 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), sums[3]));
+	/* a narrow panel: the short form, so the note ends inside it */
+	if (chart_text_width(cr, name, FONT_PANEL, 1) + 16 + chart_text_width(cr, note, FONT_SMALL, 0) > r->w)
+		snprintf(note, sizeof(note), "req %s h, under %s (%.1f%%), over %s",
+			 ah(b1, sizeof(b1), req), ah(b3, sizeof(b3), under),
+			 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), sums[3]));
+	chart_panel_title(cr, r, name, note);
+}
+
+static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
+{
+	(void)pg;
+	const struct cov *v = c->data;
+	int64_t days[31];
+	double dayhi[31], top, dmax = 0;
+	int nd = scan_days(c, v, days, dayhi, &dmax), strip_tall;
+	struct rect p[31];
+	struct legend_item it[] = {
+		{ "required", OI_BLACK, 1, LEG_LINE },
+		{ "scheduled", OI_BLUE, 1, LEG_LINE },
+		{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
+		{ "over-covered", OI_SKY, 0.8, LEG_BOX },
+		{ "strip under each day: scheduled - required", GREY_TEXT, 1, LEG_HOLLOW },
+	};
+
 	top = chart_header(c, cr);
 	/* Each day: agents on its own 0..peak scale (so a small day is not
 	 * flattened by a peak day), and under it a strip of scheduled minus
@@ -168,115 +299,24 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	dmax = fmax(1, chart_nice_max(dmax));
 	chart_panels(c->width, top, c->height - 44, nd, nd <= 3 ? 1 : nd <= 8 ? 2 : 3, 80, 40, p);
 	strip_tall = floor(p[0].h - floor(p[0].h * 0.68)) - 14 >= 40;
-	{
-		struct legend_item it[] = {
-			{ "required", OI_BLACK, 1, LEG_LINE },
-			{ "scheduled", OI_BLUE, 1, LEG_LINE },
-			{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
-			{ "over-covered", OI_SKY, 0.8, LEG_BOX },
-			{ "strip under each day: scheduled - required", GREY_TEXT, 1, LEG_HOLLOW },
-		};
-		chart_legend(cr, c->width / 2.0, c->height - 22, it, strip_tall ? 4 : 5);
-	}
+	chart_legend(cr, c->width / 2.0, c->height - 22, it, strip_tall ? 4 : 5);
 	for (int k = 0; k < nd; k++) {
-		int64_t t0 = days[k] * 86400, t1 = t0 + 86400;
-		double under = 0, over = 0, req = 0, sch = 0, hi = chart_nice_max(dayhi[k] * 1.05);
-		int y, m, d;
-		struct rect r = p[k], q = p[k];
+		struct day dy = { c, v, p[k], p[k], days[k] * 86400, chart_nice_max(dayhi[k] * 1.05), dmax };
+		double sums[4] = { 0 };
 
-		r.h = floor(p[k].h * 0.68);
-		q.y = r.y + r.h + 14;
-		q.h = p[k].h - r.h - 14;
-		chart_value_axis(cr, &r, 0, hi, 0);
-		/* difference strip: grid at 0 and the scale's ends, labelled
-		 * +N, 0, -N when the strip is tall enough, else one "±N" */
-		for (int e = -1; e <= 1; e++) {
-			double yy = floor(q.y + q.h / 2 - e * q.h / 2) + 0.5;
-			char lab[16];
-			int old = chart_box_role(cr, WFM_CHART_BOX_VALUE);
-			chart_rgb(cr, e ? GREY_GRID : 0x888888, 1);
-			cairo_set_line_width(cr, 1);
-			cairo_move_to(cr, q.x, yy);
-			cairo_line_to(cr, q.x + q.w, yy);
-			cairo_stroke(cr);
-			snprintf(lab, sizeof(lab), e > 0 ? "+%g" : e < 0 ? "-%g" : "0", dmax);
-			chart_rgb(cr, GREY_TEXT, 1);
-			if (strip_tall)
-				chart_text(cr, q.x - 8, yy + e * 4, lab, FONT_SMALL, 0, 1, 0.5);
-			else if (e == 0) {
-				snprintf(lab, sizeof(lab), "\u00b1%g", dmax);
-				chart_text(cr, q.x - 8, yy, lab, FONT_SMALL, 0, 1, 0.5);
-			}
-			chart_box_role(cr, old);
-		}
-		/* Shading first, then the lines on top. */
-		for (size_t i = 0; i < v->n; i++) {
-			int64_t lt = chart_local(c->opts.tz, v->row[i].t);
-			double x0, x1, a = v->row[i].req, b = v->row[i].sch, dh;
-			if (lt < t0 || lt >= t1)
-				continue;
-			req += a * v->step / 3600.0;
-			sch += b * v->step / 3600.0;
-			under += fmax(0, a - b) * v->step / 3600.0;
-			over += fmax(0, b - a) * v->step / 3600.0;
-			if (a == b)
-				continue;
-			x0 = r.x + (double)(lt - t0) / 86400 * r.w;
-			x1 = r.x + (double)(lt + v->step - t0) / 86400 * r.w;
-			if (a > b)
-				chart_rgb(cr, OI_VERMILLION, 0.85);
-			else
-				chart_rgb(cr, OI_SKY, 0.8);
-			cairo_rectangle(cr, x0, r.y + r.h * (1 - fmax(a, b) / hi), x1 - x0,
-					r.h * fabs(a - b) / hi);
-			cairo_fill(cr);
-			dh = fmin(1, fabs(b - a) / dmax) * q.h / 2;
-			if (a > b)
-				chart_rgb(cr, OI_VERMILLION, 1);
-			else
-				chart_rgb(cr, OI_SKY, 1);
-			cairo_rectangle(cr, x0 + 0.5, a > b ? q.y + q.h / 2 : q.y + q.h / 2 - dh, x1 - x0 - 1, dh);
-			cairo_fill(cr);
-		}
-		for (int line = 0; line < 2; line++) {
-			int started = 0;
-			int64_t prev = 0;
-			chart_rgb(cr, line ? OI_BLUE : OI_BLACK, 1);
-			cairo_set_line_width(cr, 2);
-			for (size_t i = 0; i < v->n; i++) {
-				int64_t lt = chart_local(c->opts.tz, v->row[i].t);
-				double val = line ? v->row[i].sch : v->row[i].req, yy;
-				if (lt < t0 || lt >= t1)
-					continue;
-				yy = r.y + r.h * (1 - val / hi);
-				double x0 = r.x + (double)(lt - t0) / 86400 * r.w;
-				double x1 = r.x + (double)(lt + v->step - t0) / 86400 * r.w;
-				if (!started || lt != prev + v->step)
-					cairo_move_to(cr, x0, yy);
-				else
-					cairo_line_to(cr, x0, yy);
-				cairo_line_to(cr, x1, yy);
-				started = 1;
-				prev = lt;
-			}
-			cairo_stroke(cr);
-		}
-		chart_time_axis(cr, &r, t0, t1, 0);
-		chart_time_axis(cr, &q, t0, t1, 1);
+		dy.r.h = floor(p[k].h * 0.68);
+		dy.q.y = dy.r.y + dy.r.h + 14;
+		dy.q.h = p[k].h - dy.r.h - 14;
+		chart_value_axis(cr, &dy.r, 0, dy.hi, 0);
+		strip_grid(cr, &dy.q, dmax, strip_tall);
+		day_shading(cr, &dy, sums);     /* shading first, then the lines on top */
+		day_lines(cr, &dy);
+		chart_time_axis(cr, &dy.r, dy.t0, dy.t0 + 86400, 0);
+		chart_time_axis(cr, &dy.q, dy.t0, dy.t0 + 86400, 1);
 		chart_rgb(cr, GREY_TEXT, 1);
 		if (strip_tall)
-			chart_text(cr, q.x + 6, q.y + 4, "scheduled - required", 11, 0, 0, 0);
-		wfm_time_civil_from_days(days[k], &y, &m, &d);
-		snprintf(name, sizeof(name), "%s %04d-%02d-%02d", chart_wday(wfm_time_weekday(days[k])), y, m, d);
-		snprintf(note, sizeof(note), "required %s agent-h, scheduled %s, under %s (%.1f%%), over %s",
-			 ah(b1, sizeof(b1), req), ah(b2, sizeof(b2), sch), ah(b3, sizeof(b3), under),
-			 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), over));
-		/* a narrow panel: the short form, so the note ends inside it */
-		if (chart_text_width(cr, name, FONT_PANEL, 1) + 16 + chart_text_width(cr, note, FONT_SMALL, 0) > r.w)
-			snprintf(note, sizeof(note), "req %s h, under %s (%.1f%%), over %s",
-				 ah(b1, sizeof(b1), req), ah(b3, sizeof(b3), under),
-				 req > 0 ? 100 * under / req : 0, ah(b4, sizeof(b4), over));
-		chart_panel_title(cr, &r, name, note);
+			chart_text(cr, dy.q.x + 6, dy.q.y + 4, "scheduled - required", 11, 0, 0, 0);
+		day_title(cr, &dy.r, days[k], sums);
 	}
 }
 

@@ -183,6 +183,207 @@ static double hist_at(const wfm_series *h, const double *hv, int64_t t)
 	return hv[d / h->step];
 }
 
+/* One channel's panel: where and at what scale it draws. */
+struct panel {
+	const struct fc *f;
+	const wfm_tz *tz;
+	const struct rect *r;
+	int k;                   /* channel */
+	int64_t l0;              /* local seconds at the left edge */
+	double px, hi;           /* pixels per second; top of the value axis */
+	const double *hv;        /* the channel's history, or NULL */
+	size_t h0, h1;           /* history intervals shown */
+	int ly;                  /* draw the weeks a year earlier */
+};
+
+static double xat(const struct panel *pn, int64_t t)
+{
+	return pn->r->x + (double)(chart_local(pn->tz, t) - pn->l0) * pn->px;
+}
+
+/* The value axis' top (and the year-earlier total) over what is drawn. */
+static double panel_scale(struct panel *pn)
+{
+	const struct fc *f = pn->f;
+	double hi = 0, lysum = 0;
+
+	for (size_t i = 0; i < f->n; i++)
+		if (f->row[i].ch == pn->k) {
+			double v = pn->ly ? hist_at(f->hist, pn->hv, f->row[i].t - LY) : NAN;
+			hi = fmax(hi, isnan(f->row[i].hi) ? f->row[i].v : fmax(f->row[i].hi, f->row[i].v));
+			if (!isnan(v)) {
+				hi = fmax(hi, v);
+				lysum += v;
+			}
+		}
+	if (pn->hv) {
+		int64_t s0 = f->from - f->hist->start, s1 = f->t1 - f->hist->start;
+		pn->h0 = s0 > 0 ? (size_t)(s0 / f->hist->step) : 0;
+		pn->h1 = s1 > 0 ? (size_t)(s1 / f->hist->step) : 0;
+		if (pn->h1 > f->hist->n)
+			pn->h1 = f->hist->n;
+		for (size_t i = pn->h0; i < pn->h1; i++)
+			if (!isnan(pn->hv[i]))
+				hi = fmax(hi, pn->hv[i]);
+	}
+	pn->hi = chart_nice_max(hi * 1.05);
+	return lysum;
+}
+
+/* Events: shaded days (the name comes last, draw_event_names). */
+static void draw_events(cairo_t *cr, const struct panel *pn)
+{
+	const struct rect *r = pn->r;
+
+	for (int e = 0; e < pn->f->nev; e++) {
+		const struct event *ev = &pn->f->ev[e];
+		for (int64_t d = ev->day - ev->before; d <= ev->day + ev->after; d++) {
+			double x0 = r->x + (double)(d * 86400 - pn->l0) * pn->px, x1 = x0 + 86400 * pn->px;
+			x0 = fmax(x0, r->x);
+			x1 = fmin(x1, r->x + r->w);
+			if (x1 <= x0)
+				continue;
+			chart_rgb(cr, OI_YELLOW, d == ev->day ? 0.6 : 0.25);
+			cairo_rectangle(cr, x0, r->y, x1 - x0, r->h);
+			cairo_fill(cr);
+		}
+	}
+}
+
+/* The prediction interval band and the dashed forecast start. */
+static void draw_band(cairo_t *cr, const struct panel *pn)
+{
+	const struct fc *f = pn->f;
+	const struct rect *r = pn->r;
+	double dash[] = { 4, 4 }, x = floor(xat(pn, f->t0)) + 0.5;
+
+	chart_rgb(cr, OI_SKY, 0.4);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct row *w = &f->row[i];
+		if (w->ch != pn->k || isnan(w->lo) || isnan(w->hi))
+			continue;
+		cairo_rectangle(cr, xat(pn, w->t), r->y + r->h * (1 - w->hi / pn->hi), f->step * pn->px,
+				r->h * (w->hi - w->lo) / pn->hi);
+	}
+	cairo_fill(cr);
+	chart_rgb(cr, OI_BLUE, 1);
+	cairo_set_line_width(cr, 1.5);
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_move_to(cr, x, r->y);
+	cairo_line_to(cr, x, r->y + r->h);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+	if (f->from < f->t0)
+		chart_text(cr, x + 5, r->y + 8, "forecast", FONT_SMALL, 1, 0, 0);
+}
+
+/* Actuals (history and any inside the forecast range); their total in the
+ * forecast range. */
+static double draw_actuals(cairo_t *cr, const struct panel *pn)
+{
+	const wfm_series *h = pn->f->hist;
+	const struct rect *r = pn->r;
+	double asum = 0;
+	int on = 0;
+
+	chart_rgb(cr, OI_BLACK, 1);
+	cairo_set_line_width(cr, 1.5);
+	for (size_t i = pn->h0; i < pn->h1; i++) {
+		int64_t t = wfm_series_time(h, i);
+		double x = xat(pn, t) + h->step * pn->px / 2, y = r->y + r->h * (1 - pn->hv[i] / pn->hi);
+		if (isnan(pn->hv[i])) {
+			on = 0;
+			continue;
+		}
+		if (t >= pn->f->t0)
+			asum += pn->hv[i];
+		on = chart_path_to(cr, x, y, on);
+	}
+	cairo_stroke(cr);
+	return asum;
+}
+
+/* A line through the forecast's intervals: the year-earlier actuals
+ * (last_year) or the forecast; broken at gaps.  Returns the forecast's sum. */
+static double draw_line(cairo_t *cr, const struct panel *pn, int last_year)
+{
+	const struct fc *f = pn->f;
+	const struct rect *r = pn->r;
+	double sum = 0;
+	int64_t prev = 0;
+	int on = 0;
+
+	chart_rgb(cr, last_year ? OI_PURPLE : OI_BLUE, 1);
+	cairo_set_line_width(cr, last_year ? 1.5 : 2.5);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct row *w = &f->row[i];
+		double v, x, y;
+		if (w->ch != pn->k)
+			continue;
+		v = last_year ? hist_at(f->hist, pn->hv, w->t - LY) : w->v;
+		if (isnan(v)) {
+			on = 0;
+			continue;
+		}
+		sum += v;
+		x = xat(pn, w->t) + f->step * pn->px / 2;
+		y = r->y + r->h * (1 - v / pn->hi);
+		if (on && (last_year || w->t == prev + f->step))
+			cairo_line_to(cr, x, y);
+		else
+			cairo_move_to(cr, x, y);
+		on = 1;
+		prev = w->t;
+	}
+	cairo_stroke(cr);
+	return sum;
+}
+
+/* Event names, last so nothing covers them. */
+static void draw_event_names(cairo_t *cr, const struct panel *pn)
+{
+	const struct rect *r = pn->r;
+
+	for (int e = 0; e < pn->f->nev; e++) {
+		const char *name = pn->f->ev[e].name;
+		double x = r->x + (double)(pn->f->ev[e].day * 86400 - pn->l0) * pn->px;
+		if (x < r->x || x >= r->x + r->w)
+			continue;
+		chart_rgb(cr, OI_BLACK, 1);
+		if (x + 8 + chart_text_width(cr, name, FONT_SMALL, 1) > r->x + r->w)
+			chart_text(cr, r->x + r->w - 4, r->y + 24, name, FONT_SMALL, 1, 1, 0);
+		else
+			chart_text(cr, x + 4, r->y + 24, name, FONT_SMALL, 1, 0, 0);
+	}
+}
+
+static void draw_panel(cairo_t *cr, struct panel *pn)
+{
+	const struct fc *f = pn->f;
+	int64_t l1 = chart_local(pn->tz, f->t1);
+	double lysum = panel_scale(pn), asum = 0, fsum;
+	char note[200];
+	int n;
+
+	draw_events(cr, pn);
+	chart_value_axis(cr, pn->r, 0, pn->hi, 0);
+	chart_time_axis(cr, pn->r, pn->l0, l1, 1);
+	draw_band(cr, pn);
+	if (pn->hv)
+		asum = draw_actuals(cr, pn);
+	if (pn->ly && pn->hv)     /* the same weeks a year earlier, under the forecast */
+		draw_line(cr, pn, 1);
+	fsum = draw_line(cr, pn, 0);
+	draw_event_names(cr, pn);
+	n = snprintf(note, sizeof(note), "forecast total %.0f", fsum);
+	if (asum > 0)
+		n += snprintf(note + n, sizeof(note) - (size_t)n, ", actual so far %.0f", asum);
+	if (lysum > 0)
+		snprintf(note + n, sizeof(note) - (size_t)n, ", same weeks a year earlier %.0f (%+.1f%%)",
+			 lysum, 100 * (fsum / lysum - 1));
+	chart_panel_title(cr, pn->r, f->chan[pn->k], note);
+}
+
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	(void)pg;
@@ -191,8 +392,6 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	double top = chart_header(c, cr);
 	struct rect p[MAXCH];
 	int64_t l0 = chart_local(tz, f->from), l1 = chart_local(tz, f->t1);
-	double px;
-	char note[200];
 	struct legend_item it[] = {
 		{ "actual", OI_BLACK, 1, LEG_LINE },
 		{ "forecast", OI_BLUE, 1, LEG_LINE },
@@ -209,164 +408,10 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		it[f->nev ? 5 : 3] = it[5];
 	chart_legend(cr, c->width / 2.0, c->height - 22, it, (f->nev ? 5 : 3) + ly);
 	chart_panels(c->width, top, c->height - 44, f->nchan, 1, 80, 40, p);
-	px = p[0].w / (double)(l1 - l0);
-#define X(r, t) ((r)->x + (double)(chart_local(tz, (t)) - l0) * px)
 	for (int k = 0; k < f->nchan; k++) {
-		const struct rect *r = &p[k];
-		double hi = 0, fsum = 0, asum = 0;
 		int hc = f->hist ? wfm_series_channel(f->hist, f->chan[k]) : -1;
-		const double *hv = hc >= 0 ? wfm_series_vol(f->hist, (size_t)hc) : NULL;
-		size_t h0 = 0, h1 = 0;
-
-		double lysum = 0;
-		for (size_t i = 0; i < f->n; i++)
-			if (f->row[i].ch == k) {
-				double v = ly ? hist_at(f->hist, hv, f->row[i].t - LY) : NAN;
-				hi = fmax(hi, isnan(f->row[i].hi) ? f->row[i].v : fmax(f->row[i].hi, f->row[i].v));
-				if (!isnan(v)) {
-					hi = fmax(hi, v);
-					lysum += v;
-				}
-			}
-		if (hv) {
-			int64_t s0 = f->from - f->hist->start, s1 = f->t1 - f->hist->start;
-			h0 = s0 > 0 ? (size_t)(s0 / f->hist->step) : 0;
-			h1 = s1 > 0 ? (size_t)(s1 / f->hist->step) : 0;
-			if (h1 > f->hist->n)
-				h1 = f->hist->n;
-			for (size_t i = h0; i < h1; i++)
-				if (!isnan(hv[i]))
-					hi = fmax(hi, hv[i]);
-		}
-		hi = chart_nice_max(hi * 1.05);
-		/* Events: shaded days, the name at the top of the day. */
-		for (int e = 0; e < f->nev; e++) {
-			const struct event *ev = &f->ev[e];
-			for (int64_t d = ev->day - ev->before; d <= ev->day + ev->after; d++) {
-				double x0 = r->x + (double)(d * 86400 - l0) * px, x1 = x0 + 86400 * px;
-				x0 = fmax(x0, r->x);
-				x1 = fmin(x1, r->x + r->w);
-				if (x1 <= x0)
-					continue;
-				chart_rgb(cr, OI_YELLOW, d == ev->day ? 0.6 : 0.25);
-				cairo_rectangle(cr, x0, r->y, x1 - x0, r->h);
-				cairo_fill(cr);
-			}
-		}
-		chart_value_axis(cr, r, 0, hi, 0);
-		chart_time_axis(cr, r, l0, l1, 1);
-		/* Prediction interval band. */
-		chart_rgb(cr, OI_SKY, 0.4);
-		for (size_t i = 0; i < f->n; i++) {
-			const struct row *w = &f->row[i];
-			if (w->ch != k || isnan(w->lo) || isnan(w->hi))
-				continue;
-			cairo_rectangle(cr, X(r, w->t), r->y + r->h * (1 - w->hi / hi), f->step * px,
-					r->h * (w->hi - w->lo) / hi);
-		}
-		cairo_fill(cr);
-		/* Forecast start. */
-		chart_rgb(cr, OI_BLUE, 1);
-		cairo_set_line_width(cr, 1.5);
-		{
-			double dash[] = { 4, 4 }, x = floor(X(r, f->t0)) + 0.5;
-			cairo_set_dash(cr, dash, 2, 0);
-			cairo_move_to(cr, x, r->y);
-			cairo_line_to(cr, x, r->y + r->h);
-			cairo_stroke(cr);
-			cairo_set_dash(cr, NULL, 0, 0);
-			if (f->from < f->t0)
-				chart_text(cr, x + 5, r->y + 8, "forecast", FONT_SMALL, 1, 0, 0);
-		}
-		/* Actuals (history and any inside the forecast range). */
-		if (hv) {
-			int on = 0;
-			chart_rgb(cr, OI_BLACK, 1);
-			cairo_set_line_width(cr, 1.5);
-			for (size_t i = h0; i < h1; i++) {
-				int64_t t = wfm_series_time(f->hist, i);
-				double x = X(r, t) + f->hist->step * px / 2, y = r->y + r->h * (1 - hv[i] / hi);
-				if (isnan(hv[i])) {
-					on = 0;
-					continue;
-				}
-				if (t >= f->t0)
-					asum += hv[i];
-				if (on)
-					cairo_line_to(cr, x, y);
-				else
-					cairo_move_to(cr, x, y);
-				on = 1;
-			}
-			cairo_stroke(cr);
-		}
-		/* The same weeks a year earlier, under the forecast line. */
-		if (ly && hv) {
-			int on = 0;
-			chart_rgb(cr, OI_PURPLE, 1);
-			cairo_set_line_width(cr, 1.5);
-			for (size_t i = 0; i < f->n; i++) {
-				const struct row *w = &f->row[i];
-				double v = w->ch == k ? hist_at(f->hist, hv, w->t - LY) : NAN, x, y;
-				if (w->ch != k)
-					continue;
-				if (isnan(v)) {
-					on = 0;
-					continue;
-				}
-				x = X(r, w->t) + f->step * px / 2;
-				y = r->y + r->h * (1 - v / hi);
-				if (on)
-					cairo_line_to(cr, x, y);
-				else
-					cairo_move_to(cr, x, y);
-				on = 1;
-			}
-			cairo_stroke(cr);
-		}
-		/* Forecast line. */
-		{
-			int on = 0;
-			int64_t prev = 0;
-			chart_rgb(cr, OI_BLUE, 1);
-			cairo_set_line_width(cr, 2.5);
-			for (size_t i = 0; i < f->n; i++) {
-				const struct row *w = &f->row[i];
-				double x, y;
-				if (w->ch != k)
-					continue;
-				fsum += w->v;
-				x = X(r, w->t) + f->step * px / 2;
-				y = r->y + r->h * (1 - w->v / hi);
-				if (on && w->t == prev + f->step)
-					cairo_line_to(cr, x, y);
-				else
-					cairo_move_to(cr, x, y);
-				on = 1;
-				prev = w->t;
-			}
-			cairo_stroke(cr);
-		}
-		/* Event names, last so nothing covers them. */
-		for (int e = 0; e < f->nev; e++) {
-			double x = r->x + (double)(f->ev[e].day * 86400 - l0) * px;
-			if (x < r->x || x >= r->x + r->w)
-				continue;
-			chart_rgb(cr, OI_BLACK, 1);
-			if (x + 8 + chart_text_width(cr, f->ev[e].name, FONT_SMALL, 1) > r->x + r->w)
-				chart_text(cr, r->x + r->w - 4, r->y + 24, f->ev[e].name, FONT_SMALL, 1, 1, 0);
-			else
-				chart_text(cr, x + 4, r->y + 24, f->ev[e].name, FONT_SMALL, 1, 0, 0);
-		}
-		{
-			int n = snprintf(note, sizeof(note), "forecast total %.0f", fsum);
-			if (asum > 0)
-				n += snprintf(note + n, sizeof(note) - (size_t)n, ", actual so far %.0f", asum);
-			if (lysum > 0)
-				snprintf(note + n, sizeof(note) - (size_t)n, ", same weeks a year earlier %.0f (%+.1f%%)",
-					 lysum, 100 * (fsum / lysum - 1));
-		}
-		chart_panel_title(cr, r, f->chan[k], note);
+		struct panel pn = { f, tz, &p[k], k, l0, p[0].w / (double)(l1 - l0), 0,
+				    hc >= 0 ? wfm_series_vol(f->hist, (size_t)hc) : NULL, 0, 0, ly };
+		draw_panel(cr, &pn);
 	}
-#undef X
 }

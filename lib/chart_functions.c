@@ -181,72 +181,67 @@ static int sort_rows(struct funcs *f)
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
-int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
+/* One row of functions.csv into f (rows on days not wanted skipped):
+ * 0, or -1 with err set. */
+static int read_row(struct wfm_chart *c, struct funcs *f, wfm_csv_reader *r, const int *col,
+		    wfm_error *err)
 {
+	struct cell w;
+	long a;
+	const char *fs = wfm_csv_get(r, col[3]);
+
+	if (wfm_csv_time(r, col[0], c->opts.tz, 0, &w.t, err) < 0)
+		return -1;
+	if (!chart_day_wanted(c, chart_local(c->opts.tz, w.t) / 86400))
+		return 0;
+	if (!*fs)
+		return wfm_csv_error(r, col[3], err, "empty function");
+	if ((w.fn = function_of(f, fs)) < 0)
+		return w.fn == -1 ? wfm_error_set(err, "out of memory")
+			: wfm_csv_error(r, col[3], err, "\"%s\": more than %d functions (besides BREAK and IDLE) "
+					"cannot be told apart by colour", fs, NCHAN_MAX);
+	if ((a = agent_of(f, wfm_csv_get(r, col[1]), wfm_csv_get(r, col[2]))) < 0)
+		return wfm_error_set(err, "out of memory");
+	w.agent = (size_t)a;
+	if (w.t < f->a[a].first)
+		f->a[a].first = w.t;
+	if (f->n == f->cap) {
+		struct cell *nc = realloc(f->cell, (f->cap = f->cap ? 2 * f->cap : 1024) * sizeof(*nc));
+		if (!nc)
+			return wfm_error_set(err, "out of memory");
+		f->cell = nc;
+	}
+	f->cell[f->n++] = w;
+	return 0;
+}
+
+/* Every row of functions.csv on the days wanted into f. */
+static int read_cells(struct wfm_chart *c, struct funcs *f, const char *in, wfm_error *err)
+{
+	static const char *names[] = { "timestamp", "agent_id", "name", "function" };
 	wfm_csv_reader *r = wfm_csv_open(in, err);
-	struct funcs *f;
-	int ct, ca, cn, cf, rc;
+	int col[4], rc = 0;
 	char days[40];
 
 	if (!r)
 		return -1;
-	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 || (ca = wfm_csv_require(r, "agent_id", err)) < 0 ||
-	    (cn = wfm_csv_require(r, "name", err)) < 0 || (cf = wfm_csv_require(r, "function", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
-	}
-	chart_days_text(c, days, sizeof(days));
-	if (!(f = calloc(1, sizeof(*f)))) {
-		wfm_csv_close(r);
-		return wfm_error_set(err, "out of memory");
-	}
-	c->data = f;
-	c->free_data = funcs_free;
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct cell w;
-		long a;
-		const char *fs = wfm_csv_get(r, cf);
-		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0) {
+	for (int k = 0; k < 4 && rc == 0; k++)
+		if ((col[k] = wfm_csv_require(r, names[k], err)) < 0)
 			rc = -1;
-			break;
-		}
-		if (!chart_day_wanted(c, chart_local(c->opts.tz, w.t) / 86400))
-			continue;
-		if (!*fs) {
-			rc = wfm_csv_error(r, cf, err, "empty function");
-			break;
-		}
-		if ((w.fn = function_of(f, fs)) < 0) {
-			rc = w.fn == -1 ? wfm_error_set(err, "out of memory")
-				: wfm_csv_error(r, cf, err, "\"%s\": more than %d functions (besides BREAK and IDLE) "
-						"cannot be told apart by colour", fs, NCHAN_MAX);
-			break;
-		}
-		if ((a = agent_of(f, wfm_csv_get(r, ca), wfm_csv_get(r, cn))) < 0) {
-			rc = wfm_error_set(err, "out of memory");
-			break;
-		}
-		w.agent = (size_t)a;
-		if (w.t < f->a[a].first)
-			f->a[a].first = w.t;
-		if (f->n == f->cap) {
-			struct cell *nc = realloc(f->cell, (f->cap = f->cap ? 2 * f->cap : 1024) * sizeof(*nc));
-			if (!nc) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			f->cell = nc;
-		}
-		f->cell[f->n++] = w;
-	}
+	while (rc == 0 && (rc = wfm_csv_next(r, err)) == 1)
+		rc = read_row(c, f, r, col, err);
+	chart_days_text(c, days, sizeof(days));
 	if (rc == 0 && f->n == 0)
 		rc = c->opts.has_days ? wfm_error_at(err, wfm_csv_name(r), 0, NULL, "no rows on %s", days)
 				  : wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
 	wfm_csv_close(r);
-	if (rc < 0)
-		return -1;
-	order_functions(f);
-	/* Interval: the smallest gap between distinct timestamps. */
+	return rc < 0 ? -1 : 0;
+}
+
+/* The span and the interval (the smallest gap between distinct
+ * timestamps); at most 31 days of 15-min intervals. */
+static int find_step(struct funcs *f, const char *in, wfm_error *err)
+{
 	f->t0 = f->t1 = f->cell[0].t;
 	f->step = 3600;
 	for (size_t i = 0; i < f->n; i++) {
@@ -266,43 +261,59 @@ int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
 				    "(pick a day with --date)", (size_t)((f->t1 - f->t0) / f->step + 1), f->step / 60);
 	f->t1 += f->step;
 	f->nslots = (size_t)((f->t1 - f->t0) / f->step);
+	return 0;
+}
+
+/* Agents in row order, and the grid of functions by row and interval. */
+static int build_grid(struct funcs *f, wfm_error *err)
+{
+	size_t *row;
+
 	if (!(f->order = malloc(f->na * sizeof(*f->order))) ||
 	    !(f->grid = calloc(f->na * f->nslots, 1)))
 		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < f->na; i++)
 		f->order[i] = i;
-	if (sort_rows(f))
+	if (sort_rows(f) || !(row = malloc(f->na * sizeof(*row))))
 		return wfm_error_set(err, "out of memory");
-	{
-		size_t *row = malloc(f->na * sizeof(*row));
-		if (!row)
-			return wfm_error_set(err, "out of memory");
-		for (size_t i = 0; i < f->na; i++)
-			row[f->order[i]] = i;
-		for (size_t i = 0; i < f->n; i++) {
-			size_t s = (size_t)((f->cell[i].t - f->t0) / f->step);
-			f->grid[row[f->cell[i].agent] * f->nslots + s] = (unsigned char)(f->cell[i].fn + 1);
-		}
-		free(row);
+	for (size_t i = 0; i < f->na; i++)
+		row[f->order[i]] = i;
+	for (size_t i = 0; i < f->n; i++) {
+		size_t s = (size_t)((f->cell[i].t - f->t0) / f->step);
+		f->grid[row[f->cell[i].agent] * f->nslots + s] = (unsigned char)(f->cell[i].fn + 1);
 	}
+	free(row);
+	return 0;
+}
+
+int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
+{
+	struct funcs *f;
+	char a[32], b[32];
+	double need;
+
+	if (!(f = calloc(1, sizeof(*f))))
+		return wfm_error_set(err, "out of memory");
+	c->data = f;
+	c->free_data = funcs_free;
+	if (read_cells(c, f, in, err))
+		return -1;
+	order_functions(f);
+	if (find_step(f, in, err) || build_grid(f, err))
+		return -1;
 	snprintf(c->title, sizeof(c->title), "Functions per agent and interval");
-	{
-		char a[32], b[32];
-		wfm_time_format(f->t0, c->opts.tz, a, sizeof(a));
-		wfm_time_format(f->t1 - f->step, c->opts.tz, b, sizeof(b));
-		snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
-			 "  -  %zu agents, %s to %s, %d-min intervals", f->na, a, b, f->step / 60);
-	}
+	wfm_time_format(f->t0, c->opts.tz, a, sizeof(a));
+	wfm_time_format(f->t1 - f->step, c->opts.tz, b, sizeof(b));
+	snprintf(c->subtitle + strlen(c->subtitle), sizeof(c->subtitle) - strlen(c->subtitle),
+		 "  -  %zu agents, %s to %s, %d-min intervals", f->na, a, b, f->step / 60);
 	/* Rows of at least 16 px (12 past 250 agents): the canvas grows, a
 	 * PDF is paged instead (16-px rows to an A4 page). */
-	{
-		double need = 44 + 90 + 30 + 230 + (double)f->na * (f->na <= 250 ? 16 : 12);
-		if (need > c->height)
-			c->height = need > 32000 ? 32000 : (int)need;
-		c->nrows = f->na;
-		c->page_rows = c->page_height > 44 + 90 + 30 + 230 + 16 ?
-			       (size_t)(c->page_height - 44 - 90 - 30 - 230) / 16 : 1;
-	}
+	need = 44 + 90 + 30 + 230 + (double)f->na * (f->na <= 250 ? 16 : 12);
+	if (need > c->height)
+		c->height = need > 32000 ? 32000 : (int)need;
+	c->nrows = f->na;
+	c->page_rows = c->page_height > 44 + 90 + 30 + 230 + 16 ?
+		       (size_t)(c->page_height - 44 - 90 - 30 - 230) / 16 : 1;
 	c->draw = draw;
 	return 0;
 }

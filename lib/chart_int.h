@@ -111,4 +111,15 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_capacity_load(struct wfm_chart *c, const char *in, wfm_error *err);
 int chart_intraday_load(struct wfm_chart *c, const char *in, wfm_error *err);
 
+/* A polyline point: line to (x, y) when on (the line goes on), else move
+ * there (after a gap); returns 1, the next point's on. */
+static inline int chart_path_to(cairo_t *cr, double x, double y, int on)
+{
+	if (on)
+		cairo_line_to(cr, x, y);
+	else
+		cairo_move_to(cr, x, y);
+	return 1;
+}
+
 #endif

@@ -275,7 +275,7 @@ int wfm_days_opt(struct wfm_days *d, int c, const char *arg)
 	return 0;
 }
 
-static int64_t day_arg(const char *prog, const char *opt, const char *s)
+int64_t wfm_arg_date(const char *prog, const char *opt, const char *s)
 {
 	int64_t d;
 	wfm_error e = { 0 };
@@ -292,13 +292,13 @@ int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
 	if (!d->from != !d->to)
 		wfm_usage_fail(prog, "--from and --to go together");
 	if (d->date) {
-		*first = *last = day_arg(prog, "--date", d->date);
+		*first = *last = wfm_arg_date(prog, "--date", d->date);
 	} else if (d->week) {
-		*first = day_arg(prog, "--week", d->week);
+		*first = wfm_arg_date(prog, "--week", d->week);
 		*last = *first + 6;
 	} else if (d->from) {
-		*first = day_arg(prog, "--from", d->from);
-		*last = day_arg(prog, "--to", d->to);
+		*first = wfm_arg_date(prog, "--from", d->from);
+		*last = wfm_arg_date(prog, "--to", d->to);
 		if (*last < *first || *last - *first >= max_days)
 			wfm_usage_fail(prog, "--to must be 0..%ld days after --from", max_days - 1);
 	} else {

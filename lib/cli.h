@@ -95,6 +95,8 @@ enum { WFM_OPT_DATE = 0x100, WFM_OPT_WEEK, WFM_OPT_FROM, WFM_OPT_TO };
 	{ "from", required_argument, NULL, WFM_OPT_FROM }, \
 	{ "to", required_argument, NULL, WFM_OPT_TO }
 int wfm_days_opt(struct wfm_days *d, int c, const char *arg);
+/* The day of YYYY-MM-DD; otherwise exit 2 naming the option. */
+int64_t wfm_arg_date(const char *prog, const char *opt, const char *s);
 /* Exit 2 when more than one way is given, --from without --to (or the
  * reverse), a date does not parse, or the range is reversed or longer
  * than max_days.  Returns 0 when no day option was given (first and last
@@ -121,7 +123,7 @@ int wfm_pad_width(const char *s, int w);
  *         .def = "80", .min = 1, .max = 99.9 },
  *       { "model", 'm', WFM_ARG_KEY, NULL, "KIND", "...", .words = models },
  *       WFM_OPT_OUTPUT(&o->output), { 0 } };
- *   const struct wfm_cli cli = { prog, head, opts, tail };
+ *   const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
  *   while ((c = wfm_opts_next(&cli, argc, argv)) != -1)
  *       switch (c) { case 'm': ...; }     only WFM_ARG_KEY entries come here
  * then optind is the first operand, as after getopt_long. */
@@ -131,8 +133,10 @@ enum wfm_arg {
 	WFM_ARG_STR,        /* const char **var = the argument */
 	WFM_ARG_DOUBLE,     /* double *var = argument * scale (scale 0: 1), in [min, max] */
 	WFM_ARG_LONG,       /* long *var, in [min, max] */
+	WFM_ARG_INT,        /* int *var, in [min, max] */
 	WFM_ARG_DURATION,   /* int64_t *var seconds ("14d", "2w", "36h"), in [min, max] when max > 0 */
 	WFM_ARG_CHOICE,     /* int *var = index of the argument in words */
+	WFM_ARG_DATE,       /* int64_t *var = days since 1970-01-01 of YYYY-MM-DD */
 };
 struct wfm_opt {
 	const char *name;             /* long name without "--"; NULL ends the table */
@@ -169,7 +173,11 @@ int wfm_opts_next(const struct wfm_cli *cli, int argc, char **argv);
 /* --help's text: head, "Options:" with one entry per option, tail. */
 void wfm_opts_help(FILE *fp, const struct wfm_cli *cli);
 /* --list-options: "--name" per flag, "--name= WORD..." per option that
- * takes an argument (its completion words, if any). */
+ * takes an argument (its completion words, if any), "@1 WORD..." for the
+ * first operand's words. */
 void wfm_opts_list(FILE *fp, const struct wfm_cli *cli);
+/* The first operand's words for --list-options (wfm chart KIND); call
+ * before wfm_opts_next(). */
+void wfm_opts_operand_words(const char *const *words);
 
 #endif

@@ -1,7 +1,7 @@
 /* cli_opts.c - the option table of lib/cli.h: one struct wfm_opt entry
  * drives getopt_long, the Options: lines of --help and the completion
  * words of --list-options.  Entry points: wfm_opts_next(), wfm_opts_help(),
- * wfm_opts_list(). */
+ * wfm_opts_list(), wfm_opts_operand_words(). */
 #include "cli.h"
 
 #include <stdio.h>
@@ -28,6 +28,7 @@ static struct {
 	int started;
 	size_t n, nprog;                       /* entries: the program's, then common[] */
 	size_t defaults;                       /* WFM_ARG_KEY defaults returned so far */
+	const char *const *operand_words;      /* the first operand's, or NULL */
 	const struct wfm_opt *e[MAX_OPTS];
 	struct option lo[MAX_OPTS + 1];
 	char shorts[2 * MAX_OPTS + 2];
@@ -66,6 +67,7 @@ static void show_value(const struct wfm_opt *o, char *buf, size_t size)
 	case WFM_ARG_STR: snprintf(buf, size, "%s", *(const char **)o->var ? *(const char **)o->var : ""); break;
 	case WFM_ARG_DOUBLE: snprintf(buf, size, "%g", *(double *)o->var / scale); break;
 	case WFM_ARG_LONG: snprintf(buf, size, "%ld", *(long *)o->var); break;
+	case WFM_ARG_INT: snprintf(buf, size, "%d", *(int *)o->var); break;
 	case WFM_ARG_DURATION: snprintf(buf, size, "%llds", (long long)*(int64_t *)o->var); break;
 	case WFM_ARG_CHOICE: snprintf(buf, size, "%s", o->words[*(int *)o->var]); break;
 	default: break;
@@ -86,6 +88,7 @@ static void store(const char *prog, const struct wfm_opt *o, const char *s)
 		*(double *)o->var = wfm_arg_double(prog, opt, s, o->min, o->max) * (o->scale ? o->scale : 1);
 		break;
 	case WFM_ARG_LONG: *(long *)o->var = wfm_arg_long(prog, opt, s, (long)o->min, (long)o->max); break;
+	case WFM_ARG_INT: *(int *)o->var = (int)wfm_arg_long(prog, opt, s, (long)o->min, (long)o->max); break;
 	case WFM_ARG_DURATION:
 		d = wfm_arg_duration(prog, opt, s);
 		if (o->max > 0 && (d < o->min || d > o->max))
@@ -93,6 +96,7 @@ static void store(const char *prog, const struct wfm_opt *o, const char *s)
 		*(int64_t *)o->var = d;
 		break;
 	case WFM_ARG_CHOICE: *(int *)o->var = wfm_arg_choice(prog, opt, s, o->words); break;
+	case WFM_ARG_DATE: *(int64_t *)o->var = wfm_arg_date(prog, opt, s); break;
 	case WFM_ARG_KEY: break;
 	}
 }
@@ -125,10 +129,10 @@ static void start(const struct wfm_cli *cli)
 		const struct wfm_opt *o = st.e[i];
 		if (o->def)
 			store(cli->prog, o, o->def);
-		if ((o->def || o->show) && o->kind != WFM_ARG_KEY)
-			show_value(o, st.shown[i], sizeof(st.shown[i]));
-		else if (o->def)
+		if (o->def)
 			snprintf(st.shown[i], sizeof(st.shown[i]), "%s", o->def);
+		else if (o->show && o->kind != WFM_ARG_KEY)
+			show_value(o, st.shown[i], sizeof(st.shown[i]));
 	}
 	opterr = 0;
 }
@@ -250,4 +254,15 @@ void wfm_opts_list(FILE *fp, const struct wfm_cli *cli)
 			fprintf(fp, " %s", o->words[k]);
 		fputc('\n', fp);
 	}
+	if (st.operand_words) {
+		fputs("@1", fp);
+		for (size_t k = 0; st.operand_words[k]; k++)
+			fprintf(fp, " %s", st.operand_words[k]);
+		fputc('\n', fp);
+	}
+}
+
+void wfm_opts_operand_words(const char *const *words)
+{
+	st.operand_words = words;
 }

@@ -31,9 +31,7 @@ static size_t days(const double *y, size_t n, const wfm_calendar *cal,
 
 	while (t < n) {
 		size_t a = t;
-		double s = 0;
-		while (t < n && cal->day[t] == cal->day[a])
-			s += y[t++];
+		double s = wfm_calendar_day_sum(cal, y, n, &t);
 		if (cal->slot[a] == 0 && (t < n || cal->slot[t - 1] == cal->per_day - 1) &&
 		    !(skip && skip[a]))
 			d[nd++] = (struct day){ a, s, cal->wday[a] };

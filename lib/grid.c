@@ -162,3 +162,54 @@ int wfm_grid_bounds(const void *rows, size_t n, const struct wfm_grid_layout *la
 		}
 	return 0;
 }
+
+void *wfm_grid_room(void *rows, size_t n, size_t *cap, size_t size)
+{
+	size_t c = *cap ? *cap * 2 : 1024;
+	void *p;
+
+	if (n < *cap)
+		return rows;
+	if (!(p = realloc(rows, c * size)))
+		return NULL;
+	*cap = c;
+	return p;
+}
+
+struct sortkey { int64_t t; long line; int chan; size_t at; };
+
+static int cmp_key(const void *a, const void *b)
+{
+	const struct sortkey *x = a, *y = b;
+
+	if (x->chan != y->chan)
+		return x->chan < y->chan ? -1 : 1;
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+int wfm_grid_sort(void *rows, size_t n, const struct wfm_grid_layout *lay)
+{
+	struct sortkey *k = malloc((n ? n : 1) * sizeof(*k));
+	char *tmp = malloc((n ? n : 1) * lay->size), *r = rows;
+
+	if (!k || !tmp) {
+		free(k);
+		free(tmp);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		memcpy(&k[i].t, r + i * lay->size + lay->t, sizeof(k[i].t));
+		memcpy(&k[i].chan, r + i * lay->size + lay->chan, sizeof(k[i].chan));
+		memcpy(&k[i].line, r + i * lay->size + lay->line, sizeof(k[i].line));
+		k[i].at = i;
+	}
+	qsort(k, n, sizeof(*k), cmp_key);
+	for (size_t i = 0; i < n; i++)
+		memcpy(tmp + i * lay->size, r + k[i].at * lay->size, lay->size);
+	memcpy(rows, tmp, n * lay->size);
+	free(k);
+	free(tmp);
+	return 0;
+}

@@ -5,7 +5,8 @@
  * own structs, sorted by channel then time; a wfm_grid_layout says where
  * each row keeps its instant, channel and source line.
  *
- * Entry points: wfm_grid_usual_gap(), wfm_grid_bounds().
+ * Entry points: wfm_grid_usual_gap(), wfm_grid_bounds(), wfm_grid_room(),
+ * wfm_grid_sort().
  */
 #ifndef WFM_GRID_H
 #define WFM_GRID_H
@@ -53,6 +54,14 @@ struct wfm_grid_seen {
 };
 /* 1 when (t, chan) was seen before, else records it and returns 0. */
 int wfm_grid_seen_again(struct wfm_grid_seen *s, int64_t t, int chan);
+
+/* Room for row n of an array of rows of `size` bytes with *cap slots:
+ * rows, or a larger copy when n == *cap (*cap updated); NULL when out of
+ * memory (rows kept). */
+void *wfm_grid_room(void *rows, size_t n, size_t *cap, size_t size);
+/* Sort rows by channel, instant, then source line.  0, or -1 when out of
+ * memory (rows unchanged). */
+int wfm_grid_sort(void *rows, size_t n, const struct wfm_grid_layout *lay);
 
 /* The interval length: the most frequent gap of 15, 30 or 60 minutes
  * between a channel's consecutive rows (the shorter on a tie); dflt when

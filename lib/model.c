@@ -47,6 +47,16 @@ wfm_calendar *wfm_calendar_alloc(int64_t start, int step, size_t n,
 	return c;
 }
 
+double wfm_calendar_day_sum(const wfm_calendar *cal, const double *y, size_t n, size_t *t)
+{
+	size_t a = *t;
+	double s = 0;
+
+	while (*t < n && cal->day[*t] == cal->day[a])
+		s += y[(*t)++];
+	return s;
+}
+
 void wfm_calendar_free(wfm_calendar *c)
 {
 	if (!c)
@@ -142,9 +152,7 @@ static size_t day_totals(const double *y, size_t n, const wfm_calendar *cal,
 
 	while (t < n) {
 		size_t a = t;
-		double s = 0;
-		while (t < n && cal->day[t] == cal->day[a])
-			s += y[t++];
+		double s = wfm_calendar_day_sum(cal, y, n, &t);
 		first[nd] = a;
 		tot[nd++] = cal->slot[a] == 0 && (t < n || cal->slot[t - 1] == cal->per_day - 1) ? s : NAN;
 	}

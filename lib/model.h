@@ -48,6 +48,9 @@ typedef struct wfm_calendar {
 wfm_calendar *wfm_calendar_alloc(int64_t start, int step, size_t n,
 				 const wfm_tz *tz, wfm_error *err);
 void wfm_calendar_free(wfm_calendar *cal);
+/* Sum of y over the local day of interval *t, from *t up to n; *t moves
+ * to the first interval of the next day (or n). */
+double wfm_calendar_day_sum(const wfm_calendar *cal, const double *y, size_t n, size_t *t);
 
 enum wfm_model_kind {
 	WFM_MODEL_SNAIVE, WFM_MODEL_HW, WFM_MODEL_REGRESSION, WFM_MODEL_SLOTAVG,

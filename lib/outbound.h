@@ -28,6 +28,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "error.h"
 #include "tz.h"
 
@@ -129,5 +130,26 @@ int wfm_outbound_min_agents(const wfm_outbound *ob, const struct wfm_ob_params *
 /* Whether job j may dial in the interval [t, t + step): wholly inside its
  * local window on one local day (tests use it to check plans). */
 int wfm_outbound_open(const wfm_outbound *ob, size_t j, int64_t t, int step);
+
+/* The writers (outbound_io.c).  Each steps run to its end.  The dial
+ * plan lists whole dials: the planner's dials are fluid, and a job dials
+ * in an interval as soon as its running total reaches the next whole dial;
+ * returns the dials written (-1: out of memory).  peak: the most agents
+ * of an interval.  Requirements: channel outbound:<campaign>, agents_gross
+ * = agents / (1 - shrinkage).  Work: per job its open intervals from now
+ * to the deadline with the agent-hours u spends on it. */
+double wfm_outbound_write_dialplan(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
+				   const wfm_tz *tz, double *peak);
+int wfm_outbound_write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run *run,
+				    const struct wfm_ob_params *p, const wfm_tz *tz,
+				    double shrinkage, double *peak, wfm_error *err);
+void wfm_outbound_write_work(FILE *fp, const wfm_outbound *ob, const struct wfm_ob_params *p,
+			     const struct wfm_ob_jobsum *u, const wfm_tz *tz, int64_t now,
+			     double shrinkage);
+/* Days of a plan from day `from` through the local day of the last
+ * deadline (1 to 366). */
+long wfm_outbound_days(const wfm_outbound *ob, int64_t from, const wfm_tz *tz);
+/* Step run to its end; the most agents of an interval. */
+double wfm_outbound_run_peak(wfm_ob_run *run);
 
 #endif

@@ -203,15 +203,14 @@ int wfm_plan_write(FILE *fp, const struct wfm_shift *s, size_t n)
 	return ferror(fp) ? -1 : 0;
 }
 
-int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n)
+/* roster.csv rows, with a last column `extra` (group or tz) when named. */
+static int roster_write(FILE *fp, const struct wfm_shift *s, size_t n, const char *extra,
+			const char *const *zone)
 {
 	char d[16];
-	int grouped = 0;
 
-	for (size_t i = 0; i < n; i++)
-		grouped |= s[i].group && *s[i].group;
-	fputs(grouped ? "date,agent_id,name,start,end,break_start,break_end,shift,group\n" :
-	      "date,agent_id,name,start,end,break_start,break_end,shift\n", fp);
+	fprintf(fp, "date,agent_id,name,start,end,break_start,break_end,shift%s%s\n",
+		extra ? "," : "", extra ? extra : "");
 	for (size_t i = 0; i < n; i++) {
 		wfm_time_format_date(s[i].day, d, sizeof(d));
 		fprintf(fp, "%s", d);
@@ -219,9 +218,25 @@ int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n)
 		wfm_csv_write_field(fp, s[i].agent_name, 0);
 		put_times(fp, &s[i]);
 		wfm_csv_write_field(fp, s[i].name ? s[i].name : "", 0);
-		if (grouped)
+		if (zone)
+			wfm_csv_write_field(fp, zone[i], 0);
+		else if (extra)
 			wfm_csv_write_field(fp, s[i].group ? s[i].group : "", 0);
 		fputc('\n', fp);
 	}
 	return ferror(fp) ? -1 : 0;
+}
+
+int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n)
+{
+	int grouped = 0;
+
+	for (size_t i = 0; i < n; i++)
+		grouped |= s[i].group && *s[i].group;
+	return roster_write(fp, s, n, grouped ? "group" : NULL, NULL);
+}
+
+int wfm_roster_write_zones(FILE *fp, const struct wfm_shift *s, size_t n, const char *const *zone)
+{
+	return roster_write(fp, s, n, "tz", zone);
 }

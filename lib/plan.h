@@ -13,7 +13,7 @@
  * exact in zones without DST, off by the DST shift on the two change days.
  *
  * Entry points: wfm_plan_load(), wfm_plan_write(), wfm_plan_free(), wfm_plan_hhmm(),
- * wfm_roster_load(), wfm_roster_free(), wfm_roster_write().
+ * wfm_roster_load(), wfm_roster_free(), wfm_roster_write(), wfm_roster_write_zones().
  */
 #ifndef WFM_PLAN_H
 #define WFM_PLAN_H
@@ -54,6 +54,9 @@ wfm_plan *wfm_roster_load(const char *path, wfm_error *err);
 /* Write roster rows (agent fields set) in roster.csv format with the
  * trailing shift column. */
 int wfm_roster_write(FILE *fp, const struct wfm_shift *s, size_t n);
+/* The same with a last column tz, zone[i] for row i (wfm localize: rows in
+ * each agent's zone). */
+int wfm_roster_write_zones(FILE *fp, const struct wfm_shift *s, size_t n, const char *const *zone);
 
 /* The one check of a shift row's times, for every reader of plan.csv and
  * roster.csv (wfm-chart too): col[] = the start, end, break_start and

@@ -8,12 +8,14 @@
  * on log weekly totals), missing and zero intervals, and peak days.
  *
  * Entry points: wfm_profile_compute(), wfm_profile_load(), wfm_profile_daily(),
- * wfm_profile_summary(), wfm_profile_free().
+ * wfm_profile_summary(), wfm_profile_free(); the writers (profile_io.c):
+ * wfm_profile_write(), wfm_daily_write(), wfm_profile_summary_write().
  */
 #ifndef WFM_PROFILE_H
 #define WFM_PROFILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "error.h"
 #include "series.h"
@@ -81,5 +83,14 @@ struct wfm_channel_summary {
 
 int wfm_profile_summary(const wfm_series *s, const wfm_tz *tz, size_t ntop,
 			struct wfm_channel_summary *out, wfm_error *err);
+
+/* profile.csv: channel,group,time,mean,share,ratio,days. */
+void wfm_profile_write(FILE *fp, const wfm_series *s, const wfm_profile *p);
+/* Daily totals: date,weekday,channel,volume,complete (no volume on a day
+ * with no data; complete 0 when intervals are missing). */
+void wfm_daily_write(FILE *fp, const wfm_series *s, const wfm_tz *tz, const wfm_daily *d);
+/* The summary of every channel, as text or JSON. */
+void wfm_profile_summary_write(FILE *fp, int json, const wfm_series *s, const wfm_tz *tz,
+			       const struct wfm_channel_summary *sum);
 
 #endif

@@ -103,9 +103,7 @@ static size_t complete_days(const double *y, size_t n, const wfm_calendar *cal,
 
 	while (t < n) {
 		size_t a = t;
-		double s = 0;
-		while (t < n && cal->day[t] == cal->day[a])
-			s += y[t++];
+		double s = wfm_calendar_day_sum(cal, y, n, &t);
 		/* complete: starts at slot 0 and the next interval is another day */
 		if (s > 0 && !(skip && skip[a]) &&
 		    cal->slot[a] == 0 && (t < cal->n ? cal->day[t] != cal->day[a]

@@ -72,16 +72,12 @@ static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_e
 	for (int k = 0; k < NCOL; k++)
 		ld->col[2 + k] = wfm_csv_col(r, colname[k]);
 	while ((rc = wfm_csv_next(r, err)) > 0) {
-		if (ld->n == ld->cap) {
-			size_t c = ld->cap ? ld->cap * 2 : 1024;
-			struct rec *p = realloc(ld->recs, c * sizeof(*p));
-			if (!p) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			ld->recs = p;
-			ld->cap = c;
+		struct rec *p = wfm_grid_room(ld->recs, ld->n, &ld->cap, sizeof(*p));
+		if (!p) {
+			rc = wfm_error_set(err, "out of memory");
+			break;
 		}
+		ld->recs = p;
 		if ((rc = read_rec(r, tz, ld, &ld->recs[ld->n], err)) < 0)
 			break;
 		ld->n++;
@@ -90,17 +86,6 @@ static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_e
 		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
 	wfm_csv_close(r);
 	return rc;
-}
-
-static int cmp_rec(const void *a, const void *b)
-{
-	const struct rec *x = a, *y = b;
-
-	if (x->chan != y->chan)
-		return x->chan < y->chan ? -1 : 1;
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
 }
 
 static int check_grid(const char *path, const wfm_tz *tz, const struct loader *ld,
@@ -211,8 +196,9 @@ wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_
 	int64_t tmin = 0, tmax = 0, step = 0;
 
 	if (read_all(path, tz, &ld, err) == 0) {
-		qsort(ld.recs, ld.n, sizeof(*ld.recs), cmp_rec);
-		if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld, &tmin, &tmax,
+		if (wfm_grid_sort(ld.recs, ld.n, &layout))
+			wfm_error_set(err, "out of memory");
+		else if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld, &tmin, &tmax,
 			       &step, err) == 0)
 			r = build(path, &ld, tmin, tmax, step, err);
 	}

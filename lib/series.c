@@ -1,5 +1,6 @@
 /* series.c - load and hold regular multi-channel series.  See series.h. */
 #include "series.h"
+#include "strlist.h"
 #include "grid.h"
 #include "csv.h"
 #include "timeutil.h"
@@ -78,16 +79,12 @@ static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_e
 	col[3] = wfm_csv_col(r, "aht_s");
 	ld->has_aht = col[3] >= 0;
 	while ((rc = wfm_csv_next(r, err)) > 0) {
-		if (ld->n == ld->cap) {
-			size_t c = ld->cap ? ld->cap * 2 : 1024;
-			struct rec *p = realloc(ld->recs, c * sizeof(*p));
-			if (!p) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			ld->recs = p;
-			ld->cap = c;
+		struct rec *p = wfm_grid_room(ld->recs, ld->n, &ld->cap, sizeof(*p));
+		if (!p) {
+			rc = wfm_error_set(err, "out of memory");
+			break;
 		}
+		ld->recs = p;
 		if ((rc = read_rec(r, col, tz, ld, &ld->recs[ld->n], err)) < 0)
 			break;
 		ld->n++;
@@ -338,4 +335,16 @@ int wfm_series_select(wfm_series *s, const char *const *names, size_t n, wfm_err
 		free(s->channel[c]);
 	s->nchan = n;
 	return 0;
+}
+
+int wfm_series_select_list(wfm_series *s, const char *list, wfm_error *err)
+{
+	wfm_strlist l;
+	int rc;
+
+	if (wfm_strlist_split(list, ',', &l))
+		return wfm_error_set(err, "out of memory");
+	rc = wfm_series_select(s, (const char *const *)l.item, l.n, err);
+	wfm_strlist_free(&l);
+	return rc;
 }

@@ -43,5 +43,7 @@ static inline int64_t wfm_series_time(const wfm_series *s, size_t i) { return s-
 /* Keep only the named channels, in the order given; error names an
  * unknown channel. */
 int wfm_series_select(wfm_series *s, const char *const *names, size_t n, wfm_error *err);
+/* The same for a comma-separated list ("calls,chat": --channels). */
+int wfm_series_select_list(wfm_series *s, const char *list, wfm_error *err);
 
 #endif

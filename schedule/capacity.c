@@ -15,7 +15,7 @@
 
 static const char *prog = "wfm-capacity";
 
-static const char usage[] =
+static const char head[] =
 	"Usage: wfm capacity VOLUMES.csv... --channels CHANNELS.csv --headcount HEADCOUNT.csv\n"
 	"       --params PARAMS.csv [--profile PROFILE.csv | --history HISTORY.csv] [options]\n"
 	"\n"
@@ -27,31 +27,9 @@ static const char usage[] =
 	"classes chosen by an integer program (least hires' paid hours such that\n"
 	"effective FTE covers required FTE from the first week a class can be\n"
 	"ready); the service level and occupancy the effective staff would give.\n"
-	"Several volume files, or --scenario factors, give plans side by side.\n"
-	"\n"
-	"Options:\n"
-	"  --channels FILE        channel configuration (required)\n"
-	"  --headcount FILE       group,agents,contract_h_week[,tenure_months] (required)\n"
-	"  --params FILE          parameter,key,value: attrition, lead time, classes,\n"
-	"                         ramp-up, shrinkage, overtime (required; docs/capacity.md)\n"
-	"  --profile FILE         intraday shape: output of wfm profile (--by weekday|month)\n"
-	"  --history FILE         or a history to compute the weekday profile from\n"
-	"                         (neither: volumes spread evenly over the week)\n"
-	"  --rules FILE           shift rules: measure the shift efficiency from the shift\n"
-	"                         model's LP bound (else params' shift_efficiency, else 1)\n"
-	"  --scenario LIST        NAME=FACTOR,... volumes of the first file x FACTOR\n"
-	"                         (e.g. high=1.2,low=0.85), next to the file's own plan\n"
-	"  --from DATE, --to DATE  first and last day monthly volumes cover, when their\n"
-	"                         first or last month is partial (as wfm forecast\n"
-	"                         --aggregate month writes the ends of its horizon)\n"
-	"  --time-limit S         seconds per scenario's integer program (default 2)\n"
-	"  --tz ZONE              zone of local days (default $TZ, else UTC)\n"
-	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
-	"  -v, --verbose          also print run time and peak memory at exit\n"
-	"  -h, --help             show this help and exit\n"
-	"  -V, --version          show the version and exit\n"
-	"\n"
+	"Several volume files, or --scenario factors, give plans side by side.\n";
+
+static const char tail[] =
 	"Output:\n"
 	"  week,scenario,headcount,leavers,hires,in_training,ramping,effective_fte,\n"
 	"  required_fte,average_load_fte,overtime_fte,gap_fte,met,service_level,occupancy\n"
@@ -131,51 +109,36 @@ static void scenarios(struct opts *o)
 
 static void parse_args(int argc, char **argv, struct opts *o)
 {
-	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "channels", required_argument, NULL, 'c' },
-		{ "headcount", required_argument, NULL, 'H' },
-		{ "params", required_argument, NULL, 'p' },
-		{ "profile", required_argument, NULL, 'P' },
-		{ "history", required_argument, NULL, 'y' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "scenario", required_argument, NULL, 's' },
-		{ "time-limit", required_argument, NULL, 't' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "tz", required_argument, NULL, 'z' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
+	const struct wfm_opt opts[] = {
+		{ "channels", 0, WFM_ARG_STR, &o->channels, "FILE", .help = "channel configuration (required)" },
+		{ "headcount", 0, WFM_ARG_STR, &o->headcount, "FILE", .help = "group,agents,contract_h_week"
+		  "[,tenure_months] (required)" },
+		{ "params", 0, WFM_ARG_STR, &o->params, "FILE", .help = "parameter,key,value: attrition, lead "
+		  "time, classes, ramp-up, shrinkage, overtime (required; docs/capacity.md)" },
+		{ "profile", 0, WFM_ARG_STR, &o->profile, "FILE", .help = "intraday shape: output of wfm profile "
+		  "(--by weekday|month)" },
+		{ "history", 0, WFM_ARG_STR, &o->history, "FILE", .help = "or a history to compute the weekday "
+		  "profile from (neither: volumes spread evenly over the week)" },
+		{ "rules", 0, WFM_ARG_STR, &o->rules, "FILE", .help = "shift rules: measure the shift efficiency "
+		  "from the shift model's LP bound (else params' shift_efficiency, else 1)" },
+		{ "scenario", 0, WFM_ARG_STR, &o->scenario, "LIST", .help = "NAME=FACTOR,... volumes of the first "
+		  "file x FACTOR (e.g. high=1.2,low=0.85), next to the file's own plan" },
+		{ "from", 0, WFM_ARG_DATE, &o->from, "DATE", .help = "first day monthly volumes cover, when their "
+		  "first month is partial (as wfm forecast --aggregate month writes the ends of its horizon)" },
+		{ "to", 0, WFM_ARG_DATE, &o->to, "DATE", .help = "last day monthly volumes cover, when their last "
+		  "month is partial" },
+		{ "time-limit", 0, WFM_ARG_DOUBLE, &o->time_limit, "S", .help = "seconds per scenario's integer "
+		  "program", .def = "2", .min = 0.01, .max = 3600 },
+		{ "tz", 0, WFM_ARG_STR, &o->tz, "ZONE", .help = "zone of local days (default $TZ, else UTC)" },
+		WFM_OPT_OUTPUT(&o->output),
+		{ 0 },
 	};
-	int c;
+	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
-	o->time_limit = 2;
 	o->from = o->to = WFM_CAP_NODAY;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': wfm_print_usage(usage);
-		case 'V': wfm_print_version(prog);
-		case 'o': o->output = optarg; break;
-		case 'z': o->tz = optarg; break;
-		case 'c': o->channels = optarg; break;
-		case 'H': o->headcount = optarg; break;
-		case 'p': o->params = optarg; break;
-		case 'P': o->profile = optarg; break;
-		case 'y': o->history = optarg; break;
-		case 'r': o->rules = optarg; break;
-		case 's': o->scenario = optarg; break;
-		case 't': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.01, 3600); break;
-		case 'f': case 'T':
-			if (wfm_time_parse_date(optarg, c == 'f' ? &o->from : &o->to, &(wfm_error){ 0 }))
-				wfm_usage_fail(prog, "--%s: \"%s\" is not a date YYYY-MM-DD", c == 'f' ? "from" : "to", optarg);
-			break;
-		case 'q': wfm_set_verbosity(prog, 0); break;
-		case 'v': wfm_set_verbosity(prog, 2); break;
-		default: wfm_bad_option(prog, argv);
-		}
-	}
+	while (wfm_opts_next(&cli, argc, argv) != -1)
+		;
 	if (optind == argc)
 		wfm_usage_fail(prog, "no volumes file given");
 	if (!o->channels || !o->headcount || !o->params)

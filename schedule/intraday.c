@@ -20,7 +20,7 @@
 
 static const char *prog = "wfm-intraday";
 
-static const char usage[] =
+static const char head[] =
 	"Usage: wfm intraday FORECAST.csv --actuals TODAY.csv --now YYYY-MM-DDTHH:MM [options]\n"
 	"  or:  wfm intraday --backtest HISTORY.csv [options]\n"
 	"\n"
@@ -31,41 +31,15 @@ static const char usage[] =
 	"Output: forecast format from --now to midnight; stderr only when a level\n"
 	"moved 1% or more or staff is short.  --backtest replays the last days of a\n"
 	"history (forecast made the evening before, update at each --at time, WAPE\n"
-	"of the rest of the day before and after) and chooses the parameters.\n"
-	"\n"
-	"Options:\n"
-	"  --actuals FILE         today's actuals (history format)\n"
-	"  --now TIME             start of the first interval not yet complete\n"
-	"  --until TIME           re-forecast to TIME (later days unchanged)\n"
-	"  --day-sd X             usual day-level variability, log scale (0.05)\n"
-	"  --shape-sd X           within-day shape noise, log scale (0.05)\n"
-	"  --aht-day-sd X, --aht-shape-sd X  the same for AHT (0.02, 1)\n"
-	"  --level P              level of the forecast's bounds in percent (80)\n"
-	"  --channels FILE        channels.csv: staff the re-forecast (with --roster)\n"
-	"  --roster FILE          today's roster: gap per interval (one pool, breaks out)\n"
-	"  --staff FILE           staff.csv: propose overtime, call-ins, break moves, VTO\n"
-	"  --availability FILE    status \"available\" today: willing to be called in\n"
-	"  --rules FILE           shift rules: breaks for shifts of break_after_h or more\n"
-	"  --max-overtime H       overtime per shift, hours (2)\n"
-	"  --actions FILE         write actions.csv, best SL gain per paid hour first\n"
-	"  --gap FILE             write coverage.csv of the rest of today, with actions\n"
-	"  --apply FILE           write the roster with the actions applied\n"
-	"  --backtest FILE        score the update on the days of a history\n"
-	"  --days N               backtest: days replayed, the last of the history (28)\n"
-	"  --at LIST              backtest: times of day (08:00,10:00,...,20:00)\n"
-	"  --shock X              backtest: actual volumes times X (whole-day shock)\n"
-	"  --model KIND           backtest: regression (default), hw or snaive\n"
-	"  --events FILE          backtest: events for the regression model\n"
-	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
-	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
-	"  -v, --verbose          also print run time and peak memory at exit\n"
-	"  -h, --help             show this help and exit\n"
-	"  -V, --version          show the version and exit\n"
-	"\n"
+	"of the rest of the day before and after) and chooses the parameters.\n";
+
+static const char tail[] =
 	"Examples:\n"
 	"  wfm intraday forecast.csv --actuals today.csv --now 2026-11-27T12:00 -o reforecast.csv\n"
 	"  wfm intraday --backtest data/history.csv --events data/events.csv --shock 1.4\n";
+
+/* in the order of WFM_MODEL_SNAIVE, _HW, _REGRESSION */
+static const char *const model_words[] = { "snaive", "hw", "regression", NULL };
 
 struct opts {
 	const char *input, *output, *tz, *actuals, *now, *until, *backtest, *at, *events;
@@ -77,66 +51,61 @@ struct opts {
 	double shock;
 };
 
-#define R required_argument
 static void parse_args(int argc, char **argv, struct opts *o)
 {
-	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "actuals", R, NULL, 'a' }, { "now", R, NULL, 'n' },
-		{ "until", R, NULL, 'u' }, { "day-sd", R, NULL, 'D' },
-		{ "shape-sd", R, NULL, 'S' }, { "aht-day-sd", R, NULL, 'E' },
-		{ "aht-shape-sd", R, NULL, 'T' }, { "level", R, NULL, 'l' },
-		{ "backtest", R, NULL, 'b' }, { "days", R, NULL, 'd' },
-		{ "at", R, NULL, 't' }, { "shock", R, NULL, 'k' },
-		{ "model", R, NULL, 'm' }, { "events", R, NULL, 'e' },
-		{ "channels", R, NULL, 'C' }, { "roster", R, NULL, 'R' },
-		{ "staff", R, NULL, 'F' }, { "availability", R, NULL, 'Y' },
-		{ "rules", R, NULL, 'U' }, { "max-overtime", R, NULL, 'O' },
-		{ "actions", R, NULL, 'A' }, { "gap", R, NULL, 'G' },
-		{ "apply", R, NULL, 'P' }, { "tz", R, NULL, 'z' },
-		{ "output", R, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
+	struct wfm_intraday_params *p = &o->p;
+	const struct wfm_opt opts[] = {
+		{ "actuals", 0, WFM_ARG_STR, &o->actuals, "FILE", .help = "today's actuals (history format)" },
+		{ "now", 0, WFM_ARG_STR, &o->now, "TIME", .help = "start of the first interval not yet complete" },
+		{ "until", 0, WFM_ARG_STR, &o->until, "TIME", .help = "re-forecast to TIME (later days unchanged)" },
+		{ "day-sd", 0, WFM_ARG_DOUBLE, &p->day_sd, "X", .help = "usual day-level variability, log scale",
+		  .max = 5, .given = &o->set_sd, .show = 1 },
+		{ "shape-sd", 0, WFM_ARG_DOUBLE, &p->shape_sd, "X", .help = "within-day shape noise, log scale",
+		  .max = 5, .given = &o->set_sd, .show = 1 },
+		{ "aht-day-sd", 0, WFM_ARG_DOUBLE, &p->aht_day_sd, "X", .help = "the same for AHT",
+		  .max = 5, .given = &o->set_sd, .show = 1 },
+		{ "aht-shape-sd", 0, WFM_ARG_DOUBLE, &p->aht_shape_sd, "X", .help = "the same for AHT",
+		  .max = 5, .given = &o->set_sd, .show = 1 },
+		{ "level", 0, WFM_ARG_DOUBLE, &p->level, "P", .help = "level of the forecast's bounds in percent",
+		  .min = 1, .max = 99.9, .scale = 0.01, .show = 1 },
+		{ "channels", 0, WFM_ARG_STR, &o->channels, "FILE", .help = "channels.csv: staff the re-forecast "
+		  "(with --roster)" },
+		{ "roster", 0, WFM_ARG_STR, &o->roster, "FILE", .help = "today's roster: gap per interval (one "
+		  "pool, breaks out)" },
+		{ "staff", 0, WFM_ARG_STR, &o->staff, "FILE", .help = "staff.csv: propose overtime, call-ins, "
+		  "break moves, VTO" },
+		{ "availability", 0, WFM_ARG_STR, &o->avail, "FILE", .help = "status \"available\" today: "
+		  "willing to be called in" },
+		{ "rules", 0, WFM_ARG_STR, &o->rules, "FILE", .help = "shift rules: breaks for shifts of "
+		  "break_after_h or more" },
+		{ "max-overtime", 0, WFM_ARG_DOUBLE, &o->max_ot, "H", .help = "overtime per shift, hours",
+		  .def = "2", .max = 12 },
+		{ "actions", 0, WFM_ARG_STR, &o->actions, "FILE", .help = "write actions.csv, best SL gain per "
+		  "paid hour first" },
+		{ "gap", 0, WFM_ARG_STR, &o->gap, "FILE", .help = "write coverage.csv of the rest of today, with "
+		  "actions" },
+		{ "apply", 0, WFM_ARG_STR, &o->apply, "FILE", .help = "write the roster with the actions applied" },
+		{ "backtest", 0, WFM_ARG_STR, &o->backtest, "FILE", .help = "score the update on the days of a "
+		  "history" },
+		{ "days", 0, WFM_ARG_LONG, &o->days, "N", .help = "backtest: days replayed, the last of the "
+		  "history", .def = "28", .min = 1, .max = 3660 },
+		{ "at", 0, WFM_ARG_STR, &o->at, "LIST", .help = "backtest: times of day",
+		  .def = "08:00,10:00,12:00,14:00,16:00,18:00,20:00" },
+		{ "shock", 0, WFM_ARG_DOUBLE, &o->shock, "X", .help = "backtest: actual volumes times X "
+		  "(whole-day shock)", .def = "1", .max = 100 },
+		{ "model", 0, WFM_ARG_CHOICE, &o->model, "KIND", .help = "backtest: regression, hw or snaive",
+		  .def = "regression", .words = model_words },
+		{ "events", 0, WFM_ARG_STR, &o->events, "FILE", .help = "backtest: events for the regression model" },
+		WFM_OPT_TZ(&o->tz),
+		WFM_OPT_OUTPUT(&o->output),
+		{ 0 },
 	};
-	int c;
+	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
-	wfm_intraday_params_default(&o->p);
-	o->days = 28;
-	o->shock = 1;
-	o->model = WFM_MODEL_REGRESSION;
-	o->max_ot = 2;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': wfm_print_usage(usage);
-		case 'V': wfm_print_version(prog);
-		case 'o': o->output = optarg; break; case 'z': o->tz = optarg; break;
-		case 'a': o->actuals = optarg; break; case 'n': o->now = optarg; break;
-		case 'u': o->until = optarg; break; case 'b': o->backtest = optarg; break;
-		case 't': o->at = optarg; break; case 'e': o->events = optarg; break;
-		case 'C': o->channels = optarg; break; case 'R': o->roster = optarg; break;
-		case 'F': o->staff = optarg; break; case 'Y': o->avail = optarg; break;
-		case 'U': o->rules = optarg; break; case 'A': o->actions = optarg; break;
-		case 'G': o->gap = optarg; break; case 'P': o->apply = optarg; break;
-		case 'O': o->max_ot = wfm_arg_double(prog, "--max-overtime", optarg, 0, 12); break;
-		case 'D': case 'S': case 'E': case 'T':
-			*(c == 'D' ? &o->p.day_sd : c == 'S' ? &o->p.shape_sd : c == 'E' ? &o->p.aht_day_sd
-			  : &o->p.aht_shape_sd) = wfm_arg_double(prog, c == 'D' ? "--day-sd" : c == 'S' ? "--shape-sd"
-								 : c == 'E' ? "--aht-day-sd" : "--aht-shape-sd", optarg, 0, 5);
-			o->set_sd = 1;
-			break;
-		case 'l': o->p.level = wfm_arg_double(prog, "--level", optarg, 1, 99.9) / 100; break;
-		case 'd': o->days = wfm_arg_long(prog, "--days", optarg, 1, 3660); break;
-		case 'k': o->shock = wfm_arg_double(prog, "--shock", optarg, 0, 100); break;
-		case 'm':
-			o->model = wfm_arg_choice(prog, "--model", optarg,
-						  (const char *const[]){ "snaive", "hw", "regression", NULL });
-			break;
-		case 'q': wfm_set_verbosity(prog, 0); break;
-		case 'v': wfm_set_verbosity(prog, 2); break;
-		default: wfm_bad_option(prog, argv);
-		}
-	}
+	wfm_intraday_params_default(p);
+	while (wfm_opts_next(&cli, argc, argv) != -1)
+		;
 	if (o->backtest) {
 		if (optind != argc)
 			wfm_usage_fail(prog, "--backtest takes no forecast file");
@@ -181,10 +150,8 @@ static int parse_at(const char *s, int *min)
 
 static void run_backtest(const struct opts *o, const wfm_tz *tz)
 {
-	static const char *model[] = { "snaive", "hw", "regression" };
 	wfm_error err = { 0 };
-	const char *at = o->at ? o->at : "08:00,10:00,12:00,14:00,16:00,18:00,20:00";
-	int now[WFM_INTRADAY_MAX_NOW], nnow = parse_at(at, now);
+	int now[WFM_INTRADAY_MAX_NOW], nnow = parse_at(o->at, now);
 	struct wfm_model_opts mo = { .hw_mult = 1 };
 	struct wfm_intraday_params p = o->p;
 	wfm_events *ev = NULL;
@@ -204,7 +171,7 @@ static void run_backtest(const struct opts *o, const wfm_tz *tz)
 	if (!cell || !(out = wfm_atomic_open(o->output, &err)))
 		wfm_die(prog, cell ? &err : &(wfm_error){ .code = 1, .msg = "out of memory" });
 	wfm_intraday_bt_score(bt, &p, o->shock, now, nnow, cell);
-	wfm_intraday_bt_report(wfm_atomic_fp(out), bt, &p, model[o->model], o->shock, !o->set_sd,
+	wfm_intraday_bt_report(wfm_atomic_fp(out), bt, &p, model_words[o->model], o->shock, !o->set_sd,
 			       (const char *const *)h->channel, h->nchan, now, nnow, cell);
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);

@@ -1,13 +1,22 @@
 # bash completion for wfm and wfm-* programs.
-# Subcommands come from `wfm help`, options from each program's --help, so
-# completion never disagrees with the programs themselves.
+# Subcommands come from `wfm help`; options and their words from each
+# program's option table (`wfm-NAME --list-options`, lib/cli.h), or from its
+# --help for a program not on the table yet, so completion never disagrees
+# with the programs themselves.  tests/cli/t0023-completion.sh checks it.
 
 _wfm_commands() {
 	wfm help 2>/dev/null | awk '/^Commands:/ { f = 1; next } f && /^  [a-z]/ { print $1 }'
 }
 
 _wfm_options() {  # $1 = program name without the wfm- prefix
+	local l
+	l=$("wfm-$1" --list-options 2>/dev/null) && { printf '%s\n' "$l" | sed -n 's/^\(--[^=]*\).*/\1/p'; return; }
 	"wfm-$1" --help 2>/dev/null | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u
+}
+
+_wfm_words() {  # $1 = program, $2 = option (or @1, the first operand): its table's words
+	"wfm-$1" --list-options 2>/dev/null |
+		awk -v o="$2" '$1 == o "=" || $1 == o { for (i = 2; i <= NF; i++) print $i }'
 }
 
 _wfm_zones() {
@@ -21,21 +30,17 @@ _wfm_zones() {
 _wfm_complete_prog() {
 	local prog=$1 first=$2 cur=${COMP_WORDS[COMP_CWORD]} prev=
 	[ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD-1]}
-	if [ "$prog" = chart ] && [ "$COMP_CWORD" -eq "$first" ]; then
-		COMPREPLY=($(compgen -W "forecast coverage roster functions profile staff capacity intraday" -- "$cur"))
-		return
+	if [ "$COMP_CWORD" -eq "$first" ] && [[ "$cur" != -* ]]; then
+		local w
+		w=$(_wfm_words "$prog" @1)
+		[ -n "$w" ] && { COMPREPLY=($(compgen -W "$w" -- "$cur")); return; }
 	fi
-	case "$prev" in
-	--tz) COMPREPLY=($(compgen -W "$(_wfm_zones)" -- "$cur")); return ;;
-	--model) COMPREPLY=($(compgen -W "auto snaive hw regression slotavg decomp" -- "$cur")); return ;;
-	--metric) COMPREPLY=($(compgen -W "wape mase smape rmse" -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "csv json requirements" -- "$cur")); return ;;
-	--by) COMPREPLY=($(compgen -W "weekday month" -- "$cur")); return ;;
-	--report) COMPREPLY=($(compgen -W "profile daily summary" -- "$cur")); return ;;
-	--aggregate) COMPREPLY=($(compgen -W "interval day week month" -- "$cur")); return ;;
-	--missing) COMPREPLY=($(compgen -W "impute zero" -- "$cur")); return ;;
-	--mode) COMPREPLY=($(compgen -W "preview progressive predictive" -- "$cur")); return ;;
-	esac
+	[ "$prev" = --tz ] && { COMPREPLY=($(compgen -W "$(_wfm_zones)" -- "$cur")); return; }
+	if [[ "$prev" == --* ]]; then
+		local w
+		w=$(_wfm_words "$prog" "$prev")
+		[ -n "$w" ] && { COMPREPLY=($(compgen -W "$w" -- "$cur")); return; }
+	fi
 	if [[ "$cur" == -* ]]; then
 		COMPREPLY=($(compgen -W "$(_wfm_options "$prog")" -- "$cur"))
 	else

@@ -16,16 +16,10 @@ cd "$ROOT" || exit 1
 
 ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
 # --- mains writing outputs no lib module owns yet (move to an io module) ---
-H forecast/profile.c fputs("channel,group,time,mean,share,ratio,days\n", fp);   # profile.csv; lib/profile.c owns the maths only
-H forecast/profile.c fputs("date,weekday,channel,volume,complete\n", fp);       # --daily side output
-H schedule/outbound.c fputs("timestamp,campaign,region,dials,connects,agents\n", fp);  # outbound plan (helper hostile edits)
-H schedule/outbound.c fputs("job,timestamp,agent_hours,max_agents\n", fp);     # --jobs summary
 H schedule/staff.c fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp); # evaluation.csv
 H schedule/staff.c fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n"); # --report daily table
-H bin/localize.c fputs("date,agent_id,name,start,end,break_start,break_end,shift,tz\n", fp); # roster.csv + tz: belongs in lib/plan.c
 # --- private readers ---
-R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv tz column and roster.csv: lib/agents.c, lib/plan.c
-R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv tz column and roster.csv: lib/agents.c, lib/plan.c
+R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv's tz column: lib/agents.c has no tz yet
 R lib/chart_forecast.c wfm_csv_reader *r = wfm_csv_open(in, err);              # forecast.csv: lib/forecastcsv.c
 R lib/chart_functions.c wfm_csv_reader *r = wfm_csv_open(in, err);             # functions.csv: no owner yet
 R lib/chart_profile.c wfm_csv_reader *r = wfm_csv_open(in, err);               # profile.csv: no owner yet

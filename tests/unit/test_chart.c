@@ -12,19 +12,6 @@
 
 #define FIX "tests/fixtures/chart/"
 
-/* Leak checker hook: ignore fontconfig's fixed allocations (see chart.h). */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return WFM_CHART_LSAN_SUPPRESSIONS;
-}
-
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
 struct img { cairo_surface_t *s; unsigned char *d; int w, h, stride; };
 
 /* Render to a memory buffer; returns its bytes (malloc'ed) and size. */

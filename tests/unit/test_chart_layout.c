@@ -15,18 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return WFM_CHART_LSAN_SUPPRESSIONS;
-}
-
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-	return "print_suppressions=0";
-}
-
 #define NCH 8
 #define NDAY 14
 #define NQ 96

@@ -81,9 +81,30 @@ static void test_roster(void)
 		  "2026-01-05,A1,\"Ann, B\",07:00,15:00,11:00,11:30,day\n", "roster row");
 }
 
+static void test_roster_zones(void)
+{
+	/* wfm localize's rows: an end past midnight (25:30 = 01:30) and the zone last */
+	struct wfm_shift s[2] = {
+		{ .day = 20458, .name = "", .agent = "A1", .agent_name = "Ann", .start = 1020, .end = 1530,
+		  .bstart = -1, .bend = -1, .count = 1 },
+		{ .day = 20459, .name = "e", .agent = "B2", .agent_name = "Boris", .start = 480, .end = 960,
+		  .bstart = 720, .bend = 750, .count = 1 },
+	};
+	const char *zone[] = { "Asia/Yekaterinburg", "Europe/Moscow" };
+	char buf[512];
+	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+
+	CHECK(!wfm_roster_write_zones(fp, s, 2, zone), "written");
+	fclose(fp);
+	CHECK_STR(buf, "date,agent_id,name,start,end,break_start,break_end,shift,tz\n"
+		  "2026-01-05,A1,Ann,17:00,01:30,,,,Asia/Yekaterinburg\n"
+		  "2026-01-06,B2,Boris,08:00,16:00,12:00,12:30,e,Europe/Moscow\n", "roster rows with tz");
+}
+
 int main(void)
 {
 	test_plan();
 	test_roster();
+	test_roster_zones();
 	return check_done("test_plan");
 }
