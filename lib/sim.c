@@ -445,10 +445,16 @@ void wfm_sim_met_add(wfm_sim_met *m, const struct wfm_sim_counts *c)
 	m->reps++;
 }
 
+/* The share p = x / r and the half-width of its 95% Wilson score interval
+ * (centre (p + z^2/2r) / (1 + z^2/r)): unlike the normal one it keeps a
+ * width at p = 0 and p = 1. */
 static void binom(double x, long r, double *p, double *hw)
 {
-	*p = r > 0 ? x / (double)r : NAN;
-	*hw = r > 0 ? 1.96 * sqrt(*p * (1 - *p) / (double)r) : NAN;
+	const double z = 1.96;
+	double n = (double)r;
+
+	*p = r > 0 ? x / n : NAN;
+	*hw = r > 0 ? z / (1 + z * z / n) * sqrt(*p * (1 - *p) / n + z * z / (4 * n * n)) : NAN;
 }
 
 void wfm_sim_met_interval(const wfm_sim_met *m, size_t i, double *p, double *hw)

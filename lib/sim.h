@@ -74,7 +74,9 @@ void wfm_sim_volumes_free(wfm_sim_volumes *v);
 /* P(SL met) over replications: per interval, the share of replications in
  * which the interval's SL (answered within t / arrivals; met when nothing
  * arrived) reaches target; per day (day[i] as above), the same for the
- * day's SL over all its arrivals.  Half-widths: 1.96 sqrt(p (1 - p) / R). */
+ * day's SL over all its arrivals.  Half-widths: of the 95% Wilson score
+ * interval, z / (1 + z^2/R) sqrt(p (1 - p) / R + z^2 / 4R^2), z = 1.96
+ * (centred on (p + z^2/2R) / (1 + z^2/R), not on p). */
 typedef struct wfm_sim_met wfm_sim_met;
 wfm_sim_met *wfm_sim_met_alloc(size_t n, const long *day, double target, wfm_error *err);
 void wfm_sim_met_add(wfm_sim_met *m, const struct wfm_sim_counts *c);

@@ -53,8 +53,12 @@ static const char usage[] =
 	"                         the three side by side on stderr\n"
 	"  --risk R               chance-constrained cover: plan for each interval's\n"
 	"                         (1-R)-quantile requirement (wfm staff --quantile\n"
-	"                         1-R on --forecast and --channels), so that each\n"
-	"                         interval meets its target with probability >= 1-R;\n"
+	"                         1-R on --forecast and --channels), so that with\n"
+	"                         probability >= 1-R over the forecast's rates each\n"
+	"                         interval's expected SL (the formula's, at its rate)\n"
+	"                         meets its target; the SL realised in one interval\n"
+	"                         also varies with its arrivals, so it meets the\n"
+	"                         target less often (wfm simulate's p_met);\n"
 	"                         also plans REQUIREMENTS.csv (the point forecast's)\n"
 	"                         and reports the extra paid hours\n"
 	"  --forecast FILE        with --risk: the forecast (volume_lo/volume_hi band)\n"
@@ -280,7 +284,7 @@ int main(int argc, char **argv)
 	wfm_shiftplan_summary(wfm_report(), plan, &o.p);
 	if (o.risk > 0)
 		fprintf(wfm_report(), "  risk         %g: paid hours %.2f against %.2f covering the point "
-			"forecast (+%.2f h, %+.1f%%)\n", o.risk, plan->paid_hours, point_paid,
+			"forecast (%+.2f h, %+.1f%%)\n", o.risk, plan->paid_hours, point_paid,
 			plan->paid_hours - point_paid, 100 * (plan->paid_hours / point_paid - 1));
 	if (work)
 		wfm_shiftplan_blend_report(wfm_report(), prog, plan, req, rules, tz, &o.p, work);

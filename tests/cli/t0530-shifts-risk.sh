@@ -24,6 +24,14 @@ is "extra paid hours reported: 8 (N_q - N_point)" \
 	"$(sed -n 's/^  risk *0.1: paid hours \([0-9.]*\) against \([0-9.]*\) .*(+\([0-9.]*\) h.*/\1 \2 \3/p' $T/err)" \
 	"$(awk -v q=$NQ -v p=$NP 'BEGIN { printf "%.2f %.2f %.2f", 8 * q, 8 * p, 8 * (q - p) }')"
 ok "no warning: the requirements are the forecast's" sh -c "! grep -q differ $T/err"
+# a risk above 0.5 plans under the point cover: the difference printed
+# with one sign (was "+-")
+wfm shifts $T/rq.csv --rules $T/rules.csv --tz UTC --risk 0.6 --forecast $T/fc.csv --channels $T/ch.csv \
+	-o $T/plan6.csv 2>$T/err6
+is "--risk 0.6: fewer hours, printed once negative" \
+	"$(sed -n 's/^  risk *0.6: paid hours \([0-9.]*\) against \([0-9.]*\) .*(\([-+0-9.]*\) h.*/\1 \2 \3/p' $T/err6)" \
+	"$(awk -F, -v p=$NP 'NR > 1 { q += $7 } END { printf "%.2f %.2f %+.2f", 8 * q, 8 * p, 8 * (q - p) }' $T/plan6.csv)"
+ok "--risk 0.6 plans fewer hours than the point" grep -q "(-[0-9.]* h, -" $T/err6
 wfm simulate $T/rq90.csv --channels $T/ch.csv --coverage $T/cov.csv --forecast $T/fc.csv --day-share 1 \
 	--replications 200 --tz UTC -o $T/sim.csv 2>$T/serr
 near "simulated P(SL met) of the --risk 0.1 plan = 0.9 within its half-width" \

@@ -62,6 +62,38 @@ static void run(double a, double aht, long n, double patience, double cv, int re
 	wfm_sim_done(s);
 }
 
+/* P(SL met)'s 95% Wilson half-widths against hand-computed values (z =
+ * 1.96): 40 of 40 and 0 of 40 met give 1.96 (1.96 / 80) / (1 + 1.96^2 / 40)
+ * = 0.0438123, 9 of 10 gives 1.96 sqrt(0.009 + 1.96^2 / 400) / 1.38416 =
+ * 0.1931403 (the normal interval would give 0, 0 and 0.186). */
+static void test_wilson(void)
+{
+	static const long day[1] = { 0 };
+	static const struct { int met, reps; double p, hw; } c[] = {
+		{ 40, 40, 1, 0.0438122696 }, { 0, 40, 0, 0.0438122696 }, { 9, 10, 0.9, 0.1931403178 } };
+
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		wfm_error err = { 0 };
+		wfm_sim_met *m = wfm_sim_met_alloc(1, day, 0.8, &err);
+		double p, hw, sl;
+		long d;
+		for (int r = 0; m && r < c[k].reps; r++) {
+			struct wfm_sim_counts ct = { 10, 10, r < c[k].met ? 9 : 7, 0, 0 };
+			wfm_sim_met_add(m, &ct);
+		}
+		CHECK(m != NULL, "wfm_sim_met_alloc");
+		if (!m)
+			continue;
+		wfm_sim_met_interval(m, 0, &p, &hw);
+		CHECK(fabs(p - c[k].p) < 1e-12 && fabs(hw - c[k].hw) < 1e-9,
+		      "Wilson %d of %d: p %.4f +- %.10f, expected %.4f +- %.10f", c[k].met, c[k].reps, p, hw,
+		      c[k].p, c[k].hw);
+		wfm_sim_met_day(m, 0, &d, &p, &hw, &sl);
+		CHECK(fabs(hw - c[k].hw) < 1e-9, "Wilson per day %d of %d", c[k].met, c[k].reps);
+		wfm_sim_met_free(m);
+	}
+}
+
 int main(void)
 {
 	struct wfm_queue_perf f;
@@ -106,5 +138,6 @@ int main(void)
 	struct pooled r2;
 	run(20, 180, 23, 0, 2.0, 160, 7, &r2);
 	CHECK(r.m[0] == r2.m[0] && r.m[1] == r2.m[1], "seeded: identical replications");
+	test_wilson();
 	return check_done("test_sim");
 }
