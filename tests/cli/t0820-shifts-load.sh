@@ -2,7 +2,8 @@
 # t0820-shifts-load.sh - the same shift plan, byte for byte, on a quiet
 # machine and with two CPU hogs beside it: the limits that decide the plan
 # count simplex iterations (--work-limit), the wall clock (--time-limit)
-# is only a safety stop.  A 2-day 15-min any-start single pool (default
+# is only a safety stop (600 s here: ASAN builds beside the hogs on a
+# loaded CI machine must not reach it).  A 2-day 15-min any-start single pool (default
 # work limit, and a work limit small enough to cut the LP: the report
 # must say so), and a generated 5-channel day by skill groups
 # (bench/gen-multiskill.sh).  Each plan is also checked to cover every
@@ -24,11 +25,11 @@ sh "$ROOT/bench/gen-multiskill.sh" "$T/g" 0.3
 # plans DIR: the three plans into DIR
 plans() {
 	mkdir -p "$1"
-	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 60 -o "$1/pool.csv" 2>"$1/pool.txt"
-	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 60 --work-limit 300 \
+	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 600 -o "$1/pool.csv" 2>"$1/pool.txt"
+	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 600 --work-limit 300 \
 		-o "$1/cut.csv" 2>"$1/cut.txt"
 	wfm shifts "$T/g/requirements.csv" --rules "$T/g/rules.csv" --groups "$T/g/groups.csv" \
-		--date 2026-11-24 --break-step 30 --time-limit 60 --work-limit 40000 -o "$1/groups.csv" 2>"$1/groups.txt"
+		--date 2026-11-24 --break-step 30 --time-limit 600 --work-limit 40000 -o "$1/groups.csv" 2>"$1/groups.txt"
 }
 plans "$T/quiet"
 hogs=""
