@@ -24,11 +24,11 @@ sh "$ROOT/bench/gen-multiskill.sh" "$T/g" 0.3
 # plans DIR: the three plans into DIR
 plans() {
 	mkdir -p "$1"
-	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 60 -o "$1/pool.csv" 2>"$1/pool.txt"
-	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 60 --work-limit 300 \
+	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 600 -o "$1/pool.csv" 2>"$1/pool.txt"
+	wfm shifts "$T/req.csv" --rules "$T/rules.csv" --time-limit 600 --work-limit 300 \
 		-o "$1/cut.csv" 2>"$1/cut.txt"
 	wfm shifts "$T/g/requirements.csv" --rules "$T/g/rules.csv" --groups "$T/g/groups.csv" \
-		--date 2026-11-24 --break-step 30 --time-limit 60 --work-limit 40000 -o "$1/groups.csv" 2>"$1/groups.txt"
+		--date 2026-11-24 --break-step 30 --time-limit 600 --work-limit 40000 -o "$1/groups.csv" 2>"$1/groups.txt"
 }
 plans "$T/quiet"
 hogs=""
