@@ -30,9 +30,16 @@ rc=$?
 t1=$(date +%s%N)
 is "a plan is written under the time limit" "$rc" 0
 wall=$(awk -v a=$t0 -v b=$t1 'BEGIN { printf "%.2f", (b - a) / 1e9 }')
-ok "whole run $wall s within 3 s + 20%" awk -v w=$wall 'BEGIN { exit !(w <= 3.6) }'
 solve=$(awk '/^  solve/ { for (i = 1; i <= NF; i++) if ($i == "in") { print $(i + 1); exit } }' "$T/rep.txt")
-ok "the report's solve time $solve s within 3 s + 10%" awk -v w=$solve 'BEGIN { exit !(w <= 3.3) }'
+# Under the sanitizers (make check ASAN=1) building this model alone takes
+# 20-50x longer (1.5 GB of shadow memory): the clock checks are the same
+# code, so the wall-clock bounds are asserted on the plain build only.
+if ldd "$ROOT/bin/wfm-shifts" 2>/dev/null | grep -q libasan; then
+	echo "t0821: sanitizer build, wall-clock bounds not asserted ($wall s, solve $solve s)" >&2
+else
+	ok "whole run $wall s within 3 s + 20%" awk -v w=$wall 'BEGIN { exit !(w <= 3.6) }'
+	ok "the report's solve time $solve s within 3 s + 10%" awk -v w=$solve 'BEGIN { exit !(w <= 3.3) }'
+fi
 is "no interval under-covered" "$(awk -F, 'NR > 1 && $5 > 0' "$T/cov.csv" | wc -l)" 0
 wfm shifts "$T/day.csv" --rules "$T/rules.csv" --time-limit 3 -o "$T/day-plan.csv" 2>"$T/day.txt"
 is "1 day in 3 s: the LP was solved" "$(grep -c 'LP lower bound [0-9]' "$T/day.txt")" 1
