@@ -147,7 +147,7 @@ double wfm_mip_clock(void) { return now(); }
  * for rounding its point or a greedy cover (so a cut LP still ends in
  * the limit); branch and bound returns its incumbent at BB_SHARE. */
 #define LP_SHARE 0.8
-#define BB_SHARE 0.95
+#define BB_SHARE 0.85
 
 static double ms_left(const struct budget *b, double share)
 {

@@ -635,16 +635,6 @@ static double score(const double *req, const double *sch, int g, const struct wf
 	return v * g / 60.0;
 }
 
-static int gcd(int a, int b)
-{
-	while (b) {
-		int t = a % b;
-		a = b;
-		b = t;
-	}
-	return a;
-}
-
 /* Day-level state shared by the two filling phases. */
 struct days {
 	const struct wfm_shift **ty;  /* all types, day by day */
@@ -1828,9 +1818,9 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		inwin++;
 		if (!s->count)
 			continue;
-		D.g = gcd(gcd(D.g, s->start), s->end);
+		D.g = wfm_time_gcd(wfm_time_gcd(D.g, s->start), s->end);
 		if (s->bstart >= 0)
-			D.g = gcd(gcd(D.g, s->bstart), s->bend);
+			D.g = wfm_time_gcd(wfm_time_gcd(D.g, s->bstart), s->bend);
 	}
 	if (!inwin) {
 		char x[16], y[16];

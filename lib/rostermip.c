@@ -96,16 +96,6 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static int gcd(int a, int b)
-{
-	while (b) {
-		int r = a % b;
-		a = b;
-		b = r;
-	}
-	return a;
-}
-
 static void history(struct model *m, const wfm_plan *prev)
 {
 	for (size_t i = 0; i < m->n * HIST; i++)
@@ -138,7 +128,7 @@ static int types(struct model *m, const wfm_plan *plan, wfm_error *err)
 			if (s->day != m->first + d || s->count <= 0)
 				continue;
 			m->ty[nt] = s;
-			m->g = gcd(m->g, wfm_shift_paid(s));
+			m->g = wfm_time_gcd(m->g, wfm_shift_paid(s));
 			for (e = m->eoff[d]; e < ne && m->ends[e] != s->end; e++)
 				;
 			if (e == ne)

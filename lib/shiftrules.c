@@ -9,16 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int gcd(int a, int b)
-{
-	while (b) {
-		int t = a % b;
-		a = b;
-		b = t;
-	}
-	return a;
-}
-
 /* Hours field to whole minutes. */
 static int hours_min(const wfm_csv_reader *rd, int col, const char *s, int *out, wfm_error *err)
 {
@@ -223,12 +213,12 @@ int wfm_shiftrules_grid(const wfm_shiftrules *rs, int req_min)
 
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct wfm_shiftrule *r = &rs->rule[i];
-		g = gcd(g, r->step);
-		g = gcd(g, r->earliest);
+		g = wfm_time_gcd(g, r->step);
+		g = wfm_time_gcd(g, r->earliest);
 		for (int k = 0; k < r->nlen; k++) {
-			g = gcd(g, r->len[k]);
+			g = wfm_time_gcd(g, r->len[k]);
 			if (wfm_shiftrules_has_break(r, r->len[k]))
-				g = gcd(gcd(g, r->break_len), r->break_gap);
+				g = wfm_time_gcd(wfm_time_gcd(g, r->break_len), r->break_gap);
 		}
 	}
 	return g;

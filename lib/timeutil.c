@@ -246,3 +246,13 @@ int64_t wfm_time_day_start(int64_t days, const wfm_tz *tz)
 			return utc;
 	return days * 86400 - wfm_tz_offset(tz, days * 86400);
 }
+
+int wfm_time_gcd(int a, int b)
+{
+	while (b) {
+		int r = a % b;
+		a = b;
+		b = r;
+	}
+	return a;
+}

@@ -54,4 +54,8 @@ size_t wfm_time_format_date(int64_t days, char *buf, size_t size);
  * after a DST gap that swallows midnight). */
 int64_t wfm_time_day_start(int64_t days, const wfm_tz *tz);
 
+/* Greatest common divisor of two minute counts (the finest grid two time
+ * steps share); gcd(a, 0) = a. */
+int wfm_time_gcd(int a, int b);
+
 #endif

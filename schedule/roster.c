@@ -595,16 +595,6 @@ static wfm_atomic *write_changes(const char *path, const wfm_roster_result *r, w
 	return out;
 }
 
-static int gcd(int a, int b)
-{
-	while (b) {
-		int t = a % b;
-		a = b;
-		b = t;
-	}
-	return a;
-}
-
 /* --coverage: required (plan or requirements agents_gross) vs rostered
  * people on shift per interval. */
 /* Written into *outp, not yet committed: main commits it with the roster. */
@@ -635,9 +625,9 @@ static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_
 			const struct wfm_shift *s = &plan->s[i];
 			if (s->day < first || s->day >= first + res->ndays || !s->count)
 				continue;
-			step = gcd(gcd(step, s->start), s->end);
+			step = wfm_time_gcd(wfm_time_gcd(step, s->start), s->end);
 			if (s->bstart >= 0)
-				step = gcd(gcd(step, s->bstart), s->bend);
+				step = wfm_time_gcd(wfm_time_gcd(step, s->bstart), s->bend);
 		}
 	nint = (size_t)res->ndays * (size_t)(1440 / step);
 	req = malloc((nint + 1) * sizeof(double));

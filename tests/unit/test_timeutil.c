@@ -182,8 +182,21 @@ static void test_small_parsers(void)
 	CHECK_STR(buf, "2024-02-29", "format_date");
 }
 
+/* wfm_time_gcd against Euclid done by hand: the shift grids of roster.c,
+ * rostermip.c and shiftrules.c (each had its own copy before). */
+static void test_gcd(void)
+{
+	CHECK(wfm_time_gcd(30, 45) == 15, "gcd(30, 45)");
+	CHECK(wfm_time_gcd(45, 30) == 15, "gcd(45, 30)");
+	CHECK(wfm_time_gcd(60, 0) == 60, "gcd(60, 0)");
+	CHECK(wfm_time_gcd(0, 15) == 15, "gcd(0, 15)");
+	CHECK(wfm_time_gcd(1440, 510) == 30, "gcd(1440, 510)");
+	CHECK(wfm_time_gcd(17, 13) == 1, "gcd(17, 13)");
+}
+
 int main(void)
 {
+	test_gcd();
 	test_civil();
 	test_parse();
 	test_dst_format();
