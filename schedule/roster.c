@@ -272,7 +272,7 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		   const struct wfm_roster_opts *ro, const double *hreq, const double *hsch)
 {
 	double fmin = -1, fmax = -1, ph = 0, fh = 0, ub = -1;
-	int dmin = 0, dmax = 0, nbelow = 0, dub = -1;
+	int dmin = 0, dmax = 0, nbelow = 0, nempty = 0, dub = -1;
 	char a[16], b[16], x[8], y[8];
 	long planned = 0, filled = 0, bound = 0;
 	double over_h = 0, need_h = 0, cap_h = 0;
@@ -300,10 +300,14 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 		double best = p > 0 ? 100.0 * r->day[d].bound_min / r->day[d].planned_min : 100;
 		double tg = p > 0 ? 100.0 * r->day[d].target_min / r->day[d].planned_min : 100;
 		wfm_time_format_date(r->first_day + d, a, sizeof(a));
-		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  %3.0f%%  %5.0f%%%s\n", a,
-			wd(r->first_day + d), r->day[d].planned, r->day[d].filled,
-			r->day[d].planned - r->day[d].filled, r->day[d].bound, p, f, pc, best, tg,
-			pc < tg - 3 ? " *" : "");
+		fprintf(fp, "%s  %s  %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f", a, wd(r->first_day + d),
+			r->day[d].planned, r->day[d].filled, r->day[d].planned - r->day[d].filled,
+			r->day[d].bound, p, f);
+		if (p <= 0)     /* nothing planned: no share to speak of */
+			fprintf(fp, "     -     -       -\n");
+		else
+			fprintf(fp, "  %3.0f%%  %3.0f%%  %5.0f%%%s\n", pc, best, tg, pc < tg - 3 ? " *" : "");
+		nempty += p <= 0;
 		nbelow += pc < tg - 3;
 		ph += p;
 		fh += f;
@@ -325,6 +329,9 @@ static void report(FILE *fp, const wfm_roster_result *r, const wfm_agents *ag,
 	fprintf(fp, "total            %7ld  %6ld  %8ld  %5ld  %9.1f  %8.1f  %3.0f%%  (filled/bound %.1f%%)\n",
 		planned, filled, planned - filled, bound, ph, fh, ph > 0 ? 100 * fh / ph : 100,
 		bound ? 100.0 * filled / bound : 100.0);
+	if (nempty)
+		fprintf(fp, "%d day%s with nothing planned (shares shown as -): is the plan's span the "
+			"roster's?\n", nempty, nempty == 1 ? "" : "s");
 	wfm_time_format_date(r->first_day + dmin, a, sizeof(a));
 	wfm_time_format_date(r->first_day + dmax, b, sizeof(b));
 	fprintf(fp, "filled share of planned hours: min %.0f%% (%s %s), max %.0f%% (%s %s)\n",

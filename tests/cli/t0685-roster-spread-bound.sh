@@ -18,6 +18,11 @@ wfm roster $T/p2.csv $T/s2.csv --date 2026-11-23 -o $T/r2.csv 2>$T/rep
 ok "exact best: 12 of 16 h = 75 %" grep -Eq "^2026-11-23  Mon .* 75%   75%     75%$" $T/rep
 is "exact best: 8 + 4 h filled" "$(tail -n +2 $T/r2.csv | cut -d, -f8 | sort | tr '\n' ' ')" "long short "
 
+# a roster span past the plan: days with nothing planned show no share
+# (not 100%) and the report says so (QA finding)
+wfm roster $T/p2.csv $T/s2.csv --from 2026-11-23 --to 2026-11-24 -o $T/r2b.csv 2>$T/rep2
+is "nothing planned: shares shown as -" "$(awk '/^2026-11-24  / && !n++ { print $9, $10, $11 }' $T/rep2)" "- - -"
+ok "nothing planned: the report says so" grep -q "^1 day with nothing planned" $T/rep2
 # 900 agents, one week; the plan scaled x 10 so the staff is short (a
 # 1,200-agent plan).
 awk -F, 'NR == 1 { print; next } { rows[++n] = $0 }
