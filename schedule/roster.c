@@ -22,7 +22,7 @@
 static const char *prog = "wfm-roster";
 
 static const char usage[] =
-	"Usage: wfm roster PLAN.csv STAFF.csv (--date D | --week D | --from D --to D) [options]\n"
+	"Usage: wfm roster PLAN.csv STAFF.csv [--date D | --week D | --from D --to E] [options]\n"
 	"\n"
 	"Assign named agents (staff.csv) to the shifts of a plan (plan.csv:\n"
 	"date,shift,start,end,break_start,break_end,count).  Hard rules: fixed days\n"
@@ -43,7 +43,7 @@ static const char usage[] =
 	"Options:\n"
 	"  --date D               roster one day (YYYY-MM-DD)\n"
 	"  --week D               roster 7 days from D\n"
-	"  --from D --to D        roster D1 .. D2 (default: every date of the plan);\n"
+	"  --from D --to E        roster D .. E (default: every date of the plan);\n"
 	"                         with --published, --to defaults to its last date\n"
 	"  --availability FILE    agent_id,date,status; status (any case) available,\n"
 	"                         sick, vacation, training, day_off or unavailable;\n"
@@ -71,7 +71,6 @@ static const char usage[] =
 	"                         each group name is its skills, e.g. calls|chat)\n"
 	"  --skills LIST          check staff.csv's skills against this comma\n"
 	"                         separated list (default: any name goes)\n"
-	"                         (default calls,chat,letters,declarations)\n"
 	"  --strict               exit 1 when a shift stays unfilled\n"
 	"  --exact                also solve the assignment exactly (agent classes x\n"
 	"                         week patterns over lib/mip.c, up to 150 agents x 7\n"
