@@ -92,7 +92,11 @@ void wfm_shiftplan_summary(FILE *fp, const wfm_shiftplan *p, const struct wfm_sh
 		p->mip.lp_solved ? "LP rounding" :
 		p->mip.lp_restricted ? "rounding the last restricted LP (LP unfinished)" :
 		"a greedy cover (LP unfinished)");
-	if (p->mip.lp_bound > 0 || p->mip.lp_solved)
+	if (o->soft && (p->mip.lp_bound > 0 || p->mip.lp_solved))   /* the bound is on paid + penalty */
+		fprintf(fp, "  paid hours   %.2f   + penalty %g x %.1f agent-h under = objective %.2f   "
+			"LP lower bound on the objective %.2f   gap %.2f%%\n", p->paid_hours, o->penalty,
+			p->under_hours, p->paid_hours + o->penalty * p->under_hours, p->mip.lp_bound, 100 * p->mip.gap);
+	else if (p->mip.lp_bound > 0 || p->mip.lp_solved)
 		fprintf(fp, "  paid hours   %.2f   LP lower bound %.2f   gap %.2f%%\n",
 			p->paid_hours, p->mip.lp_bound, 100 * p->mip.gap);
 	else

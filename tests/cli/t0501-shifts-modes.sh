@@ -17,6 +17,25 @@ is "soft 0: under = required in every cell" \
 	"$(awk -F, 'NR > 1 && $5 != $2' "$T/c0.csv" | wc -l)" 0
 ok "soft 0: report says 0 paid hours" grep -q 'paid hours   0.00' "$T/r0.txt"
 
+# Soft mode's LP bound is on paid hours + penalty x under, and the report
+# says so: the objective recomputed from plan.csv (paid) and coverage.csv
+# (under, agent-h at 15/30/60-min steps from the timestamps) is the one
+# printed, and the bound does not exceed it (QA: a bound above "paid
+# hours" read as a bound on them).
+wfm shifts "$REQ" --rules "$DATA/rules.csv" --date 2026-11-23 --soft 1 \
+	--coverage "$T/cs.csv" -o "$T/ps.csv" 2>"$T/rs.txt"
+paid=$(awk -F, 'function hm(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
+	NR > 1 { l = (hm($4) - hm($3) + 1440) % 1440; if ($5 != "") l -= (hm($6) - hm($5) + 1440) % 1440
+		 h += l / 60 * $7 } END { printf "%.2f", h }' "$T/ps.csv")
+under=$(awk -F, 'NR == 2 { t0 = $1 } NR == 3 { split(t0, a, /[T:]/); split($1, b, /[T:]/)
+	step = (b[2] * 60 + b[3]) - (a[2] * 60 + a[3]) } NR > 1 { u += $5 } END { printf "%.2f", u * step / 60 }' "$T/cs.csv")
+line=$(grep 'paid hours' "$T/rs.txt")
+obj=$(awk -v p="$paid" -v u="$under" 'BEGIN { printf "%.2f", p + u }')
+is "soft 1: paid hours of plan.csv" "$(echo "$line" | awk '{ print $3 }')" "$paid"
+ok "soft 1: objective $obj = paid $paid + 1 x under $under" grep -q "= objective $obj " "$T/rs.txt"
+ok "soft 1: bound on the objective <= objective" awk -v l="$line" -v o="$obj" \
+	'BEGIN { n = split(l, f, " "); for (i = 1; i < n; i++) if (f[i] == "objective" && f[i + 1] ~ /^[0-9]/ && f[i - 1] == "the") b = f[i + 1]; exit !(b != "" && b <= o + 1e-9) }'
+
 # A high penalty covers everything, like hard mode.
 wfm shifts "$REQ" --rules "$DATA/rules.csv" --date 2026-11-23 --soft 1000 \
 	--coverage "$T/c1.csv" -o "$T/p1.csv" 2>/dev/null
