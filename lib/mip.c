@@ -833,7 +833,12 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		memcpy(xlp, xh, m->ncols * sizeof(double));
 	res->lp_restricted = !res->lp_solved && have_xr;
 	incumbents(&w, m, p, &bu, xlp, xh, &have_h, &hobj, res);
-	if (res->status == WFM_MIP_OPTIMAL && ms_left(&bu, BB_SHARE) > 1 && its_left(w.lp, &bu, 1) > 0 &&
+	/* With an incumbent in hand, branch and bound starts only with time
+	 * for a few nodes (GLPK checks its clock between nodes, and one node
+	 * of a week's model takes tens of ms). */
+	int bb_time = ms_left(&bu, BB_SHARE) > (have_h ? fmax(50.0, 0.1 * bu.limit_ms) : 1);
+	bu.time_hit |= res->status == WFM_MIP_OPTIMAL && !bb_time;
+	if (res->status == WFM_MIP_OPTIMAL && bb_time && its_left(w.lp, &bu, 1) > 0 &&
 	    !(have_h && hobj - res->lp_bound <= p->gap * fabs(hobj))) {
 		if (branch_and_bound(&w, m, p, &bu, have_h ? xh : NULL, hobj, x, res, &cb)) {
 			rc = wfm_error_set(err, "out of memory");
