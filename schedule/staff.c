@@ -1,5 +1,7 @@
 /* staff.c - wfm-staff: agents per interval for a forecast, or the service
- * a coverage gives (--evaluate). */
+ * a coverage gives (--evaluate).  Options and wiring only: the sizing in
+ * lib/staffing.c, --groups and --carry-over in lib/pooled.c, the writers,
+ * --quantile and the report lines in lib/staffrun.c. */
 #include "atomic_write.h"
 #include "channels.h"
 #include "cli.h"
@@ -11,6 +13,7 @@
 #include "series.h"
 #include "strlist.h"
 #include "staffing.h"
+#include "staffrun.h"
 #include "timeutil.h"
 #include "gslpolicy.h"
 
@@ -18,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 static const char *prog = "wfm-staff";
 
@@ -189,190 +191,6 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--quantile reads the forecast's band: give a file, not -");
 }
 
-/* point: with --quantile, the point forecast's requirements (req is then
- * sized for the quantile; volume stays the point forecast's) */
-static int write_requirements(FILE *fp, const wfm_series *s, const wfm_tz *tz,
-			      const struct wfm_req *req, const struct wfm_req *point,
-			      const wfm_channels *cfg, const int *map, int load)
-{
-	struct wfm_requirements_format f = wfm_requirements_staff_format;
-
-	f.load = load;
-	f.quantile = point != NULL;
-	wfm_requirements_write_header(fp, &f);
-	for (size_t i = 0; i < s->n; i++) {
-		char when[48];
-		wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
-		for (size_t c = 0; c < s->nchan; c++) {
-			const struct wfm_req *r = &req[c * s->n + i];
-			const struct wfm_req *p = point ? &point[c * s->n + i] : r;
-			struct wfm_requirements_row row = {
-				wfm_series_time(s, i), s->channel[c], p->volume, r->aht,
-				(double)r->agents, (double)r->gross, r->perf.sl, r->perf.asa,
-				r->perf.occupancy, r->perf.abandon,
-				r->exact / (1 - cfg->ch[map[c]].shrinkage),
-			};
-			double q[3] = { r->volume, (double)p->agents, (double)p->gross };
-			if (r->skip)
-				continue;
-			if (wfm_requirements_write_row_at(fp, &f, when, &row, q))
-				return -1;
-		}
-	}
-	return 0;
-}
-
-static void write_evaluation(FILE *fp, const wfm_series *s, const wfm_tz *tz,
-			     const struct wfm_req *req, const struct wfm_eval *ev)
-{
-	char when[48];
-
-	fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp);
-	for (size_t i = 0; i < s->n; i++) {
-		wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
-		for (size_t c = 0; c < s->nchan; c++) {
-			const struct wfm_eval *e = &ev[c * s->n + i];
-			if (e->skip)
-				continue;
-			char line[8 * 400], *p = line;
-			fputs(when, fp);
-			wfm_csv_write_field(fp, s->channel[c], 0);
-			*p++ = ',';
-			p += wfm_csv_format_fixed(p, 399, req[c * s->n + i].volume, 2);
-			*p++ = ',';
-			p += wfm_csv_format_fixed(p, 399, e->agents, 2);
-			p = wfm_csv_append_fixed(p, e->perf.sl, 4);
-			p = wfm_csv_append_fixed(p, e->sl_target, 2);
-			p = wfm_csv_append_fixed(p, e->perf.asa, 1);
-			p = wfm_csv_append_fixed(p, e->perf.occupancy, 4);
-			p = wfm_csv_append_fixed(p, e->perf.abandon, 4);
-			*p++ = '\n';
-			fwrite(line, 1, (size_t)(p - line), fp);
-		}
-	}
-}
-
-static void day_summary(const wfm_series *s, const wfm_channels *cfg, const int *map,
-			const wfm_tz *tz, const struct wfm_req *req, const struct wfm_eval *ev)
-{
-	struct wfm_staff_day *d;
-	wfm_error err = { 0 };
-	long nd = wfm_staff_days(s, cfg, map, tz, req, ev, &d, &err);
-	char date[16];
-
-	if (nd < 0)
-		wfm_die(prog, &err);
-	fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n");
-	for (long k = 0; k < nd; k++) {
-		wfm_time_format_date(d[k].day, date, sizeof(date));
-		fprintf(wfm_report(), "%s,%s,%.0f,%.4f,%.2f,%.4f,%s,%ld/%ld\n", date, s->channel[d[k].chan],
-			d[k].volume, d[k].sl, d[k].sl_target, d[k].abandon,
-			d[k].sl >= d[k].sl_target - 5e-5 ? "yes" : "no", d[k].below, d[k].intervals);
-	}
-	free(d);
-}
-
-/* --priority: rank[c] = place in the list; channels not listed come after. */
-static int *priority_ranks(const char *list, const wfm_series *s)
-{
-	wfm_strlist l;
-	int *rank = malloc(s->nchan * sizeof(int));
-
-	if (!rank || wfm_strlist_split(list, ',', &l)) {
-		wfm_error e;
-		wfm_error_set(&e, "out of memory");
-		wfm_die(prog, &e);
-	}
-	for (size_t c = 0; c < s->nchan; c++)
-		rank[c] = (int)l.n;
-	for (size_t k = 0; k < l.n; k++) {
-		size_t c = 0;
-		while (c < s->nchan && strcmp(s->channel[c], l.item[k]))
-			c++;
-		if (c == s->nchan)
-			wfm_usage_fail(prog, "--priority: \"%s\" is not a channel of the forecast", l.item[k]);
-		rank[c] = (int)k;
-	}
-	wfm_strlist_free(&l);
-	return rank;
-}
-
-static double hours(const long *v, size_t n, int step)
-{
-	double sum = 0;
-
-	for (size_t k = 0; k < n; k++)
-		sum += (double)v[k];
-	return sum * step / 3600;
-}
-
-static void pooled_report(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
-			  const int *map, const struct wfm_req *req, const wfm_groups *gr,
-			  const struct wfm_pooled *pl)
-{
-	FILE *fp = wfm_report();
-	double spec = 0, lb = 0;
-
-	for (size_t i = 0; i < s->n; i++) {
-		double sum = 0;
-		for (size_t c = 0; c < s->nchan; c++) {
-			spec += (double)req[c * s->n + i].agents;
-			sum += pl->req[c * s->n + i];
-		}
-		lb += sum <= 1e-9 ? 0 : ceil(sum - 1e-9);
-	}
-	fprintf(fp, "%s: %zu skill groups (%s): net agent-hours: each channel its own pool %.1f, "
-		"pooled fluid %.1f, pooled after simulation %.1f (%ld agent-intervals added in %d "
-		"simulations of %ld replications), skills ignored (lower bound) %.1f\n",
-		prog, gr->n, o->groups, spec * s->step / 3600, hours(pl->fluid, gr->n * s->n, s->step),
-		hours(pl->agents, gr->n * s->n, s->step), pl->rep.added, pl->rep.iterations,
-		o->po.reps, lb * s->step / 3600);
-	for (size_t c = 0; c < s->nchan; c++) {
-		const struct wfm_channel *ch = &cfg->ch[map[c]];
-		if (ch->kind == WFM_BACKLOG)
-			fprintf(fp, "%s: %s: simulated share done within %g h %.4f +- %.4f\n", prog,
-				s->channel[c], ch->deadline_h, pl->rep.sl_last[c], pl->rep.hw_last[c]);
-		else
-			fprintf(fp, "%s: %s: simulated SL %.4f +- %.4f on the fluid plan, %.4f +- %.4f "
-				"after correction (target %.2f)\n", prog, s->channel[c],
-				pl->rep.sl_first[c], pl->rep.hw_first[c], pl->rep.sl_last[c],
-				pl->rep.hw_last[c], ch->sl_target);
-	}
-	fprintf(fp, "%s: intervals x channels under target: %ld on the fluid plan, %ld after correction\n",
-		prog, pl->rep.misses_first, pl->rep.misses_last);
-}
-
-/* --quantile: requirements sized for the quantile of each interval's rate. */
-static struct wfm_req *quantile_req(const struct opts *o, const wfm_series *s,
-				    const wfm_channels *cfg, const int *map, const wfm_tz *tz)
-{
-	wfm_error err = { 0 };
-	size_t cells = s->nchan * s->n;
-	double *lo = malloc((cells + 1) * sizeof(double)), *hi = malloc((cells + 1) * sizeof(double));
-	wfm_series *q = wfm_series_alloc(s->nchan, (const char *const *)s->channel, s->start, s->step,
-					 s->n, s->aht != NULL, &err);
-	struct wfm_req *req = calloc(cells + 1, sizeof(*req));
-
-	if (!lo || !hi || !q || !req) {
-		wfm_error_set(&err, "out of memory");
-		wfm_die(prog, &err);
-	}
-	if (wfm_staff_band_load(o->input, tz, s, lo, hi, &err))
-		wfm_die(prog, &err);
-	for (size_t k = 0; k < cells; k++) {
-		q->volume[k] = isnan(s->volume[k]) ? NAN :
-			wfm_staff_rate_quantile(s->volume[k], lo[k], hi[k], o->band_level, o->quantile);
-		if (s->aht)
-			q->aht[k] = s->aht[k];
-	}
-	if (wfm_staff_requirements(q, cfg, map, tz, &o->so, req, &err))
-		wfm_die(prog, &err);
-	wfm_series_free(q);
-	free(lo);
-	free(hi);
-	return req;
-}
-
 /* --carry-over: correct req in place by simulation, report per channel. */
 static void carry_over(const struct opts *o, const wfm_series *s, const wfm_channels *cfg,
 		       const int *map, struct wfm_req *req)
@@ -385,14 +203,7 @@ static void carry_over(const struct opts *o, const wfm_series *s, const wfm_chan
 			wfm_error_set(&err, "out of memory");
 		wfm_die(prog, &err);
 	}
-	for (size_t c = 0; c < s->nchan; c++)
-		if (cfg->ch[map[c]].kind != WFM_BACKLOG)
-			fprintf(wfm_report(), "%s: %s: carry-over: simulated SL %.4f +- %.4f on the formula's "
-				"agents, %.4f +- %.4f after adding %ld agent-intervals (servers for chat); "
-				"intervals under target %ld -> %ld (%d simulations of %ld replications)\n",
-				prog, s->channel[c], rep[c].sl_first[0], rep[c].hw_first[0],
-				rep[c].sl_last[0], rep[c].hw_last[0], rep[c].added, rep[c].misses_first,
-				rep[c].misses_last, rep[c].iterations, o->po.reps);
+	wfm_staff_write_carry_report(wfm_report(), prog, o->po.reps, s, cfg, map, rep);
 	free(rep);
 }
 
@@ -414,8 +225,14 @@ static void pooled(const struct opts *o, const wfm_series *s, const wfm_channels
 			open[c] |= req[c * s->n + i].agents > 0;
 	if (wfm_groups_check(gr, open, &err))
 		wfm_die(prog, &err);
-	if (o->priority)
-		po.rank = rank = priority_ranks(o->priority, s);
+	if (o->priority) {
+		int r = wfm_staff_priority_ranks(o->priority, s, &rank, &err);
+		if (r == -2)
+			wfm_usage_fail(prog, "%s", err.msg);
+		if (r)
+			wfm_die(prog, &err);
+		po.rank = rank;
+	}
 	if (wfm_pooled_staff(s, cfg, map, &o->so, req, gr, &po, &pl, &err))
 		wfm_die(prog, &err);
 	if (!(out = wfm_atomic_open(o->group_output, &err)) ||
@@ -423,29 +240,11 @@ static void pooled(const struct opts *o, const wfm_series *s, const wfm_channels
 			       pl.gross, pl.fluid) ||
 	    wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
-	pooled_report(o, s, cfg, map, req, gr, &pl);
+	wfm_staff_write_pooled_report(wfm_report(), prog, o->groups, o->po.reps, s, cfg, map, req, gr, &pl);
 	wfm_pooled_free(&pl);
 	wfm_groups_free(gr);
 	free(rank);
 	free(open);
-}
-
-/* The requirements array (96 bytes per interval and channel, 13 MB for a
- * year of 15-minute intervals x 4 channels), zeroed, on transparent huge
- * pages where the system gives them on request: a few page faults instead
- * of thousands (a third of the run time on a virtual machine). */
-static struct wfm_req *req_alloc(size_t cells)
-{
-	size_t bytes = (cells ? cells : 1) * sizeof(struct wfm_req), huge = (size_t)2 << 20;
-	void *p = NULL;
-
-	if (bytes < huge || posix_memalign(&p, huge, bytes))
-		return calloc(cells ? cells : 1, sizeof(struct wfm_req));
-#ifdef MADV_HUGEPAGE
-	madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-	memset(p, 0, bytes);
-	return p;
 }
 
 int main(int argc, char **argv)
@@ -470,7 +269,7 @@ int main(int argc, char **argv)
 	if (!(tz = wfm_tz_open(o.tz, &err)) || (o.out_tz && !(otz = wfm_tz_open(o.out_tz, &err))) || !(cfg = wfm_channels_load(o.channels, &err)) ||
 	    !(s = wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
 		wfm_die(prog, &err);
-	if (!(req = req_alloc(s->nchan * s->n))) {
+	if (!(req = wfm_staff_req_alloc(s->nchan * s->n))) {
 		wfm_error_set(&err, "out of memory");
 		wfm_die(prog, &err);
 	}
@@ -503,8 +302,9 @@ int main(int argc, char **argv)
 		}
 		wfm_staff_evaluate(s, cfg, map, &o.so, req, sched, ev);
 	}
-	if (o.quantile > 0)
-		qreq = quantile_req(&o, s, cfg, map, tz);
+	if (o.quantile > 0 && !(qreq = wfm_staff_quantile_requirements(o.input, s, cfg, map, tz, &o.so,
+								      o.band_level, o.quantile, &err)))
+		wfm_die(prog, &err);
 	if (o.carry)
 		carry_over(&o, s, cfg, map, qreq ? qreq : req);
 	/* the group staffing first: its errors leave no requirements file */
@@ -516,18 +316,23 @@ int main(int argc, char **argv)
 	 * (glibc takes the size only with a buffer; it lives past the commit) */
 	if ((obuf = malloc(1 << 18)))
 		setvbuf(wfm_atomic_fp(out), obuf, _IOFBF, 1 << 18);
-	if (ev)
-		write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev);
-	else if (write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, qreq ? qreq : req,
-				    qreq ? req : NULL, cfg, map, o.so.exact)) {
+	if (ev ? wfm_staff_write_evaluation(wfm_atomic_fp(out), s, otz ? otz : tz, req, ev) :
+	    wfm_staff_write_requirements(wfm_atomic_fp(out), s, otz ? otz : tz, qreq ? qreq : req,
+					 qreq ? req : NULL, cfg, map, o.so.exact)) {
 		wfm_atomic_abort(out);
 		wfm_error_set(&err, "%s: write error", o.output ? o.output : "<stdout>");
 		wfm_die(prog, &err);
 	}
 	if (wfm_atomic_commit(out, &err))
 		wfm_die(prog, &err);
-	if (ev)
-		day_summary(s, cfg, map, tz, req, ev);
+	if (ev) {
+		struct wfm_staff_day *d;
+		long nd = wfm_staff_days(s, cfg, map, tz, req, ev, &d, &err);
+		if (nd < 0)
+			wfm_die(prog, &err);
+		wfm_staff_write_days(wfm_report(), s, d, nd);
+		free(d);
+	}
 	free(obuf);
 	free(ev);
 	free(sched);

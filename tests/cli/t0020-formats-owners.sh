@@ -16,8 +16,6 @@ cd "$ROOT" || exit 1
 
 ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
 # --- mains writing outputs no lib module owns yet (move to an io module) ---
-H schedule/staff.c fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp); # evaluation.csv
-H schedule/staff.c fprintf(wfm_report(), "date,channel,volume,service_level,sl_target,abandon,met,intervals_below\n"); # --report daily table
 # --- private readers ---
 R bin/localize.c wfm_csv_reader *r = wfm_csv_open(path, err);                   # staff.csv's tz column: lib/agents.c has no tz yet
 R lib/chart_forecast.c wfm_csv_reader *r = wfm_csv_open(in, err);              # forecast.csv: lib/forecastcsv.c
