@@ -130,6 +130,26 @@ struct wfm_req *wfm_staff_quantile_requirements(const char *path, const wfm_seri
  * year of 15-minute intervals x 4 channels), zeroed, on transparent huge
  * pages where the system gives them on request: a few page faults instead
  * of thousands (a third of the run time on a virtual machine). */
+int wfm_staff_parse_hours(const char *s, struct wfm_staff_opts *so, wfm_error *err)
+{
+	char a[8], b[8];
+	const char *dash = strchr(s, '-');
+
+	if (!dash || dash - s > 5 || strlen(dash + 1) > 5) {
+		wfm_error_set(err, "--backlog-hours: \"%s\" is not HH:MM-HH:MM", s);
+		return -1;
+	}
+	memcpy(a, s, (size_t)(dash - s));
+	a[dash - s] = 0;
+	strcpy(b, dash + 1);
+	if (wfm_time_parse_hhmm(a, &so->open_min, err) || wfm_time_parse_hhmm(b, &so->close_min, err) ||
+	    so->open_min == so->close_min) {
+		wfm_error_set(err, "--backlog-hours: \"%s\" is not HH:MM-HH:MM with start and end apart", s);
+		return -1;
+	}
+	return 0;
+}
+
 struct wfm_req *wfm_staff_req_alloc(size_t cells)
 {
 	size_t bytes = (cells ? cells : 1) * sizeof(struct wfm_req), huge = (size_t)2 << 20;

@@ -1,10 +1,10 @@
 /* staffrun.h - the writers and run steps of wfm-staff beside lib/staffing.c:
  * the requirements and evaluation.csv writers, the --report daily table,
- * the --quantile sizing, the --priority ranks and the report lines of
+ * the --quantile sizing, the --backlog-hours and --priority parsers and the report lines of
  * --groups and --carry-over (written to the FILE the caller gives).
  * Entry points: wfm_staff_write_requirements(), wfm_staff_write_evaluation(),
  * wfm_staff_write_days(), wfm_staff_quantile_requirements(),
- * wfm_staff_req_alloc(), wfm_staff_priority_ranks(),
+ * wfm_staff_parse_hours(), wfm_staff_req_alloc(), wfm_staff_priority_ranks(),
  * wfm_staff_write_pooled_report(), wfm_staff_write_carry_report(). */
 #ifndef WFM_STAFFRUN_H
 #define WFM_STAFFRUN_H
@@ -34,6 +34,9 @@ struct wfm_req *wfm_staff_quantile_requirements(const char *path, const wfm_seri
 						const wfm_channels *cfg, const int *map,
 						const wfm_tz *tz, const struct wfm_staff_opts *so,
 						double level, double q, wfm_error *err);
+/* --backlog-hours HH:MM-HH:MM into so->open_min, close_min (start and end
+ * apart; end before start crosses midnight); -1 with the message in err. */
+int wfm_staff_parse_hours(const char *s, struct wfm_staff_opts *so, wfm_error *err);
 /* The requirements array, zeroed, on transparent huge pages when large;
  * NULL when out of memory.  free() releases it. */
 struct wfm_req *wfm_staff_req_alloc(size_t cells);

@@ -24,58 +24,16 @@
 
 static const char *prog = "wfm-staff";
 
-static const char usage[] =
+static const char head[] =
 	"Usage: wfm staff FORECAST.csv --channels CHANNELS.csv [options]\n"
 	"\n"
 	"Agents each interval needs to meet the service targets of channels.csv,\n"
 	"per channel kind: erlang_c, erlang_a (with patience), chat (concurrent\n"
 	"chats) and backlog (work done within deadline_h).  With --evaluate, the\n"
 	"reverse: the service level the scheduled agents of a coverage file give,\n"
-	"with a per-day summary on stderr.\n"
-	"\n"
-	"Options:\n"
-	"  --channels FILE        channel configuration (required)\n"
-	"  --evaluate FILE        coverage.csv (timestamp,required,scheduled,...):\n"
-	"                         evaluate instead of sizing\n"
-	"  --backlog-hours HH:MM-HH:MM  working hours for backlog work (08:00-20:00),\n"
-	"                         in the staff's zone (--out-tz, else --tz); may\n"
-	"                         cross midnight (22:00-06:00)\n"
-	"  --chat-overhead X      handle-time growth per extra concurrent chat (0.5)\n"
-	"  --max-agents N         give up (infeasible) above N agents (100000)\n"
-	"  --load                 add a column load: the real-valued gross agents at\n"
-	"                         which the target is exactly met (agents_gross rounds\n"
-	"                         it up; wfm shifts then plans on it)\n"
-	"  --quantile Q           size each interval for the Q-quantile (0 < Q < 1)\n"
-	"                         of its arrival rate, from the forecast's band\n"
-	"                         (volume_lo, volume_hi; see docs/staff.md); adds\n"
-	"                         volume_q, agents_point, agents_gross_point\n"
-	"  --band-level L         the band's coverage in percent (80, as wfm forecast)\n"
-	"  --carry-over           correct each queue channel by simulating the whole\n"
-	"                         horizon: add agents where the queue a busy interval\n"
-	"                         leaves makes the next miss (uses --sim-iterations,\n"
-	"                         --replications, --seed)\n"
-	"  --groups FILE          skill groups: groups.csv (group,skills[,max_agents]\n"
-	"                         [,min_share]) or staff.csv; also plan agents per\n"
-	"                         group and interval, cross-skilled agents splitting\n"
-	"                         their time (pooled staffing, see docs/staff.md)\n"
-	"  --group-output FILE    where the per-group staffing goes (required with\n"
-	"                         --groups): timestamp,group,skills,agents,\n"
-	"                         agents_gross,agents_fluid\n"
-	"  --sim-iterations N     correct the fluid plan by simulation: add agents\n"
-	"                         where the simulated SL misses, N rounds (10; 0 none)\n"
-	"  --replications R       replications per simulation round (50)\n"
-	"  --seed N               random seed of the simulation (1)\n"
-	"  --priority LIST        channels free agents serve first, e.g. calls,chat\n"
-	"                         (default: longest waiting, backlog channels last)\n"
-	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
-	"  --out-tz ZONE          write the output's timestamps in ZONE instead\n"
-	"                         (the center's zone, when the demand is elsewhere)\n"
-	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
-	"  -v, --verbose          also print run time and peak memory at exit\n"
-	"  -h, --help             show this help and exit\n"
-	"  -V, --version          show the version and exit\n"
-	"\n"
+	"with a per-day summary on stderr.\n";
+
+static const char tail[] =
 	"Outputs:\n"
 	"  requirements  timestamp,channel,volume,aht_s,agents,agents_gross,\n"
 	"                service_level,asa_s,occupancy,abandon[,load]\n"
@@ -93,87 +51,14 @@ struct opts {
 	const char *input, *output, *tz, *channels, *evaluate, *out_tz;
 	const char *groups, *group_output, *priority;
 	double quantile, band_level;
+	long seed;
 	int carry;
 	struct wfm_staff_opts so;
 	struct wfm_pooled_opts po;
 };
 
-static void parse_hours(const char *s, struct wfm_staff_opts *so)
+static void check_args(int argc, char **argv, struct opts *o)
 {
-	char a[8], b[8];
-	const char *dash = strchr(s, '-');
-	wfm_error e;
-
-	if (!dash || dash - s > 5 || strlen(dash + 1) > 5)
-		wfm_usage_fail(prog, "--backlog-hours: \"%s\" is not HH:MM-HH:MM", s);
-	memcpy(a, s, (size_t)(dash - s));
-	a[dash - s] = 0;
-	strcpy(b, dash + 1);
-	if (wfm_time_parse_hhmm(a, &so->open_min, &e) || wfm_time_parse_hhmm(b, &so->close_min, &e) ||
-	    so->open_min == so->close_min)
-		wfm_usage_fail(prog, "--backlog-hours: \"%s\" is not HH:MM-HH:MM with start and end apart", s);
-}
-
-static void parse_args(int argc, char **argv, struct opts *o)
-{
-	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "channels", required_argument, NULL, 'c' },
-		{ "evaluate", required_argument, NULL, 'e' },
-		{ "backlog-hours", required_argument, NULL, 'b' },
-		{ "load", no_argument, NULL, 'L' },
-		{ "chat-overhead", required_argument, NULL, 'x' },
-		{ "max-agents", required_argument, NULL, 'm' },
-		{ "tz", required_argument, NULL, 'z' },
-		{ "out-tz", required_argument, NULL, 'Z' },
-		{ "quantile", required_argument, NULL, 'Q' },
-		{ "carry-over", no_argument, NULL, 'C' },
-		{ "band-level", required_argument, NULL, 'W' },
-		{ "groups", required_argument, NULL, 'g' },
-		{ "group-output", required_argument, NULL, 'G' },
-		{ "sim-iterations", required_argument, NULL, 'I' },
-		{ "replications", required_argument, NULL, 'r' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "priority", required_argument, NULL, 'P' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	memset(o, 0, sizeof(*o));
-	wfm_staff_opts_default(&o->so);
-	o->po.reps = 50;
-	o->po.iters = 10;
-	o->po.seed = 1;
-	o->band_level = 0.8;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': wfm_print_usage(usage);
-		case 'V': wfm_print_version(prog);
-		case 'o': o->output = optarg; break;
-		case 'z': o->tz = optarg; break;
-		case 'Z': o->out_tz = optarg; break;
-		case 'c': o->channels = optarg; break;
-		case 'e': o->evaluate = optarg; break;
-		case 'b': parse_hours(optarg, &o->so); break;
-		case 'L': o->so.exact = 1; break;
-		case 'x': o->so.chat_overhead = wfm_arg_double(prog, "--chat-overhead", optarg, 0, 10); break;
-		case 'm': o->so.max_agents = wfm_arg_long(prog, "--max-agents", optarg, 1, 10000000); break;
-		case 'Q': o->quantile = wfm_arg_double(prog, "--quantile", optarg, 1e-6, 1 - 1e-6); break;
-		case 'W': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
-		case 'C': o->carry = 1; break;
-		case 'g': o->groups = optarg; break;
-		case 'G': o->group_output = optarg; break;
-		case 'P': o->priority = optarg; break;
-		case 'I': o->po.iters = (int)wfm_arg_long(prog, "--sim-iterations", optarg, 0, 1000); break;
-		case 'r': o->po.reps = wfm_arg_long(prog, "--replications", optarg, 2, 1000000); break;
-		case 's': o->po.seed = (unsigned long)wfm_arg_long(prog, "--seed", optarg, 0, 4294967295L); break;
-		case 'q': wfm_set_verbosity(prog, 0); break;
-		case 'v': wfm_set_verbosity(prog, 2); break;
-		default: wfm_bad_option(prog, argv);
-		}
-	}
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no forecast file given" : "more than one input file");
 	if (!o->channels)
@@ -189,6 +74,65 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->input = argv[optind];
 	if (o->quantile > 0 && !strcmp(o->input, "-"))
 		wfm_usage_fail(prog, "--quantile reads the forecast's band: give a file, not -");
+	o->band_level /= 100;
+	o->po.seed = (unsigned long)o->seed;
+}
+
+static void parse_args(int argc, char **argv, struct opts *o)
+{
+	const struct wfm_opt opts[] = {
+		{ "channels", 0, WFM_ARG_STR, &o->channels, "FILE", .help = "channel configuration (required)" },
+		{ "evaluate", 0, WFM_ARG_STR, &o->evaluate, "FILE",
+		  .help = "coverage.csv (timestamp,required,scheduled,...): evaluate instead of sizing" },
+		{ "backlog-hours", WFM_LONG('b'), WFM_ARG_KEY, NULL, "HH:MM-HH:MM",
+		  .help = "working hours for backlog work (08:00-20:00), in the staff's zone (--out-tz, "
+		  "else --tz); may cross midnight (22:00-06:00)" },
+		{ "chat-overhead", 0, WFM_ARG_DOUBLE, &o->so.chat_overhead, "X",
+		  .help = "handle-time growth per extra concurrent chat", .min = 0, .max = 10, .show = 1 },
+		{ "max-agents", 0, WFM_ARG_LONG, &o->so.max_agents, "N",
+		  .help = "give up (infeasible) above N agents", .min = 1, .max = 10000000, .show = 1 },
+		{ "load", 0, WFM_ARG_FLAG, &o->so.exact, .help = "add a column load: the real-valued gross "
+		  "agents at which the target is exactly met (agents_gross rounds it up; wfm shifts then "
+		  "plans on it)" },
+		{ "quantile", 0, WFM_ARG_DOUBLE, &o->quantile, "Q",
+		  .help = "size each interval for the Q-quantile (0 < Q < 1) of its arrival rate, from the "
+		  "forecast's band (volume_lo, volume_hi; see docs/staff.md); adds volume_q, agents_point, "
+		  "agents_gross_point", .min = 1e-6, .max = 1 - 1e-6 },
+		{ "band-level", 0, WFM_ARG_DOUBLE, &o->band_level, "L",
+		  .help = "the band's coverage in percent, as wfm forecast", .def = "80", .min = 1, .max = 99.9 },
+		{ "carry-over", 0, WFM_ARG_FLAG, &o->carry, .help = "correct each queue channel by simulating "
+		  "the whole horizon, adding agents where the queue a busy interval leaves makes the "
+		  "next miss\nsimulation: --sim-iterations, --replications, --seed" },
+		{ "groups", 0, WFM_ARG_STR, &o->groups, "FILE", .help = "skill groups: groups.csv "
+		  "(group, skills[, max_agents][, min_share]) or staff.csv; also plan agents per group and "
+		  "interval, cross-skilled agents splitting their time (pooled staffing, see docs/staff.md)" },
+		{ "group-output", 0, WFM_ARG_STR, &o->group_output, "FILE", .help = "required with --groups: "
+		  "where the per-group staffing goes, columns timestamp, group, skills, agents, "
+		  "agents_gross, agents_fluid" },
+		{ "sim-iterations", 0, WFM_ARG_INT, &o->po.iters, "N", .help = "correct the fluid plan by "
+		  "simulation: add agents where the simulated SL misses, N rounds, 0 none", .def = "10",
+		  .min = 0, .max = 1000 },
+		{ "replications", 0, WFM_ARG_LONG, &o->po.reps, "R", .help = "replications per simulation "
+		  "round", .def = "50", .min = 2, .max = 1000000 },
+		{ "seed", 0, WFM_ARG_LONG, &o->seed, "N", .help = "random seed of the simulation", .def = "1",
+		  .min = 0, .max = 4294967295.0 },
+		{ "priority", 0, WFM_ARG_STR, &o->priority, "LIST", .help = "channels free agents serve "
+		  "first, e.g. calls,chat (default: longest waiting, backlog channels last)" },
+		WFM_OPT_TZ(&o->tz),
+		{ "out-tz", 0, WFM_ARG_STR, &o->out_tz, "ZONE", .help = "write the output's timestamps in "
+		  "ZONE instead (the center's zone, when the demand is elsewhere)" },
+		WFM_OPT_OUTPUT(&o->output),
+		{ 0 },
+	};
+	const struct wfm_cli cli = { prog, head, opts, tail };
+	wfm_error err;
+
+	memset(o, 0, sizeof(*o));
+	wfm_staff_opts_default(&o->so);
+	while (wfm_opts_next(&cli, argc, argv) != -1)   /* --backlog-hours, the only WFM_ARG_KEY */
+		if (wfm_staff_parse_hours(optarg, &o->so, &err))
+			wfm_usage_fail(prog, "%s", err.msg);
+	check_args(argc, argv, o);
 }
 
 /* --carry-over: correct req in place by simulation, report per channel. */
