@@ -7,6 +7,7 @@
 #include "groups.h"
 #include "plan.h"
 #include "roster.h"
+#include "roster_cover.h"
 #include "roster_report.h"
 #include "rostermip.h"
 #include "strlist.h"
@@ -236,70 +237,6 @@ static wfm_atomic *write_changes(const char *path, const wfm_roster_result *r, w
 	return out;
 }
 
-/* --coverage: required (plan or requirements agents_gross) vs rostered
- * people on shift per interval. */
-/* Written into *outp, not yet committed: main commits it with the roster. */
-static int write_coverage(const struct opts *o, const wfm_plan *plan, const wfm_roster_result *res,
-			  int64_t first, wfm_atomic **outp, wfm_error *err)
-{
-	wfm_tz *tz = NULL;
-	wfm_requirements *rq = NULL;
-	wfm_atomic *out = NULL;
-	wfm_coverage *cv = NULL;
-	double *req = NULL, *sch = NULL;
-	int step = 60, rc = -1;
-	size_t nint;
-
-	if (!(tz = wfm_tz_open(o->tz, err)))
-		goto done;
-	if (o->reqs) {
-		if (!(rq = wfm_requirements_load(o->reqs, tz, err)) ||
-		    !wfm_requirements_need(rq, "agents_gross", err))
-			goto done;
-		if (rq->step % 60 || 1440 % (rq->step / 60)) {
-			wfm_error_at(err, rq->file, 0, "timestamp", "interval of %d s does not divide a day", rq->step);
-			goto done;
-		}
-		step = rq->step / 60;
-	} else
-		for (size_t i = 0; i < plan->n; i++) {
-			const struct wfm_shift *s = &plan->s[i];
-			if (s->day < first || s->day >= first + res->ndays || !s->count)
-				continue;
-			step = wfm_time_gcd(wfm_time_gcd(step, s->start), s->end);
-			if (s->bstart >= 0)
-				step = wfm_time_gcd(wfm_time_gcd(step, s->bstart), s->bend);
-		}
-	nint = (size_t)res->ndays * (size_t)(1440 / step);
-	req = malloc((nint + 1) * sizeof(double));
-	sch = malloc((nint + 1) * sizeof(double));
-	if (!req || !sch) {
-		wfm_error_set(err, "out of memory");
-		goto done;
-	}
-	wfm_roster_coverage(rq ? NULL : plan, res->rows, res->n, first, res->ndays, step, req, sch);
-	if (!(cv = wfm_coverage_new(0, 0))) {
-		wfm_error_set(err, "out of memory");
-		goto done;
-	}
-	cv->two_decimals = 1;
-	/* one row per instant: both hours of a DST fall-back (issue 22.13) */
-	if (wfm_coverage_add_days(cv, tz, first, res->ndays, step, rq ? NULL : req, sch, rq, err))
-		goto done;
-	if (!(out = wfm_atomic_open(o->coverage, err)))
-		goto done;
-	wfm_coverage_write(wfm_atomic_fp(out), cv, tz);   /* a stream error shows at commit */
-	*outp = out;
-	rc = 0;
-done:
-	wfm_coverage_free(cv);
-	free(req);
-	free(sch);
-	wfm_requirements_free(rq);
-	wfm_tz_free(tz);
-	return rc;
-}
-
 int main(int argc, char **argv)
 {
 	struct opts o;
@@ -326,7 +263,6 @@ int main(int argc, char **argv)
 	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
 	if (!zone)
 		wfm_die(prog, &err);
-	wfm_tz_free(zone);
 	if (o.skills) {
 		if (wfm_strlist_split(o.skills, ',', &sk) || !sk.n)
 			wfm_usage_fail(prog, "--skills: empty list");
@@ -405,8 +341,13 @@ int main(int argc, char **argv)
 		wfm_roster_result_free(res);
 		wfm_die(prog, &err);
 	}
-	if (o.coverage && write_coverage(&o, plan, res, first, &cov, &err))
-		wfm_die(prog, &err);
+	if (o.coverage) {   /* written, committed with the roster */
+		wfm_coverage *cv = wfm_roster_cover(plan, res, o.reqs, zone, &err);
+		if (!cv || !(cov = wfm_atomic_open(o.coverage, &err)))
+			wfm_die(prog, &err);
+		wfm_coverage_write(wfm_atomic_fp(cov), cv, zone);   /* a stream error shows at commit */
+		wfm_coverage_free(cv);
+	}
 	if (o.changes && !(chg = write_changes(o.changes, res, &err))) {
 		wfm_atomic_abort(cov);
 		wfm_die(prog, &err);
@@ -426,6 +367,7 @@ int main(int argc, char **argv)
 	wfm_plan_free(pub);
 	wfm_groups_free(gr);
 	wfm_agents_free(ag);
+	wfm_tz_free(zone);
 	wfm_strlist_free(&sk);
 	return 0;
 }
