@@ -18,7 +18,7 @@ fails=0 steps=0 actions=0 callins=0 vtos=0 moves=0
 # on-shift agents per interval from now (breaks excluded) from both rosters,
 # checked against the gap file: same numbers, no interval more short-staffed
 coverage='function mins(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
-	FILENAME ~ /staff/ { skills[$1] = $3; next }
+	FILENAME ~ /staff\.csv$/ { skills[$1] = $3; next }
 	FILENAME ~ /gap/ { if (FNR > 1) { i = int((mins(substr($1, 12, 5)) - now) / 15)
 		if ($2 == "*") { req[i] = $3; sch[i] = $4 } else { sk[$2, i] = $4; chans[$2] = 1 } }; next }
 	FNR == 1 { f++; next }
@@ -36,7 +36,7 @@ coverage='function mins(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
 		exit b > 0 }'
 rules='function mins(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
 	function endm(st, en) { return mins(en) <= mins(st) ? mins(en) + 1440 : mins(en) }
-	FILENAME ~ /staff/ && FNR > 1 { minh[$1] = $5 * 60; maxh[$1] = $6 * 60; lo[$1] = mins($7); hi[$1] = mins($8); week[$1] = ($4 + 4) * 60; next }
+	FILENAME ~ /staff\.csv$/ && FNR > 1 { minh[$1] = $5 * 60; maxh[$1] = $6 * 60; lo[$1] = mins($7); hi[$1] = mins($8); week[$1] = ($4 + 4) * 60; next }
 	FILENAME ~ /availability/ && FNR > 1 { st[$1 "," $2] = $3; next }
 	FILENAME ~ /before/ && FNR > 1 { old[$1 "," $2] = $4 "," $5 "," $6; next }
 	FILENAME ~ /after/ && FNR > 1 {

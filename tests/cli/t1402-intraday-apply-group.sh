@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 export TZ=Europe/Moscow
 F=$FIX/intraday
-awk -F, 'BEGIN { OFS = "," } FILENAME ~ /staff/ { g[$1] = $3; next }
+awk -F, 'BEGIN { OFS = "," } FILENAME ~ /staff\.csv$/ { g[$1] = $3; next }
 	FNR == 1 { print $0 ",group"; next } { print $0, g[$2] }' $DATA/staff.csv $F/bf-roster.csv >$T/roster.csv
 awk -F, -v now=2026-11-27T10:00 'NR == 1 { print "timestamp,channel,volume,aht_s"; next }
 	$1 < now { printf "%s,%s,%d,%s\n", $1, $2, int($3 * 1.5 + 0.5), $4 }' $F/bf-forecast.csv >$T/actuals.csv
@@ -21,7 +21,7 @@ run $T/roster.csv $T/applied.csv
 is "exit status" $? 0
 is "header keeps group" "$(head -n 1 $T/applied.csv)" "date,agent_id,name,start,end,break_start,break_end,shift,group"
 ok "some call-ins applied" grep -Eq ',call_in(,|$)' $T/applied.csv
-is "every row's group is its agent's skills (call-ins too)" "$(awk -F, 'FILENAME ~ /staff/ { g[$1] = $3; next }
+is "every row's group is its agent's skills (call-ins too)" "$(awk -F, 'FILENAME ~ /staff\.csv$/ { g[$1] = $3; next }
 	FNR > 1 && $9 != g[$2] { n++ } END { print n + 0 }' $DATA/staff.csv $T/applied.csv)" 0
 is "rows of before unchanged in their group" "$(awk -F, 'NR == FNR { g[$1 "," $2] = $9; next }
 	($1 "," $2) in g && g[$1 "," $2] != $9 { n++ } END { print n + 0 }' $T/roster.csv $T/applied.csv)" 0
