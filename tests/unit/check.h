@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_pass, check_fail;
@@ -27,6 +28,19 @@ static int check_pass, check_fail;
 	const char *a_ = (a), *b_ = (b); \
 	CHECK(a_ && b_ && !strcmp(a_, b_), "%s: got \"%s\", want \"%s\"", desc, a_ ? a_ : "(null)", b_); \
 	} while (0)
+
+/* Write text to a new temporary file named from path's template
+ * ("/tmp/wfm-test-x.XXXXXX", rewritten in place); 0 or -1. */
+static inline int check_write_tmp(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (!fp)
+		return -1;
+	fputs(text, fp);
+	return fclose(fp) ? -1 : 0;
+}
 
 static inline int check_done(const char *name)
 {

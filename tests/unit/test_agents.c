@@ -10,17 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static int write_tmp(char *path, const char *text)
-{
-	int fd = mkstemp(path);
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!fp)
-		return -1;
-	fputs(text, fp);
-	fclose(fp);
-	return 0;
-}
-
 static const char *skills[] = { "calls", "chat" };
 
 static wfm_agents *staff(void)
@@ -28,7 +17,7 @@ static wfm_agents *staff(void)
 	char path[] = "/tmp/wfm-test-agents.XXXXXX";
 	wfm_error err = { 0 };
 	wfm_agents *ag;
-	if (write_tmp(path, "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n"
+	if (check_write_tmp(path, "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n"
 		      "A1,Ann,calls,40,4,9,00:00,24:00,Sat|Sun\nB1,Bob,chat|calls,20,4,8,08:00,20:00,\n"))
 		return NULL;
 	ag = wfm_agents_load(path, skills, 2, &err);
@@ -40,7 +29,7 @@ static int avail(wfm_agents *ag, const char *text, wfm_error *err)
 {
 	char path[] = "/tmp/wfm-test-avail.XXXXXX";
 	int rc;
-	if (write_tmp(path, text))
+	if (check_write_tmp(path, text))
 		return -1;
 	rc = wfm_agents_load_availability(ag, path, err);
 	unlink(path);
@@ -79,7 +68,7 @@ static void test_preferences(void)
 	wfm_agents *ag = staff();
 	wfm_error err = { 0 };
 	const struct wfm_pref *p;
-	if (!ag || write_tmp(path, "agent_id,day,shift,weight\nB1,Mon,14:00-16:00,3\nA1,2026-11-24,Early,-2\n"
+	if (!ag || check_write_tmp(path, "agent_id,day,shift,weight\nB1,Mon,14:00-16:00,3\nA1,2026-11-24,Early,-2\n"
 				   "A1,,,1\nQQ,,,1\n"))
 		return;
 	CHECK(wfm_agents_load_preferences(ag, path, &err) == 0, "preferences load: %s", err.msg);
@@ -111,7 +100,7 @@ static void test_ids(void)
 	wfm_agents *ag;
 	snprintf(text, sizeof(text), "%sИв-01,Иван,calls,40,4,9,00:00,24:00,\nив-01,ива,calls,40,4,9,00:00,24:00,\n"
 		 "Пётр,Пётр,chat,40,4,9,00:00,24:00,\n", head);
-	if (write_tmp(path, text))
+	if (check_write_tmp(path, text))
 		return;
 	ag = wfm_agents_load(path, skills, 2, &err);
 	unlink(path);
@@ -125,7 +114,7 @@ static void test_ids(void)
 	snprintf(text, sizeof(text), "%sA,a,calls,40,4,9,00:00,24:00,\nПётр,b,calls,40,4,9,00:00,24:00,\n"
 		 "C,c,calls,40,4,9,00:00,24:00,\nПётр,d,calls,40,4,9,00:00,24:00,\n", head);
 	strcpy(path, "/tmp/wfm-test-agents.XXXXXX");
-	if (write_tmp(path, text))
+	if (check_write_tmp(path, text))
 		return;
 	ag = wfm_agents_load(path, skills, 2, &err);
 	unlink(path);

@@ -14,15 +14,11 @@
 static wfm_channels *load(const char *text, char *msg, size_t n)
 {
 	char path[] = "/tmp/wfm-test-channels.XXXXXX";
-	int fd = mkstemp(path);
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 	wfm_error err = { 0 };
 	wfm_channels *c;
 
-	if (!fp)
+	if (check_write_tmp(path, text))
 		return NULL;
-	fputs(text, fp);
-	fclose(fp);
 	c = wfm_channels_load(path, &err);
 	unlink(path);
 	/* the message without the temporary file's name: "LINE: column: msg" */

@@ -24,15 +24,11 @@ static char *written(const wfm_coverage *cv, const wfm_tz *tz)
 static wfm_coverage *load(const char *text, wfm_error *err)
 {
 	char path[] = "/tmp/wfm-test-cov.XXXXXX";
-	int fd = mkstemp(path);
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	wfm_tz *tz = wfm_tz_open("UTC", err);
+	wfm_tz *tz;
 	wfm_coverage *cv;
 
-	if (!fp || !tz)
+	if (check_write_tmp(path, text) || !(tz = wfm_tz_open("UTC", err)))
 		return NULL;
-	fputs(text, fp);
-	fclose(fp);
 	cv = wfm_coverage_load(path, tz, err);
 	wfm_tz_free(tz);
 	unlink(path);

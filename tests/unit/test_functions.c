@@ -18,17 +18,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static int write_tmp(char *path, const char *text)
-{
-	int fd = mkstemp(path);
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!fp)
-		return -1;
-	fputs(text, fp);
-	fclose(fp);
-	return 0;
-}
-
 static int fn(const wfm_functions *f, const char *name)
 {
 	for (size_t c = 0; c < f->nfunc; c++)
@@ -49,13 +38,13 @@ static void test_day(void)
 	wfm_functions *f = NULL;
 	struct wfm_functions_opts o = { 0, 4, NULL, 0, NULL, NULL, 0 };
 	int64_t day;
-	if (write_tmp(ps, "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n"
+	if (check_write_tmp(ps, "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n"
 		      "X,Xena,calls|chat,40,2,9,00:00,24:00,\nY,Yuri,calls,40,2,9,00:00,24:00,\n"
 		      "Z,Zoya,letters,40,2,9,00:00,24:00,\n") ||
-	    write_tmp(pr, "date,agent_id,name,start,end,break_start,break_end\n"
+	    check_write_tmp(pr, "date,agent_id,name,start,end,break_start,break_end\n"
 		      "2026-11-23,X,Xena,08:00,10:00,,\n2026-11-23,Y,Yuri,08:00,10:00,,\n"
 		      "2026-11-23,Z,Zoya,08:00,10:00,,\n") ||
-	    write_tmp(pq, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy\n"
+	    check_write_tmp(pq, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy\n"
 		      "2026-11-23T08:00,calls,10,300,1,1,0.8,15,0.8\n2026-11-23T08:00,chat,10,300,1,1,0.8,15,0.8\n"
 		      "2026-11-23T08:00,letters,12,300,1,1,,,\n2026-11-23T09:00,calls,10,300,1,1,0.8,15,0.8\n"
 		      "2026-11-23T09:00,chat,0,300,0,0,0.8,15,0\n2026-11-23T09:00,letters,12,300,1,1,,,\n"))

@@ -13,15 +13,9 @@ static const char *const CH[] = { "calls", "chat", "letters", "чат-2" };
 static char *tmp(const char *text)
 {
 	static char path[64];
-	int fd;
-	FILE *fp;
 
 	strcpy(path, "/tmp/wfm-test-groups.XXXXXX");
-	if ((fd = mkstemp(path)) < 0 || !(fp = fdopen(fd, "w")))
-		return NULL;
-	fputs(text, fp);
-	fclose(fp);
-	return path;
+	return check_write_tmp(path, text) ? NULL : path;
 }
 
 static wfm_groups *load(const char *text, wfm_error *err)

@@ -23,14 +23,10 @@ static char *written(const struct wfm_shift *s, size_t n, int roster)
 static wfm_plan *load(const char *text, wfm_error *err)
 {
 	char path[] = "/tmp/wfm-test-plan.XXXXXX";
-	int fd = mkstemp(path);
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 	wfm_plan *p;
 
-	if (!fp)
+	if (check_write_tmp(path, text))
 		return NULL;
-	fputs(text, fp);
-	fclose(fp);
 	p = wfm_plan_load(path, err);
 	unlink(path);
 	return p;

@@ -22,12 +22,8 @@ static char path[64];
 static wfm_requirements *load(const char *text, const char *zone, wfm_error *err)
 {
 	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
-	int fd = mkstemp(path);
-	if (fd < 0)
+	if (check_write_tmp(path, text))
 		return NULL;
-	FILE *fp = fdopen(fd, "w");
-	fputs(text, fp);
-	fclose(fp);
 	wfm_tz *tz = wfm_tz_open(zone, err);
 	wfm_requirements *r = tz ? wfm_requirements_load(path, tz, err) : NULL;
 	wfm_tz_free(tz);
