@@ -10,7 +10,7 @@ set -eu
 B=${BENCH_TMP:-/tmp}
 export TZ=Europe/Moscow
 W=bin/wfm
-RULES="-v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f tests/fixtures/roster/rules.awk"
+RULES="-v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f tests/fixtures/roster/civil.awk -f tests/fixtures/roster/rules.awk"
 $W forecast data/history.csv --horizon 14d --model auto --events data/events.csv --backtest 8w \
 	-o $B/forecast.csv 2>/dev/null
 $W staff $B/forecast.csv --channels data/channels.csv -o $B/requirements.csv

@@ -72,7 +72,7 @@ is "weekend week 2 alone" "$(tail -n +2 $T/w2.csv | cut -d, -f2)" A1
 # (independent awk check), rows + unfilled = planned, same bytes twice.
 wfm roster $R/plan-week.csv $DATA/staff.csv --week 2026-11-23 --availability $DATA/availability.csv \
 	-o $T/w1.csv 2>$T/rep
-is "week: no rule broken" "$(awk -F, -v rest=660 -f $R/check.awk $DATA/staff.csv $DATA/availability.csv $T/w1.csv | tail -1)" "violations 0"
+is "week: no rule broken" "$(awk -F, -v rest=660 -f $R/civil.awk -f $R/check.awk $DATA/staff.csv $DATA/availability.csv $T/w1.csv | tail -1)" "violations 0"
 planned=$(awk -F, 'NR > 1 { s += $7 } END { print s }' $R/plan-week.csv)
 rows=$(($(wc -l <$T/w1.csv) - 1))
 unf=$(awk '/^overtime needed:/ { print $3 }' $T/rep)

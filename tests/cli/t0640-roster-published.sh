@@ -28,7 +28,7 @@ for a in $(awk -F, '$1 == "2026-11-25" { print $2 }' $T/w.csv | awk 'NR % 8 == 1
 	[ "$(differ $T/w.csv $T/n.csv 0000)" = "$n" ] || { echo "rows before Wed changed ($a)" >&2; bad=$((bad + 1)); }
 	grep -q "^2026-11-25,$a," $T/n.csv && bad=$((bad + 1))
 	grep -q "^2026-11-25,$a,.*,sick$" $T/ch.csv || bad=$((bad + 1))
-	v=$(awk -F, -v rest=660 -f $R/check.awk $DATA/staff.csv $T/av.csv $T/n.csv | tail -1)
+	v=$(awk -F, -v rest=660 -f $R/civil.awk -f $R/check.awk $DATA/staff.csv $T/av.csv $T/n.csv | tail -1)
 	[ "$v" = "violations 0" ] || { echo "$a: $v" >&2; bad=$((bad + 1)); }
 	# --max-moves 2: the shift (or a substitute) is always filled again here,
 	# at most 4 changed rows

@@ -12,7 +12,7 @@ R=$FIX/roster
 export TZ=UTC
 cd "$T" || exit 1
 S=$DATA/staff.csv
-RULES="-v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f $R/rules.awk"
+RULES="-v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f $R/civil.awk -f $R/rules.awk"
 # The fixture week plan repeated for 4 weeks (2026-11-23 .. 2026-12-20).
 awk -F, -v OFS=, 'NR == 1 { print; next } { r[++n] = $0 }
 	END { for (w = 0; w < 4; w++) for (i = 1; i <= n; i++) { split(r[i], f, ",")

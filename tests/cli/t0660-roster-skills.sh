@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 R=$FIX/roster
 export TZ=UTC
-RULES="-v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f $R/rules.awk"
+RULES="-v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f $R/civil.awk -f $R/rules.awk"
 cat >$T/staff.csv <<'EOS'
 id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off
 X1,Generalist,calls|chat,40,4,9,00:00,24:00,

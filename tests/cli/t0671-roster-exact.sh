@@ -10,7 +10,7 @@
 R=$FIX/roster
 export TZ=UTC
 cd "$T" || exit 1
-RULES="-v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f $R/rules.awk"
+RULES="-v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f $R/civil.awk -f $R/rules.awk"
 # paid hours of a roster.csv (span less break, past midnight when end <= start)
 PAID='function m(s, a) { split(s, a, ":"); return a[1] * 60 + a[2] }
 	NR > 1 { s = m($4); e = m($5); if (e <= s) e += 1440; p = e - s; if ($6 != "") p -= m($7) - m($6); h += p }

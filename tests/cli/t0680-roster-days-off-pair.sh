@@ -12,12 +12,12 @@ for w in 0 4; do
 	wfm roster $R/plan-week.csv $DATA/staff.csv --week 2026-11-23 --availability $DATA/availability.csv \
 		--days-off-pair $w -o $T/r$w.csv 2>$T/rep$w
 	is "weight $w: exit 0" "$?" 0
-	read -r _ weeks _ consec _ could < <(awk -F, -v monday=2026-11-23 -f $R/offpair.awk \
+	read -r _ weeks _ consec _ could < <(awk -F, -v monday=2026-11-23 -f $R/civil.awk -f $R/offpair.awk \
 		$DATA/staff.csv $DATA/availability.csv $T/r$w.csv)
 	eval "consec$w=$consec could$w=$could"
 	is "weight $w: report = recount" "$(grep -o 'two consecutive days off *[0-9]* of [0-9]*' $T/rep$w | awk '{ print $5, $7 }')" \
 		"$consec $could"
-	is "weight $w: hard rules" "$(awk -F, -v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f $R/rules.awk \
+	is "weight $w: hard rules" "$(awk -F, -v rest=660 -v maxrun=6 -v maxdays=5 -v tol=4 -f $R/civil.awk -f $R/rules.awk \
 		$DATA/staff.csv $DATA/availability.csv $T/r$w.csv | tail -n 1)" "violations 0"
 	eval "filled$w=$(awk -F, 'NR > 1 { n++ } END { print n }' $T/r$w.csv)"
 done
