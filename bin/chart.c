@@ -112,27 +112,19 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
 	wfm_chart *chart;
 	wfm_atomic *out;
+	wfm_tz *tz;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 2, o.input, o.c.history);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.c.history }, 2, &o.output, 1);
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
-	o.c.tz = tz;
+	o.c.tz = tz = wfm_cli_tz(prog, o.tz);
 	if (!(chart = wfm_chart_load(o.kind, o.input, &o.c, &err)))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (wfm_chart_write(chart, o.format, wfm_atomic_fp(out), &err)) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	out = wfm_cli_output(prog, o.output);
+	wfm_cli_commit(prog, out, wfm_chart_write(chart, o.format, wfm_atomic_fp(out), &err), &err);
 	wfm_chart_free(chart);
 	wfm_chart_release_caches();
 	wfm_tz_free(tz);

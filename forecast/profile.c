@@ -122,21 +122,14 @@ int main(int argc, char **argv)
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_check_outputs(prog, &o.input, 1, &o.output, 1);
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
+	tz = wfm_cli_tz(prog, o.tz);
 	if (!(s = wfm_series_load(o.input, tz, &err)))
 		wfm_die(prog, &err);
 	if (o.channels && wfm_series_select_list(s, o.channels, &err))
 		wfm_die(prog, &err);
 	warn_missing(s, tz, strcmp(o.input, "-") ? o.input : "<stdin>");
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (run(&o, s, tz, wfm_atomic_fp(out), &err)) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	out = wfm_cli_output(prog, o.output);
+	wfm_cli_commit(prog, out, run(&o, s, tz, wfm_atomic_fp(out), &err), &err);
 	wfm_series_free(s);
 	wfm_tz_free(tz);
 	return 0;

@@ -173,8 +173,7 @@ static void run_backtest(const struct opts *o, const wfm_tz *tz)
 	wfm_intraday_bt_score(bt, &p, o->shock, now, nnow, cell);
 	wfm_intraday_bt_report(wfm_atomic_fp(out), bt, &p, model_words[o->model], o->shock, !o->set_sd,
 			       (const char *const *)h->channel, h->nchan, now, nnow, cell);
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, 0, &err);
 	free(cell);
 	wfm_intraday_bt_free(bt);
 	wfm_events_free(ev);
@@ -248,8 +247,7 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_gsl_policy();
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
+	tz = wfm_cli_tz(prog, o.tz);
 	if (o.backtest) {
 		run_backtest(&o, tz);
 		wfm_tz_free(tz);
