@@ -158,8 +158,7 @@ int main(int argc, char **argv)
 	wfm_atomic *out;
 
 	wfm_gsl_policy();
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, "give ROSTER.csv and STAFF.csv");
 	wfm_stdin_once(prog, 2, argv[optind], argv[optind + 1]);

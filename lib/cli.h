@@ -9,7 +9,7 @@
  * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version(),
  * wfm_cli_tz(), wfm_cli_output(), wfm_cli_outputs(), wfm_cli_commit(),
  * wfm_days_range(), wfm_utf8_columns(), wfm_pad_width(); the option table:
- * wfm_opts_next() (lib/cli_opts.c).
+ * wfm_opts_next(), wfm_opts_parse() (lib/cli_opts.c).
  */
 #ifndef WFM_CLI_H
 #define WFM_CLI_H
@@ -177,6 +177,8 @@ struct wfm_cli {
  * kinds itself, and --help, --version, --list-options, -q, -v, unknown
  * options and bad values (exit 0 or 2). */
 int wfm_opts_next(const struct wfm_cli *cli, int argc, char **argv);
+/* wfm_opts_next() to the end, for a table without WFM_ARG_KEY entries. */
+void wfm_opts_parse(const struct wfm_cli *cli, int argc, char **argv);
 /* --help's text: head, "Options:" with one entry per option, tail. */
 void wfm_opts_help(FILE *fp, const struct wfm_cli *cli);
 /* --list-options: "--name" per flag, "--name= WORD..." per option that

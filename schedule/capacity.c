@@ -137,8 +137,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->from = o->to = WFM_CAP_NODAY;
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind == argc)
 		wfm_usage_fail(prog, "no volumes file given");
 	if (!o->channels || !o->headcount || !o->params)

@@ -76,8 +76,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (step >= 0)
 		o->step = atoi(steps[step]);
 	if (optind + 3 != argc)

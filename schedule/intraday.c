@@ -104,8 +104,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_intraday_params_default(p);
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (o->backtest) {
 		if (optind != argc)
 			wfm_usage_fail(prog, "--backtest takes no forecast file");

@@ -100,8 +100,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->agents = o->pool = -1;     /* not given */
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no campaign file given" : "more than one input file");
 	o->input = argv[optind];

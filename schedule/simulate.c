@@ -111,8 +111,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->patience = -1;
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
 	o->input = argv[optind];
@@ -261,9 +260,6 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
-	wfm_channels *cfg;
-	wfm_atomic *out;
 	wfm_simfc *fc = NULL;
 	int rc;
 
@@ -272,11 +268,12 @@ int main(int argc, char **argv)
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.channels, o.forecast, o.coverage, o.gplan,
 						  o.gstaff }, 6, &o.output, 1);
 	wfm_gsl_policy();
-	tz = wfm_cli_tz(prog, o.tz);
-	if (!(cfg = wfm_channels_load(o.channels, &err)))
+	wfm_tz *tz = wfm_cli_tz(prog, o.tz);
+	wfm_channels *cfg = wfm_channels_load(o.channels, &err);
+	if (!cfg)
 		wfm_die(prog, &err);
 	check_channel(&o, cfg);
-	out = wfm_cli_output(prog, o.output);
+	wfm_atomic *out = wfm_cli_output(prog, o.output);
 	if (o.forecast && !(fc = wfm_simfc_load(o.forecast, tz, o.band_level, &err)))
 		rc = -1;
 	else if (o.groups)
