@@ -688,7 +688,7 @@ void wfm_intraday_today_free(wfm_intraday_today *t)
 static int load_today(wfm_intraday_today *t, const wfm_series *rf, const struct wfm_intraday_paths *f,
 		      const wfm_tz *tz, const struct wfm_staff_opts *so, wfm_error *err)
 {
-	if (!(t->cfg = wfm_channels_load(f->channels, err)) || !(t->roster = wfm_roster_load(f->roster, err)) ||
+	if (!(t->cfg = wfm_channels_load(f->channels, err)) || !(t->roster = wfm_roster_load(f->roster, tz, err)) ||
 	    (f->rules && !(t->rules = wfm_shiftrules_load(f->rules, err))))
 		return -1;
 	if (f->staff) {

@@ -269,7 +269,7 @@ int main(int argc, char **argv)
 		known = (const char *const *)sk.item;
 		nknown = sk.n;
 	}
-	if (!(plan = wfm_plan_load(o.plan, &err)))
+	if (!(plan = wfm_plan_load(o.plan, zone, &err)))
 		wfm_die(prog, &err);
 	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
 		wfm_die(prog, &err);
@@ -297,9 +297,9 @@ int main(int argc, char **argv)
 		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu preference row%s skipped",
 			 o.prefs, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
 			 ag->nunknown > 1 ? "s" : "");
-	if (o.prev && !(prev = wfm_roster_load(o.prev, &err)))
+	if (o.prev && !(prev = wfm_roster_load(o.prev, zone, &err)))
 		wfm_die(prog, &err);
-	if (o.published && !(pub = wfm_roster_load(o.published, &err)))
+	if (o.published && !(pub = wfm_roster_load(o.published, zone, &err)))
 		wfm_die(prog, &err);
 	if (o.groups && !(gr = wfm_groups_load(o.groups, known, nknown, &err)))
 		wfm_die(prog, &err);

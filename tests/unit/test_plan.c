@@ -27,7 +27,7 @@ static wfm_plan *load(const char *text, wfm_error *err)
 
 	if (check_write_tmp(path, text))
 		return NULL;
-	p = wfm_plan_load(path, err);
+	p = wfm_plan_load(path, NULL, err);
 	unlink(path);
 	return p;
 }
