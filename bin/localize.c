@@ -164,7 +164,7 @@ int main(int argc, char **argv)
 	wfm_stdin_once(prog, 2, argv[optind], argv[optind + 1]);
 	wfm_check_outputs(prog, (const char *const *)argv + optind, 2, &output, 1);
 	tz = wfm_cli_tz(prog, tzname);
-	if (load_staff(argv[optind + 1], &z, &err) || !(r = wfm_roster_load(argv[optind], &err)))
+	if (load_staff(argv[optind + 1], &z, &err) || !(r = wfm_roster_load(argv[optind], tz, &err)))
 		wfm_die(prog, &err);
 	if (!(zone = calloc(r->n + 1, sizeof(*zone))))
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });

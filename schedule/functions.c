@@ -144,7 +144,7 @@ static void load_inputs(struct opts *o, struct inputs *in)
 	known_skills(o, in, &nknown);
 	if (!(in->ag = wfm_agents_load(o->staff, in->known, nknown, &err)))
 		wfm_die(prog, &err);
-	if (!(in->roster = wfm_roster_load(o->roster, &err)))
+	if (!(in->roster = wfm_roster_load(o->roster, in->tz, &err)))
 		wfm_die(prog, &err);
 	in->fo.step = o->step * 60;
 	in->fo.max_blocks = o->max_blocks;

@@ -195,7 +195,7 @@ static void load_inputs(struct opts *o, struct inputs *in)
 	in->zone = wfm_cli_tz(prog, o->tz);   /* a bad --tz fails before any work */
 	if (o->skills && (wfm_strlist_split(o->skills, ',', &in->sk) || !in->sk.n))
 		wfm_usage_fail(prog, "--skills: empty list");
-	if (!(in->plan = wfm_plan_load(o->plan, &err)) ||
+	if (!(in->plan = wfm_plan_load(o->plan, in->zone, &err)) ||
 	    !(in->ag = ag = wfm_agents_load(o->staff, (const char *const *)in->sk.item, in->sk.n, &err)))
 		wfm_die(prog, &err);
 	/* without --skills any name goes; groups.csv may name the usual
@@ -210,8 +210,8 @@ static void load_inputs(struct opts *o, struct inputs *in)
 	if (o->prefs && wfm_agents_load_preferences(ag, o->prefs, &err))
 		wfm_die(prog, &err);
 	warn_unknown(o->prefs, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown, "preference row", "");
-	if ((o->prev && !(in->prev = wfm_roster_load(o->prev, &err))) ||
-	    (o->published && !(in->pub = wfm_roster_load(o->published, &err))) ||
+	if ((o->prev && !(in->prev = wfm_roster_load(o->prev, in->zone, &err))) ||
+	    (o->published && !(in->pub = wfm_roster_load(o->published, in->zone, &err))) ||
 	    (o->groups && !(in->gr = wfm_groups_load(o->groups, (const char *const *)in->sk.item, in->sk.n,
 						     &err))))
 		wfm_die(prog, &err);
