@@ -57,7 +57,8 @@ static const char *const metric_words[] = { "wape", "mase", "smape", "rmse", NUL
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	const struct wfm_opt opts[] = {
-		{ "horizon", WFM_LONG('H'), WFM_ARG_KEY, NULL, "DUR", .help = "forecast length: 14d, 2w, 36h" },
+		{ "horizon", WFM_LONG('H'), WFM_ARG_KEY, NULL, "DUR", .help = "forecast length: 14d, 2w, 36h "
+		  "(default none: no forecast, only the --backtest report)" },
 		{ "model", WFM_LONG('m'), WFM_ARG_KEY, NULL, "KIND", .help = "auto, snaive, hw, regression, slotavg, decomp",
 		  .def = "auto", .words = model_words },
 		{ "events", 0, WFM_ARG_STR, &o->events, "FILE", .help = "events CSV: date,name[,effect_days_before,"
