@@ -82,8 +82,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_opts_operand_words(wfm_chart_kinds());
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no chart kind given" :
 			       optind + 1 == argc ? "no input file given" : "too many arguments");
@@ -112,27 +111,18 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
-	wfm_chart *chart;
-	wfm_atomic *out;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 2, o.input, o.c.history);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.c.history }, 2, &o.output, 1);
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
+	wfm_tz *tz = wfm_cli_tz(prog, o.tz);
 	o.c.tz = tz;
-	if (!(chart = wfm_chart_load(o.kind, o.input, &o.c, &err)))
+	wfm_chart *chart = wfm_chart_load(o.kind, o.input, &o.c, &err);
+	if (!chart)
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (wfm_chart_write(chart, o.format, wfm_atomic_fp(out), &err)) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_atomic *out = wfm_cli_output(prog, o.output);
+	wfm_cli_commit(prog, out, wfm_chart_write(chart, o.format, wfm_atomic_fp(out), &err), &err);
 	wfm_chart_free(chart);
 	wfm_chart_release_caches();
 	wfm_tz_free(tz);

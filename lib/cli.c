@@ -189,6 +189,52 @@ void wfm_arg_words(const char *prog, const char *opt, const char *const *words, 
 	}
 }
 
+wfm_tz *wfm_cli_tz(const char *prog, const char *name)
+{
+	wfm_error err = { 0 };
+	wfm_tz *tz = wfm_tz_open(name, &err);
+
+	if (!tz)
+		wfm_die(prog, &err);
+	return tz;
+}
+
+wfm_atomic *wfm_cli_output(const char *prog, const char *path)
+{
+	wfm_error err = { 0 };
+	wfm_atomic *out = wfm_atomic_open(path, &err);
+
+	if (!out)
+		wfm_die(prog, &err);
+	return out;
+}
+
+void wfm_cli_commit(const char *prog, wfm_atomic *out, int rc, const wfm_error *err)
+{
+	wfm_error e = { 0 };
+
+	if (rc) {
+		wfm_atomic_abort(out);
+		wfm_die(prog, err);
+	}
+	if (wfm_atomic_commit(out, &e))
+		wfm_die(prog, &e);
+}
+
+void wfm_cli_outputs(const char *prog, wfm_atomic **out, const char *const *path, size_t n)
+{
+	wfm_error err = { 0 };
+
+	for (size_t k = 0; k < n; k++)
+		out[k] = NULL;
+	for (size_t k = 0; k < n; k++)
+		if (path[k] && !(out[k] = wfm_atomic_open(path[k], &err))) {
+			for (size_t j = 0; j < k; j++)
+				wfm_atomic_abort(out[j]);
+			wfm_die(prog, &err);
+		}
+}
+
 void wfm_stdin_once(const char *prog, int n, ...)
 {
 	va_list ap;

@@ -7,8 +7,9 @@
  *   misuse     "wfm-NAME: message" and a hint, to stderr, exit 2
  *
  * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version(),
- * wfm_utf8_columns(), wfm_pad_width(); the option table: wfm_opts_next()
- * (lib/cli_opts.c).
+ * wfm_cli_tz(), wfm_cli_output(), wfm_cli_outputs(), wfm_cli_commit(),
+ * wfm_days_range(), wfm_utf8_columns(), wfm_pad_width(); the option table:
+ * wfm_opts_next(), wfm_opts_parse() (lib/cli_opts.c).
  */
 #ifndef WFM_CLI_H
 #define WFM_CLI_H
@@ -17,8 +18,10 @@
 #include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "atomic_write.h"
 #include "days.h"
 #include "error.h"
+#include "tz.h"
 
 #ifndef WFM_VERSION
 #define WFM_VERSION "0.1.0"
@@ -51,6 +54,19 @@ FILE *wfm_report(void);
 /* An unknown option or a missing argument (getopt returned '?'; call with
  * opterr = 0): one line naming it, a --help hint, exit 2. */
 _Noreturn void wfm_bad_option(const char *prog, char **argv);
+
+/* Open or exit 1 with the message: the zone of --tz (NULL: $TZ, else
+ * UTC); an output written atomically (NULL or "-": standard output). */
+wfm_tz *wfm_cli_tz(const char *prog, const char *name);
+wfm_atomic *wfm_cli_output(const char *prog, const char *path);
+/* The end of writing out: rc 0 commits it (exit 1 when that fails), else
+ * out is dropped and err printed (exit 1, or 2 for a usage error). */
+void wfm_cli_commit(const char *prog, wfm_atomic *out, int rc, const wfm_error *err);
+/* The n outputs of one run: out[k] opened for each path[k] that is not
+ * NULL (pass "-" for standard output), else NULL.  When one cannot be
+ * opened, those opened are dropped and the run exits 1.  Commit them with
+ * wfm_atomic_commit_all(), the main (-o) output last. */
+void wfm_cli_outputs(const char *prog, wfm_atomic **out, const char *const *path, size_t n);
 
 /* Exit 2 when more than one of the n input paths (NULL = not given) is
  * "-": standard input can be read once. */
@@ -161,6 +177,8 @@ struct wfm_cli {
  * kinds itself, and --help, --version, --list-options, -q, -v, unknown
  * options and bad values (exit 0 or 2). */
 int wfm_opts_next(const struct wfm_cli *cli, int argc, char **argv);
+/* wfm_opts_next() to the end, for a table without WFM_ARG_KEY entries. */
+void wfm_opts_parse(const struct wfm_cli *cli, int argc, char **argv);
 /* --help's text: head, "Options:" with one entry per option, tail. */
 void wfm_opts_help(FILE *fp, const struct wfm_cli *cli);
 /* --list-options: "--name" per flag, "--name= WORD..." per option that

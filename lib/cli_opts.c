@@ -1,7 +1,7 @@
 /* cli_opts.c - the option table of lib/cli.h: one struct wfm_opt entry
  * drives getopt_long, the Options: lines of --help and the completion
- * words of --list-options.  Entry points: wfm_opts_next(), wfm_opts_help(),
- * wfm_opts_list(), wfm_opts_operand_words(). */
+ * words of --list-options.  Entry points: wfm_opts_next(), wfm_opts_parse(),
+ * wfm_opts_help(), wfm_opts_list(), wfm_opts_operand_words(). */
 #include "cli.h"
 
 #include <stdio.h>
@@ -209,6 +209,12 @@ static size_t word_len(const char *text, size_t col)
 		if (text[k - 1] == ',')
 			return k;
 	return w;
+}
+
+void wfm_opts_parse(const struct wfm_cli *cli, int argc, char **argv)
+{
+	while (wfm_opts_next(cli, argc, argv) != -1)
+		;
 }
 
 /* Write text from column col, wrapped before HELP_WIDTH, continuation

@@ -76,8 +76,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (step >= 0)
 		o->step = atoi(steps[step]);
 	if (optind + 3 != argc)
@@ -138,8 +137,7 @@ static void load_inputs(struct opts *o, struct inputs *in)
 	}
 	if (wfm_strlist_split(o->realtime ? o->realtime : "", ',', &in->rt))
 		wfm_usage_fail(prog, "out of memory");
-	if (!(in->tz = wfm_tz_open(o->tz, &err)))
-		wfm_die(prog, &err);
+	in->tz = wfm_cli_tz(prog, o->tz);
 	if (!(in->req = wfm_requirements_load(o->req, in->tz, &err)) ||
 	    !wfm_requirements_need(in->req, "agents", &err))
 		wfm_die(prog, &err);
@@ -186,27 +184,22 @@ static wfm_functions **plan_days(const struct opts *o, const struct inputs *in, 
 static void write_outputs(const struct opts *o, const struct inputs *in, wfm_functions *const *fs, size_t nd)
 {
 	wfm_error err = { 0 };
-	wfm_atomic *out, *sf = NULL;
+	wfm_atomic *a[2];    /* --shortfall, -o */
 	char date[16];
-	if (o->shortfall) {
-		if (!(sf = wfm_atomic_open(o->shortfall, &err)))
-			wfm_die(prog, &err);
-		wfm_functions_write_shortfall(wfm_atomic_fp(sf), fs, nd, in->tz);
-	}
-	if (!(out = wfm_atomic_open(o->output, &err))) {
-		wfm_atomic_abort(sf);
-		wfm_die(prog, &err);
-	}
+
+	wfm_cli_outputs(prog, a, (const char *[]){ o->shortfall, o->output ? o->output : "-" }, 2);
+	if (a[0])
+		wfm_functions_write_shortfall(wfm_atomic_fp(a[0]), fs, nd, in->tz);
 	for (size_t k = 0; k < nd; k++) {   /* a stream error shows at commit */
 		wfm_time_format_date(o->first + (int64_t)k, date, sizeof(date));
 		if (o->view && fs[k]->nag) {
 			if (k)
-				fputc('\n', wfm_atomic_fp(out));
-			wfm_functions_write_view(wfm_atomic_fp(out), fs[k], in->ag, date);
+				fputc('\n', wfm_atomic_fp(a[1]));
+			wfm_functions_write_view(wfm_atomic_fp(a[1]), fs[k], in->ag, date);
 		} else if (!o->view)
-			wfm_functions_write(wfm_atomic_fp(out), fs[k], in->ag, in->tz, k == 0);
+			wfm_functions_write(wfm_atomic_fp(a[1]), fs[k], in->ag, in->tz, k == 0);
 	}
-	if (wfm_atomic_commit_all((wfm_atomic *[]){ sf, out }, 2, &err))
+	if (wfm_atomic_commit_all(a, 2, &err))
 		wfm_die(prog, &err);
 }
 

@@ -127,8 +127,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_roster_opts_default(r);
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, "expected PLAN.csv and STAFF.csv");
 	o->plan = argv[optind];
@@ -143,6 +142,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--changes goes with --published");
 	if (o->reqs && !o->coverage)
 		wfm_usage_fail(prog, "--requirements goes with --coverage");
+}
+
+/* Rows of an input that name agents staff.csv does not have: one warning. */
+static void warn_unknown(const char *file, long line, const char *id, const char *staff, size_t n,
+			 const char *rows, const char *where)
+{
+	if (n)
+		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu %s%s%s skipped", file, line,
+			 id, staff, n, rows, n > 1 ? "s" : "", where);
 }
 
 /* --exact: the integer program's bound and best roster vs the heuristic;
@@ -162,37 +170,81 @@ static void report_exact(FILE *fp, const wfm_plan *plan, const wfm_agents *ag, c
 	}
 	wfm_roster_report_exact(fp, &x);
 	if (o->exact_out) {
-		wfm_atomic *out = wfm_atomic_open(o->exact_out, &err);
-		if (!out)
-			wfm_die(prog, &err);
+		wfm_atomic *out = wfm_cli_output(prog, o->exact_out);
 		wfm_roster_write(wfm_atomic_fp(out), x.roster, x.n);
-		if (wfm_atomic_commit(out, &err))
-			wfm_die(prog, &err);
+		wfm_cli_commit(prog, out, 0, &err);
 	}
 	wfm_rostermip_result_free(&x);
 }
 
-/* Written, not yet committed: main commits it with the roster. */
-static wfm_atomic *write_changes(const char *path, const wfm_roster_result *r, wfm_error *err)
+/* Everything read. */
+struct inputs {
+	wfm_tz *zone;
+	wfm_plan *plan, *prev, *pub;
+	wfm_groups *gr;
+	wfm_agents *ag;
+	wfm_strlist sk;     /* the skill names staff.csv and groups.csv may use */
+};
+
+static void load_inputs(struct opts *o, struct inputs *in)
 {
-	wfm_atomic *out = wfm_atomic_open(path, err);
-	if (out)
-		wfm_roster_changes_write(wfm_atomic_fp(out), r);   /* stream errors show at commit */
-	return out;
+	wfm_error err = { 0 };
+	wfm_agents *ag;
+
+	memset(in, 0, sizeof(*in));
+	in->zone = wfm_cli_tz(prog, o->tz);   /* a bad --tz fails before any work */
+	if (o->skills && (wfm_strlist_split(o->skills, ',', &in->sk) || !in->sk.n))
+		wfm_usage_fail(prog, "--skills: empty list");
+	if (!(in->plan = wfm_plan_load(o->plan, in->zone, &err)) ||
+	    !(in->ag = ag = wfm_agents_load(o->staff, (const char *const *)in->sk.item, in->sk.n, &err)))
+		wfm_die(prog, &err);
+	/* without --skills any name goes; groups.csv may name the usual
+	 * channels and the skills of staff.csv */
+	if (!o->skills && (wfm_strlist_split("calls,chat,letters,declarations", ',', &in->sk) ||
+			   wfm_agents_skill_set(ag, &in->sk)))
+		wfm_die(prog, &(wfm_error){ .code = WFM_EINPUT, .msg = "out of memory" });
+	if (o->avail && wfm_agents_load_availability(ag, o->avail, &err))
+		wfm_die(prog, &err);
+	warn_unknown(o->avail, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown, "availability row", "");
+	ag->nunknown = 0;
+	if (o->prefs && wfm_agents_load_preferences(ag, o->prefs, &err))
+		wfm_die(prog, &err);
+	warn_unknown(o->prefs, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown, "preference row", "");
+	if ((o->prev && !(in->prev = wfm_roster_load(o->prev, in->zone, &err))) ||
+	    (o->published && !(in->pub = wfm_roster_load(o->published, in->zone, &err))) ||
+	    (o->groups && !(in->gr = wfm_groups_load(o->groups, (const char *const *)in->sk.item, in->sk.n,
+						     &err))))
+		wfm_die(prog, &err);
+	o->ro.groups = in->gr;
+}
+
+/* --coverage, --changes and the roster: all or none, the roster last. */
+static void write_outputs(const struct opts *o, const struct inputs *in, const wfm_roster_result *res)
+{
+	wfm_error err = { 0 };
+	wfm_coverage *cv = NULL;
+	wfm_atomic *a[3];
+
+	if (o->coverage && !(cv = wfm_roster_cover(in->plan, res, o->reqs, in->zone, &err)))
+		wfm_die(prog, &err);
+	wfm_cli_outputs(prog, a, (const char *[]){ o->coverage, o->changes, o->output ? o->output : "-" }, 3);
+	/* stream errors show at commit, naming the file */
+	if (cv)
+		wfm_coverage_write(wfm_atomic_fp(a[0]), cv, in->zone);
+	if (a[1])
+		wfm_roster_changes_write(wfm_atomic_fp(a[1]), res);
+	wfm_roster_write(wfm_atomic_fp(a[2]), in->pub ? res->all : res->rows, in->pub ? res->nall : res->n);
+	wfm_coverage_free(cv);
+	if (wfm_atomic_commit_all(a, 3, &err))
+		wfm_die(prog, &err);
 }
 
 int main(int argc, char **argv)
 {
 	struct opts o;
+	struct inputs in;
 	wfm_error err = { 0 };
-	wfm_plan *plan, *prev = NULL, *pub = NULL;
-	wfm_groups *gr = NULL;
-	wfm_agents *ag;
 	wfm_roster_result *res;
-	wfm_atomic *out, *cov = NULL, *chg = NULL;
-	wfm_strlist sk = { 0, NULL };
-	const char *const *known = NULL;
-	size_t nknown = 0;
 	int64_t first, last;
 
 	wfm_gsl_policy();
@@ -203,96 +255,33 @@ int main(int argc, char **argv)
 						  o.prefs }, 7,
 			  (const char *[]){ o.coverage, o.changes, o.output, o.exact_out }, 4);
 	wfm_check_outputs(prog, &o.published, 1, (const char *[]){ o.coverage, o.changes }, 2);
-	wfm_tz *zone = wfm_tz_open(o.tz, &err);   /* a bad --tz fails before any work */
-	if (!zone)
-		wfm_die(prog, &err);
-	if (o.skills) {
-		if (wfm_strlist_split(o.skills, ',', &sk) || !sk.n)
-			wfm_usage_fail(prog, "--skills: empty list");
-		known = (const char *const *)sk.item;
-		nknown = sk.n;
-	}
-	if (!(plan = wfm_plan_load(o.plan, zone, &err)))
-		wfm_die(prog, &err);
-	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
-		wfm_die(prog, &err);
-	/* without --skills any name goes; groups.csv may name the usual
-	 * channels and the skills of staff.csv */
-	if (!o.skills) {
-		if (wfm_strlist_split("calls,chat,letters,declarations", ',', &sk) ||
-		    wfm_agents_skill_set(ag, &sk)) {
-			wfm_error_set(&err, "out of memory");
-			wfm_die(prog, &err);
-		}
-		known = (const char *const *)sk.item;
-		nknown = sk.n;
-	}
-	if (o.avail && wfm_agents_load_availability(ag, o.avail, &err))
-		wfm_die(prog, &err);
-	if (ag->nunknown)
-		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu availability row%s skipped",
-			 o.avail, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
-			 ag->nunknown > 1 ? "s" : "");
-	ag->nunknown = 0;
-	if (o.prefs && wfm_agents_load_preferences(ag, o.prefs, &err))
-		wfm_die(prog, &err);
-	if (ag->nunknown)
-		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu preference row%s skipped",
-			 o.prefs, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
-			 ag->nunknown > 1 ? "s" : "");
-	if (o.prev && !(prev = wfm_roster_load(o.prev, zone, &err)))
-		wfm_die(prog, &err);
-	if (o.published && !(pub = wfm_roster_load(o.published, zone, &err)))
-		wfm_die(prog, &err);
-	if (o.groups && !(gr = wfm_groups_load(o.groups, known, nknown, &err)))
-		wfm_die(prog, &err);
-	o.ro.groups = gr;
-	if (wfm_days_plan_window(&o.days, plan, pub, &first, &last, &err))
+	load_inputs(&o, &in);
+	if (wfm_days_plan_window(&o.days, in.plan, in.pub, &first, &last, &err))
 		wfm_usage_fail(prog, "%s", err.msg);
-	if (!(res = wfm_roster_repair(plan, ag, prev, pub, first, (int)(last - first + 1), &o.ro, &err)))
+	if (!(res = wfm_roster_repair(in.plan, in.ag, in.prev, in.pub, first, (int)(last - first + 1), &o.ro,
+				      &err)))
 		wfm_die(prog, &err);
-	if (res->nprev_unknown)
-		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu roster row%s before the "
-			 "window skipped", res->prev_unknown_file, res->prev_unknown_line, res->prev_unknown_id,
-			 ag->file, res->nprev_unknown, res->nprev_unknown > 1 ? "s" : "");
-	if (wfm_roster_report(wfm_report(), plan, res, ag, &o.ro, &err))
+	warn_unknown(res->prev_unknown_file, res->prev_unknown_line, res->prev_unknown_id, in.ag->file,
+		     res->nprev_unknown, "roster row", " before the window");
+	if (wfm_roster_report(wfm_report(), in.plan, res, in.ag, &o.ro, &err))
 		wfm_die(prog, &err);
-	if (pub)
+	if (in.pub)
 		wfm_roster_report_changes(wfm_report(), res, !o.changes);
 	if (o.exact)
-		report_exact(wfm_report(), plan, ag, prev, res, &o);
+		report_exact(wfm_report(), in.plan, in.ag, in.prev, res, &o);
 	if (o.strict && res->nunfilled) {
 		wfm_roster_strict_error(res, &err);
 		wfm_roster_result_free(res);
 		wfm_die(prog, &err);
 	}
-	if (o.coverage) {   /* written, committed with the roster */
-		wfm_coverage *cv = wfm_roster_cover(plan, res, o.reqs, zone, &err);
-		if (!cv || !(cov = wfm_atomic_open(o.coverage, &err)))
-			wfm_die(prog, &err);
-		wfm_coverage_write(wfm_atomic_fp(cov), cv, zone);   /* a stream error shows at commit */
-		wfm_coverage_free(cv);
-	}
-	if (o.changes && !(chg = write_changes(o.changes, res, &err))) {
-		wfm_atomic_abort(cov);
-		wfm_die(prog, &err);
-	}
-	if (!(out = wfm_atomic_open(o.output, &err))) {
-		wfm_atomic_abort(cov);
-		wfm_atomic_abort(chg);
-		wfm_die(prog, &err);
-	}
-	/* stream errors show at commit, naming the file */
-	wfm_roster_write(wfm_atomic_fp(out), pub ? res->all : res->rows, pub ? res->nall : res->n);
-	if (wfm_atomic_commit_all((wfm_atomic *[]){ cov, chg, out }, 3, &err))
-		wfm_die(prog, &err);
+	write_outputs(&o, &in, res);
 	wfm_roster_result_free(res);
-	wfm_plan_free(plan);
-	wfm_plan_free(prev);
-	wfm_plan_free(pub);
-	wfm_groups_free(gr);
-	wfm_agents_free(ag);
-	wfm_tz_free(zone);
-	wfm_strlist_free(&sk);
+	wfm_plan_free(in.plan);
+	wfm_plan_free(in.prev);
+	wfm_plan_free(in.pub);
+	wfm_groups_free(in.gr);
+	wfm_agents_free(in.ag);
+	wfm_tz_free(in.zone);
+	wfm_strlist_free(&in.sk);
 	return 0;
 }

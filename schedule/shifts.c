@@ -106,8 +106,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	p->work_limit = WFM_MIP_WORK;
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
 	o->input = argv[optind];
@@ -134,17 +133,14 @@ static void write_outputs(const struct opts *o, wfm_shiftplan *p, const wfm_shif
 			  const wfm_shiftwork *work, const wfm_tz *tz)
 {
 	wfm_error err = { 0 };
-	wfm_atomic *a[3] = { NULL, NULL, NULL };    /* coverage, outbound plan, plan */
-	const char *path[3] = { o->coverage, o->outbound_plan, o->output };
-	static const int order[3] = { 2, 0, 1 };
+	wfm_atomic *a[3];    /* coverage, outbound plan, plan */
 	wfm_plan *pl = NULL;
 	wfm_coverage *cv = NULL;
-	int bad = 0;
+	int bad;
 
-	for (int q = 0, k; q < 3 && !bad; q++)
-		bad = (path[k = order[q]] || k == 2) && !(a[k] = wfm_atomic_open(path[k], &err));
-	if (!bad)
-		bad = !(pl = wfm_shiftplan_plan(p, rs, tz, &err)) || wfm_plan_write(wfm_atomic_fp(a[2]), pl->s, pl->n);
+	wfm_cli_outputs(prog, a, (const char *[]){ o->coverage, o->outbound_plan, o->output ? o->output : "-" },
+			3);
+	bad = !(pl = wfm_shiftplan_plan(p, rs, tz, &err)) || wfm_plan_write(wfm_atomic_fp(a[2]), pl->s, pl->n);
 	if (!bad && a[1])
 		wfm_shiftplan_write_outbound(wfm_atomic_fp(a[1]), p, work, tz);
 	if (!bad && a[0])
