@@ -754,26 +754,32 @@ static char *put_fixed(char *end, uint64_t q, int dec)
 
 int wfm_csv_format_fixed(char *buf, size_t size, double v, int dec)
 {
-	char tmp[64], *end = tmp + 32, *p;      /* at most 21 bytes before end */
-	uint64_t q;
-	int n;
+	char tmp[32], *p;
+	uint64_t q, ten = 10;
+	int n, nd = 1;
 
 	if (dec < 0 || dec > 9 || !isfinite(v))
 		return snprintf(buf, size, "%.*f", dec, v);
 	if (!quick_round(fabs(v), dec, &q) &&
 	    (fabs(v) >= 1e18 / (double)pow10u[dec] || !scaled_round(fabs(v), dec, &q)))
 		return snprintf(buf, size, "%.*f", dec, v);
-	p = put_fixed(end, q, dec);
+	while (nd < 19 && q >= ten) {            /* q's digits, at least dec + 1 */
+		nd++;
+		ten *= 10;
+	}
+	n = (signbit(v) != 0) + (nd > dec ? nd : dec + 1) + (dec > 0);
+	if ((size_t)n < size) {                  /* the usual: straight into buf */
+		buf[n] = '\0';
+		if (put_fixed(buf + n, q, dec) > buf)
+			buf[0] = '-';
+		return n;
+	}
+	p = put_fixed(tmp + sizeof(tmp), q, dec);
 	if (signbit(v))
 		*--p = '-';
-	n = (int)(end - p);
-	if (size > 32) {                         /* a copy of fixed length: no call */
-		memcpy(buf, p, 32);
-		buf[n] = '\0';
-	} else if (size > 0) {
-		size_t c = (size_t)n < size ? (size_t)n : size - 1;
-		memcpy(buf, p, c);
-		buf[c] = '\0';
+	if (size > 0) {
+		memcpy(buf, p, size - 1);
+		buf[size - 1] = '\0';
 	}
 	return n;
 }

@@ -112,8 +112,7 @@ int wfm_csv_write_row(FILE *fp, const char *const *fields, int n);
  * binary value, "-0.00" for a negative that rounds to zero), several times
  * faster: exact integer arithmetic on the double's mantissa for
  * 0 <= dec <= 9 and |v| < 1e18 / 10^dec, snprintf itself otherwise.
- * Returns the length, as snprintf.  Unlike snprintf it may overwrite up to
- * 32 bytes of buf past the '\0' (when size allows). */
+ * Returns the length, as snprintf. */
 int wfm_csv_format_fixed(char *buf, size_t size, double v, int dec);
 /* ",v" with dec decimals, or "," alone when v is not finite, appended at
  * p, which must have room for 400 bytes; returns the new end (a '\0'). */

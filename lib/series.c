@@ -150,35 +150,33 @@ static int cmp_rec(const void *a, const void *b)
 
 /* Records by channel, time and line, as qsort with cmp_rec orders them:
  * a file in time order (the usual) needs only a stable split by channel,
- * O(n) and in place (each record's place computed, then the permutation
- * followed cycle by cycle); qsort when a channel's rows are out of time
- * order (or memory is short). */
+ * O(n): each record copied to its channel's next place in a second array,
+ * which reads and writes memory in order (following the permutation in
+ * place missed the cache on every record, a fifth of wfm-staff's time);
+ * qsort when a channel's rows are out of time order (or memory is short). */
 static void sort_recs(struct loader *ld)
 {
 	size_t nc = ld->nm.n, *at = calloc(nc + 1, sizeof(*at));
-	size_t *dest = big_alloc(ld->n * sizeof(*dest));
-	int sorted = at && dest;
+	struct rec *out = ld->n ? big_alloc(ld->n * sizeof(*out)) : NULL;
+	int sorted = at && out;
 
-	for (size_t k = 0; sorted && k < ld->n; k++)
-		at[ld->recs[k].chan + 1]++;
-	for (size_t c = 0; sorted && c < nc; c++)
-		at[c + 1] += at[c];
-	for (size_t k = 0; sorted && k < ld->n; k++)
-		dest[k] = at[ld->recs[k].chan]++;
-	for (size_t k = 0; sorted && k < ld->n; k++)
-		while (dest[k] != k) {
-			size_t j = dest[k], dj = dest[j];
-			struct rec tmp = ld->recs[j];
-			ld->recs[j] = ld->recs[k];
-			ld->recs[k] = tmp;
-			dest[j] = j;
-			dest[k] = dj;
-		}
+	if (sorted) {
+		for (size_t k = 0; k < ld->n; k++)
+			at[ld->recs[k].chan + 1]++;
+		for (size_t c = 0; c < nc; c++)
+			at[c + 1] += at[c];
+		for (size_t k = 0; k < ld->n; k++)
+			out[at[ld->recs[k].chan]++] = ld->recs[k];
+		free(ld->recs);
+		ld->recs = out;
+		ld->cap = ld->n;
+	} else {
+		free(out);
+	}
 	for (size_t k = 1; sorted && k < ld->n; k++)
 		sorted = cmp_rec(&ld->recs[k - 1], &ld->recs[k]) < 0;
 	if (!sorted)
 		qsort(ld->recs, ld->n, sizeof(*ld->recs), cmp_rec);
-	free(dest);
 	free(at);
 }
 

@@ -152,6 +152,21 @@ int main(void)
 	printf("%ld values compared with snprintf\n", n);
 	/* a small buffer is cut as snprintf cuts */
 	CHECK(wfm_csv_format_fixed(buf, 4, 1234.5678, 2) == 7 && !strcmp(buf, "123"), "cut to the buffer");
+	{       /* every buffer size, as snprintf cuts and counts, bytes after it kept */
+		static const double cut[] = { -1234.5678, 0.05, 7, -0.0, 123456789012.5 };
+		int cuts = 0;
+		for (size_t k = 0; k < sizeof(cut) / sizeof(*cut); k++)
+			for (int dec = 0; dec <= 4; dec++)
+				for (size_t size = 0; size < 24; size++) {
+					char a[32], b[32];
+					memset(a, 'x', sizeof(a));
+					memset(b, 'x', sizeof(b));
+					int na = wfm_csv_format_fixed(a, size, cut[k], dec);
+					int nb = snprintf(b, size, "%.*f", dec, cut[k]);
+					cuts += na != nb || memcmp(a, b, sizeof(a));
+				}
+		CHECK(cuts == 0, "%d cut buffers differ from snprintf's", cuts);
+	}
 	p = wfm_csv_append_fixed(buf, NAN, 2);
 	CHECK(p == buf + 1 && !strcmp(buf, ","), "NAN appends a bare comma");
 	p = wfm_csv_append_fixed(buf, 0.87654, 4);
