@@ -65,13 +65,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  "the forecast", .def = "2", .max = 104 },
 		{ "events", 0, WFM_ARG_STR, &c->events, "FILE", .help = "forecast: date,name,effect_days_before,"
 		  "effect_days_after" },
-		{ "date", 0, WFM_ARG_STR, &o->days.date, "YYYY-MM-DD", .help = "roster, functions: only this day "
-		  "(default: all days)" },
-		{ "week", 0, WFM_ARG_STR, &o->days.week, "YYYY-MM-DD", .help = "roster, functions: only the 7 days "
-		  "from this one" },
-		{ "from", 0, WFM_ARG_STR, &o->days.from, "D", .help = "with --to E, roster, functions: only days "
-		  "D to E (at most 31)" },
-		{ "to", 0, WFM_ARG_STR, &o->days.to, "E", .help = "the last day of --from" },
+		{ "days", 0, WFM_ARG_DAYS, &o->days, "roster, functions: only", .help = "default: all days",
+		  .max = 31 },
 		{ "plan", 0, WFM_ARG_STR, &c->plan, "FILE", .help = "roster: plan.csv; shifts planned but not "
 		  "rostered are drawn as hatched \"unfilled xN\" bars under the agents" },
 		{ "width", 0, WFM_ARG_INT, &c->width, "PX", .help = "canvas width (roster and functions grow "
@@ -101,7 +96,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->input = argv[optind + 1];
 	if ((o->c.forecast || o->c.coverage) && o->kind != WFM_CHART_INTRADAY)
 		wfm_usage_fail(prog, "--forecast and --coverage apply to the intraday chart only");
-	o->c.has_days = wfm_days_range(prog, &o->days, 31, &o->c.first_day, &o->c.last_day);
+	o->c.has_days = wfm_days_range(prog, &o->days, &o->c.first_day, &o->c.last_day);
 	if (o->c.has_days && o->kind != WFM_CHART_ROSTER && o->kind != WFM_CHART_FUNCTIONS)
 		wfm_usage_fail(prog, "--date, --week, --from/--to apply to the roster and functions charts");
 	if (o->c.plan && o->kind != WFM_CHART_ROSTER)

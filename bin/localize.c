@@ -166,7 +166,7 @@ int main(int argc, char **argv)
 	wfm_check_outputs(prog, (const char *const *)argv + optind, 2, &output, 1);
 	if (!(tz = wfm_tz_open(tzname, &err)))
 		wfm_die(prog, &err);
-	if (load_staff(argv[optind + 1], &z, &err) || !(r = wfm_roster_load(argv[optind], &err)))
+	if (load_staff(argv[optind + 1], &z, &err) || !(r = wfm_roster_load(argv[optind], tz, &err)))
 		wfm_die(prog, &err);
 	if (!(zone = calloc(r->n + 1, sizeof(*zone))))
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });

@@ -244,10 +244,10 @@ static int unfilled_lanes(struct roster *r, int64_t d0)
 /* --plan: group the plan's shifts by (date, start, end, shift) for the
  * days [d0, d1] (the shift only when the roster names shifts), then
  * unfilled_lanes().  plan.csv is read by lib/plan.c. */
-static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1, int roster_has_shift,
+static int load_plan(struct roster *r, const char *path, const wfm_tz *c_tz, int64_t d0, int64_t d1, int roster_has_shift,
 		     wfm_error *err)
 {
-	wfm_plan *p = wfm_plan_load(path, err);
+	wfm_plan *p = wfm_plan_load(path, c_tz, err);
 	int rc = 0;
 	if (!p)
 		return -1;
@@ -395,7 +395,7 @@ static int load_shifts(struct wfm_chart *c, struct roster *r, const char *in, in
 		       int *has_shift, wfm_error *err)
 {
 	char days[40];
-	if (!(r->ro = wfm_roster_load(in, err)))
+	if (!(r->ro = wfm_roster_load(in, c->opts.tz, err)))
 		return -1;
 	*has_shift = 0;
 	for (size_t i = 0; i < r->ro->n; i++)
@@ -517,7 +517,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		return -1;
 	if (set_keys(r))
 		return wfm_error_set(err, "out of memory");
-	if (c->opts.plan && load_plan(r, c->opts.plan, r->day0, dmax, has_shift, err))
+	if (c->opts.plan && load_plan(r, c->opts.plan, c->opts.tz, r->day0, dmax, has_shift, err))
 		return -1;
 	set_spill(r, dmax);
 	r->nagents = r->na;

@@ -264,17 +264,6 @@ void wfm_check_outputs(const char *prog, const char *const *inputs, size_t nin,
 	}
 }
 
-int wfm_days_opt(struct wfm_days *d, int c, const char *arg)
-{
-	switch (c) {
-	case WFM_OPT_DATE: d->date = arg; return 1;
-	case WFM_OPT_WEEK: d->week = arg; return 1;
-	case WFM_OPT_FROM: d->from = arg; return 1;
-	case WFM_OPT_TO: d->to = arg; return 1;
-	}
-	return 0;
-}
-
 int64_t wfm_arg_date(const char *prog, const char *opt, const char *s)
 {
 	int64_t d;
@@ -284,27 +273,14 @@ int64_t wfm_arg_date(const char *prog, const char *opt, const char *s)
 	return d;
 }
 
-int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
-		   int64_t *first, int64_t *last)
+int wfm_days_range(const char *prog, const struct wfm_days *d, int64_t *first, int64_t *last)
 {
-	if (!!d->date + !!d->week + !!(d->from || d->to) > 1)
-		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
-	if (!d->from != !d->to)
-		wfm_usage_fail(prog, "--from and --to go together");
-	if (d->date) {
-		*first = *last = wfm_arg_date(prog, "--date", d->date);
-	} else if (d->week) {
-		*first = wfm_arg_date(prog, "--week", d->week);
-		*last = *first + 6;
-	} else if (d->from) {
-		*first = wfm_arg_date(prog, "--from", d->from);
-		*last = wfm_arg_date(prog, "--to", d->to);
-		if (*last < *first || *last - *first >= max_days)
-			wfm_usage_fail(prog, "--to must be 0..%ld days after --from", max_days - 1);
-	} else {
-		return 0;
-	}
-	return 1;
+	wfm_error err = { 0 };
+	int rc = wfm_days_resolve(d, first, last, &err);
+
+	if (rc < 0)
+		wfm_usage_fail(prog, "%s", err.msg);
+	return rc;
 }
 
 size_t wfm_utf8_columns(const char *s)

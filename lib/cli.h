@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "days.h"
 #include "error.h"
 
 #ifndef WFM_VERSION
@@ -81,28 +82,13 @@ int64_t wfm_arg_duration(const char *prog, const char *opt, const char *s);
 int wfm_arg_choice(const char *prog, const char *opt, const char *s,
 		   const char *const *words);
 
-/* The days a program works on, the same options everywhere:
- *   --date D            that day
- *   --week D            the 7 days from D
- *   --from D --to E     D through E (at most max_days days)
- * Put WFM_OPT_DAYS in the struct option table, pass every getopt result
- * to wfm_days_opt() (1 when it was one of these), then wfm_days_range(). */
-struct wfm_days { const char *date, *week, *from, *to; };
-enum { WFM_OPT_DATE = 0x100, WFM_OPT_WEEK, WFM_OPT_FROM, WFM_OPT_TO };
-#define WFM_OPT_DAYS \
-	{ "date", required_argument, NULL, WFM_OPT_DATE }, \
-	{ "week", required_argument, NULL, WFM_OPT_WEEK }, \
-	{ "from", required_argument, NULL, WFM_OPT_FROM }, \
-	{ "to", required_argument, NULL, WFM_OPT_TO }
-int wfm_days_opt(struct wfm_days *d, int c, const char *arg);
+/* The days a program works on (lib/days.h): put one WFM_ARG_DAYS entry in
+ * the option table, then call this.  Exits 2 naming the mistake (see
+ * wfm_days_resolve()); returns 0 when no day option was given (first and
+ * last untouched), else 1 with the first and last day. */
+int wfm_days_range(const char *prog, const struct wfm_days *d, int64_t *first, int64_t *last);
 /* The day of YYYY-MM-DD; otherwise exit 2 naming the option. */
 int64_t wfm_arg_date(const char *prog, const char *opt, const char *s);
-/* Exit 2 when more than one way is given, --from without --to (or the
- * reverse), a date does not parse, or the range is reversed or longer
- * than max_days.  Returns 0 when no day option was given (first and last
- * untouched), else 1 with the first and last day (days since 1970-01-01). */
-int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
-		   int64_t *first, int64_t *last);
 
 /* Report columns: the display columns of UTF-8 s, one per character
  * (names in Latin or Cyrillic script), and the printf width that pads s
@@ -137,6 +123,11 @@ enum wfm_arg {
 	WFM_ARG_DURATION,   /* int64_t *var seconds ("14d", "2w", "36h"), in [min, max] when max > 0 */
 	WFM_ARG_CHOICE,     /* int *var = index of the argument in words */
 	WFM_ARG_DATE,       /* int64_t *var = days since 1970-01-01 of YYYY-MM-DD */
+	WFM_ARG_DAYS,       /* struct wfm_days *var: the four options --date, --week,
+			     * --from, --to (lib/days.h) in one entry named "days"
+			     * with key 0; arg: what the days are for ("plan":
+			     * "plan this day"); help: added to the --from line (the
+			     * default); max: the most days --from/--to spans */
 };
 struct wfm_opt {
 	const char *name;             /* long name without "--"; NULL ends the table */

@@ -23,7 +23,7 @@
 
 static const char *prog = "wfm-roster";
 
-static const char usage[] =
+static const char head[] =
 	"Usage: wfm roster PLAN.csv STAFF.csv [--date D | --week D | --from D --to E] [options]\n"
 	"\n"
 	"Assign named agents (staff.csv) to the shifts of a plan (plan.csv:\n"
@@ -40,60 +40,9 @@ static const char usage[] =
 	"(sick, vacation, agent left, no longer in the plan, a rule broken), and\n"
 	"the open shifts are filled changing as few rows as possible.  The output\n"
 	"is the whole new roster (published rows outside --from..--to unchanged);\n"
-	"\"changed N of M rows\" and each change go to stderr or --changes.\n"
-	"\n"
-	"Options:\n"
-	"  --date D               roster one day (YYYY-MM-DD)\n"
-	"  --week D               roster 7 days from D\n"
-	"  --from D --to E        roster D .. E (default: every date of the plan);\n"
-	"                         with --published, --to defaults to its last date\n"
-	"  --availability FILE    agent_id,date,status; status (any case) available,\n"
-	"                         sick, vacation, training, day_off or unavailable;\n"
-	"                         rows for agents not in STAFF.csv are warned about\n"
-	"  --previous FILE        earlier roster.csv: rest, consecutive days, weekly limits,\n"
-	"                         and its weekend days for the weekend rotation\n"
-	"  --days-off-pair W      cost W (hours) of taking an agent's last two\n"
-	"                         consecutive days off in an ISO week; the days-on\n"
-	"                         pattern keeps such a pair (default 4; 0: off)\n"
-	"  --stable-start W       cost W per hour a start lies over an hour from the\n"
-	"                         agent's other starts that week (default 1; 0: off)\n"
-	"  --preferences FILE     agent_id,day,shift,weight: day Mon..Sun, a date or\n"
-	"                         empty; shift a name, a start window HH:MM-HH:MM or\n"
-	"                         empty; weight > 0 wants, < 0 avoids (hours of cost)\n"
-	"  --published FILE       roster.csv already published: keep it, change little\n"
-	"  --changes FILE         with --published: write date,agent_id,name,old,new,why\n"
-	"  --max-moves N          with --published: kept rows one open shift may move\n"
-	"                         to another shift of its day (default 1: a sick call\n"
-	"                         costs at most 3 changed rows)\n"
-	"  --min-rest H           hours of rest between shifts (default 11)\n"
-	"  --max-consecutive N    working days in a row (default 6)\n"
-	"  --max-days-week N      working days per ISO week (default 5: two days off)\n"
-	"  --tolerance H          weekly paid hours may exceed the contract by H (default 4)\n"
-	"  --groups FILE          groups.csv naming the plan's group column (default:\n"
-	"                         each group name is its skills, e.g. calls|chat)\n"
-	"  --skills LIST          check staff.csv's skills against this comma\n"
-	"                         separated list (default: any name goes)\n"
-	"  --strict               exit 1 when a shift stays unfilled\n"
-	"  --exact                also solve the assignment exactly (agent classes x\n"
-	"                         week patterns over lib/mip.c, up to 150 agents x 7\n"
-	"                         days) and report the optimum or the best found, the\n"
-	"                         bound and the heuristic's gap; -o stays the heuristic's\n"
-	"  --exact-roster FILE    with --exact: write the exact model's roster\n"
-	"  --time-limit S         safety stop for --exact (default 300; the solve is\n"
-	"                         limited by pricing rounds and simplex iterations)\n"
-	"  --coverage FILE        write timestamp,required,scheduled,over,under:\n"
-	"                         people on shift per interval, breaks excluded;\n"
-	"                         required = the plan's own shifts, or with\n"
-	"                         --requirements the sum of agents_gross\n"
-	"  --requirements FILE    requirements.csv for --coverage (its step is used)\n"
-	"  --tz ZONE              zone of --requirements timestamps (default $TZ,\n"
-	"                         else UTC); roster times are wall-clock HH:MM\n"
-	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
-	"  -v, --verbose          also print run time and peak memory at exit\n"
-	"  -h, --help             show this help and exit\n"
-	"  -V, --version          show the version and exit\n"
-	"\n"
+	"\"changed N of M rows\" and each change go to stderr or --changes.\n";
+
+static const char tail[] =
 	"output: date,agent_id,name,start,end,break_start,break_end,shift\n"
 	"report (stderr): shifts per day, unfilled shifts and overtime, hours vs\n"
 	"contract, weekends and late shifts per agent.\n"
@@ -111,7 +60,7 @@ struct opts {
 	const char *plan, *staff, *avail, *prev, *output, *skills;
 	const char *coverage, *reqs, *tz, *published, *changes, *groups, *prefs;
 	const char *exact_out;
-	struct wfm_days days;   /* --date, --week, --from/--to (lib/cli) */
+	struct wfm_days days;   /* --date, --week, --from/--to (lib/days.h) */
 	int strict, exact;
 	double time_limit;
 	struct wfm_roster_opts ro;
@@ -119,72 +68,67 @@ struct opts {
 
 static void parse_args(int argc, char **argv, struct opts *o)
 {
-	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		WFM_OPT_DAYS,
-		{ "availability", required_argument, NULL, 'a' },
-		{ "previous", required_argument, NULL, 'p' },
-		{ "min-rest", required_argument, NULL, 'r' },
-		{ "max-consecutive", required_argument, NULL, 'c' },
-		{ "max-days-week", required_argument, NULL, 'm' },
-		{ "tolerance", required_argument, NULL, 'l' },
-		{ "skills", required_argument, NULL, 'k' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "tz", required_argument, NULL, 'z' },
-		{ "coverage", required_argument, NULL, 'C' },
-		{ "requirements", required_argument, NULL, 'R' },
-		{ "published", required_argument, NULL, 'P' },
-		{ "changes", required_argument, NULL, 'H' },
-		{ "max-moves", required_argument, NULL, 'M' },
-		{ "groups", required_argument, NULL, 'G' },
-		{ "exact", no_argument, NULL, 'E' },
-		{ "exact-roster", required_argument, NULL, 'X' },
-		{ "preferences", required_argument, NULL, 'F' },
-		{ "stable-start", required_argument, NULL, 'S' },
-		{ "days-off-pair", required_argument, NULL, 'O' },
-		{ "time-limit", required_argument, NULL, 'T' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
+	struct wfm_roster_opts *r = &o->ro;
+	const struct wfm_opt opts[] = {
+		{ "days", 0, WFM_ARG_DAYS, &o->days, "roster", .help = "default: every date of the plan; with "
+		  "--published, --to defaults to its last date", .max = 367 },
+		{ "availability", 0, WFM_ARG_STR, &o->avail, "FILE", .help = "agent_id,date,status; status (any "
+		  "case) available, sick, vacation, training, day_off or unavailable; rows for agents not in "
+		  "STAFF.csv are warned about" },
+		{ "previous", 0, WFM_ARG_STR, &o->prev, "FILE", .help = "earlier roster.csv: rest, consecutive "
+		  "days, weekly limits, and its weekend days for the weekend rotation" },
+		{ "days-off-pair", 0, WFM_ARG_DOUBLE, &r->off_pair_w, "W", .help = "cost W (hours) of taking an "
+		  "agent's last two consecutive days off in an ISO week; the days-on pattern keeps such a pair; "
+		  "0: off", .max = 100, .show = 1 },
+		{ "stable-start", 0, WFM_ARG_DOUBLE, &r->stable_w, "W", .help = "cost W per hour a start lies "
+		  "over an hour from the agent's other starts that week; 0: off", .max = 100, .show = 1 },
+		{ "preferences", 0, WFM_ARG_STR, &o->prefs, "FILE", .help = "agent_id,day,shift,weight: day "
+		  "Mon..Sun, a date or empty; shift a name, a start window HH:MM-HH:MM or empty; weight > 0 "
+		  "wants, < 0 avoids (hours of cost)" },
+		{ "published", 0, WFM_ARG_STR, &o->published, "FILE", .help = "roster.csv already published: "
+		  "keep it, change little" },
+		{ "changes", 0, WFM_ARG_STR, &o->changes, "FILE", .help = "with --published: write date,"
+		  "agent_id,name,old,new,why" },
+		{ "max-moves", 0, WFM_ARG_INT, &r->max_moves, "N", .help = "with --published: kept rows one "
+		  "open shift may move to another shift of its day; 1: a sick call costs at most 3 changed "
+		  "rows", .max = 1000, .show = 1 },
+		{ "min-rest", 0, WFM_ARG_DOUBLE, &r->min_rest_h, "H", .help = "hours of rest between shifts",
+		  .max = 24, .show = 1 },
+		{ "max-consecutive", 0, WFM_ARG_INT, &r->max_consecutive, "N", .help = "working days in a row",
+		  .min = 1, .max = 366, .show = 1 },
+		{ "max-days-week", 0, WFM_ARG_INT, &r->max_days_week, "N", .help = "working days per ISO week; "
+		  "5: two days off", .min = 1, .max = 7, .show = 1 },
+		{ "tolerance", 0, WFM_ARG_DOUBLE, &r->tol_week_h, "H", .help = "weekly paid hours may exceed the "
+		  "contract by H", .max = 80, .show = 1 },
+		{ "groups", 0, WFM_ARG_STR, &o->groups, "FILE", .help = "groups.csv naming the plan's group "
+		  "column (default: each group name is its skills, e.g. calls|chat)" },
+		{ "skills", 0, WFM_ARG_STR, &o->skills, "LIST", .help = "check staff.csv's skills against this "
+		  "comma separated list (default: any name goes)" },
+		{ "strict", 0, WFM_ARG_FLAG, &o->strict, .help = "exit 1 when a shift stays unfilled" },
+		{ "exact", 0, WFM_ARG_FLAG, &o->exact, .help = "also solve the assignment exactly (agent classes "
+		  "x week patterns over lib/mip.c, up to 150 agents x 7 days) and report the optimum or the "
+		  "best found, the bound and the heuristic's gap; -o stays the heuristic's" },
+		{ "exact-roster", 0, WFM_ARG_STR, &o->exact_out, "FILE", .help = "with --exact: write the exact "
+		  "model's roster" },
+		{ "time-limit", 0, WFM_ARG_DOUBLE, &o->time_limit, "S", .help = "safety stop for --exact (the "
+		  "solve is limited by pricing rounds and simplex iterations)", .def = "300", .min = 0.1,
+		  .max = 86400 },
+		{ "coverage", 0, WFM_ARG_STR, &o->coverage, "FILE", .help = "write timestamp,required,scheduled,"
+		  "over,under: people on shift per interval, breaks excluded; required = the plan's own "
+		  "shifts, or with --requirements the sum of agents_gross" },
+		{ "requirements", 0, WFM_ARG_STR, &o->reqs, "FILE", .help = "requirements.csv for --coverage "
+		  "(its step is used)" },
+		{ "tz", 0, WFM_ARG_STR, &o->tz, "ZONE", .help = "zone of --requirements timestamps (default $TZ, "
+		  "else UTC); roster times are wall-clock HH:MM" },
+		WFM_OPT_OUTPUT(&o->output),
+		{ 0 },
 	};
-	int c;
+	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
-	wfm_roster_opts_default(&o->ro);
-	o->time_limit = 300;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
-		if (wfm_days_opt(&o->days, c, optarg))
-			continue;
-		switch (c) {
-		case 'h': wfm_print_usage(usage);
-		case 'V': wfm_print_version(prog);
-		case 'o': o->output = optarg; break;
-		case 'a': o->avail = optarg; break;
-		case 'p': o->prev = optarg; break;
-		case 'k': o->skills = optarg; break;
-		case 's': o->strict = 1; break;
-		case 'z': o->tz = optarg; break;
-		case 'C': o->coverage = optarg; break;
-		case 'R': o->reqs = optarg; break;
-		case 'P': o->published = optarg; break;
-		case 'H': o->changes = optarg; break;
-		case 'G': o->groups = optarg; break;
-		case 'E': o->exact = 1; break;
-		case 'X': o->exact_out = optarg; break;
-		case 'F': o->prefs = optarg; break;
-		case 'O': o->ro.off_pair_w = wfm_arg_double(prog, "--days-off-pair", optarg, 0, 100); break;
-		case 'S': o->ro.stable_w = wfm_arg_double(prog, "--stable-start", optarg, 0, 100); break;
-		case 'T': o->time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.1, 86400); break;
-		case 'M': o->ro.max_moves = (int)wfm_arg_long(prog, "--max-moves", optarg, 0, 1000); break;
-		case 'r': o->ro.min_rest_h = wfm_arg_double(prog, "--min-rest", optarg, 0, 24); break;
-		case 'c': o->ro.max_consecutive = (int)wfm_arg_long(prog, "--max-consecutive", optarg, 1, 366); break;
-		case 'm': o->ro.max_days_week = (int)wfm_arg_long(prog, "--max-days-week", optarg, 1, 7); break;
-		case 'l': o->ro.tol_week_h = wfm_arg_double(prog, "--tolerance", optarg, 0, 80); break;
-		case 'q': wfm_set_verbosity(prog, 0); break;
-		case 'v': wfm_set_verbosity(prog, 2); break;
-		default: wfm_bad_option(prog, argv);
-		}
-	}
+	wfm_roster_opts_default(r);
+	while (wfm_opts_next(&cli, argc, argv) != -1)
+		;
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, "expected PLAN.csv and STAFF.csv");
 	o->plan = argv[optind];
@@ -250,7 +194,6 @@ int main(int argc, char **argv)
 	const char *const *known = NULL;
 	size_t nknown = 0;
 	int64_t first, last;
-	struct wfm_days days;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
@@ -269,7 +212,7 @@ int main(int argc, char **argv)
 		known = (const char *const *)sk.item;
 		nknown = sk.n;
 	}
-	if (!(plan = wfm_plan_load(o.plan, &err)))
+	if (!(plan = wfm_plan_load(o.plan, zone, &err)))
 		wfm_die(prog, &err);
 	if (!(ag = wfm_agents_load(o.staff, known, nknown, &err)))
 		wfm_die(prog, &err);
@@ -297,33 +240,15 @@ int main(int argc, char **argv)
 		wfm_warn(prog, "%s:%ld: agent_id: agent \"%.40s\" is not in %s: %zu preference row%s skipped",
 			 o.prefs, ag->unknown_line, ag->unknown_id, ag->file, ag->nunknown,
 			 ag->nunknown > 1 ? "s" : "");
-	if (o.prev && !(prev = wfm_roster_load(o.prev, &err)))
+	if (o.prev && !(prev = wfm_roster_load(o.prev, zone, &err)))
 		wfm_die(prog, &err);
-	if (o.published && !(pub = wfm_roster_load(o.published, &err)))
+	if (o.published && !(pub = wfm_roster_load(o.published, zone, &err)))
 		wfm_die(prog, &err);
 	if (o.groups && !(gr = wfm_groups_load(o.groups, known, nknown, &err)))
 		wfm_die(prog, &err);
 	o.ro.groups = gr;
-	days = o.days;
-	if (days.from && !days.to)   /* --published: to its last date */
-		days.to = days.from;
-	if (wfm_days_range(prog, &days, 367, &first, &last)) {
-		for (size_t i = 0; !o.days.to && days.from && i < pub->n; i++)
-			if (pub->s[i].day > last)
-				last = pub->s[i].day;
-		if (last - first > 366)
-			wfm_usage_fail(prog, "--to must be 0..366 days after --from");
-	} else {
-		first = last = plan->s[0].day;
-		for (size_t i = 0; i < plan->n; i++) {
-			if (plan->s[i].day < first)
-				first = plan->s[i].day;
-			if (plan->s[i].day > last)
-				last = plan->s[i].day;
-		}
-		if (last - first > 366)
-			wfm_usage_fail(prog, "plan spans over a year: give --from/--to");
-	}
+	if (wfm_days_plan_window(&o.days, plan, pub, &first, &last, &err))
+		wfm_usage_fail(prog, "%s", err.msg);
 	if (!(res = wfm_roster_repair(plan, ag, prev, pub, first, (int)(last - first + 1), &o.ro, &err)))
 		wfm_die(prog, &err);
 	if (res->nprev_unknown)
