@@ -36,11 +36,16 @@ struct st {
 	unsigned char *avail;
 	int *wday, *monk;
 	int *minspan, *maxspan, *capmin, *conmin;
-	/* fill_day's cache for the day being filled: per type x agent 0 not
-	 * known yet, 1 eligible (cost in cc), 2 not eligible.  A free agent's
-	 * eligibility and cost on the day depend on its own other days only,
-	 * which do not change while it stays free. */
-	unsigned char *ce;
+	/* fill_day's cache, per type of the window (all days) x agent: cst the
+	 * clock when computed << 1 | eligible, cc the cost when eligible.  An
+	 * agent's eligibility and cost on a day depend on its own days only, so
+	 * an entry stays good while the agent is not changed (chg, the clock of
+	 * its last put) and the phase is the same (epoch); within one fill_day
+	 * call (from call0) an entry is kept as first computed.  The clock
+	 * ticks at each put and each call. */
+	uint32_t *cst, *chg;
+	uint32_t clock, epoch, call0;
+	int toff;              /* first type of the day being filled */
 	double *cc;
 	int *so, *nd, *hd;     /* per type: build_el's cost order */
 	int *el, *nel;         /* per type: the agents eligible and free when the
@@ -190,13 +195,15 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
  * fill_day's cache; the cost is cached with it. */
 static int elig_t(struct st *st, size_t a, int k, int t)
 {
-	size_t i = (size_t)t * st->ag->n + a;
-	if (!st->ce[i]) {
-		st->ce[i] = eligible(st, a, k, st->ty[t], 0) ? 1 : 2;
-		if (st->ce[i] == 1)
+	size_t i = (size_t)(st->toff + t) * st->ag->n + a;
+	uint32_t c = st->cst[i] >> 1;
+	if (c < st->call0 && (c < st->chg[a] || c < st->epoch)) {
+		int e = eligible(st, a, k, st->ty[t], 0);
+		if (e)
 			st->cc[i] = cost(st, a, k, st->ty[t]);
+		st->cst[i] = st->clock << 1 | (uint32_t)e;
 	}
-	return st->ce[i] == 1;
+	return st->cst[i] & 1;
 }
 
 static int is_weekend(int64_t day)
@@ -313,6 +320,7 @@ static void put(struct st *st, size_t a, int k, int t, const struct wfm_shift *s
 	}
 	st->wsh[w] = t < 0 ? NULL : s;
 	st->wt[w] = t;
+	st->chg[a] = ++st->clock;
 }
 
 /* One augmenting path for an unfilled instance of type u on day k; cur[a]
@@ -675,7 +683,7 @@ static int build_el(struct st *st, int t, int k, const int *cur, int sorted)
 	if (!(v = malloc(((size_t)m + 1) * sizeof(*v))))
 		return -1;
 	for (int i = 0; i < m; i++)
-		v[i] = (struct ca){ st->cc[(size_t)t * n + (size_t)el[i]], el[i] };
+		v[i] = (struct ca){ st->cc[(size_t)(st->toff + t) * n + (size_t)el[i]], el[i] };
 	qsort(v, (size_t)m, sizeof(*v), cmp_ca);
 	for (int i = m - 1; i >= 0; i--) {
 		st->so[(size_t)t * n + (size_t)i] = v[i].a;
@@ -693,7 +701,7 @@ static int build_el(struct st *st, int t, int k, const int *cur, int sorted)
  * lies within 1e-9 above its own (else -2: the caller scans).  -1 none. */
 static long cheapest_sorted(struct st *st, int t, const int *cur)
 {
-	size_t n = st->ag->n, o = (size_t)t * n;
+	size_t n = st->ag->n, o = (size_t)t * n, oc = (size_t)(st->toff + t) * n;
 	int h = st->hd[t], m = st->nel[t], j;
 	while (h < m && cur[st->so[o + (size_t)h]] >= 0)
 		h++;
@@ -701,7 +709,7 @@ static long cheapest_sorted(struct st *st, int t, const int *cur)
 	if (h == m)
 		return -1;
 	j = st->nd[o + (size_t)h];
-	if (j < m && st->cc[o + (size_t)st->so[o + (size_t)j]] <= st->cc[o + (size_t)st->so[o + (size_t)h]] + 1e-9)
+	if (j < m && st->cc[oc + (size_t)st->so[o + (size_t)j]] <= st->cc[oc + (size_t)st->so[o + (size_t)h]] + 1e-9)
 		return -2;
 	return st->so[o + (size_t)h];
 }
@@ -726,7 +734,8 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 	st->nty = nty;
 	for (size_t a = 0; a < n; a++)
 		cur[a] = st->wt[W(st, a, k)];
-	memset(st->ce, 0, (size_t)nty * n);
+	st->toff = D->off[d];
+	st->call0 = ++st->clock;
 	for (int x = 0; x < nty; x++)
 		st->nel[x] = -1;
 	st->cache_k = k;
@@ -758,7 +767,7 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 				double c;
 				if (cur[a] >= 0)
 					continue;
-				c = st->cc[(size_t)t * n + a];
+				c = st->cc[(size_t)(st->toff + t) * n + a];
 				if (best < 0 || c < bc - 1e-9) {
 					best = (long)a;
 					bc = c;
@@ -1719,7 +1728,8 @@ static void free_index(struct st *st)
 	free(st->so);
 	free(st->nd);
 	free(st->hd);
-	free(st->ce);
+	free(st->cst);
+	free(st->chg);
 	free(st->cc);
 }
 
@@ -1851,14 +1861,16 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		if (D.cnt[d] > maxnty)
 			maxnty = D.cnt[d];
 	}
-	st.ce = malloc(n * (size_t)maxnty + 1);
-	st.cc = malloc((n * (size_t)maxnty + 1) * sizeof(double));
+	st.cst = calloc(n * ntyall + 1, sizeof(uint32_t));
+	st.chg = calloc(n + 1, sizeof(uint32_t));
+	st.cc = malloc((n * ntyall + 1) * sizeof(double));
+	st.clock = st.epoch = 1;
 	st.el = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.nel = malloc(((size_t)maxnty + 1) * sizeof(int));
 	st.so = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.nd = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.hd = malloc(((size_t)maxnty + 1) * sizeof(int));
-	if (!st.ce || !st.cc || !st.el || !st.nel || !st.so || !st.nd || !st.hd)
+	if (!st.cst || !st.chg || !st.cc || !st.el || !st.nel || !st.so || !st.nd || !st.hd)
 		goto oom;
 	/* Bounds first (they depend on the inputs only): the fill aims at each
 	 * day's target, the share of its planned hours the weekly limits
@@ -1911,6 +1923,7 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	/* Phase 2: any agent the hard rules allow, one shift at a time on the
 	 * day whose planned hours are least filled. */
 	st.only_on = 0;
+	st.epoch = ++st.clock;
 	memset(D.dead, 0, ntyall);
 	for (;;) {
 		int best = -1;
