@@ -192,8 +192,47 @@ static void test_write(void)
 	wfm_tz_free(tz);
 }
 
+/* evaluation.csv (wfm_requirements_load_evaluation): the three fractions
+ * on the grid (an empty one NAN), a value over 1 refused at its line and
+ * column, and the plain loader leaves them NULL. */
+static void test_evaluation(void)
+{
+	const char *text = "timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy\n"
+		"2026-01-05T00:00,calls,10,3,0.85,0.8,12.5,0.7\n"
+		"2026-01-05T01:00,calls,0,0,,0.8,,\n";
+	wfm_error err = { 0 };
+	wfm_tz *tz = wfm_tz_open("UTC", &err);
+	wfm_requirements *r;
+
+	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
+	if (!tz || check_write_tmp(path, text))
+		return;
+	r = wfm_requirements_load_evaluation(path, tz, &err);
+	CHECK(r && r->n == 2 && r->step == 3600, "two hourly intervals: %s", err.msg);
+	if (r) {
+		CHECK(r->service_level[0] == 0.85 && r->sl_target[1] == 0.8 && r->occupancy[0] == 0.7,
+		      "fractions on the grid");
+		CHECK(isnan(r->service_level[1]) && isnan(r->occupancy[1]) && isnan(r->asa[1]), "empty: NAN");
+		CHECK(wfm_requirements_need(r, "sl_target", &err) == r->sl_target, "need(sl_target)");
+		wfm_requirements_free(r);
+	}
+	r = wfm_requirements_load(path, tz, &err);
+	CHECK(r && !r->service_level && !r->sl_target && !r->occupancy, "requirements: no fractions read");
+	wfm_requirements_free(r);
+	unlink(path);
+	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
+	if (check_write_tmp(path, "timestamp,channel,volume,service_level\n2026-01-05T00:00,calls,10,1.5\n"))
+		return;
+	CHECK(!wfm_requirements_load_evaluation(path, tz, &err) && err.line == 2 &&
+	      !strcmp(err.column, "service_level") && strstr(err.msg, "1.5 is not a fraction between 0 and 1"),
+	      "over 1 refused: %ld %s", err.line, err.msg);
+	unlink(path);
+	wfm_tz_free(tz);
+}
+
 int main(void)
 {
+	test_evaluation();
 	test_write();
 	test_grid();
 	test_errors();
