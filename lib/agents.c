@@ -277,22 +277,20 @@ static void seen_free(struct seen *s)
 
 int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int ca, cd, cs, rc;
+	static const char *const names[] = { "agent_id", "date", "status" };
+	int col[3], rc;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 3, col, err);
 	size_t cap = ag->navail;
 	struct seen seen = { 0 };
 
 	if (!r)
 		return -1;
+	const int ca = col[0], cd = col[1], cs = col[2];
 	for (size_t k = 0; k < ag->navail; k++)   /* rows of an earlier file */
 		if (seen_again(&seen, ag->avail[k].agent, ag->avail[k].day) < 0) {
 			wfm_error_set(err, "out of memory");
 			goto fail;
 		}
-	if ((ca = wfm_csv_require(r, "agent_id", err)) < 0 ||
-	    (cd = wfm_csv_require(r, "date", err)) < 0 ||
-	    (cs = wfm_csv_require(r, "status", err)) < 0)
-		goto fail;
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_avail_row row;
 		int dup;
@@ -411,15 +409,14 @@ static int pref_fields(wfm_csv_reader *r, int cd, int cs, struct wfm_pref *p, wf
 
 int wfm_agents_load_preferences(wfm_agents *ag, const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int ca, cd, cs, cw, rc;
+	static const char *const names[] = { "agent_id", "day", "shift", "weight" };
+	int col[4], rc;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 4, col, err);
 	size_t cap = ag->npref;
 
 	if (!r)
 		return -1;
-	if ((ca = wfm_csv_require(r, "agent_id", err)) < 0 || (cd = wfm_csv_require(r, "day", err)) < 0 ||
-	    (cs = wfm_csv_require(r, "shift", err)) < 0 || (cw = wfm_csv_require(r, "weight", err)) < 0)
-		goto fail;
+	const int ca = col[0], cd = col[1], cs = col[2], cw = col[3];
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_pref p = { 0 };
 		long i = wfm_agents_find(ag, wfm_csv_get(r, ca));
