@@ -116,6 +116,16 @@ int64_t wfm_grid_usual_gap(const void *rows, size_t n, const struct wfm_grid_lay
 	return cnt[best] ? len[best] : dflt;
 }
 
+size_t wfm_grid_find(const void *rows, size_t n, const struct wfm_grid_layout *lay, int64_t gap)
+{
+	for (size_t i = 1; i < n; i++) {
+		int64_t d = row_t(rows, i, lay) - row_t(rows, i - 1, lay);
+		if (row_chan(rows, i, lay) == row_chan(rows, i - 1, lay) && (gap ? d % gap != 0 : d == 0))
+			return i;
+	}
+	return 0;
+}
+
 static size_t farthest_from_mean(const void *rows, size_t n, const struct wfm_grid_layout *lay)
 {
 	double mean = 0;

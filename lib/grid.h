@@ -5,8 +5,8 @@
  * own structs, sorted by channel then time; a wfm_grid_layout says where
  * each row keeps its instant, channel and source line.
  *
- * Entry points: wfm_grid_usual_gap(), wfm_grid_bounds(), wfm_grid_room(),
- * wfm_grid_sort().
+ * Entry points: wfm_grid_usual_gap(), wfm_grid_find(), wfm_grid_bounds(),
+ * wfm_grid_room(), wfm_grid_sort().
  */
 #ifndef WFM_GRID_H
 #define WFM_GRID_H
@@ -70,6 +70,12 @@ int wfm_grid_sort(void *rows, size_t n, const struct wfm_grid_layout *lay);
  * of turning it into 15-minute data with half the intervals missing. */
 int64_t wfm_grid_usual_gap(const void *rows, size_t n, const struct wfm_grid_layout *lay,
 			   int64_t dflt);
+
+/* The first row (an index > 0, rows sorted) that repeats the instant of
+ * the row before it in its channel (gap 0: a duplicate), or that lies a
+ * time that is not a multiple of gap after it (off the grid); 0 when none.
+ * The caller words the message. */
+size_t wfm_grid_find(const void *rows, size_t n, const struct wfm_grid_layout *lay, int64_t gap);
 
 /* First and last instant of the rows.  Refuses (naming the row farthest
  * from the mean time: a year typo) a span over 100 years or more than

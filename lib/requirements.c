@@ -96,21 +96,16 @@ static int check_grid(const char *path, const wfm_tz *tz, const struct loader *l
 		      int64_t *tmin, int64_t *tmax, int64_t *step, wfm_error *err)
 {
 	int64_t gap = wfm_grid_usual_gap(ld->recs, ld->n, &layout, 3600);
+	size_t i = wfm_grid_find(ld->recs, ld->n, &layout, 0);
 
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		if (a->chan == b->chan && a->t == b->t)
-			return wfm_error_at(err, path, b->line, "timestamp",
-					    "duplicate of line %ld for channel %s", a->line,
-					    ld->nm.name[b->chan]);
-	}
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		if (a->chan == b->chan && (b->t - a->t) % gap)
-			return wfm_error_at(err, path, b->line, "timestamp",
-					    "interval of %lld min after line %ld (the others are %lld min)",
-					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
-	}
+	if (i)
+		return wfm_error_at(err, path, ld->recs[i].line, "timestamp", "duplicate of line %ld for channel %s",
+				    ld->recs[i - 1].line, ld->nm.name[ld->recs[i].chan]);
+	if ((i = wfm_grid_find(ld->recs, ld->n, &layout, gap)))
+		return wfm_error_at(err, path, ld->recs[i].line, "timestamp",
+				    "interval of %lld min after line %ld (the others are %lld min)",
+				    (long long)(ld->recs[i].t - ld->recs[i - 1].t) / 60, ld->recs[i - 1].line,
+				    (long long)gap / 60);
 	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nm.n, gap, path, tz, "requirements",
 			    tmin, tmax, err))
 		return -1;

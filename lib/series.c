@@ -168,14 +168,12 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 	size_t at = 0;
 	char buf[40];
 
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		if (a->chan == b->chan && a->t == b->t) {
-			wfm_time_format(b->t, tz, buf, sizeof(buf));
-			return wfm_error_at(err, path, b->line, "timestamp",
-					    "duplicate of line %ld (%s, %s)", a->line,
-					    ld->nm.name[b->chan], buf);
-		}
+	size_t i = wfm_grid_find(ld->recs, ld->n, &layout, 0);
+
+	if (i) {
+		wfm_time_format(ld->recs[i].t, tz, buf, sizeof(buf));
+		return wfm_error_at(err, path, ld->recs[i].line, "timestamp", "duplicate of line %ld (%s, %s)",
+				    ld->recs[i - 1].line, ld->nm.name[ld->recs[i].chan], buf);
 	}
 	int64_t small = min_gap(ld, &at), gap = wfm_grid_usual_gap(ld->recs, ld->n, &layout, 0);
 	if (small == 0)
@@ -185,13 +183,11 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 		return wfm_error_at(err, path, ld->recs[at].line, "timestamp",
 				    "interval of %lld min after line %ld; intervals must be 15, 30 or 60 min",
 				    (long long)small / 60, ld->recs[at - 1].line);
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		if (a->chan == b->chan && (b->t - a->t) % gap)
-			return wfm_error_at(err, path, b->line, "timestamp",
-					    "interval of %lld min after line %ld; the data are in %lld-minute intervals (mixed interval lengths)",
-					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
-	}
+	if ((i = wfm_grid_find(ld->recs, ld->n, &layout, gap)))
+		return wfm_error_at(err, path, ld->recs[i].line, "timestamp",
+				    "interval of %lld min after line %ld; the data are in %lld-minute intervals (mixed interval lengths)",
+				    (long long)(ld->recs[i].t - ld->recs[i - 1].t) / 60, ld->recs[i - 1].line,
+				    (long long)gap / 60);
 	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nm.n, gap, path, tz, "series",
 			    tmin, tmax, err))
 		return -1;
