@@ -1,8 +1,9 @@
-/* requirements.c - requirements.csv on a regular per-channel grid.  See
- * requirements.h.  The grid checks follow lib/series.c (same messages for
- * the step, off-grid rows and the span limits). */
+/* requirements.c - requirements.csv (and evaluation.csv) on a regular
+ * per-channel grid.  See requirements.h.  The grid checks are lib/grid.c's,
+ * as lib/series.c's (same messages for off-grid rows and the span limits). */
 #include "requirements.h"
 #include "grid.h"
+#include "strlist.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -101,11 +102,6 @@ static int check_grid(const char *path, const wfm_tz *tz, const struct loader *l
 	if (i)
 		return wfm_error_at(err, path, ld->recs[i].line, "timestamp", "duplicate of line %ld for channel %s",
 				    ld->recs[i - 1].line, ld->nm.name[ld->recs[i].chan]);
-	if ((i = wfm_grid_find(ld->recs, ld->n, &layout, gap)))
-		return wfm_error_at(err, path, ld->recs[i].line, "timestamp",
-				    "interval of %lld min after line %ld (the others are %lld min)",
-				    (long long)(ld->recs[i].t - ld->recs[i - 1].t) / 60, ld->recs[i - 1].line,
-				    (long long)gap / 60);
 	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nm.n, gap, path, tz, "requirements",
 			    tmin, tmax, err))
 		return -1;
@@ -124,9 +120,7 @@ void wfm_requirements_free(wfm_requirements *r)
 {
 	if (!r)
 		return;
-	for (size_t c = 0; r->channel && c < r->nchan; c++)
-		free(r->channel[c]);
-	free(r->channel);
+	wfm_strlist_free(&(wfm_strlist){ r->channel ? r->nchan : 0, r->channel });
 	free(r->volume);
 	free(r->aht);
 	free(r->agents);

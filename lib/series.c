@@ -183,11 +183,6 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 		return wfm_error_at(err, path, ld->recs[at].line, "timestamp",
 				    "interval of %lld min after line %ld; intervals must be 15, 30 or 60 min",
 				    (long long)small / 60, ld->recs[at - 1].line);
-	if ((i = wfm_grid_find(ld->recs, ld->n, &layout, gap)))
-		return wfm_error_at(err, path, ld->recs[i].line, "timestamp",
-				    "interval of %lld min after line %ld; the data are in %lld-minute intervals (mixed interval lengths)",
-				    (long long)(ld->recs[i].t - ld->recs[i - 1].t) / 60, ld->recs[i - 1].line,
-				    (long long)gap / 60);
 	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nm.n, gap, path, tz, "series",
 			    tmin, tmax, err))
 		return -1;
@@ -307,9 +302,7 @@ void wfm_series_free(wfm_series *s)
 {
 	if (!s)
 		return;
-	for (size_t c = 0; s->channel && c < s->nchan; c++)
-		free(s->channel[c]);
-	free(s->channel);
+	wfm_strlist_free(&(wfm_strlist){ s->channel ? s->nchan : 0, s->channel });
 	free(s->volume);
 	free(s->aht);
 	free(s->missing);

@@ -95,7 +95,8 @@ static void test_errors(void)
 		 "2026-01-05T00:30,chat,1,300,1,1\n"
 		 "2026-01-05T01:00,chat,1,300,1,1\n", "UTC", &err);
 	CHECK(!r && err.line == 4 &&
-	      !strcmp(err.msg, "interval of 15 min after line 3 (the others are 30 min)"),
+	      !strcmp(err.msg, "interval of 15 min after line 3; the data are in 30-minute intervals "
+			      "(mixed interval lengths)"),
 	      "mixed: %ld %s", err.line, err.msg);
 	wfm_requirements_free(r);
 
