@@ -165,28 +165,25 @@ static void test_fall_back(void)
 /* The writer in both formats, read back. */
 static void test_write(void)
 {
-	static char buf[1024];
 	wfm_error err = { 0 };
 	wfm_tz *tz = wfm_tz_open("UTC", &err);
 	struct wfm_requirements_row row = { T0, "calls", 10.004, 300.25, 3, 5, 0.81234, 12.34,
 					    0.6, NAN, NAN };
-	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+	FILE *fp = check_mem_open();
 
 	wfm_requirements_write_header(fp, &wfm_requirements_staff_format);
 	wfm_requirements_write_row(fp, &wfm_requirements_staff_format, tz, &row);
-	fclose(fp);
-	CHECK_STR(buf, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon\n"
+	CHECK_STR(check_mem_text(fp), "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon\n"
 		  "2026-01-05T00:00,calls,10.00,300.2,3,5,0.8123,12.3,0.6000,\n", "staff format");
 	row.channel = "outbound:a,b";
 	row.agents = 2.345;
 	row.agents_gross = 3.35;
-	fp = fmemopen(buf, sizeof(buf), "w");
+	fp = check_mem_open();
 	wfm_requirements_write_header(fp, &wfm_requirements_outbound_format);
 	wfm_requirements_write_row(fp, &wfm_requirements_outbound_format, tz, &row);
-	fclose(fp);
-	CHECK_STR(buf, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy\n"
+	CHECK_STR(check_mem_text(fp), "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy\n"
 		  "2026-01-05T00:00,\"outbound:a,b\",10.00,300,2.35,3.35,0.8123,12,0.6000\n", "outbound format");
-	wfm_requirements *r = load(buf, "UTC", &err);
+	wfm_requirements *r = load(check_mem_buf(), "UTC", &err);
 	CHECK(r && r->nchan == 1 && !strcmp(r->channel[0], "outbound:a,b") && fabs(r->agents_gross[0] - 3.35) < 1e-12,
 	      "read back: %s", err.msg);
 	wfm_requirements_free(r);
