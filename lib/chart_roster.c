@@ -154,16 +154,23 @@ static int week_keys(struct roster *r)
 	return 0;
 }
 
+/* -1, 0 or 1 as the keys a[] and b[] compare in order (the first that
+ * differs decides): the sort orders of shifts and unfilled groups. */
+static int cmp_keys(const int64_t *a, const int64_t *b, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (a[k] != b[k])
+			return a[k] < b[k] ? -1 : 1;
+	return 0;
+}
+
+/* by day, start, end, shift name */
 static int cmp_ghost(const void *x, const void *y)
 {
 	const struct ghost *a = x, *b = y;
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	if (a->end != b->end)
-		return a->end < b->end ? -1 : 1;
-	return (a->sname > b->sname) - (a->sname < b->sname);
+	const int64_t ka[] = { a->day, a->start, a->end, a->sname }, kb[] = { b->day, b->start, b->end, b->sname };
+
+	return cmp_keys(ka, kb, 4);
 }
 
 /* Add one plan row to the group of its (date, start, end, shift). */
@@ -273,18 +280,14 @@ static int height_max(const struct wfm_chart *c)
 	return h < c->height ? c->height : (int)h;
 }
 
+/* by agent, day, start, end, break start */
 static int cmp_shift(const void *x, const void *y)
 {
 	const struct shift *a = x, *b = y;
-	if (a->agent != b->agent)
-		return a->agent < b->agent ? -1 : 1;
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	if (a->end != b->end)
-		return a->end < b->end ? -1 : 1;
-	return (a->bstart > b->bstart) - (a->bstart < b->bstart);
+	const int64_t ka[] = { (int64_t)a->agent, a->day, a->start, a->end, a->bstart },
+		      kb[] = { (int64_t)b->agent, b->day, b->start, b->end, b->bstart };
+
+	return cmp_keys(ka, kb, 5);
 }
 
 /* Each agent's shifts as a string "day,start,end,bstart,bend;..." (s

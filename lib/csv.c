@@ -985,3 +985,20 @@ int wfm_csv_guard_check(wfm_csv_guard *g, const char *name, wfm_error *err)
 			    "AHT or agent number cannot be; input numbers too large?)",
 			    g->bad_text, g->why);
 }
+
+/* ---- open and find the columns: the first lines of every format reader ---- */
+
+wfm_csv_reader *wfm_csv_open_cols(const char *path, const char *const *names, int n, int *col,
+				  wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+
+	for (int k = 0; r && k < n; k++)
+		if (names[k][0] == '?')
+			col[k] = wfm_csv_col(r, names[k] + 1);
+		else if ((col[k] = wfm_csv_require(r, names[k], err)) < 0) {
+			wfm_csv_close(r);
+			r = NULL;
+		}
+	return r;
+}

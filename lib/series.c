@@ -36,6 +36,7 @@ struct rec {
 	int64_t t;
 	int chan;
 	double vol, aht;
+	double lo, hi;              /* the band, when asked for */
 	long line;
 };
 
@@ -46,6 +47,7 @@ struct loader {
 	size_t n, cap;
 	struct wfm_grid_names nm;
 	int has_aht;
+	int band;                   /* read volume_lo, volume_hi */
 	struct wfm_grid_seen amb;   /* wall times that occur twice */
 	struct {                    /* timestamp texts lately read as one */
 		char ts[40];        /* unambiguous instant t, by a hash of */
@@ -64,7 +66,7 @@ static unsigned ts_slot(const char *s, size_t len)
 	return (unsigned)((w * 0x9e3779b97f4a7c15ULL) >> 58);
 }
 
-static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
+static int read_rec(wfm_csv_reader *r, const int col[6], const wfm_tz *tz,
 		    struct loader *ld, struct rec *rec, wfm_error *err)
 {
 	int amb;
@@ -95,24 +97,27 @@ static int read_rec(wfm_csv_reader *r, const int col[4], const wfm_tz *tz,
 	rec->aht = NAN;
 	if (col[3] >= 0 && wfm_csv_quantity(r, col[3], INFINITY, 1, &rec->aht, err))
 		return -1;
+	rec->lo = rec->hi = NAN;
+	if ((col[4] >= 0 && wfm_csv_double_opt(r, col[4], NAN, &rec->lo, err)) ||
+	    (col[5] >= 0 && wfm_csv_double_opt(r, col[5], NAN, &rec->hi, err)))
+		return -1;
+	if (rec->lo > rec->hi)
+		return wfm_csv_error(r, col[4], err, "volume_lo %g is above volume_hi %g", rec->lo, rec->hi);
 	rec->line = wfm_csv_line(r);
 	return 0;
 }
 
 static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int col[4], rc;
+	static const char *const names[] = { "timestamp", "channel", "volume", "?aht_s", "?volume_lo",
+					     "?volume_hi" };
+	int col[6], rc;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, ld->band ? 6 : 4, col, err);
 
 	if (!r)
 		return -1;
-	if ((col[0] = wfm_csv_require(r, "timestamp", err)) < 0 ||
-	    (col[1] = wfm_csv_require(r, "channel", err)) < 0 ||
-	    (col[2] = wfm_csv_require(r, "volume", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
-	}
-	col[3] = wfm_csv_col(r, "aht_s");
+	if (!ld->band)
+		col[4] = col[5] = -1;
 	ld->has_aht = col[3] >= 0;
 	/* a row takes 15 bytes or more ("2026-01-05,a,1\n"): room for all at once */
 	struct stat st;
@@ -203,14 +208,12 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 	size_t at = 0;
 	char buf[40];
 
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		if (a->chan == b->chan && a->t == b->t) {
-			wfm_time_format(b->t, tz, buf, sizeof(buf));
-			return wfm_error_at(err, path, b->line, "timestamp",
-					    "duplicate of line %ld (%s, %s)", a->line,
-					    ld->nm.name[b->chan], buf);
-		}
+	size_t i = wfm_grid_find(ld->recs, ld->n, &layout, 0);
+
+	if (i) {
+		wfm_time_format(ld->recs[i].t, tz, buf, sizeof(buf));
+		return wfm_error_at(err, path, ld->recs[i].line, "timestamp", "duplicate of line %ld (%s, %s)",
+				    ld->recs[i - 1].line, ld->nm.name[ld->recs[i].chan], buf);
 	}
 	int64_t small = min_gap(ld, &at), gap = wfm_grid_usual_gap(ld->recs, ld->n, &layout, 0);
 	if (small == 0)
@@ -220,13 +223,6 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 		return wfm_error_at(err, path, ld->recs[at].line, "timestamp",
 				    "interval of %lld min after line %ld; intervals must be 15, 30 or 60 min",
 				    (long long)small / 60, ld->recs[at - 1].line);
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		if (a->chan == b->chan && (b->t - a->t) % gap)
-			return wfm_error_at(err, path, b->line, "timestamp",
-					    "interval of %lld min after line %ld; the data are in %lld-minute intervals (mixed interval lengths)",
-					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
-	}
 	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nm.n, gap, path, tz, "series",
 			    tmin, tmax, err))
 		return -1;
@@ -234,21 +230,34 @@ static int check_grid(const char *path, const wfm_tz *tz, struct loader *ld,
 	return 0;
 }
 
+/* The series, and with ld->band its bounds in lo and hi (same layout). */
 static wfm_series *build(struct loader *ld, int64_t tmin, int64_t tmax, int step,
-			 wfm_error *err)
+			 double **lo, double **hi, wfm_error *err)
 {
-	size_t n = (size_t)((tmax - tmin) / step) + 1;
+	size_t n = (size_t)((tmax - tmin) / step) + 1, cells = ld->nm.n * n;
 	wfm_series *s = wfm_series_alloc(ld->nm.n, (const char *const *)ld->nm.name,
 					 tmin, step, n, ld->has_aht, err);
 
 	if (!s)
 		return NULL;
+	if (ld->band && (!(*lo = malloc((cells + 1) * sizeof(double))) ||
+			 !(*hi = malloc((cells + 1) * sizeof(double))))) {
+		wfm_series_free(s);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; ld->band && i < cells; i++)
+		(*lo)[i] = (*hi)[i] = NAN;
 	for (size_t k = 0; k < ld->n; k++) {
 		const struct rec *rc = &ld->recs[k];
 		size_t i = (size_t)((rc->t - tmin) / step) + (size_t)rc->chan * n;
 		s->volume[i] = rc->vol;
 		if (s->aht)
 			s->aht[i] = rc->aht;
+		if (ld->band) {
+			(*lo)[i] = rc->lo;
+			(*hi)[i] = rc->hi;
+		}
 	}
 	for (size_t c = 0; c < s->nchan; c++)
 		for (size_t i = 0; i < n; i++)
@@ -264,9 +273,10 @@ static void loader_free(struct loader *ld)
 	free(ld->amb.v);
 }
 
-wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err)
+static wfm_series *load(const char *path, const wfm_tz *tz, double **lo, double **hi,
+			wfm_error *err)
 {
-	struct loader ld = { 0 };
+	struct loader ld = { .band = lo != NULL };
 	wfm_series *s = NULL;
 	int64_t tmin = 0, tmax = 0;
 	int step = 0;
@@ -275,10 +285,22 @@ wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err)
 		sort_recs(&ld);
 		if (check_grid(!strcmp(path, "-") ? "<stdin>" : path, tz, &ld,
 			       &tmin, &tmax, &step, err) == 0)
-			s = build(&ld, tmin, tmax, step, err);
+			s = build(&ld, tmin, tmax, step, lo, hi, err);
 	}
 	loader_free(&ld);
 	return s;
+}
+
+wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	return load(path, tz, NULL, NULL, err);
+}
+
+wfm_series *wfm_series_load_band(const char *path, const wfm_tz *tz, double **lo, double **hi,
+				 wfm_error *err)
+{
+	*lo = *hi = NULL;
+	return load(path, tz, lo, hi, err);
 }
 
 wfm_series *wfm_series_alloc(size_t nchan, const char *const *names, int64_t start,
@@ -320,9 +342,7 @@ void wfm_series_free(wfm_series *s)
 {
 	if (!s)
 		return;
-	for (size_t c = 0; s->channel && c < s->nchan; c++)
-		free(s->channel[c]);
-	free(s->channel);
+	wfm_strlist_free(&(wfm_strlist){ s->channel ? s->nchan : 0, s->channel });
 	free(s->volume);
 	free(s->aht);
 	free(s->missing);
