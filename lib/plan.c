@@ -119,12 +119,13 @@ int wfm_plan_times(const wfm_csv_reader *r, const int *col, struct wfm_shift *s,
 
 static wfm_plan *load(const char *path, int roster, const wfm_tz *tz, wfm_error *err)
 {
-	static const char *pn[] = { "date", "shift", "start", "end", "break_start", "break_end", "count" };
-	static const char *rn[] = { "date", "agent_id", "name", "start", "end", "break_start", "break_end" };
-	const char *const *names = roster ? rn : pn;
+	static const char *const pn[] = { "date", "shift", "start", "end", "break_start", "break_end",
+					  "count", "?group" };
+	static const char *const rn[] = { "date", "agent_id", "name", "start", "end", "break_start",
+					  "break_end", "?group", "?shift" };
 	wfm_plan *p = calloc(1, sizeof(*p));
 	wfm_csv_reader *r;
-	int col[7], cshift = -1, cgroup = -1, rc;
+	int col[9], cshift, cgroup, rc;
 	size_t cap = 0;
 
 	if (!p) {
@@ -132,16 +133,12 @@ static wfm_plan *load(const char *path, int roster, const wfm_tz *tz, wfm_error 
 		return NULL;
 	}
 	snprintf(p->file, sizeof(p->file), "%s", path);
-	if (!(r = wfm_csv_open(path, err))) {
+	if (!(r = wfm_csv_open_cols(path, roster ? rn : pn, roster ? 9 : 8, col, err))) {
 		free(p);
 		return NULL;
 	}
-	for (int k = 0; k < 7; k++)
-		if ((col[k] = wfm_csv_require(r, names[k], err)) < 0)
-			goto fail;
-	if (roster)
-		cshift = wfm_csv_col(r, "shift");
-	cgroup = wfm_csv_col(r, "group");
+	cgroup = col[7];
+	cshift = roster ? col[8] : -1;
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_shift *s;
 		wfm_error e = { 0 };

@@ -118,8 +118,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  "shifts, or with --requirements the sum of agents_gross" },
 		{ "requirements", 0, WFM_ARG_STR, &o->reqs, "FILE", .help = "requirements.csv for --coverage "
 		  "(its step is used)" },
-		{ "tz", 0, WFM_ARG_STR, &o->tz, "ZONE", .help = "zone of --requirements timestamps (default $TZ, "
-		  "else UTC); roster times are wall-clock HH:MM" },
+		{ "tz", 0, WFM_ARG_STR, &o->tz, "ZONE", .help = "zone of the wall-clock HH:MM times and of "
+		  "--requirements timestamps (default $TZ, else UTC); rest and hours count elapsed time in it" },
 		WFM_OPT_OUTPUT(&o->output),
 		{ 0 },
 	};

@@ -14,15 +14,13 @@
 
 static char *written(const struct wfm_shift *s, size_t n, int roster)
 {
-	static char buf[2048];
-	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+	FILE *fp = check_mem_open();
 
 	if (roster)
 		wfm_roster_write(fp, s, n);
 	else
 		wfm_plan_write(fp, s, n);
-	fclose(fp);
-	return buf;
+	return check_mem_text(fp);
 }
 
 static wfm_plan *load(const char *text, wfm_error *err)
@@ -92,12 +90,10 @@ static void test_roster_zones(void)
 		  .bstart = 720, .bend = 750, .count = 1 },
 	};
 	const char *zone[] = { "Asia/Yekaterinburg", "Europe/Moscow" };
-	char buf[512];
-	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+	FILE *fp = check_mem_open();
 
 	CHECK(!wfm_roster_write_zones(fp, s, 2, zone), "written");
-	fclose(fp);
-	CHECK_STR(buf, "date,agent_id,name,start,end,break_start,break_end,shift,tz\n"
+	CHECK_STR(check_mem_text(fp), "date,agent_id,name,start,end,break_start,break_end,shift,tz\n"
 		  "2026-01-05,A1,Ann,17:00,01:30,,,,Asia/Yekaterinburg\n"
 		  "2026-01-06,B2,Boris,08:00,16:00,12:00,12:30,e,Europe/Moscow\n", "roster rows with tz");
 }
