@@ -95,29 +95,25 @@ int main(int argc, char **argv)
 	wfm_atomic *out;
 
 	wfm_gsl_policy();
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, "give ROSTER.csv and STAFF.csv");
 	wfm_stdin_once(prog, 2, argv[optind], argv[optind + 1]);
 	wfm_check_outputs(prog, (const char *const *)argv + optind, 2, &output, 1);
-	if (!(tz = wfm_tz_open(tzname, &err)))
-		wfm_die(prog, &err);
+	tz = wfm_cli_tz(prog, tzname);
 	if (!(ag = wfm_agents_load(argv[optind + 1], NULL, 0, &err)) ||
-	    !(r = wfm_roster_load(argv[optind], &err)))
+	    !(r = wfm_roster_load(argv[optind], tz, &err)))
 		wfm_die(prog, &err);
 	if (!(zone = calloc(r->n + 1, sizeof(*zone))))
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });
 	if (convert(r, ag, tz, zone, &err))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(output, &err)))
-		wfm_die(prog, &err);
+	out = wfm_cli_output(prog, output);
 	if (wfm_roster_write_zones(wfm_atomic_fp(out), r->s, r->n, zone)) {
 		wfm_atomic_abort(out);
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "write error" });
 	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, 0, &err);
 	free(zone);
 	wfm_roster_free(r);
 	wfm_agents_free(ag);

@@ -94,10 +94,10 @@ int wfm_coverage_add_days(wfm_coverage *cv, const wfm_tz *tz, int64_t first_day,
 			  wfm_error *err)
 {
 	int64_t t = day_start(tz, first_day), end = day_start(tz, first_day + ndays);
-	int64_t ncell = (int64_t)ndays * (1440 / step);
+	int64_t ncell = (int64_t)ndays * (86400 / step);
 
-	for (; t < end; t += (int64_t)step * 60) {
-		int64_t i = (t + wfm_tz_offset(tz, t) - first_day * 86400) / 60 / step;
+	for (; t < end; t += step) {
+		int64_t i = (t + wfm_tz_offset(tz, t) - first_day * 86400) / step;
 		double r, s;
 		if (i < 0 || i >= ncell)
 			continue;

@@ -84,7 +84,9 @@ typedef struct wfm_functions {
 } wfm_functions;
 
 
-/* Schedule local calendar day `day`. */
+/* Schedule local calendar day `day` of zone tz; the roster's rows are
+ * placed in the same zone (wfm_roster_load(path, tz, ...)): who works when
+ * is read from their instants. */
 wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements *req,
 				  const wfm_agents *ag, int64_t day, const wfm_tz *tz,
 				  const struct wfm_functions_opts *o, wfm_error *err);

@@ -300,6 +300,7 @@ int wfm_requirements_write_row_at(FILE *fp, const struct wfm_requirements_format
 		p = num(p, f->agents_dec, q[2]);
 	}
 	*p++ = '\n';
-	fwrite(line, 1, (size_t)(p - line), fp);
-	return ferror(fp) ? -1 : 0;
+	/* the programs are single-threaded: no stream lock per row */
+	fwrite_unlocked(line, 1, (size_t)(p - line), fp);
+	return ferror_unlocked(fp) ? -1 : 0;
 }

@@ -49,7 +49,7 @@ static void test_day(void)
 		      "2026-11-23T08:00,letters,12,300,1,1,,,\n2026-11-23T09:00,calls,10,300,1,1,0.8,15,0.8\n"
 		      "2026-11-23T09:00,chat,0,300,0,0,0.8,15,0\n2026-11-23T09:00,letters,12,300,1,1,,,\n"))
 		return;
-	CHECK(tz && (rq = wfm_requirements_load(pq, tz, &err)) && (ro = wfm_roster_load(pr, &err)) &&
+	CHECK(tz && (rq = wfm_requirements_load(pq, tz, &err)) && (ro = wfm_roster_load(pr, tz, &err)) &&
 	      (ag = wfm_agents_load(ps, (const char *const *)rq->channel, rq->nchan, &err)), "inputs load: %s", err.msg);
 	wfm_time_parse_date("2026-11-23", &day, &err);
 	if (ag && ro && rq)
