@@ -37,12 +37,14 @@ struct st {
 	int *wday, *monk;
 	int *minspan, *maxspan, *capmin, *conmin;
 	/* fill_day's cache, per type of the window (all days) x agent: cst the
-	 * clock when computed << 1 | eligible, cc the cost when eligible.  An
-	 * agent's eligibility and cost on a day depend on its own days only, so
-	 * an entry stays good while the agent is not changed (chg, the clock of
-	 * its last put) and the phase is the same (epoch); within one fill_day
-	 * call (from call0) an entry is kept as first computed.  The clock
-	 * ticks at each put and each call. */
+	 * clock when computed << 2 | cost known << 1 | eligible (every rule but
+	 * the pattern), cc the cost.  An agent's eligibility and cost on a day
+	 * depend on its own days only, so an entry stays good while the agent
+	 * is not changed (chg, the clock of its last put); within one fill_day
+	 * call (from call0) an entry is kept as first computed (eligibility
+	 * ignores the day itself; a cost is only read for a free agent, which
+	 * stays free and unchanged in the call).  The clock ticks at each put
+	 * and each call; entries from before epoch (1) are unknown. */
 	uint32_t *cst, *chg;
 	uint32_t clock, epoch, call0;
 	int toff;              /* first type of the day being filled */
@@ -60,8 +62,11 @@ struct st {
 	 * reached (bv). */
 	size_t nw;
 	uint64_t *bf, *bo, *be, *bv;
+	uint64_t *bon, *bm;    /* per window day the pattern's agents; be & bon */
 	uint32_t *be_clock;
 	const int *doff;       /* per window day its first type of the window */
+	const struct wfm_shift **dty; /* the types of the window, day by day */
+	int *tyof;             /* per plan row its type of the window, -1 */
 };
 
 #define W(s, a, k) ((size_t)(a) * (size_t)(s)->E + (size_t)(k))
@@ -151,7 +156,8 @@ static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
 
 /* Why agent a may not work shift s on window day k (index into the
  * extended range), ignoring whatever a has on that day: NULL when it may.
- * relaxed: day-local rules only. */
+ * relaxed 1: day-local rules only; 2: every rule but the days-on
+ * pattern. */
 static const char *why_not(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
 	int start = k * 1440 + s->start, end = k * 1440 + s->end;
@@ -161,9 +167,9 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 		return "not available";
 	if (!fits(st, a, s))
 		return "outside the agent's working window or shift lengths";
-	if (relaxed)
+	if (relaxed == 1)
 		return NULL;
-	if (st->only_on && !st->on[W(st, a, k)])
+	if (!relaxed && st->only_on && !st->on[W(st, a, k)])
 		return "not a pattern day";
 	for (int j = k - 2; j <= k + 2; j++) {   /* rest, no overlap */
 		if (j == k || j < 0 || j >= st->E || st->ws[W(st, a, j)] < 0)
@@ -201,19 +207,40 @@ static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift
 
 static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s);
 
-/* eligible() for type t of the day being filled (st->ty), through
- * fill_day's cache; the cost is cached with it. */
+/* eligible() for type t of the day being filled (st->ty) under every rule
+ * but the days-on pattern (elig_bits applies it), through fill_day's
+ * cache. */
 static int elig_t(struct st *st, size_t a, int k, int t)
 {
 	size_t i = (size_t)(st->toff + t) * st->ag->n + a;
-	uint32_t c = st->cst[i] >> 1;
-	if (c < st->call0 && (c < st->chg[a] || c < st->epoch)) {
-		int e = eligible(st, a, k, st->ty[t], 0);
-		if (e)
-			st->cc[i] = cost(st, a, k, st->ty[t]);
-		st->cst[i] = st->clock << 1 | (uint32_t)e;
-	}
+	uint32_t c = st->cst[i] >> 2;
+	if (c < st->call0 && (c < st->chg[a] || c < st->epoch))
+		st->cst[i] = st->clock << 2 | (uint32_t)eligible(st, a, k, st->ty[t], 2);
 	return st->cst[i] & 1;
+}
+
+/* The cost of type t for agent a, eligible for it (elig_t just said so),
+ * through the same cache. */
+static double cost_t(struct st *st, size_t a, int k, int t)
+{
+	size_t i = (size_t)(st->toff + t) * st->ag->n + a;
+	if (!(st->cst[i] & 2)) {
+		st->cc[i] = cost(st, a, k, st->ty[t]);
+		st->cst[i] |= 2;
+	}
+	return st->cc[i];
+}
+
+/* eligible() under every rule outside fill_day (the days-on pattern no
+ * longer applies) for plan row s on window day k, through the cache. */
+static int elig_s(struct st *st, size_t a, int k, const struct wfm_shift *s)
+{
+	int g = st->tyof[s - st->plan->s];
+	if (g < 0 || st->only_on)
+		return eligible(st, a, k, s, 0);
+	st->toff = st->doff[k - 7];
+	st->ty = st->dty + st->toff;
+	return elig_t(st, a, k, g - st->toff);
 }
 
 static int is_weekend(int64_t day)
@@ -405,7 +432,11 @@ static const uint64_t *elig_bits(struct st *st, int k, int x)
 				e[a / 64] = elig_t(st, a, k, x) ? e[a / 64] | bit : e[a / 64] & ~bit;
 			}
 	st->be_clock[g] = st->clock;
-	return e;
+	if (!st->only_on)
+		return e;
+	for (size_t w = 0; w < st->nw; w++)
+		st->bm[w] = e[w] & st->bon[(size_t)(k - 7) * st->nw + w];
+	return st->bm;
 }
 
 /* augment_relaxed under every rule, for fill_day's day k: the same BFS
@@ -512,11 +543,11 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 	size_t n = st->ag->n;
 	int mon = k - wfm_time_weekday(st->ext0 + k);
 	for (size_t a = 0; a < n && *budget > 0; a++) {
-		if (st->ws[W(st, a, k)] >= 0 || !wfm_agents_available(st->ag, a, st->ext0 + k) ||
+		if (st->ws[W(st, a, k)] >= 0 || !st->avail[W(st, a, k)] ||
 		    !fits(st, a, s))
 			continue;
 		(*budget)--;
-		if (eligible(st, a, k, s, 0)) {
+		if (elig_s(st, a, k, s)) {
 			put(st, a, k, 0, s);
 			return 1;
 		}
@@ -526,12 +557,12 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 				continue;
 			put(st, a, j, -1, NULL);
 			(*budget)--;
-			if (eligible(st, a, k, s, 0))
+			if (elig_s(st, a, k, s))
 				for (size_t b = 0; b < n && *budget > 0; b++) {
 					if (b == a || st->ws[W(st, b, j)] >= 0)
 						continue;
 					(*budget)--;
-					if (eligible(st, b, j, x, 0)) {
+					if (elig_s(st, b, j, x)) {
 						put(st, b, j, 0, x);
 						put(st, a, k, 0, s);
 						return 1;
@@ -770,7 +801,7 @@ static int build_el(struct st *st, int t, int k, int sorted)
 	if (!(v = malloc(((size_t)m + 1) * sizeof(*v))))
 		return -1;
 	for (int i = 0; i < m; i++)
-		v[i] = (struct ca){ st->cc[(size_t)(st->toff + t) * n + (size_t)el[i]], el[i] };
+		v[i] = (struct ca){ cost_t(st, (size_t)el[i], k, t), el[i] };
 	qsort(v, (size_t)m, sizeof(*v), cmp_ca);
 	for (int i = m - 1; i >= 0; i--) {
 		st->so[(size_t)t * n + (size_t)i] = v[i].a;
@@ -852,7 +883,7 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 				double c;
 				if (st->wt[W(st, a, k)] >= 0)
 					continue;
-				c = st->cc[(size_t)(st->toff + t) * n + a];
+				c = cost_t(st, a, k, t);
 				if (best < 0 || c < bc - 1e-9) {
 					best = (long)a;
 					bc = c;
@@ -876,6 +907,7 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		done++;
 	}
 	st->cache_k = -1;
+	st->call0 = UINT32_MAX;   /* outside a call entries hold while their agent is unchanged */
 	return done;
 }
 
@@ -951,7 +983,7 @@ static int contract_swaps(struct st *st, long *budget)
 				put(st, a, k, -1, NULL);
 				put(st, b, k, -1, NULL);
 				*budget -= 2;
-				if (eligible(st, a, k, y, 0) && eligible(st, b, k, x, 0)) {
+				if (elig_s(st, a, k, y) && elig_s(st, b, k, x)) {
 					put(st, a, k, 0, y);
 					put(st, b, k, 0, x);
 					x = y;
@@ -1817,6 +1849,9 @@ static void free_index(struct st *st)
 	free(st->be);
 	free(st->bv);
 	free(st->be_clock);
+	free(st->tyof);
+	free(st->bon);
+	free(st->bm);
 	free(st->cst);
 	free(st->chg);
 	free(st->cc);
@@ -1960,18 +1995,27 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	st.bo = calloc(st.nw * ntyall + 1, sizeof(uint64_t));
 	st.be = malloc((st.nw * ntyall + 1) * sizeof(uint64_t));
 	st.be_clock = calloc(ntyall + 1, sizeof(uint32_t));
+	st.bon = calloc(st.nw * (size_t)ndays + 1, sizeof(uint64_t));
+	st.bm = malloc((st.nw + 1) * sizeof(uint64_t));
 	st.doff = D.off;
+	st.dty = D.ty;
+	st.call0 = UINT32_MAX;
+	st.tyof = malloc((plan->n + 1) * sizeof(int));
 	st.el = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.nel = malloc(((size_t)maxnty + 1) * sizeof(int));
 	st.so = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.nd = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.hd = malloc(((size_t)maxnty + 1) * sizeof(int));
-	if (!st.cst || !st.chg || !st.cc || !st.bf || !st.bv || !st.bo || !st.be || !st.be_clock || !st.el || !st.nel || !st.so || !st.nd || !st.hd)
+	if (!st.cst || !st.chg || !st.cc || !st.bf || !st.bv || !st.bo || !st.be || !st.be_clock || !st.tyof || !st.bon || !st.bm || !st.el || !st.nel || !st.so || !st.nd || !st.hd)
 		goto oom;
 	memset(st.bf, 0, st.nw * (size_t)ndays * sizeof(uint64_t));
 	for (int d = 0; d < ndays; d++)
 		for (size_t a = 0; a < n; a++)
 			st.bf[(size_t)d * st.nw + a / 64] |= (uint64_t)1 << (a % 64);
+	for (size_t i = 0; i < plan->n; i++)
+		st.tyof[i] = -1;
+	for (size_t g = 0; g < ntyall; g++)
+		st.tyof[D.ty[g] - plan->s] = (int)g;
 	/* Bounds first (they depend on the inputs only): the fill aims at each
 	 * day's target, the share of its planned hours the weekly limits
 	 * allow every day at once. */
@@ -2016,6 +2060,10 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 			}
 		}
 	}
+	for (int d = 0; d < ndays; d++)
+		for (size_t a = 0; a < n; a++)
+			if (st.on[W(&st, a, d + 7)])
+				st.bon[(size_t)d * st.nw + a / 64] |= (uint64_t)1 << (a % 64);
 	st.only_on = 1;
 	for (int d = 0; d < ndays && !pub; d++)
 		if (fill_day(&st, &D, d, -1UL >> 1, pa, pt, q) < 0)
@@ -2023,7 +2071,6 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	/* Phase 2: any agent the hard rules allow, one shift at a time on the
 	 * day whose planned hours are least filled. */
 	st.only_on = 0;
-	st.epoch = ++st.clock;
 	memset(D.dead, 0, ntyall);
 	for (;;) {
 		int best = -1;
