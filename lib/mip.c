@@ -696,7 +696,7 @@ static void incumbents(struct lpw *w, const wfm_mip *m, const struct wfm_mip_par
 	}
 	/* The restricted point may round worse than a cover from nothing:
 	 * keep the cheaper of the two. */
-	if (p->heur && res->lp_restricted && (!*have_h || ms_left(bu, 1) > 0) &&
+	if (p->heur && res->lp_restricted &&
 	    !heur_from_nothing(m, p, xh, hobj)) {
 		*have_h = 1;
 		res->lp_restricted = 0;

@@ -16,7 +16,7 @@ struct st {
 	const struct wfm_roster_opts *o;
 	int64_t ext0, first_day;
 	int E, ndays;          /* days in the extended range, in the window */
-	int *ws, *we, *wp;     /* per agent x day: start/end (abs minutes), paid; ws = -1 none */
+	int *ws, *we, *wp;     /* per agent x day: start/end (wfm_shift_abs: elapsed), paid; ws = -1 none */
 	const struct wfm_shift **wsh; /* the plan row an agent works on a window day */
 	long *weekends, *lates;
 	unsigned char *on;     /* per agent x day: day chosen in the days-on pattern */
@@ -144,7 +144,7 @@ static int extra_skills(const struct wfm_agent *a, const char *p)
 static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
 {
 	const struct wfm_agent *a = &st->ag->a[i];
-	int span = s->end - s->start;
+	int span = wfm_shift_span(s);   /* elapsed: lib/plan.h */
 	if (span < st->minspan[i] || span > st->maxspan[i])
 		return 0;
 	if (st->need && extra_skills(a, need_of(st, s)) < 0)
@@ -160,7 +160,7 @@ static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
  * pattern. */
 static const char *why_not(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
-	int start = k * 1440 + s->start, end = k * 1440 + s->end;
+	int start = wfm_shift_abs(s, k, 0), end = wfm_shift_abs(s, k, 1);
 	int mon, run, wdays = 0, wpaid = 0;
 
 	if (!st->avail[W(st, a, k)])
@@ -351,8 +351,8 @@ static void put(struct st *st, size_t a, int k, int t, const struct wfm_shift *s
 		st->ws[w] = st->we[w] = -1;
 		st->wp[w] = 0;
 	} else {
-		st->ws[w] = k * 1440 + s->start;
-		st->we[w] = k * 1440 + s->end;
+		st->ws[w] = wfm_shift_abs(s, k, 0);
+		st->we[w] = wfm_shift_abs(s, k, 1);
 		st->wp[w] = wfm_shift_paid(s);
 	}
 	if (k >= 7) {   /* the bit sets of the day */
@@ -528,8 +528,8 @@ static void load_prev(struct st *st, const wfm_plan *prev, wfm_roster_result *re
 			continue;
 		}
 		w = W(st, a, k);
-		st->ws[w] = (int)k * 1440 + s->start;
-		st->we[w] = (int)k * 1440 + s->end;
+		st->ws[w] = wfm_shift_abs(s, (int)k, 0);
+		st->we[w] = wfm_shift_abs(s, (int)k, 1);
 		st->wp[w] = wfm_shift_paid(s);
 	}
 }
@@ -1206,7 +1206,7 @@ static void soft_measures(const struct st *st, wfm_roster_result *res)
 static const char *unfilled_reason(const struct st *st, int64_t day, const struct wfm_shift *s)
 {
 	const wfm_agents *ag = st->ag;
-	int span = s->end - s->start, anyfit = 0, anywin = 0, longer = 1, shorter = 1, anyskill = 0;
+	int span = wfm_shift_span(s), anyfit = 0, anywin = 0, longer = 1, shorter = 1, anyskill = 0;
 	for (size_t a = 0; a < ag->n; a++) {
 		const struct wfm_agent *x = &ag->a[a];
 		if (extra_skills(x, need_of(st, s)) < 0)

@@ -13,6 +13,9 @@
 
 #define MAX_CHAN 64
 #define MAX_BREAKS 256
+/* Share of the time limit the model may take before the MIP columns: past
+ * it the plan is the greedy cover (model_build). */
+#define BUILD_SHARE 0.3
 
 /* ---- requirements ---- */
 
@@ -315,6 +318,9 @@ struct model {
 	size_t nbound;           /* count-limit rows */
 	double *x;               /* the solution */
 	double t_start;
+	double deadline;         /* t_start + the time limit */
+	int late;                /* 1: the fallback passed the deadline */
+	int no_lp;               /* 1: building took the time, no LP */
 };
 
 int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncells,
@@ -395,102 +401,132 @@ static long short_run(const struct model *m, const long *cover, const long *targ
 	return n;
 }
 
-/* Rounding heuristic: floor the LP solution, round up the fractional
- * columns in order of their fraction while they still cover a short row,
- * then drop people no row needs, the dearest shifts first. */
-static int attempt(struct model *m, const double *xlp, double *x, int tight)
-{
-	long *cover = calloc(m->nrows + 1, sizeof(long));
-	long *target = malloc((m->nrows + 1) * sizeof(long));
-	struct sortfrac *sf = malloc((m->ncols + 1) * sizeof(*sf));
-	size_t nf = 0;
-	int rc = 0;
+/* Rounding heuristic (attempt() and its phases): floor the LP solution,
+ * round up the fractional columns in order of their fraction while they
+ * still cover a short row, repair the rows still short greedily, then
+ * drop people no row needs, the dearest shifts first. */
+struct rounding {
+	long *cover, *target;    /* per row: people working, people asked */
+	struct sortfrac *sf;     /* scratch, a column each */
+	size_t nf;
+};
 
-	if (!cover || !target || !sf) {
-		rc = -1;
-		goto out;
-	}
+/* Per row the people asked (soft mode: less the LP's under-cover; flexible
+ * work keeps the LP's allocation, its rows asking that much more). */
+static int round_targets(struct model *m, struct rounding *r, const double *xlp, double *x)
+{
+	double *osum = calloc(m->nrows + 1, sizeof(double));
+
+	if (!osum)
+		return -1;
 	for (size_t g = 0; g < m->ngrp; g++)
 		m->gcnt[g] = 0;
 	for (size_t i = 0; i < m->nrows; i++) {
-		target[i] = m->need[i];
+		r->target[i] = m->need[i];
 		if (m->soft)
-			target[i] -= (long)ceil(xlp[m->ncols + i] - 1e-6);
-	}
-	/* Flexible work (continuous) keeps the LP's allocation; the rows it
-	 * lies in need its sum, rounded up, more people. */
-	double *osum = calloc(m->nrows + 1, sizeof(double));
-	if (!osum) {
-		rc = -1;
-		goto out;
+			r->target[i] -= (long)ceil(xlp[m->ncols + i] - 1e-6);
 	}
 	for (size_t k = 0; k < m->nov; k++) {
 		x[m->o0 + k] = xlp[m->o0 + k] > 0 ? xlp[m->o0 + k] : 0;
 		osum[m->ovrow[k]] += x[m->o0 + k];
 	}
 	for (size_t i = 0; i < m->nrows; i++)
-		target[i] += (long)ceil(osum[i] - 1e-6);
+		r->target[i] += (long)ceil(osum[i] - 1e-6);
 	free(osum);
+	return 0;
+}
+
+/* The LP's integer parts (unless tight), then its fractional columns by
+ * fraction, each while it still covers a short row. */
+static void round_lp(struct model *m, struct rounding *r, const double *xlp, double *x, int tight)
+{
 	for (size_t j = 0; j < m->ncols; j++) {
 		double f = floor(xlp[j] + 1e-6);
 		x[j] = 0;
 		if (xlp[j] - f > 1e-6)
-			sf[nf++] = (struct sortfrac){ xlp[j] - f, j };
+			r->sf[r->nf++] = (struct sortfrac){ xlp[j] - f, j };
 		if (!tight && f > 0) {
 			long n = f < (double)grp_room(m, j) ? (long)f : grp_room(m, j);
 			if (n > 0)
-				put(m, x, cover, j, n);
+				put(m, x, r->cover, j, n);
 		}
 	}
-	qsort(sf, nf, sizeof(*sf), frac_cmp);
-	for (size_t q = 0; q < nf && !tight; q++) {
-		size_t j = sf[q].j, k;
-		for (k = m->cbeg[j]; k < m->cbeg[j + 1] && cover[m->crow[k]] >= target[m->crow[k]]; k++)
+	qsort(r->sf, r->nf, sizeof(*r->sf), frac_cmp);
+	for (size_t q = 0; q < r->nf && !tight; q++) {
+		size_t j = r->sf[q].j, k;
+		for (k = m->cbeg[j]; k < m->cbeg[j + 1] && r->cover[m->crow[k]] >= r->target[m->crow[k]]; k++)
 			;
 		if (k < m->cbeg[j + 1] && !grp_full(m, j))
-			put(m, x, cover, j, 1);
+			put(m, x, r->cover, j, 1);
 	}
-	/* Rows still short (the LP was stopped early): add the column that
-	 * covers the most short rows per paid hour, until none is short. */
+}
+
+/* The column to add for short row i (rows before it are covered): first
+ * the shifts that start at row i (they reach furthest into the short rows
+ * ahead, and are few), then any shift covering it; the most short rows
+ * per paid hour (with count limits in the way, the longest reach).
+ * m->ncols when none.  *from: 1 while the shifts starting at row i still
+ * serve (once none does, any shift for the rest of the row). */
+static size_t repair_pick(const struct model *m, const struct rounding *r, size_t i, int tight, int *from)
+{
+	for (; *from >= 0; --*from) {
+		size_t best = m->ncols;
+		double bv = 0;
+		for (size_t q = m->rbeg[i]; q < m->rbeg[i + 1]; q++) {
+			size_t j = (size_t)m->rcol[q];
+			long gain = 0;
+			if (grp_full(m, j) || (*from && (size_t)m->crow[m->cbeg[j]] != i))
+				continue;
+			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+				gain += r->cover[m->crow[k]] < r->target[m->crow[k]];
+			double v = tight && m->gmax[m->grp[j]] >= 0 ? gain : gain / m->col[j].cost;
+			if (v > bv) {
+				bv = v;
+				best = j;
+			}
+		}
+		if (best < m->ncols)
+			return best;
+		if (!*from)
+			break;
+	}
+	return m->ncols;
+}
+
+/* Rows still short (the LP was stopped early, or rounding left them):
+ * add the pick of repair_pick() until none is short.  From nothing (the
+ * LP gave no point), or once the time limit has passed, a row's whole
+ * shortfall at once: one pick per row, not per person. */
+static void repair(struct model *m, struct rounding *r, const double *xlp, double *x, int tight)
+{
 	int empty = 1;
+
 	for (size_t j = 0; j < m->ncols && empty; j++)
 		empty = xlp[j] <= 1e-6;
-	for (size_t i = 0; i < m->nrows; i++)
-		for (int from = 1; cover[i] < target[i]; ) {
-			size_t best = m->ncols;
-			double bv = 0;
-			/* Rows before i are covered: first the shifts that start
-			 * at row i (they reach furthest into the short rows
-			 * ahead, and are few), then any shift covering it. */
-			for (size_t q = m->rbeg[i]; q < m->rbeg[i + 1]; q++) {
-				size_t j = (size_t)m->rcol[q];
-				long gain = 0;
-				if (grp_full(m, j) || (from && (size_t)m->crow[m->cbeg[j]] != i))
-					continue;
-				for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
-					gain += cover[m->crow[k]] < target[m->crow[k]];
-				/* With count limits in the way, the longest reach
-				 * counts, not the price. */
-				double v = tight && m->gmax[m->grp[j]] >= 0 ? gain : gain / m->col[j].cost;
-				if (v > bv) {
-					bv = v;
-					best = j;
-				}
-			}
-			if (best == m->ncols && from) {
-				from = 0;
-				continue;
-			}
+	for (size_t i = 0; i < m->nrows; i++) {
+		if ((i & 63) == 0 && !empty && m->deadline > 0 && wfm_mip_clock() > m->deadline) {
+			empty = 1;
+			m->late = 1;
+		}
+		for (int from = 1; r->cover[i] < r->target[i]; ) {
+			size_t best = repair_pick(m, r, i, tight, &from);
 			if (best == m->ncols)
 				break;
-			/* From nothing (the LP gave no point), the row's whole
-			 * shortfall at once: one pick per row, not per person. */
-			long n = empty ? target[i] - cover[i] : short_run(m, cover, target, best);
+			long n = empty ? r->target[i] - r->cover[i] : short_run(m, r->cover, r->target, best);
 			if (n > grp_room(m, best))
 				n = grp_room(m, best);
-			put(m, x, cover, best, n > 0 ? n : 0);
+			put(m, x, r->cover, best, n > 0 ? n : 0);
 		}
-	/* Groups below their minimum: their cheapest column. */
+	}
+}
+
+/* Groups below their minimum: their cheapest column.  Then drop people no
+ * row needs, dearest shifts first (only columns with people can lose
+ * any: they alone are sorted). */
+static void round_finish(struct model *m, struct rounding *r, double *x)
+{
+	size_t nu = 0;
+
 	for (size_t j = 0; j < m->ncols; j++) {
 		int g = m->grp[j];
 		size_t best = j;
@@ -499,37 +535,53 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 		for (size_t q = j; q < m->ncols; q++)
 			if (m->grp[q] == g && m->col[q].cost < m->col[best].cost)
 				best = q;
-		put(m, x, cover, best, m->gmin[g] - m->gcnt[g]);
+		put(m, x, r->cover, best, m->gmin[g] - m->gcnt[g]);
 	}
-	/* Drop people no row needs, dearest shifts first. */
 	for (size_t j = 0; j < m->ncols; j++)
-		sf[j] = (struct sortfrac){ m->col[j].cost, j };
-	qsort(sf, m->ncols, sizeof(*sf), frac_cmp);
-	for (size_t q = 0; q < m->ncols; q++) {
-		size_t j = sf[q].j;
+		if (x[j] > 0)
+			r->sf[nu++] = (struct sortfrac){ m->col[j].cost, j };
+	qsort(r->sf, nu, sizeof(*r->sf), frac_cmp);
+	for (size_t q = 0; q < nu; q++) {
+		size_t j = r->sf[q].j;
 		/* as many as every row of j has to spare, at once */
 		long n = m->gcnt[m->grp[j]] - m->gmin[m->grp[j]];
 		if ((double)n > x[j])
 			n = (long)x[j];
 		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1] && n > 0; k++)
-			if (cover[m->crow[k]] - target[m->crow[k]] < n)
-				n = cover[m->crow[k]] - target[m->crow[k]];
+			if (r->cover[m->crow[k]] - r->target[m->crow[k]] < n)
+				n = r->cover[m->crow[k]] - r->target[m->crow[k]];
 		if (n > 0)
-			put(m, x, cover, j, -n);
+			put(m, x, r->cover, j, -n);
 	}
-	for (size_t i = 0; i < m->nrows; i++) {
-		long u = target[i] - cover[i];
-		if (m->soft)
-			u += (long)ceil(xlp[m->ncols + i] - 1e-6);
-		if (m->soft)
-			x[m->ncols + i] = u > 0 ? (double)u : 0;
-		else if (u > 0)
-			rc = -1;
+}
+
+/* One try of the rounding heuristic (tight: from nothing, widest shifts
+ * first where count limits bind).  0, or -1 when rows stay short in hard
+ * mode (or out of memory). */
+static int attempt(struct model *m, const double *xlp, double *x, int tight)
+{
+	struct rounding r = { calloc(m->nrows + 1, sizeof(long)), malloc((m->nrows + 1) * sizeof(long)),
+			      malloc((m->ncols + 1) * sizeof(struct sortfrac)), 0 };
+	int rc = -1;
+
+	if (r.cover && r.target && r.sf && !round_targets(m, &r, xlp, x)) {
+		round_lp(m, &r, xlp, x, tight);
+		repair(m, &r, xlp, x, tight);
+		round_finish(m, &r, x);
+		rc = 0;
+		for (size_t i = 0; i < m->nrows; i++) {
+			long u = r.target[i] - r.cover[i];
+			if (m->soft)
+				u += (long)ceil(xlp[m->ncols + i] - 1e-6);
+			if (m->soft)
+				x[m->ncols + i] = u > 0 ? (double)u : 0;
+			else if (u > 0)
+				rc = -1;
+		}
 	}
-out:
-	free(cover);
-	free(target);
-	free(sf);
+	free(r.cover);
+	free(r.target);
+	free(r.sf);
 	return rc;
 }
 
@@ -712,6 +764,7 @@ static int model_alloc(struct model *m, wfm_shiftplan *p, const wfm_shiftreq *re
 		       const struct wfm_shiftplan_opts *o, wfm_error *err)
 {
 	m->t_start = wfm_mip_clock();
+	m->deadline = m->t_start + o->time_limit;
 	m->p = p;
 	m->req = req;
 	m->rs = rs;
@@ -773,6 +826,8 @@ static int model_work_cells(struct model *m, wfm_error *err)
 	return 0;
 }
 
+static int model_col_cells(struct model *m, wfm_error *err);
+
 /* The shift columns, and the cover rows: cells that need people (or are
  * open to flexible work) and that some shift can reach.  In hard mode a
  * cell that needs people and that no shift reaches is an error. */
@@ -785,12 +840,10 @@ static int model_rows(struct model *m, wfm_error *err)
 	if (nc < 0)
 		return -1;
 	m->ncols = (size_t)nc;
-	for (size_t j = 0; j < m->ncols; j++) {
-		int n = wfm_shiftplan_col_cells(&m->col[j], m->gridmin, m->rs->rule[m->col[j].rule].break_len,
-						p->ncells, m->wrap, m->cells);
-		for (int k = 0; k < n; k++)
-			m->anycover[m->cells[k]]++;
-	}
+	if (model_col_cells(m, err))
+		return -1;
+	for (size_t k = 0; k < m->cbeg[m->ncols]; k++)
+		m->anycover[m->crow[k]]++;
 	if (!(m->rowcell = malloc(p->ncells * sizeof(int))) || !(m->need = malloc(p->ncells * sizeof(long))))
 		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < p->ncells; i++)
@@ -893,41 +946,64 @@ static int model_count_rows(struct model *m, int *brow, wfm_error *err)
 	return 0;
 }
 
-/* The shift columns: their cover rows (cbeg/crow, and the MIP column
- * with its count-limit row). */
+/* The cells each shift column works (cbeg/crow, until model_shift_rows
+ * makes them cover rows). */
+static int model_col_cells(struct model *m, wfm_error *err)
+{
+	wfm_shiftplan *p = m->p;
+	size_t nnz = 0, ccap = 0;
+
+	if (!(m->cbeg = malloc((m->ncols + 1) * sizeof(size_t))))
+		return wfm_error_set(err, "out of memory");
+	m->cbeg[0] = 0;
+	for (size_t j = 0; j < m->ncols; j++) {
+		const struct col *c = &m->col[j];
+		if (nnz + (size_t)(c->len / m->gridmin) > ccap) {
+			void *t = realloc(m->crow, (ccap = 2 * (nnz + (size_t)(c->len / m->gridmin)) + 4096) * sizeof(int));
+			if (!t)
+				return wfm_error_set(err, "out of memory");
+			m->crow = t;
+		}
+		nnz += (size_t)wfm_shiftplan_col_cells(c, m->gridmin, m->rs->rule[c->rule].break_len, p->ncells,
+						       m->wrap, m->crow + nnz);
+		m->cbeg[j + 1] = nnz;
+	}
+	return 0;
+}
+
+/* The shift columns' cover rows (cbeg/crow): their cells that are rows. */
+static void model_shift_rows(struct model *m)
+{
+	size_t nnz = 0, k0 = 0;
+
+	for (size_t j = 0; j < m->ncols; j++) {
+		size_t k1 = m->cbeg[j + 1];
+		for (size_t k = k0; k < k1; k++)
+			if (m->rowof[m->crow[k]] >= 0)
+				m->crow[nnz++] = m->rowof[m->crow[k]];
+		k0 = k1;
+		m->cbeg[j + 1] = nnz;
+	}
+}
+
+/* The shift columns of the MIP: their cover rows and count-limit row. */
 static int model_shift_cols(struct model *m, const int *brow, wfm_error *err)
 {
 	wfm_shiftplan *p = m->p;
 	int *idx = malloc((24 * 60 / m->gridmin + 2) * sizeof(int)), rc = -1;
 	double *val = malloc((24 * 60 / m->gridmin + 2) * sizeof(double));
-	size_t nnz = 0, ccap = 0;
 
-	if (!idx || !val || !(m->cbeg = malloc((m->ncols + 1) * sizeof(size_t)))) {
+	if (!idx || !val) {
 		wfm_error_set(err, "out of memory");
 		goto out;
 	}
-	m->cbeg[0] = 0;
 	for (size_t j = 0; j < m->ncols; j++) {
 		const struct col *c = &m->col[j];
-		int n = wfm_shiftplan_col_cells(c, m->gridmin, m->rs->rule[c->rule].break_len, p->ncells,
-						m->wrap, m->cells), q = 0;
-		for (int k = 0; k < n; k++)
-			if (m->rowof[m->cells[k]] >= 0) {
-				idx[q] = m->rowof[m->cells[k]];
-				val[q++] = 1;
-			}
-		if (nnz + (size_t)q > ccap) {
-			void *t = realloc(m->crow, (ccap = 2 * (nnz + (size_t)q) + 4096) * sizeof(int));
-			if (!t) {
-				wfm_error_set(err, "out of memory");
-				goto out;
-			}
-			m->crow = t;
+		int q = 0;
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+			idx[q] = m->crow[k];
+			val[q++] = 1;
 		}
-		if (q)
-			memcpy(m->crow + nnz, idx, (size_t)q * sizeof(int));
-		nnz += (size_t)q;
-		m->cbeg[j + 1] = nnz;
 		int br = brow[(size_t)c->rule * (size_t)p->ndays + (size_t)(c->day - p->first_day)];
 		if (br >= 0) {
 			idx[q] = br;
@@ -943,12 +1019,10 @@ out:
 	return rc;
 }
 
-/* Row -> covering columns (rbeg/rcol), the soft mode's under-cover
- * columns and the flexible-work columns and rows. */
-static int model_side_cols(struct model *m, wfm_error *err)
+/* Row -> covering columns (rbeg/rcol). */
+static int model_row_cols(struct model *m, wfm_error *err)
 {
 	size_t nnz = m->cbeg[m->ncols];
-	const wfm_shiftwork *wk = m->wk;
 
 	if (!(m->rbeg = calloc(m->nrows + 2, sizeof(size_t))) || !(m->rcol = malloc((nnz + 1) * sizeof(int))))
 		return wfm_error_set(err, "out of memory");
@@ -959,6 +1033,15 @@ static int model_side_cols(struct model *m, wfm_error *err)
 	for (size_t j = 0; j < m->ncols; j++)
 		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
 			m->rcol[m->rbeg[m->crow[k] + 1]++] = (int)j;
+	return 0;
+}
+
+/* The soft mode's under-cover columns and the flexible-work columns and
+ * rows. */
+static int model_side_cols(struct model *m, wfm_error *err)
+{
+	const wfm_shiftwork *wk = m->wk;
+
 	for (size_t i = 0; m->o->soft && i < m->nrows; i++) {
 		int r = (int)i;
 		double one = 1;
@@ -992,8 +1075,15 @@ static int model_build(struct model *m, wfm_error *err)
 	if (!brow)
 		return wfm_error_set(err, "out of memory");
 	rc = (m->wk && model_work_cells(m, err)) || model_rows(m, err) ||
-	     (m->wk && model_work_fit(m, err)) || model_count_rows(m, brow, err) ||
-	     model_shift_cols(m, brow, err) || model_side_cols(m, err) ? -1 : 0;
+	     (m->wk && model_work_fit(m, err)) || (model_shift_rows(m), 0) || model_row_cols(m, err) ||
+	     model_count_rows(m, brow, err) ? -1 : 0;
+	/* Building took more than BUILD_SHARE of the time limit: the MIP
+	 * columns, GLPK's copy and the LP would take as long again and more,
+	 * so the plan is the greedy cover (not with flexible work: its job
+	 * rows need the LP). */
+	m->no_lp = !rc && !m->wk && !m->nbound && wfm_mip_clock() - m->t_start > BUILD_SHARE * m->o->time_limit;
+	if (!rc && !m->no_lp)
+		rc = model_shift_cols(m, brow, err) || model_side_cols(m, err) ? -1 : 0;
 	free(brow);
 	return rc;
 }
@@ -1023,11 +1113,46 @@ static int explain_infeasible(struct model *m, wfm_error *err)
 	return -1;
 }
 
+/* Building used up the time (m->no_lp): the greedy cover from nothing,
+ * reported as a solve stopped by the time limit before its LP. */
+static int model_greedy(struct model *m, wfm_error *err)
+{
+	wfm_shiftplan *p = m->p;
+	size_t n = m->ncols + (m->soft ? m->nrows : 0);
+	double *z = calloc(n + 1, sizeof(double)), obj = 0;
+
+	p->model_rows = wfm_mip_nrows(m->mip);
+	p->model_cols = n;
+	p->model_nnz = m->cbeg[m->ncols] + (m->soft ? m->nrows : 0);
+	if (!z || !(m->x = calloc(n + 1, sizeof(double)))) {
+		free(z);
+		return wfm_error_set(err, "out of memory");
+	}
+	if (heuristic(z, m->x, m)) {
+		free(z);
+		return wfm_error_set(err, "no integer solution found within the time limit of %g s", m->o->time_limit);
+	}
+	free(z);
+	for (size_t j = 0; j < m->ncols; j++)
+		obj += m->col[j].cost * m->x[j];
+	for (size_t i = 0; m->soft && i < m->nrows; i++)
+		obj += m->o->penalty * p->grid / 3600.0 * m->x[m->ncols + i];
+	memset(&p->mip, 0, sizeof(p->mip));
+	p->mip.status = WFM_MIP_TIME_LIMIT;
+	p->mip.time_hit = 1;
+	p->mip.heuristic_used = 1;
+	p->mip.objective = obj;
+	p->mip.seconds = wfm_mip_clock() - m->t_start;
+	return 0;
+}
+
 /* Solve the MIP (the time limit counts from model_alloc). */
 static int model_solve(struct model *m, wfm_error *err)
 {
 	wfm_shiftplan *p = m->p;
 
+	if (m->no_lp)
+		return model_greedy(m, err);
 	p->model_rows = wfm_mip_nrows(m->mip);
 	p->model_cols = wfm_mip_ncols(m->mip);
 	p->model_nnz = wfm_mip_nnz(m->mip);
