@@ -1248,7 +1248,7 @@ static int model_work_plan(struct model *m, wfm_error *err)
 }
 
 /* Totals: scheduled and short agent-hours, efficiency. */
-static void model_totals(wfm_shiftplan *p)
+void wfm_shiftplan_totals(wfm_shiftplan *p)
 {
 	for (size_t i = 0; i < p->ncells; i++) {
 		double under = p->required[i] - (double)p->scheduled[i] + (p->outbound ? p->outbound[i] : 0);
@@ -1265,16 +1265,15 @@ static void model_totals(wfm_shiftplan *p)
 		(p->required_hours - p->under_hours + p->outbound_hours) / p->scheduled_hours : 0;
 }
 
-/* alloc / build / solve / extract / free over struct model. */
-wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
-				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
-				   wfm_error *err)
+/* alloc / build / solve / extract / free over struct model: the single
+ * pool, whatever its size. */
+wfm_shiftplan *wfm_shiftplan_solve_one(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+				       const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+				       wfm_error *err)
 {
 	wfm_shiftplan *p;
 	struct model m = { 0 };
 
-	if (o->groups || o->specialists)
-		return wfm_shiftplan_solve_groups(req, rs, tz, o, err);
 	if (!(p = calloc(1, sizeof(*p)))) {
 		wfm_error_set(err, "out of memory");
 		return NULL;
@@ -1284,10 +1283,41 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		wfm_shiftplan_free(p);
 		p = NULL;
 	} else {
-		model_totals(p);
+		wfm_shiftplan_totals(p);
 	}
 	model_free(&m);
 	return p;
+}
+
+wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+				   wfm_error *err)
+{
+	if (o->groups || o->specialists)
+		return wfm_shiftplan_solve_groups(req, rs, tz, o, err);
+	if (wfm_shiftplan_blocks_fit(req, rs, tz, o))
+		return wfm_shiftplan_solve_blocks(req, rs, tz, o, err);
+	return wfm_shiftplan_solve_one(req, rs, tz, o, err);
+}
+
+/* The LP bound of the whole single-pool model of o's window, by interior
+ * point (wfm_mip_lp_bound). */
+int wfm_shiftplan_lp_bound(const wfm_shiftreq *req, const wfm_shiftrules *rs, const wfm_tz *tz,
+			   const struct wfm_shiftplan_opts *o, double *bound, wfm_error *err)
+{
+	wfm_shiftplan *p = calloc(1, sizeof(*p));
+	struct model m = { 0 };
+	struct wfm_shiftplan_opts ob = *o;
+	int rc = -1;
+
+	ob.time_limit = 1e9;      /* build the whole model */
+	if (p && !model_alloc(&m, p, req, rs, tz, &ob, err) && !model_build(&m, err)) {
+		wfm_mip_chain(m.mip, 0, m.nrows);
+		rc = wfm_mip_lp_bound(m.mip, bound, err);
+	}
+	model_free(&m);
+	wfm_shiftplan_free(p);
+	return rc;
 }
 
 /* ---- the plan as plan.csv rows and coverage.csv rows ---- */

@@ -148,6 +148,11 @@ typedef struct wfm_shiftplan {
 	char **group, **channel;
 	double *chan_required, *chan_scheduled;
 	double *group_paid;      /* paid hours per group */
+	/* Planned by blocks of days (lib/shiftplan_blocks.c; else 0): how
+	 * many, their length, and the seconds of the whole window's LP
+	 * bound (interior point, beside the blocks in a second process). */
+	int nblocks, block_days;
+	double bound_s;
 } wfm_shiftplan;
 
 /* Solve.  NULL with an error when the input cannot be planned: in hard
