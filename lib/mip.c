@@ -884,28 +884,62 @@ out:
 	return rc;
 }
 
+/* The Lagrangian bound of the row duals u (GLPK rows 1..nrows, u[0]
+ * unused; signs clipped to the rows' senses): sum of b_i u_i plus, per
+ * column, the least of (c_j - a_j u) x_j over 0 <= x_j <= ub (surplus
+ * columns: <= ncols * ub). */
+static double lagrangian(const struct lpw *w, const wfm_mip *m, double *u, double ub)
+{
+	double z = 0;
+	int *ind = malloc((m->nrows + 1) * sizeof(int));
+	double *val = malloc((m->nrows + 1) * sizeof(double));
+
+	if (!ind || !val) {
+		free(ind);
+		free(val);
+		return 0;
+	}
+	for (size_t i = 1; i <= m->nrows; i++) {
+		int type = glp_get_row_type(w->lp, (int)i);
+		if ((type == GLP_LO && u[i] < 0) || (type == GLP_UP && u[i] > 0))
+			u[i] = 0;
+		z += u[i] * (u[i] >= 0 && type != GLP_UP ? glp_get_row_lb(w->lp, (int)i) : glp_get_row_ub(w->lp, (int)i));
+	}
+	for (size_t c = 0; c < w->n; c++) {
+		size_t j = w->j_of[c];
+		double d = glp_get_obj_coef(w->lp, (int)c + 1), hi = ub;
+		int n = glp_get_mat_col(w->lp, (int)c + 1, ind, val);
+		for (int k = 1; k <= n; k++)
+			d -= val[k] * u[ind[k]];
+		if (j == NOSUR)
+			hi = ub * (double)m->ncols;
+		else if (m->chi[j] >= 0)
+			hi = fmin(hi, m->chi[j]);
+		z += d >= 0 ? d * (j == NOSUR ? 0 : m->clo[j]) : d * hi;
+	}
+	free(ind);
+	free(val);
+	return z;
+}
+
 /* The LP relaxation of the whole model by GLPK's interior point method
- * (rows differenced as for the simplex; no time limit of its own).  The
- * bound is the dual objective of its point, less what its (tiny) dual
- * infeasibilities could be worth (Lagrangian bound with x_j <= ub, ub the
- * largest row bound: some optimum has no column above it when every cost
- * is positive and every coefficient is 0 or 1; a chain's surplus is then
- * at most ncols * ub).  Meant for a differenced chain of cover rows (its
- * rows are equalities: duals of any sign). */
+ * (rows differenced as for the simplex when the model has a chain; no time
+ * limit of its own).  The bound is the Lagrangian bound of its row duals
+ * (lagrangian(): valid whatever the point's tiny infeasibilities), with
+ * x_j <= ub, ub the largest row bound: some optimum has no column above it
+ * when every cost is positive and every coefficient 0 or 1. */
 int wfm_mip_lp_bound(wfm_mip *m, double *bound, wfm_error *err)
 {
-	struct lpw w;
+	struct lpw w = { 0 };
 	glp_iptcp ip;
 	size_t *all = malloc((m->ncols + 1) * sizeof(size_t));
+	double *u = malloc((m->nrows + 1) * sizeof(double)), ub = 0;
 	int rc = -1;
 
 	glp_term_out(GLP_OFF);
-	if (m->nnz < m->chain_nnz)
-		m->ch0 = m->ch1 = 0;
-	if (!all || lpw_init(&w, m)) {
-		free(all);
-		lpw_free(&w);
-		return wfm_error_set(err, "out of memory");
+	if (!all || !u || lpw_init(&w, m)) {
+		wfm_error_set(err, "out of memory");
+		goto out;
 	}
 	for (size_t j = 0; j < m->ncols; j++)
 		all[j] = j;
@@ -916,22 +950,15 @@ int wfm_mip_lp_bound(wfm_mip *m, double *bound, wfm_error *err)
 		wfm_error_set(err, "glpk: interior point failed (status %d)", glp_ipt_status(w.lp));
 		goto out;
 	}
-	double dual = 0, ub = 0, pen = 0;
 	for (size_t i = 0; i < m->nrows; i++) {
-		int type = glp_get_row_type(w.lp, (int)i + 1);
-		double b = type == GLP_UP ? glp_get_row_ub(w.lp, (int)i + 1) : glp_get_row_lb(w.lp, (int)i + 1);
-		dual += b * glp_ipt_row_dual(w.lp, (int)i + 1);
+		u[i + 1] = glp_ipt_row_dual(w.lp, (int)i + 1);
 		ub = fmax(ub, fabs(m->rlo[i]));
 	}
-	for (size_t c = 0; c < w.n; c++) {     /* a surplus is at most every column's ub */
-		double d = glp_ipt_col_dual(w.lp, (int)c + 1);
-		if (d < 0)
-			pen += d * ub * (w.j_of[c] == NOSUR ? (double)m->ncols : 1);
-	}
-	*bound = dual + pen;
+	*bound = lagrangian(&w, m, u, ub);
 	rc = 0;
 out:
 	free(all);
+	free(u);
 	lpw_free(&w);
 	return rc;
 }

@@ -99,6 +99,8 @@ struct wfm_shiftplan_opts {
 	const wfm_shiftwork *work;  /* flexible outbound work, or NULL */
 	const wfm_groups *groups;  /* plan per skill group (lib/shiftplan_groups.c), or NULL */
 	int specialists;         /* plan per channel: one single-skill group per open channel */
+	int block_days;          /* > 0: plan by blocks of this many days (lib/shiftplan_blocks.c);
+				  * 0: blocks of 7 for large models */
 };
 
 struct wfm_plan_row {

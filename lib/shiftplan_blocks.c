@@ -8,7 +8,8 @@
  * reduced by the people that the earlier blocks' shifts already have
  * working in it (the Sunday night shifts cover Monday morning).  The
  * blocks' shifts together cover every cell; shifts that the overlap made
- * redundant are then dropped, dearest first.
+ * redundant are then dropped, dearest first.  --blocks DAYS (o->block_days)
+ * asks for blocks of another length whatever the model's size.
  *
  * The bound the report gives is the LP relaxation of the whole window's
  * model, solved by interior point (lib/mip.c wfm_mip_lp_bound) in a
@@ -47,8 +48,14 @@ int wfm_shiftplan_blocks_fit(const wfm_shiftreq *req, const wfm_shiftrules *rs, 
 		for (int k = 0; k < rs->rule[r].nlen; k++)
 			if (rs->rule[r].min_count > 0 || rs->rule[r].max_count >= 0 || rs->rule[r].len[k] > 24 * 60)
 				goto out;
-	if ((gmin = wfm_shiftplan_window(p, req, rs, tz, o, &err)) < 0 || p->ndays < 2 * BLOCK_DAYS ||
-	    (n = wfm_shiftplan_enumerate(rs, tz, p, p->break_step, &c, &err)) < 0)
+	if ((gmin = wfm_shiftplan_window(p, req, rs, tz, o, &err)) < 0 ||
+	    p->ndays < 2 * (o->block_days > 0 ? o->block_days : BLOCK_DAYS))
+		goto out;
+	if (o->block_days > 0) {      /* asked for */
+		fit = 1;
+		goto out;
+	}
+	if ((n = wfm_shiftplan_enumerate(rs, tz, p, p->break_step, &c, &err)) < 0)
 		goto out;
 	for (long j = 0; j < n; j++)
 		nnz += c[j].len / gmin;
@@ -245,16 +252,17 @@ static int plan_blocks(wfm_shiftplan *P, const wfm_shiftreq *req, const wfm_shif
 		       double t0, wfm_error *err)
 {
 	struct wfm_shiftplan_opts ob = *o;
+	int bd = o->block_days > 0 ? o->block_days : BLOCK_DAYS;
 
-	P->nblocks = P->ndays / BLOCK_DAYS;
-	P->block_days = BLOCK_DAYS;
+	P->nblocks = P->ndays / bd;
+	P->block_days = bd;
 	P->mip.lp_solved = 1;
 	ob.no_wrap = 1;
 	for (int k = 0; k < P->nblocks; k++) {
 		wfm_shiftreq *q = less_spill(req, P);
 		wfm_shiftplan *b;
-		ob.first_day = P->first_day + k * BLOCK_DAYS;
-		ob.ndays = k < P->nblocks - 1 ? BLOCK_DAYS : P->ndays - k * BLOCK_DAYS;
+		ob.first_day = P->first_day + k * bd;
+		ob.ndays = k < P->nblocks - 1 ? bd : P->ndays - k * bd;
 		ob.time_limit = fmax(0.001, (o->time_limit - (wfm_mip_clock() - t0)) / (P->nblocks - k));
 		if (!q)
 			return wfm_error_set(err, "out of memory");

@@ -76,6 +76,8 @@ static const char usage[] =
 	"                         (default: hard cover, exit 1 when impossible)\n"
 	"  --break-step MIN       place breaks every MIN minutes (default: the grid)\n"
 	"  --no-wrap              do not fold shifts past the last day onto the first\n"
+	"  --blocks DAYS          plan the window in blocks of DAYS days, in turn\n"
+	"                         (default: blocks of 7 from 14 days and 3M nonzeros)\n"
 	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
 	"  --out-tz ZONE          the center's zone, when it is not --tz: local days,\n"
 	"                         shift rules and every output are in ZONE; naive\n"
@@ -123,6 +125,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "soft", required_argument, NULL, 's' },
 		{ "break-step", required_argument, NULL, 'b' },
 		{ "no-wrap", no_argument, NULL, 'n' },
+		{ "blocks", required_argument, NULL, 'K' },
 		{ "risk", required_argument, NULL, 'R' },
 		{ "forecast", required_argument, NULL, 'F' },
 		{ "channels", required_argument, NULL, 'H' },
@@ -156,6 +159,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		case 'z': o->tz = optarg; break;
 		case 'Z': o->out_tz = optarg; break;
 		case 'n': o->p.no_wrap = 1; break;
+		case 'K': o->p.block_days = (int)wfm_arg_double(prog, "--blocks", optarg, 1, 366); break;
 		case 'R': o->risk = wfm_arg_double(prog, "--risk", optarg, 1e-6, 1 - 1e-6); break;
 		case 'F': o->risk_forecast = optarg; break;
 		case 'H': o->risk_channels = optarg; break;
