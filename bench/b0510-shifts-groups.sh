@@ -21,4 +21,4 @@ echo "shifts_groups_900_time: $(echo "$last" | cut -d' ' -f1) s wall for all thr
 grep '  variant ' "$B/report.txt" | sed 's/^ *variant */shifts_groups_900_paid: /'
 grep '^  group ' "$B/report.txt" | sed 's/^ *group */shifts_groups_900_group: /'
 echo "shifts_groups_900_maxflow: $(awk -F, -v FIRST=2026-11-23 -v NDAYS=7 -v STEP=15 -v REQSTEP=15 \
-	-f tests/cli/skills-maxflow.awk "$B/groups.csv" "$B/requirements.csv" "$B/plan.csv" | tail -n 1)"
+	-f tests/fixtures/roster/civil.awk -f tests/cli/skills-maxflow.awk "$B/groups.csv" "$B/requirements.csv" "$B/plan.csv" | tail -n 1)"

@@ -65,13 +65,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  "the forecast", .def = "2", .max = 104 },
 		{ "events", 0, WFM_ARG_STR, &c->events, "FILE", .help = "forecast: date,name,effect_days_before,"
 		  "effect_days_after" },
-		{ "date", 0, WFM_ARG_STR, &o->days.date, "YYYY-MM-DD", .help = "roster, functions: only this day "
-		  "(default: all days)" },
-		{ "week", 0, WFM_ARG_STR, &o->days.week, "YYYY-MM-DD", .help = "roster, functions: only the 7 days "
-		  "from this one" },
-		{ "from", 0, WFM_ARG_STR, &o->days.from, "D", .help = "with --to E, roster, functions: only days "
-		  "D to E (at most 31)" },
-		{ "to", 0, WFM_ARG_STR, &o->days.to, "E", .help = "the last day of --from" },
+		{ "days", 0, WFM_ARG_DAYS, &o->days, "roster, functions: only", .help = "default: all days",
+		  .max = 31 },
 		{ "plan", 0, WFM_ARG_STR, &c->plan, "FILE", .help = "roster: plan.csv; shifts planned but not "
 		  "rostered are drawn as hatched \"unfilled xN\" bars under the agents" },
 		{ "width", 0, WFM_ARG_INT, &c->width, "PX", .help = "canvas width (roster and functions grow "
@@ -87,8 +82,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_opts_operand_words(wfm_chart_kinds());
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no chart kind given" :
 			       optind + 1 == argc ? "no input file given" : "too many arguments");
@@ -101,7 +95,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	o->input = argv[optind + 1];
 	if ((o->c.forecast || o->c.coverage) && o->kind != WFM_CHART_INTRADAY)
 		wfm_usage_fail(prog, "--forecast and --coverage apply to the intraday chart only");
-	o->c.has_days = wfm_days_range(prog, &o->days, 31, &o->c.first_day, &o->c.last_day);
+	o->c.has_days = wfm_days_range(prog, &o->days, &o->c.first_day, &o->c.last_day);
 	if (o->c.has_days && o->kind != WFM_CHART_ROSTER && o->kind != WFM_CHART_FUNCTIONS)
 		wfm_usage_fail(prog, "--date, --week, --from/--to apply to the roster and functions charts");
 	if (o->c.plan && o->kind != WFM_CHART_ROSTER)
@@ -117,27 +111,18 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
-	wfm_chart *chart;
-	wfm_atomic *out;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_stdin_once(prog, 2, o.input, o.c.history);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.c.history }, 2, &o.output, 1);
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
+	wfm_tz *tz = wfm_cli_tz(prog, o.tz);
 	o.c.tz = tz;
-	if (!(chart = wfm_chart_load(o.kind, o.input, &o.c, &err)))
+	wfm_chart *chart = wfm_chart_load(o.kind, o.input, &o.c, &err);
+	if (!chart)
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (wfm_chart_write(chart, o.format, wfm_atomic_fp(out), &err)) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_atomic *out = wfm_cli_output(prog, o.output);
+	wfm_cli_commit(prog, out, wfm_chart_write(chart, o.format, wfm_atomic_fp(out), &err), &err);
 	wfm_chart_free(chart);
 	wfm_chart_release_caches();
 	wfm_tz_free(tz);

@@ -5,8 +5,8 @@
  * site; empty = the center's zone).  Every row is rewritten with the
  * agent's local date and clock times, and the zone in a last column. */
 #include "atomic_write.h"
+#include "agents.h"
 #include "cli.h"
-#include "csv.h"
 #include "plan.h"
 #include "timeutil.h"
 #include "tz.h"
@@ -23,76 +23,15 @@ static const char head[] =
 	"\n"
 	"Rewrite a roster (date,agent_id,name,start,end,break_start,break_end,shift,\n"
 	"times in the center's zone --tz) in each agent's zone: the `tz` column of\n"
-	"staff.csv (id,...,tz; empty or absent = the center's zone).  The date\n"
-	"becomes the agent's local day of the shift start; an end or break past\n"
-	"midnight is the next day's clock time, as in the roster.  Output:\n"
+	"staff.csv (wfm roster's columns plus tz; empty or absent = the center's\n"
+	"zone).  The date becomes the agent's local day of the shift start; an end\n"
+	"or break past midnight is the next day's clock time, as in the roster.\n"
+	"Output:\n"
 	"date,agent_id,name,start,end,break_start,break_end,shift,tz.\n";
 
 static const char tail[] =
 	"Example:\n"
 	"  wfm localize out/roster.csv staff-tz.csv -o out/roster-local.csv\n";
-
-struct agent_tz {
-	char *id;
-	wfm_tz *tz;              /* NULL: the center's zone */
-	char *zone;
-};
-
-struct zones {
-	size_t n;
-	struct agent_tz *a;
-};
-
-static void zones_free(struct zones *z)
-{
-	for (size_t i = 0; i < z->n; i++) {
-		free(z->a[i].id);
-		free(z->a[i].zone);
-		wfm_tz_free(z->a[i].tz);
-	}
-	free(z->a);
-}
-
-/* id and tz of every agent of staff.csv; one zone table per row (staff
- * files are small). */
-static int load_staff(const char *path, struct zones *z, wfm_error *err)
-{
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int ci, ct, rc;
-
-	if (!r)
-		return -1;
-	if ((ci = wfm_csv_require(r, "id", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
-	}
-	ct = wfm_csv_col(r, "tz");
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		const char *zone = wfm_csv_get(r, ct);
-		void *p = realloc(z->a, (z->n + 1) * sizeof(*z->a));
-		struct agent_tz *a;
-		if (!p) {
-			rc = wfm_error_set(err, "out of memory");
-			break;
-		}
-		z->a = p;
-		a = &z->a[z->n];
-		memset(a, 0, sizeof(*a));
-		if (!(a->id = strdup(wfm_csv_get(r, ci))) || !(a->zone = strdup(zone))) {
-			free(a->id);
-			rc = wfm_error_set(err, "out of memory");
-			break;
-		}
-		z->n++;
-		if (*zone && !(a->tz = wfm_tz_open(zone, err))) {
-			wfm_csv_error(r, ct, err, "unknown time zone \"%s\"", zone);
-			rc = -1;
-			break;
-		}
-	}
-	wfm_csv_close(r);
-	return rc < 0 ? -1 : 0;
-}
 
 /* Local day and minutes of the naive center time day + min (min may pass
  * 1440) in zone tz; minutes counted from midnight of `from` (when >= 0). */
@@ -110,24 +49,22 @@ static int local_min(int64_t day, int min, const wfm_tz *center, const wfm_tz *t
 }
 
 /* Every row of the roster in its agent's zone; zone[i] names it. */
-static int convert(wfm_plan *r, const struct zones *z, const wfm_tz *center, const char **zone,
+static int convert(wfm_plan *r, const wfm_agents *ag, const wfm_tz *center, const char **zone,
 		   wfm_error *err)
 {
 	for (size_t k = 0; k < r->n; k++) {
 		struct wfm_shift *s = &r->s[k];
 		const wfm_tz *tz = center;
 		int64_t day;
-		size_t i;
+		long i = wfm_agents_find(ag, s->agent);
 
-		for (i = 0; i < z->n && strcmp(z->a[i].id, s->agent); i++)
-			;
-		if (i == z->n)
+		if (i < 0)
 			return wfm_error_at(err, r->file, s->line, "agent_id",
 					    "agent \"%s\" is not in the staff file", s->agent);
 		zone[k] = wfm_tz_name(center);
-		if (z->a[i].tz) {
-			tz = z->a[i].tz;
-			zone[k] = z->a[i].zone;
+		if (ag->a[i].tz) {
+			tz = ag->a[i].tz;
+			zone[k] = ag->a[i].zone;
 		}
 		if (s->bstart >= 0) {
 			s->bstart = local_min(s->day, s->bstart, center, tz, NULL, -1);
@@ -151,38 +88,35 @@ int main(int argc, char **argv)
 	};
 	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 	wfm_error err = { 0 };
-	struct zones z = { 0 };
+	wfm_agents *ag;
 	const char **zone;
 	wfm_plan *r;
 	wfm_tz *tz;
 	wfm_atomic *out;
 
 	wfm_gsl_policy();
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 2 != argc)
 		wfm_usage_fail(prog, "give ROSTER.csv and STAFF.csv");
 	wfm_stdin_once(prog, 2, argv[optind], argv[optind + 1]);
 	wfm_check_outputs(prog, (const char *const *)argv + optind, 2, &output, 1);
-	if (!(tz = wfm_tz_open(tzname, &err)))
-		wfm_die(prog, &err);
-	if (load_staff(argv[optind + 1], &z, &err) || !(r = wfm_roster_load(argv[optind], &err)))
+	tz = wfm_cli_tz(prog, tzname);
+	if (!(ag = wfm_agents_load(argv[optind + 1], NULL, 0, &err)) ||
+	    !(r = wfm_roster_load(argv[optind], tz, &err)))
 		wfm_die(prog, &err);
 	if (!(zone = calloc(r->n + 1, sizeof(*zone))))
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });
-	if (convert(r, &z, tz, zone, &err))
+	if (convert(r, ag, tz, zone, &err))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(output, &err)))
-		wfm_die(prog, &err);
+	out = wfm_cli_output(prog, output);
 	if (wfm_roster_write_zones(wfm_atomic_fp(out), r->s, r->n, zone)) {
 		wfm_atomic_abort(out);
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "write error" });
 	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, 0, &err);
 	free(zone);
 	wfm_roster_free(r);
-	zones_free(&z);
+	wfm_agents_free(ag);
 	wfm_tz_free(tz);
 	return 0;
 }

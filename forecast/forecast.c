@@ -57,7 +57,8 @@ static const char *const metric_words[] = { "wape", "mase", "smape", "rmse", NUL
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	const struct wfm_opt opts[] = {
-		{ "horizon", WFM_LONG('H'), WFM_ARG_KEY, NULL, "DUR", .help = "forecast length: 14d, 2w, 36h" },
+		{ "horizon", WFM_LONG('H'), WFM_ARG_KEY, NULL, "DUR", .help = "forecast length: 14d, 2w, 36h "
+		  "(default none: no forecast, only the --backtest report)" },
 		{ "model", WFM_LONG('m'), WFM_ARG_KEY, NULL, "KIND", .help = "auto, snaive, hw, regression, slotavg, decomp",
 		  .def = "auto", .words = model_words },
 		{ "events", 0, WFM_ARG_STR, &o->events, "FILE", .help = "events CSV: date,name[,effect_days_before,"
@@ -216,8 +217,7 @@ int main(int argc, char **argv)
 	wfm_stdin_once(prog, 2, o.run.input, o.events);
 	wfm_check_outputs(prog, (const char *[]){ o.run.input, o.events }, 2, &o.output, 1);
 	wfm_gsl_policy();
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
+	tz = wfm_cli_tz(prog, o.tz);
 	if (!(s = wfm_series_load(o.run.input, tz, &err)))
 		wfm_die(prog, &err);
 	if (o.channels && wfm_series_select_list(s, o.channels, &err))
@@ -250,14 +250,12 @@ int main(int argc, char **argv)
 	}
 	if (h)
 		what_if(&o, ov, s, tz, cal, h, ch);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
+	out = wfm_cli_output(prog, o.output);
 	if (h)
 		wfm_fcrun_write(wfm_atomic_fp(out), o.json, o.aggregate, s, tz, cal, h, ch);
 	else
 		wfm_fcrun_report(wfm_atomic_fp(out), o.json, o.run.metric, s, tz, ch);
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, 0, &err);
 	if (h && o.run.backtest)     /* the report goes with the forecast, to stderr */
 		wfm_fcrun_report(wfm_report(), o.json, o.run.metric, s, tz, ch);
 	wfm_fcrun_free(ch, s->nchan);

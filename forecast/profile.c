@@ -41,6 +41,7 @@ struct opts {
 
 static void parse_args(int argc, char **argv, struct opts *o)
 {
+	memset(o, 0, sizeof(*o));
 	const struct wfm_opt opts[] = {
 		{ "by", 0, WFM_ARG_CHOICE, &o->by, NULL, .help = "group days by weekday or by month",
 		  .def = "weekday", .words = (const char *const[]){ "weekday", "month", NULL } },
@@ -57,9 +58,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	};
 	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
-	memset(o, 0, sizeof(*o));
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (o->channels && !*o->channels)
 		wfm_usage_fail(prog, "--channels: empty list");
 	if (o->json && o->report != REPORT_SUMMARY)
@@ -115,28 +114,17 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
-	wfm_series *s;
-	wfm_atomic *out;
 
 	wfm_gsl_policy();
 	parse_args(argc, argv, &o);
 	wfm_check_outputs(prog, &o.input, 1, &o.output, 1);
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
-	if (!(s = wfm_series_load(o.input, tz, &err)))
-		wfm_die(prog, &err);
-	if (o.channels && wfm_series_select_list(s, o.channels, &err))
+	wfm_tz *tz = wfm_cli_tz(prog, o.tz);
+	wfm_series *s = wfm_series_load(o.input, tz, &err);
+	if (!s || (o.channels && wfm_series_select_list(s, o.channels, &err)))
 		wfm_die(prog, &err);
 	warn_missing(s, tz, strcmp(o.input, "-") ? o.input : "<stdin>");
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
-	if (run(&o, s, tz, wfm_atomic_fp(out), &err)) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_atomic *out = wfm_cli_output(prog, o.output);
+	wfm_cli_commit(prog, out, run(&o, s, tz, wfm_atomic_fp(out), &err), &err);
 	wfm_series_free(s);
 	wfm_tz_free(tz);
 	return 0;

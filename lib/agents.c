@@ -16,6 +16,8 @@ void wfm_agents_free(wfm_agents *ag)
 	for (size_t i = 0; i < ag->n; i++) {
 		free(ag->a[i].id);
 		free(ag->a[i].name);
+		free(ag->a[i].zone);
+		wfm_tz_free(ag->a[i].tz);
 		wfm_strlist_free(&ag->a[i].skills);
 	}
 	free(ag->a);
@@ -69,6 +71,20 @@ static int parse_days_off(wfm_csv_reader *r, int col, int *mask, wfm_error *err)
 	return 0;
 }
 
+/* The optional tz column: an IANA zone, or empty for the center's. */
+static int read_zone(wfm_csv_reader *r, int col, struct wfm_agent *a, wfm_error *err)
+{
+	const char *zone = wfm_csv_get(r, col);
+
+	if (!*zone)
+		return 0;
+	if (!(a->zone = strdup(zone)))
+		return wfm_error_set(err, "out of memory");
+	if (!(a->tz = wfm_tz_open(zone, err)))
+		return wfm_csv_error(r, col, err, "unknown time zone \"%.60s\"", zone);
+	return 0;
+}
+
 static int load_row(wfm_csv_reader *r, const int *col, const char *const *known,
 		    size_t nknown, struct wfm_agent *a, wfm_error *err)
 {
@@ -108,7 +124,9 @@ static int load_row(wfm_csv_reader *r, const int *col, const char *const *known,
 		return -1;
 	if (a->latest <= a->earliest)
 		return wfm_csv_error(r, col[7], err, "latest_end is not after earliest_start");
-	return parse_days_off(r, col[8], &a->days_off, err);
+	if (parse_days_off(r, col[8], &a->days_off, err))
+		return -1;
+	return read_zone(r, col[9], a, err);
 }
 
 int wfm_agents_skill_set(const wfm_agents *ag, wfm_strlist *set)
@@ -135,11 +153,11 @@ int wfm_agents_skill_set(const wfm_agents *ag, wfm_strlist *set)
 wfm_agents *wfm_agents_load(const char *path, const char *const *known,
 			    size_t nknown, wfm_error *err)
 {
-	static const char *names[] = { "id", "name", "skills", "contract_h_week", "min_shift_h",
-		"max_shift_h", "earliest_start", "latest_end", "days_off" };
+	static const char *const names[] = { "id", "name", "skills", "contract_h_week", "min_shift_h",
+		"max_shift_h", "earliest_start", "latest_end", "days_off", "?tz" };
 	wfm_agents *ag = calloc(1, sizeof(*ag));
 	wfm_csv_reader *r;
-	int col[9], rc;
+	int col[10], rc;
 	size_t cap = 0;
 
 	if (!ag) {
@@ -147,13 +165,10 @@ wfm_agents *wfm_agents_load(const char *path, const char *const *known,
 		return NULL;
 	}
 	snprintf(ag->file, sizeof(ag->file), "%s", path);
-	if (!(r = wfm_csv_open(path, err))) {
+	if (!(r = wfm_csv_open_cols(path, names, 10, col, err))) {
 		free(ag);
 		return NULL;
 	}
-	for (int k = 0; k < 9; k++)
-		if ((col[k] = wfm_csv_require(r, names[k], err)) < 0)
-			goto fail;
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		long dup;
 		if (ag->n == cap) {
@@ -262,22 +277,20 @@ static void seen_free(struct seen *s)
 
 int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int ca, cd, cs, rc;
+	static const char *const names[] = { "agent_id", "date", "status" };
+	int col[3], rc;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 3, col, err);
 	size_t cap = ag->navail;
 	struct seen seen = { 0 };
 
 	if (!r)
 		return -1;
+	const int ca = col[0], cd = col[1], cs = col[2];
 	for (size_t k = 0; k < ag->navail; k++)   /* rows of an earlier file */
 		if (seen_again(&seen, ag->avail[k].agent, ag->avail[k].day) < 0) {
 			wfm_error_set(err, "out of memory");
 			goto fail;
 		}
-	if ((ca = wfm_csv_require(r, "agent_id", err)) < 0 ||
-	    (cd = wfm_csv_require(r, "date", err)) < 0 ||
-	    (cs = wfm_csv_require(r, "status", err)) < 0)
-		goto fail;
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_avail_row row;
 		int dup;
@@ -396,15 +409,14 @@ static int pref_fields(wfm_csv_reader *r, int cd, int cs, struct wfm_pref *p, wf
 
 int wfm_agents_load_preferences(wfm_agents *ag, const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int ca, cd, cs, cw, rc;
+	static const char *const names[] = { "agent_id", "day", "shift", "weight" };
+	int col[4], rc;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 4, col, err);
 	size_t cap = ag->npref;
 
 	if (!r)
 		return -1;
-	if ((ca = wfm_csv_require(r, "agent_id", err)) < 0 || (cd = wfm_csv_require(r, "day", err)) < 0 ||
-	    (cs = wfm_csv_require(r, "shift", err)) < 0 || (cw = wfm_csv_require(r, "weight", err)) < 0)
-		goto fail;
+	const int ca = col[0], cd = col[1], cs = col[2], cw = col[3];
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_pref p = { 0 };
 		long i = wfm_agents_find(ag, wfm_csv_get(r, ca));

@@ -2,11 +2,12 @@
  * and availability.csv (per-day exceptions) for wfm roster and functions.
  *
  * staff.csv: id,name,skills,contract_h_week,min_shift_h,max_shift_h,
- *            earliest_start,latest_end,days_off
+ *            earliest_start,latest_end,days_off[,tz]
  * skills are |-separated, the first is the primary skill; each must be in
  * the caller's list of known skills, when it gives one ("unknown skill"
  * otherwise).  Agents
- * are kept in file order; ids must be unique.
+ * are kept in file order; ids must be unique.  tz (optional, wfm
+ * localize): the agent's IANA time zone, empty for the center's.
  * availability.csv: agent_id,date,status; status (case-insensitive) is
  * available, sick, vacation, training, day_off or unavailable.  "available"
  * overrides a fixed day off; every other status keeps the agent off that
@@ -33,6 +34,7 @@
 #include "error.h"
 #include "strlist.h"
 #include "strmap.h"
+#include "tz.h"
 
 struct wfm_agent {
 	char *id, *name;
@@ -41,6 +43,8 @@ struct wfm_agent {
 	double min_shift_h, max_shift_h;
 	int earliest, latest;    /* minutes after midnight; 0 and 1440 = any */
 	int days_off;            /* bit w set = weekday w (0 = Mon) is off */
+	char *zone;              /* the optional tz column: an IANA zone, NULL when empty */
+	wfm_tz *tz;              /* that zone opened; NULL: the center's zone */
 	long line;               /* line in staff.csv */
 };
 

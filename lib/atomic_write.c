@@ -108,6 +108,17 @@ wfm_atomic *wfm_atomic_open(const char *path, wfm_error *err)
 	return out ? wrap(out, err) : NULL;
 }
 
+/* An open that failed: out of memory when out->path was not copied (the
+ * other failures set err themselves); out freed, NULL. */
+static wfm_atomic *open_failed(struct wfm_atomic *out, wfm_error *err)
+{
+	if (!out->path)
+		wfm_error_set(err, "out of memory");
+	free(out->path);
+	free(out);
+	return NULL;
+}
+
 static wfm_atomic *open_raw(const char *path, wfm_error *err)
 {
 	struct wfm_atomic *out = calloc(1, sizeof(*out));
@@ -128,13 +139,8 @@ static wfm_atomic *open_raw(const char *path, wfm_error *err)
 			free(out);
 			return NULL;
 		}
-		if (!(out->path = strdup(path)) || open_direct(out, err)) {
-			if (!out->path)
-				wfm_error_set(err, "out of memory");
-			free(out->path);
-			free(out);
-			return NULL;
-		}
+		if (!(out->path = strdup(path)) || open_direct(out, err))
+			return open_failed(out, err);
 		return out;
 	}
 	/* a symbolic link to a file: replace the file, keep the link */
@@ -149,13 +155,8 @@ static wfm_atomic *open_raw(const char *path, wfm_error *err)
 	free(real);
 	if (stat(path, &out->old) == 0)
 		out->keep = 1;
-	if ((!out->path && !(out->path = strdup(path))) || make_tmp(out, err)) {
-		if (!out->path)
-			wfm_error_set(err, "out of memory");
-		free(out->path);
-		free(out);
-		return NULL;
-	}
+	if ((!out->path && !(out->path = strdup(path))) || make_tmp(out, err))
+		return open_failed(out, err);
 	return out;
 }
 

@@ -30,8 +30,9 @@ void wfm_channels_free(wfm_channels *c)
 }
 
 enum { C_CHANNEL, C_KIND, C_AHT, C_SLT, C_SLS, C_OCC, C_SHR, C_CONC, C_PAT, C_DEAD, NREQ };
-static const char *cols[NREQ] = { "channel", "kind", "aht_s", "sl_target", "sl_seconds",
-	"max_occupancy", "shrinkage", "concurrency", "patience_s", "deadline_h" };
+/* the NREQ required columns, then the optional max_abandon */
+static const char *const cols[NREQ + 1] = { "channel", "kind", "aht_s", "sl_target", "sl_seconds",
+	"max_occupancy", "shrinkage", "concurrency", "patience_s", "deadline_h", "?max_abandon" };
 
 /* Check lo <(=) v <(=) hi; the message names the channel. */
 static int range(wfm_csv_reader *r, int col, const char *name, double v,
@@ -106,23 +107,20 @@ static int read_row(wfm_csv_reader *r, const int *col, int col_ab, struct wfm_ch
 
 wfm_channels *wfm_channels_load(const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
+	int col[NREQ + 1], rc;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, cols, NREQ + 1, col, err);
 	wfm_channels *c;
-	int col[NREQ], col_ab, rc;
 	size_t cap = 0;
 
 	if (!r)
 		return NULL;
+	const int col_ab = col[NREQ];
 	if (!(c = calloc(1, sizeof(*c)))) {
 		wfm_csv_close(r);
 		wfm_error_set(err, "out of memory");
 		return NULL;
 	}
 	snprintf(c->file, sizeof(c->file), "%s", path);
-	for (int i = 0; i < NREQ; i++)
-		if ((col[i] = wfm_csv_require(r, cols[i], err)) < 0)
-			goto fail;
-	col_ab = wfm_csv_col(r, "max_abandon");
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		if (c->n == cap) {
 			size_t nc = cap ? cap * 2 : 8;

@@ -6,8 +6,8 @@
  * optional history `timestamp,channel,volume[,aht_s]` and events
  * `date,name,effect_days_before,effect_days_after`. */
 #include "chart_int.h"
-#include "csv.h"
 #include "events.h"
+#include "forecastcsv.h"
 #include "series.h"
 #include "timeutil.h"
 
@@ -63,86 +63,53 @@ static int load_events(struct fc *f, const char *path, int64_t d0, int64_t d1, w
 	return 0;
 }
 
-int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err)
+/* forecast.csv through its owner lib/forecastcsv.c (wfm staff's and wfm
+ * intraday's checks): a row per channel and interval that has a volume. */
+static int load_rows(struct fc *f, const char *in, const wfm_tz *tz, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(in, err);
-	struct fc *f;
-	size_t cap = 0;
-	int ct, cc, cv, clo, chi, rc;
+	wfm_forecastcsv *fc = wfm_forecastcsv_load(in, tz, err);
+	const wfm_series *s = fc ? fc->s : NULL;
 
-	if (!r)
+	if (!fc)
 		return -1;
-	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 || (cc = wfm_csv_require(r, "channel", err)) < 0 ||
-	    (cv = wfm_csv_require(r, "volume", err)) < 0 || (clo = wfm_csv_require(r, "volume_lo", err)) < 0 ||
-	    (chi = wfm_csv_require(r, "volume_hi", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
+	if (s->nchan > MAXCH) {
+		wfm_forecastcsv_free(fc);
+		return wfm_error_at(err, !strcmp(in, "-") ? "<stdin>" : in, 0, "channel",
+				    "more than %d channels", MAXCH);
 	}
-	if (!(f = calloc(1, sizeof(*f)))) {
-		wfm_csv_close(r);
+	if (!(f->row = malloc(s->nchan * s->n * sizeof(*f->row)))) {
+		wfm_forecastcsv_free(fc);
 		return wfm_error_set(err, "out of memory");
 	}
+	for (size_t c = 0; c < s->nchan; c++) {
+		if (!(f->chan[f->nchan++] = strdup(s->channel[c]))) {
+			wfm_forecastcsv_free(fc);
+			return wfm_error_set(err, "out of memory");
+		}
+		for (size_t i = 0, q = c * s->n; i < s->n; i++, q++)
+			if (!isnan(s->volume[q]))
+				f->row[f->n++] = (struct row){ wfm_series_time(s, i), (int)c, s->volume[q],
+							       fc->lo[q], fc->hi[q] };
+	}
+	f->step = s->step;
+	wfm_forecastcsv_free(fc);
+	return 0;
+}
+
+int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err)
+{
+	struct fc *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return wfm_error_set(err, "out of memory");
 	c->data = f;
 	c->free_data = fc_free;
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct row w;
-		const char *ch = wfm_csv_get(r, cc);
-		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0 || wfm_csv_double(r, cv, &w.v, err) ||
-		    wfm_csv_double_opt(r, clo, NAN, &w.lo, err) || wfm_csv_double_opt(r, chi, NAN, &w.hi, err)) {
-			rc = -1;
-			break;
-		}
-		if (w.v < 0) {
-			rc = wfm_csv_error(r, cv, err, "%g is negative", w.v);
-			break;
-		}
-		if (!isnan(w.lo) && !isnan(w.hi) && w.lo > w.hi) {
-			rc = wfm_csv_error(r, clo, err, "volume_lo %g is above volume_hi %g", w.lo, w.hi);
-			break;
-		}
-		for (w.ch = 0; w.ch < f->nchan && strcmp(f->chan[w.ch], ch); w.ch++)
-			;
-		if (w.ch == f->nchan) {
-			if (f->nchan == MAXCH) {
-				rc = wfm_csv_error(r, cc, err, "more than %d channels", MAXCH);
-				break;
-			}
-			if (!(f->chan[f->nchan++] = strdup(ch))) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-		}
-		if (f->n == cap) {
-			struct row *nr = realloc(f->row, (cap = cap ? 2 * cap : 512) * sizeof(*nr));
-			if (!nr) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			f->row = nr;
-		}
-		f->row[f->n++] = w;
-	}
-	if (rc == 0 && f->n == 0)
-		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
-	wfm_csv_close(r);
-	if (rc < 0)
+	if (load_rows(f, in, c->opts.tz, err))
 		return -1;
-	f->step = 86400;
 	f->t0 = f->t1 = f->row[0].t;
-	{
-		int64_t last[MAXCH];
-		for (int k = 0; k < MAXCH; k++)
-			last[k] = INT64_MIN;
-		for (size_t i = 0; i < f->n; i++) {
-			const struct row *w = &f->row[i];
-			if (w->t < f->t0)
-				f->t0 = w->t;
-			if (w->t > f->t1)
-				f->t1 = w->t;
-			if (last[w->ch] != INT64_MIN && w->t > last[w->ch] && w->t - last[w->ch] < f->step)
-				f->step = (int)(w->t - last[w->ch]);
-			last[w->ch] = w->t;
-		}
+	for (size_t i = 0; i < f->n; i++) {
+		f->t0 = f->row[i].t < f->t0 ? f->row[i].t : f->t0;
+		f->t1 = f->row[i].t > f->t1 ? f->row[i].t : f->t1;
 	}
 	f->t1 += f->step;
 	f->from = f->t0;

@@ -2,9 +2,9 @@
  * (any names: up to 8 channels, plus BREAK and IDLE), a legend in the
  * input's order, and per interval a stacked bar of how many agents do each
  * function with the total.
- * Input: functions.csv `timestamp,agent_id,name,function`. */
+ * Input: functions.csv `timestamp,agent_id,name,function` (lib/functions_io.c). */
 #include "chart_int.h"
-#include "csv.h"
+#include "functions.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -183,24 +183,20 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 
 /* One row of functions.csv into f (rows on days not wanted skipped):
  * 0, or -1 with err set. */
-static int read_row(struct wfm_chart *c, struct funcs *f, wfm_csv_reader *r, const int *col,
-		    wfm_error *err)
+static int add_row(struct wfm_chart *c, struct funcs *f, const wfm_functions_reader *r,
+		   const struct wfm_functions_row *row, wfm_error *err)
 {
-	struct cell w;
+	struct cell w = { row->t, 0, 0 };
 	long a;
-	const char *fs = wfm_csv_get(r, col[3]);
 
-	if (wfm_csv_time(r, col[0], c->opts.tz, 0, &w.t, err) < 0)
-		return -1;
 	if (!chart_day_wanted(c, chart_local(c->opts.tz, w.t) / 86400))
 		return 0;
-	if (!*fs)
-		return wfm_csv_error(r, col[3], err, "empty function");
-	if ((w.fn = function_of(f, fs)) < 0)
+	if ((w.fn = function_of(f, row->function)) < 0)
 		return w.fn == -1 ? wfm_error_set(err, "out of memory")
-			: wfm_csv_error(r, col[3], err, "\"%s\": more than %d functions (besides BREAK and IDLE) "
-					"cannot be told apart by colour", fs, NCHAN_MAX);
-	if ((a = agent_of(f, wfm_csv_get(r, col[1]), wfm_csv_get(r, col[2]))) < 0)
+			: wfm_error_at(err, wfm_functions_file(r), row->line, "function",
+				       "\"%s\": more than %d functions (besides BREAK and IDLE) "
+				       "cannot be told apart by colour", row->function, NCHAN_MAX);
+	if ((a = agent_of(f, row->agent_id, row->name)) < 0)
 		return wfm_error_set(err, "out of memory");
 	w.agent = (size_t)a;
 	if (w.t < f->a[a].first)
@@ -215,26 +211,25 @@ static int read_row(struct wfm_chart *c, struct funcs *f, wfm_csv_reader *r, con
 	return 0;
 }
 
-/* Every row of functions.csv on the days wanted into f. */
+/* Every row of functions.csv (through its owner, lib/functions_io.c) on
+ * the days wanted into f. */
 static int read_cells(struct wfm_chart *c, struct funcs *f, const char *in, wfm_error *err)
 {
-	static const char *names[] = { "timestamp", "agent_id", "name", "function" };
-	wfm_csv_reader *r = wfm_csv_open(in, err);
-	int col[4], rc = 0;
+	wfm_functions_reader *r = wfm_functions_open(in, err);
+	struct wfm_functions_row row;
+	int rc = 0;
 	char days[40];
 
 	if (!r)
 		return -1;
-	for (int k = 0; k < 4 && rc == 0; k++)
-		if ((col[k] = wfm_csv_require(r, names[k], err)) < 0)
-			rc = -1;
-	while (rc == 0 && (rc = wfm_csv_next(r, err)) == 1)
-		rc = read_row(c, f, r, col, err);
+	while ((rc = wfm_functions_next(r, c->opts.tz, &row, err)) == 1)
+		if ((rc = add_row(c, f, r, &row, err)) < 0)
+			break;
 	chart_days_text(c, days, sizeof(days));
 	if (rc == 0 && f->n == 0)
-		rc = c->opts.has_days ? wfm_error_at(err, wfm_csv_name(r), 0, NULL, "no rows on %s", days)
-				  : wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
-	wfm_csv_close(r);
+		rc = c->opts.has_days ? wfm_error_at(err, wfm_functions_file(r), 0, NULL, "no rows on %s", days)
+				  : wfm_error_at(err, wfm_functions_file(r), 1, NULL, "no data rows");
+	wfm_functions_close(r);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -1,10 +1,10 @@
 /* chart_profile.c - load profile heatmap (weekday or month x time of day),
  * one panel per channel, colour = mean volume on a viridis scale.
  * Input: profile.csv from wfm-profile: `channel,group,time,mean,share,ratio,days`
- * (an empty mean is a cell with no data, drawn hatched grey). */
+ * read by lib/profile.c; the groups and times it gives are drawn (an
+ * empty mean is a cell with no data, drawn hatched grey). */
 #include "chart_int.h"
-#include "csv.h"
-#include "timeutil.h"
+#include "profile.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -33,81 +33,60 @@ static void prof_free(void *p)
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
+/* The groups and times of p that the file gives (any channel), in order. */
+static void pick_cells(struct prof *f, const wfm_profile *p, int *gi, int *ki)
+{
+	for (int g = 0; g < p->ngroups; g++)
+		for (int k = 0; k < p->nslots; k++)
+			if (p->given[g * p->nslots + k]) {
+				if (!f->ngroups || gi[f->ngroups - 1] != g) {
+					snprintf(f->group[f->ngroups], sizeof(f->group[0]), "%s",
+						 wfm_profile_group_name(p, g));
+					gi[f->ngroups++] = g;
+				}
+				ki[k] = 1;
+			}
+	for (int k = 0; k < p->nslots; k++)
+		if (ki[k]) {
+			f->slot[f->nslots] = k * p->step / 60;
+			ki[f->nslots++] = k;
+		}
+}
+
+/* profile.csv through its owner (lib/profile.c, wfm_profile_load: wfm
+ * capacity's checks). */
 int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(in, err);
+	wfm_profile *p = wfm_profile_load(in, err);
 	struct prof *f;
-	int cc, cg, ctm, cm, rc;
-	size_t nrows = 0;
+	int gi[MAXG], ki[MAXS] = { 0 };
 
-	if (!r)
+	if (!p)
 		return -1;
-	if ((cc = wfm_csv_require(r, "channel", err)) < 0 || (cg = wfm_csv_require(r, "group", err)) < 0 ||
-	    (ctm = wfm_csv_require(r, "time", err)) < 0 || (cm = wfm_csv_require(r, "mean", err)) < 0) {
-		wfm_csv_close(r);
+	if (p->nchan > MAXCH || !(f = calloc(1, sizeof(*f)))) {
+		if (p->nchan > MAXCH)
+			wfm_error_at(err, !strcmp(in, "-") ? "<stdin>" : in, 0, "channel",
+				     "more than %d channels", MAXCH);
+		else
+			wfm_error_set(err, "out of memory");
+		wfm_profile_free(p);
 		return -1;
-	}
-	if (!(f = calloc(1, sizeof(*f)))) {
-		wfm_csv_close(r);
-		return wfm_error_set(err, "out of memory");
 	}
 	c->data = f;
 	c->free_data = prof_free;
-	for (int a = 0; a < MAXCH; a++)
-		for (int g = 0; g < MAXG; g++)
-			for (int k = 0; k < MAXS; k++)
-				f->mean[a][g][k] = NAN;
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		const char *ch = wfm_csv_get(r, cc), *gr = wfm_csv_get(r, cg);
-		int a, g, k, min;
-		double v;
-		if (wfm_time_parse_hhmm(wfm_csv_get(r, ctm), &min, err) || min >= 1440) {
-			rc = wfm_csv_error(r, ctm, err, "\"%s\" is not a time of day HH:MM", wfm_csv_get(r, ctm));
-			break;
+	pick_cells(f, p, gi, ki);
+	for (size_t a = 0; a < p->nchan; a++) {
+		if (!(f->chan[f->nchan++] = strdup(p->channel[a]))) {
+			wfm_profile_free(p);
+			return wfm_error_set(err, "out of memory");
 		}
-		if (wfm_csv_double_opt(r, cm, NAN, &v, err)) {
-			rc = -1;
-			break;
-		}
-		if (v < 0) {
-			rc = wfm_csv_error(r, cm, err, "%g is negative", v);
-			break;
-		}
-		for (a = 0; a < f->nchan && strcmp(f->chan[a], ch); a++)
-			;
-		for (g = 0; g < f->ngroups && strcmp(f->group[g], gr); g++)
-			;
-		for (k = 0; k < f->nslots && f->slot[k] != min; k++)
-			;
-		if (a == MAXCH || g == MAXG || k == MAXS || strlen(gr) >= sizeof(f->group[0])) {
-			rc = wfm_csv_error(r, a == MAXCH ? cc : g == MAXG || k < MAXS ? cg : ctm, err,
-					   "too many %s (at most %d channels, %d groups, %d times)",
-					   a == MAXCH ? "channels" : g == MAXG || k < MAXS ? "groups" : "times",
-					   MAXCH, MAXG, MAXS);
-			break;
-		}
-		if (a == f->nchan && !(f->chan[f->nchan++] = strdup(ch))) {
-			rc = wfm_error_set(err, "out of memory");
-			break;
-		}
-		if (g == f->ngroups)
-			strcpy(f->group[f->ngroups++], gr);
-		if (k == f->nslots)
-			f->slot[f->nslots++] = min;
-		f->mean[a][g][k] = v;
-		nrows++;
+		for (int g = 0; g < f->ngroups; g++)
+			for (int k = 0; k < f->nslots; k++)
+				f->mean[a][g][k] = p->chan[a].mean[gi[g] * p->nslots + ki[k]];
 	}
-	if (rc == 0 && nrows == 0)
-		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
-	wfm_csv_close(r);
-	if (rc < 0)
-		return -1;
-	/* Times in order of the day (all channels share the slot index). */
-	for (int i = 1; i < f->nslots; i++)
-		if (f->slot[i] < f->slot[i - 1])
-			return wfm_error_at(err, in, 0, "time", "times are not in order within a group");
 	snprintf(c->title, sizeof(c->title), "Load profile: mean volume by %s and time of day",
-		 wfm_time_parse_weekday(f->group[0]) >= 0 ? "weekday" : "group");
+		 p->by == WFM_BY_WEEKDAY ? "weekday" : "group");
+	wfm_profile_free(p);
 	c->draw = draw;
 	return 0;
 }

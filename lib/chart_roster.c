@@ -27,7 +27,8 @@
  * agent's row. */
 #define PIXELS_MAX 16000000L
 
-struct shift { int64_t day; size_t agent; int start, end, bstart, bend, sname; };
+/* start..bend: wall clock, for drawing; span, paid: elapsed minutes (lib/plan.h) */
+struct shift { int64_t day; size_t agent; int start, end, bstart, bend, sname, span, paid; };
 /* An unfilled group of the plan: (date, start, end, shift) planned count
  * minus rostered count, drawn hatched in lane rows under the agents. */
 struct ghost { int64_t day; int start, end, sname, planned, rostered, lane; long paid_plan, paid_rost; };
@@ -82,11 +83,6 @@ static int shift_name(struct roster *r, const char *name, int have)
 	if (r->nsname == 32 || !(r->sname[r->nsname] = strdup(name)))
 		return -2;
 	return r->nsname++;
-}
-
-static long paid_min(int start, int end, int bstart, int bend)
-{
-	return (long)(end - start) - (bstart >= 0 ? (long)(bend - bstart) : 0);
 }
 
 static int cmp_agent(const void *x, const void *y, void *ctx)
@@ -158,16 +154,23 @@ static int week_keys(struct roster *r)
 	return 0;
 }
 
+/* -1, 0 or 1 as the keys a[] and b[] compare in order (the first that
+ * differs decides): the sort orders of shifts and unfilled groups. */
+static int cmp_keys(const int64_t *a, const int64_t *b, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (a[k] != b[k])
+			return a[k] < b[k] ? -1 : 1;
+	return 0;
+}
+
+/* by day, start, end, shift name */
 static int cmp_ghost(const void *x, const void *y)
 {
 	const struct ghost *a = x, *b = y;
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	if (a->end != b->end)
-		return a->end < b->end ? -1 : 1;
-	return (a->sname > b->sname) - (a->sname < b->sname);
+	const int64_t ka[] = { a->day, a->start, a->end, a->sname }, kb[] = { b->day, b->start, b->end, b->sname };
+
+	return cmp_keys(ka, kb, 4);
 }
 
 /* Add one plan row to the group of its (date, start, end, shift). */
@@ -191,7 +194,7 @@ static int add_ghost(struct roster *r, const struct wfm_shift *p, int sname)
 		r->g[r->ng++] = g;
 	}
 	r->g[i].planned += (int)p->count;
-	r->g[i].paid_plan += p->count * paid_min(p->start, p->end, p->bstart, p->bend);
+	r->g[i].paid_plan += p->count * wfm_shift_paid(p);
 	return 0;
 }
 
@@ -209,7 +212,7 @@ static int unfilled_lanes(struct roster *r, int64_t d0)
 			if (g->day == s->day && g->start == s->start && g->end == s->end &&
 			    (g->sname == -1 || g->sname == s->sname) && g->rostered < g->planned) {
 				g->rostered++;
-				g->paid_rost += paid_min(s->start, s->end, s->bstart, s->bend);
+				g->paid_rost += s->paid;
 				break;
 			}
 		}
@@ -244,10 +247,10 @@ static int unfilled_lanes(struct roster *r, int64_t d0)
 /* --plan: group the plan's shifts by (date, start, end, shift) for the
  * days [d0, d1] (the shift only when the roster names shifts), then
  * unfilled_lanes().  plan.csv is read by lib/plan.c. */
-static int load_plan(struct roster *r, const char *path, int64_t d0, int64_t d1, int roster_has_shift,
+static int load_plan(struct roster *r, const char *path, const wfm_tz *c_tz, int64_t d0, int64_t d1, int roster_has_shift,
 		     wfm_error *err)
 {
-	wfm_plan *p = wfm_plan_load(path, err);
+	wfm_plan *p = wfm_plan_load(path, c_tz, err);
 	int rc = 0;
 	if (!p)
 		return -1;
@@ -277,18 +280,14 @@ static int height_max(const struct wfm_chart *c)
 	return h < c->height ? c->height : (int)h;
 }
 
+/* by agent, day, start, end, break start */
 static int cmp_shift(const void *x, const void *y)
 {
 	const struct shift *a = x, *b = y;
-	if (a->agent != b->agent)
-		return a->agent < b->agent ? -1 : 1;
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	if (a->end != b->end)
-		return a->end < b->end ? -1 : 1;
-	return (a->bstart > b->bstart) - (a->bstart < b->bstart);
+	const int64_t ka[] = { (int64_t)a->agent, a->day, a->start, a->end, a->bstart },
+		      kb[] = { (int64_t)b->agent, b->day, b->start, b->end, b->bstart };
+
+	return cmp_keys(ka, kb, 5);
 }
 
 /* Each agent's shifts as a string "day,start,end,bstart,bend;..." (s
@@ -395,7 +394,7 @@ static int load_shifts(struct wfm_chart *c, struct roster *r, const char *in, in
 		       int *has_shift, wfm_error *err)
 {
 	char days[40];
-	if (!(r->ro = wfm_roster_load(in, err)))
+	if (!(r->ro = wfm_roster_load(in, c->opts.tz, err)))
 		return -1;
 	*has_shift = 0;
 	for (size_t i = 0; i < r->ro->n; i++)
@@ -404,7 +403,7 @@ static int load_shifts(struct wfm_chart *c, struct roster *r, const char *in, in
 		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < r->ro->n; i++) {
 		const struct wfm_shift *x = &r->ro->s[i];
-		struct shift s = { x->day, 0, x->start, x->end, x->bstart, x->bend, -1 };
+		struct shift s = { x->day, 0, x->start, x->end, x->bstart, x->bend, -1, wfm_shift_span(x), wfm_shift_paid(x) };
 		long a;
 		if (!chart_day_wanted(c, x->day))
 			continue;
@@ -517,7 +516,7 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 		return -1;
 	if (set_keys(r))
 		return wfm_error_set(err, "out of memory");
-	if (c->opts.plan && load_plan(r, c->opts.plan, r->day0, dmax, has_shift, err))
+	if (c->opts.plan && load_plan(r, c->opts.plan, c->opts.tz, r->day0, dmax, has_shift, err))
 		return -1;
 	set_spill(r, dmax);
 	r->nagents = r->na;
@@ -665,7 +664,7 @@ static void draw_bars(const struct roster *r, cairo_t *cr, const struct chart_pa
 			double y = q->p.y + q->rh * ((double)q->row[s->agent] - (double)pg->first) + (q->rh - bh) / 2;
 			double x0 = q->p.x + (double)(base + s->start - q->org) * px;
 			double x1 = q->p.x + (double)(base + s->end - q->org) * px;
-			int len = s->end - s->start;
+			int len = s->span;
 			if (q->row[s->agent] < pg->first || q->row[s->agent] >= pg->first + pg->count)
 				continue;
 			if (x1 > q->p.x + q->p.w)

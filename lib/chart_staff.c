@@ -16,14 +16,14 @@
  * with verticals between neighbours, so 15-minute data read like hourly
  * data; shading is snapped to whole pixels so neighbours do not overlap. */
 #include "chart_int.h"
-#include "csv.h"
+#include "requirements.h"
 #include "timeutil.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct row { int64_t t; int ch; double sl, target, occ, volume, agents; int open, asa; };
+struct row { int64_t t; int ch; double sl, target, occ, volume, agents; int open; };
 struct staff {
 	struct row *row; size_t n;
 	char *chan[16]; int nchan;
@@ -43,97 +43,53 @@ static void staff_free(void *p)
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
-static int frac(const wfm_csv_reader *r, int col, double *v, wfm_error *err)
+/* evaluation.csv through its owner (lib/requirements.c): a row per
+ * channel and interval the file gives; volume, service_level, sl_target
+ * and occupancy required, agents and asa_s optional. */
+static int load_rows(struct staff *s, const char *in, const wfm_tz *tz, wfm_error *err)
 {
-	if (wfm_csv_double_opt(r, col, NAN, v, err))
-		return -1;
-	if (*v < 0 || *v > 1)
-		return wfm_csv_error(r, col, err, "%g is not a fraction between 0 and 1", *v);
-	return 0;
+	wfm_requirements *q = wfm_requirements_load_evaluation(in, tz, err);
+	int rc = q && wfm_requirements_need(q, "volume", err) && wfm_requirements_need(q, "service_level", err) &&
+		 wfm_requirements_need(q, "sl_target", err) && wfm_requirements_need(q, "occupancy", err) ? 0 : -1;
+
+	if (rc == 0 && q->nchan > 16)
+		rc = wfm_error_at(err, q->file, 0, "channel", "more than 16 channels");
+	if (rc == 0 && !(s->row = malloc((q->nchan * q->n - q->missing + 1) * sizeof(*s->row))))
+		rc = wfm_error_set(err, "out of memory");
+	for (size_t c = 0; rc == 0 && c < q->nchan; c++) {
+		int queue = !q->asa || !q->agents;
+		if (!(s->chan[s->nchan++] = strdup(q->channel[c])))
+			rc = wfm_error_set(err, "out of memory");
+		for (size_t i = c * q->n; q->asa && i < (c + 1) * q->n; i++)
+			queue |= q->line[i] && !isnan(q->asa[i]);
+		for (size_t i = 0, k = c * q->n; rc == 0 && i < q->n; i++, k++)
+			if (q->line[k]) {
+				double ag = q->agents ? q->agents[k] : 0;
+				s->row[s->n++] = (struct row){ wfm_requirements_time(q, i), (int)c, q->service_level[k],
+					q->sl_target[k], q->occupancy[k], q->volume[k], ag,
+					queue ? q->volume[k] > 0 : ag > 0 };
+			}
+	}
+	if (rc == 0)
+		s->step = q->step;
+	wfm_requirements_free(q);
+	return rc;
 }
 
 int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(in, err);
-	struct staff *s;
-	size_t cap = 0;
-	int ct, cc, csl, ctg, coc, cv, rc, cag, casa;
+	struct staff *s = calloc(1, sizeof(*s));
 
-	if (!r)
-		return -1;
-	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 || (cc = wfm_csv_require(r, "channel", err)) < 0 ||
-	    (cv = wfm_csv_require(r, "volume", err)) < 0 ||
-	    (csl = wfm_csv_require(r, "service_level", err)) < 0 ||
-	    (ctg = wfm_csv_require(r, "sl_target", err)) < 0 || (coc = wfm_csv_require(r, "occupancy", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
-	}
-	if (!(s = calloc(1, sizeof(*s)))) {
-		wfm_csv_close(r);
+	if (!s)
 		return wfm_error_set(err, "out of memory");
-	}
 	c->data = s;
 	c->free_data = staff_free;
-	casa = wfm_csv_col(r, "asa_s");
-	cag = wfm_csv_col(r, "agents");
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct row w;
-		double agents = 0;
-		const char *ch = wfm_csv_get(r, cc);
-		if (wfm_csv_time(r, ct, c->opts.tz, 0, &w.t, err) < 0 || frac(r, csl, &w.sl, err) ||
-		    frac(r, ctg, &w.target, err) || frac(r, coc, &w.occ, err) ||
-		    wfm_csv_double_opt(r, cv, 0, &w.volume, err) || (cag >= 0 && wfm_csv_double_opt(r, cag, 0, &agents, err))) {
-			rc = -1;
-			break;
-		}
-		w.agents = agents;
-		w.asa = casa < 0 || *wfm_csv_get(r, casa);
-		for (w.ch = 0; w.ch < s->nchan && strcmp(s->chan[w.ch], ch); w.ch++)
-			;
-		if (w.ch == s->nchan) {
-			if (s->nchan == 16) {
-				rc = wfm_csv_error(r, cc, err, "more than 16 channels");
-				break;
-			}
-			if (!(s->chan[s->nchan++] = strdup(ch))) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-		}
-		if (s->n == cap) {
-			struct row *nr = realloc(s->row, (cap = cap ? 2 * cap : 256) * sizeof(*nr));
-			if (!nr) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			s->row = nr;
-		}
-		s->row[s->n++] = w;
-	}
-	if (rc == 0 && s->n == 0)
-		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
-	wfm_csv_close(r);
-	if (rc < 0)
+	if (load_rows(s, in, c->opts.tz, err))
 		return -1;
-	{
-		int queue[16] = { 0 };
-		for (size_t i = 0; i < s->n; i++)
-			queue[s->row[i].ch] |= s->row[i].asa || cag < 0;
-		for (size_t i = 0; i < s->n; i++)
-			s->row[i].open = queue[s->row[i].ch] ? s->row[i].volume > 0 : s->row[i].agents > 0;
-	}
-	s->step = 3600;
 	s->t0 = s->t1 = s->row[0].t;
 	for (size_t i = 0; i < s->n; i++) {
-		if (s->row[i].t < s->t0)
-			s->t0 = s->row[i].t;
-		if (s->row[i].t > s->t1)
-			s->t1 = s->row[i].t;
-		if (i && s->row[i].ch == s->row[i - 1].ch) {
-			int64_t d = s->row[i].t - s->row[i - 1].t;
-			if (d > 0 && d < s->step)
-				s->step = (int)d;
-		}
+		s->t0 = s->row[i].t < s->t0 ? s->row[i].t : s->t0;
+		s->t1 = s->row[i].t > s->t1 ? s->row[i].t : s->t1;
 	}
 	s->t1 += s->step;
 	snprintf(c->title, sizeof(c->title), "Service level and occupancy per interval");

@@ -189,6 +189,52 @@ void wfm_arg_words(const char *prog, const char *opt, const char *const *words, 
 	}
 }
 
+wfm_tz *wfm_cli_tz(const char *prog, const char *name)
+{
+	wfm_error err = { 0 };
+	wfm_tz *tz = wfm_tz_open(name, &err);
+
+	if (!tz)
+		wfm_die(prog, &err);
+	return tz;
+}
+
+wfm_atomic *wfm_cli_output(const char *prog, const char *path)
+{
+	wfm_error err = { 0 };
+	wfm_atomic *out = wfm_atomic_open(path, &err);
+
+	if (!out)
+		wfm_die(prog, &err);
+	return out;
+}
+
+void wfm_cli_commit(const char *prog, wfm_atomic *out, int rc, const wfm_error *err)
+{
+	wfm_error e = { 0 };
+
+	if (rc) {
+		wfm_atomic_abort(out);
+		wfm_die(prog, err);
+	}
+	if (wfm_atomic_commit(out, &e))
+		wfm_die(prog, &e);
+}
+
+void wfm_cli_outputs(const char *prog, wfm_atomic **out, const char *const *path, size_t n)
+{
+	wfm_error err = { 0 };
+
+	for (size_t k = 0; k < n; k++)
+		out[k] = NULL;
+	for (size_t k = 0; k < n; k++)
+		if (path[k] && !(out[k] = wfm_atomic_open(path[k], &err))) {
+			for (size_t j = 0; j < k; j++)
+				wfm_atomic_abort(out[j]);
+			wfm_die(prog, &err);
+		}
+}
+
 void wfm_stdin_once(const char *prog, int n, ...)
 {
 	va_list ap;
@@ -264,17 +310,6 @@ void wfm_check_outputs(const char *prog, const char *const *inputs, size_t nin,
 	}
 }
 
-int wfm_days_opt(struct wfm_days *d, int c, const char *arg)
-{
-	switch (c) {
-	case WFM_OPT_DATE: d->date = arg; return 1;
-	case WFM_OPT_WEEK: d->week = arg; return 1;
-	case WFM_OPT_FROM: d->from = arg; return 1;
-	case WFM_OPT_TO: d->to = arg; return 1;
-	}
-	return 0;
-}
-
 int64_t wfm_arg_date(const char *prog, const char *opt, const char *s)
 {
 	int64_t d;
@@ -284,27 +319,14 @@ int64_t wfm_arg_date(const char *prog, const char *opt, const char *s)
 	return d;
 }
 
-int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
-		   int64_t *first, int64_t *last)
+int wfm_days_range(const char *prog, const struct wfm_days *d, int64_t *first, int64_t *last)
 {
-	if (!!d->date + !!d->week + !!(d->from || d->to) > 1)
-		wfm_usage_fail(prog, "give one of --date, --week, --from/--to");
-	if (!d->from != !d->to)
-		wfm_usage_fail(prog, "--from and --to go together");
-	if (d->date) {
-		*first = *last = wfm_arg_date(prog, "--date", d->date);
-	} else if (d->week) {
-		*first = wfm_arg_date(prog, "--week", d->week);
-		*last = *first + 6;
-	} else if (d->from) {
-		*first = wfm_arg_date(prog, "--from", d->from);
-		*last = wfm_arg_date(prog, "--to", d->to);
-		if (*last < *first || *last - *first >= max_days)
-			wfm_usage_fail(prog, "--to must be 0..%ld days after --from", max_days - 1);
-	} else {
-		return 0;
-	}
-	return 1;
+	wfm_error err = { 0 };
+	int rc = wfm_days_resolve(d, first, last, &err);
+
+	if (rc < 0)
+		wfm_usage_fail(prog, "%s", err.msg);
+	return rc;
 }
 
 size_t wfm_utf8_columns(const char *s)

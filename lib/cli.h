@@ -7,8 +7,9 @@
  *   misuse     "wfm-NAME: message" and a hint, to stderr, exit 2
  *
  * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version(),
- * wfm_utf8_columns(), wfm_pad_width(); the option table: wfm_opts_next()
- * (lib/cli_opts.c).
+ * wfm_cli_tz(), wfm_cli_output(), wfm_cli_outputs(), wfm_cli_commit(),
+ * wfm_days_range(), wfm_utf8_columns(), wfm_pad_width(); the option table:
+ * wfm_opts_next(), wfm_opts_parse() (lib/cli_opts.c).
  */
 #ifndef WFM_CLI_H
 #define WFM_CLI_H
@@ -17,7 +18,10 @@
 #include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "atomic_write.h"
+#include "days.h"
 #include "error.h"
+#include "tz.h"
 
 #ifndef WFM_VERSION
 #define WFM_VERSION "0.1.0"
@@ -51,6 +55,19 @@ FILE *wfm_report(void);
  * opterr = 0): one line naming it, a --help hint, exit 2. */
 _Noreturn void wfm_bad_option(const char *prog, char **argv);
 
+/* Open or exit 1 with the message: the zone of --tz (NULL: $TZ, else
+ * UTC); an output written atomically (NULL or "-": standard output). */
+wfm_tz *wfm_cli_tz(const char *prog, const char *name);
+wfm_atomic *wfm_cli_output(const char *prog, const char *path);
+/* The end of writing out: rc 0 commits it (exit 1 when that fails), else
+ * out is dropped and err printed (exit 1, or 2 for a usage error). */
+void wfm_cli_commit(const char *prog, wfm_atomic *out, int rc, const wfm_error *err);
+/* The n outputs of one run: out[k] opened for each path[k] that is not
+ * NULL (pass "-" for standard output), else NULL.  When one cannot be
+ * opened, those opened are dropped and the run exits 1.  Commit them with
+ * wfm_atomic_commit_all(), the main (-o) output last. */
+void wfm_cli_outputs(const char *prog, wfm_atomic **out, const char *const *path, size_t n);
+
 /* Exit 2 when more than one of the n input paths (NULL = not given) is
  * "-": standard input can be read once. */
 void wfm_stdin_once(const char *prog, int n, ...);
@@ -81,28 +98,13 @@ int64_t wfm_arg_duration(const char *prog, const char *opt, const char *s);
 int wfm_arg_choice(const char *prog, const char *opt, const char *s,
 		   const char *const *words);
 
-/* The days a program works on, the same options everywhere:
- *   --date D            that day
- *   --week D            the 7 days from D
- *   --from D --to E     D through E (at most max_days days)
- * Put WFM_OPT_DAYS in the struct option table, pass every getopt result
- * to wfm_days_opt() (1 when it was one of these), then wfm_days_range(). */
-struct wfm_days { const char *date, *week, *from, *to; };
-enum { WFM_OPT_DATE = 0x100, WFM_OPT_WEEK, WFM_OPT_FROM, WFM_OPT_TO };
-#define WFM_OPT_DAYS \
-	{ "date", required_argument, NULL, WFM_OPT_DATE }, \
-	{ "week", required_argument, NULL, WFM_OPT_WEEK }, \
-	{ "from", required_argument, NULL, WFM_OPT_FROM }, \
-	{ "to", required_argument, NULL, WFM_OPT_TO }
-int wfm_days_opt(struct wfm_days *d, int c, const char *arg);
+/* The days a program works on (lib/days.h): put one WFM_ARG_DAYS entry in
+ * the option table, then call this.  Exits 2 naming the mistake (see
+ * wfm_days_resolve()); returns 0 when no day option was given (first and
+ * last untouched), else 1 with the first and last day. */
+int wfm_days_range(const char *prog, const struct wfm_days *d, int64_t *first, int64_t *last);
 /* The day of YYYY-MM-DD; otherwise exit 2 naming the option. */
 int64_t wfm_arg_date(const char *prog, const char *opt, const char *s);
-/* Exit 2 when more than one way is given, --from without --to (or the
- * reverse), a date does not parse, or the range is reversed or longer
- * than max_days.  Returns 0 when no day option was given (first and last
- * untouched), else 1 with the first and last day (days since 1970-01-01). */
-int wfm_days_range(const char *prog, const struct wfm_days *d, long max_days,
-		   int64_t *first, int64_t *last);
 
 /* Report columns: the display columns of UTF-8 s, one per character
  * (names in Latin or Cyrillic script), and the printf width that pads s
@@ -137,6 +139,11 @@ enum wfm_arg {
 	WFM_ARG_DURATION,   /* int64_t *var seconds ("14d", "2w", "36h"), in [min, max] when max > 0 */
 	WFM_ARG_CHOICE,     /* int *var = index of the argument in words */
 	WFM_ARG_DATE,       /* int64_t *var = days since 1970-01-01 of YYYY-MM-DD */
+	WFM_ARG_DAYS,       /* struct wfm_days *var: the four options --date, --week,
+			     * --from, --to (lib/days.h) in one entry named "days"
+			     * with key 0; arg: what the days are for ("plan":
+			     * "plan this day"); help: added to the --from line (the
+			     * default); max: the most days --from/--to spans */
 };
 struct wfm_opt {
 	const char *name;             /* long name without "--"; NULL ends the table */
@@ -170,6 +177,8 @@ struct wfm_cli {
  * kinds itself, and --help, --version, --list-options, -q, -v, unknown
  * options and bad values (exit 0 or 2). */
 int wfm_opts_next(const struct wfm_cli *cli, int argc, char **argv);
+/* wfm_opts_next() to the end, for a table without WFM_ARG_KEY entries. */
+void wfm_opts_parse(const struct wfm_cli *cli, int argc, char **argv);
 /* --help's text: head, "Options:" with one entry per option, tail. */
 void wfm_opts_help(FILE *fp, const struct wfm_cli *cli);
 /* --list-options: "--name" per flag, "--name= WORD..." per option that

@@ -1,7 +1,7 @@
 /* cli_opts.c - the option table of lib/cli.h: one struct wfm_opt entry
  * drives getopt_long, the Options: lines of --help and the completion
- * words of --list-options.  Entry points: wfm_opts_next(), wfm_opts_help(),
- * wfm_opts_list(), wfm_opts_operand_words(). */
+ * words of --list-options.  Entry points: wfm_opts_next(), wfm_opts_parse(),
+ * wfm_opts_help(), wfm_opts_list(), wfm_opts_operand_words(). */
 #include "cli.h"
 
 #include <stdio.h>
@@ -33,6 +33,8 @@ static struct {
 	struct option lo[MAX_OPTS + 1];
 	char shorts[2 * MAX_OPTS + 2];
 	char shown[MAX_OPTS][48];              /* each default as --help shows it */
+	struct wfm_opt days[4];                /* a WFM_ARG_DAYS entry's four options */
+	char days_help[4][320];
 } st;
 
 static int key_of(const struct wfm_opt *o, size_t i)
@@ -97,7 +99,7 @@ static void store(const char *prog, const struct wfm_opt *o, const char *s)
 		break;
 	case WFM_ARG_CHOICE: *(int *)o->var = wfm_arg_choice(prog, opt, s, o->words); break;
 	case WFM_ARG_DATE: *(int64_t *)o->var = wfm_arg_date(prog, opt, s); break;
-	case WFM_ARG_KEY: break;
+	case WFM_ARG_KEY: case WFM_ARG_DAYS: break;
 	}
 }
 
@@ -115,13 +117,36 @@ static void add(const struct wfm_opt *o, size_t *ns)
 	}
 }
 
+/* The four options of a WFM_ARG_DAYS entry o (one per table). */
+static void add_days(const struct wfm_opt *o, size_t *ns)
+{
+	struct wfm_days *d = o->var;
+	const char *what = o->arg ? o->arg : "only";
+
+	d->max = (long)o->max;
+	snprintf(st.days_help[0], sizeof(st.days_help[0]), "%s this day (YYYY-MM-DD)", what);
+	snprintf(st.days_help[1], sizeof(st.days_help[1]), "%s the 7 days from D", what);
+	snprintf(st.days_help[2], sizeof(st.days_help[2]), "with --to E, %s the days D to E (at most %ld)%s%s",
+		 what, d->max, o->help ? "; " : "", o->help ? o->help : "");
+	snprintf(st.days_help[3], sizeof(st.days_help[3]), "the last day of --from");
+	st.days[0] = (struct wfm_opt){ "date", 0, WFM_ARG_STR, &d->date, "D", st.days_help[0], .given = o->given };
+	st.days[1] = (struct wfm_opt){ "week", 0, WFM_ARG_STR, &d->week, "D", st.days_help[1], .given = o->given };
+	st.days[2] = (struct wfm_opt){ "from", 0, WFM_ARG_STR, &d->from, "D", st.days_help[2], .given = o->given };
+	st.days[3] = (struct wfm_opt){ "to", 0, WFM_ARG_STR, &d->to, "E", st.days_help[3], .given = o->given };
+	for (int k = 0; k < 4; k++)
+		add(&st.days[k], ns);
+}
+
 static void start(const struct wfm_cli *cli)
 {
 	size_t ns = 0;
 
 	st.started = 1;
 	for (const struct wfm_opt *o = cli->opts; o->name && st.n < MAX_OPTS - 8; o++)
-		add(o, &ns);
+		if (o->kind == WFM_ARG_DAYS)
+			add_days(o, &ns);
+		else
+			add(o, &ns);
 	st.nprog = st.n;
 	for (const struct wfm_opt *o = common; o->name; o++)
 		add(o, &ns);
@@ -172,6 +197,26 @@ int wfm_opts_next(const struct wfm_cli *cli, int argc, char **argv)
 	return -1;
 }
 
+/* Length of the word at text: up to a space or '\n', or when that is too
+ * long for any line (a CSV header), up to the last ',' that fits from col. */
+static size_t word_len(const char *text, size_t col)
+{
+	size_t w = strcspn(text, " \n"), room = col < HELP_WIDTH ? HELP_WIDTH - col : 0;
+
+	if (w <= HELP_WIDTH - HELP_COL)
+		return w;
+	for (size_t k = room < w ? room : w; k > 1; k--)
+		if (text[k - 1] == ',')
+			return k;
+	return w;
+}
+
+void wfm_opts_parse(const struct wfm_cli *cli, int argc, char **argv)
+{
+	while (wfm_opts_next(cli, argc, argv) != -1)
+		;
+}
+
 /* Write text from column col, wrapped before HELP_WIDTH, continuation
  * lines from HELP_COL; '\n' in text breaks the line. */
 static void wrap(FILE *fp, const char *text, size_t col)
@@ -179,7 +224,7 @@ static void wrap(FILE *fp, const char *text, size_t col)
 	int first = 1;
 
 	while (*text) {
-		size_t w = strcspn(text, " \n");
+		size_t w = word_len(text, first ? col : col + 1);
 		if (!first && col + 1 + w > HELP_WIDTH) {
 			fprintf(fp, "\n%*s", HELP_COL, "");
 			col = HELP_COL;
@@ -191,7 +236,11 @@ static void wrap(FILE *fp, const char *text, size_t col)
 		col += w;
 		text += w;
 		first = 0;
-		if (*text == '\n') {
+		if (*text && *text != ' ' && *text != '\n') {   /* a long word split */
+			fprintf(fp, "\n%*s", HELP_COL, "");
+			col = HELP_COL;
+			first = 1;
+		} else if (*text == '\n') {
 			fprintf(fp, "\n%*s", HELP_COL, "");
 			col = HELP_COL;
 			first = 1;

@@ -94,10 +94,10 @@ int wfm_coverage_add_days(wfm_coverage *cv, const wfm_tz *tz, int64_t first_day,
 			  wfm_error *err)
 {
 	int64_t t = day_start(tz, first_day), end = day_start(tz, first_day + ndays);
-	int64_t ncell = (int64_t)ndays * (1440 / step);
+	int64_t ncell = (int64_t)ndays * (86400 / step);
 
-	for (; t < end; t += (int64_t)step * 60) {
-		int64_t i = (t + wfm_tz_offset(tz, t) - first_day * 86400) / 60 / step;
+	for (; t < end; t += step) {
+		int64_t i = (t + wfm_tz_offset(tz, t) - first_day * 86400) / step;
 		double r, s;
 		if (i < 0 || i >= ncell)
 			continue;
@@ -206,19 +206,14 @@ static int read_row(wfm_csv_reader *r, const int *col, const wfm_tz *tz, wfm_cov
 
 wfm_coverage *wfm_coverage_load(const char *path, const wfm_tz *tz, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	wfm_coverage *cv = NULL;
+	static const char *const names[] = { "timestamp", "required", "scheduled", "?channel", "?outbound",
+					     "?scheduled_before" };
 	int col[6], rc;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 6, col, err);
+	wfm_coverage *cv = NULL;
 
 	if (!r)
 		return NULL;
-	if ((col[0] = wfm_csv_require(r, "timestamp", err)) < 0 ||
-	    (col[1] = wfm_csv_require(r, "required", err)) < 0 ||
-	    (col[2] = wfm_csv_require(r, "scheduled", err)) < 0)
-		goto fail;
-	col[3] = wfm_csv_col(r, "channel");
-	col[4] = wfm_csv_col(r, "outbound");
-	col[5] = wfm_csv_col(r, "scheduled_before");
 	if (!(cv = wfm_coverage_new(col[3] >= 0, col[4] >= 0))) {
 		wfm_error_set(err, "out of memory");
 		goto fail;

@@ -64,10 +64,10 @@ long wfm_coverage_channel(wfm_coverage *cv, const char *name);
 int wfm_coverage_add(wfm_coverage *cv, int64_t t, long chan, double required,
 		     double scheduled, double outbound, wfm_error *err);
 /* Pooled rows for every instant of the local days first_day ..
- * first_day + ndays - 1 (days since 1970-01-01) in tz, step minutes apart
- * from each local midnight: a 25-hour day gets 25 hourly rows, both
- * 01:00 hours, a 23-hour day 23.  sch, and req unless NULL, are on those
- * days' wall-clock grid (ndays * 1440 / step cells, as wfm_roster_coverage
+ * first_day + ndays - 1 (days since 1970-01-01) in tz, step seconds (a
+ * divisor of a day) apart from each local midnight: a 25-hour day gets 25
+ * hourly rows, both 01:00 hours, a 23-hour day 23.  sch, and req unless NULL, are on those
+ * days' wall-clock grid (ndays * 86400 / step cells, as wfm_roster_coverage
  * fills it): an instant takes the cell of its local time, so an agent on
  * shift at 01:00 wall-clock counts in both 01:00 hours.  With rq (req
  * NULL), required is the sum over channels of rq's agents_gross at that

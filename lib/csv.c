@@ -76,7 +76,13 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
 static int utf8_valid(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
+	uint64_t w;
 
+	for (; i + 8 <= len; i += 8) {       /* ASCII, 8 bytes at a time */
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
 	while (i < len) {
 		unsigned char c = s[i];
 		size_t k;
@@ -129,8 +135,7 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	if (len > WFM_CSV_MAX_FIELD)
 		return mark_bad(r, "field is longer than 65536 bytes");
-	if (memchr(s, '\0', len))      /* would cut the field short */
-		return mark_bad(r, "field contains a NUL byte (binary file?)");
+	/* no NUL here: feed() stops at the first one before libcsv sees it */
 	if (!utf8_valid(s, len))
 		return mark_bad(r, "field is not valid UTF-8");
 	if (grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1) ||
@@ -513,12 +518,48 @@ static const char *decimal_point(const wfm_csv_reader *r, const char *s, char *b
 	return buf;
 }
 
+/* "-12.5", "300", "0.0625": an optional '-', digits, and a '.' with more
+ * digits; at most 15 digits, so the digits read as one integer m < 2^53
+ * and 10^decimals are exact doubles, and m / 10^decimals is rounded once,
+ * to the nearest, as strtod rounds the text (Clinger's fast path).  0 when
+ * s is not of this form (strtod reads it then). */
+static int plain_decimal(const char *s, double *out)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+				      1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char *p = s + (*s == '-');
+	uint64_t m = 0;
+	int nd = 0, dec = 0;
+
+	for (; (unsigned)(*p - '0') < 10; p++, nd++)
+		m = m * 10 + (uint64_t)(*p - '0');
+	if (nd == 0)
+		return 0;
+	if (*p == '.') {
+		const char *f = ++p;
+		for (; (unsigned)(*p - '0') < 10; p++)
+			m = m * 10 + (uint64_t)(*p - '0');
+		dec = (int)(p - f);
+		nd += dec;
+		if (dec == 0)
+			return 0;
+	}
+	if (*p || nd > 15)
+		return 0;
+	*out = (double)m / p10[dec];
+	if (*s == '-')
+		*out = -*out;
+	return 1;
+}
+
 int wfm_csv_double(const wfm_csv_reader *r, int col, double *out, wfm_error *err)
 {
 	const char *s = wfm_csv_get(r, col);
 	char *end, dot[64];
 	double v;
 
+	if (plain_decimal(s, out))
+		return 0;
 	if (!*s)
 		return wfm_csv_error(r, col, err, "empty, a number is required");
 	errno = 0;
@@ -626,21 +667,6 @@ int wfm_csv_write_row(FILE *fp, const char *const *fields, int n)
 static const uint64_t pow10u[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
 				   100000000, 1000000000 };
 
-/* digits of q (q < 10^19) into p, most significant first; returns the count */
-static int put_u64(char *p, uint64_t q)
-{
-	char tmp[20];
-	int n = 0;
-
-	do {
-		tmp[n++] = (char)('0' + q % 10);
-		q /= 10;
-	} while (q);
-	for (int k = 0; k < n; k++)
-		p[k] = tmp[n - 1 - k];
-	return n;
-}
-
 /* v >= 0 finite scaled by 10^dec and rounded to the nearest integer, ties
  * to even, into *q; 0 when that does not fit (the caller uses snprintf). */
 static int scaled_round(double v, int dec, uint64_t *q)
@@ -680,33 +706,80 @@ static int scaled_round(double v, int dec, uint64_t *q)
 	return 1;
 }
 
+/* The quick way to scaled_round's answer: x = v 10^dec in doubles is
+ * within half an ulp of the exact product (10^dec is exact, one rounding),
+ * so unless x's fraction lies within an ulp of one half, rounding x
+ * rounds the exact product the same way.  0 when it is that close (or x
+ * too large for the test); scaled_round decides then. */
+static int quick_round(double v, int dec, uint64_t *q)
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9 };
+	double x = v * p10[dec], f;
+
+	if (!(x < 4503599627370496.0))          /* 2^52 */
+		return 0;
+	*q = (uint64_t)x;                        /* floor */
+	f = x - (double)*q;                      /* exact */
+	if (fabs(f - 0.5) <= x * 0x1p-52)
+		return 0;
+	*q += f > 0.5;
+	return 1;
+}
+
+static const char two_digits[] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* q with dec decimals, its last byte just before end; returns the first */
+static char *put_fixed(char *end, uint64_t q, int dec)
+{
+	char *p = end;
+	int k = dec;
+
+	for (; k >= 2; k -= 2, q /= 100)
+		memcpy(p -= 2, two_digits + q % 100 * 2, 2);
+	if (k) {
+		*--p = (char)('0' + q % 10);
+		q /= 10;
+	}
+	if (dec > 0)
+		*--p = '.';
+	for (; q >= 10; q /= 100)
+		memcpy(p -= 2, two_digits + q % 100 * 2, 2);
+	if (q || p == end || *p == '.')          /* a last digit or the only one */
+		*--p = (char)('0' + q);
+	return p;
+}
+
 int wfm_csv_format_fixed(char *buf, size_t size, double v, int dec)
 {
-	char tmp[48], *p = tmp;
-	uint64_t q, ip, fp;
-	int n;
+	char tmp[32], *p;
+	uint64_t q, ten = 10;
+	int n, nd = 1;
 
-	if (dec < 0 || dec > 9 || !isfinite(v) || fabs(v) >= 1e18 / (double)pow10u[dec] ||
-	    !scaled_round(fabs(v), dec, &q))
+	if (dec < 0 || dec > 9 || !isfinite(v))
 		return snprintf(buf, size, "%.*f", dec, v);
-	if (signbit(v))
-		*p++ = '-';
-	ip = q / pow10u[dec];
-	fp = q % pow10u[dec];
-	p += put_u64(p, ip);
-	if (dec > 0) {
-		*p++ = '.';
-		for (int k = dec - 1; k >= 0; k--) {
-			p[k] = (char)('0' + fp % 10);
-			fp /= 10;
-		}
-		p += dec;
+	if (!quick_round(fabs(v), dec, &q) &&
+	    (fabs(v) >= 1e18 / (double)pow10u[dec] || !scaled_round(fabs(v), dec, &q)))
+		return snprintf(buf, size, "%.*f", dec, v);
+	while (nd < 19 && q >= ten) {            /* q's digits, at least dec + 1 */
+		nd++;
+		ten *= 10;
 	}
-	n = (int)(p - tmp);
+	n = (signbit(v) != 0) + (nd > dec ? nd : dec + 1) + (dec > 0);
+	if ((size_t)n < size) {                  /* the usual: straight into buf */
+		buf[n] = '\0';
+		if (put_fixed(buf + n, q, dec) > buf)
+			buf[0] = '-';
+		return n;
+	}
+	p = put_fixed(tmp + sizeof(tmp), q, dec);
+	if (signbit(v))
+		*--p = '-';
 	if (size > 0) {
-		size_t c = (size_t)n < size ? (size_t)n : size - 1;
-		memcpy(buf, tmp, c);
-		buf[c] = '\0';
+		memcpy(buf, p, size - 1);
+		buf[size - 1] = '\0';
 	}
 	return n;
 }
@@ -792,80 +865,87 @@ static void guard_header(wfm_csv_guard *g)
  * bytes no strtod overflows), as strtod would say, without it. */
 static int plain_number(const char *s)
 {
-	int digits = 0, dots = 0;
+	const char *p = s;
+	long digits;
 
-	for (; *s; s++) {
-		if (*s >= '0' && *s <= '9')
-			digits++;
-		else if (*s != '.' || dots++)
-			return 0;
+	while ((unsigned)(*p - '0') < 10)
+		p++;
+	digits = p - s;
+	if (*p == '.') {
+		const char *f = ++p;
+		while ((unsigned)(*p - '0') < 10)
+			p++;
+		digits += p - f;
 	}
-	return digits > 0;
+	return !*p && digits > 0;
 }
 
-static void guard_field(wfm_csv_guard *g)
+/* The field of column col (its first flen bytes in g->field) ends: a
+ * quantity that is negative or not finite is refused. */
+static void guard_field(wfm_csv_guard *g, int col, size_t flen)
 {
 	char *end;
 	double v;
 
-	if (g->col < GUARD_COLS && (g->quantity >> g->col & 1) && g->flen) {
-		g->field[g->flen < sizeof(g->field) ? g->flen : sizeof(g->field) - 1] = '\0';
-		if (plain_number(g->field)) {   /* what writers write: fine */
-			g->flen = 0;
-			return;
-		}
-		errno = 0;
-		v = strtod(g->field, &end);
-		if (end != g->field && !*end && (isnan(v) || isinf(v) || errno == ERANGE || v < 0)) {
-			g->why = v < 0 && !isinf(v) ? "is negative" : "is not a finite number";
-			g->bad_line = g->rec_line;
-			g->bad_col = g->col;
-			snprintf(g->bad_text, sizeof(g->bad_text), "%s", g->field);
-			g->state = G_BAD;
-		}
-	}
-	g->flen = 0;
-}
-
-static void guard_row_byte(wfm_csv_guard *g, char c)
-{
-	if (g->quoted) {
-		if (c == '"')
-			g->quoted = 0;
-		else if (c == '\n')
-			g->line++;
+	if (!flen || col >= GUARD_COLS || !(g->quantity >> col & 1))
 		return;
+	g->field[flen < sizeof(g->field) ? flen : sizeof(g->field) - 1] = '\0';
+	if (plain_number(g->field))          /* what writers write: fine */
+		return;
+	errno = 0;
+	v = strtod(g->field, &end);
+	if (end != g->field && !*end && (isnan(v) || isinf(v) || errno == ERANGE || v < 0)) {
+		g->why = v < 0 && !isinf(v) ? "is negative" : "is not a finite number";
+		g->bad_line = g->rec_line;
+		g->bad_col = col;
+		snprintf(g->bad_text, sizeof(g->bad_text), "%s", g->field);
+		g->state = G_BAD;
 	}
-	if (c == '"')
-		g->quoted = 1;
-	else if (c == ',') {
-		guard_field(g);
-		g->col++;
-	} else if (c == '\n') {
-		guard_field(g);
-		g->col = 0;
-		g->rec_line = ++g->line;
-	} else if (c != '\r' && g->flen < sizeof(g->field))
-		g->field[g->flen++] = c;
 }
 
-/* A run of ordinary bytes from buf (not , " CR LF) outside quotes: kept
- * only in a quantity column (as guard_row_byte would, byte by byte).
- * Returns the run's length. */
-static size_t guard_run(wfm_csv_guard *g, const char *buf, size_t len)
+/* Rows: the first bytes of each quantity field, outside quotes, are
+ * collected and examined at the field's ',' or line end.  The state lives
+ * in locals here (a char store through g could alias any of g's members). */
+static void guard_rows(wfm_csv_guard *g, const unsigned char *b, size_t len)
 {
-	size_t j = 0;
+	static const unsigned char stop[256] = { [','] = 1, ['\n'] = 1, ['"'] = 1, ['\r'] = 1 };
+	int quoted = g->quoted, col = g->col;
+	int keep = col < GUARD_COLS && (g->quantity >> col & 1);
+	size_t flen = g->flen, i = 0;
+	char *field = g->field;
 
-	while (j < len && buf[j] != ',' && buf[j] != '\n' && buf[j] != '"' && buf[j] != '\r')
-		j++;
-	if (g->col < GUARD_COLS && (g->quantity >> g->col & 1)) {
-		size_t room = sizeof(g->field) - g->flen, k = j < room ? j : room;
-		memcpy(g->field + g->flen, buf, k);
-		g->flen += k;
-	} else if (j) {
-		g->flen = 1;         /* not examined: only "not empty" matters */
+	while (i < len) {
+		unsigned char c = b[i++];
+		if (quoted) {
+			if (c == '"')
+				quoted = 0;
+			else if (c == '\n')
+				g->line++;
+		} else if (!stop[c]) {                  /* a run of plain bytes */
+			if (!keep) {
+				while (i < len && !stop[b[i]])
+					i++;
+				flen = 1;               /* only "not empty" matters */
+				continue;
+			}
+			for (i--; i < len && !stop[b[i]]; i++)
+				if (flen < sizeof(g->field))
+					field[flen++] = (char)b[i];
+		} else if (c == '"') {
+			quoted = 1;
+		} else if (c != '\r') {                 /* ',' or a line end */
+			if (keep && flen && (guard_field(g, col, flen), g->state == G_BAD))
+				return;
+			flen = 0;
+			col = c == ',' ? col + 1 : 0;
+			keep = col < GUARD_COLS && (g->quantity >> col & 1);
+			if (c == '\n')
+				g->rec_line = ++g->line;
+		}
 	}
-	return j;
+	g->quoted = quoted;
+	g->col = col;
+	g->flen = flen;
 }
 
 void wfm_csv_guard_feed(wfm_csv_guard *g, const char *buf, size_t len)
@@ -873,10 +953,8 @@ void wfm_csv_guard_feed(wfm_csv_guard *g, const char *buf, size_t len)
 	for (size_t i = 0; i < len && g->state < G_OFF; i++) {
 		char c = buf[i];
 		if (g->state == G_ROWS) {
-			if (!g->quoted && (i += guard_run(g, buf + i, len - i)) >= len)
-				break;
-			guard_row_byte(g, buf[i]);
-			continue;
+			guard_rows(g, (const unsigned char *)buf + i, len - i);
+			break;
 		}
 		if (c == '\n') {
 			g->hdr[g->hlen] = '\0';
@@ -896,8 +974,8 @@ int wfm_csv_guard_check(wfm_csv_guard *g, const char *name, wfm_error *err)
 	char col[64];
 	size_t i = 0;
 
-	if (g->state == G_ROWS && !g->quoted && g->flen)
-		guard_field(g);           /* a last line without its newline */
+	if (g->state == G_ROWS && !g->quoted)
+		guard_field(g, g->col, g->flen);   /* a last line without its newline */
 	if (g->state != G_BAD)
 		return 0;
 	for (int c = 0; c < g->bad_col && i < g->hlen; c++)
@@ -906,4 +984,21 @@ int wfm_csv_guard_check(wfm_csv_guard *g, const char *name, wfm_error *err)
 	return wfm_error_at(err, name, g->bad_line, col, "\"%s\" %s: output refused (a count, volume, "
 			    "AHT or agent number cannot be; input numbers too large?)",
 			    g->bad_text, g->why);
+}
+
+/* ---- open and find the columns: the first lines of every format reader ---- */
+
+wfm_csv_reader *wfm_csv_open_cols(const char *path, const char *const *names, int n, int *col,
+				  wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open(path, err);
+
+	for (int k = 0; r && k < n; k++)
+		if (names[k][0] == '?')
+			col[k] = wfm_csv_col(r, names[k] + 1);
+		else if ((col[k] = wfm_csv_require(r, names[k], err)) < 0) {
+			wfm_csv_close(r);
+			r = NULL;
+		}
+	return r;
 }

@@ -118,4 +118,11 @@ int wfm_csv_format_fixed(char *buf, size_t size, double v, int dec);
  * p, which must have room for 400 bytes; returns the new end (a '\0'). */
 char *wfm_csv_append_fixed(char *p, double v, int dec);
 
+/* Open path and find n columns (the first lines of every format reader):
+ * col[k] is the index of names[k], which must be in the header (else NULL
+ * and wfm_csv_require()'s error), or, for a name written "?name", -1 when
+ * absent. */
+wfm_csv_reader *wfm_csv_open_cols(const char *path, const char *const *names, int n, int *col,
+				  wfm_error *err);
+
 #endif

@@ -59,22 +59,17 @@ static int read_flags(wfm_csv_reader *r, int cclosed, int cupl, struct wfm_event
 
 wfm_events *wfm_events_load(const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
+	static const char *const names[] = { "date", "name", "?effect_days_before", "?effect_days_after",
+					     "?closed", "?uplift" };
+	int col[6], rc;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 6, col, err);
 	wfm_events *e;
-	int cdate, cname, cbef, caft, cclosed, cupl, rc;
 	size_t cap = 0;
 
 	if (!r)
 		return NULL;
-	if ((cdate = wfm_csv_require(r, "date", err)) < 0 ||
-	    (cname = wfm_csv_require(r, "name", err)) < 0) {
-		wfm_csv_close(r);
-		return NULL;
-	}
-	cbef = wfm_csv_col(r, "effect_days_before");
-	caft = wfm_csv_col(r, "effect_days_after");
-	cclosed = wfm_csv_col(r, "closed");
-	cupl = wfm_csv_col(r, "uplift");
+	const int cdate = col[0], cname = col[1], cbef = col[2], caft = col[3], cclosed = col[4],
+		  cupl = col[5];
 	if (!(e = calloc(1, sizeof(*e)))) {
 		wfm_csv_close(r);
 		wfm_error_set(err, "out of memory");

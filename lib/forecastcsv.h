@@ -4,8 +4,8 @@
  * Columns timestamp,channel,volume,aht_s,volume_lo,volume_hi (or date,...
  * for totals per day or week), numbers as %.2f (volume, bounds) and %.1f
  * (aht_s), an empty field for an unknown value; or a JSON array of the
- * same objects.  Reading goes through wfm_series_load() (volume, aht_s)
- * plus the two bounds.
+ * same objects.  Reading goes through wfm_series_load_band() (volume,
+ * aht_s and the two bounds, in one pass: standard input too).
  *
  * Entry points: wfm_forecastcsv_begin(), wfm_forecastcsv_row(),
  * wfm_forecastcsv_end(), wfm_forecastcsv_write(), wfm_forecastcsv_load(),
@@ -35,8 +35,8 @@ struct wfm_forecastcsv;
 int wfm_forecastcsv_write(FILE *fp, const struct wfm_forecastcsv *f, const wfm_tz *tz);
 
 /* A forecast read back: the series (volume, aht) and its bounds on the
- * same grid, lo[c * s->n + i], NAN where absent (no column, empty field,
- * or the file is standard input, which cannot be read twice). */
+ * same grid, lo[c * s->n + i], NAN where absent (no row, no column or an
+ * empty field); volume_lo above volume_hi is an error. */
 typedef struct wfm_forecastcsv {
 	wfm_series *s;
 	double *lo, *hi;

@@ -39,14 +39,6 @@ static int64_t overlap(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
 	return hi > lo ? hi - lo : 0;
 }
 
-static int64_t local_to_utc(const wfm_tz *tz, int64_t day, int min)
-{
-	int64_t local = day * 86400 + (int64_t)min * 60, utc;
-	if (wfm_tz_to_utc(tz, local, 0, &utc) == WFM_TZ_GAP)
-		utc = local - wfm_tz_offset(tz, local - 86400);  /* in a gap: the old offset */
-	return utc;
-}
-
 /* Working state of one day's schedule (the output f plus scratch). */
 struct run {
 	wfm_functions *f;
@@ -127,13 +119,13 @@ static void mark_realtime(wfm_functions *f, size_t nch, const wfm_requirements *
 
 /* The finest grid the roster's shifts and breaks that touch [d0, d1) lie
  * on: 60, 30 or 15 minutes, at most the requirements' step. */
-static int roster_step(const wfm_plan *roster, const wfm_tz *tz, int64_t d0, int64_t d1, int req_step)
+static int roster_step(const wfm_plan *roster, int64_t d0, int64_t d1, int req_step)
 {
 	int step = req_step;
 	for (size_t i = 0; i < roster->n; i++) {
 		const struct wfm_shift *s = &roster->s[i];
 		int m[4] = { s->start, s->end, s->bstart, s->bend };
-		if (!overlap(local_to_utc(tz, s->day, s->start), local_to_utc(tz, s->day, s->end), d0, d1))
+		if (!overlap(s->t0, s->t1, d0, d1))
 			continue;
 		for (int k = 0; k < 4; k++)
 			while (m[k] >= 0 && step > 900 && (m[k] * 60) % step)
@@ -144,7 +136,7 @@ static int roster_step(const wfm_plan *roster, const wfm_tz *tz, int64_t d0, int
 
 /* Agents present: any roster row overlapping the day; f->agent in staff
  * order. */
-static int find_agents(struct run *r, const wfm_plan *roster, const wfm_agents *ag, const wfm_tz *tz,
+static int find_agents(struct run *r, const wfm_plan *roster, const wfm_agents *ag,
 		       size_t *amap, wfm_error *err)
 {
 	wfm_functions *f = r->f;
@@ -157,7 +149,7 @@ static int find_agents(struct run *r, const wfm_plan *roster, const wfm_agents *
 		if (a < 0)
 			return wfm_error_at(err, roster->file, s->line, "agent_id", "agent \"%.40s\" is not in %s",
 					    s->agent, ag->file);
-		if (overlap(local_to_utc(tz, s->day, s->start), local_to_utc(tz, s->day, s->end), d0, d1) > 0)
+		if (overlap(s->t0, s->t1, d0, d1) > 0)
 			amap[a] = 0;
 	}
 	r->na = 0;
@@ -175,7 +167,7 @@ static int find_agents(struct run *r, const wfm_plan *roster, const wfm_agents *
 
 /* Presence: worked share of each interval, break flag (on break when the
  * break covers at least half of the agent's time in the interval). */
-static void presence(struct run *r, const wfm_plan *roster, const wfm_agents *ag, const wfm_tz *tz,
+static void presence(struct run *r, const wfm_plan *roster, const wfm_agents *ag,
 		     const size_t *amap)
 {
 	const wfm_functions *f = r->f;
@@ -185,11 +177,11 @@ static void presence(struct run *r, const wfm_plan *roster, const wfm_agents *ag
 		int64_t s0, s1, b0 = 0, b1 = 0;
 		if (j == (size_t)-1)
 			continue;
-		s0 = local_to_utc(tz, s->day, s->start);
-		s1 = local_to_utc(tz, s->day, s->end);
+		s0 = s->t0;   /* instants placed by wfm_roster_load (lib/plan.h) */
+		s1 = s->t1;
 		if (s->bstart >= 0) {
-			b0 = local_to_utc(tz, s->day, s->bstart);
-			b1 = local_to_utc(tz, s->day, s->bend);
+			b0 = s->tb0;
+			b1 = s->tb1;
 		}
 		for (size_t t = 0; t < r->n; t++) {
 			int64_t t0 = f->start + (int64_t)t * f->step, t1 = t0 + f->step;
@@ -591,7 +583,7 @@ static int day_setup(struct run *r, const wfm_plan *roster, const wfm_requiremen
 	int64_t d0 = wfm_time_day_start(day, tz), d1 = wfm_time_day_start(day + 1, tz);
 	char d[16];
 	wfm_time_format_date(day, d, sizeof(d));
-	f->step = r->o->step ? r->o->step : roster_step(roster, tz, d0, d1, req->step);
+	f->step = r->o->step ? r->o->step : roster_step(roster, d0, d1, req->step);
 	if (f->step > req->step || req->step % f->step)
 		return wfm_error_set(err, "--step %d min does not divide the requirements' %d-minute intervals",
 				     f->step / 60, req->step / 60);
@@ -610,7 +602,7 @@ static int day_setup(struct run *r, const wfm_plan *roster, const wfm_requiremen
  * present when, the requirements on the output grid (missing rows are 0)
  * and the column checks. */
 static int build_model(struct run *r, const wfm_plan *roster, const wfm_requirements *req,
-		       const wfm_agents *ag, const wfm_tz *tz, const size_t *amap)
+		       const wfm_agents *ag, const size_t *amap)
 {
 	wfm_functions *f = r->f;
 	const struct wfm_functions_opts *o = r->o;
@@ -626,7 +618,7 @@ static int build_model(struct run *r, const wfm_plan *roster, const wfm_requirem
 			r->rank[j * r->nch + c] = wfm_agents_skill(ag, f->agent[j], f->func[c]);
 	}
 	mark_realtime(f, r->nch, req, o);
-	presence(r, roster, ag, tz, amap);
+	presence(r, roster, ag, amap);
 	for (size_t t = 0; t < r->n; t++) {
 		int64_t t0 = f->start + (int64_t)t * f->step, k = (t0 - req->start) / req->step;
 		for (size_t c = 0; c < req->nchan; c++) {
@@ -650,9 +642,9 @@ wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements
 	r.f = f;
 	r.o = o;
 	if (day_setup(&r, roster, req, ag, day, tz, err) ||           /* 1: the day */
-	    find_agents(&r, roster, ag, tz, amap, err) || alloc_run(&r, err))
+	    find_agents(&r, roster, ag, amap, err) || alloc_run(&r, err))
 		goto fail;
-	if (build_model(&r, roster, req, ag, tz, amap))                /* 2: the model */
+	if (build_model(&r, roster, req, ag, amap))                /* 2: the model */
 		goto oom;
 	for (size_t t = 0; t < r.n; t++)                               /* 3: interval by interval */
 		if (interval(&r, t))

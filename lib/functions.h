@@ -28,9 +28,10 @@
  * Requirements come from wfm_requirements_load() (requirements.h).
  *
  * Entry points: wfm_functions_plan(), wfm_functions_free(),
- * wfm_functions_channels_load(); writers in functions_io.c:
+ * wfm_functions_channels_load(); in functions_io.c the writers
  * wfm_functions_write(), wfm_functions_write_shortfall(),
- * wfm_functions_write_view(), wfm_functions_report().
+ * wfm_functions_write_view(), wfm_functions_report() and the reader
+ * wfm_functions_open(), wfm_functions_next(), wfm_functions_close().
  */
 #ifndef WFM_FUNCTIONS_H
 #define WFM_FUNCTIONS_H
@@ -83,7 +84,9 @@ typedef struct wfm_functions {
 } wfm_functions;
 
 
-/* Schedule local calendar day `day`. */
+/* Schedule local calendar day `day` of zone tz; the roster's rows are
+ * placed in the same zone (wfm_roster_load(path, tz, ...)): who works when
+ * is read from their instants. */
 wfm_functions *wfm_functions_plan(const wfm_plan *roster, const wfm_requirements *req,
 				  const wfm_agents *ag, int64_t day, const wfm_tz *tz,
 				  const struct wfm_functions_opts *o, wfm_error *err);
@@ -103,6 +106,22 @@ void wfm_functions_channels_free(struct wfm_functions_channels *ch);
  * stream error. */
 int wfm_functions_write(FILE *fp, const wfm_functions *f, const wfm_agents *ag, const wfm_tz *tz,
 			int header);
+/* functions.csv read back a row at a time (wfm chart functions):
+ * wfm_functions_next() gives 1 and the next row (its strings valid until
+ * the next call), 0 at the end, or -1 and an error at file:line: column
+ * (a bad timestamp in tz, an empty function). */
+typedef struct wfm_functions_reader wfm_functions_reader;
+struct wfm_functions_row {
+	int64_t t;                /* UTC */
+	const char *agent_id, *name, *function;
+	long line;
+};
+wfm_functions_reader *wfm_functions_open(const char *path, wfm_error *err);
+int wfm_functions_next(wfm_functions_reader *r, const wfm_tz *tz, struct wfm_functions_row *row,
+		       wfm_error *err);
+/* The file's name in messages ("<stdin>" for -). */
+const char *wfm_functions_file(const wfm_functions_reader *r);
+void wfm_functions_close(wfm_functions_reader *r);
 /* --shortfall: timestamp,function,required,assigned,shortfall for the nd
  * days fs (real-time: agents required less assigned; backlog: agent-hours
  * outstanding after the interval). */

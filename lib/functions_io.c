@@ -1,5 +1,5 @@
 /* functions_io.c - functions.csv and its companions (functions.h): the
- * CSV writer (timestamp,agent_id,name,function), --shortfall's
+ * CSV writer (timestamp,agent_id,name,function) and its reader, --shortfall's
  * timestamp,function,required,assigned,shortfall, the wall view (a letter
  * per agent and interval) and the day's report.  Entry points:
  * wfm_functions_write(), wfm_functions_write_shortfall(),
@@ -228,3 +228,57 @@ void wfm_functions_report(FILE *fp, const wfm_functions *f, const wfm_tz *tz, co
 	}
 }
 
+
+/* ---- reading functions.csv back ---- */
+
+struct wfm_functions_reader {
+	wfm_csv_reader *csv;
+	int col[4];
+};
+
+wfm_functions_reader *wfm_functions_open(const char *path, wfm_error *err)
+{
+	static const char *const names[] = { "timestamp", "agent_id", "name", "function" };
+	wfm_functions_reader *r = calloc(1, sizeof(*r));
+
+	if (!r) {
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	if (!(r->csv = wfm_csv_open_cols(path, names, 4, r->col, err))) {
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+int wfm_functions_next(wfm_functions_reader *r, const wfm_tz *tz, struct wfm_functions_row *row,
+		       wfm_error *err)
+{
+	int rc = wfm_csv_next(r->csv, err);
+
+	if (rc != 1)
+		return rc;
+	if (wfm_csv_time(r->csv, r->col[0], tz, 0, &row->t, err) < 0)
+		return -1;
+	row->agent_id = wfm_csv_get(r->csv, r->col[1]);
+	row->name = wfm_csv_get(r->csv, r->col[2]);
+	row->function = wfm_csv_get(r->csv, r->col[3]);
+	row->line = wfm_csv_line(r->csv);
+	if (!*row->function)
+		return wfm_csv_error(r->csv, r->col[3], err, "empty function");
+	return 1;
+}
+
+const char *wfm_functions_file(const wfm_functions_reader *r)
+{
+	return wfm_csv_name(r->csv);
+}
+
+void wfm_functions_close(wfm_functions_reader *r)
+{
+	if (!r)
+		return;
+	wfm_csv_close(r->csv);
+	free(r);
+}

@@ -116,6 +116,16 @@ int64_t wfm_grid_usual_gap(const void *rows, size_t n, const struct wfm_grid_lay
 	return cnt[best] ? len[best] : dflt;
 }
 
+size_t wfm_grid_find(const void *rows, size_t n, const struct wfm_grid_layout *lay, int64_t gap)
+{
+	for (size_t i = 1; i < n; i++) {
+		int64_t d = row_t(rows, i, lay) - row_t(rows, i - 1, lay);
+		if (row_chan(rows, i, lay) == row_chan(rows, i - 1, lay) && (gap ? d % gap != 0 : d == 0))
+			return i;
+	}
+	return 0;
+}
+
 static size_t farthest_from_mean(const void *rows, size_t n, const struct wfm_grid_layout *lay)
 {
 	double mean = 0;
@@ -134,7 +144,13 @@ int wfm_grid_bounds(const void *rows, size_t n, const struct wfm_grid_layout *la
 		    const char *what, int64_t *tmin, int64_t *tmax, wfm_error *err)
 {
 	char buf[40];
+	size_t k = wfm_grid_find(rows, n, lay, gap);
 
+	if (k)
+		return wfm_error_at(err, path, row_line(rows, k, lay), "timestamp",
+				    "interval of %lld min after line %ld; the data are in %lld-minute intervals "
+				    "(mixed interval lengths)", (long long)(row_t(rows, k, lay) - row_t(rows, k - 1, lay)) / 60,
+				    row_line(rows, k - 1, lay), (long long)gap / 60);
 	*tmin = *tmax = row_t(rows, 0, lay);
 	for (size_t i = 0; i < n; i++) {
 		int64_t t = row_t(rows, i, lay);

@@ -5,8 +5,8 @@
  * own structs, sorted by channel then time; a wfm_grid_layout says where
  * each row keeps its instant, channel and source line.
  *
- * Entry points: wfm_grid_usual_gap(), wfm_grid_bounds(), wfm_grid_room(),
- * wfm_grid_sort().
+ * Entry points: wfm_grid_usual_gap(), wfm_grid_find(), wfm_grid_bounds(),
+ * wfm_grid_room(), wfm_grid_sort().
  */
 #ifndef WFM_GRID_H
 #define WFM_GRID_H
@@ -71,10 +71,18 @@ int wfm_grid_sort(void *rows, size_t n, const struct wfm_grid_layout *lay);
 int64_t wfm_grid_usual_gap(const void *rows, size_t n, const struct wfm_grid_layout *lay,
 			   int64_t dflt);
 
-/* First and last instant of the rows.  Refuses (naming the row farthest
- * from the mean time: a year typo) a span over 100 years or more than
- * 2^25 cells for nchan channels, and rows off the grid of step gap from
- * the first instant.  what names the data in the message ("series"). */
+/* The first row (an index > 0, rows sorted) that repeats the instant of
+ * the row before it in its channel (gap 0: a duplicate), or that lies a
+ * time that is not a multiple of gap after it (off the grid); 0 when none.
+ * The caller words the message. */
+size_t wfm_grid_find(const void *rows, size_t n, const struct wfm_grid_layout *lay, int64_t gap);
+
+/* First and last instant of the rows (sorted).  Refuses a row whose
+ * interval after the one before it in its channel is not a multiple of
+ * gap (naming both lines), then (naming the row farthest from the mean
+ * time: a year typo) a span over 100 years or more than 2^25 cells for
+ * nchan channels, and rows off the grid of step gap from the first
+ * instant.  what names the data in the message ("series"). */
 int wfm_grid_bounds(const void *rows, size_t n, const struct wfm_grid_layout *lay,
 		    size_t nchan, int64_t gap, const char *path, const wfm_tz *tz,
 		    const char *what, int64_t *tmin, int64_t *tmax, wfm_error *err);

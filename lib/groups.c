@@ -176,10 +176,11 @@ static int read_group_row(wfm_csv_reader *r, const int *col, wfm_groups *gr,
 wfm_groups *wfm_groups_load(const char *path, const char *const *channel, size_t nchan,
 			    wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
+	static const char *const names[] = { "group", "skills", "?max_agents", "?min_share" };
+	int col[4], st;
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 4, col, err);
 	wfm_groups *gr;
 	unsigned char *mask;
-	int col[4], st;
 
 	if (!r)
 		return NULL;
@@ -189,11 +190,6 @@ wfm_groups *wfm_groups_load(const char *path, const char *const *channel, size_t
 		wfm_error_set(err, "out of memory");
 		goto fail;
 	}
-	if ((col[0] = wfm_csv_require(r, "group", err)) < 0 ||
-	    (col[1] = wfm_csv_require(r, "skills", err)) < 0)
-		goto fail;
-	col[2] = wfm_csv_col(r, "max_agents");
-	col[3] = wfm_csv_col(r, "min_share");
 	while ((st = wfm_csv_next(r, err)) == 1)
 		if (read_group_row(r, col, gr, mask, err))
 			goto fail;

@@ -12,7 +12,7 @@
  * week on; the first week initialises the state) by Nelder-Mead on
  * logit/tanh-transformed values (gsl_multimin_fminimizer_nmsimplex2),
  * restarted from its best point while that still gains.
- * Entry points: wfm_hw_forecast(), wfm_hw_filter(). */
+ * Entry points: wfm_hw_forecast(), wfm_hw_filter(), wfm_hw_init_state(). */
 #include "model.h"
 
 #include <gsl/gsl_multimin.h>
@@ -25,13 +25,13 @@ struct hwfit {
 	size_t n, s1, s2;
 	int mult, ar1;
 	double *d, *w;       /* workspaces s1 and s2 */
-	double l0, *d0, *w0; /* the state from the first week (init_state) */
+	double l0, *d0, *w0; /* the state from the first week (wfm_hw_init_state) */
 };
 
 /* The state from the first week: level = its mean; daily = mean over the
  * week's days of each slot's deviation; weekly = the remainder.  It does
  * not depend on the parameters, so a fit computes it once. */
-static double init_state(const double *y, size_t s1, size_t s2, int mult, double *d, double *w)
+double wfm_hw_init_state(const double *y, size_t s1, size_t s2, int mult, double *d, double *w)
 {
 	double l = 0;
 
@@ -157,7 +157,7 @@ double wfm_hw_filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 
 	if (d) {
 		double *w = d + s1, *d0 = w + s2, *w0 = d0 + s1;
-		double l0 = init_state(y, s1, s2, mult, d0, w0);
+		double l0 = wfm_hw_init_state(y, s1, s2, mult, d0, w0);
 		sse = filter(y, n, s1, s2, mult, par, out ? h : 0, out, l0, d0, w0, d, w);
 	}
 	free(d);
@@ -220,7 +220,7 @@ int wfm_hw_forecast(const double *y, size_t n, size_t h, size_t s1, size_t s2,
 	f.w = f.d + s1;
 	f.d0 = f.w + s2;
 	f.w0 = f.d0 + s1;
-	f.l0 = init_state(f.y, s1, s2, mult, f.d0, f.w0);
+	f.l0 = wfm_hw_init_state(f.y, s1, s2, mult, f.d0, f.w0);
 	/* start at alpha = delta = omega = 0.1, phi = 0; steps of 1 in the
 	 * transformed space cover 0.04 .. 0.23 */
 	gsl_vector_set_all(x, log(0.1 / 0.9));

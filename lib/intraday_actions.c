@@ -90,19 +90,33 @@ static void span(struct ctx *x, int m0, int m1, int sign, int apply, double *gai
 	}
 }
 
+/* [s, e) in minutes of x->day as a row placed in the zone (lib/plan.h):
+ * rules count elapsed time. */
+static struct wfm_shift placed(const struct ctx *x, int s, int e)
+{
+	struct wfm_shift t = { .day = x->day, .start = s, .end = e, .bstart = -1, .bend = -1 };
+	wfm_shift_place(&t, x->in->tz);
+	return t;
+}
+
+static int elapsed(const struct ctx *x, int s, int e)
+{
+	struct wfm_shift t = placed(x, s, e);
+	return wfm_shift_span(&t);
+}
+
 /* Agent a may work [s, e) (minutes of x->day) besides its rows other than
- * `self`: working window, rest to its other shifts. */
+ * `self`: working window, rest to its other shifts (elapsed, instants). */
 static int fits_rest(const struct ctx *x, long a, long self, int s, int e)
 {
 	const struct wfm_shift *r = x->p->rows;
-	int64_t s_abs = x->day * 1440 + s, e_abs = x->day * 1440 + e;
-	int64_t rest = (int64_t)llround(x->in->ro.min_rest_h * 60);
+	struct wfm_shift c = placed(x, s, e);
+	int64_t rest = (int64_t)llround(x->in->ro.min_rest_h * 3600);
 
 	for (long j = x->first[a]; j >= 0; j = x->next[j]) {
-		int64_t os = r[j].day * 1440 + r[j].start, oe = r[j].day * 1440 + r[j].end;
 		if (j == self)
 			continue;
-		if (!(oe + rest <= s_abs || e_abs + rest <= os))
+		if (!(r[j].t1 + rest <= c.t0 || c.t1 + rest <= r[j].t0))
 			return 0;
 	}
 	return 1;
@@ -112,7 +126,8 @@ static int fits_rest(const struct ctx *x, long a, long self, int s, int e)
 static int fits_shift(const struct ctx *x, long a, int s, int e, int bs, int be)
 {
 	const struct wfm_agent *ag = &x->in->ag->a[a];
-	int len = e - s;
+	struct wfm_shift t = placed(x, s, e);
+	int len = wfm_shift_span(&t);
 
 	if (len > (int)lround(ag->max_shift_h * 60) || len < (int)lround(ag->min_shift_h * 60))
 		return 0;
@@ -271,6 +286,7 @@ static void apply(struct ctx *x, const struct cand *c)
 {
 	double gain, sred;
 	struct wfm_shift *r;
+	int paid0 = 0, len = elapsed(x, c->s, c->e);
 
 	span(x, c->s, c->e, 1, 1, &gain, &sred);
 	if (c->kind == WFM_IA_CALL_IN) {
@@ -289,25 +305,27 @@ static void apply(struct ctx *x, const struct cand *c)
 		x->week_days[c->agent]++;
 	} else {
 		r = &x->p->rows[c->row];
+		paid0 = wfm_shift_paid(r);
 		if (c->s == r->end)
 			r->end = c->e;
 		else
 			r->start = c->s;
 		x->extended[c->row] += (c->e - c->s) / x->step;
 	}
-	x->week_min[c->agent] += c->e - c->s;
+	wfm_shift_place(r, x->in->tz);   /* the row's instants follow its times */
+	x->week_min[c->agent] += wfm_shift_paid(r) - paid0;
 	for (size_t k = 0; k < x->p->n; k++) {   /* one row per extension of a shift */
 		struct wfm_intraday_action *o = &x->p->a[k];
 		if (o->kind == c->kind && c->kind == WFM_IA_OVERTIME && o->agent == x->in->ag->a[c->agent].id &&
 		    (o->end == c->s || o->start == c->e)) {
 			o->start = o->start < c->s ? o->start : c->s;
 			o->end = o->end > c->e ? o->end : c->e;
-			o->hours += (c->e - c->s) / 60.0;
+			o->hours += len / 60.0;
 			o->sl_gain += x->vol > 0 ? 100 * c->gain / x->vol : 0;
 			return;
 		}
 	}
-	add_action(x, c->kind, c->agent, c->s, c->e, (c->e - c->s) / 60.0, c->gain);
+	add_action(x, c->kind, c->agent, c->s, c->e, len / 60.0, c->gain);
 }
 
 /* Move each break not yet begun to where it costs least SL, if better. */
@@ -335,6 +353,7 @@ static void break_moves(struct ctx *x)
 			add_action(x, WFM_IA_BREAK_MOVE, a, best, best + blen, 0, bestg);
 			r->bstart = best;
 			r->bend = best + blen;
+			wfm_shift_place(r, x->in->tz);
 		}
 	}
 }
@@ -364,9 +383,11 @@ static void vto(struct ctx *x)
 		if (t == r->end || !fits_shift(x, a, r->start, t, r->bstart, r->bend))
 			continue;
 		span(x, t, r->end, -1, 1, &g, &s);
-		x->week_min[a] -= r->end - t;
-		add_action(x, WFM_IA_VTO, a, t, r->end, -(r->end - t) / 60.0, g);
+		add_action(x, WFM_IA_VTO, a, t, r->end, -elapsed(x, t, r->end) / 60.0, g);
+		x->week_min[a] -= wfm_shift_paid(r);
 		r->end = t;
+		wfm_shift_place(r, x->in->tz);
+		x->week_min[a] += wfm_shift_paid(r);
 	}
 }
 
@@ -688,7 +709,7 @@ void wfm_intraday_today_free(wfm_intraday_today *t)
 static int load_today(wfm_intraday_today *t, const wfm_series *rf, const struct wfm_intraday_paths *f,
 		      const wfm_tz *tz, const struct wfm_staff_opts *so, wfm_error *err)
 {
-	if (!(t->cfg = wfm_channels_load(f->channels, err)) || !(t->roster = wfm_roster_load(f->roster, err)) ||
+	if (!(t->cfg = wfm_channels_load(f->channels, err)) || !(t->roster = wfm_roster_load(f->roster, tz, err)) ||
 	    (f->rules && !(t->rules = wfm_shiftrules_load(f->rules, err))))
 		return -1;
 	if (f->staff) {

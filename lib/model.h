@@ -162,6 +162,11 @@ int wfm_hw_forecast(const double *y, size_t n, size_t h, size_t s1, size_t s2,
  * (from the second week on) and, when out != NULL, the forecast. */
 double wfm_hw_filter(const double *y, size_t n, size_t s1, size_t s2, int mult,
 		     const struct wfm_hw_params *par, size_t h, double *out);
+/* The state from the first week y[0..s2): returns the level (its mean,
+ * 1e-6 when multiplicative and not positive); d[s1] the daily factors
+ * (mean over the week's days of each slot's deviation or ratio), w[s2]
+ * the weekly remainder. */
+double wfm_hw_init_state(const double *y, size_t s1, size_t s2, int mult, double *d, double *w);
 
 typedef struct wfm_regression wfm_regression;
 

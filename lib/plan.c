@@ -2,13 +2,64 @@
 #include "plan.h"
 #include "csv.h"
 #include "timeutil.h"
+#include "tz.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Instant of wall minute min of day in tz: the first occurrence, or the
+ * second when the first is not after `after`; a skipped minute on the
+ * clock before the change. */
+static int64_t instant(const wfm_tz *tz, int64_t day, int min, int64_t after)
+{
+	int64_t local = day * 86400 + (int64_t)min * 60, utc;
+	int rc;
+
+	if (!tz)
+		return local;
+	rc = wfm_tz_to_utc(tz, local, 0, &utc);
+	if (rc == WFM_TZ_GAP)   /* one change a day at most: a day back is before it */
+		return local - wfm_tz_offset(tz, local - 86400);
+	if (rc == WFM_TZ_AMBIGUOUS && utc <= after)
+		wfm_tz_to_utc(tz, local, 1, &utc);
+	return utc;
+}
+
+void wfm_shift_place(struct wfm_shift *s, const wfm_tz *tz)
+{
+	s->t0 = instant(tz, s->day, s->start, INT64_MIN);
+	s->tb0 = s->tb1 = 0;
+	if (s->bstart >= 0) {
+		s->tb0 = instant(tz, s->day, s->bstart, s->t0);
+		s->tb1 = instant(tz, s->day, s->bend, s->tb0);
+	}
+	s->t1 = instant(tz, s->day, s->end, s->bstart >= 0 ? s->tb1 : s->t0);
+}
+
+/* A row built in memory and never placed (t0 == t1) counts on the wall
+ * clock: the same minutes wherever the zone has no DST. */
+int wfm_shift_span(const struct wfm_shift *s)
+{
+	return s->t1 != s->t0 ? (int)((s->t1 - s->t0) / 60) : s->end - s->start;
+}
+
 int wfm_shift_paid(const struct wfm_shift *s)
 {
-	return s->end - s->start - (s->bstart >= 0 ? s->bend - s->bstart : 0);
+	if (s->t1 == s->t0)
+		return s->end - s->start - (s->bstart >= 0 ? s->bend - s->bstart : 0);
+	return (int)((s->t1 - s->t0 - (s->bstart >= 0 ? s->tb1 - s->tb0 : 0)) / 60);
+}
+
+int wfm_shift_at(const struct wfm_shift *s, int end)
+{
+	if (s->t1 == s->t0)
+		return end ? s->end : s->start;
+	return (int)(((end ? s->t1 : s->t0) - s->day * 86400) / 60);
+}
+
+int wfm_shift_abs(const struct wfm_shift *s, int k, int end)
+{
+	return (k + 2) * 1440 + wfm_shift_at(s, end);
 }
 
 void wfm_plan_hhmm(int min, char buf[8])
@@ -66,14 +117,15 @@ int wfm_plan_times(const wfm_csv_reader *r, const int *col, struct wfm_shift *s,
 	return 0;
 }
 
-static wfm_plan *load(const char *path, int roster, wfm_error *err)
+static wfm_plan *load(const char *path, int roster, const wfm_tz *tz, wfm_error *err)
 {
-	static const char *pn[] = { "date", "shift", "start", "end", "break_start", "break_end", "count" };
-	static const char *rn[] = { "date", "agent_id", "name", "start", "end", "break_start", "break_end" };
-	const char *const *names = roster ? rn : pn;
+	static const char *const pn[] = { "date", "shift", "start", "end", "break_start", "break_end",
+					  "count", "?group" };
+	static const char *const rn[] = { "date", "agent_id", "name", "start", "end", "break_start",
+					  "break_end", "?group", "?shift" };
 	wfm_plan *p = calloc(1, sizeof(*p));
 	wfm_csv_reader *r;
-	int col[7], cshift = -1, cgroup = -1, rc;
+	int col[9], cshift, cgroup, rc;
 	size_t cap = 0;
 
 	if (!p) {
@@ -81,16 +133,12 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 		return NULL;
 	}
 	snprintf(p->file, sizeof(p->file), "%s", path);
-	if (!(r = wfm_csv_open(path, err))) {
+	if (!(r = wfm_csv_open_cols(path, roster ? rn : pn, roster ? 9 : 8, col, err))) {
 		free(p);
 		return NULL;
 	}
-	for (int k = 0; k < 7; k++)
-		if ((col[k] = wfm_csv_require(r, names[k], err)) < 0)
-			goto fail;
-	if (roster)
-		cshift = wfm_csv_col(r, "shift");
-	cgroup = wfm_csv_col(r, "group");
+	cgroup = col[7];
+	cshift = roster ? col[8] : -1;
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_shift *s;
 		wfm_error e = { 0 };
@@ -141,6 +189,7 @@ static wfm_plan *load(const char *path, int roster, wfm_error *err)
 				goto fail;
 			}
 		}
+		wfm_shift_place(s, tz);
 	}
 	if (rc < 0)
 		goto fail;
@@ -156,14 +205,14 @@ fail:
 	return NULL;
 }
 
-wfm_plan *wfm_plan_load(const char *path, wfm_error *err)
+wfm_plan *wfm_plan_load(const char *path, const wfm_tz *tz, wfm_error *err)
 {
-	return load(path, 0, err);
+	return load(path, 0, tz, err);
 }
 
-wfm_plan *wfm_roster_load(const char *path, wfm_error *err)
+wfm_plan *wfm_roster_load(const char *path, const wfm_tz *tz, wfm_error *err)
 {
-	return load(path, 1, err);
+	return load(path, 1, tz, err);
 }
 
 /* ",HH:MM,HH:MM,HH:MM,HH:MM" (break fields empty without a break). */

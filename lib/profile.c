@@ -32,6 +32,7 @@ void wfm_profile_free(wfm_profile *p)
 		free(p->channel[c]);
 	free(p->channel);
 	free(p->chan);
+	free(p->given);
 	free(p);
 }
 
@@ -396,16 +397,14 @@ static long chan_index(wfm_profile *p, const char *name, size_t *cap)
 	return (long)p->nchan++;
 }
 
-/* Rows into rw[]; channel names into p. */
-static long read_rows(wfm_csv_reader *r, wfm_profile *p, struct prow **rw, wfm_error *err)
+/* Rows into rw[]; channel names into p.  col: channel, group, time, mean. */
+static long read_rows(wfm_csv_reader *r, const int *col, wfm_profile *p, struct prow **rw,
+		      wfm_error *err)
 {
-	int cc, cg, ct, cm, rc, step = 0;
+	int cc = col[0], cg = col[1], ct = col[2], cm = col[3], rc, step = 0;
 	size_t n = 0, cap = 0, ccap = 0;
 	enum wfm_profile_by by0 = WFM_BY_WEEKDAY;
 
-	if ((cc = wfm_csv_require(r, "channel", err)) < 0 || (cg = wfm_csv_require(r, "group", err)) < 0 ||
-	    (ct = wfm_csv_require(r, "time", err)) < 0 || (cm = wfm_csv_require(r, "mean", err)) < 0)
-		return -1;
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct prow x;
 		enum wfm_profile_by by;
@@ -453,7 +452,9 @@ static long read_rows(wfm_csv_reader *r, wfm_profile *p, struct prow **rw, wfm_e
 
 wfm_profile *wfm_profile_load(const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
+	static const char *const names[] = { "channel", "group", "time", "mean" };
+	int col[4];
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 4, col, err);
 	wfm_profile *p = r ? calloc(1, sizeof(*p)) : NULL;
 	struct prow *rw = NULL;
 	long n;
@@ -465,14 +466,14 @@ wfm_profile *wfm_profile_load(const char *path, wfm_error *err)
 		wfm_csv_close(r);
 		return NULL;
 	}
-	n = read_rows(r, p, &rw, err);
+	n = read_rows(r, col, p, &rw, err);
 	wfm_csv_close(r);
 	if (n < 0)
 		goto fail;
 	p->ngroups = p->by == WFM_BY_WEEKDAY ? 7 : 12;
 	p->nslots = 86400 / p->step;
 	cells = (size_t)p->ngroups * (size_t)p->nslots;
-	if (!(p->chan = calloc(p->nchan, sizeof(*p->chan))))
+	if (!(p->chan = calloc(p->nchan, sizeof(*p->chan))) || !(p->given = calloc(cells, 1)))
 		goto oom;
 	for (size_t c = 0; c < p->nchan; c++) {
 		struct wfm_profile_chan *pc = &p->chan[c];
@@ -485,8 +486,11 @@ wfm_profile *wfm_profile_load(const char *path, wfm_error *err)
 		for (size_t k = 0; k < cells; k++)
 			pc->mean[k] = NAN;
 	}
-	for (long i = 0; i < n; i++)
-		p->chan[rw[i].chan].mean[rw[i].group * p->nslots + rw[i].minute * 60 / p->step] = rw[i].mean;
+	for (long i = 0; i < n; i++) {
+		int at = rw[i].group * p->nslots + rw[i].minute * 60 / p->step;
+		p->chan[rw[i].chan].mean[at] = rw[i].mean;
+		p->given[at] = 1;
+	}
 	for (size_t c = 0; c < p->nchan; c++)
 		finish_chan(p, &p->chan[c]);
 	free(rw);

@@ -39,6 +39,8 @@ typedef struct wfm_profile {
 	size_t nchan;
 	struct wfm_profile_chan *chan;
 	char **channel;      /* names when read by wfm_profile_load(), else NULL */
+	unsigned char *given;/* wfm_profile_load(): [g * nslots + k] 1 where the file has a
+			      * row (any channel), so a chart draws only those; else NULL */
 } wfm_profile;
 
 wfm_profile *wfm_profile_compute(const wfm_series *s, const wfm_tz *tz,

@@ -1,8 +1,9 @@
-/* requirements.c - requirements.csv on a regular per-channel grid.  See
- * requirements.h.  The grid checks follow lib/series.c (same messages for
- * the step, off-grid rows and the span limits). */
+/* requirements.c - requirements.csv (and evaluation.csv) on a regular
+ * per-channel grid.  See requirements.h.  The grid checks are lib/grid.c's,
+ * as lib/series.c's (same messages for off-grid rows and the span limits). */
 #include "requirements.h"
 #include "grid.h"
+#include "strlist.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -11,9 +12,12 @@
 #include <string.h>
 
 /* as lib/series.c: a century, 2^25 cells */
-#define NCOL 6
+#define NCOL 9      /* the first 6 in requirements.csv, all 9 in evaluation.csv */
 
-static const char *const colname[NCOL] = { "volume", "aht_s", "agents", "agents_gross", "load", "asa_s" };
+/* timestamp, channel, then the numeric columns (all optional: "?") */
+static const char *const names[2 + NCOL] = { "timestamp", "channel", "?volume", "?aht_s", "?agents",
+	"?agents_gross", "?load", "?asa_s", "?service_level", "?sl_target", "?occupancy" };
+#define colname(k) (names[2 + (k)] + 1)
 
 struct rec {
 	int64_t t;
@@ -29,6 +33,7 @@ struct loader {
 	size_t n, cap;
 	struct wfm_grid_names nm;
 	int col[2 + NCOL];
+	int ncol;                   /* numeric columns read: 6, or NCOL with the evaluation's */
 	struct wfm_grid_seen amb;   /* wall times that occur twice */
 };
 
@@ -49,7 +54,12 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 		rec->v[k] = NAN;
 		if (c < 0)
 			continue;
-		if (wfm_csv_quantity(r, c, k == 0 ? WFM_MAX_VOLUME : k == 1 ? WFM_MAX_AHT : WFM_MAX_AGENTS,
+		if (k >= 6) {       /* service_level, sl_target, occupancy */
+			if (wfm_csv_double_opt(r, c, NAN, &rec->v[k], err))
+				return -1;
+			if (rec->v[k] < 0 || rec->v[k] > 1)
+				return wfm_csv_error(r, c, err, "%g is not a fraction between 0 and 1", rec->v[k]);
+		} else if (wfm_csv_quantity(r, c, k == 0 ? WFM_MAX_VOLUME : k == 1 ? WFM_MAX_AHT : WFM_MAX_AGENTS,
 				     k == 1 || k == 4 || k == 5, &rec->v[k], err))
 			return -1;
 	}
@@ -59,18 +69,13 @@ static int read_rec(wfm_csv_reader *r, const wfm_tz *tz, struct loader *ld,
 
 static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 2 + ld->ncol, ld->col, err);
 	int rc;
 
 	if (!r)
 		return -1;
-	if ((ld->col[0] = wfm_csv_require(r, "timestamp", err)) < 0 ||
-	    (ld->col[1] = wfm_csv_require(r, "channel", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
-	}
-	for (int k = 0; k < NCOL; k++)
-		ld->col[2 + k] = wfm_csv_col(r, colname[k]);
+	for (int k = ld->ncol; k < NCOL; k++)
+		ld->col[2 + k] = -1;
 	while ((rc = wfm_csv_next(r, err)) > 0) {
 		struct rec *p = wfm_grid_room(ld->recs, ld->n, &ld->cap, sizeof(*p));
 		if (!p) {
@@ -92,21 +97,11 @@ static int check_grid(const char *path, const wfm_tz *tz, const struct loader *l
 		      int64_t *tmin, int64_t *tmax, int64_t *step, wfm_error *err)
 {
 	int64_t gap = wfm_grid_usual_gap(ld->recs, ld->n, &layout, 3600);
+	size_t i = wfm_grid_find(ld->recs, ld->n, &layout, 0);
 
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		if (a->chan == b->chan && a->t == b->t)
-			return wfm_error_at(err, path, b->line, "timestamp",
-					    "duplicate of line %ld for channel %s", a->line,
-					    ld->nm.name[b->chan]);
-	}
-	for (size_t i = 1; i < ld->n; i++) {
-		const struct rec *a = &ld->recs[i - 1], *b = &ld->recs[i];
-		if (a->chan == b->chan && (b->t - a->t) % gap)
-			return wfm_error_at(err, path, b->line, "timestamp",
-					    "interval of %lld min after line %ld (the others are %lld min)",
-					    (long long)(b->t - a->t) / 60, a->line, (long long)gap / 60);
-	}
+	if (i)
+		return wfm_error_at(err, path, ld->recs[i].line, "timestamp", "duplicate of line %ld for channel %s",
+				    ld->recs[i - 1].line, ld->nm.name[ld->recs[i].chan]);
 	if (wfm_grid_bounds(ld->recs, ld->n, &layout, ld->nm.n, gap, path, tz, "requirements",
 			    tmin, tmax, err))
 		return -1;
@@ -125,15 +120,16 @@ void wfm_requirements_free(wfm_requirements *r)
 {
 	if (!r)
 		return;
-	for (size_t c = 0; r->channel && c < r->nchan; c++)
-		free(r->channel[c]);
-	free(r->channel);
+	wfm_strlist_free(&(wfm_strlist){ r->channel ? r->nchan : 0, r->channel });
 	free(r->volume);
 	free(r->aht);
 	free(r->agents);
 	free(r->agents_gross);
 	free(r->load);
 	free(r->asa);
+	free(r->service_level);
+	free(r->sl_target);
+	free(r->occupancy);
 	free(r->line);
 	free(r);
 }
@@ -153,6 +149,9 @@ static wfm_requirements *build(const char *path, struct loader *ld, int64_t tmin
 	arr[3] = &r->agents_gross;
 	arr[4] = &r->load;
 	arr[5] = &r->asa;
+	arr[6] = &r->service_level;
+	arr[7] = &r->sl_target;
+	arr[8] = &r->occupancy;
 	snprintf(r->file, sizeof(r->file), "%s", path);
 	r->start = tmin;
 	r->step = (int)step;
@@ -189,9 +188,9 @@ oom:
 	return NULL;
 }
 
-wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err)
+static wfm_requirements *load(const char *path, const wfm_tz *tz, int ncol, wfm_error *err)
 {
-	struct loader ld = { 0 };
+	struct loader ld = { .ncol = ncol };
 	wfm_requirements *r = NULL;
 	int64_t tmin = 0, tmax = 0, step = 0;
 
@@ -206,12 +205,23 @@ wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_
 	return r;
 }
 
+wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	return load(path, tz, 6, err);
+}
+
+wfm_requirements *wfm_requirements_load_evaluation(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	return load(path, tz, NCOL, err);
+}
+
 double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err)
 {
-	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross, r->load, r->asa };
+	double *const arr[NCOL] = { r->volume, r->aht, r->agents, r->agents_gross, r->load, r->asa,
+				    r->service_level, r->sl_target, r->occupancy };
 
 	for (int k = 0; k < NCOL; k++)
-		if (!strcmp(column, colname[k])) {
+		if (!strcmp(column, colname(k))) {
 			if (!arr[k])
 				wfm_error_at(err, !strcmp(r->file, "-") ? "<stdin>" : r->file, 1,
 					     column, "missing column in the header");
@@ -290,6 +300,7 @@ int wfm_requirements_write_row_at(FILE *fp, const struct wfm_requirements_format
 		p = num(p, f->agents_dec, q[2]);
 	}
 	*p++ = '\n';
-	fwrite(line, 1, (size_t)(p - line), fp);
-	return ferror(fp) ? -1 : 0;
+	/* the programs are single-threaded: no stream lock per row */
+	fwrite_unlocked(line, 1, (size_t)(p - line), fp);
+	return ferror_unlocked(fp) ? -1 : 0;
 }

@@ -21,7 +21,8 @@
  * agents; wfm outbound: fractional agents); a service level, ASA,
  * occupancy, abandon or load that is not finite is written empty.
  *
- * Entry points: wfm_requirements_load(), wfm_requirements_need(),
+ * Entry points: wfm_requirements_load(), wfm_requirements_load_evaluation(),
+ * wfm_requirements_need(),
  * wfm_requirements_write_header(), wfm_requirements_write_row(),
  * wfm_requirements_write_row_at() (timestamp given, formatted once per interval),
  * wfm_requirements_free().
@@ -43,13 +44,22 @@ typedef struct wfm_requirements {
 	size_t n;                 /* intervals per channel */
 	/* [c * n + i]; NAN = no row (aht_s: also empty); NULL = no column */
 	double *volume, *aht, *agents, *agents_gross, *load, *asa;
+	/* wfm_requirements_load_evaluation() only (else NULL): fractions 0..1,
+	 * NAN where empty */
+	double *service_level, *sl_target, *occupancy;
 	long *line;               /* [c * n + i]: source line, 0 = no row */
 	size_t missing;           /* cells with no row */
 	char file[256];           /* for messages ("<stdin>" for -) */
 } wfm_requirements;
 
 wfm_requirements *wfm_requirements_load(const char *path, const wfm_tz *tz, wfm_error *err);
-/* The array of a column ("volume", "aht_s", "agents", "agents_gross", "load"), or
+/* evaluation.csv (wfm staff --evaluate: timestamp,channel,volume,agents,
+ * service_level,sl_target,asa_s,occupancy,abandon) on the same grid with
+ * the same checks, plus service_level, sl_target and occupancy (each
+ * optional, a fraction from 0 to 1, empty = NAN). */
+wfm_requirements *wfm_requirements_load_evaluation(const char *path, const wfm_tz *tz, wfm_error *err);
+/* The array of a column ("volume", "aht_s", "agents", "agents_gross", "load",
+ * "asa_s", and with the evaluation "service_level", "sl_target", "occupancy"), or
  * NULL with the message wfm_csv_require() gives for an absent column. */
 double *wfm_requirements_need(const wfm_requirements *r, const char *column, wfm_error *err);
 void wfm_requirements_free(wfm_requirements *r);

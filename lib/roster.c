@@ -16,7 +16,7 @@ struct st {
 	const struct wfm_roster_opts *o;
 	int64_t ext0, first_day;
 	int E, ndays;          /* days in the extended range, in the window */
-	int *ws, *we, *wp;     /* per agent x day: start/end (abs minutes), paid; ws = -1 none */
+	int *ws, *we, *wp;     /* per agent x day: start/end (wfm_shift_abs: elapsed), paid; ws = -1 none */
 	const struct wfm_shift **wsh; /* the plan row an agent works on a window day */
 	long *weekends, *lates;
 	unsigned char *on;     /* per agent x day: day chosen in the days-on pattern */
@@ -36,17 +36,32 @@ struct st {
 	unsigned char *avail;
 	int *wday, *monk;
 	int *minspan, *maxspan, *capmin, *conmin;
-	/* fill_day's cache for the day being filled: per type x agent 0 not
-	 * known yet, 1 eligible (cost in cc), 2 not eligible.  A free agent's
-	 * eligibility and cost on the day depend on its own other days only,
-	 * which do not change while it stays free. */
-	unsigned char *ce;
+	/* fill_day's cache, per type of the window (all days) x agent: cst the
+	 * clock when computed << 1 | eligible, cc the cost when eligible.  An
+	 * agent's eligibility and cost on a day depend on its own days only, so
+	 * an entry stays good while the agent is not changed (chg, the clock of
+	 * its last put) and the phase is the same (epoch); within one fill_day
+	 * call (from call0) an entry is kept as first computed.  The clock
+	 * ticks at each put and each call. */
+	uint32_t *cst, *chg;
+	uint32_t clock, epoch, call0;
+	int toff;              /* first type of the day being filled */
 	double *cc;
 	int *so, *nd, *hd;     /* per type: build_el's cost order */
 	int *el, *nel;         /* per type: the agents eligible and free when the
 				* type was first looked at, staff order; nel -1:
 				* not yet */
 	int cache_k;           /* day the cache is for, -1 none */
+	/* Bit sets over the agents (nw words each), kept by put: per window
+	 * day the agents free (bf), per type of the window the agents on it
+	 * (bo); per type of the window the agents eligible (be, fill_day's,
+	 * brought up to date for the agents changed since be_clock, all when
+	 * the epoch changed); the agents on the types an augmenting path has
+	 * reached (bv). */
+	size_t nw;
+	uint64_t *bf, *bo, *be, *bv;
+	uint32_t *be_clock;
+	const int *doff;       /* per window day its first type of the window */
 };
 
 #define W(s, a, k) ((size_t)(a) * (size_t)(s)->E + (size_t)(k))
@@ -124,7 +139,7 @@ static int extra_skills(const struct wfm_agent *a, const char *p)
 static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
 {
 	const struct wfm_agent *a = &st->ag->a[i];
-	int span = s->end - s->start;
+	int span = wfm_shift_span(s);   /* elapsed: lib/plan.h */
 	if (span < st->minspan[i] || span > st->maxspan[i])
 		return 0;
 	if (st->need && extra_skills(a, need_of(st, s)) < 0)
@@ -139,7 +154,7 @@ static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
  * relaxed: day-local rules only. */
 static const char *why_not(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
-	int start = k * 1440 + s->start, end = k * 1440 + s->end;
+	int start = wfm_shift_abs(s, k, 0), end = wfm_shift_abs(s, k, 1);
 	int mon, run, wdays = 0, wpaid = 0;
 
 	if (!st->avail[W(st, a, k)])
@@ -190,13 +205,15 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
  * fill_day's cache; the cost is cached with it. */
 static int elig_t(struct st *st, size_t a, int k, int t)
 {
-	size_t i = (size_t)t * st->ag->n + a;
-	if (!st->ce[i]) {
-		st->ce[i] = eligible(st, a, k, st->ty[t], 0) ? 1 : 2;
-		if (st->ce[i] == 1)
+	size_t i = (size_t)(st->toff + t) * st->ag->n + a;
+	uint32_t c = st->cst[i] >> 1;
+	if (c < st->call0 && (c < st->chg[a] || c < st->epoch)) {
+		int e = eligible(st, a, k, st->ty[t], 0);
+		if (e)
 			st->cc[i] = cost(st, a, k, st->ty[t]);
+		st->cst[i] = st->clock << 1 | (uint32_t)e;
 	}
-	return st->ce[i] == 1;
+	return st->cst[i] & 1;
 }
 
 static int is_weekend(int64_t day)
@@ -307,20 +324,34 @@ static void put(struct st *st, size_t a, int k, int t, const struct wfm_shift *s
 		st->ws[w] = st->we[w] = -1;
 		st->wp[w] = 0;
 	} else {
-		st->ws[w] = k * 1440 + s->start;
-		st->we[w] = k * 1440 + s->end;
+		st->ws[w] = wfm_shift_abs(s, k, 0);
+		st->we[w] = wfm_shift_abs(s, k, 1);
 		st->wp[w] = wfm_shift_paid(s);
+	}
+	if (k >= 7) {   /* the bit sets of the day */
+		uint64_t bit = (uint64_t)1 << (a % 64);
+		size_t d = (size_t)k - 7, o = a / 64;
+		if (st->wt[w] < 0)
+			st->bf[d * st->nw + o] &= ~bit;
+		else
+			st->bo[(size_t)(st->doff[d] + st->wt[w]) * st->nw + o] &= ~bit;
+		if (t < 0)
+			st->bf[d * st->nw + o] |= bit;
+		else
+			st->bo[(size_t)(st->doff[d] + t) * st->nw + o] |= bit;
 	}
 	st->wsh[w] = t < 0 ? NULL : s;
 	st->wt[w] = t;
+	st->chg[a] = ++st->clock;
 }
 
-/* One augmenting path for an unfilled instance of type u on day k; cur[a]
- * is the type agent a works (-1 none).  BFS over types: from type x reach
- * agents eligible for x; a free agent ends the path, an agent on type y
- * opens y.  Returns 1 when the path was applied. */
-static int augment(struct st *st, int k, int u, int *cur, int relaxed,
-		   int *par_agent, int *par_type, int *queue)
+/* One augmenting path for an unfilled instance of type u on day k under
+ * the day-local rules only (day_bound); cur[a] is the type agent a works
+ * (-1 none).  BFS over types: from type x reach agents eligible for x; a
+ * free agent ends the path, an agent on type y opens y.  Returns 1 when
+ * the path was applied to cur. */
+static int augment_relaxed(struct st *st, int k, int u, int *cur,
+			   int *par_agent, int *par_type, int *queue)
 {
 	size_t n = st->ag->n;
 	int qh = 0, qt = 0;
@@ -328,25 +359,18 @@ static int augment(struct st *st, int k, int u, int *cur, int relaxed,
 	for (int t = 0; t < st->nty; t++)
 		par_type[t] = -2;
 	par_type[u] = -1;
-	st->dep[u] = 0;
 	queue[qt++] = u;
 	while (qh < qt) {
 		int x = queue[qh++];
 		for (size_t a = 0; a < n; a++) {
 			int y = cur[a];
-			if (y == x || (y >= 0 && par_type[y] != -2))
-				continue;
-			if (!relaxed && st->cache_k == k ? !elig_t(st, a, k, x) : !eligible(st, a, k, st->ty[x], relaxed))
+			if (y == x || (y >= 0 && par_type[y] != -2) || !eligible(st, a, k, st->ty[x], 1))
 				continue;
 			if (y < 0) {   /* free agent: apply the path */
 				int t = x;
 				size_t b = a;
 				for (;;) {
-					int prev = cur[b];
 					cur[b] = t;
-					if (!relaxed)
-						put(st, b, k, t, st->ty[t]);
-					(void)prev;
 					if (par_type[t] < 0)
 						break;
 					b = (size_t)par_agent[t];
@@ -354,12 +378,82 @@ static int augment(struct st *st, int k, int u, int *cur, int relaxed,
 				}
 				return 1;
 			}
-			if (!relaxed && st->max_moves >= 0 && st->dep[x] >= st->max_moves)
-				continue;
 			par_type[y] = x;
 			par_agent[y] = (int)a;
-			st->dep[y] = st->dep[x] + 1;
 			queue[qt++] = y;
+		}
+	}
+	return 0;
+}
+
+/* The agents eligible for type x of the day being filled (day k): be of
+ * the type, brought up to date. */
+static const uint64_t *elig_bits(struct st *st, int k, int x)
+{
+	size_t g = (size_t)(st->toff + x);
+	uint64_t *e = st->be + g * st->nw;
+	uint32_t c = st->be_clock[g];
+	if (c < st->epoch) {
+		memset(e, 0, st->nw * sizeof(*e));
+		for (size_t a = 0; a < st->ag->n; a++)
+			if (elig_t(st, a, k, x))
+				e[a / 64] |= (uint64_t)1 << (a % 64);
+	} else
+		for (size_t a = 0; a < st->ag->n; a++)
+			if (st->chg[a] > c) {
+				uint64_t bit = (uint64_t)1 << (a % 64);
+				e[a / 64] = elig_t(st, a, k, x) ? e[a / 64] | bit : e[a / 64] & ~bit;
+			}
+	st->be_clock[g] = st->clock;
+	return e;
+}
+
+/* augment_relaxed under every rule, for fill_day's day k: the same BFS
+ * (agents in staff order within each type reached) over the bit sets, so
+ * an agent on a type already reached costs nothing.  The path is put. */
+static int augment(struct st *st, int k, int u, int *par_agent, int *par_type, int *queue)
+{
+	size_t nw = st->nw;
+	const uint64_t *bf = st->bf + (size_t)(k - 7) * nw, *bo = st->bo + (size_t)st->toff * nw;
+	int qh = 0, qt = 0;
+
+	for (int t = 0; t < st->nty; t++)
+		par_type[t] = -2;
+	par_type[u] = -1;
+	st->dep[u] = 0;
+	queue[qt++] = u;
+	memcpy(st->bv, bo + (size_t)u * nw, nw * sizeof(*st->bv));
+	while (qh < qt) {
+		int x = queue[qh++];
+		const uint64_t *e = elig_bits(st, k, x);
+		/* at the depth limit only a free agent may end the path */
+		int stop = st->max_moves >= 0 && st->dep[x] >= st->max_moves;
+		for (size_t w = 0; w < nw; w++) {
+			uint64_t m = e[w] & (stop ? bf[w] : ~st->bv[w]);
+			while (m) {
+				size_t a = w * 64 + (size_t)__builtin_ctzll(m);
+				int y = st->wt[W(st, a, k)];
+				m &= m - 1;
+				if (y < 0) {   /* free agent: apply the path */
+					int t = x;
+					size_t b = a;
+					for (;;) {
+						put(st, b, k, t, st->ty[t]);
+						if (par_type[t] < 0)
+							break;
+						b = (size_t)par_agent[t];
+						t = par_type[t];
+					}
+					return 1;
+				}
+				par_type[y] = x;
+				par_agent[y] = (int)a;
+				st->dep[y] = st->dep[x] + 1;
+				queue[qt++] = y;
+				for (size_t i = 0; i < nw; i++)
+					st->bv[i] |= bo[(size_t)y * nw + i];
+				m &= ~bo[(size_t)y * nw + w];
+			}
 		}
 	}
 	return 0;
@@ -403,8 +497,8 @@ static void load_prev(struct st *st, const wfm_plan *prev, wfm_roster_result *re
 			continue;
 		}
 		w = W(st, a, k);
-		st->ws[w] = (int)k * 1440 + s->start;
-		st->we[w] = (int)k * 1440 + s->end;
+		st->ws[w] = wfm_shift_abs(s, (int)k, 0);
+		st->we[w] = wfm_shift_abs(s, (int)k, 1);
 		st->wp[w] = wfm_shift_paid(s);
 	}
 }
@@ -661,21 +755,22 @@ static int cmp_ca(const void *x, const void *y)
  * sorted also st->so (by cost, then staff order), st->nd (per position the
  * next one of another cost) and st->hd (first position not yet taken).
  * -1 when out of memory. */
-static int build_el(struct st *st, int t, int k, const int *cur, int sorted)
+static int build_el(struct st *st, int t, int k, int sorted)
 {
 	size_t n = st->ag->n;
 	int *el = st->el + (size_t)t * n, m = 0;
+	const uint64_t *e = elig_bits(st, k, t), *bf = st->bf + (size_t)(k - 7) * st->nw;
 	struct ca *v;
-	for (size_t a = 0; a < n; a++)
-		if (cur[a] < 0 && elig_t(st, a, k, t))
-			el[m++] = (int)a;
+	for (size_t w = 0; w < st->nw; w++)
+		for (uint64_t b = e[w] & bf[w]; b; b &= b - 1)
+			el[m++] = (int)(w * 64 + (size_t)__builtin_ctzll(b));
 	st->nel[t] = m;
 	if (!sorted)
 		return 0;
 	if (!(v = malloc(((size_t)m + 1) * sizeof(*v))))
 		return -1;
 	for (int i = 0; i < m; i++)
-		v[i] = (struct ca){ st->cc[(size_t)t * n + (size_t)el[i]], el[i] };
+		v[i] = (struct ca){ st->cc[(size_t)(st->toff + t) * n + (size_t)el[i]], el[i] };
 	qsort(v, (size_t)m, sizeof(*v), cmp_ca);
 	for (int i = m - 1; i >= 0; i--) {
 		st->so[(size_t)t * n + (size_t)i] = v[i].a;
@@ -691,17 +786,17 @@ static int build_el(struct st *st, int t, int k, const int *cur, int sorted)
  * first of the lowest cost, a cost counting as lower only when more than
  * 1e-9 below): the first free one in cost order, provided no other cost
  * lies within 1e-9 above its own (else -2: the caller scans).  -1 none. */
-static long cheapest_sorted(struct st *st, int t, const int *cur)
+static long cheapest_sorted(struct st *st, int t, int k)
 {
-	size_t n = st->ag->n, o = (size_t)t * n;
+	size_t n = st->ag->n, o = (size_t)t * n, oc = (size_t)(st->toff + t) * n;
 	int h = st->hd[t], m = st->nel[t], j;
-	while (h < m && cur[st->so[o + (size_t)h]] >= 0)
+	while (h < m && st->wt[W(st, st->so[o + (size_t)h], k)] >= 0)
 		h++;
 	st->hd[t] = h;
 	if (h == m)
 		return -1;
 	j = st->nd[o + (size_t)h];
-	if (j < m && st->cc[o + (size_t)st->so[o + (size_t)j]] <= st->cc[o + (size_t)st->so[o + (size_t)h]] + 1e-9)
+	if (j < m && st->cc[oc + (size_t)st->so[o + (size_t)j]] <= st->cc[oc + (size_t)st->so[o + (size_t)h]] + 1e-9)
 		return -2;
 	return st->so[o + (size_t)h];
 }
@@ -712,7 +807,7 @@ static long cheapest_sorted(struct st *st, int t, const int *cur)
  * later assignments only remove options).  Returns the number filled, -1
  * when out of memory. */
 static long fill_day(struct st *st, struct days *D, int d, long maxfill,
-		     int *cur, int *pa, int *pt, int *q)
+		     int *pa, int *pt, int *q)
 {
 	size_t n = st->ag->n;
 	int k = d + 7, nty = D->cnt[d];
@@ -724,9 +819,8 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 
 	st->ty = ty;
 	st->nty = nty;
-	for (size_t a = 0; a < n; a++)
-		cur[a] = st->wt[W(st, a, k)];
-	memset(st->ce, 0, (size_t)nty * n);
+	st->toff = D->off[d];
+	st->call0 = ++st->clock;
 	for (int x = 0; x < nty; x++)
 		st->nel[x] = -1;
 	st->cache_k = k;
@@ -747,18 +841,18 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		}
 		if (t < 0)
 			break;
-		if (st->nel[t] < 0 && build_el(st, t, k, cur, maxfill > 1))
+		if (st->nel[t] < 0 && build_el(st, t, k, maxfill > 1))
 			return -1;
 		if (maxfill > 1)
-			best = cheapest_sorted(st, t, cur);
+			best = cheapest_sorted(st, t, k);
 		if (best == -2 || maxfill <= 1) {
 			best = -1;
 			for (int i = 0; i < st->nel[t]; i++) {
 				size_t a = (size_t)st->el[(size_t)t * n + (size_t)i];
 				double c;
-				if (cur[a] >= 0)
+				if (st->wt[W(st, a, k)] >= 0)
 					continue;
-				c = st->cc[(size_t)t * n + a];
+				c = st->cc[(size_t)(st->toff + t) * n + a];
 				if (best < 0 || c < bc - 1e-9) {
 					best = (long)a;
 					bc = c;
@@ -766,13 +860,12 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 			}
 		}
 		if (best >= 0) {
-			cur[best] = t;
 			put(st, (size_t)best, k, t, ty[t]);
 			if (is_weekend(st->ext0 + k))
 				st->weekends[best]++;
 			if (ty[t]->end > st->o->late_after)
 				st->lates[best]++;
-		} else if (!augment(st, k, t, cur, 0, pa, pt, q)) {
+		} else if (!augment(st, k, t, pa, pt, q)) {
 			dead[t] = 1;
 			continue;
 		}
@@ -1065,7 +1158,7 @@ static void soft_measures(const struct st *st, wfm_roster_result *res)
 static const char *unfilled_reason(const struct st *st, int64_t day, const struct wfm_shift *s)
 {
 	const wfm_agents *ag = st->ag;
-	int span = s->end - s->start, anyfit = 0, anywin = 0, longer = 1, shorter = 1, anyskill = 0;
+	int span = wfm_shift_span(s), anyfit = 0, anywin = 0, longer = 1, shorter = 1, anyskill = 0;
 	for (size_t a = 0; a < ag->n; a++) {
 		const struct wfm_agent *x = &ag->a[a];
 		if (extra_skills(x, need_of(st, s)) < 0)
@@ -1311,7 +1404,7 @@ static int merge_published(const wfm_plan *pub, wfm_roster_result *res)
  * vac[]) may be filled instead, by a free agent or a short augmenting
  * path: the lost hours come back at other times of the day, for one
  * changed row each. */
-static int substitute(struct st *st, struct days *D, long *vac, int *cur, int *pa, int *pt, int *q)
+static int substitute(struct st *st, struct days *D, long *vac, int *pa, int *pt, int *q)
 {
 	for (int d = 0; d < st->ndays; d++) {
 		long rem = 0;
@@ -1324,7 +1417,7 @@ static int substitute(struct st *st, struct days *D, long *vac, int *cur, int *p
 			vac[t] = 0;
 			D->dead[t] = 0;
 		}
-		if (fill_day(st, D, d, rem, cur, pa, pt, q) < 0)
+		if (fill_day(st, D, d, rem, pa, pt, q) < 0)
 			return -1;
 	}
 	return 0;
@@ -1382,7 +1475,7 @@ static int day_bound(struct st *st, const struct days *D, int d, int *cur, int *
 				a++;
 			if (a < st->ag->n)   /* a free agent: no path needed */
 				cur[a] = t;
-			else if (!augment(st, k, t, cur, 1, pa, pt, q))
+			else if (!augment_relaxed(st, k, t, cur, pa, pt, q))
 				break;
 			rd->bound++;
 			rd->bound_min += wfm_shift_paid(st->ty[t]);
@@ -1719,7 +1812,13 @@ static void free_index(struct st *st)
 	free(st->so);
 	free(st->nd);
 	free(st->hd);
-	free(st->ce);
+	free(st->bf);
+	free(st->bo);
+	free(st->be);
+	free(st->bv);
+	free(st->be_clock);
+	free(st->cst);
+	free(st->chg);
 	free(st->cc);
 }
 
@@ -1851,15 +1950,28 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		if (D.cnt[d] > maxnty)
 			maxnty = D.cnt[d];
 	}
-	st.ce = malloc(n * (size_t)maxnty + 1);
-	st.cc = malloc((n * (size_t)maxnty + 1) * sizeof(double));
+	st.cst = calloc(n * ntyall + 1, sizeof(uint32_t));
+	st.chg = calloc(n + 1, sizeof(uint32_t));
+	st.cc = malloc((n * ntyall + 1) * sizeof(double));
+	st.clock = st.epoch = 1;
+	st.nw = (n + 63) / 64;
+	st.bf = malloc((st.nw * (size_t)ndays + 1) * sizeof(uint64_t));
+	st.bv = malloc((st.nw + 1) * sizeof(uint64_t));
+	st.bo = calloc(st.nw * ntyall + 1, sizeof(uint64_t));
+	st.be = malloc((st.nw * ntyall + 1) * sizeof(uint64_t));
+	st.be_clock = calloc(ntyall + 1, sizeof(uint32_t));
+	st.doff = D.off;
 	st.el = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.nel = malloc(((size_t)maxnty + 1) * sizeof(int));
 	st.so = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.nd = malloc((n * (size_t)maxnty + 1) * sizeof(int));
 	st.hd = malloc(((size_t)maxnty + 1) * sizeof(int));
-	if (!st.ce || !st.cc || !st.el || !st.nel || !st.so || !st.nd || !st.hd)
+	if (!st.cst || !st.chg || !st.cc || !st.bf || !st.bv || !st.bo || !st.be || !st.be_clock || !st.el || !st.nel || !st.so || !st.nd || !st.hd)
 		goto oom;
+	memset(st.bf, 0, st.nw * (size_t)ndays * sizeof(uint64_t));
+	for (int d = 0; d < ndays; d++)
+		for (size_t a = 0; a < n; a++)
+			st.bf[(size_t)d * st.nw + a / 64] |= (uint64_t)1 << (a % 64);
 	/* Bounds first (they depend on the inputs only): the fill aims at each
 	 * day's target, the share of its planned hours the weekly limits
 	 * allow every day at once. */
@@ -1906,11 +2018,12 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 	}
 	st.only_on = 1;
 	for (int d = 0; d < ndays && !pub; d++)
-		if (fill_day(&st, &D, d, -1UL >> 1, cur, pa, pt, q) < 0)
+		if (fill_day(&st, &D, d, -1UL >> 1, pa, pt, q) < 0)
 			goto oom;
 	/* Phase 2: any agent the hard rules allow, one shift at a time on the
 	 * day whose planned hours are least filled. */
 	st.only_on = 0;
+	st.epoch = ++st.clock;
 	memset(D.dead, 0, ntyall);
 	for (;;) {
 		int best = -1;
@@ -1925,9 +2038,9 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 		}
 		if (best < 0)
 			break;
-		fill_day(&st, &D, best, 1, cur, pa, pt, q);
+		fill_day(&st, &D, best, 1, pa, pt, q);
 	}
-	if (pub && substitute(&st, &D, vac, cur, pa, pt, q))
+	if (pub && substitute(&st, &D, vac, pa, pt, q))
 		goto oom;
 	/* Cross-day repair of what is still unfilled, least filled days first,
 	 * bounded work. */

@@ -52,7 +52,7 @@ wfm_coverage *wfm_roster_cover(const wfm_plan *plan, const wfm_roster_result *re
 	}
 	cv->two_decimals = 1;
 	/* one row per instant: both hours of a DST fall-back (issue 22.13) */
-	if (wfm_coverage_add_days(cv, tz, first, res->ndays, step, rq ? NULL : req, sch, rq, err))
+	if (wfm_coverage_add_days(cv, tz, first, res->ndays, step * 60, rq ? NULL : req, sch, rq, err))
 		goto done;
 	ok = 1;
 done:

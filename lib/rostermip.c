@@ -6,6 +6,7 @@
 #include "mip.h"
 #include "timeutil.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,7 +43,7 @@ static int has_skills(const struct wfm_agent *a, const char *p)
 /* Day-local rules, as in roster.c: skills, length, working window. */
 static int fits(const struct wfm_agent *a, const struct wfm_shift *s)
 {
-	int span = s->end - s->start;
+	int span = wfm_shift_span(s);   /* elapsed: lib/plan.h */
 	if (!has_skills(a, s->group && *s->group ? s->group : NULL))
 		return 0;
 	if (span < (int)lround(a->min_shift_h * 60) || span > (int)lround(a->max_shift_h * 60))
@@ -108,8 +109,8 @@ static void history(struct model *m, const wfm_plan *prev)
 		if (a < 0 || k < 0 || k >= HIST)
 			continue;
 		w = (size_t)a * HIST + (size_t)k;
-		m->hs[w] = (int)k * 1440 + s->start;
-		m->he[w] = (int)k * 1440 + s->end;
+		m->hs[w] = wfm_shift_abs(s, (int)k, 0);
+		m->he[w] = wfm_shift_abs(s, (int)k, 1);
 		m->hp[w] = wfm_shift_paid(s);
 	}
 }
@@ -129,10 +130,10 @@ static int types(struct model *m, const wfm_plan *plan, wfm_error *err)
 				continue;
 			m->ty[nt] = s;
 			m->g = wfm_time_gcd(m->g, wfm_shift_paid(s));
-			for (e = m->eoff[d]; e < ne && m->ends[e] != s->end; e++)
+			for (e = m->eoff[d]; e < ne && m->ends[e] != wfm_shift_at(s, 1); e++)
 				;
 			if (e == ne)
-				m->ends[ne++] = s->end;
+				m->ends[ne++] = wfm_shift_at(s, 1);
 			m->eidx[nt++] = 1 + e - m->eoff[d];
 		}
 		m->cnt[d] = nt - m->off[d];
@@ -154,7 +155,7 @@ static int types(struct model *m, const wfm_plan *plan, wfm_error *err)
 	for (int d = 0; d + 2 < m->ndays; d++)
 		for (int t = m->off[d]; t < m->off[d] + m->cnt[d]; t++)
 			for (int u = m->off[d + 2]; u < m->off[d + 2] + m->cnt[d + 2]; u++)
-				if (2880 + m->ty[u]->start - m->ty[t]->end < m->rest)
+				if (2880 + wfm_shift_at(m->ty[u], 0) - wfm_shift_at(m->ty[t], 1) < m->rest)
 					return wfm_error_set(err, "a rest of %.1f h spans a whole day: not modelled",
 							     m->o->min_rest_h);
 	return 0;
@@ -169,7 +170,7 @@ static int elig(const struct model *m, size_t a, int d, const struct wfm_shift *
 	if (!wfm_agents_available(m->ag, a, m->first + d) || !fits(ag, s))
 		return 0;
 	for (int j = k - 2; j < k && j < HIST; j++)
-		if (j >= 0 && m->hs[a * HIST + (size_t)j] >= 0 && k * 1440 + s->start - m->he[a * HIST + (size_t)j] < m->rest)
+		if (j >= 0 && m->hs[a * HIST + (size_t)j] >= 0 && wfm_shift_abs(s, k, 0) - m->he[a * HIST + (size_t)j] < m->rest)
 			return 0;
 	return 1;
 }
@@ -244,7 +245,7 @@ static int classes(struct model *m)
  * an independent check of what the dynamic program builds. */
 static int pattern_ok(const struct model *m, const struct cls *c, const int *p)
 {
-	int run = c->hrun, days = 0, units = 0, pe = -1;
+	int run = c->hrun, days = 0, units = 0, pe = INT_MIN;   /* no shift the day before */
 	for (int d = 0; d < m->ndays; d++) {
 		int t = p[d], dk = m->week0[d] ? c->days0 : m->o->max_days_week;
 		int du = m->week0[d] ? c->units0 : c->units;
@@ -252,16 +253,16 @@ static int pattern_ok(const struct model *m, const struct cls *c, const int *p)
 			days = units = 0;
 		if (t < 0) {
 			run = 0;
-			pe = -1;
+			pe = INT_MIN;
 			continue;
 		}
 		if (t < m->off[d] || t >= m->off[d] + m->cnt[d] || !c->elig[t])
 			return 0;
-		if (pe >= 0 && 1440 + m->ty[t]->start - pe < m->rest)
+		if (pe != INT_MIN && 1440 + wfm_shift_at(m->ty[t], 0) - pe < m->rest)
 			return 0;
 		if (++run > m->o->max_consecutive || ++days > dk || (units += m->units[t]) > du)
 			return 0;
-		pe = m->ty[t]->end;
+		pe = wfm_shift_at(m->ty[t], 1);
 	}
 	return 1;
 }
@@ -349,7 +350,7 @@ static void dp_day(const struct model *m, const struct cls *c, struct dp *w, int
 		for (int t = m->off[d]; t < m->off[d] + m->cnt[d]; t++) {
 			if (!c->elig[t] || u + m->units[t] > du)
 				continue;
-			if (e > 0 && 1440 + m->ty[t]->start - m->ends[m->eoff[d - 1] + e - 1] < m->rest)
+			if (e > 0 && 1440 + wfm_shift_at(m->ty[t], 0) - m->ends[m->eoff[d - 1] + e - 1] < m->rest)
 				continue;
 			relax(w, base, IDX(m->eidx[t], c->track ? r + 1 : 0, k + 1, u + m->units[t]),
 			      w->cur[s] + rw[t], s, t);

@@ -7,7 +7,8 @@
  * Unsorted input is sorted.  A wall time that occurs twice (clocks go
  * back) is read as the first occurrence, then the second.
  *
- * Entry points: wfm_series_load(), wfm_series_alloc(), wfm_series_free().
+ * Entry points: wfm_series_load(), wfm_series_load_band(), wfm_series_alloc(),
+ * wfm_series_free().
  */
 #ifndef WFM_SERIES_H
 #define WFM_SERIES_H
@@ -30,6 +31,12 @@ typedef struct wfm_series {
 } wfm_series;
 
 wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err);
+/* The same with a forecast's band, the optional columns volume_lo and
+ * volume_hi, on the series' grid: *lo and *hi get arrays [c * n + i]
+ * (free() them), NAN where there is no row, no column or an empty field;
+ * volume_lo above volume_hi is an error. */
+wfm_series *wfm_series_load_band(const char *path, const wfm_tz *tz, double **lo, double **hi,
+				 wfm_error *err);
 /* An empty series (volumes NAN; aht allocated when with_aht). */
 wfm_series *wfm_series_alloc(size_t nchan, const char *const *names, int64_t start,
 			     int step, size_t n, int with_aht, wfm_error *err);

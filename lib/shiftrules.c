@@ -143,12 +143,12 @@ static int parse_row(const wfm_csv_reader *rd, const int *col, struct wfm_shiftr
 
 wfm_shiftrules *wfm_shiftrules_load(const char *path, wfm_error *err)
 {
-	static const char *names[] = { "name", "lengths_h", "earliest_start", "latest_start",
-				       "step_min", "break_after_h", "break_min", "days",
-				       "min_count", "max_count", "paid_break", "break_gap_h" };
-	wfm_csv_reader *rd = wfm_csv_open(path, err);
-	wfm_shiftrules *rs;
+	static const char *const names[] = { "name", "lengths_h", "earliest_start", "latest_start",
+					     "step_min", "break_after_h", "break_min", "days",
+					     "?min_count", "?max_count", "?paid_break", "?break_gap_h" };
 	int col[12], rc;
+	wfm_csv_reader *rd = wfm_csv_open_cols(path, names, 12, col, err);
+	wfm_shiftrules *rs;
 	size_t cap = 0;
 
 	if (!rd)
@@ -159,9 +159,6 @@ wfm_shiftrules *wfm_shiftrules_load(const char *path, wfm_error *err)
 		return NULL;
 	}
 	snprintf(rs->file, sizeof(rs->file), "%s", path);
-	for (int k = 0; k < 12; k++)
-		if ((col[k] = k < 8 ? wfm_csv_require(rd, names[k], err) : wfm_csv_col(rd, names[k])) < 0 && k < 8)
-			goto fail;
 	while ((rc = wfm_csv_next(rd, err)) == 1) {
 		if (rs->n == cap) {
 			void *p = realloc(rs->rule, (cap = cap ? 2 * cap : 8) * sizeof(*rs->rule));

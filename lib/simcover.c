@@ -180,7 +180,7 @@ int wfm_simcover_groups(const char *path, const wfm_tz *tz, int64_t start, int s
 			const wfm_groups *gr, const double *shrink, double *x, size_t *first,
 			size_t *last, wfm_error *err)
 {
-	wfm_plan *p = is_roster(path) ? wfm_roster_load(path, err) : wfm_plan_load(path, err);
+	wfm_plan *p = is_roster(path) ? wfm_roster_load(path, tz, err) : wfm_plan_load(path, tz, err);
 	int64_t *wall = malloc((n + 1) * sizeof(int64_t));
 	int rc = -1;
 

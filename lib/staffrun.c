@@ -126,10 +126,6 @@ struct wfm_req *wfm_staff_quantile_requirements(const char *path, const wfm_seri
 	return req;
 }
 
-/* The requirements array (96 bytes per interval and channel, 13 MB for a
- * year of 15-minute intervals x 4 channels), zeroed, on transparent huge
- * pages where the system gives them on request: a few page faults instead
- * of thousands (a third of the run time on a virtual machine). */
 int wfm_staff_parse_hours(const char *s, struct wfm_staff_opts *so, wfm_error *err)
 {
 	char a[8], b[8];
@@ -150,15 +146,20 @@ int wfm_staff_parse_hours(const char *s, struct wfm_staff_opts *so, wfm_error *e
 	return 0;
 }
 
+/* The requirements array (96 bytes per interval and channel, 13 MB for a
+ * year of 15-minute intervals x 4 channels), zeroed, on transparent huge
+ * pages where the system gives them on request: a few page faults instead
+ * of thousands (a third of the run time on a virtual machine). */
 struct wfm_req *wfm_staff_req_alloc(size_t cells)
 {
 	size_t bytes = (cells ? cells : 1) * sizeof(struct wfm_req), huge = (size_t)2 << 20;
+	size_t whole = (bytes + huge - 1) / huge * huge;    /* the tail on a huge page too */
 	void *p = NULL;
 
-	if (bytes < huge || posix_memalign(&p, huge, bytes))
+	if (bytes < huge || posix_memalign(&p, huge, whole))
 		return calloc(cells ? cells : 1, sizeof(struct wfm_req));
 #ifdef MADV_HUGEPAGE
-	madvise(p, bytes, MADV_HUGEPAGE);
+	madvise(p, whole, MADV_HUGEPAGE);
 #endif
 	memset(p, 0, bytes);
 	return p;

@@ -217,8 +217,25 @@ size_t wfm_time_format(int64_t utc, const wfm_tz *tz, char *buf, size_t size)
 	int n;
 
 	wfm_time_local(utc, tz, &tm);
-	n = snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d", tm.year, tm.mon, tm.day,
-		     tm.hour, tm.min);
+	if (tm.year >= 0 && tm.year <= 9999 && size > 16) {   /* as below, without printf */
+		const int v[5] = { tm.year / 100, tm.mon, tm.day, tm.hour, tm.min };
+		static const char sep[] = "--T:";
+		char *p = buf;
+		*p++ = (char)('0' + v[0] / 10);
+		*p++ = (char)('0' + v[0] % 10);
+		for (int k = 0; k < 5; k++) {
+			int d = k ? v[k] : tm.year % 100;
+			*p++ = (char)('0' + d / 10);
+			*p++ = (char)('0' + d % 10);
+			if (k < 4)
+				*p++ = sep[k];
+		}
+		*p = '\0';
+		n = 16;
+	} else {
+		n = snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d", tm.year, tm.mon, tm.day,
+			     tm.hour, tm.min);
+	}
 	if (wfm_tz_is_ambiguous(tz, utc) && n > 0 && (size_t)n < size) {
 		int a = tm.off < 0 ? -tm.off : tm.off;
 		n += snprintf(buf + n, size - (size_t)n, "%c%02d:%02d",

@@ -137,8 +137,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->from = o->to = WFM_CAP_NODAY;
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind == argc)
 		wfm_usage_fail(prog, "no volumes file given");
 	if (!o->channels || !o->headcount || !o->params)
@@ -217,11 +216,9 @@ int main(int argc, char **argv)
 		}
 		wfm_cap_free(m);
 	}
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
+	out = wfm_cli_output(prog, o.output);
 	wfm_cap_plan_write(wfm_atomic_fp(out), ser, o.nscen);
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, 0, &err);
 	if (vol[0]->first_ratio < 0.8 || vol[0]->last_ratio < 0.8)
 		wfm_warn(prog, "%s: the %s month has %.0f%% of the next month's volume a day: a partial "
 			 "month? (--from, --to)", vol[0]->file, vol[0]->first_ratio < 0.8 ? "first" : "last",

@@ -14,7 +14,7 @@
 
 static const char *prog = "wfm-functions";
 
-static const char usage[] =
+static const char head[] =
 	"Usage: wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --date D [options]\n"
 	"       wfm functions ROSTER.csv REQUIREMENTS.csv STAFF.csv --week D [options]\n"
 	"\n"
@@ -28,32 +28,9 @@ static const char usage[] =
 	"primary (first) one, and works at most --max-blocks blocks a day.\n"
 	"Shortfall per interval and function: summary on stderr, full table with\n"
 	"--shortfall.  Several days (--week, --from/--to) are scheduled one after\n"
-	"the other, each on its own (blocks and backlog start afresh), into one file.\n"
-	"\n"
-	"Options:\n"
-	"  --date D               the day to schedule (YYYY-MM-DD); one of --date,\n"
-	"                         --week, --from/--to is required\n"
-	"  --week D               the 7 days from D\n"
-	"  --from D --to E        the days D to E (at most 31)\n"
-	"  --step MIN             interval in minutes (15, 30, 60; default: the finest\n"
-	"                         the day's shifts and breaks lie on, at most the\n"
-	"                         requirements' interval, which it must divide)\n"
-	"  --max-blocks N         blocks of one function per agent and day (default 4)\n"
-	"  --realtime LIST        real-time channels, comma separated (default: those\n"
-	"                         of --channels whose kind is not backlog, else those\n"
-	"                         whose requirement rows give an asa_s)\n"
-	"  --channels FILE        channels.csv: deadline_h of backlog channels (default 24)\n"
-	"                         and, with a kind column, which channels are backlog\n"
-	"  --view                 wall schedule: rows agents, columns hours, a letter\n"
-	"                         per function, instead of CSV\n"
-	"  --shortfall FILE       timestamp,function,required,assigned,shortfall\n"
-	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
-	"  -o, --output FILE      write FILE atomically (default standard output)\n"
-	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
-	"  -v, --verbose          also print run time and peak memory at exit\n"
-	"  -h, --help             show this help and exit\n"
-	"  -V, --version          show the version and exit\n"
-	"\n"
+	"the other, each on its own (blocks and backlog start afresh), into one file.\n";
+
+static const char tail[] =
 	"output: timestamp,agent_id,name,function (one row per agent on shift and\n"
 	"interval).  Real-time shortfall: agents required less assigned; backlog\n"
 	"shortfall: agent-hours of work outstanding after the interval.\n"
@@ -61,6 +38,8 @@ static const char usage[] =
 	"Examples:\n"
 	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 -o functions.csv\n"
 	"  wfm functions roster.csv requirements.csv data/staff.csv --date 2026-11-27 --view\n";
+
+static const char *const steps[] = { "15", "30", "60", NULL };
 
 struct opts {
 	const char *roster, *req, *staff, *output, *tz, *shortfall, *realtime, *channels;
@@ -72,50 +51,37 @@ struct opts {
 
 static void parse_args(int argc, char **argv, struct opts *o)
 {
-	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		WFM_OPT_DAYS,
-		{ "step", required_argument, NULL, 's' },
-		{ "max-blocks", required_argument, NULL, 'b' },
-		{ "realtime", required_argument, NULL, 'r' },
-		{ "view", no_argument, NULL, 'W' },
-		{ "channels", required_argument, NULL, 'c' },
-		{ "shortfall", required_argument, NULL, 'f' },
-		{ "tz", required_argument, NULL, 'z' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
+	int step = -1;
+	const struct wfm_opt opts[] = {
+		{ "days", 0, WFM_ARG_DAYS, &o->days, "schedule", .help = "one of --date, --week, --from/--to "
+		  "is required", .max = 31 },
+		{ "step", 0, WFM_ARG_CHOICE, &step, NULL, .help = "interval in minutes (default: the finest the "
+		  "day's shifts and breaks lie on, at most the requirements' interval, which it must divide)",
+		  .words = steps },
+		{ "max-blocks", 0, WFM_ARG_INT, &o->max_blocks, "N", .help = "blocks of one function per agent "
+		  "and day", .def = "4", .min = 1, .max = 96 },
+		{ "realtime", 0, WFM_ARG_STR, &o->realtime, "LIST", .help = "real-time channels, comma separated "
+		  "(default: those of --channels whose kind is not backlog, else those whose requirement rows "
+		  "give an asa_s)", .given = &o->realtime_set },
+		{ "channels", 0, WFM_ARG_STR, &o->channels, "FILE", .help = "channels.csv: deadline_h of backlog "
+		  "channels (default 24) and, with a kind column, which channels are backlog" },
+		{ "view", 0, WFM_ARG_FLAG, &o->view, .help = "wall schedule: rows agents, columns hours, a letter "
+		  "per function, instead of CSV" },
+		{ "shortfall", 0, WFM_ARG_STR, &o->shortfall, "FILE", .help = "timestamp,function,required,"
+		  "assigned,shortfall" },
+		WFM_OPT_TZ(&o->tz),
+		WFM_OPT_OUTPUT(&o->output),
+		{ 0 },
 	};
-	int c;
+	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
 
 	memset(o, 0, sizeof(*o));
-	o->max_blocks = 4;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
-		if (wfm_days_opt(&o->days, c, optarg))
-			continue;
-		switch (c) {
-		case 'h': wfm_print_usage(usage);
-		case 'V': wfm_print_version(prog);
-		case 'o': o->output = optarg; break;
-		case 'z': o->tz = optarg; break;
-		case 'f': o->shortfall = optarg; break;
-		case 'r': o->realtime = optarg; o->realtime_set = 1; break;
-		case 'c': o->channels = optarg; break;
-		case 'W': o->view = 1; break;
-		case 'b': o->max_blocks = (int)wfm_arg_long(prog, "--max-blocks", optarg, 1, 96); break;
-		case 's':
-			o->step = (int)wfm_arg_long(prog, "--step", optarg, 15, 60);
-			if (o->step != 15 && o->step != 30 && o->step != 60)
-				wfm_usage_fail(prog, "--step: %d is not 15, 30 or 60", o->step);
-			break;
-		case 'q': wfm_set_verbosity(prog, 0); break;
-		case 'v': wfm_set_verbosity(prog, 2); break;
-		default: wfm_bad_option(prog, argv);
-		}
-	}
+	wfm_opts_parse(&cli, argc, argv);
+	if (step >= 0)
+		o->step = atoi(steps[step]);
 	if (optind + 3 != argc)
 		wfm_usage_fail(prog, "expected ROSTER.csv REQUIREMENTS.csv STAFF.csv");
-	if (!wfm_days_range(prog, &o->days, 31, &o->first, &o->last))
+	if (!wfm_days_range(prog, &o->days, &o->first, &o->last))
 		wfm_usage_fail(prog, "--date (or --week, --from/--to) is required");
 	o->roster = argv[optind];
 	o->req = argv[optind + 1];
@@ -171,15 +137,14 @@ static void load_inputs(struct opts *o, struct inputs *in)
 	}
 	if (wfm_strlist_split(o->realtime ? o->realtime : "", ',', &in->rt))
 		wfm_usage_fail(prog, "out of memory");
-	if (!(in->tz = wfm_tz_open(o->tz, &err)))
-		wfm_die(prog, &err);
+	in->tz = wfm_cli_tz(prog, o->tz);
 	if (!(in->req = wfm_requirements_load(o->req, in->tz, &err)) ||
 	    !wfm_requirements_need(in->req, "agents", &err))
 		wfm_die(prog, &err);
 	known_skills(o, in, &nknown);
 	if (!(in->ag = wfm_agents_load(o->staff, in->known, nknown, &err)))
 		wfm_die(prog, &err);
-	if (!(in->roster = wfm_roster_load(o->roster, &err)))
+	if (!(in->roster = wfm_roster_load(o->roster, in->tz, &err)))
 		wfm_die(prog, &err);
 	in->fo.step = o->step * 60;
 	in->fo.max_blocks = o->max_blocks;
@@ -219,27 +184,22 @@ static wfm_functions **plan_days(const struct opts *o, const struct inputs *in, 
 static void write_outputs(const struct opts *o, const struct inputs *in, wfm_functions *const *fs, size_t nd)
 {
 	wfm_error err = { 0 };
-	wfm_atomic *out, *sf = NULL;
+	wfm_atomic *a[2];    /* --shortfall, -o */
 	char date[16];
-	if (o->shortfall) {
-		if (!(sf = wfm_atomic_open(o->shortfall, &err)))
-			wfm_die(prog, &err);
-		wfm_functions_write_shortfall(wfm_atomic_fp(sf), fs, nd, in->tz);
-	}
-	if (!(out = wfm_atomic_open(o->output, &err))) {
-		wfm_atomic_abort(sf);
-		wfm_die(prog, &err);
-	}
+
+	wfm_cli_outputs(prog, a, (const char *[]){ o->shortfall, o->output ? o->output : "-" }, 2);
+	if (a[0])
+		wfm_functions_write_shortfall(wfm_atomic_fp(a[0]), fs, nd, in->tz);
 	for (size_t k = 0; k < nd; k++) {   /* a stream error shows at commit */
 		wfm_time_format_date(o->first + (int64_t)k, date, sizeof(date));
 		if (o->view && fs[k]->nag) {
 			if (k)
-				fputc('\n', wfm_atomic_fp(out));
-			wfm_functions_write_view(wfm_atomic_fp(out), fs[k], in->ag, date);
+				fputc('\n', wfm_atomic_fp(a[1]));
+			wfm_functions_write_view(wfm_atomic_fp(a[1]), fs[k], in->ag, date);
 		} else if (!o->view)
-			wfm_functions_write(wfm_atomic_fp(out), fs[k], in->ag, in->tz, k == 0);
+			wfm_functions_write(wfm_atomic_fp(a[1]), fs[k], in->ag, in->tz, k == 0);
 	}
-	if (wfm_atomic_commit_all((wfm_atomic *[]){ sf, out }, 2, &err))
+	if (wfm_atomic_commit_all(a, 2, &err))
 		wfm_die(prog, &err);
 }
 

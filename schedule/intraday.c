@@ -104,8 +104,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	wfm_intraday_params_default(p);
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (o->backtest) {
 		if (optind != argc)
 			wfm_usage_fail(prog, "--backtest takes no forecast file");
@@ -173,8 +172,7 @@ static void run_backtest(const struct opts *o, const wfm_tz *tz)
 	wfm_intraday_bt_score(bt, &p, o->shock, now, nnow, cell);
 	wfm_intraday_bt_report(wfm_atomic_fp(out), bt, &p, model_words[o->model], o->shock, !o->set_sd,
 			       (const char *const *)h->channel, h->nchan, now, nnow, cell);
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, 0, &err);
 	free(cell);
 	wfm_intraday_bt_free(bt);
 	wfm_events_free(ev);
@@ -248,8 +246,7 @@ int main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	wfm_gsl_policy();
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
+	tz = wfm_cli_tz(prog, o.tz);
 	if (o.backtest) {
 		run_backtest(&o, tz);
 		wfm_tz_free(tz);

@@ -100,8 +100,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->agents = o->pool = -1;     /* not given */
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no campaign file given" : "more than one input file");
 	o->input = argv[optind];
@@ -188,8 +187,7 @@ int main(int argc, char **argv)
 	wfm_stdin_once(prog, 4, o.input, o.capacity, o.inbound, o.rates);
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.capacity, o.inbound, o.rates }, 4,
 			  &o.output, 1);
-	if (!(tz = wfm_tz_open(o.tz, &err)))
-		wfm_die(prog, &err);
+	tz = wfm_cli_tz(prog, o.tz);
 	if (wfm_time_parse_date(o.from, &from, &err)) {
 		err.code = WFM_EUSAGE;
 		wfm_die(prog, &err);
@@ -238,8 +236,7 @@ int main(int argc, char **argv)
 	}
 	if (!(run = wfm_outbound_run_alloc(ob, &p, cap, &err)))
 		wfm_die(prog, &err);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
+	out = wfm_cli_output(prog, o.output);
 	if (o.format == FMT_WORK) {
 		peak = wfm_outbound_run_peak(run);
 		wfm_outbound_write_work(wfm_atomic_fp(out), ob, &p, wfm_outbound_run_summary(run), tz, now,
@@ -257,8 +254,7 @@ int main(int argc, char **argv)
 			wfm_die(prog, &err);
 		}
 	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, 0, &err);
 	report(ob, wfm_outbound_run_summary(run), u, tz, need, peak, limited, p.attempts, written);
 	wfm_outbound_run_free(run);
 	free(cap);

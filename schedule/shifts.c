@@ -12,82 +12,16 @@
 
 static const char *prog = "wfm-shifts";
 
-static const char usage[] =
+static const char head[] =
 	"Usage: wfm shifts REQUIREMENTS.csv --rules RULES.csv [options]\n"
 	"\n"
 	"Shift plan at the least paid hours: how many people start which shift\n"
 	"when, with which break, so that every interval has at least the required\n"
 	"agents (sum of agents_gross over channels) working.  Integer program over\n"
 	"day x shift type x start x length x break placement, solved with GLPK:\n"
-	"LP bound first, then branch and bound from a rounded LP solution.\n"
-	"\n"
-	"Options:\n"
-	"  --rules FILE           shift rules: name,lengths_h,earliest_start,latest_start,\n"
-	"                         step_min,break_after_h,break_min,days[,min_count,\n"
-	"                         max_count,paid_break,break_gap_h]  (required)\n"
-	"  --week DATE            plan the 7 days from DATE (YYYY-MM-DD)\n"
-	"  --date DATE            plan one day\n"
-	"  --from DATE --to DATE  plan DATE through DATE (at most 366 days)\n"
-	"                         (default: every day of the requirements)\n"
-	"  --coverage FILE        write timestamp,required,scheduled,over,under\n"
-	"                         (with --outbound: required and scheduled are\n"
-	"                         inbound, plus a column outbound)\n"
-	"  --outbound-plan FILE   with --outbound: write timestamp,job,agents, the\n"
-	"                         agents on each job per cover interval\n"
-	"  --outbound FILE        flexible outbound work job,timestamp,agent_hours\n"
-	"                         [,max_agents] (wfm outbound --format work): fills\n"
-	"                         the troughs of the inbound requirement; the plan\n"
-	"                         is compared with inbound-only and outbound-only\n"
-	"                         plans on stderr (solved in --time-limit/4 each)\n"
-	"  --groups FILE          plan per skill group: group,skills[,max_agents]\n"
-	"                         [,min_share] (skills calls|chat): every channel is\n"
-	"                         covered in every interval by the working agents of\n"
-	"                         the groups holding its skill; plan.csv gains a\n"
-	"                         group column, the coverage one row per channel\n"
-	"                         (and `*` for the interval's total)\n"
-	"  --staff FILE           plan per skill group, one group per distinct skill\n"
-	"                         set of staff.csv\n"
-	"  --compare              with --groups or --staff: also plan specialists only\n"
-	"                         (each channel its own pool) and the single pool,\n"
-	"                         in --time-limit/4 each, and report the paid hours of\n"
-	"                         the three side by side on stderr\n"
-	"  --risk R               chance-constrained cover: plan for each interval's\n"
-	"                         (1-R)-quantile requirement (wfm staff --quantile\n"
-	"                         1-R on --forecast and --channels), so that with\n"
-	"                         probability >= 1-R over the forecast's rates each\n"
-	"                         interval's expected SL (the formula's, at its rate)\n"
-	"                         meets its target; the SL realised in one interval\n"
-	"                         also varies with its arrivals, so it meets the\n"
-	"                         target less often (wfm simulate's p_met);\n"
-	"                         also plans REQUIREMENTS.csv (the point forecast's)\n"
-	"                         and reports the extra paid hours\n"
-	"  --forecast FILE        with --risk: the forecast (volume_lo/volume_hi band)\n"
-	"  --channels FILE        with --risk: channels.csv\n"
-	"  --band-level L         with --risk: the band's coverage in percent (80)\n"
-	"  --work-limit ITER      simplex iterations the solver may use (LP, dive and\n"
-	"                         branch and bound together; default 2000000): this\n"
-	"                         limit, not the clock, decides where a solve stops,\n"
-	"                         so a busy machine gives the same plan\n"
-	"  --time-limit SEC       safety stop in wall seconds (default 60); the report\n"
-	"                         says when it was hit (the plan then depends on load)\n"
-	"  --gap FRACTION         stop within this relative gap of the LP bound\n"
-	"                         (default 0.01)\n"
-	"  --soft PENALTY         allow under-cover at PENALTY per agent-hour short\n"
-	"                         (default: hard cover, exit 1 when impossible)\n"
-	"  --break-step MIN       place breaks every MIN minutes (default: the grid)\n"
-	"  --no-wrap              do not fold shifts past the last day onto the first\n"
-	"  --blocks DAYS          plan the window in blocks of DAYS days, in turn\n"
-	"                         (default: blocks of 7 from 14 days and 3M nonzeros)\n"
-	"  --tz ZONE              zone of naive timestamps (default $TZ, else UTC)\n"
-	"  --out-tz ZONE          the center's zone, when it is not --tz: local days,\n"
-	"                         shift rules and every output are in ZONE; naive\n"
-	"                         input times stay in --tz\n"
-	"  -o, --output FILE      plan, written atomically (default standard output)\n"
-	"  -q, --quiet            no reports or warnings on stderr, only errors\n"
-	"  -v, --verbose          also print run time and peak memory at exit\n"
-	"  -h, --help             show this help and exit\n"
-	"  -V, --version          show the version and exit\n"
-	"\n"
+	"LP bound first, then branch and bound from a rounded LP solution.\n";
+
+static const char tail[] =
 	"plan: date,shift,start,end,break_start,break_end,count - date is the day\n"
 	"the shift starts; times are local HH:MM; an end (or break) past midnight\n"
 	"is written as the clock time of the next day (22:00 -> 07:00); break\n"
@@ -109,74 +43,72 @@ struct opts {
 
 static void parse_args(int argc, char **argv, struct opts *o)
 {
-	static const struct option longopts[] = {
-		WFM_OPT_HELP, WFM_OPT_VERSION, WFM_OPT_QUIET, WFM_OPT_VERBOSE,
-		{ "rules", required_argument, NULL, 'r' },
-		WFM_OPT_DAYS,
-		{ "coverage", required_argument, NULL, 'c' },
-		{ "outbound", required_argument, NULL, 'O' },
-		{ "outbound-plan", required_argument, NULL, 'P' },
-		{ "groups", required_argument, NULL, 'G' },
-		{ "staff", required_argument, NULL, 'S' },
-		{ "compare", no_argument, NULL, 'C' },
-		{ "time-limit", required_argument, NULL, 't' },
-		{ "work-limit", required_argument, NULL, 'W' },
-		{ "gap", required_argument, NULL, 'g' },
-		{ "soft", required_argument, NULL, 's' },
-		{ "break-step", required_argument, NULL, 'b' },
-		{ "no-wrap", no_argument, NULL, 'n' },
-		{ "blocks", required_argument, NULL, 'K' },
-		{ "risk", required_argument, NULL, 'R' },
-		{ "forecast", required_argument, NULL, 'F' },
-		{ "channels", required_argument, NULL, 'H' },
-		{ "band-level", required_argument, NULL, 'L' },
-		{ "tz", required_argument, NULL, 'z' },
-		{ "out-tz", required_argument, NULL, 'Z' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
+	struct wfm_shiftplan_opts *p = &o->p;
+	const struct wfm_opt opts[] = {
+		{ "rules", 0, WFM_ARG_STR, &o->rules, "FILE", .help = "shift rules: name,lengths_h,"
+		  "earliest_start,latest_start,step_min,break_after_h,break_min,days[,min_count,max_count,"
+		  "paid_break,break_gap_h] (required)" },
+		{ "days", 0, WFM_ARG_DAYS, &o->days, "plan", .help = "default: every day of the requirements",
+		  .max = 366 },
+		{ "coverage", 0, WFM_ARG_STR, &o->coverage, "FILE", .help = "write timestamp,required,scheduled,"
+		  "over,under (with --outbound: required and scheduled are inbound, plus a column outbound)" },
+		{ "outbound-plan", 0, WFM_ARG_STR, &o->outbound_plan, "FILE", .help = "with --outbound: write "
+		  "timestamp,job,agents, the agents on each job per cover interval" },
+		{ "outbound", 0, WFM_ARG_STR, &o->outbound, "FILE", .help = "flexible outbound work job,"
+		  "timestamp,agent_hours[,max_agents] (wfm outbound --format work): fills the troughs of the "
+		  "inbound requirement; the plan is compared with inbound-only and outbound-only plans on "
+		  "stderr (solved in --time-limit/4 each)" },
+		{ "groups", 0, WFM_ARG_STR, &o->groups, "FILE", .help = "plan per skill group: group,skills"
+		  "[,max_agents][,min_share] (skills calls|chat): every channel is covered in every interval "
+		  "by the working agents of the groups holding its skill; plan.csv gains a group column, the "
+		  "coverage one row per channel (and `*` for the interval's total)" },
+		{ "staff", 0, WFM_ARG_STR, &o->staff, "FILE", .help = "plan per skill group, one group per "
+		  "distinct skill set of staff.csv" },
+		{ "compare", 0, WFM_ARG_FLAG, &o->compare, .help = "with --groups or --staff: also plan "
+		  "specialists only (each channel its own pool) and the single pool, in --time-limit/4 each, "
+		  "and report the paid hours of the three side by side on stderr" },
+		{ "risk", 0, WFM_ARG_DOUBLE, &o->risk, "R", .help = "chance-constrained cover: plan for each "
+		  "interval's (1-R)-quantile requirement (wfm staff --quantile 1-R on --forecast and "
+		  "--channels), so that with probability >= 1-R over the forecast's rates each interval's "
+		  "expected SL (the formula's, at its rate) meets its target; the SL realised in one interval "
+		  "also varies with its arrivals, so it meets the target less often (wfm simulate's p_met); "
+		  "also plans REQUIREMENTS.csv (the point forecast's) and reports the extra paid hours",
+		  .min = 1e-6, .max = 1 - 1e-6 },
+		{ "forecast", 0, WFM_ARG_STR, &o->risk_forecast, "FILE", .help = "with --risk: the forecast "
+		  "(volume_lo/volume_hi band)" },
+		{ "channels", 0, WFM_ARG_STR, &o->risk_channels, "FILE", .help = "with --risk: channels.csv" },
+		{ "band-level", 0, WFM_ARG_DOUBLE, &o->band_level, "L", .help = "with --risk: the band's "
+		  "coverage in percent", .def = "80", .min = 1, .max = 99.9, .scale = 0.01 },
+		{ "work-limit", 0, WFM_ARG_LONG, &p->work_limit, "ITER", .help = "simplex iterations the solver "
+		  "may use (LP, dive and branch and bound together): this limit, not the clock, decides where "
+		  "a solve stops, so a busy machine gives the same plan", .min = 1, .max = 1e12, .show = 1 },
+		{ "time-limit", 0, WFM_ARG_DOUBLE, &p->time_limit, "SEC", .help = "safety stop in wall seconds; "
+		  "the report says when it was hit (the plan then depends on load)", .def = "60",
+		  .min = 0.001, .max = 86400 },
+		{ "gap", 0, WFM_ARG_DOUBLE, &p->gap, "FRACTION", .help = "stop within this relative gap of the "
+		  "LP bound", .def = "0.01", .max = 1 },
+		{ "soft", 0, WFM_ARG_DOUBLE, &p->penalty, "PENALTY", .help = "allow under-cover at PENALTY per "
+		  "agent-hour short (default: hard cover, exit 1 when impossible)", .max = 1e9,
+		  .given = &p->soft },
+		{ "break-step", 0, WFM_ARG_INT, &p->break_step, "MIN", .help = "place breaks every MIN minutes "
+		  "(default: the grid)", .min = 1, .max = 240 },
+		{ "no-wrap", 0, WFM_ARG_FLAG, &p->no_wrap, .help = "do not fold shifts past the last day onto "
+		  "the first" },
+		{ "blocks", 0, WFM_ARG_INT, &p->block_days, "DAYS", .help = "plan the window in blocks of DAYS "
+		  "days, in turn (default: blocks of 7 from 14 days and 3M model nonzeros)", .min = 1, .max = 366 },
+		WFM_OPT_TZ(&o->tz),
+		{ "out-tz", 0, WFM_ARG_STR, &o->out_tz, "ZONE", .help = "the center's zone, when it is not "
+		  "--tz: local days, shift rules and every output are in ZONE; naive input times stay in --tz" },
+		{ "output", 'o', WFM_ARG_STR, &o->output, "FILE", .help = "plan, written atomically (default "
+		  "standard output)" },
+		{ 0 },
 	};
-	int c;
+	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
+	int64_t last;
 
 	memset(o, 0, sizeof(*o));
-	o->p.time_limit = 60;
-	o->p.gap = 0.01;
-	o->band_level = 0.8;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "hVqvo:", longopts, NULL)) != -1) {
-		if (wfm_days_opt(&o->days, c, optarg))
-			continue;
-		switch (c) {
-		case 'h': wfm_print_usage(usage);
-		case 'V': wfm_print_version(prog);
-		case 'o': o->output = optarg; break;
-		case 'r': o->rules = optarg; break;
-		case 'c': o->coverage = optarg; break;
-		case 'O': o->outbound = optarg; break;
-		case 'P': o->outbound_plan = optarg; break;
-		case 'G': o->groups = optarg; break;
-		case 'S': o->staff = optarg; break;
-		case 'C': o->compare = 1; break;
-		case 'z': o->tz = optarg; break;
-		case 'Z': o->out_tz = optarg; break;
-		case 'n': o->p.no_wrap = 1; break;
-		case 'K': o->p.block_days = (int)wfm_arg_double(prog, "--blocks", optarg, 1, 366); break;
-		case 'R': o->risk = wfm_arg_double(prog, "--risk", optarg, 1e-6, 1 - 1e-6); break;
-		case 'F': o->risk_forecast = optarg; break;
-		case 'H': o->risk_channels = optarg; break;
-		case 'L': o->band_level = wfm_arg_double(prog, "--band-level", optarg, 1, 99.9) / 100; break;
-		case 't': o->p.time_limit = wfm_arg_double(prog, "--time-limit", optarg, 0.001, 86400); break;
-		case 'W': o->p.work_limit = (long)wfm_arg_double(prog, "--work-limit", optarg, 1, 1e12); break;
-		case 'g': o->p.gap = wfm_arg_double(prog, "--gap", optarg, 0, 1); break;
-		case 's':
-			o->p.soft = 1;
-			o->p.penalty = wfm_arg_double(prog, "--soft", optarg, 0, 1e9);
-			break;
-		case 'b': o->p.break_step = (int)wfm_arg_long(prog, "--break-step", optarg, 1, 240); break;
-		case 'q': wfm_set_verbosity(prog, 0); break;
-		case 'v': wfm_set_verbosity(prog, 2); break;
-		default: wfm_bad_option(prog, argv);
-		}
-	}
+	p->work_limit = WFM_MIP_WORK;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
 	o->input = argv[optind];
@@ -190,9 +122,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--compare needs --groups or --staff");
 	if ((o->groups || o->staff) && o->outbound)
 		wfm_usage_fail(prog, "--outbound cannot be planned with skill groups (--groups, --staff)");
-	int64_t last;
-	if (wfm_days_range(prog, &o->days, 366, &o->p.first_day, &last))
-		o->p.ndays = (int)(last - o->p.first_day + 1);
+	if (wfm_days_range(prog, &o->days, &p->first_day, &last))
+		p->ndays = (int)(last - p->first_day + 1);
 	if (!o->risk != !o->risk_forecast || !o->risk != !o->risk_channels)
 		wfm_usage_fail(prog, "--risk, --forecast and --channels go together");
 }
@@ -204,17 +135,14 @@ static void write_outputs(const struct opts *o, wfm_shiftplan *p, const wfm_shif
 			  const wfm_shiftwork *work, const wfm_tz *tz)
 {
 	wfm_error err = { 0 };
-	wfm_atomic *a[3] = { NULL, NULL, NULL };    /* coverage, outbound plan, plan */
-	const char *path[3] = { o->coverage, o->outbound_plan, o->output };
-	static const int order[3] = { 2, 0, 1 };
+	wfm_atomic *a[3];    /* coverage, outbound plan, plan */
 	wfm_plan *pl = NULL;
 	wfm_coverage *cv = NULL;
-	int bad = 0;
+	int bad;
 
-	for (int q = 0, k; q < 3 && !bad; q++)
-		bad = (path[k = order[q]] || k == 2) && !(a[k] = wfm_atomic_open(path[k], &err));
-	if (!bad)
-		bad = !(pl = wfm_shiftplan_plan(p, rs, tz, &err)) || wfm_plan_write(wfm_atomic_fp(a[2]), pl->s, pl->n);
+	wfm_cli_outputs(prog, a, (const char *[]){ o->coverage, o->outbound_plan, o->output ? o->output : "-" },
+			3);
+	bad = !(pl = wfm_shiftplan_plan(p, rs, tz, &err)) || wfm_plan_write(wfm_atomic_fp(a[2]), pl->s, pl->n);
 	if (!bad && a[1])
 		wfm_shiftplan_write_outbound(wfm_atomic_fp(a[1]), p, work, tz);
 	if (!bad && a[0])

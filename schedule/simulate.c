@@ -111,8 +111,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->patience = -1;
-	while (wfm_opts_next(&cli, argc, argv) != -1)
-		;
+	wfm_opts_parse(&cli, argc, argv);
 	if (optind + 1 != argc)
 		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
 	o->input = argv[optind];
@@ -261,9 +260,6 @@ int main(int argc, char **argv)
 {
 	struct opts o;
 	wfm_error err = { 0 };
-	wfm_tz *tz;
-	wfm_channels *cfg;
-	wfm_atomic *out;
 	wfm_simfc *fc = NULL;
 	int rc;
 
@@ -272,23 +268,19 @@ int main(int argc, char **argv)
 	wfm_check_outputs(prog, (const char *[]){ o.input, o.channels, o.forecast, o.coverage, o.gplan,
 						  o.gstaff }, 6, &o.output, 1);
 	wfm_gsl_policy();
-	if (!(tz = wfm_tz_open(o.tz, &err)) || !(cfg = wfm_channels_load(o.channels, &err)))
+	wfm_tz *tz = wfm_cli_tz(prog, o.tz);
+	wfm_channels *cfg = wfm_channels_load(o.channels, &err);
+	if (!cfg)
 		wfm_die(prog, &err);
 	check_channel(&o, cfg);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
+	wfm_atomic *out = wfm_cli_output(prog, o.output);
 	if (o.forecast && !(fc = wfm_simfc_load(o.forecast, tz, o.band_level, &err)))
 		rc = -1;
 	else if (o.groups)
 		rc = simulate_groups(&o, cfg, tz, fc, wfm_atomic_fp(out), &err);
 	else
 		rc = simulate_channels(&o, cfg, tz, fc, wfm_atomic_fp(out), &err);
-	if (rc) {
-		wfm_atomic_abort(out);
-		wfm_die(prog, &err);
-	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, rc, &err);
 	wfm_simfc_free(fc);
 	wfm_channels_free(cfg);
 	wfm_tz_free(tz);

@@ -254,8 +254,7 @@ int main(int argc, char **argv)
 	/* the group staffing first: its errors leave no requirements file */
 	if (o.groups)
 		pooled(&o, s, cfg, map, qreq ? qreq : req, otz ? otz : tz);
-	if (!(out = wfm_atomic_open(o.output, &err)))
-		wfm_die(prog, &err);
+	out = wfm_cli_output(prog, o.output);
 	/* a year of intervals is megabytes: written in large blocks, not 4 KiB
 	 * (glibc takes the size only with a buffer; it lives past the commit) */
 	if ((obuf = malloc(1 << 18)))
@@ -267,8 +266,7 @@ int main(int argc, char **argv)
 		wfm_error_set(&err, "%s: write error", o.output ? o.output : "<stdout>");
 		wfm_die(prog, &err);
 	}
-	if (wfm_atomic_commit(out, &err))
-		wfm_die(prog, &err);
+	wfm_cli_commit(prog, out, 0, &err);
 	if (ev) {
 		struct wfm_staff_day *d;
 		long nd = wfm_staff_days(s, cfg, map, tz, req, ev, &d, &err);

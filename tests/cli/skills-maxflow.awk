@@ -7,18 +7,12 @@
 # skill) -> sink (capacity: agents_gross of the channel), Edmonds-Karp.
 # Every channel is covered when the flow equals the summed requirement.
 #   awk -F, -v FIRST=2026-11-23 -v NDAYS=7 -v STEP=15 -v REQSTEP=15 \
-#       -f skills-maxflow.awk groups.csv requirements.csv plan.csv
+#       -f tests/fixtures/roster/civil.awk -f skills-maxflow.awk \
+#       groups.csv requirements.csv plan.csv
+# (civil.awk: dnum, the day number of a date)
 # Prints one line per short cell ("short TIMESTAMP deficit D") and a last
 # line "cells N short M deficit D shifts S" (S: people on shift summed over
 # the plan rows).
-function dfc(y, m, d,   era, yoe, doy, doe) {   # days from civil (Hinnant)
-	y -= (m <= 2); era = int((y >= 0 ? y : y - 399) / 400)
-	yoe = y - era * 400
-	doy = int((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-	doe = yoe * 365 + int(yoe / 4) - int(yoe / 100) + doy
-	return era * 146097 + doe - 719468
-}
-function day(s) { return dfc(substr(s, 1, 4) + 0, substr(s, 6, 2) + 0, substr(s, 9, 2) + 0) }
 function hm(s,   a) { split(s, a, ":"); return a[1] * 60 + a[2] }
 function col(name,   k) { for (k = 1; k <= NF; k++) if ($k == name) return k; print "no column " name > "/dev/stderr"; exit 2 }
 function addw(m, g, n,   c) {
@@ -50,7 +44,7 @@ function maxflow(c,   u, v, k, qh, qt, q, prev, f, tot, amt, t, need) {
 	}
 	return need - tot
 }
-BEGIN { d0 = day(FIRST); NC = NDAYS * 1440 / STEP }
+BEGIN { d0 = dnum(FIRST); NC = NDAYS * 1440 / STEP }
 FILENAME == ARGV[1] {                      # groups.csv
 	if (FNR == 1) { cg = col("group"); cs = col("skills"); next }
 	GI[$cg] = ++G; GS[G] = $cs; next
@@ -58,7 +52,7 @@ FILENAME == ARGV[1] {                      # groups.csv
 FILENAME == ARGV[2] {                      # requirements.csv
 	if (FNR == 1) { ct = col("timestamp"); cc = col("channel"); ca = col("agents_gross"); next }
 	if (!($cc in CI)) { CI[$cc] = ++NCH; CN[NCH] = $cc }
-	m = day($ct) * 1440 + hm(substr($ct, 12, 5))
+	m = dnum($ct) * 1440 + hm(substr($ct, 12, 5))
 	for (k = 0; k < REQSTEP; k += STEP) {
 		c = int((m + k - d0 * 1440) / STEP)
 		if (c >= 0 && c < NC) R[c, CI[$cc]] = $ca
@@ -72,9 +66,9 @@ FNR == 1 {                                 # plan.csv; skills of the groups by c
 }
 {
 	if (!($pg in GI)) { print "unknown group " $pg > "/dev/stderr"; exit 2 }
-	s = day($pd) * 1440 + hm($ps); e = day($pd) * 1440 + hm($pe); if (e <= s) e += 1440
+	s = dnum($pd) * 1440 + hm($ps); e = dnum($pd) * 1440 + hm($pe); if (e <= s) e += 1440
 	bs = be = -1
-	if ($pbs != "") { bs = day($pd) * 1440 + hm($pbs); if (bs < s) bs += 1440; be = bs + (hm($pbe) - hm($pbs) + 1440) % 1440 }
+	if ($pbs != "") { bs = dnum($pd) * 1440 + hm($pbs); if (bs < s) bs += 1440; be = bs + (hm($pbe) - hm($pbs) + 1440) % 1440 }
 	for (m = s; m < e; m += STEP) if (m < bs || m >= be) addw(m, GI[$pg], $pn)
 	agents += $pn
 }

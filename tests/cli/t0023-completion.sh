@@ -21,7 +21,7 @@ for p in $("$BIN/wfm" help 2>/dev/null | awk '/^Commands:/ { f = 1; next } f && 
 	n=$((n + 1))
 	opts=$(sed -n 's/^\(--[^=]*\).*/\1/p' $T/list | sort | tr '\n' ' ')
 	is "$p: -- completes to every option" "$(complete_words "$p" --)" "$opts"
-	help=$(wfm "$p" --help | sed -n '/^Options:/,/^$/p' | grep -oE -- '^ +(-[a-zA-Z], )?--[a-z0-9-]+' |
+	help=$(wfm "$p" --help | sed -n '/^Options:/,/^$/p' | grep -oE -- '^  (-[a-zA-Z], )?--[a-z0-9-]+' |
 		sed 's/.*--/--/' | sort | tr '\n' ' ')
 	is "$p: --help's Options: = the table" "$help" "$opts"
 	while read -r opt words; do

@@ -8,13 +8,8 @@
 # stays under the one at which the plan's agents just meet 80/20 (Erlang C
 # worked in awk).
 . "$(dirname "$0")/lib.sh"
-printf 'channel,kind,aht_s,sl_target,sl_seconds,max_occupancy,shrinkage,concurrency,patience_s,deadline_h\ncalls,erlang_c,120,0.80,20,0,0,1,0,0\n' > $T/ch.csv
-# 8 hours of 3,000 calls (100 Erlangs); the 80% band of the count is
-# mu -+ z sqrt(mu + mu^2 / 25), z the normal 0.9-quantile
-awk 'BEGIN { z = 1.2815515655446004; mu = 3000; sd = sqrt(mu + mu * mu / 25)
-	print "timestamp,channel,volume,aht_s,volume_lo,volume_hi"
-	for (i = 0; i < 8; i++) printf "2026-11-23T%02d:00,calls,%d,120,%.6f,%.6f\n", 9 + i, mu, mu - z * sd, mu + z * sd }' > $T/fc.csv
-printf 'name,lengths_h,earliest_start,latest_start,step_min,break_after_h,break_min,days\nday,8,09:00,09:00,60,9,30,all\n' > $T/rules.csv
+. "$(dirname "$0")/gamma-day.sh"
+gamma_day $T
 wfm staff $T/fc.csv --channels $T/ch.csv --tz UTC --quantile 0.8 -o $T/rq.csv
 wfm shifts $T/rq.csv --rules $T/rules.csv --tz UTC --coverage $T/cov.csv -o $T/plan.csv 2>/dev/null
 N=$(awk -F, 'NR == 2 { print $5 }' $T/rq.csv)

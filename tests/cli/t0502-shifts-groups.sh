@@ -11,7 +11,7 @@
 # data/staff.csv (fractional requirements).
 . "$(dirname "$0")/lib.sh"
 export TZ=UTC
-MF=$ROOT/tests/cli/skills-maxflow.awk
+MF=$ROOT/tests/cli/skills-maxflow.awk CIVIL=$FIX/roster/civil.awk
 sh "$ROOT/bench/gen-multiskill.sh" "$T/g" 0.3
 wfm shifts "$T/g/requirements.csv" --rules "$T/g/rules.csv" --groups "$T/g/groups.csv" \
 	--date 2026-11-24 --break-step 30 --coverage "$T/cov.csv" --compare --time-limit 3 \
@@ -20,7 +20,7 @@ is "exit status" $? 0
 is "plan header" "$(head -n 1 "$T/plan.csv")" "date,shift,start,end,break_start,break_end,count,group"
 is "coverage header" "$(head -n 1 "$T/cov.csv")" "timestamp,channel,required,scheduled,over,under"
 is "coverage rows: 96 quarter-hours x (5 channels + total)" "$(($(wc -l <"$T/cov.csv") - 1))" 576
-flow=$(awk -F, -v FIRST=2026-11-24 -v NDAYS=1 -v STEP=15 -v REQSTEP=15 -f "$MF" \
+flow=$(awk -F, -v FIRST=2026-11-24 -v NDAYS=1 -v STEP=15 -v REQSTEP=15 -f "$CIVIL" -f "$MF" \
 	"$T/g/groups.csv" "$T/g/requirements.csv" "$T/plan.csv" | tail -n 1)
 is "max-flow: every channel covered in every interval" "${flow% shifts*}" "cells 96 short 0 deficit 0"
 bad=$(awk -F, 'FNR == NR { if (FNR > 1 && substr($1, 1, 10) == "2026-11-24") R[$1 "," $2] = $6; next }
@@ -46,7 +46,7 @@ wfm shifts "$FIX/shifts/requirements.csv" --rules "$DATA/rules.csv" --staff "$DA
 	--date 2026-11-27 --coverage "$T/cov2.csv" --time-limit 3 -o "$T/plan2.csv" 2>"$T/report2.txt"
 is "demo day: exit status" $? 0
 { echo group,skills; awk -F, 'NR > 1 { print $8 "," $8 }' "$T/plan2.csv" | sort -u; } >"$T/groups2.csv"
-flow=$(awk -F, -v FIRST=2026-11-27 -v NDAYS=1 -v STEP=30 -v REQSTEP=60 -f "$MF" \
+flow=$(awk -F, -v FIRST=2026-11-27 -v NDAYS=1 -v STEP=30 -v REQSTEP=60 -f "$CIVIL" -f "$MF" \
 	"$T/groups2.csv" "$FIX/shifts/requirements.csv" "$T/plan2.csv" | tail -n 1)
 is "demo day: max-flow covers every channel" "$(echo "$flow" | awk '{ print $3, $4 }')" "short 0"
 ok "demo day: every channel row of coverage.csv covered" awk -F, \
@@ -54,7 +54,7 @@ ok "demo day: every channel row of coverage.csv covered" awk -F, \
 
 # A tampered plan fails the checker: the universal agents made calls-only.
 sed 's/,universal$/,calls/' "$T/plan.csv" >"$T/bad.csv"
-flow=$(awk -F, -v FIRST=2026-11-24 -v NDAYS=1 -v STEP=15 -v REQSTEP=15 -f "$MF" \
+flow=$(awk -F, -v FIRST=2026-11-24 -v NDAYS=1 -v STEP=15 -v REQSTEP=15 -f "$CIVIL" -f "$MF" \
 	"$T/g/groups.csv" "$T/g/requirements.csv" "$T/bad.csv" | tail -n 1)
 ok "the checker sees a tampered plan" test "$(echo "$flow" | awk '{ print $4 }')" -gt 0
 

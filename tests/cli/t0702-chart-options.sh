@@ -34,4 +34,13 @@ ok "roster --plan" wfm chart roster $F/roster-2.csv --plan $F/plan-2.csv -o plan
 ok "roster without" wfm chart roster $F/roster-2.csv -o noplan.png
 ok "the plan changes the chart" sh -c '! cmp -s plan.png noplan.png'
 ok "--plan deterministic" sh -c "$BIN/wfm-chart roster $F/roster-2.csv --plan $F/plan-2.csv -o plan2.png && cmp plan.png plan2.png"
+
+# forecast.csv on standard input is read in one pass with its band
+# (lib/series.c): with the band columns the chart differs from the same
+# forecast without them (the subtitle names the input, so both come from
+# standard input).
+cut -d, -f1-4 $F/forecast.csv > noband.csv
+ok "forecast from stdin" sh -c "$BIN/wfm-chart forecast - -o f1.png < $F/forecast.csv"
+ok "forecast from stdin, no band" sh -c "$BIN/wfm-chart forecast - -o f2.png < noband.csv"
+ok "stdin keeps the band" sh -c '! cmp -s f1.png f2.png'
 finish

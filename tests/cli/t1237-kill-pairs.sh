@@ -80,7 +80,6 @@ killrun() {   # MODE SIDE CMD...
 	wait $pid 2>/dev/null
 }
 # check the pair MAIN SIDE; counts into pairs, torn, bad
-pairs=0 torn=0 bad=0
 check() {   # KIND MAIN SIDE
 	local c tm
 	[ -e "$2" ] && [ -e "$3" ] || return 0
@@ -98,34 +97,29 @@ leftovers() { local f; for f in "$@"; do [ -e "$f" ] && rm -f "$f"; done; }
 # a run replaced MAIN when its inode changed (the previous one kept in $T/main-was)
 replaced() { [ -e "$1" ] && ! [ "$1" -ef $T/main-was ]; }
 keep() { rm -f $T/main-was; ln "$1" $T/main-was 2>/dev/null; }
-# 1. wfm shifts -o plan --coverage cov, each run on the input that is not
-#    the one behind the plan on disk
-psrc=chat
-for k in $(seq 1 15); do
-	[ $psrc = calls ] && src=chat || src=calls
-	keep $T/plan.csv
-	killrun $((k % 3)) $T/cov.csv "$BIN/wfm-shifts" $T/req-$src.csv --rules $T/rules.csv \
-		-o $T/plan.csv --coverage $T/cov.csv
-	replaced $T/plan.csv && psrc=$src
-	check plan $T/plan.csv $T/cov.csv
-	leftovers $T/.plan.csv.* $T/.cov.csv.*
-done
-is "shifts: pairs out of the documented order, or equal times and inconsistent" "$bad" 0
-ok "shifts: pairs seen ($pairs)" [ $pairs -ge 10 ]
-ok "shifts: torn pairs made and told apart ($torn)" [ $torn -ge 3 ]
-
+# 15 runs of CMD... writing MAIN and its side output SIDE, each run on the
+# input (@SRC@ in CMD: calls or chat) that is not the one behind MAIN on
+# disk; then the counts of check
+kill_pairs() {   # KIND MAIN SIDE CMD...
+	local kind=$1 main=$2 side=$3 last=chat src k
+	shift 3
+	pairs=0 torn=0 bad=0
+	for k in $(seq 1 15); do
+		[ $last = calls ] && src=chat || src=calls
+		keep "$main"
+		killrun $((k % 3)) "$side" "${@//@SRC@/$src}"
+		replaced "$main" && last=$src
+		check "$kind" "$main" "$side"
+		leftovers "${main%/*}"/."${main##*/}".* "${side%/*}"/."${side##*/}".*
+	done
+	is "$kind: pairs out of the documented order, or equal times and inconsistent" "$bad" 0
+	ok "$kind: pairs seen ($pairs)" [ $pairs -ge 10 ]
+	ok "$kind: torn pairs made and told apart ($torn)" [ $torn -ge 3 ]
+}
+# 1. wfm shifts -o plan --coverage cov
+kill_pairs plan $T/plan.csv $T/cov.csv "$BIN/wfm-shifts" $T/req-@SRC@.csv --rules $T/rules.csv \
+	-o $T/plan.csv --coverage $T/cov.csv
 # 2. wfm roster -o roster --coverage cov, alternating the two plans
-pairs=0 torn=0 bad=0 rsrc=chat
-for k in $(seq 1 15); do
-	[ $rsrc = calls ] && p=chat || p=calls
-	keep $T/roster.csv
-	killrun $((k % 3)) $T/rcov.csv "$BIN/wfm-roster" $T/plan-$p.csv $DATA/staff.csv --date 2026-11-23 \
-		--coverage $T/rcov.csv -o $T/roster.csv
-	replaced $T/roster.csv && rsrc=$p
-	check roster $T/roster.csv $T/rcov.csv
-	leftovers $T/.roster.csv.* $T/.rcov.csv.*
-done
-is "roster: pairs out of the documented order, or equal times and inconsistent" "$bad" 0
-ok "roster: pairs seen ($pairs)" [ $pairs -ge 10 ]
-ok "roster: torn pairs made and told apart ($torn)" [ $torn -ge 3 ]
+kill_pairs roster $T/roster.csv $T/rcov.csv "$BIN/wfm-roster" $T/plan-@SRC@.csv $DATA/staff.csv \
+	--date 2026-11-23 --coverage $T/rcov.csv -o $T/roster.csv
 finish

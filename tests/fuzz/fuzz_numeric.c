@@ -194,17 +194,9 @@ static void outbound(struct src *s, const wfm_tz *tz, int64_t now)
 		FUZZ_ASSERT_FAILED(&err, path);
 		return;
 	}
-	p.start = now;
-	p.step = 900;
-	p.nint = 2 * 96;
-	p.attempts = 3;
-	p.retry_gap = 7200;
-	p.talk = 120;
-	p.wrap = 30;
-	p.ring = 20;
-	p.preview = 20;
-	p.mode = s->i < s->n ? (enum wfm_ob_mode)(s->p[s->i++] % 3) : WFM_OB_PROGRESSIVE;
-	p.abandon = 0.03;
+	p = (struct wfm_ob_params){ .start = now, .step = 900, .nint = 2 * 96, .attempts = 3, .retry_gap = 7200,
+				    .talk = 120, .wrap = 30, .ring = 20, .preview = 20, .abandon = 0.03,
+				    .mode = s->i < s->n ? (enum wfm_ob_mode)(s->p[s->i++] % 3) : WFM_OB_PROGRESSIVE };
 	if (!(u = malloc(ob->njobs * sizeof(*u))))
 		abort();
 	start(&t0);

@@ -11,13 +11,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	wfm_error err = { 0 };
 	const char *path = fuzz_file("plan", data, size);
-	wfm_plan *p = wfm_plan_load(path, &err);
+	wfm_plan *p = wfm_plan_load(path, NULL, &err);
 
 	if (!p)
 		FUZZ_ASSERT_FAILED(&err, path);
 	wfm_plan_free(p);
 	memset(&err, 0, sizeof(err));
-	if (!(p = wfm_roster_load(path, &err)))
+	if (!(p = wfm_roster_load(path, NULL, &err)))
 		FUZZ_ASSERT_FAILED(&err, path);
 	wfm_roster_free(p);
 	return 0;

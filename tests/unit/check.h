@@ -42,6 +42,27 @@ static inline int check_write_tmp(char *path, const char *text)
 	return fclose(fp) ? -1 : 0;
 }
 
+/* A writer's output as a string: write to check_mem_open()'s stream, then
+ * check_mem_text() closes it and returns the text (at most 64 KB, in the
+ * one buffer every call reuses: copy what must outlive the next). */
+static inline char *check_mem_buf(void)
+{
+	static char buf[65536];
+	return buf;
+}
+
+static inline FILE *check_mem_open(void)
+{
+	return fmemopen(check_mem_buf(), 65536, "w");
+}
+
+static inline char *check_mem_text(FILE *fp)
+{
+	if (fp)
+		fclose(fp);
+	return check_mem_buf();
+}
+
 static inline int check_done(const char *name)
 {
 	printf("%s: %d passed, %d failed\n", name, check_pass, check_fail);

@@ -147,8 +147,41 @@ static void test_avail_twice(void)
 	wfm_agents_free(ag);
 }
 
+/* The optional tz column (wfm localize): a zone is opened (Vladivostok is
+ * UTC+10 all year: 2026-01-01T00:00Z is 10:00 there), empty is the
+ * center's (NULL), an unknown zone is refused at its line and column. */
+static void test_zone(void)
+{
+	const char *head = "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,"
+		"days_off,tz\n";
+	char path[] = "/tmp/wfm-test-agents.XXXXXX", text[1024];
+	wfm_error err = { 0 };
+	wfm_agents *ag;
+
+	snprintf(text, sizeof(text), "%sV,v,calls,40,4,9,00:00,24:00,,Asia/Vladivostok\nM,m,calls,40,4,9,00:00,24:00,,\n",
+		 head);
+	if (check_write_tmp(path, text))
+		return;
+	ag = wfm_agents_load(path, skills, 2, &err);
+	unlink(path);
+	CHECK(ag && ag->a[0].tz && !strcmp(ag->a[0].zone, "Asia/Vladivostok") && !ag->a[1].tz && !ag->a[1].zone,
+	      "zone read, empty is NULL: %s", err.msg);
+	if (ag && ag->a[0].tz)
+		CHECK(wfm_tz_offset(ag->a[0].tz, 1767225600) == 36000, "Vladivostok +10 h");
+	wfm_agents_free(ag);
+	snprintf(text, sizeof(text), "%sV,v,calls,40,4,9,00:00,24:00,,Mars/Olympus\n", head);
+	strcpy(path, "/tmp/wfm-test-agents.XXXXXX");
+	if (check_write_tmp(path, text))
+		return;
+	ag = wfm_agents_load(path, skills, 2, &err);
+	unlink(path);
+	CHECK(!ag && err.line == 2 && !strcmp(err.column, "tz") && strstr(err.msg, "unknown time zone \"Mars/Olympus\""),
+	      "unknown zone: %ld %s %s", err.line, err.column, err.msg);
+}
+
 int main(void)
 {
+	test_zone();
 	test_ids();
 	test_avail_twice();
 	test_statuses();

@@ -13,12 +13,10 @@
 
 static char *written(const wfm_coverage *cv, const wfm_tz *tz)
 {
-	static char buf[2048];
-	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+	FILE *fp = check_mem_open();
 
 	wfm_coverage_write(fp, cv, tz);
-	fclose(fp);
-	return buf;
+	return check_mem_text(fp);
 }
 
 static wfm_coverage *load(const char *text, wfm_error *err)

@@ -531,8 +531,32 @@ static void test_guard(void)
 		}
 }
 
+/* wfm_csv_open_cols: the indices of the named columns, -1 for an absent
+ * "?name", NULL and the missing column's message for an absent name. */
+static void test_open_cols(void)
+{
+	static const char *const want[] = { "c", "?x", "a", "?b" }, *const need[] = { "a", "z", "c" };
+	char path[] = "/tmp/wfm-test-cols.XXXXXX";
+	wfm_error err = { 0 };
+	wfm_csv_reader *r;
+	int col[4] = { 9, 9, 9, 9 };
+
+	if (check_write_tmp(path, "a,b,c\n1,2,3\n"))
+		return;
+	r = wfm_csv_open_cols(path, want, 4, col, &err);
+	CHECK(r && col[0] == 2 && col[1] == -1 && col[2] == 0 && col[3] == 1, "columns %d %d %d %d",
+	      col[0], col[1], col[2], col[3]);
+	CHECK(r && wfm_csv_next(r, &err) == 1 && !strcmp(wfm_csv_get(r, col[0]), "3"), "reads on");
+	wfm_csv_close(r);
+	CHECK(!wfm_csv_open_cols(path, need, 3, col, &err), "a missing column refused");
+	CHECK(err.line == 1 && !strcmp(err.column, "z") && strstr(err.msg, "missing column"),
+	      "names it: %ld %s %s", err.line, err.column, err.msg);
+	unlink(path);
+}
+
 int main(void)
 {
+	test_open_cols();
 	test_quoting();
 	test_multiline_first();
 	test_crlf_bom_blank();

@@ -8,6 +8,7 @@
 #include "forecastcsv.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static const char *text =
@@ -16,6 +17,43 @@ static const char *text =
 	"2026-11-23T09:00,чат,7.00,600.0,5.00,9.00\n"
 	"2026-11-23T09:30,calls,120.50,175.5,,130.25\n"
 	"2026-11-23T09:30,чат,0.00,600.0,0.00,1.00\n";
+
+/* The band's checks (lib/series.c, wfm_series_load_band): a volume_lo
+ * above its volume_hi names line and column; without the two columns the
+ * band is NAN everywhere; from standard input the band is read too (one
+ * pass: the file is not opened twice). */
+static void test_band(const wfm_tz *tz)
+{
+	char path[] = "/tmp/wfm-test-fcband.XXXXXX";
+	wfm_error err = { 0 };
+	wfm_forecastcsv *f;
+
+	if (check_write_tmp(path, "timestamp,channel,volume,volume_lo,volume_hi\n"
+			    "2026-11-23T09:00,calls,10,8,12\n2026-11-23T10:00,calls,11,12,10\n"))
+		return;
+	CHECK(!wfm_forecastcsv_load(path, tz, &err), "lo above hi refused");
+	CHECK(err.line == 3 && strstr(err.msg, "volume_lo 12 is above volume_hi 10"), "line 3: %s", err.msg);
+	unlink(path);
+	strcpy(path, "/tmp/wfm-test-fcband.XXXXXX");
+	if (check_write_tmp(path, "timestamp,channel,volume\n2026-11-23T09:00,calls,10\n"
+			    "2026-11-23T10:00,calls,11\n"))
+		return;
+	f = wfm_forecastcsv_load(path, tz, &err);
+	CHECK(f && f->s->n == 2 && isnan(f->lo[0]) && isnan(f->hi[1]), "no band columns: NAN");
+	wfm_forecastcsv_free(f);
+	unlink(path);
+	strcpy(path, "/tmp/wfm-test-fcband.XXXXXX");
+	if (check_write_tmp(path, "timestamp,channel,volume,volume_lo,volume_hi\n"
+			    "2026-11-23T09:00,calls,10,8,12\n2026-11-23T10:00,calls,11,9,\n"))
+		return;
+	if (freopen(path, "r", stdin)) {
+		f = wfm_forecastcsv_load("-", tz, &err);
+		CHECK(f && f->lo[0] == 8 && f->hi[0] == 12 && f->lo[1] == 9 && isnan(f->hi[1]),
+		      "standard input keeps the band");
+		wfm_forecastcsv_free(f);
+	}
+	unlink(path);
+}
 
 int main(void)
 {
@@ -59,6 +97,7 @@ int main(void)
 		wfm_forecastcsv_free(f);
 	}
 	unlink(path);
+	test_band(tz);
 	wfm_tz_free(tz);
 	return check_done("test_forecastcsv");
 }

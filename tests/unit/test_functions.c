@@ -49,7 +49,7 @@ static void test_day(void)
 		      "2026-11-23T08:00,letters,12,300,1,1,,,\n2026-11-23T09:00,calls,10,300,1,1,0.8,15,0.8\n"
 		      "2026-11-23T09:00,chat,0,300,0,0,0.8,15,0\n2026-11-23T09:00,letters,12,300,1,1,,,\n"))
 		return;
-	CHECK(tz && (rq = wfm_requirements_load(pq, tz, &err)) && (ro = wfm_roster_load(pr, &err)) &&
+	CHECK(tz && (rq = wfm_requirements_load(pq, tz, &err)) && (ro = wfm_roster_load(pr, tz, &err)) &&
 	      (ag = wfm_agents_load(ps, (const char *const *)rq->channel, rq->nchan, &err)), "inputs load: %s", err.msg);
 	wfm_time_parse_date("2026-11-23", &day, &err);
 	if (ag && ro && rq)
@@ -83,8 +83,42 @@ static void test_day(void)
 	unlink(pq);
 }
 
+/* functions.csv read back (wfm_functions_open/next): fields and instants
+ * in the file's zone (Moscow, UTC+3: 09:00 is 06:00Z), a quoted name with
+ * a comma, then an empty function refused at its line and column. */
+static void test_read(void)
+{
+	char path[] = "/tmp/wfm-test-fnread.XXXXXX";
+	wfm_error err = { 0 };
+	wfm_tz *tz = wfm_tz_open("Europe/Moscow", &err);
+	struct wfm_functions_row row;
+	wfm_functions_reader *r;
+
+	if (!tz || check_write_tmp(path, "timestamp,agent_id,name,function\n"
+				   "2026-11-23T09:00,A1,\"Ivanova, Anna\",CALLS\n"
+				   "2026-11-23T09:15,A1,\"Ivanova, Anna\",\n"))
+		return;
+	r = wfm_functions_open(path, &err);
+	CHECK(r && wfm_functions_next(r, tz, &row, &err) == 1, "first row: %s", err.msg);
+	if (r) {
+		CHECK(row.t == 1795413600 && !strcmp(row.agent_id, "A1") && !strcmp(row.name, "Ivanova, Anna") &&
+		      !strcmp(row.function, "CALLS") && row.line == 2, "fields of line 2");
+		CHECK(wfm_functions_next(r, tz, &row, &err) == -1 && err.line == 3 &&
+		      !strcmp(err.column, "function") && strstr(err.msg, "empty function"), "empty function: %s", err.msg);
+	}
+	wfm_functions_close(r);
+	unlink(path);
+	strcpy(path, "/tmp/wfm-test-fnread.XXXXXX");
+	if (check_write_tmp(path, "timestamp,agent_id,function\n"))
+		return;
+	CHECK(!wfm_functions_open(path, &err) && !strcmp(err.column, "name"), "no name column: %s", err.column);
+	unlink(path);
+	wfm_tz_free(tz);
+}
+
 int main(void)
 {
 	test_day();
+	test_read();
 	return check_done("test_functions");
 }

@@ -1,6 +1,7 @@
 /* test_grid.c - lib/grid.c's row helpers: wfm_grid_room() grows an array
  * by doubling from 1024 slots, wfm_grid_sort() orders rows of any layout
- * by channel, instant, then line (the order worked by hand below). */
+ * by channel, instant, then line (the order worked by hand below), and
+ * wfm_grid_find() names the first duplicate or off-grid row. */
 #include "grid.h"
 #include "check.h"
 
@@ -31,5 +32,12 @@ int main(void)
 	}
 	CHECK(cap == 4096 && v[2999] == 2999, "capacity 1024 -> 2048 -> 4096 (%zu)", cap);
 	free(v);
+	/* wfm_grid_find on the sorted rows: the first repeat is row 3
+	 * ((1,100) again); gap 50 finds nothing (0,50 -> 0,100 is 50, and a
+	 * new channel starts afresh); gap 30 finds row 1 (50 after 50). */
+	CHECK(wfm_grid_find(rows, 5, &lay, 0) == 3, "duplicate at row 3");
+	CHECK(wfm_grid_find(rows, 5, &lay, 50) == 0, "all on the 50 grid");
+	CHECK(wfm_grid_find(rows, 5, &lay, 30) == 1, "row 1 off the 30 grid");
+	CHECK(wfm_grid_find(rows, 1, &lay, 0) == 0, "one row: nothing");
 	return check_done("test_grid");
 }

@@ -3,7 +3,8 @@
  * plainly as in Taylor (2003) with t % s1, t % s2 and fmin/fmax: the SSE
  * and every forecast must be the same to the bit, on random series with
  * closed hours, tiny counts (clamps and the level floor hit) and spikes,
- * additive and multiplicative, with and without AR(1). */
+ * additive and multiplicative, with and without AR(1).  Both start from
+ * wfm_hw_init_state(), checked first on a week worked by hand. */
 #include "check.h"
 #include "model.h"
 
@@ -15,23 +16,8 @@ static double ref_filter(const double *y, size_t n, size_t s1, size_t s2, int mu
 			 const struct wfm_hw_params *p, size_t h, double *out)
 {
 	double *d = malloc(s1 * sizeof(*d)), *w = malloc(s2 * sizeof(*w));
-	double l = 0, sse = 0, e = 0, lmin;
+	double l = wfm_hw_init_state(y, s1, s2, mult, d, w), sse = 0, e = 0, lmin = 1e-3 * l;
 
-	for (size_t j = 0; j < s2; j++)
-		l += y[j];
-	l /= (double)s2;
-	if (mult && l <= 0)
-		l = 1e-6;
-	lmin = 1e-3 * l;
-	for (size_t k = 0; k < s1; k++) {
-		double s = 0;
-		size_t cnt = 0;
-		for (size_t j = k; j < s2; j += s1, cnt++)
-			s += mult ? y[j] / l : y[j] - l;
-		d[k] = s / (double)cnt;
-	}
-	for (size_t j = 0; j < s2; j++)
-		w[j] = mult ? (d[j % s1] > 1e-9 ? y[j] / (l * d[j % s1]) : 1) : y[j] - l - d[j % s1];
 	for (size_t t = 0; t < n + h; t++) {
 		double *dt = &d[t % s1], *wt = &w[t % s2];
 		double f = mult ? l * *dt * *wt : l + *dt + *wt;
@@ -70,8 +56,35 @@ static double urand(unsigned long *s)
 	return (double)(*s >> 11) / 9007199254740992.0;
 }
 
+/* s1 = 2, s2 = 4, y = 1 3 2 6: level 3.  Additive: d = ((1-3)+(2-3))/2,
+ * ((3-3)+(6-3))/2 = -1.5, 1.5; w = y - 3 - d = -0.5 -1.5 0.5 1.5.
+ * Multiplicative: d = (1/3+2/3)/2, (3/3+6/3)/2 = 0.5, 1.5; w = y / (3 d) =
+ * 2/3 2/3 4/3 4/3.  A week of zeros: level 1e-6 (multiplicative). */
+static void test_init_state(void)
+{
+	const double y[] = { 1, 3, 2, 6 }, z[] = { 0, 0, 0, 0 };
+	const double da[] = { -1.5, 1.5 }, wa[] = { -0.5, -1.5, 0.5, 1.5 };
+	const double dm[] = { 0.5, 1.5 }, wm[] = { 2.0 / 3, 2.0 / 3, 4.0 / 3, 4.0 / 3 };
+	double d[2], w[4];
+
+	CHECK_NEAR(wfm_hw_init_state(y, 2, 4, 0, d, w), 3, 1e-12, "additive level");
+	for (int k = 0; k < 4; k++) {
+		CHECK_NEAR(w[k], wa[k], 1e-12, "additive weekly");
+		if (k < 2)
+			CHECK_NEAR(d[k], da[k], 1e-12, "additive daily");
+	}
+	CHECK_NEAR(wfm_hw_init_state(y, 2, 4, 1, d, w), 3, 1e-12, "multiplicative level");
+	for (int k = 0; k < 4; k++) {
+		CHECK_NEAR(w[k], wm[k], 1e-12, "multiplicative weekly");
+		if (k < 2)
+			CHECK_NEAR(d[k], dm[k], 1e-12, "multiplicative daily");
+	}
+	CHECK_NEAR(wfm_hw_init_state(z, 2, 4, 1, d, w), 1e-6, 0, "zero week: level floor");
+}
+
 int main(void)
 {
+	test_init_state();
 	const size_t s1 = 24, s2 = 168, n = 6 * 168, h = 2 * 168;
 	double *y = malloc(n * sizeof(*y)), *o1 = malloc(h * sizeof(*o1)), *o2 = malloc(h * sizeof(*o2));
 	unsigned long seed = 42;

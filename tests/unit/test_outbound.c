@@ -64,15 +64,8 @@ int main(void)
 		return check_done("test_outbound");
 	CHECK(wfm_outbound_rates(ob, FIX "flat-rates.csv", &err) == 0, "rates");
 	CHECK_NEAR(ob->rpc[0][19], 0.25, 0, "flat rate overrides the curve");
-	p.start = start;
-	p.step = 900;
-	p.nint = 96;
-	p.attempts = 1;
-	p.retry_gap = 3600;
-	p.talk = 100;
-	p.wrap = 20;
-	p.ring = 30;
-	p.mode = WFM_OB_PROGRESSIVE;
+	p = (struct wfm_ob_params){ .start = start, .step = 900, .nint = 96, .attempts = 1, .retry_gap = 3600,
+				    .talk = 100, .wrap = 20, .ring = 30, .mode = WFM_OB_PROGRESSIVE };
 
 	/* One agent: Kamchatka (job 1, priority 1, alone 00:00-09:00) needs
 	 * 200 / 15 = 13.3 intervals: 00:00 to 03:15.  Moscow (job 0) has the

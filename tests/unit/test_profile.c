@@ -15,6 +15,8 @@
 #include "profile.h"
 #include "timeutil.h"
 
+#include <unistd.h>
+
 static wfm_series *series_a(void)
 {
 	const char *names[] = { "calls" };
@@ -125,8 +127,35 @@ out:
 	wfm_tz_free(ny);
 }
 
+/* A profile read back (wfm_profile_load) marks the cells the file gives:
+ * Mon 00:00 and 12:00, Tue 12:00 (empty mean) on an hourly grid (12:00 is
+ * on it, so 60 min: 24 slots); given is 1 on those three cells of the
+ * 7 x 24 only, and the empty mean is NAN. */
+static void test_given(void)
+{
+	char path[] = "/tmp/wfm-test-prof.XXXXXX";
+	wfm_error err = { 0 };
+	wfm_profile *p;
+	int n = 0;
+
+	if (check_write_tmp(path, "channel,group,time,mean\ncalls,Mon,00:00,0\ncalls,Mon,12:00,10\n"
+			    "calls,Tue,12:00,\n"))
+		return;
+	p = wfm_profile_load(path, &err);
+	unlink(path);
+	CHECK(p && p->ngroups == 7 && p->nslots == 24 && p->given, "7 x 24 hourly: %s", err.msg);
+	if (!p || !p->given)
+		return;
+	for (int k = 0; k < 7 * 24; k++)
+		n += p->given[k];
+	CHECK(n == 3 && p->given[0] && p->given[12] && p->given[24 + 12], "three cells given, %d", n);
+	CHECK(isnan(p->chan[0].mean[24 + 12]) && p->chan[0].mean[12] == 10, "means");
+	wfm_profile_free(p);
+}
+
 int main(void)
 {
+	test_given();
 	test_profile_a();
 	test_dst_b();
 	return check_done("test_profile");

@@ -95,7 +95,8 @@ static void test_errors(void)
 		 "2026-01-05T00:30,chat,1,300,1,1\n"
 		 "2026-01-05T01:00,chat,1,300,1,1\n", "UTC", &err);
 	CHECK(!r && err.line == 4 &&
-	      !strcmp(err.msg, "interval of 15 min after line 3 (the others are 30 min)"),
+	      !strcmp(err.msg, "interval of 15 min after line 3; the data are in 30-minute intervals "
+			      "(mixed interval lengths)"),
 	      "mixed: %ld %s", err.line, err.msg);
 	wfm_requirements_free(r);
 
@@ -164,36 +165,72 @@ static void test_fall_back(void)
 /* The writer in both formats, read back. */
 static void test_write(void)
 {
-	static char buf[1024];
 	wfm_error err = { 0 };
 	wfm_tz *tz = wfm_tz_open("UTC", &err);
 	struct wfm_requirements_row row = { T0, "calls", 10.004, 300.25, 3, 5, 0.81234, 12.34,
 					    0.6, NAN, NAN };
-	FILE *fp = fmemopen(buf, sizeof(buf), "w");
+	FILE *fp = check_mem_open();
 
 	wfm_requirements_write_header(fp, &wfm_requirements_staff_format);
 	wfm_requirements_write_row(fp, &wfm_requirements_staff_format, tz, &row);
-	fclose(fp);
-	CHECK_STR(buf, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon\n"
+	CHECK_STR(check_mem_text(fp), "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy,abandon\n"
 		  "2026-01-05T00:00,calls,10.00,300.2,3,5,0.8123,12.3,0.6000,\n", "staff format");
 	row.channel = "outbound:a,b";
 	row.agents = 2.345;
 	row.agents_gross = 3.35;
-	fp = fmemopen(buf, sizeof(buf), "w");
+	fp = check_mem_open();
 	wfm_requirements_write_header(fp, &wfm_requirements_outbound_format);
 	wfm_requirements_write_row(fp, &wfm_requirements_outbound_format, tz, &row);
-	fclose(fp);
-	CHECK_STR(buf, "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy\n"
+	CHECK_STR(check_mem_text(fp), "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy\n"
 		  "2026-01-05T00:00,\"outbound:a,b\",10.00,300,2.35,3.35,0.8123,12,0.6000\n", "outbound format");
-	wfm_requirements *r = load(buf, "UTC", &err);
+	wfm_requirements *r = load(check_mem_buf(), "UTC", &err);
 	CHECK(r && r->nchan == 1 && !strcmp(r->channel[0], "outbound:a,b") && fabs(r->agents_gross[0] - 3.35) < 1e-12,
 	      "read back: %s", err.msg);
 	wfm_requirements_free(r);
 	wfm_tz_free(tz);
 }
 
+/* evaluation.csv (wfm_requirements_load_evaluation): the three fractions
+ * on the grid (an empty one NAN), a value over 1 refused at its line and
+ * column, and the plain loader leaves them NULL. */
+static void test_evaluation(void)
+{
+	const char *text = "timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy\n"
+		"2026-01-05T00:00,calls,10,3,0.85,0.8,12.5,0.7\n"
+		"2026-01-05T01:00,calls,0,0,,0.8,,\n";
+	wfm_error err = { 0 };
+	wfm_tz *tz = wfm_tz_open("UTC", &err);
+	wfm_requirements *r;
+
+	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
+	if (!tz || check_write_tmp(path, text))
+		return;
+	r = wfm_requirements_load_evaluation(path, tz, &err);
+	CHECK(r && r->n == 2 && r->step == 3600, "two hourly intervals: %s", err.msg);
+	if (r) {
+		CHECK(r->service_level[0] == 0.85 && r->sl_target[1] == 0.8 && r->occupancy[0] == 0.7,
+		      "fractions on the grid");
+		CHECK(isnan(r->service_level[1]) && isnan(r->occupancy[1]) && isnan(r->asa[1]), "empty: NAN");
+		CHECK(wfm_requirements_need(r, "sl_target", &err) == r->sl_target, "need(sl_target)");
+		wfm_requirements_free(r);
+	}
+	r = wfm_requirements_load(path, tz, &err);
+	CHECK(r && !r->service_level && !r->sl_target && !r->occupancy, "requirements: no fractions read");
+	wfm_requirements_free(r);
+	unlink(path);
+	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
+	if (check_write_tmp(path, "timestamp,channel,volume,service_level\n2026-01-05T00:00,calls,10,1.5\n"))
+		return;
+	CHECK(!wfm_requirements_load_evaluation(path, tz, &err) && err.line == 2 &&
+	      !strcmp(err.column, "service_level") && strstr(err.msg, "1.5 is not a fraction between 0 and 1"),
+	      "over 1 refused: %ld %s", err.line, err.msg);
+	unlink(path);
+	wfm_tz_free(tz);
+}
+
 int main(void)
 {
+	test_evaluation();
 	test_write();
 	test_grid();
 	test_errors();

@@ -277,9 +277,9 @@ static void one(int seed, int *proven)
 	o.max_days_week = I.maxdays;
 	o.tol_week_h = I.tol;
 	wfm_time_parse_date(date(&I, 0), &first, &err);
-	plan = wfm_plan_load(pp, &err);
+	plan = wfm_plan_load(pp, NULL, &err);
 	ag = wfm_agents_load(sp, NULL, 0, &err);
-	prev = nh ? wfm_roster_load(hp, &err) : NULL;
+	prev = nh ? wfm_roster_load(hp, NULL, &err) : NULL;
 	CHECK(plan && ag && (prev || !nh), "seed %d: load: %s", seed, err.msg);
 	heur = plan && ag && (prev || !nh) ? wfm_roster_solve(plan, ag, prev, first, D, &o, &err) : NULL;
 	CHECK(heur != NULL, "seed %d: heuristic: %s", seed, err.msg);

@@ -194,6 +194,29 @@ static void test_gcd(void)
 	CHECK(wfm_time_gcd(17, 13) == 1, "gcd(17, 13)");
 }
 
+/* wfm_time_format() writes digits itself for years 0-9999: the same
+ * bytes as printf of wfm_time_local()'s fields, from year -50 to 10050 */
+static void test_format_digits(void)
+{
+	wfm_tz *utc = wfm_tz_open("UTC", NULL);
+	char a[48], b[48];
+	int bad = 0;
+	struct wfm_tm tm;
+
+	for (int64_t u = -63745056000LL; u < 255000000000LL; u += 86400LL * 7 + 777 * 60) {
+		wfm_time_format(u, utc, a, sizeof(a));
+		wfm_time_local(u, utc, &tm);
+		snprintf(b, sizeof(b), "%04d-%02d-%02dT%02d:%02d", tm.year, tm.mon, tm.day, tm.hour,
+			 tm.min);
+		if (strcmp(a, b) && bad++ < 3)
+			CHECK(0, "%lld: \"%s\", printf \"%s\"", (long long)u, a, b);
+	}
+	CHECK(bad == 0, "%d instants formatted unlike printf", bad);
+	wfm_time_format(0, utc, a, 17);
+	CHECK_STR(a, "1970-01-01T00:00", "exactly room for 16 bytes");
+	wfm_tz_free(utc);
+}
+
 int main(void)
 {
 	test_gcd();
@@ -201,5 +224,6 @@ int main(void)
 	test_parse();
 	test_dst_format();
 	test_small_parsers();
+	test_format_digits();
 	return check_done("test_timeutil");
 }
