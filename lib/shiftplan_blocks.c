@@ -26,6 +26,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -220,8 +222,9 @@ static pid_t bound_child(const wfm_shiftreq *req, const wfm_shiftrules *rs, cons
 }
 
 /* The child's bound (or, without one, this process's) into P: its
- * seconds, and 0 when there is none. */
-static void bound_of(wfm_shiftplan *P, pid_t pid, int fd, const wfm_shiftreq *req,
+ * seconds, and 0 when there is none (the child is stopped at the
+ * deadline, the time limit's end). */
+static void bound_of(wfm_shiftplan *P, pid_t pid, int fd, double deadline, const wfm_shiftreq *req,
 		     const wfm_shiftrules *rs, const wfm_tz *tz, const struct wfm_shiftplan_opts *o)
 {
 	double b[3] = { 0, 0, wfm_mip_clock() };
@@ -230,12 +233,25 @@ static void bound_of(wfm_shiftplan *P, pid_t pid, int fd, const wfm_shiftreq *re
 	if (pid > 0) {
 		size_t got = 0;
 		ssize_t r;
-		while (got < sizeof(b) && (r = read(fd, (char *)b + got, sizeof(b) - got)) > 0)
+		struct pollfd pf = { .fd = fd, .events = POLLIN };
+		/* the time limit holds the bound too: past it, no bound */
+		while (got < sizeof(b)) {
+			double left = deadline - wfm_mip_clock();
+			if (left <= 0 || poll(&pf, 1, (int)fmin(left * 1000 + 1, 1e9)) <= 0 ||
+			    (r = read(fd, (char *)b + got, sizeof(b) - got)) <= 0)
+				break;
 			got += (size_t)r;
+		}
+		if (got != sizeof(b)) {
+			kill(pid, SIGKILL);
+			b[1] = 0;
+			if (wfm_mip_clock() >= deadline) {
+				P->mip.time_hit = 1;
+				P->mip.status = WFM_MIP_TIME_LIMIT;
+			}
+		}
 		close(fd);
 		waitpid(pid, NULL, 0);
-		if (got != sizeof(b))
-			b[1] = 0;
 	} else {
 		b[1] = wfm_shiftplan_lp_bound(req, rs, tz, o, &b[0], &err) == 0;
 		b[2] = wfm_mip_clock() - b[2];
@@ -297,7 +313,7 @@ wfm_shiftplan *wfm_shiftplan_solve_blocks(const wfm_shiftreq *req, const wfm_shi
 	pid = bound_child(req, rs, tz, o, &fd);
 	if (plan_blocks(P, req, rs, tz, o, wrap, cell, t0, err) || drop_redundant(P, rs, wrap, cell))
 		goto fail;
-	bound_of(P, pid, fd, req, rs, tz, o);
+	bound_of(P, pid, fd, t0 + o->time_limit, req, rs, tz, o);
 	pid = -1;
 	P->mip.objective = P->paid_hours;
 	P->mip.gap = P->mip.lp_bound > 0 ? fmax(0, (P->paid_hours - P->mip.lp_bound) / P->paid_hours) : 0;
@@ -307,6 +323,7 @@ wfm_shiftplan *wfm_shiftplan_solve_blocks(const wfm_shiftreq *req, const wfm_shi
 	return P;
 fail:
 	if (pid > 0) {
+		kill(pid, SIGKILL);
 		close(fd);
 		waitpid(pid, NULL, 0);
 	}
