@@ -53,7 +53,8 @@ static int load_rows(struct staff *s, const char *in, const wfm_tz *tz, wfm_erro
 		 wfm_requirements_need(q, "sl_target", err) && wfm_requirements_need(q, "occupancy", err) ? 0 : -1;
 
 	if (rc == 0 && q->nchan > 16)
-		rc = wfm_error_at(err, q->file, 0, "channel", "more than 16 channels");
+		rc = wfm_error_at(err, !strcmp(q->file, "-") ? "<stdin>" : q->file, 0, "channel",
+				  "more than 16 channels");
 	if (rc == 0 && !(s->row = malloc((q->nchan * q->n - q->missing + 1) * sizeof(*s->row))))
 		rc = wfm_error_set(err, "out of memory");
 	for (size_t c = 0; rc == 0 && c < q->nchan; c++) {
