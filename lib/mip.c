@@ -397,9 +397,83 @@ static int price_cmp(const void *a, const void *b)
 	return x->j < y->j ? -1 : x->j > y->j;
 }
 
+/* The restricted set column generation starts from: for every row the
+ * column cheapest per row covered, the columns kept from the start, and
+ * an even sample. */
+static void lp_start(struct lpw *w, const wfm_mip *m, size_t *list, size_t *best)
+{
+	size_t nl = 0, stride = m->ncols / (4 * m->nrows) + 1;
+
+	for (size_t i = 0; i < m->nrows; i++)
+		best[i] = m->ncols;
+	for (size_t j = 0; j < m->ncols; j++) {
+		size_t n = m->cbeg[j + 1] - m->cbeg[j];
+		int neg = 0;
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+			neg |= m->cval[k] < 0;
+		if (neg)        /* not a covering column */
+			continue;
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+			size_t i = (size_t)m->cidx[k], b = best[i];
+			if (b == m->ncols || m->cost[j] * (double)(m->cbeg[b + 1] - m->cbeg[b]) <
+			    m->cost[b] * (double)n)
+				best[i] = j;
+		}
+	}
+	for (size_t i = 0; i < m->nrows; i++)
+		if (best[i] < m->ncols)
+			list[nl++] = best[i];
+	lpw_add(w, m, list, nl);
+	nl = 0;
+	for (size_t j = m->keep0; j < m->ncols; j++)
+		list[nl++] = j;
+	lpw_add(w, m, list, nl);
+	nl = 0;
+	for (size_t j = 0; j < m->ncols; j += stride)
+		list[nl++] = j;
+	lpw_add(w, m, list, nl);
+}
+
+/* Price the columns left out with the row duals y: the most negative
+ * (at most a row's worth) into list.  Returns how many. */
+static size_t lp_price(const struct lpw *w, const wfm_mip *m, const double *y, struct price *pr,
+		       size_t *list)
+{
+	size_t np = 0;
+
+	for (size_t j = 0; j < m->ncols; j++) {
+		double d = m->cost[j];
+		if (w->col_of[j])
+			continue;
+		for (size_t k = w->tbeg[j]; k < w->tbeg[j + 1]; k++)
+			d -= w->tval[k] * y[w->tidx[k]];
+		if (d < -1e-7)
+			pr[np++] = (struct price){ d, j };
+	}
+	if (np == 0)
+		return 0;
+	qsort(pr, np, sizeof(*pr), price_cmp);
+	if (np > m->nrows)
+		np = m->nrows;
+	for (size_t q = 0; q < np; q++)
+		list[q] = pr[q].j;
+	return np;
+}
+
+/* The restricted optimum is a point of the whole model (the columns left
+ * out are 0): xr takes it, in case a limit stops the LP; y the duals. */
+static void lp_point(const struct lpw *w, const wfm_mip *m, double *xr, double *y)
+{
+	memset(xr, 0, m->ncols * sizeof(double));
+	for (size_t c = 0; c < w->n; c++)
+		if (w->j_of[c] != NOSUR)
+			xr[w->j_of[c]] = glp_get_col_prim(w->lp, (int)c + 1);
+	for (size_t i = 0; i < m->nrows; i++)
+		y[i] = glp_get_row_dual(w->lp, (int)i + 1);
+}
+
 /* The LP relaxation.  With many more columns than rows it is solved by
- * column generation: GLPK first gets a restricted set (for every row the
- * column cheapest per row covered, and an even sample); the columns left
+ * column generation: GLPK first gets a restricted set (lp_start); the columns left
  * out are priced with the row duals and the most negative let in, until
  * none prices out.  Columns never let in have reduced cost >= 0 at the
  * optimum, so the LP bound is that of the whole model; branch and bound
@@ -408,71 +482,31 @@ static int price_cmp(const void *a, const void *b)
  * is a lower bound (the LP is solved, or the dual simplex on the whole LP
  * was stopped). */
 static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
-		    int *rounds, int *bound_ok, double *xr, int *have_xr)
+		    struct wfm_mip_result *res, int *bound_ok, double *xr, int *have_xr)
 {
 	glp_smcp sm;
-	int colgen = (m->ncols > 8 * m->nrows || m->colgen) && m->nrows > 0, rc;
-	size_t *list = malloc((m->ncols + 1) * sizeof(size_t)), nl = 0;
+	int colgen = (m->ncols > 8 * m->nrows || m->colgen) && m->nrows > 0, rc = GLP_ETMLIM;
+	size_t *list = malloc((m->ncols + 1) * sizeof(size_t)), np;
 	double *y = malloc((m->nrows + 1) * sizeof(double));
 	struct price *pr = malloc((m->ncols + 1) * sizeof(*pr));
 
-	*rounds = 0;
 	*bound_ok = 0;
-	if (!list || !y || !pr) {
-		free(list);
-		free(y);
-		free(pr);
-		return -1;
-	}
-	if (ms_left(bu, LP_SHARE) < 1) {      /* building took the time */
-		bu->time_hit = 1;
-		free(list);
-		free(y);
-		free(pr);
-		return GLP_ETMLIM;
+	if (!list || !y || !pr || ms_left(bu, LP_SHARE) < 1) {  /* building took the time */
+		rc = !list || !y || !pr ? -1 : rc;
+		goto out;
 	}
 	glp_init_smcp(&sm);
 	sm.msg_lev = GLP_MSG_OFF;
 	sm.meth = GLP_DUALP;      /* costs >= 0: the slack basis is dual feasible */
 	sm.presolve = GLP_OFF;    /* keep the basis for branch and bound */
-	if (colgen) {
-		size_t *best = (size_t *)pr, stride = m->ncols / (4 * m->nrows) + 1;
-		for (size_t i = 0; i < m->nrows; i++)
-			best[i] = m->ncols;
-		for (size_t j = 0; j < m->ncols; j++) {
-			size_t n = m->cbeg[j + 1] - m->cbeg[j];
-			int neg = 0;
-			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
-				neg |= m->cval[k] < 0;
-			if (neg)        /* not a covering column */
-				continue;
-			for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
-				size_t i = (size_t)m->cidx[k], b = best[i];
-				if (b == m->ncols || m->cost[j] * (double)(m->cbeg[b + 1] - m->cbeg[b]) <
-				    m->cost[b] * (double)n)
-					best[i] = j;
-			}
-		}
-		for (size_t i = 0; i < m->nrows; i++)
-			if (best[i] < m->ncols)
-				list[nl++] = best[i];
-		lpw_add(w, m, list, nl);
-		nl = 0;
-		for (size_t j = m->keep0; j < m->ncols; j++)
-			list[nl++] = j;
-		lpw_add(w, m, list, nl);
-		nl = 0;
-		for (size_t j = 0; j < m->ncols; j += stride)
-			list[nl++] = j;
-	} else {
+	if (colgen)
+		lp_start(w, m, list, (size_t *)pr);
+	else
 		for (size_t j = 0; j < m->ncols; j++)
-			list[nl++] = j;
-	}
-	lpw_add(w, m, list, nl);
+			list[j] = j;
+	lpw_add(w, m, list, colgen ? 0 : m->ncols);
 	for (;;) {
 		double left = ms_left(bu, LP_SHARE);
-		size_t np = 0;
-
 		if (left < 1) {
 			rc = GLP_ETMLIM;
 			break;
@@ -483,7 +517,7 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 		}
 		sm.tm_lim = left > 2e9 ? 2000000000 : (int)left;
 		rc = glp_simplex(w->lp, &sm);
-		++*rounds;
+		++res->lp_rounds;
 		if (rc || !colgen)
 			break;
 		if (glp_get_status(w->lp) != GLP_OPT) {
@@ -496,35 +530,15 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 			sm.meth = GLP_DUALP;
 			continue;
 		}
-		/* The restricted optimum is a point of the whole model (the
-		 * columns left out are 0): kept in case a limit stops the LP. */
-		memset(xr, 0, m->ncols * sizeof(double));
-		for (size_t c = 0; c < w->n; c++)
-			if (w->j_of[c] != NOSUR)
-				xr[w->j_of[c]] = glp_get_col_prim(w->lp, (int)c + 1);
+		lp_point(w, m, xr, y);
 		*have_xr = 1;
-		for (size_t i = 0; i < m->nrows; i++)
-			y[i] = glp_get_row_dual(w->lp, (int)i + 1);
-		for (size_t j = 0; j < m->ncols; j++) {
-			double d = m->cost[j];
-			if (w->col_of[j])
-				continue;
-			for (size_t k = w->tbeg[j]; k < w->tbeg[j + 1]; k++)
-				d -= w->tval[k] * y[w->tidx[k]];
-			if (d < -1e-7)
-				pr[np++] = (struct price){ d, j };
-		}
-		if (np == 0)
+		if (!(np = lp_price(w, m, y, pr, list)))
 			break;
-		qsort(pr, np, sizeof(*pr), price_cmp);
-		if (np > m->nrows)
-			np = m->nrows;
-		for (size_t q = 0; q < np; q++)
-			list[q] = pr[q].j;
 		lpw_add(w, m, list, np);
 		sm.meth = GLP_PRIMAL;     /* the basis stays primal feasible */
 	}
 	*bound_ok = rc == 0 || (!colgen && sm.meth == GLP_DUALP);
+out:
 	bu->time_hit |= rc == GLP_ETMLIM;
 	free(list);
 	free(y);
@@ -803,7 +817,7 @@ int wfm_mip_solve(wfm_mip *m, const struct wfm_mip_params *p, double *x,
 		goto out;
 	}
 	double tlp = now();
-	rc = solve_lp(&w, m, &bu, &res->lp_rounds, &bound_ok, xh, &have_xr);
+	rc = solve_lp(&w, m, &bu, res, &bound_ok, xh, &have_xr);
 	res->lp_seconds_ms = (int)((now() - tlp) * 1000);
 	if (rc == 0 && glp_get_status(w.lp) == GLP_NOFEAS) {
 		res->status = WFM_MIP_INFEASIBLE;
@@ -866,6 +880,85 @@ out:
 		res->lp_nnz = w.tbeg[m->ncols] + 2 * (m->ch1 - m->ch0) - 1;
 	free(xlp);
 	free(xh);
+	lpw_free(&w);
+	return rc;
+}
+
+/* The Lagrangian bound of the row duals u (GLPK rows 1..nrows, u[0]
+ * unused; signs clipped to the rows' senses): sum of b_i u_i plus, per
+ * column, the least of (c_j - a_j u) x_j over 0 <= x_j <= ub (surplus
+ * columns: <= ncols * ub). */
+static double lagrangian(const struct lpw *w, const wfm_mip *m, double *u, double ub)
+{
+	double z = 0;
+	int *ind = malloc((m->nrows + 1) * sizeof(int));
+	double *val = malloc((m->nrows + 1) * sizeof(double));
+
+	if (!ind || !val) {
+		free(ind);
+		free(val);
+		return 0;
+	}
+	for (size_t i = 1; i <= m->nrows; i++) {
+		int type = glp_get_row_type(w->lp, (int)i);
+		if ((type == GLP_LO && u[i] < 0) || (type == GLP_UP && u[i] > 0))
+			u[i] = 0;
+		z += u[i] * (u[i] >= 0 && type != GLP_UP ? glp_get_row_lb(w->lp, (int)i) : glp_get_row_ub(w->lp, (int)i));
+	}
+	for (size_t c = 0; c < w->n; c++) {
+		size_t j = w->j_of[c];
+		double d = glp_get_obj_coef(w->lp, (int)c + 1), hi = ub;
+		int n = glp_get_mat_col(w->lp, (int)c + 1, ind, val);
+		for (int k = 1; k <= n; k++)
+			d -= val[k] * u[ind[k]];
+		if (j == NOSUR)
+			hi = ub * (double)m->ncols;
+		else if (m->chi[j] >= 0)
+			hi = fmin(hi, m->chi[j]);
+		z += d >= 0 ? d * (j == NOSUR ? 0 : m->clo[j]) : d * hi;
+	}
+	free(ind);
+	free(val);
+	return z;
+}
+
+/* The LP relaxation of the whole model by GLPK's interior point method
+ * (rows differenced as for the simplex when the model has a chain; no time
+ * limit of its own).  The bound is the Lagrangian bound of its row duals
+ * (lagrangian(): valid whatever the point's tiny infeasibilities), with
+ * x_j <= ub, ub the largest row bound: some optimum has no column above it
+ * when every cost is positive and every coefficient 0 or 1. */
+int wfm_mip_lp_bound(wfm_mip *m, double *bound, wfm_error *err)
+{
+	struct lpw w = { 0 };
+	glp_iptcp ip;
+	size_t *all = malloc((m->ncols + 1) * sizeof(size_t));
+	double *u = malloc((m->nrows + 1) * sizeof(double)), ub = 0;
+	int rc = -1;
+
+	glp_term_out(GLP_OFF);
+	if (!all || !u || lpw_init(&w, m)) {
+		wfm_error_set(err, "out of memory");
+		goto out;
+	}
+	for (size_t j = 0; j < m->ncols; j++)
+		all[j] = j;
+	lpw_add(&w, m, all, m->ncols);
+	glp_init_iptcp(&ip);
+	ip.msg_lev = GLP_MSG_OFF;
+	if (glp_interior(w.lp, &ip) || glp_ipt_status(w.lp) != GLP_OPT) {
+		wfm_error_set(err, "glpk: interior point failed (status %d)", glp_ipt_status(w.lp));
+		goto out;
+	}
+	for (size_t i = 0; i < m->nrows; i++) {
+		u[i + 1] = glp_ipt_row_dual(w.lp, (int)i + 1);
+		ub = fmax(ub, fabs(m->rlo[i]));
+	}
+	*bound = lagrangian(&w, m, u, ub);
+	rc = 0;
+out:
+	free(all);
+	free(u);
 	lpw_free(&w);
 	return rc;
 }

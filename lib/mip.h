@@ -98,6 +98,13 @@ void wfm_mip_chain(wfm_mip *m, size_t r0, size_t r1);
 #define WFM_MIP_CHAIN_NNZ 1000000
 /* Difference the chain from nnz model nonzeros on (default above). */
 void wfm_mip_chain_from(wfm_mip *m, size_t nnz);
+/* A lower bound on the LP relaxation of the whole model by GLPK's interior
+ * point method (no column generation, no simplex: for models too large for
+ * the simplex, e.g. lib/shiftplan_blocks.c), from its duals (a Lagrangian
+ * bound); -1 with err when it fails.  Valid for covering models (costs
+ * > 0, coefficients 0/1, rows lo <= a x); the chain is differenced at any
+ * size. */
+int wfm_mip_lp_bound(wfm_mip *m, double *bound, wfm_error *err);
 size_t wfm_mip_nrows(const wfm_mip *m);
 size_t wfm_mip_ncols(const wfm_mip *m);
 size_t wfm_mip_nnz(const wfm_mip *m);

@@ -149,120 +149,93 @@ static int slot_cmp(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
-wfm_shiftwork *wfm_shiftwork_load(const char *path, const wfm_tz *tz, wfm_error *err)
+/* The index of job `name`, added (agent_hours unknown) when new; -1 when
+ * out of memory.  hline: per job the line its agent_hours came from. */
+static long job_index(wfm_shiftwork *w, const char *name, size_t *jcap, long **hline, wfm_error *err)
 {
-	wfm_csv_reader *rd = wfm_csv_open(path, err);
-	wfm_shiftwork *w = NULL;
-	size_t scap = 0, jcap = 0;
-	long *hline = NULL;
-	int cj, ct, ch, cm, rc;
+	size_t k;
 
-	if (!rd)
-		return NULL;
-	if (!(w = calloc(1, sizeof(*w)))) {
-		wfm_error_set(err, "out of memory");
-		goto fail;
+	for (k = 0; k < w->njobs && strcmp(w->job[k], name); k++)
+		;
+	if (k < w->njobs)
+		return (long)k;
+	if (k == *jcap) {
+		void *a = realloc(w->job, (*jcap = *jcap ? 2 * *jcap : 16) * sizeof(char *));
+		void *b = a ? realloc(w->hours, *jcap * sizeof(double)) : NULL;
+		void *c = b ? realloc(*hline, *jcap * sizeof(long)) : NULL;
+		if (a)
+			w->job = a;
+		if (b)
+			w->hours = b;
+		if (!c)
+			return wfm_error_set(err, "out of memory");
+		*hline = c;
 	}
-	snprintf(w->file, sizeof(w->file), "%s", path);
-	if ((cj = wfm_csv_require(rd, "job", err)) < 0 ||
-	    (ct = wfm_csv_require(rd, "timestamp", err)) < 0 ||
-	    (ch = wfm_csv_require(rd, "agent_hours", err)) < 0)
-		goto fail;
-	cm = wfm_csv_col(rd, "max_agents");
-	while ((rc = wfm_csv_next(rd, err)) == 1) {
-		const char *name = wfm_csv_get(rd, cj);
-		struct wfm_work_slot *x;
-		double h;
-		size_t k;
+	if (!(w->job[k] = strdup(name)))
+		return wfm_error_set(err, "out of memory");
+	w->hours[k] = -1;
+	(*hline)[k] = 0;
+	w->njobs++;
+	return (long)k;
+}
 
-		if (!*name) {
-			wfm_csv_error(rd, cj, err, "empty job name");
-			goto fail;
-		}
-		for (k = 0; k < w->njobs && strcmp(w->job[k], name); k++)
-			;
-		if (k == w->njobs) {
-			if (k == jcap) {
-				void *a = realloc(w->job, (jcap = jcap ? 2 * jcap : 16) * sizeof(char *));
-				void *b = a ? realloc(w->hours, jcap * sizeof(double)) : NULL;
-				void *c = b ? realloc(hline, jcap * sizeof(long)) : NULL;
-				if (a)
-					w->job = a;
-				if (b)
-					w->hours = b;
-				if (!c) {
-					wfm_error_set(err, "out of memory");
-					goto fail;
-				}
-				hline = c;
-			}
-			if (!(w->job[k] = strdup(name))) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			w->hours[k] = -1;
-			hline[k] = 0;
-			w->njobs++;
-		}
-		if (w->nslot == scap) {
-			void *q = realloc(w->slot, (scap = scap ? 2 * scap : 256) * sizeof(*w->slot));
-			if (!q) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			w->slot = q;
-		}
-		x = &w->slot[w->nslot];
-		x->job = k;
-		x->line = wfm_csv_line(rd);
-		if (wfm_csv_time(rd, ct, tz, 0, &x->t, err) < 0 ||
-		    wfm_csv_double_opt(rd, ch, -1, &h, err) ||
-		    wfm_csv_double_opt(rd, cm, -1, &x->max, err))
-			goto fail;
-		if (*wfm_csv_get(rd, ch)) {
-			if (h < 0) {
-				wfm_csv_error(rd, ch, err, "%g is negative", h);
-				goto fail;
-			}
-			if (w->hours[k] >= 0 && fabs(w->hours[k] - h) > 1e-9) {
-				wfm_csv_error(rd, ch, err, "job \"%s\" has %g agent-hours on line %ld",
-					      name, w->hours[k], hline[k]);
-				goto fail;
-			}
-			w->hours[k] = h;
-			hline[k] = x->line;
-		}
-		if (*wfm_csv_get(rd, cm)) {
-			if (x->max < 0) {
-				wfm_csv_error(rd, cm, err, "%g is negative", x->max);
-				goto fail;
-			}
-			x->max = floor(x->max + 1e-9);
-		}
-		w->nslot++;
+/* One row of the work file into w->slot[w->nslot] (columns cj, ct, ch,
+ * cm: job, timestamp, agent_hours, max_agents). */
+static int work_row(wfm_csv_reader *rd, wfm_shiftwork *w, const wfm_tz *tz, const int *col,
+		    size_t *jcap, long **hline, wfm_error *err)
+{
+	const char *name = wfm_csv_get(rd, col[0]);
+	struct wfm_work_slot *x;
+	double h;
+	long k;
+
+	if (!*name)
+		return wfm_csv_error(rd, col[0], err, "empty job name"), -1;
+	if ((k = job_index(w, name, jcap, hline, err)) < 0)
+		return -1;
+	x = &w->slot[w->nslot];
+	x->job = (size_t)k;
+	x->line = wfm_csv_line(rd);
+	if (wfm_csv_time(rd, col[1], tz, 0, &x->t, err) < 0 ||
+	    wfm_csv_double_opt(rd, col[2], -1, &h, err) || wfm_csv_double_opt(rd, col[3], -1, &x->max, err))
+		return -1;
+	if (*wfm_csv_get(rd, col[2])) {
+		if (h < 0)
+			return wfm_csv_error(rd, col[2], err, "%g is negative", h), -1;
+		if (w->hours[k] >= 0 && fabs(w->hours[k] - h) > 1e-9)
+			return wfm_csv_error(rd, col[2], err, "job \"%s\" has %g agent-hours on line %ld",
+					     name, w->hours[k], (*hline)[k]), -1;
+		w->hours[k] = h;
+		(*hline)[k] = x->line;
 	}
-	if (rc < 0)
-		goto fail;
-	if (w->nslot == 0) {
-		wfm_error_at(err, path, 1, NULL, "no data rows");
-		goto fail;
+	if (*wfm_csv_get(rd, col[3])) {
+		if (x->max < 0)
+			return wfm_csv_error(rd, col[3], err, "%g is negative", x->max), -1;
+		x->max = floor(x->max + 1e-9);
 	}
-	for (size_t k = 0; k < w->njobs; k++)
-		if (w->hours[k] < 0) {
-			wfm_error_at(err, path, 0, "agent_hours", "job \"%s\" has no agent_hours on any row",
-				     w->job[k]);
-			goto fail;
-		}
-	qsort(w->slot, w->nslot, sizeof(*w->slot), slot_cmp);
+	w->nslot++;
+	return 0;
+}
+
+/* After the rows: every job has its agent_hours, no duplicate (job, time);
+ * the slots sorted and the job interval voted. */
+static int work_check(wfm_shiftwork *w, const char *path, wfm_error *err)
+{
 	size_t votes[3] = { 0 };
+
+	if (w->nslot == 0)
+		return wfm_error_at(err, path, 1, NULL, "no data rows");
+	for (size_t k = 0; k < w->njobs; k++)
+		if (w->hours[k] < 0)
+			return wfm_error_at(err, path, 0, "agent_hours", "job \"%s\" has no agent_hours on any row",
+					    w->job[k]);
+	qsort(w->slot, w->nslot, sizeof(*w->slot), slot_cmp);
 	for (size_t i = 1; i < w->nslot; i++)
 		if (w->slot[i].job == w->slot[i - 1].job) {
 			int64_t d = w->slot[i].t - w->slot[i - 1].t;
-			if (d == 0) {
-				wfm_error_at(err, path, w->slot[i].line, "timestamp", "duplicate of line %ld",
-					     w->slot[i - 1].line);
-				goto fail;
-			}
+			if (d == 0)
+				return wfm_error_at(err, path, w->slot[i].line, "timestamp", "duplicate of line %ld",
+						    w->slot[i - 1].line);
 			votes[0] += d == 900;
 			votes[1] += d == 1800;
 			votes[2] += d == 3600;
@@ -271,6 +244,43 @@ wfm_shiftwork *wfm_shiftwork_load(const char *path, const wfm_tz *tz, wfm_error 
 	 * requirements' interval) when no job has two consecutive rows. */
 	w->step = votes[0] >= votes[1] && votes[0] >= votes[2] && votes[0] ? 900 :
 		  votes[1] >= votes[2] && votes[1] ? 1800 : votes[2] ? 3600 : 0;
+	return 0;
+}
+
+wfm_shiftwork *wfm_shiftwork_load(const char *path, const wfm_tz *tz, wfm_error *err)
+{
+	wfm_csv_reader *rd = wfm_csv_open(path, err);
+	wfm_shiftwork *w = NULL;
+	size_t scap = 0, jcap = 0;
+	long *hline = NULL;
+	int col[4], rc;
+
+	if (!rd)
+		return NULL;
+	if (!(w = calloc(1, sizeof(*w)))) {
+		wfm_error_set(err, "out of memory");
+		goto fail;
+	}
+	snprintf(w->file, sizeof(w->file), "%s", path);
+	if ((col[0] = wfm_csv_require(rd, "job", err)) < 0 ||
+	    (col[1] = wfm_csv_require(rd, "timestamp", err)) < 0 ||
+	    (col[2] = wfm_csv_require(rd, "agent_hours", err)) < 0)
+		goto fail;
+	col[3] = wfm_csv_col(rd, "max_agents");
+	while ((rc = wfm_csv_next(rd, err)) == 1) {
+		if (w->nslot == scap) {
+			void *q = realloc(w->slot, (scap = scap ? 2 * scap : 256) * sizeof(*w->slot));
+			if (!q) {
+				wfm_error_set(err, "out of memory");
+				goto fail;
+			}
+			w->slot = q;
+		}
+		if (work_row(rd, w, tz, col, &jcap, &hline, err))
+			goto fail;
+	}
+	if (rc < 0 || work_check(w, path, err))
+		goto fail;
 	free(hline);
 	wfm_csv_close(rd);
 	return w;
@@ -1248,7 +1258,7 @@ static int model_work_plan(struct model *m, wfm_error *err)
 }
 
 /* Totals: scheduled and short agent-hours, efficiency. */
-static void model_totals(wfm_shiftplan *p)
+void wfm_shiftplan_totals(wfm_shiftplan *p)
 {
 	for (size_t i = 0; i < p->ncells; i++) {
 		double under = p->required[i] - (double)p->scheduled[i] + (p->outbound ? p->outbound[i] : 0);
@@ -1265,16 +1275,15 @@ static void model_totals(wfm_shiftplan *p)
 		(p->required_hours - p->under_hours + p->outbound_hours) / p->scheduled_hours : 0;
 }
 
-/* alloc / build / solve / extract / free over struct model. */
-wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
-				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
-				   wfm_error *err)
+/* alloc / build / solve / extract / free over struct model: the single
+ * pool, whatever its size. */
+wfm_shiftplan *wfm_shiftplan_solve_one(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+				       const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+				       wfm_error *err)
 {
 	wfm_shiftplan *p;
 	struct model m = { 0 };
 
-	if (o->groups || o->specialists)
-		return wfm_shiftplan_solve_groups(req, rs, tz, o, err);
 	if (!(p = calloc(1, sizeof(*p)))) {
 		wfm_error_set(err, "out of memory");
 		return NULL;
@@ -1284,10 +1293,41 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 		wfm_shiftplan_free(p);
 		p = NULL;
 	} else {
-		model_totals(p);
+		wfm_shiftplan_totals(p);
 	}
 	model_free(&m);
 	return p;
+}
+
+wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+				   const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+				   wfm_error *err)
+{
+	if (o->groups || o->specialists)
+		return wfm_shiftplan_solve_groups(req, rs, tz, o, err);
+	if (wfm_shiftplan_blocks_fit(req, rs, tz, o))
+		return wfm_shiftplan_solve_blocks(req, rs, tz, o, err);
+	return wfm_shiftplan_solve_one(req, rs, tz, o, err);
+}
+
+/* The LP bound of the whole single-pool model of o's window, by interior
+ * point (wfm_mip_lp_bound). */
+int wfm_shiftplan_lp_bound(const wfm_shiftreq *req, const wfm_shiftrules *rs, const wfm_tz *tz,
+			   const struct wfm_shiftplan_opts *o, double *bound, wfm_error *err)
+{
+	wfm_shiftplan *p = calloc(1, sizeof(*p));
+	struct model m = { 0 };
+	struct wfm_shiftplan_opts ob = *o;
+	int rc = -1;
+
+	ob.time_limit = 1e9;      /* build the whole model */
+	if (p && !model_alloc(&m, p, req, rs, tz, &ob, err) && !model_build(&m, err)) {
+		wfm_mip_chain(m.mip, 0, m.nrows);
+		rc = wfm_mip_lp_bound(m.mip, bound, err);
+	}
+	model_free(&m);
+	wfm_shiftplan_free(p);
+	return rc;
 }
 
 /* ---- the plan as plan.csv rows and coverage.csv rows ---- */

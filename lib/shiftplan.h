@@ -99,6 +99,8 @@ struct wfm_shiftplan_opts {
 	const wfm_shiftwork *work;  /* flexible outbound work, or NULL */
 	const wfm_groups *groups;  /* plan per skill group (lib/shiftplan_groups.c), or NULL */
 	int specialists;         /* plan per channel: one single-skill group per open channel */
+	int block_days;          /* > 0: plan by blocks of this many days (lib/shiftplan_blocks.c);
+				  * 0: blocks of 7 for large models */
 };
 
 struct wfm_plan_row {
@@ -148,6 +150,11 @@ typedef struct wfm_shiftplan {
 	char **group, **channel;
 	double *chan_required, *chan_scheduled;
 	double *group_paid;      /* paid hours per group */
+	/* Planned by blocks of days (lib/shiftplan_blocks.c; else 0): how
+	 * many, their length, and the seconds of the whole window's LP
+	 * bound (interior point, beside the blocks in a second process). */
+	int nblocks, block_days;
+	double bound_s;
 } wfm_shiftplan;
 
 /* Solve.  NULL with an error when the input cannot be planned: in hard

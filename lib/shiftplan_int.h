@@ -1,7 +1,9 @@
 /* shiftplan_int.h - what lib/shiftplan.c shares with lib/shiftplan_groups.c
  * (the window, the shift columns and the cells they work): not for
  * programs.  Entry points: wfm_shiftplan_window(), wfm_shiftplan_enumerate(),
- * wfm_shiftplan_col_cells(), wfm_shiftplan_list_cells(). */
+ * wfm_shiftplan_col_cells(), wfm_shiftplan_list_cells(), wfm_shiftplan_solve_one(),
+ * wfm_shiftplan_totals(), wfm_shiftplan_lp_bound(), wfm_shiftplan_blocks_fit(),
+ * wfm_shiftplan_solve_blocks(). */
 #ifndef WFM_SHIFTPLAN_INT_H
 #define WFM_SHIFTPLAN_INT_H
 
@@ -27,5 +29,23 @@ int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncel
 /* "T (required R), ..." of up to 4 cells and how many more. */
 void wfm_shiftplan_list_cells(char *buf, size_t size, const wfm_shiftplan *p, const wfm_tz *tz,
 			      const size_t *cells, size_t n);
+
+/* The single pool solved as one model (wfm_shiftplan_solve() without the
+ * groups and blocks dispatch). */
+wfm_shiftplan *wfm_shiftplan_solve_one(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+				       const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+				       wfm_error *err);
+/* Scheduled and short agent-hours, efficiency, from p's cells. */
+void wfm_shiftplan_totals(wfm_shiftplan *p);
+/* The LP lower bound of the whole window's model, by interior point. */
+int wfm_shiftplan_lp_bound(const wfm_shiftreq *req, const wfm_shiftrules *rs, const wfm_tz *tz,
+			   const struct wfm_shiftplan_opts *o, double *bound, wfm_error *err);
+/* lib/shiftplan_blocks.c: whether o's plan is large enough to go by blocks
+ * of days, and that plan. */
+int wfm_shiftplan_blocks_fit(const wfm_shiftreq *req, const wfm_shiftrules *rs, const wfm_tz *tz,
+			     const struct wfm_shiftplan_opts *o);
+wfm_shiftplan *wfm_shiftplan_solve_blocks(const wfm_shiftreq *req, const wfm_shiftrules *rs,
+					  const wfm_tz *tz, const struct wfm_shiftplan_opts *o,
+					  wfm_error *err);
 
 #endif

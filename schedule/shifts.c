@@ -94,6 +94,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  "(default: the grid)", .min = 1, .max = 240 },
 		{ "no-wrap", 0, WFM_ARG_FLAG, &p->no_wrap, .help = "do not fold shifts past the last day onto "
 		  "the first" },
+		{ "blocks", 0, WFM_ARG_INT, &p->block_days, "DAYS", .help = "plan the window in blocks of DAYS "
+		  "days, in turn (default: blocks of 7 from 14 days and 3M model nonzeros)", .min = 1, .max = 366 },
 		WFM_OPT_TZ(&o->tz),
 		{ "out-tz", 0, WFM_ARG_STR, &o->out_tz, "ZONE", .help = "the center's zone, when it is not "
 		  "--tz: local days, shift rules and every output are in ZONE; naive input times stay in --tz" },

@@ -7,8 +7,6 @@
 cd "$ROOT" || exit 1
 
 ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
-lib/shiftplan.c wfm_shiftwork_load      # shiftplan owner
-lib/mip.c solve_lp                      # mip owner
 EOF_ALLOW
 )
 

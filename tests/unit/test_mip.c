@@ -1,7 +1,8 @@
 /* test_mip.c - lib/mip.c: differenced cover rows (wfm_mip_chain) give the
  * LP bound of the rows as given, and plans that meet every row checked
  * here against the columns, on random cyclic covering models (runs of
- * cells with a break gap, wrapping past the end, some side rows). */
+ * cells with a break gap, wrapping past the end, some side rows); the
+ * interior point bound (wfm_mip_lp_bound) against the simplex's LP. */
 #include "check.h"
 #include "mip.h"
 
@@ -33,7 +34,7 @@ static int cells(const struct inst *in, int j, int *idx)
 	return n;
 }
 
-static wfm_mip *build(const struct inst *in, int chain)
+static wfm_mip *build(const struct inst *in, int chain, int sides)
 {
 	wfm_error err = { 0 };
 	wfm_mip *m = wfm_mip_alloc(&err);
@@ -44,10 +45,11 @@ static wfm_mip *build(const struct inst *in, int chain)
 		one[i] = 1;
 	for (int i = 0; i < NR; i++)
 		wfm_mip_add_row(m, in->need[i], -1);
-	wfm_mip_add_row(m, 0, 6);              /* at most 6 of the side columns */
+	if (sides)
+		wfm_mip_add_row(m, 0, 6);      /* at most 6 of the side columns */
 	for (int j = 0; j < NC; j++) {
 		int n = cells(in, j, idx);
-		if (in->side[j])
+		if (in->side[j] && sides)
 			idx[n++] = NR;
 		wfm_mip_add_col(m, in->cost[j], 0, -1, (size_t)n, idx, one, &err);
 	}
@@ -76,7 +78,7 @@ int main(void)
 			in.side[j] = rnd(8) == 0;
 		}
 		for (int c = 0; c < 2; c++) {
-			wfm_mip *m = build(&in, c);
+			wfm_mip *m = build(&in, c, 1);
 			double x[NC], cover[NR] = { 0 }, z = 0;
 			int side = 0, ok = 1;
 			struct wfm_mip_params p = { 30, 0.0, NULL, NULL };
@@ -99,6 +101,23 @@ int main(void)
 			wfm_mip_free(m);
 		}
 		CHECK_NEAR(r[1].lp_bound, r[0].lp_bound, 1e-6 * r[0].lp_bound, "the same LP bound differenced");
+		/* The interior point bound (wfm_mip_lp_bound) of the pure cover
+		 * rows against the simplex's LP optimum of the same model: at
+		 * most it (a valid bound), and within 1e-6 of it. */
+		{
+			wfm_mip *m = build(&in, 1, 0);
+			double x[NC], ipm = -1;
+			struct wfm_mip_result rs;
+			struct wfm_mip_params p = { 30, 0.0, NULL, NULL };
+			CHECK(wfm_mip_solve(m, &p, x, &rs, &err) == 0 && rs.lp_solved, "instance %d: simplex LP", t);
+			wfm_mip_free(m);
+			m = build(&in, 1, 0);
+			CHECK(wfm_mip_lp_bound(m, &ipm, &err) == 0, "instance %d: interior point: %s", t, err.msg);
+			CHECK(ipm <= rs.lp_bound + 1e-9, "instance %d: interior point bound %.9g <= LP optimum %.9g",
+			      t, ipm, rs.lp_bound);
+			CHECK_NEAR(ipm, rs.lp_bound, 1e-6 * rs.lp_bound, "interior point bound = the LP optimum");
+			wfm_mip_free(m);
+		}
 		/* gap 0 and no work limit hit: both proven optimal, so equal */
 		if (r[0].status == WFM_MIP_OPTIMAL && r[1].status == WFM_MIP_OPTIMAL)
 			CHECK_NEAR(r[1].objective, r[0].objective, 1e-6, "the same integer optimum differenced");
