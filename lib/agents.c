@@ -155,20 +155,14 @@ wfm_agents *wfm_agents_load(const char *path, const char *const *known,
 {
 	static const char *const names[] = { "id", "name", "skills", "contract_h_week", "min_shift_h",
 		"max_shift_h", "earliest_start", "latest_end", "days_off", "?tz" };
-	wfm_agents *ag = calloc(1, sizeof(*ag));
-	wfm_csv_reader *r;
 	int col[10], rc;
+	wfm_csv_reader *r;
+	wfm_agents *ag = wfm_csv_open_new(path, names, 10, col, sizeof(*ag), &r, err);
 	size_t cap = 0;
 
-	if (!ag) {
-		wfm_error_set(err, "out of memory");
+	if (!ag)
 		return NULL;
-	}
 	snprintf(ag->file, sizeof(ag->file), "%s", path);
-	if (!(r = wfm_csv_open_cols(path, names, 10, col, err))) {
-		free(ag);
-		return NULL;
-	}
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		long dup;
 		if (ag->n == cap) {

@@ -108,18 +108,13 @@ static int read_row(wfm_csv_reader *r, const int *col, int col_ab, struct wfm_ch
 wfm_channels *wfm_channels_load(const char *path, wfm_error *err)
 {
 	int col[NREQ + 1], rc;
-	wfm_csv_reader *r = wfm_csv_open_cols(path, cols, NREQ + 1, col, err);
-	wfm_channels *c;
+	wfm_csv_reader *r;
+	wfm_channels *c = wfm_csv_open_new(path, cols, NREQ + 1, col, sizeof(*c), &r, err);
 	size_t cap = 0;
 
-	if (!r)
+	if (!c)
 		return NULL;
 	const int col_ab = col[NREQ];
-	if (!(c = calloc(1, sizeof(*c)))) {
-		wfm_csv_close(r);
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
 	snprintf(c->file, sizeof(c->file), "%s", path);
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		if (c->n == cap) {

@@ -358,6 +358,13 @@ static void span_panel(const struct wfm_chart *c, cairo_t *cr, const struct rect
 	}
 }
 
+/* the channel panels' lines and gaps */
+static const struct legend_item channels_legend[] = {
+	{ "required", OI_BLACK, 1, LEG_LINE }, { "scheduled", OI_BLUE, 1, LEG_LINE },
+	{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
+	{ "over-covered", OI_SKY, 0.8, LEG_BOX },
+};
+
 static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	(void)pg;
@@ -367,14 +374,8 @@ static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct c
 	int64_t l0 = chart_local(c->opts.tz, v->row[0].t), l1 = chart_local(c->opts.tz, v->row[v->n - 1].t) + v->step;
 	double top = chart_header(c, cr);
 	char note[200], b1[32], b2[32], b3[32];
-	struct legend_item it[] = {
-		{ "required", OI_BLACK, 1, LEG_LINE },
-		{ "scheduled", OI_BLUE, 1, LEG_LINE },
-		{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
-		{ "over-covered", OI_SKY, 0.8, LEG_BOX },
-	};
 
-	chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
+	chart_legend(cr, c->width / 2.0, c->height - 22, channels_legend, 4);
 	/* Stacked panels on one time axis: labels under the last one only. */
 	for (int k = 0; k < np; k++) {
 		double rh = (c->height - 44 - 46 - top) / np;

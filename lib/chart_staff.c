@@ -97,6 +97,12 @@ int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	return 0;
 }
 
+/* the lines' and the shading's colours, in drawing order */
+static const struct legend_item legend[] = {
+	{ "service level", OI_BLUE, 1, LEG_LINE }, { "SL target", OI_BLACK, 1, LEG_DASH },
+	{ "occupancy", OI_ORANGE, 1, LEG_LINE }, { "below target", OI_VERMILLION, 0.3, LEG_BOX },
+};
+
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	(void)pg;
@@ -106,14 +112,8 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	int64_t l0 = chart_local(c->opts.tz, s->t0), l1 = chart_local(c->opts.tz, s->t1);
 	double px;
 	char note[200];
-	struct legend_item it[] = {
-		{ "service level", OI_BLUE, 1, LEG_LINE },
-		{ "SL target", OI_BLACK, 1, LEG_DASH },
-		{ "occupancy", OI_ORANGE, 1, LEG_LINE },
-		{ "below target", OI_VERMILLION, 0.3, LEG_BOX },
-	};
 
-	chart_legend(cr, c->width / 2.0, c->height - 22, it, 4);
+	chart_legend(cr, c->width / 2.0, c->height - 22, legend, 4);
 	chart_panels(c->width, top, c->height - 44, s->nchan, 1, 80, 40, p);
 	px = p[0].w / (double)(l1 - l0);
 	for (int k = 0; k < s->nchan; k++) {

@@ -1002,3 +1002,18 @@ wfm_csv_reader *wfm_csv_open_cols(const char *path, const char *const *names, in
 		}
 	return r;
 }
+
+void *wfm_csv_open_new(const char *path, const char *const *names, int n, int *col, size_t size,
+		       wfm_csv_reader **r, wfm_error *err)
+{
+	void *obj;
+
+	if (!(*r = wfm_csv_open_cols(path, names, n, col, err)))
+		return NULL;
+	if (!(obj = calloc(1, size))) {
+		wfm_csv_close(*r);
+		*r = NULL;
+		wfm_error_set(err, "out of memory");
+	}
+	return obj;
+}

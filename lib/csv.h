@@ -124,5 +124,9 @@ char *wfm_csv_append_fixed(char *p, double v, int dec);
  * absent. */
 wfm_csv_reader *wfm_csv_open_cols(const char *path, const char *const *names, int n, int *col,
 				  wfm_error *err);
+/* The same and a zeroed object of size bytes for what the reader fills:
+ * the object and *r; NULL (nothing left open or allocated) on error. */
+void *wfm_csv_open_new(const char *path, const char *const *names, int n, int *col, size_t size,
+		       wfm_csv_reader **r, wfm_error *err);
 
 #endif

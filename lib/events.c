@@ -62,19 +62,14 @@ wfm_events *wfm_events_load(const char *path, wfm_error *err)
 	static const char *const names[] = { "date", "name", "?effect_days_before", "?effect_days_after",
 					     "?closed", "?uplift" };
 	int col[6], rc;
-	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 6, col, err);
-	wfm_events *e;
+	wfm_csv_reader *r;
+	wfm_events *e = wfm_csv_open_new(path, names, 6, col, sizeof(*e), &r, err);
 	size_t cap = 0;
 
-	if (!r)
+	if (!e)
 		return NULL;
 	const int cdate = col[0], cname = col[1], cbef = col[2], caft = col[3], cclosed = col[4],
 		  cupl = col[5];
-	if (!(e = calloc(1, sizeof(*e)))) {
-		wfm_csv_close(r);
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
 	while ((rc = wfm_csv_next(r, err)) == 1) {
 		struct wfm_event ev;
 		wfm_error perr;

@@ -123,20 +123,14 @@ static wfm_plan *load(const char *path, int roster, const wfm_tz *tz, wfm_error 
 					  "count", "?group" };
 	static const char *const rn[] = { "date", "agent_id", "name", "start", "end", "break_start",
 					  "break_end", "?group", "?shift" };
-	wfm_plan *p = calloc(1, sizeof(*p));
-	wfm_csv_reader *r;
 	int col[9], cshift, cgroup, rc;
+	wfm_csv_reader *r;
+	wfm_plan *p = wfm_csv_open_new(path, roster ? rn : pn, roster ? 9 : 8, col, sizeof(*p), &r, err);
 	size_t cap = 0;
 
-	if (!p) {
-		wfm_error_set(err, "out of memory");
+	if (!p)
 		return NULL;
-	}
 	snprintf(p->file, sizeof(p->file), "%s", path);
-	if (!(r = wfm_csv_open_cols(path, roster ? rn : pn, roster ? 9 : 8, col, err))) {
-		free(p);
-		return NULL;
-	}
 	cgroup = col[7];
 	cshift = roster ? col[8] : -1;
 	while ((rc = wfm_csv_next(r, err)) == 1) {

@@ -37,12 +37,14 @@ struct st {
 	int *wday, *monk;
 	int *minspan, *maxspan, *capmin, *conmin;
 	/* fill_day's cache, per type of the window (all days) x agent: cst the
-	 * clock when computed << 1 | eligible, cc the cost when eligible.  An
-	 * agent's eligibility and cost on a day depend on its own days only, so
-	 * an entry stays good while the agent is not changed (chg, the clock of
-	 * its last put) and the phase is the same (epoch); within one fill_day
-	 * call (from call0) an entry is kept as first computed.  The clock
-	 * ticks at each put and each call. */
+	 * clock when computed << 2 | cost known << 1 | eligible (every rule but
+	 * the pattern), cc the cost.  An agent's eligibility and cost on a day
+	 * depend on its own days only, so an entry stays good while the agent
+	 * is not changed (chg, the clock of its last put); within one fill_day
+	 * call (from call0) an entry is kept as first computed (eligibility
+	 * ignores the day itself; a cost is only read for a free agent, which
+	 * stays free and unchanged in the call).  The clock ticks at each put
+	 * and each call; entries from before epoch (1) are unknown. */
 	uint32_t *cst, *chg;
 	uint32_t clock, epoch, call0;
 	int toff;              /* first type of the day being filled */
@@ -60,8 +62,11 @@ struct st {
 	 * reached (bv). */
 	size_t nw;
 	uint64_t *bf, *bo, *be, *bv;
+	uint64_t *bon, *bm;    /* per window day the pattern's agents; be & bon */
 	uint32_t *be_clock;
 	const int *doff;       /* per window day its first type of the window */
+	const struct wfm_shift **dty; /* the types of the window, day by day */
+	int *tyof;             /* per plan row its type of the window, -1 */
 };
 
 #define W(s, a, k) ((size_t)(a) * (size_t)(s)->E + (size_t)(k))
@@ -151,7 +156,8 @@ static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
 
 /* Why agent a may not work shift s on window day k (index into the
  * extended range), ignoring whatever a has on that day: NULL when it may.
- * relaxed: day-local rules only. */
+ * relaxed 1: day-local rules only; 2: every rule but the days-on
+ * pattern. */
 static const char *why_not(const struct st *st, size_t a, int k, const struct wfm_shift *s, int relaxed)
 {
 	int start = wfm_shift_abs(s, k, 0), end = wfm_shift_abs(s, k, 1);
@@ -161,9 +167,9 @@ static const char *why_not(const struct st *st, size_t a, int k, const struct wf
 		return "not available";
 	if (!fits(st, a, s))
 		return "outside the agent's working window or shift lengths";
-	if (relaxed)
+	if (relaxed == 1)
 		return NULL;
-	if (st->only_on && !st->on[W(st, a, k)])
+	if (!relaxed && st->only_on && !st->on[W(st, a, k)])
 		return "not a pattern day";
 	for (int j = k - 2; j <= k + 2; j++) {   /* rest, no overlap */
 		if (j == k || j < 0 || j >= st->E || st->ws[W(st, a, j)] < 0)
@@ -201,19 +207,40 @@ static int eligible(const struct st *st, size_t a, int k, const struct wfm_shift
 
 static double cost(const struct st *st, size_t a, int k, const struct wfm_shift *s);
 
-/* eligible() for type t of the day being filled (st->ty), through
- * fill_day's cache; the cost is cached with it. */
+/* eligible() for type t of the day being filled (st->ty) under every rule
+ * but the days-on pattern (elig_bits applies it), through fill_day's
+ * cache. */
 static int elig_t(struct st *st, size_t a, int k, int t)
 {
 	size_t i = (size_t)(st->toff + t) * st->ag->n + a;
-	uint32_t c = st->cst[i] >> 1;
-	if (c < st->call0 && (c < st->chg[a] || c < st->epoch)) {
-		int e = eligible(st, a, k, st->ty[t], 0);
-		if (e)
-			st->cc[i] = cost(st, a, k, st->ty[t]);
-		st->cst[i] = st->clock << 1 | (uint32_t)e;
-	}
+	uint32_t c = st->cst[i] >> 2;
+	if (c < st->call0 && (c < st->chg[a] || c < st->epoch))
+		st->cst[i] = st->clock << 2 | (uint32_t)eligible(st, a, k, st->ty[t], 2);
 	return st->cst[i] & 1;
+}
+
+/* The cost of type t for agent a, eligible for it (elig_t just said so),
+ * through the same cache. */
+static double cost_t(struct st *st, size_t a, int k, int t)
+{
+	size_t i = (size_t)(st->toff + t) * st->ag->n + a;
+	if (!(st->cst[i] & 2)) {
+		st->cc[i] = cost(st, a, k, st->ty[t]);
+		st->cst[i] |= 2;
+	}
+	return st->cc[i];
+}
+
+/* eligible() under every rule outside fill_day (the days-on pattern no
+ * longer applies) for plan row s on window day k, through the cache. */
+static int elig_s(struct st *st, size_t a, int k, const struct wfm_shift *s)
+{
+	int g = st->tyof[s - st->plan->s];
+	if (g < 0 || st->only_on)
+		return eligible(st, a, k, s, 0);
+	st->toff = st->doff[k - 7];
+	st->ty = st->dty + st->toff;
+	return elig_t(st, a, k, g - st->toff);
 }
 
 static int is_weekend(int64_t day)
@@ -405,7 +432,11 @@ static const uint64_t *elig_bits(struct st *st, int k, int x)
 				e[a / 64] = elig_t(st, a, k, x) ? e[a / 64] | bit : e[a / 64] & ~bit;
 			}
 	st->be_clock[g] = st->clock;
-	return e;
+	if (!st->only_on)
+		return e;
+	for (size_t w = 0; w < st->nw; w++)
+		st->bm[w] = e[w] & st->bon[(size_t)(k - 7) * st->nw + w];
+	return st->bm;
 }
 
 /* augment_relaxed under every rule, for fill_day's day k: the same BFS
@@ -512,11 +543,11 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 	size_t n = st->ag->n;
 	int mon = k - wfm_time_weekday(st->ext0 + k);
 	for (size_t a = 0; a < n && *budget > 0; a++) {
-		if (st->ws[W(st, a, k)] >= 0 || !wfm_agents_available(st->ag, a, st->ext0 + k) ||
+		if (st->ws[W(st, a, k)] >= 0 || !st->avail[W(st, a, k)] ||
 		    !fits(st, a, s))
 			continue;
 		(*budget)--;
-		if (eligible(st, a, k, s, 0)) {
+		if (elig_s(st, a, k, s)) {
 			put(st, a, k, 0, s);
 			return 1;
 		}
@@ -526,12 +557,12 @@ static int cross_repair(struct st *st, int k, const struct wfm_shift *s, long *b
 				continue;
 			put(st, a, j, -1, NULL);
 			(*budget)--;
-			if (eligible(st, a, k, s, 0))
+			if (elig_s(st, a, k, s))
 				for (size_t b = 0; b < n && *budget > 0; b++) {
 					if (b == a || st->ws[W(st, b, j)] >= 0)
 						continue;
 					(*budget)--;
-					if (eligible(st, b, j, x, 0)) {
+					if (elig_s(st, b, j, x)) {
 						put(st, b, j, 0, x);
 						put(st, a, k, 0, s);
 						return 1;
@@ -592,115 +623,131 @@ static void pattern_off_pair(struct st *st, size_t a, int d0, double *cap, const
 		}
 }
 
+/* The days agent a may work in window days d0 .. d1-1 (available, and
+ * some planned shift of the day fits it) marked 2 in st->on, the others
+ * 0; returns how many.  wk: the week's plan rows with a count. */
+static int pattern_possible(struct st *st, const wfm_plan *plan, const size_t *wk, size_t nwk,
+			    size_t a, int d0, int d1)
+{
+	int npos = 0;
+	for (int d = d0; d < d1; d++) {
+		int ok = 0;
+		if (st->avail[W(st, a, d + 7)])
+			for (size_t i = 0; i < nwk && !ok; i++)
+				ok = plan->s[wk[i]].day == st->first_day + d && fits(st, a, &plan->s[wk[i]]);
+		npos += ok;
+		st->on[W(st, a, d + 7)] = (unsigned char)(ok ? 2 : 0);  /* 2 = possible */
+	}
+	return npos;
+}
+
+/* Agent a's pattern days in window days d0 .. d1-1 (mon: the extended
+ * index of the week's Monday): as many as its contract needs at the mean
+ * paid length of the week's shifts it fits, each on the possible day of
+ * lowest covered share. */
+static void pattern_agent(struct st *st, const wfm_plan *plan, const size_t *wk, size_t nwk,
+			  size_t a, int d0, int d1, int mon, double *cap, const double *dem)
+{
+	const struct wfm_agent *ag = &st->ag->a[a];
+	double mpaid = 0, prevh = 0;
+	long cnt = 0;
+	int prevd = 0, want;
+	for (size_t j = 0; j < nwk; j++)
+		if (fits(st, a, &plan->s[wk[j]])) {
+			mpaid += (double)plan->s[wk[j]].count * wfm_shift_paid(&plan->s[wk[j]]) / 60.0;
+			cnt += plan->s[wk[j]].count;
+		}
+	for (int j = mon; j < mon + 7; j++)
+		if (j >= 0 && j < 7 && st->ws[W(st, a, j)] >= 0) {
+			prevd++;
+			prevh += st->wp[W(st, a, j)] / 60.0;
+		}
+	if (!cnt)
+		return;
+	mpaid /= (double)cnt;
+	want = (int)ceil((ag->contract_h - prevh) / mpaid - 1e-9);
+	if (want > 0 && prevh + want * mpaid > ag->contract_h + st->o->tol_week_h)
+		want--;
+	if (want > st->o->max_days_week - prevd)
+		want = st->o->max_days_week - prevd;
+	for (int w = 0; w < want; w++) {
+		/* the possible day with the lowest share of its planned hours
+		 * covered so far (ties: the bigger day) */
+		int best = -1;
+		for (int d = d0; d < d1; d++) {
+			if (st->on[W(st, a, d + 7)] != 2 || dem[d] <= 0)
+				continue;
+			if (best < 0 || cap[d] * dem[best] < cap[best] * dem[d] - 1e-9 ||
+			    (fabs(cap[d] * dem[best] - cap[best] * dem[d]) <= 1e-9 && dem[d] > dem[best]))
+				best = d;
+		}
+		if (best < 0)
+			break;
+		st->on[W(st, a, best + 7)] = 1;
+		cap[best] += mpaid * 60;
+	}
+	if (st->o->off_pair_w > 0 && d1 - d0 == 7)
+		pattern_off_pair(st, a, d0, cap, dem, mpaid * 60);
+}
+
+/* The pattern of ISO week window days d0 .. d1-1: agents with the fewest
+ * possible days first (a stable counting sort of npos, 0..7). */
+static void pattern_week(struct st *st, const wfm_plan *plan, int d0, int d1, int mon,
+			 double *cap, const double *dem, size_t *wk, size_t *ordr, int *npos)
+{
+	size_t n = st->ag->n, nwk = 0, start[9] = { 0 };
+	for (size_t i = 0; i < plan->n; i++)   /* the week's rows, plan order */
+		if (plan->s[i].day >= st->first_day + d0 && plan->s[i].day < st->first_day + d1 &&
+		    plan->s[i].count > 0)
+			wk[nwk++] = i;
+	for (size_t a = 0; a < n; a++) {
+		npos[a] = pattern_possible(st, plan, wk, nwk, a, d0, d1);
+		start[npos[a] + 1]++;
+	}
+	for (int v = 1; v < 9; v++)
+		start[v] += start[v - 1];
+	for (size_t a = 0; a < n; a++)
+		ordr[start[npos[a]]++] = a;
+	for (size_t i = 0; i < n; i++)
+		pattern_agent(st, plan, wk, nwk, ordr[i], d0, d1, mon, cap, dem);
+	for (size_t a = 0; a < n; a++)
+		for (int d = d0; d < d1; d++)
+			if (st->on[W(st, a, d + 7)] == 2)
+				st->on[W(st, a, d + 7)] = 0;
+}
+
 /* Days-on pattern: for each ISO week in the window and each agent, the
  * number of days its contract needs (contract / mean paid length of the
  * shifts it fits, rounded so the hours stay within tolerance, at most
  * max_days_week less days already worked), put on the days with the most
- * shifts still uncovered.  Agents with the fewest possible days go first. */
+ * shifts still uncovered (dem: the days' aims, tgt where planned).  Agents
+ * with the fewest possible days go first.  -1 when out of memory. */
 static int pattern(struct st *st, const wfm_plan *plan, const double *tgt)
 {
 	size_t n = st->ag->n;
 	int nd = st->ndays;
-	double *dem = malloc((size_t)nd * sizeof(double));
-	int *possible = malloc((size_t)nd * sizeof(int));
-	size_t *ordr = malloc(n * sizeof(size_t));
-	int *npos = malloc(n * sizeof(int));
-	if (!dem || !possible || !ordr || !npos) {
-		free(dem); free(possible); free(ordr); free(npos);
-		return -1;
-	}
-	double *cap = malloc((size_t)nd * sizeof(double));
-	if (!cap) {
-		free(dem); free(possible); free(ordr); free(npos);
-		return -1;
-	}
-	for (int d = 0; d < nd; d++) {
-		dem[d] = 0;    /* planned paid minutes */
-		cap[d] = 0;    /* paid minutes of the agents put on the day */
-		for (size_t i = 0; i < plan->n; i++)
-			if (plan->s[i].day == st->first_day + d)
-				dem[d] += plan->s[i].count * wfm_shift_paid(&plan->s[i]);
-		if (dem[d] > 0)   /* aim at the target: what the day can get */
-			dem[d] = tgt[d];
-	}
-	for (int d0 = 0; d0 < nd;) {
-		int k0 = d0 + 7, mon = k0 - wfm_time_weekday(st->first_day + d0), d1 = mon;  /* window index of next Monday (ext index mon + 7) */
-		if (d1 > nd)
-			d1 = nd;
-		/* this ISO week covers window days d0 .. d1-1 */
-		for (size_t a = 0; a < n; a++) {
-			npos[a] = 0;
-			for (int d = d0; d < d1; d++) {
-				int ok = 0;
-				if (wfm_agents_available(st->ag, a, st->first_day + d))
-					for (size_t i = 0; i < plan->n && !ok; i++)
-						ok = plan->s[i].day == st->first_day + d && plan->s[i].count > 0 &&
-						     fits(st, a, &plan->s[i]);
-				npos[a] += ok;
-				st->on[W(st, a, d + 7)] = (unsigned char)(ok ? 2 : 0);  /* 2 = possible */
-			}
-			ordr[a] = a;
+	double *dem = calloc((size_t)nd + 1, sizeof(double));
+	double *cap = calloc((size_t)nd + 1, sizeof(double));  /* paid minutes of the agents put on the day */
+	size_t *ordr = malloc((n + 1) * sizeof(size_t)), *wk = malloc((plan->n + 1) * sizeof(size_t));
+	int *npos = malloc((n + 1) * sizeof(int)), ok = dem && cap && ordr && wk && npos;
+	if (ok) {
+		for (int d = 0; d < nd; d++) {
+			for (size_t i = 0; i < plan->n; i++)   /* planned paid minutes */
+				if (plan->s[i].day == st->first_day + d)
+					dem[d] += plan->s[i].count * wfm_shift_paid(&plan->s[i]);
+			if (dem[d] > 0)   /* aim at the target: what the day can get */
+				dem[d] = tgt[d];
 		}
-		for (size_t i = 1; i < n; i++) {   /* stable sort by npos */
-			size_t x = ordr[i], j = i;
-			while (j > 0 && npos[ordr[j - 1]] > npos[x]) {
-				ordr[j] = ordr[j - 1];
-				j--;
-			}
-			ordr[j] = x;
+		for (int d0 = 0; d0 < nd;) {
+			/* this ISO week covers window days d0 .. d1-1; mon: the
+			 * window index of next Monday, extended index of this one */
+			int mon = d0 + 7 - wfm_time_weekday(st->first_day + d0), d1 = mon < nd ? mon : nd;
+			pattern_week(st, plan, d0, d1, mon, cap, dem, wk, ordr, npos);
+			d0 = d1;
 		}
-		for (size_t i = 0; i < n; i++) {
-			size_t a = ordr[i];
-			const struct wfm_agent *ag = &st->ag->a[a];
-			double mpaid = 0, prevh = 0;
-			long cnt = 0;
-			int prevd = 0, want;
-			for (size_t j = 0; j < plan->n; j++)
-				if (plan->s[j].day >= st->first_day + d0 && plan->s[j].day < st->first_day + d1 &&
-				    plan->s[j].count > 0 && fits(st, a, &plan->s[j])) {
-					mpaid += (double)plan->s[j].count * wfm_shift_paid(&plan->s[j]) / 60.0;
-					cnt += plan->s[j].count;
-				}
-			for (int j = mon; j < mon + 7; j++)
-				if (j >= 0 && j < 7 && st->ws[W(st, a, j)] >= 0) {
-					prevd++;
-					prevh += st->wp[W(st, a, j)] / 60.0;
-				}
-			if (!cnt)
-				continue;
-			mpaid /= (double)cnt;
-			want = (int)ceil((ag->contract_h - prevh) / mpaid - 1e-9);
-			if (want > 0 && prevh + want * mpaid > ag->contract_h + st->o->tol_week_h)
-				want--;
-			if (want > st->o->max_days_week - prevd)
-				want = st->o->max_days_week - prevd;
-			for (int w = 0; w < want; w++) {
-				/* the possible day with the lowest share of its planned
-				 * hours covered so far (ties: the bigger day) */
-				int best = -1;
-				for (int d = d0; d < d1; d++) {
-					if (st->on[W(st, a, d + 7)] != 2 || dem[d] <= 0)
-						continue;
-					if (best < 0 || cap[d] * dem[best] < cap[best] * dem[d] - 1e-9 ||
-					    (fabs(cap[d] * dem[best] - cap[best] * dem[d]) <= 1e-9 && dem[d] > dem[best]))
-						best = d;
-				}
-				if (best < 0)
-					break;
-				st->on[W(st, a, best + 7)] = 1;
-				cap[best] += mpaid * 60;
-			}
-			if (st->o->off_pair_w > 0 && d1 - d0 == 7)
-				pattern_off_pair(st, a, d0, cap, dem, mpaid * 60);
-		}
-		for (size_t a = 0; a < n; a++)
-			for (int d = d0; d < d1; d++)
-				if (st->on[W(st, a, d + 7)] == 2)
-					st->on[W(st, a, d + 7)] = 0;
-		d0 = d1;
 	}
-	free(dem); free(possible); free(ordr); free(npos); free(cap);
-	return 0;
+	free(dem); free(cap); free(ordr); free(wk); free(npos);
+	return ok ? 0 : -1;
 }
 
 /* Coverage grid: slots of g minutes from 00:00 of the shift's day to 48:00;
@@ -770,7 +817,7 @@ static int build_el(struct st *st, int t, int k, int sorted)
 	if (!(v = malloc(((size_t)m + 1) * sizeof(*v))))
 		return -1;
 	for (int i = 0; i < m; i++)
-		v[i] = (struct ca){ st->cc[(size_t)(st->toff + t) * n + (size_t)el[i]], el[i] };
+		v[i] = (struct ca){ cost_t(st, (size_t)el[i], k, t), el[i] };
 	qsort(v, (size_t)m, sizeof(*v), cmp_ca);
 	for (int i = m - 1; i >= 0; i--) {
 		st->so[(size_t)t * n + (size_t)i] = v[i].a;
@@ -852,7 +899,7 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 				double c;
 				if (st->wt[W(st, a, k)] >= 0)
 					continue;
-				c = st->cc[(size_t)(st->toff + t) * n + a];
+				c = cost_t(st, a, k, t);
 				if (best < 0 || c < bc - 1e-9) {
 					best = (long)a;
 					bc = c;
@@ -876,6 +923,7 @@ static long fill_day(struct st *st, struct days *D, int d, long maxfill,
 		done++;
 	}
 	st->cache_k = -1;
+	st->call0 = UINT32_MAX;   /* outside a call entries hold while their agent is unchanged */
 	return done;
 }
 
@@ -951,7 +999,7 @@ static int contract_swaps(struct st *st, long *budget)
 				put(st, a, k, -1, NULL);
 				put(st, b, k, -1, NULL);
 				*budget -= 2;
-				if (eligible(st, a, k, y, 0) && eligible(st, b, k, x, 0)) {
+				if (elig_s(st, a, k, y) && elig_s(st, b, k, x)) {
 					put(st, a, k, 0, y);
 					put(st, b, k, 0, x);
 					x = y;
@@ -1817,9 +1865,529 @@ static void free_index(struct st *st)
 	free(st->be);
 	free(st->bv);
 	free(st->be_clock);
+	free(st->tyof);
+	free(st->bon);
+	free(st->bm);
 	free(st->cst);
 	free(st->chg);
 	free(st->cc);
+}
+
+/* The workspace of one roster run, in GSL's style: ws_alloc (the arrays
+ * sized by the agents, days and plan rows), ws_build (history, the day's
+ * types, the caches, the bounds and targets, the days-on pattern or the
+ * published rows), ws_solve (the fills and the repairs), ws_result (the
+ * rows and the measures), ws_free. */
+struct ws {
+	struct st st;
+	struct days D;
+	wfm_roster_result *res;
+	const wfm_plan *plan, *prev, *pub;
+	size_t ntyall;
+	int maxnty;
+	int *cur2, *pa, *pt, *q;      /* day_bound's assignment; path scratch */
+	int *longest;                 /* per window day x agent (day_bound) */
+	double *pat_min;              /* per window day: the pattern's aim */
+	const struct wfm_shift **pubrow; /* repair: per agent x day the published row */
+	const char **drop;            /* repair: per agent x day why it was dropped */
+	long *vac;                    /* repair: per type instances held back */
+	long budget;                  /* eligibility checks left for the repairs */
+};
+
+static int ws_alloc(struct ws *w, const wfm_plan *plan, const wfm_agents *ag, int64_t first_day,
+		    int ndays, const struct wfm_roster_opts *o)
+{
+	struct st *st = &w->st;
+	struct days *D = &w->D;
+	wfm_roster_result *res = w->res = calloc(1, sizeof(*res));
+	size_t n = ag->n, nE = n * (size_t)(ndays + 7), np = plan->n + 1;
+
+	st->ag = ag;
+	st->o = o;
+	st->plan = plan;
+	st->first_day = first_day;
+	st->ext0 = first_day - 7;
+	st->ndays = ndays;
+	st->E = ndays + 7;
+	st->rest = (int)lround(o->min_rest_h * 60);
+	st->max_moves = w->pub ? o->max_moves : -1;
+	st->cache_k = -1;
+	w->budget = 20000000;
+	if (!res)
+		return -1;
+	res->first_day = first_day;
+	res->ndays = ndays;
+	st->dep = malloc(np * sizeof(int));
+	st->ws = malloc((nE + 1) * sizeof(int));
+	st->we = malloc((nE + 1) * sizeof(int));
+	st->wt = malloc((nE + 1) * sizeof(int));
+	st->wp = calloc(nE + 1, sizeof(int));
+	st->wsh = calloc(nE + 1, sizeof(*st->wsh));
+	st->on = calloc(nE + 1, 1);
+	st->weekends = res->weekends = calloc(n + 1, sizeof(long));
+	st->lates = res->lates = calloc(n + 1, sizeof(long));
+	res->paid_min = calloc(n + 1, sizeof(long));
+	res->weekends_prev = calloc(n + 1, sizeof(long));
+	res->days = calloc(n + 1, sizeof(long));
+	res->day = calloc((size_t)ndays, sizeof(*res->day));
+	D->ty = malloc(np * sizeof(*D->ty));
+	D->left = malloc(np * sizeof(long));
+	D->dead = calloc(np, 1);
+	D->off = calloc((size_t)ndays, sizeof(int));
+	D->cnt = calloc((size_t)ndays, sizeof(int));
+	D->plan_min = calloc((size_t)ndays, sizeof(double));
+	D->fill_min = calloc((size_t)ndays, sizeof(double));
+	D->tgt_min = calloc((size_t)ndays, sizeof(double));
+	w->cur2 = malloc((n + 1) * sizeof(int));
+	w->pa = malloc(np * sizeof(int));
+	w->pt = malloc(np * sizeof(int));
+	w->q = malloc(np * sizeof(int));
+	w->longest = malloc((n * (size_t)ndays + 1) * sizeof(int));
+	w->pat_min = malloc(((size_t)ndays + 1) * sizeof(double));
+	if (!st->on || !st->ws || !st->we || !st->wt || !st->wp || !st->wsh || !st->weekends ||
+	    !st->lates || !res->paid_min || !res->weekends_prev || !res->days || !res->day || !D->ty ||
+	    !D->left || !D->dead || !D->off || !D->cnt || !D->plan_min || !D->fill_min || !D->tgt_min ||
+	    !w->cur2 || !w->pa || !w->pt || !w->q || !st->dep || !w->longest || !w->pat_min)
+		return -1;
+	for (size_t i = 0; i < nE; i++)
+		st->ws[i] = st->we[i] = st->wt[i] = -1;
+	return build_index(st);
+}
+
+/* The slot length of the coverage grids: the gcd of the times of the
+ * window's shifts (at least 5 minutes).  -1 (err set) when the window has
+ * no shifts. */
+static int ws_grid(struct ws *w, wfm_error *err)
+{
+	const wfm_plan *plan = w->plan;
+	int64_t first_day = w->st.first_day;
+	int ndays = w->st.ndays, g = 60;
+	size_t inwin = 0;
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct wfm_shift *s = &plan->s[i];
+		if (s->day < first_day || s->day >= first_day + ndays)
+			continue;
+		inwin++;
+		if (!s->count)
+			continue;
+		g = wfm_time_gcd(wfm_time_gcd(g, s->start), s->end);
+		if (s->bstart >= 0)
+			g = wfm_time_gcd(wfm_time_gcd(g, s->bstart), s->bend);
+	}
+	if (!inwin) {
+		char x[16], y[16];
+		wfm_time_format_date(first_day, x, sizeof(x));
+		wfm_time_format_date(first_day + ndays - 1, y, sizeof(y));
+		wfm_error_at(err, plan->file, 0, "date", "no shifts between %s and %s", x, y);
+		return -1;
+	}
+	w->D.g = g < 5 ? 5 : g;   /* odd minutes: 5-minute slots are close enough for a score */
+	w->D.G = 2880 / w->D.g;
+	return 0;
+}
+
+/* The day's shift types (plan rows with a count), their instances, the
+ * planned minutes and the planned coverage.  A shift that fits nobody's
+ * hours and lengths stays unfilled with the reason (unfilled_reason).
+ * -1 when out of memory. */
+static int ws_types(struct ws *w)
+{
+	const wfm_plan *plan = w->plan;
+	struct days *D = &w->D;
+	int ndays = w->st.ndays;
+
+	D->req = calloc((size_t)ndays * D->G, sizeof(double));
+	D->sch = calloc((size_t)ndays * D->G, sizeof(double));
+	if (!D->req || !D->sch)
+		return -1;
+	for (int d = 0; d < ndays; d++) {
+		D->off[d] = (int)w->ntyall;
+		for (size_t i = 0; i < plan->n; i++) {
+			const struct wfm_shift *s = &plan->s[i];
+			if (s->day != w->st.first_day + d || s->count <= 0)
+				continue;
+			D->ty[w->ntyall] = s;
+			D->left[w->ntyall++] = s->count;
+			w->res->day[d].planned += s->count;
+			D->plan_min[d] += s->count * wfm_shift_paid(s);
+			cover(D->req + (size_t)d * D->G, D->g, s, (double)s->count);
+		}
+		D->cnt[d] = (int)w->ntyall - D->off[d];
+		w->res->day[d].planned_min = (long)D->plan_min[d];
+		if (D->cnt[d] > w->maxnty)
+			w->maxnty = D->cnt[d];
+	}
+	return 0;
+}
+
+/* fill_day's caches and bit sets (struct st), sized by the types.  -1
+ * when out of memory. */
+static int ws_caches(struct ws *w)
+{
+	struct st *st = &w->st;
+	size_t n = st->ag->n, nt = w->ntyall, mt = (size_t)w->maxnty, nd = (size_t)st->ndays;
+
+	st->clock = st->epoch = 1;
+	st->call0 = UINT32_MAX;
+	st->nw = (n + 63) / 64;
+	st->doff = w->D.off;
+	st->dty = w->D.ty;
+	st->cst = calloc(n * nt + 1, sizeof(uint32_t));
+	st->chg = calloc(n + 1, sizeof(uint32_t));
+	st->cc = malloc((n * nt + 1) * sizeof(double));
+	st->bf = calloc(st->nw * nd + 1, sizeof(uint64_t));
+	st->bv = malloc((st->nw + 1) * sizeof(uint64_t));
+	st->bo = calloc(st->nw * nt + 1, sizeof(uint64_t));
+	st->be = malloc((st->nw * nt + 1) * sizeof(uint64_t));
+	st->be_clock = calloc(nt + 1, sizeof(uint32_t));
+	st->bon = calloc(st->nw * nd + 1, sizeof(uint64_t));
+	st->bm = malloc((st->nw + 1) * sizeof(uint64_t));
+	st->tyof = malloc((w->plan->n + 1) * sizeof(int));
+	st->el = malloc((n * mt + 1) * sizeof(int));
+	st->nel = malloc((mt + 1) * sizeof(int));
+	st->so = malloc((n * mt + 1) * sizeof(int));
+	st->nd = malloc((n * mt + 1) * sizeof(int));
+	st->hd = malloc((mt + 1) * sizeof(int));
+	if (!st->cst || !st->chg || !st->cc || !st->bf || !st->bv || !st->bo || !st->be ||
+	    !st->be_clock || !st->tyof || !st->bon || !st->bm || !st->el || !st->nel || !st->so ||
+	    !st->nd || !st->hd)
+		return -1;
+	for (size_t d = 0; d < nd; d++)   /* every agent free on every day */
+		for (size_t a = 0; a < n; a++)
+			st->bf[d * st->nw + a / 64] |= (uint64_t)1 << (a % 64);
+	for (size_t i = 0; i < w->plan->n; i++)
+		st->tyof[i] = -1;
+	for (size_t g = 0; g < nt; g++)
+		st->tyof[w->D.ty[g] - w->plan->s] = (int)g;
+	return 0;
+}
+
+/* Bounds first (they depend on the inputs only): the fill aims at each
+ * day's target, the share of its planned hours the weekly limits allow
+ * every day at once.  -1 (err set) on failure. */
+static int ws_bounds(struct ws *w, wfm_error *err)
+{
+	struct st *st = &w->st;
+	struct days *D = &w->D;
+	wfm_roster_result *res = w->res;
+	for (int d = 0; d < st->ndays; d++)
+		if (day_bound(st, D, d, w->cur2, w->pa, w->pt, w->q, &res->day[d],
+			      w->longest + (size_t)d * st->ag->n)) {
+			wfm_error_set(err, "out of memory");
+			return -1;
+		}
+	if (week_targets(st, D, res, w->longest, err))
+		return -1;
+	for (int d = 0; d < st->ndays; d++) {
+		D->tgt_min[d] = res->day[d].target_min > 0 ? (double)res->day[d].target_min : 1;
+		/* the pattern aims at the target where the weekly limits lower it;
+		 * a day whose target is its day-local best needs every agent it
+		 * can get: the planned hours, as before */
+		w->pat_min[d] = res->day[d].target_min < res->day[d].bound_min ? D->tgt_min[d] : D->plan_min[d];
+	}
+	return 0;
+}
+
+/* Repair: the published rows placed (place_published).  Only the
+ * instances the dropped rows leave open are filled again: what the
+ * published roster left unfilled stays so (held back in vac[], given back
+ * after the fill).  Days the published roster has no row on are rostered
+ * afresh.  -1 when out of memory. */
+static int ws_published(struct ws *w)
+{
+	struct st *st = &w->st;
+	struct days *D = &w->D;
+	size_t n = st->ag->n;
+
+	w->pubrow = calloc(n * (size_t)st->E + 1, sizeof(*w->pubrow));
+	w->drop = calloc(n * (size_t)st->E + 1, sizeof(*w->drop));
+	w->vac = calloc(w->ntyall + 1, sizeof(long));
+	if (!w->pubrow || !w->drop || !w->vac ||
+	    place_published(st, D, w->pub, w->pubrow, w->drop, w->vac, w->res))
+		return -1;
+	for (int d = 0; d < st->ndays; d++) {
+		int fresh = 1;
+		for (size_t a = 0; a < n && fresh; a++)
+			fresh = !w->pubrow[W(st, a, d + 7)];
+		for (int t = D->off[d]; t < D->off[d] + D->cnt[d]; t++) {
+			long keep = fresh ? D->left[t] : w->vac[t] < D->left[t] ? w->vac[t] : D->left[t];
+			w->vac[t] = D->left[t] - keep;
+			D->left[t] = keep;
+		}
+	}
+	return 0;
+}
+
+/* Everything the fill starts from: the history (previous and published
+ * rows before the window), the types, the caches, the bounds, then the
+ * days-on pattern (a fresh roster) or the published rows (repair).  -1
+ * (err set) on failure. */
+static int ws_build(struct ws *w, wfm_error *err)
+{
+	struct st *st = &w->st;
+	size_t n = st->ag->n;
+
+	if (build_need(st, w->plan, st->o->groups, err))
+		return -1;
+	load_prev(st, w->prev, w->res);
+	load_prev(st, w->pub, w->res);
+	for (size_t a = 0; a < n; a++)   /* the cost sees weekends worked before too */
+		st->weekends[a] = w->res->weekends_prev[a];
+	if (ws_grid(w, err))
+		return -1;
+	if (ws_types(w) || ws_caches(w))
+		goto oom;
+	if (ws_bounds(w, err))
+		return -1;
+	if (!w->pub && pattern(st, w->plan, w->pat_min))
+		goto oom;
+	if (w->pub)   /* no pattern: every day is as good as any other */
+		memset(st->on, 1, n * (size_t)st->E);
+	for (int d = 0; d < st->ndays; d++)
+		for (size_t a = 0; a < n; a++)
+			if (st->on[W(st, a, d + 7)])
+				st->bon[(size_t)d * st->nw + a / 64] |= (uint64_t)1 << (a % 64);
+	if (w->pub && ws_published(w))
+		goto oom;
+	return 0;
+oom:
+	wfm_error_set(err, "out of memory");
+	return -1;
+}
+
+/* Phase 2: any agent the hard rules allow, one shift at a time on the day
+ * whose planned hours are least filled (relative to its target). */
+static void fill_least(struct ws *w)
+{
+	struct days *D = &w->D;
+	for (;;) {
+		int best = -1;
+		for (int d = 0; d < w->st.ndays; d++) {
+			int live = 0;
+			for (int t = D->off[d]; t < D->off[d] + D->cnt[d] && !live; t++)
+				live = D->left[t] > 0 && !D->dead[t];
+			if (!live || D->plan_min[d] <= 0)
+				continue;
+			if (best < 0 || D->fill_min[d] * D->tgt_min[best] < D->fill_min[best] * D->tgt_min[d])
+				best = d;
+		}
+		if (best < 0)
+			break;
+		fill_day(&w->st, D, best, 1, w->pa, w->pt, w->q);
+	}
+}
+
+/* Cross-day repair of what is still unfilled, least filled days first,
+ * bounded work.  -1 when out of memory. */
+static int fill_cross(struct ws *w)
+{
+	struct days *D = &w->D;
+	struct slotord *so = malloc((w->ntyall + 1) * sizeof(*so));
+	size_t nso = 0;
+	if (!so)
+		return -1;
+	for (int d = 0; d < w->st.ndays; d++)
+		for (int t = D->off[d]; t < D->off[d] + D->cnt[d]; t++)
+			if (D->left[t] > 0)
+				so[nso++] = (struct slotord){ d, t, D->fill_min[d] / D->tgt_min[d] };
+	if (nso)
+		qsort(so, nso, sizeof(*so), cmp_slotord);
+	for (size_t i = 0; i < nso; i++) {
+		int d = so[i].d, t = so[i].t;
+		while (D->left[t] > 0 && cross_repair(&w->st, d + 7, D->ty[t], &w->budget)) {
+			D->left[t]--;
+			D->fill_min[d] += wfm_shift_paid(D->ty[t]);
+		}
+	}
+	free(so);
+	return 0;
+}
+
+/* The fills: phase 1 day by day, each agent only on the days of its
+ * pattern (which spreads the contracted hours over the days in proportion
+ * to the planned hours), phase 2 (fill_least), then the cross-day repair
+ * and the contract swaps; a repair instead refills what the dropped rows
+ * left open and substitutes.  -1 when out of memory. */
+static int ws_solve(struct ws *w)
+{
+	struct st *st = &w->st;
+	struct days *D = &w->D;
+	st->only_on = 1;
+	for (int d = 0; d < st->ndays && !w->pub; d++)
+		if (fill_day(st, D, d, -1UL >> 1, w->pa, w->pt, w->q) < 0)
+			return -1;
+	st->only_on = 0;
+	memset(D->dead, 0, w->ntyall);
+	fill_least(w);
+	if (w->pub) {
+		if (substitute(st, D, w->vac, w->pa, w->pt, w->q))
+			return -1;
+		for (size_t t = 0; t < w->ntyall; t++)
+			D->left[t] += w->vac[t];
+		return 0;
+	}
+	if (fill_cross(w) || contract_swaps(st, &w->budget))
+		return -1;
+	return 0;
+}
+
+/* The unfilled list (one entry per type left with instances) and the
+ * shifts filled per day.  -1 when out of memory. */
+static int ws_unfilled(struct ws *w)
+{
+	struct days *D = &w->D;
+	wfm_roster_result *res = w->res;
+	size_t cap = 0;
+	for (int d = 0; d < w->st.ndays; d++) {
+		long filled = res->day[d].planned;
+		for (int t = D->off[d]; t < D->off[d] + D->cnt[d]; t++) {
+			const struct wfm_shift *s = D->ty[t];
+			filled -= D->left[t];
+			if (!D->left[t])
+				continue;
+			if (res->nunfilled == cap) {
+				struct wfm_shift *u = realloc(res->unfilled, (cap = cap ? 2 * cap : 32) * sizeof(*u));
+				const char **uw;
+				if (!u)
+					return -1;
+				res->unfilled = u;
+				if (!(uw = realloc(res->unfilled_why, cap * sizeof(*uw))))
+					return -1;
+				res->unfilled_why = uw;
+				if (!(uw = realloc(res->unfilled_need, cap * sizeof(*uw))))
+					return -1;
+				res->unfilled_need = uw;
+			}
+			res->unfilled_why[res->nunfilled] = unfilled_reason(&w->st, w->st.first_day + d, s);
+			res->unfilled_need[res->nunfilled] = need_of(&w->st, s);
+			res->unfilled[res->nunfilled] = *s;
+			res->unfilled[res->nunfilled++].count = D->left[t];
+		}
+		res->day[d].filled = filled;
+	}
+	return 0;
+}
+
+/* Per agent its window's weekend days, late shifts, paid minutes and
+ * days; per day the paid minutes filled; the roster rows, sorted.  -1
+ * when out of memory. */
+static int ws_rows(struct ws *w)
+{
+	struct st *st = &w->st;
+	wfm_roster_result *res = w->res;
+	struct row *rows = NULL;
+	size_t nrows = 0, cap = 0;
+	for (size_t a = 0; a < st->ag->n; a++) {
+		st->weekends[a] = st->lates[a] = 0;
+		for (int d = 0; d < st->ndays; d++) {
+			const struct wfm_shift *x = st->wsh[W(st, a, d + 7)];
+			if (!x)
+				continue;
+			if (is_weekend(st->first_day + d))
+				st->weekends[a]++;
+			if (x->end > st->o->late_after)
+				st->lates[a]++;
+			res->paid_min[a] += wfm_shift_paid(x);
+			res->day[d].filled_min += wfm_shift_paid(x);
+			res->days[a]++;
+			if (nrows == cap) {
+				struct row *r = realloc(rows, (cap = cap ? 2 * cap : 1024) * sizeof(*r));
+				if (!r) {
+					free(rows);
+					return -1;
+				}
+				rows = r;
+			}
+			rows[nrows++] = (struct row){ st->first_day + d, x->start, x->end, a, 0, x };
+		}
+	}
+	if (nrows)
+		qsort(rows, nrows, sizeof(*rows), cmp_row);
+	if (!(res->rows = calloc(nrows + 1, sizeof(*res->rows)))) {
+		free(rows);
+		return -1;
+	}
+	res->n = nrows;
+	for (size_t i = 0; i < nrows; i++) {
+		res->rows[i] = *rows[i].s;
+		res->rows[i].agent = st->ag->a[rows[i].a].id;
+		res->rows[i].agent_name = st->ag->a[rows[i].a].name;
+		res->rows[i].count = 1;
+	}
+	free(rows);
+	return 0;
+}
+
+/* The result: unfilled shifts, the weeks' agent-days, the rows, the soft
+ * measures, the group shares and (repair) the changes.  -1 when out of
+ * memory. */
+static int ws_result(struct ws *w)
+{
+	wfm_roster_result *res = w->res;
+	if (ws_unfilled(w))
+		return -1;
+	for (size_t i = 0; i < res->nweeks; i++) {
+		struct wfm_roster_week *wk = &res->week[i];
+		int d0 = (int)(wk->monday - res->first_day);
+		agent_days(&w->st, d0, d0 + wk->ndays, &wk->adays, &wk->adays_used);
+	}
+	if (ws_rows(w))
+		return -1;
+	for (int d = 0; d < res->ndays; d++)
+		if (wfm_time_weekday(res->first_day + d) == 0 && d + 7 <= res->ndays)
+			res->full_weeks++;
+	soft_measures(&w->st, res);
+	if (w->st.need && group_shares(&w->st, &w->D, res))
+		return -1;
+	if (w->pub && (list_changes(&w->st, w->pubrow, w->drop, res) || merge_published(w->pub, res)))
+		return -1;
+	return 0;
+}
+
+/* Frees the workspace; the result (when kept) takes the need strings. */
+static void ws_free(struct ws *w, int keep)
+{
+	struct st *st = &w->st;
+	struct days *D = &w->D;
+	free(st->ws);
+	free(st->we);
+	free(st->wt);
+	free(st->wp);
+	free(st->wsh);
+	free(st->on);
+	free(st->dep);
+	free(D->ty);
+	free(D->left);
+	free(D->dead);
+	free(D->off);
+	free(D->cnt);
+	free(D->req);
+	free(D->sch);
+	free(D->plan_min);
+	free(D->fill_min);
+	free(D->tgt_min);
+	free(w->cur2);
+	free(w->pa);
+	free(w->pt);
+	free(w->q);
+	free(w->longest);
+	free(w->pat_min);
+	free(w->pubrow);
+	free(w->drop);
+	free(w->vac);
+	free_index(st);
+	if (keep && w->res && st->need) {   /* the result keeps the strings it points into */
+		w->res->need = st->need;
+		w->res->nneed = w->plan->n;
+	} else {
+		for (size_t i = 0; st->need && i < w->plan->n; i++)
+			free(st->need[i]);
+		free(st->need);
+	}
+	if (!keep) {
+		wfm_roster_result_free(w->res);
+		w->res = NULL;
+	}
 }
 
 wfm_roster_result *wfm_roster_solve(const wfm_plan *plan, const wfm_agents *ag,
@@ -1834,353 +2402,18 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 				     int64_t first_day, int ndays,
 				     const struct wfm_roster_opts *o, wfm_error *err)
 {
-	const struct wfm_shift **pubrow = NULL;
-	const char **drop = NULL;
-	long *vac = NULL;
-	struct st st = { 0 };
-	struct days D = { 0 };
-	wfm_roster_result *res = calloc(1, sizeof(*res));
-	size_t n = ag->n, nrows = 0, caprows = 0, capun = 0, inwin = 0, ntyall = 0;
-	int *cur = NULL, *cur2 = NULL, *pa = NULL, *pt = NULL, *q = NULL;
-	int *longest = NULL, maxnty = 0;
-	double *pat_min = NULL;
-	struct row *rows = NULL;
-	struct slotord *so = NULL;
-	long budget = 20000000;
-	size_t nso = 0;
-
-	st.ag = ag;
-	st.o = o;
-	st.first_day = first_day;
-	st.ext0 = first_day - 7;
-	st.ndays = ndays;
-	st.E = ndays + 7;
-	st.rest = (int)lround(o->min_rest_h * 60);
-	st.max_moves = pub ? o->max_moves : -1;
-	st.dep = malloc((plan->n + 1) * sizeof(int));
-	if (!res)
-		goto oom;
-	res->first_day = first_day;
-	res->ndays = ndays;
-	st.ws = malloc(n * (size_t)st.E * sizeof(int));
-	st.we = malloc(n * (size_t)st.E * sizeof(int));
-	st.wt = malloc(n * (size_t)st.E * sizeof(int));
-	st.wp = calloc(n * (size_t)st.E, sizeof(int));
-	st.wsh = calloc(n * (size_t)st.E, sizeof(*st.wsh));
-	st.on = calloc(n * (size_t)st.E, 1);
-	st.weekends = res->weekends = calloc(n, sizeof(long));
-	st.lates = res->lates = calloc(n, sizeof(long));
-	res->paid_min = calloc(n, sizeof(long));
-	res->weekends_prev = calloc(n, sizeof(long));
-	res->days = calloc(n, sizeof(long));
-	res->day = calloc((size_t)ndays, sizeof(*res->day));
-	D.ty = malloc((plan->n + 1) * sizeof(*D.ty));
-	D.left = malloc((plan->n + 1) * sizeof(long));
-	D.dead = calloc(plan->n + 1, 1);
-	D.off = calloc((size_t)ndays, sizeof(int));
-	D.cnt = calloc((size_t)ndays, sizeof(int));
-	D.plan_min = calloc((size_t)ndays, sizeof(double));
-	D.fill_min = calloc((size_t)ndays, sizeof(double));
-	D.tgt_min = calloc((size_t)ndays, sizeof(double));
-	cur = malloc(n * sizeof(int));
-	cur2 = malloc(n * sizeof(int));
-	pa = malloc((plan->n + 1) * sizeof(int));
-	pt = malloc((plan->n + 1) * sizeof(int));
-	q = malloc((plan->n + 1) * sizeof(int));
-	longest = malloc((n * (size_t)ndays + 1) * sizeof(int));
-	pat_min = malloc(((size_t)ndays + 1) * sizeof(double));
-	so = malloc((plan->n + 1) * sizeof(*so));
-	if (!st.on || !st.ws || !st.we || !st.wt || !st.wp || !st.wsh || !st.weekends || !st.lates ||
-	    !res->paid_min || !res->weekends_prev || !res->days || !res->day || !D.ty || !D.left || !D.dead || !D.off || !D.cnt ||
-	    !D.plan_min || !D.fill_min || !D.tgt_min || !cur || !cur2 || !pa || !pt || !q || !so || !st.dep || !longest || !pat_min)
-		goto oom;
-	for (size_t i = 0; i < n * (size_t)st.E; i++)
-		st.ws[i] = st.we[i] = st.wt[i] = -1;
-	st.plan = plan;
-	st.cache_k = -1;
-	if (build_index(&st))
-		goto oom;
-	if (build_need(&st, plan, o->groups, err))
-		goto fail;
-	load_prev(&st, prev, res);
-	load_prev(&st, pub, res);
-	for (size_t a = 0; a < n; a++)   /* the cost sees weekends worked before too */
-		st.weekends[a] = res->weekends_prev[a];
-
-	/* A shift that fits nobody's hours and lengths stays unfilled with the
-	 * reason (unfilled_reason). */
-	D.g = 60;
-	for (size_t i = 0; i < plan->n; i++) {
-		const struct wfm_shift *s = &plan->s[i];
-		if (s->day < first_day || s->day >= first_day + ndays)
-			continue;
-		inwin++;
-		if (!s->count)
-			continue;
-		D.g = wfm_time_gcd(wfm_time_gcd(D.g, s->start), s->end);
-		if (s->bstart >= 0)
-			D.g = wfm_time_gcd(wfm_time_gcd(D.g, s->bstart), s->bend);
+	struct ws w = { .plan = plan, .prev = prev, .pub = pub };
+	int ok = 0;
+	if (ws_alloc(&w, plan, ag, first_day, ndays, o))
+		wfm_error_set(err, "out of memory");
+	else if (!ws_build(&w, err)) {
+		if (ws_solve(&w) || ws_result(&w))
+			wfm_error_set(err, "out of memory");
+		else
+			ok = 1;
 	}
-	if (!inwin) {
-		char x[16], y[16];
-		wfm_time_format_date(first_day, x, sizeof(x));
-		wfm_time_format_date(first_day + ndays - 1, y, sizeof(y));
-		wfm_error_at(err, plan->file, 0, "date", "no shifts between %s and %s", x, y);
-		goto fail;
-	}
-	if (D.g < 5)
-		D.g = 5;   /* odd minutes: 5-minute slots are close enough for a score */
-	D.G = 2880 / D.g;
-	D.req = calloc((size_t)ndays * D.G, sizeof(double));
-	D.sch = calloc((size_t)ndays * D.G, sizeof(double));
-	if (!D.req || !D.sch)
-		goto oom;
-	for (int d = 0; d < ndays; d++) {
-		D.off[d] = (int)ntyall;
-		for (size_t i = 0; i < plan->n; i++)
-			if (plan->s[i].day == first_day + d && plan->s[i].count > 0) {
-				D.ty[ntyall] = &plan->s[i];
-				D.left[ntyall++] = plan->s[i].count;
-				res->day[d].planned += plan->s[i].count;
-				D.plan_min[d] += plan->s[i].count * wfm_shift_paid(&plan->s[i]);
-				cover(D.req + (size_t)d * D.G, D.g, &plan->s[i], (double)plan->s[i].count);
-			}
-		D.cnt[d] = (int)ntyall - D.off[d];
-		res->day[d].planned_min = (long)D.plan_min[d];
-		if (D.cnt[d] > maxnty)
-			maxnty = D.cnt[d];
-	}
-	st.cst = calloc(n * ntyall + 1, sizeof(uint32_t));
-	st.chg = calloc(n + 1, sizeof(uint32_t));
-	st.cc = malloc((n * ntyall + 1) * sizeof(double));
-	st.clock = st.epoch = 1;
-	st.nw = (n + 63) / 64;
-	st.bf = malloc((st.nw * (size_t)ndays + 1) * sizeof(uint64_t));
-	st.bv = malloc((st.nw + 1) * sizeof(uint64_t));
-	st.bo = calloc(st.nw * ntyall + 1, sizeof(uint64_t));
-	st.be = malloc((st.nw * ntyall + 1) * sizeof(uint64_t));
-	st.be_clock = calloc(ntyall + 1, sizeof(uint32_t));
-	st.doff = D.off;
-	st.el = malloc((n * (size_t)maxnty + 1) * sizeof(int));
-	st.nel = malloc(((size_t)maxnty + 1) * sizeof(int));
-	st.so = malloc((n * (size_t)maxnty + 1) * sizeof(int));
-	st.nd = malloc((n * (size_t)maxnty + 1) * sizeof(int));
-	st.hd = malloc(((size_t)maxnty + 1) * sizeof(int));
-	if (!st.cst || !st.chg || !st.cc || !st.bf || !st.bv || !st.bo || !st.be || !st.be_clock || !st.el || !st.nel || !st.so || !st.nd || !st.hd)
-		goto oom;
-	memset(st.bf, 0, st.nw * (size_t)ndays * sizeof(uint64_t));
-	for (int d = 0; d < ndays; d++)
-		for (size_t a = 0; a < n; a++)
-			st.bf[(size_t)d * st.nw + a / 64] |= (uint64_t)1 << (a % 64);
-	/* Bounds first (they depend on the inputs only): the fill aims at each
-	 * day's target, the share of its planned hours the weekly limits
-	 * allow every day at once. */
-	for (int d = 0; d < ndays; d++)
-		if (day_bound(&st, &D, d, cur2, pa, pt, q, &res->day[d], longest + (size_t)d * n))
-			goto oom;
-	if (week_targets(&st, &D, res, longest, err))
-		goto fail;
-	for (int d = 0; d < ndays; d++) {
-		D.tgt_min[d] = res->day[d].target_min > 0 ? (double)res->day[d].target_min : 1;
-		/* the pattern aims at the target where the weekly limits lower it;
-		 * a day whose target is its day-local best needs every agent it
-		 * can get: the planned hours, as before */
-		pat_min[d] = res->day[d].target_min < res->day[d].bound_min ? D.tgt_min[d] : D.plan_min[d];
-	}
-	if (!pub && pattern(&st, plan, pat_min))
-		goto oom;
-	if (pub)   /* no pattern: every day is as good as any other */
-		memset(st.on, 1, n * (size_t)st.E);
-
-	/* Phase 1: day by day, each agent only on the days of its pattern
-	 * (which spreads the contracted hours over the days in proportion to
-	 * the planned hours). */
-	if (pub) {
-		pubrow = calloc(n * (size_t)st.E, sizeof(*pubrow));
-		drop = calloc(n * (size_t)st.E, sizeof(*drop));
-		vac = calloc(ntyall + 1, sizeof(long));
-		if (!pubrow || !drop || !vac || place_published(&st, &D, pub, pubrow, drop, vac, res))
-			goto oom;
-		/* Only the instances the dropped rows leave open are filled again:
-		 * what the published roster left unfilled stays so (held back in
-		 * vac[], given back after the fill).  Days the published roster
-		 * has no row on are rostered afresh. */
-		for (int d = 0; d < ndays; d++) {
-			int fresh = 1;
-			for (size_t a = 0; a < n && fresh; a++)
-				fresh = !pubrow[W(&st, a, d + 7)];
-			for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++) {
-				long keep = fresh ? D.left[t] : vac[t] < D.left[t] ? vac[t] : D.left[t];
-				vac[t] = D.left[t] - keep;
-				D.left[t] = keep;
-			}
-		}
-	}
-	st.only_on = 1;
-	for (int d = 0; d < ndays && !pub; d++)
-		if (fill_day(&st, &D, d, -1UL >> 1, pa, pt, q) < 0)
-			goto oom;
-	/* Phase 2: any agent the hard rules allow, one shift at a time on the
-	 * day whose planned hours are least filled. */
-	st.only_on = 0;
-	st.epoch = ++st.clock;
-	memset(D.dead, 0, ntyall);
-	for (;;) {
-		int best = -1;
-		for (int d = 0; d < ndays; d++) {
-			int live = 0;
-			for (int t = D.off[d]; t < D.off[d] + D.cnt[d] && !live; t++)
-				live = D.left[t] > 0 && !D.dead[t];
-			if (!live || D.plan_min[d] <= 0)
-				continue;
-			if (best < 0 || D.fill_min[d] * D.tgt_min[best] < D.fill_min[best] * D.tgt_min[d])
-				best = d;
-		}
-		if (best < 0)
-			break;
-		fill_day(&st, &D, best, 1, pa, pt, q);
-	}
-	if (pub && substitute(&st, &D, vac, pa, pt, q))
-		goto oom;
-	/* Cross-day repair of what is still unfilled, least filled days first,
-	 * bounded work. */
-	for (int d = 0; d < ndays; d++)
-		for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++)
-			if (D.left[t] > 0)
-				so[nso++] = (struct slotord){ d, t, D.fill_min[d] / D.tgt_min[d] };
-	if (nso)
-		qsort(so, nso, sizeof(*so), cmp_slotord);
-	for (size_t i = 0; i < nso && !pub; i++) {
-		int d = so[i].d, t = so[i].t;
-		while (D.left[t] > 0 && cross_repair(&st, d + 7, D.ty[t], &budget)) {
-			D.left[t]--;
-			D.fill_min[d] += wfm_shift_paid(D.ty[t]);
-		}
-	}
-	if (!pub && contract_swaps(&st, &budget))
-		goto oom;
-	for (size_t t = 0; pub && t < ntyall; t++)
-		D.left[t] += vac[t];
-	for (int d = 0; d < ndays; d++) {
-		long filled = res->day[d].planned;
-		for (int t = D.off[d]; t < D.off[d] + D.cnt[d]; t++) {
-			const struct wfm_shift *s = D.ty[t];
-			filled -= D.left[t];
-			if (!D.left[t])
-				continue;
-			if (res->nunfilled == capun) {
-				struct wfm_shift *u = realloc(res->unfilled, (capun = capun ? 2 * capun : 32) * sizeof(*u));
-				const char **uw;
-				if (!u)
-					goto oom;
-				res->unfilled = u;
-				if (!(uw = realloc(res->unfilled_why, capun * sizeof(*uw))))
-					goto oom;
-				res->unfilled_why = uw;
-				if (!(uw = realloc(res->unfilled_need, capun * sizeof(*uw))))
-					goto oom;
-				res->unfilled_need = uw;
-			}
-			res->unfilled_why[res->nunfilled] = unfilled_reason(&st, first_day + d, s);
-			res->unfilled_need[res->nunfilled] = need_of(&st, s);
-			res->unfilled[res->nunfilled] = *s;
-			res->unfilled[res->nunfilled++].count = D.left[t];
-		}
-		res->day[d].filled = filled;
-	}
-	for (size_t i = 0; i < res->nweeks; i++) {
-		struct wfm_roster_week *w = &res->week[i];
-		int d0 = (int)(w->monday - first_day);
-		agent_days(&st, d0, d0 + w->ndays, &w->adays, &w->adays_used);
-	}
-	for (size_t a = 0; a < n; a++) {
-		st.weekends[a] = st.lates[a] = 0;
-		for (int d = 0; d < ndays; d++) {
-			const struct wfm_shift *x = st.wsh[W(&st, a, d + 7)];
-			if (!x)
-				continue;
-			if (is_weekend(first_day + d))
-				st.weekends[a]++;
-			if (x->end > o->late_after)
-				st.lates[a]++;
-			res->paid_min[a] += wfm_shift_paid(x);
-			res->day[d].filled_min += wfm_shift_paid(x);
-			res->days[a]++;
-			if (nrows == caprows) {
-				struct row *r = realloc(rows, (caprows = caprows ? 2 * caprows : 1024) * sizeof(*r));
-				if (!r)
-					goto oom;
-				rows = r;
-			}
-			rows[nrows++] = (struct row){ first_day + d, x->start, x->end, a, 0, x };
-		}
-	}
-	if (nrows)
-		qsort(rows, nrows, sizeof(*rows), cmp_row);
-	if (!(res->rows = calloc(nrows + 1, sizeof(*res->rows))))
-		goto oom;
-	res->n = nrows;
-	for (size_t i = 0; i < nrows; i++) {
-		res->rows[i] = *rows[i].s;
-		res->rows[i].agent = ag->a[rows[i].a].id;
-		res->rows[i].agent_name = ag->a[rows[i].a].name;
-		res->rows[i].count = 1;
-	}
-	for (int d = 0; d < ndays; d++)
-		if (wfm_time_weekday(first_day + d) == 0 && d + 7 <= ndays)
-			res->full_weeks++;
-	soft_measures(&st, res);
-	if (st.need && group_shares(&st, &D, res))
-		goto oom;
-	if (pub && (list_changes(&st, pubrow, drop, res) || merge_published(pub, res)))
-		goto oom;
-	goto done;
-oom:
-	wfm_error_set(err, "out of memory");
-fail:
-	wfm_roster_result_free(res);
-	res = NULL;
-	st.weekends = st.lates = NULL;
-done:
-	free(st.ws);
-	free(st.we);
-	free(st.wt);
-	free(st.wp);
-	free(st.wsh);
-	free(st.on);
-	free(D.ty);
-	free(D.left);
-	free(D.dead);
-	free(D.off);
-	free(D.cnt);
-	free(D.req);
-	free(D.sch);
-	free(D.plan_min);
-	free(D.fill_min);
-	free(D.tgt_min);
-	free(cur);
-	free(cur2);
-	free(pa);
-	free(pt);
-	free(q);
-	free(longest);
-	free(pat_min);
-	free(so);
-	free(rows);
-	free(st.dep);
-	free_index(&st);
-	if (res && st.need) {   /* the result keeps the strings it points into */
-		res->need = st.need;
-		res->nneed = plan->n;
-	} else {
-		for (size_t i = 0; st.need && i < plan->n; i++)
-			free(st.need[i]);
-		free(st.need);
-	}
-	free(pubrow);
-	free(drop);
-	free(vac);
-	return res;
+	ws_free(&w, ok);
+	return w.res;
 }
 
 int wfm_roster_coverage(const wfm_plan *plan, const struct wfm_shift *rows, size_t nrows,

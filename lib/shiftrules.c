@@ -147,17 +147,12 @@ wfm_shiftrules *wfm_shiftrules_load(const char *path, wfm_error *err)
 					     "step_min", "break_after_h", "break_min", "days",
 					     "?min_count", "?max_count", "?paid_break", "?break_gap_h" };
 	int col[12], rc;
-	wfm_csv_reader *rd = wfm_csv_open_cols(path, names, 12, col, err);
-	wfm_shiftrules *rs;
+	wfm_csv_reader *rd;
+	wfm_shiftrules *rs = wfm_csv_open_new(path, names, 12, col, sizeof(*rs), &rd, err);
 	size_t cap = 0;
 
-	if (!rd)
+	if (!rs)
 		return NULL;
-	if (!(rs = calloc(1, sizeof(*rs)))) {
-		wfm_csv_close(rd);
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
 	snprintf(rs->file, sizeof(rs->file), "%s", path);
 	while ((rc = wfm_csv_next(rd, err)) == 1) {
 		if (rs->n == cap) {

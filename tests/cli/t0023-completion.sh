@@ -3,8 +3,9 @@
 # tables (issue 20.3): for every program on the table (it answers the hidden
 # --list-options), completing "--" offers each option, completing after an
 # option with words offers exactly those words, and --help's Options: block
-# names the same options as the table (one entry drives both); a first
-# operand with words (wfm chart KIND) completes to them.
+# names the same options as the table (one entry drives both; only lines
+# that start an option count, not wrapped text); a first operand with words
+# (wfm chart KIND) completes to them.
 . "$(dirname "$0")/lib.sh"
 PATH=$BIN:$PATH
 # shellcheck disable=SC1091
@@ -33,7 +34,13 @@ for p in $("$BIN/wfm" help 2>/dev/null | awk '/^Commands:/ { f = 1; next } f && 
 	[ -n "$words" ] && is "$p <TAB> (first operand)" "$(complete_words "$p" "")" \
 		"$(tr ' ' '\n' <<<"$words" | sort | tr '\n' ' ')"
 done
-ok "programs on the option table: $n (at least forecast)" test "$n" -ge 1
+ok "programs on the option table: $n (every one)" test "$n" -ge 12
+# the day options, one table entry (WFM_ARG_DAYS), the same four everywhere
+for p in roster shifts functions chart; do
+	is "$p: --date --week --from --to" "$(wfm $p --list-options | grep -E '^--(date|week|from|to)=$' | tr '\n' ' ')" \
+		"--date= --week= --from= --to= "
+	is "$p: --week's help" "$(wfm $p --help | grep -c -- '^  --week D  .* the 7 days from D$')" 1
+done
 # forecast's words are the table's, not the fallback list's
 is "wfm forecast --format <TAB>" "$(complete_words forecast --format "")" "csv json "
 is "wfm forecast --model a<TAB>" "$(complete_words forecast --model a)" "auto "

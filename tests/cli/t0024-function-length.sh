@@ -7,7 +7,6 @@
 cd "$ROOT" || exit 1
 
 ALLOW=$(sed -e 's/[[:space:]]*#.*//' -e '/^$/d' <<'EOF_ALLOW'
-lib/roster.c wfm_roster_repair          # roster owner
 EOF_ALLOW
 )
 

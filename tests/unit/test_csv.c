@@ -532,7 +532,8 @@ static void test_guard(void)
 }
 
 /* wfm_csv_open_cols: the indices of the named columns, -1 for an absent
- * "?name", NULL and the missing column's message for an absent name. */
+ * "?name", NULL and the missing column's message for an absent name;
+ * wfm_csv_open_new: the same with a zeroed object. */
 static void test_open_cols(void)
 {
 	static const char *const want[] = { "c", "?x", "a", "?b" }, *const need[] = { "a", "z", "c" };
@@ -551,6 +552,13 @@ static void test_open_cols(void)
 	CHECK(!wfm_csv_open_cols(path, need, 3, col, &err), "a missing column refused");
 	CHECK(err.line == 1 && !strcmp(err.column, "z") && strstr(err.msg, "missing column"),
 	      "names it: %ld %s %s", err.line, err.column, err.msg);
+	struct { double x[4]; } *obj = wfm_csv_open_new(path, want, 4, col, sizeof(*obj), &r, &err);
+	CHECK(obj && r && obj->x[0] == 0 && obj->x[3] == 0 && col[0] == 2, "open_new: zeroed object, reader");
+	wfm_csv_close(r);
+	free(obj);
+	r = (wfm_csv_reader *)path;
+	CHECK(!wfm_csv_open_new(path, need, 3, col, 8, &r, &err) && !r && !strcmp(err.column, "z"),
+	      "open_new: missing column, nothing open");
 	unlink(path);
 }
 
