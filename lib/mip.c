@@ -964,3 +964,68 @@ out:
 	lpw_free(&w);
 	return rc;
 }
+
+/* The rows r0 .. r1 - 1 of m as a model of their own: every column that
+ * works one of them, at its cost times the share of its rows inside. */
+static wfm_mip *part_model(const wfm_mip *m, size_t r0, size_t r1, wfm_error *err)
+{
+	wfm_mip *s = wfm_mip_alloc(err);
+	int *idx = malloc((r1 - r0 + 1) * sizeof(int));
+	double *val = malloc((r1 - r0 + 1) * sizeof(double));
+	int ok = s && idx && val;
+
+	for (size_t i = r0; ok && i < r1; i++)
+		ok = wfm_mip_add_row(s, m->rlo[i], m->rhi[i]) >= 0;
+	for (size_t j = 0; ok && j < m->ncols; j++) {
+		size_t n = 0, tot = m->cbeg[j + 1] - m->cbeg[j];
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
+			if ((size_t)m->cidx[k] >= r0 && (size_t)m->cidx[k] < r1) {
+				idx[n] = m->cidx[k] - (int)r0;
+				val[n++] = m->cval[k];
+			}
+		if (n)
+			ok = wfm_mip_add_col(s, m->cost[j] * (double)n / (double)tot, m->clo[j], m->chi[j],
+					     n, idx, val, err) >= 0;
+	}
+	free(idx);
+	free(val);
+	if (!ok) {
+		wfm_mip_free(s);
+		wfm_error_set(err, "out of memory");
+		return NULL;
+	}
+	wfm_mip_chain(s, 0, r1 - r0);
+	return s;
+}
+
+/* A lower bound on the LP relaxation by parts: the rows split into parts
+ * consecutive runs, each with every column that works one of its rows at
+ * the column's cost times the share of its rows inside.  Any point of the
+ * whole model, cut to a part, is a point of the part, and the parts' costs
+ * add up to its cost: the parts' LP optima (each bounded by
+ * wfm_mip_lp_bound) add up to at most the whole LP's.  Columns across a
+ * boundary may then be split, so it is a little weaker; the interior
+ * point's work grows faster than the rows, so it is much cheaper.  Needs
+ * every row in the chain and no coefficient < 0 (else the whole model). */
+int wfm_mip_lp_bound_parts(wfm_mip *m, size_t parts, double *bound, wfm_error *err)
+{
+	double z = 0;
+
+	if (parts < 2 || m->ch0 != 0 || m->ch1 != m->nrows || m->nrows < 2 * parts)
+		return wfm_mip_lp_bound(m, bound, err);
+	for (size_t k = 0; k < m->nnz; k++)
+		if (m->cval[k] < 0)
+			return wfm_mip_lp_bound(m, bound, err);
+	for (size_t p = 0; p < parts; p++) {
+		size_t r0 = m->nrows * p / parts, r1 = m->nrows * (p + 1) / parts;
+		wfm_mip *s = part_model(m, r0, r1, err);
+		double b;
+		int rc = s ? wfm_mip_lp_bound(s, &b, err) : -1;
+		wfm_mip_free(s);
+		if (rc)
+			return -1;
+		z += b;
+	}
+	*bound = z;
+	return 0;
+}

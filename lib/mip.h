@@ -105,6 +105,10 @@ void wfm_mip_chain_from(wfm_mip *m, size_t nnz);
  * > 0, coefficients 0/1, rows lo <= a x); the chain is differenced at any
  * size. */
 int wfm_mip_lp_bound(wfm_mip *m, double *bound, wfm_error *err);
+/* The same by parts consecutive runs of rows (mip.c says why it is valid;
+ * a little weaker, much cheaper on long chains); the whole model when the
+ * model is not one chain of covering rows. */
+int wfm_mip_lp_bound_parts(wfm_mip *m, size_t parts, double *bound, wfm_error *err);
 size_t wfm_mip_nrows(const wfm_mip *m);
 size_t wfm_mip_ncols(const wfm_mip *m);
 size_t wfm_mip_nnz(const wfm_mip *m);

@@ -1310,10 +1310,11 @@ wfm_shiftplan *wfm_shiftplan_solve(const wfm_shiftreq *req, const wfm_shiftrules
 	return wfm_shiftplan_solve_one(req, rs, tz, o, err);
 }
 
-/* The LP bound of the whole single-pool model of o's window, by interior
- * point (wfm_mip_lp_bound). */
+/* A lower bound on the LP of the whole single-pool model of o's window,
+ * by interior point over parts runs of its cover rows
+ * (wfm_mip_lp_bound_parts; 1: the whole model at once). */
 int wfm_shiftplan_lp_bound(const wfm_shiftreq *req, const wfm_shiftrules *rs, const wfm_tz *tz,
-			   const struct wfm_shiftplan_opts *o, double *bound, wfm_error *err)
+			   const struct wfm_shiftplan_opts *o, int parts, double *bound, wfm_error *err)
 {
 	wfm_shiftplan *p = calloc(1, sizeof(*p));
 	struct model m = { 0 };
@@ -1323,7 +1324,7 @@ int wfm_shiftplan_lp_bound(const wfm_shiftreq *req, const wfm_shiftrules *rs, co
 	ob.time_limit = 1e9;      /* build the whole model */
 	if (p && !model_alloc(&m, p, req, rs, tz, &ob, err) && !model_build(&m, err)) {
 		wfm_mip_chain(m.mip, 0, m.nrows);
-		rc = wfm_mip_lp_bound(m.mip, bound, err);
+		rc = wfm_mip_lp_bound_parts(m.mip, parts > 0 ? (size_t)parts : 1, bound, err);
 	}
 	model_free(&m);
 	wfm_shiftplan_free(p);

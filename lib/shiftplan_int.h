@@ -37,9 +37,10 @@ wfm_shiftplan *wfm_shiftplan_solve_one(const wfm_shiftreq *req, const wfm_shiftr
 				       wfm_error *err);
 /* Scheduled and short agent-hours, efficiency, from p's cells. */
 void wfm_shiftplan_totals(wfm_shiftplan *p);
-/* The LP lower bound of the whole window's model, by interior point. */
+/* A lower bound on the LP of the whole window's model, by interior point
+ * over parts runs of its cover rows (1: the whole model). */
 int wfm_shiftplan_lp_bound(const wfm_shiftreq *req, const wfm_shiftrules *rs, const wfm_tz *tz,
-			   const struct wfm_shiftplan_opts *o, double *bound, wfm_error *err);
+			   const struct wfm_shiftplan_opts *o, int parts, double *bound, wfm_error *err);
 /* lib/shiftplan_blocks.c: whether o's plan is large enough to go by blocks
  * of days, and that plan. */
 int wfm_shiftplan_blocks_fit(const wfm_shiftreq *req, const wfm_shiftrules *rs, const wfm_tz *tz,
