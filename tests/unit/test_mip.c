@@ -117,10 +117,42 @@ int main(void)
 			      t, ipm, rs.lp_bound);
 			CHECK_NEAR(ipm, rs.lp_bound, 1e-6 * rs.lp_bound, "interior point bound = the LP optimum");
 			wfm_mip_free(m);
+			/* by parts (wfm_mip_lp_bound_parts): still at most it */
+			for (size_t parts = 2; parts <= 3; parts++) {
+				m = build(&in, 1, 0);
+				CHECK(wfm_mip_lp_bound_parts(m, parts, &ipm, &err) == 0, "instance %d: parts: %s", t, err.msg);
+				CHECK(ipm <= rs.lp_bound + 1e-9 && ipm > 0, "instance %d: %zu parts' bound %.9g <= LP optimum %.9g",
+				      t, parts, ipm, rs.lp_bound);
+				wfm_mip_free(m);
+			}
 		}
 		/* gap 0 and no work limit hit: both proven optimal, so equal */
 		if (r[0].status == WFM_MIP_OPTIMAL && r[1].status == WFM_MIP_OPTIMAL)
 			CHECK_NEAR(r[1].objective, r[0].objective, 1e-6, "the same integer optimum differenced");
+	}
+	/* Closed form: 4 rows needing 1, pairs 0-1, 1-2, 2-3 at 2, 1.2, 2,
+	 * singles at 1.5.  The duals 1.5, 0.5, 0.5, 1.5 and the pairs 0-1,
+	 * 2-3 prove the LP optimum 4; by 2 parts the pair 1-2 costs 0.6 in
+	 * each, and each part's optimum is still 2 (duals 1.5, 0.5). */
+	{
+		wfm_error err = { 0 };
+		wfm_mip *m = wfm_mip_alloc(&err);
+		int idx[2];
+		double one[2] = { 1, 1 }, cost[3] = { 2, 1.2, 2 }, b = -1;
+		for (int i = 0; i < 4; i++)
+			wfm_mip_add_row(m, 1, -1);
+		for (int k = 0; k < 3; k++) {
+			idx[0] = k, idx[1] = k + 1;
+			wfm_mip_add_col(m, cost[k], 0, -1, 2, idx, one, &err);
+		}
+		for (int i = 0; i < 4; i++) {
+			idx[0] = i;
+			wfm_mip_add_col(m, 1.5, 0, -1, 1, idx, one, &err);
+		}
+		wfm_mip_chain(m, 0, 4);
+		CHECK(wfm_mip_lp_bound_parts(m, 2, &b, &err) == 0, "closed form: parts: %s", err.msg);
+		CHECK_NEAR(b, 4, 1e-6, "closed form: 2 parts' bound = the LP optimum 4");
+		wfm_mip_free(m);
 	}
 	return check_done("test_mip");
 }
