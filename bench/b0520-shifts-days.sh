@@ -38,7 +38,7 @@ for d in 1 7 14 28; do
 		"$(grep '  model' $B/rep-days.txt | sed 's/ *model *//')"
 	grep '  solve' $B/rep-days.txt | sed "s/^ */shifts_days_${d}_solve: /"
 	grep -q '^  blocks' $B/rep-days.txt && echo "shifts_days_${d}_blocks: $(grep '^  blocks' $B/rep-days.txt |
-		sed 's/^ *blocks *//; s/ planned in turn.*//'), bound (the blocks' LPs by interior point) in" \
+		sed 's/^ *blocks *//; s/ planned in turn.*//'), bound (the days' LPs by interior point) in" \
 		"$(grep -o "window's LP; [0-9.]* s" $B/rep-days.txt | sed 's/.*; //')"
 	short=$(awk -F, 'NR > 1 && $5 > 0' $B/cov-days.csv | wc -l)
 	echo "shifts_days_${d}_cover: $short intervals under-covered"

@@ -965,9 +965,11 @@ out:
 	return rc;
 }
 
-/* The rows r0 .. r1 - 1 of m as a model of their own: every column that
- * works one of them, at its cost times the share of its rows inside. */
-static wfm_mip *part_model(const wfm_mip *m, size_t r0, size_t r1, wfm_error *err)
+/* The rows r0 .. r1 - 1 of m as a model of their own: every column of
+ * cols (those that work one of them) at its cost times the share of its
+ * rows inside. */
+static wfm_mip *part_model(const wfm_mip *m, size_t r0, size_t r1, const size_t *cols, size_t nc,
+			   wfm_error *err)
 {
 	wfm_mip *s = wfm_mip_alloc(err);
 	int *idx = malloc((r1 - r0 + 1) * sizeof(int));
@@ -976,8 +978,8 @@ static wfm_mip *part_model(const wfm_mip *m, size_t r0, size_t r1, wfm_error *er
 
 	for (size_t i = r0; ok && i < r1; i++)
 		ok = wfm_mip_add_row(s, m->rlo[i], m->rhi[i]) >= 0;
-	for (size_t j = 0; ok && j < m->ncols; j++) {
-		size_t n = 0, tot = m->cbeg[j + 1] - m->cbeg[j];
+	for (size_t q = 0; ok && q < nc; q++) {
+		size_t j = cols[q], n = 0, tot = m->cbeg[j + 1] - m->cbeg[j];
 		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
 			if ((size_t)m->cidx[k] >= r0 && (size_t)m->cidx[k] < r1) {
 				idx[n] = m->cidx[k] - (int)r0;
@@ -998,6 +1000,46 @@ static wfm_mip *part_model(const wfm_mip *m, size_t r0, size_t r1, wfm_error *er
 	return s;
 }
 
+/* The columns of each part (those that work one of its rows, listed in
+ * column order): part p's are cols[beg[p] .. beg[p + 1] - 1]. */
+static int part_columns(const wfm_mip *m, size_t parts, size_t **beg, size_t **cols)
+{
+	size_t *rp = malloc((m->nrows + 1) * sizeof(size_t)), n = 0;
+	size_t *lo = malloc((m->ncols + 1) * 2 * sizeof(size_t)), *hi = lo ? lo + m->ncols : NULL;
+
+	*beg = calloc(parts + 2, sizeof(size_t));
+	*cols = NULL;
+	if (!rp || !lo || !*beg)
+		goto fail;
+	for (size_t p = 0; p < parts; p++)
+		for (size_t i = m->nrows * p / parts; i < m->nrows * (p + 1) / parts; i++)
+			rp[i] = p;
+	for (size_t j = 0; j < m->ncols; j++) {
+		lo[j] = parts, hi[j] = 0;
+		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++) {
+			lo[j] = rp[m->cidx[k]] < lo[j] ? rp[m->cidx[k]] : lo[j];
+			hi[j] = rp[m->cidx[k]] > hi[j] ? rp[m->cidx[k]] : hi[j];
+		}
+		for (size_t p = lo[j]; p <= hi[j] && p < parts; p++)
+			(*beg)[p + 2]++, n++;
+	}
+	for (size_t p = 0; p < parts; p++)
+		(*beg)[p + 2] += (*beg)[p + 1];
+	if (!(*cols = malloc((n + 1) * sizeof(size_t))))
+		goto fail;
+	for (size_t j = 0; j < m->ncols; j++)
+		for (size_t p = lo[j]; p <= hi[j] && p < parts; p++)
+			(*cols)[(*beg)[p + 1]++] = j;
+	free(rp);
+	free(lo);
+	return 0;
+fail:
+	free(rp);
+	free(lo);
+	free(*beg);
+	return -1;
+}
+
 /* A lower bound on the LP relaxation by parts: the rows split into parts
  * consecutive runs, each with every column that works one of its rows at
  * the column's cost times the share of its rows inside.  Any point of the
@@ -1010,22 +1052,28 @@ static wfm_mip *part_model(const wfm_mip *m, size_t r0, size_t r1, wfm_error *er
 int wfm_mip_lp_bound_parts(wfm_mip *m, size_t parts, double *bound, wfm_error *err)
 {
 	double z = 0;
+	size_t *beg, *cols;
+	int rc = 0;
 
 	if (parts < 2 || m->ch0 != 0 || m->ch1 != m->nrows || m->nrows < 2 * parts)
 		return wfm_mip_lp_bound(m, bound, err);
 	for (size_t k = 0; k < m->nnz; k++)
 		if (m->cval[k] < 0)
 			return wfm_mip_lp_bound(m, bound, err);
-	for (size_t p = 0; p < parts; p++) {
-		size_t r0 = m->nrows * p / parts, r1 = m->nrows * (p + 1) / parts;
-		wfm_mip *s = part_model(m, r0, r1, err);
-		double b;
-		int rc = s ? wfm_mip_lp_bound(s, &b, err) : -1;
+	if (part_columns(m, parts, &beg, &cols)) {
+		wfm_error_set(err, "out of memory");
+		return -1;
+	}
+	for (size_t p = 0; p < parts && !rc; p++) {
+		wfm_mip *s = part_model(m, m->nrows * p / parts, m->nrows * (p + 1) / parts, cols + beg[p],
+					beg[p + 1] - beg[p], err);
+		double b = 0;
+		rc = s ? wfm_mip_lp_bound(s, &b, err) : -1;
 		wfm_mip_free(s);
-		if (rc)
-			return -1;
 		z += b;
 	}
+	free(beg);
+	free(cols);
 	*bound = z;
-	return 0;
+	return rc;
 }

@@ -95,8 +95,8 @@ void wfm_shiftplan_summary(FILE *fp, const wfm_shiftplan *p, const struct wfm_sh
 	if (p->nblocks)
 		fprintf(fp, "  blocks       %d blocks of %d days planned in turn, each against the requirement\n"
 			"               less the people earlier blocks' shifts have working in it; then the\n"
-			"               shifts left redundant dropped.  Bound: the blocks' LPs by interior\n"
-			"               point, shifts across a block's edge at their share of cost inside\n"
+			"               shifts left redundant dropped.  Bound: the days' LPs by interior\n"
+			"               point, shifts across midnight at their share of cost in each day\n"
 			"               (a lower bound on the window's LP; %.2f s%s, beside the blocks)\n",
 			p->nblocks, p->block_days, p->bound_s, p->mip.lp_solved ? "" : ", stopped: no bound");
 	if (o->soft && (p->mip.lp_bound > 0 || p->mip.lp_solved))   /* the bound is on paid + penalty */

@@ -4,7 +4,7 @@
 # on the hour, --blocks 2 and --blocks 3.  Each plan covers every half
 # hour (recomputed from plan.csv with awk, cyclic window), its paid hours
 # (recomputed) are the report's and within 1% of the bound; the bound (the
-# blocks' LPs by interior point, shifts across an edge at their share of
+# days' LPs by interior point, shifts across midnight at their share of
 # cost) is valid: at most the LP bound that an independent run of the same
 # input as one model reports (simplex), and within 0.5% of it.  The same bytes
 # with two CPU hogs beside it (work limits, not the clock, decide each
@@ -55,7 +55,7 @@ for b in 2 3; do
 	p=$(paid "$f.csv")
 	is "--blocks $b: paid hours of plan.csv are the report's" "$p" "$(awk '/paid hours/ { print $3 }' "$f.txt")"
 	bound=$(awk '/paid hours/ { print $7 }' "$f.txt")
-	ok "--blocks $b: the blocks' bound $bound is <= the one model's LP bound $lp and within 0.5% of it" \
+	ok "--blocks $b: the days' bound $bound is <= the one model's LP bound $lp and within 0.5% of it" \
 		awk -v b=$bound -v l=$lp 'BEGIN { exit !(b <= l + 0.01 && b >= 0.995 * l) }'
 	ok "--blocks $b: $p paid h within 1% of the bound $bound" \
 		awk -v p=$p -v b=$bound 'BEGIN { exit !(b > 0 && p >= b - 1e-6 && p <= 1.01 * b) }'
