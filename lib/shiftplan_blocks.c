@@ -224,7 +224,7 @@ static pid_t bound_child(const wfm_shiftreq *req, const wfm_shiftrules *rs, cons
 /* The child's bound (or, without one, this process's) into P: its
  * seconds, and 0 when there is none (the child is stopped at the
  * deadline, the time limit's end). */
-static void bound_of(wfm_shiftplan *P, pid_t pid, int fd, double deadline, const wfm_shiftreq *req,
+static void bound_of(wfm_shiftplan *P, pid_t pid, int fd, double t0, double deadline, const wfm_shiftreq *req,
 		     const wfm_shiftrules *rs, const wfm_tz *tz, const struct wfm_shiftplan_opts *o)
 {
 	double b[3] = { 0, 0, wfm_mip_clock() };
@@ -242,9 +242,10 @@ static void bound_of(wfm_shiftplan *P, pid_t pid, int fd, double deadline, const
 				break;
 			got += (size_t)r;
 		}
-		if (got != sizeof(b)) {
+		if (got != sizeof(b)) {     /* stopped, failed or died */
 			kill(pid, SIGKILL);
 			b[1] = 0;
+			b[2] = wfm_mip_clock() - t0;    /* the child's time until now */
 			if (wfm_mip_clock() >= deadline) {
 				P->mip.time_hit = 1;
 				P->mip.status = WFM_MIP_TIME_LIMIT;
@@ -313,7 +314,7 @@ wfm_shiftplan *wfm_shiftplan_solve_blocks(const wfm_shiftreq *req, const wfm_shi
 	pid = bound_child(req, rs, tz, o, &fd);
 	if (plan_blocks(P, req, rs, tz, o, wrap, cell, t0, err) || drop_redundant(P, rs, wrap, cell))
 		goto fail;
-	bound_of(P, pid, fd, t0 + o->time_limit, req, rs, tz, o);
+	bound_of(P, pid, fd, t0, t0 + o->time_limit, req, rs, tz, o);
 	pid = -1;
 	P->mip.objective = P->paid_hours;
 	P->mip.gap = P->mip.lp_bound > 0 ? fmax(0, (P->paid_hours - P->mip.lp_bound) / P->paid_hours) : 0;

@@ -96,8 +96,8 @@ void wfm_shiftplan_summary(FILE *fp, const wfm_shiftplan *p, const struct wfm_sh
 		fprintf(fp, "  blocks       %d blocks of %d days planned in turn, each against the requirement\n"
 			"               less the people earlier blocks' shifts have working in it; then the\n"
 			"               shifts left redundant dropped.  Bound: the LP relaxation of the whole\n"
-			"               window's model by interior point (%.2f s, beside the blocks)\n",
-			p->nblocks, p->block_days, p->bound_s);
+			"               window's model by interior point (%.2f s%s, beside the blocks)\n",
+			p->nblocks, p->block_days, p->bound_s, p->mip.lp_solved ? "" : ", stopped: no bound");
 	if (o->soft && (p->mip.lp_bound > 0 || p->mip.lp_solved))   /* the bound is on paid + penalty */
 		fprintf(fp, "  paid hours   %.2f   + penalty %g x %.1f agent-h under = objective %.2f   "
 			"LP lower bound on the objective %.2f   gap %.2f%%\n", p->paid_hours, o->penalty,
