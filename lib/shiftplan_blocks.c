@@ -205,9 +205,8 @@ static int drop_redundant(wfm_shiftplan *P, const wfm_shiftrules *rs, int wrap, 
  * days all give 113,567 h against the whole LP's 113,584 (what is lost is
  * the shifts across the cyclic window's end, split between the first and
  * last part), the child taking 7.6, 4.5, 3.6 and 3.2 s at load 4. */
-static int bound_parts(const wfm_shiftplan *P, const struct wfm_shiftplan_opts *o)
+static int bound_parts(const wfm_shiftplan *P)
 {
-	(void)o;
 	return P->ndays;
 }
 
@@ -274,7 +273,7 @@ static void bound_of(wfm_shiftplan *P, pid_t pid, int fd, double t0, double dead
 		close(fd);
 		waitpid(pid, NULL, 0);
 	} else {
-		b[1] = wfm_shiftplan_lp_bound(req, rs, tz, o, bound_parts(P, o), &b[0], &err) == 0;
+		b[1] = wfm_shiftplan_lp_bound(req, rs, tz, o, bound_parts(P), &b[0], &err) == 0;
 		b[2] = wfm_mip_clock() - b[2];
 	}
 	P->mip.lp_bound = b[1] ? b[0] : 0;
@@ -331,7 +330,7 @@ wfm_shiftplan *wfm_shiftplan_solve_blocks(const wfm_shiftreq *req, const wfm_shi
 			wfm_error_set(err, "out of memory");
 		goto fail;
 	}
-	pid = bound_child(req, rs, tz, o, bound_parts(P, o), &fd);
+	pid = bound_child(req, rs, tz, o, bound_parts(P), &fd);
 	if (plan_blocks(P, req, rs, tz, o, wrap, cell, t0, err) || drop_redundant(P, rs, wrap, cell))
 		goto fail;
 	bound_of(P, pid, fd, t0, t0 + o->time_limit, req, rs, tz, o);

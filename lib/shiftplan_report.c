@@ -98,7 +98,7 @@ void wfm_shiftplan_summary(FILE *fp, const wfm_shiftplan *p, const struct wfm_sh
 			"               shifts left redundant dropped.  Bound: the days' LPs by interior\n"
 			"               point, shifts across midnight at their share of cost in each day\n"
 			"               (a lower bound on the window's LP; %.2f s%s, beside the blocks)\n",
-			p->nblocks, p->block_days, p->bound_s, p->mip.lp_solved ? "" : ", stopped: no bound");
+			p->nblocks, p->block_days, p->bound_s, p->mip.lp_bound > 0 ? "" : ", stopped: no bound");
 	if (o->soft && (p->mip.lp_bound > 0 || p->mip.lp_solved))   /* the bound is on paid + penalty */
 		fprintf(fp, "  paid hours   %.2f   + penalty %g x %.1f agent-h under = objective %.2f   "
 			"LP lower bound on the objective %.2f   gap %.2f%%\n", p->paid_hours, o->penalty,
