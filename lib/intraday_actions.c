@@ -223,7 +223,7 @@ static void row_cands(struct ctx *x, size_t j, struct cand *best)
 	const struct wfm_shift *r = &x->p->rows[j];
 	long a = x->agent[j];
 
-	if (r->day != x->day || r->end <= x->now_min || a < 0 || agent_channel(x, a) < 0)
+	if (r->day != x->day || r->t1 <= x->now || a < 0 || agent_channel(x, a) < 0)
 		return;   /* an agent with no skill of the forecast's channels is no help */
 	for (int k = 1; k <= kmax - x->extended[j]; k++) {
 		int ne = r->end + k * x->step, ns = r->start - k * x->step;
@@ -384,7 +384,7 @@ static void vto(struct ctx *x)
 		long a = x->agent[j];
 		int t = r->end, lo;
 		double g, s;
-		if (r->day != x->day || r->end <= x->now_min || a < 0 || x->extended[j] || r->name == callin_name)
+		if (r->day != x->day || r->t1 <= x->now || a < 0 || x->extended[j] || r->name == callin_name)
 			continue;
 		lo = r->start + (int)lround(x->in->ag->a[a].min_shift_h * 60);
 		if (r->bstart >= 0 && r->bend > lo)
