@@ -304,3 +304,30 @@ int wfm_requirements_write_row_at(FILE *fp, const struct wfm_requirements_format
 	fwrite_unlocked(line, 1, (size_t)(p - line), fp);
 	return ferror_unlocked(fp) ? -1 : 0;
 }
+
+int wfm_requirements_write_evaluation_header(FILE *fp)
+{
+	fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp);
+	return ferror(fp) ? -1 : 0;
+}
+
+int wfm_requirements_write_evaluation_row_at(FILE *fp, const char *when,
+					     const struct wfm_evaluation_row *r)
+{
+	char line[8 * 400], *p = line;
+
+	fputs(when, fp);
+	wfm_csv_write_field(fp, r->channel, 0);
+	*p++ = ',';
+	p += wfm_csv_format_fixed(p, 399, r->volume, 2);
+	*p++ = ',';
+	p += wfm_csv_format_fixed(p, 399, r->agents, 2);
+	p = wfm_csv_append_fixed(p, r->service_level, 4);
+	p = wfm_csv_append_fixed(p, r->sl_target, 2);
+	p = wfm_csv_append_fixed(p, r->asa, 1);
+	p = wfm_csv_append_fixed(p, r->occupancy, 4);
+	p = wfm_csv_append_fixed(p, r->abandon, 4);
+	*p++ = '\n';
+	fwrite(line, 1, (size_t)(p - line), fp);
+	return ferror(fp) ? -1 : 0;
+}

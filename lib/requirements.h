@@ -25,6 +25,7 @@
  * wfm_requirements_need(),
  * wfm_requirements_write_header(), wfm_requirements_write_row(),
  * wfm_requirements_write_row_at() (timestamp given, formatted once per interval),
+ * wfm_requirements_write_evaluation_header(), wfm_requirements_write_evaluation_row_at(),
  * wfm_requirements_free().
  */
 #ifndef WFM_REQUIREMENTS_H
@@ -97,6 +98,20 @@ int wfm_requirements_write_row_q(FILE *fp, const struct wfm_requirements_format 
 int wfm_requirements_write_row_at(FILE *fp, const struct wfm_requirements_format *f,
 				  const char *when, const struct wfm_requirements_row *r,
 				  const double *q);
+
+/* evaluation.csv's writer (wfm staff --evaluate): timestamp,channel,volume,
+ * agents,service_level,sl_target,asa_s,occupancy,abandon; volume and agents
+ * to 0.01, fractions to 0.0001 (sl_target 0.01), asa_s to 0.1; a service
+ * level, target, ASA, occupancy or abandon that is not finite is empty. */
+struct wfm_evaluation_row {
+	const char *channel;
+	double volume, agents;
+	double service_level, sl_target, asa, occupancy, abandon;
+};
+int wfm_requirements_write_evaluation_header(FILE *fp);
+/* One row, the timestamp already formatted; -1 on a write error. */
+int wfm_requirements_write_evaluation_row_at(FILE *fp, const char *when,
+					     const struct wfm_evaluation_row *r);
 
 static inline int64_t wfm_requirements_time(const wfm_requirements *r, size_t i)
 {

@@ -9,31 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The forecast with each rate at its q-quantile (a new series). */
-static wfm_series *quantile_series(const wfm_series *s, const char *path, const wfm_tz *tz,
+/* The forecast with each rate at its q-quantile (a new series), from its
+ * band lo, hi. */
+static wfm_series *quantile_series(const wfm_series *s, const double *lo, const double *hi,
 				   double q, double level, wfm_error *err)
 {
 	size_t cells = s->nchan * s->n;
-	double *lo = malloc((cells + 1) * sizeof(double)), *hi = malloc((cells + 1) * sizeof(double));
-	wfm_series *out = NULL;
+	wfm_series *out = wfm_series_alloc(s->nchan, (const char *const *)s->channel, s->start, s->step,
+					   s->n, s->aht != NULL, err);
 
-	if (!lo || !hi) {
-		wfm_error_set(err, "out of memory");
-		goto done;
-	}
-	if (wfm_staff_band_load(path, tz, s, lo, hi, err) ||
-	    !(out = wfm_series_alloc(s->nchan, (const char *const *)s->channel, s->start, s->step, s->n,
-				     s->aht != NULL, err)))
-		goto done;
-	for (size_t k = 0; k < cells; k++) {
+	for (size_t k = 0; out && k < cells; k++) {
 		out->volume[k] = isnan(s->volume[k]) ? NAN :
 			wfm_staff_rate_quantile(s->volume[k], lo[k], hi[k], level, q);
 		if (s->aht)
 			out->aht[k] = s->aht[k];
 	}
-done:
-	free(lo);
-	free(hi);
 	return out;
 }
 
@@ -92,15 +82,16 @@ wfm_shiftreq *wfm_riskcover_req(const wfm_shiftreq *point, const char *forecast,
 				const char *channels, const wfm_tz *tz, double risk,
 				double band_level, size_t *differ, wfm_error *err)
 {
+	double *lo = NULL, *hi = NULL;
 	wfm_channels *cfg = wfm_channels_load(channels, err);
-	wfm_series *s = cfg ? wfm_series_load(forecast, tz, err) : NULL, *qs = NULL;
+	wfm_series *s = cfg ? wfm_series_load_band_required(forecast, tz, &lo, &hi, err) : NULL, *qs = NULL;
 	int *map = s ? wfm_staff_map(s, forecast, cfg, err) : NULL;
 	struct wfm_req *q = NULL, *p = NULL;
 	struct wfm_staff_opts so;
 	wfm_shiftreq *out = NULL;
 
 	wfm_staff_opts_default(&so);
-	if (!map || !(qs = quantile_series(s, forecast, tz, 1 - risk, band_level, err)))
+	if (!map || !(qs = quantile_series(s, lo, hi, 1 - risk, band_level, err)))
 		goto done;
 	q = calloc(s->nchan * s->n + 1, sizeof(*q));
 	p = calloc(s->nchan * s->n + 1, sizeof(*p));
@@ -116,6 +107,8 @@ wfm_shiftreq *wfm_riskcover_req(const wfm_shiftreq *point, const char *forecast,
 done:
 	free(q);
 	free(p);
+	free(lo);
+	free(hi);
 	free(map);
 	wfm_series_free(qs);
 	wfm_series_free(s);

@@ -47,7 +47,7 @@ struct loader {
 	size_t n, cap;
 	struct wfm_grid_names nm;
 	int has_aht;
-	int band;                   /* read volume_lo, volume_hi */
+	int band;                   /* read volume_lo, volume_hi: 1 if there, 2 required */
 	struct wfm_grid_seen amb;   /* wall times that occur twice */
 	struct {                    /* timestamp texts lately read as one */
 		char ts[40];        /* unambiguous instant t, by a hash of */
@@ -110,9 +110,11 @@ static int read_rec(wfm_csv_reader *r, const int col[6], const wfm_tz *tz,
 static int read_all(const char *path, const wfm_tz *tz, struct loader *ld, wfm_error *err)
 {
 	static const char *const names[] = { "timestamp", "channel", "volume", "?aht_s", "?volume_lo",
-					     "?volume_hi" };
+					     "?volume_hi" }, *const band[] = { "timestamp", "channel", "volume",
+					     "?aht_s", "volume_lo", "volume_hi" };
 	int col[6], rc;
-	wfm_csv_reader *r = wfm_csv_open_cols(path, names, ld->band ? 6 : 4, col, err);
+	wfm_csv_reader *r = wfm_csv_open_cols(path, ld->band == 2 ? band : names, ld->band ? 6 : 4,
+					      col, err);
 
 	if (!r)
 		return -1;
@@ -274,9 +276,9 @@ static void loader_free(struct loader *ld)
 }
 
 static wfm_series *load(const char *path, const wfm_tz *tz, double **lo, double **hi,
-			wfm_error *err)
+			int required, wfm_error *err)
 {
-	struct loader ld = { .band = lo != NULL };
+	struct loader ld = { .band = lo == NULL ? 0 : required ? 2 : 1 };
 	wfm_series *s = NULL;
 	int64_t tmin = 0, tmax = 0;
 	int step = 0;
@@ -293,14 +295,21 @@ static wfm_series *load(const char *path, const wfm_tz *tz, double **lo, double 
 
 wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err)
 {
-	return load(path, tz, NULL, NULL, err);
+	return load(path, tz, NULL, NULL, 0, err);
 }
 
 wfm_series *wfm_series_load_band(const char *path, const wfm_tz *tz, double **lo, double **hi,
 				 wfm_error *err)
 {
 	*lo = *hi = NULL;
-	return load(path, tz, lo, hi, err);
+	return load(path, tz, lo, hi, 0, err);
+}
+
+wfm_series *wfm_series_load_band_required(const char *path, const wfm_tz *tz, double **lo,
+					  double **hi, wfm_error *err)
+{
+	*lo = *hi = NULL;
+	return load(path, tz, lo, hi, 1, err);
 }
 
 wfm_series *wfm_series_alloc(size_t nchan, const char *const *names, int64_t start,

@@ -7,8 +7,8 @@
  * Unsorted input is sorted.  A wall time that occurs twice (clocks go
  * back) is read as the first occurrence, then the second.
  *
- * Entry points: wfm_series_load(), wfm_series_load_band(), wfm_series_alloc(),
- * wfm_series_free().
+ * Entry points: wfm_series_load(), wfm_series_load_band(),
+ * wfm_series_load_band_required(), wfm_series_alloc(), wfm_series_free().
  */
 #ifndef WFM_SERIES_H
 #define WFM_SERIES_H
@@ -37,6 +37,12 @@ wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err);
  * volume_lo above volume_hi is an error. */
 wfm_series *wfm_series_load_band(const char *path, const wfm_tz *tz, double **lo, double **hi,
 				 wfm_error *err);
+/* The same where the band is needed (wfm staff --quantile, shifts --risk,
+ * simulate --forecast): a missing volume_lo or volume_hi column is an
+ * error at line 1 ("volume_lo: missing column in the header"); empty
+ * fields are still NAN. */
+wfm_series *wfm_series_load_band_required(const char *path, const wfm_tz *tz, double **lo,
+					  double **hi, wfm_error *err);
 /* An empty series (volumes NAN; aht allocated when with_aht). */
 wfm_series *wfm_series_alloc(size_t nchan, const char *const *names, int64_t start,
 			     int step, size_t n, int with_aht, wfm_error *err);

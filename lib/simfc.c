@@ -21,15 +21,7 @@ wfm_simfc *wfm_simfc_load(const char *path, const wfm_tz *tz, double level, wfm_
 		return NULL;
 	}
 	f->level = level;
-	if (!(f->fc = wfm_series_load(path, tz, err)))
-		goto fail;
-	f->lo = malloc((f->fc->nchan * f->fc->n + 1) * sizeof(double));
-	f->hi = malloc((f->fc->nchan * f->fc->n + 1) * sizeof(double));
-	if (!f->lo || !f->hi) {
-		wfm_error_set(err, "out of memory");
-		goto fail;
-	}
-	if (wfm_staff_band_load(path, tz, f->fc, f->lo, f->hi, err))
+	if (!(f->fc = wfm_series_load_band_required(path, tz, &f->lo, &f->hi, err)))
 		goto fail;
 	return f;
 fail:

@@ -447,56 +447,6 @@ size_t wfm_staff_coverage_gaps(const double *sched, size_t n, size_t *first)
 	return gaps;
 }
 
-static int band_row(wfm_csv_reader *r, const int *col, const wfm_tz *tz, const wfm_series *s,
-		    double *lo, double *hi, wfm_error *err)
-{
-	int64_t t, d;
-	double l, h;
-	int c = wfm_series_channel(s, wfm_csv_get(r, col[1]));
-	int amb = wfm_csv_time(r, col[0], tz, 0, &t, err);
-
-	if (amb < 0 || wfm_csv_double_opt(r, col[2], NAN, &l, err) ||
-	    wfm_csv_double_opt(r, col[3], NAN, &h, err))
-		return -1;
-	if (c < 0)
-		return 0;    /* the series loader saw every channel */
-	d = t - s->start;
-	/* a wall time that occurs twice: the second row is the later one */
-	if (amb == WFM_TZ_AMBIGUOUS && d >= 0 && d % s->step == 0 && d / s->step < (int64_t)s->n &&
-	    !isnan(lo[c * s->n + d / s->step]) && wfm_csv_time(r, col[0], tz, 1, &t, err) >= 0)
-		d = t - s->start;
-	if (d < 0 || d % s->step || d / s->step >= (int64_t)s->n)
-		return wfm_csv_error(r, col[0], err, "not on the forecast's grid");
-	if (l > h)
-		return wfm_csv_error(r, col[2], err, "%g is above volume_hi %g", l, h);
-	lo[c * s->n + d / s->step] = l;
-	hi[c * s->n + d / s->step] = h;
-	return 0;
-}
-
-int wfm_staff_band_load(const char *path, const wfm_tz *tz, const wfm_series *s, double *lo,
-			double *hi, wfm_error *err)
-{
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	int col[4], rc = -1;
-
-	for (size_t k = 0; k < s->nchan * s->n; k++)
-		lo[k] = hi[k] = NAN;
-	if (!r)
-		return -1;
-	if ((col[0] = wfm_csv_require(r, "timestamp", err)) >= 0 &&
-	    (col[1] = wfm_csv_require(r, "channel", err)) >= 0 &&
-	    (col[2] = wfm_csv_require(r, "volume_lo", err)) >= 0 &&
-	    (col[3] = wfm_csv_require(r, "volume_hi", err)) >= 0)
-		while ((rc = wfm_csv_next(r, err)) == 1)
-			if (band_row(r, col, tz, s, lo, hi, err)) {
-				rc = -1;
-				break;
-			}
-	wfm_csv_close(r);
-	return rc < 0 ? -1 : 0;
-}
-
 double wfm_staff_rate_shape(double volume, double lo, double hi, double level)
 {
 	double z, sd, extra;

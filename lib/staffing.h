@@ -14,7 +14,7 @@
  *
  * Entry points: wfm_staff_map(), wfm_staff_requirements(),
  * wfm_staff_fractional(), wfm_staff_coverage_load(), wfm_staff_evaluate(),
- * wfm_staff_days(), wfm_staff_band_load(), wfm_staff_rate_quantile().
+ * wfm_staff_days(), wfm_staff_rate_quantile().
  */
 #ifndef WFM_STAFFING_H
 #define WFM_STAFFING_H
@@ -88,15 +88,12 @@ double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff
  * shape is k = volume^2 / (sd^2 - volume).  A band no wider than Poisson's
  * leaves the rate certain (k infinite).
  *
- * wfm_staff_band_load(): volume_lo and volume_hi on the series' grid
- * (lo[c * n + i], NAN where there is no row or no value); -1 and an error
- * when the columns are missing or a row is off the grid.
+ * The band itself is read with the series (wfm_series_load_band_required,
+ * lib/series.c): lo[c * n + i], NAN where there is no row or no value.
  * wfm_staff_rate_shape(): k (INFINITY: certain rate).
  * wfm_staff_rate_quantile(): the q-quantile of the rate (in arrivals per
  * interval): Erlang's Poisson arrivals are then sized for it, so the
  * Poisson noise is not counted twice. */
-int wfm_staff_band_load(const char *path, const wfm_tz *tz, const wfm_series *s, double *lo,
-			double *hi, wfm_error *err);
 double wfm_staff_rate_shape(double volume, double lo, double hi, double level);
 double wfm_staff_rate_quantile(double volume, double lo, double hi, double level, double q);
 

@@ -1,5 +1,6 @@
 /* staffrun.c - the writers and run steps of wfm-staff (see staffrun.h):
- * requirements.csv and evaluation.csv, the daily table of --evaluate,
+ * requirements.csv and evaluation.csv (their rows through the owner,
+ * lib/requirements.c), the daily table of --evaluate,
  * --quantile's sizing, --priority's ranks and the --groups / --carry-over
  * report lines.  Nothing here prints on its own: every writer takes its
  * FILE. */
@@ -50,30 +51,21 @@ int wfm_staff_write_evaluation(FILE *fp, const wfm_series *s, const wfm_tz *tz,
 {
 	char when[48];
 
-	fputs("timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy,abandon\n", fp);
+	if (wfm_requirements_write_evaluation_header(fp))
+		return -1;
 	for (size_t i = 0; i < s->n; i++) {
 		wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
 		for (size_t c = 0; c < s->nchan; c++) {
 			const struct wfm_eval *e = &ev[c * s->n + i];
-			if (e->skip)
-				continue;
-			char line[8 * 400], *p = line;
-			fputs(when, fp);
-			wfm_csv_write_field(fp, s->channel[c], 0);
-			*p++ = ',';
-			p += wfm_csv_format_fixed(p, 399, req[c * s->n + i].volume, 2);
-			*p++ = ',';
-			p += wfm_csv_format_fixed(p, 399, e->agents, 2);
-			p = wfm_csv_append_fixed(p, e->perf.sl, 4);
-			p = wfm_csv_append_fixed(p, e->sl_target, 2);
-			p = wfm_csv_append_fixed(p, e->perf.asa, 1);
-			p = wfm_csv_append_fixed(p, e->perf.occupancy, 4);
-			p = wfm_csv_append_fixed(p, e->perf.abandon, 4);
-			*p++ = '\n';
-			fwrite(line, 1, (size_t)(p - line), fp);
+			struct wfm_evaluation_row row = {
+				s->channel[c], req[c * s->n + i].volume, e->agents, e->perf.sl,
+				e->sl_target, e->perf.asa, e->perf.occupancy, e->perf.abandon,
+			};
+			if (!e->skip && wfm_requirements_write_evaluation_row_at(fp, when, &row))
+				return -1;
 		}
 	}
-	return ferror(fp) ? -1 : 0;
+	return 0;
 }
 
 void wfm_staff_write_days(FILE *fp, const wfm_series *s, const struct wfm_staff_day *d, long nd)
@@ -89,22 +81,19 @@ void wfm_staff_write_days(FILE *fp, const wfm_series *s, const struct wfm_staff_
 	}
 }
 
-struct wfm_req *wfm_staff_quantile_requirements(const char *path, const wfm_series *s,
+struct wfm_req *wfm_staff_quantile_requirements(const double *lo, const double *hi, const wfm_series *s,
 						const wfm_channels *cfg, const int *map,
 						const wfm_tz *tz, const struct wfm_staff_opts *so,
 						double level, double q, wfm_error *err)
 {
 	size_t cells = s->nchan * s->n;
-	double *lo = malloc((cells + 1) * sizeof(double)), *hi = malloc((cells + 1) * sizeof(double));
 	wfm_series *qs = wfm_series_alloc(s->nchan, (const char *const *)s->channel, s->start, s->step,
 					  s->n, s->aht != NULL, err);
 	struct wfm_req *req = calloc(cells + 1, sizeof(*req));
 	int bad = 0;
 
-	if (!lo || !hi || !qs || !req) {
+	if (!qs || !req) {
 		wfm_error_set(err, "out of memory");
-		bad = 1;
-	} else if (wfm_staff_band_load(path, tz, s, lo, hi, err)) {
 		bad = 1;
 	} else {
 		for (size_t k = 0; k < cells; k++) {
@@ -117,8 +106,6 @@ struct wfm_req *wfm_staff_quantile_requirements(const char *path, const wfm_seri
 	}
 	if (qs)
 		wfm_series_free(qs);
-	free(lo);
-	free(hi);
 	if (bad) {
 		free(req);
 		return NULL;

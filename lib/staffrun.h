@@ -28,9 +28,10 @@ int wfm_staff_write_evaluation(FILE *fp, const wfm_series *s, const wfm_tz *tz,
  * service_level,sl_target,abandon,met,intervals_below. */
 void wfm_staff_write_days(FILE *fp, const wfm_series *s, const struct wfm_staff_day *d, long nd);
 /* --quantile: requirements (calloc'ed, s->nchan * s->n + 1 cells) sized for
- * the q-quantile of each interval's rate, from the band of the forecast
- * file path at coverage level (0-1). */
-struct wfm_req *wfm_staff_quantile_requirements(const char *path, const wfm_series *s,
+ * the q-quantile of each interval's rate, from the forecast's band lo, hi
+ * (wfm_series_load_band_required, same layout as s->volume) at coverage
+ * level (0-1). */
+struct wfm_req *wfm_staff_quantile_requirements(const double *lo, const double *hi, const wfm_series *s,
 						const wfm_channels *cfg, const int *map,
 						const wfm_tz *tz, const struct wfm_staff_opts *so,
 						double level, double q, wfm_error *err);

@@ -72,8 +72,6 @@ static void check_args(int argc, char **argv, struct opts *o)
 	if (o->carry && o->evaluate)
 		wfm_usage_fail(prog, "--carry-over sizes requirements: not with --evaluate");
 	o->input = argv[optind];
-	if (o->quantile > 0 && !strcmp(o->input, "-"))
-		wfm_usage_fail(prog, "--quantile reads the forecast's band: give a file, not -");
 	o->band_level /= 100;
 	o->po.seed = (unsigned long)o->seed;
 }
@@ -201,7 +199,7 @@ int main(int argc, char **argv)
 	wfm_atomic *out;
 	struct wfm_req *req, *qreq = NULL;
 	struct wfm_eval *ev = NULL;
-	double *sched = NULL;
+	double *sched = NULL, *lo = NULL, *hi = NULL;
 	char *obuf;
 	int *map;
 
@@ -211,7 +209,8 @@ int main(int argc, char **argv)
 			  (const char *[]){ o.output, o.group_output }, 2);
 	wfm_gsl_policy();
 	if (!(tz = wfm_tz_open(o.tz, &err)) || (o.out_tz && !(otz = wfm_tz_open(o.out_tz, &err))) || !(cfg = wfm_channels_load(o.channels, &err)) ||
-	    !(s = wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
+	    !(s = o.quantile > 0 ? wfm_series_load_band_required(o.input, tz, &lo, &hi, &err) :
+		  wfm_series_load(o.input, tz, &err)) || !(map = wfm_staff_map(s, o.input, cfg, &err)))
 		wfm_die(prog, &err);
 	if (!(req = wfm_staff_req_alloc(s->nchan * s->n))) {
 		wfm_error_set(&err, "out of memory");
@@ -246,7 +245,7 @@ int main(int argc, char **argv)
 		}
 		wfm_staff_evaluate(s, cfg, map, &o.so, req, sched, ev);
 	}
-	if (o.quantile > 0 && !(qreq = wfm_staff_quantile_requirements(o.input, s, cfg, map, tz, &o.so,
+	if (o.quantile > 0 && !(qreq = wfm_staff_quantile_requirements(lo, hi, s, cfg, map, tz, &o.so,
 								      o.band_level, o.quantile, &err)))
 		wfm_die(prog, &err);
 	if (o.carry)
@@ -276,6 +275,8 @@ int main(int argc, char **argv)
 		free(d);
 	}
 	free(obuf);
+	free(lo);
+	free(hi);
 	free(ev);
 	free(sched);
 	free(qreq);

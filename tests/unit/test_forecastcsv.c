@@ -41,6 +41,13 @@ static void test_band(const wfm_tz *tz)
 	f = wfm_forecastcsv_load(path, tz, &err);
 	CHECK(f && f->s->n == 2 && isnan(f->lo[0]) && isnan(f->hi[1]), "no band columns: NAN");
 	wfm_forecastcsv_free(f);
+	/* where the band is needed (staff --quantile, shifts --risk) its
+	 * absence is an error at the header, naming the column */
+	double *lo, *hi;
+	wfm_series *s = wfm_series_load_band_required(path, tz, &lo, &hi, &err);
+	CHECK(!s && err.line == 1 && strstr(err.msg, "missing column") && !strcmp(err.column, "volume_lo"),
+	      "required band: %ld %s: %s", err.line, err.column, err.msg);
+	wfm_series_free(s);
 	unlink(path);
 	strcpy(path, "/tmp/wfm-test-fcband.XXXXXX");
 	if (check_write_tmp(path, "timestamp,channel,volume,volume_lo,volume_hi\n"
@@ -51,6 +58,17 @@ static void test_band(const wfm_tz *tz)
 		CHECK(f && f->lo[0] == 8 && f->hi[0] == 12 && f->lo[1] == 9 && isnan(f->hi[1]),
 		      "standard input keeps the band");
 		wfm_forecastcsv_free(f);
+	}
+	if (freopen(path, "r", stdin)) {     /* required, with an empty field: still NAN */
+		double *lo, *hi;
+		wfm_series *s = wfm_series_load_band_required("-", tz, &lo, &hi, &err);
+		CHECK(s && lo[0] == 8 && hi[0] == 12 && lo[1] == 9 && isnan(hi[1]),
+		      "required band from standard input");
+		wfm_series_free(s);
+		if (s) {
+			free(lo);
+			free(hi);
+		}
 	}
 	unlink(path);
 }
