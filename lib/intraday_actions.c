@@ -210,7 +210,7 @@ static void consider(struct ctx *x, struct cand *best, int kind, long row, long 
 	span(x, s, e, 1, 0, &gain, &sred);
 	if (sred <= 1e-9)
 		return;
-	score = gain / ((e - s) / 60.0);
+	score = gain / (elapsed(x, s, e) / 60.0);   /* per real hour paid */
 	if (best->kind < 0 || score > best->score + 1e-12) {
 		*best = (struct cand){ kind, row, a, s, e, gain, score };
 	}
