@@ -23,7 +23,8 @@ struct ctx {
 	const struct wfm_intraday_in *in;
 	wfm_intraday_plan *p;
 	int64_t day, monday;
-	int now_min, step;        /* step in minutes */
+	int now_min, step;        /* now's wall-clock minute of day; step in minutes */
+	int64_t now, end;         /* instants: the first interval's start, the next local midnight */
 	size_t ni;
 	double *on, *g, *gp, *gm, vol;
 	long *agent;              /* per row: agent index */
@@ -68,28 +69,6 @@ static void refresh(struct ctx *x, size_t i)
 
 static double under(double need, double on) { return need > on ? need - on : 0; }
 
-/* One agent more (sign 1) or less (-1) over minutes [m0, m1) of the day:
- * SL gain (volume x SL) and shortfall reduction (agent-intervals); apply
- * when asked. */
-static void span(struct ctx *x, int m0, int m1, int sign, int apply, double *gain, double *sred)
-{
-	*gain = *sred = 0;
-	for (int m = m0 < x->now_min ? x->now_min : m0; m < m1; ) {
-		size_t i = (size_t)((m - x->now_min) / x->step);
-		if (i >= x->ni)     /* past midnight: not today's gap */
-			break;
-		int iend = x->now_min + (int)(i + 1) * x->step, e = m1 < iend ? m1 : iend;
-		double f = (double)(e - m) / x->step, need = x->p->need[i];
-		*gain += f * (sign > 0 ? x->gp[i] : -x->gm[i]);
-		*sred += f * (under(need, x->on[i]) - under(need, x->on[i] + sign));
-		if (apply) {
-			x->on[i] += sign * f;
-			refresh(x, i);
-		}
-		m = e;
-	}
-}
-
 /* [s, e) in minutes of x->day as a row placed in the zone (lib/plan.h):
  * rules count elapsed time. */
 static struct wfm_shift placed(const struct ctx *x, int s, int e)
@@ -97,6 +76,44 @@ static struct wfm_shift placed(const struct ctx *x, int s, int e)
 	struct wfm_shift t = { .day = x->day, .start = s, .end = e, .bstart = -1, .bend = -1 };
 	wfm_shift_place(&t, x->in->tz);
 	return t;
+}
+
+/* The interval of the re-forecast holding instant u, or ni (before now,
+ * or past the local midnight that ends the gap). */
+static size_t slot(const struct ctx *x, int64_t u)
+{
+	return u < x->now || u >= x->end ? x->ni : (size_t)((u - x->now) / (x->step * 60));
+}
+
+static int on_break(const struct wfm_shift *r, int64_t u)
+{
+	return r->bstart >= 0 && u >= r->tb0 && u < r->tb1;
+}
+
+/* One agent more (sign 1) or less (-1) over minutes [m0, m1) of the day
+ * (placed in the zone: the intervals are instants, so a span over a DST
+ * change covers the hours that really pass): SL gain (volume x SL) and
+ * shortfall reduction (agent-intervals); apply when asked. */
+static void span(struct ctx *x, int m0, int m1, int sign, int apply, double *gain, double *sred)
+{
+	struct wfm_shift t = placed(x, m0, m1);
+	int64_t ss = x->step * 60;
+
+	*gain = *sred = 0;
+	for (int64_t u = t.t0 < x->now ? x->now : t.t0; u < t.t1; ) {
+		size_t i = slot(x, u);
+		if (i >= x->ni)     /* past midnight: not today's gap */
+			break;
+		int64_t iend = x->now + (int64_t)(i + 1) * ss, e = t.t1 < iend ? t.t1 : iend;
+		double f = (double)(e - u) / (double)ss, need = x->p->need[i];
+		*gain += f * (sign > 0 ? x->gp[i] : -x->gm[i]);
+		*sred += f * (under(need, x->on[i]) - under(need, x->on[i] + sign));
+		if (apply) {
+			x->on[i] += sign * f;
+			refresh(x, i);
+		}
+		u = e;
+	}
 }
 
 static int elapsed(const struct ctx *x, int s, int e)
@@ -193,7 +210,7 @@ static void consider(struct ctx *x, struct cand *best, int kind, long row, long 
 	span(x, s, e, 1, 0, &gain, &sred);
 	if (sred <= 1e-9)
 		return;
-	score = gain / ((e - s) / 60.0);
+	score = gain / (elapsed(x, s, e) / 60.0);   /* per real hour paid */
 	if (best->kind < 0 || score > best->score + 1e-12) {
 		*best = (struct cand){ kind, row, a, s, e, gain, score };
 	}
@@ -206,7 +223,7 @@ static void row_cands(struct ctx *x, size_t j, struct cand *best)
 	const struct wfm_shift *r = &x->p->rows[j];
 	long a = x->agent[j];
 
-	if (r->day != x->day || r->end <= x->now_min || a < 0 || agent_channel(x, a) < 0)
+	if (r->day != x->day || r->t1 <= x->now || a < 0 || agent_channel(x, a) < 0)
 		return;   /* an agent with no skill of the forecast's channels is no help */
 	for (int k = 1; k <= kmax - x->extended[j]; k++) {
 		int ne = r->end + k * x->step, ns = r->start - k * x->step;
@@ -367,7 +384,7 @@ static void vto(struct ctx *x)
 		long a = x->agent[j];
 		int t = r->end, lo;
 		double g, s;
-		if (r->day != x->day || r->end <= x->now_min || a < 0 || x->extended[j] || r->name == callin_name)
+		if (r->day != x->day || r->t1 <= x->now || a < 0 || x->extended[j] || r->name == callin_name)
 			continue;
 		lo = r->start + (int)lround(x->in->ag->a[a].min_shift_h * 60);
 		if (r->bstart >= 0 && r->bend > lo)
@@ -375,7 +392,7 @@ static void vto(struct ctx *x)
 		if (lo < x->now_min)
 			lo = x->now_min;
 		while (t - x->step >= lo && (t - x->step - x->now_min) % x->step == 0) {
-			size_t i = (size_t)((t - x->step - x->now_min) / x->step);
+			size_t i = slot(x, placed(x, t - x->step, t).t0);
 			if (i >= x->ni || x->on[i] - 1 < x->p->need[i] - 1e-9)
 				break;
 			t -= x->step;
@@ -475,14 +492,15 @@ static int setup(struct ctx *x, const struct wfm_intraday_in *in, wfm_intraday_p
 	x->step = s->step / 60;
 	if (1440 % x->step || x->now_min % x->step)
 		return wfm_error_set(err, "the forecast's %d-minute intervals do not tile the day from midnight", x->step);
-	x->ni = (size_t)((1440 - x->now_min) / x->step);
-	if (x->ni > s->n)
-		x->ni = s->n;
+	x->now = s->start;   /* the rest of the day: real intervals to the next local midnight (23 or 25 h days) */
+	x->end = wfm_time_day_start(x->day + 1, in->tz);
+	for (x->ni = 0; x->ni < s->n && wfm_series_time(s, x->ni) < x->end; x->ni++)
+		;
 	p->ni = x->ni;
-	size_t m = x->ni + 1, nb = 2 * 1440 / (size_t)x->step;
+	size_t m = x->ni + 1;
 	int kmax = (int)(in->max_ot_h * 60 / x->step) + 2;
 	p->need = calloc(m, sizeof(double));
-	p->before = calloc(nb, sizeof(double));
+	p->before = calloc(m, sizeof(double));
 	p->after = calloc(m, sizeof(double));
 	p->rows = calloc(cap, sizeof(*p->rows));
 	p->a = calloc(in->roster->n * (size_t)kmax + na + 1, sizeof(*p->a));
@@ -541,21 +559,40 @@ static int skill_cover(struct ctx *x)
 	for (size_t j = 0; j < p->nrows; j++) {
 		const struct wfm_shift *r = &p->rows[j];
 		const wfm_strlist *sk = &x->in->ag->a[x->agent[j]].skills;
-		int off = r->day == x->day ? 0 : r->day == x->day - 1 ? -1440 : 1;
-		if (off > 0)
+		if (r->day != x->day && r->day != x->day - 1)
 			continue;
-		for (int m = r->start; m < r->end; m++) {
-			int t = m + off;
-			if (t < x->now_min || t >= 1440 || (r->bstart >= 0 && m >= r->bstart && m < r->bend))
+		for (int64_t u = r->t0; u < r->t1; u += 60) {
+			size_t i = slot(x, u);
+			if (i >= x->ni || on_break(r, u))
 				continue;
 			for (size_t k = 0; k < sk->n; k++) {
 				int c = skill_channel(x, sk->item[k]);
 				if (c >= 0)
-					p->skilled[(size_t)c * x->ni + (size_t)((t - x->now_min) / x->step)] += 1.0 / x->step;
+					p->skilled[(size_t)c * x->ni + i] += 1.0 / x->step;
 			}
 		}
 	}
 	return 0;
+}
+
+/* Agents on shift per interval from now, before any action: each minute
+ * of a row's instants, breaks out (as wfm_roster_coverage, minute by
+ * minute in row order, so a plain day adds up to the same bytes). */
+static void on_shift(const struct ctx *x, double *on)
+{
+	const wfm_intraday_plan *p = x->p;
+
+	for (size_t j = 0; j < p->nrows; j++) {
+		const struct wfm_shift *r = &p->rows[j];
+		double w = (double)r->count / x->step;
+		if (r->day != x->day && r->day != x->day - 1)
+			continue;
+		for (int64_t u = r->t0; u < r->t1; u += 60) {
+			size_t i = slot(x, u);
+			if (i < x->ni && !on_break(r, u))
+				on[i] += w;
+		}
+	}
 }
 
 wfm_intraday_plan *wfm_intraday_plan_make(const struct wfm_intraday_in *in, wfm_error *err)
@@ -573,8 +610,7 @@ wfm_intraday_plan *wfm_intraday_plan_make(const struct wfm_intraday_in *in, wfm_
 		wfm_intraday_plan_free(p);
 		return NULL;
 	}
-	wfm_roster_coverage(NULL, p->rows, p->nrows, x.day - 1, 2, x.step, NULL, p->before);
-	memmove(p->before, p->before + (1440 + x.now_min) / x.step, x.ni * sizeof(double));
+	on_shift(&x, p->before);
 	for (size_t i = 0; i < x.ni; i++) {
 		for (size_t c = 0; c < s->nchan; c++)
 			if (!in->req[c * s->n + i].skip) {

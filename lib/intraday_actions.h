@@ -23,7 +23,11 @@
  * roster's hard rules (roster.h): working window, min and max shift
  * length, minimum rest, at most contract + tolerance paid hours in the ISO
  * week and max working days in it (from the roster rows given), and a
- * break for shifts of break_after or more.  Times are wall-clock minutes.
+ * break for shifts of break_after or more.  Actions are proposed in
+ * wall-clock minutes of today; the gap is counted on instants: its
+ * intervals run from now to the next local midnight (one per real
+ * interval on a 23 or 25 h day) and a shift covers them from its UTC
+ * instants (wfm_shift_place()).
  *
  * Entry points: wfm_intraday_today_make() (files in), wfm_intraday_plan_make(),
  * wfm_intraday_actions_write(), wfm_intraday_gap_write().
@@ -72,7 +76,7 @@ typedef struct wfm_intraday_plan {
 	struct wfm_intraday_action *a;
 	size_t nrows;
 	struct wfm_shift *rows;        /* the roster with the actions applied */
-	size_t ni;                     /* intervals from now to midnight */
+	size_t ni;                     /* intervals from now to the next local midnight */
 	double *need, *before, *after; /* [ni] agents */
 	size_t nchan;                  /* with staff.csv: per channel of the re-forecast */
 	double *need_c, *skilled;      /* [c * ni + i]: agents_gross, and agents on

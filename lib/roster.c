@@ -2417,10 +2417,11 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 }
 
 int wfm_roster_coverage(const wfm_plan *plan, const struct wfm_shift *rows, size_t nrows,
-			int64_t first_day, int ndays, int step, double *req, double *sch)
+			int64_t first_day, int ndays, int step_s, double *req, double *sch)
 {
 	size_t nint;
-	if (step <= 0 || 1440 % step)
+	int step = step_s / 60;   /* wall-clock minutes inside */
+	if (step_s <= 0 || step_s % 60 || 1440 % step)
 		return -1;
 	nint = (size_t)ndays * (size_t)(1440 / step);
 	for (size_t i = 0; i < nint; i++) {

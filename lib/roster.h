@@ -191,10 +191,10 @@ void wfm_roster_result_free(wfm_roster_result *r);
 int wfm_roster_changes_write(FILE *fp, const wfm_roster_result *r);
 
 
-/* People on shift per interval of step minutes (a divisor of 1440) from
- * 00:00 of first_day for ndays days, breaks excluded, wall-clock time; a
- * shift only partly in an interval counts for the part (people x minutes /
- * step).  req (may be NULL) from the plan rows (count each), sch from the
+/* People on shift per interval of step seconds (whole minutes dividing a
+ * day) from 00:00 of first_day for ndays days, breaks excluded, wall-clock
+ * time; a shift only partly in an interval counts for the part (people x
+ * minutes / the step's minutes).  req (may be NULL) from the plan rows (count each), sch from the
  * roster rows (one each); shifts starting outside the window are left out,
  * shifts running past its end are cut.  0, or -1 on a bad step. */
 int wfm_roster_coverage(const wfm_plan *plan, const struct wfm_shift *rows, size_t nrows,

@@ -45,7 +45,7 @@ wfm_coverage *wfm_roster_cover(const wfm_plan *plan, const wfm_roster_result *re
 		wfm_error_set(err, "out of memory");
 		goto done;
 	}
-	wfm_roster_coverage(rq ? NULL : plan, res->rows, res->n, first, res->ndays, step, req, sch);
+	wfm_roster_coverage(rq ? NULL : plan, res->rows, res->n, first, res->ndays, step * 60, req, sch);
 	if (!(cv = wfm_coverage_new(0, 0))) {
 		wfm_error_set(err, "out of memory");
 		goto done;

@@ -403,7 +403,7 @@ int wfm_roster_report(FILE *fp, const wfm_plan *plan, const wfm_roster_result *r
 		wfm_error_set(err, "out of memory");
 		return -1;
 	}
-	wfm_roster_coverage(plan, r->rows, r->n, r->first_day, r->ndays, 60, hreq, hsch);
+	wfm_roster_coverage(plan, r->rows, r->n, r->first_day, r->ndays, 3600, hreq, hsch);
 	report_main(fp, r, ag, ro, hreq, hsch);
 	if (r->ngroup)
 		report_groups(fp, r);

@@ -642,14 +642,14 @@ long wfm_shiftplan_enumerate(const wfm_shiftrules *rs, const wfm_tz *tz, const w
 			const struct wfm_shiftrule *ru = &rs->rule[r];
 			if (!(ru->days & (1u << w)))
 				continue;
-			for (int s = ru->earliest; s <= ru->latest; s += ru->step) {
+			for (int s = ru->earliest; s <= ru->latest; s += ru->step / 60) {
 				int64_t t;
 				if (wfm_tz_to_utc(tz, day * 86400 + (int64_t)s * 60, 0, &t) == WFM_TZ_GAP)
 					continue;
 				if ((t - p->t0) % p->grid)
 					continue;
 				for (int k = 0; k < ru->nlen; k++) {
-					int nb = wfm_shiftrules_breaks(ru, ru->len[k], bstep, off, MAX_BREAKS);
+					int nb = wfm_shiftrules_breaks(ru, ru->len[k], bstep * 60, off, MAX_BREAKS);
 					for (int b = 0; b < (nb ? nb : 1); b++) {
 						if (n == cap) {
 							void *q = realloc(c, (cap = cap ? 2 * cap : 4096) * sizeof(*c));
@@ -700,7 +700,7 @@ int wfm_shiftplan_window(wfm_shiftplan *p, const wfm_shiftreq *req, const wfm_sh
 			 const wfm_tz *tz, const struct wfm_shiftplan_opts *o, wfm_error *err)
 {
 	struct wfm_tm tm;
-	int gmin = wfm_shiftrules_grid(rs, req->step / 60);
+	int gmin = wfm_shiftrules_grid(rs, req->step) / 60;
 
 	if (gmin < 5)
 		return wfm_error_at(err, rs->file, 0, NULL,

@@ -75,7 +75,7 @@ static int parse_row(const wfm_csv_reader *rd, const int *col, struct wfm_shiftr
 		return -1;
 	if (v < 1 || v > 1440 || v != floor(v))
 		return wfm_csv_error(rd, col[4], err, "%g is not a whole number of minutes in 1..1440", v);
-	r->step = (int)v;
+	r->step = (int)v * 60;
 	if (hours_min(rd, col[5], wfm_csv_get(rd, col[5]), &r->break_after, err))
 		return -1;
 	if (wfm_csv_double(rd, col[6], &v, err))
@@ -199,13 +199,13 @@ int wfm_shiftrules_has_break(const struct wfm_shiftrule *r, int len)
 	return r->break_len > 0 && len >= r->break_after;
 }
 
-int wfm_shiftrules_grid(const wfm_shiftrules *rs, int req_min)
+int wfm_shiftrules_grid(const wfm_shiftrules *rs, int req_s)
 {
-	int g = req_min;
+	int g = req_s / 60;   /* minutes inside: starts and lengths are minutes */
 
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct wfm_shiftrule *r = &rs->rule[i];
-		g = wfm_time_gcd(g, r->step);
+		g = wfm_time_gcd(g, r->step / 60);
 		g = wfm_time_gcd(g, r->earliest);
 		for (int k = 0; k < r->nlen; k++) {
 			g = wfm_time_gcd(g, r->len[k]);
@@ -213,7 +213,7 @@ int wfm_shiftrules_grid(const wfm_shiftrules *rs, int req_min)
 				g = wfm_time_gcd(wfm_time_gcd(g, r->break_len), r->break_gap);
 		}
 	}
-	return g;
+	return g * 60;
 }
 
 int wfm_shiftrules_breaks(const struct wfm_shiftrule *r, int len, int bstep,
@@ -223,7 +223,7 @@ int wfm_shiftrules_breaks(const struct wfm_shiftrule *r, int len, int bstep,
 
 	if (!wfm_shiftrules_has_break(r, len))
 		return 0;
-	for (int b = r->break_gap; b + r->break_len + r->break_gap <= len; b += bstep)
+	for (int b = r->break_gap; b + r->break_len + r->break_gap <= len; b += bstep / 60)
 		if (n < max)
 			off[n++] = b;
 	return n;

@@ -26,7 +26,7 @@ struct wfm_shiftrule {
 	int nlen;
 	int len[WFM_SHIFT_MAX_LENGTHS];   /* minutes, start to end */
 	int earliest, latest;             /* minutes after local midnight */
-	int step;                         /* minutes between starts */
+	int step;                         /* seconds between starts (step_min x 60) */
 	int break_after;                  /* minutes: shifts this long get a break */
 	int break_len;                    /* minutes; 0 = no breaks */
 	int break_gap;                    /* minutes of work before and after */
@@ -48,12 +48,13 @@ void wfm_shiftrules_free(wfm_shiftrules *r);
 /* Whether a shift of len minutes of this rule has a break. */
 int wfm_shiftrules_has_break(const struct wfm_shiftrule *r, int len);
 
-/* The coarsest grid (minutes) on which every start, length and break of
- * the rules falls, combined with the requirement interval req_min. */
-int wfm_shiftrules_grid(const wfm_shiftrules *r, int req_min);
+/* The coarsest grid (seconds, whole minutes) on which every start,
+ * length and break of the rules falls, combined with the requirement
+ * interval req_s (seconds). */
+int wfm_shiftrules_grid(const wfm_shiftrules *r, int req_s);
 
 /* Break offsets (minutes after the shift start) of a shift of len
- * minutes, on a bstep-minute grid: writes up to max into off[] and
+ * minutes, on a grid of bstep seconds: writes up to max into off[] and
  * returns how many there are (0 when the shift has no break: then one
  * placement with no break is meant). */
 int wfm_shiftrules_breaks(const struct wfm_shiftrule *r, int len, int bstep,

@@ -26,7 +26,7 @@ static struct wfm_shiftrule rule(const char *name, int earliest_h, int latest_h,
 	r.nlen = nlen;
 	r.earliest = earliest_h * 60;
 	r.latest = latest_h * 60;
-	r.step = step;
+	r.step = step * 60;   /* minutes here, seconds in the rule */
 	r.break_after = 24 * 60;
 	r.break_gap = 120;
 	r.days = 0x7f;
@@ -242,11 +242,11 @@ static void test_rules(void)
 	if (!rs)
 		return;
 	CHECK(rs->n == 3, "three rules, got %zu", rs->n);
-	CHECK(wfm_shiftrules_grid(rs, 60) == 30, "grid 30 min, got %d", wfm_shiftrules_grid(rs, 60));
-	CHECK(wfm_shiftrules_breaks(&rs->rule[0], 480, 30, off, 64) == 8, "8 placements");
+	CHECK(wfm_shiftrules_grid(rs, 3600) == 1800, "grid 30 min, got %d s", wfm_shiftrules_grid(rs, 3600));
+	CHECK(wfm_shiftrules_breaks(&rs->rule[0], 480, 1800, off, 64) == 8, "8 placements");
 	CHECK(off[0] == 120 && off[7] == 330, "placements 120..330, got %d..%d", off[0], off[7]);
-	CHECK(wfm_shiftrules_breaks(&rs->rule[0], 240, 30, off, 64) == 0, "no break in 4 h");
-	CHECK(rs->rule[2].earliest == 22 * 60 && rs->rule[2].step == 60, "night rule");
+	CHECK(wfm_shiftrules_breaks(&rs->rule[0], 240, 1800, off, 64) == 0, "no break in 4 h");
+	CHECK(rs->rule[2].earliest == 22 * 60 && rs->rule[2].step == 3600, "night rule");
 	wfm_shiftrules_free(rs);
 }
 
