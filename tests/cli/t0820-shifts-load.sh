@@ -11,14 +11,7 @@
 # fallback's paid hours against the LP bound.
 . "$(dirname "$0")/lib.sh"
 export TZ=UTC
-awk 'BEGIN {
-	print "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy"
-	for (d = 0; d < 2; d++) for (q = 0; q < 96; q++) {
-		h = q / 4
-		g = 6 + 38 * exp(-((h - 11.5) ^ 2) / 6) + 32 * exp(-((h - 17.5) ^ 2) / 5)
-		printf "2026-11-%02dT%02d:%02d,calls,0,0,0,%.1f,0,0,0\n", 23 + d, int(h), (q % 4) * 15, g
-	}
-}' >"$T/req.csv"
+awk -v days=2 -v base=6 -v a1=38 -v a2=32 -f "$ROOT/tests/fixtures/shifts/peaks.awk" >"$T/req.csv"
 printf 'name,lengths_h,earliest_start,latest_start,step_min,break_after_h,break_min,days\nany,4|6|8|9|12,00:00,23:45,15,6,30,all\n' >"$T/rules.csv"
 sh "$ROOT/bench/gen-multiskill.sh" "$T/g" 0.3
 

@@ -13,15 +13,7 @@
 # too), the plan comes from the LP, not from a greedy cover.
 . "$(dirname "$0")/lib.sh"
 export TZ=UTC
-gen() { awk -v D=$1 'BEGIN {
-	print "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy"
-	for (d = 0; d < D; d++) for (q = 0; q < 96; q++) {
-		h = q / 4
-		g = 60 + 380 * exp(-((h - 11.5) ^ 2) / 6) + 320 * exp(-((h - 17.5) ^ 2) / 5)
-		if (g > 500) g = 500
-		printf "2026-11-%02dT%02d:%02d,calls,0,0,0,%.1f,0,0,0\n", 23 + d, int(h), (q % 4) * 15, int(g * 10 + 0.5) / 10
-	}
-}'; }
+gen() { awk -v days=$1 -v cap=500 -v round=1 -f "$ROOT/tests/fixtures/shifts/peaks.awk"; }
 gen 7 >"$T/week.csv"
 gen 1 >"$T/day.csv"
 printf 'name,lengths_h,earliest_start,latest_start,step_min,break_after_h,break_min,days\nany,4|6|8|9|12,00:00,23:45,15,6,30,all\n' >"$T/rules.csv"

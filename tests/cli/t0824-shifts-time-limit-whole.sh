@@ -13,16 +13,7 @@
 # the work limit before the LP (--work-limit 1).
 . "$(dirname "$0")/lib.sh"
 export TZ=UTC
-awk 'BEGIN {
-	print "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy"
-	for (d = 0; d < 7; d++) for (q = 0; q < 96; q++) {
-		h = q / 4
-		g = 60 + 380 * exp(-((h - 11.5) ^ 2) / 6) + 320 * exp(-((h - 17.5) ^ 2) / 5)
-		if (g > 500) g = 500
-		if (d >= 5) g *= 0.8
-		printf "2026-11-%02dT%02d:%02d,calls,0,0,0,%.1f,0,0,0\n", 23 + d, int(h), (q % 4) * 15, int(g * 10 + 0.5) / 10
-	}
-}' >"$T/week.csv"
+awk -v days=7 -v cap=500 -v weekend=0.8 -v round=1 -f "$ROOT/tests/fixtures/shifts/peaks.awk" >"$T/week.csv"
 printf 'name,lengths_h,earliest_start,latest_start,step_min,break_after_h,break_min,days\nany,4|6|8|9|12,00:00,23:45,15,6,30,all\n' >"$T/rules.csv"
 ms() { echo $(($(date +%s%N) / 1000000)); }
 # read: ms to start and read the input (the longest of 3 failing runs)

@@ -11,14 +11,7 @@
 # block).  Without --blocks this small model is planned as one.
 . "$(dirname "$0")/lib.sh"
 export TZ=UTC
-awk 'BEGIN {
-	print "timestamp,channel,volume,aht_s,agents,agents_gross,service_level,asa_s,occupancy"
-	for (d = 0; d < 6; d++) for (h = 0; h < 24; h++) {
-		g = 40 + 380 * exp(-((h - 11.5) ^ 2) / 6) + 320 * exp(-((h - 17.5) ^ 2) / 5)
-		if (d >= 4) g *= 0.75
-		printf "2026-11-%02dT%02d:00,calls,0,0,0,%.1f,0,0,0\n", 23 + d, h, g
-	}
-}' >"$T/req.csv"
+awk -v days=6 -v step=60 -v base=40 -v weekend=0.75 -v from=4 -f "$ROOT/tests/fixtures/shifts/peaks.awk" >"$T/req.csv"
 printf 'name,lengths_h,earliest_start,latest_start,step_min,break_after_h,break_min,days\nany,4|6|8|9|12,00:00,23:00,60,6,30,all\n' >"$T/rules.csv"
 paid() { awk -F, 'function hm(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
 	NR > 1 { l = (hm($4) - hm($3) + 1440) % 1440; if ($5 != "") l -= (hm($6) - hm($5) + 1440) % 1440
