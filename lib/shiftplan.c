@@ -354,18 +354,13 @@ int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncel
 	return m;
 }
 
-struct sortfrac {
-	double f;
-	size_t j;
-};
-
-static int frac_cmp(const void *a, const void *b)
+int wfm_keyed_cmp(const void *a, const void *b)
 {
-	const struct sortfrac *x = a, *y = b;
+	const struct wfm_keyed *x = a, *y = b;
 
-	if (x->f != y->f)
-		return x->f > y->f ? -1 : 1;
-	return x->j < y->j ? -1 : x->j > y->j;
+	if (x->key != y->key)
+		return x->key > y->key ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
 }
 
 static int grp_full(const struct model *m, size_t j)
@@ -417,7 +412,7 @@ static long short_run(const struct model *m, const long *cover, const long *targ
  * drop people no row needs, the dearest shifts first. */
 struct rounding {
 	long *cover, *target;    /* per row: people working, people asked */
-	struct sortfrac *sf;     /* scratch, a column each */
+	struct wfm_keyed *sf;     /* scratch, a column each */
 	size_t nf;
 };
 
@@ -454,16 +449,16 @@ static void round_lp(struct model *m, struct rounding *r, const double *xlp, dou
 		double f = floor(xlp[j] + 1e-6);
 		x[j] = 0;
 		if (xlp[j] - f > 1e-6)
-			r->sf[r->nf++] = (struct sortfrac){ xlp[j] - f, j };
+			r->sf[r->nf++] = (struct wfm_keyed){ xlp[j] - f, j };
 		if (!tight && f > 0) {
 			long n = f < (double)grp_room(m, j) ? (long)f : grp_room(m, j);
 			if (n > 0)
 				put(m, x, r->cover, j, n);
 		}
 	}
-	qsort(r->sf, r->nf, sizeof(*r->sf), frac_cmp);
+	qsort(r->sf, r->nf, sizeof(*r->sf), wfm_keyed_cmp);
 	for (size_t q = 0; q < r->nf && !tight; q++) {
-		size_t j = r->sf[q].j, k;
+		size_t j = r->sf[q].i, k;
 		for (k = m->cbeg[j]; k < m->cbeg[j + 1] && r->cover[m->crow[k]] >= r->target[m->crow[k]]; k++)
 			;
 		if (k < m->cbeg[j + 1] && !grp_full(m, j))
@@ -549,10 +544,10 @@ static void round_finish(struct model *m, struct rounding *r, double *x)
 	}
 	for (size_t j = 0; j < m->ncols; j++)
 		if (x[j] > 0)
-			r->sf[nu++] = (struct sortfrac){ m->col[j].cost, j };
-	qsort(r->sf, nu, sizeof(*r->sf), frac_cmp);
+			r->sf[nu++] = (struct wfm_keyed){ m->col[j].cost, j };
+	qsort(r->sf, nu, sizeof(*r->sf), wfm_keyed_cmp);
 	for (size_t q = 0; q < nu; q++) {
-		size_t j = r->sf[q].j;
+		size_t j = r->sf[q].i;
 		/* as many as every row of j has to spare, at once */
 		long n = m->gcnt[m->grp[j]] - m->gmin[m->grp[j]];
 		if ((double)n > x[j])
@@ -571,7 +566,7 @@ static void round_finish(struct model *m, struct rounding *r, double *x)
 static int attempt(struct model *m, const double *xlp, double *x, int tight)
 {
 	struct rounding r = { calloc(m->nrows + 1, sizeof(long)), malloc((m->nrows + 1) * sizeof(long)),
-			      malloc((m->ncols + 1) * sizeof(struct sortfrac)), 0 };
+			      malloc((m->ncols + 1) * sizeof(struct wfm_keyed)), 0 };
 	int rc = -1;
 
 	if (r.cover && r.target && r.sf && !round_targets(m, &r, xlp, x)) {

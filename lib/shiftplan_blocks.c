@@ -143,35 +143,21 @@ static int take_block(wfm_shiftplan *P, const wfm_shiftplan *b, const wfm_shiftr
 	return 0;
 }
 
-struct sortrow {
-	double cost;
-	size_t k;
-};
-
-static int sortrow_cmp(const void *a, const void *b)
-{
-	const struct sortrow *x = a, *y = b;
-
-	if (x->cost != y->cost)
-		return x->cost > y->cost ? -1 : 1;
-	return x->k < y->k ? -1 : x->k > y->k;
-}
-
 /* Drop the people no cell needs, dearest shifts first; then the paid
  * hours per day and in all. */
 static int drop_redundant(wfm_shiftplan *P, const wfm_shiftrules *rs, int wrap, int *cell)
 {
-	struct sortrow *sr = malloc((P->nrows + 1) * sizeof(*sr));
+	struct wfm_keyed *sr = malloc((P->nrows + 1) * sizeof(*sr));
 	size_t m = 0;
 	int n;
 
 	if (!sr)
 		return -1;
 	for (size_t k = 0; k < P->nrows; k++)
-		sr[k] = (struct sortrow){ row_cells(P, rs, &P->row[k], wrap, cell, &n), k };
-	qsort(sr, P->nrows, sizeof(*sr), sortrow_cmp);
+		sr[k] = (struct wfm_keyed){ row_cells(P, rs, &P->row[k], wrap, cell, &n), k };
+	qsort(sr, P->nrows, sizeof(*sr), wfm_keyed_cmp);
 	for (size_t q = 0; q < P->nrows; q++) {
-		struct wfm_plan_row *r = &P->row[sr[q].k];
+		struct wfm_plan_row *r = &P->row[sr[q].i];
 		long d = r->count;
 		row_cells(P, rs, r, wrap, cell, &n);
 		for (int i = 0; i < n && d > 0; i++) {

@@ -440,20 +440,6 @@ static int try_drop(struct gm *m, size_t k)
 	return 0;
 }
 
-struct dropord {
-	double cost;
-	size_t k;
-};
-
-static int drop_cmp(const void *a, const void *b)
-{
-	const struct dropord *x = a, *y = b;
-
-	if (x->cost != y->cost)
-		return x->cost > y->cost ? -1 : 1;
-	return x->k < y->k ? -1 : x->k > y->k;
-}
-
 /* Channels short in cover cell r after its reflow, as a bit mask. */
 static uint64_t short_mask(struct gm *m, size_t r)
 {
@@ -564,7 +550,7 @@ static void aggregate_round(const struct gm *m, const double *xlp, double *x)
 static int gm_round(struct gm *m, const double *xlp, double *x, int up)
 {
 	size_t G = m->G, C = m->C, nd = 0;
-	struct dropord *ord = malloc((m->nx + 1) * sizeof(*ord));
+	struct wfm_keyed *ord = malloc((m->nx + 1) * sizeof(*ord));
 
 	if (!ord)
 		return -1;
@@ -603,11 +589,11 @@ static int gm_round(struct gm *m, const double *xlp, double *x, int up)
 	}
 	for (size_t k = 0; k < m->nx; k++)
 		if (x[k] > 0)
-			ord[nd++] = (struct dropord){ m->col[k / G].cost, k };
-	qsort(ord, nd, sizeof(*ord), drop_cmp);
+			ord[nd++] = (struct wfm_keyed){ m->col[k / G].cost, k };
+	qsort(ord, nd, sizeof(*ord), wfm_keyed_cmp);
 	for (size_t q = 0; q < nd; q++)
-		while (x[ord[q].k] > 0 && try_drop(m, ord[q].k))
-			x[ord[q].k] -= 1;
+		while (x[ord[q].i] > 0 && try_drop(m, ord[q].i))
+			x[ord[q].i] -= 1;
 	free(ord);
 	return 0;
 }

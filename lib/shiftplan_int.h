@@ -3,7 +3,7 @@
  * programs.  Entry points: wfm_shiftplan_window(), wfm_shiftplan_enumerate(),
  * wfm_shiftplan_col_cells(), wfm_shiftplan_list_cells(), wfm_shiftplan_solve_one(),
  * wfm_shiftplan_totals(), wfm_shiftplan_lp_bound(), wfm_shiftplan_blocks_fit(),
- * wfm_shiftplan_solve_blocks(). */
+ * wfm_shiftplan_solve_blocks(), wfm_keyed_cmp(). */
 #ifndef WFM_SHIFTPLAN_INT_H
 #define WFM_SHIFTPLAN_INT_H
 
@@ -29,6 +29,14 @@ int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncel
 /* "T (required R), ..." of up to 4 cells and how many more. */
 void wfm_shiftplan_list_cells(char *buf, size_t size, const wfm_shiftplan *p, const wfm_tz *tz,
 			      const size_t *cells, size_t n);
+
+/* A column or plan row and its sort key: wfm_keyed_cmp() orders them by
+ * key, largest first, then by index (a stable order for qsort). */
+struct wfm_keyed {
+	double key;
+	size_t i;
+};
+int wfm_keyed_cmp(const void *a, const void *b);
 
 /* The single pool solved as one model (wfm_shiftplan_solve() without the
  * groups and blocks dispatch). */
