@@ -1017,3 +1017,20 @@ void *wfm_csv_open_new(const char *path, const char *const *names, int n, int *c
 	}
 	return obj;
 }
+
+long wfm_csv_each(const char *path, const char *const *names, int n, int *col,
+		  wfm_csv_row_fn *row, void *ctx, const char *empty, wfm_error *err)
+{
+	wfm_csv_reader *r = wfm_csv_open_cols(path, names, n, col, err);
+	long count = 0;
+	int rc;
+
+	if (!r)
+		return -1;
+	while ((rc = wfm_csv_next(r, err)) == 1 && (rc = row(r, col, ctx, err)) == 0)
+		count++;
+	if (rc == 0 && count == 0 && empty)
+		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "%s", empty);
+	wfm_csv_close(r);
+	return rc < 0 ? -1 : count;
+}

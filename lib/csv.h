@@ -129,4 +129,14 @@ wfm_csv_reader *wfm_csv_open_cols(const char *path, const char *const *names, in
 void *wfm_csv_open_new(const char *path, const char *const *names, int n, int *col, size_t size,
 		       wfm_csv_reader **r, wfm_error *err);
 
+/* The loop of a format reader, written once: open path with the n named
+ * columns (as wfm_csv_open_cols(); col keeps their indexes), call
+ * row(r, col, ctx, err) for every record, close.  Returns the number of
+ * records, or -1 with err filled: the header's error, a read error, the
+ * callback's -1 (which stops the loop), or, when `empty` is not NULL and
+ * the file has no records, "path:1: <empty>". */
+typedef int wfm_csv_row_fn(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err);
+long wfm_csv_each(const char *path, const char *const *names, int n, int *col,
+		  wfm_csv_row_fn *row, void *ctx, const char *empty, wfm_error *err);
+
 #endif

@@ -3,6 +3,7 @@
  * wfm_events_uplift(). */
 #include "events.h"
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -11,13 +12,10 @@
 
 void wfm_events_free(wfm_events *e)
 {
-	if (!e)
-		return;
-	for (size_t i = 0; i < e->nnames; i++)
-		free(e->names[i]);
-	free(e->names);
-	free(e->ev);
-	free(e);
+	if (e) {
+		wfm_free_strv(e->names, e->nnames);
+		WFM_FREE(e->ev, e);
+	}
 }
 
 static int name_index(wfm_events *e, const char *name)
@@ -101,13 +99,8 @@ wfm_events *wfm_events_load(const char *path, wfm_error *err)
 			goto fail;
 		if ((ev.name = name_index(e, name)) < 0)
 			goto oom;
-		if (e->n == cap) {
-			struct wfm_event *ne;
-			cap = cap ? 2 * cap : 32;
-			if (!(ne = realloc(e->ev, cap * sizeof(*ne))))
-				goto oom;
-			e->ev = ne;
-		}
+		if (WFM_GROW(e->ev, cap, e->n + 1))
+			goto oom;
 		e->ev[e->n++] = ev;
 	}
 	if (rc < 0)

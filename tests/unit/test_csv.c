@@ -562,9 +562,51 @@ static void test_open_cols(void)
 	unlink(path);
 }
 
+/* Row callback for test_each: sums column b; fails on a row whose a is "stop". */
+static int sum_b(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	double v;
+
+	if (!strcmp(wfm_csv_get(r, col[0]), "stop"))
+		return wfm_csv_error(r, col[0], err, "stop here");
+	if (wfm_csv_double(r, col[1], &v, err))
+		return -1;
+	*(double *)ctx += v;
+	return 0;
+}
+
+static void test_each(void)
+{
+	static const char *const names[] = { "a", "b" };
+	static const char *const texts[] = { "a,b\n1,2.5\n2,4\n\n3,0.5\n", "b,a\n", "a,b\nx,1\nstop,2\n",
+					     "a,b\n1,zz\n", "a,c\n1,2\n" };
+	static const long want_n[] = { 3, -1, -1, -1, -1 }, want_line[] = { 0, 1, 3, 2, 1 };
+	static const char *const want_col[] = { "", "", "a", "b", "b" };
+
+	for (int k = 0; k < 5; k++) {
+		char path[] = "/tmp/wfm-test-each.XXXXXX";
+		wfm_error err = { 0 };
+		double sum = 0;
+		int col[2];
+		long n;
+
+		if (check_write_tmp(path, texts[k]))
+			return;
+		n = wfm_csv_each(path, names, 2, col, sum_b, &sum, "no rows", &err);
+		CHECK(n == want_n[k] && err.line == want_line[k] && !strcmp(err.column, want_col[k]),
+		      "case %d: %ld rows, line %ld column '%s' (%s)", k, n, err.line, err.column, err.msg);
+		if (k == 0)
+			CHECK(sum == 7 && col[0] == 0 && col[1] == 1, "blank line skipped, sum 7: %g", sum);
+		if (k == 1)
+			CHECK(!strcmp(err.msg, "no rows"), "empty message: %s", err.msg);
+		unlink(path);
+	}
+}
+
 int main(void)
 {
 	test_open_cols();
+	test_each();
 	test_quoting();
 	test_multiline_first();
 	test_crlf_bom_blank();
