@@ -6,6 +6,7 @@
  * queue until wfm_csv_next() hands them out.
  */
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <csv.h>
@@ -56,22 +57,9 @@ struct wfm_csv_reader {
 	int semicolon;       /* ';' separates fields: decimal commas in numbers */
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t n = *cap ? *cap : 16;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * elem);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
+/* Room for need elements in p (WFM_GROW), its common case (room already:
+ * every field) tested without a call; nonzero when out of memory. */
+#define ROOM(p, cap, need) ((need) > (cap) && WFM_GROW(p, cap, need))
 
 static int utf8_valid(const unsigned char *s, size_t len)
 {
@@ -138,8 +126,8 @@ static void on_field(void *s, size_t len, void *data)
 	/* no NUL here: feed() stops at the first one before libcsv sees it */
 	if (!utf8_valid(s, len))
 		return mark_bad(r, "field is not valid UTF-8");
-	if (grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1) ||
-	    grow((void **)&r->fields, &r->fields_cap, r->nfields + 1, sizeof(size_t)))
+	if (ROOM(r->arena, r->arena_cap, r->arena_len + len + 1) ||
+	    ROOM(r->fields, r->fields_cap, r->nfields + 1))
 		return mark_bad(r, "out of memory");
 	if (len)
 		memcpy(r->arena + r->arena_len, s, len);
@@ -157,7 +145,7 @@ static void on_row(int c, void *data)
 	(void)c;
 	if (r->bad)
 		return;
-	if (grow((void **)&r->rows, &r->rows_cap, r->nrows + 1, sizeof(*r->rows)))
+	if (ROOM(r->rows, r->rows_cap, r->nrows + 1))
 		return mark_bad(r, "out of memory");
 	row = &r->rows[r->nrows++];
 	row->line = r->row_line ? r->row_line : r->line;
@@ -296,16 +284,22 @@ static size_t name_hash(const char *s)
 	return h;
 }
 
-/* The header's name without surrounding spaces; NULL when out of memory. */
+size_t wfm_csv_trim(const char **s)
+{
+	const char *p = *s + strspn(*s, " \t");
+	size_t len = strlen(p);
+
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	*s = p;
+	return len;
+}
+
+/* The header's name without surrounding blanks; NULL when out of memory. */
 static char *trimmed(const char *h)
 {
-	size_t len;
+	size_t len = wfm_csv_trim(&h);
 
-	while (*h == ' ' || *h == '\t')
-		h++;
-	len = strlen(h);
-	while (len && (h[len - 1] == ' ' || h[len - 1] == '\t'))
-		len--;
 	return strndup(h, len);
 }
 
@@ -423,14 +417,8 @@ void wfm_csv_close(wfm_csv_reader *r)
 	if (r->own_fp)
 		fclose(r->fp);
 	csv_free(&r->parser);
-	for (int i = 0; i < r->ncols && r->header; i++)
-		free(r->header[i]);
-	free(r->header);
-	free(r->buf);
-	free(r->arena);
-	free(r->fields);
-	free(r->rows);
-	free(r);
+	wfm_free_strv(r->header, (size_t)r->ncols);
+	WFM_FREE(r->buf, r->arena, r->fields, r->rows, r);
 }
 
 int wfm_csv_next(wfm_csv_reader *r, wfm_error *err)

@@ -76,6 +76,10 @@ int wfm_csv_quantity(const wfm_csv_reader *r, int col, double max, int optional,
 int wfm_csv_time(const wfm_csv_reader *r, int col, const wfm_tz *tz, int later,
 		 int64_t *utc, wfm_error *err);
 
+/* The length of text *s without its surrounding blanks (spaces, tabs),
+ * *s moved past the leading ones: a header name, a status word. */
+size_t wfm_csv_trim(const char **s);
+
 /* Fill err with a message about the current record's field col; -1. */
 int wfm_csv_error(const wfm_csv_reader *r, int col, wfm_error *err,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));

@@ -1,6 +1,7 @@
 /* forecastcsv.c - write and read forecast.csv.  See forecastcsv.h. */
 #include "forecastcsv.h"
 #include "json.h"
+#include "mem.h"
 #include "csv.h"
 #include "timeutil.h"
 
@@ -84,23 +85,17 @@ wfm_forecastcsv *wfm_forecastcsv_load(const char *path, const wfm_tz *tz, wfm_er
 {
 	wfm_forecastcsv *f = calloc(1, sizeof(*f));
 
-	if (!f) {
-		wfm_error_set(err, "out of memory");
+	if (f && !(f->s = wfm_series_load_band(path, tz, &f->lo, &f->hi, err))) {
+		free(f);        /* a failed load leaves no band behind */
 		return NULL;
 	}
-	if (!(f->s = wfm_series_load_band(path, tz, &f->lo, &f->hi, err))) {
-		wfm_forecastcsv_free(f);
-		return NULL;
-	}
-	return f;
+	return f ? f : wfm_oom(err);
 }
 
 void wfm_forecastcsv_free(wfm_forecastcsv *f)
 {
-	if (!f)
-		return;
-	wfm_series_free(f->s);
-	free(f->lo);
-	free(f->hi);
-	free(f);
+	if (f) {
+		wfm_series_free(f->s);
+		WFM_FREE(f->lo, f->hi, f);
+	}
 }

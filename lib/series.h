@@ -33,8 +33,8 @@ typedef struct wfm_series {
 wfm_series *wfm_series_load(const char *path, const wfm_tz *tz, wfm_error *err);
 /* The same with a forecast's band, the optional columns volume_lo and
  * volume_hi, on the series' grid: *lo and *hi get arrays [c * n + i]
- * (free() them), NAN where there is no row, no column or an empty field;
- * volume_lo above volume_hi is an error. */
+ * (free() them; NULL when the load fails), NAN where there is no row, no
+ * column or an empty field; volume_lo above volume_hi is an error. */
 wfm_series *wfm_series_load_band(const char *path, const wfm_tz *tz, double **lo, double **hi,
 				 wfm_error *err);
 /* The same where the band is needed (wfm staff --quantile, shifts --risk,

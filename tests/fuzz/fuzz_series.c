@@ -42,14 +42,5 @@ static void load(const char *path, const wfm_tz *tz)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static wfm_tz *moscow, *berlin;
-	wfm_error err = { 0 };
-	const char *path = fuzz_file("series", data, size);
-
-	if (!moscow && (!(moscow = wfm_tz_open("Europe/Moscow", &err)) ||
-			!(berlin = wfm_tz_open("Europe/Berlin", &err))))
-		abort();
-	load(path, moscow);
-	load(path, berlin);
-	return 0;
+	return fuzz_in_zones("series", data, size, load, "Europe/Moscow", "Europe/Berlin");
 }

@@ -28,14 +28,5 @@ static void load(const char *path, const wfm_tz *tz)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static wfm_tz *berlin, *utc;
-	wfm_error err = { 0 };
-	const char *path = fuzz_file("shiftreq", data, size);
-
-	if (!berlin && (!(berlin = wfm_tz_open("Europe/Berlin", &err)) ||
-			!(utc = wfm_tz_open("UTC", &err))))
-		abort();
-	load(path, berlin);
-	load(path, utc);
-	return 0;
+	return fuzz_in_zones("shiftreq", data, size, load, "Europe/Berlin", "UTC");
 }

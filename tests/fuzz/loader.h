@@ -8,6 +8,7 @@
 #define WFM_FUZZ_LOADER_H
 
 #include "fuzz.h"
+#include "tz.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -48,6 +49,26 @@ static inline const char *fuzz_file(const char *name, const uint8_t *data, size_
 	FUZZ_ASSERT(fuzz_msg_[0] && !strpbrk(fuzz_msg_, "\n\r")); \
 	FUZZ_ASSERT(strstr(fuzz_msg_, (path)) != NULL); \
 } while (0)
+
+/* The harness of a loader of timestamps: write the input to the temporary
+ * file, then run(path, tz) in zone_a and in zone_b (opened once for the
+ * whole run).  Returns 0, for LLVMFuzzerTestOneInput() to return. */
+static inline int fuzz_in_zones(const char *name, const uint8_t *data, size_t size,
+				void (*run)(const char *path, const wfm_tz *tz),
+				const char *zone_a, const char *zone_b)
+{
+	static wfm_tz *tz[2];
+	const char *zone[2] = { zone_a, zone_b };
+	const char *path = fuzz_file(name, data, size);
+	wfm_error err = { 0 };
+
+	for (int k = 0; k < 2; k++) {
+		if (!tz[k] && !(tz[k] = wfm_tz_open(zone[k], &err)))
+			abort();
+		run(path, tz[k]);
+	}
+	return 0;
+}
 
 /* The whole harness of a loader whose contract is all there is to check
  * beyond a property of its result: write the input to the temporary

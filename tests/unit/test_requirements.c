@@ -13,29 +13,25 @@
 #define T0 1767571200LL
 #define HDR "timestamp,channel,volume,aht_s,agents,agents_gross\n"
 
-CHECK_TZ_LOADER(load, wfm_requirements, wfm_requirements_load)
-CHECK_TZ_LOADER(load_evaluation, wfm_requirements, wfm_requirements_load_evaluation)
+CHECK_TZ_LOADER(load, wfm_requirements, wfm_requirements_load, wfm_requirements_free)
+CHECK_TZ_LOADER(load_evaluation, wfm_requirements, wfm_requirements_load_evaluation, wfm_requirements_free)
 
 /* 30-min data: gaps 30,30,60 for calls and 30,30 for chat -> step 30 min,
  * 00:00..01:30 = 4 intervals; calls lacks 01:00, chat lacks 01:30. */
 static void test_grid(void)
 {
 	wfm_error err = { 0 };
-	wfm_requirements *r = load(HDR
-				   "2026-01-05T00:00,calls,10,300,2,3\n"   /* line 2 */
-				   "2026-01-05T00:00,chat,4,,1,2\n"        /* 3: aht empty */
-				   "2026-01-05T00:30,calls,12,310,3,4\n"   /* 4 */
-				   "2026-01-05T01:30,calls,8,290,2,3\n"    /* 5 */
-				   "2026-01-05T00:30,chat,5,600,1,2\n"     /* 6: unsorted */
-				   "2026-01-05T01:00,chat,6,610,2,3\n",    /* 7 */
-				   "UTC", &err);
-	CHECK(r != NULL, "load: %s", err.msg);
+	wfm_requirements *r = load_ok(HDR
+				      "2026-01-05T00:00,calls,10,300,2,3\n"   /* line 2 */
+				      "2026-01-05T00:00,chat,4,,1,2\n"        /* 3: aht empty */
+				      "2026-01-05T00:30,calls,12,310,3,4\n"   /* 4 */
+				      "2026-01-05T01:30,calls,8,290,2,3\n"    /* 5 */
+				      "2026-01-05T00:30,chat,5,600,1,2\n"     /* 6: unsorted */
+				      "2026-01-05T01:00,chat,6,610,2,3\n",    /* 7 */
+				      "UTC");
 	if (!r)
 		return;
-	CHECK(r->nchan == 2 && !strcmp(r->channel[0], "calls") && !strcmp(r->channel[1], "chat"),
-	      "channels in order of appearance");
-	CHECK(r->start == T0 && r->step == 1800 && r->n == 4, "grid %lld %d %zu",
-	      (long long)r->start, r->step, r->n);
+	CHECK_GRID(r, "calls,chat", T0, 1800, 4);     /* channels in order of appearance */
 	CHECK(r->missing == 2, "missing %zu", r->missing);
 	static const double vol[8] = { 10, 12, NAN, 8, 4, 5, 6, NAN };
 	static const double gross[8] = { 3, 4, NAN, 3, 2, 2, 3, NAN };
@@ -56,59 +52,34 @@ static void test_grid(void)
 
 static void test_errors(void)
 {
-	wfm_error err = { 0 };
-	wfm_requirements *r;
+	static const struct check_fail cases[] = {
+		/* duplicate: the later line is the error, naming the earlier */
+		{ HDR "2026-01-05T00:00,calls,1,300,1,1\n2026-01-05T00:00,chat,1,300,1,1\n"
+		  "2026-01-05T00:30,chat,1,300,1,1\n2026-01-05T00:30,calls,1,300,1,1\n"
+		  "2026-01-05T00:00,chat,2,300,1,1\n", "UTC", 6, "timestamp", "duplicate of line 3 for channel chat" },
+		/* mixed: calls gaps 30,15,15, chat 30,30 -> step 30 (3 votes to 2);
+		 * calls 00:45 (line 4) is 15 min after line 3 */
+		{ HDR "2026-01-05T00:00,calls,1,300,1,1\n2026-01-05T00:30,calls,1,300,1,1\n"
+		  "2026-01-05T00:45,calls,1,300,1,1\n2026-01-05T01:00,calls,1,300,1,1\n"
+		  "2026-01-05T00:00,chat,1,300,1,1\n2026-01-05T00:30,chat,1,300,1,1\n"
+		  "2026-01-05T01:00,chat,1,300,1,1\n", "UTC", 4, "timestamp",
+		  "interval of 15 min after line 3; the data are in 30-minute intervals (mixed interval lengths)" },
+		/* off-grid: chat regular at :15/:45 (line 4 on), but 15 min off calls' grid */
+		{ HDR "2026-01-05T00:00,calls,1,300,1,1\n2026-01-05T00:30,calls,1,300,1,1\n"
+		  "2026-01-05T00:15,chat,1,300,1,1\n2026-01-05T00:45,chat,1,300,1,1\n", "UTC", 4, "timestamp",
+		  "2026-01-05T00:15 is off the 30-minute grid (mixed interval lengths?)" },
+		/* year typo: 8481 for 2026 on line 4 (farthest from the mean) */
+		{ HDR "2026-01-05T00:00,calls,1,300,1,1\n2026-01-05T01:00,calls,1,300,1,1\n"
+		  "8481-01-05T02:00,calls,1,300,1,1\n2026-01-05T00:00,chat,1,300,1,1\n", "UTC", 4, "timestamp",
+		  "8481-01-05T02:00 makes the requirements span" },
+		/* a negative agents value names its column */
+		{ HDR "2026-01-05T00:00,calls,1,300,-2,1\n", "UTC", 2, "agents", "-2 is negative" },
+		{ "timestamp,channel,service_level\n2026-01-05T00:00,calls,0.5\n2026-01-05T01:00,calls,1.5\n",
+		  "UTC", 3, "service_level", "1.5 is not a fraction between 0 and 1" },
+	};
 
-	/* duplicate: the later line is the error, naming the earlier */
-	r = load(HDR "2026-01-05T00:00,calls,1,300,1,1\n"
-		 "2026-01-05T00:00,chat,1,300,1,1\n"
-		 "2026-01-05T00:30,chat,1,300,1,1\n"
-		 "2026-01-05T00:30,calls,1,300,1,1\n"
-		 "2026-01-05T00:00,chat,2,300,1,1\n", "UTC", &err);      /* line 6 */
-	CHECK(!r && err.line == 6 && !strcmp(err.column, "timestamp") &&
-	      !strcmp(err.msg, "duplicate of line 3 for channel chat") && !strcmp(err.file, check_tmp_name()),
-	      "duplicate: %s:%ld: %s: %s", err.file, err.line, err.column, err.msg);
-	wfm_requirements_free(r);
-
-	/* mixed: calls gaps 30,15,15, chat 30,30 -> step 30 (3 votes to 2);
-	 * calls 00:45 is 15 min after line 3 */
-	r = load(HDR "2026-01-05T00:00,calls,1,300,1,1\n"
-		 "2026-01-05T00:30,calls,1,300,1,1\n"    /* 3 */
-		 "2026-01-05T00:45,calls,1,300,1,1\n"    /* 4 */
-		 "2026-01-05T01:00,calls,1,300,1,1\n"
-		 "2026-01-05T00:00,chat,1,300,1,1\n"
-		 "2026-01-05T00:30,chat,1,300,1,1\n"
-		 "2026-01-05T01:00,chat,1,300,1,1\n", "UTC", &err);
-	CHECK(!r && err.line == 4 &&
-	      !strcmp(err.msg, "interval of 15 min after line 3; the data are in 30-minute intervals "
-			      "(mixed interval lengths)"),
-	      "mixed: %ld %s", err.line, err.msg);
-	wfm_requirements_free(r);
-
-	/* off-grid: chat regular at :15/:45, but 15 min off calls' grid */
-	r = load(HDR "2026-01-05T00:00,calls,1,300,1,1\n"
-		 "2026-01-05T00:30,calls,1,300,1,1\n"
-		 "2026-01-05T00:15,chat,1,300,1,1\n"     /* 4 */
-		 "2026-01-05T00:45,chat,1,300,1,1\n", "UTC", &err);
-	CHECK(!r && err.line == 4 &&
-	      !strcmp(err.msg, "2026-01-05T00:15 is off the 30-minute grid (mixed interval lengths?)"),
-	      "off-grid: %ld %s", err.line, err.msg);
-	wfm_requirements_free(r);
-
-	/* year typo: 8481 for 2026 on line 4 (farthest from the mean) */
-	r = load(HDR "2026-01-05T00:00,calls,1,300,1,1\n"
-		 "2026-01-05T01:00,calls,1,300,1,1\n"
-		 "8481-01-05T02:00,calls,1,300,1,1\n"
-		 "2026-01-05T00:00,chat,1,300,1,1\n", "UTC", &err);
-	CHECK(!r && err.line == 4 && !strncmp(err.msg, "8481-01-05T02:00 makes the requirements span", 44) &&
-	      strstr(err.msg, "a typo?"), "year typo: %ld %s", err.line, err.msg);
-	wfm_requirements_free(r);
-
-	/* a negative agents value names its column */
-	r = load(HDR "2026-01-05T00:00,calls,1,300,-2,1\n", "UTC", &err);
-	CHECK(!r && err.line == 2 && !strcmp(err.column, "agents") && !strcmp(err.msg, "-2 is negative"),
-	      "negative: %ld %s %s", err.line, err.column, err.msg);
-	wfm_requirements_free(r);
+	load_fails(cases, 5);
+	load_evaluation_fails(cases + 5, 1);
 }
 
 /* No agents_gross column: NULL array, need() names the column at line 1;
@@ -116,10 +87,9 @@ static void test_errors(void)
 static void test_absent_column(void)
 {
 	wfm_error err = { 0 };
-	wfm_requirements *r = load("timestamp,channel,volume,aht_s,agents\n"
-				   "2026-01-05T00:00,calls,10,300,2\n"
-				   "2026-01-05T00:00,chat,4,600,1\n", "UTC", &err);
-	CHECK(r != NULL, "load: %s", err.msg);
+	wfm_requirements *r = load_ok("timestamp,channel,volume,aht_s,agents\n"
+				      "2026-01-05T00:00,calls,10,300,2\n"
+				      "2026-01-05T00:00,chat,4,600,1\n", "UTC");
 	if (!r)
 		return;
 	CHECK(r->n == 1 && r->step == 3600 && r->missing == 0, "one interval");
@@ -133,16 +103,14 @@ static void test_absent_column(void)
 /* Berlin fall-back: 02:00 twice is 00:00Z then 01:00Z, no duplicate. */
 static void test_fall_back(void)
 {
-	wfm_error err = { 0 };
-	wfm_requirements *r = load(HDR "2026-10-25T01:00,calls,1,300,1,1\n"
-				   "2026-10-25T02:00,calls,2,300,1,1\n"
-				   "2026-10-25T02:00,calls,3,300,1,1\n"
-				   "2026-10-25T03:00,calls,4,300,1,1\n", "Europe/Berlin", &err);
-	CHECK(r != NULL, "load: %s", err.msg);
+	wfm_requirements *r = load_ok(HDR "2026-10-25T01:00,calls,1,300,1,1\n"
+				      "2026-10-25T02:00,calls,2,300,1,1\n"
+				      "2026-10-25T02:00,calls,3,300,1,1\n"
+				      "2026-10-25T03:00,calls,4,300,1,1\n", "Europe/Berlin");
 	if (!r)
 		return;
-	CHECK(r->start == 1792882800LL && r->step == 3600 && r->n == 4 && r->missing == 0,
-	      "fall-back grid %lld %d %zu", (long long)r->start, r->step, r->n);
+	CHECK_GRID(r, "calls", 1792882800LL, 3600, 4);
+	CHECK(r->missing == 0, "nothing missing");
 	CHECK(r->volume[1] == 2 && r->volume[2] == 3 && r->line[2] == 4, "first then second occurrence");
 	wfm_requirements_free(r);
 }
@@ -176,8 +144,8 @@ static void test_write(void)
 }
 
 /* evaluation.csv (wfm_requirements_load_evaluation): the three fractions
- * on the grid (an empty one NAN), a value over 1 refused at its line and
- * column, and the plain loader leaves them NULL. */
+ * on the grid (an empty one NAN; a value over 1 is in test_errors), and
+ * the plain loader leaves them NULL. */
 static void test_evaluation(void)
 {
 	const char *text = "timestamp,channel,volume,agents,service_level,sl_target,asa_s,occupancy\n"
@@ -204,9 +172,6 @@ static void test_evaluation(void)
 	wfm_requirements_free(r);
 	unlink(path);
 	wfm_tz_free(tz);
-	r = load_evaluation("timestamp,channel,volume,service_level\n2026-01-05T00:00,calls,10,1.5\n", "UTC", &err);
-	CHECK(!r && err.line == 2 && !strcmp(err.column, "service_level") &&
-	      strstr(err.msg, "1.5 is not a fraction between 0 and 1"), "over 1 refused: %ld %s", err.line, err.msg);
 }
 
 int main(void)
