@@ -1,6 +1,7 @@
 /* roster.c - greedy + augmenting-path roster (see roster.h, docs/roster.md). */
 #include "roster.h"
 #include "csv.h"
+#include "mem.h"
 #include "roster_bound.h"
 #include "timeutil.h"
 
@@ -490,18 +491,26 @@ static int augment(struct st *st, int k, int u, int *par_agent, int *par_type, i
 	return 0;
 }
 
-struct row { int64_t day; int start, end; size_t a; int t; const struct wfm_shift *s; };
-
-static int cmp_row(const void *x, const void *y)
+static int cmp_pick(const void *x, const void *y)
 {
-	const struct row *p = x, *q = y;
-	if (p->day != q->day)
-		return p->day < q->day ? -1 : 1;
-	if (p->start != q->start)
-		return p->start < q->start ? -1 : 1;
-	if (p->end != q->end)
-		return p->end < q->end ? -1 : 1;
-	return (p->a > q->a) - (p->a < q->a);
+	const struct wfm_roster_pick *p = x, *q = y;
+	int c;
+	if ((c = WFM_CMP(p->day, q->day)) || (c = WFM_CMP(p->start, q->start)) || (c = WFM_CMP(p->end, q->end)))
+		return c;
+	return WFM_CMP(p->a, q->a);
+}
+
+void wfm_roster_name_rows(struct wfm_roster_pick *p, size_t n, const wfm_agents *ag,
+			  struct wfm_shift *rows)
+{
+	if (n)
+		qsort(p, n, sizeof(*p), cmp_pick);
+	for (size_t i = 0; i < n; i++) {
+		rows[i] = *p[i].s;
+		rows[i].agent = ag->a[p[i].a].id;
+		rows[i].agent_name = ag->a[p[i].a].name;
+		rows[i].count = 1;
+	}
 }
 
 /* Rows of prev in the week before the window into the state; rows of
@@ -2275,7 +2284,7 @@ static int ws_rows(struct ws *w)
 {
 	struct st *st = &w->st;
 	wfm_roster_result *res = w->res;
-	struct row *rows = NULL;
+	struct wfm_roster_pick *rows = NULL;
 	size_t nrows = 0, cap = 0;
 	for (size_t a = 0; a < st->ag->n; a++) {
 		st->weekends[a] = st->lates[a] = 0;
@@ -2290,30 +2299,19 @@ static int ws_rows(struct ws *w)
 			res->paid_min[a] += wfm_shift_paid(x);
 			res->day[d].filled_min += wfm_shift_paid(x);
 			res->days[a]++;
-			if (nrows == cap) {
-				struct row *r = realloc(rows, (cap = cap ? 2 * cap : 1024) * sizeof(*r));
-				if (!r) {
-					free(rows);
-					return -1;
-				}
-				rows = r;
+			if (WFM_GROW(rows, cap, nrows + 1)) {
+				free(rows);
+				return -1;
 			}
-			rows[nrows++] = (struct row){ st->first_day + d, x->start, x->end, a, 0, x };
+			rows[nrows++] = (struct wfm_roster_pick){ st->first_day + d, x->start, x->end, a, 0, x };
 		}
 	}
-	if (nrows)
-		qsort(rows, nrows, sizeof(*rows), cmp_row);
 	if (!(res->rows = calloc(nrows + 1, sizeof(*res->rows)))) {
 		free(rows);
 		return -1;
 	}
 	res->n = nrows;
-	for (size_t i = 0; i < nrows; i++) {
-		res->rows[i] = *rows[i].s;
-		res->rows[i].agent = st->ag->a[rows[i].a].id;
-		res->rows[i].agent_name = st->ag->a[rows[i].a].name;
-		res->rows[i].count = 1;
-	}
+	wfm_roster_name_rows(rows, nrows, st->ag, res->rows);
 	free(rows);
 	return 0;
 }

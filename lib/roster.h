@@ -34,7 +34,8 @@
  * list with the reason.
  *
  * Entry points: wfm_roster_solve(), wfm_roster_repair(),
- * wfm_roster_result_free(), wfm_roster_changes_write().
+ * wfm_roster_result_free(), wfm_roster_changes_write(),
+ * wfm_roster_name_rows() (the roster rows' one order, for rostermip.c too).
  */
 #ifndef WFM_ROSTER_H
 #define WFM_ROSTER_H
@@ -185,6 +186,22 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 				     int64_t first_day, int ndays,
 				     const struct wfm_roster_opts *o, wfm_error *err);
 void wfm_roster_result_free(wfm_roster_result *r);
+
+/* A roster row before it is named: agent a (index into the agents) works
+ * plan row s, on day from start to end (s's, copied for the sort); t is
+ * the caller's (e.g. s's shift type). */
+struct wfm_roster_pick {
+	int64_t day;
+	int start, end;
+	size_t a;
+	int t;
+	const struct wfm_shift *s;
+};
+/* Sort the n picks by day, start, end and staff order (the order of every
+ * roster) and write them to rows[0..n-1]: each a copy of its plan row with
+ * agent and agent_name of ag's agent and count 1. */
+void wfm_roster_name_rows(struct wfm_roster_pick *p, size_t n, const wfm_agents *ag,
+			  struct wfm_shift *rows);
 /* changes.csv: date,agent_id,name,old,new,why with old/new "HH:MM-HH:MM"
  * plus " break HH:MM-HH:MM" when there is one, empty for no shift.
  * 0, or -1 on a write error. */

@@ -719,24 +719,6 @@ out:
 	return rc;
 }
 
-struct pair {
-	int64_t day;
-	int start, end, t;
-	size_t a;
-};
-
-static int pair_cmp(const void *x, const void *y)
-{
-	const struct pair *p = x, *q = y;
-	if (p->day != q->day)
-		return p->day < q->day ? -1 : 1;
-	if (p->start != q->start)
-		return p->start < q->start ? -1 : 1;
-	if (p->end != q->end)
-		return p->end < q->end ? -1 : 1;
-	return p->a < q->a ? -1 : p->a > q->a;
-}
-
 /* Named agents from pattern counts y: each class's agents in staff order
  * take its patterns in pool order.  Fills out->roster and *filled_h. */
 static int disaggregate(const struct model *m, const double *y, struct wfm_rostermip_result *out, double *filled_h)
@@ -744,7 +726,7 @@ static int disaggregate(const struct model *m, const double *y, struct wfm_roste
 	size_t nd = (size_t)m->ndays, np = 0;
 	long *left = malloc((m->npat + 1) * sizeof(long));
 	size_t *cur = calloc(m->ncls + 1, sizeof(size_t));
-	struct pair *pr = malloc((m->n * nd + 1) * sizeof(*pr));
+	struct wfm_roster_pick *pr = malloc((m->n * nd + 1) * sizeof(*pr));
 	int rc = -1;
 	*filled_h = 0;
 	if (!left || !cur || !pr || !(out->roster = malloc((m->n * nd + 1) * sizeof(struct wfm_shift))))
@@ -762,18 +744,12 @@ static int disaggregate(const struct model *m, const double *y, struct wfm_roste
 		for (size_t d = 0; d < nd; d++) {
 			int t = m->pty[p * nd + d];
 			if (t >= 0)
-				pr[np++] = (struct pair){ m->ty[t]->day, m->ty[t]->start, m->ty[t]->end, t, a };
+				pr[np++] = (struct wfm_roster_pick){ m->ty[t]->day, m->ty[t]->start, m->ty[t]->end, a, t, m->ty[t] };
 		}
 	}
-	qsort(pr, np, sizeof(*pr), pair_cmp);
-	for (size_t i = 0; i < np; i++) {
-		struct wfm_shift *s = &out->roster[i];
-		*s = *m->ty[pr[i].t];
-		s->agent = m->ag->a[pr[i].a].id;
-		s->agent_name = m->ag->a[pr[i].a].name;
-		s->count = 1;
+	wfm_roster_name_rows(pr, np, m->ag, out->roster);
+	for (size_t i = 0; i < np; i++)
 		*filled_h += m->paid_h[pr[i].t];
-	}
 	out->n = np;
 	rc = 0;
 out:
