@@ -89,28 +89,11 @@ void wfm_roster_result_free(wfm_roster_result *r)
 {
 	if (!r)
 		return;
-	free(r->rows);
-	free(r->unfilled);
-	free(r->unfilled_why);
-	free(r->unfilled_need);
-	free(r->group);
-	if (r->chan)
-		for (size_t i = 0; i < r->nchan; i++)
-			free((char *)r->chan[i].name);
-	free(r->chan);
-	for (size_t i = 0; r->need && i < r->nneed; i++)
-		free(r->need[i]);
-	free(r->need);
-	free(r->changes);
-	free(r->all);
-	free(r->day);
-	free(r->week);
-	free(r->paid_min);
-	free(r->weekends_prev);
-	free(r->days);
-	free(r->weekends);
-	free(r->lates);
-	free(r);
+	for (size_t i = 0; r->chan && i < r->nchan; i++)
+		free((char *)r->chan[i].name);
+	wfm_free_strv(r->need, r->nneed);
+	WFM_FREE(r->rows, r->unfilled, r->unfilled_why, r->unfilled_need, r->group, r->chan, r->changes,
+		 r->all, r->day, r->week, r->paid_min, r->weekends_prev, r->days, r->weekends, r->lates, r);
 }
 
 /* The skills plan row s needs (its group's, "calls|chat"), or NULL. */
@@ -373,6 +356,26 @@ static void put(struct st *st, size_t a, int k, int t, const struct wfm_shift *s
 	st->chg[a] = ++st->clock;
 }
 
+/* Apply an augmenting path found by a BFS over the types of day k: free
+ * agent a takes type x, then back along the path each type's parent agent
+ * (par_agent) moves to the type it was reached from (par_type), up to the
+ * unfilled type (par_type -1).  With cur (the relaxed bound) the moves are
+ * recorded in cur; without, each is put. */
+static void apply_path(struct st *st, int k, size_t a, int x, const int *par_agent, const int *par_type,
+		       int *cur)
+{
+	for (;;) {
+		if (cur)
+			cur[a] = x;
+		else
+			put(st, a, k, x, st->ty[x]);
+		if (par_type[x] < 0)
+			return;
+		a = (size_t)par_agent[x];
+		x = par_type[x];
+	}
+}
+
 /* One augmenting path for an unfilled instance of type u on day k under
  * the day-local rules only (day_bound); cur[a] is the type agent a works
  * (-1 none).  BFS over types: from type x reach agents eligible for x; a
@@ -395,15 +398,7 @@ static int augment_relaxed(struct st *st, int k, int u, int *cur,
 			if (y == x || (y >= 0 && par_type[y] != -2) || !eligible(st, a, k, st->ty[x], 1))
 				continue;
 			if (y < 0) {   /* free agent: apply the path */
-				int t = x;
-				size_t b = a;
-				for (;;) {
-					cur[b] = t;
-					if (par_type[t] < 0)
-						break;
-					b = (size_t)par_agent[t];
-					t = par_type[t];
-				}
+				apply_path(st, k, a, x, par_agent, par_type, cur);
 				return 1;
 			}
 			par_type[y] = x;
@@ -467,15 +462,7 @@ static int augment(struct st *st, int k, int u, int *par_agent, int *par_type, i
 				int y = st->wt[W(st, a, k)];
 				m &= m - 1;
 				if (y < 0) {   /* free agent: apply the path */
-					int t = x;
-					size_t b = a;
-					for (;;) {
-						put(st, b, k, t, st->ty[t]);
-						if (par_type[t] < 0)
-							break;
-						b = (size_t)par_agent[t];
-						t = par_type[t];
-					}
+					apply_path(st, k, a, x, par_agent, par_type, NULL);
 					return 1;
 				}
 				par_type[y] = x;
@@ -1037,12 +1024,11 @@ struct slotord { int d; int t; double share; };
 
 static int cmp_slotord(const void *x, const void *y)
 {
-	const struct slotord *p = x, *q = y;
-	if (p->share != q->share)
-		return p->share < q->share ? -1 : 1;
-	if (p->d != q->d)
-		return p->d < q->d ? -1 : 1;
-	return (p->t > q->t) - (p->t < q->t);
+	const struct slotord *p = x, *q = y;   /* share: tgt_min >= 1, never NaN */
+	int c;
+	if ((c = WFM_CMP(p->share, q->share)) || (c = WFM_CMP(p->d, q->d)))
+		return c;
+	return WFM_CMP(p->t, q->t);
 }
 
 /* st->need from the plan's group column: the group name itself is the
@@ -1857,29 +1843,9 @@ static int build_index(struct st *st)
 
 static void free_index(struct st *st)
 {
-	free(st->avail);
-	free(st->wday);
-	free(st->monk);
-	free(st->minspan);
-	free(st->maxspan);
-	free(st->capmin);
-	free(st->conmin);
-	free(st->el);
-	free(st->nel);
-	free(st->so);
-	free(st->nd);
-	free(st->hd);
-	free(st->bf);
-	free(st->bo);
-	free(st->be);
-	free(st->bv);
-	free(st->be_clock);
-	free(st->tyof);
-	free(st->bon);
-	free(st->bm);
-	free(st->cst);
-	free(st->chg);
-	free(st->cc);
+	WFM_FREE(st->avail, st->wday, st->monk, st->minspan, st->maxspan, st->capmin, st->conmin, st->el,
+		 st->nel, st->so, st->nd, st->hd, st->bf, st->bo, st->be, st->bv, st->be_clock, st->tyof,
+		 st->bon, st->bm, st->cst, st->chg, st->cc);
 }
 
 /* The workspace of one roster run, in GSL's style: ws_alloc (the arrays
@@ -2347,41 +2313,15 @@ static void ws_free(struct ws *w, int keep)
 {
 	struct st *st = &w->st;
 	struct days *D = &w->D;
-	free(st->ws);
-	free(st->we);
-	free(st->wt);
-	free(st->wp);
-	free(st->wsh);
-	free(st->on);
-	free(st->dep);
-	free(D->ty);
-	free(D->left);
-	free(D->dead);
-	free(D->off);
-	free(D->cnt);
-	free(D->req);
-	free(D->sch);
-	free(D->plan_min);
-	free(D->fill_min);
-	free(D->tgt_min);
-	free(w->cur2);
-	free(w->pa);
-	free(w->pt);
-	free(w->q);
-	free(w->longest);
-	free(w->pat_min);
-	free(w->pubrow);
-	free(w->drop);
-	free(w->vac);
+	WFM_FREE(st->ws, st->we, st->wt, st->wp, st->wsh, st->on, st->dep, D->ty, D->left, D->dead, D->off,
+		 D->cnt, D->req, D->sch, D->plan_min, D->fill_min, D->tgt_min, w->cur2, w->pa, w->pt, w->q,
+		 w->longest, w->pat_min, w->pubrow, w->drop, w->vac);
 	free_index(st);
 	if (keep && w->res && st->need) {   /* the result keeps the strings it points into */
 		w->res->need = st->need;
 		w->res->nneed = w->plan->n;
-	} else {
-		for (size_t i = 0; st->need && i < w->plan->n; i++)
-			free(st->need[i]);
-		free(st->need);
-	}
+	} else
+		wfm_free_strv(st->need, w->plan->n);
 	if (!keep) {
 		wfm_roster_result_free(w->res);
 		w->res = NULL;

@@ -3,6 +3,7 @@
  * integer master through lib/mip.c (rostermip.h).  The model and its
  * figures are in docs/roster.md, "Exact solver and the heuristic's gap". */
 #include "rostermip.h"
+#include "mem.h"
 #include "mip.h"
 #include "timeutil.h"
 
@@ -446,10 +447,7 @@ static int dp_alloc(const struct model *m, struct dp *w)
 
 static void dp_free(struct dp *w)
 {
-	free(w->cur);
-	free(w->nxt);
-	free(w->bs);
-	free(w->bt);
+	WFM_FREE(w->cur, w->nxt, w->bs, w->bt);
 }
 
 static double time_left(const struct model *m)
@@ -515,11 +513,7 @@ static int solve_dual(struct model *m, double *y, double *obj, wfm_error *err)
 	rc = r.objective == HUGE_VAL || !r.lp_solved;
 out:
 	wfm_mip_free(mip);
-	free(cnt);
-	free(beg);
-	free(idx);
-	free(row);
-	free(val);
+	WFM_FREE(cnt, beg, idx, row, val);
 	return rc;
 }
 
@@ -602,8 +596,7 @@ static int generate(struct model *m, int maxr, double stop, double *bound, int *
 	rc = 0;
 out:
 	dp_free(&w);
-	free(y);
-	free(rw);
+	WFM_FREE(y, rw);
 	return rc;
 }
 
@@ -673,10 +666,8 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 	size_t *col = malloc((m->npat + 1) * sizeof(size_t)), nc = 0;
 	struct inc h = { m, hc };
 	if (!mip || !xc || !col) {
-		wfm_mip_free(mip);
-		free(xc);
-		free(col);
-		return wfm_error_set(err, "out of memory");
+		wfm_error_set(err, "out of memory");
+		goto out;
 	}
 	for (int k = 0; k < 64; k++)
 		one[k] = 1;
@@ -714,8 +705,7 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 	m->time_hit |= r->time_hit;
 out:
 	wfm_mip_free(mip);
-	free(xc);
-	free(col);
+	WFM_FREE(xc, col);
 	return rc;
 }
 
@@ -753,56 +743,29 @@ static int disaggregate(const struct model *m, const double *y, struct wfm_roste
 	out->n = np;
 	rc = 0;
 out:
-	free(left);
-	free(cur);
-	free(pr);
+	WFM_FREE(left, cur, pr);
 	return rc;
 }
 
 static void model_free(struct model *m)
 {
-	free(m->ty);
-	free(m->off);
-	free(m->cnt);
-	free(m->units);
-	free(m->eidx);
-	free(m->paid_h);
-	free(m->ends);
-	free(m->eoff);
-	free(m->week0);
-	free(m->monday);
-	free(m->hs);
-	free(m->he);
-	free(m->hp);
 	for (size_t c = 0; m->cls && c < m->ncls; c++)
 		free(m->cls[c].elig);
-	free(m->cls);
-	free(m->cls_of);
-	free(m->pcls);
-	free(m->pty);
-	free(m->pval);
-	free(m->page);
-	free(m->pact);
+	WFM_FREE(m->ty, m->off, m->cnt, m->units, m->eidx, m->paid_h, m->ends, m->eoff, m->week0, m->monday,
+		 m->hs, m->he, m->hp, m->cls, m->cls_of, m->pcls, m->pty, m->pval, m->page, m->pact, m->cap,
+		 m->head);
 }
 
 static int model_alloc(struct model *m, const wfm_plan *plan)
 {
 	size_t nt = plan->n + 1, nd = (size_t)m->ndays + 1, nh = m->n * HIST + 1;
-	m->ty = malloc(nt * sizeof(*m->ty));
-	m->units = malloc(nt * sizeof(int));
-	m->eidx = malloc(nt * sizeof(int));
-	m->ends = malloc(nt * sizeof(int));
-	m->paid_h = malloc(nt * sizeof(double));
-	m->off = calloc(nd, sizeof(int));
-	m->cnt = calloc(nd, sizeof(int));
-	m->eoff = calloc(nd, sizeof(int));
-	m->week0 = calloc(nd, sizeof(int));
-	m->monday = calloc(nd, sizeof(int));
-	m->hs = malloc(nh * sizeof(int));
-	m->he = malloc(nh * sizeof(int));
-	m->hp = malloc(nh * sizeof(int));
-	return m->ty && m->units && m->eidx && m->ends && m->paid_h && m->off && m->cnt && m->eoff && m->week0 &&
-	       m->monday && m->hs && m->he && m->hp ? 0 : -1;
+	int **ints[] = { &m->units, &m->eidx, &m->ends, &m->off, &m->cnt, &m->eoff, &m->week0, &m->monday,
+			 &m->hs, &m->he, &m->hp };
+	size_t len[] = { nt, nt, nt, nd, nd, nd, nd, nd, nh, nh, nh };   /* per type, day, agent x HIST */
+	int ok = (m->ty = malloc(nt * sizeof(*m->ty))) && (m->paid_h = malloc(nt * sizeof(double)));
+	for (size_t i = 0; ok && i < sizeof(len) / sizeof(*len); i++)
+		ok = (*ints[i] = calloc(len[i], sizeof(int))) != NULL;
+	return ok ? 0 : -1;
 }
 
 /* Build the classes and the first patterns (each class's empty week, the
@@ -982,9 +945,7 @@ static int improve(struct model *m, long **y, size_t *ycap)
 	rc = 0;
 out:
 	dp_free(&w);
-	free(used);
-	free(rw);
-	free(p);
+	WFM_FREE(used, rw, p);
 	return rc;
 }
 
@@ -1039,12 +1000,7 @@ static int finish(struct model *m, long *hc, long bu, struct wfm_rostermip_resul
 oom:
 	wfm_error_set(err, "out of memory");
 out:
-	free(x);
-	free(fix);
-	free(cap0);
-	free(head0);
-	if (hc)
-		free(hc);
+	WFM_FREE(x, fix, cap0, head0, hc);
 	return rc;
 }
 
@@ -1109,10 +1065,7 @@ int wfm_rostermip_solve(const wfm_plan *plan, const wfm_agents *ag, const wfm_pl
 	out->time_hit = m.time_hit;
 out:
 	out->seconds = now() - m.t0;
-	free(hidx);
-	free(hc);
-	free(m.cap);
-	free(m.head);
+	WFM_FREE(hidx, hc);
 	model_free(&m);
 	return rc;
 }
