@@ -102,10 +102,7 @@ static const char *need_of(const struct st *st, const struct wfm_shift *s)
 	return st->need ? st->need[s - st->plan->s] : NULL;
 }
 
-/* Skills of a's that a shift needing p (a |-separated skill list, e.g.
- * "calls|chat") does not use, or -1 when a lacks one of them.  0 for a
- * plan without groups (p NULL). */
-static int extra_skills(const struct wfm_agent *a, const char *p)
+int wfm_roster_extra_skills(const struct wfm_agent *a, const char *p)
 {
 	int need = 0;
 	if (!p || !*p)
@@ -123,19 +120,21 @@ static int extra_skills(const struct wfm_agent *a, const char *p)
 	return (int)a->skills.n - need;
 }
 
-/* Day-local rules: skills (plan by skill groups), working window and
- * shift length. */
-static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
+int wfm_roster_fits(const struct wfm_agent *a, int minspan, int maxspan, const struct wfm_shift *s,
+		    const char *need)
 {
-	const struct wfm_agent *a = &st->ag->a[i];
 	int span = wfm_shift_span(s);   /* elapsed: lib/plan.h */
-	if (span < st->minspan[i] || span > st->maxspan[i])
-		return 0;
-	if (st->need && extra_skills(a, need_of(st, s)) < 0)
+	if (span < minspan || span > maxspan || wfm_roster_extra_skills(a, need) < 0)
 		return 0;
 	if (a->earliest == 0 && a->latest == 1440)
 		return 1;
 	return s->start >= a->earliest && s->end <= a->latest;
+}
+
+/* wfm_roster_fits with the agent's lengths in minutes from the index. */
+static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
+{
+	return wfm_roster_fits(&st->ag->a[i], st->minspan[i], st->maxspan[i], s, need_of(st, s));
 }
 
 /* Why agent a may not work shift s on window day k (index into the
@@ -322,7 +321,7 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 	if (st->o->stable_w > 0)   /* start time: within an hour of the week's other starts */
 		c += st->o->stable_w * start_spread(st, a, k, s) / 60.0;
 	if (st->need)   /* specialists first: keep wider skills for wider groups */
-		c += extra_skills(ag, need_of(st, s));
+		c += wfm_roster_extra_skills(ag, need_of(st, s));
 	if (st->ag->npref)   /* preferences.csv: wanted shifts cost less */
 		c -= pref_score(st->ag, a, day, s);
 	return c;
@@ -1204,7 +1203,7 @@ static const char *unfilled_reason(const struct st *st, int64_t day, const struc
 	int span = wfm_shift_span(s), anyfit = 0, anywin = 0, longer = 1, shorter = 1, anyskill = 0;
 	for (size_t a = 0; a < ag->n; a++) {
 		const struct wfm_agent *x = &ag->a[a];
-		if (extra_skills(x, need_of(st, s)) < 0)
+		if (wfm_roster_extra_skills(x, need_of(st, s)) < 0)
 			continue;
 		anyskill = 1;
 		long lo = lround(x->min_shift_h * 60), hi = lround(x->max_shift_h * 60);
@@ -1257,7 +1256,7 @@ static int match_type(const struct st *st, const struct days *D, int d, const st
 	int best = -1, bx = 0, bname = 0;
 	for (int t = 0; t < D->cnt[d]; t++) {
 		const struct wfm_shift *s = D->ty[D->off[d] + t];
-		int x = extra_skills(ag, need_of(st, s)), name;
+		int x = wfm_roster_extra_skills(ag, need_of(st, s)), name;
 		if (s->start != r->start || s->end != r->end || s->bstart != r->bstart ||
 		    s->bend != r->bend || D->left[D->off[d] + t] <= 0 || x < 0 ||
 		    ((r->group && *r->group) && (!s->group || strcmp(s->group, r->group))))
@@ -1304,7 +1303,7 @@ static int rematch(struct st *st, struct days *D, int d, const struct wfm_shift 
 	int k = d + 7;
 	for (int x = 0; x < D->cnt[d]; x++) {
 		const struct wfm_shift *s = D->ty[D->off[d] + x];
-		if (seen[x] || !same_times(s, r) || extra_skills(ag, need_of(st, s)) < 0)
+		if (seen[x] || !same_times(s, r) || wfm_roster_extra_skills(ag, need_of(st, s)) < 0)
 			continue;
 		seen[x] = 1;
 		if (D->left[D->off[d] + x] > 0)
@@ -1318,7 +1317,7 @@ static int rematch(struct st *st, struct days *D, int d, const struct wfm_shift 
 			for (y = 0; y < D->cnt[d]; y++)   /* the open type the path reached */
 				if (seen[y] && y != x && D->left[D->off[d] + y] > 0 &&
 				    same_times(D->ty[D->off[d] + y], s) &&
-				    extra_skills(&st->ag->a[b], need_of(st, D->ty[D->off[d] + y])) >= 0)
+				    wfm_roster_extra_skills(&st->ag->a[b], need_of(st, D->ty[D->off[d] + y])) >= 0)
 					break;
 			if (y == D->cnt[d])
 				continue;
@@ -1629,7 +1628,7 @@ static void group_masks(const struct st *st, uint64_t *mask)
 			continue;
 		}
 		for (int k = 0; k < ng; k++)
-			if (extra_skills(&st->ag->a[a], g[k]) >= 0)
+			if (wfm_roster_extra_skills(&st->ag->a[a], g[k]) >= 0)
 				mask[a] |= (uint64_t)1 << k;
 	}
 }

@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #define HIST 7            /* history days before the window */
@@ -25,33 +24,12 @@
 #define ROUND_UP 0.6      /* a dive rounds up LP values from here */
 #define MASTER_WORK 200000L  /* simplex iterations of the integer master */
 
-/* 1 when agent a holds every skill of the |-separated list p (NULL: no
- * group). */
-static int has_skills(const struct wfm_agent *a, const char *p)
-{
-	while (p && *p) {
-		size_t len = strcspn(p, "|"), k;
-		for (k = 0; k < a->skills.n; k++)
-			if (strlen(a->skills.item[k]) == len && !strncasecmp(a->skills.item[k], p, len))
-				break;
-		if (len && k == a->skills.n)
-			return 0;
-		p += len + (p[len] == '|');
-	}
-	return 1;
-}
-
-/* Day-local rules, as in roster.c: skills, length, working window. */
+/* Day-local rules, as in roster.c: skills (the group name read as a skill
+ * list), length, working window. */
 static int fits(const struct wfm_agent *a, const struct wfm_shift *s)
 {
-	int span = wfm_shift_span(s);   /* elapsed: lib/plan.h */
-	if (!has_skills(a, s->group && *s->group ? s->group : NULL))
-		return 0;
-	if (span < (int)lround(a->min_shift_h * 60) || span > (int)lround(a->max_shift_h * 60))
-		return 0;
-	if (a->earliest == 0 && a->latest == 1440)
-		return 1;
-	return s->start >= a->earliest && s->end <= a->latest;
+	return wfm_roster_fits(a, (int)lround(a->min_shift_h * 60), (int)lround(a->max_shift_h * 60), s,
+			       s->group && *s->group ? s->group : NULL);
 }
 
 /* Agents the model cannot tell apart. */
