@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define HIST 7            /* history days before the window */
 #define MAX_ROUNDS 300    /* pricing rounds (the deterministic limit) */
@@ -68,13 +67,6 @@ struct model {
 	int time_hit;
 	long its;
 };
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 static void history(struct model *m, const wfm_plan *prev)
 {
@@ -430,7 +422,7 @@ static void dp_free(struct dp *w)
 
 static double time_left(const struct model *m)
 {
-	return m->limit_s - (now() - m->t0);
+	return m->limit_s - (wfm_mip_clock() - m->t0);
 }
 
 /* The LP dual of the restricted master: min sum cnt_t pi_t + sum n_c mu_c
@@ -999,7 +991,7 @@ int wfm_rostermip_solve(const wfm_plan *plan, const wfm_agents *ag, const wfm_pl
 	m.ndays = heur->ndays;
 	m.first = heur->first_day;
 	m.rest = (int)lround(o->min_rest_h * 60);
-	m.t0 = now();
+	m.t0 = wfm_mip_clock();
 	m.limit_s = time_limit_s;
 	if (!hidx) {
 		wfm_error_set(err, "out of memory");
@@ -1042,7 +1034,7 @@ int wfm_rostermip_solve(const wfm_plan *plan, const wfm_agents *ag, const wfm_pl
 	out->iterations = m.its;
 	out->time_hit = m.time_hit;
 out:
-	out->seconds = now() - m.t0;
+	out->seconds = wfm_mip_clock() - m.t0;
 	WFM_FREE(hidx, hc);
 	model_free(&m);
 	return rc;
