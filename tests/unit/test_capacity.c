@@ -23,7 +23,7 @@ static void hand_case(void)
 {
 	struct wfm_cap_params p = { 0 };
 	struct wfm_cap_group g[2] = { { "calls", 10, 40, 24, 2 }, { "chat", 4, 20, 36, 3 } };
-	wfm_cap_headcount hc = { 2, g, "headcount.csv" };
+	wfm_cap_headcount hc = { 2, g };
 	double hires[6] = { 0, 10, 0, 0, 0, 0 };
 	double people[6] = { 0, 10, 9, 8.1, 7.29, 6.561 };
 	double eff[6] = { 12, 12, 12, 16.05, 19.29, 18.561 };
@@ -65,7 +65,7 @@ static void band_crossing(void)
 {
 	struct wfm_cap_params p = { 0 };
 	struct wfm_cap_group g = { "all", 100, 40, 11, 2 };
-	wfm_cap_headcount hc = { 1, &g, "h.csv" };
+	wfm_cap_headcount hc = { 1, &g };
 	struct wfm_cap_week wk[8];
 	double q = 1 - pow(0.97, 12.0 / 52.0);
 
