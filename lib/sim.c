@@ -439,3 +439,26 @@ void wfm_sim_met_free(wfm_sim_met *m)
 	if (m)
 		WFM_FREE(m->imet, m->dmet, m->dsl, m->dfirst, m);
 }
+
+void wfm_sim_draws_volumes(const struct wfm_sim_draws *d, size_t nc, size_t n, double *vol)
+{
+	for (size_t c = 0; c < nc; c++)
+		if (d->vd[c])
+			memcpy(vol + c * n, wfm_sim_volumes_draw(d->vd[c]), n * sizeof(double));
+}
+
+void wfm_sim_draws_met(const struct wfm_sim_draws *d, size_t nc, size_t n,
+		       const struct wfm_sim_counts *c)
+{
+	for (size_t k = 0; k < nc; k++)
+		if (d->met[k])
+			wfm_sim_met_add(d->met[k], c + k * n);
+}
+
+void wfm_sim_draws_free(struct wfm_sim_draws *d)
+{
+	for (size_t c = 0; c < 64; c++) {
+		wfm_sim_volumes_free(d->vd[c]);
+		wfm_sim_met_free(d->met[c]);
+	}
+}
