@@ -6,6 +6,7 @@
  * through lib/coverage. */
 #include "chart_int.h"
 #include "coverage.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -19,20 +20,14 @@ struct cov {
 	struct row **crow; size_t *cn;
 };
 
-static void cov_free(void *p)
+static void release(void *p)
 {
 	struct cov *v = p;
-	if (v) {
-		for (size_t k = 0; k < v->nchan; k++) {
-			free(v->chan[k]);
-			free(v->crow[k]);
-		}
-		free(v->chan);
-		free(v->crow);
-		free(v->cn);
-		free(v->row);
-		free(v);
-	}
+
+	for (size_t k = 0; v->crow && k < v->nchan; k++)
+		free(v->crow[k]);
+	wfm_free_strv(v->chan, v->nchan);
+	WFM_FREE(v->crow, v->cn, v->row);
 }
 
 static int cmp_row(const void *a, const void *b)
@@ -66,20 +61,17 @@ static int split_channels(struct cov *v, const wfm_coverage *cv)
 	return 0;
 }
 
-int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
 	wfm_coverage *cv = wfm_coverage_load(in, c->opts.tz, err);
-	struct cov *v;
+	struct cov *v = c->data;
 
 	if (!cv)
 		return -1;
-	if (!(v = calloc(1, sizeof(*v))) || !(v->row = malloc(cv->n * sizeof(*v->row)))) {
-		free(v);
+	if (!(v->row = malloc(cv->n * sizeof(*v->row)))) {
 		wfm_coverage_free(cv);
 		return wfm_error_set(err, "out of memory");
 	}
-	c->data = v;
-	c->free_data = cov_free;
 	/* The pooled rows (every row when there is no channel column). */
 	for (size_t k = 0; k < cv->n; k++)
 		if (cv->row[k].chan < 0)
@@ -397,3 +389,5 @@ static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct c
 		chart_panel_title(cr, &p[k], k < (int)v->nchan ? v->chan[k] : "all channels (pooled)", note);
 	}
 }
+
+const struct chart_kind chart_coverage = { sizeof(struct cov), load, release };
