@@ -33,8 +33,17 @@ static void release(void *p)
 static int cmp_row(const void *a, const void *b)
 {
 	const struct row *x = a, *y = b;
-	return (x->t > y->t) - (x->t < y->t);
+	return WFM_CMP(x->t, y->t);
 }
+
+/* The lines and gaps of both layouts; the strip under each day (the last
+ * item) of the day panels only, and only when too short to label. */
+static const struct legend_item legend[] = {
+	{ "required", OI_BLACK, 1, LEG_LINE }, { "scheduled", OI_BLUE, 1, LEG_LINE },
+	{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
+	{ "over-covered", OI_SKY, 0.8, LEG_BOX },
+	{ "strip under each day: scheduled - required", GREY_TEXT, 1, LEG_HOLLOW },
+};
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
@@ -275,13 +284,6 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	double dayhi[31], top, dmax = 0;
 	int nd = scan_days(c, v, days, dayhi, &dmax), strip_tall;
 	struct rect p[31];
-	struct legend_item it[] = {
-		{ "required", OI_BLACK, 1, LEG_LINE },
-		{ "scheduled", OI_BLUE, 1, LEG_LINE },
-		{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
-		{ "over-covered", OI_SKY, 0.8, LEG_BOX },
-		{ "strip under each day: scheduled - required", GREY_TEXT, 1, LEG_HOLLOW },
-	};
 
 	top = chart_header(c, cr);
 	/* Each day: agents on its own 0..peak scale (so a small day is not
@@ -291,7 +293,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	dmax = fmax(1, chart_nice_max(dmax));
 	chart_panels(c->width, top, c->height - 44, nd, nd <= 3 ? 1 : nd <= 8 ? 2 : 3, 80, 40, p);
 	strip_tall = floor(p[0].h - floor(p[0].h * 0.68)) - 14 >= 40;
-	chart_legend(cr, c->width / 2.0, c->height - 22, it, strip_tall ? 4 : 5);
+	chart_legend(cr, c->width / 2.0, c->height - 22, legend, strip_tall ? 4 : 5);
 	for (int k = 0; k < nd; k++) {
 		struct day dy = { c, v, p[k], p[k], days[k] * 86400, chart_nice_max(dayhi[k] * 1.05), dmax };
 		double sums[4] = { 0 };
@@ -350,13 +352,6 @@ static void span_panel(const struct wfm_chart *c, cairo_t *cr, const struct rect
 	}
 }
 
-/* the channel panels' lines and gaps */
-static const struct legend_item channels_legend[] = {
-	{ "required", OI_BLACK, 1, LEG_LINE }, { "scheduled", OI_BLUE, 1, LEG_LINE },
-	{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
-	{ "over-covered", OI_SKY, 0.8, LEG_BOX },
-};
-
 static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	(void)pg;
@@ -367,7 +362,7 @@ static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct c
 	double top = chart_header(c, cr);
 	char note[200], b1[32], b2[32], b3[32];
 
-	chart_legend(cr, c->width / 2.0, c->height - 22, channels_legend, 4);
+	chart_legend(cr, c->width / 2.0, c->height - 22, legend, 4);
 	/* Stacked panels on one time axis: labels under the last one only. */
 	for (int k = 0; k < np; k++) {
 		double rh = (c->height - 44 - 46 - top) / np;

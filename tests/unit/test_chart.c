@@ -84,6 +84,20 @@ static wfm_chart *load(enum wfm_chart_kind k, const char *path, const wfm_tz *tz
 	return c;
 }
 
+/* The chart of kind k on path (day date or NULL) as a decoded PNG in *im:
+ * 0, or -1 (the failed check counted) when it does not load. */
+static int load_img(enum wfm_chart_kind k, const char *path, const wfm_tz *tz, const char *date,
+		    struct img *im)
+{
+	wfm_chart *c = load(k, path, tz, date);
+
+	if (!c)
+		return -1;
+	*im = load_png(c);
+	wfm_chart_free(c);
+	return 0;
+}
+
 static void test_names(void)
 {
 	CHECK(wfm_chart_format_of("a.png") == WFM_CHART_PNG, "png");
@@ -118,12 +132,10 @@ static void test_names(void)
  * 05:00 at y 620 (value 3.7, between the lines only when uncovered): white. */
 static void test_coverage(const wfm_tz *tz)
 {
-	wfm_chart *c = load(WFM_CHART_COVERAGE, FIX "coverage-day.csv", tz, NULL);
 	struct img im;
 
-	if (!c)
+	if (load_img(WFM_CHART_COVERAGE, FIX "coverage-day.csv", tz, NULL, &im))
 		return;
-	im = load_png(c);
 	CHECK(im.w == 1684 && im.h == 1190, "coverage size %dx%d", im.w, im.h);
 	CHECK(near_rgb(px(&im, 764, 475), 219, 118, 38, 3), "under-cover red at 10:00: %06x", px(&im, 764, 475));
 	CHECK(near_rgb(px(&im, 1286, 220), 120, 195, 237, 3), "over-cover blue at 18:00: %06x", px(&im, 1286, 220));
@@ -137,7 +149,6 @@ static void test_coverage(const wfm_tz *tz)
 	CHECK(!near_rgb(px(&im, 727, 620), 219, 118, 38, 30), "09:59 not red");
 	CHECK(!near_rgb(px(&im, 801, 620), 219, 118, 38, 30), "11:01 not red");
 	cairo_surface_destroy(im.s);
-	wfm_chart_free(c);
 }
 
 /* roster-2.csv, --date 2026-11-23: A1 09:00-17:00 break 13:00-13:30
@@ -293,13 +304,11 @@ static void test_roster_unfilled(const wfm_tz *tz)
  * at 0.3 on white (242.4, 206.7, 178.5). */
 static void test_staff_closed(const wfm_tz *tz)
 {
-	wfm_chart *c = load(WFM_CHART_STAFF, FIX "staff-closed.csv", tz, NULL);
 	struct img im;
 	int blue = 0;
 
-	if (!c)
+	if (load_img(WFM_CHART_STAFF, FIX "staff-closed.csv", tz, NULL, &im))
 		return;
-	im = load_png(c);
 	CHECK(near_rgb(px(&im, 300, 260), 0x00, 0x72, 0xB2, 40), "SL line while open: %06x", px(&im, 300, 260));
 	for (int y = 120; y < 1100; y++)
 		blue += near_rgb(px(&im, 900, y), 0x00, 0x72, 0xB2, 40);
@@ -309,7 +318,6 @@ static void test_staff_closed(const wfm_tz *tz)
 	CHECK(near_rgb(px(&im, 1500, 700), 242, 207, 179, 3), "open 05:00 below target shaded: %06x",
 	      px(&im, 1500, 700));
 	cairo_surface_destroy(im.s);
-	wfm_chart_free(c);
 }
 
 /* Adjacent runs may be parted by a 1-2 px antialiased edge or gridline.
@@ -320,13 +328,11 @@ static void test_staff_closed(const wfm_tz *tz)
  * E69F00, each run a quarter of the plot (4 intervals 09:00-11:00). */
 static void test_functions(const wfm_tz *tz)
 {
-	wfm_chart *c = load(WFM_CHART_FUNCTIONS, FIX "functions-2.csv", tz, NULL);
 	struct img im;
 	int c0, c1, k0, k1, h0, h1, l0, l1, d0, d1;
 
-	if (!c)
+	if (load_img(WFM_CHART_FUNCTIONS, FIX "functions-2.csv", tz, NULL, &im))
 		return;
-	im = load_png(c);
 	c0 = run_of(&im, 299, 0x00, 0x72, 0xB2, 0, &c1);
 	k0 = run_of(&im, 299, 0xBB, 0xBB, 0xBB, c1 + 1, &k1);
 	h0 = run_of(&im, 299, 0xE6, 0x9F, 0x00, k1 + 1, &h1);
@@ -339,7 +345,6 @@ static void test_functions(const wfm_tz *tz)
 	CHECK_NEAR(l0, k0 - (k1 + 1 - k0), 2, "B2 starts at 09:30");
 	CHECK(d0 > l1 && d0 <= l1 + 3, "B2 letters then declarations: %d after %d", d0, l1);
 	cairo_surface_destroy(im.s);
-	wfm_chart_free(c);
 }
 
 /* profile-1.csv: Mon 00:00 = 0 (viridis bottom 440154, dark purple),
@@ -349,19 +354,16 @@ static void test_functions(const wfm_tz *tz)
  * centres of three cells away from their value text. */
 static void test_profile(const wfm_tz *tz)
 {
-	wfm_chart *c = load(WFM_CHART_PROFILE, FIX "profile-1.csv", tz, NULL);
 	struct img im;
 
-	if (!c)
+	if (load_img(WFM_CHART_PROFILE, FIX "profile-1.csv", tz, NULL, &im))
 		return;
-	im = load_png(c);
 	CHECK(near_rgb(px(&im, 90 + 100, 120 + 100), 0x44, 0x01, 0x54, 3), "zero is dark: %06x", px(&im, 190, 220));
 	CHECK(near_rgb(px(&im, 90 + 777 + 100, 120 + 100), 0xFD, 0xE7, 0x25, 3), "peak is yellow: %06x",
 	      px(&im, 967, 220));
 	CHECK(near_rgb(px(&im, 90 + 100, 120 + 499 + 50), 0xBB, 0xBB, 0xBB, 3), "no data is grey: %06x",
 	      px(&im, 190, 669));
 	cairo_surface_destroy(im.s);
-	wfm_chart_free(c);
 }
 
 /* Every kind on the week fixtures: PNG, SVG, PDF twice, identical bytes.
