@@ -4,6 +4,7 @@
 #include "chart.h"
 #include "chart_int.h"
 #include "check.h"
+#include "mem.h"
 #include "tz.h"
 
 #include <cairo.h>
@@ -459,12 +460,61 @@ static void test_errors(const wfm_tz *tz)
 	CHECK(strstr(err.msg, "no shifts on 2030-01-01") != NULL, "says so: %s", err.msg);
 }
 
+/* The helpers the kinds share (chart_int.h).  chart_order against an
+ * insertion sort, stable by construction: 500 keys in 0..9 from an LCG,
+ * compared by key only, so the many ties must keep their index order.
+ * chart_channels: 16 names copied, a 17th refused with the file named
+ * ("-" as <stdin>).  chart_widen: the span of 5, 2, 9 is [2, 9]. */
+static int key_before(const void *ctx, size_t x, size_t y)
+{
+	const int *key = ctx;
+	return key[x] < key[y];
+}
+
+static void test_helpers(void)
+{
+	int key[500];
+	size_t want[500], *got;
+	unsigned s = 7;
+	char *names[17], buf[200];
+	char **chan;
+	wfm_error err = { 0 };
+	int64_t t0 = 0, t1 = 0, ts[] = { 5, 2, 9 };
+
+	for (size_t i = 0; i < 500; i++) {
+		size_t j = i;
+		s = s * 1103515245u + 12345u;
+		key[i] = (int)(s >> 16) % 10;
+		for (; j > 0 && key[want[j - 1]] > key[i]; j--)
+			want[j] = want[j - 1];
+		want[j] = i;
+	}
+	got = chart_order(500, key_before, key);
+	CHECK(got && !memcmp(got, want, sizeof(want)), "merge order = stable insertion order");
+	free(got);
+	got = chart_order(0, key_before, key);
+	CHECK(got != NULL, "no rows: an empty order");
+	free(got);
+	for (int k = 0; k < 17; k++)
+		names[k] = k < 9 ? "calls" : "чат";
+	chan = chart_channels(names, 16, "f.csv", &err);
+	CHECK(chan && !strcmp(chan[15], "чат") && chan[15] != names[15], "16 channels copied");
+	wfm_free_strv(chan, 16);
+	CHECK(!chart_channels(names, 17, "-", &err), "17 channels refused");
+	wfm_error_format(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "<stdin>: channel: more than 16 channels", "17 channels: the message");
+	for (size_t i = 0; i < 3; i++)
+		chart_widen(&t0, &t1, ts[i], i);
+	CHECK(t0 == 2 && t1 == 9, "span [%lld, %lld]", (long long)t0, (long long)t1);
+}
+
 int main(void)
 {
 	wfm_error err = { 0 };
 	wfm_tz *tz = wfm_tz_open("Europe/Moscow", &err);
 
 	test_names();
+	test_helpers();
 	test_coverage(tz);
 	test_roster(tz);
 	test_roster_unfilled(tz);
