@@ -351,10 +351,9 @@ struct price {
 static int price_cmp(const void *a, const void *b)
 {
 	const struct price *x = a, *y = b;
+	int c = WFM_CMP(x->d, y->d);
 
-	if (x->d != y->d)
-		return x->d < y->d ? -1 : 1;
-	return x->j < y->j ? -1 : x->j > y->j;
+	return c ? c : WFM_CMP(x->j, y->j);
 }
 
 /* The restricted set column generation starts from: for every row the

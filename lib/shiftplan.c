@@ -322,10 +322,9 @@ int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncel
 int wfm_keyed_cmp(const void *a, const void *b)
 {
 	const struct wfm_keyed *x = a, *y = b;
+	int c = WFM_CMP(y->key, x->key);
 
-	if (x->key != y->key)
-		return x->key > y->key ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
+	return c ? c : WFM_CMP(x->i, y->i);
 }
 
 static int grp_full(const struct model *m, size_t j)
