@@ -1,5 +1,9 @@
-/* evheap.c - binary min-heap of completion events.  See evheap.h. */
+/* evheap.c - binary min-heap of completion events and FIFO ring of
+ * waiting contacts.  See evheap.h. */
 #include "evheap.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 void wfm_ev_push(struct wfm_ev *h, size_t *n, struct wfm_ev e)
 {
@@ -26,4 +30,43 @@ void wfm_ev_pop(struct wfm_ev *h, size_t *n)
 		i = c;
 	}
 	h[i] = v;
+}
+
+static char *slot(const struct wfm_ring *r, size_t k)
+{
+	return (char *)r->v + (r->head + k) % r->cap * r->size;
+}
+
+/* The grown ring is unrolled: its records from the start of v. */
+int wfm_ring_push(struct wfm_ring *r, const void *x)
+{
+	if (r->len == r->cap) {
+		size_t nc = r->cap ? 2 * r->cap : 256, first = r->cap - r->head;
+		char *v = malloc(nc * r->size);
+		if (!v)
+			return -1;
+		if (r->len) {
+			memcpy(v, slot(r, 0), first * r->size);
+			memcpy(v + first * r->size, r->v, r->head * r->size);
+		}
+		free(r->v);
+		r->v = v;
+		r->head = 0;
+		r->cap = nc;
+	}
+	memcpy(slot(r, r->len++), x, r->size);
+	return 0;
+}
+
+void *wfm_ring_front(const struct wfm_ring *r)
+{
+	return slot(r, 0);
+}
+
+void wfm_ring_pop(struct wfm_ring *r, void *x)
+{
+	if (x)
+		memcpy(x, slot(r, 0), r->size);
+	r->head = (r->head + 1) % r->cap;
+	r->len--;
 }

@@ -11,7 +11,8 @@
  * numbers.  Plans come from requirements.csv through wfm_sim_plan_load().
  *
  * Entry points: wfm_sim_init(), wfm_sim_step(), wfm_sim_stat(), wfm_sim_done(),
- * wfm_sim_volumes_draw() (forecast uncertainty), wfm_sim_met_add() (P(SL met)).
+ * wfm_sim_volumes_draw() (forecast uncertainty), wfm_sim_met_add() (P(SL met)),
+ * wfm_sim_draws_volumes() and wfm_sim_draws_met() (both, per channel).
  */
 #ifndef WFM_SIM_H
 #define WFM_SIM_H
@@ -85,6 +86,20 @@ size_t wfm_sim_met_ndays(const wfm_sim_met *m);
 /* Day k: its day value, P(met) and half-width, and its mean SL. */
 void wfm_sim_met_day(const wfm_sim_met *m, size_t k, long *day, double *p, double *hw, double *sl);
 void wfm_sim_met_free(wfm_sim_met *m);
+
+/* The per-channel draws of a driver (lib/simrun.c: one channel,
+ * lib/simgroups.c: up to 64), NULL where a channel has none.  Before each
+ * replication wfm_sim_draws_volumes() copies channel c's drawn volumes to
+ * vol + c * n; after it wfm_sim_draws_met() adds the counts (c * n + i)
+ * to each channel's P(SL met).  wfm_sim_draws_free() frees the draws. */
+struct wfm_sim_draws {
+	wfm_sim_volumes *vd[64];
+	wfm_sim_met *met[64];
+};
+void wfm_sim_draws_volumes(const struct wfm_sim_draws *d, size_t nc, size_t n, double *vol);
+void wfm_sim_draws_met(const struct wfm_sim_draws *d, size_t nc, size_t n,
+		       const struct wfm_sim_counts *c);
+void wfm_sim_draws_free(struct wfm_sim_draws *d);
 
 /* Ratio estimators over replications, shared with lib/mssim.c: acc[5]
  * holds the sums of x, y, x^2, y^2 and xy of one replication's (x, y);
