@@ -337,7 +337,6 @@ static int measure(wfm_cap *m, size_t w, double factor, double *hours, double *e
 static int cmp_hours(const void *a, const void *b)
 {
 	const double *x = a, *y = b;
-
 	int c = WFM_CMP(x[0], y[0]);
 
 	return c ? c : WFM_CMP(x[1], y[1]);
