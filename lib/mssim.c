@@ -183,28 +183,11 @@ static int on_done(wfm_mssim *s, const struct wfm_ev *ev)
 	return 0;
 }
 
-/* Mark d of group g's busy agents who are not leaving yet as leaving, a
- * uniformly random subset (selection sampling): whose shift ends has
- * nothing to do with when their contact does.  d < 0: unmark -d. */
+/* Mark d of group g's busy agents who are not leaving yet as leaving
+ * (d < 0: unmark -d); the caller counts them in gs->leave. */
 static void mark_leaving(wfm_mssim *s, size_t g, long d)
 {
-	long cand = s->g[g].busy - s->g[g].leave;
-
-	for (size_t k = 0; k < s->nheap && d != 0; k++) {
-		struct wfm_ev *e = &s->heap[k];
-		if (e->who != g)
-			continue;
-		if (d < 0 && e->leaving) {
-			e->leaving = 0;
-			d++;
-		} else if (d > 0 && !e->leaving) {
-			if (gsl_rng_uniform(s->brng) * (double)cand < (double)d) {
-				e->leaving = 1;
-				d--;
-			}
-			cand--;
-		}
-	}
+	wfm_ev_mark_leaving(s->heap, s->nheap, g, d, s->g[g].busy - s->g[g].leave, s->brng);
 }
 
 /* Staff interval k from time t: agents join idle or leave (idle first,

@@ -60,29 +60,14 @@ static void dispatch(wfm_sim *s, double t, long servers)
 }
 
 /* At a boundary to `servers` agents: more busy agents than that are kept
- * until done, a uniformly random choice of them (selection sampling:
- * whose shift ends is unrelated to when their contact does); fewer: the
- * leaving ones stay on. */
+ * until done, a uniformly random choice of them; fewer: the leaving ones
+ * stay on. */
 static void set_servers(wfm_sim *s, long servers)
 {
-	long d = (long)(s->nheap - s->nleave) - servers;
-	long cand = (long)(s->nheap - s->nleave);
+	long busy = (long)(s->nheap - s->nleave);
 
-	for (size_t k = 0; k < s->nheap && d != 0; k++) {
-		struct wfm_ev *b = &s->heap[k];
-		if (d < 0 && b->leaving) {
-			b->leaving = 0;
-			s->nleave--;
-			d++;
-		} else if (d > 0 && !b->leaving) {
-			if (gsl_rng_uniform(s->rng) * (double)cand < (double)d) {
-				b->leaving = 1;
-				s->nleave++;
-				d--;
-			}
-			cand--;
-		}
-	}
+	s->nleave = (size_t)((long)s->nleave +
+			     wfm_ev_mark_leaving(s->heap, s->nheap, 0, busy - servers, busy, s->rng));
 }
 
 wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err)
