@@ -32,6 +32,30 @@ void wfm_ev_pop(struct wfm_ev *h, size_t *n)
 	h[i] = v;
 }
 
+long wfm_ev_mark_leaving(struct wfm_ev *h, size_t n, size_t who, long d, long cand, gsl_rng *r)
+{
+	long changed = 0;
+
+	for (size_t k = 0; k < n && d != 0; k++) {
+		struct wfm_ev *e = &h[k];
+		if (e->who != who)
+			continue;
+		if (d < 0 && e->leaving) {
+			e->leaving = 0;
+			changed--;
+			d++;
+		} else if (d > 0 && !e->leaving) {
+			if (gsl_rng_uniform(r) * (double)cand < (double)d) {
+				e->leaving = 1;
+				changed++;
+				d--;
+			}
+			cand--;
+		}
+	}
+	return changed;
+}
+
 static char *slot(const struct wfm_ring *r, size_t k)
 {
 	return (char *)r->v + (r->head + k) % r->cap * r->size;

@@ -183,28 +183,11 @@ static int on_done(wfm_mssim *s, const struct wfm_ev *ev)
 	return 0;
 }
 
-/* Mark d of group g's busy agents who are not leaving yet as leaving, a
- * uniformly random subset (selection sampling): whose shift ends has
- * nothing to do with when their contact does.  d < 0: unmark -d. */
+/* Mark d of group g's busy agents who are not leaving yet as leaving
+ * (d < 0: unmark -d); the caller counts them in gs->leave. */
 static void mark_leaving(wfm_mssim *s, size_t g, long d)
 {
-	long cand = s->g[g].busy - s->g[g].leave;
-
-	for (size_t k = 0; k < s->nheap && d != 0; k++) {
-		struct wfm_ev *e = &s->heap[k];
-		if (e->who != g)
-			continue;
-		if (d < 0 && e->leaving) {
-			e->leaving = 0;
-			d++;
-		} else if (d > 0 && !e->leaving) {
-			if (gsl_rng_uniform(s->brng) * (double)cand < (double)d) {
-				e->leaving = 1;
-				d--;
-			}
-			cand--;
-		}
-	}
+	wfm_ev_mark_leaving(s->heap, s->nheap, g, d, s->g[g].busy - s->g[g].leave, s->brng);
 }
 
 /* Staff interval k from time t: agents join idle or leave (idle first,
@@ -248,19 +231,14 @@ static void accumulate(wfm_mssim *s)
 		struct wfm_sim_counts sum = { 0, 0, 0, 0, 0 };
 		for (size_t i = 0; i < n; i++) {
 			const struct wfm_sim_counts *k = &s->cnt[c * n + i];
-			double *a = s->acc + 15 * (c * n + i);
-			wfm_sim_acc_add(a, k->answered_in_t, k->arrivals);
-			wfm_sim_acc_add(a + 5, k->wait_sum, k->answered);
-			wfm_sim_acc_add(a + 10, k->abandoned, k->arrivals);
+			wfm_sim_acc_add(s->acc + 15 * (c * n + i), k);
 			sum.arrivals += k->arrivals;
 			sum.answered += k->answered;
 			sum.answered_in_t += k->answered_in_t;
 			sum.abandoned += k->abandoned;
 			sum.wait_sum += k->wait_sum;
 		}
-		wfm_sim_acc_add(s->tot + 15 * c, sum.answered_in_t, sum.arrivals);
-		wfm_sim_acc_add(s->tot + 15 * c + 5, sum.wait_sum, sum.answered);
-		wfm_sim_acc_add(s->tot + 15 * c + 10, sum.abandoned, sum.arrivals);
+		wfm_sim_acc_add(s->tot + 15 * c, &sum);
 	}
 }
 
@@ -429,22 +407,14 @@ const struct wfm_sim_counts *wfm_mssim_counts(const wfm_mssim *s)
 	return s->cnt;
 }
 
-static void stat_of(const double *a, long reps, struct wfm_sim_stat *o)
-{
-	wfm_sim_ratio(a, reps, &o->sl, &o->sl_hw);
-	wfm_sim_ratio(a + 5, reps, &o->asa, &o->asa_hw);
-	wfm_sim_ratio(a + 10, reps, &o->abandon, &o->abandon_hw);
-	o->reps = reps;
-}
-
 void wfm_mssim_stat(const wfm_mssim *s, size_t c, size_t i, struct wfm_sim_stat *o)
 {
-	stat_of(s->acc + 15 * (c * s->p.n + i), s->reps, o);
+	wfm_sim_acc_stat(s->acc + 15 * (c * s->p.n + i), s->reps, o);
 }
 
 void wfm_mssim_total(const wfm_mssim *s, size_t c, struct wfm_sim_stat *o)
 {
-	stat_of(s->tot + 15 * c, s->reps, o);
+	wfm_sim_acc_stat(s->tot + 15 * c, s->reps, o);
 }
 
 void wfm_mssim_done(wfm_mssim *s)

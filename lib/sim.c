@@ -60,29 +60,14 @@ static void dispatch(wfm_sim *s, double t, long servers)
 }
 
 /* At a boundary to `servers` agents: more busy agents than that are kept
- * until done, a uniformly random choice of them (selection sampling:
- * whose shift ends is unrelated to when their contact does); fewer: the
- * leaving ones stay on. */
+ * until done, a uniformly random choice of them; fewer: the leaving ones
+ * stay on. */
 static void set_servers(wfm_sim *s, long servers)
 {
-	long d = (long)(s->nheap - s->nleave) - servers;
-	long cand = (long)(s->nheap - s->nleave);
+	long busy = (long)(s->nheap - s->nleave);
 
-	for (size_t k = 0; k < s->nheap && d != 0; k++) {
-		struct wfm_ev *b = &s->heap[k];
-		if (d < 0 && b->leaving) {
-			b->leaving = 0;
-			s->nleave--;
-			d++;
-		} else if (d > 0 && !b->leaving) {
-			if (gsl_rng_uniform(s->rng) * (double)cand < (double)d) {
-				b->leaving = 1;
-				s->nleave++;
-				d--;
-			}
-			cand--;
-		}
-	}
+	s->nleave = (size_t)((long)s->nleave +
+			     wfm_ev_mark_leaving(s->heap, s->nheap, 0, busy - servers, busy, s->rng));
 }
 
 wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err)
@@ -172,23 +157,25 @@ long wfm_sim_step(wfm_sim *s)
 			s->cnt[w.iv].abandoned++;
 	}
 	/* ratio estimators per interval: x / y summed over replications */
-	for (size_t i = 0; i < p->n; i++) {
-		const struct wfm_sim_counts *c = &s->cnt[i];
-		double xy[3][2] = { { c->answered_in_t, c->arrivals }, { c->wait_sum, c->answered },
-				    { c->abandoned, c->arrivals } };
-		for (int j = 0; j < 3; j++)
-			wfm_sim_acc_add(s->acc + 15 * i + 5 * j, xy[j][0], xy[j][1]);
-	}
+	for (size_t i = 0; i < p->n; i++)
+		wfm_sim_acc_add(s->acc + 15 * i, &s->cnt[i]);
 	return ++s->reps;
 }
 
-void wfm_sim_acc_add(double *a, double x, double y)
+static void sums_add(double *a, double x, double y)
 {
 	a[0] += x;
 	a[1] += y;
 	a[2] += x * x;
 	a[3] += y * y;
 	a[4] += x * y;
+}
+
+void wfm_sim_acc_add(double *a, const struct wfm_sim_counts *c)
+{
+	sums_add(a, c->answered_in_t, c->arrivals);
+	sums_add(a + 5, c->wait_sum, c->answered);
+	sums_add(a + 10, c->abandoned, c->arrivals);
 }
 
 const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
@@ -198,7 +185,7 @@ const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
 
 /* Ratio estimate sum x / sum y over r replications with its 95% half-width
  * (delta method: s^2 = sum (x - q y)^2 / (r - 1), hw = t s / (sqrt(r) mean y)). */
-void wfm_sim_ratio(const double *a, long r, double *q, double *hw)
+static void ratio(const double *a, long r, double *q, double *hw)
 {
 	double s2, ybar;
 
@@ -217,14 +204,17 @@ void wfm_sim_ratio(const double *a, long r, double *q, double *hw)
 	      (sqrt((double)r) * ybar);
 }
 
+void wfm_sim_acc_stat(const double *a, long reps, struct wfm_sim_stat *o)
+{
+	ratio(a, reps, &o->sl, &o->sl_hw);
+	ratio(a + 5, reps, &o->asa, &o->asa_hw);
+	ratio(a + 10, reps, &o->abandon, &o->abandon_hw);
+	o->reps = reps;
+}
+
 void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *o)
 {
-	const double *a = s->acc + 15 * i;
-
-	wfm_sim_ratio(a, s->reps, &o->sl, &o->sl_hw);
-	wfm_sim_ratio(a + 5, s->reps, &o->asa, &o->asa_hw);
-	wfm_sim_ratio(a + 10, s->reps, &o->abandon, &o->abandon_hw);
-	o->reps = s->reps;
+	wfm_sim_acc_stat(s->acc + 15 * i, s->reps, o);
 }
 
 void wfm_sim_done(wfm_sim *s)

@@ -101,12 +101,15 @@ void wfm_sim_draws_met(const struct wfm_sim_draws *d, size_t nc, size_t n,
 		       const struct wfm_sim_counts *c);
 void wfm_sim_draws_free(struct wfm_sim_draws *d);
 
-/* Ratio estimators over replications, shared with lib/mssim.c: acc[5]
- * holds the sums of x, y, x^2, y^2 and xy of one replication's (x, y);
- * wfm_sim_ratio() gives sum x / sum y and its 95% half-width (delta
- * method), NAN when sum y is 0 (half-width NAN also below 2 replications). */
-void wfm_sim_acc_add(double *acc, double x, double y);
-void wfm_sim_ratio(const double *acc, long reps, double *q, double *hw);
+/* Ratio estimators over replications, shared with lib/mssim.c: acc[15]
+ * holds, for SL (answered within t / arrivals), ASA (wait / answered)
+ * and abandonment (abandoned / arrivals) in turn, the sums of x, y, x^2,
+ * y^2 and xy over the replications.  wfm_sim_acc_add() adds one
+ * replication's counts; wfm_sim_acc_stat() gives each sum x / sum y and
+ * its 95% half-width (delta method), NAN when sum y is 0 (half-width NAN
+ * also below 2 replications). */
+void wfm_sim_acc_add(double *acc, const struct wfm_sim_counts *c);
+void wfm_sim_acc_stat(const double *acc, long reps, struct wfm_sim_stat *o);
 
 /* A channel's rows of requirements.csv (timestamp,channel,volume,aht_s,
  * agents): regular intervals, step inferred.  Arrays are malloc'ed. */
