@@ -7,16 +7,4 @@
 #include "loader.h"
 #include "events.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	wfm_error err = { 0 };
-	const char *path = fuzz_file("events", data, size);
-	wfm_events *e = wfm_events_load(path, &err);
-
-	if (!e) {
-		FUZZ_ASSERT_FAILED(&err, path);
-		return 0;
-	}
-	wfm_events_free(e);
-	return 0;
-}
+FUZZ_LOADER("events", wfm_events, wfm_events_load, FUZZ_NOTHING, wfm_events_free)

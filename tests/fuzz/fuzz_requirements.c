@@ -11,20 +11,18 @@
 
 #include "tz.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static wfm_requirements *load(const char *path, wfm_error *err)
 {
 	static wfm_tz *tz;
-	wfm_error err = { 0 };
-	const char *path = fuzz_file("requirements", data, size);
-	wfm_requirements *r;
 
-	if (!tz && !(tz = wfm_tz_open("Europe/Berlin", &err)))
+	if (!tz && !(tz = wfm_tz_open("Europe/Berlin", err)))
 		abort();
-	if (!(r = wfm_requirements_load(path, tz, &err))) {
-		FUZZ_ASSERT_FAILED(&err, path);
-		return 0;
-	}
-	FUZZ_ASSERT(r->nchan >= 1 && r->n >= 1 && r->step > 0);
-	wfm_requirements_free(r);
-	return 0;
+	return wfm_requirements_load(path, tz, err);
 }
+
+static void check(const wfm_requirements *r)
+{
+	FUZZ_ASSERT(r->nchan >= 1 && r->n >= 1 && r->step > 0);
+}
+
+FUZZ_LOADER("requirements", wfm_requirements, load, check, wfm_requirements_free)

@@ -8,20 +8,11 @@
  * no negative or non-finite volume except NAN for missing intervals, and
  * as many NANs per channel as it reports missing.
  */
-#include "fuzz.h"
+#include "loader.h"
 #include "series.h"
 #include "tz.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <unistd.h>
-
-static char path[64];
-
-static void cleanup(void)
-{
-	unlink(path);
-}
 
 static void load(const char *path, const wfm_tz *tz)
 {
@@ -53,24 +44,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static wfm_tz *moscow, *berlin;
 	wfm_error err = { 0 };
-	FILE *fp;
+	const char *path = fuzz_file("series", data, size);
 
-	if (!moscow) {
-		int fd;
-		if (!(moscow = wfm_tz_open("Europe/Moscow", &err)) ||
-		    !(berlin = wfm_tz_open("Europe/Berlin", &err)))
-			abort();
-		snprintf(path, sizeof(path), "/tmp/wfm-fuzz-series.XXXXXX");
-		if ((fd = mkstemp(path)) < 0)
-			abort();
-		close(fd);
-		atexit(cleanup);
-	}
-	if (!(fp = fopen(path, "wb")))
+	if (!moscow && (!(moscow = wfm_tz_open("Europe/Moscow", &err)) ||
+			!(berlin = wfm_tz_open("Europe/Berlin", &err))))
 		abort();
-	if (size && fwrite(data, 1, size, fp) != size)
-		abort();
-	fclose(fp);
 	load(path, moscow);
 	load(path, berlin);
 	return 0;

@@ -7,16 +7,4 @@
 #include "loader.h"
 #include "shiftrules.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	wfm_error err = { 0 };
-	const char *path = fuzz_file("shiftrules", data, size);
-	wfm_shiftrules *r = wfm_shiftrules_load(path, &err);
-
-	if (!r) {
-		FUZZ_ASSERT_FAILED(&err, path);
-		return 0;
-	}
-	wfm_shiftrules_free(r);
-	return 0;
-}
+FUZZ_LOADER("shiftrules", wfm_shiftrules, wfm_shiftrules_load, FUZZ_NOTHING, wfm_shiftrules_free)

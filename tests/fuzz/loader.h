@@ -49,4 +49,27 @@ static inline const char *fuzz_file(const char *name, const uint8_t *data, size_
 	FUZZ_ASSERT(strstr(fuzz_msg_, (path)) != NULL); \
 } while (0)
 
+/* The whole harness of a loader whose contract is all there is to check
+ * beyond a property of its result: write the input to the temporary
+ * file, load it with LOAD(path, &err), and either CHECK(result) then
+ * RELEASE(result), or check the failure's message.  CHECK may be
+ * FUZZ_NOTHING.
+ *   FUZZ_LOADER("events", wfm_events, wfm_events_load, FUZZ_NOTHING, wfm_events_free) */
+#define FUZZ_LOADER(name, type, load, check, release) \
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
+{ \
+	wfm_error err = { 0 }; \
+	const char *path = fuzz_file((name), data, size); \
+	type *x = load(path, &err); \
+	\
+	if (!x) { \
+		FUZZ_ASSERT_FAILED(&err, path); \
+		return 0; \
+	} \
+	check(x); \
+	release(x); \
+	return 0; \
+}
+#define FUZZ_NOTHING(x) (void)(x)
+
 #endif

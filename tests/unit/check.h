@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int check_pass, check_fail;
 
@@ -40,6 +41,39 @@ static inline int check_write_tmp(char *path, const char *text)
 		return -1;
 	fputs(text, fp);
 	return fclose(fp) ? -1 : 0;
+}
+
+/* The name of the last file check_tmp() made (the one buffer every call
+ * reuses). */
+static inline char *check_tmp_name(void)
+{
+	static char path[64];
+	return path;
+}
+
+/* text in a new temporary file "/tmp/wfm-test.XXXXXX": its name
+ * (check_tmp_name()), or NULL.  The caller unlink()s it. */
+static inline const char *check_tmp(const char *text)
+{
+	strcpy(check_tmp_name(), "/tmp/wfm-test.XXXXXX");
+	return check_write_tmp(check_tmp_name(), text) ? NULL : check_tmp_name();
+}
+
+/* Define `static TYPE *NAME(const char *text, const char *zone,
+ * wfm_error *err)`: LOAD(path, tz, err) on text in a temporary file
+ * (removed again; err.file names it) read in the time zone named zone;
+ * NULL when LOAD fails or the zone is unknown.  For the loaders of
+ * timestamped formats: CHECK_TZ_LOADER(load, wfm_series, wfm_series_load). */
+#define CHECK_TZ_LOADER(name, type, load) \
+static type *name(const char *text, const char *zone, wfm_error *err) \
+{ \
+	const char *path = check_tmp(text); \
+	wfm_tz *tz = path ? wfm_tz_open(zone, err) : NULL; \
+	type *x = tz ? load(path, tz, err) : NULL; \
+	wfm_tz_free(tz); \
+	if (path) \
+		unlink(path); \
+	return x; \
 }
 
 /* A writer's output as a string: write to check_mem_open()'s stream, then

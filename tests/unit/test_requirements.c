@@ -10,26 +10,11 @@
 #include "check.h"
 #include "requirements.h"
 
-#include <math.h>
-#include <stdlib.h>
-#include <unistd.h>
-
 #define T0 1767571200LL
 #define HDR "timestamp,channel,volume,aht_s,agents,agents_gross\n"
 
-static char path[64];
-
-static wfm_requirements *load(const char *text, const char *zone, wfm_error *err)
-{
-	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
-	if (check_write_tmp(path, text))
-		return NULL;
-	wfm_tz *tz = wfm_tz_open(zone, err);
-	wfm_requirements *r = tz ? wfm_requirements_load(path, tz, err) : NULL;
-	wfm_tz_free(tz);
-	unlink(path);
-	return r;
-}
+CHECK_TZ_LOADER(load, wfm_requirements, wfm_requirements_load)
+CHECK_TZ_LOADER(load_evaluation, wfm_requirements, wfm_requirements_load_evaluation)
 
 /* 30-min data: gaps 30,30,60 for calls and 30,30 for chat -> step 30 min,
  * 00:00..01:30 = 4 intervals; calls lacks 01:00, chat lacks 01:30. */
@@ -81,7 +66,7 @@ static void test_errors(void)
 		 "2026-01-05T00:30,calls,1,300,1,1\n"
 		 "2026-01-05T00:00,chat,2,300,1,1\n", "UTC", &err);      /* line 6 */
 	CHECK(!r && err.line == 6 && !strcmp(err.column, "timestamp") &&
-	      !strcmp(err.msg, "duplicate of line 3 for channel chat") && !strcmp(err.file, path),
+	      !strcmp(err.msg, "duplicate of line 3 for channel chat") && !strcmp(err.file, check_tmp_name()),
 	      "duplicate: %s:%ld: %s: %s", err.file, err.line, err.column, err.msg);
 	wfm_requirements_free(r);
 
@@ -200,10 +185,10 @@ static void test_evaluation(void)
 		"2026-01-05T01:00,calls,0,0,,0.8,,\n";
 	wfm_error err = { 0 };
 	wfm_tz *tz = wfm_tz_open("UTC", &err);
+	const char *path = check_tmp(text);
 	wfm_requirements *r;
 
-	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
-	if (!tz || check_write_tmp(path, text))
+	if (!tz || !path)
 		return;
 	r = wfm_requirements_load_evaluation(path, tz, &err);
 	CHECK(r && r->n == 2 && r->step == 3600, "two hourly intervals: %s", err.msg);
@@ -218,14 +203,10 @@ static void test_evaluation(void)
 	CHECK(r && !r->service_level && !r->sl_target && !r->occupancy, "requirements: no fractions read");
 	wfm_requirements_free(r);
 	unlink(path);
-	strcpy(path, "/tmp/wfm-test-req.XXXXXX");
-	if (check_write_tmp(path, "timestamp,channel,volume,service_level\n2026-01-05T00:00,calls,10,1.5\n"))
-		return;
-	CHECK(!wfm_requirements_load_evaluation(path, tz, &err) && err.line == 2 &&
-	      !strcmp(err.column, "service_level") && strstr(err.msg, "1.5 is not a fraction between 0 and 1"),
-	      "over 1 refused: %ld %s", err.line, err.msg);
-	unlink(path);
 	wfm_tz_free(tz);
+	r = load_evaluation("timestamp,channel,volume,service_level\n2026-01-05T00:00,calls,10,1.5\n", "UTC", &err);
+	CHECK(!r && err.line == 2 && !strcmp(err.column, "service_level") &&
+	      strstr(err.msg, "1.5 is not a fraction between 0 and 1"), "over 1 refused: %ld %s", err.line, err.msg);
 }
 
 int main(void)

@@ -10,29 +10,9 @@
 #include "check.h"
 #include "series.h"
 
-#include <stdlib.h>
-#include <unistd.h>
-
 #define T0 1767225600LL
 
-static char path[64];
-
-/* Write text to a fresh temporary file; its name is in path. */
-static wfm_series *load(const char *text, const char *zone, wfm_error *err)
-{
-	strcpy(path, "/tmp/wfm-test-series.XXXXXX");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return NULL;
-	FILE *fp = fdopen(fd, "w");
-	fputs(text, fp);
-	fclose(fp);
-	wfm_tz *tz = wfm_tz_open(zone, err);
-	wfm_series *s = tz ? wfm_series_load(path, tz, err) : NULL;
-	wfm_tz_free(tz);
-	unlink(path);
-	return s;
-}
+CHECK_TZ_LOADER(load, wfm_series, wfm_series_load)
 
 static void test_gaps(void)
 {
@@ -83,7 +63,7 @@ static void test_errors(void)
 		   "2026-01-01T01:00,calls,7\n"
 		   "2026-01-01T00:00,calls,6\n", "UTC", &err) == NULL, "duplicate");
 	CHECK(err.line == 4 && !strcmp(err.column, "timestamp") &&
-	      !strcmp(err.msg, "duplicate of line 2 (calls, 2026-01-01T00:00)") && !strcmp(err.file, path),
+	      !strcmp(err.msg, "duplicate of line 2 (calls, 2026-01-01T00:00)") && !strcmp(err.file, check_tmp_name()),
 	      "duplicate message: %s:%ld: %s: %s", err.file, err.line, err.column, err.msg);
 	/* unsorted duplicate: the later line is named, with the earlier */
 	CHECK(load("timestamp,channel,volume\n"
