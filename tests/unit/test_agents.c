@@ -121,6 +121,28 @@ static void test_ids(void)
 	CHECK(!ag && err.line == 5 && strstr(err.msg, "\"Пётр\" is a duplicate of line 3"),
 	      "duplicate on line 5 names line 3: line %ld, %s", err.line, err.msg);
 	wfm_agents_free(ag);
+	/* a header and blank lines: refused at line 1, as every format's reader does */
+	snprintf(text, sizeof(text), "%s\n\n", head);
+	strcpy(path, "/tmp/wfm-test-agents.XXXXXX");
+	if (check_write_tmp(path, text))
+		return;
+	ag = wfm_agents_load(path, skills, 2, &err);
+	unlink(path);
+	CHECK(!ag && err.line == 1 && !strcmp(err.msg, "no data rows"), "header only: line %ld %s",
+	      err.line, err.msg);
+	/* 50 agents (the array grows twice): each found at its row */
+	strcpy(text, head);
+	for (int i = 0; i < 50; i++)
+		snprintf(text + strlen(text), sizeof(text) - strlen(text),
+			 "Z%d,z,chat,40,4,9,00:00,24:00,\n", i);
+	strcpy(path, "/tmp/wfm-test-agents.XXXXXX");
+	if (check_write_tmp(path, text))
+		return;
+	ag = wfm_agents_load(path, skills, 2, &err);
+	unlink(path);
+	CHECK(ag && ag->n == 50 && wfm_agents_find(ag, "Z49") == 49 && ag->a[49].line == 51 &&
+	      wfm_agents_find(ag, "Z0") == 0, "50 agents: %s", err.msg);
+	wfm_agents_free(ag);
 }
 
 /* A second availability row for the same agent and date is refused at

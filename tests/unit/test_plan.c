@@ -69,6 +69,26 @@ static void test_plan(void)
 	p = load("date,shift,start,end,break_start,break_end,count\n2026-01-05,day,07:00,11:00,,,2\n", &err);
 	CHECK(p && p->n == 1 && p->s[0].group == NULL, "no group column");
 	wfm_plan_free(p);
+	/* a header and blank lines: refused at line 1, as every format's reader does */
+	p = load("date,shift,start,end,break_start,break_end,count\n\n\n", &err);
+	CHECK(!p && err.line == 1 && !strcmp(err.msg, "no data rows"), "header only: line %ld %s",
+	      err.line, err.msg);
+	/* 40 rows (the array grows twice), then a bad count on line 42 */
+	{
+		char text[4096] = "date,shift,start,end,break_start,break_end,count\n";
+
+		for (int i = 0; i < 40; i++)
+			snprintf(text + strlen(text), sizeof(text) - strlen(text),
+				 "2026-01-05,s%d,07:00,11:00,,,%d\n", i, i);
+		p = load(text, &err);
+		CHECK(p && p->n == 40 && p->s[39].count == 39 && !strcmp(p->s[39].name, "s39") &&
+		      p->s[39].line == 41, "40 rows: %s", err.msg);
+		wfm_plan_free(p);
+		strcat(text, "2026-01-05,bad,07:00,11:00,,,-1\n");
+		p = load(text, &err);
+		CHECK(!p && err.line == 42 && !strcmp(err.column, "count"), "bad count at line 42: %ld %s",
+		      err.line, err.msg);
+	}
 }
 
 static void test_roster(void)
