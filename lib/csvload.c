@@ -16,3 +16,12 @@ void *wfm_csvload(const struct wfm_csvload *fmt, const char *path, void *obj, vo
 	fmt->drop(obj);
 	return NULL;
 }
+
+int wfm_csvload_room(void *pp, size_t n, size_t elem)
+{
+	size_t cap = n ? 16 : 0;
+
+	while (cap < n)
+		cap *= 2;
+	return wfm_grow(pp, &cap, n + 1, elem);
+}

@@ -3,7 +3,7 @@
  * file, the object freed again when the file is bad.  The readers of
  * events.csv, staff.csv, plan.csv, roster.csv, channels.csv, rules.csv and
  * coverage.csv are each a table and a row callback over it.
- * Entry point: wfm_csvload(). */
+ * Entry points: wfm_csvload(), WFM_CSVLOAD_ROOM(). */
 #ifndef WFM_CSVLOAD_H
 #define WFM_CSVLOAD_H
 
@@ -29,5 +29,12 @@ struct wfm_csvload {
  * filled after fmt->drop(obj). */
 void *wfm_csvload(const struct wfm_csvload *fmt, const char *path, void *obj, void *ctx,
 		  wfm_error *err);
+
+/* Room for element n of the array p, which holds n elements and has only
+ * grown through here: its capacity is then the smallest 16 * 2^k >= n (as
+ * wfm_grow() doubles it), so the object need not store it.  0, or -1 when
+ * out of memory (p as it was). */
+int wfm_csvload_room(void *pp, size_t n, size_t elem);
+#define WFM_CSVLOAD_ROOM(p, n) wfm_csvload_room(&(p), (n), sizeof(*(p)))
 
 #endif

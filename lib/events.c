@@ -41,12 +41,10 @@ static int read_flags(wfm_csv_reader *r, int cclosed, int cupl, struct wfm_event
 	return 0;
 }
 
-/* The reader's state: the events so far and their array's capacity. */
-struct load { wfm_events *e; size_t cap; };
-
+/* One record of events.csv appended to ctx, a wfm_events. */
 static int load_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
 {
-	struct load *l = ctx;
+	wfm_events *e = ctx;
 	struct wfm_event ev;
 	wfm_error perr;
 	long b = 0, a = 0, name;
@@ -67,11 +65,10 @@ static int load_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err
 	ev.after = (int)a;
 	if (read_flags(r, col[4], col[5], &ev, err))
 		return -1;
-	if ((name = wfm_strv_intern(&l->e->names, &l->e->nnames, s)) < 0 ||
-	    WFM_GROW(l->e->ev, l->cap, l->e->n + 1))
+	if ((name = wfm_strv_intern(&e->names, &e->nnames, s)) < 0 || WFM_CSVLOAD_ROOM(e->ev, e->n))
 		return wfm_error_set(err, "out of memory");
 	ev.name = (int)name;
-	l->e->ev[l->e->n++] = ev;
+	e->ev[e->n++] = ev;
 	return 0;
 }
 
@@ -83,9 +80,9 @@ static const struct wfm_csvload format = { names, 6, load_row, NULL, drop };
 
 wfm_events *wfm_events_load(const char *path, wfm_error *err)
 {
-	struct load l = { calloc(1, sizeof(wfm_events)), 0 };
+	wfm_events *e = calloc(1, sizeof(*e));
 
-	return wfm_csvload(&format, path, l.e, &l, err);
+	return wfm_csvload(&format, path, e, e, err);
 }
 
 int wfm_events_roles(const wfm_events *e, int64_t day, unsigned char *flags)

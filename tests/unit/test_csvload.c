@@ -5,6 +5,7 @@
 #include "check.h"
 #include "csvload.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 struct obj { double sum; long rows; };
@@ -75,10 +76,37 @@ static void test_oom(void)
 	      "NULL object: out of memory, file not opened: %s %s", err.file, err.msg);
 }
 
+/* 1000 elements appended one at a time: each call leaves room for one more
+ * (malloc_usable_size, and ASAN on the write), the contents survive, and
+ * the array moves only when n reaches 16 * 2^k (7 growths up to 1000). */
+static void test_room(void)
+{
+	long *v = NULL;
+	int ok = 1, grown = 0;
+
+	for (size_t n = 0; n < 1000; n++) {
+		long *before = v;
+		size_t had = v ? malloc_usable_size(v) : 0;
+
+		if (WFM_CSVLOAD_ROOM(v, n)) {
+			ok = 0;
+			break;
+		}
+		grown += v != before || malloc_usable_size(v) != had;
+		ok &= malloc_usable_size(v) >= (n + 1) * sizeof(*v);
+		v[n] = (long)n * 7;
+	}
+	for (size_t n = 0; ok && n < 1000; n++)
+		ok = v[n] == (long)n * 7;
+	CHECK(ok && grown <= 7, "room for each element, contents kept, %d growths", grown);
+	free(v);
+}
+
 int main(void)
 {
 	test_load();
 	test_oom();
+	test_room();
 	printf("test_csvload: %d passed, %d failed\n", check_pass, check_fail);
 	return check_fail != 0;
 }
