@@ -6,6 +6,7 @@
 #include "chart_int.h"
 #include "functions.h"
 #include "mem.h"
+#include "strmap.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -27,7 +28,7 @@ struct agent { char *id, *name; int64_t first; };
 struct funcs {
 	struct cell *cell; size_t n, cap;
 	struct agent *a; size_t na, acap;
-	size_t *hash; size_t hcap;      /* open addressing: agent index + 1 */
+	wfm_strmap ids;                 /* agent id -> index in a */
 	size_t *order;
 	int64_t t0, t1; int step; size_t nslots;
 	char *fname[NFN]; uint32_t frgb[NFN]; int nfn;  /* functions in legend order */
@@ -43,7 +44,8 @@ static void release(void *p)
 		WFM_FREE(f->a[i].id, f->a[i].name);
 	for (int k = 0; k < f->nfn; k++)
 		free(f->fname[k]);
-	WFM_FREE(f->a, f->cell, f->hash, f->order, f->grid);
+	wfm_strmap_free(&f->ids);
+	WFM_FREE(f->a, f->cell, f->order, f->grid);
 }
 
 /* Index of function name s (as read), adding it when new; -1 out of
@@ -91,52 +93,23 @@ static void order_functions(struct funcs *f)
 		f->cell[i].fn = map[f->cell[i].fn];
 }
 
-static size_t fnv(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
 /* Index of agent id, adding it when new; -1 when out of memory. */
 static long agent_of(struct funcs *f, const char *id, const char *name)
 {
-	size_t h;
+	long a = wfm_strmap_get(&f->ids, id);
+	struct agent *g;
 
-	if (2 * (f->na + 1) > f->hcap) {
-		size_t ncap = f->hcap ? 2 * f->hcap : 1024, *nh = calloc(ncap, sizeof(*nh));
-		if (!nh)
-			return -1;
-		for (size_t i = 0; i < f->na; i++) {
-			size_t j = fnv(f->a[i].id) & (ncap - 1);
-			while (nh[j])
-				j = (j + 1) & (ncap - 1);
-			nh[j] = i + 1;
-		}
-		free(f->hash);
-		f->hash = nh;
-		f->hcap = ncap;
-	}
-	for (h = fnv(id) & (f->hcap - 1); f->hash[h]; h = (h + 1) & (f->hcap - 1))
-		if (!strcmp(f->a[f->hash[h] - 1].id, id))
-			return (long)f->hash[h] - 1;
-	if (f->na == f->acap) {
-		struct agent *na = realloc(f->a, (f->acap = f->acap ? 2 * f->acap : 128) * sizeof(*na));
-		if (!na)
-			return -1;
-		f->a = na;
-	}
-	f->a[f->na].id = strdup(id);
-	f->a[f->na].name = strdup(name);
-	f->a[f->na].first = INT64_MAX;
-	if (!f->a[f->na].id || !f->a[f->na].name) {
-		free(f->a[f->na].id);
-		free(f->a[f->na].name);
+	if (a >= 0)
+		return a;
+	if (WFM_GROW(f->a, f->acap, f->na + 1))
+		return -1;
+	g = &f->a[f->na];
+	*g = (struct agent){ strdup(id), strdup(name), INT64_MAX };
+	if (!g->id || !g->name || wfm_strmap_add(&f->ids, g->id, f->na) < 0) {
+		WFM_FREE(g->id, g->name);
 		return -1;
 	}
-	f->hash[h] = ++f->na;
-	return (long)f->na - 1;
+	return (long)f->na++;
 }
 
 /* Row order: agents by their first interval, then id. */
@@ -171,12 +144,8 @@ static int add_row(struct wfm_chart *c, struct funcs *f, const wfm_functions_rea
 	w.agent = (size_t)a;
 	if (w.t < f->a[a].first)
 		f->a[a].first = w.t;
-	if (f->n == f->cap) {
-		struct cell *nc = realloc(f->cell, (f->cap = f->cap ? 2 * f->cap : 1024) * sizeof(*nc));
-		if (!nc)
-			return wfm_error_set(err, "out of memory");
-		f->cell = nc;
-	}
+	if (WFM_GROW(f->cell, f->cap, f->n + 1))
+		return wfm_error_set(err, "out of memory");
 	f->cell[f->n++] = w;
 	return 0;
 }

@@ -8,9 +8,9 @@
  *
  * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version(),
  * wfm_cli_operands(), wfm_cli_tz(), wfm_cli_output(), wfm_cli_outputs(),
- * wfm_cli_commit(),
- * wfm_days_range(), wfm_utf8_columns(), wfm_pad_width(); the option table:
- * wfm_opts_next(), wfm_opts_parse() (lib/cli_opts.c).
+ * wfm_cli_commit(), wfm_days_range(), wfm_utf8_columns(), wfm_pad_width();
+ * the option table: wfm_opts_next(), wfm_opts_parse() (lib/cli_opts.c) and
+ * the shared entries WFM_OPT_*.
  */
 #ifndef WFM_CLI_H
 #define WFM_CLI_H
@@ -177,11 +177,12 @@ struct wfm_cli {
 	const char *tail;
 };
 /* The options several programs share, each written once here: name,
- * argument, help and default.  -o FILE (help: what is written where, for
- * the programs that say more than the usual line); --tz ZONE (what: whose
- * zone it is, more: help after the default); --channels FILE (the channel
- * configuration) or LIST (a subset of the input's channels); --seed,
- * --priority and --band-level of the simulations and sizing. */
+ * argument, help and default.  -o FILE (WFM_OPT_OUTPUT_AS: text, for the
+ * programs that say more than the usual line); --tz ZONE (what: whose zone
+ * it is, more: help after the default); --channels FILE (the channel
+ * configuration) or LIST (a subset of the input's channels); --seed (what:
+ * after "random seed"), --priority and --band-level (what: before "the
+ * band's coverage") of the simulations and sizing. */
 #define WFM_OPT_OUTPUT_AS(var, text) { "output", 'o', WFM_ARG_STR, (var), "FILE", .help = text }
 #define WFM_OPT_OUTPUT(var) WFM_OPT_OUTPUT_AS(var, "write FILE atomically (default standard output)")
 #define WFM_OPT_ZONE(var, what, more) { "tz", 0, WFM_ARG_STR, (var), "ZONE", .help = \
