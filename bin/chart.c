@@ -74,8 +74,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "height", 0, WFM_ARG_INT, &c->height, "PX", .help = "canvas height", .min = 240, .max = 20000 },
 		{ "title", 0, WFM_ARG_STR, &c->title, "TEXT", .help = "chart title (default per kind)" },
 		WFM_OPT_TZ(&o->tz),
-		{ "output", 'o', WFM_ARG_STR, &o->output, "FILE", .help = "output file; \"-\" writes PNG to "
-		  "standard output (the default when standard output is not a terminal)" },
+		WFM_OPT_OUTPUT_AS(&o->output, "output file; \"-\" writes PNG to standard output (the default "
+				  "when standard output is not a terminal)"),
 		{ 0 },
 	};
 	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
@@ -83,16 +83,15 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	wfm_opts_operand_words(wfm_chart_kinds());
 	wfm_opts_parse(&cli, argc, argv);
-	if (optind + 2 != argc)
-		wfm_usage_fail(prog, optind == argc ? "no chart kind given" :
-			       optind + 1 == argc ? "no input file given" : "too many arguments");
-	if ((o->kind = wfm_chart_kind_parse(argv[optind])) < 0) {
+	argv = wfm_cli_operands(prog, argc, argv, 2, (const char *const[]){ "no chart kind given",
+				"no input file given", "too many arguments" });
+	if ((o->kind = wfm_chart_kind_parse(argv[0])) < 0) {
 		char list[256] = "";
 		for (const char *const *k = wfm_chart_kinds(); *k; k++)
 			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", *k, k[1] ? ", " : "");
-		wfm_usage_fail(prog, "\"%s\" is not a chart kind (%s)", argv[optind], list);
+		wfm_usage_fail(prog, "\"%s\" is not a chart kind (%s)", argv[0], list);
 	}
-	o->input = argv[optind + 1];
+	o->input = argv[1];
 	if ((o->c.forecast || o->c.coverage) && o->kind != WFM_CHART_INTRADAY)
 		wfm_usage_fail(prog, "--forecast and --coverage apply to the intraday chart only");
 	o->c.has_days = wfm_days_range(prog, &o->days, &o->c.first_day, &o->c.last_day);

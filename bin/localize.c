@@ -82,8 +82,7 @@ int main(int argc, char **argv)
 	const char *output = NULL, *tzname = NULL;
 	const struct wfm_opt opts[] = {
 		{ "tz", 0, WFM_ARG_STR, &tzname, "ZONE", .help = "the center's zone (default $TZ, else UTC)" },
-		{ "output", 'o', WFM_ARG_STR, &output, "FILE", .help = "written atomically (default standard "
-		  "output)" },
+		WFM_OPT_OUTPUT_AS(&output, "written atomically (default standard output)"),
 		{ 0 },
 	};
 	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
@@ -96,13 +95,12 @@ int main(int argc, char **argv)
 
 	wfm_gsl_policy();
 	wfm_opts_parse(&cli, argc, argv);
-	if (optind + 2 != argc)
-		wfm_usage_fail(prog, "give ROSTER.csv and STAFF.csv");
-	wfm_stdin_once(prog, 2, argv[optind], argv[optind + 1]);
-	wfm_check_outputs(prog, (const char *const *)argv + optind, 2, &output, 1);
+	argv = wfm_cli_operands(prog, argc, argv, 2, (const char *const[]){ "give ROSTER.csv and STAFF.csv",
+				NULL, NULL });
+	wfm_stdin_once(prog, 2, argv[0], argv[1]);
+	wfm_check_outputs(prog, (const char *const *)argv, 2, &output, 1);
 	tz = wfm_cli_tz(prog, tzname);
-	if (!(ag = wfm_agents_load(argv[optind + 1], NULL, 0, &err)) ||
-	    !(r = wfm_roster_load(argv[optind], tz, &err)))
+	if (!(ag = wfm_agents_load(argv[1], NULL, 0, &err)) || !(r = wfm_roster_load(argv[0], tz, &err)))
 		wfm_die(prog, &err);
 	if (!(zone = calloc(r->n + 1, sizeof(*zone))))
 		wfm_die(prog, &(wfm_error){ .code = 1, .msg = "out of memory" });

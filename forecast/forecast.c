@@ -90,7 +90,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "missing", 0, WFM_ARG_CHOICE, &o->missing_zero, NULL, .help = "missing rows: filled from nearby "
 		  "weeks for fitting (impute), or read as 0 (zero: exports that drop zero rows)",
 		  .def = "impute", .words = (const char *const[]){ "impute", "zero", NULL } },
-		{ "channels", 0, WFM_ARG_STR, &o->channels, "LIST", .help = "only these channels, comma separated" },
+		WFM_OPT_CHANNEL_LIST(&o->channels),
 		{ "format", 0, WFM_ARG_CHOICE, &o->json, NULL, .help = "output (forecast or backtest report) format",
 		  .def = "csv", .words = (const char *const[]){ "csv", "json", NULL } },
 		WFM_OPT_TZ(&o->tz),
@@ -118,9 +118,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		if (c == WFM_LONG('M') && (o->run.metric = wfm_metric_parse(optarg)) < 0)
 			wfm_usage_fail(prog, "--metric: \"%s\" is not wape, mase, smape or rmse", optarg);
 	}
-	if (optind + 1 != argc)
-		wfm_usage_fail(prog, optind == argc ? "no history file given" : "more than one input file");
-	o->run.input = argv[optind];
+	o->run.input = wfm_cli_operands(prog, argc, argv, 1, (const char *const[]){ "no history file given",
+					"more than one input file" })[0];
 	o->run.mo.hw_weeks = (size_t)o->hw_weeks;
 	if (!o->horizon && !o->run.backtest)
 		wfm_usage_fail(prog, "give --horizon (forecast) or --backtest (report) or both");

@@ -47,7 +47,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  .def = "weekday", .words = (const char *const[]){ "weekday", "month", NULL } },
 		{ "report", 0, WFM_ARG_CHOICE, &o->report, "KIND", .help = "profile (CSV), daily (CSV) or summary",
 		  .def = "profile", .words = (const char *const[]){ "profile", "daily", "summary", NULL } },
-		{ "channels", 0, WFM_ARG_STR, &o->channels, "LIST", .help = "only these channels, comma separated" },
+		WFM_OPT_CHANNEL_LIST(&o->channels),
 		{ "top", 0, WFM_ARG_LONG, &o->top, "N", .help = "peak days listed in the summary",
 		  .def = "10", .min = 0, .max = 32 },
 		{ "format", 0, WFM_ARG_CHOICE, &o->json, NULL, .help = "summary as text (csv) or JSON (json)",
@@ -63,9 +63,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--channels: empty list");
 	if (o->json && o->report != REPORT_SUMMARY)
 		wfm_usage_fail(prog, "--format json goes with --report summary (profile and daily are CSV)");
-	if (optind + 1 != argc)
-		wfm_usage_fail(prog, optind == argc ? "no history file given" : "more than one input file");
-	o->input = argv[optind];
+	o->input = wfm_cli_operands(prog, argc, argv, 1, (const char *const[]){ "no history file given",
+				    "more than one input file" })[0];
 }
 
 static void warn_missing(const wfm_series *s, const wfm_tz *tz, const char *input)

@@ -1,6 +1,8 @@
 /* agents.c - staff.csv and availability.csv loaders (see agents.h). */
 #include "agents.h"
 #include "csv.h"
+#include "csvload.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <ctype.h>
@@ -14,20 +16,16 @@ void wfm_agents_free(wfm_agents *ag)
 	if (!ag)
 		return;
 	for (size_t i = 0; i < ag->n; i++) {
-		free(ag->a[i].id);
-		free(ag->a[i].name);
-		free(ag->a[i].zone);
-		wfm_tz_free(ag->a[i].tz);
-		wfm_strlist_free(&ag->a[i].skills);
+		struct wfm_agent *a = &ag->a[i];
+
+		wfm_tz_free(a->tz);
+		wfm_strlist_free(&a->skills);
+		WFM_FREE(a->id, a->name, a->zone);
 	}
-	free(ag->a);
-	free(ag->avail);
 	for (size_t i = 0; i < ag->npref; i++)
 		free(ag->pref[i].shift);
-	free(ag->pref);
-	free(ag->pref_off);
 	wfm_strmap_free(&ag->ids);
-	free(ag);
+	WFM_FREE(ag->a, ag->avail, ag->pref, ag->pref_off, ag);
 }
 
 long wfm_agents_find(const wfm_agents *ag, const char *id)
@@ -85,31 +83,37 @@ static int read_zone(wfm_csv_reader *r, int col, struct wfm_agent *a, wfm_error 
 	return 0;
 }
 
-static int load_row(wfm_csv_reader *r, const int *col, const char *const *known,
-		    size_t nknown, struct wfm_agent *a, wfm_error *err)
+/* What the staff.csv reader fills and checks against. */
+struct staff { wfm_agents *ag; const char *const *known; size_t nknown; };
+
+/* The skills column: lower-cased, each one known (when there is a list of
+ * known skills) and listed once. */
+static int read_skills(wfm_csv_reader *r, int col, const struct staff *st, wfm_strlist *l,
+		       wfm_error *err)
 {
-	const char *id = wfm_csv_get(r, col[0]);
-	if (!*id)
-		return wfm_csv_error(r, col[0], err, "empty agent id");
-	a->line = wfm_csv_line(r);
-	if (!(a->id = strdup(id)) || !(a->name = strdup(wfm_csv_get(r, col[1]))) ||
-	    wfm_strlist_split(wfm_csv_get(r, col[2]), '|', &a->skills))
+	if (wfm_strlist_split(wfm_csv_get(r, col), '|', l))
 		return wfm_error_set(err, "out of memory");
-	if (!a->skills.n)
-		return wfm_csv_error(r, col[2], err, "no skills");
-	for (size_t k = 0; k < a->skills.n; k++) {
+	if (!l->n)
+		return wfm_csv_error(r, col, err, "no skills");
+	for (size_t k = 0; k < l->n; k++) {
 		size_t j;
-		for (char *p = a->skills.item[k]; *p; p++)
+		for (char *p = l->item[k]; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
-		for (j = 0; j < nknown; j++)
-			if (!strcasecmp(known[j], a->skills.item[k]))
+		for (j = 0; j < st->nknown; j++)
+			if (!strcasecmp(st->known[j], l->item[k]))
 				break;
-		if (known && j == nknown)
-			return wfm_csv_error(r, col[2], err, "unknown skill \"%.40s\"", a->skills.item[k]);
+		if (st->known && j == st->nknown)
+			return wfm_csv_error(r, col, err, "unknown skill \"%.40s\"", l->item[k]);
 		for (j = 0; j < k; j++)
-			if (!strcmp(a->skills.item[j], a->skills.item[k]))
-				return wfm_csv_error(r, col[2], err, "skill \"%.40s\" listed twice", a->skills.item[k]);
+			if (!strcmp(l->item[j], l->item[k]))
+				return wfm_csv_error(r, col, err, "skill \"%.40s\" listed twice", l->item[k]);
 	}
+	return 0;
+}
+
+/* Contract hours, shift lengths and the working window of a row. */
+static int read_limits(wfm_csv_reader *r, const int *col, struct wfm_agent *a, wfm_error *err)
+{
 	if (wfm_csv_double(r, col[3], &a->contract_h, err) ||
 	    wfm_csv_double(r, col[4], &a->min_shift_h, err) ||
 	    wfm_csv_double(r, col[5], &a->max_shift_h, err))
@@ -124,9 +128,36 @@ static int load_row(wfm_csv_reader *r, const int *col, const char *const *known,
 		return -1;
 	if (a->latest <= a->earliest)
 		return wfm_csv_error(r, col[7], err, "latest_end is not after earliest_start");
-	if (parse_days_off(r, col[8], &a->days_off, err))
+	return 0;
+}
+
+/* One record of staff.csv appended to the agents (counted before it is
+ * read, so that what it holds is freed with them). */
+static int staff_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	struct staff *st = ctx;
+	wfm_agents *ag = st->ag;
+	const char *id = wfm_csv_get(r, col[0]);
+	struct wfm_agent *a;
+	long dup;
+
+	if (WFM_CSVLOAD_ROOM(ag->a, ag->n))
+		return wfm_error_set(err, "out of memory");
+	a = memset(&ag->a[ag->n++], 0, sizeof(*a));
+	if (!*id)
+		return wfm_csv_error(r, col[0], err, "empty agent id");
+	a->line = wfm_csv_line(r);
+	if (!(a->id = strdup(id)) || !(a->name = strdup(wfm_csv_get(r, col[1]))))
+		return wfm_error_set(err, "out of memory");
+	if (read_skills(r, col[2], st, &a->skills, err) || read_limits(r, col, a, err) ||
+	    parse_days_off(r, col[8], &a->days_off, err) || read_zone(r, col[9], a, err))
 		return -1;
-	return read_zone(r, col[9], a, err);
+	if ((dup = wfm_strmap_add(&ag->ids, a->id, ag->n - 1)) < 0)
+		return wfm_error_set(err, "out of memory");
+	if ((size_t)dup != ag->n - 1)
+		return wfm_csv_error(r, col[0], err, "agent \"%.40s\" is a duplicate of line %ld",
+				     ag->a[dup].id, ag->a[dup].line);
+	return 0;
 }
 
 int wfm_agents_skill_set(const wfm_agents *ag, wfm_strlist *set)
@@ -150,55 +181,20 @@ int wfm_agents_skill_set(const wfm_agents *ag, wfm_strlist *set)
 	return 0;
 }
 
+static void drop(void *ag) { wfm_agents_free(ag); }
+
+static const char *const staff_names[] = { "id", "name", "skills", "contract_h_week", "min_shift_h",
+	"max_shift_h", "earliest_start", "latest_end", "days_off", "?tz" };
+static const struct wfm_csvload staff_format = { staff_names, 10, staff_row, "no data rows", drop };
+
 wfm_agents *wfm_agents_load(const char *path, const char *const *known,
 			    size_t nknown, wfm_error *err)
 {
-	static const char *const names[] = { "id", "name", "skills", "contract_h_week", "min_shift_h",
-		"max_shift_h", "earliest_start", "latest_end", "days_off", "?tz" };
-	int col[10], rc;
-	wfm_csv_reader *r;
-	wfm_agents *ag = wfm_csv_open_new(path, names, 10, col, sizeof(*ag), &r, err);
-	size_t cap = 0;
+	struct staff st = { calloc(1, sizeof(wfm_agents)), known, nknown };
 
-	if (!ag)
-		return NULL;
-	snprintf(ag->file, sizeof(ag->file), "%s", path);
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		long dup;
-		if (ag->n == cap) {
-			struct wfm_agent *a = realloc(ag->a, (cap = cap ? 2 * cap : 64) * sizeof(*a));
-			if (!a) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			ag->a = a;
-		}
-		memset(&ag->a[ag->n], 0, sizeof(ag->a[0]));
-		ag->n++;
-		if (load_row(r, col, known, nknown, &ag->a[ag->n - 1], err))
-			goto fail;
-		if ((dup = wfm_strmap_add(&ag->ids, ag->a[ag->n - 1].id, ag->n - 1)) < 0) {
-			wfm_error_set(err, "out of memory");
-			goto fail;
-		}
-		if ((size_t)dup != ag->n - 1) {
-			wfm_csv_error(r, col[0], err, "agent \"%.40s\" is a duplicate of line %ld",
-				      ag->a[dup].id, ag->a[dup].line);
-			goto fail;
-		}
-	}
-	if (rc < 0)
-		goto fail;
-	if (!ag->n) {
-		wfm_error_at(err, path, wfm_csv_line(r), NULL, "no data rows");
-		goto fail;
-	}
-	wfm_csv_close(r);
-	return ag;
-fail:
-	wfm_csv_close(r);
-	wfm_agents_free(ag);
-	return NULL;
+	if (st.ag)
+		snprintf(st.ag->file, sizeof(st.ag->file), "%s", path);
+	return wfm_csvload(&staff_format, path, st.ag, &st, err);
 }
 
 static int cmp_avail(const void *a, const void *b)
@@ -223,119 +219,94 @@ const char *wfm_agents_status_name(int status)
 static int parse_status(const char *st)
 {
 	size_t len;
-	while (*st == ' ' || *st == '\t')
-		st++;
-	len = strlen(st);
-	while (len && (st[len - 1] == ' ' || st[len - 1] == '\t'))
-		len--;
+
+	st += strspn(st, " \t");
+	len = strcspn(st, " \t");
+	if (st[len + strspn(st + len, " \t")])
+		return -1;   /* a second word */
 	for (int k = WFM_AVAIL_YES; k <= WFM_AVAIL_UNAVAILABLE; k++)
 		if (strlen(status_names[k]) == len && !strncasecmp(st, status_names[k], len))
 			return k;
 	return -1;
 }
 
+/* The agent a row's agent_id column names, or -1 for one who has left
+ * (not in staff.csv): such rows are skipped and counted, the first one
+ * remembered for the warning. */
+static long row_agent(wfm_agents *ag, wfm_csv_reader *r, int col)
+{
+	long i = wfm_agents_find(ag, wfm_csv_get(r, col));
+
+	if (i < 0 && !ag->nunknown++) {
+		ag->unknown_line = wfm_csv_line(r);
+		snprintf(ag->unknown_id, sizeof(ag->unknown_id), "%s", wfm_csv_get(r, col));
+	}
+	return i;
+}
+
 /* (agent, day) pairs of availability rows seen, through the id hash's
  * module (strmap.h) on "agent:day" keys, so that a long file is checked
- * for second rows in linear time. */
-struct seen { char **key; size_t n, cap; wfm_strmap map; };
+ * for second rows in linear time.  The availability reader's state. */
+struct seen { wfm_agents *ag; char **key; size_t n, cap; wfm_strmap map; };
 
 /* 1 when (agent, day) was seen before, else records it and returns 0;
  * -1 when out of memory. */
 static int seen_again(struct seen *s, size_t agent, int64_t day)
 {
 	char buf[48], *k;
-	long got;
 	snprintf(buf, sizeof(buf), "%zu:%lld", agent, (long long)day);
 	if (wfm_strmap_get(&s->map, buf) >= 0)
 		return 1;
-	if (s->n == s->cap) {
-		char **v = realloc(s->key, (s->cap = s->cap ? 2 * s->cap : 64) * sizeof(*v));
-		if (!v)
-			return -1;
-		s->key = v;
-	}
-	if (!(k = strdup(buf)))
+	if (WFM_GROW(s->key, s->cap, s->n + 1) || !(k = strdup(buf)))
 		return -1;
 	s->key[s->n++] = k;
-	got = wfm_strmap_add(&s->map, k, s->n - 1);
-	return got < 0 ? -1 : 0;
+	return wfm_strmap_add(&s->map, k, s->n - 1) < 0 ? -1 : 0;
 }
 
-static void seen_free(struct seen *s)
+/* One record of availability.csv added to the agents' exceptions. */
+static int avail_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
 {
-	for (size_t i = 0; i < s->n; i++)
-		free(s->key[i]);
-	free(s->key);
-	wfm_strmap_free(&s->map);
+	struct seen *seen = ctx;
+	wfm_agents *ag = seen->ag;
+	struct wfm_avail_row row;
+	int dup;
+	const char *st = wfm_csv_get(r, col[2]);
+	long i = row_agent(ag, r, col[0]);
+	wfm_error e = { 0 };
+
+	if (i < 0)
+		return 0;
+	row.agent = (size_t)i;
+	if (wfm_time_parse_date(wfm_csv_get(r, col[1]), &row.day, &e))
+		return wfm_csv_error(r, col[1], err, "\"%.20s\" is not a date YYYY-MM-DD",
+				     wfm_csv_get(r, col[1]));
+	if ((row.status = parse_status(st)) < 0)
+		return wfm_csv_error(r, col[2], err, "\"%.20s\" is not one of available, sick, vacation, "
+				     "training, day_off, unavailable", st);
+	if ((dup = seen_again(seen, row.agent, row.day)) > 0)
+		return wfm_csv_error(r, col[1], err, "second row for agent %s on this date", ag->a[i].id);
+	if (dup < 0 || WFM_CSVLOAD_ROOM(ag->avail, ag->navail))
+		return wfm_error_set(err, "out of memory");
+	ag->avail[ag->navail++] = row;
+	return 0;
 }
 
 int wfm_agents_load_availability(wfm_agents *ag, const char *path, wfm_error *err)
 {
 	static const char *const names[] = { "agent_id", "date", "status" };
-	int col[3], rc;
-	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 3, col, err);
-	size_t cap = ag->navail;
-	struct seen seen = { 0 };
+	struct seen seen = { ag, NULL, 0, 0, { 0 } };
+	int col[3], rc = 0;
 
-	if (!r)
-		return -1;
-	const int ca = col[0], cd = col[1], cs = col[2];
-	for (size_t k = 0; k < ag->navail; k++)   /* rows of an earlier file */
-		if (seen_again(&seen, ag->avail[k].agent, ag->avail[k].day) < 0) {
-			wfm_error_set(err, "out of memory");
-			goto fail;
-		}
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct wfm_avail_row row;
-		int dup;
-		const char *st = wfm_csv_get(r, cs);
-		long i = wfm_agents_find(ag, wfm_csv_get(r, ca));
-		wfm_error e = { 0 };
-		if (i < 0) {   /* an agent who has left: skipped, counted */
-			if (!ag->nunknown++) {
-				ag->unknown_line = wfm_csv_line(r);
-				snprintf(ag->unknown_id, sizeof(ag->unknown_id), "%s", wfm_csv_get(r, ca));
-			}
-			continue;
-		}
-		row.agent = (size_t)i;
-		if (wfm_time_parse_date(wfm_csv_get(r, cd), &row.day, &e)) {
-			wfm_csv_error(r, cd, err, "\"%.20s\" is not a date YYYY-MM-DD", wfm_csv_get(r, cd));
-			goto fail;
-		}
-		if ((row.status = parse_status(st)) < 0) {
-			wfm_csv_error(r, cs, err, "\"%.20s\" is not one of available, sick, vacation, "
-				      "training, day_off, unavailable", st);
-			goto fail;
-		}
-		if ((dup = seen_again(&seen, row.agent, row.day)) != 0) {
-			if (dup < 0)
-				wfm_error_set(err, "out of memory");
-			else
-				wfm_csv_error(r, cd, err, "second row for agent %s on this date", ag->a[i].id);
-			goto fail;
-		}
-		if (ag->navail == cap) {
-			struct wfm_avail_row *p = realloc(ag->avail, (cap = cap ? 2 * cap : 64) * sizeof(*p));
-			if (!p) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			ag->avail = p;
-		}
-		ag->avail[ag->navail++] = row;
-	}
-	if (rc < 0)
-		goto fail;
-	wfm_csv_close(r);
-	seen_free(&seen);
-	if (ag->navail)
+	for (size_t k = 0; k < ag->navail && !rc; k++)   /* rows of an earlier file */
+		if (seen_again(&seen, ag->avail[k].agent, ag->avail[k].day) < 0)
+			rc = wfm_error_set(err, "out of memory");
+	if (!rc && wfm_csv_each(path, names, 3, col, avail_row, &seen, NULL, err) < 0)
+		rc = -1;
+	wfm_free_strv(seen.key, seen.n);
+	wfm_strmap_free(&seen.map);
+	if (!rc && ag->navail)
 		qsort(ag->avail, ag->navail, sizeof(*ag->avail), cmp_avail);
-	return 0;
-fail:
-	wfm_csv_close(r);
-	seen_free(&seen);
-	return -1;
+	return rc;
 }
 
 int wfm_agents_status(const wfm_agents *ag, size_t i, int64_t day)
@@ -401,44 +372,34 @@ static int pref_fields(wfm_csv_reader *r, int cd, int cs, struct wfm_pref *p, wf
 	return 0;
 }
 
+/* One record of preferences.csv added to the agents' preferences. */
+static int pref_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	wfm_agents *ag = ctx;
+	struct wfm_pref p = { 0 };
+	long i = row_agent(ag, r, col[0]);
+
+	if (i < 0)
+		return 0;
+	p.agent = (size_t)i;
+	p.line = wfm_csv_line(r);
+	if (wfm_csv_double(r, col[3], &p.weight, err) || pref_fields(r, col[1], col[2], &p, err))
+		return -1;
+	if (WFM_CSVLOAD_ROOM(ag->pref, ag->npref)) {
+		free(p.shift);
+		return wfm_error_set(err, "out of memory");
+	}
+	ag->pref[ag->npref++] = p;
+	return 0;
+}
+
 int wfm_agents_load_preferences(wfm_agents *ag, const char *path, wfm_error *err)
 {
 	static const char *const names[] = { "agent_id", "day", "shift", "weight" };
-	int col[4], rc;
-	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 4, col, err);
-	size_t cap = ag->npref;
+	int col[4];
 
-	if (!r)
+	if (wfm_csv_each(path, names, 4, col, pref_row, ag, NULL, err) < 0)
 		return -1;
-	const int ca = col[0], cd = col[1], cs = col[2], cw = col[3];
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct wfm_pref p = { 0 };
-		long i = wfm_agents_find(ag, wfm_csv_get(r, ca));
-		if (i < 0) {   /* an agent who has left: skipped, counted */
-			if (!ag->nunknown++) {
-				ag->unknown_line = wfm_csv_line(r);
-				snprintf(ag->unknown_id, sizeof(ag->unknown_id), "%s", wfm_csv_get(r, ca));
-			}
-			continue;
-		}
-		p.agent = (size_t)i;
-		p.line = wfm_csv_line(r);
-		if (wfm_csv_double(r, cw, &p.weight, err) || pref_fields(r, cd, cs, &p, err))
-			goto fail;
-		if (ag->npref == cap) {
-			struct wfm_pref *q = realloc(ag->pref, (cap = cap ? 2 * cap : 64) * sizeof(*q));
-			if (!q) {
-				free(p.shift);
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			ag->pref = q;
-		}
-		ag->pref[ag->npref++] = p;
-	}
-	if (rc < 0)
-		goto fail;
-	wfm_csv_close(r);
 	if (ag->npref)
 		qsort(ag->pref, ag->npref, sizeof(*ag->pref), cmp_pref);
 	free(ag->pref_off);
@@ -449,9 +410,6 @@ int wfm_agents_load_preferences(wfm_agents *ag, const char *path, wfm_error *err
 	for (size_t i = 0; i < ag->n; i++)
 		ag->pref_off[i + 1] += ag->pref_off[i];
 	return 0;
-fail:
-	wfm_csv_close(r);
-	return -1;
 }
 
 int wfm_agents_pref_day(const struct wfm_pref *p, int64_t day)

@@ -2,6 +2,7 @@
  * of the best model or combination by a metric, residual quantiles for
  * intervals.  Entry point: wfm_backtest_run(). */
 #include "backtest.h"
+#include "mem.h"
 
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics.h>
@@ -166,8 +167,6 @@ oom:
 done:
 	for (int k = 0; k < WFM_BT_SLOTS; k++)
 		free(f[k]);
-	free(act);
-	free(z);
-	free(cl);
+	WFM_FREE(act, z, cl);
 	return rc;
 }

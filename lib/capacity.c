@@ -2,6 +2,7 @@
  * training classes of the hiring plan.  See capacity.h (and
  * docs/capacity.md) for the model. */
 #include "capacity.h"
+#include "mem.h"
 #include "shiftplan.h"
 #include "timeutil.h"
 
@@ -59,8 +60,7 @@ int wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc
 
 	memset(out, 0, nweeks * sizeof(*out));
 	if (!S || (hc->n && !n)) {
-		free(S);
-		free(n);
+		WFM_FREE(S, n);
 		return wfm_error_set(err, "out of memory");
 	}
 	survival(p, nweeks + 1, S);
@@ -90,8 +90,7 @@ int wfm_cap_simulate(const struct wfm_cap_params *p, const wfm_cap_headcount *hc
 				x->ramping += k;
 		}
 	}
-	free(S);
-	free(n);
+	WFM_FREE(S, n);
 	return 0;
 }
 
@@ -101,14 +100,10 @@ static int make_shape(wfm_cap *m, wfm_error *err);
 
 void wfm_cap_free(wfm_cap *m)
 {
-	if (!m)
-		return;
-	free(m->map);
-	free(m->pmap);
-	free(m->shape);
-	free(m->req);
-	wfm_series_free(m->s);
-	free(m);
+	if (m) {
+		wfm_series_free(m->s);
+		WFM_FREE(m->map, m->pmap, m->shape, m->req, m);
+	}
 }
 
 static int map_profile(wfm_cap *m, wfm_error *err)
@@ -287,44 +282,47 @@ static double shrinkage(const wfm_cap *m, size_t c, int64_t day0)
 		: m->in->par->shrink[mo - 1];
 }
 
+/* The shift model's requirement of week w (net agents, all channels) into
+ * r->req; the week's agent-hours. */
+static double week_req(const wfm_cap *m, size_t w, const double *h, wfm_shiftreq *r)
+{
+	const struct wfm_cap_input *in = m->in;
+	size_t n7 = 7 * m->ns, off = m->pad * m->ns;
+	double tot = 0;
+
+	for (size_t c = 0; c < m->nc; c++) {
+		tot += h[c];
+		for (size_t i = 0; i < n7; i++)
+			r->req[i] += (double)m->req[c * m->s->n + off + i].agents;
+	}
+	r->start = wfm_time_day_start(in->vol->first_day + 7 * (int64_t)w, in->tz);
+	r->step = m->s->step;
+	r->n = n7;
+	r->nchan = m->nc;
+	snprintf(r->file, sizeof(r->file), "%s", in->vol->file);
+	return tot;
+}
+
 /* LP bound of the shift model on week w's requirement (net agents). */
 static int measure(wfm_cap *m, size_t w, double factor, double *hours, double *eff, wfm_error *err)
 {
 	const struct wfm_cap_input *in = m->in;
-	size_t n7 = 7 * m->ns, off = m->pad * m->ns;
 	double *h = calloc(m->nc, sizeof(double)), tot = 0;
-	wfm_shiftreq r = { 0 };
+	wfm_shiftreq r = { .req = calloc(7 * m->ns, sizeof(double)) };
 	struct wfm_shiftplan_opts o = { 0 };
-	wfm_shiftplan *p;
+	wfm_shiftplan *p = NULL;
 
-	r.req = calloc(n7, sizeof(double));
-	if (!h || !r.req) {
-		free(h);
-		free(r.req);
-		return wfm_error_set(err, "out of memory");
-	}
-	if (size_week(m, w, factor, 0, h, err)) {
-		free(h);
-		free(r.req);
-		return -1;
-	}
-	for (size_t c = 0; c < m->nc; c++) {
-		tot += h[c];
-		for (size_t i = 0; i < n7; i++)
-			r.req[i] += (double)m->req[c * m->s->n + off + i].agents;
-	}
-	r.start = wfm_time_day_start(in->vol->first_day + 7 * (int64_t)w, in->tz);
-	r.step = m->s->step;
-	r.n = n7;
-	r.nchan = m->nc;
-	snprintf(r.file, sizeof(r.file), "%s", in->vol->file);
 	o.first_day = in->vol->first_day + 7 * (int64_t)w;
 	o.ndays = 7;
 	o.time_limit = fmax(10, in->time_limit);   /* the LP takes ~0.05 s; never cut it short */
 	o.gap = 1;               /* the LP bound is all we need */
-	p = wfm_shiftplan_solve(&r, in->rules, in->tz, &o, err);
-	free(h);
-	free(r.req);
+	if (!h || !r.req)
+		wfm_error_set(err, "out of memory");
+	else if (!size_week(m, w, factor, 0, h, err)) {
+		tot = week_req(m, w, h, &r);
+		p = wfm_shiftplan_solve(&r, in->rules, in->tz, &o, err);
+	}
+	WFM_FREE(h, r.req);
 	if (!p)
 		return -1;
 	*hours = tot;
@@ -339,59 +337,58 @@ static int measure(wfm_cap *m, size_t w, double factor, double *hours, double *e
 static int cmp_hours(const void *a, const void *b)
 {
 	const double *x = a, *y = b;
+	int c = WFM_CMP(x[0], y[0]);
 
-	return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : (x[1] > y[1]) - (x[1] < y[1]);
+	return c ? c : WFM_CMP(x[1], y[1]);
+}
+
+/* The shift model's efficiency at the weeks of least, median and most
+ * agent-hours (hw, h: room for the weeks' hours and a week's channels). */
+static int measure_weeks(wfm_cap *m, double factor, double *hw, double *h, wfm_error *err)
+{
+	size_t pick[3] = { 0, m->nw / 2, m->nw - 1 };
+
+	for (size_t w = 0; w < m->nw; w++) {
+		if (size_week(m, w, factor, 0, h, err))
+			return -1;
+		hw[2 * w] = 0;
+		hw[2 * w + 1] = (double)w;
+		for (size_t c = 0; c < m->nc; c++)
+			hw[2 * w] += h[c];
+	}
+	qsort(hw, m->nw, 2 * sizeof(double), cmp_hours);
+	for (size_t i = 0; i < 3; i++) {
+		if (i && pick[i] == pick[i - 1])
+			continue;
+		if (measure(m, (size_t)hw[2 * pick[i] + 1], factor, &m->eff_h[m->neff], &m->eff[m->neff], err))
+			return -1;
+		if (m->neff && m->eff_h[m->neff] <= m->eff_h[m->neff - 1])
+			continue;
+		m->neff++;
+	}
+	return 0;
 }
 
 int wfm_cap_efficiency(wfm_cap *m, double factor, double *hours, double *eff, size_t *n,
 		       wfm_error *err)
 {
 	double *hw = malloc(2 * m->nw * sizeof(double)), *h = malloc(m->nc * sizeof(double));
-	size_t pick[3];
+	int rc = hw && h ? 0 : wfm_error_set(err, "out of memory");
 
 	m->neff = 0;
-	if (!hw || !h) {
-		free(hw);
-		free(h);
-		return wfm_error_set(err, "out of memory");
-	}
-	if (m->in->par->efficiency > 0 || !m->in->rules) {
+	if (!rc && (m->in->par->efficiency > 0 || !m->in->rules)) {
 		m->neff = 1;
 		m->eff_h[0] = 0;
 		m->eff[0] = m->in->par->efficiency > 0 ? m->in->par->efficiency : 1;
-	} else {
-		for (size_t w = 0; w < m->nw; w++) {
-			if (size_week(m, w, factor, 0, h, err))
-				goto fail;
-			hw[2 * w] = 0;
-			hw[2 * w + 1] = (double)w;
-			for (size_t c = 0; c < m->nc; c++)
-				hw[2 * w] += h[c];
-		}
-		qsort(hw, m->nw, 2 * sizeof(double), cmp_hours);
-		pick[0] = 0;
-		pick[1] = m->nw / 2;
-		pick[2] = m->nw - 1;
-		for (size_t i = 0; i < 3; i++) {
-			if (i && pick[i] == pick[i - 1])
-				continue;
-			if (measure(m, (size_t)hw[2 * pick[i] + 1], factor, &m->eff_h[m->neff], &m->eff[m->neff], err))
-				goto fail;
-			if (m->neff && m->eff_h[m->neff] <= m->eff_h[m->neff - 1])
-				continue;
-			m->neff++;
-		}
+	} else if (!rc)
+		rc = measure_weeks(m, factor, hw, h, err);
+	if (!rc) {
+		*n = m->neff;
+		memcpy(hours, m->eff_h, m->neff * sizeof(double));
+		memcpy(eff, m->eff, m->neff * sizeof(double));
 	}
-	*n = m->neff;
-	memcpy(hours, m->eff_h, m->neff * sizeof(double));
-	memcpy(eff, m->eff, m->neff * sizeof(double));
-	free(hw);
-	free(h);
-	return 0;
-fail:
-	free(hw);
-	free(h);
-	return -1;
+	WFM_FREE(hw, h);
+	return rc;
 }
 
 /* ---- the plan ---- */
@@ -407,18 +404,17 @@ static int require(wfm_cap *m, double factor, struct pass *ps, wfm_error *err)
 	size_t n7 = 7 * m->ns, off = m->pad * m->ns;
 	double *h = malloc(m->nc * sizeof(double));
 	double H = m->in->par->contract_h;
+	int rc = h ? 0 : wfm_error_set(err, "out of memory");
 
-	if (!h)
-		return wfm_error_set(err, "out of memory");
-	for (size_t w = 0; w < m->nw; w++) {
+	for (size_t w = 0; !rc && w < m->nw; w++) {
 		int64_t day0 = m->in->vol->first_day + 7 * (int64_t)w;
 		double tot = 0, eff;
-		if (size_week(m, w, factor, 1, h, err))
-			goto fail;
+		if ((rc = size_week(m, w, factor, 1, h, err)))
+			break;
 		for (size_t c = 0; c < m->nc; c++)
 			ps->avg[w] += h[c] / H / (1 - shrinkage(m, c, day0));
-		if (size_week(m, w, factor, 0, h, err))
-			goto fail;
+		if ((rc = size_week(m, w, factor, 0, h, err)))
+			break;
 		for (size_t c = 0; c < m->nc; c++) {
 			tot += h[c];
 			memcpy(ps->keep + (w * m->nc + c) * n7, m->req + c * m->s->n + off, n7 * sizeof(*m->req));
@@ -428,10 +424,7 @@ static int require(wfm_cap *m, double factor, struct pass *ps, wfm_error *err)
 			ps->req[w] += h[c] / eff / H / (1 - shrinkage(m, c, day0));
 	}
 	free(h);
-	return 0;
-fail:
-	free(h);
-	return -1;
+	return rc;
 }
 
 /* The class-planning model's data. */
@@ -503,8 +496,7 @@ static int heuristic(const double *x_lp, double *x, void *arg)
 	double cg, cr = HUGE_VAL;
 
 	if (!cov || !xr) {
-		free(cov);
-		free(xr);
+		WFM_FREE(cov, xr);
 		return -1;
 	}
 	memset(x, 0, ncol * sizeof(double));
@@ -523,17 +515,13 @@ static int heuristic(const double *x_lp, double *x, void *arg)
 	}
 	if (cr < cg)
 		memcpy(x, xr, ncol * sizeof(double));
-	free(cov);
-	free(xr);
+	WFM_FREE(cov, xr);
 	return 0;
 }
 
 static void cls_free(struct cls *q)
 {
-	free(q->start);
-	free(q->a);
-	free(q->cost);
-	free(q->need);
+	WFM_FREE(q->start, q->a, q->cost, q->need);
 }
 
 static int cls_init(const wfm_cap *m, const double *req, const struct wfm_cap_week *base,
@@ -622,9 +610,7 @@ static int solve_classes(const wfm_cap *m, struct cls *q, double *hires, struct 
 	rc = 0;
 out:
 	wfm_mip_free(mip);
-	free(x);
-	free(idx);
-	free(val);
+	WFM_FREE(x, idx, val);
 	return rc;
 }
 
@@ -711,10 +697,7 @@ int wfm_cap_run(wfm_cap *m, double factor, struct wfm_cap_result *res, wfm_error
 	rc = 0;
 out:
 	cls_free(&q);
-	free(ps.req);
-	free(ps.avg);
-	free(ps.keep);
-	free(hires);
+	WFM_FREE(ps.req, ps.avg, ps.keep, hires);
 	if (rc) {
 		free(res->plan.week);
 		res->plan.week = NULL;

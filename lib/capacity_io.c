@@ -2,6 +2,7 @@
  * capacity_io.h for the formats. */
 #include "capacity_io.h"
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -200,8 +201,9 @@ static int check_params(const struct wfm_cap_params *p, const struct pstate *st,
 
 int wfm_cap_params_load(const char *path, struct wfm_cap_params *p, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
+	static const char *const names[] = { "parameter", "key", "value" };
 	struct pstate st = { { 0 }, { 0 }, 0, 0 };
+	wfm_csv_reader *r;
 	int col[3], rc;
 
 	memset(p, 0, sizeof(*p));
@@ -211,19 +213,13 @@ int wfm_cap_params_load(const char *path, struct wfm_cap_params *p, wfm_error *e
 	p->cadence = 1;
 	for (int m = 0; m < 12; m++)
 		p->shrink[m] = NAN;
-	if (!r)
+	/* not wfm_csv_each(): p->file names the file in messages even when
+	 * it has no rows (the lead time's line 1) */
+	if (!(r = wfm_csv_open_cols(path, names, 3, col, err)))
 		return -1;
 	snprintf(p->file, sizeof(p->file), "%s", wfm_csv_name(r));
-	if ((col[0] = wfm_csv_require(r, "parameter", err)) < 0 || (col[1] = wfm_csv_require(r, "key", err)) < 0 ||
-	    (col[2] = wfm_csv_require(r, "value", err)) < 0) {
-		wfm_csv_close(r);
-		return -1;
-	}
-	while ((rc = wfm_csv_next(r, err)) == 1)
-		if (param_row(r, col, p, &st, err)) {
-			rc = -1;
-			break;
-		}
+	while ((rc = wfm_csv_next(r, err)) == 1 && (rc = param_row(r, col, p, &st, err)) == 0)
+		;
 	wfm_csv_close(r);
 	if (rc < 0)
 		return -1;
@@ -237,16 +233,21 @@ int wfm_cap_params_load(const char *path, struct wfm_cap_params *p, wfm_error *e
 
 void wfm_cap_headcount_free(wfm_cap_headcount *h)
 {
-	if (!h)
-		return;
-	free(h->g);
-	free(h);
+	if (h)
+		WFM_FREE(h->g, h);
 }
 
-static int group_row(wfm_csv_reader *r, const int *col, struct wfm_cap_group *g, wfm_error *err)
-{
-	const char *name = wfm_csv_get(r, col[0]);
+struct hc_load { wfm_cap_headcount *h; size_t cap; };
 
+static int group_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	struct hc_load *x = ctx;
+	const char *name = wfm_csv_get(r, col[0]);
+	struct wfm_cap_group *g;
+
+	if (WFM_GROW(x->h->g, x->cap, x->h->n + 1))
+		return wfm_error_set(err, "out of memory");
+	g = &x->h->g[x->h->n];
 	if (!*name || strlen(name) >= sizeof(g->name))
 		return wfm_csv_error(r, col[0], err, "group name is empty or longer than %zu bytes",
 				     sizeof(g->name) - 1);
@@ -261,50 +262,23 @@ static int group_row(wfm_csv_reader *r, const int *col, struct wfm_cap_group *g,
 		return wfm_csv_error(r, col[2], err, "%g is outside (0, 168]", g->contract_h);
 	if (g->tenure_m < 0)
 		return wfm_csv_error(r, col[3], err, "%g is negative", g->tenure_m);
+	x->h->n++;
 	return 0;
 }
 
 wfm_cap_headcount *wfm_cap_headcount_load(const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	wfm_cap_headcount *h = r ? calloc(1, sizeof(*h)) : NULL;
-	size_t cap = 0;
-	int col[4], rc = -1;
+	static const char *const names[] = { "group", "agents", "contract_h_week", "?tenure_months" };
+	struct hc_load x = { calloc(1, sizeof(*x.h)), 0 };
+	int col[4];
 
-	if (!h) {
-		if (r)
-			wfm_error_set(err, "out of memory");
-		wfm_csv_close(r);
+	if (!x.h)
+		return wfm_oom(err);
+	if (wfm_csv_each(path, names, 4, col, group_row, &x, "no data rows", err) < 0) {
+		wfm_cap_headcount_free(x.h);
 		return NULL;
 	}
-	snprintf(h->file, sizeof(h->file), "%s", wfm_csv_name(r));
-	if ((col[0] = wfm_csv_require(r, "group", err)) < 0 || (col[1] = wfm_csv_require(r, "agents", err)) < 0 ||
-	    (col[2] = wfm_csv_require(r, "contract_h_week", err)) < 0)
-		goto out;
-	col[3] = wfm_csv_col(r, "tenure_months");
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		if (h->n == cap) {
-			struct wfm_cap_group *t = realloc(h->g, (cap * 2 + 16) * sizeof(*t));
-			if (!t) {
-				rc = wfm_error_set(err, "out of memory");
-				break;
-			}
-			h->g = t;
-			cap = cap * 2 + 16;
-		}
-		if ((rc = group_row(r, col, &h->g[h->n], err)) < 0)
-			break;
-		h->n++;
-	}
-	if (rc == 0 && h->n == 0)
-		rc = wfm_error_at(err, h->file, 1, NULL, "no data rows");
-out:
-	wfm_csv_close(r);
-	if (rc < 0) {
-		wfm_cap_headcount_free(h);
-		return NULL;
-	}
-	return h;
+	return x.h;
 }
 
 /* ---- volumes ---- */
@@ -313,14 +287,10 @@ struct vrow { int64_t day; size_t chan; double vol, aht; long line; };
 
 void wfm_cap_volumes_free(wfm_cap_volumes *v)
 {
-	if (!v)
-		return;
-	for (size_t c = 0; c < v->nchan; c++)
-		free(v->channel[c]);
-	free(v->channel);
-	free(v->volume);
-	free(v->aht);
-	free(v);
+	if (v) {
+		wfm_free_strv(v->channel, v->nchan);
+		WFM_FREE(v->volume, v->aht, v);
+	}
 }
 
 /* "YYYY-MM" (a month) or "YYYY-MM-DD". */
@@ -339,70 +309,39 @@ static int parse_day(wfm_csv_reader *r, int col, int64_t *day, wfm_error *err)
 	return 0;
 }
 
-static long vchan(wfm_cap_volumes *v, const char *name, size_t *cap)
-{
-	for (size_t c = 0; c < v->nchan; c++)
-		if (!strcmp(v->channel[c], name))
-			return (long)c;
-	if (v->nchan == *cap) {
-		char **t = realloc(v->channel, (*cap * 2 + 4) * sizeof(*t));
-		if (!t)
-			return -1;
-		v->channel = t;
-		*cap = *cap * 2 + 4;
-	}
-	if (!(v->channel[v->nchan] = strdup(name)))
-		return -1;
-	return (long)v->nchan++;
-}
+struct vload { wfm_cap_volumes *v; struct vrow *rw; size_t n, cap; };
 
-static long read_vrows(wfm_csv_reader *r, wfm_cap_volumes *v, struct vrow **out, wfm_error *err)
+static int vrow_read(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
 {
-	int cd, cc, cv, ca, rc;
-	size_t n = 0, cap = 0, ccap = 0;
+	struct vload *x = ctx;
+	struct vrow y = { 0, 0, 0, NAN, wfm_csv_line(r) };
+	long c;
 
-	if ((cd = wfm_csv_require(r, "date", err)) < 0 || (cc = wfm_csv_require(r, "channel", err)) < 0 ||
-	    (cv = wfm_csv_require(r, "volume", err)) < 0)
+	if (!x->n)
+		snprintf(x->v->file, sizeof(x->v->file), "%s", wfm_csv_name(r));
+	if (parse_day(r, col[0], &y.day, err) || wfm_csv_double(r, col[2], &y.vol, err) ||
+	    wfm_csv_double_opt(r, col[3], NAN, &y.aht, err))
 		return -1;
-	ca = wfm_csv_col(r, "aht_s");
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct vrow x = { 0, 0, 0, NAN, wfm_csv_line(r) };
-		long c;
-		if (parse_day(r, cd, &x.day, err) || wfm_csv_double(r, cv, &x.vol, err) ||
-		    wfm_csv_double_opt(r, ca, NAN, &x.aht, err))
-			return -1;
-		if (x.vol < 0)
-			return wfm_csv_error(r, cv, err, "%g is negative", x.vol);
-		if (!isnan(x.aht) && x.aht <= 0)
-			return wfm_csv_error(r, ca, err, "%g is not positive", x.aht);
-		if ((c = vchan(v, wfm_csv_get(r, cc), &ccap)) < 0)
-			return wfm_error_set(err, "out of memory");
-		x.chan = (size_t)c;
-		if (n == cap) {
-			struct vrow *t = realloc(*out, (cap * 2 + 256) * sizeof(*t));
-			if (!t)
-				return wfm_error_set(err, "out of memory");
-			*out = t;
-			cap = cap * 2 + 256;
-		}
-		(*out)[n++] = x;
-	}
-	if (rc < 0)
-		return -1;
-	if (n == 0)
-		return wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
-	return (long)n;
+	if (y.vol < 0)
+		return wfm_csv_error(r, col[2], err, "%g is negative", y.vol);
+	if (!isnan(y.aht) && y.aht <= 0)
+		return wfm_csv_error(r, col[3], err, "%g is not positive", y.aht);
+	if ((c = wfm_strv_intern(&x->v->channel, &x->v->nchan, wfm_csv_get(r, col[1]))) < 0 ||
+	    WFM_GROW(x->rw, x->cap, x->n + 1))
+		return wfm_error_set(err, "out of memory");
+	y.chan = (size_t)c;
+	x->rw[x->n++] = y;
+	return 0;
 }
 
 static int vrow_cmp(const void *a, const void *b)
 {
 	const struct vrow *x = a, *y = b;
+	int c;
 
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	if (x->chan != y->chan)
-		return x->chan < y->chan ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
+	if ((c = WFM_CMP(x->day, y->day)) || (c = WFM_CMP(x->chan, y->chan)))
+		return c;
+	return WFM_CMP(x->line, y->line);
 }
 
 static int64_t next_month(int64_t day)
@@ -550,36 +489,27 @@ static int to_weeks(wfm_cap_volumes *v, const struct vrow *rw, const int64_t *pd
 
 wfm_cap_volumes *wfm_cap_volumes_load(const char *path, int64_t from, int64_t to, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	wfm_cap_volumes *v = r ? calloc(1, sizeof(*v)) : NULL;
-	struct vrow *rw = NULL;
+	static const char *const names[] = { "date", "channel", "volume", "?aht_s" };
+	struct vload x = { calloc(1, sizeof(*x.v)), NULL, 0, 0 };
 	int64_t *pday = NULL;
-	int monthly = 0;
-	long n, np = -1;
+	int col[4], monthly = 0;
+	long np = -1;
 
-	if (!v) {
-		if (r)
-			wfm_error_set(err, "out of memory");
-		wfm_csv_close(r);
-		return NULL;
-	}
-	snprintf(v->file, sizeof(v->file), "%s", wfm_csv_name(r));
-	n = read_vrows(r, v, &rw, err);
-	wfm_csv_close(r);
-	if (n > 0) {
-		qsort(rw, (size_t)n, sizeof(*rw), vrow_cmp);
-		if (!(pday = malloc((size_t)n * sizeof(*pday))))
+	if (!x.v)
+		return wfm_oom(err);
+	if (wfm_csv_each(path, names, 4, col, vrow_read, &x, "no data rows", err) > 0) {
+		qsort(x.rw, x.n, sizeof(*x.rw), vrow_cmp);
+		if (!(pday = malloc(x.n * sizeof(*pday))))
 			wfm_error_set(err, "out of memory");
 		else
-			np = periods(v, rw, (size_t)n, pday, &monthly, err);
+			np = periods(x.v, x.rw, x.n, pday, &monthly, err);
 	}
-	if (np < 0 || to_weeks(v, rw, pday, (size_t)np, monthly, from, to, err)) {
-		wfm_cap_volumes_free(v);
-		v = NULL;
+	if (np < 0 || to_weeks(x.v, x.rw, pday, (size_t)np, monthly, from, to, err)) {
+		wfm_cap_volumes_free(x.v);
+		x.v = NULL;
 	}
-	free(rw);
-	free(pday);
-	return v;
+	WFM_FREE(x.rw, pday);
+	return x.v;
 }
 
 /* ---- the plan ---- */
@@ -628,7 +558,7 @@ static const char *const pcols[C_N] = {
 	"required_fte", "average_load_fte", "overtime_fte", "gap_fte", "met", "service_level", "occupancy",
 };
 
-static int plan_row(wfm_csv_reader *r, const int *col, struct wfm_cap_week *x, wfm_error *err)
+static int week_row(wfm_csv_reader *r, const int *col, struct wfm_cap_week *x, wfm_error *err)
 {
 	double *f[] = { &x->headcount, &x->leavers, &x->hires, &x->training, &x->ramping, &x->effective,
 			&x->required, &x->average_load, &x->overtime, &x->gap };
@@ -649,68 +579,46 @@ static int plan_row(wfm_csv_reader *r, const int *col, struct wfm_cap_week *x, w
 	return 0;
 }
 
-static struct wfm_cap_week *add_week(struct wfm_cap_series *s, size_t *cap)
-{
-	if (s->nweeks == *cap) {
-		struct wfm_cap_week *t = realloc(s->week, (*cap * 2 + 64) * sizeof(*t));
-		if (!t)
-			return NULL;
-		s->week = t;
-		*cap = *cap * 2 + 64;
-	}
-	return &s->week[s->nweeks++];
-}
-
 #define MAX_SCEN 64
+
+struct pload { struct wfm_cap_series *s; size_t n, cap[MAX_SCEN]; };
+
+/* One row: its scenario (by first appearance), then its week. */
+static int plan_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	struct pload *x = ctx;
+	const char *name = wfm_csv_get(r, col[C_SCEN]);
+	struct wfm_cap_series *s;
+	size_t k;
+
+	for (k = 0; k < x->n && strcmp(x->s[k].name, name); k++)
+		;
+	if (k == x->n && (x->n == MAX_SCEN || strlen(name) >= sizeof(s->name)))
+		return wfm_csv_error(r, col[C_SCEN], err, "more than %d scenarios or a name over %zu bytes",
+				     MAX_SCEN, sizeof(s->name) - 1);
+	if (k == x->n)
+		snprintf(x->s[x->n++].name, sizeof(s->name), "%s", name);
+	s = &x->s[k];
+	if (WFM_GROW(s->week, x->cap[k], s->nweeks + 1))
+		return wfm_error_set(err, "out of memory");
+	if (week_row(r, col, &s->week[s->nweeks++], err))
+		return -1;
+	if (s->nweeks > 1 && s->week[s->nweeks - 1].day <= s->week[s->nweeks - 2].day)
+		return wfm_csv_error(r, col[C_WEEK], err, "weeks of scenario %s are not in order", name);
+	return 0;
+}
 
 long wfm_cap_plan_load(const char *path, struct wfm_cap_series **out, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	struct wfm_cap_series *s = r ? calloc(MAX_SCEN, sizeof(*s)) : NULL;
-	size_t n = 0, cap[MAX_SCEN] = { 0 };
-	int col[C_N], rc = -1;
+	struct pload x = { calloc(MAX_SCEN, sizeof(*x.s)), 0, { 0 } };
+	int col[C_N];
 
-	if (!s) {
-		if (r)
-			wfm_error_set(err, "out of memory");
-		wfm_csv_close(r);
+	if (!x.s)
+		return wfm_error_set(err, "out of memory");
+	if (wfm_csv_each(path, pcols, C_N, col, plan_row, &x, "no data rows", err) < 0) {
+		wfm_cap_series_free(x.s, x.n);
 		return -1;
 	}
-	for (int k = 0; k < C_N; k++)
-		if ((col[k] = wfm_csv_require(r, pcols[k], err)) < 0)
-			goto out;
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		const char *name = wfm_csv_get(r, col[C_SCEN]);
-		size_t k;
-		struct wfm_cap_week *x;
-		for (k = 0; k < n && strcmp(s[k].name, name); k++)
-			;
-		if (k == n && (n == MAX_SCEN || strlen(name) >= sizeof(s[0].name))) {
-			rc = wfm_csv_error(r, col[C_SCEN], err, "more than %d scenarios or a name over %zu bytes",
-					   MAX_SCEN, sizeof(s[0].name) - 1);
-			break;
-		}
-		if (k == n)
-			snprintf(s[n++].name, sizeof(s[0].name), "%s", name);
-		if (!(x = add_week(&s[k], &cap[k]))) {
-			rc = wfm_error_set(err, "out of memory");
-			break;
-		}
-		if ((rc = plan_row(r, col, x, err)) < 0)
-			break;
-		if (s[k].nweeks > 1 && x->day <= s[k].week[s[k].nweeks - 2].day) {
-			rc = wfm_csv_error(r, col[C_WEEK], err, "weeks of scenario %s are not in order", name);
-			break;
-		}
-	}
-	if (rc == 0 && n == 0)
-		rc = wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
-out:
-	wfm_csv_close(r);
-	if (rc < 0) {
-		wfm_cap_series_free(s, n);
-		return -1;
-	}
-	*out = s;
-	return (long)n;
+	*out = x.s;
+	return (long)x.n;
 }

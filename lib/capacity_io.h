@@ -77,7 +77,6 @@ struct wfm_cap_group {
 typedef struct wfm_cap_headcount {
 	size_t n;
 	struct wfm_cap_group *g;
-	char file[256];
 } wfm_cap_headcount;
 
 wfm_cap_headcount *wfm_cap_headcount_load(const char *path, wfm_error *err);

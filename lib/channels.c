@@ -1,6 +1,8 @@
 /* channels.c - load and validate channels.csv.  See channels.h. */
 #include "channels.h"
 #include "csv.h"
+#include "csvload.h"
+#include "mem.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -23,10 +25,8 @@ int wfm_channels_find(const wfm_channels *c, const char *name)
 
 void wfm_channels_free(wfm_channels *c)
 {
-	if (!c)
-		return;
-	free(c->ch);
-	free(c);
+	if (c)
+		WFM_FREE(c->ch, c);
 }
 
 enum { C_CHANNEL, C_KIND, C_AHT, C_SLT, C_SLS, C_OCC, C_SHR, C_CONC, C_PAT, C_DEAD, NREQ };
@@ -46,14 +46,19 @@ static int range(wfm_csv_reader *r, int col, const char *name, double v,
 	return 0;
 }
 
-static int read_row(wfm_csv_reader *r, const int *col, int col_ab, struct wfm_channel *c,
-		    wfm_error *err)
+/* One record of channels.csv appended to ctx, a wfm_channels. */
+static int read_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
 {
+	wfm_channels *cs = ctx;
 	double v[NREQ];
 	const char *name = wfm_csv_get(r, col[C_CHANNEL]), *kind = wfm_csv_get(r, col[C_KIND]);
-	int k;
+	const int col_ab = col[NREQ];
+	struct wfm_channel *c;
+	int k, prev;
 
-	memset(c, 0, sizeof(*c));
+	if (WFM_CSVLOAD_ROOM(cs->ch, cs->n))
+		return wfm_error_set(err, "out of memory");
+	c = memset(&cs->ch[cs->n], 0, sizeof(*c));
 	if (!*name)
 		return wfm_csv_error(r, col[C_CHANNEL], err, "empty channel name");
 	if (strlen(name) >= sizeof(c->name))
@@ -102,51 +107,22 @@ static int read_row(wfm_csv_reader *r, const int *col, int col_ab, struct wfm_ch
 	c->concurrency = k == WFM_CHAT ? (int)v[C_CONC] : 1;
 	if (k == WFM_BACKLOG && range(r, col[C_DEAD], name, c->deadline_h, 0, 1, 24 * 366, 0, err))
 		return -1;
+	if ((prev = wfm_channels_find(cs, name)) >= 0)
+		return wfm_csv_error(r, col[C_CHANNEL], err, "channel %s duplicates line %ld", name,
+				     cs->ch[prev].line);
+	cs->n++;
 	return 0;
 }
 
+static void drop(void *c) { wfm_channels_free(c); }
+
+static const struct wfm_csvload format = { cols, NREQ + 1, read_row, "no channels", drop };
+
 wfm_channels *wfm_channels_load(const char *path, wfm_error *err)
 {
-	int col[NREQ + 1], rc;
-	wfm_csv_reader *r;
-	wfm_channels *c = wfm_csv_open_new(path, cols, NREQ + 1, col, sizeof(*c), &r, err);
-	size_t cap = 0;
+	wfm_channels *c = calloc(1, sizeof(*c));
 
-	if (!c)
-		return NULL;
-	const int col_ab = col[NREQ];
-	snprintf(c->file, sizeof(c->file), "%s", path);
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		if (c->n == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			void *p = realloc(c->ch, nc * sizeof(*c->ch));
-			if (!p) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			c->ch = p;
-			cap = nc;
-		}
-		if (read_row(r, col, col_ab, &c->ch[c->n], err))
-			goto fail;
-		int prev = wfm_channels_find(c, c->ch[c->n].name);
-		if (prev >= 0) {
-			wfm_csv_error(r, col[C_CHANNEL], err, "channel %s duplicates line %ld",
-				      c->ch[c->n].name, c->ch[prev].line);
-			goto fail;
-		}
-		c->n++;
-	}
-	if (rc < 0)
-		goto fail;
-	if (!c->n) {
-		wfm_error_at(err, path, 1, NULL, "no channels");
-		goto fail;
-	}
-	wfm_csv_close(r);
-	return c;
-fail:
-	wfm_csv_close(r);
-	wfm_channels_free(c);
-	return NULL;
+	if (c)
+		snprintf(c->file, sizeof(c->file), "%s", path);
+	return wfm_csvload(&format, path, c, c, err);
 }

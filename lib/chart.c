@@ -2,6 +2,7 @@
  * axes and ticks, legend, palette, text.  Entry points: wfm_chart_load(),
  * wfm_chart_write(); the kinds live in lib/chart_<kind>.c. */
 #include "chart_int.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <cairo-pdf.h>
@@ -25,20 +26,20 @@ const char *__lsan_default_options(void)
 	return "print_suppressions=0";
 }
 
-static const char *const kinds[] = {
-	"forecast", "coverage", "roster", "functions", "profile", "staff",
-	"capacity", "intraday", NULL
-};
+#define KIND_NAME(k) #k,
+#define KIND_DESC(k) &chart_##k,
+static const char *const names[] = { CHART_KINDS(KIND_NAME) NULL };
+static const struct chart_kind *const kinds[] = { CHART_KINDS(KIND_DESC) };
 
 const char *const *wfm_chart_kinds(void)
 {
-	return kinds;
+	return names;
 }
 
 int wfm_chart_kind_parse(const char *name)
 {
-	for (int k = 0; kinds[k]; k++)
-		if (!strcmp(name, kinds[k]))
+	for (int k = 0; names[k]; k++)
+		if (!strcmp(name, names[k]))
 			return k;
 	return -1;
 }
@@ -64,17 +65,12 @@ int wfm_chart_format_of(const char *path)
 wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
 			  const struct wfm_chart_opts *opts, wfm_error *err)
 {
-	static int (*const load[])(struct wfm_chart *, const char *, wfm_error *) = {
-		chart_forecast_load, chart_coverage_load, chart_roster_load,
-		chart_functions_load, chart_profile_load, chart_staff_load,
-		chart_capacity_load, chart_intraday_load,
-	};
 	struct wfm_chart *c = calloc(1, sizeof(*c));
 	const char *base;
 
-	if (!c) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
+	if (!c || !(c->data = calloc(1, kinds[kind]->size))) {
+		free(c);
+		return wfm_oom(err);
 	}
 	c->kind = kind;
 	c->opts = *opts;
@@ -84,7 +80,7 @@ wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
 	if (opts->date) {
 		if (wfm_time_parse_date(opts->date, &c->opts.first_day, err)) {
 			wfm_error_set(err, "--date: \"%s\" is not a date YYYY-MM-DD", opts->date);
-			free(c);
+			wfm_chart_free(c);
 			return NULL;
 		}
 		c->opts.last_day = c->opts.first_day;
@@ -92,7 +88,7 @@ wfm_chart *wfm_chart_load(enum wfm_chart_kind kind, const char *input,
 	}
 	base = strrchr(input, '/');
 	snprintf(c->subtitle, sizeof(c->subtitle), "%s", base ? base + 1 : input);
-	if (load[kind](c, input, err)) {
+	if (kinds[kind]->load(c, input, err)) {
 		wfm_chart_free(c);
 		return NULL;
 	}
@@ -111,9 +107,56 @@ void wfm_chart_free(wfm_chart *c)
 {
 	if (!c)
 		return;
-	if (c->free_data)
-		c->free_data(c->data);
+	kinds[c->kind]->release(c->data);
+	free(c->data);
 	free(c);
+}
+
+char **chart_channels(char *const *names, size_t n, const char *file, wfm_error *err)
+{
+	char **chan;
+
+	if (n > CHART_MAXCH) {
+		wfm_error_at(err, !strcmp(file, "-") ? "<stdin>" : file, 0, "channel", "more than %d channels",
+			     CHART_MAXCH);
+		return NULL;
+	}
+	if (!(chan = calloc(n + 1, sizeof(*chan))))
+		return wfm_oom(err);
+	for (size_t k = 0; k < n; k++)
+		if (!(chan[k] = strdup(names[k]))) {
+			wfm_free_strv(chan, k);
+			return wfm_oom(err);
+		}
+	return chan;
+}
+
+/* A bottom-up merge sort (qsort_r is not C11). */
+size_t *chart_order(size_t n, int (*before)(const void *ctx, size_t x, size_t y), const void *ctx)
+{
+	size_t *order = malloc((n + 1) * sizeof(*order)), *tmp = malloc((n + 1) * sizeof(*tmp));
+
+	if (!order || !tmp) {
+		WFM_FREE(order, tmp);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = before(ctx, order[j], order[i]) ? order[j++] : order[i++];
+			while (i < mid)
+				tmp[k++] = order[i++];
+			while (j < hi)
+				tmp[k++] = order[j++];
+		}
+		memcpy(order, tmp, n * sizeof(*tmp));
+	}
+	free(tmp);
+	return order;
 }
 
 void wfm_chart_release_caches(void)

@@ -19,33 +19,24 @@ static const uint32_t scol[] = { OI_BLUE, OI_ORANGE, OI_GREEN, OI_PURPLE, OI_SKY
 				 OI_BLACK, OI_YELLOW };
 #define NCOL (sizeof(scol) / sizeof(scol[0]))
 
-static void cap_free(void *p)
+static void release(void *p)
 {
 	struct cap *c = p;
 
-	if (!c)
-		return;
 	wfm_cap_series_free(c->s, c->n);
-	free(c);
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
-int chart_capacity_load(struct wfm_chart *c, const char *in, wfm_error *err)
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	struct cap *p = calloc(1, sizeof(*p));
+	struct cap *p = c->data;
 	long n;
 
-	if (!p)
-		return wfm_error_set(err, "out of memory");
-	if ((n = wfm_cap_plan_load(in, &p->s, err)) < 0) {
-		free(p);
+	if ((n = wfm_cap_plan_load(in, &p->s, err)) < 0)
 		return -1;
-	}
 	p->n = (size_t)n;
 	p->nw = p->s[0].nweeks;
-	c->data = p;
-	c->free_data = cap_free;
 	for (size_t k = 1; k < p->n; k++)
 		if (p->s[k].nweeks != p->nw || p->s[k].week[0].day != p->s[0].week[0].day)
 			return wfm_error_at(err, in, 0, "scenario", "scenario %s covers other weeks than %s",
@@ -215,3 +206,5 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	fte_panel(cr, &r[0], p, cw);
 	sl_panel(cr, &r[1], p, cw);
 }
+
+const struct chart_kind chart_capacity = { sizeof(struct cap), load, release };

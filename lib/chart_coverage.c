@@ -6,6 +6,7 @@
  * through lib/coverage. */
 #include "chart_int.h"
 #include "coverage.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -19,27 +20,30 @@ struct cov {
 	struct row **crow; size_t *cn;
 };
 
-static void cov_free(void *p)
+static void release(void *p)
 {
 	struct cov *v = p;
-	if (v) {
-		for (size_t k = 0; k < v->nchan; k++) {
-			free(v->chan[k]);
-			free(v->crow[k]);
-		}
-		free(v->chan);
-		free(v->crow);
-		free(v->cn);
-		free(v->row);
-		free(v);
-	}
+
+	for (size_t k = 0; v->crow && k < v->nchan; k++)
+		free(v->crow[k]);
+	wfm_free_strv(v->chan, v->nchan);
+	WFM_FREE(v->crow, v->cn, v->row);
 }
 
 static int cmp_row(const void *a, const void *b)
 {
 	const struct row *x = a, *y = b;
-	return (x->t > y->t) - (x->t < y->t);
+	return WFM_CMP(x->t, y->t);
 }
+
+/* The lines and gaps of both layouts; the strip under each day (the last
+ * item) of the day panels only, and only when too short to label. */
+static const struct legend_item legend[] = {
+	{ "required", OI_BLACK, 1, LEG_LINE }, { "scheduled", OI_BLUE, 1, LEG_LINE },
+	{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
+	{ "over-covered", OI_SKY, 0.8, LEG_BOX },
+	{ "strip under each day: scheduled - required", GREY_TEXT, 1, LEG_HOLLOW },
+};
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
@@ -66,20 +70,17 @@ static int split_channels(struct cov *v, const wfm_coverage *cv)
 	return 0;
 }
 
-int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err)
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
 	wfm_coverage *cv = wfm_coverage_load(in, c->opts.tz, err);
-	struct cov *v;
+	struct cov *v = c->data;
 
 	if (!cv)
 		return -1;
-	if (!(v = calloc(1, sizeof(*v))) || !(v->row = malloc(cv->n * sizeof(*v->row)))) {
-		free(v);
+	if (!(v->row = malloc(cv->n * sizeof(*v->row)))) {
 		wfm_coverage_free(cv);
 		return wfm_error_set(err, "out of memory");
 	}
-	c->data = v;
-	c->free_data = cov_free;
 	/* The pooled rows (every row when there is no channel column). */
 	for (size_t k = 0; k < cv->n; k++)
 		if (cv->row[k].chan < 0)
@@ -283,13 +284,6 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	double dayhi[31], top, dmax = 0;
 	int nd = scan_days(c, v, days, dayhi, &dmax), strip_tall;
 	struct rect p[31];
-	struct legend_item it[] = {
-		{ "required", OI_BLACK, 1, LEG_LINE },
-		{ "scheduled", OI_BLUE, 1, LEG_LINE },
-		{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
-		{ "over-covered", OI_SKY, 0.8, LEG_BOX },
-		{ "strip under each day: scheduled - required", GREY_TEXT, 1, LEG_HOLLOW },
-	};
 
 	top = chart_header(c, cr);
 	/* Each day: agents on its own 0..peak scale (so a small day is not
@@ -299,7 +293,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	dmax = fmax(1, chart_nice_max(dmax));
 	chart_panels(c->width, top, c->height - 44, nd, nd <= 3 ? 1 : nd <= 8 ? 2 : 3, 80, 40, p);
 	strip_tall = floor(p[0].h - floor(p[0].h * 0.68)) - 14 >= 40;
-	chart_legend(cr, c->width / 2.0, c->height - 22, it, strip_tall ? 4 : 5);
+	chart_legend(cr, c->width / 2.0, c->height - 22, legend, strip_tall ? 4 : 5);
 	for (int k = 0; k < nd; k++) {
 		struct day dy = { c, v, p[k], p[k], days[k] * 86400, chart_nice_max(dayhi[k] * 1.05), dmax };
 		double sums[4] = { 0 };
@@ -358,13 +352,6 @@ static void span_panel(const struct wfm_chart *c, cairo_t *cr, const struct rect
 	}
 }
 
-/* the channel panels' lines and gaps */
-static const struct legend_item channels_legend[] = {
-	{ "required", OI_BLACK, 1, LEG_LINE }, { "scheduled", OI_BLUE, 1, LEG_LINE },
-	{ "under-covered (scheduled < required)", OI_VERMILLION, 0.85, LEG_BOX },
-	{ "over-covered", OI_SKY, 0.8, LEG_BOX },
-};
-
 static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg)
 {
 	(void)pg;
@@ -375,7 +362,7 @@ static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct c
 	double top = chart_header(c, cr);
 	char note[200], b1[32], b2[32], b3[32];
 
-	chart_legend(cr, c->width / 2.0, c->height - 22, channels_legend, 4);
+	chart_legend(cr, c->width / 2.0, c->height - 22, legend, 4);
 	/* Stacked panels on one time axis: labels under the last one only. */
 	for (int k = 0; k < np; k++) {
 		double rh = (c->height - 44 - 46 - top) / np;
@@ -397,3 +384,5 @@ static void draw_channels(const struct wfm_chart *c, cairo_t *cr, const struct c
 		chart_panel_title(cr, &p[k], k < (int)v->nchan ? v->chan[k] : "all channels (pooled)", note);
 	}
 }
+
+const struct chart_kind chart_coverage = { sizeof(struct cov), load, release };

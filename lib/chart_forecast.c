@@ -8,6 +8,7 @@
 #include "chart_int.h"
 #include "events.h"
 #include "forecastcsv.h"
+#include "mem.h"
 #include "series.h"
 #include "timeutil.h"
 
@@ -15,30 +16,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXCH 16
 #define MAXEV 64
 
 struct row { int64_t t; int ch; double v, lo, hi; };
 struct event { int64_t day; int before, after; char name[48]; };
 struct fc {
 	struct row *row; size_t n;
-	char *chan[MAXCH]; int nchan;
+	char **chan; int nchan;
 	int64_t t0, t1, from;      /* forecast range [t0, t1); chart from `from` */
 	int step;
 	wfm_series *hist;
 	struct event ev[MAXEV]; int nev;
 };
 
-static void fc_free(void *p)
+static void release(void *p)
 {
 	struct fc *f = p;
-	if (!f)
-		return;
-	for (int i = 0; i < f->nchan; i++)
-		free(f->chan[i]);
+
+	wfm_free_strv(f->chan, (size_t)f->nchan);
 	free(f->row);
 	wfm_series_free(f->hist);
-	free(f);
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
@@ -64,54 +61,37 @@ static int load_events(struct fc *f, const char *path, int64_t d0, int64_t d1, w
 }
 
 /* forecast.csv through its owner lib/forecastcsv.c (wfm staff's and wfm
- * intraday's checks): a row per channel and interval that has a volume. */
+ * intraday's checks): a row per channel and interval that has a volume,
+ * and their span [t0, t1). */
 static int load_rows(struct fc *f, const char *in, const wfm_tz *tz, wfm_error *err)
 {
 	wfm_forecastcsv *fc = wfm_forecastcsv_load(in, tz, err);
 	const wfm_series *s = fc ? fc->s : NULL;
+	int rc = fc && (f->chan = chart_channels(s->channel, s->nchan, in, err)) ? 0 : -1;
 
-	if (!fc)
-		return -1;
-	if (s->nchan > MAXCH) {
-		wfm_forecastcsv_free(fc);
-		return wfm_error_at(err, !strcmp(in, "-") ? "<stdin>" : in, 0, "channel",
-				    "more than %d channels", MAXCH);
-	}
-	if (!(f->row = malloc(s->nchan * s->n * sizeof(*f->row)))) {
-		wfm_forecastcsv_free(fc);
-		return wfm_error_set(err, "out of memory");
-	}
-	for (size_t c = 0; c < s->nchan; c++) {
-		if (!(f->chan[f->nchan++] = strdup(s->channel[c]))) {
-			wfm_forecastcsv_free(fc);
-			return wfm_error_set(err, "out of memory");
-		}
+	f->nchan = f->chan ? (int)s->nchan : 0;
+	if (rc == 0 && !(f->row = malloc(s->nchan * s->n * sizeof(*f->row))))
+		rc = wfm_error_set(err, "out of memory");
+	for (size_t c = 0; rc == 0 && c < s->nchan; c++)
 		for (size_t i = 0, q = c * s->n; i < s->n; i++, q++)
-			if (!isnan(s->volume[q]))
+			if (!isnan(s->volume[q])) {
+				chart_widen(&f->t0, &f->t1, wfm_series_time(s, i), f->n);
 				f->row[f->n++] = (struct row){ wfm_series_time(s, i), (int)c, s->volume[q],
 							       fc->lo[q], fc->hi[q] };
-	}
-	f->step = s->step;
+			}
+	if (rc == 0)
+		f->step = s->step;
+	f->t1 += f->step;
 	wfm_forecastcsv_free(fc);
-	return 0;
+	return rc;
 }
 
-int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err)
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	struct fc *f = calloc(1, sizeof(*f));
+	struct fc *f = c->data;
 
-	if (!f)
-		return wfm_error_set(err, "out of memory");
-	c->data = f;
-	c->free_data = fc_free;
 	if (load_rows(f, in, c->opts.tz, err))
 		return -1;
-	f->t0 = f->t1 = f->row[0].t;
-	for (size_t i = 0; i < f->n; i++) {
-		f->t0 = f->row[i].t < f->t0 ? f->row[i].t : f->t0;
-		f->t1 = f->row[i].t > f->t1 ? f->row[i].t : f->t1;
-	}
-	f->t1 += f->step;
 	f->from = f->t0;
 	if (c->opts.history) {
 		if (!(f->hist = wfm_series_load(c->opts.history, c->opts.tz, err)))
@@ -357,7 +337,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	const struct fc *f = c->data;
 	const wfm_tz *tz = c->opts.tz;
 	double top = chart_header(c, cr);
-	struct rect p[MAXCH];
+	struct rect p[CHART_MAXCH];
 	int64_t l0 = chart_local(tz, f->from), l1 = chart_local(tz, f->t1);
 	struct legend_item it[] = {
 		{ "actual", OI_BLACK, 1, LEG_LINE },
@@ -382,3 +362,5 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		draw_panel(cr, &pn);
 	}
 }
+
+const struct chart_kind chart_forecast = { sizeof(struct fc), load, release };

@@ -5,6 +5,8 @@
  * Input: functions.csv `timestamp,agent_id,name,function` (lib/functions_io.c). */
 #include "chart_int.h"
 #include "functions.h"
+#include "mem.h"
+#include "strmap.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -26,7 +28,7 @@ struct agent { char *id, *name; int64_t first; };
 struct funcs {
 	struct cell *cell; size_t n, cap;
 	struct agent *a; size_t na, acap;
-	size_t *hash; size_t hcap;      /* open addressing: agent index + 1 */
+	wfm_strmap ids;                 /* agent id -> index in a */
 	size_t *order;
 	int64_t t0, t1; int step; size_t nslots;
 	char *fname[NFN]; uint32_t frgb[NFN]; int nfn;  /* functions in legend order */
@@ -34,23 +36,16 @@ struct funcs {
 	unsigned char *grid;            /* [row * nslots + slot]: 0 none, fn + 1 */
 };
 
-static void funcs_free(void *p)
+static void release(void *p)
 {
 	struct funcs *f = p;
-	if (!f)
-		return;
-	for (size_t i = 0; i < f->na; i++) {
-		free(f->a[i].id);
-		free(f->a[i].name);
-	}
-	free(f->a);
-	free(f->cell);
-	free(f->hash);
-	free(f->order);
-	free(f->grid);
+
+	for (size_t i = 0; i < f->na; i++)
+		WFM_FREE(f->a[i].id, f->a[i].name);
 	for (int k = 0; k < f->nfn; k++)
 		free(f->fname[k]);
-	free(f);
+	wfm_strmap_free(&f->ids);
+	WFM_FREE(f->a, f->cell, f->order, f->grid);
 }
 
 /* Index of function name s (as read), adding it when new; -1 out of
@@ -98,85 +93,33 @@ static void order_functions(struct funcs *f)
 		f->cell[i].fn = map[f->cell[i].fn];
 }
 
-static size_t fnv(const char *s)
-{
-	size_t h = 1469598103934665603u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
 /* Index of agent id, adding it when new; -1 when out of memory. */
 static long agent_of(struct funcs *f, const char *id, const char *name)
 {
-	size_t h;
+	long a = wfm_strmap_get(&f->ids, id);
+	struct agent *g;
 
-	if (2 * (f->na + 1) > f->hcap) {
-		size_t ncap = f->hcap ? 2 * f->hcap : 1024, *nh = calloc(ncap, sizeof(*nh));
-		if (!nh)
-			return -1;
-		for (size_t i = 0; i < f->na; i++) {
-			size_t j = fnv(f->a[i].id) & (ncap - 1);
-			while (nh[j])
-				j = (j + 1) & (ncap - 1);
-			nh[j] = i + 1;
-		}
-		free(f->hash);
-		f->hash = nh;
-		f->hcap = ncap;
-	}
-	for (h = fnv(id) & (f->hcap - 1); f->hash[h]; h = (h + 1) & (f->hcap - 1))
-		if (!strcmp(f->a[f->hash[h] - 1].id, id))
-			return (long)f->hash[h] - 1;
-	if (f->na == f->acap) {
-		struct agent *na = realloc(f->a, (f->acap = f->acap ? 2 * f->acap : 128) * sizeof(*na));
-		if (!na)
-			return -1;
-		f->a = na;
-	}
-	f->a[f->na].id = strdup(id);
-	f->a[f->na].name = strdup(name);
-	f->a[f->na].first = INT64_MAX;
-	if (!f->a[f->na].id || !f->a[f->na].name) {
-		free(f->a[f->na].id);
-		free(f->a[f->na].name);
+	if (a >= 0)
+		return a;
+	if (WFM_GROW(f->a, f->acap, f->na + 1))
+		return -1;
+	g = &f->a[f->na];
+	*g = (struct agent){ strdup(id), strdup(name), INT64_MAX };
+	if (!g->id || !g->name || wfm_strmap_add(&f->ids, g->id, f->na) < 0) {
+		WFM_FREE(g->id, g->name);
 		return -1;
 	}
-	f->hash[h] = ++f->na;
-	return (long)f->na - 1;
+	return (long)f->na++;
 }
 
-static const struct funcs *sort_ctx;   /* unused: merge sort below takes f */
-
-static int before(const struct funcs *f, size_t x, size_t y)
+/* Row order: agents by their first interval, then id. */
+static int before(const void *ctx, size_t x, size_t y)
 {
+	const struct funcs *f = ctx;
 	const struct agent *a = &f->a[x], *b = &f->a[y];
-	if (a->first != b->first)
-		return a->first < b->first;
-	return strcmp(a->id, b->id) < 0;
-}
+	int c;
 
-static int sort_rows(struct funcs *f)
-{
-	size_t n = f->na, *tmp = malloc(n * sizeof(*tmp));
-	(void)sort_ctx;
-	if (!tmp)
-		return -1;
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				tmp[k++] = before(f, f->order[j], f->order[i]) ? f->order[j++] : f->order[i++];
-			while (i < mid)
-				tmp[k++] = f->order[i++];
-			while (j < hi)
-				tmp[k++] = f->order[j++];
-		}
-		memcpy(f->order, tmp, n * sizeof(*tmp));
-	}
-	free(tmp);
-	return 0;
+	return ((c = WFM_CMP(a->first, b->first)) ? c : strcmp(a->id, b->id)) < 0;
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
@@ -201,12 +144,8 @@ static int add_row(struct wfm_chart *c, struct funcs *f, const wfm_functions_rea
 	w.agent = (size_t)a;
 	if (w.t < f->a[a].first)
 		f->a[a].first = w.t;
-	if (f->n == f->cap) {
-		struct cell *nc = realloc(f->cell, (f->cap = f->cap ? 2 * f->cap : 1024) * sizeof(*nc));
-		if (!nc)
-			return wfm_error_set(err, "out of memory");
-		f->cell = nc;
-	}
+	if (WFM_GROW(f->cell, f->cap, f->n + 1))
+		return wfm_error_set(err, "out of memory");
 	f->cell[f->n++] = w;
 	return 0;
 }
@@ -237,14 +176,10 @@ static int read_cells(struct wfm_chart *c, struct funcs *f, const char *in, wfm_
  * timestamps); at most 31 days of 15-min intervals. */
 static int find_step(struct funcs *f, const char *in, wfm_error *err)
 {
-	f->t0 = f->t1 = f->cell[0].t;
 	f->step = 3600;
 	for (size_t i = 0; i < f->n; i++) {
 		int64_t t = f->cell[i].t;
-		if (t < f->t0)
-			f->t0 = t;
-		if (t > f->t1)
-			f->t1 = t;
+		chart_widen(&f->t0, &f->t1, t, i);
 		if (i && t != f->cell[i - 1].t) {
 			int64_t d = t > f->cell[i - 1].t ? t - f->cell[i - 1].t : f->cell[i - 1].t - t;
 			if (d < f->step)
@@ -264,12 +199,8 @@ static int build_grid(struct funcs *f, wfm_error *err)
 {
 	size_t *row;
 
-	if (!(f->order = malloc(f->na * sizeof(*f->order))) ||
-	    !(f->grid = calloc(f->na * f->nslots, 1)))
-		return wfm_error_set(err, "out of memory");
-	for (size_t i = 0; i < f->na; i++)
-		f->order[i] = i;
-	if (sort_rows(f) || !(row = malloc(f->na * sizeof(*row))))
+	if (!(f->order = chart_order(f->na, before, f)) || !(f->grid = calloc(f->na * f->nslots, 1)) ||
+	    !(row = malloc(f->na * sizeof(*row))))
 		return wfm_error_set(err, "out of memory");
 	for (size_t i = 0; i < f->na; i++)
 		row[f->order[i]] = i;
@@ -281,16 +212,12 @@ static int build_grid(struct funcs *f, wfm_error *err)
 	return 0;
 }
 
-int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err)
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	struct funcs *f;
+	struct funcs *f = c->data;
 	char a[32], b[32];
 	double need;
 
-	if (!(f = calloc(1, sizeof(*f))))
-		return wfm_error_set(err, "out of memory");
-	c->data = f;
-	c->free_data = funcs_free;
 	if (read_cells(c, f, in, err))
 		return -1;
 	order_functions(f);
@@ -415,3 +342,5 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	}
 	free(count);
 }
+
+const struct chart_kind chart_functions = { sizeof(struct funcs), load, release };

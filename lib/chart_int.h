@@ -1,8 +1,10 @@
 /* chart_int.h - shared drawing helpers of lib/chart*.c (not a public API).
  *
- * Each kind has a loader (reads its CSV into a private struct) and a draw
- * function (paints on a cairo_t of the chart's size).  chart.c holds the
- * common pieces: layout, axes and ticks, legend, palette, text.
+ * Each kind is a module lib/chart_KIND.c with a descriptor chart_KIND
+ * (struct chart_kind: its data's size, loader and release) named in
+ * CHART_KINDS below; the loader reads its CSV into the private struct and
+ * sets a draw function (paints on a cairo_t of the chart's size).  chart.c
+ * holds the common pieces: layout, axes and ticks, legend, palette, text.
  */
 #ifndef WFM_CHART_INT_H
 #define WFM_CHART_INT_H
@@ -27,10 +29,41 @@ struct wfm_chart {
 	int page_height;         /* the requested height: a PDF page */
 	size_t nrows;            /* roster, functions: agent rows, else 0 */
 	size_t page_rows;        /* rows that fit a page of page_height */
-	void *data;
+	void *data;              /* the kind's struct (struct chart_kind) */
 	void (*draw)(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
-	void (*free_data)(void *data);
 };
+
+/* A chart kind.  wfm_chart_load() puts a zeroed struct of size bytes in
+ * c->data and calls load(), which reads the input through its format's
+ * owner into it and sets c->draw; wfm_chart_free() calls release() (what
+ * the struct holds, also after a failed load) and frees the struct. */
+struct chart_kind {
+	size_t size;
+	int (*load)(struct wfm_chart *c, const char *in, wfm_error *err);
+	void (*release)(void *data);
+};
+/* The kinds in the order of enum wfm_chart_kind (lib/chart.h): a kind NAME
+ * is X(NAME) here, WFM_CHART_NAME there and chart_NAME in lib/chart_NAME.c. */
+#define CHART_KINDS(X) X(forecast) X(coverage) X(roster) X(functions) X(profile) X(staff) \
+	X(capacity) X(intraday)
+#define CHART_KIND_DECL(k) extern const struct chart_kind chart_##k;
+CHART_KINDS(CHART_KIND_DECL)
+
+/* A copy of the n channel names of an input (file: its name, "-" for
+ * standard input), at most CHART_MAXCH (panels a chart stacks): NULL with
+ * err "FILE:0: channel: more than 16 channels" or out of memory.  Free it
+ * with wfm_free_strv(chan, n). */
+#define CHART_MAXCH 16
+char **chart_channels(char *const *names, size_t n, const char *file, wfm_error *err);
+/* Widen the span [*t0, *t1] to t; the first of a series (n == 0) sets it. */
+static inline void chart_widen(int64_t *t0, int64_t *t1, int64_t t, size_t n)
+{
+	*t0 = n == 0 || t < *t0 ? t : *t0;
+	*t1 = n == 0 || t > *t1 ? t : *t1;
+}
+/* The rows 0..n-1 in a stable order of before(ctx, x, y) (x goes before
+ * y): a malloc'd index array, or NULL when out of memory. */
+size_t *chart_order(size_t n, int (*before)(const void *ctx, size_t x, size_t y), const void *ctx);
 
 /* Okabe-Ito (Wong 2011, Nature Methods 8:441) as 0xRRGGBB. */
 enum {
@@ -101,15 +134,6 @@ int chart_png_write(cairo_surface_t *s, FILE *fp);
 /* Canvases from this many pixels use chart_png_write(), smaller ones
  * Cairo's writer (smaller files). */
 #define CHART_FAST_PNG_PIXELS 4000000L
-
-int chart_forecast_load(struct wfm_chart *c, const char *in, wfm_error *err);
-int chart_coverage_load(struct wfm_chart *c, const char *in, wfm_error *err);
-int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err);
-int chart_functions_load(struct wfm_chart *c, const char *in, wfm_error *err);
-int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err);
-int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err);
-int chart_capacity_load(struct wfm_chart *c, const char *in, wfm_error *err);
-int chart_intraday_load(struct wfm_chart *c, const char *in, wfm_error *err);
 
 /* A polyline point: line to (x, y) when on (the line goes on), else move
  * there (after a gap); returns 1, the next point's on. */

@@ -21,31 +21,24 @@ struct intraday {
 	int64_t now;                  /* local seconds of --now */
 };
 
-static void id_free(void *p)
+static void release(void *p)
 {
 	struct intraday *d = p;
 
-	if (!d)
-		return;
 	wfm_forecastcsv_free(d->re);
 	wfm_forecastcsv_free(d->fc);
 	wfm_series_free(d->act);
 	wfm_coverage_free(d->cov);
-	free(d);
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
-int chart_intraday_load(struct wfm_chart *c, const char *in, wfm_error *err)
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	struct intraday *d = calloc(1, sizeof(*d));
+	struct intraday *d = c->data;
 	const wfm_tz *tz = c->opts.tz;
 	char buf[48];
 
-	if (!d)
-		return wfm_error_set(err, "out of memory");
-	c->data = d;
-	c->free_data = id_free;
 	if (!(d->re = wfm_forecastcsv_load(in, tz, err)) ||
 	    (c->opts.forecast && !(d->fc = wfm_forecastcsv_load(c->opts.forecast, tz, err))) ||
 	    (c->opts.history && !(d->act = wfm_series_load(c->opts.history, tz, err))) ||
@@ -240,3 +233,5 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 			staff_panel(c, cr, &p[k]);
 	}
 }
+
+const struct chart_kind chart_intraday = { sizeof(struct intraday), load, release };

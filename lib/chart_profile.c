@@ -4,31 +4,28 @@
  * read by lib/profile.c; the groups and times it gives are drawn (an
  * empty mean is a cell with no data, drawn hatched grey). */
 #include "chart_int.h"
+#include "mem.h"
 #include "profile.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXCH 16
 #define MAXG 12
 #define MAXS 96
 
 struct prof {
-	char *chan[MAXCH]; int nchan;
+	char **chan; int nchan;
 	char group[MAXG][8]; int ngroups;
 	int slot[MAXS]; int nslots;      /* minutes of day */
-	double mean[MAXCH][MAXG][MAXS];
+	double mean[CHART_MAXCH][MAXG][MAXS];
 };
 
-static void prof_free(void *p)
+static void release(void *p)
 {
 	struct prof *f = p;
-	if (!f)
-		return;
-	for (int i = 0; i < f->nchan; i++)
-		free(f->chan[i]);
-	free(f);
+
+	wfm_free_strv(f->chan, (size_t)f->nchan);
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
@@ -55,35 +52,22 @@ static void pick_cells(struct prof *f, const wfm_profile *p, int *gi, int *ki)
 
 /* profile.csv through its owner (lib/profile.c, wfm_profile_load: wfm
  * capacity's checks). */
-int chart_profile_load(struct wfm_chart *c, const char *in, wfm_error *err)
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
 	wfm_profile *p = wfm_profile_load(in, err);
-	struct prof *f;
+	struct prof *f = c->data;
 	int gi[MAXG], ki[MAXS] = { 0 };
 
-	if (!p)
-		return -1;
-	if (p->nchan > MAXCH || !(f = calloc(1, sizeof(*f)))) {
-		if (p->nchan > MAXCH)
-			wfm_error_at(err, !strcmp(in, "-") ? "<stdin>" : in, 0, "channel",
-				     "more than %d channels", MAXCH);
-		else
-			wfm_error_set(err, "out of memory");
+	if (!p || !(f->chan = chart_channels(p->channel, p->nchan, in, err))) {
 		wfm_profile_free(p);
 		return -1;
 	}
-	c->data = f;
-	c->free_data = prof_free;
+	f->nchan = (int)p->nchan;
 	pick_cells(f, p, gi, ki);
-	for (size_t a = 0; a < p->nchan; a++) {
-		if (!(f->chan[f->nchan++] = strdup(p->channel[a]))) {
-			wfm_profile_free(p);
-			return wfm_error_set(err, "out of memory");
-		}
+	for (size_t a = 0; a < p->nchan; a++)
 		for (int g = 0; g < f->ngroups; g++)
 			for (int k = 0; k < f->nslots; k++)
 				f->mean[a][g][k] = p->chan[a].mean[gi[g] * p->nslots + ki[k]];
-	}
 	snprintf(c->title, sizeof(c->title), "Load profile: mean volume by %s and time of day",
 		 p->by == WFM_BY_WEEKDAY ? "weekday" : "group");
 	wfm_profile_free(p);
@@ -97,7 +81,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	const struct prof *f = c->data;
 	double top = chart_header(c, cr);
 	int ncol = f->nchan > 2 ? 2 : 1;
-	struct rect p[MAXCH];
+	struct rect p[CHART_MAXCH];
 	char buf[64];
 
 	chart_panels(c->width, top, c->height - 20, f->nchan, ncol, 90, 40, p);
@@ -181,3 +165,5 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		chart_panel_title(cr, &r, f->chan[a], buf);
 	}
 }
+
+const struct chart_kind chart_profile = { sizeof(struct prof), load, release };

@@ -6,6 +6,7 @@
  * plan.csv, both read by their owner lib/plan.c.  Entry point:
  * chart_roster_load() (chart_int.h), which sets the draw function. */
 #include "chart_int.h"
+#include "mem.h"
 #include "plan.h"
 #include "strmap.h"
 #include "timeutil.h"
@@ -51,25 +52,18 @@ struct roster {
 	double label_w, label_fs;  /* label_width() of the last font size, cached: a PDF asks per page */
 };
 
-static void roster_free(void *p)
+static void release(void *p)
 {
 	struct roster *r = p;
-	if (!r)
-		return;
+
 	wfm_plan_free(r->ro);
-	free(r->a);
 	wfm_strmap_free(&r->ids);
-	free(r->s);
-	free(r->g);
 	for (int k = 0; k < r->nsname; k++)
 		free(r->sname[k]);
-	free(r->order);
-	free(r);
+	WFM_FREE(r->a, r->s, r->g, r->order);
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
-
-static const struct roster *sort_ctx_unused;
 
 /* Index of a shift name; -1 for none (no shift column), -2 out of memory
  * or too many names. */
@@ -85,36 +79,14 @@ static int shift_name(struct roster *r, const char *name, int have)
 	return r->nsname++;
 }
 
-static int cmp_agent(const void *x, const void *y, void *ctx)
+/* Row order: agents by key, then id. */
+static int before(const void *ctx, size_t x, size_t y)
 {
 	const struct roster *r = ctx;
-	const struct agent *a = &r->a[*(const size_t *)x], *b = &r->a[*(const size_t *)y];
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return strcmp(a->id, b->id);
-}
+	const struct agent *a = &r->a[x], *b = &r->a[y];
+	int c;
 
-/* qsort_r is not C11; a small insertion-merge sort keeps this portable. */
-static void sort_rows(struct roster *r)
-{
-	size_t n = r->na, *tmp = malloc(n * sizeof(*tmp));
-	(void)sort_ctx_unused;
-	if (!tmp)
-		return;
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				tmp[k++] = cmp_agent(&r->order[j], &r->order[i], r) < 0 ? r->order[j++] : r->order[i++];
-			while (i < mid)
-				tmp[k++] = r->order[i++];
-			while (j < hi)
-				tmp[k++] = r->order[j++];
-		}
-		memcpy(r->order, tmp, n * sizeof(*tmp));
-	}
-	free(tmp);
+	return ((c = WFM_CMP(a->key, b->key)) ? c : strcmp(a->id, b->id)) < 0;
 }
 
 /* Week view: sort agents by their usual start, the most frequent start
@@ -502,16 +474,12 @@ static void size_canvas(struct wfm_chart *c, const struct roster *r)
 	c->page_rows = c->page_height > 90 + 44 + 60 + 16 ? (size_t)(c->page_height - 90 - 44 - 60) / 16 : 1;
 }
 
-int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	struct roster *r = calloc(1, sizeof(*r));
+	struct roster *r = c->data;
 	int64_t dmax = 0;
 	int has_shift;
 
-	if (!r)
-		return wfm_error_set(err, "out of memory");
-	c->data = r;
-	c->free_data = roster_free;
 	if (load_shifts(c, r, in, &dmax, &has_shift, err))
 		return -1;
 	if (set_keys(r))
@@ -524,11 +492,8 @@ int chart_roster_load(struct wfm_chart *c, const char *in, wfm_error *err)
 	if (c->opts.format != WFM_CHART_PDF &&
 	    194 + (double)(r->na + r->nlanes) * ROW_MIN(r->na + r->nlanes) > height_max(c) && merge_rows(r))
 		return wfm_error_set(err, "out of memory");
-	if (!(r->order = malloc((r->na + 1) * sizeof(*r->order))))
+	if (!(r->order = chart_order(r->na, before, r)))
 		return wfm_error_set(err, "out of memory");
-	for (size_t i = 0; i < r->na; i++)
-		r->order[i] = i;
-	sort_rows(r);
 	set_titles(c, r, dmax);
 	size_canvas(c, r);
 	r->label_w = r->label_fs = -1;
@@ -794,3 +759,5 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	cairo_stroke(cr);
 	free(g.row);
 }
+
+const struct chart_kind chart_roster = { sizeof(struct roster), load, release };

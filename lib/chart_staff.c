@@ -16,6 +16,7 @@
  * with verticals between neighbours, so 15-minute data read like hourly
  * data; shading is snapped to whole pixels so neighbours do not overlap. */
 #include "chart_int.h"
+#include "mem.h"
 #include "requirements.h"
 #include "timeutil.h"
 
@@ -26,46 +27,43 @@
 struct row { int64_t t; int ch; double sl, target, occ, volume, agents; int open; };
 struct staff {
 	struct row *row; size_t n;
-	char *chan[16]; int nchan;
+	char **chan; int nchan;
 	int64_t t0, t1; int step;
 };
 
-static void staff_free(void *p)
+static void release(void *p)
 {
 	struct staff *s = p;
-	if (!s)
-		return;
-	for (int i = 0; i < s->nchan; i++)
-		free(s->chan[i]);
+
+	wfm_free_strv(s->chan, (size_t)s->nchan);
 	free(s->row);
-	free(s);
 }
 
 static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page *pg);
 
 /* evaluation.csv through its owner (lib/requirements.c): a row per
- * channel and interval the file gives; volume, service_level, sl_target
- * and occupancy required, agents and asa_s optional. */
-static int load_rows(struct staff *s, const char *in, const wfm_tz *tz, wfm_error *err)
+ * channel and interval the file gives, and their span [t0, t1); volume,
+ * service_level, sl_target and occupancy required, agents and asa_s
+ * optional. */
+static int load(struct wfm_chart *c, const char *in, wfm_error *err)
 {
-	wfm_requirements *q = wfm_requirements_load_evaluation(in, tz, err);
+	struct staff *s = c->data;
+	wfm_requirements *q = wfm_requirements_load_evaluation(in, c->opts.tz, err);
 	int rc = q && wfm_requirements_need(q, "volume", err) && wfm_requirements_need(q, "service_level", err) &&
-		 wfm_requirements_need(q, "sl_target", err) && wfm_requirements_need(q, "occupancy", err) ? 0 : -1;
+		 wfm_requirements_need(q, "sl_target", err) && wfm_requirements_need(q, "occupancy", err) &&
+		 (s->chan = chart_channels(q->channel, q->nchan, q->file, err)) ? 0 : -1;
 
-	if (rc == 0 && q->nchan > 16)
-		rc = wfm_error_at(err, !strcmp(q->file, "-") ? "<stdin>" : q->file, 0, "channel",
-				  "more than 16 channels");
+	s->nchan = s->chan ? (int)q->nchan : 0;
 	if (rc == 0 && !(s->row = malloc((q->nchan * q->n - q->missing + 1) * sizeof(*s->row))))
 		rc = wfm_error_set(err, "out of memory");
 	for (size_t c = 0; rc == 0 && c < q->nchan; c++) {
 		int queue = !q->asa || !q->agents;
-		if (!(s->chan[s->nchan++] = strdup(q->channel[c])))
-			rc = wfm_error_set(err, "out of memory");
 		for (size_t i = c * q->n; q->asa && i < (c + 1) * q->n; i++)
 			queue |= q->line[i] && !isnan(q->asa[i]);
-		for (size_t i = 0, k = c * q->n; rc == 0 && i < q->n; i++, k++)
+		for (size_t i = 0, k = c * q->n; i < q->n; i++, k++)
 			if (q->line[k]) {
 				double ag = q->agents ? q->agents[k] : 0;
+				chart_widen(&s->t0, &s->t1, wfm_requirements_time(q, i), s->n);
 				s->row[s->n++] = (struct row){ wfm_requirements_time(q, i), (int)c, q->service_level[k],
 					q->sl_target[k], q->occupancy[k], q->volume[k], ag,
 					queue ? q->volume[k] > 0 : ag > 0 };
@@ -73,26 +71,10 @@ static int load_rows(struct staff *s, const char *in, const wfm_tz *tz, wfm_erro
 	}
 	if (rc == 0)
 		s->step = q->step;
-	wfm_requirements_free(q);
-	return rc;
-}
-
-int chart_staff_load(struct wfm_chart *c, const char *in, wfm_error *err)
-{
-	struct staff *s = calloc(1, sizeof(*s));
-
-	if (!s)
-		return wfm_error_set(err, "out of memory");
-	c->data = s;
-	c->free_data = staff_free;
-	if (load_rows(s, in, c->opts.tz, err))
-		return -1;
-	s->t0 = s->t1 = s->row[0].t;
-	for (size_t i = 0; i < s->n; i++) {
-		s->t0 = s->row[i].t < s->t0 ? s->row[i].t : s->t0;
-		s->t1 = s->row[i].t > s->t1 ? s->row[i].t : s->t1;
-	}
 	s->t1 += s->step;
+	wfm_requirements_free(q);
+	if (rc)
+		return -1;
 	snprintf(c->title, sizeof(c->title), "Service level and occupancy per interval");
 	c->draw = draw;
 	return 0;
@@ -109,7 +91,7 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 	(void)pg;
 	const struct staff *s = c->data;
 	double top = chart_header(c, cr);
-	struct rect p[16];
+	struct rect p[CHART_MAXCH];
 	int64_t l0 = chart_local(c->opts.tz, s->t0), l1 = chart_local(c->opts.tz, s->t1);
 	double px;
 	char note[200];
@@ -182,3 +164,5 @@ static void draw(const struct wfm_chart *c, cairo_t *cr, const struct chart_page
 		chart_panel_title(cr, r, s->chan[k], note);
 	}
 }
+
+const struct chart_kind chart_staff = { sizeof(struct staff), load, release };

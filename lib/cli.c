@@ -189,6 +189,17 @@ void wfm_arg_words(const char *prog, const char *opt, const char *const *words, 
 	}
 }
 
+char **wfm_cli_operands(const char *prog, int argc, char **argv, int n, const char *const *why)
+{
+	int k = argc - optind < n ? argc - optind : n;
+
+	if (argc - optind == n)
+		return argv + optind;
+	while (k > 0 && !why[k])
+		k--;
+	wfm_usage_fail(prog, "%s", why[k]);
+}
+
 wfm_tz *wfm_cli_tz(const char *prog, const char *name)
 {
 	wfm_error err = { 0 };
@@ -201,11 +212,9 @@ wfm_tz *wfm_cli_tz(const char *prog, const char *name)
 
 wfm_atomic *wfm_cli_output(const char *prog, const char *path)
 {
-	wfm_error err = { 0 };
-	wfm_atomic *out = wfm_atomic_open(path, &err);
+	wfm_atomic *out;
 
-	if (!out)
-		wfm_die(prog, &err);
+	wfm_cli_outputs(prog, &out, (const char *const[]){ path ? path : "-" }, 1);
 	return out;
 }
 

@@ -7,9 +7,10 @@
  *   misuse     "wfm-NAME: message" and a hint, to stderr, exit 2
  *
  * Entry points: wfm_die(), wfm_usage_fail(), wfm_warn(), wfm_print_version(),
- * wfm_cli_tz(), wfm_cli_output(), wfm_cli_outputs(), wfm_cli_commit(),
- * wfm_days_range(), wfm_utf8_columns(), wfm_pad_width(); the option table:
- * wfm_opts_next(), wfm_opts_parse() (lib/cli_opts.c).
+ * wfm_cli_operands(), wfm_cli_tz(), wfm_cli_output(), wfm_cli_outputs(),
+ * wfm_cli_commit(), wfm_days_range(), wfm_utf8_columns(), wfm_pad_width();
+ * the option table: wfm_opts_next(), wfm_opts_parse() (lib/cli_opts.c) and
+ * the shared entries WFM_OPT_*.
  */
 #ifndef WFM_CLI_H
 #define WFM_CLI_H
@@ -54,6 +55,13 @@ FILE *wfm_report(void);
 /* An unknown option or a missing argument (getopt returned '?'; call with
  * opterr = 0): one line naming it, a --help hint, exit 2. */
 _Noreturn void wfm_bad_option(const char *prog, char **argv);
+
+/* The n operands after the options (argv + optind, once wfm_opts_parse()
+ * or the wfm_opts_next() loop is done); with k != n of them, exit 2 with
+ * why[k] (k < n) or why[n] (more than n); a NULL why[k] is why[k - 1]:
+ *   o->input = wfm_cli_operands(prog, argc, argv, 1, (const char *const[]){
+ *       "no history file given", "more than one input file" })[0]; */
+char **wfm_cli_operands(const char *prog, int argc, char **argv, int n, const char *const *why);
 
 /* Open or exit 1 with the message: the zone of --tz (NULL: $TZ, else
  * UTC); an output written atomically (NULL or "-": standard output). */
@@ -168,10 +176,28 @@ struct wfm_cli {
 	const struct wfm_opt *opts;
 	const char *tail;
 };
-#define WFM_OPT_OUTPUT(var) { "output", 'o', WFM_ARG_STR, (var), "FILE", .help = \
-	"write FILE atomically (default standard output)" }
-#define WFM_OPT_TZ(var) { "tz", 0, WFM_ARG_STR, (var), "ZONE", .help = \
-	"zone of naive timestamps (default $TZ, else UTC)" }
+/* The options several programs share, each written once here: name,
+ * argument, help and default.  -o FILE (WFM_OPT_OUTPUT_AS: text, for the
+ * programs that say more than the usual line); --tz ZONE (what: whose zone
+ * it is, more: help after the default); --channels FILE (the channel
+ * configuration) or LIST (a subset of the input's channels); --seed (what:
+ * after "random seed"), --priority and --band-level (what: before "the
+ * band's coverage") of the simulations and sizing. */
+#define WFM_OPT_OUTPUT_AS(var, text) { "output", 'o', WFM_ARG_STR, (var), "FILE", .help = text }
+#define WFM_OPT_OUTPUT(var) WFM_OPT_OUTPUT_AS(var, "write FILE atomically (default standard output)")
+#define WFM_OPT_ZONE(var, what, more) { "tz", 0, WFM_ARG_STR, (var), "ZONE", .help = \
+	"zone of " what " (default $TZ, else UTC)" more }
+#define WFM_OPT_TZ(var) WFM_OPT_ZONE(var, "naive timestamps", "")
+#define WFM_OPT_CHANNELS(var) { "channels", 0, WFM_ARG_STR, (var), "FILE", .help = \
+	"channel configuration (required)" }
+#define WFM_OPT_CHANNEL_LIST(var) { "channels", 0, WFM_ARG_STR, (var), "LIST", .help = \
+	"only these channels, comma separated" }
+#define WFM_OPT_SEED(var, what) { "seed", 0, WFM_ARG_LONG, (var), "N", .help = "random seed" what, \
+	.def = "1", .min = 0, .max = 4294967295.0 }
+#define WFM_OPT_PRIORITY(var) { "priority", 0, WFM_ARG_STR, (var), "LIST", .help = "channels free " \
+	"agents serve first, e.g. calls,chat (default: longest waiting, backlog channels last)" }
+#define WFM_OPT_BAND_LEVEL(var, what) { "band-level", 0, WFM_ARG_DOUBLE, (var), "L", .help = \
+	what "the band's coverage in percent", .def = "80", .min = 1, .max = 99.9, .scale = 0.01 }
 /* Next WFM_ARG_KEY option's key (optarg its argument), or -1 at the end of
  * the options.  Applies the defaults on the first call; handles the other
  * kinds itself, and --help, --version, --list-options, -q, -v, unknown

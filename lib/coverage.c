@@ -1,6 +1,7 @@
 /* coverage.c - coverage.csv reader and writer.  See coverage.h. */
 #include "coverage.h"
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -20,43 +21,26 @@ wfm_coverage *wfm_coverage_new(int has_channel, int has_outbound)
 
 void wfm_coverage_free(wfm_coverage *cv)
 {
-	if (!cv)
-		return;
-	for (size_t c = 0; c < cv->nchan; c++)
-		free(cv->channel[c]);
-	free(cv->channel);
-	free(cv->row);
-	free(cv);
+	if (cv) {
+		wfm_free_strv(cv->channel, cv->nchan);
+		WFM_FREE(cv->row, cv);
+	}
 }
 
 long wfm_coverage_channel(wfm_coverage *cv, const char *name)
 {
-	char **q;
+	long c;
 
 	if (!strcmp(name, WFM_COVERAGE_TOTAL))
 		return -1;
-	for (size_t c = 0; c < cv->nchan; c++)
-		if (!strcmp(cv->channel[c], name))
-			return (long)c;
-	if (!(q = realloc(cv->channel, (cv->nchan + 1) * sizeof(*q))))
-		return -2;
-	cv->channel = q;
-	if (!(q[cv->nchan] = strdup(name)))
-		return -2;
-	return (long)cv->nchan++;
+	return (c = wfm_strv_intern(&cv->channel, &cv->nchan, name)) < 0 ? -2 : c;
 }
 
 int wfm_coverage_add(wfm_coverage *cv, int64_t t, long chan, double required,
 		     double scheduled, double outbound, wfm_error *err)
 {
-	if (cv->n == cv->cap) {
-		size_t c = cv->cap ? 2 * cv->cap : 1024;
-		struct wfm_cov_row *q = realloc(cv->row, c * sizeof(*q));
-		if (!q)
-			return wfm_error_set(err, "out of memory");
-		cv->row = q;
-		cv->cap = c;
-	}
+	if (WFM_GROW(cv->row, cv->cap, cv->n + 1))
+		return wfm_error_set(err, "out of memory");
 	cv->row[cv->n++] = (struct wfm_cov_row){ t, chan, required, scheduled, outbound, NAN, 0 };
 	return 0;
 }

@@ -11,6 +11,7 @@
  * shift is followed within days and a holiday does not drag it down.
  * Entry point: wfm_decomp_forecast(). */
 #include "model.h"
+#include "mem.h"
 
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics.h>
@@ -97,27 +98,16 @@ static double level(const struct day *d, size_t nd, const double *w)
 	return out;
 }
 
-int wfm_decomp_forecast(const double *y, size_t n, size_t h, const wfm_calendar *cal,
-			const unsigned char *skip, double *out, wfm_error *err)
+/* Level times weekday factor times the slot's share of its weekday over
+ * the last SHAPE_WEEKS weeks; num: cells of scratch, zero. */
+static void project(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+		    const struct day *d, size_t nd, double *num, double *out)
 {
-	size_t cells = 7 * (size_t)cal->per_day, nd, from;
-	struct day *d = malloc((n / (size_t)cal->per_day + 2) * sizeof(*d));
-	double *num = calloc(cells, sizeof(double)), den[7] = { 0 }, w[7], lv;
+	size_t from = nd > 7 * SHAPE_WEEKS ? nd - 7 * SHAPE_WEEKS : 0;
+	double den[7] = { 0 }, w[7], lv;
 
-	if (!d || !num) {
-		free(d);
-		free(num);
-		return wfm_error_set(err, "out of memory");
-	}
-	nd = days(y, n, cal, skip, d);
-	if (nd < 14) {
-		free(d);
-		free(num);
-		return wfm_error_set(err, "decomp needs 14 whole days of history, have %zu", nd);
-	}
 	weekday_factors(d, nd, w);
 	lv = level(d, nd, w);
-	from = nd > 7 * SHAPE_WEEKS ? nd - 7 * SHAPE_WEEKS : 0;
 	for (size_t i = from; i < nd; i++) {
 		den[d[i].wday] += d[i].tot;
 		for (size_t t = d[i].first; t < n && cal->day[t] == cal->day[d[i].first]; t++)
@@ -129,7 +119,22 @@ int wfm_decomp_forecast(const double *y, size_t n, size_t h, const wfm_calendar 
 		double share = den[j] > 0 ? num[j * (size_t)cal->per_day + (size_t)cal->slot[i]] / den[j] : 0;
 		out[k] = lv * w[j] * share;
 	}
-	free(d);
-	free(num);
-	return 0;
+}
+
+int wfm_decomp_forecast(const double *y, size_t n, size_t h, const wfm_calendar *cal,
+			const unsigned char *skip, double *out, wfm_error *err)
+{
+	size_t cells = 7 * (size_t)cal->per_day, nd;
+	struct day *d = malloc((n / (size_t)cal->per_day + 2) * sizeof(*d));
+	double *num = calloc(cells, sizeof(double));
+	int rc = 0;
+
+	if (!d || !num)
+		rc = wfm_error_set(err, "out of memory");
+	else if ((nd = days(y, n, cal, skip, d)) < 14)
+		rc = wfm_error_set(err, "decomp needs 14 whole days of history, have %zu", nd);
+	else
+		project(y, n, h, cal, d, nd, num, out);
+	WFM_FREE(d, num);
+	return rc;
 }

@@ -3,6 +3,7 @@
  * wfm_events_uplift(). */
 #include "events.h"
 #include "csv.h"
+#include "csvload.h"
 #include "mem.h"
 #include "timeutil.h"
 
@@ -16,21 +17,6 @@ void wfm_events_free(wfm_events *e)
 		wfm_free_strv(e->names, e->nnames);
 		WFM_FREE(e->ev, e);
 	}
-}
-
-static int name_index(wfm_events *e, const char *name)
-{
-	char **nn;
-
-	for (size_t i = 0; i < e->nnames; i++)
-		if (!strcmp(e->names[i], name))
-			return (int)i;
-	if (!(nn = realloc(e->names, (e->nnames + 1) * sizeof(*nn))))
-		return -1;
-	e->names = nn;
-	if (!(e->names[e->nnames] = strdup(name)))
-		return -1;
-	return (int)e->nnames++;
 }
 
 /* The optional closed and uplift columns of the current row. */
@@ -55,64 +41,48 @@ static int read_flags(wfm_csv_reader *r, int cclosed, int cupl, struct wfm_event
 	return 0;
 }
 
+/* One record of events.csv appended to ctx, a wfm_events. */
+static int load_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	wfm_events *e = ctx;
+	struct wfm_event ev;
+	wfm_error perr;
+	long b = 0, a = 0, name;
+	const char *s = wfm_csv_get(r, col[1]);
+
+	if (wfm_time_parse_date(wfm_csv_get(r, col[0]), &ev.day, &perr))
+		return wfm_csv_error(r, col[0], err, "%s", perr.msg);
+	if (!*s)
+		return wfm_csv_error(r, col[1], err, "empty event name");
+	if ((col[2] >= 0 && *wfm_csv_get(r, col[2]) && wfm_csv_long(r, col[2], &b, err)) ||
+	    (col[3] >= 0 && *wfm_csv_get(r, col[3]) && wfm_csv_long(r, col[3], &a, err)))
+		return -1;
+	if (b < 0 || b > 31)
+		return wfm_csv_error(r, col[2], err, "%ld is not between 0 and 31", b);
+	if (a < 0 || a > 31)
+		return wfm_csv_error(r, col[3], err, "%ld is not between 0 and 31", a);
+	ev.before = (int)b;
+	ev.after = (int)a;
+	if (read_flags(r, col[4], col[5], &ev, err))
+		return -1;
+	if ((name = wfm_strv_intern(&e->names, &e->nnames, s)) < 0 || WFM_CSVLOAD_ROOM(e->ev, e->n))
+		return wfm_error_set(err, "out of memory");
+	ev.name = (int)name;
+	e->ev[e->n++] = ev;
+	return 0;
+}
+
+static void drop(void *e) { wfm_events_free(e); }
+
+static const char *const names[] = { "date", "name", "?effect_days_before", "?effect_days_after",
+				     "?closed", "?uplift" };
+static const struct wfm_csvload format = { names, 6, load_row, NULL, drop };
+
 wfm_events *wfm_events_load(const char *path, wfm_error *err)
 {
-	static const char *const names[] = { "date", "name", "?effect_days_before", "?effect_days_after",
-					     "?closed", "?uplift" };
-	int col[6], rc;
-	wfm_csv_reader *r;
-	wfm_events *e = wfm_csv_open_new(path, names, 6, col, sizeof(*e), &r, err);
-	size_t cap = 0;
+	wfm_events *e = calloc(1, sizeof(*e));
 
-	if (!e)
-		return NULL;
-	const int cdate = col[0], cname = col[1], cbef = col[2], caft = col[3], cclosed = col[4],
-		  cupl = col[5];
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct wfm_event ev;
-		wfm_error perr;
-		long b = 0, a = 0;
-		const char *name = wfm_csv_get(r, cname);
-
-		if (wfm_time_parse_date(wfm_csv_get(r, cdate), &ev.day, &perr)) {
-			wfm_csv_error(r, cdate, err, "%s", perr.msg);
-			goto fail;
-		}
-		if (!*name) {
-			wfm_csv_error(r, cname, err, "empty event name");
-			goto fail;
-		}
-		if ((cbef >= 0 && *wfm_csv_get(r, cbef) && wfm_csv_long(r, cbef, &b, err)) ||
-		    (caft >= 0 && *wfm_csv_get(r, caft) && wfm_csv_long(r, caft, &a, err)))
-			goto fail;
-		if (b < 0 || b > 31) {
-			wfm_csv_error(r, cbef, err, "%ld is not between 0 and 31", b);
-			goto fail;
-		}
-		if (a < 0 || a > 31) {
-			wfm_csv_error(r, caft, err, "%ld is not between 0 and 31", a);
-			goto fail;
-		}
-		ev.before = (int)b;
-		ev.after = (int)a;
-		if (read_flags(r, cclosed, cupl, &ev, err))
-			goto fail;
-		if ((ev.name = name_index(e, name)) < 0)
-			goto oom;
-		if (WFM_GROW(e->ev, cap, e->n + 1))
-			goto oom;
-		e->ev[e->n++] = ev;
-	}
-	if (rc < 0)
-		goto fail;
-	wfm_csv_close(r);
-	return e;
-oom:
-	wfm_error_set(err, "out of memory");
-fail:
-	wfm_csv_close(r);
-	wfm_events_free(e);
-	return NULL;
+	return wfm_csvload(&format, path, e, e, err);
 }
 
 int wfm_events_roles(const wfm_events *e, int64_t day, unsigned char *flags)

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "forecastcsv.h"
 #include "json.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <gsl/gsl_cdf.h>
@@ -158,10 +159,7 @@ int wfm_fcrun_channel(const struct wfm_fcrun_opts *o, const wfm_series *s, size_
 		bounds(o, ch, slot, k, &ch->lo[k], &ch->hi[k]);
 	rc = 0;
 done:
-	free(y);
-	free(obs);
-	free(closed);
-	free(skip);
+	WFM_FREE(y, obs, closed, skip);
 	return rc;
 }
 
@@ -180,12 +178,8 @@ struct wfm_fcrun_chan *wfm_fcrun_alloc(size_t nchan, size_t h)
 
 void wfm_fcrun_free(struct wfm_fcrun_chan *ch, size_t nchan)
 {
-	for (size_t c = 0; ch && c < nchan; c++) {
-		free(ch[c].vol);
-		free(ch[c].aht);
-		free(ch[c].lo);
-		free(ch[c].hi);
-	}
+	for (size_t c = 0; ch && c < nchan; c++)
+		WFM_FREE(ch[c].vol, ch[c].aht, ch[c].lo, ch[c].hi);
 	free(ch);
 }
 

@@ -2,6 +2,7 @@
 #include "functions.h"
 #include "channels.h"
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <ctype.h>
@@ -14,23 +15,11 @@
 
 void wfm_functions_free(wfm_functions *f)
 {
-	if (!f)
-		return;
-	for (size_t c = 0; c < f->nfunc; c++)
-		free(f->func[c]);
-	free(f->func);
-	free(f->realtime);
-	free(f->agent);
-	free(f->f);
-	free(f->req);
-	free(f->cov);
-	free(f->outstanding);
-	free(f->blocks);
-	free(f->deadline_h);
-	free(f->oldest_h);
-	free(f->overdue);
-	free(f->offhours_h);
-	free(f);
+	if (f) {
+		wfm_free_strv(f->func, f->nfunc);
+		WFM_FREE(f->realtime, f->agent, f->f, f->req, f->cov, f->outstanding, f->blocks,
+			 f->deadline_h, f->oldest_h, f->overdue, f->offhours_h, f);
+	}
 }
 
 static int64_t overlap(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
@@ -57,42 +46,26 @@ struct run {
 
 static void run_free(struct run *r)
 {
-	free(r->w);
-	free(r->brk);
-	free(r->rank);
-	free(r->cur);
-	free(r->q);
-	free(r->rem);
-	free(r->slack);
-	free(r->head);
-	free(r->open);
-	free(r->prev);
+	WFM_FREE(r->w, r->brk, r->rank, r->cur, r->q, r->rem, r->slack, r->head, r->open, r->prev);
 }
 
 /* Functions: requirement channels, then skills of the staff not among them
  * (backlog with no requirement), then BREAK. */
 static int list_functions(wfm_functions *f, const wfm_requirements *req, const wfm_agents *ag)
 {
-	if (!(f->func = calloc(req->nchan + 1, sizeof(char *))))
+	wfm_strlist l = { 0, NULL };
+	char **v = NULL;
+	int rc = 0;
+
+	for (size_t c = 0; c < req->nchan && !rc; c++)
+		rc = wfm_strv_intern(&l.item, &l.n, req->channel[c]) < 0;
+	if (!rc && !(rc = wfm_agents_skill_set(ag, &l)) && (v = realloc(l.item, (l.n + 1) * sizeof(*v))))
+		l.item = v;
+	f->func = l.item;   /* freed with f, also when incomplete */
+	f->nfunc = l.n;
+	if (rc || !v || !(f->func[f->nfunc++] = strdup("break")))
 		return -1;
-	for (size_t c = 0; c < req->nchan; c++)
-		if (!(f->func[f->nfunc++] = strdup(req->channel[c])))
-			return -1;
-	for (size_t a = 0; a < ag->n; a++)
-		for (size_t k = 0; k < ag->a[a].skills.n; k++) {
-			size_t c;
-			for (c = 0; c < f->nfunc && strcasecmp(f->func[c], ag->a[a].skills.item[k]); c++)
-				;
-			if (c == f->nfunc) {
-				char **p = realloc(f->func, (f->nfunc + 2) * sizeof(char *));
-				if (!p)
-					return -1;
-				f->func = p;
-				if (!(f->func[f->nfunc++] = strdup(ag->a[a].skills.item[k])))
-					return -1;
-			}
-		}
-	return (f->func[f->nfunc++] = strdup("break")) ? 0 : -1;
+	return 0;
 }
 
 /* Real-time channels: those named in o->realtime; without a list, the

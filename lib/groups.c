@@ -1,6 +1,7 @@
 /* groups.c - skill groups from groups.csv or staff.csv.  See groups.h. */
 #include "groups.h"
 #include "csv.h"
+#include "mem.h"
 #include "strlist.h"
 
 #include <stdlib.h>
@@ -13,15 +14,10 @@ void wfm_groups_free(wfm_groups *gr)
 {
 	if (!gr)
 		return;
-	for (size_t i = 0; i < gr->n; i++) {
-		free(gr->g[i].name);
-		free(gr->g[i].skill);
-	}
-	for (size_t c = 0; c < gr->nchan; c++)
-		free(gr->channel[c]);
-	free(gr->g);
-	free(gr->channel);
-	free(gr);
+	for (size_t i = 0; i < gr->n; i++)
+		WFM_FREE(gr->g[i].name, gr->g[i].skill);
+	wfm_free_strv(gr->channel, gr->nchan);
+	WFM_FREE(gr->g, gr);
 }
 
 static wfm_groups *alloc_groups(const char *file, const char *const *channel, size_t nchan)
@@ -288,8 +284,7 @@ wfm_groups *wfm_groups_single(const char *const *channel, size_t nchan, const in
 oom:
 	free(mask);
 	wfm_groups_free(gr);
-	wfm_error_set(err, "out of memory");
-	return NULL;
+	return wfm_oom(err);
 }
 
 int wfm_groups_check(const wfm_groups *gr, const int *open, wfm_error *err)

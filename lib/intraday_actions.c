@@ -3,6 +3,7 @@
 #include "intraday_actions.h"
 #include "coverage.h"
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -410,32 +411,14 @@ static void vto(struct ctx *x)
 
 void wfm_intraday_plan_free(wfm_intraday_plan *p)
 {
-	if (!p)
-		return;
-	free(p->a);
-	free(p->rows);
-	free(p->need);
-	free(p->before);
-	free(p->after);
-	free(p->need_c);
-	free(p->skilled);
-	free(p);
+	if (p)
+		WFM_FREE(p->a, p->rows, p->need, p->before, p->after, p->need_c, p->skilled, p);
 }
 
 static void ctx_free(struct ctx *x)
 {
-	free(x->on);
-	free(x->g);
-	free(x->gp);
-	free(x->gm);
-	free(x->agent);
-	free(x->next);
-	free(x->first);
-	free(x->week_min);
-	free(x->week_days);
-	free(x->extended);
-	free(x->rbest);
-	free(x->dirty);
+	WFM_FREE(x->on, x->g, x->gp, x->gm, x->agent, x->next, x->first, x->week_min, x->week_days,
+		 x->extended, x->rbest, x->dirty);
 }
 
 /* Break rule: the strictest of the rules (shortest break_after). */
@@ -595,53 +578,65 @@ static void on_shift(const struct ctx *x, double *on)
 	}
 }
 
+/* Needs, volume and agents on shift per interval before any action. */
+static void start(struct ctx *x)
+{
+	const struct wfm_intraday_in *in = x->in;
+	const wfm_series *s = in->rf;
+	wfm_intraday_plan *p = x->p;
+
+	on_shift(x, p->before);
+	for (size_t i = 0; i < x->ni; i++) {
+		for (size_t c = 0; c < s->nchan; c++)
+			if (!in->req[c * s->n + i].skip) {
+				p->need[i] += (double)in->req[c * s->n + i].gross;
+				x->vol += in->req[c * s->n + i].volume > 0 ? in->req[c * s->n + i].volume : 0;
+			}
+		x->on[i] = p->before[i];
+		refresh(x, i);
+	}
+	measure(x, &p->sl_before, &p->short_before);
+}
+
+/* The actions, the best first while one helps: overtime and call-ins;
+ * then break moves and voluntary time off. */
+static void improve(struct ctx *x)
+{
+	for (;;) {
+		struct cand best = { .kind = -1 };
+		overtime_cands(x, &best);
+		callin_cands(x, &best);
+		if (best.kind < 0)
+			break;
+		apply(x, &best);
+		mark_dirty(x, best.agent, best.s, best.e);
+	}
+	break_moves(x);
+	vto(x);
+}
+
 wfm_intraday_plan *wfm_intraday_plan_make(const struct wfm_intraday_in *in, wfm_error *err)
 {
 	wfm_intraday_plan *p = calloc(1, sizeof(*p));
 	struct ctx x = { 0 };
-	const wfm_series *s = in->rf;
+	int rc;
 
-	if (!p) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
+	if (!p)
+		return wfm_oom(err);
+	if (!(rc = setup(&x, in, p, err))) {
+		start(&x);
+		if (in->ag)
+			improve(&x);
+		memcpy(p->after, x.on, x.ni * sizeof(double));
+		measure(&x, &p->sl_after, &p->short_after);
+		if (in->ag && skill_cover(&x))
+			rc = wfm_error_set(err, "out of memory");
 	}
-	if (setup(&x, in, p, err)) {
-		ctx_free(&x);
-		wfm_intraday_plan_free(p);
-		return NULL;
-	}
-	on_shift(&x, p->before);
-	for (size_t i = 0; i < x.ni; i++) {
-		for (size_t c = 0; c < s->nchan; c++)
-			if (!in->req[c * s->n + i].skip) {
-				p->need[i] += (double)in->req[c * s->n + i].gross;
-				x.vol += in->req[c * s->n + i].volume > 0 ? in->req[c * s->n + i].volume : 0;
-			}
-		x.on[i] = p->before[i];
-		refresh(&x, i);
-	}
-	measure(&x, &p->sl_before, &p->short_before);
-	if (in->ag) {
-		for (;;) {
-			struct cand best = { .kind = -1 };
-			overtime_cands(&x, &best);
-			callin_cands(&x, &best);
-			if (best.kind < 0)
-				break;
-			apply(&x, &best);
-			mark_dirty(&x, best.agent, best.s, best.e);
-		}
-		break_moves(&x);
-		vto(&x);
-	}
-	memcpy(p->after, x.on, x.ni * sizeof(double));
-	measure(&x, &p->sl_after, &p->short_after);
-	if (in->ag && skill_cover(&x)) {
-		wfm_error_set(err, "out of memory");
+	ctx_free(&x);
+	if (rc) {
 		wfm_intraday_plan_free(p);
 		p = NULL;
 	}
-	ctx_free(&x);
 	return p;
 }
 
@@ -658,11 +653,9 @@ static int cmp_action(const void *pa, const void *pb)
 {
 	const struct wfm_intraday_action *a = *(const struct wfm_intraday_action *const *)pa;
 	const struct wfm_intraday_action *b = *(const struct wfm_intraday_action *const *)pb;
-	double ka = rank_key(a), kb = rank_key(b);
+	int c = WFM_CMP(rank_key(b), rank_key(a));   /* the most gain an hour first */
 
-	if (ka != kb)
-		return ka > kb ? -1 : 1;
-	return a < b ? -1 : a > b;
+	return c ? c : WFM_CMP(a, b);
 }
 
 static void when(int64_t day, int min, char *buf, size_t size)
@@ -730,16 +723,14 @@ int wfm_intraday_gap_write(FILE *fp, const wfm_intraday_plan *p, const wfm_serie
 
 void wfm_intraday_today_free(wfm_intraday_today *t)
 {
-	if (!t)
-		return;
-	wfm_intraday_plan_free(t->plan);
-	free(t->req);
-	free(t->map);
-	wfm_shiftrules_free(t->rules);
-	wfm_agents_free(t->ag);
-	wfm_roster_free(t->roster);
-	wfm_channels_free(t->cfg);
-	free(t);
+	if (t) {
+		wfm_intraday_plan_free(t->plan);
+		wfm_shiftrules_free(t->rules);
+		wfm_agents_free(t->ag);
+		wfm_roster_free(t->roster);
+		wfm_channels_free(t->cfg);
+		WFM_FREE(t->req, t->map, t);
+	}
 }
 
 static int load_today(wfm_intraday_today *t, const wfm_series *rf, const struct wfm_intraday_paths *f,
@@ -773,20 +764,17 @@ wfm_intraday_today *wfm_intraday_today_make(const wfm_series *rf, const struct w
 	struct wfm_staff_opts so;
 	struct wfm_intraday_in in = { 0 };
 
-	if (!t) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
+	if (!t)
+		return wfm_oom(err);
 	wfm_staff_opts_default(&so);
-	if (load_today(t, rf, f, tz, &so, err)) {
-		wfm_intraday_today_free(t);
-		return NULL;
+	if (!load_today(t, rf, f, tz, &so, err)) {
+		in = (struct wfm_intraday_in){ .rf = rf, .cfg = t->cfg, .map = t->map, .req = t->req, .so = &so,
+					       .roster = t->roster, .ag = t->ag, .rules = t->rules, .tz = tz,
+					       .max_ot_h = max_ot_h };
+		wfm_roster_opts_default(&in.ro);
+		t->plan = wfm_intraday_plan_make(&in, err);
 	}
-	in = (struct wfm_intraday_in){ .rf = rf, .cfg = t->cfg, .map = t->map, .req = t->req, .so = &so,
-				       .roster = t->roster, .ag = t->ag, .rules = t->rules, .tz = tz,
-				       .max_ot_h = max_ot_h };
-	wfm_roster_opts_default(&in.ro);
-	if (!(t->plan = wfm_intraday_plan_make(&in, err))) {
+	if (!t->plan) {
 		wfm_intraday_today_free(t);
 		return NULL;
 	}

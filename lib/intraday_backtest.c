@@ -2,6 +2,7 @@
  * intraday update.  See intraday_backtest.h. */
 #include "intraday_backtest.h"
 
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -18,16 +19,8 @@ struct wfm_intraday_bt {
 
 void wfm_intraday_bt_free(wfm_intraday_bt *bt)
 {
-	if (!bt)
-		return;
-	free(bt->off);
-	free(bt->len);
-	free(bt->minute);
-	free(bt->f);
-	free(bt->fa);
-	free(bt->a);
-	free(bt->aa);
-	free(bt);
+	if (bt)
+		WFM_FREE(bt->off, bt->len, bt->minute, bt->f, bt->fa, bt->a, bt->aa, bt);
 }
 
 size_t wfm_intraday_bt_days(const wfm_intraday_bt *bt) { return bt->ndays; }
@@ -118,9 +111,31 @@ static int prepare_channels(wfm_intraday_bt *bt, const wfm_series *h, const wfm_
 		for (size_t d = 0; !rc && d < bt->ndays; d++)
 			rc = forecast_day(bt, h, y, cal, c, d, starts[d], model, mo, closed, err);
 	}
-	free(y);
-	free(closed);
+	WFM_FREE(y, closed);
 	return rc;
+}
+
+/* The days to replay (after two weeks of history), their cells and the
+ * forecasts made the day before. */
+static int fill_bt(wfm_intraday_bt *bt, const wfm_series *h, const char *path, const wfm_calendar *cal,
+		   size_t *starts, int model, const struct wfm_model_opts *mo, size_t days, wfm_error *err)
+{
+	size_t nd = find_days(cal, days, starts), cells;
+
+	if (nd == 0 || starts[0] < 14 * (size_t)cal->per_day)
+		return wfm_error_at(err, path, 0, NULL, "%zu whole days after the first two weeks are needed; "
+				    "the history has %.1f days", days, (double)h->n / cal->per_day);
+	cells = starts[nd] - starts[0];
+	if (alloc_bt(bt, h->nchan, nd, cells))
+		return wfm_error_set(err, "out of memory");
+	bt->first_day = cal->day[starts[0]];
+	for (size_t d = 0; d < nd; d++) {
+		bt->off[d] = starts[d] - starts[0];
+		bt->len[d] = starts[d + 1] - starts[d];
+	}
+	for (size_t j = 0; j < cells; j++)
+		bt->minute[j] = cal->slot[starts[0] + j] * (h->step / 60);
+	return prepare_channels(bt, h, cal, starts, model, mo, err);
 }
 
 wfm_intraday_bt *wfm_intraday_bt_prepare(const wfm_series *h, const char *path, const wfm_tz *tz,
@@ -129,41 +144,20 @@ wfm_intraday_bt *wfm_intraday_bt_prepare(const wfm_series *h, const char *path, 
 {
 	wfm_intraday_bt *bt = calloc(1, sizeof(*bt));
 	wfm_calendar *cal = wfm_calendar_alloc(h->start, h->step, h->n, tz, err);
-	size_t *starts = malloc((days + 1) * sizeof(size_t)), nd, cells;
+	size_t *starts = malloc((days + 1) * sizeof(size_t));
+	int rc = -1;
 
-	if (!bt || !cal || !starts) {
-		if (cal)
-			wfm_error_set(err, "out of memory");
-		goto fail;
-	}
-	nd = find_days(cal, days, starts);
-	if (nd == 0 || starts[0] < 14 * (size_t)cal->per_day) {
-		wfm_error_at(err, path, 0, NULL, "%zu whole days after the first two weeks are needed; "
-			     "the history has %.1f days", days, (double)h->n / cal->per_day);
-		goto fail;
-	}
-	cells = starts[nd] - starts[0];
-	if (alloc_bt(bt, h->nchan, nd, cells)) {
+	if (bt && cal && starts)
+		rc = fill_bt(bt, h, path, cal, starts, model, mo, days, err);
+	else if (cal)
 		wfm_error_set(err, "out of memory");
-		goto fail;
-	}
-	bt->first_day = cal->day[starts[0]];
-	for (size_t d = 0; d < nd; d++) {
-		bt->off[d] = starts[d] - starts[0];
-		bt->len[d] = starts[d + 1] - starts[d];
-	}
-	for (size_t j = 0; j < cells; j++)
-		bt->minute[j] = cal->slot[starts[0] + j] * (h->step / 60);
-	if (prepare_channels(bt, h, cal, starts, model, mo, err))
-		goto fail;
 	wfm_calendar_free(cal);
 	free(starts);
+	if (rc) {
+		wfm_intraday_bt_free(bt);
+		return NULL;
+	}
 	return bt;
-fail:
-	wfm_calendar_free(cal);
-	free(starts);
-	wfm_intraday_bt_free(bt);
-	return NULL;
 }
 
 /* One day, one channel, one now: add the scores of the rest of the day. */

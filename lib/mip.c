@@ -1,6 +1,7 @@
 /* mip.c - integer programs through GLPK: build once, LP bound, seeded
  * branch and bound under a time limit.  See mip.h. */
 #include "mip.h"
+#include "mem.h"
 #include <stdint.h>
 
 #include <glpk.h>
@@ -27,22 +28,6 @@ struct wfm_mip {
 	double started;          /* the time limit counts from here (0: the solve) */
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t c = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	if (!(q = realloc(*p, c * size)))
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 wfm_mip *wfm_mip_alloc(wfm_error *err)
 {
 	wfm_mip *m = calloc(1, sizeof(*m));
@@ -51,35 +36,23 @@ wfm_mip *wfm_mip_alloc(wfm_error *err)
 		m->cont0 = m->keep0 = SIZE_MAX, m->work = WFM_MIP_WORK, m->chain_nnz = WFM_MIP_CHAIN_NNZ;
 	if (!m || !(m->cbeg = calloc(1, sizeof(size_t)))) {
 		free(m);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
 	return m;
 }
 
 void wfm_mip_free(wfm_mip *m)
 {
-	if (!m)
-		return;
-	free(m->rlo);
-	free(m->rhi);
-	free(m->cost);
-	free(m->clo);
-	free(m->chi);
-	free(m->cbeg);
-	free(m->cidx);
-	free(m->cval);
-	free(m);
+	if (m)
+		WFM_FREE(m->rlo, m->rhi, m->cost, m->clo, m->chi, m->cbeg, m->cidx, m->cval, m);
 }
 
 int wfm_mip_add_row(wfm_mip *m, double lo, double hi)
 {
 	size_t cap = m->rcap;
 
-	if (grow((void **)&m->rlo, &cap, m->nrows + 1, sizeof(double)))
-		return -1;
-	cap = m->rcap;
-	if (grow((void **)&m->rhi, &cap, m->nrows + 1, sizeof(double)))
+	/* rlo and rhi share rcap: it changes once both have grown */
+	if (WFM_GROW(m->rlo, cap, m->nrows + 1) || (cap = m->rcap, WFM_GROW(m->rhi, cap, m->nrows + 1)))
 		return -1;
 	m->rcap = cap;
 	m->rlo[m->nrows] = lo;
@@ -95,12 +68,9 @@ int wfm_mip_add_col(wfm_mip *m, double cost, double lo, double hi,
 	/* every array grows geometrically: a realloc per column copies the
 	 * whole array each time under allocators that never grow in place
 	 * (ASan's: 49,056 columns took minutes) */
-	if (grow((void **)&m->cost, &cap, m->ncols + 1, sizeof(double)) ||
-	    (cap = m->ccap, grow((void **)&m->clo, &cap, m->ncols + 1, sizeof(double))) ||
-	    (cap = m->ccap, grow((void **)&m->chi, &cap, m->ncols + 1, sizeof(double))) ||
-	    grow((void **)&m->cbeg, &m->bcap, m->ncols + 2, sizeof(size_t)) ||
-	    grow((void **)&m->cidx, &ncap, m->nnz + n, sizeof(int)) ||
-	    (ncap = m->ncap, grow((void **)&m->cval, &ncap, m->nnz + n, sizeof(double))))
+	if (WFM_GROW(m->cost, cap, m->ncols + 1) || (cap = m->ccap, WFM_GROW(m->clo, cap, m->ncols + 1)) ||
+	    (cap = m->ccap, WFM_GROW(m->chi, cap, m->ncols + 1)) || WFM_GROW(m->cbeg, m->bcap, m->ncols + 2) ||
+	    WFM_GROW(m->cidx, ncap, m->nnz + n) || (ncap = m->ncap, WFM_GROW(m->cval, ncap, m->nnz + n)))
 		return wfm_error_set(err, "out of memory");
 	m->ccap = cap;
 	m->ncap = ncap;
@@ -218,15 +188,9 @@ static void lpw_free(struct lpw *w)
 {
 	if (w->lp)
 		glp_delete_prob(w->lp);
-	free(w->col_of);
-	free(w->j_of);
-	free(w->ind);
-	free(w->val);
-	if (w->town) {
-		free(w->tbeg);
-		free(w->tidx);
-		free(w->tval);
-	}
+	WFM_FREE(w->col_of, w->j_of, w->ind, w->val);
+	if (w->town)
+		WFM_FREE(w->tbeg, w->tidx, w->tval);
 }
 
 /* The chain differenced: row i (ch0 < i < ch1) becomes row i minus row
@@ -245,9 +209,7 @@ static int difference(struct lpw *w, const wfm_mip *m)
 	w->tidx = malloc(cap * sizeof(int));
 	w->tval = malloc(cap * sizeof(double));
 	if (!acc || !seen || !touch || !w->tbeg || !w->tidx || !w->tval) {
-		free(acc);
-		free(seen);
-		free(touch);
+		WFM_FREE(acc, seen, touch);
 		return -1;
 	}
 	w->tbeg[0] = 0;
@@ -270,9 +232,7 @@ static int difference(struct lpw *w, const wfm_mip *m)
 			if (a)
 				w->tidx = a;
 			if (!b) {
-				free(acc);
-				free(seen);
-				free(touch);
+				WFM_FREE(acc, seen, touch);
 				return -1;
 			}
 			w->tval = b;
@@ -287,9 +247,7 @@ static int difference(struct lpw *w, const wfm_mip *m)
 		}
 		w->tbeg[j + 1] = nz;
 	}
-	free(acc);
-	free(seen);
-	free(touch);
+	WFM_FREE(acc, seen, touch);
 	return 0;
 }
 
@@ -393,10 +351,9 @@ struct price {
 static int price_cmp(const void *a, const void *b)
 {
 	const struct price *x = a, *y = b;
+	int c = WFM_CMP(x->d, y->d);
 
-	if (x->d != y->d)
-		return x->d < y->d ? -1 : 1;
-	return x->j < y->j ? -1 : x->j > y->j;
+	return c ? c : WFM_CMP(x->j, y->j);
 }
 
 /* The restricted set column generation starts from: for every row the
@@ -542,9 +499,7 @@ static int solve_lp(struct lpw *w, const wfm_mip *m, struct budget *bu,
 	*bound_ok = rc == 0 || (!colgen && sm.meth == GLP_DUALP);
 out:
 	bu->time_hit |= rc == GLP_ETMLIM;
-	free(list);
-	free(y);
-	free(pr);
+	WFM_FREE(list, y, pr);
 	return rc;
 }
 
@@ -638,8 +593,7 @@ static int dive(struct lpw *w, const wfm_mip *m, struct budget *bu, double *x)
 	sm.it_lim = 2000000000;
 	glp_simplex(w->lp, &sm);      /* back to the LP optimum: no pivots */
 out:
-	free(cst);
-	free(rst);
+	WFM_FREE(cst, rst);
 	return rc;
 }
 
@@ -694,8 +648,7 @@ static int heur_from_nothing(const wfm_mip *m, const struct wfm_mip_params *p, d
 		memcpy(x, xz, m->ncols * sizeof(double));
 		rc = 0;
 	}
-	free(z);
-	free(xz);
+	WFM_FREE(z, xz);
 	return rc;
 }
 
@@ -880,8 +833,7 @@ out:
 	res->lp_cols = w.nmodel;
 	if (w.town)
 		res->lp_nnz = w.tbeg[m->ncols] + 2 * (m->ch1 - m->ch0) - 1;
-	free(xlp);
-	free(xh);
+	WFM_FREE(xlp, xh);
 	lpw_free(&w);
 	return rc;
 }
@@ -897,8 +849,7 @@ static double lagrangian(const struct lpw *w, const wfm_mip *m, double *u, doubl
 	double *val = malloc((m->nrows + 1) * sizeof(double));
 
 	if (!ind || !val) {
-		free(ind);
-		free(val);
+		WFM_FREE(ind, val);
 		return 0;
 	}
 	for (size_t i = 1; i <= m->nrows; i++) {
@@ -919,8 +870,7 @@ static double lagrangian(const struct lpw *w, const wfm_mip *m, double *u, doubl
 			hi = fmin(hi, m->chi[j]);
 		z += d >= 0 ? d * (j == NOSUR ? 0 : m->clo[j]) : d * hi;
 	}
-	free(ind);
-	free(val);
+	WFM_FREE(ind, val);
 	return z;
 }
 
@@ -959,8 +909,7 @@ int wfm_mip_lp_bound(wfm_mip *m, double *bound, wfm_error *err)
 	*bound = lagrangian(&w, m, u, ub);
 	rc = 0;
 out:
-	free(all);
-	free(u);
+	WFM_FREE(all, u);
 	lpw_free(&w);
 	return rc;
 }
@@ -989,8 +938,7 @@ static wfm_mip *part_model(const wfm_mip *m, size_t r0, size_t r1, const size_t 
 			ok = wfm_mip_add_col(s, m->cost[j] * (double)n / (double)tot, m->clo[j], m->chi[j],
 					     n, idx, val, err) >= 0;
 	}
-	free(idx);
-	free(val);
+	WFM_FREE(idx, val);
 	if (!ok) {
 		wfm_mip_free(s);
 		wfm_error_set(err, "out of memory");
@@ -1030,13 +978,10 @@ static int part_columns(const wfm_mip *m, size_t parts, size_t **beg, size_t **c
 	for (size_t j = 0; j < m->ncols; j++)
 		for (size_t p = lo[j]; p <= hi[j] && p < parts; p++)
 			(*cols)[(*beg)[p + 1]++] = j;
-	free(rp);
-	free(lo);
+	WFM_FREE(rp, lo);
 	return 0;
 fail:
-	free(rp);
-	free(lo);
-	free(*beg);
+	WFM_FREE(rp, lo, *beg);
 	return -1;
 }
 
@@ -1072,8 +1017,7 @@ int wfm_mip_lp_bound_parts(wfm_mip *m, size_t parts, double *bound, wfm_error *e
 		wfm_mip_free(s);
 		z += b;
 	}
-	free(beg);
-	free(cols);
+	WFM_FREE(beg, cols);
 	*bound = z;
 	return rc;
 }

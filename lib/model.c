@@ -4,6 +4,7 @@
  * forecast.  Entry points: wfm_calendar_alloc(), wfm_model_forecast(),
  * wfm_model_forecast_mix(), wfm_model_screen(), wfm_aht_forecast(). */
 #include "model.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <gsl/gsl_errno.h>
@@ -23,8 +24,7 @@ wfm_calendar *wfm_calendar_alloc(int64_t start, int step, size_t n,
 	if (!c || !(c->day = malloc(n * sizeof(*c->day))) ||
 	    !(c->wday = malloc(n)) || !(c->slot = malloc(n * sizeof(*c->slot)))) {
 		wfm_calendar_free(c);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
 	c->n = n;
 	c->step = step;
@@ -59,12 +59,8 @@ double wfm_calendar_day_sum(const wfm_calendar *cal, const double *y, size_t n, 
 
 void wfm_calendar_free(wfm_calendar *c)
 {
-	if (!c)
-		return;
-	free(c->day);
-	free(c->wday);
-	free(c->slot);
-	free(c);
+	if (c)
+		WFM_FREE(c->day, c->wday, c->slot, c);
 }
 
 /* The models: one row each (to add a model: its module, an enum value in
@@ -224,10 +220,7 @@ void wfm_model_screen(const double *y, size_t n, const wfm_calendar *cal,
 			skip[t] = flag[d];
 	}
 done:
-	free(first);
-	free(tot);
-	free(r);
-	free(flag);
+	WFM_FREE(first, tot, r, flag);
 }
 
 int wfm_model_event_factors(const double *y, size_t n, size_t h, const wfm_calendar *cal,
@@ -313,8 +306,7 @@ static int adjusted(int kind, const double *y, size_t n, size_t h, const wfm_cal
 		for (size_t k = 0; k < h; k++)
 			out[k] *= f[n + k];
 done:
-	free(adj);
-	free(evf);
+	WFM_FREE(adj, evf);
 	return rc;
 }
 
@@ -432,8 +424,7 @@ int wfm_model_forecast_mix(unsigned mask, const double *y, size_t n, size_t h,
 	rc = 0;
 done:
 	wfm_regression_free(reg);
-	free(evf);
-	free(f);
+	WFM_FREE(evf, f);
 	return rc;
 }
 
@@ -515,9 +506,7 @@ static int aht_trend(const double *aht, const double *vol, size_t from, size_t n
 
 	*c0 = *c1 = 0;
 	if (!dx || !dy || !dw) {
-		free(dx);
-		free(dy);
-		free(dw);
+		WFM_FREE(dx, dy, dw);
 		return -1;
 	}
 	for (size_t t = from; t < n; t++) {
@@ -540,9 +529,7 @@ static int aht_trend(const double *aht, const double *vol, size_t from, size_t n
 		if (gsl_fit_wlinear(dx, 1, dw, 1, dy, 1, nd, c0, c1, &cov00, &cov01, &cov11, &sumsq))
 			*c1 = 0;
 	}
-	free(dx);
-	free(dy);
-	free(dw);
+	WFM_FREE(dx, dy, dw);
 	return 0;
 }
 
@@ -597,7 +584,6 @@ int wfm_aht_forecast(const double *aht, const double *vol, size_t n, size_t h,
 oom:
 	rc = wfm_error_set(err, "out of memory");
 done:
-	free(sw);
-	free(swa);
+	WFM_FREE(sw, swa);
 	return rc;
 }

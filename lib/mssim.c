@@ -3,6 +3,7 @@
  * agents.  See mssim.h. */
 #include "mssim.h"
 #include "evheap.h"
+#include "mem.h"
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -13,11 +14,6 @@
 struct contact {
 	double arrive, give_up, service;
 	size_t iv;
-};
-
-struct cqueue {                  /* FIFO ring of waiting contacts */
-	struct contact *v;
-	size_t head, len, cap;
 };
 
 struct group_st {
@@ -33,7 +29,7 @@ struct wfm_mssim {
 	gsl_rng **rng;           /* one per channel */
 	gsl_rng *brng;           /* who of the busy leaves at a boundary */
 	double sigma, *next_a;
-	struct cqueue *q;
+	struct wfm_ring *q;      /* per channel, of struct contact */
 	struct group_st *g;
 	size_t *route, *nroute;  /* [c * ng + k]: groups serving c, fewest skills first */
 	size_t *gorder;          /* groups by number of skills */
@@ -46,42 +42,22 @@ struct wfm_mssim {
 
 static int heap_push(wfm_mssim *s, double t, size_t g)
 {
-	if (s->nheap == s->heap_cap) {
-		size_t nc = s->heap_cap ? 2 * s->heap_cap : 64;
-		struct wfm_ev *h = realloc(s->heap, nc * sizeof(*h));
-		if (!h)
-			return -1;
-		s->heap = h;
-		s->heap_cap = nc;
-	}
+	if (WFM_GROW(s->heap, s->heap_cap, s->nheap + 1))
+		return -1;
 	wfm_ev_push(s->heap, &s->nheap, (struct wfm_ev){ t, g, 0 });
 	return 0;
 }
 
-static int q_push(struct cqueue *q, const struct contact *w)
+static const struct contact *q_head(const struct wfm_ring *q)
 {
-	if (q->len == q->cap) {
-		size_t nc = q->cap ? 2 * q->cap : 256;
-		struct contact *v = malloc(nc * sizeof(*v));
-		if (!v)
-			return -1;
-		for (size_t k = 0; k < q->len; k++)
-			v[k] = q->v[(q->head + k) % q->cap];
-		free(q->v);
-		q->v = v;
-		q->head = 0;
-		q->cap = nc;
-	}
-	q->v[(q->head + q->len++) % q->cap] = *w;
-	return 0;
+	return wfm_ring_front(q);
 }
 
-static struct contact q_pop(struct cqueue *q)
+static struct contact q_pop(struct wfm_ring *q)
 {
-	struct contact w = q->v[q->head];
+	struct contact w;
 
-	q->head = (q->head + 1) % q->cap;
-	q->len--;
+	wfm_ring_pop(q, &w);
 	return w;
 }
 
@@ -127,10 +103,10 @@ static long pick(wfm_mssim *s, size_t g, double t)
 
 	for (size_t k = 0; k < gs->nchan; k++) {
 		size_t c = gs->chan[k];
-		struct cqueue *q = &s->q[c];
-		while (q->len && q->v[q->head].give_up < t) {
-			s->cnt[c * s->p.n + q->v[q->head].iv].abandoned++;
-			q_pop(q);
+		struct wfm_ring *q = &s->q[c];
+		while (q->len && q_head(q)->give_up < t) {
+			s->cnt[c * s->p.n + q_head(q)->iv].abandoned++;
+			wfm_ring_pop(q, NULL);
 		}
 		if (!q->len)
 			continue;
@@ -138,7 +114,7 @@ static long pick(wfm_mssim *s, size_t g, double t)
 			best = (long)c;
 		else {
 			int rc = s->p.rank ? s->p.rank[c] : 0, rb = s->p.rank ? s->p.rank[best] : 0;
-			if (rc < rb || (rc == rb && q->v[q->head].arrive < s->q[best].v[s->q[best].head].arrive))
+			if (rc < rb || (rc == rb && q_head(q)->arrive < q_head(&s->q[best])->arrive))
 				best = (long)c;
 		}
 	}
@@ -182,7 +158,7 @@ static int on_arrival(wfm_mssim *s, size_t c, size_t k, double t)
 			best = (long)g;
 	}
 	if (best < 0)
-		return q_push(&s->q[c], &w);
+		return wfm_ring_push(&s->q[c], &w);
 	idle_pop_front(&s->g[best]);
 	return serve(s, c, (size_t)best, &w, t);
 }
@@ -207,28 +183,11 @@ static int on_done(wfm_mssim *s, const struct wfm_ev *ev)
 	return 0;
 }
 
-/* Mark d of group g's busy agents who are not leaving yet as leaving, a
- * uniformly random subset (selection sampling): whose shift ends has
- * nothing to do with when their contact does.  d < 0: unmark -d. */
+/* Mark d of group g's busy agents who are not leaving yet as leaving
+ * (d < 0: unmark -d); the caller counts them in gs->leave. */
 static void mark_leaving(wfm_mssim *s, size_t g, long d)
 {
-	long cand = s->g[g].busy - s->g[g].leave;
-
-	for (size_t k = 0; k < s->nheap && d != 0; k++) {
-		struct wfm_ev *e = &s->heap[k];
-		if (e->who != g)
-			continue;
-		if (d < 0 && e->leaving) {
-			e->leaving = 0;
-			d++;
-		} else if (d > 0 && !e->leaving) {
-			if (gsl_rng_uniform(s->brng) * (double)cand < (double)d) {
-				e->leaving = 1;
-				d--;
-			}
-			cand--;
-		}
-	}
+	wfm_ev_mark_leaving(s->heap, s->nheap, g, d, s->g[g].busy - s->g[g].leave, s->brng);
 }
 
 /* Staff interval k from time t: agents join idle or leave (idle first,
@@ -272,19 +231,14 @@ static void accumulate(wfm_mssim *s)
 		struct wfm_sim_counts sum = { 0, 0, 0, 0, 0 };
 		for (size_t i = 0; i < n; i++) {
 			const struct wfm_sim_counts *k = &s->cnt[c * n + i];
-			double *a = s->acc + 15 * (c * n + i);
-			wfm_sim_acc_add(a, k->answered_in_t, k->arrivals);
-			wfm_sim_acc_add(a + 5, k->wait_sum, k->answered);
-			wfm_sim_acc_add(a + 10, k->abandoned, k->arrivals);
+			wfm_sim_acc_add(s->acc + 15 * (c * n + i), k);
 			sum.arrivals += k->arrivals;
 			sum.answered += k->answered;
 			sum.answered_in_t += k->answered_in_t;
 			sum.abandoned += k->abandoned;
 			sum.wait_sum += k->wait_sum;
 		}
-		wfm_sim_acc_add(s->tot + 15 * c, sum.answered_in_t, sum.arrivals);
-		wfm_sim_acc_add(s->tot + 15 * c + 5, sum.wait_sum, sum.answered);
-		wfm_sim_acc_add(s->tot + 15 * c + 10, sum.abandoned, sum.arrivals);
+		wfm_sim_acc_add(s->tot + 15 * c, &sum);
 	}
 }
 
@@ -412,7 +366,7 @@ wfm_mssim *wfm_mssim_init(const struct wfm_mssim_params *p, wfm_error *err)
 	size_t nc = p->gr->nchan, ng = p->gr->n, n = p->n ? p->n : 1;
 
 	if (!s)
-		goto oom;
+		return wfm_oom(err);
 	s->p = *p;
 	s->nc = nc;
 	s->ng = ng;
@@ -429,6 +383,8 @@ wfm_mssim *wfm_mssim_init(const struct wfm_mssim_params *p, wfm_error *err)
 	if (!s->rng || !s->next_a || !s->q || !s->g || !s->route || !s->nroute || !s->gorder ||
 	    !s->cnt || !s->acc || !s->tot || alloc_groups(s))
 		goto oom;
+	for (size_t c = 0; c < nc; c++)
+		s->q[c].size = sizeof(struct contact);
 	if (!(s->brng = gsl_rng_alloc(gsl_rng_mt19937)))
 		goto oom;
 	gsl_rng_set(s->brng, p->seed * 1000003UL + 999983UL);
@@ -443,8 +399,7 @@ wfm_mssim *wfm_mssim_init(const struct wfm_mssim_params *p, wfm_error *err)
 	return s;
 oom:
 	wfm_mssim_done(s);
-	wfm_error_set(err, "out of memory");
-	return NULL;
+	return wfm_oom(err);
 }
 
 const struct wfm_sim_counts *wfm_mssim_counts(const wfm_mssim *s)
@@ -452,51 +407,29 @@ const struct wfm_sim_counts *wfm_mssim_counts(const wfm_mssim *s)
 	return s->cnt;
 }
 
-static void stat_of(const double *a, long reps, struct wfm_sim_stat *o)
-{
-	wfm_sim_ratio(a, reps, &o->sl, &o->sl_hw);
-	wfm_sim_ratio(a + 5, reps, &o->asa, &o->asa_hw);
-	wfm_sim_ratio(a + 10, reps, &o->abandon, &o->abandon_hw);
-	o->reps = reps;
-}
-
 void wfm_mssim_stat(const wfm_mssim *s, size_t c, size_t i, struct wfm_sim_stat *o)
 {
-	stat_of(s->acc + 15 * (c * s->p.n + i), s->reps, o);
+	wfm_sim_acc_stat(s->acc + 15 * (c * s->p.n + i), s->reps, o);
 }
 
 void wfm_mssim_total(const wfm_mssim *s, size_t c, struct wfm_sim_stat *o)
 {
-	stat_of(s->tot + 15 * c, s->reps, o);
+	wfm_sim_acc_stat(s->tot + 15 * c, s->reps, o);
 }
 
 void wfm_mssim_done(wfm_mssim *s)
 {
 	if (!s)
 		return;
-	for (size_t c = 0; s->rng && c < s->nc; c++)
-		if (s->rng[c])
-			gsl_rng_free(s->rng[c]);
-	if (s->brng)
-		gsl_rng_free(s->brng);
-	for (size_t c = 0; s->q && c < s->nc; c++)
-		free(s->q[c].v);
-	for (size_t g = 0; s->g && g < s->ng; g++) {
-		free(s->g[g].idle);
-		free(s->g[g].chan);
+	for (size_t c = 0; c < s->nc; c++) {
+		gsl_rng_free(s->rng ? s->rng[c] : NULL);
+		free(s->q ? s->q[c].v : NULL);
 	}
-	free(s->rng);
-	free(s->next_a);
-	free(s->q);
-	free(s->g);
-	free(s->route);
-	free(s->nroute);
-	free(s->gorder);
-	free(s->heap);
-	free(s->cnt);
-	free(s->acc);
-	free(s->tot);
-	free(s);
+	gsl_rng_free(s->brng);
+	for (size_t g = 0; s->g && g < s->ng; g++)
+		WFM_FREE(s->g[g].idle, s->g[g].chan);
+	WFM_FREE(s->rng, s->next_a, s->q, s->g, s->route, s->nroute, s->gorder, s->heap, s->cnt,
+		 s->acc, s->tot, s);
 }
 
 void wfm_mssim_channel(const struct wfm_channel *ch, double chat_overhead, double *aht_factor,

@@ -1,6 +1,7 @@
 /* outbound.c - outbound campaign loader and dial planner.  See outbound.h. */
 #include "outbound.h"
 #include "csv.h"
+#include "mem.h"
 #include "pacing.h"
 #include "timeutil.h"
 
@@ -30,32 +31,12 @@ void wfm_outbound_free(wfm_outbound *ob)
 {
 	if (!ob)
 		return;
-	for (size_t j = 0; j < ob->njobs; j++) {
+	for (size_t j = 0; j < ob->njobs; j++)
 		free(ob->job[j].region);
-	}
-	for (size_t c = 0; c < ob->ncamp; c++)
-		free(ob->campaign[c]);
 	for (size_t z = 0; z < ob->nzone; z++)
 		wfm_tz_free(ob->zone[z]);
-	free(ob->job);
-	free(ob->campaign);
-	free(ob->rpc);
-	free(ob->connect);
-	free(ob->zone);
-	free(ob);
-}
-
-static int grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 16;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
+	wfm_free_strv(ob->campaign, ob->ncamp);
+	WFM_FREE(ob->job, ob->rpc, ob->connect, ob->zone, ob);
 }
 
 static long find_name(char **names, size_t n, const char *s)
@@ -72,61 +53,46 @@ static int cmp_job_name(const void *a, const void *b)
 	int c = strcmp(x->campaign, y->campaign);
 	if (!c)
 		c = strcmp(x->region, y->region);
-	return c ? c : (x->line > y->line) - (x->line < y->line);
+	return c ? c : WFM_CMP(x->line, y->line);
 }
 
 static int cmp_job_line(const void *a, const void *b)
 {
 	const struct wfm_ob_job *x = a, *y = b;
-	return (x->line > y->line) - (x->line < y->line);
+	return WFM_CMP(x->line, y->line);
 }
 
-static int load_row(wfm_outbound *ob, wfm_csv_reader *r, const int *col, int64_t now,
-		    const wfm_tz *tz, size_t *zcap, size_t *ccap, wfm_error *err)
-{
-	struct wfm_ob_job *j = &ob->job[ob->njobs];
-	const char *s;
-	long idx;
-	wfm_error e2 = { 0 };
+struct ob_load { wfm_outbound *ob; int64_t now; const wfm_tz *tz; size_t jcap, zcap; };
 
-	memset(j, 0, sizeof(*j));
-	j->line = wfm_csv_line(r);
-	s = wfm_csv_get(r, col[0]);
-	if (!*s)
-		return wfm_csv_error(r, col[0], err, "empty campaign name");
-	if ((idx = find_name(ob->campaign, ob->ncamp, s)) < 0) {
-		if (grow((void **)&ob->campaign, ccap, ob->ncamp, sizeof(char *)) ||
-		    !(ob->campaign[ob->ncamp] = strdup(s)))
-			return wfm_error_set(err, "out of memory");
-		idx = (long)ob->ncamp++;
-	}
-	j->camp = (size_t)idx;
-	j->campaign = ob->campaign[idx];
-	s = wfm_csv_get(r, col[1]);
-	if (!*s)
-		return wfm_csv_error(r, col[1], err, "empty region name");
-	if (!(j->region = strdup(s)))
-		return wfm_error_set(err, "out of memory");
-	ob->njobs++;   /* from here the row owns its region string */
-	s = wfm_csv_get(r, col[2]);
-	idx = -1;
+/* The index of the row's time zone (each name opened once), or -1. */
+static long row_zone(struct ob_load *x, wfm_csv_reader *r, int col, wfm_error *err)
+{
+	wfm_outbound *ob = x->ob;
+	const char *s = wfm_csv_get(r, col);
+	wfm_error e2 = { 0 };
+	wfm_tz *zn;
+
 	for (size_t z = 0; z < ob->nzone; z++)
 		if (!strcmp(wfm_tz_name(ob->zone[z]), s))
-			idx = (long)z;
-	if (idx < 0) {
-		wfm_tz *zn;
-		if (!*s)
-			return wfm_csv_error(r, col[2], err, "empty time zone");
-		if (!(zn = wfm_tz_open(s, &e2)))
-			return wfm_csv_error(r, col[2], err, "%s", e2.msg);
-		if (grow((void **)&ob->zone, zcap, ob->nzone, sizeof(wfm_tz *))) {
-			wfm_tz_free(zn);
-			return wfm_error_set(err, "out of memory");
-		}
-		ob->zone[ob->nzone] = zn;
-		idx = (long)ob->nzone++;
+			return (long)z;
+	if (!*s)
+		return wfm_csv_error(r, col, err, "empty time zone");
+	if (!(zn = wfm_tz_open(s, &e2)))
+		return wfm_csv_error(r, col, err, "%s", e2.msg);
+	if (WFM_GROW(ob->zone, x->zcap, ob->nzone + 1)) {
+		wfm_tz_free(zn);
+		return wfm_error_set(err, "out of memory");
 	}
-	j->zone = (size_t)idx;
+	ob->zone[ob->nzone] = zn;
+	return (long)ob->nzone++;
+}
+
+/* Records, deadline (after now), window and priority of job j. */
+static int row_work(struct ob_load *x, wfm_csv_reader *r, const int *col, struct wfm_ob_job *j,
+		    wfm_error *err)
+{
+	wfm_error e2 = { 0 };
+
 	if (wfm_csv_double(r, col[3], &j->records, err))
 		return -1;
 	if (j->records < 0)
@@ -136,13 +102,13 @@ static int load_row(wfm_outbound *ob, wfm_csv_reader *r, const int *col, int64_t
 	if (j->records > WFM_MAX_VOLUME)   /* found by fuzz_numeric: 1e308 records ran for minutes */
 		return wfm_csv_error(r, col[3], err, "%s is over the maximum of %g records",
 				     wfm_csv_get(r, col[3]), WFM_MAX_VOLUME);
-	if (wfm_csv_time(r, col[4], ob->zone[j->zone], 0, &j->deadline, err) < 0)
+	if (wfm_csv_time(r, col[4], x->ob->zone[j->zone], 0, &j->deadline, err) < 0)
 		return -1;
-	if (j->deadline <= now) {
+	if (j->deadline <= x->now) {
 		char buf[40];
-		wfm_time_format(now, tz, buf, sizeof(buf));
+		wfm_time_format(x->now, x->tz, buf, sizeof(buf));
 		return wfm_csv_error(r, col[4], err, "\"%s\" is in the past (planning starts %s %s)",
-				     wfm_csv_get(r, col[4]), buf, wfm_tz_name(tz));
+				     wfm_csv_get(r, col[4]), buf, wfm_tz_name(x->tz));
 	}
 	for (int k = 5; k <= 6; k++) {
 		int *m = k == 5 ? &j->win_start : &j->win_end;
@@ -159,201 +125,195 @@ static int load_row(wfm_outbound *ob, wfm_csv_reader *r, const int *col, int64_t
 	return 0;
 }
 
-wfm_outbound *wfm_outbound_load(const char *path, int64_t now, const wfm_tz *tz,
-				wfm_error *err)
+static int load_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
 {
-	static const char *names[] = { "campaign", "region", "tz", "records", "deadline",
-				       "window_start", "window_end", "priority" };
-	wfm_outbound *ob = calloc(1, sizeof(*ob));
-	wfm_csv_reader *r;
-	size_t jcap = 0, zcap = 0, ccap = 0;
-	int col[8], rc;
+	struct ob_load *x = ctx;
+	wfm_outbound *ob = x->ob;
+	struct wfm_ob_job *j;
+	const char *s;
+	long idx;
 
-	if (!ob) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
-	if (!(r = wfm_csv_open(path, err))) {
-		free(ob);
-		return NULL;
-	}
-	for (int k = 0; k < 8; k++)
-		if ((col[k] = k == 7 ? wfm_csv_col(r, names[k]) : wfm_csv_require(r, names[k], err)) < 0 && k < 7)
-			goto fail;
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		if (grow((void **)&ob->job, &jcap, ob->njobs, sizeof(*ob->job))) {
-			wfm_error_set(err, "out of memory");
-			goto fail;
-		}
-		if (load_row(ob, r, col, now, tz, &zcap, &ccap, err))
-			goto fail;
-	}
-	if (rc < 0)
-		goto fail;
-	if (!ob->njobs) {
-		wfm_error_at(err, path, 1, NULL, "no data rows");
-		goto fail;
-	}
+	if (WFM_GROW(ob->job, x->jcap, ob->njobs + 1))
+		return wfm_error_set(err, "out of memory");
+	j = memset(&ob->job[ob->njobs], 0, sizeof(*j));
+	j->line = wfm_csv_line(r);
+	s = wfm_csv_get(r, col[0]);
+	if (!*s)
+		return wfm_csv_error(r, col[0], err, "empty campaign name");
+	if ((idx = wfm_strv_intern(&ob->campaign, &ob->ncamp, s)) < 0)
+		return wfm_error_set(err, "out of memory");
+	j->camp = (size_t)idx;
+	j->campaign = ob->campaign[idx];
+	s = wfm_csv_get(r, col[1]);
+	if (!*s)
+		return wfm_csv_error(r, col[1], err, "empty region name");
+	if (!(j->region = strdup(s)))
+		return wfm_error_set(err, "out of memory");
+	ob->njobs++;   /* from here the row owns its region string */
+	if ((idx = row_zone(x, r, col[2], err)) < 0)
+		return -1;
+	j->zone = (size_t)idx;
+	return row_work(x, r, col, j, err);
+}
+
+/* No (campaign, region) twice; the jobs in file order; the default curves. */
+static int check_jobs(wfm_outbound *ob, const char *path, wfm_error *err)
+{
 	/* Duplicate (campaign, region) pairs: sort by name, compare neighbours. */
 	qsort(ob->job, ob->njobs, sizeof(*ob->job), cmp_job_name);
 	for (size_t j = 1; j < ob->njobs; j++)
 		if (!strcmp(ob->job[j].campaign, ob->job[j - 1].campaign) &&
-		    !strcmp(ob->job[j].region, ob->job[j - 1].region)) {
-			wfm_error_at(err, path, ob->job[j].line, "region",
-				     "%s/%s is a duplicate of line %ld", ob->job[j].campaign,
-				     ob->job[j].region, ob->job[j - 1].line);
-			goto fail;
-		}
+		    !strcmp(ob->job[j].region, ob->job[j - 1].region))
+			return wfm_error_at(err, path, ob->job[j].line, "region",
+					    "%s/%s is a duplicate of line %ld", ob->job[j].campaign,
+					    ob->job[j].region, ob->job[j - 1].line);
 	qsort(ob->job, ob->njobs, sizeof(*ob->job), cmp_job_line);
 	ob->rpc = malloc(ob->ncamp * sizeof(*ob->rpc));
 	ob->connect = malloc(ob->ncamp * sizeof(*ob->connect));
-	if (!ob->rpc || !ob->connect) {
-		wfm_error_set(err, "out of memory");
-		goto fail;
-	}
+	if (!ob->rpc || !ob->connect)
+		return wfm_error_set(err, "out of memory");
 	for (size_t c = 0; c < ob->ncamp; c++)
 		wfm_outbound_default_curve(ob->rpc[c], ob->connect[c]);
-	wfm_csv_close(r);
-	return ob;
-fail:
-	wfm_csv_close(r);
-	wfm_outbound_free(ob);
-	return NULL;
+	return 0;
+}
+
+wfm_outbound *wfm_outbound_load(const char *path, int64_t now, const wfm_tz *tz,
+				wfm_error *err)
+{
+	static const char *const names[] = { "campaign", "region", "tz", "records", "deadline",
+					     "window_start", "window_end", "?priority" };
+	struct ob_load x = { calloc(1, sizeof(*x.ob)), now, tz, 0, 0 };
+	int col[8];
+	long n;
+
+	if (!x.ob)
+		return wfm_oom(err);
+	/* messages name the file as given ("-", not <stdin>) */
+	if ((n = wfm_csv_each(path, names, 8, col, load_row, &x, NULL, err)) == 0)
+		wfm_error_at(err, path, 1, NULL, "no data rows");
+	if (n <= 0 || check_jobs(x.ob, path, err)) {
+		wfm_outbound_free(x.ob);
+		return NULL;
+	}
+	return x.ob;
 }
 
 struct rate_row { long camp; int hour; double rpc, connect; };
+struct rate_load { const wfm_outbound *ob; struct rate_row *row; size_t n, cap; };
+
+static int rate_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	struct rate_load *x = ctx;
+	struct rate_row y;
+	long h;
+	const char *s = wfm_csv_get(r, col[0]);
+
+	y.camp = strcmp(s, "*") ? find_name(x->ob->campaign, x->ob->ncamp, s) : -2;
+	if (y.camp == -1)
+		return wfm_csv_error(r, col[0], err, "\"%s\" is not a campaign of the campaign file", s);
+	if (wfm_csv_long(r, col[1], &h, err))
+		return -1;
+	if (h < 0 || h > 23)
+		return wfm_csv_error(r, col[1], err, "%ld is not an hour from 0 to 23", h);
+	y.hour = (int)h;
+	if (wfm_csv_double(r, col[2], &y.rpc, err))
+		return -1;
+	if (!(y.rpc > 0 && y.rpc <= 1))
+		return wfm_csv_error(r, col[2], err, "%s is not a probability above 0", wfm_csv_get(r, col[2]));
+	if (wfm_csv_double_opt(r, col[3], fmin(1, y.rpc / 0.8), &y.connect, err))
+		return -1;
+	if (!(y.connect >= y.rpc && y.connect <= 1))
+		return wfm_csv_error(r, col[3], err, "%s is not a probability from rpc %g to 1",
+				     wfm_csv_get(r, col[3]), y.rpc);
+	if (WFM_GROW(x->row, x->cap, x->n + 1))
+		return wfm_error_set(err, "out of memory");
+	x->row[x->n++] = y;
+	return 0;
+}
 
 int wfm_outbound_rates(wfm_outbound *ob, const char *path, wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	struct rate_row *row = NULL;
-	size_t n = 0, cap = 0;
-	int cc, ch, cr, cn, rc = -1, st;
+	static const char *const names[] = { "campaign", "hour", "rpc", "?connect" };
+	struct rate_load x = { ob, NULL, 0, 0 };
+	int col[4], rc = wfm_csv_each(path, names, 4, col, rate_row, &x, NULL, err) < 0 ? -1 : 0;
 
-	if (!r)
-		return -1;
-	if ((cc = wfm_csv_require(r, "campaign", err)) < 0 || (ch = wfm_csv_require(r, "hour", err)) < 0 ||
-	    (cr = wfm_csv_require(r, "rpc", err)) < 0)
-		goto out;
-	cn = wfm_csv_col(r, "connect");
-	while ((st = wfm_csv_next(r, err)) == 1) {
-		struct rate_row x;
-		long h;
-		const char *s = wfm_csv_get(r, cc);
-		x.camp = strcmp(s, "*") ? find_name(ob->campaign, ob->ncamp, s) : -2;
-		if (x.camp == -1) {
-			wfm_csv_error(r, cc, err, "\"%s\" is not a campaign of the campaign file", s);
-			goto out;
-		}
-		if (wfm_csv_long(r, ch, &h, err))
-			goto out;
-		if (h < 0 || h > 23) {
-			wfm_csv_error(r, ch, err, "%ld is not an hour from 0 to 23", h);
-			goto out;
-		}
-		x.hour = (int)h;
-		if (wfm_csv_double(r, cr, &x.rpc, err))
-			goto out;
-		if (!(x.rpc > 0 && x.rpc <= 1)) {
-			wfm_csv_error(r, cr, err, "%s is not a probability above 0", wfm_csv_get(r, cr));
-			goto out;
-		}
-		if (wfm_csv_double_opt(r, cn, fmin(1, x.rpc / 0.8), &x.connect, err))
-			goto out;
-		if (!(x.connect >= x.rpc && x.connect <= 1)) {
-			wfm_csv_error(r, cn, err, "%s is not a probability from rpc %g to 1",
-				      wfm_csv_get(r, cn), x.rpc);
-			goto out;
-		}
-		if (grow((void **)&row, &cap, n, sizeof(*row))) {
-			wfm_error_set(err, "out of memory");
-			goto out;
-		}
-		row[n++] = x;
-	}
-	if (st < 0)
-		goto out;
-	for (int pass = 0; pass < 2; pass++)      /* "*" first, named rows win */
-		for (size_t i = 0; i < n; i++) {
-			if ((row[i].camp == -2) != (pass == 0))
+	for (int pass = 0; !rc && pass < 2; pass++)      /* "*" first, named rows win */
+		for (size_t i = 0; i < x.n; i++) {
+			const struct rate_row *y = &x.row[i];
+			if ((y->camp == -2) != (pass == 0))
 				continue;
 			for (size_t c = 0; c < ob->ncamp; c++)
-				if (row[i].camp == -2 || (size_t)row[i].camp == c) {
-					ob->rpc[c][row[i].hour] = row[i].rpc;
-					ob->connect[c][row[i].hour] = row[i].connect;
+				if (y->camp == -2 || (size_t)y->camp == c) {
+					ob->rpc[c][y->hour] = y->rpc;
+					ob->connect[c][y->hour] = y->connect;
 				}
 		}
-	rc = 0;
-out:
-	free(row);
-	wfm_csv_close(r);
+	free(x.row);
 	return rc;
+}
+
+struct cap_load {
+	const wfm_tz *tz;
+	int64_t start, prev, gap;   /* prev: the last row's time; gap: the least step between rows */
+	int step;
+	size_t nint;
+	double *sum;
+	char *set;
+};
+
+static int cap_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	struct cap_load *x = ctx;
+	int64_t t;
+	double v;
+
+	if (wfm_csv_time(r, col[0], x->tz, 0, &t, err) < 0 || wfm_csv_double(r, col[1], &v, err))
+		return -1;
+	if (v < 0)
+		return wfm_csv_error(r, col[1], err, "%s is negative", wfm_csv_get(r, col[1]));
+	if (t < x->prev)
+		return wfm_csv_error(r, col[0], err, "timestamps are not in order");
+	if (x->prev != INT64_MIN && t > x->prev && (!x->gap || t - x->prev < x->gap))
+		x->gap = t - x->prev;
+	x->prev = t;
+	if (t < x->start)
+		return 0;
+	if ((t - x->start) % x->step)
+		return wfm_csv_error(r, col[0], err, "not on a %d-minute interval of the plan", x->step / 60);
+	if ((size_t)((t - x->start) / x->step) < x->nint) {
+		x->sum[(t - x->start) / x->step] += v;
+		x->set[(t - x->start) / x->step] = 1;
+	}
+	return 0;
 }
 
 double *wfm_outbound_capacity(const char *path, const char *column, const wfm_tz *tz,
 			      int64_t start, int step, size_t nint, double pool,
 			      wfm_error *err)
 {
-	wfm_csv_reader *r = wfm_csv_open(path, err);
-	double *sum = calloc(nint ? nint : 1, sizeof(double));
-	char *set = calloc(nint ? nint : 1, 1);
-	int64_t prev = INT64_MIN, gap = 0;
-	int ct, ca, st;
+	const char *names[] = { "timestamp", column };
+	struct cap_load x = { tz, start, INT64_MIN, 0, step, nint, calloc(nint ? nint : 1, sizeof(double)),
+			      calloc(nint ? nint : 1, 1) };
+	int col[2];
 
-	if (!r || !sum || !set) {
-		if (r)
-			wfm_error_set(err, "out of memory");
-		goto fail;
+	if (!x.sum || !x.set)
+		wfm_error_set(err, "out of memory");
+	else if (wfm_csv_each(path, names, 2, col, cap_row, &x, NULL, err) >= 0) {
+		/* Hold each row's value over the intervals its own step covers. */
+		int span = x.gap > step ? (int)(x.gap / step) : 1;
+		for (size_t i = 0, k = SIZE_MAX; i < nint; i++) {
+			if (x.set[i])
+				k = i;
+			else if (k != SIZE_MAX && i - k < (size_t)span)
+				x.sum[i] = x.sum[k];
+		}
+		if (pool >= 0)
+			for (size_t i = 0; i < nint; i++)
+				x.sum[i] = fmax(0, pool - x.sum[i]);
+		free(x.set);
+		return x.sum;
 	}
-	if ((ct = wfm_csv_require(r, "timestamp", err)) < 0 || (ca = wfm_csv_require(r, column, err)) < 0)
-		goto fail;
-	while ((st = wfm_csv_next(r, err)) == 1) {
-		int64_t t;
-		double v;
-		if (wfm_csv_time(r, ct, tz, 0, &t, err) < 0 || wfm_csv_double(r, ca, &v, err))
-			goto fail;
-		if (v < 0) {
-			wfm_csv_error(r, ca, err, "%s is negative", wfm_csv_get(r, ca));
-			goto fail;
-		}
-		if (t < prev) {
-			wfm_csv_error(r, ct, err, "timestamps are not in order");
-			goto fail;
-		}
-		if (prev != INT64_MIN && t > prev && (!gap || t - prev < gap))
-			gap = t - prev;
-		prev = t;
-		if (t < start)
-			continue;
-		if ((t - start) % step) {
-			wfm_csv_error(r, ct, err, "not on a %d-minute interval of the plan", step / 60);
-			goto fail;
-		}
-		if ((size_t)((t - start) / step) < nint) {
-			sum[(t - start) / step] += v;
-			set[(t - start) / step] = 1;
-		}
-	}
-	if (st < 0)
-		goto fail;
-	/* Hold each row's value over the intervals its own step covers. */
-	int span = gap > step ? (int)(gap / step) : 1;
-	for (size_t i = 0, k = SIZE_MAX; i < nint; i++) {
-		if (set[i])
-			k = i;
-		else if (k != SIZE_MAX && i - k < (size_t)span)
-			sum[i] = sum[k];
-	}
-	if (pool >= 0)
-		for (size_t i = 0; i < nint; i++)
-			sum[i] = fmax(0, pool - sum[i]);
-	free(set);
-	wfm_csv_close(r);
-	return sum;
-fail:
-	free(sum);
-	free(set);
-	wfm_csv_close(r);
+	WFM_FREE(x.sum, x.set);
 	return NULL;
 }
 
@@ -385,32 +345,21 @@ void wfm_outbound_run_free(wfm_ob_run *r)
 {
 	if (!r)
 		return;
-	free(r->order);
-	free(r->due);
-	free(r->pclass);
-	free(r->hour);
-	free(r->lm0);
-	free(r->lm1);
-	free(r->ready);
-	free(r->pend);
-	free(r->sum);
-	free(r->rows);
-	if (!r->borrowed) {
-		free(r->pmemo);
-		free(r->amemo);
-	}
-	free(r);
+	if (!r->borrowed)
+		WFM_FREE(r->pmemo, r->amemo);
+	WFM_FREE(r->order, r->due, r->pclass, r->hour, r->lm0, r->lm1, r->ready, r->pend, r->sum,
+		 r->rows, r);
 }
 
 static int cmp_edf(const void *a, const void *b, void *ctx)
 {
 	const wfm_outbound *ob = ctx;
 	const struct wfm_ob_job *x = &ob->job[*(const size_t *)a], *y = &ob->job[*(const size_t *)b];
-	if (x->deadline != y->deadline)
-		return x->deadline < y->deadline ? -1 : 1;
-	if (x->priority != y->priority)
-		return x->priority < y->priority ? -1 : 1;
-	return (x->line > y->line) - (x->line < y->line);
+	int c;
+
+	if ((c = WFM_CMP(x->deadline, y->deadline)) || (c = WFM_CMP(x->priority, y->priority)))
+		return c;
+	return WFM_CMP(x->line, y->line);
 }
 
 /* Insertion-merge sort with a context (qsort_r is not C11). */
@@ -527,8 +476,7 @@ bad:
 oom:
 	free(tmp);
 	wfm_outbound_run_free(r);
-	wfm_error_set(err, "out of memory");
-	return NULL;
+	return wfm_oom(err);
 }
 
 /* Agent seconds per dial, and right-party contacts and handled connects
@@ -717,8 +665,7 @@ static int whole(const wfm_outbound *ob, const struct wfm_ob_params *p, double a
 	if (!(r = wfm_outbound_run_alloc(ob, p, agents < 0 ? NULL : capbuf, err)))
 		return -1;
 	if (memo->pmemo) {             /* keep the pacing memo across passes */
-		free(r->pmemo);
-		free(r->amemo);
+		WFM_FREE(r->pmemo, r->amemo);
 		r->pmemo = memo->pmemo;
 		r->amemo = memo->amemo;
 	}
@@ -798,10 +745,6 @@ int wfm_outbound_min_agents(const wfm_outbound *ob, const struct wfm_ob_params *
 		memcpy(unlimited, u, ob->njobs * sizeof(*u));
 	rc = 0;
 out:
-	free(memo.pmemo);
-	free(memo.amemo);
-	free(u);
-	free(s);
-	free(cap);
+	WFM_FREE(memo.pmemo, memo.amemo, u, s, cap);
 	return rc;
 }

@@ -7,6 +7,7 @@
  * wfm_outbound_days(), wfm_outbound_run_peak(). */
 #include "outbound.h"
 #include "csv.h"
+#include "mem.h"
 #include "requirements.h"
 #include "timeutil.h"
 
@@ -88,8 +89,7 @@ double wfm_outbound_write_dialplan(FILE *fp, const wfm_outbound *ob, wfm_ob_run 
 	}
 	if (!cum || !done)
 		written = -1;
-	free(cum);
-	free(done);
+	WFM_FREE(cum, done);
 	return written;
 }
 
@@ -105,8 +105,7 @@ int wfm_outbound_write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run
 	double step = p->step, hold = p->talk + p->wrap;
 
 	if (!conn || !ag) {
-		free(conn);
-		free(ag);
+		WFM_FREE(conn, ag);
 		return wfm_error_set(err, "out of memory");
 	}
 	wfm_requirements_write_header(fp, &wfm_requirements_outbound_format);
@@ -130,8 +129,7 @@ int wfm_outbound_write_requirements(FILE *fp, const wfm_outbound *ob, wfm_ob_run
 			wfm_requirements_write_row(fp, &wfm_requirements_outbound_format, tz, &row);
 		}
 	}
-	free(conn);
-	free(ag);
+	WFM_FREE(conn, ag);
 	return 0;
 }
 

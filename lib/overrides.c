@@ -3,6 +3,8 @@
  * wfm_overrides_load(), wfm_overrides_apply(). */
 #include "overrides.h"
 #include "csv.h"
+#include "csvload.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -15,9 +17,7 @@ void wfm_overrides_free(wfm_overrides *ov)
 		return;
 	for (size_t i = 0; i < ov->n; i++)
 		free(ov->o[i].channel);
-	free(ov->o);
-	free(ov->path);
-	free(ov);
+	WFM_FREE(ov->o, ov->path, ov);
 }
 
 /* Exactly one of columns a and b; its index in *col, 1 when it is b. */
@@ -61,7 +61,6 @@ wfm_overrides *wfm_overrides_load(const char *path, const wfm_tz *tz, wfm_error 
 	wfm_csv_reader *r = wfm_csv_open(path, err);
 	wfm_overrides *ov = NULL;
 	int cwhen, cval, cchan, by_ts, set_volume, rc;
-	size_t cap = 0;
 
 	if (!r)
 		return NULL;
@@ -72,13 +71,8 @@ wfm_overrides *wfm_overrides_load(const char *path, const wfm_tz *tz, wfm_error 
 	if (!(ov = calloc(1, sizeof(*ov))) || !(ov->path = strdup(path)))
 		goto oom;
 	while ((rc = wfm_csv_next(r, err)) == 1) {
-		if (ov->n == cap) {
-			struct wfm_override *no;
-			cap = cap ? 2 * cap : 16;
-			if (!(no = realloc(ov->o, cap * sizeof(*no))))
-				goto oom;
-			ov->o = no;
-		}
+		if (WFM_CSVLOAD_ROOM(ov->o, ov->n))
+			goto oom;
 		if (read_row(r, cwhen, !by_ts, cchan, cval, set_volume, tz, &ov->o[ov->n], err)) {
 			free(ov->o[ov->n].channel);
 			goto fail;

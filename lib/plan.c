@@ -1,6 +1,8 @@
 /* plan.c - plan.csv and roster.csv readers and writers (plan.h). */
 #include "plan.h"
 #include "csv.h"
+#include "csvload.h"
+#include "mem.h"
 #include "timeutil.h"
 #include "tz.h"
 
@@ -70,16 +72,10 @@ void wfm_plan_hhmm(int min, char buf[8])
 
 void wfm_plan_free(wfm_plan *p)
 {
-	if (!p)
-		return;
-	for (size_t i = 0; i < p->n; i++) {
-		free(p->s[i].name);
-		free(p->s[i].agent);
-		free(p->s[i].agent_name);
-		free(p->s[i].group);
-	}
-	free(p->s);
-	free(p);
+	for (size_t i = 0; p && i < p->n; i++)
+		WFM_FREE(p->s[i].name, p->s[i].agent, p->s[i].agent_name, p->s[i].group);
+	if (p)
+		WFM_FREE(p->s, p);
 }
 
 static int hhmm(const wfm_csv_reader *r, int col, int *out, wfm_error *err)
@@ -117,86 +113,85 @@ int wfm_plan_times(const wfm_csv_reader *r, const int *col, struct wfm_shift *s,
 	return 0;
 }
 
+/* What the plan.csv and roster.csv readers fill, and how. */
+struct rows { wfm_plan *p; const wfm_tz *tz; int roster; };
+
+/* A new row of p with the columns both formats have: date (col[0]) and
+ * the optional group (col[7]); NULL and err when it is bad. */
+static struct wfm_shift *new_row(wfm_csv_reader *r, const int *col, wfm_plan *p, wfm_error *err)
+{
+	struct wfm_shift *s;
+	wfm_error e = { 0 };
+
+	if (WFM_CSVLOAD_ROOM(p->s, p->n))
+		return wfm_oom(err);
+	s = memset(&p->s[p->n++], 0, sizeof(*s));
+	s->line = wfm_csv_line(r);
+	if (col[7] >= 0 && *wfm_csv_get(r, col[7]) && !(s->group = strdup(wfm_csv_get(r, col[7]))))
+		return wfm_oom(err);
+	if (wfm_time_parse_date(wfm_csv_get(r, col[0]), &s->day, &e)) {
+		wfm_csv_error(r, col[0], err, "\"%.20s\" is not a date YYYY-MM-DD", wfm_csv_get(r, col[0]));
+		return NULL;
+	}
+	return s;
+}
+
+/* plan.csv: shift,start,end,break_start,break_end,count after the date. */
+static int plan_fields(wfm_csv_reader *r, const int *col, struct wfm_shift *s, wfm_error *err)
+{
+	if (!(s->name = strdup(wfm_csv_get(r, col[1]))))
+		return wfm_error_set(err, "out of memory");
+	if (wfm_plan_times(r, col + 2, s, err) || wfm_csv_long(r, col[6], &s->count, err))
+		return -1;
+	if (s->count < 0 || s->count > 1000000)
+		return wfm_csv_error(r, col[6], err, "%ld is not a count between 0 and 1000000", s->count);
+	return 0;
+}
+
+/* roster.csv: agent_id,name,start,end,break_start,break_end after the
+ * date, and the optional shift (col[8]). */
+static int roster_fields(wfm_csv_reader *r, const int *col, struct wfm_shift *s, wfm_error *err)
+{
+	if (!*wfm_csv_get(r, col[1]))
+		return wfm_csv_error(r, col[1], err, "empty agent id");
+	s->agent = strdup(wfm_csv_get(r, col[1]));
+	s->agent_name = strdup(wfm_csv_get(r, col[2]));
+	s->name = strdup(col[8] >= 0 ? wfm_csv_get(r, col[8]) : "");
+	s->count = 1;
+	if (!s->agent || !s->agent_name || !s->name)
+		return wfm_error_set(err, "out of memory");
+	return wfm_plan_times(r, col + 3, s, err);
+}
+
+static int read_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	struct rows *x = ctx;
+	struct wfm_shift *s = new_row(r, col, x->p, err);
+
+	if (!s || (x->roster ? roster_fields(r, col, s, err) : plan_fields(r, col, s, err)))
+		return -1;
+	wfm_shift_place(s, x->tz);
+	return 0;
+}
+
+static void drop(void *p) { wfm_plan_free(p); }
+
+static const char *const plan_names[] = { "date", "shift", "start", "end", "break_start",
+					  "break_end", "count", "?group" };
+static const char *const roster_names[] = { "date", "agent_id", "name", "start", "end",
+					    "break_start", "break_end", "?group", "?shift" };
+static const struct wfm_csvload formats[2] = {
+	{ plan_names, 8, read_row, "no data rows", drop },
+	{ roster_names, 9, read_row, "no data rows", drop },
+};
+
 static wfm_plan *load(const char *path, int roster, const wfm_tz *tz, wfm_error *err)
 {
-	static const char *const pn[] = { "date", "shift", "start", "end", "break_start", "break_end",
-					  "count", "?group" };
-	static const char *const rn[] = { "date", "agent_id", "name", "start", "end", "break_start",
-					  "break_end", "?group", "?shift" };
-	int col[9], cshift, cgroup, rc;
-	wfm_csv_reader *r;
-	wfm_plan *p = wfm_csv_open_new(path, roster ? rn : pn, roster ? 9 : 8, col, sizeof(*p), &r, err);
-	size_t cap = 0;
+	struct rows x = { calloc(1, sizeof(wfm_plan)), tz, roster };
 
-	if (!p)
-		return NULL;
-	snprintf(p->file, sizeof(p->file), "%s", path);
-	cgroup = col[7];
-	cshift = roster ? col[8] : -1;
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct wfm_shift *s;
-		wfm_error e = { 0 };
-		if (p->n == cap) {
-			struct wfm_shift *q = realloc(p->s, (cap = cap ? 2 * cap : 256) * sizeof(*q));
-			if (!q) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			p->s = q;
-		}
-		s = &p->s[p->n++];
-		memset(s, 0, sizeof(*s));
-		s->line = wfm_csv_line(r);
-		if (cgroup >= 0 && *wfm_csv_get(r, cgroup) &&   /* plan and roster rows */
-		    !(s->group = strdup(wfm_csv_get(r, cgroup)))) {
-			wfm_error_set(err, "out of memory");
-			goto fail;
-		}
-		if (wfm_time_parse_date(wfm_csv_get(r, col[0]), &s->day, &e)) {
-			wfm_csv_error(r, col[0], err, "\"%.20s\" is not a date YYYY-MM-DD", wfm_csv_get(r, col[0]));
-			goto fail;
-		}
-		if (roster) {
-			if (!*wfm_csv_get(r, col[1])) {
-				wfm_csv_error(r, col[1], err, "empty agent id");
-				goto fail;
-			}
-			s->agent = strdup(wfm_csv_get(r, col[1]));
-			s->agent_name = strdup(wfm_csv_get(r, col[2]));
-			s->name = strdup(cshift >= 0 ? wfm_csv_get(r, cshift) : "");
-			s->count = 1;
-			if (!s->agent || !s->agent_name || !s->name) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			if (wfm_plan_times(r, col + 3, s, err))
-				goto fail;
-		} else {
-			if (!(s->name = strdup(wfm_csv_get(r, col[1])))) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			if (wfm_plan_times(r, col + 2, s, err) || wfm_csv_long(r, col[6], &s->count, err))
-				goto fail;
-			if (s->count < 0 || s->count > 1000000) {
-				wfm_csv_error(r, col[6], err, "%ld is not a count between 0 and 1000000", s->count);
-				goto fail;
-			}
-		}
-		wfm_shift_place(s, tz);
-	}
-	if (rc < 0)
-		goto fail;
-	if (!p->n) {
-		wfm_error_at(err, path, wfm_csv_line(r), NULL, "no data rows");
-		goto fail;
-	}
-	wfm_csv_close(r);
-	return p;
-fail:
-	wfm_csv_close(r);
-	wfm_plan_free(p);
-	return NULL;
+	if (x.p)
+		snprintf(x.p->file, sizeof(x.p->file), "%s", path);
+	return wfm_csvload(&formats[roster], path, x.p, &x, err);
 }
 
 wfm_plan *wfm_plan_load(const char *path, const wfm_tz *tz, wfm_error *err)

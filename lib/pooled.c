@@ -1,6 +1,7 @@
 /* pooled.c - per-interval pooled staffing for skill groups and its
  * simulation-based correction.  See pooled.h. */
 #include "pooled.h"
+#include "mem.h"
 #include "mip.h"
 
 #include <math.h>
@@ -261,17 +262,11 @@ struct sim_inputs {
 
 void wfm_pooled_free(struct wfm_pooled *pl)
 {
-	free(pl->fluid);
-	free(pl->agents);
-	free(pl->gross);
-	free(pl->req);
-	free(pl->split);
+	WFM_FREE(pl->fluid, pl->agents, pl->gross, pl->req, pl->split);
 	wfm_mssim_done(pl->sim);
 	if (pl->inputs) {
 		struct sim_inputs *in = pl->inputs;
-		free(in->volume);
-		free(in->aht);
-		free(in);
+		WFM_FREE(in->volume, in->aht, in);
 	}
 	memset(pl, 0, sizeof(*pl));
 }
@@ -407,9 +402,7 @@ static int carry_channel(const wfm_series *s, const struct wfm_channel *ch, size
 	}
 	rc = 0;
 out:
-	free(servers);
-	free(vol);
-	free(aht);
+	WFM_FREE(servers, vol, aht);
 	return rc;
 }
 

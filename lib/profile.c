@@ -2,6 +2,7 @@
  * See profile.h. */
 #include "profile.h"
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <gsl/gsl_fit.h>
@@ -22,18 +23,20 @@ void wfm_profile_free(wfm_profile *p)
 {
 	if (!p)
 		return;
-	for (size_t c = 0; p->chan && c < p->nchan; c++) {
-		free(p->chan[c].mean);
-		free(p->chan[c].share);
-		free(p->chan[c].ratio);
-		free(p->chan[c].ndays);
-	}
-	for (size_t c = 0; p->channel && c < p->nchan; c++)
-		free(p->channel[c]);
-	free(p->channel);
-	free(p->chan);
-	free(p->given);
-	free(p);
+	for (size_t c = 0; p->chan && c < p->nchan; c++)
+		WFM_FREE(p->chan[c].mean, p->chan[c].share, p->chan[c].ratio, p->chan[c].ndays);
+	wfm_free_strv(p->channel, p->nchan);
+	WFM_FREE(p->chan, p->given, p);
+}
+
+/* A channel's cells, zero; -1 when out of memory. */
+static int chan_alloc(struct wfm_profile_chan *pc, size_t cells)
+{
+	pc->mean = calloc(cells, sizeof(double));
+	pc->share = calloc(cells, sizeof(double));
+	pc->ratio = calloc(cells, sizeof(double));
+	pc->ndays = calloc(cells, sizeof(long));
+	return pc->mean && pc->share && pc->ratio && pc->ndays ? 0 : -1;
 }
 
 static void finish_chan(const wfm_profile *p, struct wfm_profile_chan *pc);
@@ -133,7 +136,7 @@ wfm_profile *wfm_profile_compute(const wfm_series *s, const wfm_tz *tz,
 	wfm_profile *p = calloc(1, sizeof(*p));
 
 	if (!p)
-		goto oom;
+		return wfm_oom(err);
 	p->by = by;
 	p->ngroups = by == WFM_BY_WEEKDAY ? 7 : 12;
 	p->step = s->step;
@@ -143,29 +146,20 @@ wfm_profile *wfm_profile_compute(const wfm_series *s, const wfm_tz *tz,
 		goto oom;
 	size_t cells = (size_t)p->ngroups * (size_t)p->nslots;
 	for (size_t c = 0; c < s->nchan; c++) {
-		struct wfm_profile_chan *pc = &p->chan[c];
-		pc->mean = calloc(cells, sizeof(double));
-		pc->share = calloc(cells, sizeof(double));
-		pc->ratio = calloc(cells, sizeof(double));
-		pc->ndays = calloc(cells, sizeof(long));
-		if (!pc->mean || !pc->share || !pc->ratio || !pc->ndays)
+		if (chan_alloc(&p->chan[c], cells))
 			goto oom;
-		fill_chan(s, tz, c, p, pc);
+		fill_chan(s, tz, c, p, &p->chan[c]);
 	}
 	return p;
 oom:
 	wfm_profile_free(p);
-	wfm_error_set(err, "out of memory");
-	return NULL;
+	return wfm_oom(err);
 }
 
 void wfm_daily_free(wfm_daily *d)
 {
-	if (!d)
-		return;
-	free(d->total);
-	free(d->incomplete);
-	free(d);
+	if (d)
+		WFM_FREE(d->total, d->incomplete, d);
 }
 
 wfm_daily *wfm_profile_daily(const wfm_series *s, const wfm_tz *tz, wfm_error *err)
@@ -174,7 +168,7 @@ wfm_daily *wfm_profile_daily(const wfm_series *s, const wfm_tz *tz, wfm_error *e
 	wfm_daily *d = calloc(1, sizeof(*d));
 
 	if (!d)
-		goto oom;
+		return wfm_oom(err);
 	wfm_time_local(s->start, tz, &a);
 	wfm_time_local(wfm_series_time(s, s->n - 1), tz, &b);
 	d->first_day = a.days;
@@ -209,8 +203,7 @@ wfm_daily *wfm_profile_daily(const wfm_series *s, const wfm_tz *tz, wfm_error *e
 	return d;
 oom:
 	wfm_daily_free(d);
-	wfm_error_set(err, "out of memory");
-	return NULL;
+	return wfm_oom(err);
 }
 
 /* Growth per week: slope of log weekly totals over complete Mon-Sun weeks. */
@@ -378,127 +371,99 @@ static int group_of(const char *s, enum wfm_profile_by *by)
 	return -1;
 }
 
-static long chan_index(wfm_profile *p, const char *name, size_t *cap)
-{
-	size_t c;
+/* What the rows read so far gave: the profile (its channel names), the
+ * rows, the grid and the kind of groups. */
+struct load {
+	wfm_profile *p;
+	struct prow *rw;
+	size_t n, cap;
+	int step;
+	enum wfm_profile_by by0;
+};
 
-	for (c = 0; c < p->nchan; c++)
-		if (!strcmp(p->channel[c], name))
-			return (long)c;
-	if (p->nchan == *cap) {
-		char **n = realloc(p->channel, (*cap * 2 + 4) * sizeof(*n));
-		if (!n)
-			return -1;
-		p->channel = n;
-		*cap = *cap * 2 + 4;
-	}
-	if (!(p->channel[p->nchan] = strdup(name)))
+/* One row into ld->rw; col: channel, group, time, mean. */
+static int read_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
+{
+	struct load *ld = ctx;
+	int cc = col[0], cg = col[1], ct = col[2], cm = col[3];
+	struct prow x;
+	enum wfm_profile_by by;
+	long c;
+
+	if ((x.group = group_of(wfm_csv_get(r, cg), &by)) < 0)
+		return wfm_csv_error(r, cg, err, "\"%s\" is not a weekday (Mon..Sun) or month (Jan..Dec)",
+				     wfm_csv_get(r, cg));
+	if (ld->n && by != ld->by0)
+		return wfm_csv_error(r, cg, err, "\"%s\": weekday and month groups are mixed",
+				     wfm_csv_get(r, cg));
+	ld->by0 = by;
+	if (wfm_time_parse_hhmm(wfm_csv_get(r, ct), &x.minute, err) || x.minute >= 1440)
+		return wfm_csv_error(r, ct, err, "\"%s\" is not a time of day HH:MM", wfm_csv_get(r, ct));
+	if (wfm_csv_double_opt(r, cm, NAN, &x.mean, err))
 		return -1;
-	return (long)p->nchan++;
+	if (x.mean < 0)
+		return wfm_csv_error(r, cm, err, "%g is negative", x.mean);
+	if ((c = wfm_strv_intern(&ld->p->channel, &ld->p->nchan, wfm_csv_get(r, cc))) < 0 ||
+	    WFM_GROW(ld->rw, ld->cap, ld->n + 1))
+		return wfm_error_set(err, "out of memory");
+	x.chan = (size_t)c;
+	ld->rw[ld->n++] = x;
+	/* the grid: the largest of 60, 30, 15 min dividing every time */
+	while (ld->step == 0 || x.minute % ld->step) {
+		ld->step = ld->step == 0 ? 60 : ld->step / 2;
+		if (ld->step < 15)
+			return wfm_csv_error(r, ct, err, "%s is not on a 15, 30 or 60 min grid",
+					     wfm_csv_get(r, ct));
+	}
+	return 0;
 }
 
-/* Rows into rw[]; channel names into p.  col: channel, group, time, mean. */
-static long read_rows(wfm_csv_reader *r, const int *col, wfm_profile *p, struct prow **rw,
-		      wfm_error *err)
+/* The profile's cells from the rows read: NAN where no row gives one. */
+static int place_rows(wfm_profile *p, const struct prow *rw, size_t n)
 {
-	int cc = col[0], cg = col[1], ct = col[2], cm = col[3], rc, step = 0;
-	size_t n = 0, cap = 0, ccap = 0;
-	enum wfm_profile_by by0 = WFM_BY_WEEKDAY;
-
-	while ((rc = wfm_csv_next(r, err)) == 1) {
-		struct prow x;
-		enum wfm_profile_by by;
-		long c;
-		if ((x.group = group_of(wfm_csv_get(r, cg), &by)) < 0)
-			return wfm_csv_error(r, cg, err, "\"%s\" is not a weekday (Mon..Sun) or month (Jan..Dec)",
-					     wfm_csv_get(r, cg));
-		if (n && by != by0)
-			return wfm_csv_error(r, cg, err, "\"%s\": weekday and month groups are mixed",
-					     wfm_csv_get(r, cg));
-		by0 = by;
-		if (wfm_time_parse_hhmm(wfm_csv_get(r, ct), &x.minute, err) || x.minute >= 1440)
-			return wfm_csv_error(r, ct, err, "\"%s\" is not a time of day HH:MM", wfm_csv_get(r, ct));
-		if (wfm_csv_double_opt(r, cm, NAN, &x.mean, err))
-			return -1;
-		if (x.mean < 0)
-			return wfm_csv_error(r, cm, err, "%g is negative", x.mean);
-		if ((c = chan_index(p, wfm_csv_get(r, cc), &ccap)) < 0)
-			return wfm_error_set(err, "out of memory");
-		x.chan = (size_t)c;
-		if (n == cap) {
-			struct prow *t = realloc(*rw, (cap * 2 + 64) * sizeof(*t));
-			if (!t)
-				return wfm_error_set(err, "out of memory");
-			*rw = t;
-			cap = cap * 2 + 64;
-		}
-		(*rw)[n++] = x;
-		/* the grid: the largest of 60, 30, 15 min dividing every time */
-		while (step == 0 || x.minute % step) {
-			step = step == 0 ? 60 : step / 2;
-			if (step < 15)
-				return wfm_csv_error(r, ct, err, "%s is not on a 15, 30 or 60 min grid",
-						     wfm_csv_get(r, ct));
-		}
-	}
-	if (rc < 0)
-		return -1;
-	if (n == 0)
-		return wfm_error_at(err, wfm_csv_name(r), 1, NULL, "no data rows");
-	p->by = by0;
-	p->step = step * 60;
-	return (long)n;
-}
-
-wfm_profile *wfm_profile_load(const char *path, wfm_error *err)
-{
-	static const char *const names[] = { "channel", "group", "time", "mean" };
-	int col[4];
-	wfm_csv_reader *r = wfm_csv_open_cols(path, names, 4, col, err);
-	wfm_profile *p = r ? calloc(1, sizeof(*p)) : NULL;
-	struct prow *rw = NULL;
-	long n;
 	size_t cells;
 
-	if (!p) {
-		if (r)
-			wfm_error_set(err, "out of memory");
-		wfm_csv_close(r);
-		return NULL;
-	}
-	n = read_rows(r, col, p, &rw, err);
-	wfm_csv_close(r);
-	if (n < 0)
-		goto fail;
 	p->ngroups = p->by == WFM_BY_WEEKDAY ? 7 : 12;
 	p->nslots = 86400 / p->step;
 	cells = (size_t)p->ngroups * (size_t)p->nslots;
 	if (!(p->chan = calloc(p->nchan, sizeof(*p->chan))) || !(p->given = calloc(cells, 1)))
-		goto oom;
+		return -1;
 	for (size_t c = 0; c < p->nchan; c++) {
-		struct wfm_profile_chan *pc = &p->chan[c];
-		pc->mean = malloc(cells * sizeof(double));
-		pc->share = calloc(cells, sizeof(double));
-		pc->ratio = calloc(cells, sizeof(double));
-		pc->ndays = calloc(cells, sizeof(long));
-		if (!pc->mean || !pc->share || !pc->ratio || !pc->ndays)
-			goto oom;
+		if (chan_alloc(&p->chan[c], cells))
+			return -1;
 		for (size_t k = 0; k < cells; k++)
-			pc->mean[k] = NAN;
+			p->chan[c].mean[k] = NAN;
 	}
-	for (long i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		int at = rw[i].group * p->nslots + rw[i].minute * 60 / p->step;
 		p->chan[rw[i].chan].mean[at] = rw[i].mean;
 		p->given[at] = 1;
 	}
 	for (size_t c = 0; c < p->nchan; c++)
 		finish_chan(p, &p->chan[c]);
-	free(rw);
-	return p;
-oom:
-	wfm_error_set(err, "out of memory");
-fail:
-	free(rw);
-	wfm_profile_free(p);
-	return NULL;
+	return 0;
+}
+
+wfm_profile *wfm_profile_load(const char *path, wfm_error *err)
+{
+	static const char *const names[] = { "channel", "group", "time", "mean" };
+	int col[4];
+	struct load ld = { calloc(1, sizeof(wfm_profile)), NULL, 0, 0, 0, WFM_BY_WEEKDAY };
+	long n;
+
+	if (!ld.p)
+		return wfm_oom(err);
+	n = wfm_csv_each(path, names, 4, col, read_row, &ld, "no data rows", err);
+	if (n >= 0) {
+		ld.p->by = ld.by0;
+		ld.p->step = ld.step * 60;
+		if (place_rows(ld.p, ld.rw, ld.n))
+			n = wfm_error_set(err, "out of memory");
+	}
+	free(ld.rw);
+	if (n < 0) {
+		wfm_profile_free(ld.p);
+		return NULL;
+	}
+	return ld.p;
 }

@@ -18,6 +18,7 @@
  * year; an event role needs one past occurrence.
  * Entry points: wfm_regression_fit(), wfm_regression_predict(). */
 #include "model.h"
+#include "mem.h"
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
@@ -48,13 +49,8 @@ struct wfm_regression {
 
 void wfm_regression_free(wfm_regression *m)
 {
-	if (!m)
-		return;
-	free(m->beta);
-	free(m->col_ev);
-	free(m->flags);
-	free(m->share);
-	free(m);
+	if (m)
+		WFM_FREE(m->beta, m->col_ev, m->flags, m->share, m);
 }
 
 static void row(const wfm_regression *m, int64_t day, int wday, double *x)
@@ -130,8 +126,7 @@ static int shares(wfm_regression *m, const double *y, const wfm_calendar *cal,
 	size_t *cnt = calloc(cells, sizeof(size_t));
 
 	if (!v || !cnt) {
-		free(v);
-		free(cnt);
+		WFM_FREE(v, cnt);
 		return -1;
 	}
 	for (size_t d = from; d < nd; d++) {
@@ -162,8 +157,7 @@ static int shares(wfm_regression *m, const double *y, const wfm_calendar *cal,
 			for (int k = 0; k < m->per_day; k++)
 				m->share[w * m->per_day + k] /= s;
 	}
-	free(v);
-	free(cnt);
+	WFM_FREE(v, cnt);
 	return 0;
 }
 
@@ -269,6 +263,7 @@ wfm_regression *wfm_regression_fit(const double *y, size_t n, const wfm_calendar
 	gsl_matrix *X = NULL;
 	gsl_vector *yv = NULL;
 	size_t *evcount = NULL;
+	int ok = 0;
 
 	if (!m || !(first = malloc(maxd * sizeof(*first))) || !(total = malloc(maxd * sizeof(*total))))
 		goto oom;
@@ -281,7 +276,7 @@ wfm_regression *wfm_regression_fit(const double *y, size_t n, const wfm_calendar
 	nd = complete_days(y, n, cal, skip, first, total);
 	if (nd < 14) {
 		wfm_error_set(err, "regression needs 14 complete days of history, have %zu", nd);
-		goto fail;
+		goto done;
 	}
 	m->day0 = cal->day[first[0]];
 	m->wdays = 1;
@@ -305,7 +300,7 @@ wfm_regression *wfm_regression_fit(const double *y, size_t n, const wfm_calendar
 	m->p = p;
 	if (nd < p + 7) {
 		wfm_error_set(err, "regression: %zu complete days is too few for %zu terms", nd, p);
-		goto fail;
+		goto done;
 	}
 	if (!(m->beta = calloc(p, sizeof(double))) || !(X = gsl_matrix_alloc(nd, p)) ||
 	    !(yv = gsl_vector_alloc(nd)))
@@ -315,25 +310,21 @@ wfm_regression *wfm_regression_fit(const double *y, size_t n, const wfm_calendar
 		gsl_vector_set(yv, d, linear ? total[d] : log(total[d] + 1));
 	}
 	if (irls(m, X, yv, err))
-		goto fail;
+		goto done;
 	if (linear)
 		m->smear = 1;
 	if (shares(m, y, cal, first, total, nd))
 		goto oom;
-	gsl_matrix_free(X);
-	gsl_vector_free(yv);
-	free(first);
-	free(total);
-	free(evcount);
-	return m;
+	ok = 1;
+	goto done;
 oom:
 	wfm_error_set(err, "out of memory");
-fail:
+done:
 	gsl_matrix_free(X);
 	gsl_vector_free(yv);
-	free(first);
-	free(total);
-	free(evcount);
+	WFM_FREE(first, total, evcount);
+	if (ok)
+		return m;
 	wfm_regression_free(m);
 	return NULL;
 }

@@ -1,6 +1,7 @@
 /* roster.c - greedy + augmenting-path roster (see roster.h, docs/roster.md). */
 #include "roster.h"
 #include "csv.h"
+#include "mem.h"
 #include "roster_bound.h"
 #include "timeutil.h"
 
@@ -88,28 +89,11 @@ void wfm_roster_result_free(wfm_roster_result *r)
 {
 	if (!r)
 		return;
-	free(r->rows);
-	free(r->unfilled);
-	free(r->unfilled_why);
-	free(r->unfilled_need);
-	free(r->group);
-	if (r->chan)
-		for (size_t i = 0; i < r->nchan; i++)
-			free((char *)r->chan[i].name);
-	free(r->chan);
-	for (size_t i = 0; r->need && i < r->nneed; i++)
-		free(r->need[i]);
-	free(r->need);
-	free(r->changes);
-	free(r->all);
-	free(r->day);
-	free(r->week);
-	free(r->paid_min);
-	free(r->weekends_prev);
-	free(r->days);
-	free(r->weekends);
-	free(r->lates);
-	free(r);
+	for (size_t i = 0; r->chan && i < r->nchan; i++)
+		free((char *)r->chan[i].name);
+	wfm_free_strv(r->need, r->nneed);
+	WFM_FREE(r->rows, r->unfilled, r->unfilled_why, r->unfilled_need, r->group, r->chan, r->changes,
+		 r->all, r->day, r->week, r->paid_min, r->weekends_prev, r->days, r->weekends, r->lates, r);
 }
 
 /* The skills plan row s needs (its group's, "calls|chat"), or NULL. */
@@ -118,10 +102,7 @@ static const char *need_of(const struct st *st, const struct wfm_shift *s)
 	return st->need ? st->need[s - st->plan->s] : NULL;
 }
 
-/* Skills of a's that a shift needing p (a |-separated skill list, e.g.
- * "calls|chat") does not use, or -1 when a lacks one of them.  0 for a
- * plan without groups (p NULL). */
-static int extra_skills(const struct wfm_agent *a, const char *p)
+int wfm_roster_extra_skills(const struct wfm_agent *a, const char *p)
 {
 	int need = 0;
 	if (!p || !*p)
@@ -139,19 +120,21 @@ static int extra_skills(const struct wfm_agent *a, const char *p)
 	return (int)a->skills.n - need;
 }
 
-/* Day-local rules: skills (plan by skill groups), working window and
- * shift length. */
-static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
+int wfm_roster_fits(const struct wfm_agent *a, int minspan, int maxspan, const struct wfm_shift *s,
+		    const char *need)
 {
-	const struct wfm_agent *a = &st->ag->a[i];
 	int span = wfm_shift_span(s);   /* elapsed: lib/plan.h */
-	if (span < st->minspan[i] || span > st->maxspan[i])
-		return 0;
-	if (st->need && extra_skills(a, need_of(st, s)) < 0)
+	if (span < minspan || span > maxspan || wfm_roster_extra_skills(a, need) < 0)
 		return 0;
 	if (a->earliest == 0 && a->latest == 1440)
 		return 1;
 	return s->start >= a->earliest && s->end <= a->latest;
+}
+
+/* wfm_roster_fits with the agent's lengths in minutes from the index. */
+static int fits(const struct st *st, size_t i, const struct wfm_shift *s)
+{
+	return wfm_roster_fits(&st->ag->a[i], st->minspan[i], st->maxspan[i], s, need_of(st, s));
 }
 
 /* Why agent a may not work shift s on window day k (index into the
@@ -338,7 +321,7 @@ static double cost(const struct st *st, size_t a, int k, const struct wfm_shift 
 	if (st->o->stable_w > 0)   /* start time: within an hour of the week's other starts */
 		c += st->o->stable_w * start_spread(st, a, k, s) / 60.0;
 	if (st->need)   /* specialists first: keep wider skills for wider groups */
-		c += extra_skills(ag, need_of(st, s));
+		c += wfm_roster_extra_skills(ag, need_of(st, s));
 	if (st->ag->npref)   /* preferences.csv: wanted shifts cost less */
 		c -= pref_score(st->ag, a, day, s);
 	return c;
@@ -372,6 +355,26 @@ static void put(struct st *st, size_t a, int k, int t, const struct wfm_shift *s
 	st->chg[a] = ++st->clock;
 }
 
+/* Apply an augmenting path found by a BFS over the types of day k: free
+ * agent a takes type x, then back along the path each type's parent agent
+ * (par_agent) moves to the type it was reached from (par_type), up to the
+ * unfilled type (par_type -1).  With cur (the relaxed bound) the moves are
+ * recorded in cur; without, each is put. */
+static void apply_path(struct st *st, int k, size_t a, int x, const int *par_agent, const int *par_type,
+		       int *cur)
+{
+	for (;;) {
+		if (cur)
+			cur[a] = x;
+		else
+			put(st, a, k, x, st->ty[x]);
+		if (par_type[x] < 0)
+			return;
+		a = (size_t)par_agent[x];
+		x = par_type[x];
+	}
+}
+
 /* One augmenting path for an unfilled instance of type u on day k under
  * the day-local rules only (day_bound); cur[a] is the type agent a works
  * (-1 none).  BFS over types: from type x reach agents eligible for x; a
@@ -394,15 +397,7 @@ static int augment_relaxed(struct st *st, int k, int u, int *cur,
 			if (y == x || (y >= 0 && par_type[y] != -2) || !eligible(st, a, k, st->ty[x], 1))
 				continue;
 			if (y < 0) {   /* free agent: apply the path */
-				int t = x;
-				size_t b = a;
-				for (;;) {
-					cur[b] = t;
-					if (par_type[t] < 0)
-						break;
-					b = (size_t)par_agent[t];
-					t = par_type[t];
-				}
+				apply_path(st, k, a, x, par_agent, par_type, cur);
 				return 1;
 			}
 			par_type[y] = x;
@@ -466,15 +461,7 @@ static int augment(struct st *st, int k, int u, int *par_agent, int *par_type, i
 				int y = st->wt[W(st, a, k)];
 				m &= m - 1;
 				if (y < 0) {   /* free agent: apply the path */
-					int t = x;
-					size_t b = a;
-					for (;;) {
-						put(st, b, k, t, st->ty[t]);
-						if (par_type[t] < 0)
-							break;
-						b = (size_t)par_agent[t];
-						t = par_type[t];
-					}
+					apply_path(st, k, a, x, par_agent, par_type, NULL);
 					return 1;
 				}
 				par_type[y] = x;
@@ -490,18 +477,26 @@ static int augment(struct st *st, int k, int u, int *par_agent, int *par_type, i
 	return 0;
 }
 
-struct row { int64_t day; int start, end; size_t a; int t; const struct wfm_shift *s; };
-
-static int cmp_row(const void *x, const void *y)
+static int cmp_pick(const void *x, const void *y)
 {
-	const struct row *p = x, *q = y;
-	if (p->day != q->day)
-		return p->day < q->day ? -1 : 1;
-	if (p->start != q->start)
-		return p->start < q->start ? -1 : 1;
-	if (p->end != q->end)
-		return p->end < q->end ? -1 : 1;
-	return (p->a > q->a) - (p->a < q->a);
+	const struct wfm_roster_pick *p = x, *q = y;
+	int c;
+	if ((c = WFM_CMP(p->day, q->day)) || (c = WFM_CMP(p->start, q->start)) || (c = WFM_CMP(p->end, q->end)))
+		return c;
+	return WFM_CMP(p->a, q->a);
+}
+
+void wfm_roster_name_rows(struct wfm_roster_pick *p, size_t n, const wfm_agents *ag,
+			  struct wfm_shift *rows)
+{
+	if (n)
+		qsort(p, n, sizeof(*p), cmp_pick);
+	for (size_t i = 0; i < n; i++) {
+		rows[i] = *p[i].s;
+		rows[i].agent = ag->a[p[i].a].id;
+		rows[i].agent_name = ag->a[p[i].a].name;
+		rows[i].count = 1;
+	}
 }
 
 /* Rows of prev in the week before the window into the state; rows of
@@ -1028,12 +1023,11 @@ struct slotord { int d; int t; double share; };
 
 static int cmp_slotord(const void *x, const void *y)
 {
-	const struct slotord *p = x, *q = y;
-	if (p->share != q->share)
-		return p->share < q->share ? -1 : 1;
-	if (p->d != q->d)
-		return p->d < q->d ? -1 : 1;
-	return (p->t > q->t) - (p->t < q->t);
+	const struct slotord *p = x, *q = y;   /* share: tgt_min >= 1, never NaN */
+	int c;
+	if ((c = WFM_CMP(p->share, q->share)) || (c = WFM_CMP(p->d, q->d)))
+		return c;
+	return WFM_CMP(p->t, q->t);
 }
 
 /* st->need from the plan's group column: the group name itself is the
@@ -1209,7 +1203,7 @@ static const char *unfilled_reason(const struct st *st, int64_t day, const struc
 	int span = wfm_shift_span(s), anyfit = 0, anywin = 0, longer = 1, shorter = 1, anyskill = 0;
 	for (size_t a = 0; a < ag->n; a++) {
 		const struct wfm_agent *x = &ag->a[a];
-		if (extra_skills(x, need_of(st, s)) < 0)
+		if (wfm_roster_extra_skills(x, need_of(st, s)) < 0)
 			continue;
 		anyskill = 1;
 		long lo = lround(x->min_shift_h * 60), hi = lround(x->max_shift_h * 60);
@@ -1262,7 +1256,7 @@ static int match_type(const struct st *st, const struct days *D, int d, const st
 	int best = -1, bx = 0, bname = 0;
 	for (int t = 0; t < D->cnt[d]; t++) {
 		const struct wfm_shift *s = D->ty[D->off[d] + t];
-		int x = extra_skills(ag, need_of(st, s)), name;
+		int x = wfm_roster_extra_skills(ag, need_of(st, s)), name;
 		if (s->start != r->start || s->end != r->end || s->bstart != r->bstart ||
 		    s->bend != r->bend || D->left[D->off[d] + t] <= 0 || x < 0 ||
 		    ((r->group && *r->group) && (!s->group || strcmp(s->group, r->group))))
@@ -1309,7 +1303,7 @@ static int rematch(struct st *st, struct days *D, int d, const struct wfm_shift 
 	int k = d + 7;
 	for (int x = 0; x < D->cnt[d]; x++) {
 		const struct wfm_shift *s = D->ty[D->off[d] + x];
-		if (seen[x] || !same_times(s, r) || extra_skills(ag, need_of(st, s)) < 0)
+		if (seen[x] || !same_times(s, r) || wfm_roster_extra_skills(ag, need_of(st, s)) < 0)
 			continue;
 		seen[x] = 1;
 		if (D->left[D->off[d] + x] > 0)
@@ -1323,7 +1317,7 @@ static int rematch(struct st *st, struct days *D, int d, const struct wfm_shift 
 			for (y = 0; y < D->cnt[d]; y++)   /* the open type the path reached */
 				if (seen[y] && y != x && D->left[D->off[d] + y] > 0 &&
 				    same_times(D->ty[D->off[d] + y], s) &&
-				    extra_skills(&st->ag->a[b], need_of(st, D->ty[D->off[d] + y])) >= 0)
+				    wfm_roster_extra_skills(&st->ag->a[b], need_of(st, D->ty[D->off[d] + y])) >= 0)
 					break;
 			if (y == D->cnt[d])
 				continue;
@@ -1634,7 +1628,7 @@ static void group_masks(const struct st *st, uint64_t *mask)
 			continue;
 		}
 		for (int k = 0; k < ng; k++)
-			if (extra_skills(&st->ag->a[a], g[k]) >= 0)
+			if (wfm_roster_extra_skills(&st->ag->a[a], g[k]) >= 0)
 				mask[a] |= (uint64_t)1 << k;
 	}
 }
@@ -1848,29 +1842,9 @@ static int build_index(struct st *st)
 
 static void free_index(struct st *st)
 {
-	free(st->avail);
-	free(st->wday);
-	free(st->monk);
-	free(st->minspan);
-	free(st->maxspan);
-	free(st->capmin);
-	free(st->conmin);
-	free(st->el);
-	free(st->nel);
-	free(st->so);
-	free(st->nd);
-	free(st->hd);
-	free(st->bf);
-	free(st->bo);
-	free(st->be);
-	free(st->bv);
-	free(st->be_clock);
-	free(st->tyof);
-	free(st->bon);
-	free(st->bm);
-	free(st->cst);
-	free(st->chg);
-	free(st->cc);
+	WFM_FREE(st->avail, st->wday, st->monk, st->minspan, st->maxspan, st->capmin, st->conmin, st->el,
+		 st->nel, st->so, st->nd, st->hd, st->bf, st->bo, st->be, st->bv, st->be_clock, st->tyof,
+		 st->bon, st->bm, st->cst, st->chg, st->cc);
 }
 
 /* The workspace of one roster run, in GSL's style: ws_alloc (the arrays
@@ -2275,7 +2249,7 @@ static int ws_rows(struct ws *w)
 {
 	struct st *st = &w->st;
 	wfm_roster_result *res = w->res;
-	struct row *rows = NULL;
+	struct wfm_roster_pick *rows = NULL;
 	size_t nrows = 0, cap = 0;
 	for (size_t a = 0; a < st->ag->n; a++) {
 		st->weekends[a] = st->lates[a] = 0;
@@ -2290,30 +2264,19 @@ static int ws_rows(struct ws *w)
 			res->paid_min[a] += wfm_shift_paid(x);
 			res->day[d].filled_min += wfm_shift_paid(x);
 			res->days[a]++;
-			if (nrows == cap) {
-				struct row *r = realloc(rows, (cap = cap ? 2 * cap : 1024) * sizeof(*r));
-				if (!r) {
-					free(rows);
-					return -1;
-				}
-				rows = r;
+			if (WFM_GROW(rows, cap, nrows + 1)) {
+				free(rows);
+				return -1;
 			}
-			rows[nrows++] = (struct row){ st->first_day + d, x->start, x->end, a, 0, x };
+			rows[nrows++] = (struct wfm_roster_pick){ st->first_day + d, x->start, x->end, a, 0, x };
 		}
 	}
-	if (nrows)
-		qsort(rows, nrows, sizeof(*rows), cmp_row);
 	if (!(res->rows = calloc(nrows + 1, sizeof(*res->rows)))) {
 		free(rows);
 		return -1;
 	}
 	res->n = nrows;
-	for (size_t i = 0; i < nrows; i++) {
-		res->rows[i] = *rows[i].s;
-		res->rows[i].agent = st->ag->a[rows[i].a].id;
-		res->rows[i].agent_name = st->ag->a[rows[i].a].name;
-		res->rows[i].count = 1;
-	}
+	wfm_roster_name_rows(rows, nrows, st->ag, res->rows);
 	free(rows);
 	return 0;
 }
@@ -2349,41 +2312,15 @@ static void ws_free(struct ws *w, int keep)
 {
 	struct st *st = &w->st;
 	struct days *D = &w->D;
-	free(st->ws);
-	free(st->we);
-	free(st->wt);
-	free(st->wp);
-	free(st->wsh);
-	free(st->on);
-	free(st->dep);
-	free(D->ty);
-	free(D->left);
-	free(D->dead);
-	free(D->off);
-	free(D->cnt);
-	free(D->req);
-	free(D->sch);
-	free(D->plan_min);
-	free(D->fill_min);
-	free(D->tgt_min);
-	free(w->cur2);
-	free(w->pa);
-	free(w->pt);
-	free(w->q);
-	free(w->longest);
-	free(w->pat_min);
-	free(w->pubrow);
-	free(w->drop);
-	free(w->vac);
+	WFM_FREE(st->ws, st->we, st->wt, st->wp, st->wsh, st->on, st->dep, D->ty, D->left, D->dead, D->off,
+		 D->cnt, D->req, D->sch, D->plan_min, D->fill_min, D->tgt_min, w->cur2, w->pa, w->pt, w->q,
+		 w->longest, w->pat_min, w->pubrow, w->drop, w->vac);
 	free_index(st);
 	if (keep && w->res && st->need) {   /* the result keeps the strings it points into */
 		w->res->need = st->need;
 		w->res->nneed = w->plan->n;
-	} else {
-		for (size_t i = 0; st->need && i < w->plan->n; i++)
-			free(st->need[i]);
-		free(st->need);
-	}
+	} else
+		wfm_free_strv(st->need, w->plan->n);
 	if (!keep) {
 		wfm_roster_result_free(w->res);
 		w->res = NULL;

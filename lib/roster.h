@@ -34,7 +34,10 @@
  * list with the reason.
  *
  * Entry points: wfm_roster_solve(), wfm_roster_repair(),
- * wfm_roster_result_free(), wfm_roster_changes_write().
+ * wfm_roster_result_free(), wfm_roster_changes_write(),
+ * and for rostermip.c too: wfm_roster_name_rows() (the roster rows' one
+ * order), wfm_roster_fits() and wfm_roster_extra_skills() (the day-local
+ * rules).
  */
 #ifndef WFM_ROSTER_H
 #define WFM_ROSTER_H
@@ -185,6 +188,32 @@ wfm_roster_result *wfm_roster_repair(const wfm_plan *plan, const wfm_agents *ag,
 				     int64_t first_day, int ndays,
 				     const struct wfm_roster_opts *o, wfm_error *err);
 void wfm_roster_result_free(wfm_roster_result *r);
+
+/* Skills of a's that a shift needing `need` (a |-separated skill list,
+ * e.g. "calls|chat") does not use, or -1 when a lacks one of them; 0 when
+ * need is NULL or "" (a plan without groups). */
+int wfm_roster_extra_skills(const struct wfm_agent *a, const char *need);
+/* The day-local rules of agent a for plan row s (availability aside): its
+ * skills cover need (as above), the shift's elapsed length is within
+ * minspan .. maxspan minutes, and it lies in a's working window.  1 or 0. */
+int wfm_roster_fits(const struct wfm_agent *a, int minspan, int maxspan, const struct wfm_shift *s,
+		    const char *need);
+
+/* A roster row before it is named: agent a (index into the agents) works
+ * plan row s, on day from start to end (s's, copied for the sort); t is
+ * the caller's (e.g. s's shift type). */
+struct wfm_roster_pick {
+	int64_t day;
+	int start, end;
+	size_t a;
+	int t;
+	const struct wfm_shift *s;
+};
+/* Sort the n picks by day, start, end and staff order (the order of every
+ * roster) and write them to rows[0..n-1]: each a copy of its plan row with
+ * agent and agent_name of ag's agent and count 1. */
+void wfm_roster_name_rows(struct wfm_roster_pick *p, size_t n, const wfm_agents *ag,
+			  struct wfm_shift *rows);
 /* changes.csv: date,agent_id,name,old,new,why with old/new "HH:MM-HH:MM"
  * plus " break HH:MM-HH:MM" when there is one, empty for no shift.
  * 0, or -1 on a write error. */

@@ -3,6 +3,7 @@
  * integer master through lib/mip.c (rostermip.h).  The model and its
  * figures are in docs/roster.md, "Exact solver and the heuristic's gap". */
 #include "rostermip.h"
+#include "mem.h"
 #include "mip.h"
 #include "timeutil.h"
 
@@ -11,8 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 
 #define HIST 7            /* history days before the window */
 #define MAX_ROUNDS 300    /* pricing rounds (the deterministic limit) */
@@ -24,33 +23,12 @@
 #define ROUND_UP 0.6      /* a dive rounds up LP values from here */
 #define MASTER_WORK 200000L  /* simplex iterations of the integer master */
 
-/* 1 when agent a holds every skill of the |-separated list p (NULL: no
- * group). */
-static int has_skills(const struct wfm_agent *a, const char *p)
-{
-	while (p && *p) {
-		size_t len = strcspn(p, "|"), k;
-		for (k = 0; k < a->skills.n; k++)
-			if (strlen(a->skills.item[k]) == len && !strncasecmp(a->skills.item[k], p, len))
-				break;
-		if (len && k == a->skills.n)
-			return 0;
-		p += len + (p[len] == '|');
-	}
-	return 1;
-}
-
-/* Day-local rules, as in roster.c: skills, length, working window. */
+/* Day-local rules, as in roster.c: skills (the group name read as a skill
+ * list), length, working window. */
 static int fits(const struct wfm_agent *a, const struct wfm_shift *s)
 {
-	int span = wfm_shift_span(s);   /* elapsed: lib/plan.h */
-	if (!has_skills(a, s->group && *s->group ? s->group : NULL))
-		return 0;
-	if (span < (int)lround(a->min_shift_h * 60) || span > (int)lround(a->max_shift_h * 60))
-		return 0;
-	if (a->earliest == 0 && a->latest == 1440)
-		return 1;
-	return s->start >= a->earliest && s->end <= a->latest;
+	return wfm_roster_fits(a, (int)lround(a->min_shift_h * 60), (int)lround(a->max_shift_h * 60), s,
+			       s->group && *s->group ? s->group : NULL);
 }
 
 /* Agents the model cannot tell apart. */
@@ -89,13 +67,6 @@ struct model {
 	int time_hit;
 	long its;
 };
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 static void history(struct model *m, const wfm_plan *prev)
 {
@@ -446,15 +417,12 @@ static int dp_alloc(const struct model *m, struct dp *w)
 
 static void dp_free(struct dp *w)
 {
-	free(w->cur);
-	free(w->nxt);
-	free(w->bs);
-	free(w->bt);
+	WFM_FREE(w->cur, w->nxt, w->bs, w->bt);
 }
 
 static double time_left(const struct model *m)
 {
-	return m->limit_s - (now() - m->t0);
+	return m->limit_s - (wfm_mip_clock() - m->t0);
 }
 
 /* The LP dual of the restricted master: min sum cnt_t pi_t + sum n_c mu_c
@@ -515,11 +483,7 @@ static int solve_dual(struct model *m, double *y, double *obj, wfm_error *err)
 	rc = r.objective == HUGE_VAL || !r.lp_solved;
 out:
 	wfm_mip_free(mip);
-	free(cnt);
-	free(beg);
-	free(idx);
-	free(row);
-	free(val);
+	WFM_FREE(cnt, beg, idx, row, val);
 	return rc;
 }
 
@@ -602,8 +566,7 @@ static int generate(struct model *m, int maxr, double stop, double *bound, int *
 	rc = 0;
 out:
 	dp_free(&w);
-	free(y);
-	free(rw);
+	WFM_FREE(y, rw);
 	return rc;
 }
 
@@ -673,10 +636,8 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 	size_t *col = malloc((m->npat + 1) * sizeof(size_t)), nc = 0;
 	struct inc h = { m, hc };
 	if (!mip || !xc || !col) {
-		wfm_mip_free(mip);
-		free(xc);
-		free(col);
-		return wfm_error_set(err, "out of memory");
+		wfm_error_set(err, "out of memory");
+		goto out;
 	}
 	for (int k = 0; k < 64; k++)
 		one[k] = 1;
@@ -714,27 +675,8 @@ static int solve_master(struct model *m, int integer, const long *hc, double *x,
 	m->time_hit |= r->time_hit;
 out:
 	wfm_mip_free(mip);
-	free(xc);
-	free(col);
+	WFM_FREE(xc, col);
 	return rc;
-}
-
-struct pair {
-	int64_t day;
-	int start, end, t;
-	size_t a;
-};
-
-static int pair_cmp(const void *x, const void *y)
-{
-	const struct pair *p = x, *q = y;
-	if (p->day != q->day)
-		return p->day < q->day ? -1 : 1;
-	if (p->start != q->start)
-		return p->start < q->start ? -1 : 1;
-	if (p->end != q->end)
-		return p->end < q->end ? -1 : 1;
-	return p->a < q->a ? -1 : p->a > q->a;
 }
 
 /* Named agents from pattern counts y: each class's agents in staff order
@@ -744,7 +686,7 @@ static int disaggregate(const struct model *m, const double *y, struct wfm_roste
 	size_t nd = (size_t)m->ndays, np = 0;
 	long *left = malloc((m->npat + 1) * sizeof(long));
 	size_t *cur = calloc(m->ncls + 1, sizeof(size_t));
-	struct pair *pr = malloc((m->n * nd + 1) * sizeof(*pr));
+	struct wfm_roster_pick *pr = malloc((m->n * nd + 1) * sizeof(*pr));
 	int rc = -1;
 	*filled_h = 0;
 	if (!left || !cur || !pr || !(out->roster = malloc((m->n * nd + 1) * sizeof(struct wfm_shift))))
@@ -762,71 +704,38 @@ static int disaggregate(const struct model *m, const double *y, struct wfm_roste
 		for (size_t d = 0; d < nd; d++) {
 			int t = m->pty[p * nd + d];
 			if (t >= 0)
-				pr[np++] = (struct pair){ m->ty[t]->day, m->ty[t]->start, m->ty[t]->end, t, a };
+				pr[np++] = (struct wfm_roster_pick){ m->ty[t]->day, m->ty[t]->start, m->ty[t]->end, a, t, m->ty[t] };
 		}
 	}
-	qsort(pr, np, sizeof(*pr), pair_cmp);
-	for (size_t i = 0; i < np; i++) {
-		struct wfm_shift *s = &out->roster[i];
-		*s = *m->ty[pr[i].t];
-		s->agent = m->ag->a[pr[i].a].id;
-		s->agent_name = m->ag->a[pr[i].a].name;
-		s->count = 1;
+	wfm_roster_name_rows(pr, np, m->ag, out->roster);
+	for (size_t i = 0; i < np; i++)
 		*filled_h += m->paid_h[pr[i].t];
-	}
 	out->n = np;
 	rc = 0;
 out:
-	free(left);
-	free(cur);
-	free(pr);
+	WFM_FREE(left, cur, pr);
 	return rc;
 }
 
 static void model_free(struct model *m)
 {
-	free(m->ty);
-	free(m->off);
-	free(m->cnt);
-	free(m->units);
-	free(m->eidx);
-	free(m->paid_h);
-	free(m->ends);
-	free(m->eoff);
-	free(m->week0);
-	free(m->monday);
-	free(m->hs);
-	free(m->he);
-	free(m->hp);
 	for (size_t c = 0; m->cls && c < m->ncls; c++)
 		free(m->cls[c].elig);
-	free(m->cls);
-	free(m->cls_of);
-	free(m->pcls);
-	free(m->pty);
-	free(m->pval);
-	free(m->page);
-	free(m->pact);
+	WFM_FREE(m->ty, m->off, m->cnt, m->units, m->eidx, m->paid_h, m->ends, m->eoff, m->week0, m->monday,
+		 m->hs, m->he, m->hp, m->cls, m->cls_of, m->pcls, m->pty, m->pval, m->page, m->pact, m->cap,
+		 m->head);
 }
 
 static int model_alloc(struct model *m, const wfm_plan *plan)
 {
 	size_t nt = plan->n + 1, nd = (size_t)m->ndays + 1, nh = m->n * HIST + 1;
-	m->ty = malloc(nt * sizeof(*m->ty));
-	m->units = malloc(nt * sizeof(int));
-	m->eidx = malloc(nt * sizeof(int));
-	m->ends = malloc(nt * sizeof(int));
-	m->paid_h = malloc(nt * sizeof(double));
-	m->off = calloc(nd, sizeof(int));
-	m->cnt = calloc(nd, sizeof(int));
-	m->eoff = calloc(nd, sizeof(int));
-	m->week0 = calloc(nd, sizeof(int));
-	m->monday = calloc(nd, sizeof(int));
-	m->hs = malloc(nh * sizeof(int));
-	m->he = malloc(nh * sizeof(int));
-	m->hp = malloc(nh * sizeof(int));
-	return m->ty && m->units && m->eidx && m->ends && m->paid_h && m->off && m->cnt && m->eoff && m->week0 &&
-	       m->monday && m->hs && m->he && m->hp ? 0 : -1;
+	int **ints[] = { &m->units, &m->eidx, &m->ends, &m->off, &m->cnt, &m->eoff, &m->week0, &m->monday,
+			 &m->hs, &m->he, &m->hp };
+	size_t len[] = { nt, nt, nt, nd, nd, nd, nd, nd, nh, nh, nh };   /* per type, day, agent x HIST */
+	int ok = (m->ty = malloc(nt * sizeof(*m->ty))) && (m->paid_h = malloc(nt * sizeof(double)));
+	for (size_t i = 0; ok && i < sizeof(len) / sizeof(*len); i++)
+		ok = (*ints[i] = calloc(len[i], sizeof(int))) != NULL;
+	return ok ? 0 : -1;
 }
 
 /* Build the classes and the first patterns (each class's empty week, the
@@ -1006,9 +915,7 @@ static int improve(struct model *m, long **y, size_t *ycap)
 	rc = 0;
 out:
 	dp_free(&w);
-	free(used);
-	free(rw);
-	free(p);
+	WFM_FREE(used, rw, p);
 	return rc;
 }
 
@@ -1063,12 +970,7 @@ static int finish(struct model *m, long *hc, long bu, struct wfm_rostermip_resul
 oom:
 	wfm_error_set(err, "out of memory");
 out:
-	free(x);
-	free(fix);
-	free(cap0);
-	free(head0);
-	if (hc)
-		free(hc);
+	WFM_FREE(x, fix, cap0, head0, hc);
 	return rc;
 }
 
@@ -1089,7 +991,7 @@ int wfm_rostermip_solve(const wfm_plan *plan, const wfm_agents *ag, const wfm_pl
 	m.ndays = heur->ndays;
 	m.first = heur->first_day;
 	m.rest = (int)lround(o->min_rest_h * 60);
-	m.t0 = now();
+	m.t0 = wfm_mip_clock();
 	m.limit_s = time_limit_s;
 	if (!hidx) {
 		wfm_error_set(err, "out of memory");
@@ -1132,11 +1034,8 @@ int wfm_rostermip_solve(const wfm_plan *plan, const wfm_agents *ag, const wfm_pl
 	out->iterations = m.its;
 	out->time_hit = m.time_hit;
 out:
-	out->seconds = now() - m.t0;
-	free(hidx);
-	free(hc);
-	free(m.cap);
-	free(m.head);
+	out->seconds = wfm_mip_clock() - m.t0;
+	WFM_FREE(hidx, hc);
 	model_free(&m);
 	return rc;
 }

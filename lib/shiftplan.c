@@ -3,6 +3,7 @@
 #include "shiftplan.h"
 #include "shiftplan_int.h"
 #include "csv.h"
+#include "mem.h"
 #include "requirements.h"
 #include "timeutil.h"
 
@@ -21,14 +22,10 @@
 
 void wfm_shiftreq_free(wfm_shiftreq *r)
 {
-	if (!r)
-		return;
-	for (size_t c = 0; r->channel && c < r->nchan; c++)
-		free(r->channel[c]);
-	free(r->channel);
-	free(r->chan_req);
-	free(r->req);
-	free(r);
+	if (r) {
+		wfm_free_strv(r->channel, r->nchan);
+		WFM_FREE(r->chan_req, r->req, r);
+	}
 }
 
 /* The first line of channel c, for messages. */
@@ -128,75 +125,70 @@ done:
 
 void wfm_shiftwork_free(wfm_shiftwork *w)
 {
-	if (!w)
-		return;
-	for (size_t k = 0; k < w->njobs; k++)
-		free(w->job[k]);
-	free(w->job);
-	free(w->hours);
-	free(w->slot);
-	free(w);
+	if (w) {
+		wfm_free_strv(w->job, w->njobs);
+		WFM_FREE(w->hours, w->slot, w);
+	}
 }
 
 static int slot_cmp(const void *a, const void *b)
 {
 	const struct wfm_work_slot *x = a, *y = b;
+	int c;
 
-	if (x->job != y->job)
-		return x->job < y->job ? -1 : 1;
-	if (x->t != y->t)
-		return x->t < y->t ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
+	if ((c = WFM_CMP(x->job, y->job)) || (c = WFM_CMP(x->t, y->t)))
+		return c;
+	return WFM_CMP(x->line, y->line);
 }
+
+/* The work file's reader state: the plan being read, the capacities of
+ * its slots and per-job arrays, and per job the line its agent_hours
+ * came from. */
+struct work_read {
+	wfm_shiftwork *w;
+	const wfm_tz *tz;
+	size_t scap, hcap, lcap;
+	long *hline;
+};
 
 /* The index of job `name`, added (agent_hours unknown) when new; -1 when
- * out of memory.  hline: per job the line its agent_hours came from. */
-static long job_index(wfm_shiftwork *w, const char *name, size_t *jcap, long **hline, wfm_error *err)
+ * out of memory. */
+static long job_index(struct work_read *x, const char *name)
 {
-	size_t k;
+	wfm_shiftwork *w = x->w;
+	size_t n = w->njobs;
+	long k = wfm_strv_intern(&w->job, &w->njobs, name);
 
-	for (k = 0; k < w->njobs && strcmp(w->job[k], name); k++)
-		;
-	if (k < w->njobs)
-		return (long)k;
-	if (k == *jcap) {
-		void *a = realloc(w->job, (*jcap = *jcap ? 2 * *jcap : 16) * sizeof(char *));
-		void *b = a ? realloc(w->hours, *jcap * sizeof(double)) : NULL;
-		void *c = b ? realloc(*hline, *jcap * sizeof(long)) : NULL;
-		if (a)
-			w->job = a;
-		if (b)
-			w->hours = b;
-		if (!c)
-			return wfm_error_set(err, "out of memory");
-		*hline = c;
-	}
-	if (!(w->job[k] = strdup(name)))
-		return wfm_error_set(err, "out of memory");
+	if (k < 0 || w->njobs == n)
+		return k;
+	if (WFM_GROW(w->hours, x->hcap, w->njobs) || WFM_GROW(x->hline, x->lcap, w->njobs))
+		return -1;
 	w->hours[k] = -1;
-	(*hline)[k] = 0;
-	w->njobs++;
-	return (long)k;
+	x->hline[k] = 0;
+	return k;
 }
 
-/* One row of the work file into w->slot[w->nslot] (columns cj, ct, ch,
- * cm: job, timestamp, agent_hours, max_agents). */
-static int work_row(wfm_csv_reader *rd, wfm_shiftwork *w, const wfm_tz *tz, const int *col,
-		    size_t *jcap, long **hline, wfm_error *err)
+/* One row of the work file into w->slot[w->nslot] (columns col[0..3]:
+ * job, timestamp, agent_hours, max_agents). */
+static int work_row(wfm_csv_reader *rd, const int *col, void *ctx, wfm_error *err)
 {
+	struct work_read *rx = ctx;
+	wfm_shiftwork *w = rx->w;
 	const char *name = wfm_csv_get(rd, col[0]);
 	struct wfm_work_slot *x;
 	double h;
 	long k;
 
+	if (WFM_GROW(w->slot, rx->scap, w->nslot + 1))
+		return wfm_error_set(err, "out of memory");
 	if (!*name)
 		return wfm_csv_error(rd, col[0], err, "empty job name"), -1;
-	if ((k = job_index(w, name, jcap, hline, err)) < 0)
-		return -1;
+	if ((k = job_index(rx, name)) < 0)
+		return wfm_error_set(err, "out of memory");
 	x = &w->slot[w->nslot];
 	x->job = (size_t)k;
 	x->line = wfm_csv_line(rd);
-	if (wfm_csv_time(rd, col[1], tz, 0, &x->t, err) < 0 ||
+	if (wfm_csv_time(rd, col[1], rx->tz, 0, &x->t, err) < 0 ||
 	    wfm_csv_double_opt(rd, col[2], -1, &h, err) || wfm_csv_double_opt(rd, col[3], -1, &x->max, err))
 		return -1;
 	if (*wfm_csv_get(rd, col[2])) {
@@ -204,9 +196,9 @@ static int work_row(wfm_csv_reader *rd, wfm_shiftwork *w, const wfm_tz *tz, cons
 			return wfm_csv_error(rd, col[2], err, "%g is negative", h), -1;
 		if (w->hours[k] >= 0 && fabs(w->hours[k] - h) > 1e-9)
 			return wfm_csv_error(rd, col[2], err, "job \"%s\" has %g agent-hours on line %ld",
-					     name, w->hours[k], (*hline)[k]), -1;
+					     name, w->hours[k], rx->hline[k]), -1;
 		w->hours[k] = h;
-		(*hline)[k] = x->line;
+		rx->hline[k] = x->line;
 	}
 	if (*wfm_csv_get(rd, col[3])) {
 		if (x->max < 0)
@@ -249,46 +241,19 @@ static int work_check(wfm_shiftwork *w, const char *path, wfm_error *err)
 
 wfm_shiftwork *wfm_shiftwork_load(const char *path, const wfm_tz *tz, wfm_error *err)
 {
-	wfm_csv_reader *rd = wfm_csv_open(path, err);
-	wfm_shiftwork *w = NULL;
-	size_t scap = 0, jcap = 0;
-	long *hline = NULL;
-	int col[4], rc;
+	static const char *const names[] = { "job", "timestamp", "agent_hours", "?max_agents" };
+	struct work_read x = { calloc(1, sizeof(*x.w)), tz, 0, 0, 0, NULL };
+	int col[4];
 
-	if (!rd)
-		return NULL;
-	if (!(w = calloc(1, sizeof(*w)))) {
-		wfm_error_set(err, "out of memory");
-		goto fail;
+	if (!x.w)
+		return wfm_oom(err);
+	snprintf(x.w->file, sizeof(x.w->file), "%s", path);
+	if (wfm_csv_each(path, names, 4, col, work_row, &x, NULL, err) < 0 || work_check(x.w, path, err)) {
+		wfm_shiftwork_free(x.w);
+		x.w = NULL;
 	}
-	snprintf(w->file, sizeof(w->file), "%s", path);
-	if ((col[0] = wfm_csv_require(rd, "job", err)) < 0 ||
-	    (col[1] = wfm_csv_require(rd, "timestamp", err)) < 0 ||
-	    (col[2] = wfm_csv_require(rd, "agent_hours", err)) < 0)
-		goto fail;
-	col[3] = wfm_csv_col(rd, "max_agents");
-	while ((rc = wfm_csv_next(rd, err)) == 1) {
-		if (w->nslot == scap) {
-			void *q = realloc(w->slot, (scap = scap ? 2 * scap : 256) * sizeof(*w->slot));
-			if (!q) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			w->slot = q;
-		}
-		if (work_row(rd, w, tz, col, &jcap, &hline, err))
-			goto fail;
-	}
-	if (rc < 0 || work_check(w, path, err))
-		goto fail;
-	free(hline);
-	wfm_csv_close(rd);
-	return w;
-fail:
-	free(hline);
-	wfm_shiftwork_free(w);
-	wfm_csv_close(rd);
-	return NULL;
+	free(x.hline);
+	return x.w;
 }
 
 /* ---- the model ---- */
@@ -357,10 +322,9 @@ int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncel
 int wfm_keyed_cmp(const void *a, const void *b)
 {
 	const struct wfm_keyed *x = a, *y = b;
+	int c = WFM_CMP(y->key, x->key);
 
-	if (x->key != y->key)
-		return x->key > y->key ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
+	return c ? c : WFM_CMP(x->i, y->i);
 }
 
 static int grp_full(const struct model *m, size_t j)
@@ -584,9 +548,7 @@ static int attempt(struct model *m, const double *xlp, double *x, int tight)
 				rc = -1;
 		}
 	}
-	free(r.cover);
-	free(r.target);
-	free(r.sf);
+	WFM_FREE(r.cover, r.target, r.sf);
 	return rc;
 }
 
@@ -602,25 +564,12 @@ static int heuristic(const double *xlp, double *x, void *arg)
 
 void wfm_shiftplan_free(wfm_shiftplan *p)
 {
-	if (!p)
-		return;
-	free(p->row);
-	free(p->required);
-	free(p->scheduled);
-	free(p->day_paid);
-	free(p->outbound);
-	free(p->job_hours);
-	free(p->ov);
-	for (size_t g = 0; p->group && g < p->ngroups; g++)
-		free(p->group[g]);
-	for (size_t c = 0; p->channel && c < p->nchan; c++)
-		free(p->channel[c]);
-	free(p->group);
-	free(p->channel);
-	free(p->chan_required);
-	free(p->chan_scheduled);
-	free(p->group_paid);
-	free(p);
+	if (p) {
+		wfm_free_strv(p->group, p->ngroups);
+		wfm_free_strv(p->channel, p->nchan);
+		WFM_FREE(p->row, p->required, p->scheduled, p->day_paid, p->outbound, p->job_hours, p->ov,
+			 p->chan_required, p->chan_scheduled, p->group_paid, p);
+	}
 }
 
 long wfm_shiftplan_enumerate(const wfm_shiftrules *rs, const wfm_tz *tz, const wfm_shiftplan *p,
@@ -742,25 +691,9 @@ int wfm_shiftplan_window(wfm_shiftplan *p, const wfm_shiftreq *req, const wfm_sh
 static void model_free(struct model *m)
 {
 	wfm_mip_free(m->mip);
-	free(m->col);
-	free(m->rowcell);
-	free(m->need);
-	free(m->cbeg);
-	free(m->crow);
-	free(m->rbeg);
-	free(m->rcol);
-	free(m->grp);
-	free(m->gmin);
-	free(m->gmax);
-	free(m->gcnt);
-	free(m->cells);
-	free(m->rowof);
-	free(m->x);
-	free(m->bad);
-	free(m->anycover);
-	free(m->ovjob);
-	free(m->ovrow);
-	free(m->ovmax);
+	WFM_FREE(m->col, m->rowcell, m->need, m->cbeg, m->crow, m->rbeg, m->rcol, m->grp, m->gmin,
+		 m->gmax, m->gcnt, m->cells, m->rowof, m->x, m->bad, m->anycover, m->ovjob, m->ovrow,
+		 m->ovmax);
 }
 
 /* The window and the per-cell scratch arrays. */
@@ -1019,25 +952,33 @@ static int model_shift_cols(struct model *m, const int *brow, wfm_error *err)
 	}
 	rc = 0;
 out:
-	free(idx);
-	free(val);
+	WFM_FREE(idx, val);
 	return rc;
+}
+
+int wfm_shiftplan_rows_cols(const size_t *cbeg, const int *crow, size_t ncols, size_t nrows,
+			    size_t **rbeg, int **rcol)
+{
+	size_t nnz = cbeg[ncols], *rb;
+	int *rc;
+
+	if (!(*rbeg = rb = calloc(nrows + 2, sizeof(size_t))) || !(*rcol = rc = malloc((nnz + 1) * sizeof(int))))
+		return -1;
+	for (size_t k = 0; k < nnz; k++)
+		rb[crow[k] + 2]++;
+	for (size_t i = 0; i < nrows; i++)
+		rb[i + 2] += rb[i + 1];
+	for (size_t j = 0; j < ncols; j++)
+		for (size_t k = cbeg[j]; k < cbeg[j + 1]; k++)
+			rc[rb[crow[k] + 1]++] = (int)j;
+	return 0;
 }
 
 /* Row -> covering columns (rbeg/rcol). */
 static int model_row_cols(struct model *m, wfm_error *err)
 {
-	size_t nnz = m->cbeg[m->ncols];
-
-	if (!(m->rbeg = calloc(m->nrows + 2, sizeof(size_t))) || !(m->rcol = malloc((nnz + 1) * sizeof(int))))
+	if (wfm_shiftplan_rows_cols(m->cbeg, m->crow, m->ncols, m->nrows, &m->rbeg, &m->rcol))
 		return wfm_error_set(err, "out of memory");
-	for (size_t k = 0; k < nnz; k++)
-		m->rbeg[m->crow[k] + 2]++;
-	for (size_t i = 0; i < m->nrows; i++)
-		m->rbeg[i + 2] += m->rbeg[i + 1];
-	for (size_t j = 0; j < m->ncols; j++)
-		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
-			m->rcol[m->rbeg[m->crow[k] + 1]++] = (int)j;
 	return 0;
 }
 

@@ -27,6 +27,7 @@
  */
 #include "shiftplan.h"
 #include "shiftplan_int.h"
+#include "mem.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -289,8 +290,7 @@ static int plan_blocks(wfm_shiftplan *P, const wfm_shiftreq *req, const wfm_shif
 		if (!q)
 			return wfm_error_set(err, "out of memory");
 		b = wfm_shiftplan_solve_one(q, rs, tz, &ob, err);
-		free(q->req);
-		free(q);
+		WFM_FREE(q->req, q);
 		if (!b)
 			return -1;
 		int rc = take_block(P, b, rs, wrap, cell, err);

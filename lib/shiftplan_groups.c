@@ -26,6 +26,7 @@
 #include "shiftplan.h"
 #include "agents.h"
 #include "shiftplan_int.h"
+#include "mem.h"
 #include "groups.h"
 #include "timeutil.h"
 
@@ -77,38 +78,10 @@ struct gm {
 static void gm_free(struct gm *m)
 {
 	wfm_groups_free(m->own);
-	free(m->open);
-	free(m->mask);
-	free(m->rcell);
-	free(m->rof);
-	free(m->need);
-	free(m->col);
-	free(m->cbeg);
-	free(m->crc);
-	free(m->rbeg);
-	free(m->rcol);
-	free(m->smask);
-	free(m->yr);
-	free(m->yg);
-	free(m->yc);
-	free(m->urow_r);
-	free(m->urow_c);
-	free(m->cover_row);
-	free(m->split_row);
-	free(m->rd_row);
-	free(m->rd_min);
-	free(m->rd_cnt);
-	free(m->share);
-	free(m->gcnt);
-	free(m->K);
-	free(m->flow);
-	free(m->nd);
-	free(m->save);
-	free(m->used);
-	free(m->in);
-	free(m->pg);
-	free(m->pc);
-	free(m->queue);
+	WFM_FREE(m->open, m->mask, m->rcell, m->rof, m->need, m->col, m->cbeg, m->crc, m->rbeg,
+		 m->rcol, m->smask, m->yr, m->yg, m->yc, m->urow_r, m->urow_c, m->cover_row,
+		 m->split_row, m->rd_row, m->rd_min, m->rd_cnt, m->share, m->gcnt, m->K, m->flow,
+		 m->nd, m->save, m->used, m->in, m->pg, m->pc, m->queue);
 }
 
 /* The requirement per cell and channel, the cover cells, and the channels
@@ -194,9 +167,7 @@ static int gm_columns(struct gm *m, wfm_shiftplan *p, const wfm_shiftrules *rs, 
 out:
 	if (rc && !err->msg[0])
 		wfm_error_set(err, "out of memory");
-	free(cells);
-	free(reach);
-	free(bad);
+	WFM_FREE(cells, reach, bad);
 	return rc;
 }
 
@@ -321,9 +292,7 @@ static int gm_build(struct gm *m, wfm_mip *mip, const wfm_shiftrules *rs,
 		}
 	rc = 0;
 out:
-	free(gd_row);
-	free(idx);
-	free(val);
+	WFM_FREE(gd_row, idx, val);
 	return rc;
 }
 
@@ -724,8 +693,7 @@ static int gm_extract(struct gm *m, wfm_shiftplan *p, const wfm_shiftrules *rs, 
 
 	if (!cells || !idle || !(p->row = calloc(m->nx + 1, sizeof(*p->row))) ||
 	    !(p->group_paid = calloc(G + 1, sizeof(double)))) {
-		free(cells);
-		free(idle);
+		WFM_FREE(cells, idle);
 		return -1;
 	}
 	for (size_t k = 0; k < m->nx; k++) {
@@ -760,8 +728,7 @@ static int gm_extract(struct gm *m, wfm_shiftplan *p, const wfm_shiftrules *rs, 
 					p->chan_scheduled[c * p->ncells + (size_t)m->rcell[r]] +=
 						idle[r * G + g] / (double)nopen;
 		}
-	free(cells);
-	free(idle);
+	WFM_FREE(cells, idle);
 	return 0;
 }
 
@@ -793,18 +760,9 @@ static int gm_alloc(struct gm *m, wfm_shiftplan *p, const wfm_shiftrules *rs)
 	m->nrules = rs->n;
 	m->ndays = p->ndays;
 	m->first_day = p->first_day;
-	if (!(m->rbeg = calloc(m->nr + 2, sizeof(size_t))) ||
-	    !(m->rcol = malloc((m->cbeg[m->nbase] + 1) * sizeof(int))) ||
-	    !(m->smask = calloc(m->nr + 1, sizeof(uint64_t))))
-		return -1;
-	for (size_t k = 0; k < m->cbeg[m->nbase]; k++)
-		m->rbeg[m->crc[k] + 2]++;
-	for (size_t r = 0; r < m->nr; r++)
-		m->rbeg[r + 2] += m->rbeg[r + 1];
-	for (size_t j = 0; j < m->nbase; j++)
-		for (size_t k = m->cbeg[j]; k < m->cbeg[j + 1]; k++)
-			m->rcol[m->rbeg[m->crc[k] + 1]++] = (int)j;
-	return !(m->cover_row = malloc((m->nr * C + 1) * sizeof(int))) ||
+	return wfm_shiftplan_rows_cols(m->cbeg, m->crc, m->nbase, m->nr, &m->rbeg, &m->rcol) ||
+	       !(m->smask = calloc(m->nr + 1, sizeof(uint64_t))) ||
+	       !(m->cover_row = malloc((m->nr * C + 1) * sizeof(int))) ||
 	       !(m->split_row = malloc((m->nr * G + 1) * sizeof(int))) ||
 	       !(m->rd_row = malloc(nrd * sizeof(int))) || !(m->rd_min = calloc(nrd, sizeof(long))) ||
 	       !(m->rd_cnt = calloc(nrd, sizeof(long))) || !(m->gcnt = calloc(G + 1, sizeof(long))) ||

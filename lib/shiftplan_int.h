@@ -1,7 +1,8 @@
 /* shiftplan_int.h - what lib/shiftplan.c shares with lib/shiftplan_groups.c
  * (the window, the shift columns and the cells they work): not for
  * programs.  Entry points: wfm_shiftplan_window(), wfm_shiftplan_enumerate(),
- * wfm_shiftplan_col_cells(), wfm_shiftplan_list_cells(), wfm_shiftplan_solve_one(),
+ * wfm_shiftplan_col_cells(), wfm_shiftplan_rows_cols(),
+ * wfm_shiftplan_list_cells(), wfm_shiftplan_solve_one(),
  * wfm_shiftplan_totals(), wfm_shiftplan_lp_bound(), wfm_shiftplan_blocks_fit(),
  * wfm_shiftplan_solve_blocks(), wfm_keyed_cmp(). */
 #ifndef WFM_SHIFTPLAN_INT_H
@@ -26,6 +27,12 @@ long wfm_shiftplan_enumerate(const wfm_shiftrules *rs, const wfm_tz *tz, const w
  * with wrap, cells past the window's end fold back to its start). */
 int wfm_shiftplan_col_cells(const struct col *c, int gmin, int blen, size_t ncells,
 			    int wrap, int *cell);
+/* The other way round of a column -> rows map (rows of column j:
+ * crow[cbeg[j] .. cbeg[j + 1] - 1], ncols columns, rows < nrows): the
+ * columns of row i, in column order, are (*rcol)[(*rbeg)[i] ..
+ * (*rbeg)[i + 1] - 1].  Allocates *rbeg and *rcol; -1 when out of memory. */
+int wfm_shiftplan_rows_cols(const size_t *cbeg, const int *crow, size_t ncols, size_t nrows,
+			    size_t **rbeg, int **rcol);
 /* "T (required R), ..." of up to 4 cells and how many more. */
 void wfm_shiftplan_list_cells(char *buf, size_t size, const wfm_shiftplan *p, const wfm_tz *tz,
 			      const size_t *cells, size_t n);

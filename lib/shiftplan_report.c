@@ -9,6 +9,7 @@
 #include "shiftplan.h"
 #include "cli.h"
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <math.h>
@@ -33,10 +34,9 @@ static void num(FILE *fp, double v)
 static int ov_cmp(const void *a, const void *b)
 {
 	const struct wfm_ov *x = a, *y = b;
+	int c = WFM_CMP(x->cell, y->cell);
 
-	if (x->cell != y->cell)
-		return x->cell < y->cell ? -1 : 1;
-	return x->job < y->job ? -1 : x->job > y->job;
+	return c ? c : WFM_CMP(x->job, y->job);
 }
 
 void wfm_shiftplan_write_outbound(FILE *fp, wfm_shiftplan *p, const wfm_shiftwork *w,

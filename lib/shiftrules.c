@@ -2,6 +2,8 @@
  * See shiftrules.h. */
 #include "shiftrules.h"
 #include "csv.h"
+#include "csvload.h"
+#include "mem.h"
 #include "strlist.h"
 #include "timeutil.h"
 
@@ -32,6 +34,21 @@ static int hhmm(const wfm_csv_reader *rd, int col, int *out, wfm_error *err)
 	if (wfm_time_parse_hhmm(wfm_csv_get(rd, col), out, &e) || *out >= 24 * 60)
 		return wfm_csv_error(rd, col, err, "\"%s\" is not a time HH:MM before 24:00",
 				     wfm_csv_get(rd, col));
+	return 0;
+}
+
+/* An optional count of shifts (min_count, max_count): -1 when empty. */
+static int read_count(const wfm_csv_reader *rd, int col, long *out, wfm_error *err)
+{
+	*out = -1;
+	if (col < 0 || !*wfm_csv_get(rd, col))
+		return 0;
+	if (wfm_csv_long(rd, col, out, err))
+		return -1;
+	if (*out < 0)
+		return wfm_csv_error(rd, col, err, "%ld is negative", *out);
+	if (*out > WFM_MAX_AGENTS)
+		return wfm_csv_error(rd, col, err, "%ld is over the maximum of %g", *out, WFM_MAX_AGENTS);
 	return 0;
 }
 
@@ -100,28 +117,11 @@ static int parse_row(const wfm_csv_reader *rd, const int *col, struct wfm_shiftr
 		}
 		wfm_strlist_free(&l);
 	}
-	r->min_count = r->max_count = -1;
-	if (col[8] >= 0 && *wfm_csv_get(rd, col[8])) {
-		if (wfm_csv_long(rd, col[8], &r->min_count, err))
-			return -1;
-		if (r->min_count < 0)
-			return wfm_csv_error(rd, col[8], err, "%ld is negative", r->min_count);
-		if (r->min_count > WFM_MAX_AGENTS)
-			return wfm_csv_error(rd, col[8], err, "%ld is over the maximum of %g",
-					     r->min_count, WFM_MAX_AGENTS);
-	}
-	if (col[9] >= 0 && *wfm_csv_get(rd, col[9])) {
-		if (wfm_csv_long(rd, col[9], &r->max_count, err))
-			return -1;
-		if (r->max_count < 0)
-			return wfm_csv_error(rd, col[9], err, "%ld is negative", r->max_count);
-		if (r->max_count > WFM_MAX_AGENTS)
-			return wfm_csv_error(rd, col[9], err, "%ld is over the maximum of %g",
-					     r->max_count, WFM_MAX_AGENTS);
-		if (r->min_count > r->max_count)
-			return wfm_csv_error(rd, col[9], err, "max_count %ld is below min_count %ld",
-					     r->max_count, r->min_count);
-	}
+	if (read_count(rd, col[8], &r->min_count, err) || read_count(rd, col[9], &r->max_count, err))
+		return -1;
+	if (r->max_count >= 0 && r->min_count > r->max_count)
+		return wfm_csv_error(rd, col[9], err, "max_count %ld is below min_count %ld",
+				     r->max_count, r->min_count);
 	if (col[10] >= 0 && *wfm_csv_get(rd, col[10])) {
 		s = wfm_csv_get(rd, col[10]);
 		if (strcmp(s, "0") && strcmp(s, "1"))
@@ -141,57 +141,43 @@ static int parse_row(const wfm_csv_reader *rd, const int *col, struct wfm_shiftr
 	return 0;
 }
 
+/* One record of rules.csv appended to ctx, a wfm_shiftrules. */
+static int load_row(wfm_csv_reader *rd, const int *col, void *ctx, wfm_error *err)
+{
+	wfm_shiftrules *rs = ctx;
+	struct wfm_shiftrule rule;
+
+	if (parse_row(rd, col, &rule, err))
+		return -1;
+	for (size_t k = 0; k < rs->n; k++)
+		if (!strcmp(rs->rule[k].name, rule.name))
+			return wfm_csv_error(rd, col[0], err, "duplicate of line %ld", rs->rule[k].line);
+	if (WFM_CSVLOAD_ROOM(rs->rule, rs->n))
+		return wfm_error_set(err, "out of memory");
+	rs->rule[rs->n++] = rule;
+	return 0;
+}
+
+static void drop(void *rs) { wfm_shiftrules_free(rs); }
+
+static const char *const names[] = { "name", "lengths_h", "earliest_start", "latest_start",
+				     "step_min", "break_after_h", "break_min", "days",
+				     "?min_count", "?max_count", "?paid_break", "?break_gap_h" };
+static const struct wfm_csvload format = { names, 12, load_row, "no shift rules", drop };
+
 wfm_shiftrules *wfm_shiftrules_load(const char *path, wfm_error *err)
 {
-	static const char *const names[] = { "name", "lengths_h", "earliest_start", "latest_start",
-					     "step_min", "break_after_h", "break_min", "days",
-					     "?min_count", "?max_count", "?paid_break", "?break_gap_h" };
-	int col[12], rc;
-	wfm_csv_reader *rd;
-	wfm_shiftrules *rs = wfm_csv_open_new(path, names, 12, col, sizeof(*rs), &rd, err);
-	size_t cap = 0;
+	wfm_shiftrules *rs = calloc(1, sizeof(*rs));
 
-	if (!rs)
-		return NULL;
-	snprintf(rs->file, sizeof(rs->file), "%s", path);
-	while ((rc = wfm_csv_next(rd, err)) == 1) {
-		if (rs->n == cap) {
-			void *p = realloc(rs->rule, (cap = cap ? 2 * cap : 8) * sizeof(*rs->rule));
-			if (!p) {
-				wfm_error_set(err, "out of memory");
-				goto fail;
-			}
-			rs->rule = p;
-		}
-		if (parse_row(rd, col, &rs->rule[rs->n], err))
-			goto fail;
-		for (size_t k = 0; k < rs->n; k++)
-			if (!strcmp(rs->rule[k].name, rs->rule[rs->n].name)) {
-				wfm_csv_error(rd, col[0], err, "duplicate of line %ld", rs->rule[k].line);
-				goto fail;
-			}
-		rs->n++;
-	}
-	if (rc < 0)
-		goto fail;
-	if (rs->n == 0) {
-		wfm_error_at(err, path, 1, NULL, "no shift rules");
-		goto fail;
-	}
-	wfm_csv_close(rd);
-	return rs;
-fail:
-	wfm_csv_close(rd);
-	wfm_shiftrules_free(rs);
-	return NULL;
+	if (rs)
+		snprintf(rs->file, sizeof(rs->file), "%s", path);
+	return wfm_csvload(&format, path, rs, rs, err);
 }
 
 void wfm_shiftrules_free(wfm_shiftrules *r)
 {
-	if (!r)
-		return;
-	free(r->rule);
-	free(r);
+	if (r)
+		WFM_FREE(r->rule, r);
 }
 
 int wfm_shiftrules_has_break(const struct wfm_shiftrule *r, int len)

@@ -3,6 +3,7 @@
 #include "sim.h"
 #include "evheap.h"
 #include "csv.h"
+#include "mem.h"
 #include "requirements.h"
 
 #include <gsl/gsl_cdf.h>
@@ -24,30 +25,11 @@ struct wfm_sim {
 	double sigma;
 	struct wfm_ev *heap;     /* busy agents by completion time (min-heap) */
 	size_t nheap, heap_cap, nleave;
-	struct waiting *q;       /* FIFO ring */
-	size_t qhead, qlen, qcap;
+	struct wfm_ring q;       /* of struct waiting */
 	struct wfm_sim_counts *cnt;
 	double *acc;             /* per interval x {sl, asa, abandon}: sums of x, y, xx, yy, xy */
 	long reps;
 };
-
-static int q_push(wfm_sim *s, struct waiting w)
-{
-	if (s->qlen == s->qcap) {
-		size_t nc = s->qcap * 2;
-		struct waiting *nq = malloc(nc * sizeof(*nq));
-		if (!nq)
-			return -1;
-		for (size_t k = 0; k < s->qlen; k++)
-			nq[k] = s->q[(s->qhead + k) % s->qcap];
-		free(s->q);
-		s->q = nq;
-		s->qhead = 0;
-		s->qcap = nc;
-	}
-	s->q[(s->qhead + s->qlen++) % s->qcap] = w;
-	return 0;
-}
 
 static double service(wfm_sim *s, double aht)
 {
@@ -61,11 +43,10 @@ static double service(wfm_sim *s, double aht)
  * are found at the head lazily (exact for FCFS: they never held an agent). */
 static void dispatch(wfm_sim *s, double t, long servers)
 {
-	while ((long)(s->nheap - s->nleave) < servers && s->qlen) {
-		struct waiting w = s->q[s->qhead];
+	while ((long)(s->nheap - s->nleave) < servers && s->q.len) {
+		struct waiting w;
+		wfm_ring_pop(&s->q, &w);
 		struct wfm_sim_counts *c = &s->cnt[w.iv];
-		s->qhead = (s->qhead + 1) % s->qcap;
-		s->qlen--;
 		if (w.give_up < t) {
 			c->abandoned++;
 			continue;
@@ -79,29 +60,14 @@ static void dispatch(wfm_sim *s, double t, long servers)
 }
 
 /* At a boundary to `servers` agents: more busy agents than that are kept
- * until done, a uniformly random choice of them (selection sampling:
- * whose shift ends is unrelated to when their contact does); fewer: the
- * leaving ones stay on. */
+ * until done, a uniformly random choice of them; fewer: the leaving ones
+ * stay on. */
 static void set_servers(wfm_sim *s, long servers)
 {
-	long d = (long)(s->nheap - s->nleave) - servers;
-	long cand = (long)(s->nheap - s->nleave);
+	long busy = (long)(s->nheap - s->nleave);
 
-	for (size_t k = 0; k < s->nheap && d != 0; k++) {
-		struct wfm_ev *b = &s->heap[k];
-		if (d < 0 && b->leaving) {
-			b->leaving = 0;
-			s->nleave--;
-			d++;
-		} else if (d > 0 && !b->leaving) {
-			if (gsl_rng_uniform(s->rng) * (double)cand < (double)d) {
-				b->leaving = 1;
-				s->nleave++;
-				d--;
-			}
-			cand--;
-		}
-	}
+	s->nleave = (size_t)((long)s->nleave +
+			     wfm_ev_mark_leaving(s->heap, s->nheap, 0, busy - servers, busy, s->rng));
 }
 
 wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err)
@@ -109,25 +75,21 @@ wfm_sim *wfm_sim_init(const struct wfm_sim_params *p, wfm_error *err)
 	wfm_sim *s = calloc(1, sizeof(*s));
 	long maxn = 1;
 
-	if (!s) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
+	if (!s)
+		return wfm_oom(err);
 	s->p = *p;
+	s->q.size = sizeof(struct waiting);
 	for (size_t i = 0; i < p->n; i++)
 		if (p->agents[i] > maxn)
 			maxn = p->agents[i];
 	s->heap_cap = (size_t)maxn;
-	s->qcap = 1024;
 	s->rng = gsl_rng_alloc(gsl_rng_mt19937);
 	s->heap = malloc(s->heap_cap * sizeof(*s->heap));
-	s->q = malloc(s->qcap * sizeof(*s->q));
 	s->cnt = calloc(p->n, sizeof(*s->cnt));
 	s->acc = calloc(15 * (p->n ? p->n : 1), sizeof(double));
-	if (!s->rng || !s->heap || !s->q || !s->cnt || !s->acc) {
+	if (!s->rng || !s->heap || !s->cnt || !s->acc) {
 		wfm_sim_done(s);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
 	gsl_rng_set(s->rng, p->seed);
 	s->sigma = p->cv > 0 ? sqrt(log(1 + p->cv * p->cv)) : 0;
@@ -144,8 +106,7 @@ long wfm_sim_step(wfm_sim *s)
 	memset(s->cnt, 0, p->n * sizeof(*s->cnt));
 	s->nheap = 0;
 	s->nleave = 0;
-	s->qlen = 0;
-	s->qhead = 0;
+	s->q.len = 0;
 	if (!p->n)
 		return ++s->reps;
 	servers = p->agents[0];
@@ -180,7 +141,7 @@ long wfm_sim_step(wfm_sim *s)
 			if (p->patience > 0)
 				w.give_up = t + gsl_ran_exponential(s->rng, p->patience);
 			s->cnt[k].arrivals++;
-			if (q_push(s, w))
+			if (wfm_ring_push(&s->q, &w))
 				return -1;
 			dispatch(s, t, servers);
 			next_a = t + gsl_ran_exponential(s->rng, 1 / rate);
@@ -189,31 +150,32 @@ long wfm_sim_step(wfm_sim *s)
 		}
 	}
 	/* no agents left at the end: the still waiting give up or are never answered */
-	while (s->qlen) {
-		struct waiting w = s->q[s->qhead];
-		s->qhead = (s->qhead + 1) % s->qcap;
-		s->qlen--;
+	while (s->q.len) {
+		struct waiting w;
+		wfm_ring_pop(&s->q, &w);
 		if (w.give_up < INFINITY)
 			s->cnt[w.iv].abandoned++;
 	}
 	/* ratio estimators per interval: x / y summed over replications */
-	for (size_t i = 0; i < p->n; i++) {
-		const struct wfm_sim_counts *c = &s->cnt[i];
-		double xy[3][2] = { { c->answered_in_t, c->arrivals }, { c->wait_sum, c->answered },
-				    { c->abandoned, c->arrivals } };
-		for (int j = 0; j < 3; j++)
-			wfm_sim_acc_add(s->acc + 15 * i + 5 * j, xy[j][0], xy[j][1]);
-	}
+	for (size_t i = 0; i < p->n; i++)
+		wfm_sim_acc_add(s->acc + 15 * i, &s->cnt[i]);
 	return ++s->reps;
 }
 
-void wfm_sim_acc_add(double *a, double x, double y)
+static void sums_add(double *a, double x, double y)
 {
 	a[0] += x;
 	a[1] += y;
 	a[2] += x * x;
 	a[3] += y * y;
 	a[4] += x * y;
+}
+
+void wfm_sim_acc_add(double *a, const struct wfm_sim_counts *c)
+{
+	sums_add(a, c->answered_in_t, c->arrivals);
+	sums_add(a + 5, c->wait_sum, c->answered);
+	sums_add(a + 10, c->abandoned, c->arrivals);
 }
 
 const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
@@ -223,7 +185,7 @@ const struct wfm_sim_counts *wfm_sim_counts(const wfm_sim *s)
 
 /* Ratio estimate sum x / sum y over r replications with its 95% half-width
  * (delta method: s^2 = sum (x - q y)^2 / (r - 1), hw = t s / (sqrt(r) mean y)). */
-void wfm_sim_ratio(const double *a, long r, double *q, double *hw)
+static void ratio(const double *a, long r, double *q, double *hw)
 {
 	double s2, ybar;
 
@@ -242,56 +204,48 @@ void wfm_sim_ratio(const double *a, long r, double *q, double *hw)
 	      (sqrt((double)r) * ybar);
 }
 
+void wfm_sim_acc_stat(const double *a, long reps, struct wfm_sim_stat *o)
+{
+	ratio(a, reps, &o->sl, &o->sl_hw);
+	ratio(a + 5, reps, &o->asa, &o->asa_hw);
+	ratio(a + 10, reps, &o->abandon, &o->abandon_hw);
+	o->reps = reps;
+}
+
 void wfm_sim_stat(const wfm_sim *s, size_t i, struct wfm_sim_stat *o)
 {
-	const double *a = s->acc + 15 * i;
-
-	wfm_sim_ratio(a, s->reps, &o->sl, &o->sl_hw);
-	wfm_sim_ratio(a + 5, s->reps, &o->asa, &o->asa_hw);
-	wfm_sim_ratio(a + 10, s->reps, &o->abandon, &o->abandon_hw);
-	o->reps = s->reps;
+	wfm_sim_acc_stat(s->acc + 15 * i, s->reps, o);
 }
 
 void wfm_sim_done(wfm_sim *s)
 {
-	if (!s)
-		return;
-	if (s->rng)
+	if (s) {
 		gsl_rng_free(s->rng);
-	free(s->heap);
-	free(s->q);
-	free(s->cnt);
-	free(s->acc);
-	free(s);
+		WFM_FREE(s->heap, s->q.v, s->cnt, s->acc, s);
+	}
 }
 
 void wfm_sim_plan_free(struct wfm_sim_plan *pl)
 {
-	free(pl->t);
-	free(pl->volume);
-	free(pl->aht);
-	free(pl->agents);
+	WFM_FREE(pl->t, pl->volume, pl->aht, pl->agents);
 	memset(pl, 0, sizeof(*pl));
 }
 
-int wfm_sim_plan_load(const char *path, const wfm_tz *tz, const char *channel,
-		      struct wfm_sim_plan *pl, wfm_error *err)
+/* The plan of the channel from requirements g. */
+static int plan_fill(const wfm_requirements *g, const char *path, const char *channel,
+		     struct wfm_sim_plan *pl, wfm_error *err)
 {
-	wfm_requirements *g = wfm_requirements_load(path, tz, err);
 	const char *file = !strcmp(path, "-") ? "<stdin>" : path;
 	size_t c, i0, i1, base;
 	long prev_line = 0;
 
-	memset(pl, 0, sizeof(*pl));
-	if (!g || !wfm_requirements_need(g, "volume", err) ||
-	    !wfm_requirements_need(g, "aht_s", err) || !wfm_requirements_need(g, "agents", err))
-		goto fail;
+	if (!wfm_requirements_need(g, "volume", err) || !wfm_requirements_need(g, "aht_s", err) ||
+	    !wfm_requirements_need(g, "agents", err))
+		return -1;
 	for (c = 0; c < g->nchan && strcmp(g->channel[c], channel); c++)
 		;
-	if (c == g->nchan) {
-		wfm_error_at(err, path, 0, "channel", "no rows for channel \"%s\"", channel);
-		goto fail;
-	}
+	if (c == g->nchan)
+		return wfm_error_at(err, path, 0, "channel", "no rows for channel \"%s\"", channel);
 	/* the channel's first to last row, with no interval missing */
 	base = c * g->n;
 	for (i0 = 0; !g->line[base + i0]; i0++)
@@ -304,10 +258,8 @@ int wfm_sim_plan_load(const char *path, const wfm_tz *tz, const char *channel,
 	pl->volume = malloc(pl->n * sizeof(double));
 	pl->aht = malloc(pl->n * sizeof(double));
 	pl->agents = malloc(pl->n * sizeof(long));
-	if (!pl->t || !pl->volume || !pl->aht || !pl->agents) {
-		wfm_error_set(err, "out of memory");
-		goto fail;
-	}
+	if (!pl->t || !pl->volume || !pl->aht || !pl->agents)
+		return wfm_error_set(err, "out of memory");
 	for (size_t i = i0; i < i1; i++) {
 		long line = g->line[base + i];
 		double a = g->aht[base + i], n = g->agents[base + i];
@@ -315,35 +267,37 @@ int wfm_sim_plan_load(const char *path, const wfm_tz *tz, const char *channel,
 			size_t j = i;
 			while (!g->line[base + j])
 				j++;
-			wfm_error_at(err, file, g->line[base + j], "timestamp",
-				     "not %d s after line %ld (rows of a channel must be sorted and regular)",
-				     pl->step, prev_line);
-			goto fail;
+			return wfm_error_at(err, file, g->line[base + j], "timestamp",
+					    "not %d s after line %ld (rows of a channel must be sorted and regular)",
+					    pl->step, prev_line);
 		}
-		if (isnan(a)) {
-			wfm_error_at(err, file, line, "aht_s", "empty, a number is required");
-			goto fail;
-		}
-		if (a <= 0) {
-			wfm_error_at(err, file, line, "aht_s", "%g is not positive", a);
-			goto fail;
-		}
-		if (n > 1e7) {
-			wfm_error_at(err, file, line, "agents", "%g is out of range", n);
-			goto fail;
-		}
+		if (isnan(a))
+			return wfm_error_at(err, file, line, "aht_s", "empty, a number is required");
+		if (a <= 0)
+			return wfm_error_at(err, file, line, "aht_s", "%g is not positive", a);
+		if (n > 1e7)
+			return wfm_error_at(err, file, line, "agents", "%g is out of range", n);
 		pl->t[i - i0] = wfm_requirements_time(g, i);
 		pl->volume[i - i0] = g->volume[base + i];
 		pl->aht[i - i0] = a;
 		pl->agents[i - i0] = lround(n);
 		prev_line = line;
 	}
-	wfm_requirements_free(g);
 	return 0;
-fail:
+}
+
+int wfm_sim_plan_load(const char *path, const wfm_tz *tz, const char *channel,
+		      struct wfm_sim_plan *pl, wfm_error *err)
+{
+	wfm_requirements *g = wfm_requirements_load(path, tz, err);
+	int rc;
+
+	memset(pl, 0, sizeof(*pl));
+	rc = g ? plan_fill(g, path, channel, pl, err) : -1;
 	wfm_requirements_free(g);
-	wfm_sim_plan_free(pl);
-	return -1;
+	if (rc)
+		wfm_sim_plan_free(pl);
+	return rc;
 }
 
 struct wfm_sim_volumes {
@@ -364,8 +318,7 @@ wfm_sim_volumes *wfm_sim_volumes_alloc(size_t n, const double *mean, const doubl
 	if (!v || !(v->rng = gsl_rng_alloc(gsl_rng_mt19937)) ||
 	    !(v->out = malloc((n + 1) * sizeof(double)))) {
 		wfm_sim_volumes_free(v);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
 	*v = (struct wfm_sim_volumes){ n, mean, shape, day, day_share, v->rng, v->out };
 	gsl_rng_set(v->rng, seed ^ 0x5eedUL);
@@ -394,12 +347,10 @@ const double *wfm_sim_volumes_draw(wfm_sim_volumes *v)
 
 void wfm_sim_volumes_free(wfm_sim_volumes *v)
 {
-	if (!v)
-		return;
-	if (v->rng)
+	if (v) {
 		gsl_rng_free(v->rng);
-	free(v->out);
-	free(v);
+		WFM_FREE(v->out, v);
+	}
 }
 
 struct wfm_sim_met {
@@ -417,8 +368,7 @@ wfm_sim_met *wfm_sim_met_alloc(size_t n, const long *day, double target, wfm_err
 	    !(m->dmet = calloc(n + 1, sizeof(double))) || !(m->dsl = calloc(n + 1, sizeof(double))) ||
 	    !(m->dfirst = calloc(n + 1, sizeof(long)))) {
 		wfm_sim_met_free(m);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
 	m->n = n;
 	m->day = day;
@@ -476,11 +426,29 @@ void wfm_sim_met_day(const wfm_sim_met *m, size_t k, long *day, double *p, doubl
 
 void wfm_sim_met_free(wfm_sim_met *m)
 {
-	if (!m)
-		return;
-	free(m->imet);
-	free(m->dmet);
-	free(m->dsl);
-	free(m->dfirst);
-	free(m);
+	if (m)
+		WFM_FREE(m->imet, m->dmet, m->dsl, m->dfirst, m);
+}
+
+void wfm_sim_draws_volumes(const struct wfm_sim_draws *d, size_t nc, size_t n, double *vol)
+{
+	for (size_t c = 0; c < nc; c++)
+		if (d->vd[c])
+			memcpy(vol + c * n, wfm_sim_volumes_draw(d->vd[c]), n * sizeof(double));
+}
+
+void wfm_sim_draws_met(const struct wfm_sim_draws *d, size_t nc, size_t n,
+		       const struct wfm_sim_counts *c)
+{
+	for (size_t k = 0; k < nc; k++)
+		if (d->met[k])
+			wfm_sim_met_add(d->met[k], c + k * n);
+}
+
+void wfm_sim_draws_free(struct wfm_sim_draws *d)
+{
+	for (size_t c = 0; c < 64; c++) {
+		wfm_sim_volumes_free(d->vd[c]);
+		wfm_sim_met_free(d->met[c]);
+	}
 }

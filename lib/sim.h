@@ -11,7 +11,8 @@
  * numbers.  Plans come from requirements.csv through wfm_sim_plan_load().
  *
  * Entry points: wfm_sim_init(), wfm_sim_step(), wfm_sim_stat(), wfm_sim_done(),
- * wfm_sim_volumes_draw() (forecast uncertainty), wfm_sim_met_add() (P(SL met)).
+ * wfm_sim_volumes_draw() (forecast uncertainty), wfm_sim_met_add() (P(SL met)),
+ * wfm_sim_draws_volumes() and wfm_sim_draws_met() (both, per channel).
  */
 #ifndef WFM_SIM_H
 #define WFM_SIM_H
@@ -86,12 +87,29 @@ size_t wfm_sim_met_ndays(const wfm_sim_met *m);
 void wfm_sim_met_day(const wfm_sim_met *m, size_t k, long *day, double *p, double *hw, double *sl);
 void wfm_sim_met_free(wfm_sim_met *m);
 
-/* Ratio estimators over replications, shared with lib/mssim.c: acc[5]
- * holds the sums of x, y, x^2, y^2 and xy of one replication's (x, y);
- * wfm_sim_ratio() gives sum x / sum y and its 95% half-width (delta
- * method), NAN when sum y is 0 (half-width NAN also below 2 replications). */
-void wfm_sim_acc_add(double *acc, double x, double y);
-void wfm_sim_ratio(const double *acc, long reps, double *q, double *hw);
+/* The per-channel draws of a driver (lib/simrun.c: one channel,
+ * lib/simgroups.c: up to 64), NULL where a channel has none.  Before each
+ * replication wfm_sim_draws_volumes() copies channel c's drawn volumes to
+ * vol + c * n; after it wfm_sim_draws_met() adds the counts (c * n + i)
+ * to each channel's P(SL met).  wfm_sim_draws_free() frees the draws. */
+struct wfm_sim_draws {
+	wfm_sim_volumes *vd[64];
+	wfm_sim_met *met[64];
+};
+void wfm_sim_draws_volumes(const struct wfm_sim_draws *d, size_t nc, size_t n, double *vol);
+void wfm_sim_draws_met(const struct wfm_sim_draws *d, size_t nc, size_t n,
+		       const struct wfm_sim_counts *c);
+void wfm_sim_draws_free(struct wfm_sim_draws *d);
+
+/* Ratio estimators over replications, shared with lib/mssim.c: acc[15]
+ * holds, for SL (answered within t / arrivals), ASA (wait / answered)
+ * and abandonment (abandoned / arrivals) in turn, the sums of x, y, x^2,
+ * y^2 and xy over the replications.  wfm_sim_acc_add() adds one
+ * replication's counts; wfm_sim_acc_stat() gives each sum x / sum y and
+ * its 95% half-width (delta method), NAN when sum y is 0 (half-width NAN
+ * also below 2 replications). */
+void wfm_sim_acc_add(double *acc, const struct wfm_sim_counts *c);
+void wfm_sim_acc_stat(const double *acc, long reps, struct wfm_sim_stat *o);
 
 /* A channel's rows of requirements.csv (timestamp,channel,volume,aht_s,
  * agents): regular intervals, step inferred.  Arrays are malloc'ed. */

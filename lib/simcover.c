@@ -2,6 +2,7 @@
  * See simcover.h. */
 #include "simcover.h"
 #include "coverage.h"
+#include "mem.h"
 #include "plan.h"
 #include "requirements.h"
 #include "timeutil.h"
@@ -84,37 +85,34 @@ static void gather(const wfm_coverage *cv, long chan, const wfm_requirements *rq
 	}
 }
 
-int wfm_simcover_channel(const char *coverage, const char *requirements, const wfm_tz *tz,
-			 const struct wfm_channel *ch, struct wfm_sim_plan *pl, double *x,
-			 wfm_error *err)
+/* The index of the channel in the requirements *rq loaded for the pooled
+ * rows' split, or -1. */
+static long pool_channel(const char *requirements, const wfm_tz *tz, const char *name,
+			 wfm_requirements **rq, wfm_error *err)
 {
-	wfm_coverage *cv = NULL;
-	wfm_requirements *rq = NULL;
-	double *cnt = NULL;
-	long chan = -1, rc = -1;
-	size_t i0 = 0, i1 = 0;
-	int rc_ = -1;
+	long rc = -1;
 
-	if (!pl->n || !(cv = wfm_coverage_load(coverage, tz, err)))
-		return pl->n ? -1 : wfm_error_set(err, "no intervals to simulate");
-	for (size_t c = 0; c < cv->nchan; c++)
-		if (!strcmp(cv->channel[c], ch->name))
-			chan = (long)c;
-	if (chan < 0) {
-		if (!(rq = wfm_requirements_load(requirements, tz, err)) ||
-		    !wfm_requirements_need(rq, "agents_gross", err))
-			goto out;
-		while (++rc < (long)rq->nchan && strcmp(rq->channel[rc], ch->name))
-			;
-		if (rc == (long)rq->nchan) {
-			wfm_error_at(err, rq->file, 0, "channel", "no rows for channel \"%s\"", ch->name);
-			goto out;
-		}
-	}
-	if (!(cnt = calloc(pl->n, sizeof(double)))) {
-		wfm_error_set(err, "out of memory");
-		goto out;
-	}
+	if (!(*rq = wfm_requirements_load(requirements, tz, err)) ||
+	    !wfm_requirements_need(*rq, "agents_gross", err))
+		return -1;
+	while (++rc < (long)(*rq)->nchan && strcmp((*rq)->channel[rc], name))
+		;
+	if (rc == (long)(*rq)->nchan)
+		return wfm_error_at(err, (*rq)->file, 0, "channel", "no rows for channel \"%s\"", name);
+	return rc;
+}
+
+/* x: the mean of the rows gather() finds per interval, net of shrinkage;
+ * pl and x cut to the intervals the coverage has rows for. */
+static int staff_from(const wfm_coverage *cv, long chan, const wfm_requirements *rq, long rc,
+		      const struct wfm_channel *ch, const char *requirements,
+		      struct wfm_sim_plan *pl, double *x, wfm_error *err)
+{
+	double *cnt = calloc(pl->n, sizeof(double));
+	size_t i0 = 0, i1 = 0;
+
+	if (!cnt)
+		return wfm_error_set(err, "out of memory");
 	memset(x, 0, pl->n * sizeof(double));
 	gather(cv, chan, rq, rc, pl, x, cnt);
 	for (size_t i = 0; i < pl->n; i++) {
@@ -124,18 +122,35 @@ int wfm_simcover_channel(const char *coverage, const char *requirements, const w
 			i1 = i + 1;
 		}
 	}
-	if (!i1) {
-		wfm_error_at(err, cv->file, 0, "timestamp", "covers no interval of channel %s in %s",
-			     ch->name, requirements);
-		goto out;
-	}
-	cut(pl, x, i0, i1);
-	rc_ = 0;
-out:
 	free(cnt);
+	if (!i1)
+		return wfm_error_at(err, cv->file, 0, "timestamp", "covers no interval of channel %s in %s",
+				    ch->name, requirements);
+	cut(pl, x, i0, i1);
+	return 0;
+}
+
+int wfm_simcover_channel(const char *coverage, const char *requirements, const wfm_tz *tz,
+			 const struct wfm_channel *ch, struct wfm_sim_plan *pl, double *x,
+			 wfm_error *err)
+{
+	wfm_coverage *cv = NULL;
+	wfm_requirements *rq = NULL;
+	long chan = -1, rc = -1;
+	int ret;
+
+	if (!pl->n || !(cv = wfm_coverage_load(coverage, tz, err)))
+		return pl->n ? -1 : wfm_error_set(err, "no intervals to simulate");
+	for (size_t c = 0; c < cv->nchan; c++)
+		if (!strcmp(cv->channel[c], ch->name))
+			chan = (long)c;
+	if (chan < 0 && (rc = pool_channel(requirements, tz, ch->name, &rq, err)) < 0)
+		ret = -1;
+	else
+		ret = staff_from(cv, chan, rq, rc, ch, requirements, pl, x, err);
 	wfm_requirements_free(rq);
 	wfm_coverage_free(cv);
-	return rc_;
+	return ret;
 }
 
 /* A roster (agent_id in the header line) rather than a plan. */
@@ -254,8 +269,7 @@ wfm_sim_round *wfm_sim_round_alloc(size_t n, const double *x, long *out, unsigne
 
 	if (!r || !(r->rng = gsl_rng_alloc(gsl_rng_mt19937))) {
 		free(r);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
 	r->n = n;
 	r->x = x;

@@ -1,5 +1,6 @@
 /* simfc.c - a forecast's uncertainty for the simulations.  See simfc.h. */
 #include "simfc.h"
+#include "mem.h"
 #include "series.h"
 #include "staffing.h"
 #include "timeutil.h"
@@ -16,17 +17,14 @@ wfm_simfc *wfm_simfc_load(const char *path, const wfm_tz *tz, double level, wfm_
 {
 	wfm_simfc *f = calloc(1, sizeof(*f));
 
-	if (!f) {
-		wfm_error_set(err, "out of memory");
+	if (!f)
+		return wfm_oom(err);
+	f->level = level;
+	if (!(f->fc = wfm_series_load_band_required(path, tz, &f->lo, &f->hi, err))) {
+		wfm_simfc_free(f);
 		return NULL;
 	}
-	f->level = level;
-	if (!(f->fc = wfm_series_load_band_required(path, tz, &f->lo, &f->hi, err)))
-		goto fail;
 	return f;
-fail:
-	wfm_simfc_free(f);
-	return NULL;
 }
 
 void wfm_simfc_shapes(const wfm_simfc *f, const char *channel, const int64_t *t, size_t n,
@@ -51,10 +49,8 @@ void wfm_simfc_shapes(const wfm_simfc *f, const char *channel, const int64_t *t,
 
 void wfm_simfc_free(wfm_simfc *f)
 {
-	if (!f)
-		return;
-	wfm_series_free(f->fc);
-	free(f->lo);
-	free(f->hi);
-	free(f);
+	if (f) {
+		wfm_series_free(f->fc);
+		WFM_FREE(f->lo, f->hi, f);
+	}
 }

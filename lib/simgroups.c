@@ -2,6 +2,7 @@
 #include "simgroups.h"
 #include "groupreq.h"
 #include "groups.h"
+#include "mem.h"
 #include "mssim.h"
 #include "requirements.h"
 #include "simcover.h"
@@ -22,8 +23,7 @@ struct ms {
 	long *agents, *day;
 	int rank[64], kind[64];
 	wfm_sim_round *rnd;
-	wfm_sim_volumes *vd[64];
-	wfm_sim_met *met[64];
+	struct wfm_sim_draws dr;    /* with --forecast, per queue channel */
 	wfm_mssim *sim;
 };
 
@@ -89,25 +89,23 @@ static int ms_forecast(const struct wfm_simgroups_opts *o, const wfm_tz *tz, str
 	const wfm_requirements *rq = m->rq;
 	int64_t *t = malloc((m->n + 1) * sizeof(int64_t));
 	double *shape = m->shape = malloc((rq->nchan * m->n + 1) * sizeof(double));
-	int rc = -1;
+	int rc = 0;
 
 	if (!t || !shape || !(m->day = malloc((m->n + 1) * sizeof(long)))) {
-		wfm_error_set(err, "out of memory");
-		goto out;
+		free(t);
+		return wfm_error_set(err, "out of memory");
 	}
 	for (size_t i = 0; i < m->n; i++)
 		t[i] = wfm_requirements_time(rq, m->i0 + i);
-	for (size_t c = 0; c < rq->nchan; c++) {
+	for (size_t c = 0; !rc && c < rq->nchan; c++) {
 		if (m->kind[c] == WFM_BACKLOG)
 			continue;
 		wfm_simfc_shapes(o->fc, rq->channel[c], t, m->n, tz, shape + c * m->n, m->day);
-		if (!(m->vd[c] = wfm_sim_volumes_alloc(m->n, m->vol0 + c * m->n, shape + c * m->n, m->day,
-						       o->day_share, o->seed + c, err)) ||
-		    !(m->met[c] = wfm_sim_met_alloc(m->n, m->day, m->target[c], err)))
-			goto out;
+		if (!(m->dr.vd[c] = wfm_sim_volumes_alloc(m->n, m->vol0 + c * m->n, shape + c * m->n,
+							  m->day, o->day_share, o->seed + c, err)) ||
+		    !(m->dr.met[c] = wfm_sim_met_alloc(m->n, m->day, m->target[c], err)))
+			rc = -1;
 	}
-	rc = 0;
-out:
 	free(t);
 	return rc;
 }
@@ -164,24 +162,6 @@ static int ms_load(const struct wfm_simgroups_opts *o, const wfm_tz *tz, struct 
 		return -1;
 	return o->fc ? ms_forecast(o, tz, m, err) : 0;
 }
-static void ms_free(struct ms *m)
-{
-	wfm_mssim_done(m->sim);
-	wfm_requirements_free(m->rq);
-	wfm_groups_free(m->gr);
-	free(m->vol);
-	free(m->vol0);
-	free(m->aht);
-	free(m->x);
-	free(m->shape);
-	free(m->agents);
-	free(m->day);
-	wfm_sim_round_free(m->rnd);
-	for (size_t c = 0; c < 64; c++) {
-		wfm_sim_volumes_free(m->vd[c]);
-		wfm_sim_met_free(m->met[c]);
-	}
-}
 
 /* Replications: fresh volumes and rounded agents, then the run. */
 static int ms_run(const struct wfm_simgroups_opts *o, struct ms *m, wfm_mssim *sim)
@@ -189,16 +169,12 @@ static int ms_run(const struct wfm_simgroups_opts *o, struct ms *m, wfm_mssim *s
 	size_t nc = m->rq->nchan;
 
 	for (long r = 0; r < o->reps; r++) {
-		for (size_t c = 0; c < nc; c++)
-			if (m->vd[c])
-				memcpy(m->vol + c * m->n, wfm_sim_volumes_draw(m->vd[c]), m->n * sizeof(double));
+		wfm_sim_draws_volumes(&m->dr, nc, m->n, m->vol);
 		if (m->rnd)
 			wfm_sim_round_draw(m->rnd);
 		if (wfm_mssim_step(sim) < 0)
 			return -1;
-		for (size_t c = 0; c < nc; c++)
-			if (m->met[c])
-				wfm_sim_met_add(m->met[c], wfm_mssim_counts(sim) + c * m->n);
+		wfm_sim_draws_met(&m->dr, nc, m->n, wfm_mssim_counts(sim));
 	}
 	return 0;
 }
@@ -207,15 +183,12 @@ wfm_simgroups *wfm_simgroups_run(const struct wfm_simgroups_opts *o, const wfm_t
 				 wfm_error *err)
 {
 	wfm_simgroups *g = calloc(1, sizeof(*g));
-	struct ms *m = calloc(1, sizeof(*m));
+	struct ms *m;
 
-	if (!g || !m) {
+	if (!g || !(m = g->ms = calloc(1, sizeof(*m)))) {
 		free(g);
-		free(m);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
-	g->ms = m;
 	if (ms_load(o, tz, m, err))
 		goto fail;
 	struct wfm_mssim_params p = { m->n, m->rq->step, m->gr, m->vol, m->aht, m->agents, m->pat,
@@ -249,8 +222,8 @@ int wfm_simgroups_row(const wfm_simgroups *g, size_t i, size_t c, struct wfm_sim
 	row->sl_target = m->target[c] > 0 ? m->target[c] : NAN;
 	wfm_mssim_stat(m->sim, c, i, &row->sim);
 	row->p_met = row->p_met_hw = NAN;
-	if (m->met[c])
-		wfm_sim_met_interval(m->met[c], i, &row->p_met, &row->p_met_hw);
+	if (m->dr.met[c])
+		wfm_sim_met_interval(m->dr.met[c], i, &row->p_met, &row->p_met_hw);
 	return 1;
 }
 
@@ -269,14 +242,20 @@ void wfm_simgroups_summary(const wfm_simgroups *g, size_t c, struct wfm_simgroup
 		s->below += si.sl < m->target[c];
 	}
 	wfm_mssim_total(m->sim, c, &s->total);
-	s->met = m->met[c];
+	s->met = m->dr.met[c];
 }
 
 void wfm_simgroups_free(wfm_simgroups *g)
 {
+	struct ms *m;
+
 	if (!g)
 		return;
-	ms_free(g->ms);
-	free(g->ms);
-	free(g);
+	m = g->ms;
+	wfm_mssim_done(m->sim);
+	wfm_requirements_free(m->rq);
+	wfm_groups_free(m->gr);
+	wfm_sim_round_free(m->rnd);
+	wfm_sim_draws_free(&m->dr);
+	WFM_FREE(m->vol, m->vol0, m->aht, m->x, m->shape, m->agents, m->day, m, g);
 }

@@ -1,6 +1,7 @@
 /* simrun.c - one channel's simulation for wfm simulate.  See simrun.h. */
 #include "simrun.h"
 #include "erlang.h"
+#include "mem.h"
 #include "simcover.h"
 
 #include <math.h>
@@ -13,8 +14,7 @@ struct run {
 	double *vol, *shape, *x, conc;  /* x: coverage's servers, or NULL */
 	long *day;
 	wfm_sim *sim;
-	wfm_sim_volumes *vd;
-	wfm_sim_met *met;
+	struct wfm_sim_draws dr;  /* with --forecast: vd[0], met[0] */
 	wfm_sim_round *rnd;
 };
 
@@ -69,9 +69,9 @@ static int run_init(const struct wfm_simrun_opts *o, const wfm_tz *tz, struct ru
 	memcpy(r->vol, pl->volume, pl->n * sizeof(double));
 	if (o->fc) {
 		wfm_simfc_shapes(o->fc, ch->name, pl->t, pl->n, tz, r->shape, r->day);
-		if (!(r->vd = wfm_sim_volumes_alloc(pl->n, pl->volume, r->shape, r->day, o->day_share,
-						    o->seed, err)) ||
-		    !(r->met = wfm_sim_met_alloc(pl->n, r->day, ch->sl_target, err)))
+		if (!(r->dr.vd[0] = wfm_sim_volumes_alloc(pl->n, pl->volume, r->shape, r->day,
+							  o->day_share, o->seed, err)) ||
+		    !(r->dr.met[0] = wfm_sim_met_alloc(pl->n, r->day, ch->sl_target, err)))
 			return -1;
 	}
 	if (r->x && !(r->rnd = wfm_sim_round_alloc(pl->n, r->x, pl->agents, o->seed, err)))
@@ -85,34 +85,30 @@ wfm_simrun *wfm_simrun_channel(const struct wfm_simrun_opts *o, const struct wfm
 			       const wfm_tz *tz, wfm_error *err)
 {
 	wfm_simrun *s = calloc(1, sizeof(*s));
-	struct run *r = calloc(1, sizeof(*r));
+	struct run *r;
 
-	if (!s || !r) {
+	if (!s || !(r = s->run = calloc(1, sizeof(*r)))) {
 		free(s);
-		free(r);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
-	s->run = r;
 	r->ch = ch;
 	s->patience = o->patience >= 0 ? o->patience : ch->kind == WFM_ERLANG_A ? ch->patience : 0;
 	int rc = run_init(o, tz, r, s->patience, err);
 	for (long k = 0; !rc && k < o->reps; k++) {
-		if (r->vd)
-			memcpy(r->vol, wfm_sim_volumes_draw(r->vd), r->pl.n * sizeof(double));
+		wfm_sim_draws_volumes(&r->dr, 1, r->pl.n, r->vol);
 		if (r->rnd)
 			wfm_sim_round_draw(r->rnd);
 		if (wfm_sim_step(r->sim) < 0)
 			rc = wfm_error_set(err, "out of memory");
-		else if (r->met)
-			wfm_sim_met_add(r->met, wfm_sim_counts(r->sim));
+		else
+			wfm_sim_draws_met(&r->dr, 1, r->pl.n, wfm_sim_counts(r->sim));
 	}
 	if (rc) {
 		wfm_simrun_free(s);
 		return NULL;
 	}
 	s->n = r->pl.n;
-	s->met = r->met;
+	s->met = r->dr.met[0];
 	return s;
 }
 
@@ -131,8 +127,8 @@ void wfm_simrun_row(const wfm_simrun *s, size_t i, struct wfm_simout_row *row)
 		&row->formula);
 	wfm_sim_stat(r->sim, i, &row->sim);
 	row->p_met = row->p_met_hw = NAN;
-	if (r->met)
-		wfm_sim_met_interval(r->met, i, &row->p_met, &row->p_met_hw);
+	if (r->dr.met[0])
+		wfm_sim_met_interval(r->dr.met[0], i, &row->p_met, &row->p_met_hw);
 }
 
 double wfm_simrun_sl(const wfm_simrun *s, double *formula_sl, double *sim_sl)
@@ -160,15 +156,9 @@ void wfm_simrun_free(wfm_simrun *s)
 	if (!s)
 		return;
 	r = s->run;
-	free(r->vol);
-	free(r->shape);
-	free(r->day);
-	free(r->x);
-	wfm_sim_volumes_free(r->vd);
-	wfm_sim_met_free(r->met);
+	wfm_sim_draws_free(&r->dr);
 	wfm_sim_round_free(r->rnd);
 	wfm_sim_done(r->sim);
 	wfm_sim_plan_free(&r->pl);
-	free(r);
-	free(s);
+	WFM_FREE(r->vol, r->shape, r->day, r->x, r, s);
 }

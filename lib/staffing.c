@@ -3,6 +3,7 @@
 #include "staffing.h"
 #include "coverage.h"
 #include "csv.h"
+#include "mem.h"
 #include "timeutil.h"
 
 #include <gsl/gsl_cdf.h>
@@ -45,10 +46,8 @@ int *wfm_staff_map(const wfm_series *s, const char *path, const wfm_channels *cf
 {
 	int *map = malloc(s->nchan * sizeof(int));
 
-	if (!map) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
+	if (!map)
+		return wfm_oom(err);
 	for (size_t c = 0; c < s->nchan; c++)
 		if ((map[c] = wfm_channels_find(cfg, s->channel[c])) < 0) {
 			wfm_error_at(err, path, find_line(path, s->channel[c]), "channel",
@@ -146,14 +145,14 @@ static int backlog_req(const wfm_series *s, const struct wfm_channel *ch,
 	size_t n = s->n, win = (size_t)floor(ch->deadline_h * 3600 / s->step + 1e-9), i;
 	size_t *nopen;           /* nopen[i] = open intervals before i */
 	double *rate, cap = s->step * (ch->max_occ > 0 ? ch->max_occ : 1), run = 0;
+	int rc = 0;
 
 	if (win < 1)
 		win = 1;
 	nopen = malloc((n + win + 1) * sizeof(*nopen));
 	rate = calloc(n + win + 1, sizeof(*rate));
 	if (!nopen || !rate) {
-		free(nopen);
-		free(rate);
+		WFM_FREE(nopen, rate);
 		return wfm_error_set(err, "out of memory");
 	}
 	nopen[0] = 0;
@@ -169,22 +168,22 @@ static int backlog_req(const wfm_series *s, const struct wfm_channel *ch,
 		if (!m) {
 			char when[48];
 			wfm_time_format(wfm_series_time(s, i), tz, when, sizeof(when));
-			free(nopen);
-			free(rate);
-			return wfm_error_set(err, "%s %s: infeasible: no open interval (%02d:%02d-%02d:%02d) "
-					     "within deadline_h %g", ch->name, when, o->open_min / 60,
-					     o->open_min % 60, o->close_min / 60, o->close_min % 60,
-					     ch->deadline_h);
+			rc = wfm_error_set(err, "%s %s: infeasible: no open interval (%02d:%02d-%02d:%02d) "
+					   "within deadline_h %g", ch->name, when, o->open_min / 60,
+					   o->open_min % 60, o->close_min / 60, o->close_min % 60,
+					   ch->deadline_h);
+			break;
 		}
 		rate[i] += w / (double)m;
 		rate[i + win] -= w / (double)m;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = 0; !rc && i < n; i++) {
 		run += rate[i];
 		r[i].load = nopen[i + 1] > nopen[i] ? fmax(0, run) : 0;
 	}
-	free(nopen);
-	free(rate);
+	WFM_FREE(nopen, rate);
+	if (rc)
+		return rc;
 	for (i = 0; i < n; i++) {
 		r[i].agents = ceil_agents(r[i].load / cap);
 		wfm_staff_perf(ch, o, r[i].load, r[i].aht, s->step, (double)r[i].agents, &r[i].perf);
@@ -310,24 +309,11 @@ double wfm_staff_fractional(const struct wfm_channel *ch, const struct wfm_staff
 	return r->skip ? 0 : exact_agents(ch, o, r, step);
 }
 
-double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,
-				size_t *outside, wfm_error *err)
+/* sum: the mean of the pooled rows (every row without a channel column)
+ * per interval of s, NAN where none; cnt: scratch, zero. */
+static void pooled_means(const wfm_coverage *cv, const wfm_series *s, double *sum, double *cnt,
+			 size_t *outside)
 {
-	wfm_coverage *cv = wfm_coverage_load(path, tz, err);
-	double *sum = NULL, *cnt = NULL;
-
-	*outside = 0;
-	if (!cv)
-		return NULL;
-	sum = calloc(s->n ? s->n : 1, sizeof(double));
-	cnt = calloc(s->n ? s->n : 1, sizeof(double));
-	if (!sum || !cnt) {
-		wfm_error_set(err, "out of memory");
-		free(sum);
-		sum = NULL;
-		goto out;
-	}
-	/* The pooled rows (every row without a channel column). */
 	for (size_t k = 0; k < cv->n; k++) {
 		int64_t d = cv->row[k].t - s->start;
 		if (cv->row[k].chan >= 0)
@@ -341,7 +327,25 @@ double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_se
 	}
 	for (size_t i = 0; i < s->n; i++)
 		sum[i] = cnt[i] > 0 ? sum[i] / cnt[i] : NAN;
-out:
+}
+
+double *wfm_staff_coverage_load(const char *path, const wfm_tz *tz, const wfm_series *s,
+				size_t *outside, wfm_error *err)
+{
+	wfm_coverage *cv = wfm_coverage_load(path, tz, err);
+	double *sum, *cnt;
+
+	*outside = 0;
+	if (!cv)
+		return NULL;
+	sum = calloc(s->n ? s->n : 1, sizeof(double));
+	cnt = calloc(s->n ? s->n : 1, sizeof(double));
+	if (!sum || !cnt) {
+		free(sum);
+		sum = wfm_oom(err);
+	} else {
+		pooled_means(cv, s, sum, cnt, outside);
+	}
 	free(cnt);
 	wfm_coverage_free(cv);
 	return sum;
@@ -377,7 +381,8 @@ long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map
 		    struct wfm_staff_day **out, wfm_error *err)
 {
 	struct wfm_staff_day *d = NULL;
-	long nd = 0, cap = 0;
+	size_t cap = 0;
+	long nd = 0;
 	int64_t day = INT64_MIN;
 	long first = 0;
 
@@ -400,15 +405,9 @@ long wfm_staff_days(const wfm_series *s, const wfm_channels *cfg, const int *map
 			for (k = first; k < nd && d[k].chan != c; k++)
 				;
 			if (k == nd) {
-				if (nd == cap) {
-					long nc = cap ? cap * 2 : 64;
-					void *q = realloc(d, (size_t)nc * sizeof(*d));
-					if (!q) {
-						free(d);
-						return wfm_error_set(err, "out of memory");
-					}
-					d = q;
-					cap = nc;
+				if (WFM_GROW(d, cap, (size_t)nd + 1)) {
+					free(d);
+					return wfm_error_set(err, "out of memory");
 				}
 				d[nd] = (struct wfm_staff_day){ day, c, 0, 0, 0,
 					ch->kind == WFM_BACKLOG ? 1 : ch->sl_target, 0, 0, 0 };

@@ -7,6 +7,7 @@
  * daily cost 25 ms a zone, which showed when a plan opened 25 zones.)
  */
 #include "tz.h"
+#include "mem.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -118,30 +119,20 @@ static int zone_exists(const char *name)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static int add_change(struct wfm_tz *tz, size_t *cap, int64_t at, int off)
+/* cap: the capacities of tz->at and tz->off. */
+static int add_change(struct wfm_tz *tz, size_t cap[2], int64_t at, int off)
 {
-	if (tz->n == *cap) {
-		size_t c = *cap ? *cap * 2 : 64;
-		int64_t *a = realloc(tz->at, c * sizeof(*a));
-		if (!a)
-			return -1;
-		tz->at = a;
-		int *o = realloc(tz->off, c * sizeof(*o));
-		if (!o)
-			return -1;
-		tz->off = o;
-		*cap = c;
-	}
+	if (WFM_GROW(tz->at, cap[0], tz->n + 1) || WFM_GROW(tz->off, cap[1], tz->n + 1))
+		return -1;
 	tz->at[tz->n] = at;
-	tz->off[tz->n] = off;
-	tz->n++;
+	tz->off[tz->n++] = off;
 	return 0;
 }
 
 /* Sample the zone that TZ currently names into tz's table. */
 static int build_table(struct wfm_tz *tz)
 {
-	size_t cap = 0;
+	size_t cap[2] = { 0, 0 };
 	int prev = sys_offset(TABLE_FROM);
 
 	tz->off0 = prev;
@@ -157,7 +148,7 @@ static int build_table(struct wfm_tz *tz)
 			else
 				hi = mid;
 		}
-		if (add_change(tz, &cap, hi, cur))
+		if (add_change(tz, cap, hi, cur))
 			return -1;
 		prev = cur;
 	}
@@ -189,10 +180,8 @@ wfm_tz *wfm_tz_open(const char *name, wfm_error *err)
 			err->code = WFM_EUSAGE;   /* a bad --tz is a usage error; callers reading a zone from a file re-wrap it */
 		return NULL;
 	}
-	if (!(tz = calloc(1, sizeof(*tz)))) {
-		wfm_error_set(err, "out of memory");
-		return NULL;
-	}
+	if (!(tz = calloc(1, sizeof(*tz))))
+		return wfm_oom(err);
 	snprintf(tz->name, sizeof(tz->name), "%s", name);
 	if (is_utc(name))
 		return tz;
@@ -214,19 +203,15 @@ wfm_tz *wfm_tz_open(const char *name, wfm_error *err)
 	free(saved);
 	if (rc) {
 		wfm_tz_free(tz);
-		wfm_error_set(err, "out of memory");
-		return NULL;
+		return wfm_oom(err);
 	}
 	return tz;
 }
 
 void wfm_tz_free(wfm_tz *tz)
 {
-	if (!tz)
-		return;
-	free(tz->at);
-	free(tz->off);
-	free(tz);
+	if (tz)
+		WFM_FREE(tz->at, tz->off, tz);
 }
 
 const char *wfm_tz_name(const wfm_tz *tz)

@@ -110,7 +110,7 @@ static void scenarios(struct opts *o)
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	const struct wfm_opt opts[] = {
-		{ "channels", 0, WFM_ARG_STR, &o->channels, "FILE", .help = "channel configuration (required)" },
+		WFM_OPT_CHANNELS(&o->channels),
 		{ "headcount", 0, WFM_ARG_STR, &o->headcount, "FILE", .help = "group,agents,contract_h_week"
 		  "[,tenure_months] (required)" },
 		{ "params", 0, WFM_ARG_STR, &o->params, "FILE", .help = "parameter,key,value: attrition, lead "
@@ -129,7 +129,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  "month is partial" },
 		{ "time-limit", 0, WFM_ARG_DOUBLE, &o->time_limit, "S", .help = "seconds per scenario's integer "
 		  "program", .def = "2", .min = 0.01, .max = 3600 },
-		{ "tz", 0, WFM_ARG_STR, &o->tz, "ZONE", .help = "zone of local days (default $TZ, else UTC)" },
+		WFM_OPT_ZONE(&o->tz, "local days", ""),
 		WFM_OPT_OUTPUT(&o->output),
 		{ 0 },
 	};

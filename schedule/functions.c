@@ -79,13 +79,13 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	wfm_opts_parse(&cli, argc, argv);
 	if (step >= 0)
 		o->step = atoi(steps[step]);
-	if (optind + 3 != argc)
-		wfm_usage_fail(prog, "expected ROSTER.csv REQUIREMENTS.csv STAFF.csv");
+	argv = wfm_cli_operands(prog, argc, argv, 3, (const char *const[]){
+		"expected ROSTER.csv REQUIREMENTS.csv STAFF.csv", NULL, NULL, NULL });
 	if (!wfm_days_range(prog, &o->days, &o->first, &o->last))
 		wfm_usage_fail(prog, "--date (or --week, --from/--to) is required");
-	o->roster = argv[optind];
-	o->req = argv[optind + 1];
-	o->staff = argv[optind + 2];
+	o->roster = argv[0];
+	o->req = argv[1];
+	o->staff = argv[2];
 }
 
 /* Everything read: inputs, the options for lib/functions.c. */

@@ -105,14 +105,11 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	wfm_intraday_params_default(p);
 	wfm_opts_parse(&cli, argc, argv);
-	if (o->backtest) {
-		if (optind != argc)
-			wfm_usage_fail(prog, "--backtest takes no forecast file");
+	o->input = wfm_cli_operands(prog, argc, argv, !o->backtest, o->backtest ?
+				    (const char *const[]){ "--backtest takes no forecast file" } :
+				    (const char *const[]){ "no forecast file given", "more than one input file" })[0];
+	if (o->backtest)
 		return;
-	}
-	if (optind + 1 != argc)
-		wfm_usage_fail(prog, optind == argc ? "no forecast file given" : "more than one input file");
-	o->input = argv[optind];
 	if (!o->actuals || !o->now)
 		wfm_usage_fail(prog, "give --actuals and --now (or --backtest)");
 	wfm_stdin_once(prog, 2, o->input, o->actuals);

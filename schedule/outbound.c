@@ -91,8 +91,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  .words = (const char *const[]){ "dialplan", "requirements", "work", NULL } },
 		{ "shrinkage", 0, WFM_ARG_DOUBLE, &o->shrinkage, "F", .help = "requirements: agents_gross = "
 		  "agents / (1 - F)", .def = "0", .max = 0.95 },
-		{ "tz", 0, WFM_ARG_STR, &o->tz, "ZONE", .help = "zone of the output and of naive times "
-		  "(default $TZ, else UTC)" },
+		WFM_OPT_ZONE(&o->tz, "the output and of naive times", ""),
 		WFM_OPT_OUTPUT(&o->output),
 		{ 0 },
 	};
@@ -101,9 +100,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->agents = o->pool = -1;     /* not given */
 	wfm_opts_parse(&cli, argc, argv);
-	if (optind + 1 != argc)
-		wfm_usage_fail(prog, optind == argc ? "no campaign file given" : "more than one input file");
-	o->input = argv[optind];
+	o->input = wfm_cli_operands(prog, argc, argv, 1, (const char *const[]){ "no campaign file given",
+				    "more than one input file" })[0];
 	if (!o->from)
 		wfm_usage_fail(prog, "--from DATE is required");
 	if ((o->agents >= 0) + !!o->capacity + !!o->inbound > 1)

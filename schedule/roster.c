@@ -118,8 +118,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  "shifts, or with --requirements the sum of agents_gross" },
 		{ "requirements", 0, WFM_ARG_STR, &o->reqs, "FILE", .help = "requirements.csv for --coverage "
 		  "(its step is used)" },
-		{ "tz", 0, WFM_ARG_STR, &o->tz, "ZONE", .help = "zone of the wall-clock HH:MM times and of "
-		  "--requirements timestamps (default $TZ, else UTC); rest and hours count elapsed time in it" },
+		WFM_OPT_ZONE(&o->tz, "the wall-clock HH:MM times and of --requirements timestamps",
+			     "; rest and hours count elapsed time in it"),
 		WFM_OPT_OUTPUT(&o->output),
 		{ 0 },
 	};
@@ -128,10 +128,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	wfm_roster_opts_default(r);
 	wfm_opts_parse(&cli, argc, argv);
-	if (optind + 2 != argc)
-		wfm_usage_fail(prog, "expected PLAN.csv and STAFF.csv");
-	o->plan = argv[optind];
-	o->staff = argv[optind + 1];
+	argv = wfm_cli_operands(prog, argc, argv, 2, (const char *const[]){ "expected PLAN.csv and STAFF.csv",
+				NULL, NULL });
+	o->plan = argv[0];
+	o->staff = argv[1];
 	if (o->days.from && !o->days.to && !o->published)   /* else wfm_days_range says it */
 		wfm_usage_fail(prog, "--from without --to needs --published");
 	if (o->exact && (o->published || o->groups))

@@ -77,8 +77,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "forecast", 0, WFM_ARG_STR, &o->risk_forecast, "FILE", .help = "with --risk: the forecast "
 		  "(volume_lo/volume_hi band)" },
 		{ "channels", 0, WFM_ARG_STR, &o->risk_channels, "FILE", .help = "with --risk: channels.csv" },
-		{ "band-level", 0, WFM_ARG_DOUBLE, &o->band_level, "L", .help = "with --risk: the band's "
-		  "coverage in percent", .def = "80", .min = 1, .max = 99.9, .scale = 0.01 },
+		WFM_OPT_BAND_LEVEL(&o->band_level, "with --risk: "),
 		{ "work-limit", 0, WFM_ARG_LONG, &p->work_limit, "ITER", .help = "simplex iterations the solver "
 		  "may use (LP, dive and branch and bound together): this limit, not the clock, decides where "
 		  "a solve stops, so a busy machine gives the same plan", .min = 1, .max = 1e12, .show = 1 },
@@ -99,8 +98,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		WFM_OPT_TZ(&o->tz),
 		{ "out-tz", 0, WFM_ARG_STR, &o->out_tz, "ZONE", .help = "the center's zone, when it is not "
 		  "--tz: local days, shift rules and every output are in ZONE; naive input times stay in --tz" },
-		{ "output", 'o', WFM_ARG_STR, &o->output, "FILE", .help = "plan, written atomically (default "
-		  "standard output)" },
+		WFM_OPT_OUTPUT_AS(&o->output, "plan, written atomically (default standard output)"),
 		{ 0 },
 	};
 	const struct wfm_cli cli = { .prog = prog, .head = head, .opts = opts, .tail = tail };
@@ -109,9 +107,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	p->work_limit = WFM_MIP_WORK;
 	wfm_opts_parse(&cli, argc, argv);
-	if (optind + 1 != argc)
-		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
-	o->input = argv[optind];
+	o->input = wfm_cli_operands(prog, argc, argv, 1, (const char *const[]){ "no requirements file given",
+				    "more than one input file" })[0];
 	if (!o->rules)
 		wfm_usage_fail(prog, "--rules is required");
 	if (o->outbound_plan && !o->outbound)

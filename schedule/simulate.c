@@ -64,7 +64,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 {
 	static const char *const services[] = { "exponential", "lognormal", NULL };
 	const struct wfm_opt opts[] = {
-		{ "channels", WFM_LONG('c'), WFM_ARG_STR, &o->channels, "FILE", .help = "channel configuration (required)" },
+		WFM_OPT_CHANNELS(&o->channels),
 		{ "groups", WFM_LONG('g'), WFM_ARG_STR, &o->groups, "FILE",
 		  .help = "skill groups (groups.csv or staff.csv): multi-skill simulation" },
 		{ "group-staffing", WFM_LONG('G'), WFM_ARG_STR, &o->gstaff, "FILE",
@@ -72,9 +72,7 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		{ "group-plan", WFM_LONG('Q'), WFM_ARG_STR, &o->gplan, "FILE",
 		  .help = "instead of --group-staffing: a plan.csv or roster.csv by skill groups (its group "
 		  "column): the people at work, net of the group's largest shrinkage" },
-		{ "priority", WFM_LONG('P'), WFM_ARG_STR, &o->priority, "LIST",
-		  .help = "channels free agents serve first, e.g. calls,chat (default: longest waiting, "
-		  "backlog channels last)" },
+		WFM_OPT_PRIORITY(&o->priority),
 		{ "channel", WFM_LONG('n'), WFM_ARG_STR, &o->channel, "NAME",
 		  .help = "the channel to simulate (default: every erlang_c, erlang_a and chat channel, "
 		  "seeds N, N+1, ...)" },
@@ -86,12 +84,10 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  .help = "draw each replication's volumes from the forecast's uncertainty (its "
 		  "volume_lo/volume_hi band, read as in wfm staff --quantile) and report P(SL met) "
 		  "per interval (columns p_met,p_met_hw) and per day" },
-		{ "band-level", WFM_LONG('L'), WFM_ARG_DOUBLE, &o->band_level, "L",
-		  .help = "the band's coverage in percent", .def = "80", .min = 1, .max = 99.9, .scale = 0.01 },
+		WFM_OPT_BAND_LEVEL(&o->band_level, ""),
 		{ "day-share", WFM_LONG('D'), WFM_ARG_DOUBLE, &o->day_share, "R",
 		  .help = "share of the uncertainty common to a whole day", .def = "0.5", .min = 0, .max = 1 },
-		{ "seed", WFM_LONG('s'), WFM_ARG_LONG, &o->seed, "N", .help = "random seed", .def = "1",
-		  .min = 0, .max = 4294967295.0 },
+		WFM_OPT_SEED(&o->seed, ""),
 		{ "replications", WFM_LONG('r'), WFM_ARG_LONG, &o->reps, "R",
 		  .help = "independent runs of the whole horizon", .def = "100", .min = 2, .max = 1000000 },
 		{ "service", WFM_LONG('d'), WFM_ARG_CHOICE, &o->lognormal, NULL, .help = "handle-time distribution",
@@ -112,9 +108,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof(*o));
 	o->patience = -1;
 	wfm_opts_parse(&cli, argc, argv);
-	if (optind + 1 != argc)
-		wfm_usage_fail(prog, optind == argc ? "no requirements file given" : "more than one input file");
-	o->input = argv[optind];
+	o->input = wfm_cli_operands(prog, argc, argv, 1, (const char *const[]){ "no requirements file given",
+				    "more than one input file" })[0];
 	if (!o->channels)
 		wfm_usage_fail(prog, "--channels is required");
 	if (o->gstaff && o->gplan)

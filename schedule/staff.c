@@ -59,8 +59,8 @@ struct opts {
 
 static void check_args(int argc, char **argv, struct opts *o)
 {
-	if (optind + 1 != argc)
-		wfm_usage_fail(prog, optind == argc ? "no forecast file given" : "more than one input file");
+	o->input = wfm_cli_operands(prog, argc, argv, 1, (const char *const[]){ "no forecast file given",
+				    "more than one input file" })[0];
 	if (!o->channels)
 		wfm_usage_fail(prog, "--channels is required");
 	if (!o->groups != !o->group_output)
@@ -71,7 +71,6 @@ static void check_args(int argc, char **argv, struct opts *o)
 		wfm_usage_fail(prog, "--quantile sizes requirements: not with --evaluate");
 	if (o->carry && o->evaluate)
 		wfm_usage_fail(prog, "--carry-over sizes requirements: not with --evaluate");
-	o->input = argv[optind];
 	o->band_level /= 100;
 	o->po.seed = (unsigned long)o->seed;
 }
@@ -79,7 +78,7 @@ static void check_args(int argc, char **argv, struct opts *o)
 static void parse_args(int argc, char **argv, struct opts *o)
 {
 	const struct wfm_opt opts[] = {
-		{ "channels", 0, WFM_ARG_STR, &o->channels, "FILE", .help = "channel configuration (required)" },
+		WFM_OPT_CHANNELS(&o->channels),
 		{ "evaluate", 0, WFM_ARG_STR, &o->evaluate, "FILE",
 		  .help = "coverage.csv (timestamp,required,scheduled,...): evaluate instead of sizing" },
 		{ "backlog-hours", WFM_LONG('b'), WFM_ARG_KEY, NULL, "HH:MM-HH:MM",
@@ -112,10 +111,8 @@ static void parse_args(int argc, char **argv, struct opts *o)
 		  .min = 0, .max = 1000 },
 		{ "replications", 0, WFM_ARG_LONG, &o->po.reps, "R", .help = "replications per simulation "
 		  "round", .def = "50", .min = 2, .max = 1000000 },
-		{ "seed", 0, WFM_ARG_LONG, &o->seed, "N", .help = "random seed of the simulation", .def = "1",
-		  .min = 0, .max = 4294967295.0 },
-		{ "priority", 0, WFM_ARG_STR, &o->priority, "LIST", .help = "channels free agents serve "
-		  "first, e.g. calls,chat (default: longest waiting, backlog channels last)" },
+		WFM_OPT_SEED(&o->seed, " of the simulation"),
+		WFM_OPT_PRIORITY(&o->priority),
 		WFM_OPT_TZ(&o->tz),
 		{ "out-tz", 0, WFM_ARG_STR, &o->out_tz, "ZONE", .help = "write the output's timestamps in "
 		  "ZONE instead (the center's zone, when the demand is elsewhere)" },

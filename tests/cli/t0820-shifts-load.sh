@@ -37,24 +37,15 @@ is "work limit 300: the report says the work limit stopped the solve" \
 	"$(grep -c 'stopped by the work limit' "$T/quiet/cut.txt")" 1
 is "default work limit: solved within the gap" "$(grep -c 'optimal within the gap' "$T/quiet/pool.txt")" 1
 # Coverage recomputed from the plans: every quarter-hour covered.
+check=$ROOT/tests/fixtures/shifts/plan-check.awk
 for f in pool cut; do
-	short=$(awk -F, 'function hm(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
-		function day(s) { return substr(s, 9, 2) - 23 }
-		FNR == NR { if (FNR > 1) R[day($1) * 96 + hm(substr($1, 12)) / 15] = $6; next }
-		FNR == 1 { next }
-		{ s = day($1) * 1440 + hm($3); e = s + (hm($4) - hm($3) + 1440) % 1440
-		  bs = $5 == "" ? -1 : s + (hm($5) - hm($3) + 1440) % 1440
-		  for (t = s; t < e; t += 15) if (bs < 0 || t < bs || t >= bs + 30) C[int(t / 15) % 192] += $7 }
-		END { n = 0; for (i = 0; i < 192; i++) if (C[i] + 1e-9 < R[i]) n++; print n }' \
-		"$T/req.csv" "$T/quiet/$f.csv")
-	is "$f: intervals under-covered, recomputed from the plan" "$short" 0
+	is "$f: intervals under-covered, recomputed from the plan" \
+		"$(awk -v what=short -v days=2 -f "$check" "$T/req.csv" "$T/quiet/$f.csv")" 0
 done
 # The greedy cover a work limit falls back to (whole shortfall of a row at
 # once) stays within 3% of the LP bound of the full solve; paid hours
 # recomputed from plan.csv (unpaid breaks), the full plan's against its report.
-paid() { awk -F, 'function hm(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
-	NR > 1 { l = (hm($4) - hm($3) + 1440) % 1440; if ($5 != "") l -= (hm($6) - hm($5) + 1440) % 1440
-		 h += l / 60 * $7 } END { printf "%.2f", h }' "$1"; }
+paid() { awk -v what=paid -f "$check" "$1"; }
 is "paid hours of plan.csv are the report's" "$(paid "$T/quiet/pool.csv")" \
 	"$(awk '/paid hours/ { print $3 }' "$T/quiet/pool.txt")"
 bound=$(awk '/paid hours/ { print $7 }' "$T/quiet/pool.txt")

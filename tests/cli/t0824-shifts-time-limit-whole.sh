@@ -27,19 +27,11 @@ read_ms() {
 	done
 	echo $best
 }
+check=$ROOT/tests/fixtures/shifts/plan-check.awk
 # paid hours recomputed from plan.csv (unpaid breaks)
-paid() { awk -F, 'function hm(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
-	NR > 1 { l = (hm($4) - hm($3) + 1440) % 1440; if ($5 != "") l -= (hm($6) - hm($5) + 1440) % 1440
-		 h += l / 60 * $7 } END { printf "%.2f", h }' "$1"; }
+paid() { awk -v what=paid -f "$check" "$1"; }
 # intervals short of the requirement, recomputed from plan.csv (cyclic week)
-short() { awk -F, 'function hm(s) { return substr(s, 1, 2) * 60 + substr(s, 4, 2) }
-	function day(s) { return substr(s, 9, 2) - 23 }
-	FNR == NR { if (FNR > 1) R[day($1) * 96 + hm(substr($1, 12)) / 15] = $6; next }
-	FNR == 1 { next }
-	{ s = day($1) * 1440 + hm($3); e = s + (hm($4) - hm($3) + 1440) % 1440
-	  bs = $5 == "" ? -1 : s + (hm($5) - hm($3) + 1440) % 1440
-	  for (t = s; t < e; t += 15) if (bs < 0 || t < bs || t >= bs + 30) C[int(t / 15) % 672] += $7 }
-	END { n = 0; for (i = 0; i < 672; i++) if (C[i] + 1e-9 < R[i]) n++; print n }' "$T/week.csv" "$1"; }
+short() { awk -v what=short -v days=7 -f "$check" "$T/week.csv" "$1"; }
 
 wfm shifts "$T/week.csv" --rules "$T/rules.csv" --work-limit 1 -o "$T/greedy.csv" 2>"$T/greedy.txt"
 is "--work-limit 1: the greedy cover" "$(grep -c 'incumbent from a greedy cover' "$T/greedy.txt")" 1

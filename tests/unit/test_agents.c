@@ -12,17 +12,25 @@
 
 static const char *skills[] = { "calls", "chat" };
 
-static wfm_agents *staff(void)
+/* staff.csv of this text, read with the skills calls and chat. */
+static wfm_agents *load_staff(const char *text, wfm_error *err)
 {
 	char path[] = "/tmp/wfm-test-agents.XXXXXX";
-	wfm_error err = { 0 };
 	wfm_agents *ag;
-	if (check_write_tmp(path, "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n"
-		      "A1,Ann,calls,40,4,9,00:00,24:00,Sat|Sun\nB1,Bob,chat|calls,20,4,8,08:00,20:00,\n"))
+
+	if (check_write_tmp(path, text))
 		return NULL;
-	ag = wfm_agents_load(path, skills, 2, &err);
+	ag = wfm_agents_load(path, skills, 2, err);
 	unlink(path);
 	return ag;
+}
+
+static wfm_agents *staff(void)
+{
+	wfm_error err = { 0 };
+
+	return load_staff("id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n"
+			  "A1,Ann,calls,40,4,9,00:00,24:00,Sat|Sun\nB1,Bob,chat|calls,20,4,8,08:00,20:00,\n", &err);
 }
 
 static int avail(wfm_agents *ag, const char *text, wfm_error *err)
@@ -95,15 +103,12 @@ static void test_preferences(void)
 static void test_ids(void)
 {
 	const char *head = "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,days_off\n";
-	char path[] = "/tmp/wfm-test-agents.XXXXXX", text[4096];
+	char text[4096];
 	wfm_error err = { 0 };
 	wfm_agents *ag;
 	snprintf(text, sizeof(text), "%sИв-01,Иван,calls,40,4,9,00:00,24:00,\nив-01,ива,calls,40,4,9,00:00,24:00,\n"
 		 "Пётр,Пётр,chat,40,4,9,00:00,24:00,\n", head);
-	if (check_write_tmp(path, text))
-		return;
-	ag = wfm_agents_load(path, skills, 2, &err);
-	unlink(path);
+	ag = load_staff(text, &err);
 	CHECK(ag && ag->n == 3, "three Cyrillic ids load: %s", err.msg);
 	if (ag) {
 		CHECK(wfm_agents_find(ag, "Ив-01") == 0 && wfm_agents_find(ag, "ив-01") == 1 &&
@@ -113,13 +118,23 @@ static void test_ids(void)
 	}
 	snprintf(text, sizeof(text), "%sA,a,calls,40,4,9,00:00,24:00,\nПётр,b,calls,40,4,9,00:00,24:00,\n"
 		 "C,c,calls,40,4,9,00:00,24:00,\nПётр,d,calls,40,4,9,00:00,24:00,\n", head);
-	strcpy(path, "/tmp/wfm-test-agents.XXXXXX");
-	if (check_write_tmp(path, text))
-		return;
-	ag = wfm_agents_load(path, skills, 2, &err);
-	unlink(path);
+	ag = load_staff(text, &err);
 	CHECK(!ag && err.line == 5 && strstr(err.msg, "\"Пётр\" is a duplicate of line 3"),
 	      "duplicate on line 5 names line 3: line %ld, %s", err.line, err.msg);
+	wfm_agents_free(ag);
+	/* a header and blank lines: refused at line 1, as every format's reader does */
+	snprintf(text, sizeof(text), "%s\n\n", head);
+	ag = load_staff(text, &err);
+	CHECK(!ag && err.line == 1 && !strcmp(err.msg, "no data rows"), "header only: line %ld %s",
+	      err.line, err.msg);
+	/* 50 agents (the array grows twice): each found at its row */
+	strcpy(text, head);
+	for (int i = 0; i < 50; i++)
+		snprintf(text + strlen(text), sizeof(text) - strlen(text),
+			 "Z%d,z,chat,40,4,9,00:00,24:00,\n", i);
+	ag = load_staff(text, &err);
+	CHECK(ag && ag->n == 50 && wfm_agents_find(ag, "Z49") == 49 && ag->a[49].line == 51 &&
+	      wfm_agents_find(ag, "Z0") == 0, "50 agents: %s", err.msg);
 	wfm_agents_free(ag);
 }
 
@@ -154,27 +169,20 @@ static void test_zone(void)
 {
 	const char *head = "id,name,skills,contract_h_week,min_shift_h,max_shift_h,earliest_start,latest_end,"
 		"days_off,tz\n";
-	char path[] = "/tmp/wfm-test-agents.XXXXXX", text[1024];
+	char text[1024];
 	wfm_error err = { 0 };
 	wfm_agents *ag;
 
 	snprintf(text, sizeof(text), "%sV,v,calls,40,4,9,00:00,24:00,,Asia/Vladivostok\nM,m,calls,40,4,9,00:00,24:00,,\n",
 		 head);
-	if (check_write_tmp(path, text))
-		return;
-	ag = wfm_agents_load(path, skills, 2, &err);
-	unlink(path);
+	ag = load_staff(text, &err);
 	CHECK(ag && ag->a[0].tz && !strcmp(ag->a[0].zone, "Asia/Vladivostok") && !ag->a[1].tz && !ag->a[1].zone,
 	      "zone read, empty is NULL: %s", err.msg);
 	if (ag && ag->a[0].tz)
 		CHECK(wfm_tz_offset(ag->a[0].tz, 1767225600) == 36000, "Vladivostok +10 h");
 	wfm_agents_free(ag);
 	snprintf(text, sizeof(text), "%sV,v,calls,40,4,9,00:00,24:00,,Mars/Olympus\n", head);
-	strcpy(path, "/tmp/wfm-test-agents.XXXXXX");
-	if (check_write_tmp(path, text))
-		return;
-	ag = wfm_agents_load(path, skills, 2, &err);
-	unlink(path);
+	ag = load_staff(text, &err);
 	CHECK(!ag && err.line == 2 && !strcmp(err.column, "tz") && strstr(err.msg, "unknown time zone \"Mars/Olympus\""),
 	      "unknown zone: %ld %s %s", err.line, err.column, err.msg);
 }

@@ -1,7 +1,9 @@
 /* test_capacity.c - the week-by-week arithmetic of lib/capacity.c against
- * a case worked out by hand (attrition, training, ramp-up). */
+ * a case worked out by hand (attrition, training, ramp-up), and the
+ * readers of lib/capacity_io.c on small files worked out by hand. */
 #include "capacity.h"
 #include "check.h"
+#include "timeutil.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -23,7 +25,7 @@ static void hand_case(void)
 {
 	struct wfm_cap_params p = { 0 };
 	struct wfm_cap_group g[2] = { { "calls", 10, 40, 24, 2 }, { "chat", 4, 20, 36, 3 } };
-	wfm_cap_headcount hc = { 2, g, "headcount.csv" };
+	wfm_cap_headcount hc = { 2, g };
 	double hires[6] = { 0, 10, 0, 0, 0, 0 };
 	double people[6] = { 0, 10, 9, 8.1, 7.29, 6.561 };
 	double eff[6] = { 12, 12, 12, 16.05, 19.29, 18.561 };
@@ -65,7 +67,7 @@ static void band_crossing(void)
 {
 	struct wfm_cap_params p = { 0 };
 	struct wfm_cap_group g = { "all", 100, 40, 11, 2 };
-	wfm_cap_headcount hc = { 1, &g, "h.csv" };
+	wfm_cap_headcount hc = { 1, &g };
 	struct wfm_cap_week wk[8];
 	double q = 1 - pow(0.97, 12.0 / 52.0);
 
@@ -82,9 +84,114 @@ static void band_crossing(void)
 	CHECK_NEAR(wk[7].headcount, 100 * pow(1 - q, 5), 1e-9, "headcount after the crossing");
 }
 
+static void error_is(wfm_error *err, const char *path, long line, const char *msg)
+{
+	char want[1024], got[1024];
+
+	snprintf(want, sizeof(want), "%s:%ld: %s", path, line, msg);
+	wfm_error_format(err, got, sizeof(got));
+	CHECK_STR(got, want, "message");
+	memset(err, 0, sizeof(*err));
+}
+
+/* Two rows of one group (another contract) and one without tenure (the
+ * default 1200 months: the longest band); then a file with no rows. */
+static void headcount_file(void)
+{
+	char path[] = "/tmp/wfm-test-hc.XXXXXX";
+	wfm_error err = { 0 };
+	wfm_cap_headcount *h;
+
+	CHECK(!check_write_tmp(path, "group,agents,contract_h_week,tenure_months\n"
+			       "calls,10,40,24\ncalls,4,20,6\nchat,3,30,\n"), "write");
+	h = wfm_cap_headcount_load(path, &err);
+	CHECK(h && h->n == 3, "three groups: %s", err.msg);
+	if (h && h->n == 3) {
+		CHECK_STR(h->g[1].name, "calls", "repeated group");
+		CHECK_NEAR(h->g[1].agents * h->g[1].contract_h, 80, 0, "its hours");
+		CHECK_NEAR(h->g[2].tenure_m, 1200, 0, "no tenure: the longest band");
+		CHECK(h->g[2].line == 4, "line of the third row");
+	}
+	wfm_cap_headcount_free(h);
+	CHECK(!check_write_tmp(strcpy(path, "/tmp/wfm-test-hc.XXXXXX"), "group,agents,contract_h_week\n"), "write");
+	CHECK(!wfm_cap_headcount_load(path, &err), "no rows");
+	error_is(&err, path, 1, "no data rows");
+	remove(path);
+}
+
+/* Monthly volumes Jan-Mar 2026: calls 3100, 5600, 3100 (100, 200 and 100
+ * a day), chat 310 a month with no AHT.  The weeks start Monday 5 Jan
+ * and end with the last whole week (Mon 23 - Sun 29 Mar): 12.  Week 3 is
+ * 26 Jan - 1 Feb: 6 x 100 + 200 = 800 calls. */
+static void volumes_file(void)
+{
+	char path[] = "/tmp/wfm-test-vol.XXXXXX";
+	wfm_error err = { 0 };
+	wfm_cap_volumes *v;
+
+	CHECK(!check_write_tmp(path, "date,channel,volume,aht_s\n2026-01,chat,310,\n2026-01,calls,3100,300\n"
+			       "2026-02,calls,5600,300\n2026-02,chat,280,\n2026-03,chat,310,\n"
+			       "2026-03,calls,3100,300\n"), "write");
+	v = wfm_cap_volumes_load(path, WFM_CAP_NODAY, WFM_CAP_NODAY, &err);
+	CHECK(v && v->nchan == 2 && v->nweeks == 12 && v->monthly, "12 weeks of 2 channels: %s", err.msg);
+	if (v && v->nchan == 2 && v->nweeks == 12) {
+		CHECK_STR(v->channel[0], "chat", "channels in order of first appearance");
+		CHECK(v->first_day == wfm_time_days_from_civil(2026, 1, 5), "first Monday");
+		CHECK_NEAR(v->volume[12 + 0], 700, 1e-9, "calls, a January week");
+		CHECK_NEAR(v->volume[12 + 3], 800, 1e-9, "calls, the week into February");
+		CHECK_NEAR(v->volume[12 + 4], 1400, 1e-9, "calls, a February week");
+		CHECK_NEAR(v->volume[0 + 4], 70, 1e-9, "chat, a February week");
+		CHECK_NEAR(v->aht[12 + 3], 300, 1e-9, "calls' AHT");
+		CHECK(isnan(v->aht[0]), "chat: no AHT (channels.csv's)");
+	}
+	wfm_cap_volumes_free(v);
+	CHECK(!check_write_tmp(strcpy(path, "/tmp/wfm-test-vol.XXXXXX"), "date,channel,volume\n"
+			       "2026-01,calls,3100\n2026-02,calls,5600\n2026-01,calls,3000\n"), "write");
+	CHECK(!wfm_cap_volumes_load(path, WFM_CAP_NODAY, WFM_CAP_NODAY, &err), "a month twice");
+	error_is(&err, path, 4, "channel: calls duplicates line 2");
+	remove(path);
+}
+
+/* A plan of two scenarios written and read back; then weeks out of order. */
+static void plan_file(void)
+{
+	char path[] = "/tmp/wfm-test-plan.XXXXXX";
+	struct wfm_cap_week a[2] = { { .day = 20454, .headcount = 100, .required = 90, .gap = 10, .met = 1,
+				       .sl = 0.8125, .occupancy = NAN },
+				     { .day = 20461, .headcount = 99.5, .hires = 12, .gap = -1.25 } };
+	struct wfm_cap_week b[2] = { a[0], a[1] };
+	struct wfm_cap_series in[2] = { { "base", 2, a }, { "high", 2, b } }, *s = NULL;
+	wfm_error err = { 0 };
+	FILE *fp;
+	long n;
+
+	b[1].gap = -20.5;
+	CHECK(!check_write_tmp(path, ""), "tmp");
+	CHECK((fp = fopen(path, "w")) && !wfm_cap_plan_write(fp, in, 2) && !fclose(fp), "write");
+	n = wfm_cap_plan_load(path, &s, &err);
+	CHECK(n == 2 && s[0].nweeks == 2 && s[1].nweeks == 2, "2 scenarios of 2 weeks: %s", err.msg);
+	if (n == 2 && s[1].nweeks == 2) {
+		CHECK_STR(s[1].name, "high", "second scenario");
+		CHECK(s[1].week[1].day == 20461 && !s[1].week[1].met, "its second week");
+		CHECK_NEAR(s[1].week[1].gap, -20.5, 0, "its gap");
+		CHECK_NEAR(s[0].week[0].sl, 0.8125, 0, "service level");
+		CHECK(isnan(s[0].week[0].occupancy), "no occupancy");
+		CHECK_NEAR(s[0].week[1].hires, 12, 0, "hires");
+	}
+	wfm_cap_series_free(s, n > 0 ? (size_t)n : 0);
+	a[1].day = a[0].day;
+	CHECK((fp = fopen(path, "w")) && !wfm_cap_plan_write(fp, in, 1) && !fclose(fp), "write");
+	CHECK(wfm_cap_plan_load(path, &s, &err) == -1, "weeks out of order");
+	error_is(&err, path, 3, "week: weeks of scenario base are not in order");
+	remove(path);
+}
+
 int main(void)
 {
 	hand_case();
 	band_crossing();
+	headcount_file();
+	volumes_file();
+	plan_file();
 	return check_done("test_capacity");
 }

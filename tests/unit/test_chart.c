@@ -4,6 +4,7 @@
 #include "chart.h"
 #include "chart_int.h"
 #include "check.h"
+#include "mem.h"
 #include "tz.h"
 
 #include <cairo.h>
@@ -84,6 +85,20 @@ static wfm_chart *load(enum wfm_chart_kind k, const char *path, const wfm_tz *tz
 	return c;
 }
 
+/* The chart of kind k on path (day date or NULL) as a decoded PNG in *im:
+ * 0, or -1 (the failed check counted) when it does not load. */
+static int load_img(enum wfm_chart_kind k, const char *path, const wfm_tz *tz, const char *date,
+		    struct img *im)
+{
+	wfm_chart *c = load(k, path, tz, date);
+
+	if (!c)
+		return -1;
+	*im = load_png(c);
+	wfm_chart_free(c);
+	return 0;
+}
+
 static void test_names(void)
 {
 	CHECK(wfm_chart_format_of("a.png") == WFM_CHART_PNG, "png");
@@ -118,12 +133,10 @@ static void test_names(void)
  * 05:00 at y 620 (value 3.7, between the lines only when uncovered): white. */
 static void test_coverage(const wfm_tz *tz)
 {
-	wfm_chart *c = load(WFM_CHART_COVERAGE, FIX "coverage-day.csv", tz, NULL);
 	struct img im;
 
-	if (!c)
+	if (load_img(WFM_CHART_COVERAGE, FIX "coverage-day.csv", tz, NULL, &im))
 		return;
-	im = load_png(c);
 	CHECK(im.w == 1684 && im.h == 1190, "coverage size %dx%d", im.w, im.h);
 	CHECK(near_rgb(px(&im, 764, 475), 219, 118, 38, 3), "under-cover red at 10:00: %06x", px(&im, 764, 475));
 	CHECK(near_rgb(px(&im, 1286, 220), 120, 195, 237, 3), "over-cover blue at 18:00: %06x", px(&im, 1286, 220));
@@ -137,7 +150,6 @@ static void test_coverage(const wfm_tz *tz)
 	CHECK(!near_rgb(px(&im, 727, 620), 219, 118, 38, 30), "09:59 not red");
 	CHECK(!near_rgb(px(&im, 801, 620), 219, 118, 38, 30), "11:01 not red");
 	cairo_surface_destroy(im.s);
-	wfm_chart_free(c);
 }
 
 /* roster-2.csv, --date 2026-11-23: A1 09:00-17:00 break 13:00-13:30
@@ -293,13 +305,11 @@ static void test_roster_unfilled(const wfm_tz *tz)
  * at 0.3 on white (242.4, 206.7, 178.5). */
 static void test_staff_closed(const wfm_tz *tz)
 {
-	wfm_chart *c = load(WFM_CHART_STAFF, FIX "staff-closed.csv", tz, NULL);
 	struct img im;
 	int blue = 0;
 
-	if (!c)
+	if (load_img(WFM_CHART_STAFF, FIX "staff-closed.csv", tz, NULL, &im))
 		return;
-	im = load_png(c);
 	CHECK(near_rgb(px(&im, 300, 260), 0x00, 0x72, 0xB2, 40), "SL line while open: %06x", px(&im, 300, 260));
 	for (int y = 120; y < 1100; y++)
 		blue += near_rgb(px(&im, 900, y), 0x00, 0x72, 0xB2, 40);
@@ -309,7 +319,6 @@ static void test_staff_closed(const wfm_tz *tz)
 	CHECK(near_rgb(px(&im, 1500, 700), 242, 207, 179, 3), "open 05:00 below target shaded: %06x",
 	      px(&im, 1500, 700));
 	cairo_surface_destroy(im.s);
-	wfm_chart_free(c);
 }
 
 /* Adjacent runs may be parted by a 1-2 px antialiased edge or gridline.
@@ -320,13 +329,11 @@ static void test_staff_closed(const wfm_tz *tz)
  * E69F00, each run a quarter of the plot (4 intervals 09:00-11:00). */
 static void test_functions(const wfm_tz *tz)
 {
-	wfm_chart *c = load(WFM_CHART_FUNCTIONS, FIX "functions-2.csv", tz, NULL);
 	struct img im;
 	int c0, c1, k0, k1, h0, h1, l0, l1, d0, d1;
 
-	if (!c)
+	if (load_img(WFM_CHART_FUNCTIONS, FIX "functions-2.csv", tz, NULL, &im))
 		return;
-	im = load_png(c);
 	c0 = run_of(&im, 299, 0x00, 0x72, 0xB2, 0, &c1);
 	k0 = run_of(&im, 299, 0xBB, 0xBB, 0xBB, c1 + 1, &k1);
 	h0 = run_of(&im, 299, 0xE6, 0x9F, 0x00, k1 + 1, &h1);
@@ -339,7 +346,6 @@ static void test_functions(const wfm_tz *tz)
 	CHECK_NEAR(l0, k0 - (k1 + 1 - k0), 2, "B2 starts at 09:30");
 	CHECK(d0 > l1 && d0 <= l1 + 3, "B2 letters then declarations: %d after %d", d0, l1);
 	cairo_surface_destroy(im.s);
-	wfm_chart_free(c);
 }
 
 /* profile-1.csv: Mon 00:00 = 0 (viridis bottom 440154, dark purple),
@@ -349,19 +355,16 @@ static void test_functions(const wfm_tz *tz)
  * centres of three cells away from their value text. */
 static void test_profile(const wfm_tz *tz)
 {
-	wfm_chart *c = load(WFM_CHART_PROFILE, FIX "profile-1.csv", tz, NULL);
 	struct img im;
 
-	if (!c)
+	if (load_img(WFM_CHART_PROFILE, FIX "profile-1.csv", tz, NULL, &im))
 		return;
-	im = load_png(c);
 	CHECK(near_rgb(px(&im, 90 + 100, 120 + 100), 0x44, 0x01, 0x54, 3), "zero is dark: %06x", px(&im, 190, 220));
 	CHECK(near_rgb(px(&im, 90 + 777 + 100, 120 + 100), 0xFD, 0xE7, 0x25, 3), "peak is yellow: %06x",
 	      px(&im, 967, 220));
 	CHECK(near_rgb(px(&im, 90 + 100, 120 + 499 + 50), 0xBB, 0xBB, 0xBB, 3), "no data is grey: %06x",
 	      px(&im, 190, 669));
 	cairo_surface_destroy(im.s);
-	wfm_chart_free(c);
 }
 
 /* Every kind on the week fixtures: PNG, SVG, PDF twice, identical bytes.
@@ -457,12 +460,61 @@ static void test_errors(const wfm_tz *tz)
 	CHECK(strstr(err.msg, "no shifts on 2030-01-01") != NULL, "says so: %s", err.msg);
 }
 
+/* The helpers the kinds share (chart_int.h).  chart_order against an
+ * insertion sort, stable by construction: 500 keys in 0..9 from an LCG,
+ * compared by key only, so the many ties must keep their index order.
+ * chart_channels: 16 names copied, a 17th refused with the file named
+ * ("-" as <stdin>).  chart_widen: the span of 5, 2, 9 is [2, 9]. */
+static int key_before(const void *ctx, size_t x, size_t y)
+{
+	const int *key = ctx;
+	return key[x] < key[y];
+}
+
+static void test_helpers(void)
+{
+	int key[500];
+	size_t want[500], *got;
+	unsigned s = 7;
+	char *names[17], buf[200];
+	char **chan;
+	wfm_error err = { 0 };
+	int64_t t0 = 0, t1 = 0, ts[] = { 5, 2, 9 };
+
+	for (size_t i = 0; i < 500; i++) {
+		size_t j = i;
+		s = s * 1103515245u + 12345u;
+		key[i] = (int)(s >> 16) % 10;
+		for (; j > 0 && key[want[j - 1]] > key[i]; j--)
+			want[j] = want[j - 1];
+		want[j] = i;
+	}
+	got = chart_order(500, key_before, key);
+	CHECK(got && !memcmp(got, want, sizeof(want)), "merge order = stable insertion order");
+	free(got);
+	got = chart_order(0, key_before, key);
+	CHECK(got != NULL, "no rows: an empty order");
+	free(got);
+	for (int k = 0; k < 17; k++)
+		names[k] = k < 9 ? "calls" : "чат";
+	chan = chart_channels(names, 16, "f.csv", &err);
+	CHECK(chan && !strcmp(chan[15], "чат") && chan[15] != names[15], "16 channels copied");
+	wfm_free_strv(chan, 16);
+	CHECK(!chart_channels(names, 17, "-", &err), "17 channels refused");
+	wfm_error_format(&err, buf, sizeof(buf));
+	CHECK_STR(buf, "<stdin>: channel: more than 16 channels", "17 channels: the message");
+	for (size_t i = 0; i < 3; i++)
+		chart_widen(&t0, &t1, ts[i], i);
+	CHECK(t0 == 2 && t1 == 9, "span [%lld, %lld]", (long long)t0, (long long)t1);
+}
+
 int main(void)
 {
 	wfm_error err = { 0 };
 	wfm_tz *tz = wfm_tz_open("Europe/Moscow", &err);
 
 	test_names();
+	test_helpers();
 	test_coverage(tz);
 	test_roster(tz);
 	test_roster_unfilled(tz);

@@ -2,6 +2,7 @@
  * brute force and hand-worked optima. */
 #include "check.h"
 #include "shiftplan.h"
+#include "shiftplan_int.h"
 #include "shiftrules.h"
 #include "timeutil.h"
 
@@ -52,6 +53,25 @@ static wfm_shiftplan *solve(double *req24, struct wfm_shiftrule *rules, size_t n
 	o.gap = 0;
 	o.no_wrap = no_wrap;
 	return wfm_shiftplan_solve(&rq, &rs, tz, &o, err);
+}
+
+/* 8-h shifts starting on the hour from earliest_h to latest_h. */
+static struct wfm_shiftrule any8(const char *name, int earliest_h, int latest_h)
+{
+	static const int lens[1] = { 8 };
+
+	return rule(name, earliest_h, latest_h, 60, lens, 1);
+}
+
+/* The plan of a flat need of 10 around the clock. */
+static wfm_shiftplan *solve_flat(struct wfm_shiftrule *rules, size_t nr, int no_wrap, const wfm_tz *tz,
+				 wfm_error *err)
+{
+	double req[24];
+
+	for (int h = 0; h < 24; h++)
+		req[h] = 10;
+	return solve(req, rules, nr, no_wrap, tz, err);
 }
 
 static int covers_all(const wfm_shiftplan *p)
@@ -154,14 +174,10 @@ static void test_brute_force_breaks(const wfm_tz *tz)
  * shifts of 10 people, 240 paid hours, efficiency 100%. */
 static void test_flat(const wfm_tz *tz)
 {
-	int lens[1] = { 8 };
-	struct wfm_shiftrule r = rule("f", 0, 23, 60, lens, 1);
-	double req[24];
+	struct wfm_shiftrule r = any8("f", 0, 23);
 	wfm_error err = { 0 };
+	wfm_shiftplan *p = solve_flat(&r, 1, 0, tz, &err);
 
-	for (int h = 0; h < 24; h++)
-		req[h] = 10;
-	wfm_shiftplan *p = solve(req, &r, 1, 0, tz, &err);
 	CHECK(p != NULL, "flat: %s", err.msg);
 	if (!p)
 		return;
@@ -179,21 +195,17 @@ static void test_flat(const wfm_tz *tz)
  * the first of those hours. */
 static void test_wrap(const wfm_tz *tz)
 {
-	int lens[1] = { 8 };
-	struct wfm_shiftrule r[2] = { rule("night", 22, 22, 60, lens, 1), rule("day", 6, 14, 60, lens, 1) };
-	double req[24];
+	struct wfm_shiftrule r[2] = { any8("night", 22, 22), any8("day", 6, 14) };
 	wfm_error err = { 0 };
+	wfm_shiftplan *p = solve_flat(r, 2, 0, tz, &err);
 
-	for (int h = 0; h < 24; h++)
-		req[h] = 10;
-	wfm_shiftplan *p = solve(req, r, 2, 0, tz, &err);
 	CHECK(p != NULL, "wrap: %s", err.msg);
 	if (p) {
 		CHECK_NEAR(p->paid_hours, 240, 1e-9, "wrap: paid hours");
 		CHECK(covers_all(p), "wrap: covered");
 		wfm_shiftplan_free(p);
 	}
-	p = solve(req, r, 2, 1, tz, &err);
+	p = solve_flat(r, 2, 1, tz, &err);
 	CHECK(p == NULL, "no wrap: hard cover must fail");
 	CHECK(strstr(err.msg, "6 intervals outside every shift (no rule has a shift working then): 2025-11-24T00:00 (required 10), 2025-11-24T01:00") != NULL,
 	      "no wrap message: %s", err.msg);
@@ -203,28 +215,61 @@ static void test_wrap(const wfm_tz *tz)
 /* At most 20 people may start per day but 30 are needed: infeasible. */
 static void test_max_count(const wfm_tz *tz)
 {
-	int lens[1] = { 8 };
-	struct wfm_shiftrule r = rule("m", 0, 23, 60, lens, 1);
-	double req[24];
+	struct wfm_shiftrule r = any8("m", 0, 23);
 	wfm_error err = { 0 };
+	wfm_shiftplan *p;
 
 	r.max_count = 20;
-	for (int h = 0; h < 24; h++)
-		req[h] = 10;
-	wfm_shiftplan *p = solve(req, &r, 1, 0, tz, &err);
+	p = solve_flat(&r, 1, 0, tz, &err);
 	CHECK(p == NULL, "max_count: must be infeasible");
 	CHECK(strstr(err.msg, "cannot be covered") != NULL, "max_count message: %s", err.msg);
 	wfm_shiftplan_free(p);
 	r.max_count = 30;
-	p = solve(req, &r, 1, 0, tz, &err);
+	p = solve_flat(&r, 1, 0, tz, &err);
 	CHECK(p && fabs(p->paid_hours - 240) < 1e-9, "max_count 30: 240 h");
 	wfm_shiftplan_free(p);
 	/* At least 40 people a day: 40 x 8 h = 320 h, 10 more than needed. */
 	r.max_count = -1;
 	r.min_count = 40;
-	p = solve(req, &r, 1, 0, tz, &err);
+	p = solve_flat(&r, 1, 0, tz, &err);
 	CHECK(p && fabs(p->paid_hours - 320) < 1e-9, "min_count 40: 320 h, got %g", p ? p->paid_hours : -1);
 	wfm_shiftplan_free(p);
+}
+
+/* wfm_shiftplan_rows_cols() on random column -> rows maps (distinct rows
+ * per column, some rows in no column): row i's list holds exactly the
+ * columns whose rows include i, in column order (checked against a
+ * dense 0/1 matrix). */
+static void test_rows_cols(void)
+{
+	enum { NC = 40, NR = 25 };
+
+	for (int inst = 0; inst < 5; inst++) {
+		size_t cbeg[NC + 1] = { 0 }, *rbeg = NULL;
+		int crow[NC * NR], a[NR][NC] = { { 0 } }, *rcol = NULL;
+		for (int j = 0; j < NC; j++) {
+			cbeg[j + 1] = cbeg[j];
+			for (int i = 0; i < NR - 3; i++)   /* rows NR-3 .. NR-1: no column */
+				if (rnd(4) == 0) {
+					crow[cbeg[j + 1]++] = i;
+					a[i][j] = 1;
+				}
+		}
+		CHECK(wfm_shiftplan_rows_cols(cbeg, crow, NC, NR, &rbeg, &rcol) == 0, "rows_cols allocates");
+		for (int i = 0; i < NR; i++) {
+			size_t k = rbeg[i];
+			for (int j = 0; j < NC; j++)
+				if (a[i][j]) {
+					CHECK(k < rbeg[i + 1] && rcol[k] == j, "instance %d row %d: column %d next", inst, i, j);
+					k++;
+				}
+			CHECK(k == rbeg[i + 1], "instance %d row %d: %zu columns, listed %zu", inst, i,
+			      k - rbeg[i], rbeg[i + 1] - rbeg[i]);
+		}
+		CHECK(rbeg[NR] == cbeg[NC], "every entry listed once: %zu of %zu", rbeg[NR], cbeg[NC]);
+		free(rbeg);
+		free(rcol);
+	}
 }
 
 /* data/rules.csv: starts on 30 min, lengths whole hours, 30-min breaks,
@@ -261,6 +306,7 @@ int main(void)
 	test_wrap(tz);
 	test_max_count(tz);
 	test_rules();
+	test_rows_cols();
 	wfm_tz_free(tz);
 	return check_done("test_shiftplan");
 }

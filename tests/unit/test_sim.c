@@ -5,6 +5,7 @@
  * replication; bounds are mean +- 3 standard errors (99.7%). */
 #include "check.h"
 #include "erlang.h"
+#include "evheap.h"
 #include "sim.h"
 #include "gslpolicy.h"
 
@@ -94,6 +95,33 @@ static void test_wilson(void)
 	}
 }
 
+/* The waiting contacts' ring against a plain counter: 5000 records come
+ * out in the order they went in, though the ring grew (256 to 8192) while
+ * wrapped around, its head in the middle. */
+static void test_ring(void)
+{
+	struct wfm_ring q = { .size = sizeof(long) };
+	long in = 0, out = 0, x, bad = 0;
+
+	for (int k = 0; k < 200; k++, in++)
+		bad += wfm_ring_push(&q, &in) != 0;
+	for (int k = 0; k < 150; k++, out++) {
+		wfm_ring_pop(&q, &x);
+		bad += x != out;
+	}
+	/* 50 left from head 150: the next 206 fill the ring, then it grows */
+	for (int k = 0; k < 4800; k++, in++)
+		bad += wfm_ring_push(&q, &in) != 0;
+	CHECK(q.len == 4850 && q.cap == 8192, "len %zu cap %zu after growing", q.len, q.cap);
+	CHECK(*(long *)wfm_ring_front(&q) == 150, "front %ld", *(long *)wfm_ring_front(&q));
+	while (q.len) {
+		wfm_ring_pop(&q, &x);
+		bad += x != out++;
+	}
+	CHECK(!bad && out == in && in == 5000, "FIFO order: %ld out of order, %ld of %ld", bad, out, in);
+	free(q.v);
+}
+
 int main(void)
 {
 	struct wfm_queue_perf f;
@@ -139,5 +167,6 @@ int main(void)
 	run(20, 180, 23, 0, 2.0, 160, 7, &r2);
 	CHECK(r.m[0] == r2.m[0] && r.m[1] == r2.m[1], "seeded: identical replications");
 	test_wilson();
+	test_ring();
 	return check_done("test_sim");
 }
