@@ -131,26 +131,32 @@ static int read_limits(wfm_csv_reader *r, const int *col, struct wfm_agent *a, w
 	return 0;
 }
 
+/* The id (not empty) and name columns. */
+static int read_names(wfm_csv_reader *r, const int *col, struct wfm_agent *a, wfm_error *err)
+{
+	if (!*wfm_csv_get(r, col[0]))
+		return wfm_csv_error(r, col[0], err, "empty agent id");
+	if (!(a->id = strdup(wfm_csv_get(r, col[0]))) || !(a->name = strdup(wfm_csv_get(r, col[1]))))
+		return wfm_error_set(err, "out of memory");
+	return 0;
+}
+
 /* One record of staff.csv appended to the agents (counted before it is
  * read, so that what it holds is freed with them). */
 static int staff_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err)
 {
 	struct staff *st = ctx;
 	wfm_agents *ag = st->ag;
-	const char *id = wfm_csv_get(r, col[0]);
 	struct wfm_agent *a;
 	long dup;
 
 	if (WFM_CSVLOAD_ROOM(ag->a, ag->n))
 		return wfm_error_set(err, "out of memory");
 	a = memset(&ag->a[ag->n++], 0, sizeof(*a));
-	if (!*id)
-		return wfm_csv_error(r, col[0], err, "empty agent id");
 	a->line = wfm_csv_line(r);
-	if (!(a->id = strdup(id)) || !(a->name = strdup(wfm_csv_get(r, col[1]))))
-		return wfm_error_set(err, "out of memory");
-	if (read_skills(r, col[2], st, &a->skills, err) || read_limits(r, col, a, err) ||
-	    parse_days_off(r, col[8], &a->days_off, err) || read_zone(r, col[9], a, err))
+	if (read_names(r, col, a, err) || read_skills(r, col[2], st, &a->skills, err) ||
+	    read_limits(r, col, a, err) || parse_days_off(r, col[8], &a->days_off, err) ||
+	    read_zone(r, col[9], a, err))
 		return -1;
 	if ((dup = wfm_strmap_add(&ag->ids, a->id, ag->n - 1)) < 0)
 		return wfm_error_set(err, "out of memory");

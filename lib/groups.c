@@ -268,21 +268,18 @@ wfm_groups *wfm_groups_single(const char *const *channel, size_t nchan, const in
 {
 	wfm_groups *gr = alloc_groups("", channel, nchan);
 	unsigned char *mask = calloc(nchan ? nchan : 1, 1);
+	int oom = !gr || !mask;
 
-	if (!gr || !mask)
-		goto oom;
-	for (size_t c = 0; c < nchan && gr->n < MAX_GROUPS; c++) {
+	for (size_t c = 0; !oom && c < nchan && gr->n < MAX_GROUPS; c++) {
 		if (open && !open[c])
 			continue;
 		mask[c] = 1;
-		if (add_group(gr, channel[c], mask, 0))
-			goto oom;
+		oom = add_group(gr, channel[c], mask, 0);
 		mask[c] = 0;
 	}
 	free(mask);
-	return gr;
-oom:
-	free(mask);
+	if (!oom)
+		return gr;
 	wfm_groups_free(gr);
 	return wfm_oom(err);
 }

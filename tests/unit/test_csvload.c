@@ -107,6 +107,5 @@ int main(void)
 	test_load();
 	test_oom();
 	test_room();
-	printf("test_csvload: %d passed, %d failed\n", check_pass, check_fail);
-	return check_fail != 0;
+	return check_done("test_csvload");
 }
