@@ -337,11 +337,9 @@ static int vrow_read(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *er
 static int vrow_cmp(const void *a, const void *b)
 {
 	const struct vrow *x = a, *y = b;
-	int c;
 
-	if ((c = WFM_CMP(x->day, y->day)) || (c = WFM_CMP(x->chan, y->chan)))
-		return c;
-	return WFM_CMP(x->line, y->line);
+	return wfm_cmp_then(WFM_CMP(x->day, y->day), WFM_CMP(x->chan, y->chan),
+			    WFM_CMP(x->line, y->line));
 }
 
 static int64_t next_month(int64_t day)

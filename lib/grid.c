@@ -170,11 +170,9 @@ static int read_row(wfm_csv_reader *r, const int *col, void *ctx, wfm_error *err
 static int cmp_row(const void *a, const void *b)
 {
 	const struct wfm_grid_row *x = a, *y = b;
-	int c;
 
-	if ((c = WFM_CMP(x->chan, y->chan)) || (c = WFM_CMP(x->t, y->t)))
-		return c;
-	return WFM_CMP(x->line, y->line);
+	return wfm_cmp_then(WFM_CMP(x->chan, y->chan), WFM_CMP(x->t, y->t),
+			    WFM_CMP(x->line, y->line));
 }
 
 /* Rows by channel, time and line, as qsort with cmp_row orders them: a

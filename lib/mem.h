@@ -3,8 +3,7 @@
  * growing an array by doubling, reporting "out of memory", and the
  * three-way compare that qsort comparators chain.
  * Entry points: WFM_FREE(), wfm_free_strv(), wfm_strv_intern(), WFM_GROW(),
- * wfm_oom(),
- * WFM_CMP(). */
+ * wfm_oom(), WFM_CMP(), wfm_cmp_then(). */
 #ifndef WFM_MEM_H
 #define WFM_MEM_H
 
@@ -40,9 +39,16 @@ int wfm_grow(void *pp, size_t *cap, size_t need, size_t elem);
  * `return wfm_oom(err);`.  err may be NULL. */
 void *wfm_oom(wfm_error *err);
 
-/* -1, 0 or 1 as a <, = or > b; comparators chain it:
- * `return WFM_CMP(x->t, y->t) ? WFM_CMP(x->t, y->t) : WFM_CMP(...)`
- * or, clearer, `int c; if ((c = WFM_CMP(...)) || (c = ...)) return c;`. */
+/* -1, 0 or 1 as a <, = or > b (keys are never NaN). */
 #define WFM_CMP(a, b) (((a) > (b)) - ((a) < (b)))
+
+/* The first of three comparisons that is not 0: a comparator by keys in
+ * order is `return wfm_cmp_then(WFM_CMP(x->chan, y->chan),
+ * WFM_CMP(x->t, y->t), WFM_CMP(x->line, y->line));`.  All three are
+ * evaluated: keep the keys plain fields. */
+static inline int wfm_cmp_then(int first, int second, int third)
+{
+	return first ? first : second ? second : third;
+}
 
 #endif

@@ -355,11 +355,9 @@ static int cmp_edf(const void *a, const void *b, void *ctx)
 {
 	const wfm_outbound *ob = ctx;
 	const struct wfm_ob_job *x = &ob->job[*(const size_t *)a], *y = &ob->job[*(const size_t *)b];
-	int c;
 
-	if ((c = WFM_CMP(x->deadline, y->deadline)) || (c = WFM_CMP(x->priority, y->priority)))
-		return c;
-	return WFM_CMP(x->line, y->line);
+	return wfm_cmp_then(WFM_CMP(x->deadline, y->deadline), WFM_CMP(x->priority, y->priority),
+			    WFM_CMP(x->line, y->line));
 }
 
 /* Insertion-merge sort with a context (qsort_r is not C11). */

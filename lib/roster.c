@@ -480,10 +480,9 @@ static int augment(struct st *st, int k, int u, int *par_agent, int *par_type, i
 static int cmp_pick(const void *x, const void *y)
 {
 	const struct wfm_roster_pick *p = x, *q = y;
-	int c;
-	if ((c = WFM_CMP(p->day, q->day)) || (c = WFM_CMP(p->start, q->start)) || (c = WFM_CMP(p->end, q->end)))
-		return c;
-	return WFM_CMP(p->a, q->a);
+
+	return wfm_cmp_then(WFM_CMP(p->day, q->day), WFM_CMP(p->start, q->start),
+			    wfm_cmp_then(WFM_CMP(p->end, q->end), WFM_CMP(p->a, q->a), 0));
 }
 
 void wfm_roster_name_rows(struct wfm_roster_pick *p, size_t n, const wfm_agents *ag,
@@ -1024,10 +1023,9 @@ struct slotord { int d; int t; double share; };
 static int cmp_slotord(const void *x, const void *y)
 {
 	const struct slotord *p = x, *q = y;   /* share: tgt_min >= 1, never NaN */
-	int c;
-	if ((c = WFM_CMP(p->share, q->share)) || (c = WFM_CMP(p->d, q->d)))
-		return c;
-	return WFM_CMP(p->t, q->t);
+
+	return wfm_cmp_then(WFM_CMP(p->share, q->share), WFM_CMP(p->d, q->d),
+			    WFM_CMP(p->t, q->t));
 }
 
 /* st->need from the plan's group column: the group name itself is the

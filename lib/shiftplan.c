@@ -134,11 +134,9 @@ void wfm_shiftwork_free(wfm_shiftwork *w)
 static int slot_cmp(const void *a, const void *b)
 {
 	const struct wfm_work_slot *x = a, *y = b;
-	int c;
 
-	if ((c = WFM_CMP(x->job, y->job)) || (c = WFM_CMP(x->t, y->t)))
-		return c;
-	return WFM_CMP(x->line, y->line);
+	return wfm_cmp_then(WFM_CMP(x->job, y->job), WFM_CMP(x->t, y->t),
+			    WFM_CMP(x->line, y->line));
 }
 
 /* The work file's reader state: the plan being read, the capacities of

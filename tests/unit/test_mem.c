@@ -57,6 +57,8 @@ int main(void)
 	      "three-way compare");
 	volatile double nz = -0.0, z = 0.0;
 	volatile size_t lo = 0, hi = SIZE_MAX;
+	CHECK(wfm_cmp_then(0, 0, -1) == -1 && wfm_cmp_then(1, -1, -1) == 1 && wfm_cmp_then(0, -1, 1) == -1 &&
+	      wfm_cmp_then(0, 0, 0) == 0, "the first comparison that differs decides");
 	CHECK(WFM_CMP(nz, z) == 0 && WFM_CMP(lo, hi) == -1, "signed zero, unsigned max");
 	return check_done("test_mem");
 }
