@@ -30,7 +30,6 @@ static wfm_csv_reader *opened(const char *text, size_t len, FILE **fp, wfm_error
 	CHECK(r != NULL, "open: %s", err->msg);
 	return r;
 }
-#define OPEN(text, fp, err) opened(text, sizeof(text) - 1, fp, err)
 
 static void done(wfm_csv_reader *r, FILE *fp)
 {
@@ -38,6 +37,23 @@ static void done(wfm_csv_reader *r, FILE *fp)
 	if (fp)
 		fclose(fp);
 }
+
+/* The tests below that read one text: each gets an open reader on it and
+ * the error report; on_text() opens and closes. */
+typedef void reader_test(wfm_csv_reader *r, wfm_error *err);
+
+static void on_text(const char *text, size_t len, reader_test *test)
+{
+	wfm_error err = { 0 };
+	FILE *fp;
+	wfm_csv_reader *r = opened(text, len, &fp, &err);
+
+	if (r) {
+		test(r, &err);
+		done(r, fp);
+	}
+}
+#define ON_TEXT(text, test) on_text(text, sizeof(text) - 1, test)
 
 /* err, formatted as "file:line: column: message", is want (whole), or
  * starts with it. */
@@ -51,157 +67,132 @@ static void error_is(const wfm_error *err, const char *want, int whole)
 	      whole ? "" : "...");
 }
 
-static void test_quoting(void)
-{
-	static const char text[] =
-		"name,note,n\n"                         /* line 1 */
-		"\"a,b\",\"say \"\"hi\"\"\",1\n"        /* line 2: comma and quotes inside */
-		"plain,\"two\nlines\",2\n"              /* lines 3-4: embedded newline */
-		"x,y,3\n";                              /* line 5 */
-	wfm_error err = { 0 };
-	FILE *fp;
-	wfm_csv_reader *r = OPEN(text, &fp, &err);
+static const char quoting[] =
+	"name,note,n\n"                         /* line 1 */
+	"\"a,b\",\"say \"\"hi\"\"\",1\n"        /* line 2: comma and quotes inside */
+	"plain,\"two\nlines\",2\n"              /* lines 3-4: embedded newline */
+	"x,y,3\n";                              /* line 5 */
 
-	if (!r)
-		return;
+static void test_quoting(wfm_csv_reader *r, wfm_error *err)
+{
 	CHECK(wfm_csv_ncols(r) == 3, "ncols %d", wfm_csv_ncols(r));
 	CHECK_STR(wfm_csv_header(r, 1), "note", "header 1");
 	CHECK_STR(wfm_csv_header(r, 7), "", "header out of range");
 	CHECK(wfm_csv_col(r, "n") == 2, "col n");
 	CHECK(wfm_csv_col(r, "missing") == -1, "col missing");
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK(wfm_csv_next(r, err) == 1, "rec 1");
 	CHECK_STR(wfm_csv_get(r, 0), "a,b", "embedded comma");
 	CHECK_STR(wfm_csv_get(r, 1), "say \"hi\"", "embedded quotes");
 	CHECK(wfm_csv_line(r) == 2, "line of rec 1: %ld", wfm_csv_line(r));
 	CHECK_STR(wfm_csv_get(r, -1), "", "col -1 gives empty");
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 2");
+	CHECK(wfm_csv_next(r, err) == 1, "rec 2");
 	CHECK_STR(wfm_csv_get(r, 1), "two\nlines", "embedded newline");
 	CHECK(wfm_csv_line(r) == 3, "multi-line record starts on line 3: %ld", wfm_csv_line(r));
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 3");
+	CHECK(wfm_csv_next(r, err) == 1, "rec 3");
 	/* the record after a 2-line field is on physical line 5, not 4 */
 	CHECK(wfm_csv_line(r) == 5, "line after multi-line field: %ld", wfm_csv_line(r));
-	CHECK(wfm_csv_next(r, &err) == 0, "end");
-	done(r, fp);
+	CHECK(wfm_csv_next(r, err) == 0, "end");
 }
 
 /* A multi-line quoted field in the first column: the record's line is
  * the line of its opening quote, and a typed error names it. */
-static void test_multiline_first(void)
-{
-	static const char text[] =
-		"note,n\n"
-		"\"one\ntwo\nthree\",abc\n"             /* lines 2-4 */
-		"ok,5\n";                               /* line 5 */
-	wfm_error err = { 0 };
-	FILE *fp;
-	double v;
-	wfm_csv_reader *r = OPEN(text, &fp, &err);
+static const char multiline_first[] =
+	"note,n\n"
+	"\"one\ntwo\nthree\",abc\n"             /* lines 2-4 */
+	"ok,5\n";                               /* line 5 */
 
-	if (!r)
-		return;
-	CHECK(wfm_csv_next(r, &err) == 1, "rec");
+static void test_multiline_first(wfm_csv_reader *r, wfm_error *err)
+{
+	double v;
+
+	CHECK(wfm_csv_next(r, err) == 1, "rec");
 	CHECK(wfm_csv_line(r) == 2, "line %ld", wfm_csv_line(r));
-	CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "abc is no number");
-	error_is(&err, "t.csv:2: n: \"abc\" is not a number", 1);
-	CHECK(wfm_csv_next(r, &err) == 1 && wfm_csv_line(r) == 5, "next at line 5: %ld", wfm_csv_line(r));
-	CHECK(wfm_csv_double(r, 1, &v, &err) == 0 && v == 5, "5");
-	done(r, fp);
+	CHECK(wfm_csv_double(r, 1, &v, err) == -1, "abc is no number");
+	error_is(err, "t.csv:2: n: \"abc\" is not a number", 1);
+	CHECK(wfm_csv_next(r, err) == 1 && wfm_csv_line(r) == 5, "next at line 5: %ld", wfm_csv_line(r));
+	CHECK(wfm_csv_double(r, 1, &v, err) == 0 && v == 5, "5");
 }
 
-static void test_crlf_bom_blank(void)
-{
-	static const char text[] =
-		"\xef\xbb\xbf" "a,b\r\n"                /* line 1, with BOM */
-		"1,2\r\n"                               /* line 2 */
-		"\r\n"                                  /* line 3 blank */
-		"\n"                                    /* line 4 blank */
-		"3,x\r\n";                              /* line 5 */
-	wfm_error err = { 0 };
-	FILE *fp;
-	long l;
-	wfm_csv_reader *r = OPEN(text, &fp, &err);
+static const char crlf_bom_blank[] =
+	"\xef\xbb\xbf" "a,b\r\n"                /* line 1, with BOM */
+	"1,2\r\n"                               /* line 2 */
+	"\r\n"                                  /* line 3 blank */
+	"\n"                                    /* line 4 blank */
+	"3,x\r\n";                              /* line 5 */
 
-	if (!r)
-		return;
+static void test_crlf_bom_blank(wfm_csv_reader *r, wfm_error *err)
+{
+	long l;
+
 	CHECK_STR(wfm_csv_header(r, 0), "a", "BOM stripped from first header");
 	CHECK(wfm_csv_col(r, "a") == 0, "lookup of a after BOM");
 	CHECK_STR(wfm_csv_header(r, 1), "b", "no CR left in the last header");
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK(wfm_csv_next(r, err) == 1, "rec 1");
 	CHECK_STR(wfm_csv_get(r, 1), "2", "no CR in last field");
-	CHECK(wfm_csv_long(r, 1, &l, &err) == 0 && l == 2, "long 2");
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 2 after blank lines");
+	CHECK(wfm_csv_long(r, 1, &l, err) == 0 && l == 2, "long 2");
+	CHECK(wfm_csv_next(r, err) == 1, "rec 2 after blank lines");
 	CHECK(wfm_csv_line(r) == 5, "line after blank lines %ld", wfm_csv_line(r));
-	CHECK(wfm_csv_long(r, 1, &l, &err) == -1, "x not long");
-	error_is(&err, "t.csv:5: b: \"x\" is not a whole number", 1);
-	CHECK(wfm_csv_next(r, &err) == 0, "end");
-	done(r, fp);
+	CHECK(wfm_csv_long(r, 1, &l, err) == -1, "x not long");
+	error_is(err, "t.csv:5: b: \"x\" is not a whole number", 1);
+	CHECK(wfm_csv_next(r, err) == 0, "end");
 }
 
-static void test_short_row(void)
-{
-	static const char text[] = "a,b,c\n1,2,3\n4,5\n";
-	wfm_error err = { 0 };
-	FILE *fp;
-	wfm_csv_reader *r = OPEN(text, &fp, &err);
+static const char short_row[] = "a,b,c\n1,2,3\n4,5\n";
 
-	if (!r)
-		return;
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
-	CHECK(wfm_csv_next(r, &err) == -1, "short row is an error");
-	error_is(&err, "t.csv:3: expected 3 fields as in the header, found 2", 1);
-	done(r, fp);
+static void test_short_row(wfm_csv_reader *r, wfm_error *err)
+{
+	CHECK(wfm_csv_next(r, err) == 1, "rec 1");
+	CHECK(wfm_csv_next(r, err) == -1, "short row is an error");
+	error_is(err, "t.csv:3: expected 3 fields as in the header, found 2", 1);
 }
 
-static void test_typed(void)
+static const char typed[] =
+	"v,w,t\n"
+	"1.5,,2026-03-01T10:00\n"               /* line 2 */
+	"inf,1e400,2026-02-30T10:00\n"          /* line 3 */
+	"nan, 7,2026-13-01T00:00\n"             /* line 4 */
+	"0x,12abc,2026-01-01T24:00\n";          /* line 5 */
+
+static void test_typed(wfm_csv_reader *r, wfm_error *err)
 {
-	static const char text[] =
-		"v,w,t\n"
-		"1.5,,2026-03-01T10:00\n"               /* line 2 */
-		"inf,1e400,2026-02-30T10:00\n"          /* line 3 */
-		"nan, 7,2026-13-01T00:00\n"             /* line 4 */
-		"0x,12abc,2026-01-01T24:00\n";          /* line 5 */
-	wfm_error err = { 0 };
-	FILE *fp;
 	double v;
 	long l;
 	int64_t t;
-	wfm_tz *utc = wfm_tz_open("UTC", &err);
-	wfm_csv_reader *r = OPEN(text, &fp, &err);
+	wfm_tz *utc = wfm_tz_open("UTC", err);
 
 	CHECK(utc != NULL, "zone UTC");
-	if (!r || !utc)
+	if (!utc)
 		return;
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
-	CHECK(wfm_csv_double(r, 0, &v, &err) == 0 && v == 1.5, "1.5");
-	CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "empty double is an error");
-	error_is(&err, "t.csv:2: w: empty, a number is required", 1);
-	CHECK(wfm_csv_double_opt(r, 1, 42, &v, &err) == 0 && v == 42, "opt default");
-	CHECK(wfm_csv_double_opt(r, 0, 42, &v, &err) == 0 && v == 1.5, "opt present");
+	CHECK(wfm_csv_next(r, err) == 1, "rec 1");
+	CHECK(wfm_csv_double(r, 0, &v, err) == 0 && v == 1.5, "1.5");
+	CHECK(wfm_csv_double(r, 1, &v, err) == -1, "empty double is an error");
+	error_is(err, "t.csv:2: w: empty, a number is required", 1);
+	CHECK(wfm_csv_double_opt(r, 1, 42, &v, err) == 0 && v == 42, "opt default");
+	CHECK(wfm_csv_double_opt(r, 0, 42, &v, err) == 0 && v == 1.5, "opt present");
 	/* 2026-03-01 = day 20513 (2026-01-01 is day 20454 = 56 years*365 + 14
 	 * leap days; + 31 + 28); 20513*86400 + 36000 */
-	CHECK(wfm_csv_time(r, 2, utc, 0, &t, &err) == WFM_TZ_UNIQUE && t == 20513LL * 86400 + 36000,
+	CHECK(wfm_csv_time(r, 2, utc, 0, &t, err) == WFM_TZ_UNIQUE && t == 20513LL * 86400 + 36000,
 	      "time %lld", (long long)t);
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 2");
-	CHECK(wfm_csv_double(r, 0, &v, &err) == -1, "inf rejected");
-	error_is(&err, "t.csv:3: v: \"inf\" is not a finite number", 1);
-	CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "1e400 rejected");
-	error_is(&err, "t.csv:3: w: \"1e400\" is not a finite number", 1);
-	CHECK(wfm_csv_time(r, 2, utc, 0, &t, &err) == -1, "Feb 30");
-	error_is(&err, "t.csv:3: t: \"2026-02-30T10:00\" is not an ISO 8601 time", 0);
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 3");
-	CHECK(wfm_csv_double(r, 0, &v, &err) == -1, "nan rejected");
-	CHECK(wfm_csv_time(r, 2, utc, 0, &t, &err) == -1, "month 13");
-	error_is(&err, "t.csv:4: t: ", 0);
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 4");
-	CHECK(wfm_csv_double(r, 0, &v, &err) == -1, "0x rejected");
-	CHECK(wfm_csv_long(r, 1, &l, &err) == -1, "12abc rejected");
-	error_is(&err, "t.csv:5: w: \"12abc\" is not a whole number", 1);
-	CHECK(wfm_csv_time(r, 2, utc, 0, &t, &err) == -1, "24:00 rejected");
-	CHECK(wfm_csv_error(r, 0, &err, "custom %d", 7) == -1, "csv_error returns -1");
-	error_is(&err, "t.csv:5: v: custom 7", 1);
-	CHECK(wfm_csv_require(r, "nope", &err) == -1, "require missing");
-	error_is(&err, "t.csv:1: nope: missing column in the header", 1);
-	done(r, fp);
+	CHECK(wfm_csv_next(r, err) == 1, "rec 2");
+	CHECK(wfm_csv_double(r, 0, &v, err) == -1, "inf rejected");
+	error_is(err, "t.csv:3: v: \"inf\" is not a finite number", 1);
+	CHECK(wfm_csv_double(r, 1, &v, err) == -1, "1e400 rejected");
+	error_is(err, "t.csv:3: w: \"1e400\" is not a finite number", 1);
+	CHECK(wfm_csv_time(r, 2, utc, 0, &t, err) == -1, "Feb 30");
+	error_is(err, "t.csv:3: t: \"2026-02-30T10:00\" is not an ISO 8601 time", 0);
+	CHECK(wfm_csv_next(r, err) == 1, "rec 3");
+	CHECK(wfm_csv_double(r, 0, &v, err) == -1, "nan rejected");
+	CHECK(wfm_csv_time(r, 2, utc, 0, &t, err) == -1, "month 13");
+	error_is(err, "t.csv:4: t: ", 0);
+	CHECK(wfm_csv_next(r, err) == 1, "rec 4");
+	CHECK(wfm_csv_double(r, 0, &v, err) == -1, "0x rejected");
+	CHECK(wfm_csv_long(r, 1, &l, err) == -1, "12abc rejected");
+	error_is(err, "t.csv:5: w: \"12abc\" is not a whole number", 1);
+	CHECK(wfm_csv_time(r, 2, utc, 0, &t, err) == -1, "24:00 rejected");
+	CHECK(wfm_csv_error(r, 0, err, "custom %d", 7) == -1, "csv_error returns -1");
+	error_is(err, "t.csv:5: v: custom 7", 1);
+	CHECK(wfm_csv_require(r, "nope", err) == -1, "require missing");
+	error_is(err, "t.csv:1: nope: missing column in the header", 1);
 	wfm_tz_free(utc);
 }
 
@@ -359,46 +350,43 @@ static void test_formula_names(void)
 
 /* Excel in a Russian locale: ';' separators (detected from the header),
  * decimal commas, and headers in any case with spaces around them. */
-static void test_excel_semicolon(void)
-{
-	static const char text[] =
-		"\xef\xbb\xbf Timestamp ;Channel; VOLUME;aht_s\r\n"
-		"2026-06-01T09:00;\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xba\xd0\xb8;5,5;180\r\n"
-		"2026-06-01T10:00;\"a;b\";12.25;1,5e2\r\n"
-		"2026-06-01T11:00;x;1,2,3;\r\n";
-	wfm_error err = { 0 };
-	FILE *fp;
-	double v = 0;
-	wfm_csv_reader *r = OPEN(text, &fp, &err);
+static const char excel_semicolon[] =
+	"\xef\xbb\xbf Timestamp ;Channel; VOLUME;aht_s\r\n"
+	"2026-06-01T09:00;\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xba\xd0\xb8;5,5;180\r\n"
+	"2026-06-01T10:00;\"a;b\";12.25;1,5e2\r\n"
+	"2026-06-01T11:00;x;1,2,3;\r\n";
 
-	if (!r)
-		return;
+static void test_excel_semicolon(wfm_csv_reader *r, wfm_error *err)
+{
+	double v = 0;
+
 	CHECK(wfm_csv_ncols(r) == 4, "';' file has 4 columns: %d", wfm_csv_ncols(r));
 	CHECK(wfm_csv_col(r, "timestamp") == 0, "' Timestamp ' matches timestamp");
 	CHECK(wfm_csv_col(r, "volume") == 2, "' VOLUME' matches volume");
 	CHECK_STR(wfm_csv_header(r, 0), "Timestamp", "header trimmed");
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 1");
+	CHECK(wfm_csv_next(r, err) == 1, "rec 1");
 	CHECK_STR(wfm_csv_get(r, 1), "\xd0\xb7\xd0\xb2\xd0\xbe\xd0\xbd\xd0\xba\xd0\xb8", "Cyrillic channel");
-	CHECK(wfm_csv_double(r, 2, &v, &err) == 0 && v == 5.5, "5,5 is 5.5: %g", v);
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 2");
+	CHECK(wfm_csv_double(r, 2, &v, err) == 0 && v == 5.5, "5,5 is 5.5: %g", v);
+	CHECK(wfm_csv_next(r, err) == 1, "rec 2");
 	CHECK_STR(wfm_csv_get(r, 1), "a;b", "quoted ';' stays in the field");
-	CHECK(wfm_csv_double(r, 2, &v, &err) == 0 && v == 12.25, "a decimal point still reads: %g", v);
-	CHECK(wfm_csv_double(r, 3, &v, &err) == 0 && v == 150, "1,5e2 is 150: %g", v);
-	CHECK(wfm_csv_next(r, &err) == 1, "rec 3");
-	CHECK(wfm_csv_double(r, 2, &v, &err) == -1, "1,2,3 is not a number");
-	error_is(&err, "t.csv:4: VOLUME: \"1,2,3\" is not a number", 1);
-	done(r, fp);
+	CHECK(wfm_csv_double(r, 2, &v, err) == 0 && v == 12.25, "a decimal point still reads: %g", v);
+	CHECK(wfm_csv_double(r, 3, &v, err) == 0 && v == 150, "1,5e2 is 150: %g", v);
+	CHECK(wfm_csv_next(r, err) == 1, "rec 3");
+	CHECK(wfm_csv_double(r, 2, &v, err) == -1, "1,2,3 is not a number");
+	error_is(err, "t.csv:4: VOLUME: \"1,2,3\" is not a number", 1);
+}
 
-	/* a comma in the header keeps ',' as the separator; there "5,5" is two
-	 * fields, and a decimal comma in a ',' file is not a number */
-	static const char comma[] = "a;b,c\n1;2,\"5,5\"\n";
-	r = OPEN(comma, &fp, &err);
-	CHECK(r && wfm_csv_ncols(r) == 2, "header with ',' and ';' is ','-separated");
-	if (r) {
-		CHECK(wfm_csv_next(r, &err) == 1, "comma rec");
-		CHECK(wfm_csv_double(r, 1, &v, &err) == -1, "decimal comma in a ',' file is refused");
-		done(r, fp);
-	}
+/* A comma in the header keeps ',' as the separator; there "5,5" is two
+ * fields, and a decimal comma in a ',' file is not a number. */
+static const char comma_header[] = "a;b,c\n1;2,\"5,5\"\n";
+
+static void test_comma_header(wfm_csv_reader *r, wfm_error *err)
+{
+	double v;
+
+	CHECK(wfm_csv_ncols(r) == 2, "header with ',' and ';' is ','-separated");
+	CHECK(wfm_csv_next(r, err) == 1, "comma rec");
+	CHECK(wfm_csv_double(r, 1, &v, err) == -1, "decimal comma in a ',' file is refused");
 }
 
 /* wfm_csv_trim(): spaces and tabs off both ends, nothing else */
@@ -572,17 +560,18 @@ int main(void)
 {
 	test_open_cols();
 	test_each();
-	test_quoting();
-	test_multiline_first();
-	test_crlf_bom_blank();
-	test_short_row();
-	test_typed();
+	ON_TEXT(quoting, test_quoting);
+	ON_TEXT(multiline_first, test_multiline_first);
+	ON_TEXT(crlf_bom_blank, test_crlf_bom_blank);
+	ON_TEXT(short_row, test_short_row);
+	ON_TEXT(typed, test_typed);
 	test_long_fields();
 	test_errors();
 	test_trim();
 	test_file_many_lines();
 	test_write();
-	test_excel_semicolon();
+	ON_TEXT(excel_semicolon, test_excel_semicolon);
+	ON_TEXT(comma_header, test_comma_header);
 	test_endless_field();
 	test_guard();
 	test_formula_names();
