@@ -84,14 +84,17 @@ static void test_errors(void)
 
 /* No agents_gross column: NULL array, need() names the column at line 1;
  * a single interval per channel gets the 60-minute default step. */
+static const char no_gross[] = "timestamp,channel,volume,aht_s,agents\n"
+			       "2026-01-05T00:00,calls,10,300,2\n"
+			       "2026-01-05T00:00,chat,4,600,1\n";
+
 static void test_absent_column(void)
 {
 	static const struct check_fail absent = { .line = 1, .column = "agents_gross",
 						  .msg = "missing column in the header" };
 	wfm_error err = { 0 };
-	wfm_requirements *r = load_ok("timestamp,channel,volume,aht_s,agents\n"
-				      "2026-01-05T00:00,calls,10,300,2\n"
-				      "2026-01-05T00:00,chat,4,600,1\n", "UTC");
+	wfm_requirements *r = load_ok(no_gross, "UTC");
+
 	if (!r)
 		return;
 	CHECK(r->n == 1 && r->step == 3600 && r->missing == 0, "one interval");
