@@ -1,7 +1,6 @@
 /* intraday.c - the day-level update of a forecast from today's actuals.
  * See intraday.h for the model. */
 #include "intraday.h"
-#include "csv.h"
 #include "model.h"
 #include "timeutil.h"
 
@@ -111,29 +110,6 @@ void wfm_intraday_bounds(const struct wfm_intraday_params *p, const struct wfm_i
 	*nhi = y + dh;
 }
 
-/* Line of the row (chan, t) of a history file, for messages; 0 when not
- * found (standard input cannot be read again). */
-static long find_line(const char *path, const wfm_tz *tz, const char *chan, int64_t t)
-{
-	wfm_error e = { 0 };
-	wfm_csv_reader *r;
-	long line = 0;
-	int ct, cc;
-
-	if (!strcmp(path, "-") || !(r = wfm_csv_open(path, &e)))
-		return 0;
-	ct = wfm_csv_col(r, "timestamp");
-	cc = wfm_csv_col(r, "channel");
-	while (ct >= 0 && cc >= 0 && !line && wfm_csv_next(r, &e) > 0) {
-		int64_t u;
-		if (!strcmp(wfm_csv_get(r, cc), chan) &&
-		    wfm_time_parse(wfm_csv_get(r, ct), tz, 0, &u, &e) >= 0 && u == t)
-			line = wfm_csv_line(r);
-	}
-	wfm_csv_close(r);
-	return line;
-}
-
 static int64_t local_day(int64_t t, const wfm_tz *tz)
 {
 	struct wfm_tm tm;
@@ -156,7 +132,7 @@ static int check_actuals(const wfm_series *s, const char *fc_path, const wfm_ser
 	for (size_t c = 0; c < act->nchan; c++) {
 		const char *name = act->channel[c];
 		if (wfm_series_channel(s, name) < 0)
-			return wfm_error_at(err, act_path, find_line(act_path, tz, name, act->start),
+			return wfm_error_at(err, act_path, wfm_series_line(act_path, tz, name, act->start),
 					    "channel", "\"%s\" is not in %s", name, fc_path);
 		for (size_t i = 0; i < act->n; i++) {
 			int64_t t = wfm_series_time(act, i);
@@ -164,10 +140,10 @@ static int check_actuals(const wfm_series *s, const char *fc_path, const wfm_ser
 				continue;
 			wfm_time_format(t, tz, a, sizeof(a));
 			if (local_day(t, tz) != day)
-				return wfm_error_at(err, act_path, find_line(act_path, tz, name, t), "timestamp",
+				return wfm_error_at(err, act_path, wfm_series_line(act_path, tz, name, t), "timestamp",
 						    "%s is not on the day of --now %.10s", a, b);
 			if (t >= now)
-				return wfm_error_at(err, act_path, find_line(act_path, tz, name, t), "timestamp",
+				return wfm_error_at(err, act_path, wfm_series_line(act_path, tz, name, t), "timestamp",
 						    "%s is not before --now %s", a, b);
 		}
 	}

@@ -4,6 +4,7 @@
 #include "grid.h"
 #include "mem.h"
 #include "csv.h"
+#include "timeutil.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -175,4 +176,25 @@ int wfm_series_select_list(wfm_series *s, const char *list, wfm_error *err)
 	rc = wfm_series_select(s, (const char *const *)l.item, l.n, err);
 	wfm_strlist_free(&l);
 	return rc;
+}
+
+long wfm_series_line(const char *path, const wfm_tz *tz, const char *chan, int64_t t)
+{
+	wfm_error e = { 0 };
+	wfm_csv_reader *r;
+	long line = 0;
+	int ct, cc;
+
+	if (!strcmp(path, "-") || !(r = wfm_csv_open(path, &e)))
+		return 0;
+	ct = wfm_csv_col(r, "timestamp");
+	cc = wfm_csv_col(r, "channel");
+	while (ct >= 0 && cc >= 0 && !line && wfm_csv_next(r, &e) > 0) {
+		int64_t u;
+		if (!strcmp(wfm_csv_get(r, cc), chan) &&
+		    wfm_time_parse(wfm_csv_get(r, ct), tz, 0, &u, &e) >= 0 && u == t)
+			line = wfm_csv_line(r);
+	}
+	wfm_csv_close(r);
+	return line;
 }

@@ -8,7 +8,8 @@
  * back) is read as the first occurrence, then the second.
  *
  * Entry points: wfm_series_load(), wfm_series_load_band(),
- * wfm_series_load_band_required(), wfm_series_alloc(), wfm_series_free().
+ * wfm_series_load_band_required(), wfm_series_alloc(), wfm_series_free(),
+ * wfm_series_line().
  */
 #ifndef WFM_SERIES_H
 #define WFM_SERIES_H
@@ -52,6 +53,11 @@ void wfm_series_free(wfm_series *s);
 int wfm_series_channel(const wfm_series *s, const char *name);
 static inline double *wfm_series_vol(const wfm_series *s, size_t c) { return s->volume + c * s->n; }
 static inline int64_t wfm_series_time(const wfm_series *s, size_t i) { return s->start + (int64_t)i * s->step; }
+
+/* The line of the row (chan, t) in the history file path, for messages
+ * about a series already loaded from it; 0 when not found or path is "-"
+ * (standard input cannot be read again). */
+long wfm_series_line(const char *path, const wfm_tz *tz, const char *chan, int64_t t);
 
 /* Keep only the named channels, in the order given; error names an
  * unknown channel. */

@@ -154,8 +154,34 @@ static void test_select(void)
 	wfm_series_free(NULL);
 }
 
+/* wfm_series_line(): the file's line of a (channel, instant) row, counted
+ * by hand below (a quoted field over two lines, a blank line, Moscow time
+ * UTC+3); 0 for a row not there and for standard input. */
+static void test_line(void)
+{
+	static const char text[] = "timestamp,channel,volume\n"     /* line 1 */
+				   "2026-01-01T00:00,calls,1\n"       /* 2 */
+				   "2026-01-01T00:00,\"ch\nat\",2\n"  /* 3-4 */
+				   "\n"                                /* 5 */
+				   "2026-01-01T01:00,calls,3\n";      /* 6 */
+	wfm_error err = { 0 };
+	wfm_tz *msk = wfm_tz_open("Europe/Moscow", &err);
+	const char *path = check_tmp(text);
+	int64_t t0 = 20454LL * 86400 - 3 * 3600;   /* 2026-01-01T00:00+03 */
+
+	if (!msk || !path)
+		return;
+	CHECK(wfm_series_line(path, msk, "calls", t0 + 3600) == 6, "calls 01:00 on line 6");
+	CHECK(wfm_series_line(path, msk, "ch\nat", t0) == 3, "a two-line field's row on its first line");
+	CHECK(wfm_series_line(path, msk, "calls", t0 + 7200) == 0, "no such row");
+	CHECK(wfm_series_line("-", msk, "calls", t0) == 0, "standard input is not read again");
+	unlink(path);
+	wfm_tz_free(msk);
+}
+
 int main(void)
 {
+	test_line();
 	test_gaps();
 	test_errors();
 	test_grids();
