@@ -56,7 +56,7 @@ FLAGS_STAMP = $(O)/flags
 $(shell mkdir -p $(O); echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' | cmp -s - $(FLAGS_STAMP) || \
 	echo '$(CC) $(CFLAGS) $(WFM_CFLAGS) $(LDFLAGS)' > $(FLAGS_STAMP))
 
-.PHONY: all deps demo docs-figures check coverage bench install uninstall clean data memcheck man deb deb-check fuzz fuzz-build
+.PHONY: all deps demo docs-figures check coverage coverage-tests bench install uninstall clean data memcheck man deb deb-check fuzz fuzz-build
 all: $(PROGS)
 
 $(O)/%.o: %.c $(FLAGS_STAMP)
@@ -129,10 +129,15 @@ bench: deps
 coverage: DEPS_EXTRA = help2man jq lcov
 coverage: deps
 	@find $(O) -name '*.gcda' -delete 2>/dev/null; true
-	@$(MAKE) --no-print-directory COVERAGE=1 all man $(TESTS)
+	@$(MAKE) --no-print-directory COVERAGE=1 all man $(TESTS) coverage-tests
+	@sh tests/coverage.sh
+
+# The tests of make coverage, run by the make that has COVERAGE=1 on its
+# command line: a test that runs make itself (t1100 installs) inherits it
+# through MAKEFLAGS and keeps the instrumented build.
+coverage-tests: all man $(TESTS)
 	@sh tests/run.sh $(TESTS) >$(O)/coverage-check.log 2>&1 || \
 		echo "make coverage: some tests failed, see $(O)/coverage-check.log" >&2
-	@sh tests/coverage.sh
 
 memcheck: DEPS_EXTRA = valgrind
 memcheck: deps

@@ -67,6 +67,9 @@ fi
 if [ ${#asuser[@]} -gt 0 ]; then
 	"${asuser[@]}" "$P" "$DATA/history.csv" -o "$T/ro/p.csv" 2>"$T/err" >/dev/null
 	is "read-only directory: exit 1" $? 1
+	# a make coverage build run as nobody cannot update its .gcda files,
+	# and gcov's runtime says so on stderr: not the program's words
+	sed -i '/^profiling:/d' "$T/err"
 	ok "read-only directory: one line naming the file" \
 		grep -Eq "^wfm-profile: $T/ro/p.csv: cannot write: Permission denied$" "$T/err"
 	is "read-only directory: stderr lines" "$(wc -l < "$T/err")" 1
