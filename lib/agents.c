@@ -224,11 +224,9 @@ const char *wfm_agents_status_name(int status)
 /* WFM_AVAIL_* of a status word (any case, surrounding blanks ignored), or -1. */
 static int parse_status(const char *st)
 {
-	size_t len;
+	size_t len = wfm_csv_trim(&st);
 
-	st += strspn(st, " \t");
-	len = strcspn(st, " \t");
-	if (st[len + strspn(st + len, " \t")])
+	if (strcspn(st, " \t") < len)
 		return -1;   /* a second word */
 	for (int k = WFM_AVAIL_YES; k <= WFM_AVAIL_UNAVAILABLE; k++)
 		if (strlen(status_names[k]) == len && !strncasecmp(st, status_names[k], len))
