@@ -118,6 +118,17 @@ static int64_t local_day(int64_t t, const wfm_tz *tz)
 	return tm.days;
 }
 
+/* The instant of channel c's first row in series x (the grid's start when
+ * the channel has only empty volumes). */
+static int64_t first_row(const wfm_series *x, size_t c)
+{
+	size_t i = 0;
+
+	while (i < x->n && isnan(wfm_series_vol(x, c)[i]))
+		i++;
+	return wfm_series_time(x, i < x->n ? i : 0);
+}
+
 /* Every actual on now's day, before now, of a forecast channel. */
 static int check_actuals(const wfm_series *s, const char *fc_path, const wfm_series *act,
 			 const char *act_path, int64_t now, const wfm_tz *tz, wfm_error *err)
@@ -132,7 +143,7 @@ static int check_actuals(const wfm_series *s, const char *fc_path, const wfm_ser
 	for (size_t c = 0; c < act->nchan; c++) {
 		const char *name = act->channel[c];
 		if (wfm_series_channel(s, name) < 0)
-			return wfm_error_at(err, act_path, wfm_series_line(act_path, tz, name, act->start),
+			return wfm_error_at(err, act_path, wfm_series_line(act_path, tz, name, first_row(act, c)),
 					    "channel", "\"%s\" is not in %s", name, fc_path);
 		for (size_t i = 0; i < act->n; i++) {
 			int64_t t = wfm_series_time(act, i);
